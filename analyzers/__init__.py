@@ -1,0 +1,1 @@
+"""Python side of the pipeline: ingest (libcst), type facts, lowering to the IR."""

@@ -1,0 +1,849 @@
+"""Calls: user functions, builtins, `math`/`sys` functions and methods of the builtin types.
+
+A mixin of `analyzers.lower.FunctionLowerer`. Every supported call becomes an
+`ir.Call` (user function), `ir.NewExc` (exception constructor) or an `ir.Intrinsic` whose
+name fixes its meaning and whose arguments are already coerced to the types the runtime
+expects. Anything else is refused with `unsupported-builtin`/`dynamic-eval`. The
+intrinsic names and argument conventions here are the contract with `codegen.emit`.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+import libcst as cst
+
+from portalis import ir
+from portalis.analyzers.types import TVar, prune, unify, show
+
+BUILTIN_EXCEPTIONS: dict[str, str] = {
+    "BaseException": "", "Exception": "BaseException", "ArithmeticError": "Exception",
+    "ZeroDivisionError": "ArithmeticError", "OverflowError": "ArithmeticError", "LookupError": "Exception",
+    "IndexError": "LookupError", "KeyError": "LookupError", "ValueError": "Exception", "TypeError": "Exception",
+    "RuntimeError": "Exception", "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError",
+    "AssertionError": "Exception", "AttributeError": "Exception", "NameError": "Exception",
+    "UnboundLocalError": "NameError", "StopIteration": "Exception", "UnicodeError": "ValueError",
+    "SystemExit": "BaseException",
+}
+
+_MATH_FLOAT1 = {"sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
+                "tanh", "fabs", "degrees", "radians", "expm1", "log1p"}
+_MATH_FLOAT2 = {"atan2", "hypot", "pow", "copysign", "fmod"}
+_MATH_TO_INT = {"floor", "ceil", "trunc"}
+_MATH_PRED = {"isnan", "isinf", "isfinite"}
+
+_STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle"}
+_STR_SIMPLE = {"upper", "lower", "title", "capitalize", "swapcase"}
+
+
+class BuiltinMixin:
+    locals: dict[str, Any]
+    info: Any
+
+    # ------------------------------------------------------------ argument plumbing
+
+    def split_args(self, node: cst.Call) -> tuple[list[cst.BaseExpression], dict[str, cst.BaseExpression]] | None:
+        pos: list[cst.BaseExpression] = []
+        kw: dict[str, cst.BaseExpression] = {}
+        for a in node.args:
+            if a.star:
+                self.err("unsupported-syntax", "`*args`/`**kwargs` in calls are not supported", a)
+                return None
+            if a.keyword is not None:
+                kw[a.keyword.value] = a.value
+            else:
+                pos.append(a.value)
+        return pos, kw
+
+    def want(self, node: cst.Call, pos: list, kw: dict, lo: int, hi: int, allowed: tuple[str, ...] = ()) -> bool:
+        name = cst.Module([]).code_for_node(node.func)
+        bad = [k for k in kw if k not in allowed]
+        if bad:
+            self.err("unsupported-builtin", f"`{name}()` does not support the keyword argument `{bad[0]}` here", node)
+            return False
+        if not lo <= len(pos) <= hi:
+            self.err("type-mismatch", f"`{name}()` takes {lo if lo == hi else f'{lo} to {hi}'} positional "
+                     f"arguments, got {len(pos)}", node)
+            return False
+        return True
+
+    def known(self, e: ir.Expr) -> bool:
+        """False (and the result should be `unknown`) while the type of `e` is still a variable."""
+        return not isinstance(prune(e.ty), TVar)
+
+    # ------------------------------------------------------------ entry
+
+    def call(self, node: cst.Call) -> ir.Expr:
+        sp = self.sp(node)
+        parts = self.split_args(node)
+        if parts is None:
+            return ir.Const(None, TVar("error"), sp)
+        pos, kw = parts
+        f = node.func
+        if isinstance(f, cst.Name):
+            n = f.value
+            if n in self.comp_scope or (n in self.locals and n not in self.global_names):
+                return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
+            if n in self.info.funcs:
+                return self.user_call(n, node, pos, kw)
+            if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
+                if kw:
+                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
+                args = tuple(self.unwrap_any(self.expr(a)) for a in pos)
+                return ir.NewExc(n, args, ir.ExcT(n), sp)
+            if n in self.info.from_imports:
+                mod, attr = self.info.from_imports[n]
+                return self.module_call(mod, attr, node, pos, kw)
+            handler = getattr(self, f"b_{n}", None)
+            if handler is not None and n not in self.info.globals:
+                return handler(node, pos, kw)
+            return self.name(f) if n not in _BUILTIN_NAMES else self.err(
+                "dynamic-eval" if n in ("eval", "exec", "compile", "getattr", "setattr", "globals", "locals", "vars",
+                                       "__import__", "hasattr", "delattr") else "unsupported-builtin",
+                f"the builtin `{n}()` is not supported", f)
+        if isinstance(f, cst.Attribute):
+            if isinstance(f.value, cst.Name) and f.value.value in ("math", "sys") and f.value.value in self.info.imports:
+                return self.module_call(f.value.value, f.attr.value, node, pos, kw)
+            if isinstance(f.value, cst.Name) and f.value.value in ("str", "int", "float", "list", "dict"):
+                return self.err("unsupported-builtin", f"`{f.value.value}.{f.attr.value}(...)` is not supported", node)
+            obj = self.expr(f.value)
+            if not self.known(obj):
+                return self.unknown(sp) if prune(obj.ty).origin != "error" else obj
+            return self.method(obj, f.attr.value, node, pos, kw)
+        return self.err("unsupported-syntax", "only calls of named functions and methods are supported", node)
+
+    def unwrap_any(self, e: ir.Expr) -> ir.Expr:
+        return e
+
+    def user_call(self, n: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
+        sig = self.info.funcs[n]
+        if kw:
+            return self.err("unsupported-syntax", "keyword arguments to user functions are not supported yet", node)
+        if len(pos) != len(sig.params):
+            return self.err("type-mismatch", f"`{n}()` takes {len(sig.params)} arguments, got {len(pos)}", node)
+        args = tuple(self.coerce_to(self.expr(a), pt, a, f"parameter `{pn}` of `{n}`")
+                     for a, (pn, pt) in zip(pos, sig.params))
+        return ir.Call(n, args, sig.ret, self.sp(node))
+
+    # ------------------------------------------------------------ builtins (b_<name>)
+
+    def b_print(self, node, pos, kw):
+        args = tuple(self.text(a) for a in pos)
+        for a, p in zip(args, pos):
+            if isinstance(prune(a.ty), TVar):
+                return self.unknown(self.sp(node)) if prune(a.ty).origin != "error" else a
+            if isinstance(prune(a.ty), ir.SetT) and self.final:
+                self.warn_set_order(p)
+        kws = []
+        for k in ("sep", "end"):
+            if k in kw:
+                v = self.expr(kw[k])
+                if prune(v.ty) == ir.NONE:
+                    continue
+                kws.append((k, self.coerce_to(v, ir.STR, kw[k], f"`{k}=`")))
+        if "file" in kw:
+            fv = kw["file"]
+            if (isinstance(fv, cst.Attribute) and isinstance(fv.value, cst.Name) and fv.value.value == "sys"
+                    and fv.attr.value in ("stderr", "stdout")):
+                kws.append(("file", ir.Const(fv.attr.value, ir.STR, self.sp(fv))))
+            else:
+                return self.err("unsupported-builtin", "print(file=...) supports only sys.stdout and sys.stderr", fv)
+        if "flush" in kw:
+            self.expr(kw["flush"])
+        other = [k for k in kw if k not in ("sep", "end", "file", "flush")]
+        if other:
+            return self.err("unsupported-builtin", f"print() has no keyword `{other[0]}`", node)
+        return ir.Intrinsic("print", args, ir.NONE, self.sp(node), tuple(kws))
+
+    def b_len(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        x = self.unwrap(self.expr(pos[0]))
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node))
+        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
+            return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
+        return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
+
+    def b_range(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 3):
+            return self.poison(node)
+        args = [self.int_arg(self.expr(a), a) for a in pos]
+        sp = self.sp(node)
+        if len(args) == 1:
+            args = [ir.Const(0, ir.INT, sp), args[0], ir.Const(1, ir.INT, sp)]
+        elif len(args) == 2:
+            args.append(ir.Const(1, ir.INT, sp))
+        if isinstance(args[2], ir.Const) and args[2].value == 0:
+            return self.err("type-mismatch", "range() arg 3 must not be zero", node)
+        return ir.Intrinsic("range", tuple(args), ir.IterT(ir.INT, "range"), sp)
+
+    def iterable(self, node: cst.BaseExpression) -> tuple[ir.Expr, Any]:
+        it = self.expr(node)
+        return it, self.iter_elem(it, node)
+
+    def b_enumerate(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 2, ("start",)):
+            return self.poison(node)
+        it, el = self.iterable(pos[0])
+        start_node = pos[1] if len(pos) == 2 else kw.get("start")
+        start = self.int_arg(self.expr(start_node), start_node) if start_node is not None else ir.Const(0, ir.INT, self.sp(node))
+        return ir.Intrinsic("enumerate", (it, start), ir.IterT(ir.TupleT((ir.INT, el)), "enumerate"), self.sp(node))
+
+    def b_zip(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 4):
+            return self.poison(node)
+        its = [self.iterable(p) for p in pos]
+        return ir.Intrinsic("zip", tuple(i for i, _ in its), ir.IterT(ir.TupleT(tuple(e for _, e in its)), "zip"), self.sp(node))
+
+    def b_reversed(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        it, el = self.iterable(pos[0])
+        t = prune(it.ty)
+        if not (t == ir.STR or isinstance(t, ir.ListT) or (isinstance(t, ir.IterT) and t.kind == "range")):
+            if isinstance(t, TVar):
+                return self.unknown(self.sp(node))
+            return self.err("unsupported-builtin", f"reversed() of {show(t)} is not supported", node)
+        return ir.Intrinsic("reversed", (it,), ir.IterT(el, "reversed"), self.sp(node))
+
+    def key_fn(self, node: cst.BaseExpression, elem_t: Any) -> ir.Expr:
+        """`key=` argument: a lambda of one parameter, a user function, or len/abs/str/str.lower..."""
+        sp = self.sp(node)
+        if isinstance(node, cst.Lambda):
+            ps = node.params
+            if len(ps.params) != 1 or isinstance(ps.star_arg, cst.Param) or ps.kwonly_params or ps.star_kwarg or ps.posonly_params:
+                return self.err("unsupported-syntax", "key lambdas take exactly one parameter", node)
+            pname = ps.params[0].name.value
+            saved = dict(self.comp_scope)
+            self.comp_scope[pname] = elem_t
+            try:
+                body = self.expr(node.body)
+            finally:
+                self.comp_scope.clear()
+                self.comp_scope.update(saved)
+            return ir.Lambda(((pname, elem_t),), body, ir.FuncT((elem_t,), body.ty), sp)
+        call = cst.Call(func=node, args=[cst.Arg(cst.Name("_key_arg"))])
+        self.positions_alias[call] = node
+        saved = dict(self.comp_scope)
+        self.comp_scope["_key_arg"] = elem_t
+        try:
+            body = self.call(call)
+        finally:
+            self.comp_scope.clear()
+            self.comp_scope.update(saved)
+        return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp)
+
+    def sort_kwargs(self, node, kw, elem_t) -> tuple | None:
+        out = []
+        if "key" in kw and not (isinstance(kw["key"], cst.Name) and kw["key"].value == "None"):
+            k = self.key_fn(kw["key"], elem_t)
+            if isinstance(prune(k.ty), TVar):
+                return None
+            kt = prune(k.ty.ret) if isinstance(k.ty, ir.FuncT) else None
+            if kt is not None and not isinstance(kt, TVar):
+                from portalis.analyzers.exprs import _orderable
+                if not _orderable(kt):
+                    self.err("type-mismatch", f"sort keys of type {show(kt)} cannot be ordered", kw["key"])
+                    return None
+            out.append(("key", k))
+        if "reverse" in kw:
+            out.append(("reverse", self.truthy(self.expr(kw["reverse"]))))
+        return tuple(out)
+
+    def b_sorted(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1, ("key", "reverse")):
+            return self.poison(node)
+        it, el = self.iterable(pos[0])
+        if isinstance(prune(el), TVar):
+            return self.unknown(self.sp(node))
+        kws = self.sort_kwargs(node, kw, el)
+        if kws is None:
+            return self.unknown(self.sp(node))
+        if "key" not in dict(kws):
+            from portalis.analyzers.exprs import _orderable
+            if not _orderable(el):
+                return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered", node)
+        return ir.Intrinsic("sorted", (it,), ir.ListT(el), self.sp(node), kws)
+
+    def minmax(self, which: str, node, pos, kw):
+        if not pos:
+            return self.err("type-mismatch", f"{which}() expects at least one argument", node)
+        bad = [k for k in kw if k not in ("key", "default")]
+        if bad:
+            return self.err("unsupported-builtin", f"{which}() has no keyword `{bad[0]}` here", node)
+        sp = self.sp(node)
+        if len(pos) == 1:
+            it, el = self.iterable(pos[0])
+            if isinstance(prune(el), TVar):
+                return self.unknown(sp)
+            kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, el)
+            if kws is None:
+                return self.unknown(sp)
+            ty = el
+            if "default" in kw:
+                d = self.expr(kw["default"])
+                if prune(d.ty) == ir.NONE:
+                    ty = ir.OptionT(el)
+                    d = ir.Const(None, ty, d.span)
+                else:
+                    d = self.coerce_to(d, el, kw["default"], f"{which}(default=)")
+                kws = kws + (("default", d),)
+            return ir.Intrinsic(f"{which}.iter", (it,), ty, sp, kws)
+        if "default" in kw:
+            return self.err("type-mismatch", f"{which}() default= needs a single iterable", node)
+        args = [self.expr(a) for a in pos]
+        if any(isinstance(prune(a.ty), TVar) for a in args):
+            return self.unknown(sp)
+        ts = {prune(a.ty) for a in args}
+        if ts <= {ir.INT, ir.FLOAT, ir.BOOL} and len(ts) > 1:
+            return self.err("int-float-mix", f"{which}() of int and float returns whichever wins, keeping its type; "
+                            "make all arguments floats", node)
+        t = prune(args[0].ty)
+        args = [self.coerce_to(a, t, p, f"{which}()") for a, p in zip(args, pos)]
+        kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, t)
+        if kws is None:
+            return self.unknown(sp)
+        return ir.Intrinsic(f"{which}.args", tuple(args), t, sp, kws)
+
+    def b_min(self, node, pos, kw):
+        return self.minmax("min", node, pos, kw)
+
+    def b_max(self, node, pos, kw):
+        return self.minmax("max", node, pos, kw)
+
+    def b_sum(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 2, ("start",)):
+            return self.poison(node)
+        it, el = self.iterable(pos[0])
+        el = prune(el)
+        if isinstance(el, TVar):
+            return self.unknown(self.sp(node))
+        start_node = pos[1] if len(pos) == 2 else kw.get("start")
+        if el == ir.BOOL:
+            el = ir.INT
+        if el not in (ir.INT, ir.FLOAT):
+            return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
+        args: tuple = (it,)
+        if start_node is not None:
+            s = self.expr(start_node)
+            if prune(s.ty) == ir.FLOAT and el == ir.INT:
+                el = ir.FLOAT
+            s = self.to_float(s) if el == ir.FLOAT else self.coerce_to(s, ir.INT, start_node, "sum(start=)")
+            args = (it, s)
+        return ir.Intrinsic("sum", args, el, self.sp(node))
+
+    def anyall(self, which, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        it, el = self.iterable(pos[0])
+        if isinstance(prune(el), TVar):
+            return self.unknown(self.sp(node))
+        return ir.Intrinsic(which, (it,), ir.BOOL, self.sp(node))
+
+    def b_any(self, node, pos, kw):
+        return self.anyall("any", node, pos, kw)
+
+    def b_all(self, node, pos, kw):
+        return self.anyall("all", node, pos, kw)
+
+    def b_abs(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        x = self.unwrap(self.expr(pos[0]))
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node))
+        if t == ir.FLOAT:
+            return ir.Intrinsic("abs", (x,), ir.FLOAT, self.sp(node))
+        if t in (ir.INT, ir.BOOL):
+            return ir.Intrinsic("abs", (self.to_int(x),), ir.INT, self.sp(node))
+        return self.err("type-mismatch", f"bad operand type for abs(): {show(t)}", node)
+
+    def b_round(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 2, ("ndigits",)):
+            return self.poison(node)
+        x = self.unwrap(self.expr(pos[0]))
+        t = prune(x.ty)
+        nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node))
+        if t not in (ir.INT, ir.FLOAT, ir.BOOL):
+            return self.err("type-mismatch", f"round() of {show(t)} is not supported", node)
+        if nd is None or (isinstance(nd, cst.Name) and nd.value == "None"):
+            return ir.Intrinsic("round", (x if t == ir.FLOAT else self.to_int(x),), ir.INT, self.sp(node))
+        n = self.int_arg(self.expr(nd), nd)
+        if t == ir.FLOAT:
+            return ir.Intrinsic("round.ndigits", (x, n), ir.FLOAT, self.sp(node))
+        return ir.Intrinsic("round.ndigits", (self.to_int(x), n), ir.INT, self.sp(node))
+
+    def b_int(self, node, pos, kw):
+        if not self.want(node, pos, kw, 0, 2, ("base",)):
+            return self.poison(node)
+        sp = self.sp(node)
+        if not pos:
+            return ir.Const(0, ir.INT, sp)
+        x = self.unwrap(self.expr(pos[0]))
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(sp)
+        base = pos[1] if len(pos) == 2 else kw.get("base")
+        if base is not None:
+            if t != ir.STR:
+                return self.err("type-mismatch", "int() can't convert non-string with explicit base", node)
+            return ir.Intrinsic("int.from_str_base", (x, self.int_arg(self.expr(base), base)), ir.INT, sp)
+        if t == ir.INT:
+            return x
+        if t == ir.BOOL:
+            return self.to_int(x)
+        if t == ir.FLOAT:
+            return ir.Intrinsic("int.from_float", (x,), ir.INT, sp)
+        if t == ir.STR:
+            return ir.Intrinsic("int.from_str", (x,), ir.INT, sp)
+        return self.err("type-mismatch", f"int() argument must be a string or a number, not {show(t)}", node)
+
+    def b_float(self, node, pos, kw):
+        if not self.want(node, pos, kw, 0, 1):
+            return self.poison(node)
+        sp = self.sp(node)
+        if not pos:
+            return ir.Const(0.0, ir.FLOAT, sp)
+        x = self.unwrap(self.expr(pos[0]))
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(sp)
+        if t in (ir.INT, ir.BOOL, ir.FLOAT):
+            return self.to_float(x)
+        if t == ir.STR:
+            return ir.Intrinsic("float.from_str", (x,), ir.FLOAT, sp)
+        return self.err("type-mismatch", f"float() argument must be a string or a number, not {show(t)}", node)
+
+    def b_str(self, node, pos, kw):
+        if not self.want(node, pos, kw, 0, 1):
+            return self.poison(node)
+        if not pos:
+            return ir.Const("", ir.STR, self.sp(node))
+        x = self.expr(pos[0])
+        if isinstance(prune(x.ty), TVar):
+            return self.unknown(self.sp(node))
+        if prune(x.ty) == ir.STR:
+            return x
+        return ir.Intrinsic("str", (x,), ir.STR, self.sp(node))
+
+    def b_repr(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        x = self.expr(pos[0])
+        if isinstance(prune(x.ty), TVar):
+            return self.unknown(self.sp(node))
+        return ir.Intrinsic("repr", (x,), ir.STR, self.sp(node))
+
+    def b_bool(self, node, pos, kw):
+        if not self.want(node, pos, kw, 0, 1):
+            return self.poison(node)
+        if not pos:
+            return ir.Const(False, ir.BOOL, self.sp(node))
+        return self.cond(pos[0])
+
+    def b_ord(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        return ir.Intrinsic("ord", (self.coerce_to(self.expr(pos[0]), ir.STR, pos[0], "ord()"),), ir.INT, self.sp(node))
+
+    def b_chr(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        return ir.Intrinsic("chr", (self.int_arg(self.expr(pos[0]), pos[0]),), ir.STR, self.sp(node))
+
+    def fmt_builtin(self, spec: str, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        x = self.int_arg(self.expr(pos[0]), pos[0])
+        return ir.FString((ir.FormatField(x, "", ir.FString((spec,), ir.STR, x.span)),), ir.STR, self.sp(node))
+
+    def b_hex(self, node, pos, kw):
+        return self.fmt_builtin("#x", node, pos, kw)
+
+    def b_bin(self, node, pos, kw):
+        return self.fmt_builtin("#b", node, pos, kw)
+
+    def b_oct(self, node, pos, kw):
+        return self.fmt_builtin("#o", node, pos, kw)
+
+    def b_format(self, node, pos, kw):
+        if not self.want(node, pos, kw, 1, 2):
+            return self.poison(node)
+        x = self.expr(pos[0])
+        spec = self.coerce_to(self.expr(pos[1]), ir.STR, pos[1], "format spec") if len(pos) == 2 else ir.Const("", ir.STR, self.sp(node))
+        if isinstance(prune(x.ty), TVar):
+            return self.unknown(self.sp(node))
+        return ir.FString((ir.FormatField(x, "", ir.FString((spec,), ir.STR, spec.span) if not isinstance(spec, ir.Const) else ir.FString((spec.value,), ir.STR, spec.span)),), ir.STR, self.sp(node))
+
+    def b_divmod(self, node, pos, kw):
+        if not self.want(node, pos, kw, 2, 2):
+            return self.poison(node)
+        a, b = self.expr(pos[0]), self.expr(pos[1])
+        ta, tb = prune(a.ty), prune(b.ty)
+        if isinstance(ta, TVar) or isinstance(tb, TVar):
+            return self.unknown(self.sp(node))
+        if ir.FLOAT in (ta, tb):
+            return ir.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), ir.TupleT((ir.FLOAT, ir.FLOAT)), self.sp(node))
+        return ir.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), ir.TupleT((ir.INT, ir.INT)), self.sp(node))
+
+    def b_pow(self, node, pos, kw):
+        if not self.want(node, pos, kw, 2, 3):
+            return self.poison(node)
+        a, b = self.expr(pos[0]), self.expr(pos[1])
+        if len(pos) == 3:
+            m = self.int_arg(self.expr(pos[2]), pos[2])
+            return ir.Intrinsic("pow.mod", (self.int_arg(a, pos[0]), self.int_arg(b, pos[1]), m), ir.INT, self.sp(node))
+        return self.binop("**", a, b, node)
+
+    def b_isinstance(self, node, pos, kw):
+        if not self.want(node, pos, kw, 2, 2):
+            return self.poison(node)
+        x = self.expr(pos[0])
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node))
+        names = []
+        cls = pos[1]
+        for c in (cls.elements if isinstance(cls, cst.Tuple) else [cls]):
+            v = c.value if isinstance(c, cst.Element) else c
+            if not isinstance(v, cst.Name):
+                return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
+            names.append(v.value)
+        base = t.inner if isinstance(t, ir.OptionT) else t
+        match_names = {ir.INT: {"int"}, ir.BOOL: {"bool", "int"}, ir.FLOAT: {"float"}, ir.STR: {"str"}}.get(base, set())
+        if isinstance(base, ir.ListT):
+            match_names = {"list"}
+        elif isinstance(base, ir.DictT):
+            match_names = {"dict"}
+        elif isinstance(base, ir.SetT):
+            match_names = {"set"}
+        elif isinstance(base, ir.TupleT):
+            match_names = {"tuple"}
+        elif isinstance(base, ir.ExcT):
+            return self.err("unsupported-builtin", "isinstance() on exceptions is not supported; use except clauses", node)
+        hit = bool(match_names & set(names))
+        if isinstance(t, ir.OptionT):
+            if not hit:
+                return ir.Const(False, ir.BOOL, self.sp(node))
+            return ir.Compare(("is not",), (x, ir.Const(None, ir.NONE, x.span)), ir.BOOL, self.sp(node))
+        return ir.Const(hit, ir.BOOL, self.sp(node))
+
+    def container_ctor(self, kind: str, node, pos, kw):
+        if not self.want(node, pos, kw, 0, 1):
+            return self.poison(node)
+        sp = self.sp(node)
+        if not pos:
+            if kind == "dict":
+                return ir.DictLit((), ir.DictT(TVar("dict-key", sp.line), TVar("dict-value", sp.line)), sp)
+            el = TVar(f"{kind}-element", sp.line)
+            return ir.ListLit((), ir.ListT(el), sp) if kind == "list" else ir.SetLit((), ir.SetT(el), sp)
+        it, el = self.iterable(pos[0])
+        if isinstance(prune(el), TVar):
+            return self.unknown(sp) if prune(el).origin != "error" else it
+        if kind == "dict":
+            t = prune(it.ty)
+            if isinstance(t, ir.DictT):
+                return ir.Intrinsic("dict.copy", (it,), t, sp)
+            pe = prune(el)
+            if not (isinstance(pe, ir.TupleT) and len(pe.items) == 2):
+                return self.err("type-mismatch", f"dict() needs (key, value) pairs, got {show(pe)}", node)
+            self.check_hashable(pe.items[0], node)
+            return ir.Intrinsic("dict.from_iter", (it,), ir.DictT(pe.items[0], pe.items[1]), sp)
+        if kind == "set":
+            self.check_hashable(el, node)
+            return ir.Intrinsic("set.from_iter", (it,), ir.SetT(el), sp)
+        return ir.Intrinsic("list.from_iter", (it,), ir.ListT(el), sp)
+
+    def b_list(self, node, pos, kw):
+        return self.container_ctor("list", node, pos, kw)
+
+    def b_set(self, node, pos, kw):
+        return self.container_ctor("set", node, pos, kw)
+
+    def b_dict(self, node, pos, kw):
+        return self.container_ctor("dict", node, pos, kw)
+
+    def b_input(self, node, pos, kw):
+        if not self.want(node, pos, kw, 0, 1):
+            return self.poison(node)
+        args = tuple(self.coerce_to(self.expr(p), ir.STR, p, "input() prompt") for p in pos)
+        return ir.Intrinsic("input", args, ir.STR, self.sp(node))
+
+    # ------------------------------------------------------------ modules
+
+    def module_call(self, mod: str, attr: str, node, pos, kw):
+        sp = self.sp(node)
+        if mod == "sys":
+            if attr == "exit":
+                if not self.want(node, pos, kw, 0, 1):
+                    return self.poison(node)
+                code = self.expr(pos[0]) if pos else ir.Const(0, ir.INT, sp)
+                t = prune(code.ty)
+                if t == ir.NONE:
+                    code = ir.Const(0, ir.INT, sp)
+                elif t not in (ir.INT, ir.STR, ir.BOOL):
+                    return self.err("type-mismatch", f"sys.exit() of {show(t)} is not supported", node)
+                return ir.Intrinsic("sys.exit", (self.to_int(code) if t == ir.BOOL else code,), ir.NONE, sp)
+            return self.err("unsupported-builtin", f"`sys.{attr}` is not supported", node)
+        if mod != "math":
+            return self.err("unsupported-import", f"`{mod}.{attr}` is not supported", node)
+        allowed = ("rel_tol", "abs_tol") if attr == "isclose" else ()
+        args = [self.expr(a) for a in pos]
+        if any(isinstance(prune(a.ty), TVar) for a in args):
+            return self.unknown(sp)
+
+        def f(e, p):
+            if prune(e.ty) not in (ir.INT, ir.FLOAT, ir.BOOL) and not isinstance(prune(e.ty), ir.OptionT):
+                self.err("type-mismatch", f"math.{attr}() needs numbers, got {show(e.ty)}", p)
+            return self.to_float(self.unwrap(e))
+
+        if attr in _MATH_FLOAT1 and self.want(node, pos, kw, 1, 1):
+            return ir.Intrinsic(f"math.{attr}", (f(args[0], pos[0]),), ir.FLOAT, sp)
+        if attr in _MATH_FLOAT2 and self.want(node, pos, kw, 2, 2):
+            return ir.Intrinsic(f"math.{attr}", (f(args[0], pos[0]), f(args[1], pos[1])), ir.FLOAT, sp)
+        if attr == "log" and self.want(node, pos, kw, 1, 2):
+            return ir.Intrinsic("math.log", tuple(f(a, p) for a, p in zip(args, pos)), ir.FLOAT, sp)
+        if attr in _MATH_TO_INT and self.want(node, pos, kw, 1, 1):
+            a = args[0]
+            if prune(a.ty) in (ir.INT, ir.BOOL):
+                return self.to_int(a)
+            return ir.Intrinsic(f"math.{attr}", (f(a, pos[0]),), ir.INT, sp)
+        if attr in _MATH_PRED and self.want(node, pos, kw, 1, 1):
+            return ir.Intrinsic(f"math.{attr}", (f(args[0], pos[0]),), ir.BOOL, sp)
+        if attr in ("gcd", "lcm") and self.want(node, pos, kw, 2, 2):
+            return ir.Intrinsic(f"math.{attr}", tuple(self.int_arg(a, p) for a, p in zip(args, pos)), ir.INT, sp)
+        if attr in ("factorial", "isqrt") and self.want(node, pos, kw, 1, 1):
+            return ir.Intrinsic(f"math.{attr}", (self.int_arg(args[0], pos[0]),), ir.INT, sp)
+        if attr == "comb" and self.want(node, pos, kw, 2, 2):
+            return ir.Intrinsic("math.comb", tuple(self.int_arg(a, p) for a, p in zip(args, pos)), ir.INT, sp)
+        if attr == "isclose" and self.want(node, pos, kw, 2, 2, allowed):
+            rel = f(self.expr(kw["rel_tol"]), kw["rel_tol"]) if "rel_tol" in kw else ir.Const(1e-09, ir.FLOAT, sp)
+            ab = f(self.expr(kw["abs_tol"]), kw["abs_tol"]) if "abs_tol" in kw else ir.Const(0.0, ir.FLOAT, sp)
+            return ir.Intrinsic("math.isclose", (f(args[0], pos[0]), f(args[1], pos[1]), rel, ab), ir.BOOL, sp)
+        if attr in ("fsum", "prod"):
+            return self.err("unsupported-builtin", f"`math.{attr}` is not supported yet", node)
+        if attr in _MATH_FLOAT1 | _MATH_FLOAT2 | _MATH_TO_INT | _MATH_PRED | {"log", "gcd", "lcm", "factorial", "isqrt", "comb", "isclose"}:
+            return self.poison(node)  # `want` reported the arity problem
+        return self.err("unsupported-builtin", f"`math.{attr}` is not supported", node)
+
+    # ------------------------------------------------------------ methods
+
+    def method(self, obj: ir.Expr, m: str, node: cst.Call, pos, kw) -> ir.Expr:
+        t = prune(obj.ty)
+        if isinstance(t, ir.OptionT):
+            obj = self.unwrap(obj)
+            t = prune(t.inner)
+        if t == ir.STR:
+            return self.str_method(obj, m, node, pos, kw)
+        if isinstance(t, ir.ListT):
+            return self.list_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.DictT):
+            return self.dict_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.SetT):
+            return self.set_method(obj, t, m, node, pos, kw)
+        if t == ir.FLOAT and m == "is_integer" and self.want(node, pos, kw, 0, 0):
+            return ir.Intrinsic("float.is_integer", (obj,), ir.BOOL, self.sp(node))
+        return self.err("unsupported-builtin", f"method `.{m}()` of {show(t)} is not supported", node)
+
+    def s(self, p) -> ir.Expr:
+        return self.coerce_to(self.expr(p), ir.STR, p, "this argument")
+
+    def opt_str(self, p, sp) -> ir.Expr:
+        if p is None:
+            return ir.Const(None, ir.OptionT(ir.STR), sp)
+        e = self.expr(p)
+        if prune(e.ty) == ir.NONE:
+            return ir.Const(None, ir.OptionT(ir.STR), sp)
+        return ir.Coerce(self.coerce_to(e, ir.STR, p, "this argument"), ir.OptionT(ir.STR), e.span)
+
+    def str_method(self, obj, m, node, pos, kw):
+        sp = self.sp(node)
+        I = ir.Intrinsic
+        if m in _STR_PRED and self.want(node, pos, kw, 0, 0):
+            return I(f"str.{m}", (obj,), ir.BOOL, sp)
+        if m in _STR_SIMPLE and self.want(node, pos, kw, 0, 0):
+            return I(f"str.{m}", (obj,), ir.STR, sp)
+        if m in ("split", "rsplit") and self.want(node, pos, kw, 0, 2, ("sep", "maxsplit")):
+            sep = pos[0] if pos else kw.get("sep")
+            mx = pos[1] if len(pos) > 1 else kw.get("maxsplit")
+            mxe = self.int_arg(self.expr(mx), mx) if mx is not None else ir.Const(-1, ir.INT, sp)
+            return I(f"str.{m}", (obj, self.opt_str(sep, sp), mxe), ir.ListT(ir.STR), sp)
+        if m in ("strip", "lstrip", "rstrip") and self.want(node, pos, kw, 0, 1):
+            return I(f"str.{m}", (obj, self.opt_str(pos[0] if pos else None, sp)), ir.STR, sp)
+        if m == "join" and self.want(node, pos, kw, 1, 1):
+            it, el = self.iterable(pos[0])
+            if isinstance(prune(el), TVar):
+                if prune(el).origin == "error":
+                    return self.poison(node)
+                unify(el, ir.STR)
+            elif prune(el) != ir.STR:
+                return self.err("type-mismatch", f"str.join() needs str items, got {show(el)}", node)
+            return I("str.join", (obj, it), ir.STR, sp)
+        if m == "replace" and self.want(node, pos, kw, 2, 3):
+            cnt = self.int_arg(self.expr(pos[2]), pos[2]) if len(pos) == 3 else ir.Const(-1, ir.INT, sp)
+            return I("str.replace", (obj, self.s(pos[0]), self.s(pos[1]), cnt), ir.STR, sp)
+        if m in ("startswith", "endswith") and self.want(node, pos, kw, 1, 1):
+            a = self.expr(pos[0])
+            ta = prune(a.ty)
+            if isinstance(ta, ir.TupleT) and all(prune(x) == ir.STR for x in ta.items):
+                return I(f"str.{m}", (obj, a), ir.BOOL, sp)
+            return I(f"str.{m}", (obj, self.coerce_to(a, ir.STR, pos[0], "prefix")), ir.BOOL, sp)
+        if m in ("find", "rfind", "index", "rindex", "count") and self.want(node, pos, kw, 1, 1):
+            return I(f"str.{m}", (obj, self.s(pos[0])), ir.INT, sp)
+        if m in ("ljust", "rjust", "center") and self.want(node, pos, kw, 1, 2):
+            fill = self.s(pos[1]) if len(pos) == 2 else ir.Const(" ", ir.STR, sp)
+            return I(f"str.{m}", (obj, self.int_arg(self.expr(pos[0]), pos[0]), fill), ir.STR, sp)
+        if m == "zfill" and self.want(node, pos, kw, 1, 1):
+            return I("str.zfill", (obj, self.int_arg(self.expr(pos[0]), pos[0])), ir.STR, sp)
+        if m in ("partition", "rpartition") and self.want(node, pos, kw, 1, 1):
+            return I(f"str.{m}", (obj, self.s(pos[0])), ir.TupleT((ir.STR, ir.STR, ir.STR)), sp)
+        if m == "splitlines" and self.want(node, pos, kw, 0, 0):
+            return I("str.splitlines", (obj,), ir.ListT(ir.STR), sp)
+        if m == "format":
+            return self.str_format(obj, node, pos, kw)
+        if m in _STR_PRED | _STR_SIMPLE | {"split", "rsplit", "strip", "lstrip", "rstrip", "join", "replace",
+                                            "startswith", "endswith", "find", "rfind", "index", "rindex", "count",
+                                            "ljust", "rjust", "center", "zfill", "partition", "rpartition", "splitlines"}:
+            return self.poison(node)
+        return self.err("unsupported-builtin", f"`str.{m}()` is not supported", node)
+
+    def str_format(self, obj, node, pos, kw):
+        if not isinstance(obj, ir.Const):
+            return self.err("unsupported-builtin", "str.format() is supported on string literals only", node)
+        if kw:
+            return self.err("unsupported-builtin", "str.format() with keyword fields is not supported", node)
+        args = [self.expr(p) for p in pos]
+        parts: list[Any] = []
+        auto = 0
+        try:
+            parsed = list(string.Formatter().parse(obj.value))
+        except ValueError as e:
+            return self.err("type-mismatch", f"bad format string: {e}", node)
+        for text, field, spec, conv in parsed:
+            if text:
+                parts.append(text)
+            if field is None:
+                continue
+            if field == "":
+                idx = auto
+                auto += 1
+            elif field.isdigit():
+                idx = int(field)
+            else:
+                return self.err("unsupported-builtin", f"format field `{{{field}}}` is not supported; use positions", node)
+            if idx >= len(args):
+                return self.err("type-mismatch", f"format string needs argument {idx}, only {len(args)} given", node)
+            if spec and "{" in spec:
+                return self.err("unsupported-builtin", "nested format fields are not supported", node)
+            if isinstance(prune(args[idx].ty), TVar):
+                return self.unknown(self.sp(node))
+            parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))
+        return ir.FString(tuple(parts), ir.STR, self.sp(node))
+
+    def list_method(self, obj, t, m, node, pos, kw):
+        sp = self.sp(node)
+        I = ir.Intrinsic
+        el = t.elem
+        if m == "append" and self.want(node, pos, kw, 1, 1):
+            return I("list.append", (obj, self.coerce_to(self.expr(pos[0]), el, pos[0], "list.append()")), ir.NONE, sp)
+        if m == "extend" and self.want(node, pos, kw, 1, 1):
+            it, iel = self.iterable(pos[0])
+            if not unify(el, iel):
+                return self.err("type-mismatch", f"extending {show(t)} with {show(iel)} items", node)
+            return I("list.extend", (obj, it), ir.NONE, sp)
+        if m == "insert" and self.want(node, pos, kw, 2, 2):
+            return I("list.insert", (obj, self.int_arg(self.expr(pos[0]), pos[0]),
+                                     self.coerce_to(self.expr(pos[1]), el, pos[1], "list.insert()")), ir.NONE, sp)
+        if m == "pop" and self.want(node, pos, kw, 0, 1):
+            if pos:
+                return I("list.pop_at", (obj, self.int_arg(self.expr(pos[0]), pos[0])), el, sp)
+            return I("list.pop", (obj,), el, sp)
+        if m in ("remove", "index", "count") and self.want(node, pos, kw, 1, 1):
+            v = self.coerce_to(self.expr(pos[0]), el, pos[0], f"list.{m}()")
+            return I(f"list.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
+        if m == "sort" and self.want(node, pos, kw, 0, 0, ("key", "reverse")):
+            if isinstance(prune(el), TVar):
+                return self.unknown(sp)
+            kws = self.sort_kwargs(node, kw, el)
+            if kws is None:
+                return self.unknown(sp)
+            if "key" not in dict(kws):
+                from portalis.analyzers.exprs import _orderable
+                if not _orderable(el):
+                    return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered", node)
+            return I("list.sort", (obj,), ir.NONE, sp, kws)
+        if m in ("reverse", "clear") and self.want(node, pos, kw, 0, 0):
+            return I(f"list.{m}", (obj,), ir.NONE, sp)
+        if m == "copy" and self.want(node, pos, kw, 0, 0):
+            return I("list.copy", (obj,), t, sp)
+        if m in ("append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "clear", "copy"):
+            return self.poison(node)
+        return self.err("unsupported-builtin", f"`list.{m}()` is not supported", node)
+
+    def dict_method(self, obj, t, m, node, pos, kw):
+        sp = self.sp(node)
+        I = ir.Intrinsic
+        if m == "get" and self.want(node, pos, kw, 1, 2):
+            k = self.coerce_to(self.expr(pos[0]), t.key, pos[0], "the dict key")
+            if len(pos) == 1:
+                return I("dict.get", (obj, k), ir.OptionT(t.val), sp)
+            d = self.expr(pos[1])
+            if prune(d.ty) == ir.NONE:
+                return I("dict.get", (obj, k), ir.OptionT(t.val), sp)
+            return I("dict.get_or", (obj, k, self.coerce_to(d, t.val, pos[1], "the default")), t.val, sp)
+        if m in ("items", "keys", "values") and self.want(node, pos, kw, 0, 0):
+            el = {"items": ir.TupleT((t.key, t.val)), "keys": t.key, "values": t.val}[m]
+            return I(f"dict.{m}", (obj,), ir.IterT(el, m), sp)
+        if m == "setdefault" and self.want(node, pos, kw, 2, 2):
+            k = self.coerce_to(self.expr(pos[0]), t.key, pos[0], "the dict key")
+            return I("dict.setdefault", (obj, k, self.coerce_to(self.expr(pos[1]), t.val, pos[1], "the default")), t.val, sp)
+        if m == "pop" and self.want(node, pos, kw, 1, 2):
+            k = self.coerce_to(self.expr(pos[0]), t.key, pos[0], "the dict key")
+            if len(pos) == 2:
+                return I("dict.pop_or", (obj, k, self.coerce_to(self.expr(pos[1]), t.val, pos[1], "the default")), t.val, sp)
+            return I("dict.pop", (obj, k), t.val, sp)
+        if m == "update" and self.want(node, pos, kw, 1, 1):
+            o = self.expr(pos[0])
+            if not unify(o.ty, t):
+                return self.err("type-mismatch", f"dict.update() needs a {show(t)}, got {show(o.ty)}", node)
+            return I("dict.update", (obj, o), ir.NONE, sp)
+        if m in ("copy", "clear") and self.want(node, pos, kw, 0, 0):
+            return I(f"dict.{m}", (obj,), t if m == "copy" else ir.NONE, sp)
+        if m in ("get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear"):
+            return self.poison(node)
+        return self.err("unsupported-builtin", f"`dict.{m}()` is not supported", node)
+
+    def set_method(self, obj, t, m, node, pos, kw):
+        sp = self.sp(node)
+        I = ir.Intrinsic
+        if m in ("add", "discard", "remove") and self.want(node, pos, kw, 1, 1):
+            return I(f"set.{m}", (obj, self.coerce_to(self.expr(pos[0]), t.elem, pos[0], f"set.{m}()")), ir.NONE, sp)
+        if m in ("union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset",
+                 "isdisjoint", "update") and self.want(node, pos, kw, 1, 1):
+            o = self.expr(pos[0])
+            if not unify(o.ty, t):
+                return self.err("type-mismatch", f"set.{m}() needs a {show(t)}, got {show(o.ty)}", node)
+            rt = ir.BOOL if m.startswith("is") else ir.NONE if m == "update" else t
+            return I(f"set.{m}", (obj, o), rt, sp)
+        if m in ("copy", "clear") and self.want(node, pos, kw, 0, 0):
+            return I(f"set.{m}", (obj,), t if m == "copy" else ir.NONE, sp)
+        if m == "pop":
+            return self.err("set-iteration-order", "set.pop() returns an arbitrary element in CPython", node)
+        return self.err("unsupported-builtin", f"`set.{m}()` is not supported", node)
+
+
+_BUILTIN_NAMES = {
+    "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr",
+    "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec",
+    "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "help", "hex", "id",
+    "input", "int", "isinstance", "issubclass", "iter", "len", "list", "locals", "map", "max", "memoryview",
+    "min", "next", "object", "oct", "open", "ord", "pow", "print", "property", "range", "repr", "reversed",
+    "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
+    "vars", "zip", "__import__", "exit", "quit",
+}

@@ -1,0 +1,700 @@
+"""Expression lowering: libcst expressions -> typed `ir.Expr`.
+
+A mixin of `analyzers.lower.FunctionLowerer`: it reads `self.locals`, `self.info` and
+reports through `self.err`. Owns operators, comparisons, literals, comprehensions,
+f-strings, subscripts and the coercions Python performs implicitly (int->float in
+arithmetic, bool->int, T->Optional[T]). Builtin calls and methods are in
+`analyzers.builtins`. Must not build statements or emit Rust.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+from portalis import ir
+from portalis.analyzers.types import TVar, prune, unify, show
+
+_BINOPS: dict[type, str] = {
+    cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
+    cst.Modulo: "%", cst.Power: "**", cst.LeftShift: "<<", cst.RightShift: ">>",
+    cst.BitAnd: "&", cst.BitOr: "|", cst.BitXor: "^",
+}
+_AUGOPS: dict[type, str] = {
+    cst.AddAssign: "+", cst.SubtractAssign: "-", cst.MultiplyAssign: "*", cst.DivideAssign: "/",
+    cst.FloorDivideAssign: "//", cst.ModuloAssign: "%", cst.PowerAssign: "**",
+    cst.LeftShiftAssign: "<<", cst.RightShiftAssign: ">>", cst.BitAndAssign: "&",
+    cst.BitOrAssign: "|", cst.BitXorAssign: "^",
+}
+_CMPOPS: dict[type, str] = {
+    cst.LessThan: "<", cst.LessThanEqual: "<=", cst.GreaterThan: ">", cst.GreaterThanEqual: ">=",
+    cst.Equal: "==", cst.NotEqual: "!=", cst.In: "in", cst.NotIn: "not in", cst.Is: "is", cst.IsNot: "is not",
+}
+_DYNAMIC = {"eval", "exec", "compile", "globals", "locals", "vars", "getattr", "setattr", "delattr",
+            "hasattr", "__import__", "dir"}
+
+
+class ExprMixin:
+    # provided by FunctionLowerer
+    locals: dict[str, Any]
+    info: Any
+
+    # ------------------------------------------------------------ helpers
+
+    def is_float(self, e: ir.Expr) -> bool:
+        return prune(e.ty) == ir.FLOAT
+
+    def is_int(self, e: ir.Expr) -> bool:
+        return prune(e.ty) == ir.INT
+
+    def is_bool(self, e: ir.Expr) -> bool:
+        return prune(e.ty) == ir.BOOL
+
+    def to_float(self, e: ir.Expr) -> ir.Expr:
+        t = prune(e.ty)
+        if t == ir.FLOAT:
+            return e
+        if isinstance(e, ir.Const) and t == ir.INT:
+            return ir.Const(float(e.value), ir.FLOAT, e.span)  # type: ignore[arg-type]
+        return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
+
+    def to_int(self, e: ir.Expr) -> ir.Expr:
+        t = prune(e.ty)
+        if t == ir.BOOL:
+            return ir.Coerce(e, ir.INT, e.span)
+        return self.unwrap(e)
+
+    def unwrap(self, e: ir.Expr) -> ir.Expr:
+        """Optional[T] used where T is needed: TypeError at run time if it is None."""
+        t = prune(e.ty)
+        if isinstance(t, ir.OptionT):
+            return ir.Coerce(e, t.inner, e.span)
+        return e
+
+    def cond(self, node: cst.BaseExpression) -> ir.Expr:
+        """An expression used only for its truth value (`and`/`or` then need no common type)."""
+        if isinstance(node, cst.BooleanOperation):
+            op = "and" if isinstance(node.operator, cst.And) else "or"
+            return ir.BoolOp(op, self.cond(node.left), self.cond(node.right), ir.BOOL, self.sp(node))
+        if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
+            return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, self.sp(node))
+        return self.truthy(self.expr(node))
+
+    def text(self, node: cst.BaseExpression) -> ir.Expr:
+        """An expression used only for its str() (print arguments, f-string fields without a spec):
+        a conditional expression may then pick values of different types."""
+        if isinstance(node, cst.IfExp):
+            a, b = self.expr(node.body), self.expr(node.orelse)
+            ta, tb = prune(a.ty), prune(b.ty)
+            if not isinstance(ta, TVar) and not isinstance(tb, TVar) and show(ta) != show(tb):
+                sa = a if ta == ir.STR else ir.Intrinsic("str", (a,), ir.STR, a.span)
+                sb = b if tb == ir.STR else ir.Intrinsic("str", (b,), ir.STR, b.span)
+                return ir.IfExp(self.cond(node.test), sa, sb, ir.STR, self.sp(node))
+        return self.expr(node)
+
+    def truthy(self, e: ir.Expr) -> ir.Expr:
+        t = prune(e.ty)
+        if t == ir.BOOL:
+            return e
+        if isinstance(t, TVar):
+            return self.unknown(e.span)
+        return ir.Intrinsic("truthy", (e,), ir.BOOL, e.span)
+
+    def unknown(self, span: Any, origin: str = "unknown") -> ir.Expr:
+        tv = TVar(origin, span.line)
+        self.unknowns.append((tv, span))
+        return ir.Const(None, tv, span)
+
+    def coerce_to(self, e: ir.Expr, want: Any, node: cst.CSTNode, what: str) -> ir.Expr:
+        """Passing `e` where a `want` is expected (argument, return value, element, assignment)."""
+        have = prune(e.ty)
+        w = prune(want)
+        if isinstance(have, TVar) and have.origin == "error":
+            return e
+        if have == ir.NONE and isinstance(w, TVar):
+            unify(w, ir.OptionT(TVar("optional", e.span.line)))
+            w = prune(w)
+        if isinstance(w, ir.OptionT):
+            if have == ir.NONE:
+                return ir.Const(None, w, e.span)
+            if not isinstance(have, ir.OptionT) and not isinstance(have, TVar):
+                if unify(w.inner, have):
+                    return ir.Coerce(e, w, e.span)
+        if isinstance(have, ir.OptionT) and not isinstance(w, (ir.OptionT, TVar)) and unify(have.inner, w):
+            return ir.Coerce(e, w, e.span)
+        if isinstance(w, ir.ExcT) and isinstance(have, ir.ExcT):
+            return e
+        if unify(w, have):
+            return e
+        a, b = show(w), show(have)
+        if {a, b} <= {"int", "float"} or _mixes_numbers(w, have):
+            return self.err("int-float-mix", f"{what} expects {a} but gets {b}; Python keeps ints and floats "
+                            f"apart (they print differently), write a float literal or convert with float()", node)
+        return self.err("type-mismatch", f"{what} expects {a} but gets {b}", node)
+
+    # ------------------------------------------------------------ dispatch
+
+    def expr(self, node: cst.BaseExpression) -> ir.Expr:
+        sp = self.sp(node)
+        if isinstance(node, cst.Integer):
+            v = node.evaluated_value
+            if not -(2**63) <= v < 2**63:
+                return self.err("unsupported-syntax", "integer literal does not fit in 64 bits", node)
+            return ir.Const(v, ir.INT, sp)
+        if isinstance(node, cst.Float):
+            return ir.Const(node.evaluated_value, ir.FLOAT, sp)
+        if isinstance(node, cst.Imaginary):
+            return self.err("unsupported-syntax", "complex numbers are not supported", node)
+        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString)):
+            v = node.evaluated_value
+            if not isinstance(v, str):
+                if isinstance(node, cst.ConcatenatedString) and v is None:
+                    return self.concat_fstrings(node)
+                return self.err("unsupported-syntax", "bytes literals are not supported", node)
+            return ir.Const(v, ir.STR, sp)
+        if isinstance(node, cst.FormattedString):
+            return self.fstring(node)
+        if isinstance(node, cst.Name):
+            return self.name(node)
+        if isinstance(node, cst.Attribute):
+            return self.attribute(node)
+        if isinstance(node, cst.BinaryOperation):
+            left, right = self.expr(node.left), self.expr(node.right)
+            op = _BINOPS.get(type(node.operator))
+            if op is None:
+                return self.err("unsupported-syntax", "the `@` operator is not supported", node)
+            return self.binop(op, left, right, node)
+        if isinstance(node, cst.UnaryOperation):
+            return self.unary(node)
+        if isinstance(node, cst.BooleanOperation):
+            return self.boolop(node)
+        if isinstance(node, cst.Comparison):
+            return self.compare(node)
+        if isinstance(node, cst.IfExp):
+            c = self.cond(node.test)
+            a, b = self.expr(node.body), self.expr(node.orelse)
+            t = self.join(a, b, node)
+            return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
+                            self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
+        if isinstance(node, cst.Call):
+            return self.call(node)
+        if isinstance(node, cst.Subscript):
+            return self.subscript(node)
+        if isinstance(node, cst.List):
+            return self.list_lit(node)
+        if isinstance(node, cst.Tuple):
+            items = tuple(self.elem(el) for el in node.elements)
+            return ir.TupleLit(items, ir.TupleT(tuple(i.ty for i in items)), sp)
+        if isinstance(node, cst.Set):
+            items = tuple(self.elem(el) for el in node.elements)
+            t = self.common(items, node, "set")
+            return ir.SetLit(tuple(self.coerce_to(i, t, node, "a set element") for i in items), ir.SetT(t), sp)
+        if isinstance(node, cst.Dict):
+            return self.dict_lit(node)
+        if isinstance(node, (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)):
+            return self.comprehension(node)
+        if isinstance(node, cst.Lambda):
+            return self.err("unsupported-syntax", "lambdas are only supported as `key=` arguments", node)
+        if isinstance(node, cst.NamedExpr):
+            return self.err("unsupported-syntax", "the walrus operator `:=` is not supported", node)
+        if isinstance(node, (cst.Yield, cst.Await)):
+            code = "generator" if isinstance(node, cst.Yield) else "unsupported-syntax"
+            return self.err(code, "generators are not supported yet" if code == "generator" else "async code is not supported", node)
+        if isinstance(node, cst.Ellipsis):
+            return self.err("unsupported-syntax", "`...` is not supported as a value", node)
+        return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
+
+    def elem(self, el: cst.BaseElement) -> ir.Expr:
+        if isinstance(el, cst.StarredElement):
+            return self.err("unsupported-syntax", "star-unpacking in literals is not supported", el)
+        return self.expr(el.value)
+
+    # ------------------------------------------------------------ names
+
+    def name(self, node: cst.Name) -> ir.Expr:
+        n, sp = node.value, self.sp(node)
+        if n == "True" or n == "False":
+            return ir.Const(n == "True", ir.BOOL, sp)
+        if n == "None":
+            return ir.Const(None, ir.NONE, sp)
+        if n in self.locals and n not in self.global_names:
+            return ir.Local(n, self.locals[n], sp)
+        if n in self.info.globals:
+            return ir.Global(n, self.info.globals[n], sp)
+        if n in self.info.funcs:
+            return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
+        if n in _DYNAMIC:
+            return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
+        return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
+
+    def attribute(self, node: cst.Attribute) -> ir.Expr:
+        sp = self.sp(node)
+        if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
+            consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
+                      "inf": float("inf"), "nan": float("nan")}
+            if node.attr.value in consts:
+                return ir.Const(consts[node.attr.value], ir.FLOAT, sp)
+        if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
+            return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
+        obj = self.expr(node.value)
+        if isinstance(prune(obj.ty), ir.ExcT) and node.attr.value == "args":
+            return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
+        return self.err("unsupported-class", f"attribute access `.{node.attr.value}` is not supported (classes come later)", node)
+
+    # ------------------------------------------------------------ operators
+
+    def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        sp = self.sp(node)
+        lt, rt_ = prune(left.ty), prune(right.ty)
+        if isinstance(lt, TVar) or isinstance(rt_, TVar):
+            if not (isinstance(lt, TVar) and lt.origin == "error") and not (isinstance(rt_, TVar) and rt_.origin == "error"):
+                # `total = total + x` with x unknown yet: same-type arithmetic is the only guess we make,
+                # and only for + - * where the result type equals the operand type.
+                if op in "+-*" and isinstance(lt, TVar) != isinstance(rt_, TVar):
+                    known = rt_ if isinstance(lt, TVar) else lt
+                    if known in (ir.INT, ir.FLOAT, ir.STR):
+                        return ir.Const(None, TVar("binop"), sp)
+            return self.unknown(sp)
+        lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
+        left, right = self.unwrap(left), self.unwrap(right)
+        nums = (ir.INT, ir.FLOAT, ir.BOOL)
+        if lt in nums and rt_ in nums:
+            if op in ("&", "|", "^") and lt == ir.BOOL and rt_ == ir.BOOL:
+                return ir.BinOp(op, left, right, ir.BOOL, sp)
+            if op == "/" and ir.FLOAT not in (lt, rt_):
+                return ir.BinOp("/", self.to_int(left), self.to_int(right), ir.FLOAT, sp)
+            if ir.FLOAT in (lt, rt_) or op == "/":
+                if op in ("<<", ">>", "&", "|", "^"):
+                    return self.err("type-mismatch", f"`{op}` needs int operands", node)
+                return ir.BinOp(op, self.to_float(left), self.to_float(right), ir.FLOAT, sp)
+            li, ri = self.to_int(left), self.to_int(right)
+            if op == "**":
+                if isinstance(right, ir.Const) and isinstance(right.value, int) and right.value < 0:
+                    return ir.BinOp(op, self.to_float(left), self.to_float(right), ir.FLOAT, sp)
+            return ir.BinOp(op, li, ri, ir.INT, sp)
+        if lt == ir.STR and rt_ == ir.STR and op == "+":
+            return ir.BinOp("+", left, right, ir.STR, sp)
+        if op == "*" and {lt, rt_} <= {ir.STR, ir.INT, ir.BOOL} and ir.STR in (lt, rt_):
+            s, n = (left, right) if lt == ir.STR else (right, left)
+            return ir.Intrinsic("str.repeat", (s, self.to_int(n)), ir.STR, sp)
+        if isinstance(lt, ir.ListT):
+            if op == "+" and isinstance(rt_, ir.ListT):
+                if not unify(lt, rt_):
+                    return self.err("type-mismatch", f"cannot concatenate {show(lt)} and {show(rt_)}", node)
+                return ir.Intrinsic("list.concat", (left, right), lt, sp)
+            if op == "*" and rt_ in (ir.INT, ir.BOOL):
+                return ir.Intrinsic("list.repeat", (left, self.to_int(right)), lt, sp)
+        if op == "*" and isinstance(rt_, ir.ListT) and lt in (ir.INT, ir.BOOL):
+            return ir.Intrinsic("list.repeat", (right, self.to_int(left)), rt_, sp)
+        if isinstance(lt, ir.SetT) and isinstance(rt_, ir.SetT) and op in ("|", "&", "-", "^"):
+            if not unify(lt, rt_):
+                return self.err("type-mismatch", f"set operation on {show(lt)} and {show(rt_)}", node)
+            name = {"|": "union", "&": "intersection", "-": "difference", "^": "symmetric_difference"}[op]
+            return ir.Intrinsic(f"set.{name}", (left, right), lt, sp)
+        if isinstance(lt, ir.TupleT) and isinstance(rt_, ir.TupleT) and op == "+":
+            return self.err("unsupported-syntax", "tuple concatenation is not supported", node)
+        if lt == ir.STR and op == "%":
+            return self.err("unsupported-syntax", "printf-style `%` formatting is not supported; use an f-string", node)
+        return self.err("type-mismatch", f"unsupported operand types for {op}: {show(lt)} and {show(rt_)}", node)
+
+    def unary(self, node: cst.UnaryOperation) -> ir.Expr:
+        sp = self.sp(node)
+        if isinstance(node.operator, cst.Not):
+            return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, sp)
+        if (isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer)
+                and node.expression.evaluated_value == 2**63):
+            return ir.Const(-(2**63), ir.INT, sp)
+        e = self.expr(node.expression)
+        t = _strip_opt(prune(e.ty))
+        if isinstance(t, TVar):
+            return self.unknown(sp)
+        e = self.unwrap(e)
+        op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
+        if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
+            if t == ir.INT and e.value == 2**63:
+                return self.err("unsupported-syntax", "integer literal does not fit in 64 bits", node)
+            return ir.Const(-e.value, t, sp)
+        if t == ir.FLOAT and op != "~":
+            return ir.UnaryOp(op, e, ir.FLOAT, sp)
+        if t in (ir.INT, ir.BOOL):
+            return ir.UnaryOp(op, self.to_int(e), ir.INT, sp)
+        return self.err("type-mismatch", f"bad operand type for unary {op}: {show(t)}", node)
+
+    def join(self, a: ir.Expr, b: ir.Expr, node: cst.CSTNode) -> Any:
+        """The type of a value that is either `a` or `b` (conditional expressions, or/and)."""
+        ta, tb = prune(a.ty), prune(b.ty)
+        if ta == ir.NONE and not isinstance(tb, ir.OptionT) and tb != ir.NONE:
+            return ir.OptionT(tb)
+        if tb == ir.NONE and not isinstance(ta, ir.OptionT) and ta != ir.NONE:
+            return ir.OptionT(ta)
+        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT):
+            return ta
+        return ta if not isinstance(ta, TVar) else tb
+
+    def boolop(self, node: cst.BooleanOperation) -> ir.Expr:
+        sp = self.sp(node)
+        op = "and" if isinstance(node.operator, cst.And) else "or"
+        left, right = self.expr(node.left), self.expr(node.right)
+        if self.is_bool(left) and self.is_bool(right):
+            return ir.BoolOp(op, left, right, ir.BOOL, sp)
+        t = self.join(left, right, node)
+        if isinstance(prune(t), TVar):
+            return self.unknown(sp)
+        left2 = self.coerce_to(left, t, node.left, f"`{op}`")
+        right2 = self.coerce_to(right, t, node.right, f"`{op}`")
+        return ir.BoolOp(op, left2, right2, t, sp)
+
+    def compare(self, node: cst.Comparison) -> ir.Expr:
+        sp = self.sp(node)
+        operands = [self.expr(node.left)]
+        ops: list[str] = []
+        for ct in node.comparisons:
+            ops.append(_CMPOPS[type(ct.operator)])
+            operands.append(self.expr(ct.comparator))
+        out = [operands[0]]
+        for i, op in enumerate(ops):
+            a, b = out[-1], operands[i + 1]
+            ta, tb = prune(a.ty), prune(b.ty)
+            cnode = node.comparisons[i].comparator
+            if op in ("is", "is not"):
+                if tb != ir.NONE and ta != ir.NONE:
+                    return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
+                if ta == ir.NONE and tb != ir.NONE:
+                    out[-1] = b  # `None is x` -> `x is None`
+                    out.append(a)
+                else:
+                    out.append(b)
+                continue
+            if isinstance(ta, TVar) or isinstance(tb, TVar):
+                return self.unknown(sp)
+            if op in ("in", "not in"):
+                out.append(self.membership_rhs(a, b, cnode))
+                continue
+            if (ta == ir.NONE) != (tb == ir.NONE) and op in ("==", "!="):
+                # `x == None` behaves like `x is None` for the supported types
+                if tb == ir.NONE:
+                    ops[i] = "is" if op == "==" else "is not"
+                    out.append(b)
+                    continue
+            nums = (ir.INT, ir.FLOAT, ir.BOOL)
+            sa, sb = _strip_opt(ta), _strip_opt(tb)
+            if sa in nums and sb in nums and op not in ("==", "!=") or (sa in nums and sb in nums and sa != sb):
+                if ir.FLOAT in (sa, sb):
+                    if sa != ir.FLOAT:
+                        out[-1] = self.to_float(a)
+                    out.append(self.to_float(b))
+                    if isinstance(ta, ir.OptionT):
+                        out[-1 - 1] = self.unwrap(out[-2])
+                    continue
+                if sa == ir.BOOL or sb == ir.BOOL:
+                    out[-1] = self.to_int(a)
+                    out.append(self.to_int(b))
+                    continue
+                out[-1] = self.unwrap(a)
+                out.append(self.unwrap(b))
+                continue
+            if op in ("==", "!="):
+                if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT):
+                    out.append(self.coerce_to(b, ta, cnode, "comparison"))
+                    continue
+                if isinstance(tb, ir.OptionT) and not isinstance(ta, ir.OptionT):
+                    out[-1] = self.coerce_to(a, tb, cnode, "comparison")
+                    out.append(b)
+                    continue
+            if not unify(ta, tb):
+                return self.err("type-mismatch", f"comparing {show(ta)} with {show(tb)}: Python would give "
+                                f"{'False' if op == '==' else 'True' if op == '!=' else 'a TypeError'}; "
+                                "make the types agree", node)
+            if op not in ("==", "!=") and not _orderable(ta):
+                return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
+            if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
+                out[-1] = self.unwrap(a)
+                out.append(self.unwrap(b))
+                continue
+            out.append(b)
+        return ir.Compare(tuple(ops), tuple(out), ir.BOOL, sp)
+
+    def membership_rhs(self, item: ir.Expr, container: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        ct = prune(container.ty)
+        it = prune(item.ty)
+        if ct == ir.STR:
+            if it != ir.STR:
+                return self.err("type-mismatch", f"`in <str>` requires a str on the left, not {show(it)}", node)
+            return container
+        elem = None
+        if isinstance(ct, (ir.ListT, ir.SetT)):
+            elem = ct.elem
+        elif isinstance(ct, ir.DictT):
+            elem = ct.key
+        elif isinstance(ct, ir.TupleT) and ct.items:
+            elem = ct.items[0]
+            for x in ct.items[1:]:
+                if not unify(elem, x):
+                    return self.err("type-mismatch", "`in` over a tuple with mixed element types", node)
+        elif isinstance(ct, ir.IterT) and ct.kind in ("range", "keys", "values"):
+            elem = ct.elem
+        if elem is None:
+            return self.err("type-mismatch", f"`in` is not supported for {show(ct)}", node)
+        if not unify(elem, it):
+            if {prune(elem), it} <= {ir.INT, ir.FLOAT, ir.BOOL}:
+                return self.err("int-float-mix", f"membership test of {show(it)} in a container of {show(elem)}", node)
+            return self.err("type-mismatch", f"membership test of {show(it)} in a container of {show(elem)}", node)
+        return container
+
+    # ------------------------------------------------------------ literals
+
+    def common(self, items: tuple[ir.Expr, ...], node: cst.CSTNode, what: str) -> Any:
+        t: Any = TVar(f"{what}-element", self.sp(node).line)
+        for i in items:
+            it = prune(i.ty)
+            if isinstance(it, TVar) and it.origin == "error":
+                continue
+            pt = prune(t)
+            if it == ir.NONE and isinstance(pt, TVar):
+                t = ir.OptionT(TVar(f"{what}-element", self.sp(node).line))
+                continue
+            if it == ir.NONE and not isinstance(pt, TVar):
+                t = pt if isinstance(pt, ir.OptionT) else ir.OptionT(pt)
+                continue
+            if isinstance(pt, TVar) or not unify(pt, it):
+                if isinstance(pt, ir.OptionT) and unify(pt.inner, it):
+                    continue
+                if not isinstance(pt, TVar) and isinstance(it, ir.OptionT) and unify(it.inner, pt):
+                    t = it
+                    continue
+                if not isinstance(pt, TVar):
+                    if {show(pt), show(it)} <= {"int", "float"}:
+                        self.err("int-float-mix", f"a {what} mixing int and float elements prints them differently; "
+                                 "write float literals", node)
+                    else:
+                        self.err("type-mismatch", f"a {what} must hold one type, found {show(pt)} and {show(it)}", node)
+                    return TVar("error")
+                unify(pt, it)
+        return t
+
+    def list_lit(self, node: cst.List) -> ir.Expr:
+        items = tuple(self.elem(el) for el in node.elements)
+        t = self.common(items, node, "list")
+        return ir.ListLit(tuple(self.coerce_to(i, t, node, "a list element") for i in items), ir.ListT(t), self.sp(node))
+
+    def dict_lit(self, node: cst.Dict) -> ir.Expr:
+        keys, vals = [], []
+        for el in node.elements:
+            if isinstance(el, cst.StarredDictElement):
+                return self.err("unsupported-syntax", "`**` in dict literals is not supported", el)
+            keys.append(self.expr(el.key))
+            vals.append(self.expr(el.value))
+        kt = self.common(tuple(keys), node, "dict key")
+        vt = self.common(tuple(vals), node, "dict value")
+        self.check_hashable(kt, node)
+        pairs = tuple((self.coerce_to(k, kt, node, "a dict key"), self.coerce_to(v, vt, node, "a dict value"))
+                      for k, v in zip(keys, vals))
+        return ir.DictLit(pairs, ir.DictT(kt, vt), self.sp(node))
+
+    def check_hashable(self, t: Any, node: cst.CSTNode) -> None:
+        t = prune(t)
+        if t == ir.FLOAT:
+            self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
+        elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+            self.err("type-mismatch", f"unhashable type: {show(t)}", node)
+        elif isinstance(t, ir.TupleT):
+            for i in t.items:
+                self.check_hashable(i, node)
+
+    # ------------------------------------------------------------ subscripts
+
+    def subscript(self, node: cst.Subscript) -> ir.Expr:
+        sp = self.sp(node)
+        obj = self.expr(node.value)
+        if len(node.slice) != 1:
+            return self.err("unsupported-syntax", "multi-dimensional subscripts are not supported", node)
+        sl = node.slice[0].slice
+        t = _strip_opt(prune(obj.ty))
+        if isinstance(t, TVar):
+            return self.unknown(sp)
+        obj = self.unwrap(obj)
+        if isinstance(sl, cst.Slice):
+            parts = []
+            for p in (sl.lower, sl.upper, sl.step):
+                if p is None:
+                    parts.append(ir.Const(None, ir.OptionT(ir.INT), sp))
+                else:
+                    e = self.expr(p)
+                    if prune(e.ty) == ir.NONE:
+                        parts.append(ir.Const(None, ir.OptionT(ir.INT), sp))
+                    else:
+                        parts.append(ir.Coerce(self.int_arg(e, p), ir.OptionT(ir.INT), e.span))
+            if t == ir.STR:
+                return ir.Intrinsic("str.slice", (obj, *parts), ir.STR, sp)
+            if isinstance(t, ir.ListT):
+                return ir.Intrinsic("list.slice", (obj, *parts), t, sp)
+            return self.err("type-mismatch", f"slicing is not supported for {show(t)}", node)
+        idx_node = sl.value
+        if isinstance(t, ir.DictT):
+            k = self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key")
+            return ir.Intrinsic("dict.getitem", (obj, k), t.val, sp)
+        if isinstance(t, ir.TupleT):
+            e = self.expr(idx_node)
+            if not (isinstance(e, ir.Const) and isinstance(e.value, int) and not isinstance(e.value, bool)):
+                return self.err("unsupported-syntax", "tuples can only be indexed with an integer literal", idx_node)
+            i = e.value
+            n = len(t.items)
+            if not -n <= i < n:
+                return self.err("type-mismatch", f"tuple index {i} out of range for {show(t)}", idx_node)
+            i = i % n
+            return ir.Intrinsic("tuple.getitem", (obj, ir.Const(i, ir.INT, e.span)), t.items[i], sp)
+        idx = self.int_arg(self.expr(idx_node), idx_node)
+        if t == ir.STR:
+            return ir.Intrinsic("str.getitem", (obj, idx), ir.STR, sp)
+        if isinstance(t, ir.ListT):
+            return ir.Intrinsic("list.getitem", (obj, idx), t.elem, sp)
+        return self.err("type-mismatch", f"{show(t)} is not subscriptable", node)
+
+    def int_arg(self, e: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        t = prune(e.ty)
+        if t in (ir.INT, ir.BOOL):
+            return self.to_int(e)
+        if isinstance(t, ir.OptionT) and prune(t.inner) == ir.INT:
+            return self.unwrap(e)
+        if isinstance(t, TVar):
+            if t.origin == "error":
+                return e
+            unify(t, ir.INT)
+            return e
+        return self.err("type-mismatch", f"indices must be integers, not {show(t)}", node)
+
+    # ------------------------------------------------------------ f-strings
+
+    def fstring(self, node: cst.FormattedString) -> ir.Expr:
+        parts: list[Any] = []
+        for p in node.parts:
+            if isinstance(p, cst.FormattedStringText):
+                parts.append(_unescape(p.value, node))
+            else:
+                e = self.text(p.expression) if not p.format_spec and not p.conversion else self.expr(p.expression)
+                if isinstance(prune(e.ty), TVar):
+                    return self.unknown(self.sp(node))
+                spec = None
+                if p.format_spec:
+                    spec_node = cst.FormattedString(parts=p.format_spec, start=node.start, end=node.end)
+                    spec = self.fstring(spec_node)
+                conv = p.conversion or ""
+                if conv == "a":
+                    return self.err("unsupported-builtin", "`!a` conversion is not supported", p)
+                if p.equal is not None:
+                    src = cst.Module([]).code_for_node(p.expression)
+                    parts.append(src + "=")
+                    if not conv and spec is None:
+                        conv = "r"
+                parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
+        return ir.FString(tuple(parts), ir.STR, self.sp(node))
+
+    def concat_fstrings(self, node: cst.ConcatenatedString) -> ir.Expr:
+        left = self.expr(node.left)
+        right = self.expr(node.right)
+        return ir.BinOp("+", left, right, ir.STR, self.sp(node))
+
+    # ------------------------------------------------------------ comprehensions
+
+    def comprehension(self, node: Any) -> ir.Expr:
+        sp = self.sp(node)
+        saved = dict(self.comp_scope)
+        gens: list[ir.CompFor] = []
+        f = node.for_in
+        while f is not None:
+            if f.asynchronous is not None:
+                return self.err("unsupported-syntax", "async comprehensions are not supported", node)
+            it = self.expr(f.iter)
+            elem_t = self.iter_elem(it, f.iter)
+            target = self.comp_target(f.target, elem_t)
+            conds = tuple(self.cond(i.test) for i in f.ifs)
+            gens.append(ir.CompFor(target, it, conds))
+            f = f.inner_for_in
+        try:
+            if isinstance(node, cst.DictComp):
+                k, v = self.expr(node.key), self.expr(node.value)
+                self.check_hashable(k.ty, node.key)
+                elt: ir.Expr = ir.TupleLit((k, v), ir.TupleT((k.ty, v.ty)), sp)
+                ty: Any = ir.DictT(k.ty, v.ty)
+                kind = "dict"
+            else:
+                elt = self.expr(node.elt)
+                kind = {cst.ListComp: "list", cst.SetComp: "set", cst.GeneratorExp: "gen"}[type(node)]
+                ty = {"list": ir.ListT, "set": ir.SetT, "gen": lambda t: ir.IterT(t, "gen")}[kind](elt.ty)
+        finally:
+            self.comp_scope.clear()
+            self.comp_scope.update(saved)
+        return ir.Comprehension(kind, elt, tuple(gens), ty, sp)
+
+    def comp_target(self, node: cst.BaseExpression, elem_t: Any) -> ir.Target:
+        if isinstance(node, cst.Name):
+            self.comp_scope[node.value] = elem_t
+            return ir.NameTarget(node.value, elem_t, False, self.sp(node))
+        if isinstance(node, (cst.Tuple, cst.List)):
+            t = prune(elem_t)
+            n = len(node.elements)
+            if isinstance(t, TVar):
+                unify(t, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
+                t = prune(t)
+            if not isinstance(t, ir.TupleT) or len(t.items) != n:
+                self.err("type-mismatch", f"cannot unpack {show(t)} into {n} names", node)
+                return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+            items = tuple(self.comp_target(el.value, it) for el, it in zip(node.elements, t.items))
+            return ir.TupleTarget(items, t, self.sp(node))
+        self.err("unsupported-syntax", "unsupported comprehension target", node)
+        return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+
+    def iter_elem(self, it: ir.Expr, node: cst.CSTNode) -> Any:
+        """The element type of something a `for` can loop over."""
+        t = prune(it.ty)
+        if isinstance(t, TVar):
+            return TVar("error") if t.origin == "error" else TVar("iter-elem", self.sp(node).line)
+        if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+            if isinstance(t, ir.SetT) and self.final:
+                self.warn_set_order(node)
+            return t.elem
+        if isinstance(t, ir.DictT):
+            return t.key
+        if t == ir.STR:
+            return ir.STR
+        if isinstance(t, ir.TupleT) and t.items:
+            e = t.items[0]
+            if all(unify(e, x) for x in t.items[1:]):
+                return e
+            self.err("type-mismatch", "looping over a tuple with mixed element types", node)
+            return TVar("error")
+        self.err("type-mismatch", f"{show(t)} is not iterable", node)
+        return TVar("error")
+
+
+def _strip_opt(t: Any) -> Any:
+    return t.inner if isinstance(t, ir.OptionT) else t
+
+
+def _mixes_numbers(a: Any, b: Any) -> bool:
+    sa, sb = show(a), show(b)
+    return sa.replace("float", "int") == sb.replace("float", "int") and sa != sb
+
+
+def _orderable(t: Any) -> bool:
+    t = prune(t)
+    if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
+        return True
+    if isinstance(t, ir.TupleT):
+        return all(_orderable(i) for i in t.items)
+    if isinstance(t, ir.ListT):
+        return _orderable(t.elem)
+    if isinstance(t, ir.OptionT):
+        return _orderable(t.inner)
+    return False
+
+
+def _unescape(raw: str, node: cst.FormattedString) -> str:
+    """Text of an f-string part as Python evaluates it (escapes, doubled braces)."""
+    text = raw.replace("{{", "{").replace("}}", "}")
+    if "r" in node.prefix.lower():
+        return text
+    import ast
+    quote = '"""' if '"' in text or "\n" in text else '"'
+    return ast.literal_eval(quote + text.replace('"""', '\\"\\"\\"') + quote) if text else ""

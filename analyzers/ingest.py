@@ -1,0 +1,79 @@
+"""Ingest: Python text -> `SourceModule` (libcst tree, node spans, syntax diagnostics).
+
+Owns parsing and the mapping from CST nodes to `Span`s, and splits the module into
+top-level units (functions, classes, other statements) each with a content hash, so that
+later passes (and the language server) can cache per-function results. It must not infer
+types or decide what is translatable.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
+
+from portalis.diagnostics import Diagnostic, Span, make
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One top-level statement of the module: a function, a class, or anything else."""
+
+    kind: str  # "function" | "class" | "statement"
+    name: str | None
+    node: cst.CSTNode
+    span: Span
+    source_hash: str
+
+
+@dataclass
+class SourceModule:
+    path: str
+    text: str
+    tree: cst.Module | None
+    positions: dict[cst.CSTNode, CodeRange]
+    units: list[Unit]
+
+    def span(self, node: cst.CSTNode) -> Span:
+        r = self.positions.get(node)
+        if r is None:
+            return Span(0, 0, 0, 0)
+        return Span(r.start.line, r.start.column, r.end.line, r.end.column)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[Diagnostic]]:
+    """Parse `text`; a syntax error is a diagnostic, never an exception."""
+    empty = SourceModule(path, text, None, {}, [])
+    try:
+        tree = cst.parse_module(text)
+    except cst.ParserSyntaxError as e:
+        msg = str(e.message) if hasattr(e, "message") else str(e)
+        return empty, [make("syntax-error", f"invalid syntax: {msg}", Span.point(e.raw_line, e.raw_column))]
+    except RecursionError:
+        return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
+    # libcst accepts a few things the compiler rejects (e.g. `return` outside a function).
+    try:
+        compile(text, path, "exec", dont_inherit=True, flags=0x400)  # ast.PyCF_ONLY_AST
+    except SyntaxError as e:
+        return empty, [make("syntax-error", e.msg, Span.point(e.lineno or 1, max((e.offset or 1) - 1, 0)))]
+    except (ValueError, RecursionError) as e:
+        return empty, [make("syntax-error", str(e), Span.point(1))]
+    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+    positions = dict(wrapper.resolve(PositionProvider))
+    sm = SourceModule(path, text, tree, positions, [])
+    for stmt in tree.body:
+        code = tree.code_for_node(stmt)
+        if isinstance(stmt, cst.FunctionDef):
+            unit = Unit("function", stmt.name.value, stmt, sm.span(stmt), content_hash(code))
+        elif isinstance(stmt, cst.ClassDef):
+            unit = Unit("class", stmt.name.value, stmt, sm.span(stmt), content_hash(code))
+        else:
+            unit = Unit("statement", None, stmt, sm.span(stmt), content_hash(code))
+        sm.units.append(unit)
+    return sm, []

@@ -1,0 +1,797 @@
+"""Lowering: `SourceModule` -> `ir.Module` plus diagnostics (`lower_module`).
+
+Owns the module-level structure (functions, exception classes, module constants, the
+module body as `main`), statement lowering, and the fixpoint that lets types flow across
+the module: the whole module is lowered a few times with shared type variables, and only
+the last pass keeps its IR and diagnostics. Expressions are in `analyzers.exprs`, calls in
+`analyzers.builtins`, definite assignment in `analyzers.flow`. Unsupported code becomes a
+diagnostic with a stable code at the exact Python span, never an exception and never a guess.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+
+from portalis import ir
+from portalis.diagnostics import Diagnostic, Severity, Span, make
+from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
+from portalis.analyzers.exprs import _AUGOPS, ExprMixin
+from portalis.analyzers.flow import check_definite_assignment
+from portalis.analyzers.ingest import SourceModule
+from portalis.analyzers.scope import function_scope
+from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, unify
+
+PASSES = 4
+ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__"}
+
+
+@dataclass
+class FuncSig:
+    name: str
+    params: list[tuple[str, Any]]
+    ret: Any
+    node: cst.FunctionDef
+    source_hash: str
+
+
+@dataclass
+class ModuleInfo:
+    sm: SourceModule
+    funcs: dict[str, FuncSig] = field(default_factory=dict)
+    exceptions: dict[str, str] = field(default_factory=dict)  # user class -> base
+    globals: dict[str, Any] = field(default_factory=dict)  # module names functions can see
+    global_inits: dict[str, cst.CSTNode] = field(default_factory=dict)  # the statement that defines it
+    imports: set[str] = field(default_factory=set)
+    from_imports: dict[str, tuple[str, str]] = field(default_factory=dict)
+    locals: dict[str, dict[str, Any]] = field(default_factory=dict)  # per function (and "<module>")
+
+
+class Ctx:
+    """Per-pass state: diagnostics and whether this is the final (IR-keeping) pass."""
+
+    def __init__(self, final: bool):
+        self.final = final
+        self.diags: list[Diagnostic] = []
+        self.seen: set[tuple[str, int, int]] = set()
+
+
+class FunctionLowerer(ExprMixin, BuiltinMixin):
+    def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
+                 global_names: set[str], ret: Any):
+        self.info = info
+        self.ctx = ctx
+        self.final = ctx.final
+        self.fname = name
+        self.locals = locals_
+        self.global_names = global_names
+        self.ret = ret
+        self.comp_scope: dict[str, Any] = {}
+        self.loops: list[int] = []
+        self.finally_depth = 0
+        self.handler_vars: list[str] = []
+        self.label = 0
+        self.unknowns: list[tuple[TVar, Span]] = []
+        self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
+
+    # ------------------------------------------------------------ plumbing
+
+    def sp(self, node: cst.CSTNode) -> Span:
+        node = self.positions_alias.get(node, node)
+        return self.info.sm.span(node)
+
+    def err(self, code: str, msg: str, node: cst.CSTNode, severity: Severity = Severity.ERROR) -> ir.Expr:
+        sp = self.sp(node)
+        key = (code, sp.line, sp.col)
+        if key not in self.ctx.seen:
+            self.ctx.seen.add(key)
+            self.ctx.diags.append(make(code, msg, sp, severity))
+        return ir.Const(None, TVar("error"), sp)
+
+    def poison(self, node: cst.CSTNode) -> ir.Expr:
+        return ir.Const(None, TVar("error"), self.sp(node))
+
+    def warn_set_order(self, node: cst.CSTNode) -> None:
+        self.err("set-iteration-order", "iterating or printing a set: the order follows insertion, CPython's "
+                 "follows hashing; use sorted() if the order matters", node, Severity.WARNING)
+
+    def name(self, node: cst.Name) -> ir.Expr:  # comprehension/lambda variables shadow the function's
+        if node.value in self.comp_scope:
+            return ir.Local(node.value, self.comp_scope[node.value], self.sp(node))
+        return super().name(node)
+
+    def new_label(self) -> int:
+        self.label += 1
+        return self.label
+
+    # ------------------------------------------------------------ statements
+
+    def block(self, stmts: Any) -> tuple[ir.Stmt, ...]:
+        out: list[ir.Stmt] = []
+        body = stmts.body if isinstance(stmts, (cst.IndentedBlock, cst.SimpleStatementSuite)) else stmts
+        for s in body:
+            if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                for small in s.body:
+                    out.extend(self.small(small))
+            else:
+                out.extend(self.compound(s))
+        return tuple(out)
+
+    def small(self, node: cst.BaseSmallStatement) -> list[ir.Stmt]:
+        sp = self.sp(node)
+        if isinstance(node, cst.Expr):
+            v = node.value
+            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString)):
+                return []  # docstring or bare string
+            e = self.expr(v)
+            if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
+                return [ir.Raise(e, None, sp)]
+            return [ir.ExprStmt(e, sp)]
+        if isinstance(node, cst.Assign):
+            return self.assign(node)
+        if isinstance(node, cst.AnnAssign):
+            return self.ann_assign(node)
+        if isinstance(node, cst.AugAssign):
+            return self.aug_assign(node)
+        if isinstance(node, cst.Return):
+            if self.finally_depth:
+                self.err("finally-control-flow", "`return` inside try/finally is not supported yet", node)
+            if node.value is None:
+                return [ir.Return(None, sp)]
+            v = self.expr(node.value)
+            if prune(self.ret) == ir.NONE and prune(v.ty) == ir.NONE:
+                return [ir.Return(None, sp)]
+            return [ir.Return(self.coerce_to(v, self.ret, node.value, f"the return value of `{self.fname}`"), sp)]
+        if isinstance(node, (cst.Break, cst.Continue)):
+            if self.finally_depth:
+                self.err("finally-control-flow", "`break`/`continue` inside try/finally is not supported yet", node)
+            label = self.loops[-1] if self.loops else 0
+            return [ir.Break(label, sp) if isinstance(node, cst.Break) else ir.Continue(label, sp)]
+        if isinstance(node, cst.Pass):
+            return []
+        if isinstance(node, cst.Raise):
+            if node.exc is None:
+                if not self.handler_vars:
+                    self.err("unsupported-syntax", "bare `raise` outside an except block", node)
+                    return []
+                return [ir.Raise(None, self.handler_vars[-1], sp)]
+            e = self.expr(node.exc)
+            t = prune(e.ty)
+            if isinstance(node.exc, cst.Name) and (node.exc.value in BUILTIN_EXCEPTIONS or node.exc.value in self.info.exceptions):
+                e = ir.NewExc(node.exc.value, (), ir.ExcT(node.exc.value), sp)
+            elif not isinstance(t, ir.ExcT):
+                if not (isinstance(t, TVar) and t.origin == "error"):
+                    self.err("type-mismatch", f"exceptions must derive from BaseException, not {show(t)}", node.exc)
+                return []
+            if node.cause is not None:
+                self.expr(node.cause)
+            return [ir.Raise(e, None, sp)]
+        if isinstance(node, cst.Assert):
+            msg = self.expr(node.msg) if node.msg is not None else None
+            return [ir.Assert(self.cond(node.test), msg, sp)]
+        if isinstance(node, cst.Global):
+            if self.fname == "<module>":
+                return []
+            return []
+        if isinstance(node, cst.Del):
+            return self.delete(node.target, node)
+        if isinstance(node, (cst.Import, cst.ImportFrom)):
+            self.err("unsupported-import", "imports are supported at module level only", node)
+            return []
+        if isinstance(node, cst.Nonlocal):
+            self.err("unsupported-syntax", "`nonlocal` is not supported", node)
+            return []
+        self.err("unsupported-syntax", f"unsupported statement ({type(node).__name__})", node)
+        return []
+
+    def delete(self, target: cst.BaseExpression, node: cst.CSTNode) -> list[ir.Stmt]:
+        if isinstance(target, cst.Tuple):
+            out: list[ir.Stmt] = []
+            for el in target.elements:
+                out.extend(self.delete(el.value, node))
+            return out
+        if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+            obj = self.expr(target.value)
+            t = prune(obj.ty)
+            idx_node = target.slice[0].slice.value
+            if isinstance(t, ir.DictT):
+                return [ir.DelItem(obj, self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key"), self.sp(node))]
+            if isinstance(t, ir.ListT):
+                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node), self.sp(node))]
+            if isinstance(t, TVar):
+                return []
+        self.err("unsupported-syntax", "only `del container[key]` is supported", node)
+        return []
+
+    # assignment ---------------------------------------------------
+
+    def assign(self, node: cst.Assign) -> list[ir.Stmt]:
+        value = self.expr(node.value)
+        targets = [t.target for t in node.targets]
+        out = [self.bind(targets[0], value, node)]
+        for t in targets[1:]:
+            if not isinstance(targets[0], cst.Name):
+                self.err("unsupported-syntax", "chained assignment needs a plain name first", node)
+                break
+            out.append(self.bind(t, self.name(targets[0]), node))
+        return out
+
+    def ann_assign(self, node: cst.AnnAssign) -> list[ir.Stmt]:
+        try:
+            t = parse_annotation(node.annotation.annotation, set(self.info.exceptions))
+        except AnnotationError as e:
+            self.err("unsupported-type", str(e), e.node)
+            t = TVar("error")
+        if isinstance(node.target, cst.Name):
+            n = node.target.value
+            if n in self.locals and n not in self.global_names:
+                if not unify(self.locals[n], t):
+                    self.err("type-mismatch", f"`{n}` is annotated {show(t)} but holds {show(self.locals[n])}", node)
+            elif n in self.info.globals:
+                unify(self.info.globals[n], t)
+        if node.value is None:
+            return []
+        value = self.expr(node.value)
+        return [self.bind(node.target, value, node)]
+
+    def bind(self, target: cst.BaseExpression, value: ir.Expr, node: cst.CSTNode) -> ir.Stmt:
+        tgt, value = self.target(target, value, node)
+        return ir.Assign(tgt, value, self.sp(node))
+
+    def target(self, t: cst.BaseExpression, value: ir.Expr, node: cst.CSTNode) -> tuple[ir.Target, ir.Expr]:
+        sp = self.sp(t)
+        if isinstance(t, cst.Name):
+            n = t.value
+            if n == "_" and n not in self.info.globals:
+                return ir.NameTarget("_", value.ty, False, sp), value  # a throwaway: never read back
+            is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
+            slot = self.info.globals[n] if is_global else self.locals[n]
+            v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
+            return ir.NameTarget(n, slot, is_global, sp), v
+        if isinstance(t, cst.Subscript):
+            obj = self.expr(t.value)
+            ot = prune(obj.ty)
+            if len(t.slice) != 1 or not isinstance(t.slice[0].slice, cst.Index):
+                self.err("unsupported-syntax", "slice assignment is not supported", t)
+                return ir.NameTarget("_", TVar("error"), False, sp), value
+            idx_node = t.slice[0].slice.value
+            if isinstance(ot, ir.DictT):
+                k = self.coerce_to(self.expr(idx_node), ot.key, idx_node, "the dict key")
+                return ir.IndexTarget(obj, k, sp), self.coerce_to(value, ot.val, node, "the dict value")
+            if isinstance(ot, ir.ListT):
+                i = self.int_arg(self.expr(idx_node), idx_node)
+                return ir.IndexTarget(obj, i, sp), self.coerce_to(value, ot.elem, node, "the list element")
+            if not isinstance(ot, TVar):
+                self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
+            return ir.NameTarget("_", TVar("error"), False, sp), value
+        if isinstance(t, (cst.Tuple, cst.List)):
+            vt = prune(value.ty)
+            n = len(t.elements)
+            if any(isinstance(el, cst.StarredElement) for el in t.elements):
+                self.err("unsupported-syntax", "starred assignment is not supported", t)
+                return ir.NameTarget("_", TVar("error"), False, sp), value
+            if isinstance(vt, TVar):
+                if vt.origin != "error":
+                    unify(vt, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
+                    vt = prune(vt)
+                else:
+                    vt = ir.TupleT(tuple(TVar("error") for _ in range(n)))
+            if not isinstance(vt, ir.TupleT) or len(vt.items) != n:
+                self.err("type-mismatch", f"cannot unpack {show(vt)} into {n} targets", t)
+                return ir.NameTarget("_", TVar("error"), False, sp), value
+            items = []
+            for el, it in zip(t.elements, vt.items):
+                sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
+                items.append(sub)
+            return ir.TupleTarget(tuple(items), vt, sp), value
+        if isinstance(t, cst.Attribute):
+            self.err("unsupported-class", "attribute assignment is not supported (classes come later)", t)
+        else:
+            self.err("unsupported-syntax", "unsupported assignment target", t)
+        return ir.NameTarget("_", TVar("error"), False, sp), value
+
+    def aug_assign(self, node: cst.AugAssign) -> list[ir.Stmt]:
+        op = _AUGOPS.get(type(node.operator))
+        sp = self.sp(node)
+        if op is None:
+            self.err("unsupported-syntax", "unsupported augmented assignment", node)
+            return []
+        cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
+        if cur is None:
+            self.err("unsupported-syntax", "augmented assignment to a tuple", node)
+            return []
+        rhs = self.expr(node.value)
+        ct = prune(cur.ty)
+        # in-place forms Python defines: str +=, list +=
+        if op == "+" and isinstance(node.target, cst.Name) and ct == ir.STR and prune(rhs.ty) == ir.STR:
+            tgt, _ = self.target(node.target, cur, node)
+            return [ir.AugAssign(tgt, "+", rhs, sp)]
+        if op == "+" and isinstance(ct, ir.ListT):
+            it_elem = self.iter_elem(rhs, node.value)
+            if not unify(ct.elem, it_elem):
+                self.err("type-mismatch", f"`+=` of {show(rhs.ty)} onto {show(ct)}", node)
+                return []
+            return [ir.ExprStmt(ir.Intrinsic("list.extend", (cur, rhs), ir.NONE, sp), sp)]
+        if isinstance(ct, ir.SetT) and op in ("|", "&", "-", "^"):
+            self.err("unsupported-syntax", "in-place set operators are not supported; use .update()", node)
+            return []
+        if isinstance(node.target, cst.Subscript):
+            return self.item_aug_assign(node, op, cur, rhs)
+        value = self.binop(op, cur, rhs, node)
+        return [self.bind(node.target, value, node)]
+
+    def item_aug_assign(self, node: cst.AugAssign, op: str, cur: ir.Expr, rhs: ir.Expr) -> list[ir.Stmt]:
+        """`obj[key] op= value`: obj and key are evaluated once, into two hidden locals."""
+        sp = self.sp(node)
+        if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem")):
+            if not isinstance(prune(cur.ty), TVar):
+                self.err("unsupported-syntax", "augmented assignment to this kind of item is not supported", node)
+            return []
+        obj, key = cur.args
+        tmp_o, tmp_k = f"_aug{sp.line}_{sp.col}_obj", f"_aug{sp.line}_{sp.col}_key"
+        for n, e in ((tmp_o, obj), (tmp_k, key)):
+            if n not in self.locals:
+                self.locals[n] = TVar("aug")
+            unify(self.locals[n], e.ty)
+        lo, lk = ir.Local(tmp_o, self.locals[tmp_o], obj.span), ir.Local(tmp_k, self.locals[tmp_k], key.span)
+        current = ir.Intrinsic(cur.name, (lo, lk), cur.ty, cur.span)
+        value = self.binop(op, current, rhs, node)
+        value = self.coerce_to(value, cur.ty, node, "the item")
+        return [ir.Assign(ir.NameTarget(tmp_o, self.locals[tmp_o], False, sp), obj, sp),
+                ir.Assign(ir.NameTarget(tmp_k, self.locals[tmp_k], False, sp), key, sp),
+                ir.Assign(ir.IndexTarget(lo, lk, sp), value, sp)]
+
+    # compound -----------------------------------------------------
+
+    def compound(self, node: cst.BaseCompoundStatement) -> list[ir.Stmt]:
+        sp = self.sp(node)
+        if isinstance(node, cst.If):
+            return [self.if_(node)]
+        if isinstance(node, cst.While):
+            if node.orelse is not None:
+                self.err("unsupported-syntax", "`while ... else` is not supported", node.orelse)
+            c = self.cond(node.test)
+            label = self.new_label()
+            self.loops.append(label)
+            body = self.block(node.body)
+            self.loops.pop()
+            return [ir.While(c, body, label, sp)]
+        if isinstance(node, cst.For):
+            if node.orelse is not None:
+                self.err("unsupported-syntax", "`for ... else` is not supported", node.orelse)
+            if node.asynchronous is not None:
+                self.err("unsupported-syntax", "`async for` is not supported", node)
+            it = self.expr(node.iter)
+            el = self.iter_elem(it, node.iter)
+            tgt, _ = self.target(node.target, ir.Const(None, el, sp), node.target)
+            label = self.new_label()
+            self.loops.append(label)
+            body = self.block(node.body)
+            self.loops.pop()
+            return [ir.For(tgt, it, body, label, sp)]
+        if isinstance(node, cst.Try):
+            return [self.try_(node)]
+        if isinstance(node, cst.FunctionDef):
+            self.err("unsupported-syntax", "nested functions are not supported", node.name)
+            return []
+        if isinstance(node, cst.ClassDef):
+            self.err("unsupported-class", "classes inside functions are not supported", node.name)
+            return []
+        if isinstance(node, cst.With):
+            self.err("unsupported-syntax", "`with` statements are not supported yet", node)
+            return []
+        if isinstance(node, cst.TryStar):
+            self.err("unsupported-syntax", "`except*` is not supported", node)
+            return []
+        name = type(node).__name__
+        self.err("unsupported-syntax", f"`{name.lower()}` statements are not supported", node)
+        return []
+
+    def if_(self, node: cst.If) -> ir.If:
+        c = self.cond(node.test)
+        body = self.block(node.body)
+        orelse: tuple[ir.Stmt, ...] = ()
+        if isinstance(node.orelse, cst.If):
+            orelse = (self.if_(node.orelse),)
+        elif isinstance(node.orelse, cst.Else):
+            orelse = self.block(node.orelse.body)
+        return ir.If(c, body, orelse, self.sp(node))
+
+    def try_(self, node: cst.Try) -> ir.Try:
+        label = self.new_label()
+        if node.finalbody is not None:
+            self.finally_depth += 1
+        body = self.block(node.body)
+        handlers = []
+        for h in node.handlers:
+            classes: list[str] = []
+            if h.type is not None:
+                elems = h.type.elements if isinstance(h.type, cst.Tuple) else [h.type]
+                for el in elems:
+                    v = el.value if isinstance(el, cst.Element) else el
+                    if isinstance(v, cst.Name) and (v.value in BUILTIN_EXCEPTIONS or v.value in self.info.exceptions):
+                        classes.append(v.value)
+                    else:
+                        self.err("unsupported-syntax", "except clauses need exception class names", v)
+            hname = None
+            if h.name is not None and isinstance(h.name.name, cst.Name):
+                hname = h.name.name.value
+            var = hname or f"_exc{label}_{len(handlers)}"
+            # Python unbinds the name when the handler ends: it is scoped to the handler here too.
+            saved = dict(self.comp_scope)
+            self.comp_scope[var] = ir.ExcT("Exception")
+            self.handler_vars.append(var)
+            hbody = self.block(h.body)
+            self.handler_vars.pop()
+            self.comp_scope.clear()
+            self.comp_scope.update(saved)
+            handlers.append(ir.Handler(tuple(classes), var, hbody, self.sp(h)))
+        orelse = self.block(node.orelse.body) if node.orelse is not None else ()
+        final: tuple[ir.Stmt, ...] = ()
+        if node.finalbody is not None:
+            self.finally_depth -= 1
+            final = self.block(node.finalbody.body)
+        return ir.Try(body, tuple(handlers), orelse, final, label, self.sp(node))
+
+
+# ---------------------------------------------------------------- module
+
+
+def _is_main_guard(node: cst.CSTNode) -> bool:
+    if not isinstance(node, cst.If) or node.orelse is not None:
+        return False
+    t = node.test
+    if not (isinstance(t, cst.Comparison) and len(t.comparisons) == 1 and isinstance(t.comparisons[0].operator, cst.Equal)):
+        return False
+    a, b = t.left, t.comparisons[0].comparator
+    names = {x.value for x in (a, b) if isinstance(x, cst.Name)}
+    strs = {x.evaluated_value for x in (a, b) if isinstance(x, cst.SimpleString)}
+    return names == {"__name__"} and strs == {"__main__"}
+
+
+def _returns_value(fn: cst.FunctionDef) -> bool:
+    class V(cst.CSTVisitor):
+        found = False
+
+        def visit_Return(self, node: cst.Return) -> None:
+            if node.value is not None and not (isinstance(node.value, cst.Name) and node.value.value == "None"):
+                V.found = True
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is fn
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    V.found = False
+    fn.visit(V())
+    return V.found
+
+
+def _pure_init(node: cst.BaseExpression, funcs: dict[str, Any]) -> bool:
+    """A module constant's initializer must not call user functions (it is evaluated lazily)."""
+    class V(cst.CSTVisitor):
+        ok = True
+
+        def visit_Call(self, n: cst.Call) -> None:
+            if isinstance(n.func, cst.Name) and n.func.value in funcs:
+                V.ok = False
+
+        def visit_Name(self, n: cst.Name) -> None:
+            if n.value in ("input", "print"):
+                V.ok = False
+
+    V.ok = True
+    node.visit(V())
+    return V.ok
+
+
+class _ModuleLowering:
+    def __init__(self, sm: SourceModule):
+        self.sm = sm
+        self.info = ModuleInfo(sm)
+        self.pre_diags: list[Diagnostic] = []
+        self.main_stmts: list[cst.CSTNode] = []
+        self.main_globals: set[str] = set()
+
+    def diag(self, code: str, msg: str, node: cst.CSTNode) -> None:
+        self.pre_diags.append(make(code, msg, self.sm.span(node)))
+
+    def collect(self) -> None:
+        info = self.info
+        assert self.sm.tree is not None
+        body = list(self.sm.tree.body)
+        flat: list[cst.CSTNode] = []
+        for s in body:
+            if _is_main_guard(s):
+                flat.extend(s.body.body if isinstance(s.body, cst.IndentedBlock) else [s.body])
+            else:
+                flat.append(s)
+        for s in flat:
+            if isinstance(s, cst.FunctionDef):
+                self.collect_function(s)
+            elif isinstance(s, cst.ClassDef):
+                self.collect_class(s)
+            elif isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
+                for x in s.body:
+                    self.collect_import(x)
+            else:
+                self.main_stmts.append(s)
+        # Which module-level names do functions see? Those they read or declare global.
+        fn_reads: set[str] = set()
+        fn_globals: set[str] = set()
+        for sig in info.funcs.values():
+            facts = function_scope(sig.node.body)
+            fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params}
+            fn_globals |= facts.globals_declared
+        from portalis.analyzers.scope import module_scope
+        mfacts = module_scope(self.main_stmts)
+        for n in mfacts.assigned:
+            if n in fn_reads or n in fn_globals:
+                info.globals[n] = TVar(f"global {n}")
+        for n in fn_globals - set(mfacts.assigned):
+            self.diag("undefined-name", f"global `{n}` is never assigned at module level", self.sm.tree)
+        # each global's defining statement: its first top-level plain assignment
+        for s in self.main_stmts:
+            if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1:
+                x = s.body[0]
+                tgt = None
+                val = None
+                if isinstance(x, cst.Assign) and len(x.targets) == 1 and isinstance(x.targets[0].target, cst.Name):
+                    tgt, val = x.targets[0].target.value, x.value
+                elif isinstance(x, cst.AnnAssign) and isinstance(x.target, cst.Name) and x.value is not None:
+                    tgt, val = x.target.value, x.value
+                if tgt in info.globals and tgt not in info.global_inits:
+                    if not _pure_init(val, info.funcs):
+                        self.diag("unsupported-syntax", f"module constant `{tgt}` must be initialised without calling "
+                                  "functions (it is evaluated when first used)", val)
+                    info.global_inits[tgt] = x
+        for n in info.globals:
+            if n not in info.global_inits:
+                self.diag("unsupported-syntax", f"module variable `{n}` is used by functions, so it must first be "
+                          "assigned by a plain top-level `NAME = value`", self.sm.tree)
+
+    def collect_import(self, x: cst.CSTNode) -> None:
+        if isinstance(x, cst.Import):
+            for a in x.names:
+                name = cst.Module([]).code_for_node(a.name)
+                if name not in ALLOWED_IMPORTS or a.asname is not None:
+                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing)", x)
+                else:
+                    self.info.imports.add(name)
+        elif isinstance(x, cst.ImportFrom):
+            mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
+            if mod not in ALLOWED_IMPORTS or x.relative:
+                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing)", x)
+                return
+            if mod in ("typing", "__future__"):
+                return
+            if isinstance(x.names, cst.ImportStar):
+                self.diag("unsupported-import", "`import *` is not supported", x)
+                return
+            for a in x.names:
+                self.info.from_imports[a.evaluated_alias or a.evaluated_name] = (mod, a.evaluated_name)
+                self.info.imports.add(mod)
+
+    def collect_class(self, c: cst.ClassDef) -> None:
+        bases = [b.value for b in c.bases]
+        base = bases[0].value if len(bases) == 1 and isinstance(bases[0], cst.Name) else None
+        if base is None or not (base in BUILTIN_EXCEPTIONS or base in self.info.exceptions) or c.decorators:
+            self.diag("unsupported-class", f"class `{c.name.value}`: only exception classes (deriving from an "
+                      "exception) are supported yet", c.name)
+            return
+        body = c.body.body if isinstance(c.body, cst.IndentedBlock) else []
+        for s in body:
+            ok = isinstance(s, cst.SimpleStatementLine) and all(
+                isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
+                for x in s.body)
+            if not ok:
+                self.diag("unsupported-class", f"exception class `{c.name.value}` may only hold a docstring or "
+                          "`pass` (fields come with class support)", s)
+                return
+        self.info.exceptions[c.name.value] = base
+
+    def collect_function(self, fn: cst.FunctionDef) -> None:
+        name = fn.name.value
+        if fn.decorators:
+            self.diag("unsupported-syntax", "decorators are not supported", fn.decorators[0])
+        if fn.asynchronous is not None:
+            self.diag("unsupported-syntax", "async functions are not supported", fn.name)
+        p = fn.params
+        if isinstance(p.star_arg, cst.Param) or p.star_kwarg is not None:
+            self.diag("unsupported-syntax", "*args/**kwargs are not supported", fn.params)
+        if p.kwonly_params or p.posonly_params:
+            self.diag("unsupported-syntax", "keyword-only/positional-only parameters are not supported", fn.params)
+        if name in self.info.funcs:
+            self.diag("type-mismatch", f"function `{name}` is defined twice", fn.name)
+        params = []
+        for prm in p.params:
+            if prm.default is not None:
+                self.diag("unsupported-syntax", "default parameter values are not supported yet", prm.default)
+            t: Any = TVar(f"param {prm.name.value} of {name}", self.sm.span(prm).line)
+            if prm.annotation is not None:
+                try:
+                    t = parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions())
+                except AnnotationError as e:
+                    self.diag("unsupported-type", str(e), e.node)
+            params.append((prm.name.value, t))
+        ret: Any
+        if fn.returns is not None:
+            try:
+                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions())
+            except AnnotationError as e:
+                self.diag("unsupported-type", str(e), e.node)
+                ret = TVar("error")
+        else:
+            ret = TVar(f"return of {name}", self.sm.span(fn).line) if _returns_value(fn) else ir.NONE
+
+        class Y(cst.CSTVisitor):
+            def visit_Yield(self_, node: cst.Yield) -> None:
+                self.diag("generator", "generators (`yield`) are not supported yet", node)
+
+            def visit_FunctionDef(self_, node: cst.FunctionDef) -> bool:
+                return node is fn
+
+        fn.visit(Y())
+        code = self.sm.tree.code_for_node(fn)  # type: ignore[union-attr]
+        from portalis.analyzers.ingest import content_hash
+        self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code))
+
+    def _pending_exceptions(self) -> set[str]:
+        assert self.sm.tree is not None
+        return {s.name.value for s in self.sm.tree.body if isinstance(s, cst.ClassDef)}
+
+    # ------------------------------------------------------------ passes
+
+    def lower_function(self, ctx: Ctx, sig: FuncSig) -> tuple[ir.Function, FunctionLowerer]:
+        facts = function_scope(sig.node.body)
+        locs = self.info.locals.setdefault(sig.name, {})
+        for pname, pt in sig.params:
+            locs[pname] = pt
+        for n in facts.assigned:
+            if n not in locs:
+                locs[n] = TVar(f"local {n} of {sig.name}")
+        fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
+        for g in facts.globals_declared:
+            if g not in self.info.globals:
+                fl.err("undefined-name", f"global `{g}` is not assigned at module level", sig.node.name)
+        body = fl.block(sig.node.body)
+        params = tuple((n, t) for n, t in sig.params)
+        local_list = tuple((n, locs[n]) for n in locs if n not in dict(params))
+        f = ir.Function(sig.name, params, sig.ret, body, local_list, self.sm.span(sig.node), sig.source_hash)
+        return f, fl
+
+    def lower_main(self, ctx: Ctx) -> tuple[ir.Function, FunctionLowerer]:
+        from portalis.analyzers.scope import module_scope
+        facts = module_scope(self.main_stmts)
+        locs = self.info.locals.setdefault("<module>", {})
+        for n in facts.assigned:
+            if n not in self.info.globals and n not in locs:
+                locs[n] = TVar(f"module variable {n}")
+        fl = FunctionLowerer(self.info, ctx, "<module>", locs, set(self.info.globals), ir.NONE)
+        body: list[ir.Stmt] = []
+        inits = set(map(id, self.info.global_inits.values()))
+        for s in self.main_stmts:
+            if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1 and id(s.body[0]) in inits:
+                x = s.body[0]
+                value = x.value
+                tgt = x.targets[0].target if isinstance(x, cst.Assign) else x.target
+                if isinstance(x, cst.AnnAssign):
+                    fl.ann_assign(cst.AnnAssign(target=tgt, annotation=x.annotation, value=None))
+                fl.positions_alias[value] = value
+                v = fl.expr(value)
+                gname = tgt.value
+                fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                self.global_values[gname] = (v, self.sm.span(x))
+                continue
+            body.extend(fl.block([s]))
+        f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
+        return f, fl
+
+    def run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
+        self.collect()
+        result: ir.Module | None = None
+        diags: list[Diagnostic] = []
+        for n in range(PASSES):
+            ctx = Ctx(final=(n == PASSES - 1))
+            self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
+            funcs = []
+            lowerers = []
+            for sig in self.info.funcs.values():
+                f, fl = self.lower_function(ctx, sig)
+                funcs.append(f)
+                lowerers.append(fl)
+            main, mfl = self.lower_main(ctx)
+            lowerers.append(mfl)
+            if not ctx.final:
+                continue
+            diags = list(self.pre_diags) + ctx.diags
+            diags += self.report_unresolved(lowerers)
+            if any(d.severity is Severity.ERROR for d in diags):
+                return None, _sorted(diags)
+            gvars = tuple(ir.GlobalVar(n, resolve(self.info.globals[n]), v, sp)
+                          for n, (v, sp) in self.global_values.items())
+            excs = tuple(ir.ExcClass(n, b, Span(0, 0, 0, 0)) for n, b in self.info.exceptions.items())
+            result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
+                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
+            result = finalize(result)
+            diags += check_definite_assignment(result)
+            if any(d.severity is Severity.ERROR for d in diags):
+                return None, _sorted(diags)
+        return result, _sorted(diags)
+
+    def report_unresolved(self, lowerers: list[FunctionLowerer]) -> list[Diagnostic]:
+        out: list[Diagnostic] = []
+        seen: set[int] = set()
+
+        def report(t: Any, what: str, span: Span) -> None:
+            v = free_var(t)
+            if v is None or v.origin == "error" or id(v) in seen:
+                return
+            seen.add(id(v))
+            out.append(make("cannot-infer-type", f"cannot infer the type of {what}; add a type annotation", span))
+
+        for sig in self.info.funcs.values():
+            for pname, pt in sig.params:
+                report(pt, f"parameter `{pname}` of `{sig.name}` (is the function ever called?)", self.sm.span(sig.node.name))
+            report(sig.ret, f"the return value of `{sig.name}`", self.sm.span(sig.node.name))
+        for fname, locs in self.info.locals.items():
+            for n, t in locs.items():
+                report(t, f"`{n}`" + (f" in `{fname}`" if fname != "<module>" else ""), self._first_assign_span(fname, n))
+        for n, t in self.info.globals.items():
+            report(t, f"module variable `{n}`", self._first_assign_span("<module>", n))
+        for fl in lowerers:
+            for tv, sp in fl.unknowns:
+                if prune(tv) is tv and id(tv) not in seen:
+                    seen.add(id(tv))
+                    out.append(make("cannot-infer-type", "cannot infer the type of this expression; annotate the "
+                                    "variables it uses", sp))
+        return out
+
+    def _first_assign_span(self, fname: str, name: str) -> Span:
+        node = self.info.funcs[fname].node if fname in self.info.funcs else self.sm.tree
+        found: list[Span] = []
+
+        class V(cst.CSTVisitor):
+            def visit_Name(self_, n: cst.Name) -> None:
+                if n.value == name and not found:
+                    found.append(self.sm.span(n))
+
+        if node is not None:
+            node.visit(V())
+        return found[0] if found else Span(1, 0, 1, 0)
+
+
+def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diags, key=lambda d: (d.span.line, d.span.col, d.code))
+
+
+def finalize(node: Any) -> Any:
+    """Replace every type variable in the IR by its solution (the IR invariant: concrete types)."""
+    if isinstance(node, tuple):
+        return tuple(finalize(x) for x in node)
+    if isinstance(node, TVar):
+        return resolve(node)
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        if isinstance(node, (ir.Prim, ir.ExcT, Span)):
+            return node
+        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
+            return resolve(node)
+        changes = {}
+        for f in dataclasses.fields(node):
+            v = getattr(node, f.name)
+            nv = finalize(v)
+            if nv is not v:
+                changes[f.name] = nv
+        return dataclasses.replace(node, **changes) if changes else node
+    return node
+
+
+def lower_module(sm: SourceModule) -> tuple[ir.Module | None, list[Diagnostic]]:
+    """Lower a parsed module; returns (None, diagnostics) when anything is untranslatable."""
+    if sm.tree is None:
+        return None, []
+    return _ModuleLowering(sm).run()

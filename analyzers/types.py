@@ -1,0 +1,205 @@
+"""Type facts: type variables, unification, and reading annotations.
+
+Owns the inference vocabulary used while lowering: `TVar` (a unification variable with
+provenance), `unify`, `resolve`, `parse_annotation`. Facts come from providers in order of
+trust: annotations, then local dataflow (literals, operators, calls to known functions,
+return types across the module, call sites of unannotated parameters). Later providers
+(jedi, the Triton-served model) plug in as further sources of `TypeFact`s with provenance and
+confidence; they may only fill variables that the static providers left open. Must not
+emit Rust or build IR nodes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+import libcst as cst
+
+from portalis import ir
+
+
+class TVar:
+    """A type not known yet. `origin` says where it was made (for diagnostics)."""
+
+    __slots__ = ("ref", "origin", "line")
+    _counter = 0
+
+    def __init__(self, origin: str, line: int = 0):
+        self.ref: "T | None" = None
+        self.origin = origin
+        self.line = line
+
+    def __repr__(self) -> str:
+        return f"?{self.origin}"
+
+    def __str__(self) -> str:
+        return "?"
+
+
+T = Union[ir.Type, TVar]  # may contain TVars inside containers
+
+
+@dataclass(frozen=True)
+class TypeFact:
+    """A type for a slot, with where it came from; the seam for jedi and model providers."""
+
+    slot: str  # e.g. "f.param.x", "f.return", "f.local.total"
+    ty: ir.Type
+    provenance: str  # "annotation" | "dataflow" | "call-site" | "jedi" | "model"
+    confidence: float = 1.0
+
+
+def prune(t: T) -> T:
+    while isinstance(t, TVar) and t.ref is not None:
+        t = t.ref
+    return t
+
+
+def resolve(t: T) -> T:
+    """Replace bound variables everywhere (free ones stay)."""
+    t = prune(t)
+    if isinstance(t, ir.ListT):
+        return ir.ListT(resolve(t.elem))
+    if isinstance(t, ir.SetT):
+        return ir.SetT(resolve(t.elem))
+    if isinstance(t, ir.DictT):
+        return ir.DictT(resolve(t.key), resolve(t.val))
+    if isinstance(t, ir.TupleT):
+        return ir.TupleT(tuple(resolve(i) for i in t.items))
+    if isinstance(t, ir.OptionT):
+        return ir.OptionT(resolve(t.inner))
+    if isinstance(t, ir.IterT):
+        return ir.IterT(resolve(t.elem), t.kind)
+    if isinstance(t, ir.FuncT):
+        return ir.FuncT(tuple(resolve(p) for p in t.params), resolve(t.ret))
+    return t
+
+
+def free_var(t: T) -> TVar | None:
+    """The first unbound variable inside `t`, if any."""
+    t = prune(t)
+    if isinstance(t, TVar):
+        return t
+    for child in children(t):
+        v = free_var(child)
+        if v is not None:
+            return v
+    return None
+
+
+def children(t: T) -> tuple[T, ...]:
+    if isinstance(t, (ir.ListT, ir.SetT)):
+        return (t.elem,)
+    if isinstance(t, ir.DictT):
+        return (t.key, t.val)
+    if isinstance(t, ir.TupleT):
+        return t.items
+    if isinstance(t, ir.OptionT):
+        return (t.inner,)
+    if isinstance(t, ir.IterT):
+        return (t.elem,)
+    return ()
+
+
+def occurs(v: TVar, t: T) -> bool:
+    t = prune(t)
+    if t is v:
+        return True
+    return any(occurs(v, c) for c in children(t))
+
+
+def unify(a: T, b: T) -> bool:
+    """Make `a` and `b` the same type; False when they cannot be (nothing is undone)."""
+    a, b = prune(a), prune(b)
+    if a is b:
+        return True
+    if isinstance(a, TVar):
+        if occurs(a, b):
+            return False
+        a.ref = b
+        return True
+    if isinstance(b, TVar):
+        return unify(b, a)
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, ir.Prim):
+        return a == b
+    if isinstance(a, ir.ExcT):
+        return True  # all exception values share one Rust type
+    if isinstance(a, ir.TupleT):
+        assert isinstance(b, ir.TupleT)
+        return len(a.items) == len(b.items) and all(unify(x, y) for x, y in zip(a.items, b.items))
+    if isinstance(a, ir.IterT):
+        assert isinstance(b, ir.IterT)
+        return a.kind == b.kind and unify(a.elem, b.elem)
+    ca, cb = children(a), children(b)
+    return len(ca) == len(cb) and all(unify(x, y) for x, y in zip(ca, cb))
+
+
+def show(t: T) -> str:
+    t = resolve(t)
+    return str(t)
+
+
+_PRIMS = {"int": ir.INT, "float": ir.FLOAT, "bool": ir.BOOL, "str": ir.STR, "None": ir.NONE}
+_GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set",
+            "tuple": "tuple", "Tuple": "tuple", "Optional": "optional"}
+
+
+class AnnotationError(Exception):
+    def __init__(self, node: cst.CSTNode, message: str):
+        super().__init__(message)
+        self.node = node
+
+
+def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
+    """Read a type annotation; raises AnnotationError for anything outside the supported types."""
+    if isinstance(node, cst.Name):
+        if node.value in _PRIMS:
+            return _PRIMS[node.value]
+        if node.value in exceptions or node.value == "Exception":
+            return ir.ExcT(node.value)
+        if node.value in ("list", "List"):
+            raise AnnotationError(node, "give the element type: `list[int]`")
+        if node.value in ("dict", "Dict"):
+            raise AnnotationError(node, "give the key and value types: `dict[str, int]`")
+        raise AnnotationError(node, f"unsupported type `{node.value}`")
+    if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "typing":
+        return parse_annotation(node.attr, exceptions)
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        try:
+            return parse_annotation(cst.parse_expression(node.evaluated_value), exceptions)
+        except cst.ParserSyntaxError:
+            raise AnnotationError(node, "unreadable string annotation") from None
+    if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+        left, right = node.left, node.right
+        if isinstance(right, cst.Name) and right.value == "None":
+            return ir.OptionT(parse_annotation(left, exceptions))
+        if isinstance(left, cst.Name) and left.value == "None":
+            return ir.OptionT(parse_annotation(right, exceptions))
+        raise AnnotationError(node, "only `T | None` unions are supported")
+    if isinstance(node, cst.Subscript):
+        base = node.value
+        name = base.value if isinstance(base, cst.Name) else base.attr.value if isinstance(base, cst.Attribute) else None
+        kind = _GENERIC.get(name or "")
+        args: list[cst.BaseExpression] = []
+        for el in node.slice:
+            if not isinstance(el.slice, cst.Index):
+                raise AnnotationError(node, "slices are not types")
+            args.append(el.slice.value)
+        if kind == "tuple" and len(args) == 2 and isinstance(args[1], cst.Ellipsis):
+            raise AnnotationError(node, "variable-length tuples are not supported; use list[T]")
+        parsed = [parse_annotation(a, exceptions) for a in args]
+        if kind == "list" and len(parsed) == 1:
+            return ir.ListT(parsed[0])
+        if kind == "set" and len(parsed) == 1:
+            return ir.SetT(parsed[0])
+        if kind == "dict" and len(parsed) == 2:
+            return ir.DictT(parsed[0], parsed[1])
+        if kind == "tuple" and parsed:
+            return ir.TupleT(tuple(parsed))
+        if kind == "optional" and len(parsed) == 1:
+            return ir.OptionT(parsed[0])
+        raise AnnotationError(node, f"unsupported type `{cst.Module([]).code_for_node(node)}`")
+    raise AnnotationError(node, f"unsupported type annotation `{cst.Module([]).code_for_node(node)}`")

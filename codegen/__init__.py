@@ -1,0 +1,1 @@
+"""Rust side of the pipeline: emission, crate writing, toolchain, build, execution, conformance."""

@@ -1,0 +1,407 @@
+"""Compiling generated Rust crates: the ONLY Portalis module that runs the Rust compiler.
+
+It owns ``build_wasm`` (``src/main.rs`` -> WASI command module with plain ``rustc``, argument
+lists only, behind a content-addressed cache ``<cache>/wasm/<sha256>.wasm`` written atomically),
+the translation of rustc's JSON error diagnostics back to Python lines through the crate's
+``portalis-map.json``, ``build_native`` (a native binary for benchmarks) and ``clippy_check``
+(``cargo clippy`` on a copy of the crate).  It must not generate Rust, choose toolchains
+(see ``portalis.codegen.toolchain``), run wasm (see ``portalis.codegen.wasm_exec``), use a
+shell, write into the crate directory, or touch the network (cargo runs ``--offline``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from .toolchain import Toolchain, ToolchainError, default_cache_dir, find_native_rustc
+
+__all__ = [
+    "BuildResult",
+    "RustDiagnostic",
+    "build_wasm",
+    "build_native",
+    "clippy_check",
+    "cache_key",
+    "load_line_map",
+    "parse_diagnostics",
+    "MAP_FILE",
+]
+
+MAP_FILE = "portalis-map.json"
+_MAIN = "src/main.rs"
+BUILD_TIMEOUT_S = 600.0
+_CACHE_FORMAT = "portalis-build-v1"
+
+
+@dataclass(frozen=True)
+class RustDiagnostic:
+    """One rustc error, with its primary span mapped back to the Python source line."""
+
+    message: str
+    rust_file: str | None
+    rust_line: int | None
+    rust_col: int | None
+    python_line: int | None
+    rendered: str
+    code: str | None = None  # e.g. "E0308"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Outcome of a build.  ``wasm_path`` is the produced artifact (for ``build_native`` the
+    native executable); ``None`` when the build failed."""
+
+    ok: bool
+    wasm_path: Path | None
+    diagnostics: tuple[RustDiagnostic, ...]
+    seconds: float
+    cached: bool
+    command: tuple[str, ...]
+    stderr: str = ""  # raw compiler stderr (JSON lines) when the build ran and failed
+
+    @property
+    def output_path(self) -> Path | None:
+        return self.wasm_path
+
+    def format_errors(self) -> str:
+        """Human-readable errors: Python line first when known, then rustc's rendering."""
+        parts = []
+        for d in self.diagnostics:
+            where = f"line {d.python_line}: " if d.python_line else ""
+            parts.append(f"{where}{d.message}\n{d.rendered}".rstrip())
+        return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _wasm_flags(toolchain: Toolchain, opt: str) -> list[str]:
+    return [
+        "--edition", "2021",
+        "--crate-type", "bin",
+        "--target", toolchain.target,
+        "-C", f"opt-level={opt}",
+        "-C", "codegen-units=1",
+        "-C", "panic=abort",  # the wasm32-wasi default on 1.63 and 1.96; explicit for clarity
+        "-C", "debuginfo=0",
+        "-C", "strip=debuginfo",  # keeps the name section: traps can name functions
+        *toolchain.extra_args,
+    ]
+
+
+def _src_files(crate_dir: Path) -> list[Path]:
+    src = crate_dir / "src"
+    out: list[Path] = []
+    for root, dirs, files in os.walk(src):
+        dirs.sort()
+        for name in sorted(files):
+            out.append(Path(root) / name)
+    return out
+
+
+def cache_key(crate_dir: Path, toolchain: Toolchain, flags: Sequence[str]) -> str:
+    """sha256 over every file under ``crate_dir/src`` (relative path + bytes), the toolchain
+    version + target and the compiler flags."""
+    h = hashlib.sha256()
+    h.update(_CACHE_FORMAT.encode())
+    h.update(b"\0" + toolchain.fingerprint.encode())
+    h.update(b"\0" + "\x1f".join(flags).encode())
+    for p in _src_files(crate_dir):
+        rel = p.relative_to(crate_dir).as_posix()
+        data = p.read_bytes()
+        h.update(b"\0F" + rel.encode() + b"\0" + str(len(data)).encode() + b"\0")
+        h.update(data)
+    return h.hexdigest()
+
+
+def load_line_map(crate_dir: Path) -> dict[str, list[int]]:
+    """Read ``portalis-map.json`` (``{"src/main.rs": [py_line_for_rust_line_1, ...]}``);
+    a missing or malformed file gives ``{}``."""
+    try:
+        raw = json.loads((crate_dir / MAP_FILE).read_text())
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, list[int]] = {}
+    if isinstance(raw, dict):
+        for k, v in raw.items():
+            if isinstance(k, str) and isinstance(v, list):
+                out[_norm(k)] = [x if isinstance(x, int) else 0 for x in v]
+    return out
+
+
+def _norm(path: str) -> str:
+    p = path.replace("\\", "/")
+    while p.startswith("./"):
+        p = p[2:]
+    return p
+
+
+def _map_line(line_map: dict[str, list[int]], rust_file: str, rust_line: int) -> int | None:
+    lines = line_map.get(_norm(rust_file))
+    if not lines:
+        return None
+    i = min(rust_line, len(lines)) - 1
+    while i >= 0:
+        if lines[i] > 0:
+            return lines[i]
+        i -= 1
+    return None
+
+
+def parse_diagnostics(stderr: str, line_map: dict[str, list[int]] | None = None) -> list[RustDiagnostic]:
+    """Errors (not warnings) from rustc ``--error-format=json`` output; spans mapped to Python
+    lines through ``line_map``.  Non-JSON lines (e.g. a crashed compiler) become one
+    span-less diagnostic."""
+    line_map = line_map or {}
+    diags: list[RustDiagnostic] = []
+    junk: list[str] = []
+    for line in stderr.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            d: Any = json.loads(line)
+        except ValueError:
+            junk.append(line)
+            continue
+        if not isinstance(d, dict) or "message" not in d:
+            continue
+        level = str(d.get("level", ""))
+        if not level.startswith("error"):
+            continue
+        msg = str(d.get("message", ""))
+        if msg.startswith("aborting due to"):
+            continue
+        code = d.get("code") or None
+        code_s = str(code.get("code")) if isinstance(code, dict) and code.get("code") else None
+        spans = [s for s in d.get("spans") or [] if isinstance(s, dict)]
+        span = _pick_span(spans, line_map)
+        rust_file = rust_line = rust_col = py = None
+        if span is not None:
+            rust_file = _norm(str(span.get("file_name")))
+            rust_line = int(span.get("line_start") or 0) or None
+            rust_col = int(span.get("column_start") or 0) or None
+            if rust_line is not None:
+                py = _map_line(line_map, rust_file, rust_line)
+        diags.append(RustDiagnostic(
+            message=msg,
+            rust_file=rust_file,
+            rust_line=rust_line,
+            rust_col=rust_col,
+            python_line=py,
+            rendered=str(d.get("rendered") or msg),
+            code=code_s,
+        ))
+    if junk and not diags:
+        text = "\n".join(junk)
+        diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
+    return diags
+
+
+def _pick_span(spans: list[dict[str, Any]], line_map: dict[str, list[int]]) -> dict[str, Any] | None:
+    """Primary span; if it lies outside the crate (macro from std), follow its expansion
+    chain back to a span in a mapped file."""
+    primary = [s for s in spans if s.get("is_primary")] or spans
+    if not primary:
+        return None
+    for s in primary:
+        cur: Any = s
+        depth = 0
+        while isinstance(cur, dict) and depth < 32:
+            if _norm(str(cur.get("file_name"))) in line_map:
+                return cur
+            exp = cur.get("expansion")
+            cur = exp.get("span") if isinstance(exp, dict) else None
+            depth += 1
+    return primary[0]
+
+
+def _atomic_place(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(src, dst)
+
+
+# --------------------------------------------------------------------------- wasm
+
+
+def build_wasm(
+    crate_dir: Path,
+    toolchain: Toolchain,
+    *,
+    opt: str = "3",
+    cache_dir: Path | None = None,
+) -> BuildResult:
+    """Compile ``crate_dir/src/main.rs`` to ``<cache>/wasm/<key>.wasm`` (cached: an unchanged
+    crate is not rebuilt and gives ``cached=True``).  Never raises for compile errors: they
+    come back as ``diagnostics`` with ``ok=False``."""
+    t0 = time.perf_counter()
+    crate_dir = Path(crate_dir).absolute()
+    cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    flags = _wasm_flags(toolchain, opt)
+    main = crate_dir / _MAIN
+    if not main.is_file():
+        d = RustDiagnostic(f"{main} does not exist", None, None, None, None, f"error: {main} not found")
+        return BuildResult(False, None, (d,), time.perf_counter() - t0, False, ())
+    key = cache_key(crate_dir, toolchain, flags)
+    out = cache / "wasm" / f"{key}.wasm"
+    cmd_out = str(out)
+    command = (str(toolchain.rustc), *flags, "--error-format=json", "-o", cmd_out, _MAIN)
+    if out.is_file() and out.stat().st_size > 0:
+        return BuildResult(True, out, (), time.perf_counter() - t0, True, command)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmpdir = Path(tempfile.mkdtemp(prefix=f".build-{key[:12]}-", dir=out.parent))
+    try:
+        tmp_out = tmpdir / "out.wasm"
+        run_cmd = [str(toolchain.rustc), *flags, "--error-format=json", "-o", str(tmp_out), _MAIN]
+        ok, stderr, extra = _run_compiler(run_cmd, crate_dir, toolchain.env())
+        if ok and tmp_out.is_file():
+            _atomic_place(tmp_out, out)
+            return BuildResult(True, out, (), time.perf_counter() - t0, False, command)
+        diags = parse_diagnostics(stderr, load_line_map(crate_dir))
+        if extra:
+            diags.append(RustDiagnostic(extra, None, None, None, None, extra))
+        if not diags:
+            text = stderr.strip() or "rustc failed without a diagnostic"
+            diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
+        return BuildResult(False, None, tuple(diags), time.perf_counter() - t0, False, command, stderr)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _run_compiler(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[bool, str, str]:
+    """Returns (ok, stderr, extra-error-message)."""
+    try:
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
+                              timeout=BUILD_TIMEOUT_S, check=False)
+    except FileNotFoundError:
+        return False, "", f"compiler not found: {cmd[0]}"
+    except subprocess.TimeoutExpired:
+        return False, "", f"compiler timed out after {BUILD_TIMEOUT_S:.0f} s: {' '.join(cmd)}"
+    except OSError as e:
+        return False, "", f"cannot run {cmd[0]}: {e}"
+    return proc.returncode == 0, proc.stderr, ""
+
+
+# --------------------------------------------------------------------------- native
+
+
+def build_native(
+    crate_dir: Path,
+    out_path: Path,
+    rustc: Path | str | None = None,
+    opt: str = "3",
+) -> BuildResult:
+    """Build ``crate_dir/src/main.rs`` as a native executable at ``out_path`` (atomic) with
+    ``rustc`` (default ``find_native_rustc()``), for benchmarks.  Not cached."""
+    t0 = time.perf_counter()
+    crate_dir = Path(crate_dir).absolute()
+    out_path = Path(out_path).absolute()
+    try:
+        rc = Path(rustc) if rustc is not None else find_native_rustc()
+    except ToolchainError as e:
+        d = RustDiagnostic(str(e).splitlines()[0], None, None, None, None, str(e))
+        return BuildResult(False, None, (d,), time.perf_counter() - t0, False, ())
+    flags = [
+        "--edition", "2021", "--crate-type", "bin",
+        "-C", f"opt-level={opt}", "-C", "codegen-units=1", "-C", "panic=abort",
+        "-C", "debuginfo=0", "-C", "strip=debuginfo",
+    ]
+    command = (str(rc), *flags, "--error-format=json", "-o", str(out_path), _MAIN)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmpdir = Path(tempfile.mkdtemp(prefix=".native-", dir=out_path.parent))
+    try:
+        tmp_out = tmpdir / out_path.name
+        run_cmd = [str(rc), *flags, "--error-format=json", "-o", str(tmp_out), _MAIN]
+        env = dict(os.environ)
+        ok, stderr, extra = _run_compiler(run_cmd, crate_dir, env)
+        if ok and tmp_out.is_file():
+            os.replace(tmp_out, out_path)
+            return BuildResult(True, out_path, (), time.perf_counter() - t0, False, command)
+        diags = parse_diagnostics(stderr, load_line_map(crate_dir))
+        if extra:
+            diags.append(RustDiagnostic(extra, None, None, None, None, extra))
+        if not diags:
+            text = stderr.strip() or "rustc failed without a diagnostic"
+            diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
+        return BuildResult(False, None, tuple(diags), time.perf_counter() - t0, False, command, stderr)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- clippy
+
+
+def _cargo() -> Path:
+    p = Path("~/.cargo/bin/cargo").expanduser()
+    if p.exists():
+        return p
+    w = shutil.which("cargo")
+    if w:
+        return Path(w)
+    raise ToolchainError("cargo (with clippy) not found: expected ~/.cargo/bin/cargo from rustup "
+                         "with the clippy component (rustup component add clippy).")
+
+
+def clippy_check(
+    crate_dir: Path,
+    *,
+    deny_warnings: bool = False,
+    cache_dir: Path | None = None,
+    timeout: float = BUILD_TIMEOUT_S,
+) -> tuple[bool, str]:
+    """Run ``~/.cargo/bin/cargo clippy --offline --quiet`` on a copy of the crate (it needs a
+    ``Cargo.toml``); ``CARGO_TARGET_DIR`` lives in the cache.  Returns (ok, combined output).
+    ``ok`` is the cargo exit status (warnings fail it only with ``deny_warnings``)."""
+    crate_dir = Path(crate_dir).absolute()
+    if not (crate_dir / "Cargo.toml").is_file():
+        return False, f"{crate_dir}/Cargo.toml not found: clippy needs a Cargo crate"
+    try:
+        cargo = _cargo()
+    except ToolchainError as e:
+        return False, str(e)
+    cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    target_dir = cache / "clippy-target"
+    target_dir.mkdir(parents=True, exist_ok=True)
+    # A stable copy location per source crate keeps cargo's fingerprints (and the target dir)
+    # from growing with every call; a lock file serialises concurrent checks of one crate.
+    tag = hashlib.sha256(str(crate_dir).encode()).hexdigest()[:16]
+    base = Path(tempfile.gettempdir()) / f"portalis-clippy-{os.getuid()}"
+    base.mkdir(parents=True, exist_ok=True)
+    work = base / tag
+    with open(base / f"{tag}.lock", "w") as lockf:
+        fcntl.flock(lockf, fcntl.LOCK_EX)
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(
+            crate_dir, work,
+            ignore=shutil.ignore_patterns("target", ".git"),
+            copy_function=shutil.copy,  # fresh mtimes: cargo always re-checks the crate
+        )
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("RUSTC", "RUSTC_WRAPPER", "CARGO", "RUSTFLAGS", "CARGO_BUILD_TARGET",
+                            "CARGO_HOME", "RUSTUP_TOOLCHAIN", "LD_LIBRARY_PATH")}
+        env["CARGO_TARGET_DIR"] = str(target_dir)
+        env["CARGO_NET_OFFLINE"] = "true"
+        cmd = [str(cargo), "clippy", "--offline", "--quiet"]
+        if deny_warnings:
+            cmd += ["--", "-D", "warnings"]
+        try:
+            proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True,
+                                  timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            return False, f"cargo clippy timed out after {timeout:.0f} s"
+        except OSError as e:
+            return False, f"cannot run {cargo}: {e}"
+        output = (proc.stdout + proc.stderr).replace(str(work), str(crate_dir))
+        shutil.rmtree(work, ignore_errors=True)
+        return proc.returncode == 0, output

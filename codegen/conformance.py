@@ -1,0 +1,58 @@
+"""Conformance: run a program under CPython and as WASM on the same inputs; compare.
+
+Owns the verdict (same stdout and exit code, or the first differing line). It runs
+CPython as a subprocess with an argument list (never a shell) and the WASM module through
+`codegen.wasm_exec`. Must not translate or build.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from portalis.codegen.wasm_exec import Limits, run_wasm
+
+
+@dataclass(frozen=True)
+class Verdict:
+    same: bool
+    python_exit: int
+    wasm_exit: int
+    python_stdout: str
+    wasm_stdout: str
+    detail: str
+
+    def render(self) -> str:
+        if self.same:
+            return f"same: stdout ({len(self.python_stdout.splitlines())} lines) and exit code {self.python_exit} match"
+        return "DIFFERENT: " + self.detail
+
+
+def first_difference(a: str, b: str) -> str:
+    la, lb = a.splitlines(), b.splitlines()
+    for i, (x, y) in enumerate(zip(la, lb), 1):
+        if x != y:
+            return f"stdout line {i}: CPython {x!r} vs WASM {y!r}"
+    if len(la) != len(lb):
+        return f"stdout has {len(la)} lines under CPython, {len(lb)} as WASM"
+    return "stdout differs in trailing whitespace" if a != b else ""
+
+
+def run_cpython(path: Path, args: list[str], timeout: float | None = 60) -> tuple[int, str, str]:
+    p = subprocess.run([sys.executable, str(path), *args], capture_output=True, timeout=timeout,
+                       env={"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def compare_program(path: Path, wasm: Path, args: list[str], limits: Limits = Limits()) -> Verdict:
+    pe, po, _ = run_cpython(path, args)
+    r = run_wasm(wasm, args, limits=limits, program_name=path.name)
+    wo = r.stdout.decode("utf-8", "replace")
+    detail = ""
+    if po != wo:
+        detail = first_difference(po, wo)
+    elif pe != r.exit_code:
+        detail = f"exit code: CPython {pe} vs WASM {r.exit_code}" + (f" ({r.message})" if r.message else "")
+    return Verdict(not detail, pe, r.exit_code, po, wo, detail)

@@ -1,0 +1,1285 @@
+"""Rust emission: `ir.Module` -> `RustCrate` (a dict of relative path -> text). Pure.
+
+Owns how each IR node becomes Rust: value semantics (`.clone()` of owned values, `Rc`
+aliasing of containers through `pyrt`), error propagation (`?` out of a function,
+`tr!(…, 'tN)` inside a `try` body), loops as cursors, and the line map that sends every
+Rust line back to the Python line that produced it (`portalis-map.json`). All Python
+behaviour that is more than a line lives in the runtime `runtime/pyrt.rs`, which is copied
+into the crate; this module must not run anything, touch the file system, or re-derive
+types (the IR is fully typed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from portalis import ir
+
+RUNTIME_PATH = Path(__file__).parent / "runtime" / "pyrt.rs"
+
+RUST_KEYWORDS = {
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "main", "rt",
+    "std", "core", "alloc", "Ok", "Err", "Some", "None", "String", "Vec", "Option", "Result",
+}
+
+
+class EmitError(Exception):
+    """A construct the emitter cannot express; carries the Python span."""
+
+    def __init__(self, message: str, span):
+        super().__init__(message)
+        self.span = span
+
+
+@dataclass(frozen=True)
+class RustCrate:
+    name: str
+    files: dict[str, str]
+    line_map: dict[str, list[int]]
+
+    def map_json(self) -> str:
+        return json.dumps(self.line_map)
+
+
+def crate_name(module_name: str) -> str:
+    """A valid, sanitised Cargo package name derived from a Python module name."""
+    n = re.sub(r"[^a-z0-9_]", "_", module_name.lower()).strip("_") or "prog"
+    if n[0].isdigit():
+        n = "py_" + n
+    return n
+
+
+def ident(name: str) -> str:
+    """A Rust identifier for a Python name (Python identifiers may be non-ASCII)."""
+    if not name.isascii():
+        name = "u_" + "".join(c if c.isascii() and (c.isalnum() or c == "_") else f"_{ord(c):x}_" for c in name)
+    if name in RUST_KEYWORDS or name == "_":
+        return name + "_"
+    return name
+
+
+def rust_type(t: ir.Type) -> str:
+    if isinstance(t, ir.Prim):
+        return {"int": "i64", "float": "f64", "bool": "bool", "str": "String", "None": "()"}[t.name]
+    if isinstance(t, ir.ListT):
+        return f"rt::PyList<{rust_type(t.elem)}>"
+    if isinstance(t, ir.DictT):
+        return f"rt::PyDict<{rust_type(t.key)}, {rust_type(t.val)}>"
+    if isinstance(t, ir.SetT):
+        return f"rt::PySet<{rust_type(t.elem)}>"
+    if isinstance(t, ir.TupleT):
+        inner = ", ".join(rust_type(i) for i in t.items)
+        return f"({inner},)" if len(t.items) == 1 else f"({inner})"
+    if isinstance(t, ir.OptionT):
+        return f"Option<{rust_type(t.inner)}>"
+    if isinstance(t, ir.ExcT):
+        return "rt::PyErr"
+    raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
+
+
+def default_value(t: ir.Type) -> str:
+    if isinstance(t, ir.Prim):
+        return {"int": "0", "float": "0.0", "bool": "false", "str": "String::new()", "None": "()"}[t.name]
+    if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+        return f"{rust_type(t).split('<')[0]}::new()"
+    if isinstance(t, ir.TupleT):
+        inner = ", ".join(default_value(i) for i in t.items)
+        return f"({inner},)" if len(t.items) == 1 else f"({inner})"
+    if isinstance(t, ir.OptionT):
+        return "None"
+    if isinstance(t, ir.ExcT):
+        return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
+    raise EmitError(f"no default for {t}", None)
+
+
+def rust_str(s: str) -> str:
+    out = ['"']
+    for c in s:
+        o = ord(c)
+        if c == '"':
+            out.append('\\"')
+        elif c == "\\":
+            out.append("\\\\")
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\r":
+            out.append("\\r")
+        elif c == "\t":
+            out.append("\\t")
+        elif o < 0x20 or o == 0x7F or 0xD800 <= o <= 0xDFFF:
+            if 0xD800 <= o <= 0xDFFF:
+                raise EmitError("lone surrogates in strings are not supported", None)
+            out.append(f"\\u{{{o:x}}}")
+        else:
+            out.append(c)
+    out.append('"')
+    return "".join(out)
+
+
+def rust_float(v: float) -> str:
+    if v != v:
+        return "f64::NAN"
+    if v in (float("inf"), float("-inf")):
+        return "f64::INFINITY" if v > 0 else "f64::NEG_INFINITY"
+    r = repr(v)
+    if "e" not in r and "." not in r:
+        r += ".0"
+    s = r + "_f64"
+    return f"({s})" if v < 0 or r.startswith("-") else s
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.pylines: list[int] = []
+        self.indent = 0
+
+    def line(self, text: str, py: int = 0) -> None:
+        for part in text.split("\n"):
+            self.lines.append("    " * self.indent + part)
+            self.pylines.append(py)
+
+
+class _FnEmitter:
+    def __init__(self, mod: "_ModEmitter", fn: ir.Function, w: _Writer):
+        self.mod = mod
+        self.fn = fn
+        self.w = w
+        self.err_ctx: list[str] = []  # innermost try label ("'t3") or "" for `?`
+        self.tmp = 0
+
+    # ------------------------------------------------------------ helpers
+
+    def t(self, prefix: str = "_t") -> str:
+        self.tmp += 1
+        return f"{prefix}{self.tmp}"
+
+    def q(self, code: str) -> str:
+        """Propagate the error of a PyResult expression to the current handler."""
+        if self.err_ctx and self.err_ctx[-1]:
+            return f"tr!({code}, {self.err_ctx[-1]})"
+        return f"{code}?"
+
+    def propagate(self, err_code: str) -> str:
+        if self.err_ctx and self.err_ctx[-1]:
+            return f"break {self.err_ctx[-1]} Err({err_code})"
+        return f"return Err({err_code})"
+
+    def line_of(self, node) -> int:
+        return node.span.line
+
+    # ------------------------------------------------------------ function
+
+    def emit(self) -> None:
+        fn = self.fn
+        w = self.w
+        is_main = fn.name == "<module>"
+        params = ", ".join(f"mut {ident(n)}: {rust_type(t)}" for n, t in fn.params)
+        ret = "()" if fn.ret == ir.NONE else rust_type(fn.ret)
+        name = "module_body" if is_main else self.mod.fn_ident(fn.name)
+        w.line(f"fn {name}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+        w.indent += 1
+        if fn.name in self.mod.recursive:
+            w.line(f"let _depth = rt::enter_call({fn.span.line})?;", fn.span.line)
+        for n, t in fn.locals:
+            if isinstance(t, ir.ExcT):
+                continue  # handler variables are bound in their handler
+            w.line(f"let mut {ident(n)}: {rust_type(t)} = {default_value(t)};", fn.span.line)
+        self.block(fn.body)
+        if not fn.body or not isinstance(fn.body[-1], (ir.Return, ir.Raise)):
+            last = fn.span.end_line
+            if fn.ret == ir.NONE:
+                w.line("Ok(())", last)
+            elif isinstance(fn.ret, ir.OptionT):
+                w.line("Ok(None)", last)
+            else:
+                w.line(f"#[allow(unreachable_code)]\nreturn Err(rt::PyErr::new(&rt::TYPE_ERROR, "
+                       f"{rust_str(f'{fn.name}() ended without returning a {fn.ret} (Python would return None)')}, {last}));", last)
+        w.indent -= 1
+        w.line("}")
+
+    def block(self, stmts: tuple) -> None:
+        for s in stmts:
+            self.stmt(s)
+
+    def body(self, stmts: tuple) -> None:
+        self.w.indent += 1
+        self.block(stmts)
+        self.w.indent -= 1
+
+    # ------------------------------------------------------------ statements
+
+    def stmt(self, s) -> None:
+        w = self.w
+        ln = s.span.line
+        if isinstance(s, ir.Assign):
+            self.assign(s.target, s.value, ln)
+        elif isinstance(s, ir.AugAssign):
+            tgt = s.target
+            assert isinstance(tgt, ir.NameTarget)
+            if tgt.is_global:
+                cur = ir.Global(tgt.name, tgt.ty, s.span)
+                self.assign(tgt, ir.BinOp("+", cur, s.value, ir.STR, s.span), ln)
+            else:
+                v = self.t()
+                w.line(f"let {v} = {self.expr(s.value)}; {ident(tgt.name)}.push_str(&{v});", ln)
+        elif isinstance(s, ir.ExprStmt):
+            w.line(f"{self.expr(s.expr)};", ln)
+        elif isinstance(s, ir.If):
+            w.line(f"if {self.expr(s.cond)} {{", ln)
+            self.body(s.body)
+            if s.orelse:
+                w.line("} else {", ln)
+                self.body(s.orelse)
+            w.line("}", ln)
+        elif isinstance(s, ir.While):
+            if isinstance(s.cond, ir.Const) and s.cond.value is True:
+                w.line(f"'l{s.label}: loop {{", ln)
+            else:
+                w.line(f"'l{s.label}: while {self.expr(s.cond)} {{", ln)
+            self.body(s.body)
+            w.line("}", ln)
+        elif isinstance(s, ir.For):
+            def bind(item: str) -> None:
+                self.bind_target(s.target, item, ln)
+                self.block(s.body)
+            self.foreach(s.iter, bind, ln, label=f"'l{s.label}")
+        elif isinstance(s, ir.Break):
+            w.line(f"break 'l{s.label};", ln)
+        elif isinstance(s, ir.Continue):
+            w.line(f"continue 'l{s.label};", ln)
+        elif isinstance(s, ir.Return):
+            if s.value is None:
+                if self.fn.ret == ir.NONE:
+                    w.line("return Ok(());", ln)
+                else:
+                    w.line("return Ok(None);", ln)
+            else:
+                w.line(f"return Ok({self.expr(s.value)});", ln)
+        elif isinstance(s, ir.Raise):
+            w.line(f"{self.propagate(self.exc_value(s))};", ln)
+        elif isinstance(s, ir.Try):
+            self.try_(s)
+        elif isinstance(s, ir.Assert):
+            msg = f"rt::py_str(&{self.expr(s.msg)})" if s.msg is not None else "String::new()"
+            err = f"rt::PyErr::with_args(&rt::ASSERTION_ERROR, {'vec![' + msg + ']' if s.msg is not None else 'vec![]'}, " \
+                  f"{'vec![rt::py_repr(&' + self.expr(s.msg) + ')]' if s.msg is not None else 'vec![]'}, {ln})"
+            w.line(f"if !({self.expr(s.test)}) {{ {self.propagate(err)}; }}", ln)
+        elif isinstance(s, ir.DelItem):
+            if isinstance(s.obj.ty, ir.DictT):
+                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item(&{self.expr(s.index)}, {ln})')};", ln)
+            else:
+                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item({self.expr(s.index)}, {ln})')};", ln)
+        elif isinstance(s, ir.Pass):
+            pass
+        else:
+            raise EmitError(f"cannot emit {type(s).__name__}", s.span)
+
+    def exc_value(self, s: ir.Raise) -> str:
+        if s.exc is None:
+            return f"{ident(s.handler_var or '')}.clone()"
+        e = s.exc
+        if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
+            code = e.args[0]
+            if code.ty == ir.STR:
+                return f"{{ rt::err_str(&({self.expr(code)} + \"\\n\")); rt::sys_exit(1, {s.span.line}) }}"
+            return f"rt::sys_exit({self.expr(code)}, {s.span.line})"
+        return self.expr(e)
+
+    def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
+        if isinstance(target, ir.NameTarget) and not target.is_global:
+            lhs = "let _" if target.name == "_" else ident(target.name)
+            self.w.line(f"{lhs} = {self.expr(value)};", ln)
+            return
+        v = self.t("_v")
+        self.w.line(f"let {v} = {self.expr(value)};", ln)
+        self.bind_target(target, v, ln)
+
+    def bind_target(self, target: ir.Target, item: str, ln: int, fresh: bool = False) -> None:
+        """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
+        w = self.w
+        if isinstance(target, ir.NameTarget):
+            if target.name == "_":
+                w.line(f"let _ = {item};", ln)
+                return
+            if target.is_global:
+                w.line(f"{self.mod.global_setter(target.name)}({item});", ln)
+            elif fresh:
+                w.line(f"let {ident(target.name)} = {item};", ln)
+            else:
+                w.line(f"{ident(target.name)} = {item};", ln)
+        elif isinstance(target, ir.TupleTarget):
+            names = [self.t("_u") for _ in target.items]
+            pat = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+            w.line(f"let {pat} = {item};", ln)
+            for sub, n in zip(target.items, names):
+                self.bind_target(sub, n, ln, fresh)
+        elif isinstance(target, ir.IndexTarget):
+            obj = self.ref(target.obj)
+            if isinstance(target.obj.ty, ir.DictT):
+                w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
+            else:
+                w.line(f"{self.q(f'{obj}.set({self.expr(target.index)}, {item}, {ln})')};", ln)
+        else:
+            raise EmitError("bad target", None)
+
+    def try_(self, s: ir.Try) -> None:
+        w = self.w
+        ln = s.span.line
+        lab = f"'t{s.label}"
+        r = f"_r{s.label}"
+        w.line(f"let {r}: rt::PyResult<()> = {lab}: loop {{", ln)
+        w.indent += 1
+        self.err_ctx.append(lab)
+        self.block(s.body)
+        self.err_ctx.pop()
+        w.line(f"#[allow(unreachable_code)]\n{{ break {lab} Ok(()); }}", ln)
+        w.indent -= 1
+        w.line("};", ln)
+        hlab = f"'h{s.label}"
+        if s.final:
+            w.line(f"let _f{s.label}: rt::PyResult<()> = {hlab}: loop {{", ln)
+            w.indent += 1
+            self.err_ctx.append(hlab)
+        w.line(f"match {r} {{", ln)
+        w.indent += 1
+        w.line("Ok(()) => {", ln)
+        self.body(s.orelse)
+        w.line("}", ln)
+        for h in s.handlers:
+            if h.classes:
+                cond = " || ".join(f"_e.is_instance(&{self.mod.exc_static(c)})" for c in h.classes)
+                w.line(f"Err(_e) if {cond} => {{", h.span.line)
+            else:
+                w.line("Err(_e) => {", h.span.line)
+            w.indent += 1
+            w.line(f"#[allow(unused_variables, unused_mut)]\nlet mut {ident(h.name or '_exc')} = _e;", h.span.line)
+            self.block(h.body)
+            w.indent -= 1
+            w.line("}", h.span.line)
+        if not any(not h.classes for h in s.handlers):
+            w.line(f"Err(_e) => {{ {self.propagate('_e')}; }}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+        if s.final:
+            w.line(f"#[allow(unreachable_code)]\n{{ break {hlab} Ok(()); }}", ln)
+            self.err_ctx.pop()
+            w.indent -= 1
+            w.line("};", ln)
+            self.block(s.final)
+            w.line(f"if let Err(_e) = _f{s.label} {{ {self.propagate('_e')}; }}", ln)
+
+    # ------------------------------------------------------------ iteration
+
+    def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:
+        """(setup statements, an expression giving Option<next item>) for an iterable."""
+        t = it.ty
+        if isinstance(it, ir.Intrinsic) and it.name == "range":
+            a, b, c = it.args
+            r = self.t("_r")
+            if isinstance(c, ir.Const) and c.value == 1:
+                return [f"let mut {r} = {self.expr(a)}..{self.expr(b)};"], f"{r}.next()"
+            if isinstance(c, ir.Const) and isinstance(c.value, int) and c.value > 0:
+                return [f"let mut {r} = ({self.expr(a)}..{self.expr(b)}).step_by({c.value});"], f"{r}.next()"
+            return [f"let mut {r} = {self.q(f'rt::py_range({self.expr(a)}, {self.expr(b)}, {self.expr(c)}, {ln})')};"], f"{r}.next()"
+        if isinstance(it, ir.Intrinsic) and it.name == "enumerate":
+            setup, nxt = self.cursor(it.args[0], ln)
+            c = self.t("_c")
+            setup.append(f"let mut {c}: i64 = {self.expr(it.args[1])};")
+            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {c}; {c} += 1; Some((_i, _x)) }} None => None }}"
+        if isinstance(it, ir.Intrinsic) and it.name == "zip":
+            setups: list[str] = []
+            nexts = []
+            for a in it.args:
+                s1, n1 = self.cursor(a, ln)
+                setups += s1
+                nexts.append(n1)
+            names = [self.t("_z") for _ in nexts]
+            code = f"Some(({', '.join(names)},))" if len(names) == 1 else f"Some(({', '.join(names)}))"
+            for n, nx in reversed(list(zip(names, nexts))):
+                code = f"match {nx} {{ Some({n}) => {code}, None => None }}"
+            return setups, code
+        if isinstance(it, ir.Intrinsic) and it.name == "reversed":
+            inner = it.args[0]
+            if isinstance(inner.ty, ir.ListT):
+                l, k = self.t("_l"), self.t("_k")
+                return ([f"let {l} = {self.expr(inner)};", f"let mut {k}: i64 = {l}.len();"],
+                        f"if {k} > 0 && {k} <= {l}.len() {{ {k} -= 1; {l}.get_raw({k} as usize) }} else {{ None }}")
+            r = self.t("_r")
+            if inner.ty == ir.STR:
+                return [f"let mut {r} = rt::str_chars(&{self.expr(inner)}).into_iter().rev();"], f"{r}.next()"
+            s1, n1 = self.cursor(inner, ln)
+            v = self.t("_v")
+            return [f"let mut {v}: Vec<i64> = Vec::new();", "{", *s1, f"while let Some(_x) = {n1} {{ {v}.push(_x); }}", "}",
+                    f"let mut {r} = {v}.into_iter().rev();"], f"{r}.next()"
+        if isinstance(it, ir.Intrinsic) and it.name in ("dict.items", "dict.keys", "dict.values"):
+            d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
+            meth = {"dict.items": "item_at", "dict.keys": "key_at", "dict.values": "value_at"}[it.name]
+            return ([f"let {d} = {self.expr(it.args[0])};", f"let {n} = {d}.len();", f"let mut {p}: usize = 0;"],
+                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
+        if isinstance(t, ir.ListT):
+            l, k = self.t("_l"), self.t("_k")
+            return [f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"], f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}"
+        if isinstance(t, (ir.DictT, ir.SetT)):
+            d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
+            meth = "key_at" if isinstance(t, ir.DictT) else "elem_at"
+            return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.len();", f"let mut {p}: usize = 0;"],
+                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
+        if t == ir.STR:
+            r = self.t("_r")
+            return [f"let mut {r} = rt::str_chars(&{self.expr(it)}).into_iter();"], f"{r}.next()"
+        if isinstance(t, ir.TupleT):
+            r, v = self.t("_r"), self.t("_v")
+            items = ", ".join(f"{v}.{i}" for i in range(len(t.items)))
+            return [f"let {v} = {self.expr(it)};", f"let mut {r} = vec![{items}].into_iter();"], f"{r}.next()"
+        if isinstance(it, ir.Comprehension) and it.kind == "gen":
+            raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", it.span)
+        raise EmitError(f"cannot iterate over {t}", it.span)
+
+    def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "") -> None:
+        """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable."""
+        w = self.w
+        if isinstance(it, ir.Comprehension) and it.kind == "gen":
+            def inner(_: str) -> None:
+                v = self.t("_g")
+                w.line(f"let {v} = {self.expr(it.elt)};", ln)
+                body(v)
+            self.comp_loops(it.gens, inner, ln, label)
+            return
+        setup, nxt = self.cursor(it, ln)
+        w.line("{", ln)
+        w.indent += 1
+        for s in setup:
+            w.line(s, ln)
+        item = self.t("_it")
+        w.line(f"{label + ': ' if label else ''}loop {{", ln)
+        w.indent += 1
+        w.line(f"let {item} = match {nxt} {{ Some(_x) => _x, None => break }};", ln)
+        body(item)
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+
+    def comp_loops(self, gens: tuple, inner: Callable[[str], None], ln: int, label: str = "") -> None:
+        g = gens[0]
+
+        def body(item: str) -> None:
+            self.bind_target(g.target, item, ln, fresh=True)
+            for c in g.conds:
+                self.w.line(f"if !({self.expr(c)}) {{ continue; }}", ln)
+            if len(gens) > 1:
+                self.comp_loops(gens[1:], inner, ln)
+            else:
+                inner("")
+
+        self.foreach(g.iter, body, ln, label)
+
+    def sub(self, fill: Callable[[], None]) -> str:
+        """Run `fill` against a scratch writer and return its lines as one block of code."""
+        saved = self.w
+        self.w = _Writer()
+        try:
+            fill()
+            return "\n".join(self.w.lines)
+        finally:
+            self.w = saved
+
+    # ------------------------------------------------------------ expressions
+
+    def ref(self, e: ir.Expr) -> str:
+        """An expression usable by reference without moving (no clone for locals)."""
+        if isinstance(e, ir.Local):
+            return ident(e.name)
+        return f"({self.expr(e)})"
+
+    def expr(self, e: ir.Expr) -> str:
+        ln = e.span.line
+        if isinstance(e, ir.Const):
+            return self.const(e)
+        if isinstance(e, ir.Local):
+            return ident(e.name) if ir.is_copy(e.ty) else f"{ident(e.name)}.clone()"
+        if isinstance(e, ir.Global):
+            return self.mod.global_getter(e.name, self)
+        if isinstance(e, ir.Coerce):
+            return self.coerce(e)
+        if isinstance(e, ir.BinOp):
+            return self.binop(e)
+        if isinstance(e, ir.UnaryOp):
+            x = self.expr(e.operand)
+            if e.op == "not":
+                return f"(!{x})"
+            if e.op == "+":
+                return x
+            if e.op == "~":
+                return f"(!{x})"
+            if e.ty == ir.FLOAT:
+                return f"(-{x})"
+            return self.q(f"rt::int_neg({x}, {ln})")
+        if isinstance(e, ir.Compare):
+            return self.compare(e)
+        if isinstance(e, ir.BoolOp):
+            if e.ty == ir.BOOL:
+                return f"({self.expr(e.left)} {'&&' if e.op == 'and' else '||'} {self.expr(e.right)})"
+            v = self.t("_b")
+            truth = self.truthy(v, e.left.ty)
+            if e.op == "and":
+                return f"{{ let {v} = {self.expr(e.left)}; if {truth} {{ {self.expr(e.right)} }} else {{ {v} }} }}"
+            return f"{{ let {v} = {self.expr(e.left)}; if {truth} {{ {v} }} else {{ {self.expr(e.right)} }} }}"
+        if isinstance(e, ir.IfExp):
+            return f"(if {self.expr(e.cond)} {{ {self.expr(e.then)} }} else {{ {self.expr(e.orelse)} }})"
+        if isinstance(e, ir.Call):
+            args = ", ".join(self.expr(a) for a in e.args)
+            return self.q(f"{self.mod.fn_ident(e.func)}({args})")
+        if isinstance(e, ir.Intrinsic):
+            return self.intrinsic(e)
+        if isinstance(e, ir.ListLit):
+            if not e.items:
+                return f"{rust_type(e.ty)}::new()".replace("rt::PyList<", "rt::PyList::<", 1)
+            return f"rt::PyList::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
+        if isinstance(e, ir.SetLit):
+            if not e.items:
+                return f"{rust_type(e.ty)}::new()".replace("rt::PySet<", "rt::PySet::<", 1)
+            return f"rt::PySet::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
+        if isinstance(e, ir.DictLit):
+            if not e.items:
+                return f"{rust_type(e.ty)}::new()".replace("rt::PyDict<", "rt::PyDict::<", 1)
+            pairs = ", ".join(f"({self.expr(k)}, {self.expr(v)})" for k, v in e.items)
+            return f"rt::PyDict::from_pairs(vec![{pairs}])"
+        if isinstance(e, ir.TupleLit):
+            items = [self.expr(i) for i in e.items]
+            return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+        if isinstance(e, ir.Comprehension):
+            return self.comprehension(e)
+        if isinstance(e, ir.FString):
+            return self.fstring(e)
+        if isinstance(e, ir.NewExc):
+            return self.new_exc(e)
+        if isinstance(e, ir.Lambda):
+            return self.lam(e)
+        raise EmitError(f"cannot emit {type(e).__name__}", e.span)
+
+    def const(self, e: ir.Const) -> str:
+        v = e.value
+        if v is None:
+            return "None" if isinstance(e.ty, ir.OptionT) else "()"
+        if isinstance(v, bool):
+            out = "true" if v else "false"
+        elif isinstance(v, int):
+            if e.ty == ir.FLOAT:
+                return rust_float(float(v))
+            out = f"({v}_i64)" if v < 0 else f"{v}_i64"
+            if v == -(2**63):
+                out = "i64::MIN"
+        elif isinstance(v, float):
+            out = rust_float(v)
+        elif isinstance(v, str):
+            out = f"String::from({rust_str(v)})"
+        else:
+            raise EmitError(f"constant {v!r}", e.span)
+        return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
+
+    def coerce(self, e: ir.Coerce) -> str:
+        src = e.expr.ty
+        x = self.expr(e.expr)
+        if e.ty == ir.FLOAT and src == ir.INT:
+            return f"({x} as f64)"
+        if e.ty == ir.INT and src == ir.BOOL:
+            return f"({x} as i64)"
+        if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
+            return f"Some({x})"
+        if isinstance(src, ir.OptionT):
+            msg = rust_str("'NoneType' object cannot be used as a value here")
+            return self.q(f"{x}.ok_or_else(|| rt::PyErr::new(&rt::TYPE_ERROR, {msg}, {e.span.line}))")
+        if src == e.ty:
+            return x
+        raise EmitError(f"cannot convert {src} to {e.ty}", e.span)
+
+    def truthy(self, v: str, t: ir.Type) -> str:
+        if t == ir.BOOL:
+            return v
+        if t == ir.INT:
+            return f"({v} != 0)"
+        if t == ir.FLOAT:
+            return f"({v} != 0.0)"
+        if t == ir.STR:
+            return f"!{v}.is_empty()"
+        if t == ir.NONE:
+            return "false"
+        if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+            return f"({v}.len() != 0)"
+        if isinstance(t, ir.TupleT):
+            return "true" if t.items else "false"
+        if isinstance(t, ir.OptionT):
+            return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if ir.is_copy(t.inner) else '_y', t.inner)}, None => false }})"
+        if isinstance(t, ir.ExcT):
+            return "true"
+        raise EmitError(f"truth value of {t}", None)
+
+    def binop(self, e: ir.BinOp) -> str:
+        ln = e.span.line
+        a, b = self.expr(e.left), self.expr(e.right)
+        if e.ty == ir.INT:
+            fn = {"+": "int_add", "-": "int_sub", "*": "int_mul", "//": "int_floordiv", "%": "int_mod",
+                  "**": "int_pow", "<<": "int_lshift", ">>": "int_rshift"}.get(e.op)
+            if fn:
+                return self.q(f"rt::{fn}({a}, {b}, {ln})")
+            return f"({a} {e.op} {b})"
+        if e.ty == ir.FLOAT:
+            if e.op == "/" and e.left.ty == ir.INT:
+                return self.q(f"rt::int_truediv({a}, {b}, {ln})")
+            if e.op in "+-*":
+                return f"({a} {e.op} {b})"
+            fn = {"/": "float_div", "//": "float_floordiv", "%": "float_mod", "**": "float_pow"}[e.op]
+            return self.q(f"rt::{fn}({a}, {b}, {ln})")
+        if e.ty == ir.BOOL:
+            return f"({a} {e.op} {b})"
+        if e.ty == ir.STR:
+            return f"({a} + &{b})"
+        raise EmitError(f"operator {e.op} on {e.ty}", e.span)
+
+    def compare(self, e: ir.Compare) -> str:
+        vals = [self.t("_c") for _ in e.operands]
+        parts = []
+        for i, op in enumerate(e.ops):
+            parts.append(self.cmp1(op, vals[i], vals[i + 1], e.operands[i], e.operands[i + 1]))
+        if len(e.ops) == 1:
+            a, b = e.operands
+            return "(" + self.cmp1(e.ops[0], self.ref(a), self.ref(b), a, b) + ")"
+        # chained: evaluate each operand once, left to right, short-circuiting
+        code = parts[-1]
+        for i in range(len(e.ops) - 1, 0, -1):
+            code = f"{parts[i - 1]} && {{ let {vals[i + 1]} = {self.expr(e.operands[i + 1])}; {code} }}"
+        return f"{{ let {vals[0]} = {self.expr(e.operands[0])}; let {vals[1]} = {self.expr(e.operands[1])}; {code} }}"
+
+    def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        if op in ("is", "is not"):
+            if ea.ty == ir.NONE:
+                return "true" if op == "is" else "false"
+            return f"{a}.is_none()" if op == "is" else f"{a}.is_some()"
+        if op in ("in", "not in"):
+            neg = "!" if op == "not in" else ""
+            ct = eb.ty
+            if ct == ir.STR:
+                return f"{neg}rt::str_contains(&{b}, &{a})"
+            if isinstance(ct, ir.DictT):
+                return f"{neg}{b}.contains_key(&{a})"
+            if isinstance(ct, (ir.ListT, ir.SetT)):
+                return f"{neg}{b}.contains(&{a})"
+            if isinstance(ct, ir.TupleT):
+                return f"{neg}{{ let _k = &{a}; let _t = &{b}; " + " || ".join(f"*_k == _t.{i}" for i in range(len(ct.items))) + " }"
+            if isinstance(ct, ir.IterT):
+                return f"{neg}{{ let _k = {a}; let mut _f = false; " + self.sub(lambda: self.foreach(
+                    eb, lambda it: self.w.line(f"if {it} == _k {{ _f = true; break; }}"), eb.span.line)) + " _f }"
+            raise EmitError(f"`in` on {ct}", eb.span)
+        return f"{a} {op} {b}"
+
+    def comprehension(self, e: ir.Comprehension) -> str:
+        ln = e.span.line
+        acc = self.t("_acc")
+
+        def fill() -> None:
+            if e.kind == "list":
+                self.w.line(f"let mut {acc}: Vec<{rust_type(e.ty.elem)}> = Vec::new();", ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln)
+                self.w.line(f"rt::PyList::from_vec({acc})", ln)
+            elif e.kind == "set":
+                self.w.line(f"let {acc}: {rust_type(e.ty)} = rt::PySet::new();", ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.add({self.expr(e.elt)});", ln), ln)
+                self.w.line(acc, ln)
+            elif e.kind == "dict":
+                k, v = e.elt.items
+                self.w.line(f"let {acc}: {rust_type(e.ty)} = rt::PyDict::new();", ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.set_item({self.expr(k)}, {self.expr(v)});", ln), ln)
+                self.w.line(acc, ln)
+            else:
+                raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", e.span)
+
+        return "{\n" + self.sub(fill) + "\n}"
+
+    def collect(self, it: ir.Expr, elem_ty: ir.Type) -> str:
+        """A Vec<T> of the items of any iterable."""
+        v = self.t("_vec")
+        return "{\n" + self.sub(lambda: (
+            self.w.line(f"let mut {v}: Vec<{rust_type(elem_ty)}> = Vec::new();"),
+            self.foreach(it, lambda x: self.w.line(f"{v}.push({x});"), it.span.line),
+            self.w.line(v))) + "\n}"
+
+    def fstring(self, e: ir.FString) -> str:
+        if all(isinstance(p, str) for p in e.parts):
+            return f"String::from({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
+        ln = e.span.line
+        f = self.t("_f")
+        out = [f"let mut {f} = String::new();"]
+        for p in e.parts:
+            if isinstance(p, str):
+                if p:
+                    out.append(f"{f}.push_str({rust_str(p)});")
+                continue
+            x = p.expr
+            t = x.ty
+            if isinstance(t, ir.OptionT) and p.spec is not None:
+                x = ir.Coerce(x, t.inner, x.span)
+                t = t.inner
+            if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
+                fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
+                if t == ir.STR and p.conversion != "r":
+                    out.append(f"{f}.push_str(&{self.ref(x)});")
+                else:
+                    out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
+                continue
+            spec = self.fstring(p.spec)
+            if p.conversion in ("r", "s") or t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
+                conv = "py_repr" if p.conversion == "r" else "py_str"
+                val = f"rt::{conv}(&{self.ref(x)})"
+            else:
+                val = self.ref(x)
+            out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
+        out.append(f)
+        return "{ " + " ".join(out) + " }"
+
+    def new_exc(self, e: ir.NewExc) -> str:
+        static = self.mod.exc_static(e.cls)
+        ln = e.span.line
+        if len(e.args) == 1 and e.args[0].ty == ir.STR and e.cls != "KeyError":
+            return f"rt::PyErr::new(&{static}, {self.expr(e.args[0])}, {ln})"
+        vals = [self.t("_a") for _ in e.args]
+        lets = " ".join(f"let {v} = {self.expr(a)};" for v, a in zip(vals, e.args))
+        strs = ", ".join(f"rt::py_str(&{v})" for v in vals)
+        reprs = ", ".join(f"rt::py_repr(&{v})" for v in vals)
+        return f"{{ {lets} rt::PyErr::with_args(&{static}, vec![{strs}], vec![{reprs}], {ln}) }}"
+
+    def lam(self, e: ir.Lambda) -> str:
+        (pname, pty), = e.params
+        self.err_ctx.append("")
+        try:
+            body = self.expr(e.body)
+        finally:
+            self.err_ctx.pop()
+        return f"|_p: &{rust_type(pty)}| -> rt::PyResult<{rust_type(e.body.ty)}> {{ let {ident(pname)} = _p.clone(); Ok({body}) }}"
+
+    # ------------------------------------------------------------ intrinsics
+
+    def intrinsic(self, e: ir.Intrinsic) -> str:  # noqa: C901 - one table, kept in one place
+        n = e.name
+        ln = e.span.line
+        a = e.args
+        kw = dict(e.kwargs)
+        X = self.expr
+        R = self.ref
+        q = self.q
+        if n == "print":
+            return self.print_(e)
+        if n == "truthy":
+            v = self.t("_y")
+            return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(ident(a[0].name), a[0].ty)
+        if n == "len":
+            t = a[0].ty
+            if t == ir.STR:
+                return f"rt::str_len(&{R(a[0])})"
+            if isinstance(t, ir.TupleT):
+                return f"{len(t.items)}_i64"
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "range":
+                return f"rt::range_len({X(a[0].args[0])}, {X(a[0].args[1])}, {X(a[0].args[2])})"
+            if isinstance(a[0], ir.Intrinsic) and a[0].name in ("dict.keys", "dict.values", "dict.items"):
+                return f"{R(a[0].args[0])}.len()"
+            return f"{R(a[0])}.len()"
+        if n == "str":
+            return f"rt::py_str(&{R(a[0])})"
+        if n == "repr":
+            return f"rt::py_repr(&{R(a[0])})"
+        if n in ("abs",):
+            return f"{R(a[0])}.abs()" if e.ty == ir.FLOAT else q(f"rt::int_abs({X(a[0])}, {ln})")
+        if n == "round":
+            return q(f"rt::round_half_even({X(a[0])}, {ln})") if a[0].ty == ir.FLOAT else X(a[0])
+        if n == "round.ndigits":
+            if e.ty == ir.FLOAT:
+                return f"rt::round_ndigits({X(a[0])}, {X(a[1])})"
+            return q(f"rt::round_int_ndigits({X(a[0])}, {X(a[1])}, {ln})")
+        if n == "int.from_float":
+            return q(f"rt::float_to_int({X(a[0])}, {ln})")
+        if n == "int.from_str":
+            return q(f"rt::parse_int(&{R(a[0])}, {ln})")
+        if n == "int.from_str_base":
+            return q(f"rt::parse_int_base(&{R(a[0])}, {X(a[1])}, {ln})")
+        if n == "float.from_str":
+            return q(f"rt::parse_float(&{R(a[0])}, {ln})")
+        if n == "float.is_integer":
+            return f"rt::float_is_integer({X(a[0])})"
+        if n == "ord":
+            return q(f"rt::py_ord(&{R(a[0])}, {ln})")
+        if n == "chr":
+            return q(f"rt::py_chr({X(a[0])}, {ln})")
+        if n == "divmod":
+            fn = "float_divmod" if e.ty.items[0] == ir.FLOAT else "int_divmod"
+            return q(f"rt::{fn}({X(a[0])}, {X(a[1])}, {ln})")
+        if n == "pow.mod":
+            return q(f"rt::int_pow_mod({X(a[0])}, {X(a[1])}, {X(a[2])}, {ln})")
+        if n == "input":
+            prompt = X(a[0]) if a else "String::new()"
+            return q(f"rt::py_input(&{prompt}, {ln})")
+        if n == "range":
+            return q(f"rt::py_range({X(a[0])}, {X(a[1])}, {X(a[2])}, {ln})")
+        if n.startswith("math."):
+            return self.math(e)
+        if n in ("sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
+                 "dict.from_iter", "str.join"):
+            return self.consume(e)
+        if n in ("min.args", "max.args"):
+            return self.minmax_args(e)
+        if n.startswith("str."):
+            return self.str_method(e)
+        if n.startswith("list."):
+            return self.list_method(e)
+        if n.startswith("dict."):
+            return self.dict_method(e)
+        if n.startswith("set."):
+            m = n[4:]
+            if m in ("add",):
+                return f"{R(a[0])}.add({X(a[1])})"
+            if m in ("discard",):
+                return f"{R(a[0])}.discard(&{X(a[1])})"
+            if m == "remove":
+                return q(f"{R(a[0])}.remove(&{X(a[1])}, {ln})")
+            if m in ("union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update"):
+                return f"{R(a[0])}.{m}(&{R(a[1])})"
+            if m in ("copy", "clear"):
+                return f"{R(a[0])}.{m}()"
+        if n == "tuple.getitem":
+            return f"{R(a[0])}.{a[1].value}" + ("" if ir.is_copy(e.ty) else ".clone()")
+        if n in ("enumerate", "zip", "reversed"):
+            raise EmitError(f"{n}() can only be looped over or passed to list()/sorted()/dict()", e.span)
+        raise EmitError(f"intrinsic {n} is not implemented", e.span)
+
+    def print_(self, e: ir.Intrinsic) -> str:
+        kw = dict(e.kwargs)
+        o = self.t("_o")
+        out = [f"let mut {o} = String::new();"]
+        sep = self.expr(kw["sep"]) if "sep" in kw else None
+        sepv = self.t("_s")
+        if sep is not None:
+            out.append(f"let {sepv}: String = {sep};")
+        for i, x in enumerate(e.args):
+            if i:
+                out.append(f"{o}.push_str(&{sepv});" if sep is not None else f"{o}.push(' ');")
+            if x.ty == ir.STR:
+                out.append(f"{o}.push_str(&{self.ref(x)});")
+            else:
+                out.append(f"rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {o});")
+        if "end" in kw:
+            out.append(f"{o}.push_str(&{self.expr(kw['end'])});")
+        else:
+            out.append(f"{o}.push('\\n');")
+        target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
+        out.append(f"{target}(&{o});")
+        return "{ " + " ".join(out) + " }"
+
+    def math(self, e: ir.Intrinsic) -> str:
+        m = e.name[5:]
+        ln = e.span.line
+        a = [self.expr(x) for x in e.args]
+        plain1 = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs", "expm1"}
+        if m in plain1:
+            if m in ("asin", "acos"):
+                return self.q(f"rt::math_{m}({a[0]}, {ln})")
+            return f"{a[0]}.{'abs' if m == 'fabs' else 'exp_m1' if m == 'expm1' else m}()"
+        if m == "degrees":
+            return f"{a[0]}.to_degrees()"
+        if m == "radians":
+            return f"{a[0]}.to_radians()"
+        if m in ("atan2", "hypot", "copysign"):
+            return f"{a[0]}.{m}({a[1]})"
+        if m == "log":
+            if len(a) == 2:
+                return self.q(f"rt::math_log_base({a[0]}, {a[1]}, {ln})")
+            return self.q(f"rt::math_log({a[0]}, {ln})")
+        if m in ("sqrt", "exp", "log10", "log2", "floor", "ceil", "pow", "factorial", "log1p", "fmod", "trunc", "isqrt", "comb"):
+            return self.q(f"rt::math_{m}({', '.join(a)}, {ln})")
+        if m == "gcd":
+            return f"rt::math_gcd({a[0]}, {a[1]})"
+        if m == "lcm":
+            return self.q(f"rt::math_lcm({a[0]}, {a[1]}, {ln})")
+        if m == "isclose":
+            return f"rt::math_isclose({', '.join(a)})"
+        if m in ("isnan", "isinf", "isfinite"):
+            return f"{a[0]}.is_{m[2:]}()" if m != "isinf" else f"{a[0]}.is_infinite()"
+        raise EmitError(f"math.{m}", e.span)
+
+    def consume(self, e: ir.Intrinsic) -> str:
+        """Builtins that drain an iterable: sum/any/all/min/max/sorted/list/set/dict/join."""
+        n = e.name
+        ln = e.span.line
+        it = e.args[0]
+        kw = dict(e.kwargs)
+        acc = self.t("_acc")
+        w_line = lambda s: self.w.line(s, ln)  # noqa: E731
+
+        def fill() -> None:
+            if n == "sum":
+                if e.ty == ir.INT:
+                    w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
+                    self.foreach(it, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
+                    w_line(acc)
+                else:
+                    if len(e.args) > 1:
+                        w_line(f"let mut {acc}: f64 = {self.expr(e.args[1])};")
+                        self.foreach(it, lambda x: w_line(f"{acc} += {x} as f64;"), ln)
+                    else:
+                        w_line(f"let mut {acc}: f64 = 0.0; let mut _any = false;")
+                        self.foreach(it, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
+                        msg = rust_str("sum() of an empty sequence of floats: Python returns the int 0 here, "
+                                       "which Portalis cannot represent; pass a float start value (sum(xs, 0.0))")
+                        w_line(f"if !_any {{ {self.propagate(f'rt::PyErr::new(&rt::VALUE_ERROR, {msg}, {ln})')}; }}")
+                    w_line(acc)
+            elif n in ("any", "all"):
+                el = self.elem_type(it)
+                w_line(f"let mut {acc} = {'false' if n == 'any' else 'true'};")
+                if n == "any":
+                    self.foreach(it, lambda x: w_line(f"if {self.truthy(x, el)} {{ {acc} = true; break; }}"), ln)
+                else:
+                    self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; break; }}"), ln)
+                w_line(acc)
+            elif n in ("min.iter", "max.iter"):
+                el = self.elem_type(it)
+                better = "<" if n == "min.iter" else ">"
+                key = kw.get("key")
+                w_line(f"let mut {acc}: Option<{rust_type(el)}> = None;")
+                if key is not None:
+                    kf = self.t("_kf")
+                    kt = key.ty.ret
+                    w_line(f"let mut {kf} = {self.expr(key)};")
+                    w_line(f"let mut _bk: Option<{rust_type(kt)}> = None;")
+                    self.foreach(it, lambda x: w_line(
+                        f"let _k = {self.q(f'{kf}(&{x})')}; "
+                        f"if match &_bk {{ None => true, Some(_b) => _k {better} *_b }} {{ _bk = Some(_k); {acc} = Some({x}); }}"), ln)
+                else:
+                    self.foreach(it, lambda x: w_line(
+                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} *_b }} {{ {acc} = Some({x}); }}"), ln)
+                if "default" in kw:
+                    d = self.expr(kw["default"])
+                    if isinstance(e.ty, ir.OptionT):
+                        w_line(acc)
+                    else:
+                        w_line(f"match {acc} {{ Some(_m) => _m, None => {d} }}")
+                else:
+                    msg = rust_str(f"{n[:3]}() arg is an empty sequence")
+                    w_line(f"match {acc} {{ Some(_m) => _m, None => {{ {self.propagate(f'rt::PyErr::new(&rt::VALUE_ERROR, {msg}, {ln})')} }} }}")
+            elif n == "sorted":
+                el = self.elem_type(it)
+                w_line(f"let {acc} = rt::PyList::from_vec({self.collect(it, el)});")
+                self.sort_call(acc, kw, ln)
+                w_line(acc)
+            elif n == "list.from_iter":
+                w_line(f"rt::PyList::from_vec({self.collect(it, e.ty.elem)})")
+            elif n == "set.from_iter":
+                w_line(f"let {acc}: {rust_type(e.ty)} = rt::PySet::new();")
+                self.foreach(it, lambda x: w_line(f"{acc}.add({x});"), ln)
+                w_line(acc)
+            elif n == "dict.from_iter":
+                w_line(f"let {acc}: {rust_type(e.ty)} = rt::PyDict::new();")
+                self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
+                w_line(acc)
+            elif n == "str.join":
+                sep = self.t("_sep")
+                w_line(f"let {sep}: String = {self.expr(e.args[0])};")
+                w_line(f"let mut {acc} = String::new(); let mut _first = true;")
+                self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln)
+                w_line(acc)
+            else:
+                raise EmitError(n, e.span)
+
+        if n == "str.join":
+            it = e.args[1]
+        return "{\n" + self.sub(fill) + "\n}"
+
+    def sort_call(self, lst: str, kw: dict, ln: int) -> None:
+        rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+        if "key" in kw:
+            kf = self.t("_kf")
+            self.w.line(f"let mut {kf} = {self.expr(kw['key'])};", ln)
+            self.w.line(f"{self.q(f'{lst}.sort_by_key(&mut {kf}, {rev}, {ln})')};", ln)
+        else:
+            self.w.line(f"{lst}.sort({rev});", ln)
+
+    def elem_type(self, it: ir.Expr) -> ir.Type:
+        t = it.ty
+        if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+            return t.elem
+        if isinstance(t, ir.DictT):
+            return t.key
+        if t == ir.STR:
+            return ir.STR
+        if isinstance(t, ir.TupleT):
+            return t.items[0]
+        raise EmitError(f"not iterable: {t}", it.span)
+
+    def minmax_args(self, e: ir.Intrinsic) -> str:
+        better = "<" if e.name.startswith("min") else ">"
+        kw = dict(e.kwargs)
+        vals = [self.t("_m") for _ in e.args]
+        lets = " ".join(f"let {v} = {self.expr(x)};" for v, x in zip(vals, e.args))
+        if "key" in kw:
+            kf = self.t("_kf")
+            code = f"{{ {lets} let mut {kf} = {self.expr(kw['key'])}; let mut _best = {vals[0]}; let mut _bk = {self.q(f'{kf}(&_best)')};"
+            for v in vals[1:]:
+                code += f" let _k = {self.q(f'{kf}(&{v})')}; if _k {better} _bk {{ _bk = _k; _best = {v}; }}"
+            return code + " _best }"
+        code = f"{{ {lets} let mut _best = {vals[0]};"
+        for v in vals[1:]:
+            code += f" if {v} {better} _best {{ _best = {v}; }}"
+        return code + " _best }"
+
+    def str_method(self, e: ir.Intrinsic) -> str:
+        m = e.name[4:]
+        ln = e.span.line
+        a = e.args
+        s = f"&{self.ref(a[0])}"
+        X = self.expr
+        q = self.q
+        if m in ("upper", "lower", "title", "capitalize", "swapcase", "isdigit", "isalpha", "isalnum", "isspace",
+                 "isupper", "islower", "isdecimal", "isnumeric", "istitle", "splitlines"):
+            return f"rt::str_{m}({s})"
+        if m in ("split", "rsplit"):
+            sep = a[1]
+            sep_code = "None" if isinstance(sep, ir.Const) else f"{X(sep)}.as_deref()"
+            if isinstance(sep, ir.Coerce):
+                sep_code = f"Some(&*{X(sep.expr)})"
+            return q(f"rt::str_{m}({s}, {sep_code}, {X(a[2])}, {ln})")
+        if m in ("strip", "lstrip", "rstrip"):
+            ch = a[1]
+            ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
+            return f"rt::str_{m}({s}, {ch_code})"
+        if m == "replace":
+            return f"rt::str_replace({s}, &{self.ref(a[1])}, &{self.ref(a[2])}, {X(a[3])})"
+        if m in ("startswith", "endswith"):
+            if isinstance(a[1].ty, ir.TupleT):
+                tv = self.t("_tp")
+                alts = " || ".join(f"rt::str_{m}(_s, &{tv}.{i})" for i in range(len(a[1].ty.items)))
+                return f"{{ let _s = {s}; let {tv} = {X(a[1])}; {alts} }}"
+            return f"rt::str_{m}({s}, &{self.ref(a[1])})"
+        if m in ("find", "rfind", "count"):
+            return f"rt::str_{m}({s}, &{self.ref(a[1])})"
+        if m in ("index", "rindex"):
+            return q(f"rt::str_{m}_of({s}, &{self.ref(a[1])}, {ln})")
+        if m in ("ljust", "rjust", "center"):
+            return q(f"rt::str_{m}({s}, {X(a[1])}, &{self.ref(a[2])}, {ln})")
+        if m == "zfill":
+            return f"rt::str_zfill({s}, {X(a[1])})"
+        if m in ("partition", "rpartition"):
+            return q(f"rt::str_{m}({s}, &{self.ref(a[1])}, {ln})")
+        if m == "repeat":
+            return f"rt::str_repeat({s}, {X(a[1])})"
+        if m == "getitem":
+            return q(f"rt::str_index({s}, {X(a[1])}, {ln})")
+        if m == "slice":
+            return q(f"rt::str_slice({s}, {X(a[1])}, {X(a[2])}, {X(a[3])}, {ln})")
+        raise EmitError(f"str.{m}", e.span)
+
+    def list_method(self, e: ir.Intrinsic) -> str:
+        m = e.name[5:]
+        ln = e.span.line
+        a = e.args
+        X = self.expr
+        q = self.q
+        lst = self.ref(a[0])
+        if m == "getitem":
+            return q(f"{lst}.get({X(a[1])}, {ln})")
+        if m == "slice":
+            return q(f"{lst}.slice({X(a[1])}, {X(a[2])}, {X(a[3])}, {ln})")
+        if m == "append":
+            v = self.t("_v")
+            return f"{{ let {v} = {X(a[1])}; {lst}.append({v}) }}"
+        if m == "extend":
+            if isinstance(a[1].ty, ir.ListT):
+                return f"{lst}.extend(&{self.ref(a[1])})"
+            return f"{lst}.extend(&rt::PyList::from_vec({self.collect(a[1], a[0].ty.elem)}))"
+        if m == "insert":
+            return f"{lst}.insert({X(a[1])}, {X(a[2])})"
+        if m == "pop":
+            return q(f"{lst}.pop({ln})")
+        if m == "pop_at":
+            return q(f"{lst}.pop_at({X(a[1])}, {ln})")
+        if m in ("remove", "index"):
+            fn = "index_of" if m == "index" else "remove"
+            return q(f"{lst}.{fn}(&{X(a[1])}, {ln})")
+        if m == "count":
+            return f"{lst}.count(&{X(a[1])})"
+        if m == "sort":
+            return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln)) + "\n}"
+        if m in ("reverse", "clear", "copy"):
+            return f"{lst}.{m}()"
+        if m == "concat":
+            return f"{lst}.concat(&{self.ref(a[1])})"
+        if m == "repeat":
+            return f"{lst}.repeat({X(a[1])})"
+        raise EmitError(f"list.{m}", e.span)
+
+    def dict_method(self, e: ir.Intrinsic) -> str:
+        m = e.name[5:]
+        ln = e.span.line
+        a = e.args
+        X = self.expr
+        q = self.q
+        d = self.ref(a[0])
+        if m == "getitem":
+            return q(f"{d}.get_item(&{X(a[1])}, {ln})")
+        if m == "get":
+            return f"{d}.get(&{X(a[1])})"
+        if m == "get_or":
+            return f"{d}.get_or(&{X(a[1])}, {X(a[2])})"
+        if m == "setdefault":
+            return f"{d}.setdefault({X(a[1])}, {X(a[2])})"
+        if m == "pop":
+            return q(f"{d}.pop(&{X(a[1])}, {ln})")
+        if m == "pop_or":
+            return f"{d}.pop_or(&{X(a[1])}, {X(a[2])})"
+        if m == "update":
+            return f"{d}.update(&{self.ref(a[1])})"
+        if m in ("copy", "clear"):
+            return f"{d}.{m}()"
+        if m in ("items", "keys", "values"):
+            return f"rt::PyList::from_vec({self.collect(e, e.ty.elem)})"
+        raise EmitError(f"dict.{m}", e.span)
+
+
+class _ModEmitter:
+    def __init__(self, module: ir.Module):
+        self.module = module
+        self.fn_names = {f.name: self._fresh_fn(f.name) for f in module.functions}
+        self.recursive = _recursive_functions(module)
+        self.assigned_globals = _assigned_globals(module)
+        self.user_excs = {e.name for e in module.exceptions}
+
+    def _fresh_fn(self, name: str) -> str:
+        return ident(name)
+
+    def fn_ident(self, name: str) -> str:
+        return self.fn_names[name]
+
+    def exc_static(self, cls: str) -> str:
+        if cls in self.user_excs:
+            return f"EXC_{ident(cls).upper()}"
+        return "rt::" + re.sub(r"(?<!^)(?=[A-Z])", "_", cls).upper()
+
+    def const_global(self, g: ir.GlobalVar) -> bool:
+        return g.name not in self.assigned_globals and isinstance(g.init, ir.Const) and ir.is_copy(g.ty)
+
+    def global_getter(self, name: str, fe: _FnEmitter) -> str:
+        g = next(x for x in self.module.globals if x.name == name)
+        if self.const_global(g):
+            return f"G_{ident(name).upper()}"
+        return fe.q(f"g_{ident(name).lower()}()")
+
+    def global_setter(self, name: str) -> str:
+        return f"set_g_{ident(name).lower()}"
+
+    def emit(self) -> RustCrate:
+        w = _Writer()
+        m = self.module
+        w.line(f"// Generated by Portalis from {m.path}. Edit the Python, not this file.")
+        w.line("#![allow(unused_mut, unused_variables, unused_parens, unused_braces, unreachable_code, dead_code,")
+        w.line("    non_snake_case, non_upper_case_globals, clippy::all)]")
+        w.line("#[macro_use]")
+        w.line("mod pyrt;")
+        w.line("use pyrt as rt;")
+        w.line("")
+        for x in m.exceptions:
+            w.line(f"static {self.exc_static(x.name)}: rt::ExcClass = rt::ExcClass {{ name: {rust_str(x.name)}, "
+                   f"base: Some(&{self.exc_static(x.base)}) }};")
+        for g in m.globals:
+            self.emit_global(w, g)
+        for f in m.functions:
+            w.line("")
+            _FnEmitter(self, f, w).emit()
+        w.line("")
+        _FnEmitter(self, m.main, w).emit()
+        w.line("")
+        w.line("fn main() {")
+        w.line(f"    rt::run_main(module_body, {rust_str(m.path.rsplit('/', 1)[-1])});")
+        w.line("}")
+        main_rs = "\n".join(w.lines) + "\n"
+        name = crate_name(m.name)
+        cargo = (f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n'
+                 f'rust-version = "1.63"\n\n[dependencies]\n\n[profile.release]\nopt-level = 3\nlto = true\n'
+                 f'codegen-units = 1\npanic = "abort"\n')
+        files = {"Cargo.toml": cargo, "src/main.rs": main_rs, "src/pyrt.rs": RUNTIME_PATH.read_text()}
+        return RustCrate(name, files, {"src/main.rs": w.pylines})
+
+    def emit_global(self, w: _Writer, g: ir.GlobalVar) -> None:
+        ty = rust_type(g.ty)
+        up = ident(g.name).upper()
+        low = ident(g.name).lower()
+        ln = g.span.line
+        if self.const_global(g):
+            fe = _FnEmitter(self, self.module.main, w)
+            w.line(f"const G_{up}: {ty} = {fe.expr(g.init)};", ln)
+            return
+        w.line(f"thread_local! {{ static G_{up}: std::cell::RefCell<Option<{ty}>> = std::cell::RefCell::new(None); }}", ln)
+        fe = _FnEmitter(self, self.module.main, w)
+        w.line(f"fn g_{low}() -> rt::PyResult<{ty}> {{", ln)
+        w.line(f"    if let Some(v) = G_{up}.with(|g| g.borrow().clone()) {{ return Ok(v); }}", ln)
+        w.line(f"    let v: {ty} = {fe.expr(g.init)};", ln)
+        w.line(f"    G_{up}.with(|g| *g.borrow_mut() = Some(v.clone()));", ln)
+        w.line("    Ok(v)", ln)
+        w.line("}", ln)
+        w.line(f"fn set_g_{low}(v: {ty}) {{ G_{up}.with(|g| *g.borrow_mut() = Some(v)); }}", ln)
+
+
+def _walk(node, visit) -> None:
+    import dataclasses
+    if isinstance(node, tuple):
+        for x in node:
+            _walk(x, visit)
+        return
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        visit(node)
+        for f in dataclasses.fields(node):
+            if f.name not in ("ty", "span"):
+                _walk(getattr(node, f.name), visit)
+
+
+def _recursive_functions(m: ir.Module) -> set[str]:
+    """Functions on a cycle of the call graph (they get a recursion-depth guard)."""
+    calls: dict[str, set[str]] = {}
+    for f in m.functions:
+        out: set[str] = set()
+        _walk(f.body, lambda n: out.add(n.func) if isinstance(n, ir.Call) else None)
+        calls[f.name] = out
+    rec = set()
+    for f in calls:
+        seen, stack = set(), list(calls[f])
+        while stack:
+            g = stack.pop()
+            if g == f:
+                rec.add(f)
+                break
+            if g not in seen:
+                seen.add(g)
+                stack.extend(calls.get(g, ()))
+    return rec
+
+
+def _assigned_globals(m: ir.Module) -> set[str]:
+    out: set[str] = set()
+
+    def visit(n) -> None:
+        if isinstance(n, ir.NameTarget) and n.is_global:
+            out.add(n.name)
+        if isinstance(n, ir.Intrinsic) and n.name.startswith(("list.", "dict.", "set.")):
+            pass
+
+    for f in (*m.functions, m.main):
+        _walk(f.body, visit)
+    return out
+
+
+def emit_crate(module: ir.Module) -> RustCrate:
+    """Translate a typed module into a Cargo crate (files as text; nothing is written)."""
+    return _ModEmitter(module).emit()

@@ -1,0 +1,812 @@
+// Unit tests for pyrt.rs.  Build and run:
+//   ~/.cargo/bin/rustc --edition 2021 --test codegen/runtime/pyrt_tests.rs -o /tmp/pyrt_tests && /tmp/pyrt_tests
+// (tests/runtime/test_pyrt.py does this, and also compares pyrt against CPython.)
+#[path = "pyrt.rs"]
+#[macro_use]
+mod pyrt;
+use pyrt::*;
+
+fn err_of<T>(r: PyResult<T>) -> (String, String) {
+    match r {
+        Ok(_) => panic!("expected an error"),
+        Err(e) => (e.class_name().to_string(), e.py_str()),
+    }
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+// ---- errors -----------------------------------------------------------------------------
+
+static MY_ERROR: ExcClass = ExcClass {
+    name: "MyError",
+    base: Some(&VALUE_ERROR),
+};
+
+#[test]
+fn exception_hierarchy() {
+    let e = PyErr::new(&MY_ERROR, "boom", 3);
+    assert!(e.is_instance(&MY_ERROR));
+    assert!(e.is_instance(&VALUE_ERROR));
+    assert!(e.is_instance(&EXCEPTION));
+    assert!(e.is_instance(&BASE_EXCEPTION));
+    assert!(!e.is_instance(&TYPE_ERROR));
+    assert_eq!(e.py_str(), "boom");
+    assert_eq!(e.py_repr(), "MyError('boom')");
+    assert_eq!(e.line, 3);
+    let r = PyErr::new(&RECURSION_ERROR, "x", 1);
+    assert!(r.is_instance(&RUNTIME_ERROR));
+    assert!(PyErr::new(&ZERO_DIVISION_ERROR, "x", 1).is_instance(&ARITHMETIC_ERROR));
+    assert!(PyErr::new(&KEY_ERROR, "x", 1).is_instance(&LOOKUP_ERROR));
+    assert!(PyErr::new(&UNBOUND_LOCAL_ERROR, "x", 1).is_instance(&NAME_ERROR));
+    assert!(PyErr::new(&UNICODE_ERROR, "x", 1).is_instance(&VALUE_ERROR));
+    assert!(!sys_exit(0, 1).is_instance(&EXCEPTION));
+    assert_eq!(sys_exit(3, 1).exit_code, 3);
+}
+
+#[test]
+fn exception_args_text() {
+    let e0 = PyErr::with_args(&VALUE_ERROR, vec![], vec![], 1);
+    assert_eq!(e0.py_str(), "");
+    assert_eq!(e0.py_repr(), "ValueError()");
+    let e2 = PyErr::with_args(
+        &VALUE_ERROR,
+        vec![s("a"), s("1")],
+        vec![s("'a'"), s("1")],
+        1,
+    );
+    assert_eq!(e2.py_str(), "('a', 1)");
+    assert_eq!(e2.py_repr(), "ValueError('a', 1)");
+    let k = PyErr::new(&KEY_ERROR, "k", 1);
+    assert_eq!(k.py_str(), "'k'");
+    let q = PyErr::new(&VALUE_ERROR, "it's", 1);
+    assert_eq!(q.py_repr(), "ValueError(\"it's\")");
+    assert_eq!(py_str(&q), "it's");
+}
+
+#[test]
+fn tr_macro_breaks_with_error() {
+    let r: PyResult<i64> = 'a: loop {
+        let x = tr!(int_add(1, 2, 1), 'a);
+        let y = tr!(int_floordiv(x, 0, 9), 'a);
+        break 'a Ok(y);
+    };
+    let e = r.unwrap_err();
+    assert_eq!(e.line, 9);
+    assert_eq!(e.class_name(), "ZeroDivisionError");
+}
+
+fn recurse(n: i64) -> PyResult<i64> {
+    let _g = enter_call(1)?;
+    if n == 0 {
+        return Ok(0);
+    }
+    Ok(recurse(n - 1)? + 1)
+}
+
+#[test]
+fn recursion_limit() {
+    // CPython 3.11: a simple recursive function succeeds at depth 999 and fails at 1000
+    let base = call_depth();
+    assert_eq!(
+        recurse(MAX_USER_DEPTH as i64 - 1).unwrap(),
+        MAX_USER_DEPTH as i64 - 1
+    );
+    assert_eq!(call_depth(), base);
+    let (c, m) = err_of(recurse(MAX_USER_DEPTH as i64));
+    assert_eq!(c, "RecursionError");
+    assert_eq!(m, "maximum recursion depth exceeded");
+    assert_eq!(call_depth(), base);
+}
+
+// ---- text ---------------------------------------------------------------------------------
+
+#[test]
+fn text_of_values() {
+    assert_eq!(py_str(&-42i64), "-42");
+    assert_eq!(py_str(&i64::MIN), "-9223372036854775808");
+    assert_eq!(py_str(&0.1f64), "0.1");
+    assert_eq!(py_str(&-0.0f64), "-0.0");
+    assert_eq!(py_str(&1e16f64), "1e+16");
+    assert_eq!(py_str(&true), "True");
+    assert_eq!(py_str(&()), "None");
+    assert_eq!(py_str(&Some(s("a"))), "a");
+    assert_eq!(py_repr(&Some(s("a"))), "'a'");
+    assert_eq!(py_repr(&None::<i64>), "None");
+    assert_eq!(py_repr(&(1i64,)), "(1,)");
+    assert_eq!(py_str(&(1i64, s("x"), 2.5f64)), "(1, 'x', 2.5)");
+    assert_eq!(
+        py_repr(&(1i64, 2i64, 3i64, 4i64, 5i64, 6i64, 7i64, 8i64)),
+        "(1, 2, 3, 4, 5, 6, 7, 8)"
+    );
+    let l = PyList::from_vec(vec![s("a"), s("it's")]);
+    assert_eq!(py_str(&l), "['a', \"it's\"]");
+    let nested = PyList::from_vec(vec![PyList::from_vec(vec![1.0f64, 2.5]), PyList::new()]);
+    assert_eq!(py_repr(&nested), "[[1.0, 2.5], []]");
+    let d: PyDict<String, i64> = PyDict::new();
+    assert_eq!(py_repr(&d), "{}");
+    d.set_item(s("a"), 1);
+    d.set_item(s("b"), 2);
+    assert_eq!(py_repr(&d), "{'a': 1, 'b': 2}");
+    let st: PySet<i64> = PySet::new();
+    assert_eq!(py_repr(&st), "set()");
+    st.add(3);
+    st.add(1);
+    assert_eq!(py_repr(&st), "{3, 1}");
+    let e = PyErr::new(&VALUE_ERROR, "bad", 1);
+    assert_eq!(py_str(&e), "bad");
+    assert_eq!(py_repr(&e), "ValueError('bad')");
+}
+
+#[test]
+fn float_repr_cases() {
+    let cases: &[(f64, &str)] = &[
+        (1e16, "1e+16"),
+        (1e-05, "1e-05"),
+        (0.0001, "0.0001"),
+        (-0.0, "-0.0"),
+        (f64::INFINITY, "inf"),
+        (f64::NEG_INFINITY, "-inf"),
+        (f64::NAN, "nan"),
+        (0.1 + 0.2, "0.30000000000000004"),
+        (1e22, "1e+22"),
+        (123456789012345680.0, "1.2345678901234568e+17"),
+        (1e15, "1000000000000000.0"),
+        (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"),
+        (2.0f64.powi(-25), "2.9802322387695312e-08"),
+        (100.0, "100.0"),
+    ];
+    for (x, want) in cases {
+        assert_eq!(float_repr(*x), *want, "repr of {:e}", x);
+    }
+}
+
+#[test]
+fn format_specs() {
+    let f = |x: f64, spec: &str| x.py_format(spec, 1).unwrap();
+    assert_eq!(f(3.14159, ".2f"), "3.14");
+    assert_eq!(f(2.5, ".0f"), "2");
+    assert_eq!(f(3.5, ".0f"), "4");
+    assert_eq!(f(0.125, ".2f"), "0.12");
+    assert_eq!(f(1234567.891, ",.2f"), "1,234,567.89");
+    assert_eq!(f(0.5, "%"), "50.000000%");
+    assert_eq!(f(12.5, "08.3f"), "0012.500");
+    assert_eq!(f(-1.5, "=+8"), "-    1.5");
+    assert_eq!(f(1.5, "=+8"), "+    1.5");
+    assert_eq!(f(1e-7, "g"), "1e-07");
+    assert_eq!(f(123456789.0, "g"), "1.23457e+08");
+    assert_eq!(f(1234.5, "+.3e"), "+1.234e+03");
+    assert_eq!(f(1234.0, ".3g"), "1.23e+03");
+    assert_eq!(f(1.5, "^10"), "   1.5    ");
+    assert_eq!(f(-0.0, "z.1f"), "0.0");
+    let i = |x: i64, spec: &str| x.py_format(spec, 1).unwrap();
+    assert_eq!(i(42, ">5"), "   42");
+    assert_eq!(i(42, "05d"), "00042");
+    assert_eq!(i(-42, "05d"), "-0042");
+    assert_eq!(i(1234567, ","), "1,234,567");
+    assert_eq!(i(1234567, "_"), "1_234_567");
+    assert_eq!(i(255, "#x"), "0xff");
+    assert_eq!(i(255, "#X"), "0XFF");
+    assert_eq!(i(255, "08b"), "11111111");
+    assert_eq!(i(65, "c"), "A");
+    assert_eq!(i(-12345, "012,"), "-000,012,345");
+    assert_eq!(i(12345678, "_x"), "bc_614e");
+    assert_eq!(i(5, "^10"), "    5     ");
+    assert_eq!(s("ab").py_format("*^6", 1).unwrap(), "**ab**");
+    assert_eq!(s("abcdef").py_format(".3", 1).unwrap(), "abc");
+    assert_eq!(s("ab").py_format("05", 1).unwrap(), "ab000");
+    assert_eq!(true.py_format("", 1).unwrap(), "True");
+    assert_eq!(true.py_format(">5", 1).unwrap(), "    1");
+    // errors
+    assert_eq!(
+        err_of(1.0f64.py_format("d", 1)),
+        (
+            s("ValueError"),
+            s("Unknown format code 'd' for object of type 'float'")
+        )
+    );
+    assert_eq!(
+        err_of(1i64.py_format(".2", 1)),
+        (
+            s("ValueError"),
+            s("Precision not allowed in integer format specifier")
+        )
+    );
+    assert_eq!(
+        err_of(s("a").py_format(",", 1)),
+        (s("ValueError"), s("Cannot specify ',' with 's'."))
+    );
+    assert_eq!(
+        err_of(1i64.py_format(",_", 1)),
+        (s("ValueError"), s("Cannot specify both ',' and '_'."))
+    );
+    assert_eq!(
+        err_of((-1i64).py_format("c", 1)),
+        (s("OverflowError"), s("%c arg not in range(0x110000)"))
+    );
+}
+
+#[test]
+fn str_repr_cases() {
+    assert_eq!(str_repr("it's"), "\"it's\"");
+    assert_eq!(str_repr("a'b\"c"), "'a\\'b\"c'");
+    assert_eq!(str_repr("\n\t\\\x07\u{200b}"), "'\\n\\t\\\\\\x07\\u200b'");
+    assert_eq!(str_repr("é\u{a0}\u{1F600}"), "'é\\xa0\u{1F600}'");
+    assert_eq!(str_repr(""), "''");
+}
+
+// ---- numbers --------------------------------------------------------------------------------
+
+#[test]
+fn int_arithmetic() {
+    assert_eq!(int_floordiv(-7, 2, 1).unwrap(), -4);
+    assert_eq!(int_mod(-7, 2, 1).unwrap(), 1);
+    assert_eq!(int_mod(7, -2, 1).unwrap(), -1);
+    assert_eq!(int_divmod(-7, -2, 1).unwrap(), (3, -1));
+    assert_eq!(int_mod(i64::MIN, -1, 1).unwrap(), 0);
+    assert_eq!(err_of(int_floordiv(i64::MIN, -1, 1)).0, "OverflowError");
+    assert_eq!(
+        err_of(int_add(i64::MAX, 1, 1)),
+        (
+            s("OverflowError"),
+            s("integer overflow: result does not fit in 64 bits")
+        )
+    );
+    assert_eq!(err_of(int_neg(i64::MIN, 1)).0, "OverflowError");
+    assert_eq!(err_of(int_abs(i64::MIN, 1)).0, "OverflowError");
+    assert_eq!(err_of(int_mul(1 << 40, 1 << 40, 1)).0, "OverflowError");
+    assert_eq!(
+        err_of(int_floordiv(1, 0, 1)),
+        (
+            s("ZeroDivisionError"),
+            s("integer division or modulo by zero")
+        )
+    );
+    assert_eq!(
+        err_of(int_mod(1, 0, 1)),
+        (s("ZeroDivisionError"), s("integer modulo by zero"))
+    );
+    assert_eq!(
+        err_of(int_truediv(1, 0, 1)),
+        (s("ZeroDivisionError"), s("division by zero"))
+    );
+    assert_eq!(int_pow(2, 62, 1).unwrap(), 1 << 62);
+    assert_eq!(int_pow(-1, i64::MAX, 1).unwrap(), -1);
+    assert_eq!(err_of(int_pow(2, 63, 1)).0, "OverflowError");
+    assert_eq!(
+        err_of(int_pow(2, -1, 1)),
+        (s("ValueError"), s("negative exponent needs float operands"))
+    );
+    assert_eq!(int_lshift(1, 62, 1).unwrap(), 1 << 62);
+    assert_eq!(err_of(int_lshift(1, 63, 1)).0, "OverflowError");
+    assert_eq!(int_lshift(0, 1000, 1).unwrap(), 0);
+    assert_eq!(
+        err_of(int_lshift(1, -1, 1)),
+        (s("ValueError"), s("negative shift count"))
+    );
+    assert_eq!(int_rshift(-5, 1000, 1).unwrap(), -1);
+    assert_eq!(int_truediv(7, 2, 1).unwrap(), 3.5);
+}
+
+#[test]
+fn float_arithmetic() {
+    assert_eq!(float_mod(-1.0, 3.0, 1).unwrap(), 2.0);
+    assert_eq!(float_repr(float_mod(-0.0, 3.0, 1).unwrap()), "0.0");
+    assert_eq!(float_repr(float_mod(0.0, -3.0, 1).unwrap()), "-0.0");
+    assert_eq!(float_floordiv(-7.0, 2.0, 1).unwrap(), -4.0);
+    assert_eq!(
+        err_of(float_div(1.0, 0.0, 1)),
+        (s("ZeroDivisionError"), s("float division by zero"))
+    );
+    assert_eq!(
+        err_of(float_mod(1.0, 0.0, 1)),
+        (s("ZeroDivisionError"), s("float modulo"))
+    );
+    assert_eq!(
+        err_of(float_pow(0.0, -1.0, 1)).1,
+        "0.0 cannot be raised to a negative power"
+    );
+    assert_eq!(
+        err_of(float_pow(-8.0, 0.5, 1)),
+        (s("ValueError"), s("complex result not supported"))
+    );
+    assert_eq!(
+        err_of(float_pow(10.0, 400.0, 1)),
+        (
+            s("OverflowError"),
+            s("(34, 'Numerical result out of range')")
+        )
+    );
+    assert_eq!(float_pow(-2.0, 3.0, 1).unwrap(), -8.0);
+    assert_eq!(round_half_even(2.5, 1).unwrap(), 2);
+    assert_eq!(round_half_even(3.5, 1).unwrap(), 4);
+    assert_eq!(round_half_even(-0.5, 1).unwrap(), 0);
+    assert_eq!(py_str(&round_half_even(-0.5, 1).unwrap()), "0");
+    assert_eq!(
+        err_of(round_half_even(f64::NAN, 1)),
+        (s("ValueError"), s("cannot convert float NaN to integer"))
+    );
+    assert_eq!(
+        err_of(round_half_even(f64::INFINITY, 1)).1,
+        "cannot convert float infinity to integer"
+    );
+    assert_eq!(round_ndigits(0.125, 2), 0.12);
+    assert_eq!(round_ndigits(2.675, 2), 2.67);
+    assert_eq!(round_ndigits(1234.5, -2), 1200.0);
+    assert_eq!(float_repr(round_ndigits(-0.4, 0)), "-0.0");
+    assert_eq!(round_int_ndigits(25, -1, 1).unwrap(), 20);
+    assert_eq!(round_int_ndigits(35, -1, 1).unwrap(), 40);
+    assert_eq!(float_to_int(-3.9, 1).unwrap(), -3);
+    assert_eq!(err_of(float_to_int(1e19, 1)).0, "OverflowError");
+    assert!(float_is_integer(3.0) && !float_is_integer(3.5) && !float_is_integer(f64::INFINITY));
+    assert!(cmp_int_float_lt(9007199254740993, 9007199254740994.0));
+    assert!(cmp_int_float_gt(9007199254740993, 9007199254740992.0));
+    assert!(!cmp_int_float_eq(9007199254740993, 9007199254740992.0));
+    assert!(cmp_int_float_lt(i64::MAX, 9223372036854775808.0));
+    assert!(!cmp_int_float_le(0, f64::NAN) && !cmp_int_float_ge(0, f64::NAN));
+    assert_eq!(math_gcd(12, -18), 6);
+    assert_eq!(math_factorial(20, 1).unwrap(), 2432902008176640000);
+    assert_eq!(err_of(math_factorial(21, 1)).0, "OverflowError");
+    assert_eq!(
+        err_of(math_sqrt(-1.0, 1)),
+        (s("ValueError"), s("math domain error"))
+    );
+    assert_eq!(
+        err_of(math_exp(1000.0, 1)),
+        (s("OverflowError"), s("math range error"))
+    );
+    assert_eq!(math_floor(-1.5, 1).unwrap(), -2);
+    assert_eq!(math_ceil(-1.5, 1).unwrap(), -1);
+    assert!(math_isclose(1.0, 1.0 + 1e-10, 1e-9, 0.0));
+    assert!(!math_isclose(1.0, 1.1, 1e-9, 0.0));
+    assert_eq!(math_fsum(&[0.1; 10], 1).unwrap(), 1.0);
+}
+
+#[test]
+fn parsing() {
+    assert_eq!(parse_int("  -1_000 ", 1).unwrap(), -1000);
+    assert_eq!(parse_int("+7", 1).unwrap(), 7);
+    assert_eq!(parse_int("\u{663}", 1).unwrap(), 3);
+    assert_eq!(
+        err_of(parse_int("1__0", 1)),
+        (
+            s("ValueError"),
+            s("invalid literal for int() with base 10: '1__0'")
+        )
+    );
+    assert_eq!(
+        err_of(parse_int("", 1)).1,
+        "invalid literal for int() with base 10: ''"
+    );
+    assert_eq!(
+        err_of(parse_int("99999999999999999999", 1)).0,
+        "OverflowError"
+    );
+    assert_eq!(parse_float("1e5", 1).unwrap(), 100000.0);
+    assert_eq!(parse_float(" -inf ", 1).unwrap(), f64::NEG_INFINITY);
+    assert!(parse_float("nan", 1).unwrap().is_nan());
+    assert_eq!(parse_float("1_0.5", 1).unwrap(), 10.5);
+    assert_eq!(parse_float(".5", 1).unwrap(), 0.5);
+    assert_eq!(parse_float("5.", 1).unwrap(), 5.0);
+    assert_eq!(
+        err_of(parse_float("abc", 1)),
+        (
+            s("ValueError"),
+            s("could not convert string to float: 'abc'")
+        )
+    );
+}
+
+// ---- str ------------------------------------------------------------------------------------
+
+#[test]
+fn str_basics() {
+    assert_eq!(str_len("héllo"), 5);
+    assert_eq!(str_index("héllo", 1, 1).unwrap(), "é");
+    assert_eq!(str_index("héllo", -1, 1).unwrap(), "o");
+    assert_eq!(str_index("abc", -3, 1).unwrap(), "a");
+    assert_eq!(
+        err_of(str_index("abc", 3, 1)),
+        (s("IndexError"), s("string index out of range"))
+    );
+    assert_eq!(err_of(str_index("abc", -4, 1)).0, "IndexError");
+    assert_eq!(err_of(str_index("", i64::MIN, 1)).0, "IndexError");
+    assert_eq!(str_slice("hello", Some(1), None, None, 1).unwrap(), "ello");
+    assert_eq!(
+        str_slice("hello", None, None, Some(-1), 1).unwrap(),
+        "olleh"
+    );
+    assert_eq!(
+        str_slice("héllo", Some(-3), Some(100), None, 1).unwrap(),
+        "llo"
+    );
+    assert_eq!(
+        err_of(str_slice("x", None, None, Some(0), 1)),
+        (s("ValueError"), s("slice step cannot be zero"))
+    );
+    assert_eq!(str_repeat("ab", 3), "ababab");
+    assert_eq!(str_repeat("ab", -1), "");
+    assert_eq!(
+        py_repr(&str_split("a b  c", None, -1, 1).unwrap()),
+        "['a', 'b', 'c']"
+    );
+    assert_eq!(
+        py_repr(&str_split("a,b,,c", Some(","), -1, 1).unwrap()),
+        "['a', 'b', '', 'c']"
+    );
+    assert_eq!(
+        py_repr(&str_split("a b c", Some(" "), 1, 1).unwrap()),
+        "['a', 'b c']"
+    );
+    assert_eq!(
+        py_repr(&str_rsplit("a b c", None, 1, 1).unwrap()),
+        "['a b', 'c']"
+    );
+    assert_eq!(
+        err_of(str_split("a", Some(""), -1, 1)),
+        (s("ValueError"), s("empty separator"))
+    );
+    assert_eq!(py_repr(&str_splitlines("a\nb\r\nc")), "['a', 'b', 'c']");
+    assert_eq!(str_strip("xyhixy", Some("xy")), "hi");
+    assert_eq!(str_strip("  hi\n", None), "hi");
+    assert_eq!(str_center("ab", 5, "*", 1).unwrap(), "**ab*");
+    assert_eq!(str_ljust("ab", 4, "-", 1).unwrap(), "ab--");
+    assert_eq!(str_rjust("ab", 4, "-", 1).unwrap(), "--ab");
+    assert_eq!(
+        err_of(str_center("a", 5, "ab", 1)).1,
+        "The fill character must be exactly one character long"
+    );
+    assert_eq!(str_title("hello wORLD 3rd"), "Hello World 3Rd");
+    assert_eq!(str_capitalize("hELLO"), "Hello");
+    assert_eq!(str_swapcase("aB"), "Ab");
+    assert_eq!(str_zfill("-42", 5), "-0042");
+    assert_eq!(str_zfill("42", 1), "42");
+    assert!(str_isdigit("²") && !str_isdecimal("²") && str_isnumeric("²"));
+    assert!(str_isnumeric("一") && !str_isdigit("一"));
+    assert!(!str_isdigit(""));
+    assert!(str_istitle("Hello World") && !str_istitle("Hello world"));
+    assert_eq!(str_find("héllo", "l"), 2);
+    assert_eq!(str_rfind("héllo", "l"), 3);
+    assert_eq!(str_find("abc", "z"), -1);
+    assert_eq!(
+        err_of(str_index_of("abc", "z", 1)),
+        (s("ValueError"), s("substring not found"))
+    );
+    assert_eq!(str_count("aaaa", "aa"), 2);
+    assert_eq!(str_count("abc", ""), 4);
+    assert_eq!(str_replace("aaa", "a", "b", 2), "bba");
+    assert_eq!(str_replace("aaa", "a", "b", -1), "bbb");
+    assert_eq!(
+        str_partition("a=b=c", "=", 1).unwrap(),
+        (s("a"), s("="), s("b=c"))
+    );
+    assert_eq!(
+        str_rpartition("a=b=c", "=", 1).unwrap(),
+        (s("a=b"), s("="), s("c"))
+    );
+    assert_eq!(
+        str_rpartition("abc", "=", 1).unwrap(),
+        (s(""), s(""), s("abc"))
+    );
+    assert_eq!(str_chars("hé"), vec![s("h"), s("é")]);
+    assert_eq!(py_chr(233, 1).unwrap(), "é");
+    assert_eq!(
+        err_of(py_chr(0x110000, 1)),
+        (s("ValueError"), s("chr() arg not in range(0x110000)"))
+    );
+    assert_eq!(py_ord("é", 1).unwrap(), 233);
+    assert_eq!(
+        err_of(py_ord("ab", 1)),
+        (
+            s("TypeError"),
+            s("ord() expected a character, but string of length 2 found")
+        )
+    );
+    assert_eq!(str_join(", ", &[s("a"), s("b")]), "a, b");
+}
+
+// ---- list -----------------------------------------------------------------------------------
+
+#[test]
+fn list_reference_semantics() {
+    let a: PyList<i64> = PyList::from_vec(vec![1, 2, 3]);
+    let b = a.clone();
+    b.append(4);
+    assert_eq!(a.len(), 4);
+    assert_eq!(a.get(-1, 1).unwrap(), 4);
+    assert_eq!(a.get_raw(0), Some(1));
+    assert_eq!(a.get_raw(10), None);
+    a.extend(&a);
+    assert_eq!(a.to_vec(), vec![1, 2, 3, 4, 1, 2, 3, 4]);
+    let c = a.copy();
+    c.clear();
+    assert_eq!(a.len(), 8);
+    assert_eq!(
+        err_of(a.get(8, 1)),
+        (s("IndexError"), s("list index out of range"))
+    );
+    assert_eq!(
+        err_of(a.set(-9, 0, 1)),
+        (s("IndexError"), s("list assignment index out of range"))
+    );
+    assert_eq!(
+        err_of(c.pop(1)),
+        (s("IndexError"), s("pop from empty list"))
+    );
+    assert_eq!(
+        err_of(c.pop_at(0, 1)),
+        (s("IndexError"), s("pop from empty list"))
+    );
+    assert_eq!(
+        err_of(a.pop_at(100, 1)),
+        (s("IndexError"), s("pop index out of range"))
+    );
+    assert_eq!(a.pop_at(0, 1).unwrap(), 1);
+    a.insert(-100, 9);
+    a.insert(100, 10);
+    assert_eq!(a.to_vec(), vec![9, 2, 3, 4, 1, 2, 3, 4, 10]);
+    assert_eq!(a.index_of(&4, 1).unwrap(), 3);
+    assert_eq!(
+        err_of(a.index_of(&77, 1)),
+        (s("ValueError"), s("77 is not in list"))
+    );
+    assert_eq!(a.count(&2), 2);
+    a.remove(&2, 1).unwrap();
+    assert_eq!(
+        err_of(a.remove(&77, 1)),
+        (s("ValueError"), s("list.remove(x): x not in list"))
+    );
+    assert!(a.contains(&10));
+    a.del_item(-1, 1).unwrap();
+    assert_eq!(
+        err_of(a.del_item(50, 1)).1,
+        "list assignment index out of range"
+    );
+    a.reverse();
+    assert_eq!(a.to_vec(), vec![4, 3, 2, 1, 4, 3, 9]);
+    assert_eq!(
+        a.slice(Some(1), Some(5), Some(2), 1).unwrap().to_vec(),
+        vec![3, 1]
+    );
+    assert_eq!(
+        a.slice(None, None, Some(-3), 1).unwrap().to_vec(),
+        vec![9, 1, 4]
+    );
+    assert_eq!(a.concat(&a).len(), 14);
+    assert_eq!(a.repeat(2).len(), 14);
+    assert_eq!(a.repeat(-2).len(), 0);
+    a.sort(false);
+    assert_eq!(a.to_vec(), vec![1, 2, 3, 3, 4, 4, 9]);
+    a.sort(true);
+    assert_eq!(a.to_vec(), vec![9, 4, 4, 3, 3, 2, 1]);
+}
+
+#[test]
+fn list_compare() {
+    let a = PyList::from_vec(vec![1i64, 2]);
+    let b = PyList::from_vec(vec![1i64, 2, 0]);
+    assert!(a < b);
+    assert!(a != b);
+    assert!(PyList::from_vec(vec![2i64]) > b);
+    assert!(a == PyList::from_vec(vec![1, 2]));
+}
+
+#[test]
+fn sort_by_key_stable_and_reverse() {
+    let xs = PyList::from_vec(vec![s("bb"), s("a"), s("cc"), s("d"), s("eee")]);
+    xs.sort_by_key(|x: &String| Ok(str_len(x)), false, 1)
+        .unwrap();
+    assert_eq!(py_repr(&xs), "['a', 'd', 'bb', 'cc', 'eee']");
+    let ys = PyList::from_vec(vec![s("bb"), s("a"), s("cc"), s("d"), s("eee")]);
+    ys.sort_by_key(|x: &String| Ok(str_len(x)), true, 1)
+        .unwrap();
+    assert_eq!(py_repr(&ys), "['eee', 'bb', 'cc', 'a', 'd']");
+    // a failing key function leaves the list unchanged
+    let zs = PyList::from_vec(vec![3i64, 1, 2]);
+    let r = zs.sort_by_key(
+        |x: &i64| {
+            if *x == 2 {
+                Err(PyErr::new(&VALUE_ERROR, "no", 5))
+            } else {
+                Ok(*x)
+            }
+        },
+        false,
+        5,
+    );
+    assert_eq!(err_of(r).1, "no");
+    assert_eq!(zs.to_vec(), vec![3, 1, 2]);
+    // the key function may look at the list (it sees it empty, like CPython)
+    let ws = PyList::from_vec(vec![3i64, 1, 2]);
+    let alias = ws.clone();
+    ws.sort_by_key(|x: &i64| Ok(*x + alias.len()), false, 1)
+        .unwrap();
+    assert_eq!(ws.to_vec(), vec![1, 2, 3]);
+    // sorting with NaN never panics
+    let fs = PyList::from_vec(vec![3.0, f64::NAN, 1.0, 2.0, f64::NAN, 0.5]);
+    fs.sort(false);
+    assert_eq!(fs.len(), 6);
+    let big: Vec<i64> = (0..1000).map(|i| (i * 7919) % 1000).collect();
+    let bl = PyList::from_vec(big.clone());
+    bl.sort(false);
+    let mut want = big;
+    want.sort();
+    assert_eq!(bl.to_vec(), want);
+}
+
+#[test]
+fn list_slices_assign_delete() {
+    let a = PyList::from_vec(vec![0i64, 1, 2, 3, 4, 5]);
+    a.set_slice(Some(1), Some(3), None, &PyList::from_vec(vec![9, 9, 9]), 1)
+        .unwrap();
+    assert_eq!(a.to_vec(), vec![0, 9, 9, 9, 3, 4, 5]);
+    a.del_slice(None, None, Some(2), 1).unwrap();
+    assert_eq!(a.to_vec(), vec![9, 9, 4]);
+    let e = a.set_slice(None, None, Some(2), &PyList::from_vec(vec![1]), 1);
+    assert_eq!(
+        err_of(e).1,
+        "attempt to assign sequence of size 1 to extended slice of size 2"
+    );
+}
+
+// ---- dict / set -----------------------------------------------------------------------------
+
+#[test]
+fn dict_behaviour() {
+    let d: PyDict<String, i64> = PyDict::new();
+    d.set_item(s("x"), 1);
+    d.set_item(s("y"), 2);
+    d.set_item(s("x"), 3); // keeps its place
+    assert_eq!(py_repr(&d), "{'x': 3, 'y': 2}");
+    assert_eq!(d.get_item(&s("x"), 1).unwrap(), 3);
+    let (c, m) = err_of(d.get_item(&s("zz"), 4));
+    assert_eq!((c.as_str(), m.as_str()), ("KeyError", "'zz'"));
+    assert_eq!(d.get(&s("q")), None);
+    assert_eq!(d.get_or(&s("q"), 7), 7);
+    assert_eq!(d.setdefault(s("q"), 8), 8);
+    assert_eq!(d.setdefault(s("q"), 9), 8);
+    assert_eq!(d.pop(&s("q"), 1).unwrap(), 8);
+    assert_eq!(d.pop_or(&s("q"), 5), 5);
+    assert_eq!(err_of(d.del_item(&s("q"), 1)).1, "'q'");
+    d.del_item(&s("x"), 1).unwrap();
+    d.set_item(s("x"), 4);
+    assert_eq!(py_repr(&d.keys()), "['y', 'x']");
+    assert_eq!(py_repr(&d.values()), "[2, 4]");
+    assert_eq!(py_repr(&d.items()), "[('y', 2), ('x', 4)]");
+    let e = d.copy();
+    e.set_item(s("z"), 0);
+    assert_eq!(d.len(), 2);
+    assert!(d != e);
+    let f = PyDict::from_pairs(vec![(s("x"), 4), (s("y"), 2)]);
+    assert!(d == f); // order-insensitive
+    d.update(&d.clone());
+    assert_eq!(d.len(), 2);
+    let ik: PyDict<i64, i64> = PyDict::new();
+    assert_eq!(err_of(ik.get_item(&5, 1)).1, "5");
+    // many deletions (compaction) keep order and lookups right
+    for i in 0..100 {
+        ik.set_item(i, i * i);
+    }
+    for i in 0..95 {
+        ik.del_item(&i, 1).unwrap();
+    }
+    assert_eq!(
+        py_repr(&ik),
+        "{95: 9025, 96: 9216, 97: 9409, 98: 9604, 99: 9801}"
+    );
+    assert_eq!(ik.get_item(&97, 1).unwrap(), 9409);
+    ik.clear();
+    assert_eq!(ik.len(), 0);
+}
+
+#[test]
+fn dict_iteration_detects_mutation() {
+    let d: PyDict<i64, i64> = PyDict::from_pairs(vec![(1, 10), (2, 20), (3, 30)]);
+    let n = d.len();
+    let mut pos = 0usize;
+    let mut seen = vec![];
+    while let Some(k) = d.key_at(&mut pos, n, 1).unwrap() {
+        seen.push(k);
+        d.set_item(k, 0); // value update is fine
+    }
+    assert_eq!(seen, vec![1, 2, 3]);
+    let mut pos = 0usize;
+    let mut seen = vec![];
+    while let Some((k, v)) = d.item_at(&mut pos, n, 1).unwrap() {
+        seen.push((k, v));
+    }
+    assert_eq!(seen, vec![(1, 0), (2, 0), (3, 0)]);
+    let mut pos = 0usize;
+    let first = d.value_at(&mut pos, n, 1).unwrap();
+    assert_eq!(first, Some(0));
+    d.set_item(99, 1);
+    let (c, m) = err_of(d.key_at(&mut pos, n, 7));
+    assert_eq!(
+        (c.as_str(), m.as_str()),
+        ("RuntimeError", "dictionary changed size during iteration")
+    );
+}
+
+#[test]
+fn set_behaviour() {
+    let a: PySet<i64> = PySet::from_vec(vec![3, 1, 2, 3]);
+    assert_eq!(a.len(), 3);
+    assert_eq!(py_repr(&a), "{3, 1, 2}");
+    let b: PySet<i64> = PySet::from_vec(vec![2, 5]);
+    assert_eq!(py_repr(&a.union(&b)), "{3, 1, 2, 5}");
+    assert_eq!(py_repr(&a.intersection(&b)), "{2}");
+    assert_eq!(py_repr(&a.difference(&b)), "{3, 1}");
+    assert_eq!(py_repr(&a.symmetric_difference(&b)), "{3, 1, 5}");
+    assert!(PySet::from_vec(vec![1i64]).issubset(&a));
+    assert!(a.issuperset(&PySet::from_vec(vec![1i64, 2])));
+    assert!(a.isdisjoint(&PySet::from_vec(vec![9i64])));
+    assert!(a == PySet::from_vec(vec![1, 2, 3]));
+    a.discard(&100);
+    assert_eq!(err_of(a.remove(&100, 1)), (s("KeyError"), s("100")));
+    a.remove(&3, 1).unwrap();
+    assert_eq!(a.pop(1).unwrap(), 1);
+    assert_eq!(a.pop(1).unwrap(), 2);
+    assert_eq!(
+        err_of(a.pop(1)),
+        (s("KeyError"), s("'pop from an empty set'"))
+    );
+    let c = PySet::from_vec(vec![1i64, 2]);
+    let n = c.len();
+    let mut pos = 0;
+    assert_eq!(c.elem_at(&mut pos, n, 1).unwrap(), Some(1));
+    c.add(7);
+    assert_eq!(
+        err_of(c.elem_at(&mut pos, n, 1)).1,
+        "Set changed size during iteration"
+    );
+    let e: PySet<String> = PySet::new();
+    e.update(&PySet::from_vec(vec![s("a")]));
+    assert!(e.contains(&s("a")));
+    let f = e.copy();
+    f.clear();
+    assert_eq!(e.len(), 1);
+}
+
+// ---- range ------------------------------------------------------------------------------------
+
+#[test]
+fn ranges() {
+    assert_eq!(
+        py_range(0, 5, 1, 1).unwrap().collect::<Vec<_>>(),
+        vec![0, 1, 2, 3, 4]
+    );
+    assert_eq!(
+        py_range(5, 0, -2, 1).unwrap().collect::<Vec<_>>(),
+        vec![5, 3, 1]
+    );
+    assert_eq!(py_range(0, 0, 1, 1).unwrap().count(), 0);
+    assert_eq!(
+        err_of(py_range(0, 1, 0, 1)),
+        (s("ValueError"), s("range() arg 3 must not be zero"))
+    );
+    assert_eq!(range_len(0, 10, 3), 4);
+    assert_eq!(range_len(10, 0, 3), 0);
+    assert_eq!(range_len(i64::MIN, i64::MAX, 1), i64::MAX); // saturates (true length 2**64-1)
+    let r = py_range(i64::MAX - 2, i64::MAX, 1, 1).unwrap();
+    assert_eq!(r.collect::<Vec<_>>(), vec![i64::MAX - 2, i64::MAX - 1]);
+    let r = py_range(i64::MIN + 5, i64::MIN, -2, 1).unwrap();
+    assert_eq!(
+        r.rev().collect::<Vec<_>>(),
+        vec![i64::MIN + 1, i64::MIN + 3, i64::MIN + 5]
+    );
+    let r = py_range(1, 10, 3, 1).unwrap();
+    assert!(r.contains(7) && !r.contains(8) && !r.contains(10));
+    assert_eq!(r.get(-1, 1).unwrap(), 7);
+    assert_eq!(err_of(r.get(3, 1)).0, "IndexError");
+}
+
+// ---- output ---------------------------------------------------------------------------------
+
+#[test]
+fn output_buffer_does_not_panic() {
+    out_str("");
+    flush_stdout();
+    err_str("");
+}

@@ -1,0 +1,471 @@
+"""Running WASI command modules (built by ``portalis.codegen.build``) with the ``wasmtime`` package.
+
+It owns ``run_wasm``: one process-wide ``Engine`` (epoch interruption on), a compiled-module
+cache (``Module.serialize`` to ``<cache>/cwasm/<sha256(wasm)>-<wasmtime version>.cwasm`` and
+``Module.deserialize_file`` afterwards, plus an in-process cache), the sandbox (argv =
+``[program_name, *args]``, no environment variables, no preopened directories unless ``dirs``
+grants them), the wall-clock and memory limits (exit code 124 / 137 with a message naming
+``--timeout SECONDS`` / ``--max-memory MB``), WASI exit codes, and turning traps into
+``TrapInfo`` with demangled function names (exit code 134).  It must not compile Rust, pick
+toolchains, or give the guest anything (files, env, network) that the caller did not ask for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import wasmtime
+
+from .toolchain import default_cache_dir
+
+__all__ = [
+    "Limits",
+    "TrapInfo",
+    "RunResult",
+    "run_wasm",
+    "load_module",
+    "get_engine",
+    "demangle",
+    "EXIT_TIMEOUT",
+    "EXIT_MEMORY",
+    "EXIT_TRAP",
+]
+
+#: Exit code when the wall-clock limit is hit (as GNU ``timeout``).
+EXIT_TIMEOUT = 124
+#: Exit code when the memory cap is hit (128 + SIGKILL, like an OOM-killed process).
+EXIT_MEMORY = 137
+#: Exit code for any other trap (128 + SIGABRT: Rust panics abort on wasm).
+EXIT_TRAP = 134
+
+_TICK_S = 0.02  # epoch ticker period: the timeout fires within [timeout, timeout + _TICK_S]
+_MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits for one run; ``None`` disables a limit."""
+
+    timeout: float | None = 10.0  # wall-clock seconds of guest execution
+    max_memory: int | None = 512 * _MiB  # bytes of linear memory
+
+
+@dataclass(frozen=True)
+class TrapInfo:
+    message: str  # e.g. "wasm `unreachable` instruction executed"
+    frames: tuple[str, ...]  # demangled function names, innermost first
+    code: str | None = None  # wasmtime TrapCode name, e.g. "UNREACHABLE", "STACK_OVERFLOW"
+
+
+@dataclass(frozen=True)
+class RunResult:
+    exit_code: int
+    stdout: bytes  # b"" when capture=False
+    stderr: bytes  # guest stderr + Portalis' own message (when capture=True)
+    trap: TrapInfo | None
+    limit_hit: str | None  # "timeout" | "memory" | None
+    seconds: float  # wall time of instantiate + run
+    message: str = ""  # Portalis' explanation of a limit/trap ("" for a normal exit)
+    module_cached: bool = False  # module came from the in-process or on-disk cache
+
+
+# --------------------------------------------------------------------------- engine + modules
+
+_engine_lock = threading.Lock()
+_engine: wasmtime.Engine | None = None
+_linker: wasmtime.Linker | None = None
+_wasmtime_version: str | None = None
+_modules: dict[str, wasmtime.Module] = {}  # sha256 -> module
+_hash_by_stat: dict[tuple[str, int, int], str] = {}
+
+
+def get_engine() -> wasmtime.Engine:
+    """The process-wide Engine (config: epoch_interruption=True); serialized modules match it."""
+    global _engine, _linker
+    with _engine_lock:
+        if _engine is None:
+            cfg = wasmtime.Config()
+            cfg.epoch_interruption = True
+            _engine = wasmtime.Engine(cfg)
+            linker = wasmtime.Linker(_engine)
+            linker.define_wasi()
+            _linker = linker
+        return _engine
+
+
+def _get_linker() -> wasmtime.Linker:
+    get_engine()
+    assert _linker is not None
+    return _linker
+
+
+def _version() -> str:
+    """The installed wasmtime package version (part of the .cwasm file name).  Read from the
+    ``wasmtime-<v>.dist-info`` folder next to the package: ``importlib.metadata`` alone costs
+    ~25 ms to import."""
+    global _wasmtime_version
+    if _wasmtime_version is None:
+        site = Path(wasmtime.__file__).resolve().parent.parent
+        found = ""
+        try:
+            for name in os.listdir(site):
+                m = re.fullmatch(r"wasmtime-([^-]+)\.dist-info", name)
+                if m:
+                    found = m.group(1)
+                    break
+        except OSError:
+            pass
+        if not found:
+            from importlib import metadata
+
+            try:
+                found = metadata.version("wasmtime")
+            except metadata.PackageNotFoundError:
+                found = "unknown"
+        _wasmtime_version = found
+    return _wasmtime_version
+
+
+def _sha256_file(path: Path) -> str:
+    st = path.stat()
+    key = (str(path.absolute()), st.st_mtime_ns, st.st_size)
+    h = _hash_by_stat.get(key)
+    if h is None:
+        h = hashlib.sha256(path.read_bytes()).hexdigest()
+        _hash_by_stat[key] = h
+    return h
+
+
+def load_module(wasm_path: Path, cache_dir: Path | None = None) -> tuple[wasmtime.Module, bool]:
+    """Compiled module for ``wasm_path`` and whether it came from a cache (in-process or
+    ``<cache>/cwasm``).  A fresh compile is serialized atomically for next time.
+
+    ``.cwasm`` files are mmapped by ``Module.deserialize_file`` (0.1 ms vs ~1.3 ms for
+    ``Module.deserialize`` of the bytes): they must only ever be replaced by rename, never
+    rewritten in place, or live modules die with SIGBUS."""
+    engine = get_engine()
+    wasm_path = Path(wasm_path)
+    digest = _sha256_file(wasm_path)
+    mod = _modules.get(digest)
+    if mod is not None:
+        return mod, True
+    cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    cwasm = cache / "cwasm" / f"{digest}-{_version()}.cwasm"
+    cached = False
+    mod = None
+    if cwasm.is_file():
+        try:
+            mod = wasmtime.Module.deserialize_file(engine, str(cwasm))
+            cached = True
+        except wasmtime.WasmtimeError:
+            mod = None  # stale/incompatible: recompile and overwrite
+    if mod is None:
+        mod = wasmtime.Module.from_file(engine, str(wasm_path))
+        try:
+            cwasm.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cwasm.parent, prefix=".cwasm-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as f:
+                f.write(mod.serialize())
+            os.replace(tmp, cwasm)
+        except OSError:
+            pass  # caching is an optimisation only
+    _modules[digest] = mod
+    return mod, cached
+
+
+# --------------------------------------------------------------------------- epoch ticker
+
+
+class _Ticker:
+    """Increments the engine epoch every ``_TICK_S`` while at least one run is active.
+
+    Every store sets a deadline in ticks relative to the current epoch, so concurrent runs in
+    different threads never interrupt each other."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._active = 0
+        self._thread: threading.Thread | None = None
+
+    def __enter__(self) -> "_Ticker":
+        with self._cond:
+            self._active += 1
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._loop, name="portalis-epoch", daemon=True)
+                self._thread.start()
+            self._cond.notify_all()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._cond:
+            self._active -= 1
+
+    def _loop(self) -> None:
+        engine = get_engine()
+        while True:
+            with self._cond:
+                while self._active == 0:
+                    self._cond.wait()
+            time.sleep(_TICK_S)
+            engine.increment_epoch()
+
+
+_ticker = _Ticker()
+
+
+# --------------------------------------------------------------------------- demangling
+
+_ESCAPES = {"SP": "@", "BP": "*", "RF": "&", "LT": "<", "GT": ">", "LP": "(", "RP": ")", "C": ","}
+_HASH_RE = re.compile(r"^h[0-9a-f]{16}$")
+
+
+def _unescape(ident: str) -> str:
+    if ident.startswith("_$"):
+        ident = ident[1:]
+
+    def rep(m: re.Match[str]) -> str:
+        t = m.group(1)
+        if t in _ESCAPES:
+            return _ESCAPES[t]
+        if t.startswith("u"):
+            try:
+                return chr(int(t[1:], 16))
+            except ValueError:
+                return m.group(0)
+        return m.group(0)
+
+    return re.sub(r"\$([A-Za-z0-9]+)\$", rep, ident).replace("..", "::")
+
+
+def demangle(name: str) -> str:
+    """Demangle a legacy Rust symbol (``_ZN4main4main17h..E`` -> ``main::main``); other names
+    (C symbols, v0 ``_R`` symbols) are returned unchanged."""
+    if not name.startswith("_ZN"):
+        return name
+    i = 3
+    parts: list[str] = []
+    try:
+        while i < len(name) and name[i] != "E":
+            j = i
+            while name[j].isdigit():
+                j += 1
+            n = int(name[i:j])
+            parts.append(name[j:j + n])
+            i = j + n
+    except (ValueError, IndexError):
+        return name
+    rest = name[i:]
+    if not parts or not (rest == "E" or rest.startswith("E.")):  # allow ".llvm.NNN" suffixes
+        return name
+    if _HASH_RE.match(parts[-1]):
+        parts.pop()
+    return "::".join(_unescape(p) for p in parts)
+
+
+# --------------------------------------------------------------------------- running
+
+_OOM_MARKERS = ("alloc_error", "rust_oom", "__rdl_oom", "handle_alloc_error")
+
+
+def _trap_info(err: wasmtime.Trap) -> TrapInfo:
+    frames: list[str] = []
+    try:
+        for f in err.frames:
+            name = f.func_name
+            frames.append(demangle(name) if name else f"<wasm function {f.func_index}>")
+    except Exception:  # frames are best-effort
+        pass
+    code = err.trap_code
+    code_s = code.name if code is not None else None
+    msg = err.message
+    m = re.search(r"Caused by:\s*\n\s*(.+)", msg)
+    short = m.group(1).strip() if m else msg.strip().splitlines()[0] if msg.strip() else "trap"
+    short = re.sub(r"^wasm trap:\s*", "", short)
+    return TrapInfo(message=short, frames=tuple(frames), code=code_s)
+
+
+def _user_frames(frames: Sequence[str]) -> list[str]:
+    """Frames worth showing: no std/core/alloc internals, runtime entry points or libc;
+    consecutive repeats (deep recursion) collapsed to ``name (xN)``."""
+    skip = ("std::", "core::", "alloc::", "__", "rust_", "_start", "abort", "dlmalloc",
+            "<wasm function")
+    out: list[str] = []
+    counts: list[int] = []
+    for f in frames:
+        if f.startswith(skip):
+            continue
+        if out and out[-1] == f:
+            counts[-1] += 1
+        else:
+            out.append(f)
+            counts.append(1)
+    return [f if n == 1 else f"{f} (x{n})" for f, n in zip(out, counts)]
+
+
+def _fmt_mb(n: int) -> str:
+    return f"{n / _MiB:g} MB"
+
+
+def run_wasm(
+    wasm_path: Path,
+    args: Sequence[str] = (),
+    *,
+    limits: Limits = Limits(),
+    stdin: bytes | None = None,
+    capture: bool = True,
+    program_name: str = "prog.py",
+    dirs: Sequence[tuple[str | Path, str]] = (),
+    env: Mapping[str, str] | None = None,
+    cache_dir: Path | None = None,
+) -> RunResult:
+    """Run the WASI command module ``wasm_path`` with argv ``[program_name, *args]``.
+
+    ``capture=True``: stdout/stderr are collected into the result and stdin is ``stdin`` (or
+    empty).  ``capture=False``: stdout/stderr (and stdin unless ``stdin`` is given) are the
+    process's own, so output streams live; Portalis' limit/trap message then goes to
+    ``sys.stderr``.  Sandbox: no env vars (unless ``env``), no directories (unless ``dirs``:
+    ``(host_path, guest_path)`` pairs).  Exit codes: the guest's own, 124 timeout, 137 memory,
+    134 other traps."""
+    module, module_cached = load_module(Path(wasm_path), cache_dir)
+    engine = get_engine()
+    linker = _get_linker()
+
+    tmpdir: tempfile.TemporaryDirectory[str] | None = None
+    out_file = err_file = None
+    if capture or stdin is not None:
+        tmpdir = tempfile.TemporaryDirectory(prefix="portalis-run-")
+    try:
+        wasi = wasmtime.WasiConfig()
+        wasi.argv = [program_name, *[str(a) for a in args]]
+        if env:
+            wasi.env = [[str(k), str(v)] for k, v in env.items()]
+        for host, guest in dirs:
+            wasi.preopen_dir(str(host), str(guest))
+        if stdin is not None:
+            assert tmpdir is not None
+            in_file = os.path.join(tmpdir.name, "stdin")
+            with open(in_file, "wb") as f:
+                f.write(stdin)
+            wasi.stdin_file = in_file
+        elif not capture:
+            wasi.inherit_stdin()
+        if capture:
+            assert tmpdir is not None
+            out_file = os.path.join(tmpdir.name, "stdout")
+            err_file = os.path.join(tmpdir.name, "stderr")
+            wasi.stdout_file = out_file
+            wasi.stderr_file = err_file
+        else:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            wasi.inherit_stdout()
+            wasi.inherit_stderr()
+
+        store = wasmtime.Store(engine)
+        if limits.max_memory is not None:
+            store.set_limits(memory_size=int(limits.max_memory))
+        store.set_wasi(wasi)
+        if limits.timeout is not None:
+            ticks = max(1, math.ceil(limits.timeout / _TICK_S)) + 1
+        else:
+            ticks = 2**62
+
+        exit_code = 0
+        trap: TrapInfo | None = None
+        other_error: str | None = None
+        t0 = time.perf_counter()
+        with _ticker if limits.timeout is not None else _nullctx():
+            store.set_epoch_deadline(ticks)
+            try:
+                instance = linker.instantiate(store, module)
+                start = instance.exports(store)["_start"]
+                assert isinstance(start, wasmtime.Func)
+                start(store)
+            except wasmtime.ExitTrap as e:
+                exit_code = int(e.code)
+            except wasmtime.Trap as e:
+                trap = _trap_info(e)
+            except wasmtime.WasmtimeError as e:
+                other_error = str(e)
+            except KeyError:
+                other_error = "the module has no `_start` export (not a WASI command module)"
+        seconds = time.perf_counter() - t0
+        store.close()
+
+        stdout = b""
+        stderr = b""
+        if capture:
+            assert out_file is not None and err_file is not None
+            stdout = Path(out_file).read_bytes()
+            stderr = Path(err_file).read_bytes()
+    finally:
+        if tmpdir is not None:
+            tmpdir.cleanup()
+
+    limit_hit: str | None = None
+    message = ""
+    if trap is not None:
+        if trap.code == "INTERRUPT":
+            limit_hit = "timeout"
+            exit_code = EXIT_TIMEOUT
+            message = (f"portalis: time limit exceeded: the program ran for more than "
+                       f"{limits.timeout:g} s and was stopped "
+                       f"(raise the limit with --timeout SECONDS)")
+        elif (any(m in f for f in trap.frames for m in _OOM_MARKERS)
+              or b"memory allocation of" in stderr) and limits.max_memory is not None:
+            limit_hit = "memory"
+            exit_code = EXIT_MEMORY
+            message = (f"portalis: memory limit exceeded: the program needed more than "
+                       f"{_fmt_mb(int(limits.max_memory))} "
+                       f"(raise the limit with --max-memory MB)")
+        else:
+            exit_code = EXIT_TRAP
+            where = _user_frames(trap.frames)[:8] or list(trap.frames[:8])
+            what = trap.message
+            if trap.code == "STACK_OVERFLOW":
+                what += " (stack overflow: recursion too deep?)"
+            elif trap.code == "UNREACHABLE":
+                what += " (a Rust panic or abort; see the message above)"
+            message = f"portalis: the program crashed: {what}"
+            if where:
+                message += "\n  in " + "\n  called from ".join(where)
+    elif other_error is not None:
+        first = other_error.strip().splitlines()[0] if other_error.strip() else "error"
+        trap = TrapInfo(message=first, frames=(), code=None)
+        if "exceeds memory limits" in other_error and limits.max_memory is not None:
+            # the module's *initial* memory is already above the cap
+            limit_hit = "memory"
+            exit_code = EXIT_MEMORY
+            message = (f"portalis: memory limit exceeded: the program needs more than "
+                       f"{_fmt_mb(int(limits.max_memory))} just to start ({first}) "
+                       f"(raise the limit with --max-memory MB)")
+        else:
+            exit_code = EXIT_TRAP
+            message = f"portalis: cannot run the module: {other_error.strip()}"
+
+    if message:
+        if capture:
+            sep = b"" if not stderr or stderr.endswith(b"\n") else b"\n"
+            stderr = stderr + sep + message.encode() + b"\n"
+        else:
+            sys.stderr.write(message + "\n")
+            sys.stderr.flush()
+    return RunResult(exit_code, stdout, stderr, trap, limit_hit, seconds, message, module_cached)
+
+
+class _nullctx:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None

@@ -1,0 +1,190 @@
+"""The `portalis` command line: translate, build, exec, run, check.
+
+Thin: parses arguments, calls `portalis.pipeline` / `codegen.wasm_exec` /
+`codegen.conformance`, prints. Exit codes: the program's own for `run`/`exec`; 2 when the
+code cannot be translated (one `path:LINE:COL: error[CODE]: message` line per problem on
+stderr, nothing on stdout); 3 for a missing toolchain or a bad invocation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from portalis.diagnostics import Diagnostic, Severity, make, Span
+
+EXIT_UNTRANSLATABLE = 2
+EXIT_ENVIRONMENT = 3
+
+
+def _read(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        print(f"portalis: {path}: no such file", file=sys.stderr)
+        raise SystemExit(EXIT_ENVIRONMENT)
+    except UnicodeDecodeError as e:
+        print(f"portalis: {path}: not UTF-8 text ({e.reason})", file=sys.stderr)
+        raise SystemExit(EXIT_ENVIRONMENT)
+    except OSError as e:
+        print(f"portalis: {path}: {e.strerror}", file=sys.stderr)
+        raise SystemExit(EXIT_ENVIRONMENT)
+
+
+def _report(diags: list[Diagnostic], path: str) -> None:
+    for d in diags:
+        print(d.render(path), file=sys.stderr)
+
+
+def _fail_if_errors(diags: list[Diagnostic], path: str) -> None:
+    _report(diags, path)
+    if any(d.severity is Severity.ERROR for d in diags):
+        raise SystemExit(EXIT_UNTRANSLATABLE)
+
+
+def _toolchain(args: argparse.Namespace):
+    from portalis.codegen.toolchain import ToolchainError, find_toolchain
+    try:
+        return find_toolchain(getattr(args, "rustc", None))
+    except ToolchainError as e:
+        print(f"portalis: {e}", file=sys.stderr)
+        raise SystemExit(EXIT_ENVIRONMENT)
+
+
+def _limits(args: argparse.Namespace):
+    from portalis.codegen.wasm_exec import Limits
+    return Limits(timeout=args.timeout if args.timeout > 0 else None,
+                  max_memory=int(args.max_memory * 1024 * 1024) if args.max_memory > 0 else None)
+
+
+def _dirs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    out = []
+    for d in args.dir or []:
+        host, _, guest = d.partition("::")
+        out.append((host, guest or host))
+    return out
+
+
+def _build(args: argparse.Namespace, path: str):
+    from portalis.pipeline import build_program
+    text = _read(path)
+    tc = _toolchain(args)
+    pb = build_program(text, path, toolchain=tc)
+    if pb.translation is not None:
+        _fail_if_errors(pb.translation.diagnostics, path)
+    if pb.wasm_path is None:
+        assert pb.build is not None
+        diags = [make("build-failed", f"rustc: {d.message}", Span.point(d.python_line or 1)) for d in pb.build.diagnostics]
+        if not diags:
+            diags = [make("build-failed", "rustc failed: " + pb.build.stderr.strip()[-500:], Span.point(1))]
+        _report(diags, path)
+        raise SystemExit(EXIT_UNTRANSLATABLE)
+    return pb.wasm_path
+
+
+def cmd_translate(args: argparse.Namespace) -> int:
+    from portalis.codegen.crate import CrateConflict, write_crate
+    from portalis.pipeline import translate_source
+    text = _read(args.file)
+    if args.function:
+        print("portalis: --function is not supported yet (the whole module is translated)", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    tr = translate_source(text, args.file)
+    _fail_if_errors(tr.diagnostics, args.file)
+    assert tr.crate is not None
+    out = Path(args.out) if args.out else Path("rust") / tr.crate.name
+    try:
+        write_crate(tr.crate, out, force=args.force)
+    except CrateConflict as e:
+        print(f"portalis: {e}", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    print(out)
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    import shutil
+    wasm = _build(args, args.file)
+    out = Path(args.output) if args.output else Path(args.file).with_suffix(".wasm")
+    if out.parent:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(wasm, out)
+    print(out)
+    return 0
+
+
+def _exec(args: argparse.Namespace, wasm: Path, name: str) -> int:
+    from portalis.codegen.wasm_exec import run_wasm
+    sys.stdout.flush()
+    res = run_wasm(wasm, args.args, limits=_limits(args), capture=False, program_name=name, dirs=_dirs(args))
+    return res.exit_code
+
+
+def cmd_exec(args: argparse.Namespace) -> int:
+    p = Path(args.module)
+    if not p.exists():
+        print(f"portalis: {p}: no such file", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+    return _exec(args, p, p.with_suffix(".py").name)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    wasm = _build(args, args.file)
+    return _exec(args, wasm, Path(args.file).name)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from portalis.codegen.conformance import compare_program
+    wasm = _build(args, args.file)
+    verdict = compare_program(Path(args.file), wasm, args.args, limits=_limits(args))
+    print(verdict.render())
+    return 0 if verdict.same else 1
+
+
+def _run_opts(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="wall-clock limit (0: none; default 10)")
+    p.add_argument("--max-memory", type=float, default=512, metavar="MB", help="memory cap (0: none; default 512)")
+    p.add_argument("--dir", action="append", metavar="HOST[::GUEST]", help="grant the program a directory")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="portalis", description="Translate Python to Rust and WebAssembly, checked against CPython.")
+    ap.add_argument("--rustc", help="the wasm-capable rustc to use (default: discovered; env PORTALIS_RUSTC)")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("translate", help="write a Cargo crate; prints its path")
+    p.add_argument("file")
+    p.add_argument("--out", help="crate directory (default: rust/<name>)")
+    p.add_argument("--function", help="only NAME and what it calls (not supported yet)")
+    p.add_argument("--force", action="store_true", help="overwrite files edited since Portalis wrote them")
+    p.set_defaults(fn=cmd_translate)
+    p = sub.add_parser("build", help="translate and build a wasm32-wasi command module")
+    p.add_argument("file")
+    p.add_argument("-o", "--output", help="output .wasm (default: next to the source)")
+    p.set_defaults(fn=cmd_build)
+    p = sub.add_parser("exec", help="run a built module in wasmtime")
+    p.add_argument("module")
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    _run_opts(p)
+    p.set_defaults(fn=cmd_exec)
+    p = sub.add_parser("run", help="translate + build (cached) + run, like `python prog.py`")
+    p.add_argument("file")
+    _run_opts(p)
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(fn=cmd_run)
+    p = sub.add_parser("check", help="run CPython and the WASM build; compare stdout and exit code")
+    p.add_argument("file")
+    _run_opts(p)
+    p.add_argument("args", nargs=argparse.REMAINDER)
+    p.set_defaults(fn=cmd_check)
+    args = ap.parse_args(argv)
+    try:
+        return int(args.fn(args))
+    except SystemExit as e:
+        return int(e.code or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,76 @@
+"""Diagnostics: the one shape in which every layer reports a problem with the user's code.
+
+Owns `Span`, `Diagnostic`, `Severity` and the registry of stable diagnostic codes
+(`CODES`). Broken or untranslatable user code is data, never an exception: passes return
+`(result, diagnostics)`. This module knows nothing of LSP; the server converts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A range in a Python source file: 1-based lines, 0-based columns (code points)."""
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    @staticmethod
+    def point(line: int, col: int = 0) -> "Span":
+        return Span(line, col, line, col)
+
+
+NO_SPAN = Span(0, 0, 0, 0)
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    span: Span
+    severity: Severity = Severity.ERROR
+
+    def render(self, path: str) -> str:
+        """`prog.py:LINE:COL: error[CODE]: message` (COL is 1-based, like compilers print)."""
+        return f"{path}:{self.span.line}:{self.span.col + 1}: {self.severity.value}[{self.code}]: {self.message}"
+
+
+# Stable, kebab-case codes. The text after each code is its one-line documentation; the
+# README's table is generated from this dict (tests check they agree).
+CODES: dict[str, str] = {
+    "syntax-error": "The file is not valid Python 3.11.",
+    "dynamic-eval": "eval/exec/compile/globals()/locals()/getattr-style dynamic code cannot be translated statically.",
+    "unsupported-import": "Only `math`, `sys` (exit) and `typing` can be imported.",
+    "unsupported-class": "Classes other than exception classes are not supported yet.",
+    "generator": "Generators (`yield`) are not supported yet.",
+    "unsupported-syntax": "A statement or expression outside the supported subset (with, async, decorators, *args, walrus, match, ...).",
+    "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",
+    "type-mismatch": "A name, container or operation would hold values of incompatible types.",
+    "int-float-mix": "A name holds both int and float values; Python prints them differently, so write a float literal (`0.0`).",
+    "cannot-infer-type": "No type could be inferred; add an annotation.",
+    "possibly-unbound": "A name may be read before it is assigned on some path.",
+    "undefined-name": "A name that is not defined in the module.",
+    "unsupported-type": "A type annotation outside the supported types.",
+    "finally-control-flow": "`return`/`break`/`continue` inside a `try` that has a `finally` is not supported yet.",
+    "build-failed": "rustc rejected the generated Rust (a Portalis bug, please report it); the line is the Python line that produced it.",
+    "set-iteration-order": "Iterating or printing a set: Portalis uses insertion order, CPython uses hash order.",
+}
+
+
+def make(code: str, message: str, span: Span, severity: Severity = Severity.ERROR) -> Diagnostic:
+    assert code in CODES, code
+    return Diagnostic(code, message, span, severity)
+
+
+def has_errors(diags: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR for d in diags)

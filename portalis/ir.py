@@ -1,0 +1,485 @@
+"""The typed IR: the one boundary between the Python side and the Rust side.
+
+Plain frozen data. `analyzers.lower` builds it from libcst; `codegen.emit` turns it into
+Rust. Invariants: every expression carries a concrete type (no type variables), every node
+carries the `Span` of the Python code it came from, and every operation is already
+resolved (an `Intrinsic` names exactly one runtime behaviour, e.g. `str.split`), so the
+emitter never re-derives Python semantics. Implicit conversions are explicit nodes
+(`Coerce`). This module imports nothing from libcst, rustc or LSP.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from portalis.diagnostics import Span
+
+# ---------------------------------------------------------------- types
+
+
+@dataclass(frozen=True)
+class Prim:
+    name: str  # "int" | "float" | "bool" | "str" | "None"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+INT = Prim("int")
+FLOAT = Prim("float")
+BOOL = Prim("bool")
+STR = Prim("str")
+NONE = Prim("None")
+
+
+@dataclass(frozen=True)
+class ListT:
+    elem: "Type"
+
+    def __str__(self) -> str:
+        return f"list[{self.elem}]"
+
+
+@dataclass(frozen=True)
+class DictT:
+    key: "Type"
+    val: "Type"
+
+    def __str__(self) -> str:
+        return f"dict[{self.key}, {self.val}]"
+
+
+@dataclass(frozen=True)
+class SetT:
+    elem: "Type"
+
+    def __str__(self) -> str:
+        return f"set[{self.elem}]"
+
+
+@dataclass(frozen=True)
+class TupleT:
+    items: tuple["Type", ...]
+
+    def __str__(self) -> str:
+        return "tuple[" + ", ".join(map(str, self.items)) + "]"
+
+
+@dataclass(frozen=True)
+class OptionT:
+    inner: "Type"
+
+    def __str__(self) -> str:
+        return f"{self.inner} | None"
+
+
+@dataclass(frozen=True)
+class ExcT:
+    """An exception instance (the `e` of `except E as e`)."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class IterT:
+    """A lazy iterable that only loops and consumers accept (range, enumerate, zip, dict views...)."""
+
+    elem: "Type"
+    kind: str  # "range" | "enumerate" | "zip" | "reversed" | "items" | "keys" | "values"
+
+    def __str__(self) -> str:
+        return f"{self.kind}[{self.elem}]"
+
+
+@dataclass(frozen=True)
+class FuncT:
+    params: tuple["Type", ...]
+    ret: "Type"
+
+    def __str__(self) -> str:
+        return "(" + ", ".join(map(str, self.params)) + f") -> {self.ret}"
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT]
+
+# ---------------------------------------------------------------- expressions
+
+
+@dataclass(frozen=True)
+class Const:
+    value: object  # int | float | bool | str | None
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Local:
+    name: str
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Global:
+    name: str
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Coerce:
+    """An implicit conversion Python performs: int->float, bool->int, T->T|None, T|None->T (TypeError on None)."""
+
+    expr: "Expr"
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class BinOp:
+    op: str  # + - * / // % ** << >> & | ^ ; operands already coerced to a common type
+    left: "Expr"
+    right: "Expr"
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class UnaryOp:
+    op: str  # "-" | "+" | "~" | "not"
+    operand: "Expr"
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Compare:
+    """`a < b < c`: operands[i] ops[i] operands[i+1], each operand evaluated once."""
+
+    ops: tuple[str, ...]  # < <= > >= == != in "not in" is "is not"
+    operands: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class BoolOp:
+    """`and`/`or` with Python's value semantics (returns an operand, not a bool)."""
+
+    op: str
+    left: "Expr"
+    right: "Expr"
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class IfExp:
+    cond: "Expr"
+    then: "Expr"
+    orelse: "Expr"
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Call:
+    """A call to a user function of this module."""
+
+    func: str
+    args: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Intrinsic:
+    """A builtin, module function or method with one fixed meaning, e.g. `str.split`, `len.list`."""
+
+    name: str
+    args: tuple["Expr", ...]
+    ty: Type
+    span: Span
+    kwargs: tuple[tuple[str, "Expr"], ...] = ()
+
+
+@dataclass(frozen=True)
+class ListLit:
+    items: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class TupleLit:
+    items: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class SetLit:
+    items: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class DictLit:
+    items: tuple[tuple["Expr", "Expr"], ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class CompFor:
+    target: "Target"
+    iter: "Expr"
+    conds: tuple["Expr", ...]
+
+
+@dataclass(frozen=True)
+class Comprehension:
+    kind: str  # "list" | "set" | "dict" | "gen"
+    elt: "Expr"  # for "dict": a TupleLit (key, value)
+    gens: tuple[CompFor, ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class Lambda:
+    params: tuple[tuple[str, Type], ...]
+    body: "Expr"
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class FString:
+    parts: tuple[Union[str, "FormatField"], ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class FormatField:
+    expr: "Expr"
+    conversion: str  # "" | "r" | "s"
+    spec: "FString | None"
+
+
+@dataclass(frozen=True)
+class NewExc:
+    """`ValueError("msg")`, `MyError()` — builds an exception value."""
+
+    cls: str
+    args: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+Expr = Union[
+    Const, Local, Global, Coerce, BinOp, UnaryOp, Compare, BoolOp, IfExp, Call, Intrinsic,
+    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc,
+]
+
+# ---------------------------------------------------------------- assignment targets
+
+
+@dataclass(frozen=True)
+class NameTarget:
+    name: str
+    ty: Type
+    is_global: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class IndexTarget:
+    obj: Expr
+    index: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class TupleTarget:
+    items: tuple["Target", ...]
+    ty: Type
+    span: Span
+
+
+Target = Union[NameTarget, IndexTarget, TupleTarget]
+
+# ---------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True)
+class Assign:
+    target: Target
+    value: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class AugAssign:
+    """`t op= v` where Python mutates in place (str +=, list +=); other ops lower to Assign."""
+
+    target: Target
+    op: str
+    value: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class ExprStmt:
+    expr: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class If:
+    cond: Expr
+    body: tuple["Stmt", ...]
+    orelse: tuple["Stmt", ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class While:
+    cond: Expr
+    body: tuple["Stmt", ...]
+    label: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class For:
+    target: Target
+    iter: Expr
+    body: tuple["Stmt", ...]
+    label: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Break:
+    label: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Continue:
+    label: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Return:
+    value: Expr | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Raise:
+    exc: Expr | None  # None: re-raise the exception being handled (`handler_var`)
+    handler_var: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Handler:
+    classes: tuple[str, ...]  # empty: bare `except:`
+    name: str | None
+    body: tuple["Stmt", ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Try:
+    body: tuple["Stmt", ...]
+    handlers: tuple[Handler, ...]
+    orelse: tuple["Stmt", ...]
+    final: tuple["Stmt", ...]
+    label: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Assert:
+    test: Expr
+    msg: Expr | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class DelItem:
+    obj: Expr
+    index: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
+class Pass:
+    span: Span
+
+
+Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Raise, Try, Assert, DelItem, Pass]
+
+# ---------------------------------------------------------------- module
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    params: tuple[tuple[str, Type], ...]
+    ret: Type
+    body: tuple[Stmt, ...]
+    locals: tuple[tuple[str, Type], ...]  # every local but the params, in first-assignment order
+    span: Span
+    source_hash: str  # content hash of the Python text, for per-function caching
+
+
+@dataclass(frozen=True)
+class GlobalVar:
+    name: str
+    ty: Type
+    init: Expr  # a pure expression, evaluated on first use
+    span: Span
+
+
+@dataclass(frozen=True)
+class ExcClass:
+    name: str
+    base: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Module:
+    name: str
+    path: str
+    functions: tuple[Function, ...]
+    globals: tuple[GlobalVar, ...]
+    exceptions: tuple[ExcClass, ...]
+    main: Function  # the module-level statements, as a function of no arguments
+    uses: frozenset[str] = field(default_factory=frozenset)  # e.g. {"math"}
+
+
+def is_numeric(t: Type) -> bool:
+    return t in (INT, FLOAT, BOOL)
+
+
+def is_copy(t: Type) -> bool:
+    """Types whose Rust form is `Copy` (no `.clone()` needed)."""
+    if isinstance(t, Prim):
+        return t != STR
+    if isinstance(t, TupleT):
+        return all(is_copy(i) for i in t.items)
+    if isinstance(t, OptionT):
+        return is_copy(t.inner)
+    return False

@@ -1,0 +1,10 @@
+# expect: int-float-mix @ 5
+def main() -> None:
+    count = 7
+    print(count)
+    count = count / 2
+    print(count)
+
+
+if __name__ == "__main__":
+    main()

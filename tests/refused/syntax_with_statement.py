@@ -1,0 +1,8 @@
+# expect: unsupported-syntax @ 3
+def main() -> None:
+    with open("data.txt") as fh:
+        print(fh.read())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,173 @@
+// Oracle driver for tests/runtime/test_pyrt.py: reads `kind\targ\targ...` lines on stdin
+// (string arguments hex-encoded UTF-8, floats as 16 hex digits of their bits) and prints one
+// line per case: `OK\t<hex utf-8 of result>` or `ERR\t<ExceptionName>\t<hex utf-8 of str(e)>`.
+#[path = "../../codegen/runtime/pyrt.rs"]
+#[macro_use]
+mod pyrt;
+use pyrt::*;
+use std::io::{BufRead, Write};
+
+fn unhex(s: &str) -> String {
+    let b: Vec<u8> = (0..s.len() / 2)
+        .map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    String::from_utf8(b).unwrap()
+}
+
+fn hex(s: &str) -> String {
+    s.bytes().map(|b| format!("{:02x}", b)).collect()
+}
+
+fn fl(s: &str) -> f64 {
+    f64::from_bits(u64::from_str_radix(s, 16).unwrap())
+}
+
+fn int(s: &str) -> i64 {
+    s.parse().unwrap()
+}
+
+fn opt_int(s: &str) -> Option<i64> {
+    if s == "None" {
+        None
+    } else {
+        Some(int(s))
+    }
+}
+
+fn opt_str(s: &str) -> Option<String> {
+    if s == "None" {
+        None
+    } else {
+        Some(unhex(s))
+    }
+}
+
+fn run(a: &[&str]) -> PyResult<String> {
+    let k = a[0];
+    Ok(match k {
+        "float_repr" => float_repr(fl(a[1])),
+        "fmt_float" => fl(a[1]).py_format(&unhex(a[2]), 1)?,
+        "fmt_int" => int(a[1]).py_format(&unhex(a[2]), 1)?,
+        "fmt_bool" => (a[1] == "1").py_format(&unhex(a[2]), 1)?,
+        "fmt_str" => unhex(a[1]).py_format(&unhex(a[2]), 1)?,
+        "str_repr" => str_repr(&unhex(a[1])),
+        "round" => py_str(&round_half_even(fl(a[1]), 1)?),
+        "round_nd" => float_repr(round_ndigits_checked(fl(a[1]), int(a[2]), 1)?),
+        "round_int_nd" => py_str(&round_int_ndigits(int(a[1]), int(a[2]), 1)?),
+        "int_op" => {
+            let (x, y) = (int(a[2]), int(a[3]));
+            match a[1] {
+                "add" => py_str(&int_add(x, y, 1)?),
+                "sub" => py_str(&int_sub(x, y, 1)?),
+                "mul" => py_str(&int_mul(x, y, 1)?),
+                "floordiv" => py_str(&int_floordiv(x, y, 1)?),
+                "mod" => py_str(&int_mod(x, y, 1)?),
+                "pow" => py_str(&int_pow(x, y, 1)?),
+                "truediv" => py_str(&int_truediv(x, y, 1)?),
+                "lshift" => py_str(&int_lshift(x, y, 1)?),
+                "rshift" => py_str(&int_rshift(x, y, 1)?),
+                "divmod" => py_str(&int_divmod(x, y, 1)?),
+                _ => panic!("bad op"),
+            }
+        }
+        "float_op" => {
+            let (x, y) = (fl(a[2]), fl(a[3]));
+            match a[1] {
+                "truediv" => py_str(&float_div(x, y, 1)?),
+                "floordiv" => py_str(&float_floordiv(x, y, 1)?),
+                "mod" => py_str(&float_mod(x, y, 1)?),
+                "divmod" => py_str(&float_divmod(x, y, 1)?),
+                "pow" => py_str(&float_pow(x, y, 1)?),
+                _ => panic!("bad op"),
+            }
+        }
+        "cmp_if" => {
+            let (i, f) = (int(a[1]), fl(a[2]));
+            format!(
+                "{}{}{}{}{}",
+                cmp_int_float_lt(i, f) as u8,
+                cmp_int_float_le(i, f) as u8,
+                cmp_int_float_gt(i, f) as u8,
+                cmp_int_float_ge(i, f) as u8,
+                cmp_int_float_eq(i, f) as u8
+            )
+        }
+        "float_to_int" => py_str(&float_to_int(fl(a[1]), 1)?),
+        "parse_int" => py_str(&parse_int(&unhex(a[1]), 1)?),
+        "parse_float" => float_repr(parse_float(&unhex(a[1]), 1)?),
+        "split" => py_repr(&str_split(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
+        "rsplit" => py_repr(&str_rsplit(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
+        "splitlines" => py_repr(&str_splitlines(&unhex(a[1]))),
+        "strip" => str_strip(&unhex(a[1]), opt_str(a[2]).as_deref()),
+        "lstrip" => str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref()),
+        "rstrip" => str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref()),
+        "upper" => str_upper(&unhex(a[1])),
+        "lower" => str_lower(&unhex(a[1])),
+        "title" => str_title(&unhex(a[1])),
+        "capitalize" => str_capitalize(&unhex(a[1])),
+        "swapcase" => str_swapcase(&unhex(a[1])),
+        "zfill" => str_zfill(&unhex(a[1]), int(a[2])),
+        "center" => str_center(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?,
+        "ljust" => str_ljust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?,
+        "rjust" => str_rjust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?,
+        "find" => py_str(&str_find(&unhex(a[1]), &unhex(a[2]))),
+        "rfind" => py_str(&str_rfind(&unhex(a[1]), &unhex(a[2]))),
+        "count" => py_str(&str_count(&unhex(a[1]), &unhex(a[2]))),
+        "replace" => str_replace(&unhex(a[1]), &unhex(a[2]), &unhex(a[3]), int(a[4])),
+        "partition" => py_repr(&str_partition(&unhex(a[1]), &unhex(a[2]), 1)?),
+        "rpartition" => py_repr(&str_rpartition(&unhex(a[1]), &unhex(a[2]), 1)?),
+        "isfns" => {
+            let s = unhex(a[1]);
+            let fs: [fn(&str) -> bool; 9] = [
+                str_isdigit,
+                str_isalpha,
+                str_isalnum,
+                str_isspace,
+                str_isupper,
+                str_islower,
+                str_isdecimal,
+                str_isnumeric,
+                str_istitle,
+            ];
+            fs.iter().map(|f| if f(&s) { '1' } else { '0' }).collect()
+        }
+        "len" => py_str(&str_len(&unhex(a[1]))),
+        "index" => str_index(&unhex(a[1]), int(a[2]), 1)?,
+        "slice" => str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?,
+        "list_slice" => {
+            let s = unhex(a[1]);
+            let l = PyList::from_vec(str_chars(&s));
+            py_repr(&l.slice(opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?)
+        }
+        "math" => {
+            let x = fl(a[2]);
+            match a[1] {
+                "sqrt" => py_str(&math_sqrt(x, 1)?),
+                "log" => py_str(&math_log(x, 1)?),
+                "log10" => py_str(&math_log10(x, 1)?),
+                "log2" => py_str(&math_log2(x, 1)?),
+                "exp" => py_str(&math_exp(x, 1)?),
+                "floor" => py_str(&math_floor(x, 1)?),
+                "ceil" => py_str(&math_ceil(x, 1)?),
+                "pow" => py_str(&math_pow(x, fl(a[3]), 1)?),
+                "log_base" => py_str(&math_log_base(x, fl(a[3]), 1)?),
+                _ => panic!("bad math"),
+            }
+        }
+        _ => panic!("unknown kind {}", k),
+    })
+}
+
+fn main() {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for line in stdin.lock().lines() {
+        let line = line.unwrap();
+        let parts: Vec<&str> = line.split('\t').collect();
+        match run(&parts) {
+            Ok(s) => writeln!(out, "OK\t{}", hex(&s)).unwrap(),
+            Err(e) => writeln!(out, "ERR\t{}\t{}", e.class_name(), hex(&e.py_str())).unwrap(),
+        }
+    }
+}
