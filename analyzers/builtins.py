@@ -111,6 +111,9 @@ class BuiltinMixin:
             if not self.known(obj):
                 return self.unknown(sp) if prune(obj.ty).origin != "error" else obj
             return self.method(obj, f.attr.value, node, pos, kw)
+        callee = self.expr(f)  # reports what is wrong inside first (e.g. `globals()[name](...)`)
+        if isinstance(prune(callee.ty), TVar) and prune(callee.ty).origin == "error":
+            return callee
         return self.err("unsupported-syntax", "only calls of named functions and methods are supported", node)
 
     def unwrap_any(self, e: ir.Expr) -> ir.Expr:

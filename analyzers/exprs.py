@@ -115,6 +115,8 @@ class ExprMixin:
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
+        if isinstance(w, ir.OptionT) and isinstance(have, TVar) and unify(have, w.inner):
+            return ir.Coerce(e, w, e.span)  # prefer the plain type for a value not known yet
         if isinstance(w, ir.OptionT):
             if have == ir.NONE:
                 return ir.Const(None, w, e.span)

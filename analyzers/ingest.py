@@ -50,20 +50,19 @@ def content_hash(text: str) -> str:
 def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[Diagnostic]]:
     """Parse `text`; a syntax error is a diagnostic, never an exception."""
     empty = SourceModule(path, text, None, {}, [])
-    try:
-        tree = cst.parse_module(text)
-    except cst.ParserSyntaxError as e:
-        msg = str(e.message) if hasattr(e, "message") else str(e)
-        return empty, [make("syntax-error", f"invalid syntax: {msg}", Span.point(e.raw_line, e.raw_column))]
-    except RecursionError:
-        return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
-    # libcst accepts a few things the compiler rejects (e.g. `return` outside a function).
+    # CPython's own parser first: its error positions are the ones users know.
     try:
         compile(text, path, "exec", dont_inherit=True, flags=0x400)  # ast.PyCF_ONLY_AST
     except SyntaxError as e:
         return empty, [make("syntax-error", e.msg, Span.point(e.lineno or 1, max((e.offset or 1) - 1, 0)))]
-    except (ValueError, RecursionError) as e:
-        return empty, [make("syntax-error", str(e), Span.point(1))]
+    except (ValueError, RecursionError, MemoryError) as e:
+        return empty, [make("syntax-error", str(e) or type(e).__name__, Span.point(1))]
+    try:
+        tree = cst.parse_module(text)
+    except cst.ParserSyntaxError as e:
+        return empty, [make("syntax-error", f"invalid syntax: {e.message}", Span.point(e.raw_line, e.raw_column))]
+    except RecursionError:
+        return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
     wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
     positions = dict(wrapper.resolve(PositionProvider))
     sm = SourceModule(path, text, tree, positions, [])

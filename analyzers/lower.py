@@ -366,11 +366,19 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 self.err("unsupported-syntax", "`async for` is not supported", node)
             it = self.expr(node.iter)
             el = self.iter_elem(it, node.iter)
-            tgt, _ = self.target(node.target, ir.Const(None, el, sp), node.target)
+            item = ir.Const(None, el, sp)
+            tgt, coerced = self.target(node.target, item, node.target)
             label = self.new_label()
             self.loops.append(label)
             body = self.block(node.body)
             self.loops.pop()
+            if coerced is not item and isinstance(coerced, ir.Coerce) and coerced.expr is item:
+                # the loop variable is wider than the items (e.g. str into a `str | None` name)
+                hidden = ir.NameTarget(f"_for{label}", el, False, sp)
+                bind = ir.Assign(tgt, ir.Coerce(ir.Local(hidden.name, el, sp), coerced.ty, sp), sp)
+                return [ir.For(hidden, it, (bind, *body), label, sp)]
+            if coerced is not item and not (isinstance(coerced, ir.Const) and isinstance(prune(coerced.ty), TVar)):
+                self.err("type-mismatch", "the loop variable cannot hold these items", node.target)
             return [ir.For(tgt, it, body, label, sp)]
         if isinstance(node, cst.Try):
             return [self.try_(node)]
@@ -590,7 +598,7 @@ class _ModuleLowering:
                 for x in s.body)
             if not ok:
                 self.diag("unsupported-class", f"exception class `{c.name.value}` may only hold a docstring or "
-                          "`pass` (fields come with class support)", s)
+                          "`pass` (fields come with class support)", c.name)
                 return
         self.info.exceptions[c.name.value] = base
 
@@ -712,7 +720,7 @@ class _ModuleLowering:
             diags += self.report_unresolved(lowerers)
             if any(d.severity is Severity.ERROR for d in diags):
                 return None, _sorted(diags)
-            gvars = tuple(ir.GlobalVar(n, resolve(self.info.globals[n]), v, sp)
+            gvars = tuple(ir.GlobalVar(n, _ground(self.info.globals[n]), v, sp)
                           for n, (v, sp) in self.global_values.items())
             excs = tuple(ir.ExcClass(n, b, Span(0, 0, 0, 0)) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
@@ -769,17 +777,40 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     return sorted(diags, key=lambda d: (d.span.line, d.span.col, d.code))
 
 
+def _ground(t: Any) -> Any:
+    """A type variable nothing ever constrained holds no values (e.g. the items of a `[]` that is
+    only printed): any type is then correct, and None is the cheapest."""
+    t = prune(t)
+    if isinstance(t, TVar):
+        return ir.NONE
+    if isinstance(t, ir.ListT):
+        return ir.ListT(_ground(t.elem))
+    if isinstance(t, ir.SetT):
+        return ir.SetT(_ground(t.elem))
+    if isinstance(t, ir.DictT):
+        return ir.DictT(_ground(t.key), _ground(t.val))
+    if isinstance(t, ir.TupleT):
+        return ir.TupleT(tuple(_ground(i) for i in t.items))
+    if isinstance(t, ir.OptionT):
+        return ir.OptionT(_ground(t.inner))
+    if isinstance(t, ir.IterT):
+        return ir.IterT(_ground(t.elem), t.kind)
+    if isinstance(t, ir.FuncT):
+        return ir.FuncT(tuple(_ground(p) for p in t.params), _ground(t.ret))
+    return t
+
+
 def finalize(node: Any) -> Any:
     """Replace every type variable in the IR by its solution (the IR invariant: concrete types)."""
     if isinstance(node, tuple):
         return tuple(finalize(x) for x in node)
     if isinstance(node, TVar):
-        return resolve(node)
+        return _ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         if isinstance(node, (ir.Prim, ir.ExcT, Span)):
             return node
         if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
-            return resolve(node)
+            return _ground(node)
         changes = {}
         for f in dataclasses.fields(node):
             v = getattr(node, f.name)

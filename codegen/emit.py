@@ -248,7 +248,8 @@ class _FnEmitter:
             w.line("}", ln)
         elif isinstance(s, ir.For):
             def bind(item: str) -> None:
-                self.bind_target(s.target, item, ln)
+                hidden = isinstance(s.target, ir.NameTarget) and s.target.name.startswith("_for")
+                self.bind_target(s.target, item, ln, fresh=hidden)
                 self.block(s.body)
             self.foreach(s.iter, bind, ln, label=f"'l{s.label}")
         elif isinstance(s, ir.Break):

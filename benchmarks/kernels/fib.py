@@ -8,7 +8,7 @@ def fib(n: int) -> int:
 
 
 def main() -> None:
-    print("fib(30) =", fib(30))
+    print("fib(32) =", fib(32))
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ def generate(n: int) -> list[int]:
     out: list[int] = []
     x = 42
     for _ in range(n):
-        x = (x * 6364136223846793005 + 1442695040888963407) % 4611686018427387904
+        x = (x * 1103515245 + 12345) % 2147483648
         out.append(x % 1000000)
     return out
 

@@ -4711,3 +4711,164 @@ static NONPRINTABLE_RANGES: &[(u32, u32)] = &[(0x80,0xa0),(0xad,0xad),(0x378,0x3
 static TITLE_SPECIAL: &[(u32, &str)] = &[(0xdf,"\u{53}\u{73}"),(0x1c4,"\u{1c5}"),(0x1c5,"\u{1c5}"),(0x1c6,"\u{1c5}"),(0x1c7,"\u{1c8}"),(0x1c8,"\u{1c8}"),(0x1c9,"\u{1c8}"),(0x1ca,"\u{1cb}"),(0x1cb,"\u{1cb}"),(0x1cc,"\u{1cb}"),(0x1f1,"\u{1f2}"),(0x1f2,"\u{1f2}"),(0x1f3,"\u{1f2}"),(0x587,"\u{535}\u{582}"),(0x10d0,"\u{10d0}"),(0x10d1,"\u{10d1}"),(0x10d2,"\u{10d2}"),(0x10d3,"\u{10d3}"),(0x10d4,"\u{10d4}"),(0x10d5,"\u{10d5}"),(0x10d6,"\u{10d6}"),(0x10d7,"\u{10d7}"),(0x10d8,"\u{10d8}"),(0x10d9,"\u{10d9}"),(0x10da,"\u{10da}"),(0x10db,"\u{10db}"),(0x10dc,"\u{10dc}"),(0x10dd,"\u{10dd}"),(0x10de,"\u{10de}"),(0x10df,"\u{10df}"),(0x10e0,"\u{10e0}"),(0x10e1,"\u{10e1}"),(0x10e2,"\u{10e2}"),(0x10e3,"\u{10e3}"),(0x10e4,"\u{10e4}"),(0x10e5,"\u{10e5}"),(0x10e6,"\u{10e6}"),(0x10e7,"\u{10e7}"),(0x10e8,"\u{10e8}"),(0x10e9,"\u{10e9}"),(0x10ea,"\u{10ea}"),(0x10eb,"\u{10eb}"),(0x10ec,"\u{10ec}"),(0x10ed,"\u{10ed}"),(0x10ee,"\u{10ee}"),(0x10ef,"\u{10ef}"),(0x10f0,"\u{10f0}"),(0x10f1,"\u{10f1}"),(0x10f2,"\u{10f2}"),(0x10f3,"\u{10f3}"),(0x10f4,"\u{10f4}"),(0x10f5,"\u{10f5}"),(0x10f6,"\u{10f6}"),(0x10f7,"\u{10f7}"),(0x10f8,"\u{10f8}"),(0x10f9,"\u{10f9}"),(0x10fa,"\u{10fa}"),(0x10fd,"\u{10fd}"),(0x10fe,"\u{10fe}"),(0x10ff,"\u{10ff}"),(0x1f80,"\u{1f88}"),(0x1f81,"\u{1f89}"),(0x1f82,"\u{1f8a}"),(0x1f83,"\u{1f8b}"),(0x1f84,"\u{1f8c}"),(0x1f85,"\u{1f8d}"),(0x1f86,"\u{1f8e}"),(0x1f87,"\u{1f8f}"),(0x1f88,"\u{1f88}"),(0x1f89,"\u{1f89}"),(0x1f8a,"\u{1f8a}"),(0x1f8b,"\u{1f8b}"),(0x1f8c,"\u{1f8c}"),(0x1f8d,"\u{1f8d}"),(0x1f8e,"\u{1f8e}"),(0x1f8f,"\u{1f8f}"),(0x1f90,"\u{1f98}"),(0x1f91,"\u{1f99}"),(0x1f92,"\u{1f9a}"),(0x1f93,"\u{1f9b}"),(0x1f94,"\u{1f9c}"),(0x1f95,"\u{1f9d}"),(0x1f96,"\u{1f9e}"),(0x1f97,"\u{1f9f}"),(0x1f98,"\u{1f98}"),(0x1f99,"\u{1f99}"),(0x1f9a,"\u{1f9a}"),(0x1f9b,"\u{1f9b}"),(0x1f9c,"\u{1f9c}"),(0x1f9d,"\u{1f9d}"),(0x1f9e,"\u{1f9e}"),(0x1f9f,"\u{1f9f}"),(0x1fa0,"\u{1fa8}"),(0x1fa1,"\u{1fa9}"),(0x1fa2,"\u{1faa}"),(0x1fa3,"\u{1fab}"),(0x1fa4,"\u{1fac}"),(0x1fa5,"\u{1fad}"),(0x1fa6,"\u{1fae}"),(0x1fa7,"\u{1faf}"),(0x1fa8,"\u{1fa8}"),(0x1fa9,"\u{1fa9}"),(0x1faa,"\u{1faa}"),(0x1fab,"\u{1fab}"),(0x1fac,"\u{1fac}"),(0x1fad,"\u{1fad}"),(0x1fae,"\u{1fae}"),(0x1faf,"\u{1faf}"),(0x1fb2,"\u{1fba}\u{345}"),(0x1fb3,"\u{1fbc}"),(0x1fb4,"\u{386}\u{345}"),(0x1fb7,"\u{391}\u{342}\u{345}"),(0x1fbc,"\u{1fbc}"),(0x1fc2,"\u{1fca}\u{345}"),(0x1fc3,"\u{1fcc}"),(0x1fc4,"\u{389}\u{345}"),(0x1fc7,"\u{397}\u{342}\u{345}"),(0x1fcc,"\u{1fcc}"),(0x1ff2,"\u{1ffa}\u{345}"),(0x1ff3,"\u{1ffc}"),(0x1ff4,"\u{38f}\u{345}"),(0x1ff7,"\u{3a9}\u{342}\u{345}"),(0x1ffc,"\u{1ffc}"),(0xfb00,"\u{46}\u{66}"),(0xfb01,"\u{46}\u{69}"),(0xfb02,"\u{46}\u{6c}"),(0xfb03,"\u{46}\u{66}\u{69}"),(0xfb04,"\u{46}\u{66}\u{6c}"),(0xfb05,"\u{53}\u{74}"),(0xfb06,"\u{53}\u{74}"),(0xfb13,"\u{544}\u{576}"),(0xfb14,"\u{544}\u{565}"),(0xfb15,"\u{544}\u{56b}"),(0xfb16,"\u{54e}\u{576}"),(0xfb17,"\u{544}\u{56d}")];
 #[rustfmt::skip]
 static TITLECASE_RANGES: &[(u32, u32)] = &[(0x1c5,0x1c5),(0x1c8,0x1c8),(0x1cb,0x1cb),(0x1f2,0x1f2),(0x1f88,0x1f8f),(0x1f98,0x1f9f),(0x1fa8,0x1faf),(0x1fbc,0x1fbc),(0x1fcc,0x1fcc),(0x1ffc,0x1ffc)];
+
+// ---------------------------------------------------------------------------------------------
+// Extras the emitter calls beyond CONTRACT.md (int(s, base), pow(a, b, m), input(), more math).
+
+pub static EOF_ERROR: ExcClass = ExcClass { name: "EOFError", base: Some(&EXCEPTION) };
+
+pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
+    if base == 10 {
+        return parse_int(s, line);
+    }
+    let bad = || PyErr::new(&VALUE_ERROR, format!("invalid literal for int() with base {}: {}", base, str_repr(s)), line);
+    if !(base == 0 || (2..=36).contains(&base)) {
+        return Err(PyErr::new(&VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0", line));
+    }
+    let t = s.trim();
+    let (neg, mut body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut b = base as u32;
+    let lower = body.to_ascii_lowercase();
+    for (p, pb) in [("0x", 16u32), ("0o", 8), ("0b", 2)] {
+        if lower.starts_with(p) && (b == pb || b == 0) {
+            body = &body[2..];
+            b = pb;
+            body = body.strip_prefix('_').unwrap_or(body);
+            break;
+        }
+    }
+    if b == 0 {
+        b = 10;
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(bad());
+    }
+    let mut v: i64 = 0;
+    for c in body.chars() {
+        if c == '_' {
+            continue;
+        }
+        let d = c.to_digit(b).ok_or_else(bad)? as i64;
+        v = v.checked_mul(b as i64).and_then(|x| if neg { x.checked_sub(d) } else { x.checked_add(d) })
+            .ok_or_else(|| PyErr::new(&OVERFLOW_ERROR, "integer overflow: result does not fit in 64 bits", line))?;
+    }
+    Ok(v)
+}
+
+pub fn int_pow_mod(a: i64, b: i64, m: i64, line: u32) -> PyResult<i64> {
+    if m == 0 {
+        return Err(PyErr::new(&VALUE_ERROR, "pow() 3rd argument cannot be 0", line));
+    }
+    if b < 0 {
+        return Err(PyErr::new(&VALUE_ERROR, "pow() with a negative exponent and a modulus is not supported", line));
+    }
+    let mm = m as i128;
+    let mut base = ((a as i128 % mm) + mm) % mm;
+    let mut e = b;
+    let mut r: i128 = 1 % mm.abs();
+    while e > 0 {
+        if e & 1 == 1 {
+            r = r * base % mm;
+        }
+        base = base * base % mm;
+        e >>= 1;
+    }
+    let mut r = r % mm;
+    if r != 0 && ((r < 0) != (mm < 0)) {
+        r += mm;
+    }
+    Ok(r as i64)
+}
+
+pub fn py_input(prompt: &str, line: u32) -> PyResult<String> {
+    use std::io::BufRead;
+    out_str(prompt);
+    flush_stdout();
+    let mut s = String::new();
+    match std::io::stdin().lock().read_line(&mut s) {
+        Ok(0) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        Ok(_) => {
+            if s.ends_with('\n') {
+                s.pop();
+                if s.ends_with('\r') {
+                    s.pop();
+                }
+            }
+            Ok(s)
+        }
+        Err(_) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+    }
+}
+
+pub fn math_asin(x: f64, line: u32) -> PyResult<f64> {
+    if !(-1.0..=1.0).contains(&x) && !x.is_nan() {
+        return Err(math_domain(line));
+    }
+    Ok(x.asin())
+}
+
+pub fn math_acos(x: f64, line: u32) -> PyResult<f64> {
+    if !(-1.0..=1.0).contains(&x) && !x.is_nan() {
+        return Err(math_domain(line));
+    }
+    Ok(x.acos())
+}
+
+pub fn math_log1p(x: f64, line: u32) -> PyResult<f64> {
+    if x <= -1.0 {
+        return Err(math_domain(line));
+    }
+    Ok(x.ln_1p())
+}
+
+pub fn math_fmod(x: f64, y: f64, line: u32) -> PyResult<f64> {
+    if y == 0.0 || x.is_infinite() {
+        if !x.is_nan() && !y.is_nan() {
+            return Err(math_domain(line));
+        }
+    }
+    Ok(x % y)
+}
+
+pub fn math_isqrt(n: i64, line: u32) -> PyResult<i64> {
+    if n < 0 {
+        return Err(PyErr::new(&VALUE_ERROR, "isqrt() argument must be nonnegative", line));
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    while r > 0 && r.checked_mul(r).map_or(true, |s| s > n) {
+        r -= 1;
+    }
+    while (r + 1).checked_mul(r + 1).map_or(false, |s| s <= n) {
+        r += 1;
+    }
+    Ok(r)
+}
+
+pub fn math_comb(n: i64, k: i64, line: u32) -> PyResult<i64> {
+    if n < 0 || k < 0 {
+        return Err(PyErr::new(&VALUE_ERROR, if n < 0 { "n must be a non-negative integer" } else { "k must be a non-negative integer" }, line));
+    }
+    if k > n {
+        return Ok(0);
+    }
+    let k = k.min(n - k);
+    let mut r: i128 = 1;
+    for i in 0..k {
+        r = r * (n - i) as i128 / (i + 1) as i128;
+        if r > i64::MAX as i128 {
+            return Err(PyErr::new(&OVERFLOW_ERROR, "integer overflow: result does not fit in 64 bits", line));
+        }
+    }
+    Ok(r as i64)
+}
+
+pub fn math_lcm(a: i64, b: i64, line: u32) -> PyResult<i64> {
+    if a == 0 || b == 0 {
+        return Ok(0);
+    }
+    let g = math_gcd(a, b);
+    int_abs(int_mul(a / g, b, line)?, line)
+}

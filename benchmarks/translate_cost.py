@@ -1,0 +1,139 @@
+"""Edit-to-run cost: translate + build + load + run one ~50-line program, warm toolchain, cold program.
+
+Input: benchmarks/kernels/fifty_lines.py (one ~45-line function plus a call).  Each iteration
+appends a fresh ``RUN_ID = "<nonce>"`` constant, so the source hash, the generated Rust and the
+wasm hash all change and nothing of the program itself is cached (checked: BuildResult.cached and
+the module-cache flag must both be False).  "Warm" means the toolchain has been discovered and
+rustc has run once before the measured iterations.  Per iteration it measures:
+
+* own     = translate_source (parse + lower + emit) + write_crate into a fresh temp dir
+* rustc   = build_wasm (plain rustc -O to wasm32-wasi*)
+* load    = load_module: wasmtime (cranelift) compile of the new module (+ writing its .cwasm)
+* run     = run_wasm: instantiate + run (stdout checked against CPython)
+* total   = own + rustc + load + run
+
+Prints the median of each over --runs (default 5), own's share of the total, PASS/FAIL against the
+targets (total < 1 s, own < 10 % of total), and for reference the fully cached path: the second
+`portalis run fifty_lines.py` of an unchanged file (subprocess wall time, includes Python start-up),
+and the same cache hit in-process (build_program + run_wasm).
+
+    .venv/bin/python benchmarks/translate_cost.py [--runs N] [--json FILE] [--strict]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from portalis.codegen.build import build_wasm
+from portalis.codegen.crate import write_crate
+from portalis.codegen.toolchain import find_toolchain
+from portalis.codegen.wasm_exec import load_module, run_wasm
+from portalis.pipeline import build_program, translate_source
+
+HERE = Path(__file__).resolve().parent
+PROGRAM = HERE / "kernels" / "fifty_lines.py"
+PORTALIS = Path(sys.executable).parent / "portalis"
+TARGET_TOTAL_S = 1.0
+TARGET_OWN_SHARE = 0.10
+STEPS = ("own", "rustc", "load", "run", "total")
+
+
+def one_iteration(base: str, expected: bytes, toolchain, tmp: Path, i: int) -> dict[str, float]:
+    text = base + f'\nRUN_ID = "{time.time_ns()}-{i}"\n'
+    t0 = time.perf_counter()
+    tr = translate_source(text, PROGRAM.name)
+    if not tr.ok:
+        raise RuntimeError(f"translation failed: {[d.message for d in tr.diagnostics]}")
+    crate_dir = write_crate(tr.crate, tmp / f"crate{i}")
+    t1 = time.perf_counter()
+    br = build_wasm(crate_dir, toolchain)
+    t2 = time.perf_counter()
+    if not br.ok or br.wasm_path is None:
+        raise RuntimeError("rustc failed:\n" + br.format_errors())
+    if br.cached:
+        raise RuntimeError("build_wasm hit its cache: the edit did not change the crate")
+    _, module_cached = load_module(br.wasm_path)
+    t3 = time.perf_counter()
+    if module_cached:
+        raise RuntimeError("load_module hit its cache: the wasm did not change")
+    r = run_wasm(br.wasm_path, program_name=PROGRAM.name)
+    t4 = time.perf_counter()
+    if r.exit_code != 0 or r.stdout != expected:
+        raise RuntimeError(f"wrong output (exit {r.exit_code}): {r.stdout[:200]!r} {r.stderr[-300:]!r}")
+    return {"own": t1 - t0, "rustc": t2 - t1, "load": t3 - t2, "run": t4 - t3, "total": t4 - t0,
+            "ingest": tr.seconds.get("ingest", 0.0), "lower": tr.seconds.get("lower", 0.0),
+            "emit": tr.seconds.get("emit", 0.0)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5, help="measured iterations (default 5); medians are printed")
+    ap.add_argument("--json", help="write the results to this JSON file")
+    ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    args = ap.parse_args()
+
+    base = PROGRAM.read_text()
+    expected = subprocess.run([sys.executable, str(PROGRAM)], capture_output=True, check=True).stdout
+    n_lines = len(base.splitlines())
+    t0 = time.perf_counter()
+    toolchain = find_toolchain()
+    print(f"program: {PROGRAM.name} ({n_lines} lines); toolchain {toolchain.version} {toolchain.target} "
+          f"(discovery {1000 * (time.perf_counter() - t0):.0f} ms, not counted)")
+
+    samples: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory(prefix="portalis-cost-") as tmp:
+        one_iteration(base, expected, toolchain, Path(tmp), -1)  # warm-up: rustc, imports, engine
+        for i in range(args.runs):
+            samples.append(one_iteration(base, expected, toolchain, Path(tmp), i))
+
+    med = {k: statistics.median(s[k] for s in samples) for k in samples[0]}
+    print(f"medians over {args.runs} fresh (uncached) builds, ms:")
+    for k in STEPS:
+        extra = ""
+        if k == "own":
+            extra = f"   (ingest {1000 * med['ingest']:.1f}, lower {1000 * med['lower']:.1f}, emit {1000 * med['emit']:.1f})"
+        print(f"  {k:<6}{1000 * med[k]:>9.1f}{extra}")
+    share = med["own"] / med["total"]
+    ok_total = med["total"] < TARGET_TOTAL_S
+    ok_share = share < TARGET_OWN_SHARE
+    print(f"own part share of total: {100 * share:.1f}%")
+    print(f"total {1000 * med['total']:.0f} ms (target < {1000 * TARGET_TOTAL_S:.0f} ms): {'PASS' if ok_total else 'FAIL'}")
+    print(f"own share {100 * share:.1f}% (target < {100 * TARGET_OWN_SHARE:.0f}%): {'PASS' if ok_share else 'FAIL'}")
+
+    # reference: the fully cached path (unchanged file, source-hash cache hit)
+    cmd = [str(PORTALIS), "run", str(PROGRAM)]
+    subprocess.run(cmd, capture_output=True, check=True)  # make sure it is cached
+    cli = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, capture_output=True, check=True)
+        cli.append(time.perf_counter() - t)
+        assert p.stdout == expected, p.stdout
+    inproc = []
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        pb = build_program(base, str(PROGRAM))
+        r = run_wasm(pb.wasm_path, program_name=PROGRAM.name)
+        inproc.append(time.perf_counter() - t)
+        assert pb.cached and r.stdout == expected
+    cli_med, in_med = statistics.median(cli), statistics.median(inproc)
+    print(f"cached `portalis run` (unchanged file, subprocess incl. Python start-up): median {1000 * cli_med:.0f} ms")
+    print(f"cached in-process build_program + run_wasm: median {1000 * in_med:.1f} ms")
+
+    if args.json:
+        Path(args.json).write_text(json.dumps({"samples": samples, "median": med, "own_share": share,
+                                               "pass_total": ok_total, "pass_own_share": ok_share,
+                                               "cached_cli_s": cli, "cached_inprocess_s": inproc}, indent=1))
+        print(f"results written to {args.json}")
+    return 1 if args.strict and not (ok_total and ok_share) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

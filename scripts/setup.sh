@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# One-time set-up on Debian 12: the wasm toolchain (Debian's rustc 1.63 + wasm32-wasi std) and
+# the project's virtualenv at .venv with `portalis` installed (editable) plus the test tools.
+# Safe to re-run; skips what is already there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SUDO=""
+[ "$(id -u)" = 0 ] || SUDO="sudo"
+if [ ! -x /usr/bin/rustc ] || ! ls /usr/lib/rustlib/wasm32-wasi/lib/libstd-*.rlib >/dev/null 2>&1; then
+  echo "portalis setup: installing Debian's rustc + wasm32-wasi std (apt)..."
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q rustc libstd-rust-dev-wasm32 lld-14 >/dev/null
+fi
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+.venv/bin/python -m pip install -q -e '.[test]'
+echo "portalis setup: ok ($(.venv/bin/portalis --help >/dev/null && echo .venv/bin/portalis))"

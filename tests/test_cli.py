@@ -1,0 +1,102 @@
+"""The `portalis` command as users and scripts call it (real subprocesses, real builds)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PORTALIS = [sys.executable, "-m", "portalis.cli"]
+
+
+def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*PORTALIS, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=300)
+
+
+@pytest.fixture
+def prog(tmp_path: Path) -> Path:
+    p = tmp_path / "bank.py"
+    p.write_text(
+        "import sys\n\n\ndef deposit(balance: int, amount: int) -> int:\n"
+        "    if amount <= 0:\n        raise ValueError(\"deposit must be positive\")\n    return balance + amount\n\n\n"
+        "print(deposit(10, 5))\nprint(sys.argv if False else 'args ok')\nprint(deposit(1, -1))\n")
+    return p
+
+
+def test_run_forwards_output_and_exception(prog: Path, toolchain):
+    r = run("run", str(prog))
+    assert r.stdout == "15\nargs ok\n"
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines()[-1] == "ValueError: deposit must be positive"
+    py = subprocess.run([sys.executable, str(prog)], capture_output=True, text=True)
+    assert py.stdout == r.stdout and py.returncode == r.returncode
+    assert py.stderr.strip().splitlines()[-1] == r.stderr.strip().splitlines()[-1]
+
+
+def test_translate_build_exec(prog: Path, tmp_path: Path, toolchain):
+    out = tmp_path / "crate"
+    r = run("translate", str(prog), "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == str(out)
+    assert (out / "Cargo.toml").exists() and (out / "src" / "main.rs").exists() and (out / "src" / "pyrt.rs").exists()
+    wasm = tmp_path / "bank.wasm"
+    r = run("build", str(prog), "-o", str(wasm))
+    assert r.returncode == 0, r.stderr
+    assert wasm.read_bytes()[:4] == b"\0asm"
+    r = run("exec", str(wasm))
+    assert r.stdout.startswith("15\n") and r.returncode == 1
+
+
+def test_translate_never_overwrites_user_edits(prog: Path, tmp_path: Path):
+    out = tmp_path / "crate"
+    assert run("translate", str(prog), "--out", str(out)).returncode == 0
+    main = out / "src" / "main.rs"
+    main.write_text(main.read_text() + "// my edit\n")
+    prog.write_text(prog.read_text() + "print(1)\n")
+    r = run("translate", str(prog), "--out", str(out))
+    assert r.returncode != 0 and "edited" in r.stderr
+    assert main.read_text().endswith("// my edit\n")
+    assert run("translate", str(prog), "--out", str(out), "--force").returncode == 0
+
+
+def test_untranslatable_exit_2_and_diagnostic_lines(tmp_path: Path):
+    p = tmp_path / "bad.py"
+    p.write_text("import os\nx = eval('1')\n")
+    for cmd in ("translate", "build", "run", "check"):
+        r = run(cmd, str(p))
+        assert r.returncode == 2, (cmd, r.stderr)
+        assert r.stdout == ""
+        lines = r.stderr.strip().splitlines()
+        assert f"{p}:1:1: error[unsupported-import]: " in lines[0]
+        assert any(line.startswith(f"{p}:2:5: error[dynamic-eval]") for line in lines)
+
+
+def test_syntax_error_reported_like_others(tmp_path: Path):
+    p = tmp_path / "syn.py"
+    p.write_text("def f(:\n    pass\n")
+    r = run("run", str(p))
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith(f"{p}:1:") and "error[syntax-error]" in r.stderr
+
+
+def test_check_and_sys_exit(tmp_path: Path, toolchain):
+    p = tmp_path / "ex.py"
+    p.write_text("import sys\nprint('bye')\nsys.exit(3)\n")
+    r = run("check", str(p))
+    assert r.returncode == 0 and r.stdout.startswith("same"), r.stdout + r.stderr
+    r = run("run", str(p))
+    assert r.stdout == "bye\n" and r.returncode == 3
+
+
+def test_args_reach_the_program_and_timeout(tmp_path: Path, toolchain):
+    p = tmp_path / "loop.py"
+    p.write_text("n = 0\nwhile True:\n    n += 1\n")
+    r = run("run", "--timeout", "1", str(p))
+    assert r.returncode == 124 and "--timeout" in r.stderr
+
+
+def test_missing_file():
+    r = run("run", "/nonexistent/prog.py")
+    assert r.returncode == 3 and "no such file" in r.stderr

@@ -1,0 +1,57 @@
+"""Programs outside the subset are refused with the right stable code at the right line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from portalis.diagnostics import CODES
+from portalis.pipeline import translate_source
+
+REFUSED = sorted((Path(__file__).parent / "refused").glob("*.py"))
+
+
+def test_enough_cases():
+    assert len(REFUSED) >= 15
+
+
+@pytest.mark.parametrize("path", REFUSED, ids=[p.stem for p in REFUSED])
+def test_refused_at_line(path: Path):
+    text = path.read_text()
+    m = re.match(r"# expect: ([a-z-]+) @ (\d+)", text)
+    assert m, "first line must be `# expect: CODE @ LINE`"
+    code, line = m.group(1), int(m.group(2))
+    assert code in CODES
+    tr = translate_source(text, str(path))
+    assert not tr.ok
+    found = [(d.code, d.span.line) for d in tr.diagnostics]
+    assert (code, line) in found, f"expected {code} at line {line}, got {found}"
+
+
+@pytest.mark.parametrize("src,code,line", [
+    ("x = eval('1')\n", "dynamic-eval", 1),
+    ("import os\nprint(1)\n", "unsupported-import", 1),
+    ("def f(x: int) -> int:\n    yield x\n", "generator", 2),
+    ("total = 0\nfor i in range(3):\n    total += 0.5\nprint(total)\n", "int-float-mix", 3),
+    ("def f(c: bool) -> int:\n    if c:\n        y = 1\n    return y\nprint(f(True))\n", "possibly-unbound", 4),
+    ("print(undefined_thing)\n", "undefined-name", 1),
+    ("x = 1\nx = 'a'\n", "type-mismatch", 2),
+    ("xs = [1, 'a']\n", "type-mismatch", 1),
+    ("def f(:\n", "syntax-error", 1),
+    ("with open('f') as fh:\n    pass\n", "unsupported-syntax", 1),
+    ("x: list = []\n", "unsupported-type", 1),
+    ("class A:\n    def m(self) -> int:\n        return 1\n", "unsupported-class", 1),
+    ("try:\n    pass\nfinally:\n    pass\nfor i in range(2):\n    try:\n        break\n    finally:\n        print(i)\n",
+     "finally-control-flow", 7),
+])
+def test_inline_refusals(src: str, code: str, line: int):
+    tr = translate_source(src, "prog.py")
+    assert (code, line) in [(d.code, d.span.line) for d in tr.diagnostics]
+
+
+def test_every_code_is_documented_in_readme():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    for code in CODES:
+        assert f"`{code}`" in readme, f"README does not document {code}"
