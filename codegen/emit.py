@@ -570,7 +570,7 @@ class _FnEmitter:
     def const(self, e: ir.Const) -> str:
         v = e.value
         if v is None:
-            return "None" if isinstance(e.ty, ir.OptionT) else "()"
+            return f"None::<{rust_type(e.ty.inner)}>" if isinstance(e.ty, ir.OptionT) else "()"
         if isinstance(v, bool):
             out = "true" if v else "false"
         elif isinstance(v, int):

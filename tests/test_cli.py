@@ -21,7 +21,7 @@ def prog(tmp_path: Path) -> Path:
     p.write_text(
         "import sys\n\n\ndef deposit(balance: int, amount: int) -> int:\n"
         "    if amount <= 0:\n        raise ValueError(\"deposit must be positive\")\n    return balance + amount\n\n\n"
-        "print(deposit(10, 5))\nprint(sys.argv if False else 'args ok')\nprint(deposit(1, -1))\n")
+        "print(deposit(10, 5))\nprint('args ok')\nprint(deposit(1, -1))\n")
     return p
 
 

@@ -4825,10 +4825,8 @@ pub fn math_log1p(x: f64, line: u32) -> PyResult<f64> {
 }
 
 pub fn math_fmod(x: f64, y: f64, line: u32) -> PyResult<f64> {
-    if y == 0.0 || x.is_infinite() {
-        if !x.is_nan() && !y.is_nan() {
-            return Err(math_domain(line));
-        }
+    if (y == 0.0 || x.is_infinite()) && !x.is_nan() && !y.is_nan() {
+        return Err(math_domain(line));
     }
     Ok(x % y)
 }
@@ -4838,10 +4836,10 @@ pub fn math_isqrt(n: i64, line: u32) -> PyResult<i64> {
         return Err(PyErr::new(&VALUE_ERROR, "isqrt() argument must be nonnegative", line));
     }
     let mut r = (n as f64).sqrt() as i64;
-    while r > 0 && r.checked_mul(r).map_or(true, |s| s > n) {
+    while r > 0 && !matches!(r.checked_mul(r), Some(s) if s <= n) {
         r -= 1;
     }
-    while (r + 1).checked_mul(r + 1).map_or(false, |s| s <= n) {
+    while matches!((r + 1).checked_mul(r + 1), Some(s) if s <= n) {
         r += 1;
     }
     Ok(r)

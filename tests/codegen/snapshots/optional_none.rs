@@ -23,7 +23,7 @@ fn find(mut xs: rt::PyList<String>, mut k: String) -> rt::PyResult<Option<i64>> 
             }
         }
     }
-    return Ok(None);
+    return Ok(None::<i64>);
 }
 
 fn module_body() -> rt::PyResult<()> {
