@@ -780,24 +780,7 @@ def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
 def _ground(t: Any) -> Any:
     """A type variable nothing ever constrained holds no values (e.g. the items of a `[]` that is
     only printed): any type is then correct, and None is the cheapest."""
-    t = prune(t)
-    if isinstance(t, TVar):
-        return ir.NONE
-    if isinstance(t, ir.ListT):
-        return ir.ListT(_ground(t.elem))
-    if isinstance(t, ir.SetT):
-        return ir.SetT(_ground(t.elem))
-    if isinstance(t, ir.DictT):
-        return ir.DictT(_ground(t.key), _ground(t.val))
-    if isinstance(t, ir.TupleT):
-        return ir.TupleT(tuple(_ground(i) for i in t.items))
-    if isinstance(t, ir.OptionT):
-        return ir.OptionT(_ground(t.inner))
-    if isinstance(t, ir.IterT):
-        return ir.IterT(_ground(t.elem), t.kind)
-    if isinstance(t, ir.FuncT):
-        return ir.FuncT(tuple(_ground(p) for p in t.params), _ground(t.ret))
-    return t
+    return resolve(t, ir.NONE)
 
 
 def finalize(node: Any) -> Any:

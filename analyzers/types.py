@@ -56,23 +56,25 @@ def prune(t: T) -> T:
     return t
 
 
-def resolve(t: T) -> T:
-    """Replace bound variables everywhere (free ones stay)."""
+def resolve(t: T, free: ir.Type | None = None) -> T:
+    """Replace bound variables everywhere; free ones stay, or become `free` when given."""
     t = prune(t)
+    if isinstance(t, TVar):
+        return t if free is None else free
     if isinstance(t, ir.ListT):
-        return ir.ListT(resolve(t.elem))
+        return ir.ListT(resolve(t.elem, free))
     if isinstance(t, ir.SetT):
-        return ir.SetT(resolve(t.elem))
+        return ir.SetT(resolve(t.elem, free))
     if isinstance(t, ir.DictT):
-        return ir.DictT(resolve(t.key), resolve(t.val))
+        return ir.DictT(resolve(t.key, free), resolve(t.val, free))
     if isinstance(t, ir.TupleT):
-        return ir.TupleT(tuple(resolve(i) for i in t.items))
+        return ir.TupleT(tuple(resolve(i, free) for i in t.items))
     if isinstance(t, ir.OptionT):
-        return ir.OptionT(resolve(t.inner))
+        return ir.OptionT(resolve(t.inner, free))
     if isinstance(t, ir.IterT):
-        return ir.IterT(resolve(t.elem), t.kind)
+        return ir.IterT(resolve(t.elem, free), t.kind)
     if isinstance(t, ir.FuncT):
-        return ir.FuncT(tuple(resolve(p) for p in t.params), resolve(t.ret))
+        return ir.FuncT(tuple(resolve(p, free) for p in t.params), resolve(t.ret, free))
     return t
 
 

@@ -1273,8 +1273,6 @@ def _assigned_globals(m: ir.Module) -> set[str]:
     def visit(n) -> None:
         if isinstance(n, ir.NameTarget) and n.is_global:
             out.add(n.name)
-        if isinstance(n, ir.Intrinsic) and n.name.startswith(("list.", "dict.", "set.")):
-            pass
 
     for f in (*m.functions, m.main):
         _walk(f.body, visit)
