@@ -4,10 +4,11 @@ Input: benchmarks/kernels/fifty_lines.py (one ~45-line function plus a call).  E
 appends a fresh ``RUN_ID = "<nonce>"`` constant, so the source hash, the generated Rust and the
 wasm hash all change and nothing of the program itself is cached (checked: BuildResult.cached and
 the module-cache flag must both be False).  "Warm" means the toolchain has been discovered and
-rustc has run once before the measured iterations.  Per iteration it measures:
+rustc has run once before the measured iterations (so the runtime rlib is in the cache).
+Per iteration it measures:
 
 * own     = translate_source (parse + lower + emit) + write_crate into a fresh temp dir
-* rustc   = build_wasm (plain rustc -O to wasm32-wasi*)
+* rustc   = build_wasm (plain rustc -O to wasm32-wasi*: main.rs against the cached runtime rlib)
 * load    = load_module: wasmtime (cranelift) compile of the new module (+ writing its .cwasm)
 * run     = run_wasm: instantiate + run (stdout checked against CPython)
 * total   = own + rustc + load + run

@@ -7,6 +7,16 @@ the translation of rustc's JSON error diagnostics back to Python lines through t
 (``cargo clippy`` on a copy of the crate).  It must not generate Rust, choose toolchains
 (see ``portalis.codegen.toolchain``), run wasm (see ``portalis.codegen.wasm_exec``), use a
 shell, write into the crate directory, or touch the network (cargo runs ``--offline``).
+
+The runtime is compiled once: a generated ``src/main.rs`` declares ``mod pyrt;`` only under
+``#[cfg(not(portalis_rt_rlib))]`` (so the crate stays a plain Cargo crate) and
+``extern crate pyrt;`` under ``#[cfg(portalis_rt_rlib)]``.  For such a crate ``build_wasm``
+compiles ``src/pyrt.rs`` into ``<cache>/rt/libpyrt-<key>.rlib`` (``build_runtime``; key: the
+toolchain fingerprint, the runtime's bytes and the flags; built under a file lock, placed
+atomically) and then only ``main.rs`` against it (``--cfg portalis_rt_rlib --extern pyrt=...``);
+the program's cache key includes the rlib's key.  Runtime functions are inlined into the
+program only when generic or ``#[inline]``.  A runtime that does not build as an rlib (say, an
+edited copy) is remembered (``.failed``) and the crate is compiled whole, as before.
 """
 
 from __future__ import annotations
@@ -27,11 +37,14 @@ from .toolchain import Toolchain, ToolchainError, default_cache_dir, find_native
 
 __all__ = [
     "BuildResult",
+    "RuntimeLib",
     "RustDiagnostic",
+    "build_runtime",
     "build_wasm",
     "build_native",
     "clippy_check",
     "cache_key",
+    "runtime_key",
     "load_line_map",
     "parse_diagnostics",
     "MAP_FILE",
@@ -41,6 +54,16 @@ MAP_FILE = "portalis-map.json"
 _MAIN = "src/main.rs"
 BUILD_TIMEOUT_S = 600.0
 _CACHE_FORMAT = "portalis-build-v1"
+
+_RT_SRC = "src/pyrt.rs"
+_RT_CRATE = "pyrt"
+RT_CFG = "portalis_rt_rlib"
+_RT_FORMAT = "portalis-rt-rlib-v1"
+# Codegen units of the program crate when the runtime is a prebuilt rlib.  More units let
+# LLVM (most of the time: the program plus the runtime generics it instantiates) use more
+# cores, but on a busy 2-core machine 2-8 units cost more CPU for no median wall-time gain
+# and made some kernels slower (nbody, lcs up to 1.2-1.4x); see benchmarks/README.md.
+PROGRAM_CODEGEN_UNITS = 1
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,7 @@ class BuildResult:
     cached: bool
     command: tuple[str, ...]
     stderr: str = ""  # raw compiler stderr (JSON lines) when the build ran and failed
+    runtime_rlib: Path | None = None  # the prebuilt runtime it links (None: compiled whole)
 
     @property
     def output_path(self) -> Path | None:
@@ -82,19 +106,49 @@ class BuildResult:
         return "\n".join(parts)
 
 
+@dataclass(frozen=True)
+class RuntimeLib:
+    """The runtime compiled as an rlib, ``<cache>/rt/libpyrt-<key>.rlib``.  ``built``: this
+    call compiled it (``False``: it came from the cache); ``ok=False`` with ``diagnostics``
+    when the runtime does not compile as a crate of its own."""
+
+    ok: bool
+    path: Path | None
+    key: str
+    built: bool
+    seconds: float
+    command: tuple[str, ...]
+    diagnostics: tuple[RustDiagnostic, ...] = ()
+
+
 # --------------------------------------------------------------------------- helpers
 
 
-def _wasm_flags(toolchain: Toolchain, opt: str) -> list[str]:
+def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int = 1) -> list[str]:
     return [
         "--edition", "2021",
         "--crate-type", "bin",
         "--target", toolchain.target,
         "-C", f"opt-level={opt}",
-        "-C", "codegen-units=1",
+        "-C", f"codegen-units={codegen_units}",
         "-C", "panic=abort",  # the wasm32-wasi default on 1.63 and 1.96; explicit for clarity
         "-C", "debuginfo=0",
         "-C", "strip=debuginfo",  # keeps the name section: traps can name functions
+        *toolchain.extra_args,
+    ]
+
+
+def _rt_flags(toolchain: Toolchain, opt: str) -> list[str]:
+    # codegen-units=1: built once, so it may as well be built for the fastest code.
+    return [
+        "--edition", "2021",
+        "--crate-type", "rlib",
+        "--crate-name", _RT_CRATE,
+        "--target", toolchain.target,
+        "-C", f"opt-level={opt}",
+        "-C", "codegen-units=1",
+        "-C", "panic=abort",
+        "-C", "debuginfo=0",
         *toolchain.extra_args,
     ]
 
@@ -109,18 +163,31 @@ def _src_files(crate_dir: Path) -> list[Path]:
     return out
 
 
-def cache_key(crate_dir: Path, toolchain: Toolchain, flags: Sequence[str]) -> str:
+def cache_key(crate_dir: Path, toolchain: Toolchain, flags: Sequence[str], runtime_key: str | None = None) -> str:
     """sha256 over every file under ``crate_dir/src`` (relative path + bytes), the toolchain
-    version + target and the compiler flags."""
+    version + target, the compiler flags and the key of the runtime rlib linked (if any)."""
     h = hashlib.sha256()
     h.update(_CACHE_FORMAT.encode())
     h.update(b"\0" + toolchain.fingerprint.encode())
     h.update(b"\0" + "\x1f".join(flags).encode())
+    if runtime_key is not None:
+        h.update(b"\0R" + runtime_key.encode())
     for p in _src_files(crate_dir):
         rel = p.relative_to(crate_dir).as_posix()
         data = p.read_bytes()
         h.update(b"\0F" + rel.encode() + b"\0" + str(len(data)).encode() + b"\0")
         h.update(data)
+    return h.hexdigest()
+
+
+def runtime_key(source: bytes, toolchain: Toolchain, flags: Sequence[str]) -> str:
+    """sha256 identifying a runtime rlib: toolchain fingerprint, rlib flags, runtime bytes."""
+    h = hashlib.sha256()
+    h.update(_RT_FORMAT.encode())
+    h.update(b"\0" + toolchain.fingerprint.encode())
+    h.update(b"\0" + "\x1f".join(flags).encode())
+    h.update(b"\0" + str(len(source)).encode() + b"\0")
+    h.update(source)
     return h.hexdigest()
 
 
@@ -234,47 +301,154 @@ def _atomic_place(src: Path, dst: Path) -> None:
 # --------------------------------------------------------------------------- wasm
 
 
+def _rt_paths(cache: Path, key: str) -> tuple[Path, Path]:
+    d = cache / "rt"
+    return d / f"lib{_RT_CRATE}-{key}.rlib", d / f"lib{_RT_CRATE}-{key}.failed"
+
+
+def _runtime_source(crate_dir: Path) -> bytes | None:
+    """The bytes of ``src/pyrt.rs`` when ``src/main.rs`` can take the runtime as a prebuilt
+    rlib (it names the ``portalis_rt_rlib`` cfg), else ``None``."""
+    try:
+        main = (crate_dir / _MAIN).read_text(errors="replace")
+        if f"cfg({RT_CFG})" not in main:
+            return None
+        return (crate_dir / _RT_SRC).read_bytes()
+    except OSError:
+        return None
+
+
+def build_runtime(
+    source: bytes,
+    toolchain: Toolchain,
+    *,
+    opt: str = "3",
+    cache_dir: Path | None = None,
+) -> RuntimeLib:
+    """Compile the runtime ``source`` (the text of ``pyrt.rs``) into the rlib
+    ``<cache>/rt/libpyrt-<key>.rlib``, or return the cached one.  Concurrent builders of the
+    same key wait on a file lock (one compiles, the others reuse); the rlib is placed by
+    rename.  A runtime that rustc rejects is remembered in ``libpyrt-<key>.failed`` so callers
+    fall back to compiling it as a module without retrying."""
+    t0 = time.perf_counter()
+    cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    flags = _rt_flags(toolchain, opt)
+    key = runtime_key(source, toolchain, flags)
+    out, failed = _rt_paths(cache, key)
+    command = (str(toolchain.rustc), *flags, "--error-format=json", "-o", str(out), _RT_SRC)
+
+    def cached() -> RuntimeLib | None:
+        if out.is_file() and out.stat().st_size > 0:
+            return RuntimeLib(True, out, key, False, time.perf_counter() - t0, command)
+        if failed.is_file():
+            text = failed.read_text(errors="replace")
+            d = RustDiagnostic("the runtime does not compile as an rlib", None, None, None, None, text)
+            return RuntimeLib(False, None, key, False, time.perf_counter() - t0, command, (d,))
+        return None
+
+    hit = cached()
+    if hit is not None:
+        return hit
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out.parent / f"lib{_RT_CRATE}-{key}.lock", "w") as lockf:
+        fcntl.flock(lockf, fcntl.LOCK_EX)  # released when the file is closed
+        hit = cached()  # another builder may have finished while we waited
+        if hit is not None:
+            return hit
+        tmpdir = Path(tempfile.mkdtemp(prefix=f".build-{key[:12]}-", dir=out.parent))
+        try:
+            # Compile exactly the bytes that were hashed, always as `src/pyrt.rs`: the rlib
+            # does not depend on where (or whether still) a crate holds them.
+            (tmpdir / "src").mkdir()
+            (tmpdir / _RT_SRC).write_bytes(source)
+            tmp_out = tmpdir / out.name
+            run_cmd = [str(toolchain.rustc), *flags, "--error-format=json", "-o", str(tmp_out), _RT_SRC]
+            ok, stderr, extra = _run_compiler(run_cmd, tmpdir, toolchain.env())
+            if ok and tmp_out.is_file():
+                _atomic_place(tmp_out, out)
+                return RuntimeLib(True, out, key, True, time.perf_counter() - t0, command)
+            diags = parse_diagnostics(stderr)
+            if diags and not extra:  # rustc rejected the source: that will not change
+                mark = tmpdir / failed.name
+                mark.write_text("\n".join(d.rendered for d in diags))
+                _atomic_place(mark, failed)
+            if extra:
+                diags.append(RustDiagnostic(extra, None, None, None, None, extra))
+            if not diags:
+                text = stderr.strip() or "rustc failed without a diagnostic"
+                diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
+            return RuntimeLib(False, None, key, True, time.perf_counter() - t0, command, tuple(diags))
+        finally:
+            shutil.rmtree(tmpdir, ignore_errors=True)
+
+
 def build_wasm(
     crate_dir: Path,
     toolchain: Toolchain,
     *,
     opt: str = "3",
     cache_dir: Path | None = None,
+    runtime_rlib: bool = True,
 ) -> BuildResult:
     """Compile ``crate_dir/src/main.rs`` to ``<cache>/wasm/<key>.wasm`` (cached: an unchanged
-    crate is not rebuilt and gives ``cached=True``).  Never raises for compile errors: they
-    come back as ``diagnostics`` with ``ok=False``."""
+    crate is not rebuilt and gives ``cached=True``).  A generated crate is compiled against
+    the prebuilt runtime rlib (see the module docstring) unless ``runtime_rlib=False``.
+    Never raises for compile errors: they come back as ``diagnostics`` with ``ok=False``."""
     t0 = time.perf_counter()
     crate_dir = Path(crate_dir).absolute()
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    flags = _wasm_flags(toolchain, opt)
     main = crate_dir / _MAIN
     if not main.is_file():
         d = RustDiagnostic(f"{main} does not exist", None, None, None, None, f"error: {main} not found")
         return BuildResult(False, None, (d,), time.perf_counter() - t0, False, ())
+
+    rt_src = _runtime_source(crate_dir) if runtime_rlib else None
+    if rt_src is not None:
+        rt_key = runtime_key(rt_src, toolchain, _rt_flags(toolchain, opt))
+        rlib, failed = _rt_paths(cache, rt_key)
+        if not failed.is_file():
+            flags = [*_wasm_flags(toolchain, opt, PROGRAM_CODEGEN_UNITS), "--cfg", RT_CFG]
+            key = cache_key(crate_dir, toolchain, flags, rt_key)
+            out = cache / "wasm" / f"{key}.wasm"
+            if out.is_file() and out.stat().st_size > 0:  # cache hit: the rlib is not needed
+                command = (str(toolchain.rustc), *flags, "--extern", f"{_RT_CRATE}={rlib}",
+                           "--error-format=json", "-o", str(out), _MAIN)
+                return BuildResult(True, out, (), time.perf_counter() - t0, True, command, runtime_rlib=rlib)
+            rt = build_runtime(rt_src, toolchain, opt=opt, cache_dir=cache)
+            if rt.ok and rt.path is not None:
+                return _compile_wasm(crate_dir, toolchain, cache, flags, key, t0, rt.path)
+        # the runtime is not usable as an rlib: compile the crate whole
+
+    flags = _wasm_flags(toolchain, opt)
     key = cache_key(crate_dir, toolchain, flags)
+    return _compile_wasm(crate_dir, toolchain, cache, flags, key, t0, None)
+
+
+def _compile_wasm(crate_dir: Path, toolchain: Toolchain, cache: Path, flags: list[str], key: str,
+                  t0: float, rlib: Path | None) -> BuildResult:
     out = cache / "wasm" / f"{key}.wasm"
-    cmd_out = str(out)
-    command = (str(toolchain.rustc), *flags, "--error-format=json", "-o", cmd_out, _MAIN)
+    ext = ["--extern", f"{_RT_CRATE}={rlib}"] if rlib is not None else []
+    command = (str(toolchain.rustc), *flags, *ext, "--error-format=json", "-o", str(out), _MAIN)
     if out.is_file() and out.stat().st_size > 0:
-        return BuildResult(True, out, (), time.perf_counter() - t0, True, command)
+        return BuildResult(True, out, (), time.perf_counter() - t0, True, command, runtime_rlib=rlib)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmpdir = Path(tempfile.mkdtemp(prefix=f".build-{key[:12]}-", dir=out.parent))
     try:
         tmp_out = tmpdir / "out.wasm"
-        run_cmd = [str(toolchain.rustc), *flags, "--error-format=json", "-o", str(tmp_out), _MAIN]
+        run_cmd = [str(toolchain.rustc), *flags, *ext, "--error-format=json", "-o", str(tmp_out), _MAIN]
         ok, stderr, extra = _run_compiler(run_cmd, crate_dir, toolchain.env())
         if ok and tmp_out.is_file():
             _atomic_place(tmp_out, out)
-            return BuildResult(True, out, (), time.perf_counter() - t0, False, command)
+            return BuildResult(True, out, (), time.perf_counter() - t0, False, command, runtime_rlib=rlib)
         diags = parse_diagnostics(stderr, load_line_map(crate_dir))
         if extra:
             diags.append(RustDiagnostic(extra, None, None, None, None, extra))
         if not diags:
             text = stderr.strip() or "rustc failed without a diagnostic"
             diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
-        return BuildResult(False, None, tuple(diags), time.perf_counter() - t0, False, command, stderr)
+        return BuildResult(False, None, tuple(diags), time.perf_counter() - t0, False, command, stderr,
+                           runtime_rlib=rlib)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
 
