@@ -90,6 +90,19 @@ class BuiltinMixin:
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
                 if kw:
                     return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
+                if n in self.info.refused_excs:  # already diagnosed at the class
+                    return ir.Const(None, TVar("error"), sp)
+                owner = self.info.exc_owner(n)
+                if owner is not None:  # its (or a base's) __init__, lowered as a generated function
+                    init = self.info.exc_inits[owner].func
+                    want = len(self.info.funcs[init].params)
+                    if len(pos) != want:
+                        return self.err("type-mismatch", f"`{n}()` takes {want} argument{'s' * (want != 1)} "
+                                        f"(`{owner}.__init__`), got {len(pos)}", node)
+                    call = self.user_call(init, node, pos, kw)
+                    if isinstance(prune(call.ty), TVar) and prune(call.ty).origin == "error":
+                        return call
+                    return ir.NewExc(n, (call,), ir.ExcT(n), sp)
                 args = tuple(self.unwrap_any(self.expr(a)) for a in pos)
                 return ir.NewExc(n, args, ir.ExcT(n), sp)
             if n in self.info.from_imports:
@@ -691,14 +704,21 @@ class BuiltinMixin:
         if m == "replace" and self.want(node, pos, kw, 2, 3):
             cnt = self.int_arg(self.expr(pos[2]), pos[2]) if len(pos) == 3 else ir.Const(-1, ir.INT, sp)
             return I("str.replace", (obj, self.s(pos[0]), self.s(pos[1]), cnt), ir.STR, sp)
-        if m in ("startswith", "endswith") and self.want(node, pos, kw, 1, 1):
+        if m in ("startswith", "endswith") and self.want(node, pos, kw, 1, 3):
             a = self.expr(pos[0])
             ta = prune(a.ty)
+            rng = tuple(self.opt_int_arg(p, sp) for p in pos[1:3])
+            if rng:
+                rng += (ir.Const(None, ir.OptionT(ir.INT), sp),) * (2 - len(rng))
             if isinstance(ta, ir.TupleT) and all(prune(x) == ir.STR for x in ta.items):
-                return I(f"str.{m}", (obj, a), ir.BOOL, sp)
-            return I(f"str.{m}", (obj, self.coerce_to(a, ir.STR, pos[0], "prefix")), ir.BOOL, sp)
-        if m in ("find", "rfind", "index", "rindex", "count") and self.want(node, pos, kw, 1, 1):
-            return I(f"str.{m}", (obj, self.s(pos[0])), ir.INT, sp)
+                return I(f"str.{m}", (obj, a, *rng), ir.BOOL, sp)
+            return I(f"str.{m}", (obj, self.coerce_to(a, ir.STR, pos[0], "prefix"), *rng), ir.BOOL, sp)
+        if m in ("find", "rfind", "index", "rindex", "count") and self.want(node, pos, kw, 1, 3):
+            sub = self.s(pos[0])
+            rng = tuple(self.opt_int_arg(p, sp) for p in pos[1:3])
+            if rng:  # s.find(sub, start[, end]): both positions, None meaning "default"
+                rng += (ir.Const(None, ir.OptionT(ir.INT), sp),) * (2 - len(rng))
+            return I(f"str.{m}", (obj, sub, *rng), ir.INT, sp)
         if m in ("ljust", "rjust", "center") and self.want(node, pos, kw, 1, 2):
             fill = self.s(pos[1]) if len(pos) == 2 else ir.Const(" ", ir.STR, sp)
             return I(f"str.{m}", (obj, self.int_arg(self.expr(pos[0]), pos[0]), fill), ir.STR, sp)

@@ -240,8 +240,21 @@ class ExprMixin:
         if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
         obj = self.expr(node.value)
-        if isinstance(prune(obj.ty), ir.ExcT) and node.attr.value == "args":
+        ot = prune(obj.ty)
+        if isinstance(ot, ir.ExcT) and node.attr.value == "args":
             return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
+        if isinstance(ot, ir.ExcT):
+            if ot.name in self.info.refused_excs:
+                return self.poison(node)
+            owner = self.info.exc_owner(ot.name)
+            f = node.attr.value
+            if owner is None or f not in self.info.exc_inits[owner].fields:
+                return self.err("unsupported-class", f"`{ot.name}` has no field `{f}` (a field is set by its "
+                                "`__init__`; catch the class itself, not a base or a tuple, to read it)", node)
+            ft = self.info.exc_field_type(owner, f)
+            if ft is None:
+                return self.unknown(sp)
+            return ir.Intrinsic("exc.field", (obj, ir.Const(owner, ir.STR, sp), ir.Const(f, ir.STR, sp)), ft, sp)
         return self.err("unsupported-class", f"attribute access `.{node.attr.value}` is not supported (classes come later)", node)
 
     # ------------------------------------------------------------ operators
@@ -517,16 +530,7 @@ class ExprMixin:
             return self.unknown(sp)
         obj = self.unwrap(obj)
         if isinstance(sl, cst.Slice):
-            parts = []
-            for p in (sl.lower, sl.upper, sl.step):
-                if p is None:
-                    parts.append(ir.Const(None, ir.OptionT(ir.INT), sp))
-                else:
-                    e = self.expr(p)
-                    if prune(e.ty) == ir.NONE:
-                        parts.append(ir.Const(None, ir.OptionT(ir.INT), sp))
-                    else:
-                        parts.append(ir.Coerce(self.int_arg(e, p), ir.OptionT(ir.INT), e.span))
+            parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
             if t == ir.STR:
                 return ir.Intrinsic("str.slice", (obj, *parts), ir.STR, sp)
             if isinstance(t, ir.ListT):
@@ -552,6 +556,15 @@ class ExprMixin:
         if isinstance(t, ir.ListT):
             return ir.Intrinsic("list.getitem", (obj, idx), t.elem, sp)
         return self.err("type-mismatch", f"{show(t)} is not subscriptable", node)
+
+    def opt_int_arg(self, p: cst.BaseExpression | None, sp) -> ir.Expr:
+        """An optional position (slice bound, `find` start/end): absent or None -> None::<i64>."""
+        if p is None:
+            return ir.Const(None, ir.OptionT(ir.INT), sp)
+        e = self.expr(p)
+        if prune(e.ty) == ir.NONE:
+            return ir.Const(None, ir.OptionT(ir.INT), sp)
+        return ir.Coerce(self.int_arg(e, p), ir.OptionT(ir.INT), e.span)
 
     def int_arg(self, e: ir.Expr, node: cst.CSTNode) -> ir.Expr:
         t = prune(e.ty)

@@ -130,6 +130,9 @@ class _Checker:
             return out
         if isinstance(s, ir.Pass):
             return st
+        if isinstance(s, ir.GlobalInit):
+            self.reads(s.value, st)
+            return st
         raise AssertionError(f"flow: unhandled {type(s).__name__}")
 
 

@@ -48,6 +48,34 @@ class ModuleInfo:
     imports: set[str] = field(default_factory=set)
     from_imports: dict[str, tuple[str, str]] = field(default_factory=dict)
     locals: dict[str, dict[str, Any]] = field(default_factory=dict)  # per function (and "<module>")
+    exc_inits: dict[str, "ExcInit"] = field(default_factory=dict)  # exception class with __init__
+    refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
+    synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
+
+    def exc_owner(self, cls: str) -> str | None:
+        """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
+        while cls in self.exceptions:
+            if cls in self.exc_inits:
+                return cls
+            cls = self.exceptions[cls]
+        return None
+
+    def exc_field_type(self, owner: str, name: str) -> Any:
+        """The type of field `name` of `owner` (None while inference has not settled it)."""
+        init = self.exc_inits[owner]
+        ret = prune(self.funcs[init.func].ret)
+        if not isinstance(ret, ir.TupleT):
+            return None
+        return ret.items[1 + 2 * init.n_args + init.fields.index(name)]
+
+
+@dataclass
+class ExcInit:
+    """An exception class's `__init__`, lowered as the generated function `func`."""
+
+    func: str  # "Class.__init__"
+    fields: tuple[str, ...]
+    n_args: int
 
 
 class Ctx:
@@ -81,6 +109,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
 
     def sp(self, node: cst.CSTNode) -> Span:
         node = self.positions_alias.get(node, node)
+        node = self.info.synth_alias.get(node, node)
         return self.info.sm.span(node)
 
     def err(self, code: str, msg: str, node: cst.CSTNode, severity: Severity = Severity.ERROR) -> ir.Expr:
@@ -158,11 +187,14 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     self.err("unsupported-syntax", "bare `raise` outside an except block", node)
                     return []
                 return [ir.Raise(None, self.handler_vars[-1], sp)]
-            e = self.expr(node.exc)
-            t = prune(e.ty)
             if isinstance(node.exc, cst.Name) and (node.exc.value in BUILTIN_EXCEPTIONS or node.exc.value in self.info.exceptions):
-                e = ir.NewExc(node.exc.value, (), ir.ExcT(node.exc.value), sp)
-            elif not isinstance(t, ir.ExcT):
+                call = cst.Call(node.exc)  # `raise E` instantiates E with no arguments
+                self.positions_alias[call] = node.exc
+                e = self.expr(call)
+            else:
+                e = self.expr(node.exc)
+            t = prune(e.ty)
+            if not isinstance(t, ir.ExcT):
                 if not (isinstance(t, TVar) and t.origin == "error"):
                     self.err("type-mismatch", f"exceptions must derive from BaseException, not {show(t)}", node.exc)
                 return []
@@ -324,13 +356,18 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         return [self.bind(node.target, value, node)]
 
     def item_aug_assign(self, node: cst.AugAssign, op: str, cur: ir.Expr, rhs: ir.Expr) -> list[ir.Stmt]:
-        """`obj[key] op= value`: obj and key are evaluated once, into two hidden locals."""
+        """`obj[key] op= value`: obj and key are evaluated once (into two hidden locals unless
+        they are plain locals or constants)."""
         sp = self.sp(node)
         if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem")):
             if not isinstance(prune(cur.ty), TVar):
                 self.err("unsupported-syntax", "augmented assignment to this kind of item is not supported", node)
             return []
         obj, key = cur.args
+        if isinstance(obj, ir.Local) and isinstance(key, (ir.Local, ir.Const)):
+            # nothing in one statement can rebind a local, so re-reading them is evaluating once
+            value = self.coerce_to(self.binop(op, cur, rhs, node), cur.ty, node, "the item")
+            return [ir.Assign(ir.IndexTarget(obj, key, sp), value, sp)]
         tmp_o, tmp_k = f"_aug{sp.line}_{sp.col}_obj", f"_aug{sp.line}_{sp.col}_key"
         for n, e in ((tmp_o, obj), (tmp_k, key)):
             if n not in self.locals:
@@ -430,7 +467,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             var = hname or f"_exc{label}_{len(handlers)}"
             # Python unbinds the name when the handler ends: it is scoped to the handler here too.
             saved = dict(self.comp_scope)
-            self.comp_scope[var] = ir.ExcT("Exception")
+            # one class caught: `e` has that type (its fields can be read); several: any exception
+            self.comp_scope[var] = ir.ExcT(classes[0] if len(classes) == 1 else "Exception")
             self.handler_vars.append(var)
             hbody = self.block(h.body)
             self.handler_vars.pop()
@@ -498,8 +536,9 @@ def _pure_init(node: cst.BaseExpression, funcs: dict[str, Any]) -> bool:
 
 
 class _ModuleLowering:
-    def __init__(self, sm: SourceModule):
+    def __init__(self, sm: SourceModule, partial: bool = False):
         self.sm = sm
+        self.partial = partial
         self.info = ModuleInfo(sm)
         self.pre_diags: list[Diagnostic] = []
         self.main_stmts: list[cst.CSTNode] = []
@@ -542,7 +581,10 @@ class _ModuleLowering:
                 info.globals[n] = TVar(f"global {n}")
         for n in fn_globals - set(mfacts.assigned):
             self.diag("undefined-name", f"global `{n}` is never assigned at module level", self.sm.tree)
-        # each global's defining statement: its first top-level plain assignment
+        # each global's defining statement: its first top-level plain assignment. A global's
+        # initial value is evaluated lazily outside the module body, so the module names it
+        # reads are globals too (to a fixpoint: `A = 3; B = A + 1` with only B used by functions).
+        first_defs: dict[str, tuple[cst.CSTNode, cst.BaseExpression]] = {}
         for s in self.main_stmts:
             if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1:
                 x = s.body[0]
@@ -552,11 +594,22 @@ class _ModuleLowering:
                     tgt, val = x.targets[0].target.value, x.value
                 elif isinstance(x, cst.AnnAssign) and isinstance(x.target, cst.Name) and x.value is not None:
                     tgt, val = x.target.value, x.value
-                if tgt in info.globals and tgt not in info.global_inits:
-                    if not _pure_init(val, info.funcs):
-                        self.diag("unsupported-syntax", f"module constant `{tgt}` must be initialised without calling "
-                                  "functions (it is evaluated when first used)", val)
-                    info.global_inits[tgt] = x
+                if tgt is not None and val is not None and tgt not in first_defs:
+                    first_defs[tgt] = (x, val)
+        pending = [n for n in info.globals if n in first_defs]
+        while pending:
+            n = pending.pop()
+            for r in _names_read(first_defs[n][1]):
+                if r in mfacts.assigned and r not in info.globals:
+                    info.globals[r] = TVar(f"global {r}")
+                    if r in first_defs:
+                        pending.append(r)
+        for tgt, (x, val) in first_defs.items():
+            if tgt in info.globals:
+                if not _pure_init(val, info.funcs):
+                    self.diag("unsupported-syntax", f"module constant `{tgt}` must be initialised without calling "
+                              "functions (it is evaluated when first used)", val)
+                info.global_inits[tgt] = x
         for n in info.globals:
             if n not in info.global_inits:
                 self.diag("unsupported-syntax", f"module variable `{n}` is used by functions, so it must first be "
@@ -591,16 +644,130 @@ class _ModuleLowering:
             self.diag("unsupported-class", f"class `{c.name.value}`: only exception classes (deriving from an "
                       "exception) are supported yet", c.name)
             return
+        name = c.name.value
         body = c.body.body if isinstance(c.body, cst.IndentedBlock) else []
+        init: cst.FunctionDef | None = None
         for s in body:
-            ok = isinstance(s, cst.SimpleStatementLine) and all(
-                isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
-                for x in s.body)
-            if not ok:
-                self.diag("unsupported-class", f"exception class `{c.name.value}` may only hold a docstring or "
-                          "`pass` (fields come with class support)", c.name)
-                return
-        self.info.exceptions[c.name.value] = base
+            if isinstance(s, cst.FunctionDef) and s.name.value == "__init__" and init is None:
+                init = s
+                continue
+            if not _is_doc_or_pass(s):
+                self.diag("unsupported-class", f"exception class `{name}` may only hold a docstring, `pass` and an "
+                          "`__init__` that sets fields (other class members come with class support)",
+                          s.name if isinstance(s, cst.FunctionDef) else s)
+                init = None
+                self.info.refused_excs.add(name)
+                break
+        if init is not None:
+            if self.info.exc_owner(base) is not None:
+                self.diag("unsupported-class", f"`{name}` defines `__init__` but its base `{base}` already has one "
+                          "with fields; only one class of a hierarchy may have fields yet", init.name)
+                self.info.refused_excs.add(name)
+            elif not self.collect_exc_init(name, init):
+                self.info.refused_excs.add(name)
+        # a refused class stays a known exception name, so its uses do not repeat the diagnostic
+        self.info.exceptions[name] = base
+
+    def collect_exc_init(self, cname: str, fn: cst.FunctionDef) -> bool:
+        """Lower `__init__` of exception class `cname` as a generated function (see ir.ExcClass).
+
+        Only `super().__init__(args...)` (at most once) and `self.NAME = value` statements are
+        accepted, where the values may use the parameters but not `self`."""
+        def refuse(msg: str, node: cst.CSTNode) -> bool:
+            self.diag("unsupported-class", msg, node)
+            return False
+
+        p = fn.params
+        if fn.decorators or fn.asynchronous is not None:
+            return refuse("an exception's `__init__` cannot be decorated or async", fn.name)
+        if not p.params or p.params[0].name.value != "self" or p.params[0].default is not None:
+            return refuse("an exception's `__init__` must take `self` first", fn.params)
+        if isinstance(p.star_arg, cst.Param) or p.star_kwarg is not None or p.kwonly_params or p.posonly_params:
+            return refuse("an exception's `__init__` takes plain positional parameters only", fn.params)
+        stmts = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else []
+        out: list[cst.BaseStatement] = []
+        fields: list[str] = []
+        super_args: list[cst.BaseExpression] | None = None
+
+        def uses_self(e: cst.CSTNode) -> bool:
+            return "self" in _names_read(e)
+
+        def add(small: cst.BaseSmallStatement, orig: cst.CSTNode) -> None:
+            line = cst.SimpleStatementLine([small])
+            self.info.synth_alias[line] = orig
+            self.info.synth_alias[small] = orig
+            out.append(line)
+
+        for st in stmts:
+            if _is_doc_or_pass(st):
+                continue
+            x = st.body[0] if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 else None
+            v = x.value if isinstance(x, cst.Expr) else None
+            if (isinstance(v, cst.Call) and isinstance(v.func, cst.Attribute) and v.func.attr.value == "__init__"
+                    and isinstance(v.func.value, cst.Call) and isinstance(v.func.value.func, cst.Name)
+                    and v.func.value.func.value == "super" and not v.func.value.args):
+                if super_args is not None:
+                    return refuse("`super().__init__(...)` may be called once", st)
+                if any(a.keyword is not None or a.star for a in v.args):
+                    return refuse("`super().__init__` takes positional arguments only here", st)
+                super_args = [a.value for a in v.args]
+                if any(uses_self(a) for a in super_args):
+                    return refuse("the arguments of `super().__init__` cannot use `self` here", st)
+                for i, a in enumerate(super_args):
+                    add(cst.Assign([cst.AssignTarget(cst.Name(f"__a{i}"))], a), st)
+                continue
+            tgt = None
+            if isinstance(x, cst.Assign) and len(x.targets) == 1:
+                tgt = x.targets[0].target
+            elif isinstance(x, cst.AnnAssign) and x.value is not None:
+                tgt = x.target
+            if (isinstance(tgt, cst.Attribute) and isinstance(tgt.value, cst.Name) and tgt.value.value == "self"
+                    and not uses_self(x.value)):  # type: ignore[union-attr]
+                f = tgt.attr.value
+                if f == "args":
+                    return refuse("`self.args` cannot be assigned here", st)
+                if f not in fields:
+                    fields.append(f)
+                if isinstance(x, cst.AnnAssign):
+                    add(cst.AnnAssign(cst.Name(f"__f_{f}"), x.annotation, x.value), st)
+                else:
+                    add(cst.Assign([cst.AssignTarget(cst.Name(f"__f_{f}"))], x.value), st)  # type: ignore[union-attr]
+                continue
+            return refuse("an exception's `__init__` may only call `super().__init__(...)` and set fields "
+                          "(`self.NAME = value`, values not using `self`)", st)
+        params = list(p.params[1:])
+        for prm in params:
+            if prm.default is not None:
+                return refuse("default parameter values are not supported yet", prm.default)
+        # without super().__init__, Python's BaseException keeps the constructor arguments as args
+        args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
+            else [cst.Name(prm.name.value) for prm in params]
+        items = [cst.Integer("0")]
+        for a in args:
+            items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
+        items += [cst.Name(f"__f_{f}") for f in fields]
+        tup = cst.Tuple([cst.Element(i) for i in items])
+        for n in (tup, *items, *(a for i in items if isinstance(i, cst.Call) for a in (i.func, i.args[0], i.args[0].value))):
+            self.info.synth_alias[n] = fn.name
+        add(cst.Return(tup), fn.name)
+        synth = fn.with_changes(params=p.with_changes(params=params), body=cst.IndentedBlock(out),
+                                returns=None, decorators=())
+        self.info.synth_alias[synth] = fn
+        func = f"{cname}.__init__"
+        from portalis.analyzers.ingest import content_hash
+        sig_params = []
+        for prm in params:
+            t: Any = TVar(f"param {prm.name.value} of {func}", self.sm.span(prm).line)
+            if prm.annotation is not None:
+                try:
+                    t = parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions())
+                except AnnotationError as e:
+                    self.diag("unsupported-type", str(e), e.node)
+            sig_params.append((prm.name.value, t))
+        code = self.sm.tree.code_for_node(fn)  # type: ignore[union-attr]
+        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code))
+        self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
+        return True
 
     def collect_function(self, fn: cst.FunctionDef) -> None:
         name = fn.name.value
@@ -694,6 +861,7 @@ class _ModuleLowering:
                 gname = tgt.value
                 fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
                 self.global_values[gname] = (v, self.sm.span(x))
+                body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
             body.extend(fl.block([s]))
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
@@ -718,18 +886,26 @@ class _ModuleLowering:
                 continue
             diags = list(self.pre_diags) + ctx.diags
             diags += self.report_unresolved(lowerers)
-            if any(d.severity is Severity.ERROR for d in diags):
+            if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
-            gvars = tuple(ir.GlobalVar(n, _ground(self.info.globals[n]), v, sp)
+            ground = _ground_partial if self.partial else _ground
+            gvars = tuple(ir.GlobalVar(n, ground(self.info.globals[n]), v, sp)
                           for n, (v, sp) in self.global_values.items())
-            excs = tuple(ir.ExcClass(n, b, Span(0, 0, 0, 0)) for n, b in self.info.exceptions.items())
+            excs = tuple(self.exc_class(n, b) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
                                tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
-            result = finalize(result)
+            result = finalize(result, ground)
             diags += check_definite_assignment(result)
-            if any(d.severity is Severity.ERROR for d in diags):
+            if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
         return result, _sorted(diags)
+
+    def exc_class(self, name: str, base: str) -> ir.ExcClass:
+        init = self.info.exc_inits.get(name)
+        if init is None:
+            return ir.ExcClass(name, base, Span(0, 0, 0, 0))
+        fields = tuple((f, self.info.exc_field_type(name, f)) for f in init.fields)
+        return ir.ExcClass(name, base, Span(0, 0, 0, 0), fields, init.func, init.n_args)
 
     def report_unresolved(self, lowerers: list[FunctionLowerer]) -> list[Diagnostic]:
         out: list[Diagnostic] = []
@@ -743,8 +919,10 @@ class _ModuleLowering:
             out.append(make("cannot-infer-type", f"cannot infer the type of {what}; add a type annotation", span))
 
         for sig in self.info.funcs.values():
+            pnodes = {p.name.value: p.name for p in sig.node.params.params}
             for pname, pt in sig.params:
-                report(pt, f"parameter `{pname}` of `{sig.name}` (is the function ever called?)", self.sm.span(sig.node.name))
+                report(pt, f"parameter `{pname}` of `{sig.name}` (is the function ever called?)",
+                       self.sm.span(pnodes.get(pname, sig.node.name)))
             report(sig.ret, f"the return value of `{sig.name}`", self.sm.span(sig.node.name))
         for fname, locs in self.info.locals.items():
             for n, t in locs.items():
@@ -783,29 +961,62 @@ def _ground(t: Any) -> Any:
     return resolve(t, ir.NONE)
 
 
-def finalize(node: Any) -> Any:
+def _ground_partial(t: Any) -> Any:
+    """`_ground` for a partial module: a variable bound to the type of untranslatable code stays a
+    (free) variable, so that users of the partial IR can tell it from a real type."""
+    return resolve(t, ir.NONE, keep_errors=True)
+
+
+def finalize(node: Any, ground: Any = _ground) -> Any:
     """Replace every type variable in the IR by its solution (the IR invariant: concrete types)."""
     if isinstance(node, tuple):
-        return tuple(finalize(x) for x in node)
+        return tuple(finalize(x, ground) for x in node)
     if isinstance(node, TVar):
-        return _ground(node)
+        return ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         if isinstance(node, (ir.Prim, ir.ExcT, Span)):
             return node
         if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
-            return _ground(node)
+            return ground(node)
         changes = {}
         for f in dataclasses.fields(node):
             v = getattr(node, f.name)
-            nv = finalize(v)
+            nv = finalize(v, ground)
             if nv is not v:
                 changes[f.name] = nv
         return dataclasses.replace(node, **changes) if changes else node
     return node
 
 
-def lower_module(sm: SourceModule) -> tuple[ir.Module | None, list[Diagnostic]]:
-    """Lower a parsed module; returns (None, diagnostics) when anything is untranslatable."""
+def lower_module(sm: SourceModule, *, partial: bool = False) -> tuple[ir.Module | None, list[Diagnostic]]:
+    """Lower a parsed module; returns (None, diagnostics) when anything is untranslatable.
+
+    `partial=True` returns the module even then, for callers that keep only part of it
+    (`portalis.slicing`): the IR of code with errors is then meaningless, and a type that came
+    from untranslatable code is left a type variable (not an `ir` type) so that it can be
+    refused instead of grounded. Such callers must check both before using any function."""
     if sm.tree is None:
         return None, []
-    return _ModuleLowering(sm).run()
+    return _ModuleLowering(sm, partial).run()
+
+
+def _names_read(e: cst.CSTNode) -> set[str]:
+    """Every bare name in an expression (attribute names such as `.pi` are not bare names)."""
+    out: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            out.add(node.value)
+
+        def visit_Attribute(self, node: cst.Attribute) -> bool:
+            node.value.visit(self)
+            return False
+
+    e.visit(V())
+    return out
+
+
+def _is_doc_or_pass(s: cst.CSTNode) -> bool:
+    return isinstance(s, cst.SimpleStatementLine) and all(
+        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
+        for x in s.body)

@@ -56,25 +56,30 @@ def prune(t: T) -> T:
     return t
 
 
-def resolve(t: T, free: ir.Type | None = None) -> T:
-    """Replace bound variables everywhere; free ones stay, or become `free` when given."""
+def resolve(t: T, free: ir.Type | None = None, keep_errors: bool = False) -> T:
+    """Replace bound variables everywhere; free ones stay, or become `free` when given (with
+    `keep_errors`, variables made for untranslatable code stay variables even then)."""
     t = prune(t)
     if isinstance(t, TVar):
-        return t if free is None else free
+        return t if free is None or (keep_errors and t.origin == "error") else free
+
+    def r(x: T) -> T:
+        return resolve(x, free, keep_errors)
+
     if isinstance(t, ir.ListT):
-        return ir.ListT(resolve(t.elem, free))
+        return ir.ListT(r(t.elem))
     if isinstance(t, ir.SetT):
-        return ir.SetT(resolve(t.elem, free))
+        return ir.SetT(r(t.elem))
     if isinstance(t, ir.DictT):
-        return ir.DictT(resolve(t.key, free), resolve(t.val, free))
+        return ir.DictT(r(t.key), r(t.val))
     if isinstance(t, ir.TupleT):
-        return ir.TupleT(tuple(resolve(i, free) for i in t.items))
+        return ir.TupleT(tuple(r(i) for i in t.items))
     if isinstance(t, ir.OptionT):
-        return ir.OptionT(resolve(t.inner, free))
+        return ir.OptionT(r(t.inner))
     if isinstance(t, ir.IterT):
-        return ir.IterT(resolve(t.elem, free), t.kind)
+        return ir.IterT(r(t.elem), t.kind)
     if isinstance(t, ir.FuncT):
-        return ir.FuncT(tuple(resolve(p, free) for p in t.params), resolve(t.ret, free))
+        return ir.FuncT(tuple(r(p) for p in t.params), r(t.ret))
     return t
 
 

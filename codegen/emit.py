@@ -154,6 +154,7 @@ class _FnEmitter:
         self.w = w
         self.err_ctx: list[str] = []  # innermost try label ("'t3") or "" for `?`
         self.tmp = 0
+        self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
 
     # ------------------------------------------------------------ helpers
 
@@ -239,6 +240,8 @@ class _FnEmitter:
                 w.line("} else {", ln)
                 self.body(s.orelse)
             w.line("}", ln)
+        elif isinstance(s, (ir.While, ir.For)) and self.hoist_ascii_hints(s):
+            return
         elif isinstance(s, ir.While):
             if isinstance(s.cond, ir.Const) and s.cond.value is True:
                 w.line(f"'l{s.label}: loop {{", ln)
@@ -246,6 +249,8 @@ class _FnEmitter:
                 w.line(f"'l{s.label}: while {self.expr(s.cond)} {{", ln)
             self.body(s.body)
             w.line("}", ln)
+        elif isinstance(s, ir.For) and self.is_str_buffer_loop(s):
+            self.str_buffer_loop(s, ln)
         elif isinstance(s, ir.For):
             def bind(item: str) -> None:
                 hidden = isinstance(s.target, ir.NameTarget) and s.target.name.startswith("_for")
@@ -269,17 +274,21 @@ class _FnEmitter:
         elif isinstance(s, ir.Try):
             self.try_(s)
         elif isinstance(s, ir.Assert):
-            msg = f"rt::py_str(&{self.expr(s.msg)})" if s.msg is not None else "String::new()"
+            msg = f"rt::py_str(&{self.ref(s.msg)})" if s.msg is not None else "String::new()"
             err = f"rt::PyErr::with_args(&rt::ASSERTION_ERROR, {'vec![' + msg + ']' if s.msg is not None else 'vec![]'}, " \
                   f"{'vec![rt::py_repr(&' + self.expr(s.msg) + ')]' if s.msg is not None else 'vec![]'}, {ln})"
             w.line(f"if !({self.expr(s.test)}) {{ {self.propagate(err)}; }}", ln)
         elif isinstance(s, ir.DelItem):
             if isinstance(s.obj.ty, ir.DictT):
-                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item(&{self.expr(s.index)}, {ln})')};", ln)
+                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item(&{self.ref(s.index)}, {ln})')};", ln)
             else:
                 w.line(f"{self.q(f'{self.ref(s.obj)}.del_item({self.expr(s.index)}, {ln})')};", ln)
         elif isinstance(s, ir.Pass):
             pass
+        elif isinstance(s, ir.GlobalInit):
+            g = next(x for x in self.mod.module.globals if x.name == s.name)
+            if not self.mod.const_global(g):
+                w.line(f"{self.mod.global_setter(s.name)}({self.expr(s.value)});", ln)
         else:
             raise EmitError(f"cannot emit {type(s).__name__}", s.span)
 
@@ -303,6 +312,75 @@ class _FnEmitter:
         self.w.line(f"let {v} = {self.expr(value)};", ln)
         self.bind_target(target, v, ln)
 
+    def hoist_ascii_hints(self, loop: "ir.While | ir.For") -> bool:
+        """Indexing a str is O(1) only when it is known to be ASCII. For each str local indexed
+        inside `loop` and never assigned in it (Python strs are immutable values, so its text is
+        then fixed for the whole loop), compute `is_ascii()` once before the loop and emit the loop
+        with that hint in scope. Returns False when there is nothing to hoist."""
+        ln = loop.span.line
+        assigned = _assigned_names(loop)
+        bases = sorted(n for n in _indexed_str_locals(loop.body) if n not in assigned and n not in self.ascii_hints)
+        if not bases:
+            return False
+        w = self.w
+        w.line("{", ln)
+        w.indent += 1
+        for n in bases:
+            v = self.t("_asc")
+            w.line(f"let {v} = {ident(n)}.is_ascii();", ln)
+            self.ascii_hints[n] = v
+        try:
+            self.stmt(loop)
+        finally:
+            for n in bases:
+                del self.ascii_hints[n]
+        w.indent -= 1
+        w.line("}", ln)
+        return True
+
+    def is_str_buffer_loop(self, s: "ir.For") -> bool:
+        """`for x in <str or list[str]>` into a plain str local: the loop can reuse x's buffer."""
+        t = s.target
+        return ((s.iter.ty == ir.STR or (s.iter.ty == ir.ListT(ir.STR) and not isinstance(s.iter, ir.Comprehension)))
+                and isinstance(t, ir.NameTarget) and t.ty == ir.STR and not t.is_global
+                and t.name != "_" and not t.name.startswith("_for")
+                and dict(self.fn.locals).get(t.name, dict(self.fn.params).get(t.name)) == ir.STR)
+
+    def str_buffer_loop(self, s: "ir.For", ln: int) -> None:
+        """`for ch in text:` / `for w in words:` copy each item into the loop variable's own
+        buffer (one String for the whole loop instead of one allocation per item). A str is
+        iterated as a snapshot; a list by index, live, as CPython does."""
+        w = self.w
+        name = ident(s.target.name)
+        w.line("{", ln)
+        w.indent += 1
+        if s.iter.ty == ir.STR:
+            src, it = self.t("_s"), self.t("_ci")
+            w.line(f"let {src}: String = {self.expr(s.iter)};", ln)
+            w.line(f"let mut {it} = {src}.chars();", ln)
+            w.line(f"'l{s.label}: loop {{", ln)
+            w.indent += 1
+            w.line(f"let _c = match {it}.next() {{ Some(_x) => _x, None => break }};", ln)
+            w.line(f"{name}.clear(); {name}.push(_c);", ln)
+        else:
+            lst, k = self.t("_l"), self.t("_k")
+            w.line(f"let {lst} = {self.expr(s.iter)};", ln)
+            w.line(f"let mut {k}: usize = 0;", ln)
+            w.line(f"'l{s.label}: loop {{", ln)
+            w.indent += 1
+            w.line(f"if !{lst}.read_str_into({k}, &mut {name}) {{ break; }} {k} += 1;", ln)
+        self.block(s.body)
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+
+    def str_getitem(self, e: ir.Intrinsic) -> tuple[str, str]:
+        """(`&s, hint` , index) for rt::str_index* calls; hint is the hoisted ASCII flag or false."""
+        base = e.args[0]
+        hint = self.ascii_hints.get(base.name, "false") if isinstance(base, ir.Local) else "false"
+        return f"&{self.ref(base)}, {hint}", self.expr(e.args[1])
+
     def bind_target(self, target: ir.Target, item: str, ln: int, fresh: bool = False) -> None:
         """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
         w = self.w
@@ -325,7 +403,10 @@ class _FnEmitter:
         elif isinstance(target, ir.IndexTarget):
             obj = self.ref(target.obj)
             if isinstance(target.obj.ty, ir.DictT):
-                w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
+                if isinstance(target.index, ir.Local) and not ir.is_copy(target.index.ty):
+                    w.line(f"{obj}.set_item_ref(&{ident(target.index.name)}, {item});", ln)
+                else:
+                    w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
             else:
                 w.line(f"{self.q(f'{obj}.set({self.expr(target.index)}, {item}, {ln})')};", ln)
         else:
@@ -415,7 +496,7 @@ class _FnEmitter:
                         f"if {k} > 0 && {k} <= {l}.len() {{ {k} -= 1; {l}.get_raw({k} as usize) }} else {{ None }}")
             r = self.t("_r")
             if inner.ty == ir.STR:
-                return [f"let mut {r} = rt::str_chars(&{self.expr(inner)}).into_iter().rev();"], f"{r}.next()"
+                return [f"let mut {r} = rt::str_chars(&{self.ref(inner)}).into_iter().rev();"], f"{r}.next()"
             s1, n1 = self.cursor(inner, ln)
             v = self.t("_v")
             return [f"let mut {v}: Vec<i64> = Vec::new();", "{", *s1, f"while let Some(_x) = {n1} {{ {v}.push(_x); }}", "}",
@@ -435,7 +516,7 @@ class _FnEmitter:
                     self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
         if t == ir.STR:
             r = self.t("_r")
-            return [f"let mut {r} = rt::str_chars(&{self.expr(it)}).into_iter();"], f"{r}.next()"
+            return [f"let mut {r} = rt::str_chars(&{self.ref(it)}).into_iter();"], f"{r}.next()"
         if isinstance(t, ir.TupleT):
             r, v = self.t("_r"), self.t("_v")
             items = ", ".join(f"{v}.{i}" for i in range(len(t.items)))
@@ -494,6 +575,12 @@ class _FnEmitter:
             self.w = saved
 
     # ------------------------------------------------------------ expressions
+
+    def sref(self, e: ir.Expr) -> str:
+        """A `&str` for a str-typed expression: literals are not allocated, locals not cloned."""
+        if isinstance(e, ir.Const) and isinstance(e.value, str) and e.ty == ir.STR:
+            return rust_str(e.value)
+        return f"&{self.ref(e)}"
 
     def ref(self, e: ir.Expr) -> str:
         """An expression usable by reference without moving (no clone for locals)."""
@@ -653,6 +740,23 @@ class _FnEmitter:
             parts.append(self.cmp1(op, vals[i], vals[i + 1], e.operands[i], e.operands[i + 1]))
         if len(e.ops) == 1:
             a, b = e.operands
+            if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
+                # `s[i] == x` without allocating a one-character String (x evaluated after s[i]
+                # only matters if it has effects: restrict to locals and constants)
+                if all(isinstance(x, ir.Intrinsic) and x.name == "str.getitem" for x in (a, b)):
+                    (sa, ia), (sb, ib) = self.str_getitem(a), self.str_getitem(b)
+                    ca = self.q(f"rt::str_index_char({sa}, {ia}, {a.span.line})")
+                    cb = self.q(f"rt::str_index_char({sb}, {ib}, {b.span.line})")
+                    return f"({ca} {e.ops[0]} {cb})"
+                for ix, other in ((a, b), (b, a)):
+                    if (isinstance(ix, ir.Intrinsic) and ix.name == "str.getitem"
+                            and isinstance(other, (ir.Local, ir.Const))):
+                        sh, idx = self.str_getitem(ix)
+                        neg = "!" if e.ops[0] == "!=" else ""
+                        return f"({neg}{self.q(f'rt::str_index_eq({sh}, {idx}, {self.sref(other)}, {ix.span.line})')})"
+            if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
+                neg = "!" if e.ops[0] == "!=" else ""
+                return f"{neg}rt::str_eq({self.sref(a)}, {self.sref(b)})"
             return "(" + self.cmp1(e.ops[0], self.ref(a), self.ref(b), a, b) + ")"
         # chained: evaluate each operand once, left to right, short-circuiting
         code = parts[-1]
@@ -749,6 +853,15 @@ class _FnEmitter:
     def new_exc(self, e: ir.NewExc) -> str:
         static = self.mod.exc_static(e.cls)
         ln = e.span.line
+        owner = self.mod.exc_owner(e.cls)
+        if owner is not None:  # args[0] calls the generated __init__: (0, str/repr pairs..., fields...)
+            t = self.t("_ti")
+            strs = ", ".join(f"{t}.{1 + 2 * i}" for i in range(owner.n_args))
+            reprs = ", ".join(f"{t}.{2 + 2 * i}" for i in range(owner.n_args))
+            base = 1 + 2 * owner.n_args
+            flds = ", ".join(f"{ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
+            return (f"{{ let {t} = {self.expr(e.args[0])}; rt::PyErr::with_payload(&{static}, vec![{strs}], "
+                    f"vec![{reprs}], {self.mod.exc_fields_struct(owner.name)} {{ {flds} }}, {ln}) }}")
         if len(e.args) == 1 and e.args[0].ty == ir.STR and e.cls != "KeyError":
             return f"rt::PyErr::new(&{static}, {self.expr(e.args[0])}, {ln})"
         vals = [self.t("_a") for _ in e.args]
@@ -814,6 +927,9 @@ class _FnEmitter:
             return q(f"rt::parse_float(&{R(a[0])}, {ln})")
         if n == "float.is_integer":
             return f"rt::float_is_integer({X(a[0])})"
+        if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
+            struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
+            return f"{R(a[0])}.exc_fields::<{struct}>().{ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
         if n == "ord":
             return q(f"rt::py_ord(&{R(a[0])}, {ln})")
         if n == "chr":
@@ -846,9 +962,9 @@ class _FnEmitter:
             if m in ("add",):
                 return f"{R(a[0])}.add({X(a[1])})"
             if m in ("discard",):
-                return f"{R(a[0])}.discard(&{X(a[1])})"
+                return f"{R(a[0])}.discard(&{R(a[1])})"
             if m == "remove":
-                return q(f"{R(a[0])}.remove(&{X(a[1])}, {ln})")
+                return q(f"{R(a[0])}.remove(&{R(a[1])}, {ln})")
             if m in ("union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update"):
                 return f"{R(a[0])}.{m}(&{R(a[1])})"
             if m in ("copy", "clear"):
@@ -875,7 +991,7 @@ class _FnEmitter:
             else:
                 out.append(f"rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {o});")
         if "end" in kw:
-            out.append(f"{o}.push_str(&{self.expr(kw['end'])});")
+            out.append(f"{o}.push_str(&{self.ref(kw['end'])});")
         else:
             out.append(f"{o}.push('\\n');")
         target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
@@ -987,6 +1103,8 @@ class _FnEmitter:
                 w_line(f"let {acc}: {rust_type(e.ty)} = rt::PyDict::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
                 w_line(acc)
+            elif n == "str.join" and isinstance(e.args[1].ty, ir.ListT) and not isinstance(e.args[1], ir.Comprehension):
+                w_line(f"rt::str_join_list({self.sref(e.args[0])}, &{self.ref(e.args[1])})")
             elif n == "str.join":
                 sep = self.t("_sep")
                 w_line(f"let {sep}: String = {self.expr(e.args[0])};")
@@ -1041,7 +1159,7 @@ class _FnEmitter:
         m = e.name[4:]
         ln = e.span.line
         a = e.args
-        s = f"&{self.ref(a[0])}"
+        s = f"{self.sref(a[0])}"
         X = self.expr
         q = self.q
         if m in ("upper", "lower", "title", "capitalize", "swapcase", "isdigit", "isalpha", "isalnum", "isspace",
@@ -1058,27 +1176,33 @@ class _FnEmitter:
             ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
             return f"rt::str_{m}({s}, {ch_code})"
         if m == "replace":
-            return f"rt::str_replace({s}, &{self.ref(a[1])}, &{self.ref(a[2])}, {X(a[3])})"
+            return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {X(a[3])})"
+        # start/end positions (a[2], a[3]: Option<i64>) select the `_in` variants
+        rng = f", {X(a[2])}, {X(a[3])}" if len(a) == 4 else ""
+        suffix = "_in" if rng else ""
         if m in ("startswith", "endswith"):
             if isinstance(a[1].ty, ir.TupleT):
-                tv = self.t("_tp")
-                alts = " || ".join(f"rt::str_{m}(_s, &{tv}.{i})" for i in range(len(a[1].ty.items)))
-                return f"{{ let _s = {s}; let {tv} = {X(a[1])}; {alts} }}"
-            return f"rt::str_{m}({s}, &{self.ref(a[1])})"
+                tv, st, en = self.t("_tp"), self.t("_st"), self.t("_en")
+                pos = f", {st}, {en}" if rng else ""
+                alts = " || ".join(f"rt::str_{m}{suffix}(_s, &{tv}.{i}{pos})" for i in range(len(a[1].ty.items)))
+                bind = f"let {st} = {X(a[2])}; let {en} = {X(a[3])}; " if rng else ""
+                return f"{{ let _s = {s}; let {tv} = {X(a[1])}; {bind}{alts} }}"
+            return f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})"
         if m in ("find", "rfind", "count"):
-            return f"rt::str_{m}({s}, &{self.ref(a[1])})"
+            return f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})"
         if m in ("index", "rindex"):
-            return q(f"rt::str_{m}_of({s}, &{self.ref(a[1])}, {ln})")
+            return q(f"rt::str_{m}_of{suffix}({s}, {self.sref(a[1])}{rng}, {ln})")
         if m in ("ljust", "rjust", "center"):
-            return q(f"rt::str_{m}({s}, {X(a[1])}, &{self.ref(a[2])}, {ln})")
+            return q(f"rt::str_{m}({s}, {X(a[1])}, {self.sref(a[2])}, {ln})")
         if m == "zfill":
             return f"rt::str_zfill({s}, {X(a[1])})"
         if m in ("partition", "rpartition"):
-            return q(f"rt::str_{m}({s}, &{self.ref(a[1])}, {ln})")
+            return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")
         if m == "repeat":
             return f"rt::str_repeat({s}, {X(a[1])})"
         if m == "getitem":
-            return q(f"rt::str_index({s}, {X(a[1])}, {ln})")
+            sh, idx = self.str_getitem(e)
+            return q(f"rt::str_index_hint({sh}, {idx}, {ln})")
         if m == "slice":
             return q(f"rt::str_slice({s}, {X(a[1])}, {X(a[2])}, {X(a[3])}, {ln})")
         raise EmitError(f"str.{m}", e.span)
@@ -1087,7 +1211,7 @@ class _FnEmitter:
         m = e.name[5:]
         ln = e.span.line
         a = e.args
-        X = self.expr
+        X, R = self.expr, self.ref
         q = self.q
         lst = self.ref(a[0])
         if m == "getitem":
@@ -1109,9 +1233,9 @@ class _FnEmitter:
             return q(f"{lst}.pop_at({X(a[1])}, {ln})")
         if m in ("remove", "index"):
             fn = "index_of" if m == "index" else "remove"
-            return q(f"{lst}.{fn}(&{X(a[1])}, {ln})")
+            return q(f"{lst}.{fn}(&{R(a[1])}, {ln})")
         if m == "count":
-            return f"{lst}.count(&{X(a[1])})"
+            return f"{lst}.count(&{R(a[1])})"
         if m == "sort":
             return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln)) + "\n}"
         if m in ("reverse", "clear", "copy"):
@@ -1126,21 +1250,21 @@ class _FnEmitter:
         m = e.name[5:]
         ln = e.span.line
         a = e.args
-        X = self.expr
+        X, R = self.expr, self.ref
         q = self.q
         d = self.ref(a[0])
         if m == "getitem":
-            return q(f"{d}.get_item(&{X(a[1])}, {ln})")
+            return q(f"{d}.get_item(&{R(a[1])}, {ln})")
         if m == "get":
-            return f"{d}.get(&{X(a[1])})"
+            return f"{d}.get(&{R(a[1])})"
         if m == "get_or":
-            return f"{d}.get_or(&{X(a[1])}, {X(a[2])})"
+            return f"{d}.get_or(&{R(a[1])}, {X(a[2])})"
         if m == "setdefault":
             return f"{d}.setdefault({X(a[1])}, {X(a[2])})"
         if m == "pop":
-            return q(f"{d}.pop(&{X(a[1])}, {ln})")
+            return q(f"{d}.pop(&{R(a[1])}, {ln})")
         if m == "pop_or":
-            return f"{d}.pop_or(&{X(a[1])}, {X(a[2])})"
+            return f"{d}.pop_or(&{R(a[1])}, {X(a[2])})"
         if m == "update":
             return f"{d}.update(&{self.ref(a[1])})"
         if m in ("copy", "clear"):
@@ -1151,18 +1275,40 @@ class _FnEmitter:
 
 
 class _ModEmitter:
+    # a program sets each module variable where the module body first assigns it; a library
+    # has no module body, so its getters evaluate the (call-free) initial value on first use
+    lazy_globals = False
+
     def __init__(self, module: ir.Module):
         self.module = module
         self.fn_names = {f.name: self._fresh_fn(f.name) for f in module.functions}
         self.recursive = _recursive_functions(module)
         self.assigned_globals = _assigned_globals(module)
+        self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
 
     def _fresh_fn(self, name: str) -> str:
+        if "." in name:  # "Class.__init__" of an exception class: not a Python name, keep it unique
+            base = ident(name.split(".")[0]) + "__init"
+            while base in {f.name for f in self.module.functions}:
+                base += "_"
+            return base
         return ident(name)
 
     def fn_ident(self, name: str) -> str:
         return self.fn_names[name]
+
+    def exc_owner(self, cls: str) -> "ir.ExcClass | None":
+        """The user class (cls or a base) whose `__init__` builds cls instances, if any."""
+        by_name = {x.name: x for x in self.module.exceptions}
+        while cls in by_name:
+            if by_name[cls].init is not None:
+                return by_name[cls]
+            cls = by_name[cls].base
+        return None
+
+    def exc_fields_struct(self, cls: str) -> str:
+        return f"ExcFields{ident(cls)}"
 
     def exc_static(self, cls: str) -> str:
         if cls in self.user_excs:
@@ -1170,7 +1316,10 @@ class _ModEmitter:
         return "rt::" + re.sub(r"(?<!^)(?=[A-Z])", "_", cls).upper()
 
     def const_global(self, g: ir.GlobalVar) -> bool:
-        return g.name not in self.assigned_globals and isinstance(g.init, ir.Const) and ir.is_copy(g.ty)
+        """A Rust `const` when nothing assigns it but its definition, its value is a literal and
+        (in a program) no function can run before the module body reaches the definition."""
+        return (g.name not in self.assigned_globals and isinstance(g.init, ir.Const) and ir.is_copy(g.ty)
+                and (self.lazy_globals or g.name in self.defined_before_calls))
 
     def global_getter(self, name: str, fe: _FnEmitter) -> str:
         g = next(x for x in self.module.globals if x.name == name)
@@ -1186,14 +1335,23 @@ class _ModEmitter:
         m = self.module
         w.line(f"// Generated by Portalis from {m.path}. Edit the Python, not this file.")
         w.line("#![allow(unused_mut, unused_variables, unused_parens, unused_braces, unreachable_code, dead_code,")
-        w.line("    non_snake_case, non_upper_case_globals, clippy::all)]")
+        w.line("    non_snake_case, non_upper_case_globals, unexpected_cfgs, clippy::all)]")
+        # The runtime is a module of the crate (cargo, build_native); codegen.build compiles it
+        # once into an rlib and builds this file with `--cfg portalis_rt_rlib --extern pyrt=...`.
+        w.line("#[cfg(not(portalis_rt_rlib))]")
         w.line("#[macro_use]")
         w.line("mod pyrt;")
+        w.line("#[cfg(portalis_rt_rlib)]")
+        w.line("#[macro_use]")
+        w.line("extern crate pyrt;")
         w.line("use pyrt as rt;")
         w.line("")
         for x in m.exceptions:
             w.line(f"static {self.exc_static(x.name)}: rt::ExcClass = rt::ExcClass {{ name: {rust_str(x.name)}, "
                    f"base: Some(&{self.exc_static(x.base)}) }};")
+            if x.init is not None:
+                flds = " ".join(f"{ident(f)}: {rust_type(t)}," for f, t in x.fields)
+                w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")
         for g in m.globals:
             self.emit_global(w, g)
         for f in m.functions:
@@ -1226,24 +1384,15 @@ class _ModEmitter:
         fe = _FnEmitter(self, self.module.main, w)
         w.line(f"fn g_{low}() -> rt::PyResult<{ty}> {{", ln)
         w.line(f"    if let Some(v) = G_{up}.with(|g| g.borrow().clone()) {{ return Ok(v); }}", ln)
-        w.line(f"    let v: {ty} = {fe.expr(g.init)};", ln)
-        w.line(f"    G_{up}.with(|g| *g.borrow_mut() = Some(v.clone()));", ln)
-        w.line("    Ok(v)", ln)
+        if self.lazy_globals:
+            w.line(f"    let v: {ty} = {fe.expr(g.init)};", ln)
+            w.line(f"    G_{up}.with(|g| *g.borrow_mut() = Some(v.clone()));", ln)
+            w.line("    Ok(v)", ln)
+        else:  # the module body sets it (ir.GlobalInit); reading it earlier is Python's NameError
+            msg = rust_str(f"name '{g.name}' is not defined")
+            w.line(f"    Err(rt::PyErr::new(&rt::NAME_ERROR, {msg}, {ln}))", ln)
         w.line("}", ln)
         w.line(f"fn set_g_{low}(v: {ty}) {{ G_{up}.with(|g| *g.borrow_mut() = Some(v)); }}", ln)
-
-
-def _walk(node, visit) -> None:
-    import dataclasses
-    if isinstance(node, tuple):
-        for x in node:
-            _walk(x, visit)
-        return
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        visit(node)
-        for f in dataclasses.fields(node):
-            if f.name not in ("ty", "span"):
-                _walk(getattr(node, f.name), visit)
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:
@@ -1251,7 +1400,7 @@ def _recursive_functions(m: ir.Module) -> set[str]:
     calls: dict[str, set[str]] = {}
     for f in m.functions:
         out: set[str] = set()
-        _walk(f.body, lambda n: out.add(n.func) if isinstance(n, ir.Call) else None)
+        out.update(n.func for n in _walk(f.body) if isinstance(n, ir.Call))
         calls[f.name] = out
     rec = set()
     for f in calls:
@@ -1268,17 +1417,149 @@ def _recursive_functions(m: ir.Module) -> set[str]:
 
 
 def _assigned_globals(m: ir.Module) -> set[str]:
+    return {n.name for f in (*m.functions, m.main) for n in _walk(f.body)
+            if isinstance(n, ir.NameTarget) and n.is_global}
+
+
+def _defined_before_calls(body: tuple) -> set[str]:
+    """Module variables the module body defines before its first statement that calls a user
+    function (only those can be seen by every function that reads them)."""
     out: set[str] = set()
-
-    def visit(n) -> None:
-        if isinstance(n, ir.NameTarget) and n.is_global:
-            out.add(n.name)
-
-    for f in (*m.functions, m.main):
-        _walk(f.body, visit)
+    for s in body:
+        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, ir.Call) for n in _walk(s.value)):
+            out.add(s.name)
+        elif any(isinstance(n, ir.Call) for n in _walk(s)):
+            break
     return out
 
 
 def emit_crate(module: ir.Module) -> RustCrate:
     """Translate a typed module into a Cargo crate (files as text; nothing is written)."""
     return _ModEmitter(module).emit()
+
+
+# ---------------------------------------------------------------- library crates (`translate --function`)
+
+_PRELUDE_VALUES = {"Ok", "Err", "Some", "None", "String", "Vec", "Option", "Result", "Box"}
+_NOT_KEYWORDS = {"main", "rt", "std", "core", "alloc"}  # in RUST_KEYWORDS only to keep program crates tidy
+
+
+def _py_signature(fn: ir.Function) -> str:
+    params = ", ".join(f"{n}: {t}" for n, t in fn.params)
+    return f"def {fn.name}({params}) -> {fn.ret}"
+
+
+class _LibEmitter(_ModEmitter):
+    """A library crate for one function of a sliced module (`portalis.slicing`).
+
+    `src/lib.rs` is the program crate of the same module (header, statics, globals, functions:
+    one source of truth) without its module body and `main`, with `pyrt` public, plus a
+    documented `pub fn` that keeps the Python name where Rust allows it, returns
+    `Result<T, pyrt::PyErr>` and flushes what the function printed (the runtime buffers stdout
+    and only a program's `main` flushes it otherwise)."""
+
+    lazy_globals = True
+
+    def __init__(self, module: ir.Module, function: str):
+        super().__init__(module)
+        self.function = function
+        fn = next(f for f in module.functions if f.name == function)
+        self.fn = fn
+        ok = function.isascii() and function.isidentifier() and function != "_"
+        pub = function if ok and (function not in RUST_KEYWORDS or function in _NOT_KEYWORDS) \
+            and function not in _PRELUDE_VALUES else ident(function)
+        taken = set(self.fn_names.values()) - {self.fn_names[function]}
+        for g in module.globals:
+            taken |= {f"g_{ident(g.name).lower()}", f"set_g_{ident(g.name).lower()}"}
+        while pub in taken:
+            pub += "_"
+        self.pub_name = pub
+        if self.fn_names[function] == pub:  # the wrapper takes the name; the translation moves aside
+            inner = pub + "_py"
+            while inner in taken:
+                inner += "_"
+            self.fn_names[function] = inner
+
+    def emit_library(self) -> RustCrate:
+        program = self.emit()
+        lines = program.files["src/main.rs"].split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        pylines = list(program.line_map["src/main.rs"])[:len(lines)]
+        cut = next((i for i, ln in enumerate(lines) if ln.startswith("fn module_body(")), None)
+        if cut is None:  # a Portalis bug: emit() no longer ends with the module body and main
+            raise EmitError("cannot find the module body in the program crate", None)
+        while cut > 0 and lines[cut - 1] == "":
+            cut -= 1
+        lines, pylines = lines[:cut], pylines[:cut]
+        m = self.module
+        for i, ln in enumerate(lines):
+            if i == 0 and ln.startswith("// Generated by Portalis"):
+                lines[i] = (f"// Generated by Portalis from {m.path}: `{self.function}` and what it uses, as a library. "
+                            "Edit the Python, not this file.")
+            elif re.fullmatch(r"(#\[macro_use\]\s*)?mod pyrt;", ln):
+                lines[i] = ln.replace("mod pyrt;", "pub mod pyrt;")
+        fn, ln = self.fn, self.fn.span.line
+        ret = "()" if fn.ret == ir.NONE else rust_type(fn.ret)
+        params = ", ".join(f"{ident(n)}: {rust_type(t)}" for n, t in fn.params)
+        args = ", ".join(ident(n) for n, _ in fn.params)
+        tail = [
+            "",
+            f"/// Python: `{_py_signature(fn)}` ({m.path.rsplit('/', 1)[-1]}, line {ln}).",
+            "///",
+            "/// Translated by Portalis together with what it calls. A Python exception comes back as",
+            "/// `Err(pyrt::PyErr)` (`.class_name()`, `.py_str()`, `.line`); what the function prints is",
+            "/// written to stdout before it returns.",
+            f"pub fn {self.pub_name}({params}) -> Result<{ret}, pyrt::PyErr> {{",
+            f"    let r = {self.fn_ident(self.function)}({args});",
+            "    rt::flush_stdout();",
+            "    r",
+            "}",
+        ]
+        lines += tail
+        pylines += [ln] * len(tail)
+        name = crate_name(f"{m.name}_{self.function}")
+        cargo = re.sub(r'(?m)^name = ".*"$', f'name = "{name}"', program.files["Cargo.toml"], count=1)
+        lib = '[lib]\npath = "src/lib.rs"\n\n'
+        cargo = cargo.replace("[dependencies]", lib + "[dependencies]", 1) if "[dependencies]" in cargo \
+            else cargo + "\n" + lib
+        files = {"Cargo.toml": cargo, "src/lib.rs": "\n".join(lines) + "\n", "src/pyrt.rs": program.files["src/pyrt.rs"]}
+        return RustCrate(name, files, {"src/lib.rs": pylines})
+
+
+def emit_library(module: ir.Module, function: str) -> RustCrate:
+    """A library crate exposing `function` of a sliced module (`portalis.slicing.slice_module`:
+    it has only what `function` needs and an empty module body) as a `pub fn`."""
+    return _LibEmitter(module, function).emit_library()
+
+
+def _walk(node):
+    """Every IR node (dataclass instance) reachable from `node`, including `node`."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (tuple, list)):
+            stack.extend(n)
+            continue
+        if not hasattr(n, "__dataclass_fields__"):
+            continue
+        yield n
+        for f in n.__dataclass_fields__:
+            if f not in ("ty", "span"):
+                stack.append(getattr(n, f))
+
+
+def _assigned_names(node) -> set[str]:
+    """Names any target (assignment, for, augmented, tuple, handler variable) in `node` binds."""
+    out: set[str] = set()
+    for n in _walk(node):
+        if isinstance(n, ir.NameTarget):
+            out.add(n.name)
+        elif isinstance(n, ir.Handler) and n.name:
+            out.add(n.name)
+    return out
+
+
+def _indexed_str_locals(node) -> set[str]:
+    return {n.args[0].name for n in _walk(node)
+            if isinstance(n, ir.Intrinsic) and n.name == "str.getitem" and isinstance(n.args[0], ir.Local)}

@@ -85,12 +85,12 @@ def _build(args: argparse.Namespace, path: str):
 
 def cmd_translate(args: argparse.Namespace) -> int:
     from portalis.codegen.crate import CrateConflict, write_crate
-    from portalis.pipeline import translate_source
+    from portalis.pipeline import translate_function, translate_source
     text = _read(args.file)
-    if args.function:
-        print("portalis: --function is not supported yet (the whole module is translated)", file=sys.stderr)
-        return EXIT_ENVIRONMENT
-    tr = translate_source(text, args.file)
+    if args.function is not None:
+        tr = translate_function(text, args.file, args.function)
+    else:
+        tr = translate_source(text, args.file)
     _fail_if_errors(tr.diagnostics, args.file)
     assert tr.crate is not None
     out = Path(args.out) if args.out else Path("rust") / tr.crate.name
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("translate", help="write a Cargo crate; prints its path")
     p.add_argument("file")
     p.add_argument("--out", help="crate directory (default: rust/<name>)")
-    p.add_argument("--function", help="only NAME and what it calls (not supported yet)")
+    p.add_argument("--function", metavar="NAME", help="only NAME and what it calls, as a library crate (default --out: rust/<module>_<NAME>)")
     p.add_argument("--force", action="store_true", help="overwrite files edited since Portalis wrote them")
     p.set_defaults(fn=cmd_translate)
     p = sub.add_parser("build", help="translate and build a wasm32-wasi command module")

@@ -428,7 +428,18 @@ class Pass:
     span: Span
 
 
-Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Raise, Try, Assert, DelItem, Pass]
+@dataclass(frozen=True)
+class GlobalInit:
+    """The module statement that first assigns module variable `name` (a `GlobalVar`; `value` is
+    also its `init`): a program sets the variable here, in module order."""
+
+    name: str
+    value: Expr
+    span: Span
+
+
+Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Raise, Try, Assert, DelItem, Pass,
+             GlobalInit]
 
 # ---------------------------------------------------------------- module
 
@@ -457,6 +468,13 @@ class ExcClass:
     name: str
     base: str
     span: Span
+    # A class with `__init__(self, ...)`: `init` is the generated function (named
+    # "Class.__init__", so no Python name can clash) that evaluates the `super().__init__`
+    # arguments and the `self.NAME = value` fields; it returns the tuple
+    # (0, str(arg1), repr(arg1), ... [n_args pairs], field1, field2, ...).
+    fields: tuple[tuple[str, Type], ...] = ()
+    init: str | None = None
+    n_args: int = 0
 
 
 @dataclass(frozen=True)

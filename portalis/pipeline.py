@@ -1,6 +1,7 @@
 """The pipeline as one call per step, shared by the CLI, tests, benchmarks and (later) the server.
 
 `translate_source`: text -> (IR, crate, diagnostics) through ingest, lowering and emission.
+`translate_function`: text -> library crate for one function (`translate --function NAME`).
 `build_program`: text -> built .wasm (translation + rustc behind the content caches).
 Keeps no global state besides the caches on disk; must not print or exit.
 """
@@ -15,14 +16,21 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from portalis import __version__, ir
-from portalis.analyzers.ingest import parse_module
-from portalis.analyzers.lower import lower_module
 from portalis.codegen.build import BuildResult, build_wasm
 from portalis.codegen.crate import write_crate
-from portalis.codegen.emit import RUNTIME_PATH, EmitError, RustCrate, emit_crate
+from portalis.codegen.emit import RUNTIME_PATH, EmitError, RustCrate, emit_crate, emit_library
 from portalis.codegen.toolchain import Toolchain, default_cache_dir, find_toolchain
 from portalis.diagnostics import Diagnostic, Span, has_errors, make
+from portalis.slicing import slice_module, unresolved_types
+
+if TYPE_CHECKING:
+    from portalis.analyzers.ingest import SourceModule
+
+# libcst and the analyzers are imported inside the translate functions: a cached `portalis run`
+# never needs them (they are most of the CLI's start-up time).
 
 
 @dataclass
@@ -40,6 +48,9 @@ class Translation:
 def translate_source(text: str, path: str = "prog.py") -> Translation:
     times: dict[str, float] = {}
     t0 = time.perf_counter()
+    from portalis.analyzers.ingest import parse_module
+    from portalis.analyzers.lower import lower_module
+
     sm, diags = parse_module(text, path)
     times["ingest"] = time.perf_counter() - t0
     if diags:
@@ -57,6 +68,66 @@ def translate_source(text: str, path: str = "prog.py") -> Translation:
         return Translation(module, None, diags + [make("unsupported-syntax", str(e), span)], times)
     times["emit"] = time.perf_counter() - t0
     return Translation(module, crate, diags, times)
+
+
+def translate_function(text: str, path: str, function: str) -> Translation:
+    """NAME and what it calls as a library crate (`portalis translate --function NAME`).
+
+    The whole module is lowered (parameter types may come from call sites anywhere in it), then
+    sliced to NAME (`portalis.slicing`). Only diagnostics inside the slice (its functions with
+    their decorators, the statements that set its module variables) count, so untranslatable
+    code elsewhere does not block; a syntax error anywhere does (nothing can be lowered).
+    `Translation.module` is the sliced module."""
+    times: dict[str, float] = {}
+    t0 = time.perf_counter()
+    from portalis.analyzers.ingest import parse_module
+    from portalis.analyzers.lower import lower_module
+
+    sm, diags = parse_module(text, path)
+    times["ingest"] = time.perf_counter() - t0
+    if diags:
+        return Translation(None, None, diags, times)
+    t0 = time.perf_counter()
+    module, diags = lower_module(sm, partial=True)
+    times["lower"] = time.perf_counter() - t0
+    if module is None:
+        return Translation(None, None, diags, times)
+    sl = slice_module(module, function)
+    if sl.module is None:
+        return Translation(None, None, list(sl.diagnostics), times)
+    extents = _extents(sm, sl.module)
+    inside = [d for d in diags if any(lo <= (d.span.line, d.span.col) and (d.span.end_line, d.span.end_col) <= hi
+                                      for lo, hi in extents)]
+    own = list(sl.diagnostics)
+    if not has_errors(inside + own):
+        own += unresolved_types(sl.module)
+    diags = sorted(set(inside + own), key=lambda d: (d.span.line, d.span.col, d.code, d.message))
+    if has_errors(diags):
+        return Translation(sl.module, None, diags, times)
+    t0 = time.perf_counter()
+    try:
+        crate = emit_library(sl.module, function)
+    except EmitError as e:
+        span = e.span or Span(1, 0, 1, 0)
+        return Translation(sl.module, None, diags + [make("unsupported-syntax", str(e), span)], times)
+    times["emit"] = time.perf_counter() - t0
+    return Translation(sl.module, crate, diags, times)
+
+
+def _extents(sm: SourceModule, sliced: ir.Module) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(start, end) positions of the source a slice consists of: its functions, from their first
+    decorator on, and the statements that set its module variables."""
+    import libcst as cst
+
+    spans = {f.span for f in sliced.functions}
+    out = []
+    for node in sm.positions:
+        if isinstance(node, cst.FunctionDef) and sm.span(node) in spans:
+            sp = sm.span(node)
+            start = sm.span(node.decorators[0]) if node.decorators else sp
+            out.append(((start.line, start.col), (sp.end_line, sp.end_col)))
+    out += [((g.span.line, g.span.col), (g.span.end_line, g.span.end_col)) for g in sliced.globals]
+    return out
 
 
 @dataclass

@@ -100,3 +100,12 @@ def test_args_reach_the_program_and_timeout(tmp_path: Path, toolchain):
 def test_missing_file():
     r = run("run", "/nonexistent/prog.py")
     assert r.returncode == 3 and "no such file" in r.stderr
+
+
+def test_cached_run_does_not_import_the_translator():
+    # a cached `portalis run` only hashes and executes: libcst and the analyzers (most of the
+    # start-up time) must stay unimported until something has to be translated
+    code = ("import sys, portalis.cli, portalis.pipeline; "
+            "print(sorted(m for m in sys.modules if m.startswith(('libcst', 'portalis.analyzers.lower'))))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert r.stdout.strip() == "[]", r.stdout

@@ -30,6 +30,10 @@
 )]
 
 /// `tr!(expr, 'label)`: propagate a `PyErr` out of a labeled loop used as a try block.
+/// Exported so that it also reaches generated code when the runtime is a prebuilt rlib
+/// (`#[macro_use] extern crate pyrt;`, see codegen/build.py); as a module it is `#[macro_use]`.
+#[doc(hidden)]
+#[macro_export]
 macro_rules! tr {
     ($e:expr, $l:lifetime) => {
         match $e {
@@ -155,6 +159,8 @@ pub struct PyErr {
     pub args_repr: Vec<String>,
     pub line: u32,
     pub exit_code: i64,
+    /// The fields of a user exception class with `__init__` (a generated struct).
+    pub payload: Option<Rc<dyn std::any::Any>>,
 }
 
 impl PyErr {
@@ -168,6 +174,7 @@ impl PyErr {
             args_repr: vec![r],
             line,
             exit_code: 1,
+            payload: None,
         }
     }
 
@@ -184,6 +191,29 @@ impl PyErr {
             args_repr,
             line,
             exit_code: 1,
+            payload: None,
+        }
+    }
+
+    /// A user exception whose `__init__` set fields (`payload`, read back by `exc_fields`).
+    pub fn with_payload<T: 'static>(
+        cls: &'static ExcClass,
+        args_str: Vec<String>,
+        args_repr: Vec<String>,
+        payload: T,
+        line: u32,
+    ) -> PyErr {
+        let mut e = PyErr::with_args(cls, args_str, args_repr, line);
+        e.payload = Some(Rc::new(payload));
+        e
+    }
+
+    /// The fields of a user exception (`e.amount`); the emitter only asks for the struct of
+    /// the class (or base) whose `__init__` built `e`, so a mismatch is a Portalis bug.
+    pub fn exc_fields<T: 'static>(&self) -> &T {
+        match self.payload.as_ref().and_then(|p| p.downcast_ref::<T>()) {
+            Some(f) => f,
+            None => panic!("Portalis bug: {} has no such fields", self.cls.name),
         }
     }
 
@@ -235,12 +265,27 @@ impl std::fmt::Debug for PyErr {
 }
 
 #[cold]
+#[inline(never)]
 pub fn overflow_err(line: u32) -> PyErr {
     PyErr::new(
         &OVERFLOW_ERROR,
         "integer overflow: result does not fit in 64 bits",
         line,
     )
+}
+
+/// IndexError, out of line: keeps the hot indexing paths small.
+#[cold]
+#[inline(never)]
+fn index_err(msg: &'static str, line: u32) -> PyErr {
+    PyErr::new(&INDEX_ERROR, msg, line)
+}
+
+/// ZeroDivisionError, out of line.
+#[cold]
+#[inline(never)]
+fn zero_div_err(msg: &'static str, line: u32) -> PyErr {
+    PyErr::new(&ZERO_DIVISION_ERROR, msg, line)
 }
 
 #[cold]
@@ -315,6 +360,7 @@ thread_local! {
 pub struct DepthGuard;
 
 impl Drop for DepthGuard {
+    #[inline]
     fn drop(&mut self) {
         DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
     }
@@ -448,48 +494,57 @@ pub fn push_i64(out: &mut String, v: i64) {
 }
 
 impl PyFmt for i32 {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         push_i64(out, *self as i64);
     }
 }
 
 impl PyFmt for usize {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str(&self.to_string());
     }
 }
 
 impl PyFmt for f64 {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         push_float_repr(out, *self);
     }
 }
 
 impl PyFmt for bool {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str(if *self { "True" } else { "False" });
     }
 }
 
 impl PyFmt for String {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         push_str_repr(out, self);
     }
+    #[inline]
     fn fmt_str(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 
 impl PyFmt for str {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         push_str_repr(out, self);
     }
+    #[inline]
     fn fmt_str(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 
 impl PyFmt for () {
+    #[inline]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str("None");
     }
@@ -1903,6 +1958,16 @@ pub fn int_sub(a: i64, b: i64, line: u32) -> PyResult<i64> {
 
 #[inline]
 pub fn int_mul(a: i64, b: i64, line: u32) -> PyResult<i64> {
+    // wasm has no overflow flag: `checked_mul` on i64 becomes a 128-bit multiply call, 3x the
+    // cost of a whole trial-division loop. Two factors that fit in 32 bits cannot overflow 64.
+    if a as i32 as i64 == a && b as i32 as i64 == b {
+        return Ok(a * b);
+    }
+    int_mul_wide(a, b, line)
+}
+
+#[inline(never)]
+fn int_mul_wide(a: i64, b: i64, line: u32) -> PyResult<i64> {
     match a.checked_mul(b) {
         Some(v) => Ok(v),
         None => Err(overflow_err(line)),
@@ -1928,11 +1993,7 @@ pub fn int_abs(a: i64, line: u32) -> PyResult<i64> {
 #[inline]
 pub fn int_floordiv(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b == 0 {
-        return Err(PyErr::new(
-            &ZERO_DIVISION_ERROR,
-            "integer division or modulo by zero",
-            line,
-        ));
+        return Err(zero_div_err("integer division or modulo by zero", line));
     }
     if a == i64::MIN && b == -1 {
         return Err(overflow_err(line));
@@ -1948,11 +2009,7 @@ pub fn int_floordiv(a: i64, b: i64, line: u32) -> PyResult<i64> {
 #[inline]
 pub fn int_mod(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b == 0 {
-        return Err(PyErr::new(
-            &ZERO_DIVISION_ERROR,
-            "integer modulo by zero",
-            line,
-        ));
+        return Err(zero_div_err("integer modulo by zero", line));
     }
     if b == -1 {
         return Ok(0);
@@ -1965,17 +2022,15 @@ pub fn int_mod(a: i64, b: i64, line: u32) -> PyResult<i64> {
     }
 }
 
+#[inline]
 pub fn int_divmod(a: i64, b: i64, line: u32) -> PyResult<(i64, i64)> {
     if b == 0 {
-        return Err(PyErr::new(
-            &ZERO_DIVISION_ERROR,
-            "integer division or modulo by zero",
-            line,
-        ));
+        return Err(zero_div_err("integer division or modulo by zero", line));
     }
     Ok((int_floordiv(a, b, line)?, int_mod(a, b, line)?))
 }
 
+#[inline]
 pub fn int_pow(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b < 0 {
         return Err(value_err("negative exponent needs float operands", line));
@@ -1996,9 +2051,10 @@ pub fn int_pow(a: i64, b: i64, line: u32) -> PyResult<i64> {
 }
 
 /// int / int: correctly rounded like CPython.
+#[inline]
 pub fn int_truediv(a: i64, b: i64, line: u32) -> PyResult<f64> {
     if b == 0 {
-        return Err(PyErr::new(&ZERO_DIVISION_ERROR, "division by zero", line));
+        return Err(zero_div_err("division by zero", line));
     }
     const LIM: u64 = 1u64 << 53;
     let ua = a.unsigned_abs();
@@ -2026,6 +2082,7 @@ pub fn int_truediv(a: i64, b: i64, line: u32) -> PyResult<f64> {
     Ok(if neg { -v } else { v })
 }
 
+#[inline]
 pub fn int_lshift(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b < 0 {
         return Err(value_err("negative shift count", line));
@@ -2043,6 +2100,7 @@ pub fn int_lshift(a: i64, b: i64, line: u32) -> PyResult<i64> {
     Ok(r)
 }
 
+#[inline]
 pub fn int_rshift(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b < 0 {
         return Err(value_err("negative shift count", line));
@@ -2065,15 +2123,12 @@ pub fn int_to_float(v: i64) -> f64 {
 #[inline]
 pub fn float_div(a: f64, b: f64, line: u32) -> PyResult<f64> {
     if b == 0.0 {
-        return Err(PyErr::new(
-            &ZERO_DIVISION_ERROR,
-            "float division by zero",
-            line,
-        ));
+        return Err(zero_div_err("float division by zero", line));
     }
     Ok(a / b)
 }
 
+#[inline]
 fn float_divmod_raw(vx: f64, wx: f64) -> (f64, f64) {
     let mut m = vx % wx;
     let mut div = (vx - m) / wx;
@@ -2097,20 +2152,18 @@ fn float_divmod_raw(vx: f64, wx: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
+#[inline]
 pub fn float_floordiv(a: f64, b: f64, line: u32) -> PyResult<f64> {
     if b == 0.0 {
-        return Err(PyErr::new(
-            &ZERO_DIVISION_ERROR,
-            "float floor division by zero",
-            line,
-        ));
+        return Err(zero_div_err("float floor division by zero", line));
     }
     Ok(float_divmod_raw(a, b).0)
 }
 
+#[inline]
 pub fn float_mod(a: f64, b: f64, line: u32) -> PyResult<f64> {
     if b == 0.0 {
-        return Err(PyErr::new(&ZERO_DIVISION_ERROR, "float modulo", line));
+        return Err(zero_div_err("float modulo", line));
     }
     let mut m = a % b;
     if m != 0.0 {
@@ -2123,9 +2176,10 @@ pub fn float_mod(a: f64, b: f64, line: u32) -> PyResult<f64> {
     Ok(m)
 }
 
+#[inline]
 pub fn float_divmod(a: f64, b: f64, line: u32) -> PyResult<(f64, f64)> {
     if b == 0.0 {
-        return Err(PyErr::new(&ZERO_DIVISION_ERROR, "float divmod()", line));
+        return Err(zero_div_err("float divmod()", line));
     }
     Ok(float_divmod_raw(a, b))
 }
@@ -2166,11 +2220,7 @@ pub fn float_pow(iv: f64, iw: f64, line: u32) -> PyResult<f64> {
     if iv == 0.0 {
         let odd = is_odd_integer(iw);
         if iw < 0.0 {
-            return Err(PyErr::new(
-                &ZERO_DIVISION_ERROR,
-                "0.0 cannot be raised to a negative power",
-                line,
-            ));
+            return Err(zero_div_err("0.0 cannot be raised to a negative power", line));
         }
         return Ok(if odd { iv } else { 0.0 });
     }
@@ -2197,6 +2247,7 @@ pub fn float_pow(iv: f64, iw: f64, line: u32) -> PyResult<f64> {
     Ok(if negate { -r } else { r })
 }
 
+#[inline]
 fn f64_to_i64_checked(x: f64, line: u32) -> PyResult<i64> {
     if x.is_nan() {
         return Err(value_err("cannot convert float NaN to integer", line));
@@ -2217,11 +2268,13 @@ fn f64_to_i64_checked(x: f64, line: u32) -> PyResult<i64> {
 }
 
 /// int(x) for a float.
+#[inline]
 pub fn float_to_int(x: f64, line: u32) -> PyResult<i64> {
     f64_to_i64_checked(x, line)
 }
 
 /// round(x) -> int, half to even.
+#[inline]
 pub fn round_half_even(x: f64, line: u32) -> PyResult<i64> {
     if !x.is_finite() {
         return f64_to_i64_checked(x, line);
@@ -2552,6 +2605,7 @@ fn math_range(line: u32) -> PyErr {
     PyErr::new(&OVERFLOW_ERROR, "math range error", line)
 }
 
+#[inline]
 pub fn math_sqrt(x: f64, line: u32) -> PyResult<f64> {
     if x < 0.0 {
         return Err(math_domain(line));
@@ -2559,6 +2613,7 @@ pub fn math_sqrt(x: f64, line: u32) -> PyResult<f64> {
     Ok(x.sqrt())
 }
 
+#[inline]
 fn log_helper(x: f64, f: fn(f64) -> f64, line: u32) -> PyResult<f64> {
     if x.is_nan() {
         return Ok(x);
@@ -2569,6 +2624,7 @@ fn log_helper(x: f64, f: fn(f64) -> f64, line: u32) -> PyResult<f64> {
     Ok(f(x))
 }
 
+#[inline]
 pub fn math_log(x: f64, line: u32) -> PyResult<f64> {
     log_helper(x, f64::ln, line)
 }
@@ -2577,23 +2633,22 @@ pub fn math_log_base(x: f64, b: f64, line: u32) -> PyResult<f64> {
     let num = math_log(x, line)?;
     let den = math_log(b, line)?;
     if den == 0.0 {
-        return Err(PyErr::new(
-            &ZERO_DIVISION_ERROR,
-            "float division by zero",
-            line,
-        ));
+        return Err(zero_div_err("float division by zero", line));
     }
     Ok(num / den)
 }
 
+#[inline]
 pub fn math_log10(x: f64, line: u32) -> PyResult<f64> {
     log_helper(x, f64::log10, line)
 }
 
+#[inline]
 pub fn math_log2(x: f64, line: u32) -> PyResult<f64> {
     log_helper(x, f64::log2, line)
 }
 
+#[inline]
 pub fn math_exp(x: f64, line: u32) -> PyResult<f64> {
     let r = x.exp();
     if r.is_infinite() && x.is_finite() {
@@ -2602,10 +2657,12 @@ pub fn math_exp(x: f64, line: u32) -> PyResult<f64> {
     Ok(r)
 }
 
+#[inline]
 pub fn math_floor(x: f64, line: u32) -> PyResult<i64> {
     f64_to_i64_checked(x.floor(), line)
 }
 
+#[inline]
 pub fn math_ceil(x: f64, line: u32) -> PyResult<i64> {
     f64_to_i64_checked(x.ceil(), line)
 }
@@ -2710,6 +2767,7 @@ pub fn math_factorial(n: i64, line: u32) -> PyResult<i64> {
     Ok(acc)
 }
 
+#[inline]
 pub fn math_trunc(x: f64, line: u32) -> PyResult<i64> {
     f64_to_i64_checked(x, line)
 }
@@ -2870,6 +2928,92 @@ fn char_string(c: char) -> String {
 /// s[i]
 #[inline]
 pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<String> {
+    str_index_hint(s, false, i, line)
+}
+
+/// `s[i]` where `ascii` is a caller-proven `s.is_ascii()` (hoisted out of a loop by the
+/// emitter): O(1) then; otherwise O(i), with an ASCII-prefix fast path.
+#[inline]
+pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<String> {
+    match str_char_at(s, ascii, i) {
+        Some(c) => Ok(char_string(c)),
+        None => Err(str_index_error(line)),
+    }
+}
+
+impl PyList<String> {
+    /// Copy item `k` into `dst`, reusing its buffer (a `for` loop over a list of str); false
+    /// past the end.
+    #[inline]
+    pub fn read_str_into(&self, k: usize, dst: &mut String) -> bool {
+        match self.0.borrow().get(k) {
+            Some(x) => {
+                dst.clear();
+                dst.push_str(x);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// `sep.join(list)` for a list of str: no per-item clone.
+pub fn str_join_list(sep: &str, l: &PyList<String>) -> String {
+    l.0.borrow().join(sep)
+}
+
+/// `a == b` for str: a length test and a first-byte test before any memcmp call (most
+/// comparisons in Python code are against one-character or short literals).
+#[inline]
+pub fn str_eq(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    x.len() == y.len() && (x.is_empty() || (x[0] == y[0] && x[1..] == y[1..]))
+}
+
+/// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
+#[inline]
+pub fn str_index_char(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<char> {
+    str_char_at(s, ascii, i).ok_or_else(|| str_index_error(line))
+}
+
+/// `s[i] == other` without allocating the one-character string.
+#[inline]
+pub fn str_index_eq(s: &str, ascii: bool, i: i64, other: &str, line: u32) -> PyResult<bool> {
+    if ascii {
+        let b = s.as_bytes();
+        let n = b.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        if !(0..n).contains(&j) {
+            return Err(str_index_error(line));
+        }
+        // b[j] is ASCII, so equal strings are exactly the one-byte `other` with that byte
+        let o = other.as_bytes();
+        return Ok(o.len() == 1 && o[0] == b[j as usize]);
+    }
+    match str_char_at(s, ascii, i) {
+        // no memcmp call: one length test and one char decode
+        Some(c) => Ok(other.len() == c.len_utf8() && other.starts_with(c)),
+        None => Err(str_index_error(line)),
+    }
+}
+
+#[cold]
+fn str_index_error(line: u32) -> PyErr {
+    index_err("string index out of range", line)
+}
+
+#[inline]
+fn str_char_at(s: &str, ascii: bool, i: i64) -> Option<char> {
+    let b = s.as_bytes();
+    if ascii {
+        let n = b.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        return if (0..n).contains(&j) { Some(b[j as usize] as char) } else { None };
+    }
+    str_char_at_slow(s, i)
+}
+
+fn str_char_at_slow(s: &str, i: i64) -> Option<char> {
     let b = s.as_bytes();
     let blen = b.len() as u64;
     if i >= 0 {
@@ -2877,25 +3021,21 @@ pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<String> {
         if (i as u64) < blen {
             let iu = i as usize;
             if b[..=iu].is_ascii() {
-                return Ok(char_string(b[iu] as char));
+                return Some(b[iu] as char);
             }
-            if let Some(c) = s.chars().nth(iu) {
-                return Ok(char_string(c));
-            }
+            return s.chars().nth(iu);
         }
     } else {
         let k = i.unsigned_abs();
         if k <= blen {
             let start = b.len() - k as usize;
             if b[start..].is_ascii() {
-                return Ok(char_string(b[start] as char));
+                return Some(b[start] as char);
             }
-            if let Some(c) = s.chars().rev().nth((k - 1) as usize) {
-                return Ok(char_string(c));
-            }
+            return s.chars().rev().nth((k - 1) as usize);
         }
     }
-    Err(PyErr::new(&INDEX_ERROR, "string index out of range", line))
+    None
 }
 
 /// s[start:stop:step]
@@ -3314,6 +3454,87 @@ pub fn str_count(s: &str, sub: &str) -> i64 {
     s.matches(sub).count() as i64
 }
 
+/// CPython's ADJUST_INDICES for `s.find(sub, start, end)` and friends, in code points:
+/// negative positions count from the end and are clipped at 0; `end` is clipped at n but
+/// `start` is not (so `"abc".find("", 4) == -1`); start > end means "no room".
+fn adjust_indices(start: Option<i64>, end: Option<i64>, n: i64) -> (i64, i64) {
+    let from_end = |v: i64| if v < 0 { (v + n).max(0) } else { v };
+    (start.map_or(0, from_end), end.map_or(n, |v| from_end(v).min(n)))
+}
+
+/// Byte offset of code point `k` (0 <= k <= number of code points).
+fn char_to_byte(s: &str, k: i64) -> usize {
+    if s.is_ascii() {
+        return k as usize;
+    }
+    s.char_indices().nth(k as usize).map_or(s.len(), |(b, _)| b)
+}
+
+/// The window `s[start:end]` as (code point offset, text), or None when it cannot hold `sub`.
+fn str_window<'a>(s: &'a str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<(i64, &'a str)> {
+    let (st, e) = adjust_indices(start, end, str_len(s));
+    if e - st < str_len(sub) {
+        return None;
+    }
+    Some((st, &s[char_to_byte(s, st)..char_to_byte(s, e)]))
+}
+
+/// `s.find(sub, start, end)`
+pub fn str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    match str_window(s, sub, start, end) {
+        Some((off, w)) => match w.find(sub) {
+            Some(b) => off + byte_to_char_index(w, b),
+            None => -1,
+        },
+        None => -1,
+    }
+}
+
+/// `s.rfind(sub, start, end)`
+pub fn str_rfind_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    match str_window(s, sub, start, end) {
+        Some((off, w)) => match w.rfind(sub) {
+            Some(b) => off + byte_to_char_index(w, b),
+            None => -1,
+        },
+        None => -1,
+    }
+}
+
+/// `s.index(sub, start, end)`: ValueError "substring not found" like CPython.
+pub fn str_index_of_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, line: u32) -> PyResult<i64> {
+    match str_find_in(s, sub, start, end) {
+        -1 => Err(value_err("substring not found", line)),
+        i => Ok(i),
+    }
+}
+
+/// `s.rindex(sub, start, end)`
+pub fn str_rindex_of_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, line: u32) -> PyResult<i64> {
+    match str_rfind_in(s, sub, start, end) {
+        -1 => Err(value_err("substring not found", line)),
+        i => Ok(i),
+    }
+}
+
+/// `s.count(sub, start, end)`
+pub fn str_count_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    match str_window(s, sub, start, end) {
+        Some((_, w)) => str_count(w, sub),
+        None => 0,
+    }
+}
+
+/// `s.startswith(prefix, start, end)` (CPython's tailmatch).
+pub fn str_startswith_in(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    matches!(str_window(s, prefix, start, end), Some((_, w)) if w.starts_with(prefix))
+}
+
+/// `s.endswith(suffix, start, end)`
+pub fn str_endswith_in(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    matches!(str_window(s, suffix, start, end), Some((_, w)) if w.ends_with(suffix))
+}
+
 fn py_isdecimal_char(c: char) -> bool {
     c.is_ascii_digit() || ((c as u32) >= 128 && in_ranges(c as u32, DECIMAL_RANGES))
 }
@@ -3496,6 +3717,7 @@ pub fn str_chars(s: &str) -> Vec<String> {
     s.chars().map(char_string).collect()
 }
 
+#[inline]
 pub fn py_chr(i: i64, line: u32) -> PyResult<String> {
     if !(0..=0x10ffff).contains(&i) {
         return Err(value_err("chr() arg not in range(0x110000)", line));
@@ -3510,6 +3732,7 @@ pub fn py_chr(i: i64, line: u32) -> PyResult<String> {
     }
 }
 
+#[inline]
 pub fn py_ord(s: &str, line: u32) -> PyResult<i64> {
     let mut it = s.chars();
     match (it.next(), it.next()) {
@@ -3655,17 +3878,29 @@ impl<T: Clone> PyList<T> {
     pub fn is_empty(&self) -> bool {
         self.0.borrow().is_empty()
     }
+    /// A shared view of the items for a read that ends before anything else runs.
+    #[inline]
+    fn peek(&self) -> &Vec<T> {
+        // SAFETY: try_borrow_unguarded fails if a mutable borrow is live. The reference is used
+        // only within `get`/`get_raw` to clone one item, and cloning a runtime value (i64, f64,
+        // String, tuples, Rc-based containers) never borrows this list mutably. Skipping the
+        // guard saves two writes per indexed read in hot loops.
+        match unsafe { self.0.try_borrow_unguarded() } {
+            Ok(v) => v,
+            Err(_) => panic!("list read while it is being modified"),
+        }
+    }
     #[inline]
     pub fn get(&self, i: i64, line: u32) -> PyResult<T> {
-        let v = self.0.borrow();
+        let v = self.peek();
         match norm_index(i, v.len()) {
             Some(j) => Ok(v[j].clone()),
-            None => Err(PyErr::new(&INDEX_ERROR, "list index out of range", line)),
+            None => Err(index_err("list index out of range", line)),
         }
     }
     #[inline]
     pub fn get_raw(&self, i: usize) -> Option<T> {
-        self.0.borrow().get(i).cloned()
+        self.peek().get(i).cloned()
     }
     #[inline]
     pub fn set(&self, i: i64, val: T, line: u32) -> PyResult<()> {
@@ -3675,11 +3910,7 @@ impl<T: Clone> PyList<T> {
                 v[j] = val;
                 Ok(())
             }
-            None => Err(PyErr::new(
-                &INDEX_ERROR,
-                "list assignment index out of range",
-                line,
-            )),
+            None => Err(index_err("list assignment index out of range", line)),
         }
     }
     #[inline]
@@ -3689,17 +3920,17 @@ impl<T: Clone> PyList<T> {
     pub fn pop(&self, line: u32) -> PyResult<T> {
         match self.0.borrow_mut().pop() {
             Some(v) => Ok(v),
-            None => Err(PyErr::new(&INDEX_ERROR, "pop from empty list", line)),
+            None => Err(index_err("pop from empty list", line)),
         }
     }
     pub fn pop_at(&self, i: i64, line: u32) -> PyResult<T> {
         let mut v = self.0.borrow_mut();
         if v.is_empty() {
-            return Err(PyErr::new(&INDEX_ERROR, "pop from empty list", line));
+            return Err(index_err("pop from empty list", line));
         }
         match norm_index(i, v.len()) {
             Some(j) => Ok(v.remove(j)),
-            None => Err(PyErr::new(&INDEX_ERROR, "pop index out of range", line)),
+            None => Err(index_err("pop index out of range", line)),
         }
     }
     pub fn insert(&self, i: i64, val: T) {
@@ -3749,6 +3980,11 @@ impl<T: Clone> PyList<T> {
         let a = self.0.borrow();
         if n <= 0 || a.is_empty() {
             return PyList::new();
+        }
+        if a.len() == 1 {
+            if let Ok(k) = usize::try_from(n) {
+                return PyList::from_vec(vec![a[0].clone(); k]);
+            }
         }
         let mut v = Vec::with_capacity(cap_hint((a.len() as i64).saturating_mul(n)));
         for _ in 0..n {
@@ -3818,11 +4054,7 @@ impl<T: Clone> PyList<T> {
             match norm_index(i, v.len()) {
                 Some(j) => removed = v.remove(j),
                 None => {
-                    return Err(PyErr::new(
-                        &INDEX_ERROR,
-                        "list assignment index out of range",
-                        line,
-                    ))
+                    return Err(index_err("list assignment index out of range", line))
                 }
             }
         }
@@ -4150,6 +4382,18 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     #[inline]
     pub fn set_item(&self, k: K, v: V) {
         self.0.borrow_mut().insert(k, v);
+    }
+    /// `d[k] = v` with a borrowed key: cloned only when the key is new.
+    #[inline]
+    pub fn set_item_ref(&self, k: &K, v: V) {
+        let mut d = self.0.borrow_mut();
+        if let Some(&pos) = d.index.get(k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 = v;
+            }
+            return;
+        }
+        d.insert(k.clone(), v);
     }
     #[inline]
     pub fn get(&self, k: &K) -> Option<V> {
@@ -4590,10 +4834,12 @@ pub struct PyRange {
 }
 
 /// Number of elements of range(start, stop, step) (0 for step 0).
+#[inline]
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     range_len_u(start, stop, step).min(i64::MAX as u64) as i64
 }
 
+#[inline]
 fn range_len_u(start: i64, stop: i64, step: i64) -> u64 {
     let (s, e, st) = (start as i128, stop as i128, step as i128);
     if st > 0 && s < e {
@@ -4642,11 +4888,7 @@ impl PyRange {
             k += n;
         }
         if k < 0 || k >= n {
-            return Err(PyErr::new(
-                &INDEX_ERROR,
-                "range object index out of range",
-                line,
-            ));
+            return Err(index_err("range object index out of range", line));
         }
         Ok((self.start as i128 + k * self.step as i128) as i64)
     }

@@ -810,3 +810,81 @@ fn output_buffer_does_not_panic() {
     flush_stdout();
     err_str("");
 }
+
+// ---- loop fast paths (hoisted ASCII hint, no-allocation compares, buffer reuse) ---------
+
+#[test]
+fn str_index_fast_paths_agree_with_str_index() {
+    for text in ["", "abc", "aßc", "héllo wörld", "日本語x"] {
+        let ascii = text.is_ascii();
+        let n = text.chars().count() as i64;
+        for i in -(n + 2)..(n + 2) {
+            let slow = str_index(text, i, 7);
+            let hinted = str_index_hint(text, ascii, i, 7);
+            let unhinted = str_index_hint(text, false, i, 7);
+            let ch = str_index_char(text, ascii, i, 7);
+            match slow {
+                Ok(c) => {
+                    assert_eq!(hinted.ok(), Some(c.clone()));
+                    assert_eq!(unhinted.ok(), Some(c.clone()));
+                    assert_eq!(ch.ok().map(|x| x.to_string()), Some(c.clone()));
+                    for other in ["a", "b", "c", "ß", "ö", "語", "", "ab", &c[..]] {
+                        let eq = str_index_eq(text, ascii, i, other, 7).ok();
+                        assert_eq!(eq, Some(c == other), "{text:?}[{i}] == {other:?}");
+                    }
+                }
+                Err(e) => {
+                    assert_eq!(e.py_str(), "string index out of range");
+                    assert_eq!(err_of(hinted).0, "IndexError");
+                    assert_eq!(err_of(str_index_eq(text, ascii, i, "a", 7)).0, "IndexError");
+                    assert_eq!(err_of(str_index_char(text, ascii, i, 7)).0, "IndexError");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn str_eq_and_join_list() {
+    for (a, b) in [("", ""), ("a", "a"), ("a", "b"), ("ab", "a"), ("é", "é"), ("é", "è"), ("xy", "xz")] {
+        assert_eq!(str_eq(a, b), a == b);
+    }
+    let l = PyList::from_vec(vec![s("x"), s(""), s("yz")]);
+    assert_eq!(str_join_list("-", &l), "x--yz");
+    assert_eq!(str_join_list("", &PyList::<String>::new()), "");
+    let mut buf = s("old");
+    assert!(l.read_str_into(2, &mut buf));
+    assert_eq!(buf, "yz");
+    assert!(!l.read_str_into(3, &mut buf));
+}
+
+#[test]
+fn set_item_ref_keeps_insertion_order() {
+    let d: PyDict<String, i64> = PyDict::new();
+    d.set_item_ref(&s("b"), 1);
+    d.set_item_ref(&s("a"), 2);
+    d.set_item_ref(&s("b"), 3);
+    assert_eq!(py_repr(&d), "{'b': 3, 'a': 2}");
+}
+
+#[test]
+fn repeat_single_item_lists() {
+    let one = PyList::from_vec(vec![7_i64]);
+    assert_eq!(py_repr(&one.repeat(3)), "[7, 7, 7]");
+    assert_eq!(py_repr(&one.repeat(0)), "[]");
+    assert_eq!(py_repr(&one.repeat(-5)), "[]");
+    // [[0]] * 2 aliases the inner list, as in Python
+    let nested = PyList::from_vec(vec![PyList::from_vec(vec![0_i64])]).repeat(2);
+    nested.get(0, 1).unwrap().append(9);
+    assert_eq!(py_repr(&nested), "[[0, 9], [0, 9]]");
+}
+
+#[test]
+fn int_mul_fast_and_wide_paths() {
+    assert_eq!(int_mul(46341, 46341, 1).ok(), Some(2147488281));
+    assert_eq!(int_mul(-3_000_000_000, 3, 1).ok(), Some(-9_000_000_000));
+    assert_eq!(int_mul(i64::MIN, 1, 1).ok(), Some(i64::MIN));
+    assert_eq!(err_of(int_mul(i64::MIN, -1, 1)).0, "OverflowError");
+    assert_eq!(err_of(int_mul(1 << 32, 1 << 31, 1)).0, "OverflowError");
+    assert_eq!(int_mul(1 << 31, 1 << 31, 1).ok(), Some(1 << 62));
+}
