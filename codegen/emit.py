@@ -1125,7 +1125,7 @@ class _FnEmitter:
             self.w.line(f"let mut {kf} = {self.expr(kw['key'])};", ln)
             self.w.line(f"{self.q(f'{lst}.sort_by_key(&mut {kf}, {rev}, {ln})')};", ln)
         else:
-            self.w.line(f"{lst}.sort({rev});", ln)
+            self.w.line(f"{self.q(f'{lst}.sort({rev}, {ln})')};", ln)
 
     def elem_type(self, it: ir.Expr) -> ir.Type:
         t = it.ty

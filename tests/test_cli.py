@@ -109,3 +109,13 @@ def test_cached_run_does_not_import_the_translator():
             "print(sorted(m for m in sys.modules if m.startswith(('libcst', 'portalis.analyzers.lower'))))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert r.stdout.strip() == "[]", r.stdout
+
+
+def test_sorting_nan_stops_instead_of_differing(tmp_path: Path, toolchain):
+    # CPython's order for NaN keys comes from timsort's exact comparisons; Portalis does not
+    # reproduce it, so it must stop with an error rather than print a different order
+    p = tmp_path / "nan.py"
+    p.write_text("import math\nxs = [3.0, math.nan, 1.0]\nprint('before')\nprint(sorted(xs))\n")
+    r = run("run", str(p))
+    assert r.returncode == 1 and r.stdout == "before\n", r.stdout + r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("ValueError: cannot sort values that contain NaN")

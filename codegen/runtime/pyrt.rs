@@ -4112,6 +4112,10 @@ impl<T: Clone> PyList<T> {
                 }
             }
         }
+        if let Err(e) = check_sortable(&keys, line) {
+            *self.0.borrow_mut() = items;
+            return Err(e);
+        }
         let order = if reverse {
             merge_sort_indices(items.len(), |a, b| pylt(&keys[b], &keys[a]))
         } else {
@@ -4125,8 +4129,12 @@ impl<T: Clone> PyList<T> {
 
 impl<T: Clone + PartialOrd> PyList<T> {
     /// list.sort(reverse=...): stable; the list looks empty while comparisons run.
-    pub fn sort(&self, reverse: bool) {
+    pub fn sort(&self, reverse: bool, line: u32) -> PyResult<()> {
         let items = std::mem::take(&mut *self.0.borrow_mut());
+        if let Err(e) = check_sortable(&items, line) {
+            *self.0.borrow_mut() = items;
+            return Err(e);
+        }
         let order = if reverse {
             merge_sort_indices(items.len(), |a, b| pylt(&items[b], &items[a]))
         } else {
@@ -4134,17 +4142,21 @@ impl<T: Clone + PartialOrd> PyList<T> {
         };
         let sorted = apply_permutation(items, &order);
         *self.0.borrow_mut() = sorted;
+        Ok(())
     }
 }
 
-/// sorted(v) helper for plain vectors.
-pub fn sorted_vec<T: PartialOrd>(v: Vec<T>, reverse: bool) -> Vec<T> {
-    let order = if reverse {
-        merge_sort_indices(v.len(), |a, b| pylt(&v[b], &v[a]))
-    } else {
-        merge_sort_indices(v.len(), |a, b| pylt(&v[a], &v[b]))
-    };
-    apply_permutation(v, &order)
+/// Any stable sort gives CPython's result when `<` is a strict weak order. A NaN anywhere in a
+/// key breaks that, and then the result depends on timsort's exact comparisons: rather than
+/// return a different order than CPython, stop with an error (never silently wrong).
+fn check_sortable<T: PartialOrd>(keys: &[T], line: u32) -> PyResult<()> {
+    if keys.iter().any(|k| k.partial_cmp(k) != Some(Ordering::Equal)) {
+        return Err(value_err(
+            "cannot sort values that contain NaN: Portalis does not reproduce CPython's order for them",
+            line,
+        ));
+    }
+    Ok(())
 }
 
 impl<T: Clone + PartialEq> PyList<T> {

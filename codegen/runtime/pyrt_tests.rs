@@ -577,9 +577,9 @@ fn list_reference_semantics() {
     assert_eq!(a.concat(&a).len(), 14);
     assert_eq!(a.repeat(2).len(), 14);
     assert_eq!(a.repeat(-2).len(), 0);
-    a.sort(false);
+    a.sort(false, 1).unwrap();
     assert_eq!(a.to_vec(), vec![1, 2, 3, 3, 4, 4, 9]);
-    a.sort(true);
+    a.sort(true, 1).unwrap();
     assert_eq!(a.to_vec(), vec![9, 4, 4, 3, 3, 2, 1]);
 }
 
@@ -624,13 +624,16 @@ fn sort_by_key_stable_and_reverse() {
     ws.sort_by_key(|x: &i64| Ok(*x + alias.len()), false, 1)
         .unwrap();
     assert_eq!(ws.to_vec(), vec![1, 2, 3]);
-    // sorting with NaN never panics
+    // sorting NaN stops with an error (CPython's order for NaN is not reproduced) and keeps the list
     let fs = PyList::from_vec(vec![3.0, f64::NAN, 1.0, 2.0, f64::NAN, 0.5]);
-    fs.sort(false);
+    assert_eq!(err_of(fs.sort(false, 4)).0, "ValueError");
     assert_eq!(fs.len(), 6);
+    let ts = PyList::from_vec(vec![(1.0, 2i64), (f64::NAN, 1i64)]);
+    assert_eq!(err_of(ts.sort_by_key(|t: &(f64, i64)| Ok(*t), false, 4)).0, "ValueError");
+    assert_eq!(ts.len(), 2);
     let big: Vec<i64> = (0..1000).map(|i| (i * 7919) % 1000).collect();
     let bl = PyList::from_vec(big.clone());
-    bl.sort(false);
+    bl.sort(false, 1).unwrap();
     let mut want = big;
     want.sort();
     assert_eq!(bl.to_vec(), want);

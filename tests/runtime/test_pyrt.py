@@ -74,7 +74,7 @@ fn body() -> PyResult<()> {
     let r: PyResult<()> = 'try0: loop {
         let x = tr!(fact(10), 'try0);
         let xs: PyList<i64> = PyList::from_vec(vec![3, 1, 2]);
-        xs.sort(false);
+        tr!(xs.sort(false, 3), 'try0);
         let d: PyDict<String, f64> = PyDict::new();
         d.set_item("a".to_string(), 0.1 + 0.2);
         out_str(&format!("{} {} {} {}\n", py_str(&x), py_repr(&xs), py_repr(&d),
