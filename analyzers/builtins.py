@@ -133,13 +133,30 @@ class BuiltinMixin:
         return e
 
     def user_call(self, n: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
+        """A call of a user function: positional and keyword arguments bound to the parameters
+        as Python binds them, literal defaults for the rest; the IR call lists them in parameter
+        order, so keywords written out of that order must not have effects that could show."""
         sig = self.info.funcs[n]
-        if kw:
-            return self.err("unsupported-syntax", "keyword arguments to user functions are not supported yet", node)
-        if len(pos) != len(sig.params):
-            return self.err("type-mismatch", f"`{n}()` takes {len(sig.params)} arguments, got {len(pos)}", node)
-        args = tuple(self.coerce_to(self.expr(a), pt, a, f"parameter `{pn}` of `{n}`")
-                     for a, (pn, pt) in zip(pos, sig.params))
+        names = [pn for pn, _ in sig.params]
+        if len(pos) > len(names):
+            return self.err("type-mismatch", f"`{n}()` takes {len(names)} arguments, got {len(pos)}", node)
+        bound: dict[str, cst.BaseExpression] = dict(zip(names, pos))
+        for k, v in kw.items():
+            if k not in names:
+                return self.err("type-mismatch", f"`{n}()` got an unexpected keyword argument `{k}`", v)
+            if k in bound:
+                return self.err("type-mismatch", f"`{n}()` got multiple values for argument `{k}`", v)
+            bound[k] = v
+        missing = [pn for pn in names if pn not in bound and pn not in sig.defaults]
+        if missing:
+            return self.err("type-mismatch", f"`{n}()` is missing the argument `{missing[0]}`", node)
+        order = [names.index(k) for k in kw]
+        if order != sorted(order) and sum(not _effect_free(kw[k]) for k in kw) > 1:
+            return self.err("unsupported-syntax", f"keyword arguments written out of `{n}`'s parameter order "
+                            "must be names or literals (Python evaluates them in the order written)", node)
+        args = tuple(self.coerce_to(self.expr(bound.get(pn, sig.defaults.get(pn))), pt, bound.get(pn, node),
+                                    f"parameter `{pn}` of `{n}`")
+                     for pn, pt in sig.params)
         return ir.Call(n, args, sig.ret, self.sp(node))
 
     # ------------------------------------------------------------ builtins (b_<name>)
@@ -870,3 +887,10 @@ _BUILTIN_NAMES = {
     "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
     "vars", "zip", "__import__", "exit", "quit",
 }
+
+
+def _effect_free(e: cst.BaseExpression) -> bool:
+    """A name or a literal: evaluating it can neither print nor raise."""
+    if isinstance(e, cst.UnaryOperation) and isinstance(e.operator, (cst.Minus, cst.Plus)):
+        e = e.expression
+    return isinstance(e, (cst.Name, cst.Integer, cst.Float, cst.SimpleString))

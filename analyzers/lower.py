@@ -36,6 +36,7 @@ class FuncSig:
     ret: Any
     node: cst.FunctionDef
     source_hash: str
+    defaults: dict[str, cst.BaseExpression] = field(default_factory=dict)  # literal default values
 
 
 @dataclass
@@ -783,9 +784,13 @@ class _ModuleLowering:
         if name in self.info.funcs:
             self.diag("type-mismatch", f"function `{name}` is defined twice", fn.name)
         params = []
+        defaults: dict[str, cst.BaseExpression] = {}
         for prm in p.params:
             if prm.default is not None:
-                self.diag("unsupported-syntax", "default parameter values are not supported yet", prm.default)
+                defaults[prm.name.value] = prm.default  # kept when refused: calls do not cascade
+                if not _literal_default(prm.default):
+                    self.diag("unsupported-syntax", "a default value must be a literal (number, string, True/False/"
+                              "None): Python evaluates it once and shares it between calls", prm.default)
             t: Any = TVar(f"param {prm.name.value} of {name}", self.sm.span(prm).line)
             if prm.annotation is not None:
                 try:
@@ -813,7 +818,7 @@ class _ModuleLowering:
         fn.visit(Y())
         code = self.sm.tree.code_for_node(fn)  # type: ignore[union-attr]
         from portalis.analyzers.ingest import content_hash
-        self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code))
+        self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults)
 
     def _pending_exceptions(self) -> set[str]:
         assert self.sm.tree is not None
@@ -1020,3 +1025,12 @@ def _is_doc_or_pass(s: cst.CSTNode) -> bool:
     return isinstance(s, cst.SimpleStatementLine) and all(
         isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
         for x in s.body)
+
+
+def _literal_default(e: cst.BaseExpression) -> bool:
+    """An immutable literal: the one value Python creates at `def` time is safe to re-create."""
+    if isinstance(e, cst.UnaryOperation) and isinstance(e.operator, (cst.Minus, cst.Plus)):
+        e = e.expression
+    if isinstance(e, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
+        return True
+    return isinstance(e, cst.Name) and e.value in ("True", "False", "None")
