@@ -561,11 +561,13 @@ class BuiltinMixin:
         elif isinstance(base, ir.ExcT):
             return self.err("unsupported-builtin", "isinstance() on exceptions is not supported; use except clauses", node)
         hit = bool(match_names & set(names))
-        if isinstance(t, ir.OptionT):
-            if not hit:
-                return ir.Const(False, ir.BOOL, self.sp(node))
+        if isinstance(t, ir.OptionT) and hit:
             return ir.Compare(("is not",), (x, ir.Const(None, ir.NONE, x.span)), ir.BOOL, self.sp(node))
-        return ir.Const(hit, ir.BOOL, self.sp(node))
+        result = ir.Const(hit, ir.BOOL, self.sp(node))
+        if isinstance(x, (ir.Local, ir.Const, ir.Global)):
+            return result
+        # known statically, but the argument is still evaluated (it may print or raise)
+        return ir.Intrinsic("eval_then", (x, result), ir.BOOL, self.sp(node))
 
     def container_ctor(self, kind: str, node, pos, kw):
         if not self.want(node, pos, kw, 0, 1):

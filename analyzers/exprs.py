@@ -290,9 +290,11 @@ class ExprMixin:
             return ir.BinOp(op, li, ri, ir.INT, sp)
         if lt == ir.STR and rt_ == ir.STR and op == "+":
             return ir.BinOp("+", left, right, ir.STR, sp)
+        # `n * seq` evaluates n first: the IR keeps (seq, n) and marks the order
+        first = (("count_first", ir.Const(True, ir.BOOL, sp)),)
         if op == "*" and {lt, rt_} <= {ir.STR, ir.INT, ir.BOOL} and ir.STR in (lt, rt_):
             s, n = (left, right) if lt == ir.STR else (right, left)
-            return ir.Intrinsic("str.repeat", (s, self.to_int(n)), ir.STR, sp)
+            return ir.Intrinsic("str.repeat", (s, self.to_int(n)), ir.STR, sp, () if lt == ir.STR else first)
         if isinstance(lt, ir.ListT):
             if op == "+" and isinstance(rt_, ir.ListT):
                 if not unify(lt, rt_):
@@ -301,7 +303,7 @@ class ExprMixin:
             if op == "*" and rt_ in (ir.INT, ir.BOOL):
                 return ir.Intrinsic("list.repeat", (left, self.to_int(right)), lt, sp)
         if op == "*" and isinstance(rt_, ir.ListT) and lt in (ir.INT, ir.BOOL):
-            return ir.Intrinsic("list.repeat", (right, self.to_int(left)), rt_, sp)
+            return ir.Intrinsic("list.repeat", (right, self.to_int(left)), rt_, sp, first)
         if isinstance(lt, ir.SetT) and isinstance(rt_, ir.SetT) and op in ("|", "&", "-", "^"):
             if not unify(lt, rt_):
                 return self.err("type-mismatch", f"set operation on {show(lt)} and {show(rt_)}", node)
@@ -597,9 +599,14 @@ class ExprMixin:
                 conv = p.conversion or ""
                 if conv == "a":
                     return self.err("unsupported-builtin", "`!a` conversion is not supported", p)
-                if p.equal is not None:
-                    src = cst.Module([]).code_for_node(p.expression)
-                    parts.append(src + "=")
+                if p.equal is not None:  # f"{ x = }" prints the source text exactly, spaces too
+                    m = cst.Module([])
+                    eq = p.equal
+                    src = (m.code_for_node(p.whitespace_before_expression) + m.code_for_node(p.expression)
+                           + m.code_for_node(p.whitespace_after_expression)
+                           + (m.code_for_node(eq.whitespace_before) if isinstance(eq, cst.AssignEqual) else "") + "="
+                           + (m.code_for_node(eq.whitespace_after) if isinstance(eq, cst.AssignEqual) else ""))
+                    parts.append(src)
                     if not conv and spec is None:
                         conv = "r"
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]

@@ -187,7 +187,9 @@ class _FnEmitter:
         name = "module_body" if is_main else self.mod.fn_ident(fn.name)
         w.line(f"fn {name}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
         w.indent += 1
-        if fn.name in self.mod.recursive:
+        if self.mod.recursive and not is_main:
+            # CPython's limit counts every frame (the module's too), so once anything recurses,
+            # every function call counts toward RecursionError
             w.line(f"let _depth = rt::enter_call({fn.span.line})?;", fn.span.line)
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT):
@@ -438,16 +440,15 @@ class _FnEmitter:
         for h in s.handlers:
             if h.classes:
                 cond = " || ".join(f"_e.is_instance(&{self.mod.exc_static(c)})" for c in h.classes)
-                w.line(f"Err(_e) if {cond} => {{", h.span.line)
+                w.line(f"Err(_e) if !_e.is_limit() && ({cond}) => {{", h.span.line)
             else:
-                w.line("Err(_e) => {", h.span.line)
+                w.line("Err(_e) if !_e.is_limit() => {", h.span.line)
             w.indent += 1
             w.line(f"#[allow(unused_variables, unused_mut)]\nlet mut {ident(h.name or '_exc')} = _e;", h.span.line)
             self.block(h.body)
             w.indent -= 1
             w.line("}", h.span.line)
-        if not any(not h.classes for h in s.handlers):
-            w.line(f"Err(_e) => {{ {self.propagate('_e')}; }}", ln)
+        w.line(f"Err(_e) => {{ {self.propagate('_e')}; }}", ln)  # not caught (or the 64-bit limit)
         w.indent -= 1
         w.line("}", ln)
         if s.final:
@@ -734,12 +735,20 @@ class _FnEmitter:
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
 
     def compare(self, e: ir.Compare) -> str:
-        vals = [self.t("_c") for _ in e.operands]
+        operands = list(e.operands)
+        if all(op in _ORDER_OPS for op in e.ops):
+            # int vs float compares exactly in Python: keep the int (no `as f64`), see cmp1
+            operands = [x.expr if isinstance(x, ir.Coerce) and x.ty == ir.FLOAT and x.expr.ty == ir.INT else x
+                        for x in operands]
+        vals = [self.t("_c") for _ in operands]
         parts = []
         for i, op in enumerate(e.ops):
-            parts.append(self.cmp1(op, vals[i], vals[i + 1], e.operands[i], e.operands[i + 1]))
-        if len(e.ops) == 1:
-            a, b = e.operands
+            parts.append(self.cmp1(op, vals[i], vals[i + 1], operands[i], operands[i + 1]))
+        if len(e.ops) == 1 and e.ops[0] in ("in", "not in") and not any(
+                isinstance(x, (ir.Local, ir.Const)) for x in operands):
+            pass  # both sides may have effects: the chained form below evaluates left first
+        elif len(e.ops) == 1:
+            a, b = operands
             if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
                 # `s[i] == x` without allocating a one-character String (x evaluated after s[i]
                 # only matters if it has effects: restrict to locals and constants)
@@ -761,13 +770,25 @@ class _FnEmitter:
         # chained: evaluate each operand once, left to right, short-circuiting
         code = parts[-1]
         for i in range(len(e.ops) - 1, 0, -1):
-            code = f"{parts[i - 1]} && {{ let {vals[i + 1]} = {self.expr(e.operands[i + 1])}; {code} }}"
-        return f"{{ let {vals[0]} = {self.expr(e.operands[0])}; let {vals[1]} = {self.expr(e.operands[1])}; {code} }}"
+            code = f"{parts[i - 1]} && {{ let {vals[i + 1]} = {self.expr(operands[i + 1])}; {code} }}"
+        return f"{{ let {vals[0]} = {self.expr(operands[0])}; let {vals[1]} = {self.expr(operands[1])}; {code} }}"
 
     def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        if op in _ORDER_OPS and {ea.ty, eb.ty} == {ir.INT, ir.FLOAT}:
+            # exact, as CPython (2**53 + 1 != 2.0**53); NaN compares false except for !=
+            if ea.ty == ir.FLOAT:
+                a, b, op = b, a, _FLIP[op]
+                code = f"rt::cmp_int_float_{_CMP_NAME[op]}(_i, _f)"
+                code = f"!{code}" if op == "!=" else code
+                return f"({{ let _f: f64 = {b}; let _i: i64 = {a}; {code} }})"
+            code = f"rt::cmp_int_float_{_CMP_NAME[op]}(_i, _f)"
+            code = f"!{code}" if op == "!=" else code
+            return f"({{ let _i: i64 = {a}; let _f: f64 = {b}; {code} }})"
         if op in ("is", "is not"):
             if ea.ty == ir.NONE:
                 return "true" if op == "is" else "false"
+            if not isinstance(ea.ty, ir.OptionT):  # a value that is never None
+                return f"({{ let _ = &{a}; {'false' if op == 'is' else 'true'} }})"
             return f"{a}.is_none()" if op == "is" else f"{a}.is_some()"
         if op in ("in", "not in"):
             neg = "!" if op == "not in" else ""
@@ -927,6 +948,8 @@ class _FnEmitter:
             return q(f"rt::parse_float(&{R(a[0])}, {ln})")
         if n == "float.is_integer":
             return f"rt::float_is_integer({X(a[0])})"
+        if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
+            return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
             return f"{R(a[0])}.exc_fields::<{struct}>().{ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
@@ -981,15 +1004,23 @@ class _FnEmitter:
         out = [f"let mut {o} = String::new();"]
         sep = self.expr(kw["sep"]) if "sep" in kw else None
         sepv = self.t("_s")
-        if sep is not None:
+        if sep is not None and not isinstance(kw["sep"], (ir.Local, ir.Const)):
+            # Python evaluates sep= after the arguments: render them first
+            parts = [self.t("_p") for _ in e.args]
+            for p, x in zip(parts, e.args):
+                out.append(f"let mut {p} = String::new(); rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {p});")
             out.append(f"let {sepv}: String = {sep};")
-        for i, x in enumerate(e.args):
-            if i:
-                out.append(f"{o}.push_str(&{sepv});" if sep is not None else f"{o}.push(' ');")
-            if x.ty == ir.STR:
-                out.append(f"{o}.push_str(&{self.ref(x)});")
-            else:
-                out.append(f"rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {o});")
+            out.append(f"{o}.push_str(&[{', '.join(parts)}].join(&{sepv}));")
+        else:
+            if sep is not None:
+                out.append(f"let {sepv}: String = {sep};")
+            for i, x in enumerate(e.args):
+                if i:
+                    out.append(f"{o}.push_str(&{sepv});" if sep is not None else f"{o}.push(' ');")
+                if x.ty == ir.STR:
+                    out.append(f"{o}.push_str(&{self.ref(x)});")
+                else:
+                    out.append(f"rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {o});")
         if "end" in kw:
             out.append(f"{o}.push_str(&{self.ref(kw['end'])});")
         else:
@@ -1024,7 +1055,7 @@ class _FnEmitter:
         if m == "lcm":
             return self.q(f"rt::math_lcm({a[0]}, {a[1]}, {ln})")
         if m == "isclose":
-            return f"rt::math_isclose({', '.join(a)})"
+            return self.q(f"rt::math_isclose_checked({', '.join(a)}, {e.span.line})")
         if m in ("isnan", "isinf", "isfinite"):
             return f"{a[0]}.is_{m[2:]}()" if m != "isinf" else f"{a[0]}.is_infinite()"
         raise EmitError(f"math.{m}", e.span)
@@ -1038,16 +1069,27 @@ class _FnEmitter:
         acc = self.t("_acc")
         w_line = lambda s: self.w.line(s, ln)  # noqa: E731
 
+        def first(extra: ir.Expr | None) -> ir.Expr:
+            """Python evaluates the iterable before start=/default=: when both may have effects,
+            bind a container iterable to a temporary first."""
+            if (extra is None or isinstance(extra, (ir.Local, ir.Const)) or isinstance(it, (ir.Local, ir.Const))
+                    or not isinstance(it.ty, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and it.ty != ir.STR):
+                return it
+            v = self.t("_src")
+            w_line(f"let {v} = {self.expr(it)};")
+            return ir.Local(v, it.ty, it.span)
+
         def fill() -> None:
             if n == "sum":
+                src = first(e.args[1] if len(e.args) > 1 else None)
                 if e.ty == ir.INT:
                     w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
-                    self.foreach(it, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
+                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
                     w_line(acc)
                 else:
                     if len(e.args) > 1:
                         w_line(f"let mut {acc}: f64 = {self.expr(e.args[1])};")
-                        self.foreach(it, lambda x: w_line(f"{acc} += {x} as f64;"), ln)
+                        self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64;"), ln)
                     else:
                         w_line(f"let mut {acc}: f64 = 0.0; let mut _any = false;")
                         self.foreach(it, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
@@ -1067,20 +1109,24 @@ class _FnEmitter:
                 el = self.elem_type(it)
                 better = "<" if n == "min.iter" else ">"
                 key = kw.get("key")
+                src = first(kw.get("default"))
+                dv = self.t("_dflt")
+                if "default" in kw:  # evaluated before the loop, as Python evaluates arguments
+                    w_line(f"let {dv} = {self.expr(kw['default'])};")
                 w_line(f"let mut {acc}: Option<{rust_type(el)}> = None;")
                 if key is not None:
                     kf = self.t("_kf")
                     kt = key.ty.ret
                     w_line(f"let mut {kf} = {self.expr(key)};")
                     w_line(f"let mut _bk: Option<{rust_type(kt)}> = None;")
-                    self.foreach(it, lambda x: w_line(
+                    self.foreach(src, lambda x: w_line(
                         f"let _k = {self.q(f'{kf}(&{x})')}; "
                         f"if match &_bk {{ None => true, Some(_b) => _k {better} *_b }} {{ _bk = Some(_k); {acc} = Some({x}); }}"), ln)
                 else:
-                    self.foreach(it, lambda x: w_line(
+                    self.foreach(src, lambda x: w_line(
                         f"if match &{acc} {{ None => true, Some(_b) => {x} {better} *_b }} {{ {acc} = Some({x}); }}"), ln)
                 if "default" in kw:
-                    d = self.expr(kw["default"])
+                    d = dv
                     if isinstance(e.ty, ir.OptionT):
                         w_line(acc)
                     else:
@@ -1199,6 +1245,8 @@ class _FnEmitter:
         if m in ("partition", "rpartition"):
             return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")
         if m == "repeat":
+            if dict(e.kwargs).get("count_first"):
+                return f"{{ let _n: i64 = {X(a[1])}; rt::str_repeat({s}, _n) }}"
             return f"rt::str_repeat({s}, {X(a[1])})"
         if m == "getitem":
             sh, idx = self.str_getitem(e)
@@ -1243,6 +1291,8 @@ class _FnEmitter:
         if m == "concat":
             return f"{lst}.concat(&{self.ref(a[1])})"
         if m == "repeat":
+            if dict(e.kwargs).get("count_first"):
+                return f"{{ let _n: i64 = {X(a[1])}; {lst}.repeat(_n) }}"
             return f"{lst}.repeat({X(a[1])})"
         raise EmitError(f"list.{m}", e.span)
 
@@ -1396,7 +1446,7 @@ class _ModEmitter:
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:
-    """Functions on a cycle of the call graph (they get a recursion-depth guard)."""
+    """Functions on a cycle of the call graph (if any, every function gets a depth guard)."""
     calls: dict[str, set[str]] = {}
     for f in m.functions:
         out: set[str] = set()
@@ -1531,6 +1581,11 @@ def emit_library(module: ir.Module, function: str) -> RustCrate:
     """A library crate exposing `function` of a sliced module (`portalis.slicing.slice_module`:
     it has only what `function` needs and an empty module body) as a `pub fn`."""
     return _LibEmitter(module, function).emit_library()
+
+
+_ORDER_OPS = ("<", "<=", ">", ">=", "==", "!=")
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+_CMP_NAME = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "eq"}
 
 
 def _walk(node):

@@ -119,3 +119,14 @@ def test_sorting_nan_stops_instead_of_differing(tmp_path: Path, toolchain):
     r = run("run", str(p))
     assert r.returncode == 1 and r.stdout == "before\n", r.stdout + r.stderr
     assert r.stderr.strip().splitlines()[-1].startswith("ValueError: cannot sort values that contain NaN")
+
+
+def test_int_beyond_64_bits_is_never_caught(tmp_path: Path, toolchain):
+    # Python would compute 2**64; a handler running instead would print something CPython never
+    # prints, so Portalis' 64-bit limit stops the program even inside try/except
+    p = tmp_path / "big.py"
+    p.write_text("try:\n    x = 2 ** 64\nexcept Exception:\n    x = -1\nexcept:\n    x = -2\nfinally:\n"
+                 "    print('finally runs')\nprint(x)\n")
+    r = run("run", str(p))
+    assert r.returncode == 1 and r.stdout == "finally runs\n", r.stdout + r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("OverflowError: integer overflow")

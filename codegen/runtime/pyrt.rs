@@ -217,6 +217,11 @@ impl PyErr {
         }
     }
 
+    /// Portalis' 64-bit int limit (`INT_LIMIT`): handlers must not catch it.
+    pub fn is_limit(&self) -> bool {
+        std::ptr::eq(self.cls, &INT_LIMIT)
+    }
+
     /// isinstance(e, cls): walks the base chain (pointer equality).
     pub fn is_instance(&self, cls: &'static ExcClass) -> bool {
         let mut c: Option<&'static ExcClass> = Some(self.cls);
@@ -264,11 +269,19 @@ impl std::fmt::Debug for PyErr {
     }
 }
 
+/// Portalis' own limit, not a Python error: an int that needs more than 64 bits. It prints as
+/// OverflowError, but no `except` clause catches it (Python would have computed the value, so
+/// a handler running instead would be silently wrong): it always stops the program.
+pub static INT_LIMIT: ExcClass = ExcClass {
+    name: "OverflowError",
+    base: Some(&OVERFLOW_ERROR),
+};
+
 #[cold]
 #[inline(never)]
 pub fn overflow_err(line: u32) -> PyErr {
     PyErr::new(
-        &OVERFLOW_ERROR,
+        &INT_LIMIT,
         "integer overflow: result does not fit in 64 bits",
         line,
     )
@@ -348,8 +361,8 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
 
 // ---- recursion limit ----------------------------------------------------------------
 
-/// Maximum number of simultaneously active user frames (CPython 3.11, recursion limit 1000,
-/// with the module frame counted: a simple recursive function reaches depth 999).
+/// Maximum number of simultaneously active user function frames (CPython 3.11: recursion
+/// limit 1000 with the module frame counted). The emitter counts every function's frames.
 pub const MAX_USER_DEPTH: u32 = 999;
 
 thread_local! {
@@ -2363,6 +2376,12 @@ pub fn py_isspace(c: char) -> bool {
 }
 
 /// Value of a Unicode decimal digit (category Nd), like unicodedata.decimal.
+/// Whitespace int()/float() strip: ASCII " \t\n\v\f\r" and non-ASCII Unicode spaces (CPython
+/// maps those to ' ' first); unlike str.isspace, not \x1c-\x1f.
+fn num_space(c: char) -> bool {
+    matches!(c, ' ' | '\t'..='\r') || (c as u32 > 127 && py_isspace(c))
+}
+
 pub fn decimal_value(c: char) -> Option<u32> {
     if c.is_ascii_digit() {
         return Some(c as u32 - '0' as u32);
@@ -2381,7 +2400,7 @@ pub fn parse_int(s: &str, line: u32) -> PyResult<i64> {
             line,
         )
     };
-    let t = s.trim_matches(py_isspace);
+    let t = s.trim_matches(num_space);
     let mut chars = t.chars().peekable();
     let mut neg = false;
     match chars.peek() {
@@ -2437,7 +2456,7 @@ pub fn parse_float(s: &str, line: u32) -> PyResult<f64> {
             line,
         )
     };
-    let t = s.trim_matches(py_isspace);
+    let t = s.trim_matches(num_space);
     // map Unicode decimal digits to ASCII
     let mut clean = String::with_capacity(t.len());
     for c in t.chars() {
@@ -2681,6 +2700,14 @@ pub fn math_gcd(a: i64, b: i64) -> i64 {
     } else {
         x as i64
     }
+}
+
+/// math.isclose with CPython's argument check (negative tolerances are a ValueError).
+pub fn math_isclose_checked(a: f64, b: f64, rel_tol: f64, abs_tol: f64, line: u32) -> PyResult<bool> {
+    if rel_tol < 0.0 || abs_tol < 0.0 {
+        return Err(value_err("tolerances must be non-negative", line));
+    }
+    Ok(math_isclose(a, b, rel_tol, abs_tol))
 }
 
 pub fn math_isclose(a: f64, b: f64, rel_tol: f64, abs_tol: f64) -> bool {
@@ -3719,6 +3746,9 @@ pub fn str_chars(s: &str) -> Vec<String> {
 
 #[inline]
 pub fn py_chr(i: i64, line: u32) -> PyResult<String> {
+    if i32::try_from(i).is_err() {
+        return Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C int", line));
+    }
     if !(0..=0x10ffff).contains(&i) {
         return Err(value_err("chr() arg not in range(0x110000)", line));
     }
@@ -4979,7 +5009,7 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
     if !(base == 0 || (2..=36).contains(&base)) {
         return Err(PyErr::new(&VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0", line));
     }
-    let t = s.trim();
+    let t = s.trim_matches(num_space);
     let (neg, mut body) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),
@@ -4995,6 +5025,11 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
         }
     }
     if b == 0 {
+        // base 0 without a prefix is a decimal literal: no leading zeros unless it is zero
+        let digits: Vec<char> = body.chars().filter(|&c| c != '_').collect();
+        if digits.len() > 1 && decimal_value(digits[0]) == Some(0) && digits.iter().any(|&c| decimal_value(c) != Some(0)) {
+            return Err(bad());
+        }
         b = 10;
     }
     if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
@@ -5005,9 +5040,14 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
         if c == '_' {
             continue;
         }
-        let d = c.to_digit(b).ok_or_else(bad)? as i64;
+        // ASCII digits/letters, or any Unicode decimal digit (as CPython accepts)
+        let d = match c.to_digit(b) {
+            Some(d) => d,
+            None if !c.is_ascii() => decimal_value(c).filter(|&d| d < b).ok_or_else(bad)?,
+            None => return Err(bad()),
+        } as i64;
         v = v.checked_mul(b as i64).and_then(|x| if neg { x.checked_sub(d) } else { x.checked_add(d) })
-            .ok_or_else(|| PyErr::new(&OVERFLOW_ERROR, "integer overflow: result does not fit in 64 bits", line))?;
+            .ok_or_else(|| overflow_err(line))?;
     }
     Ok(v)
 }
@@ -5111,7 +5151,7 @@ pub fn math_comb(n: i64, k: i64, line: u32) -> PyResult<i64> {
     for i in 0..k {
         r = r * (n - i) as i128 / (i + 1) as i128;
         if r > i64::MAX as i128 {
-            return Err(PyErr::new(&OVERFLOW_ERROR, "integer overflow: result does not fit in 64 bits", line));
+            return Err(overflow_err(line));
         }
     }
     Ok(r as i64)

@@ -34,7 +34,7 @@ fn module_body() -> rt::PyResult<()> {
                 match _r2 {
                     Ok(()) => {
                     }
-                    Err(_e) if _e.is_instance(&rt::VALUE_ERROR) => {
+                    Err(_e) if !_e.is_limit() && (_e.is_instance(&rt::VALUE_ERROR)) => {
                         #[allow(unused_variables, unused_mut)]
                         let mut e = _e;
                         { let mut _o5 = String::new(); _o5.push_str(&(String::from("error:"))); _o5.push(' '); rt::PyFmt::fmt_str(&e, &mut _o5); _o5.push('\n'); rt::out_str(&_o5); };
