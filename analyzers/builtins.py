@@ -15,6 +15,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
 
 BUILTIN_EXCEPTIONS: dict[str, str] = {
@@ -31,6 +32,10 @@ _MATH_FLOAT1 = {"sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "ac
                 "tanh", "fabs", "degrees", "radians", "expm1", "log1p"}
 _MATH_FLOAT2 = {"atan2", "hypot", "pow", "copysign", "fmod"}
 _MATH_TO_INT = {"floor", "ceil", "trunc"}
+# WebAssembly's libm (wasi-libc/musl) is not glibc's: these can differ from CPython in the last
+# digit for some arguments (exp, log, pow and sqrt share glibc's algorithms or are exact)
+_MATH_LAST_DIGIT = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "atan2", "hypot",
+                    "log10", "log2", "expm1", "log1p"}
 _MATH_PRED = {"isnan", "isinf", "isfinite"}
 
 _STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle"}
@@ -512,7 +517,10 @@ class BuiltinMixin:
         spec = self.coerce_to(self.expr(pos[1]), ir.STR, pos[1], "format spec") if len(pos) == 2 else ir.Const("", ir.STR, self.sp(node))
         if isinstance(prune(x.ty), TVar):
             return self.unknown(self.sp(node))
-        return ir.FString((ir.FormatField(x, "", ir.FString((spec,), ir.STR, spec.span) if not isinstance(spec, ir.Const) else ir.FString((spec.value,), ir.STR, spec.span)),), ir.STR, self.sp(node))
+        # format(x, spec) is f"{x:{spec}}": a literal spec is text, any other a nested field
+        spec_f = (ir.FString((spec.value,), ir.STR, spec.span) if isinstance(spec, ir.Const)
+                  else ir.FString((ir.FormatField(spec, "", None),), ir.STR, spec.span))
+        return ir.FString((ir.FormatField(x, "", spec_f),), ir.STR, self.sp(node))
 
     def b_divmod(self, node, pos, kw):
         if not self.want(node, pos, kw, 2, 2):
@@ -638,6 +646,9 @@ class BuiltinMixin:
                 self.err("type-mismatch", f"math.{attr}() needs numbers, got {show(e.ty)}", p)
             return self.to_float(self.unwrap(e))
 
+        if attr in _MATH_LAST_DIGIT or (attr == "log" and len(pos) == 2):
+            self.err("float-last-digit", f"math.{attr}() may differ from CPython in the last digit for some "
+                     "arguments (WebAssembly's libm is not glibc's)", node, Severity.WARNING)
         if attr in _MATH_FLOAT1 and self.want(node, pos, kw, 1, 1):
             return ir.Intrinsic(f"math.{attr}", (f(args[0], pos[0]),), ir.FLOAT, sp)
         if attr in _MATH_FLOAT2 and self.want(node, pos, kw, 2, 2):

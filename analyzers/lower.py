@@ -901,6 +901,7 @@ class _ModuleLowering:
                                tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
             result = finalize(result, ground)
             diags += check_definite_assignment(result)
+            diags += _unhashable_keys(result)
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
         return result, _sorted(diags)
@@ -1034,3 +1035,47 @@ def _literal_default(e: cst.BaseExpression) -> bool:
     if isinstance(e, (cst.Integer, cst.Float, cst.SimpleString, cst.ConcatenatedString)):
         return True
     return isinstance(e, cst.Name) and e.value in ("True", "False", "None")
+
+
+def _unhashable_keys(module: ir.Module) -> list[Diagnostic]:
+    """Dicts/sets whose inferred key type the runtime cannot hash (float): refused at the first
+    expression of each line that has one (annotations are checked when parsed)."""
+    from portalis.analyzers.types import _hashable_key
+
+    def bad(t: Any) -> bool:
+        if isinstance(t, (ir.DictT, ir.SetT)):
+            key = t.key if isinstance(t, ir.DictT) else t.elem
+            return not _hashable_key(key) or bad(key) or (isinstance(t, ir.DictT) and bad(t.val))
+        if isinstance(t, (ir.ListT, ir.OptionT)):
+            return bad(t.elem if isinstance(t, ir.ListT) else t.inner)
+        if isinstance(t, ir.TupleT):
+            return any(bad(i) for i in t.items)
+        return False
+
+    out: list[Diagnostic] = []
+    for root in (*module.functions, module.main, *module.globals):
+        first = _first_bad(root, bad)
+        if first is not None:
+            out.append(make("unsupported-type", "dict keys / set elements of type float are not supported "
+                            "(Rust's f64 cannot be hashed exactly as Python hashes floats)", first))
+    return out
+
+
+def _first_bad(root: Any, bad: Any) -> Span | None:
+    """The earliest span in `root` of a node whose type `bad` rejects."""
+    found: list[Span] = []
+    stack: list[Any] = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (tuple, list)):
+            stack.extend(n)
+            continue
+        if not dataclasses.is_dataclass(n) or isinstance(n, type):
+            continue
+        span = getattr(n, "span", None)
+        if isinstance(span, Span) and span.line > 0 and bad(getattr(n, "ty", None)):
+            found.append(span)
+        for f in dataclasses.fields(n):
+            if f.name not in ("ty", "span"):
+                stack.append(getattr(n, f.name))
+    return min(found, key=lambda sp: (sp.line, sp.col)) if found else None

@@ -198,6 +198,9 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
         if kind == "tuple" and len(args) == 2 and isinstance(args[1], cst.Ellipsis):
             raise AnnotationError(node, "variable-length tuples are not supported; use list[T]")
         parsed = [parse_annotation(a, exceptions) for a in args]
+        if kind in ("set", "dict") and parsed and not _hashable_key(parsed[0]):
+            raise AnnotationError(node, f"{kind} keys of type {show(parsed[0])} are not supported "
+                                  "(float keys, and unhashable lists/dicts/sets)")
         if kind == "list" and len(parsed) == 1:
             return ir.ListT(parsed[0])
         if kind == "set" and len(parsed) == 1:
@@ -210,3 +213,14 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
             return ir.OptionT(parsed[0])
         raise AnnotationError(node, f"unsupported type `{cst.Module([]).code_for_node(node)}`")
     raise AnnotationError(node, f"unsupported type annotation `{cst.Module([]).code_for_node(node)}`")
+
+
+def _hashable_key(t: ir.Type) -> bool:
+    """A key type the runtime can hash (no float: Rust's f64 is neither Eq nor Hash)."""
+    if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+        return False
+    if isinstance(t, ir.TupleT):
+        return all(_hashable_key(i) for i in t.items)
+    if isinstance(t, ir.OptionT):
+        return _hashable_key(t.inner)
+    return True

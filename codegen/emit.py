@@ -1319,8 +1319,8 @@ class _FnEmitter:
             return f"{d}.update(&{self.ref(a[1])})"
         if m in ("copy", "clear"):
             return f"{d}.{m}()"
-        if m in ("items", "keys", "values"):
-            return f"rt::PyList::from_vec({self.collect(e, e.ty.elem)})"
+        if m in ("items", "keys", "values"):  # as a value (printing): a view, `dict_keys([...])`
+            return f"rt::DictView(\"dict_{m}\", rt::PyList::from_vec({self.collect(e, e.ty.elem)}))"
         raise EmitError(f"dict.{m}", e.span)
 
 

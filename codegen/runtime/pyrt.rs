@@ -4381,6 +4381,24 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
     }
 }
 
+/// `d.keys()` / `d.values()` / `d.items()` used as a value (printed, formatted): a snapshot of
+/// the items that prints like CPython's view, e.g. `dict_keys(['a'])`. Deliberately no
+/// comparison operators (CPython compares views like sets, or by identity).
+#[derive(Clone)]
+pub struct DictView<T>(pub &'static str, pub PyList<T>);
+
+impl<T: PyFmt + Clone> PyFmt for DictView<T> {
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str(self.0);
+        out.push('(');
+        self.1.fmt_repr(out);
+        out.push(')');
+    }
+    fn fmt_str(&self, out: &mut String) {
+        self.fmt_repr(out);
+    }
+}
+
 /// A Python dict: insertion ordered, Clone aliases.
 pub struct PyDict<K, V>(pub Rc<RefCell<DictInner<K, V>>>);
 
