@@ -790,6 +790,18 @@ class _FnEmitter:
             if not isinstance(ea.ty, ir.OptionT):  # a value that is never None
                 return f"({{ let _ = &{a}; {'false' if op == 'is' else 'true'} }})"
             return f"{a}.is_none()" if op == "is" else f"{a}.is_some()"
+        # CPython's `in` and container `==` compare identity first, so a NaN can match itself
+        # there; Portalis has no identity, so a NaN (x != x) stops with an error (rt::no_nan).
+        # Each operand is evaluated once, by reference, left to right.
+        if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
+            return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
+                    f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT)) and _has_float(ea.ty):
+            chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
+            return f"({{ let _l = &{a}; let _r = &{b}; {chk} *_l {op} *_r }})"
+        return self.cmp1_plain(op, a, b, ea, eb)
+
+    def cmp1_plain(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
         if op in ("in", "not in"):
             neg = "!" if op == "not in" else ""
             ct = eb.ty
@@ -1279,11 +1291,11 @@ class _FnEmitter:
             return q(f"{lst}.pop({ln})")
         if m == "pop_at":
             return q(f"{lst}.pop_at({X(a[1])}, {ln})")
-        if m in ("remove", "index"):
-            fn = "index_of" if m == "index" else "remove"
-            return q(f"{lst}.{fn}(&{R(a[1])}, {ln})")
-        if m == "count":
-            return f"{lst}.count(&{R(a[1])})"
+        if m in ("remove", "index", "count"):
+            # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
+            call = q(f"{lst}.{'index_of' if m == 'index' else m}(_nd, {ln})") if m != "count" else f"{lst}.count(_nd)"
+            guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
+            return f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
         if m == "sort":
             return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln)) + "\n}"
         if m in ("reverse", "clear", "copy"):
@@ -1581,6 +1593,20 @@ def emit_library(module: ir.Module, function: str) -> RustCrate:
     """A library crate exposing `function` of a sliced module (`portalis.slicing.slice_module`:
     it has only what `function` needs and an empty module body) as a `pub fn`."""
     return _LibEmitter(module, function).emit_library()
+
+
+def _has_float(t: ir.Type) -> bool:
+    if t == ir.FLOAT:
+        return True
+    if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+        return _has_float(t.elem)
+    if isinstance(t, ir.DictT):
+        return _has_float(t.key) or _has_float(t.val)
+    if isinstance(t, ir.TupleT):
+        return any(_has_float(i) for i in t.items)
+    if isinstance(t, ir.OptionT):
+        return _has_float(t.inner)
+    return False
 
 
 _ORDER_OPS = ("<", "<=", ">", ">=", "==", "!=")

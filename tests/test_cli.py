@@ -130,3 +130,13 @@ def test_int_beyond_64_bits_is_never_caught(tmp_path: Path, toolchain):
     r = run("run", str(p))
     assert r.returncode == 1 and r.stdout == "finally runs\n", r.stdout + r.stderr
     assert r.stderr.strip().splitlines()[-1].startswith("OverflowError: integer overflow")
+
+
+def test_nan_in_containers_stops_instead_of_guessing(tmp_path: Path, toolchain):
+    # CPython's `in`/`==` on containers compare identity first (math.nan in [math.nan] is True,
+    # float('nan') in [float('nan')] is False); Portalis has no identity, so it stops
+    p = tmp_path / "nanin.py"
+    p.write_text("import math\nn = math.nan\nprint('ok', 1.5 in [1.5])\nprint(n in [n, 1.0])\n")
+    r = run("run", str(p))
+    assert r.returncode == 1 and r.stdout == "ok True\n", r.stdout + r.stderr
+    assert "ValueError: cannot look for or compare NaN inside a container" in r.stderr

@@ -4176,6 +4176,69 @@ impl<T: Clone + PartialOrd> PyList<T> {
     }
 }
 
+/// Guard for `in`, list.count/index/remove and container `==` on values that may hold floats:
+/// CPython compares identity before `==` there, so a NaN can match itself; Portalis does not
+/// track identity, so a NaN (x != x) is an error rather than a guess.
+#[inline]
+pub fn no_nan<T: HasNan + ?Sized>(x: &T, line: u32) -> PyResult<()> {
+    if x.has_nan() {
+        return Err(nan_identity_err(line));
+    }
+    Ok(())
+}
+
+/// Whether a value holds a float NaN anywhere (for `no_nan`).
+pub trait HasNan {
+    fn has_nan(&self) -> bool;
+}
+impl HasNan for f64 {
+    fn has_nan(&self) -> bool {
+        self.is_nan()
+    }
+}
+macro_rules! no_float_has_nan {
+    ($($t:ty),*) => { $(impl HasNan for $t { fn has_nan(&self) -> bool { false } })* };
+}
+no_float_has_nan!(i64, bool, String, str, ());
+impl<T: HasNan> HasNan for Option<T> {
+    fn has_nan(&self) -> bool {
+        matches!(self, Some(x) if x.has_nan())
+    }
+}
+impl<T: HasNan> HasNan for PyList<T> {
+    fn has_nan(&self) -> bool {
+        self.0.borrow().iter().any(|x| x.has_nan())
+    }
+}
+impl<K, V: HasNan> HasNan for PyDict<K, V> {
+    fn has_nan(&self) -> bool {
+        self.0.borrow().entries.iter().flatten().any(|(_, v)| v.has_nan())
+    }
+}
+macro_rules! tuple_has_nan {
+    ($($t:ident $i:tt),*) => {
+        impl<$($t: HasNan),*> HasNan for ($($t,)*) {
+            fn has_nan(&self) -> bool { false $(|| self.$i.has_nan())* }
+        }
+    };
+}
+tuple_has_nan!(A 0);
+tuple_has_nan!(A 0, B 1);
+tuple_has_nan!(A 0, B 1, C 2);
+tuple_has_nan!(A 0, B 1, C 2, D 3);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+
+#[cold]
+fn nan_identity_err(line: u32) -> PyErr {
+    value_err(
+        "cannot look for or compare NaN inside a container: CPython's result depends on object identity, which Portalis does not track",
+        line,
+    )
+}
+
 /// Any stable sort gives CPython's result when `<` is a strict weak order. A NaN anywhere in a
 /// key breaks that, and then the result depends on timsort's exact comparisons: rather than
 /// return a different order than CPython, stop with an error (never silently wrong).
