@@ -134,6 +134,8 @@ def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int = 1) -> list[
         "-C", "panic=abort",  # the wasm32-wasi default on 1.63 and 1.96; explicit for clarity
         "-C", "debuginfo=0",
         "-C", "strip=debuginfo",  # keeps the name section: traps can name functions
+        # the runtime's exit status for sys.exit(n) with n & 0xff > 125 (see wasm_exec)
+        "-C", "link-arg=--export=portalis_exit_status",
         *toolchain.extra_args,
     ]
 

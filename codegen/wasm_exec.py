@@ -316,6 +316,23 @@ def _fmt_mb(n: int) -> str:
     return f"{n / _MiB:g} MB"
 
 
+WASI_STATUS_SENTINEL = 125  # pyrt.rs: exit status > 125 is stored and read back via an export
+
+
+def _real_exit_status(store: wasmtime.Store, instance: wasmtime.Instance, code: int) -> int:
+    """wasmtime's WASI proc_exit only takes 0..=125; the Portalis runtime exits with 125 and
+    keeps sys.exit's real status (126..=255) behind the exported `portalis_exit_status`."""
+    try:
+        fn = instance.exports(store).get("portalis_exit_status")
+        if isinstance(fn, wasmtime.Func):
+            real = fn(store)
+            if isinstance(real, int) and 0 <= real <= 255:
+                return real
+    except (wasmtime.WasmtimeError, wasmtime.Trap):
+        pass
+    return code
+
+
 def run_wasm(
     wasm_path: Path,
     args: Sequence[str] = (),
@@ -386,6 +403,7 @@ def run_wasm(
         t0 = time.perf_counter()
         with _ticker if limits.timeout is not None else _nullctx():
             store.set_epoch_deadline(ticks)
+            instance = None
             try:
                 instance = linker.instantiate(store, module)
                 start = instance.exports(store)["_start"]
@@ -393,6 +411,8 @@ def run_wasm(
                 start(store)
             except wasmtime.ExitTrap as e:
                 exit_code = int(e.code)
+                if exit_code == WASI_STATUS_SENTINEL and instance is not None:
+                    exit_code = _real_exit_status(store, instance, exit_code)
             except wasmtime.Trap as e:
                 trap = _trap_info(e)
             except wasmtime.WasmtimeError as e:

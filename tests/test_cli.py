@@ -140,3 +140,13 @@ def test_nan_in_containers_stops_instead_of_guessing(tmp_path: Path, toolchain):
     r = run("run", str(p))
     assert r.returncode == 1 and r.stdout == "ok True\n", r.stdout + r.stderr
     assert "ValueError: cannot look for or compare NaN inside a container" in r.stderr
+
+
+@pytest.mark.parametrize("code,status", [(200, 200), (-1, 255), (256, 0), (1000, 232), (126, 126)])
+def test_sys_exit_status_like_the_os(tmp_path: Path, toolchain, code: int, status: int):
+    # the OS keeps the low 8 bits; WASI's proc_exit cannot carry 126..255, the runtime passes
+    # those through its exported portalis_exit_status
+    p = tmp_path / f"exit{status}.py"
+    p.write_text(f"import sys\nprint('x')\nsys.exit({code})\n")
+    r = run("run", str(p))
+    assert (r.returncode, r.stdout) == (status, "x\n"), r.stderr

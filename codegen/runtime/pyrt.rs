@@ -318,6 +318,26 @@ pub fn sys_exit(code: i64, line: u32) -> PyErr {
     e
 }
 
+/// An exit status WASI cannot carry (wasmtime's proc_exit takes 0..=125): set before exiting
+/// with `WASI_STATUS_SENTINEL`; the host reads it through the exported `portalis_exit_status`.
+static EXIT_STATUS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
+pub const WASI_STATUS_SENTINEL: i32 = 125;
+
+#[no_mangle]
+pub extern "C" fn portalis_exit_status() -> i32 {
+    EXIT_STATUS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Exit like CPython's `sys.exit(n)`: the OS keeps the low 8 bits (256 -> 0, -1 -> 255).
+pub fn exit_status(code: i64) -> ! {
+    let st = (code & 0xff) as i32;
+    if cfg!(target_os = "wasi") && st > WASI_STATUS_SENTINEL {
+        EXIT_STATUS.store(st, std::sync::atomic::Ordering::Relaxed);
+        std::process::exit(WASI_STATUS_SENTINEL);
+    }
+    std::process::exit(st)
+}
+
 /// Program entry point used by the generated `main`.
 pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
     std::panic::set_hook(Box::new(|info| {
@@ -340,7 +360,7 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
         Err(e) => {
             flush_stdout();
             if e.is_instance(&SYSTEM_EXIT) {
-                std::process::exit(e.exit_code as i32);
+                exit_status(e.exit_code);
             }
             let s = e.py_str();
             let mut msg = format!(
