@@ -756,8 +756,11 @@ class BuiltinMixin:
             return I("str.zfill", (obj, self.int_arg(self.expr(pos[0]), pos[0])), ir.STR, sp)
         if m in ("partition", "rpartition") and self.want(node, pos, kw, 1, 1):
             return I(f"str.{m}", (obj, self.s(pos[0])), ir.TupleT((ir.STR, ir.STR, ir.STR)), sp)
-        if m == "splitlines" and self.want(node, pos, kw, 0, 0):
-            return I("str.splitlines", (obj,), ir.ListT(ir.STR), sp)
+        if m == "splitlines" and self.want(node, pos, kw, 0, 1, ("keepends",)):
+            keep = pos[0] if pos else kw.get("keepends")
+            if keep is None:
+                return I("str.splitlines", (obj,), ir.ListT(ir.STR), sp)
+            return I("str.splitlines_keep", (obj, self.truthy(self.expr(keep))), ir.ListT(ir.STR), sp)
         if m == "format":
             return self.str_format(obj, node, pos, kw)
         if m in _STR_PRED | _STR_SIMPLE | {"split", "rsplit", "strip", "lstrip", "rstrip", "join", "replace",

@@ -1233,6 +1233,8 @@ class _FnEmitter:
             ch = a[1]
             ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
             return f"rt::str_{m}({s}, {ch_code})"
+        if m == "splitlines_keep":
+            return f"rt::str_splitlines_keep({s}, {X(a[1])})"
         if m == "replace":
             return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {X(a[3])})"
         # start/end positions (a[2], a[3]: Option<i64>) select the `_in` variants

@@ -5153,13 +5153,35 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
     Ok(v)
 }
 
+/// The inverse of a modulo m (extended Euclid in i128), if gcd(a, m) == 1.
+fn mod_inverse(a: i64, m: i64) -> Option<i64> {
+    let mm = (m as i128).abs();
+    let (mut r0, mut r1) = (((a as i128 % mm) + mm) % mm, mm);
+    let (mut s0, mut s1) = (1i128, 0i128);
+    while r1 != 0 {
+        let q = r0 / r1;
+        (r0, r1) = (r1, r0 - q * r1);
+        (s0, s1) = (s1, s0 - q * s1);
+    }
+    if r0 != 1 {
+        return if mm == 1 { Some(0) } else { None };
+    }
+    Some((((s0 % mm) + mm) % mm) as i64)
+}
+
 pub fn int_pow_mod(a: i64, b: i64, m: i64, line: u32) -> PyResult<i64> {
     if m == 0 {
         return Err(PyErr::new(&VALUE_ERROR, "pow() 3rd argument cannot be 0", line));
     }
-    if b < 0 {
-        return Err(PyErr::new(&VALUE_ERROR, "pow() with a negative exponent and a modulus is not supported", line));
-    }
+    let (a, b) = if b < 0 {
+        // pow(a, -k, m) is pow(inverse of a mod m, k, m) (Python 3.8+)
+        match mod_inverse(a, m) {
+            Some(inv) => (inv, b.checked_neg().ok_or_else(|| overflow_err(line))?),
+            None => return Err(value_err("base is not invertible for the given modulus", line)),
+        }
+    } else {
+        (a, b)
+    };
     let mm = m as i128;
     let mut base = ((a as i128 % mm) + mm) % mm;
     let mut e = b;
