@@ -302,6 +302,7 @@ fn zero_div_err(msg: &'static str, line: u32) -> PyErr {
 }
 
 #[cold]
+#[inline(never)]
 fn value_err(msg: &str, line: u32) -> PyErr {
     PyErr::new(&VALUE_ERROR, msg, line)
 }
@@ -399,17 +400,19 @@ impl Drop for DepthGuard {
     }
 }
 
+#[cold]
+#[inline(never)]
+fn recursion_err(line: u32) -> PyErr {
+    PyErr::new(&RECURSION_ERROR, "maximum recursion depth exceeded", line)
+}
+
 /// Called on entry of every user function.
 #[inline]
 pub fn enter_call(line: u32) -> PyResult<DepthGuard> {
     DEPTH.with(|d| {
         let n = d.get();
         if n >= MAX_USER_DEPTH {
-            Err(PyErr::new(
-                &RECURSION_ERROR,
-                "maximum recursion depth exceeded",
-                line,
-            ))
+            Err(recursion_err(line))
         } else {
             d.set(n + 1);
             Ok(DepthGuard)
