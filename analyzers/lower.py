@@ -544,6 +544,7 @@ class _ModuleLowering:
         self.pre_diags: list[Diagnostic] = []
         self.main_stmts: list[cst.CSTNode] = []
         self.main_globals: set[str] = set()
+        self.scopes: dict[str, Any] = {}  # function name -> function_scope facts
 
     def diag(self, code: str, msg: str, node: cst.CSTNode) -> None:
         self.pre_diags.append(make(code, msg, self.sm.span(node)))
@@ -572,7 +573,7 @@ class _ModuleLowering:
         fn_reads: set[str] = set()
         fn_globals: set[str] = set()
         for sig in info.funcs.values():
-            facts = function_scope(sig.node.body)
+            facts = self.scope_of(sig)
             fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params}
             fn_globals |= facts.globals_declared
         from portalis.analyzers.scope import module_scope
@@ -826,8 +827,14 @@ class _ModuleLowering:
 
     # ------------------------------------------------------------ passes
 
+    def scope_of(self, sig: FuncSig) -> Any:
+        """`function_scope` of a function's body, computed once (every pass asks again)."""
+        if sig.name not in self.scopes:
+            self.scopes[sig.name] = function_scope(sig.node.body)
+        return self.scopes[sig.name]
+
     def lower_function(self, ctx: Ctx, sig: FuncSig) -> tuple[ir.Function, FunctionLowerer]:
-        facts = function_scope(sig.node.body)
+        facts = self.scope_of(sig)
         locs = self.info.locals.setdefault(sig.name, {})
         for pname, pt in sig.params:
             locs[pname] = pt
@@ -917,24 +924,27 @@ class _ModuleLowering:
         out: list[Diagnostic] = []
         seen: set[int] = set()
 
-        def report(t: Any, what: str, span: Span) -> None:
+        def report(t: Any, what: str, span: Any) -> None:
+            """`span` is a thunk: finding a local's first assignment walks the tree, so only
+            unresolved types pay for it."""
             v = free_var(t)
             if v is None or v.origin == "error" or id(v) in seen:
                 return
             seen.add(id(v))
-            out.append(make("cannot-infer-type", f"cannot infer the type of {what}; add a type annotation", span))
+            out.append(make("cannot-infer-type", f"cannot infer the type of {what}; add a type annotation", span()))
 
         for sig in self.info.funcs.values():
             pnodes = {p.name.value: p.name for p in sig.node.params.params}
             for pname, pt in sig.params:
                 report(pt, f"parameter `{pname}` of `{sig.name}` (is the function ever called?)",
-                       self.sm.span(pnodes.get(pname, sig.node.name)))
-            report(sig.ret, f"the return value of `{sig.name}`", self.sm.span(sig.node.name))
+                       lambda: self.sm.span(pnodes.get(pname, sig.node.name)))
+            report(sig.ret, f"the return value of `{sig.name}`", lambda: self.sm.span(sig.node.name))
         for fname, locs in self.info.locals.items():
             for n, t in locs.items():
-                report(t, f"`{n}`" + (f" in `{fname}`" if fname != "<module>" else ""), self._first_assign_span(fname, n))
+                report(t, f"`{n}`" + (f" in `{fname}`" if fname != "<module>" else ""),
+                       lambda: self._first_assign_span(fname, n))
         for n, t in self.info.globals.items():
-            report(t, f"module variable `{n}`", self._first_assign_span("<module>", n))
+            report(t, f"module variable `{n}`", lambda: self._first_assign_span("<module>", n))
         for fl in lowerers:
             for tv, sp in fl.unknowns:
                 if prune(tv) is tv and id(tv) not in seen:
