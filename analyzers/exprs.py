@@ -420,9 +420,9 @@ class ExprMixin:
                     out.append(b)
                     continue
             if not unify(ta, tb):
-                return self.err("type-mismatch", f"comparing {show(ta)} with {show(tb)}: Python would give "
-                                f"{'False' if op == '==' else 'True' if op == '!=' else 'a TypeError'}; "
-                                "make the types agree", node)
+                return self.err("type-mismatch", f"comparing {show(ta)} with {show(tb)} is not supported: "
+                                "Portalis compares values of one type (tuples of one length, lists of one "
+                                "element type); make the types agree", node)
             if op not in ("==", "!=") and not _orderable(ta):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):

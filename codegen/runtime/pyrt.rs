@@ -2069,7 +2069,7 @@ pub fn int_divmod(a: i64, b: i64, line: u32) -> PyResult<(i64, i64)> {
 #[inline]
 pub fn int_pow(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b < 0 {
-        return Err(value_err("negative exponent needs float operands", line));
+        return Err(value_err("int ** negative int: Python gives a float here, which this int expression cannot hold; use a float base (2.0 ** n)", line));
     }
     match a {
         0 => return Ok(if b == 0 { 1 } else { 0 }),

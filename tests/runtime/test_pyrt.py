@@ -381,7 +381,7 @@ INT_OPS = {
 def int_ref(op, a, b):
     if op == "pow":
         if b < 0:
-            return ("ERR", "ValueError", "negative exponent needs float operands")
+            return ("ERR", "ValueError", "int ** negative int: Python gives a float here, which this int expression cannot hold; use a float base (2.0 ** n)")
         if abs(a) > 1 and b > 64:
             return ("ERR",) + OVF
         v = a ** b
