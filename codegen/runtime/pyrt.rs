@@ -3812,79 +3812,21 @@ pub fn int_to_str(v: i64) -> String {
 // Stable merge sort using only `less` (never panics on inconsistent orderings)
 // ===================================================================================
 
-fn merge_sort_indices<F: FnMut(usize, usize) -> bool>(n: usize, mut less: F) -> Vec<usize> {
-    let mut a: Vec<usize> = (0..n).collect();
-    if n < 2 {
-        return a;
+/// The order of two sort keys. Python's sort only asks `<`; once `check_sortable` has ruled
+/// out NaN, `<` on the supported key types is a total order, so any stable sort (Rust's
+/// `sort_by` is one) gives CPython's result.
+#[inline]
+fn total_cmp<T: PartialOrd>(a: &T, b: &T) -> Ordering {
+    if a < b {
+        Ordering::Less
+    } else if b < a {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
     }
-    // insertion sort runs of 16
-    const RUN: usize = 16;
-    let mut start = 0;
-    while start < n {
-        let end = (start + RUN).min(n);
-        for i in start + 1..end {
-            let x = a[i];
-            let mut j = i;
-            while j > start && less(x, a[j - 1]) {
-                a[j] = a[j - 1];
-                j -= 1;
-            }
-            a[j] = x;
-        }
-        start = end;
-    }
-    let mut buf: Vec<usize> = vec![0; n];
-    let mut width = RUN;
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (lo + 2 * width).min(n);
-            if mid < hi && less(a[mid], a[mid - 1]) {
-                let (mut i, mut j, mut k) = (lo, mid, lo);
-                while i < mid && j < hi {
-                    if less(a[j], a[i]) {
-                        buf[k] = a[j];
-                        j += 1;
-                    } else {
-                        buf[k] = a[i];
-                        i += 1;
-                    }
-                    k += 1;
-                }
-                while i < mid {
-                    buf[k] = a[i];
-                    i += 1;
-                    k += 1;
-                }
-                while j < hi {
-                    buf[k] = a[j];
-                    j += 1;
-                    k += 1;
-                }
-                a[lo..hi].copy_from_slice(&buf[lo..hi]);
-            }
-            lo = hi;
-        }
-        width *= 2;
-    }
-    a
 }
 
-fn apply_permutation<T>(v: Vec<T>, order: &[usize]) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = v.into_iter().map(Some).collect();
-    let mut out = Vec::with_capacity(order.len());
-    for &i in order {
-        if let Some(x) = slots[i].take() {
-            out.push(x);
-        }
-    }
-    out
-}
 
-fn pylt<T: PartialOrd>(a: &T, b: &T) -> bool {
-    a < b
-}
 
 // ===================================================================================
 // list
@@ -4169,13 +4111,13 @@ impl<T: Clone> PyList<T> {
             *self.0.borrow_mut() = items;
             return Err(e);
         }
-        let order = if reverse {
-            merge_sort_indices(items.len(), |a, b| pylt(&keys[b], &keys[a]))
+        let mut pairs: Vec<(K, T)> = keys.into_iter().zip(items).collect();
+        if reverse {
+            pairs.sort_by(|a, b| total_cmp(&b.0, &a.0));
         } else {
-            merge_sort_indices(items.len(), |a, b| pylt(&keys[a], &keys[b]))
-        };
-        let sorted = apply_permutation(items, &order);
-        *self.0.borrow_mut() = sorted;
+            pairs.sort_by(|a, b| total_cmp(&a.0, &b.0));
+        }
+        *self.0.borrow_mut() = pairs.into_iter().map(|p| p.1).collect();
         Ok(())
     }
 }
@@ -4188,13 +4130,13 @@ impl<T: Clone + PartialOrd> PyList<T> {
             *self.0.borrow_mut() = items;
             return Err(e);
         }
-        let order = if reverse {
-            merge_sort_indices(items.len(), |a, b| pylt(&items[b], &items[a]))
+        let mut items = items;
+        if reverse {
+            items.sort_by(|a, b| total_cmp(b, a));
         } else {
-            merge_sort_indices(items.len(), |a, b| pylt(&items[a], &items[b]))
-        };
-        let sorted = apply_permutation(items, &order);
-        *self.0.borrow_mut() = sorted;
+            items.sort_by(total_cmp);
+        }
+        *self.0.borrow_mut() = items;
         Ok(())
     }
 }
