@@ -312,6 +312,10 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     vt = prune(vt)
                 else:
                     vt = ir.TupleT(tuple(TVar("error") for _ in range(n)))
+            if isinstance(vt, ir.ListT):
+                # `a, b = line.split("=", 1)`: checked at run time (ValueError like CPython)
+                vt = ir.TupleT((vt.elem,) * n)
+                value = ir.Intrinsic("list.unpack", (value, ir.Const(n, ir.INT, sp)), vt, value.span)
             if not isinstance(vt, ir.TupleT) or len(vt.items) != n:
                 self.err("type-mismatch", f"cannot unpack {show(vt)} into {n} targets", t)
                 return ir.NameTarget("_", TVar("error"), False, sp), value

@@ -25,6 +25,7 @@ class _Collector(cst.CSTVisitor):
         self.facts = ScopeFacts()
         self._seen: set[str] = set()
         self._nested = 0  # inside comprehension / lambda
+        self._bound: list[set[str]] = []  # names each enclosing comprehension / lambda binds
 
     def _assign(self, name: str) -> None:
         if self._nested:
@@ -63,6 +64,8 @@ class _Collector(cst.CSTVisitor):
             self.facts.globals_declared.add(n.name.value)
 
     def visit_Name(self, node: cst.Name) -> None:
+        if any(node.value in b for b in self._bound):
+            return  # a comprehension / lambda variable, not a name of this scope
         self.facts.reads.add(node.value)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
@@ -73,9 +76,19 @@ class _Collector(cst.CSTVisitor):
 
     def _enter(self, node: cst.CSTNode) -> None:
         self._nested += 1
+        bound: set[str] = set()
+        if isinstance(node, cst.Lambda):
+            bound = {p.name.value for p in node.params.params}
+        else:
+            cf = getattr(node, "for_in", None)
+            while cf is not None:
+                bound |= {n.value for n in _target_names(cf.target)}
+                cf = cf.inner_for_in
+        self._bound.append(bound)
 
     def _leave(self, node: cst.CSTNode) -> None:
         self._nested -= 1
+        self._bound.pop()
 
     visit_Lambda = _enter  # type: ignore[assignment]
     leave_Lambda = _leave  # type: ignore[assignment]
@@ -103,3 +116,13 @@ def module_scope(stmts: list[cst.CSTNode]) -> ScopeFacts:
         s.visit(c)
     c.facts.assigned = [n for n in c.facts.assigned if n != "_"]
     return c.facts
+
+
+def _target_names(t: cst.BaseExpression) -> list[cst.Name]:
+    if isinstance(t, cst.Name):
+        return [t]
+    if isinstance(t, (cst.Tuple, cst.List)):
+        return [n for el in t.elements for n in _target_names(el.value)]
+    if isinstance(t, cst.StarredElement):
+        return _target_names(t.value)
+    return []

@@ -191,8 +191,9 @@ class _FnEmitter:
             # CPython's limit counts every frame (the module's too), so once anything recurses,
             # every function call counts toward RecursionError
             w.line(f"let _depth = rt::enter_call({fn.span.line})?;", fn.span.line)
+        handler_vars = {n.name for n in _walk(fn.body) if isinstance(n, ir.Handler) and n.name}
         for n, t in fn.locals:
-            if isinstance(t, ir.ExcT):
+            if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
             w.line(f"let mut {ident(n)}: {rust_type(t)} = {default_value(t)};", fn.span.line)
         self.block(fn.body)
@@ -1011,32 +1012,34 @@ class _FnEmitter:
         raise EmitError(f"intrinsic {n} is not implemented", e.span)
 
     def print_(self, e: ir.Intrinsic) -> str:
+        """print(): like CPython, every argument is evaluated (then sep=, then end=) before any
+        is turned into text, so `print(xs, xs.pop())` shows the list after the pop. Arguments
+        are bound by reference (containers alias, as the objects CPython passes do)."""
         kw = dict(e.kwargs)
         o = self.t("_o")
         out = [f"let mut {o} = String::new();"]
-        sep = self.expr(kw["sep"]) if "sep" in kw else None
+        if all(isinstance(x, (ir.Local, ir.Const)) for x in e.args[1:]):
+            vals = [self.ref(x) for x in e.args]  # nothing after the first can change anything
+        else:
+            vals = []
+            for x in e.args:
+                v = self.t("_a")
+                out.append(f"let {v} = &{self.ref(x)};")
+                vals.append(f"(*{v})")
         sepv = self.t("_s")
-        if sep is not None and not isinstance(kw["sep"], (ir.Local, ir.Const)):
-            # Python evaluates sep= after the arguments: render them first
-            parts = [self.t("_p") for _ in e.args]
-            for p, x in zip(parts, e.args):
-                out.append(f"let mut {p} = String::new(); rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {p});")
-            out.append(f"let {sepv}: String = {sep};")
-            out.append(f"{o}.push_str(&[{', '.join(parts)}].join(&{sepv}));")
-        else:
-            if sep is not None:
-                out.append(f"let {sepv}: String = {sep};")
-            for i, x in enumerate(e.args):
-                if i:
-                    out.append(f"{o}.push_str(&{sepv});" if sep is not None else f"{o}.push(' ');")
-                if x.ty == ir.STR:
-                    out.append(f"{o}.push_str(&{self.ref(x)});")
-                else:
-                    out.append(f"rt::PyFmt::fmt_str(&{self.ref(x)}, &mut {o});")
+        if "sep" in kw:
+            out.append(f"let {sepv}: String = {self.expr(kw['sep'])};")
+        endv = self.t("_e")
         if "end" in kw:
-            out.append(f"{o}.push_str(&{self.ref(kw['end'])});")
-        else:
-            out.append(f"{o}.push('\\n');")
+            out.append(f"let {endv}: String = {self.expr(kw['end'])};")
+        for i, (x, v) in enumerate(zip(e.args, vals)):
+            if i:
+                out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
+            if x.ty == ir.STR:
+                out.append(f"{o}.push_str(&{v});")
+            else:
+                out.append(f"rt::PyFmt::fmt_str(&{v}, &mut {o});")
+        out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")
         target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
         out.append(f"{target}(&{o});")
         return "{ " + " ".join(out) + " }"
@@ -1304,6 +1307,11 @@ class _FnEmitter:
             return f"{lst}.{m}()"
         if m == "concat":
             return f"{lst}.concat(&{self.ref(a[1])})"
+        if m == "unpack":  # a, b = xs: exactly n items, else ValueError
+            n = a[1].value  # type: ignore[attr-defined]
+            items = ", ".join("_u.next().unwrap()" for _ in range(n))
+            return (f"{{ let mut _u = {q(f'rt::list_unpack(&{lst}, {n}, {ln})')}.into_iter(); "
+                    f"({items}{',' if n == 1 else ''}) }}")
         if m == "repeat":
             if dict(e.kwargs).get("count_first"):
                 return f"{{ let _n: i64 = {X(a[1])}; {lst}.repeat(_n) }}"

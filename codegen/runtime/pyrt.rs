@@ -3007,6 +3007,19 @@ impl PyList<String> {
     }
 }
 
+/// `a, b = xs`: the items of a list that must hold exactly `n` (ValueError texts as CPython's).
+pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec<T>> {
+    let v = l.0.borrow();
+    if v.len() < n {
+        let msg = format!("not enough values to unpack (expected {}, got {})", n, v.len());
+        return Err(value_err(&msg, line));
+    }
+    if v.len() > n {
+        return Err(value_err(&format!("too many values to unpack (expected {})", n), line));
+    }
+    Ok(v.clone())
+}
+
 /// `sep.join(list)` for a list of str: no per-item clone.
 pub fn str_join_list(sep: &str, l: &PyList<String>) -> String {
     l.0.borrow().join(sep)

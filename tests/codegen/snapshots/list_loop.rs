@@ -27,19 +27,19 @@ fn total(mut xs: rt::PyList<i64>) -> rt::PyResult<i64> {
 }
 
 fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(total(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64]))?), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&({
-    let mut _acc3: Vec<i64> = Vec::new();
+    { let mut _o1 = String::new(); let _a2 = &(total(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64]))?); let _a3 = &({
+    let mut _acc4: Vec<i64> = Vec::new();
     {
-        let mut _r4 = 0_i64..4_i64;
+        let mut _r5 = 0_i64..4_i64;
         loop {
-            let _it5 = match _r4.next() { Some(_x) => _x, None => break };
-            let x = _it5;
+            let _it6 = match _r5.next() { Some(_x) => _x, None => break };
+            let x = _it6;
             if !(((rt::int_mod(x, 2_i64, 8)?) == (0_i64))) { continue; }
-            _acc3.push(rt::int_mul(x, x, 8)?);
+            _acc4.push(rt::int_mul(x, x, 8)?);
         }
     }
-    rt::PyList::from_vec(_acc3)
-    }), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    rt::PyList::from_vec(_acc4)
+    }); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 

@@ -33,7 +33,7 @@ fn find(mut xs: rt::PyList<String>, mut k: String) -> rt::PyResult<Option<i64>> 
 fn module_body() -> rt::PyResult<()> {
     let mut r: Option<i64> = None;
     r = find(rt::PyList::from_vec(vec![String::from("a"), String::from("b")]), String::from("b"))?;
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&r, &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(((find(rt::PyList::<String>::new(), String::from("z"))?).is_none())), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &r; let _a3 = &(((find(rt::PyList::<String>::new(), String::from("z"))?).is_none())); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 

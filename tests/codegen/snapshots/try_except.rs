@@ -37,14 +37,14 @@ fn module_body() -> rt::PyResult<()> {
                     Err(_e) if !_e.is_limit() && (_e.is_instance(&rt::VALUE_ERROR)) => {
                         #[allow(unused_variables, unused_mut)]
                         let mut e = _e;
-                        { let mut _o5 = String::new(); _o5.push_str(&(String::from("error:"))); _o5.push(' '); rt::PyFmt::fmt_str(&e, &mut _o5); _o5.push('\n'); rt::out_str(&_o5); };
+                        { let mut _o6 = String::new(); _o6.push_str(&(String::from("error:"))); _o6.push(' '); rt::PyFmt::fmt_str(&e, &mut _o6); _o6.push('\n'); rt::out_str(&_o6); };
                     }
                     Err(_e) => { break 'h2 Err(_e); }
                 }
                 #[allow(unreachable_code)]
                 { break 'h2 Ok(()); }
             };
-            { let mut _o7 = String::new(); _o7.push_str(&(String::from("done"))); _o7.push(' '); _o7.push_str(&s); _o7.push('\n'); rt::out_str(&_o7); };
+            { let mut _o9 = String::new(); _o9.push_str(&(String::from("done"))); _o9.push(' '); _o9.push_str(&s); _o9.push('\n'); rt::out_str(&_o9); };
             if let Err(_e) = _f2 { return Err(_e); }
         }
     }
