@@ -137,6 +137,14 @@ class BuiltinMixin:
     def unwrap_any(self, e: ir.Expr) -> ir.Expr:
         return e
 
+    def effect_free(self, e: cst.BaseExpression) -> bool:
+        """A literal or a local variable: evaluating it can neither print, raise nor see another
+        argument's effects (a module variable can: a call may rebind it)."""
+        if isinstance(e, cst.Name):
+            return (e.value in self.comp_scope or (e.value in self.locals and e.value not in self.global_names)
+                    or e.value in ("True", "False", "None"))
+        return _effect_free(e)
+
     def user_call(self, n: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
         """A call of a user function: positional and keyword arguments bound to the parameters
         as Python binds them, literal defaults for the rest; the IR call lists them in parameter
@@ -156,9 +164,9 @@ class BuiltinMixin:
         if missing:
             return self.err("type-mismatch", f"`{n}()` is missing the argument `{missing[0]}`", node)
         order = [names.index(k) for k in kw]
-        if order != sorted(order) and sum(not _effect_free(kw[k]) for k in kw) > 1:
+        if order != sorted(order) and sum(not self.effect_free(kw[k]) for k in kw) > 1:
             return self.err("unsupported-syntax", f"keyword arguments written out of `{n}`'s parameter order "
-                            "must be names or literals (Python evaluates them in the order written)", node)
+                            "must be local variables or literals (Python evaluates them in the order written)", node)
         args = tuple(self.coerce_to(self.expr(bound.get(pn, sig.defaults.get(pn))), pt, bound.get(pn, node),
                                     f"parameter `{pn}` of `{n}`")
                      for pn, pt in sig.params)
@@ -174,7 +182,7 @@ class BuiltinMixin:
             if isinstance(prune(a.ty), ir.SetT) and self.final:
                 self.warn_set_order(p)
         kws = []
-        for k in ("sep", "end"):
+        for k in [k for k in kw if k in ("sep", "end")]:  # in the order written: Python evaluates them so
             if k in kw:
                 v = self.expr(kw[k])
                 if prune(v.ty) == ir.NONE:
@@ -365,13 +373,16 @@ class BuiltinMixin:
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
         args: tuple = (it,)
+        marks: tuple = ()
         if start_node is not None:
             s = self.expr(start_node)
             if prune(s.ty) == ir.FLOAT and el == ir.INT:
                 el = ir.FLOAT
+            if el == ir.FLOAT and prune(s.ty) in (ir.INT, ir.BOOL):  # empty: Python returns the int
+                marks = (("int_start", ir.Const(True, ir.BOOL, self.sp(node))),)
             s = self.to_float(s) if el == ir.FLOAT else self.coerce_to(s, ir.INT, start_node, "sum(start=)")
             args = (it, s)
-        return ir.Intrinsic("sum", args, el, self.sp(node))
+        return ir.Intrinsic("sum", args, el, self.sp(node), marks)
 
     def anyall(self, which, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
@@ -452,8 +463,12 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
-        if t in (ir.INT, ir.BOOL, ir.FLOAT):
-            return self.to_float(x)
+        if t == ir.FLOAT:
+            return x
+        if t in (ir.INT, ir.BOOL):
+            # an explicit conversion: kept apart from implicit int->float coercions, which
+            # comparisons drop to compare int and float exactly as Python does
+            return ir.Intrinsic("float", (self.to_float(x),), ir.FLOAT, sp)
         if t == ir.STR:
             return ir.Intrinsic("float.from_str", (x,), ir.FLOAT, sp)
         return self.err("type-mismatch", f"float() argument must be a string or a number, not {show(t)}", node)
@@ -776,6 +791,7 @@ class BuiltinMixin:
             return self.err("unsupported-builtin", "str.format() with keyword fields is not supported", node)
         args = [self.expr(p) for p in pos]
         parts: list[Any] = []
+        used: list[int] = []
         auto = 0
         try:
             parsed = list(string.Formatter().parse(obj.value))
@@ -800,6 +816,12 @@ class BuiltinMixin:
             if isinstance(prune(args[idx].ty), TVar):
                 return self.unknown(self.sp(node))
             parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))
+            used.append(idx)
+        # Python evaluates every argument once, left to right; the f-string form evaluates each
+        # field where it is used: the same only if fields use arguments once, in order, all of them
+        if used != list(range(len(args))) and not all(isinstance(a, (ir.Local, ir.Const)) for a in args):
+            return self.err("unsupported-builtin", "str.format() fields that reorder, repeat or skip arguments need "
+                            "arguments that are names or literals (Python evaluates each argument once, in order)", node)
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
 
     def list_method(self, obj, t, m, node, pos, kw):
@@ -906,7 +928,7 @@ _BUILTIN_NAMES = {
 
 
 def _effect_free(e: cst.BaseExpression) -> bool:
-    """A name or a literal: evaluating it can neither print nor raise."""
+    """A literal: evaluating it can neither print nor raise."""
     if isinstance(e, cst.UnaryOperation) and isinstance(e.operator, (cst.Minus, cst.Plus)):
         e = e.expression
-    return isinstance(e, (cst.Name, cst.Integer, cst.Float, cst.SimpleString))
+    return isinstance(e, (cst.Integer, cst.Float, cst.SimpleString))

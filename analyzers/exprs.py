@@ -566,6 +566,9 @@ class ExprMixin:
         e = self.expr(p)
         if prune(e.ty) == ir.NONE:
             return ir.Const(None, ir.OptionT(ir.INT), sp)
+        t = prune(e.ty)
+        if isinstance(t, ir.OptionT) and prune(t.inner) == ir.INT:
+            return e  # an Optional[int] variable: None means the default, as in Python
         return ir.Coerce(self.int_arg(e, p), ir.OptionT(ir.INT), e.span)
 
     def int_arg(self, e: ir.Expr, node: cst.CSTNode) -> ir.Expr:

@@ -549,6 +549,7 @@ class _ModuleLowering:
         self.main_stmts: list[cst.CSTNode] = []
         self.main_globals: set[str] = set()
         self.scopes: dict[str, Any] = {}  # function name -> function_scope facts
+        self.class_lines: dict[str, int] = {}  # exception class -> line of its `class` statement
 
     def diag(self, code: str, msg: str, node: cst.CSTNode) -> None:
         self.pre_diags.append(make(code, msg, self.sm.span(node)))
@@ -651,6 +652,7 @@ class _ModuleLowering:
                       "exception) are supported yet", c.name)
             return
         name = c.name.value
+        self.class_lines[name] = self.sm.span(c).line
         body = c.body.body if isinstance(c.body, cst.IndentedBlock) else []
         init: cst.FunctionDef | None = None
         for s in body:
@@ -913,9 +915,52 @@ class _ModuleLowering:
             result = finalize(result, ground)
             diags += check_definite_assignment(result)
             diags += _unhashable_keys(result)
+            diags += self.used_before_definition(result)
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
         return result, _sorted(diags)
+
+    def used_before_definition(self, m: ir.Module) -> list[Diagnostic]:
+        """Python binds a function or class when its `def`/`class` statement runs: a module
+        statement that (directly or through the functions it calls) uses one defined further
+        down raises NameError in CPython. Portalis defines them all up front, so refuse."""
+        def_line = {f.name: self.sm.span(self.info.funcs[f.name].node).line for f in m.functions
+                    if not f.name.endswith(".__init__")}
+        uses: dict[str, set[str]] = {}  # function -> functions/classes it uses directly
+
+        def direct(node: Any) -> set[str]:
+            out: set[str] = set()
+            for n in _ir_nodes(node):
+                if isinstance(n, ir.Call) and not n.func.endswith(".__init__"):
+                    out.add(n.func)
+                elif isinstance(n, ir.Call):
+                    out.update(uses_init.get(n.func, set()))
+                elif isinstance(n, ir.NewExc) and n.cls in self.class_lines:
+                    out.add(n.cls)
+            return out
+
+        uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__")}
+        for f in m.functions:
+            uses[f.name] = direct(f.body)
+        out: list[Diagnostic] = []
+        for st in m.main.body:
+            line = st.span.line
+            order: list[str] = []  # breadth-first: what the statement uses itself comes first
+            todo = sorted(direct(st))
+            while todo:
+                n = todo.pop(0)
+                if n in order:
+                    continue
+                order.append(n)
+                todo.extend(sorted(uses.get(n, ())))
+            late = [n for n in order if def_line.get(n, self.class_lines.get(n, 0)) > line]
+            if late:
+                what = "class" if late[0] in self.class_lines else "function"
+                out.append(make("undefined-name", f"{what} `{late[0]}` is used before its "
+                                f"`{'class' if what == 'class' else 'def'}` statement runs (line "
+                                f"{def_line.get(late[0], self.class_lines.get(late[0]))}); Python raises NameError "
+                                "here: move the definition up", st.span))
+        return out
 
     def exc_class(self, name: str, base: str) -> ir.ExcClass:
         init = self.info.exc_inits.get(name)
@@ -1093,3 +1138,19 @@ def _first_bad(root: Any, bad: Any) -> Span | None:
             if f.name not in ("ty", "span"):
                 stack.append(getattr(n, f.name))
     return min(found, key=lambda sp: (sp.line, sp.col)) if found else None
+
+
+def _ir_nodes(root: Any):
+    """Every IR node reachable from root (not descending into types and spans)."""
+    stack = [root]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (tuple, list)):
+            stack.extend(n)
+            continue
+        if not dataclasses.is_dataclass(n) or isinstance(n, type):
+            continue
+        yield n
+        for f in dataclasses.fields(n):
+            if f.name not in ("ty", "span"):
+                stack.append(getattr(n, f.name))

@@ -786,8 +786,8 @@ class _FnEmitter:
             code = f"!{code}" if op == "!=" else code
             return f"({{ let _i: i64 = {a}; let _f: f64 = {b}; {code} }})"
         if op in ("is", "is not"):
-            if ea.ty == ir.NONE:
-                return "true" if op == "is" else "false"
+            if ea.ty == ir.NONE:  # always None, but the expression still runs (f() is None)
+                return f"({{ let _ = {a}; {'true' if op == 'is' else 'false'} }})"
             if not isinstance(ea.ty, ir.OptionT):  # a value that is never None
                 return f"({{ let _ = &{a}; {'false' if op == 'is' else 'true'} }})"
             return f"{a}.is_none()" if op == "is" else f"{a}.is_some()"
@@ -961,6 +961,8 @@ class _FnEmitter:
             return q(f"rt::parse_float(&{R(a[0])}, {ln})")
         if n == "float.is_integer":
             return f"rt::float_is_integer({X(a[0])})"
+        if n == "float":  # explicit float(int): the conversion is already in a[0]
+            return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
@@ -1026,12 +1028,10 @@ class _FnEmitter:
                 v = self.t("_a")
                 out.append(f"let {v} = &{self.ref(x)};")
                 vals.append(f"(*{v})")
-        sepv = self.t("_s")
-        if "sep" in kw:
-            out.append(f"let {sepv}: String = {self.expr(kw['sep'])};")
-        endv = self.t("_e")
-        if "end" in kw:
-            out.append(f"let {endv}: String = {self.expr(kw['end'])};")
+        sepv, endv = self.t("_s"), self.t("_e")
+        for k, v in e.kwargs:  # in the order written
+            if k in ("sep", "end"):
+                out.append(f"let {sepv if k == 'sep' else endv}: String = {self.expr(v)};")
         for i, (x, v) in enumerate(zip(e.args, vals)):
             if i:
                 out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
@@ -1102,8 +1102,16 @@ class _FnEmitter:
                     self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
                     w_line(acc)
                 else:
-                    if len(e.args) > 1:
-                        w_line(f"let mut {acc}: f64 = {self.expr(e.args[1])};")
+                    start = e.args[1] if len(e.args) > 1 else None
+                    if "int_start" in kw:
+                        # sum(floats, 0): Python returns the int start itself when there are no items
+                        w_line(f"let mut {acc}: f64 = {self.expr(start)}; let mut _any = false;")
+                        self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
+                        msg = rust_str("sum() of an empty sequence of floats with an int start: Python returns "
+                                       "the int start here, which Portalis cannot represent; use a float start (0.0)")
+                        w_line(f"if !_any {{ {self.propagate(f'rt::PyErr::new(&rt::VALUE_ERROR, {msg}, {ln})')}; }}")
+                    elif start is not None:
+                        w_line(f"let mut {acc}: f64 = {self.expr(start)};")
                         self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64;"), ln)
                     else:
                         w_line(f"let mut {acc}: f64 = 0.0; let mut _any = false;")

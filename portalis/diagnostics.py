@@ -59,7 +59,7 @@ CODES: dict[str, str] = {
     "int-float-mix": "A name holds both int and float values; Python prints them differently, so write a float literal (`0.0`).",
     "cannot-infer-type": "No type could be inferred; add an annotation.",
     "possibly-unbound": "A name may be read before it is assigned on some path.",
-    "undefined-name": "A name that is not defined in the module.",
+    "undefined-name": "A name that is not defined in the module, or a function/class used before its `def`/`class` statement runs (CPython raises NameError).",
     "unsupported-type": "A type annotation outside the supported types.",
     "finally-control-flow": "`return`/`break`/`continue` inside a `try` that has a `finally` is not supported yet.",
     "build-failed": "rustc rejected the generated Rust (a Portalis bug, please report it); the line is the Python line that produced it.",

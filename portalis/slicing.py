@@ -181,6 +181,8 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
             out.append(make("needs-module-state", msg, span))
 
     lib = "a library crate has no module body"
+    assigned_anywhere = {n.name for f in (*module.functions, module.main) for n in _nodes(f.body)
+                         if isinstance(n, ir.NameTarget) and n.is_global}
     for g in sorted(want_g):
         gv = gvars.get(g)
         if gv is None:
@@ -194,6 +196,11 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
             if isinstance(n, ir.Local) and n.name not in bound:
                 refuse(g, f"the initial value of `{g}` (used by `{name}`) reads `{n.name}`, which only the module "
                           f"body sets; {lib}", n.span)
+            # a library computes `g` when first read, not at import: only the same value if what
+            # its initial value reads cannot have changed by then
+            if isinstance(n, ir.Global) and (_mutable(n.ty) or n.name in assigned_anywhere):
+                refuse(g, f"the initial value of `{g}` (used by `{name}`) reads `{n.name}`, which can change "
+                          f"before `{g}` is first used; {lib}, so `{g}` is computed on first use", n.span)
     # Code outside the slice that could change a variable of the slice: the module body and the
     # functions it runs besides the slice's (functions nothing runs cannot change anything).
     funcs = {f.name: f for f in module.functions}

@@ -150,3 +150,12 @@ def test_sys_exit_status_like_the_os(tmp_path: Path, toolchain, code: int, statu
     p.write_text(f"import sys\nprint('x')\nsys.exit({code})\n")
     r = run("run", str(p))
     assert (r.returncode, r.stdout) == (status, "x\n"), r.stderr
+
+
+def test_sum_of_no_floats_with_an_int_start_stops(tmp_path: Path, toolchain):
+    # sum([], 0) is the int 0 in CPython; a float-typed sum cannot print that, so it stops
+    p = tmp_path / "sumf.py"
+    p.write_text("xs = [1.5, 2.0]\nprint(sum(xs, 0))\ne: list[float] = []\nprint(sum(e, 0))\n")
+    r = run("run", str(p))
+    assert r.returncode == 1 and r.stdout == "3.5\n", r.stdout + r.stderr
+    assert "ValueError: sum() of an empty sequence of floats with an int start" in r.stderr

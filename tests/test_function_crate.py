@@ -291,3 +291,36 @@ def test_cli_default_out_exit_codes_and_user_edits(tmp_path: Path):
     r = _cli("translate", "prog.py", "--function", "untyped", cwd=tmp_path)
     assert r.returncode == 2 and r.stdout == ""
     assert "prog.py:39:13: error[cannot-infer-type]: cannot infer the type of parameter `a` of `untyped`" in r.stderr
+
+
+def test_lazy_initial_values_that_could_see_later_state_are_refused():
+    # a library computes a module variable on first use; CPython at import. Different when what
+    # the initial value reads (a list, or a variable something assigns) changed in between.
+    src = textwrap.dedent("""\
+        A = [1, 2]
+        N = len(A)
+        counter = 0
+        BASE = counter + 1
+        K = 3
+        M = K * 2
+
+
+        def name() -> int:
+            A.append(5)
+            return N
+
+
+        def base() -> int:
+            global counter
+            counter = 10
+            return BASE
+
+
+        def ok() -> int:
+            return M
+        """)
+    for fn, line in (("name", 2), ("base", 4)):
+        tr = translate_function(src, "lib9.py", fn)
+        assert not tr.ok
+        assert [(d.code, d.span.line) for d in tr.diagnostics] == [("needs-module-state", line)], tr.diagnostics
+    assert translate_function(src, "lib9.py", "ok").ok
