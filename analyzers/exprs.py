@@ -386,6 +386,14 @@ class ExprMixin:
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
             if op in ("in", "not in"):
+                if isinstance(ta, ir.OptionT):
+                    # an Optional needle (usually narrowed by `if x is None: return` before): the
+                    # value, or a TypeError if it is None at run time (Python: False for a list
+                    # or tuple, TypeError for a str; never a silently different answer)
+                    ct = prune(b.ty)
+                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else None
+                    if not (elem is not None and isinstance(prune(elem), ir.OptionT)):
+                        out[-1] = a = self.unwrap(a)
                 out.append(self.membership_rhs(a, b, cnode))
                 continue
             if (ta == ir.NONE) != (tb == ir.NONE) and op in ("==", "!="):
@@ -545,7 +553,12 @@ class ExprMixin:
         if isinstance(t, ir.TupleT):
             e = self.expr(idx_node)
             if not (isinstance(e, ir.Const) and isinstance(e.value, int) and not isinstance(e.value, bool)):
-                return self.err("unsupported-syntax", "tuples can only be indexed with an integer literal", idx_node)
+                items = [prune(x) for x in t.items]
+                if all(not isinstance(x, TVar) and show(x) == show(items[0]) for x in items):
+                    # NAMES[i] on a tuple of one item type: checked like a list index at run time
+                    return ir.Intrinsic("tuple.index_dyn", (obj, self.int_arg(e, idx_node)), items[0], sp)
+                return self.err("unsupported-syntax", "tuples with items of different types can only be indexed "
+                                "with an integer literal", idx_node)
             i = e.value
             n = len(t.items)
             if not -n <= i < n:

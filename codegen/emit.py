@@ -961,6 +961,10 @@ class _FnEmitter:
             return q(f"rt::parse_float(&{R(a[0])}, {ln})")
         if n == "float.is_integer":
             return f"rt::float_is_integer({X(a[0])})"
+        if n == "tuple.index_dyn":  # t[i] with a run-time i on a tuple of one item type
+            k = len(a[0].ty.items)  # type: ignore[attr-defined]
+            items = ", ".join(f"_t.{j}.clone()" for j in range(k))
+            return f"{{ let _t = &{R(a[0])}; let _i: i64 = {X(a[1])}; {q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}"
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]

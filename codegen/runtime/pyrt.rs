@@ -3007,6 +3007,14 @@ impl PyList<String> {
     }
 }
 
+/// `t[i]` for a tuple whose items share one type, with a run-time index (IndexError as CPython).
+pub fn tuple_index<T: Clone>(items: &[T], i: i64, line: u32) -> PyResult<T> {
+    match norm_index(i, items.len()) {
+        Some(j) => Ok(items[j].clone()),
+        None => Err(index_err("tuple index out of range", line)),
+    }
+}
+
 /// `a, b = xs`: the items of a list that must hold exactly `n` (ValueError texts as CPython's).
 pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec<T>> {
     let v = l.0.borrow();
