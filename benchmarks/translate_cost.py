@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -101,6 +102,22 @@ def main() -> int:
         if k == "own":
             extra = f"   (ingest {1000 * med['ingest']:.1f}, lower {1000 * med['lower']:.1f}, emit {1000 * med['emit']:.1f})"
         print(f"  {k:<6}{1000 * med[k]:>9.1f}{extra}")
+    # peer measured in the same run (machines are shared and drift): plain rustc on a
+    # hello-world for the same target and optimisation level, the floor of any Rust route
+    peer = []
+    with tempfile.TemporaryDirectory(prefix="portalis-peer-") as tmp:
+        hello = Path(tmp) / "hello.rs"
+        hello.write_text('fn main() { println!("hello"); }\n')
+        env = {**os.environ, **dict(toolchain.extra_env)}
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            subprocess.run([str(toolchain.rustc), "--edition", "2021", "--target", toolchain.target, "-C", "opt-level=3",
+                            "-C", "panic=abort", *toolchain.extra_args, "-o", str(Path(tmp) / "h.wasm"), str(hello)],
+                           check=True, capture_output=True, env=env)
+            peer.append(time.perf_counter() - t)
+    peer_med = statistics.median(peer)
+    print(f"peer: rustc on a hello-world for {toolchain.target}, same run: {1000 * peer_med:.0f} ms; "
+          f"our rustc step = {med['rustc'] / peer_med:.1f}x that, our total = {med['total'] / peer_med:.1f}x")
     share = med["own"] / med["total"]
     ok_total = med["total"] < TARGET_TOTAL_S
     ok_share = share < TARGET_OWN_SHARE
@@ -131,7 +148,8 @@ def main() -> int:
     if args.json:
         Path(args.json).write_text(json.dumps({"samples": samples, "median": med, "own_share": share,
                                                "pass_total": ok_total, "pass_own_share": ok_share,
-                                               "cached_cli_s": cli, "cached_inprocess_s": inproc}, indent=1))
+                                               "cached_cli_s": cli, "cached_inprocess_s": inproc,
+                                               "peer_rustc_hello_s": peer}, indent=1))
         print(f"results written to {args.json}")
     return 1 if args.strict and not (ok_total and ok_share) else 0
 
