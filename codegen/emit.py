@@ -1113,7 +1113,7 @@ class _FnEmitter:
                         self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
                         msg = rust_str("sum() of an empty sequence of floats with an int start: Python returns "
                                        "the int start here, which Portalis cannot represent; use a float start (0.0)")
-                        w_line(f"if !_any {{ {self.propagate(f'rt::PyErr::new(&rt::VALUE_ERROR, {msg}, {ln})')}; }}")
+                        w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
                     elif start is not None:
                         w_line(f"let mut {acc}: f64 = {self.expr(start)};")
                         self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64;"), ln)
@@ -1122,7 +1122,7 @@ class _FnEmitter:
                         self.foreach(it, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
                         msg = rust_str("sum() of an empty sequence of floats: Python returns the int 0 here, "
                                        "which Portalis cannot represent; pass a float start value (sum(xs, 0.0))")
-                        w_line(f"if !_any {{ {self.propagate(f'rt::PyErr::new(&rt::VALUE_ERROR, {msg}, {ln})')}; }}")
+                        w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
                     w_line(acc)
             elif n in ("any", "all"):
                 el = self.elem_type(it)

@@ -159,3 +159,13 @@ def test_sum_of_no_floats_with_an_int_start_stops(tmp_path: Path, toolchain):
     r = run("run", str(p))
     assert r.returncode == 1 and r.stdout == "3.5\n", r.stdout + r.stderr
     assert "ValueError: sum() of an empty sequence of floats with an int start" in r.stderr
+
+
+def test_portalis_limits_are_not_caught_by_except(tmp_path: Path, toolchain):
+    # CPython sorts this without raising; a handler running here would print "bad", a line
+    # CPython never prints, so the limit error passes every except clause (finally still runs)
+    p = tmp_path / "nl.py"
+    p.write_text("import math\nxs = [3.0, math.nan, 1.0]\ntry:\n    xs.sort()\n    print('sorted')\n"
+                 "except ValueError:\n    print('bad')\nexcept:\n    print('bare')\nfinally:\n    print('finally')\n")
+    r = run("run", str(p))
+    assert r.returncode == 1 and r.stdout == "finally\n", r.stdout + r.stderr

@@ -219,7 +219,7 @@ impl PyErr {
 
     /// Portalis' 64-bit int limit (`INT_LIMIT`): handlers must not catch it.
     pub fn is_limit(&self) -> bool {
-        std::ptr::eq(self.cls, &INT_LIMIT)
+        std::ptr::eq(self.cls, &INT_LIMIT) || std::ptr::eq(self.cls, &VALUE_LIMIT)
     }
 
     /// isinstance(e, cls): walks the base chain (pointer equality).
@@ -276,6 +276,20 @@ pub static INT_LIMIT: ExcClass = ExcClass {
     name: "OverflowError",
     base: Some(&OVERFLOW_ERROR),
 };
+
+/// Portalis' other limits (NaN order/identity, results whose Python type the static types
+/// cannot hold): printed as ValueError and, like `INT_LIMIT`, never caught by `except` (CPython
+/// would not have raised at all, so a handler running would be a silently different program).
+pub static VALUE_LIMIT: ExcClass = ExcClass {
+    name: "ValueError",
+    base: Some(&VALUE_ERROR),
+};
+
+#[cold]
+#[inline(never)]
+pub fn limit_err(msg: &str, line: u32) -> PyErr {
+    PyErr::new(&VALUE_LIMIT, msg, line)
+}
 
 #[cold]
 #[inline(never)]
@@ -2069,7 +2083,7 @@ pub fn int_divmod(a: i64, b: i64, line: u32) -> PyResult<(i64, i64)> {
 #[inline]
 pub fn int_pow(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b < 0 {
-        return Err(value_err("int ** negative int: Python gives a float here, which this int expression cannot hold; use a float base (2.0 ** n)", line));
+        return Err(limit_err("int ** negative int: Python gives a float here, which this int expression cannot hold; use a float base (2.0 ** n)", line));
     }
     match a {
         0 => return Ok(if b == 0 { 1 } else { 0 }),
@@ -4219,7 +4233,7 @@ tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
 
 #[cold]
 fn nan_identity_err(line: u32) -> PyErr {
-    value_err(
+    limit_err(
         "cannot look for or compare NaN inside a container: CPython's result depends on object identity, which Portalis does not track",
         line,
     )
@@ -4230,7 +4244,7 @@ fn nan_identity_err(line: u32) -> PyErr {
 /// return a different order than CPython, stop with an error (never silently wrong).
 fn check_sortable<T: PartialOrd>(keys: &[T], line: u32) -> PyResult<()> {
     if keys.iter().any(|k| k.partial_cmp(k) != Some(Ordering::Equal)) {
-        return Err(value_err(
+        return Err(limit_err(
             "cannot sort values that contain NaN: Portalis does not reproduce CPython's order for them",
             line,
         ));
