@@ -108,12 +108,16 @@ class _Checker:
             self.block(s.body, st)
             brk = self.breaks.pop(s.label, None) if s.label in self.breaks else None
             if isinstance(s.cond, ir.Const) and s.cond.value is True:
-                return brk  # only a break leaves `while True`
-            return _join(st, brk) if brk is not None else st
+                return brk  # only a break leaves `while True` (its else never runs)
+            done = self.block(s.orelse, st) if s.orelse else st  # the loop ended without break
+            return _join(done, brk) if brk is not None else done
         if isinstance(s, ir.For):
             self.reads(s.iter, st)
             self.block(s.body, self.target(s.target, st))
-            self.breaks.pop(s.label, None)
+            brk = self.breaks.pop(s.label, None)
+            if s.orelse:  # conservative: after the loop, what holds on both ways out
+                done = self.block(s.orelse, st)
+                return _join(done, brk) if brk is not None else done
             return st
         if isinstance(s, ir.Try):
             body_end = self.block(s.body, st)

@@ -200,7 +200,16 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     self.err("type-mismatch", f"exceptions must derive from BaseException, not {show(t)}", node.exc)
                 return []
             if node.cause is not None:
-                self.expr(node.cause)
+                # `raise X from e`: the cause only shows in the stderr traceback's chain, which
+                # Portalis does not print; a name (or None) has no effect to keep, anything else is
+                # refused rather than dropped
+                cause = node.cause.item
+                if isinstance(cause, cst.Name):
+                    ct = prune(self.expr(cause).ty)
+                    if not (isinstance(ct, (ir.ExcT, TVar)) or ct == ir.NONE):
+                        self.err("type-mismatch", "exception causes must derive from BaseException", cause)
+                else:
+                    self.err("unsupported-syntax", "`raise ... from` supports a variable or None as the cause", cause)
             return [ir.Raise(e, None, sp)]
         if isinstance(node, cst.Assert):
             msg = self.expr(node.msg) if node.msg is not None else None
@@ -393,17 +402,14 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         if isinstance(node, cst.If):
             return [self.if_(node)]
         if isinstance(node, cst.While):
-            if node.orelse is not None:
-                self.err("unsupported-syntax", "`while ... else` is not supported", node.orelse)
             c = self.cond(node.test)
             label = self.new_label()
             self.loops.append(label)
             body = self.block(node.body)
             self.loops.pop()
-            return [ir.While(c, body, label, sp)]
+            orelse = self.block(node.orelse.body) if node.orelse is not None else ()
+            return [ir.While(c, body, label, sp, orelse)]
         if isinstance(node, cst.For):
-            if node.orelse is not None:
-                self.err("unsupported-syntax", "`for ... else` is not supported", node.orelse)
             if node.asynchronous is not None:
                 self.err("unsupported-syntax", "`async for` is not supported", node)
             it = self.expr(node.iter)
@@ -414,14 +420,15 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             self.loops.append(label)
             body = self.block(node.body)
             self.loops.pop()
+            orelse = self.block(node.orelse.body) if node.orelse is not None else ()
             if coerced is not item and isinstance(coerced, ir.Coerce) and coerced.expr is item:
                 # the loop variable is wider than the items (e.g. str into a `str | None` name)
                 hidden = ir.NameTarget(f"_for{label}", el, False, sp)
                 bind = ir.Assign(tgt, ir.Coerce(ir.Local(hidden.name, el, sp), coerced.ty, sp), sp)
-                return [ir.For(hidden, it, (bind, *body), label, sp)]
+                return [ir.For(hidden, it, (bind, *body), label, sp, orelse)]
             if coerced is not item and not (isinstance(coerced, ir.Const) and isinstance(prune(coerced.ty), TVar)):
                 self.err("type-mismatch", "the loop variable cannot hold these items", node.target)
-            return [ir.For(tgt, it, body, label, sp)]
+            return [ir.For(tgt, it, body, label, sp, orelse)]
         if isinstance(node, cst.Try):
             return [self.try_(node)]
         if isinstance(node, cst.FunctionDef):

@@ -155,6 +155,8 @@ class _FnEmitter:
         self.err_ctx: list[str] = []  # innermost try label ("'t3") or "" for `?`
         self.tmp = 0
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
+        # labels of loops with an `else` block (their breaks set a flag)
+        self.else_loops = {n.label for n in _walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
 
     # ------------------------------------------------------------ helpers
 
@@ -246,12 +248,14 @@ class _FnEmitter:
         elif isinstance(s, (ir.While, ir.For)) and self.hoist_ascii_hints(s):
             return
         elif isinstance(s, ir.While):
+            self.loop_else_flag(s, ln)
             if isinstance(s.cond, ir.Const) and s.cond.value is True:
                 w.line(f"'l{s.label}: loop {{", ln)
             else:
                 w.line(f"'l{s.label}: while {self.expr(s.cond)} {{", ln)
             self.body(s.body)
             w.line("}", ln)
+            self.loop_else(s, ln)
         elif isinstance(s, ir.For) and self.is_str_buffer_loop(s):
             self.str_buffer_loop(s, ln)
         elif isinstance(s, ir.For):
@@ -259,8 +263,12 @@ class _FnEmitter:
                 hidden = isinstance(s.target, ir.NameTarget) and s.target.name.startswith("_for")
                 self.bind_target(s.target, item, ln, fresh=hidden)
                 self.block(s.body)
+            self.loop_else_flag(s, ln)
             self.foreach(s.iter, bind, ln, label=f"'l{s.label}")
+            self.loop_else(s, ln)
         elif isinstance(s, ir.Break):
+            if s.label in self.else_loops:  # the loop's `else` must not run
+                w.line(f"_brk{s.label} = true;", ln)
             w.line(f"break 'l{s.label};", ln)
         elif isinstance(s, ir.Continue):
             w.line(f"continue 'l{s.label};", ln)
@@ -341,10 +349,22 @@ class _FnEmitter:
         w.line("}", ln)
         return True
 
+    def loop_else_flag(self, s: "ir.For | ir.While", ln: int) -> None:
+        if s.orelse:
+            self.w.line(f"let mut _brk{s.label} = false;", ln)
+
+    def loop_else(self, s: "ir.For | ir.While", ln: int) -> None:
+        """`for/while ... else`: the else block runs when the loop ended without `break`."""
+        if s.orelse:
+            self.w.line(f"if !_brk{s.label} {{", ln)
+            self.body(s.orelse)
+            self.w.line("}", ln)
+
     def is_str_buffer_loop(self, s: "ir.For") -> bool:
         """`for x in <str or list[str]>` into a plain str local: the loop can reuse x's buffer."""
         t = s.target
-        return ((s.iter.ty == ir.STR or (s.iter.ty == ir.ListT(ir.STR) and not isinstance(s.iter, ir.Comprehension)))
+        return (not s.orelse
+                and (s.iter.ty == ir.STR or (s.iter.ty == ir.ListT(ir.STR) and not isinstance(s.iter, ir.Comprehension)))
                 and isinstance(t, ir.NameTarget) and t.ty == ir.STR and not t.is_global
                 and t.name != "_" and not t.name.startswith("_for")
                 and dict(self.fn.locals).get(t.name, dict(self.fn.params).get(t.name)) == ir.STR)

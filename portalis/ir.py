@@ -355,6 +355,7 @@ class While:
     body: tuple["Stmt", ...]
     label: int
     span: Span
+    orelse: tuple["Stmt", ...] = ()  # `while ... else`: runs when the loop ends without `break`
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,7 @@ class For:
     body: tuple["Stmt", ...]
     label: int
     span: Span
+    orelse: tuple["Stmt", ...] = ()  # `for ... else`: runs when the loop ends without `break`
 
 
 @dataclass(frozen=True)
