@@ -939,7 +939,6 @@ class _FnEmitter:
         n = e.name
         ln = e.span.line
         a = e.args
-        kw = dict(e.kwargs)
         X = self.expr
         R = self.ref
         q = self.q

@@ -30,7 +30,7 @@ def test_snapshot(case: Path, toolchain):
         snap.write_text(got)
         if not UPDATE:
             pytest.fail(f"new snapshot written: {snap}; review and commit it")
-    assert got == snap.read_text(), f"generated Rust changed; review, then rerun with PORTALIS_UPDATE_SNAPSHOTS=1"
+    assert got == snap.read_text(), "generated Rust changed; review, then rerun with PORTALIS_UPDATE_SNAPSHOTS=1"
     pb = build_program(case.read_text(), str(case), toolchain=toolchain)
     assert pb.wasm_path is not None
     v = compare_program(case, pb.wasm_path, [])

@@ -3,7 +3,6 @@ current rustc (native), and pass `cargo clippy` with no errors — checked on a 
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
