@@ -770,19 +770,20 @@ class _ModuleLowering:
         self.info.synth_alias[synth] = fn
         func = f"{cname}.__init__"
         from portalis.analyzers.ingest import content_hash
-        sig_params = []
-        for prm in params:
-            t: Any = TVar(f"param {prm.name.value} of {func}", self.sm.span(prm).line)
-            if prm.annotation is not None:
-                try:
-                    t = parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions())
-                except AnnotationError as e:
-                    self.diag("unsupported-type", str(e), e.node)
-            sig_params.append((prm.name.value, t))
+        sig_params = [(prm.name.value, self.param_type(prm, func)) for prm in params]
         code = self.sm.tree.code_for_node(fn)  # type: ignore[union-attr]
         self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code))
         self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
         return True
+
+    def param_type(self, prm: cst.Param, func: str) -> Any:
+        """A parameter's annotated type, or a type variable for inference to settle."""
+        if prm.annotation is not None:
+            try:
+                return parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions())
+            except AnnotationError as e:
+                self.diag("unsupported-type", str(e), e.node)
+        return TVar(f"param {prm.name.value} of {func}", self.sm.span(prm).line)
 
     def collect_function(self, fn: cst.FunctionDef) -> None:
         name = fn.name.value
@@ -805,13 +806,7 @@ class _ModuleLowering:
                 if not _literal_default(prm.default):
                     self.diag("unsupported-syntax", "a default value must be a literal (number, string, True/False/"
                               "None): Python evaluates it once and shares it between calls", prm.default)
-            t: Any = TVar(f"param {prm.name.value} of {name}", self.sm.span(prm).line)
-            if prm.annotation is not None:
-                try:
-                    t = parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions())
-                except AnnotationError as e:
-                    self.diag("unsupported-type", str(e), e.node)
-            params.append((prm.name.value, t))
+            params.append((prm.name.value, self.param_type(prm, name)))
         ret: Any
         if fn.returns is not None:
             try:
@@ -937,7 +932,7 @@ class _ModuleLowering:
 
         def direct(node: Any) -> set[str]:
             out: set[str] = set()
-            for n in _ir_nodes(node):
+            for n in ir.walk(node):
                 if isinstance(n, ir.Call) and not n.func.endswith(".__init__"):
                     out.add(n.func)
                 elif isinstance(n, ir.Call):
@@ -1105,18 +1100,12 @@ def _literal_default(e: cst.BaseExpression) -> bool:
 
 def _unhashable_keys(module: ir.Module) -> list[Diagnostic]:
     """Dicts/sets whose inferred key type the runtime cannot hash (float): refused at the first
-    expression of each line that has one (annotations are checked when parsed)."""
+    expression of each function that has one (annotations are checked when parsed)."""
     from portalis.analyzers.types import _hashable_key
 
     def bad(t: Any) -> bool:
-        if isinstance(t, (ir.DictT, ir.SetT)):
-            key = t.key if isinstance(t, ir.DictT) else t.elem
-            return not _hashable_key(key) or bad(key) or (isinstance(t, ir.DictT) and bad(t.val))
-        if isinstance(t, (ir.ListT, ir.OptionT)):
-            return bad(t.elem if isinstance(t, ir.ListT) else t.inner)
-        if isinstance(t, ir.TupleT):
-            return any(bad(i) for i in t.items)
-        return False
+        return any((isinstance(x, ir.DictT) and not _hashable_key(x.key)) or
+                   (isinstance(x, ir.SetT) and not _hashable_key(x.elem)) for x in ir.type_parts(t))
 
     out: list[Diagnostic] = []
     for root in (*module.functions, module.main, *module.globals):
@@ -1129,35 +1118,7 @@ def _unhashable_keys(module: ir.Module) -> list[Diagnostic]:
 
 def _first_bad(root: Any, bad: Any) -> Span | None:
     """The earliest span in `root` of a node whose type `bad` rejects."""
-    found: list[Span] = []
-    stack: list[Any] = [root]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (tuple, list)):
-            stack.extend(n)
-            continue
-        if not dataclasses.is_dataclass(n) or isinstance(n, type):
-            continue
-        span = getattr(n, "span", None)
-        if isinstance(span, Span) and span.line > 0 and bad(getattr(n, "ty", None)):
-            found.append(span)
-        for f in dataclasses.fields(n):
-            if f.name not in ("ty", "span"):
-                stack.append(getattr(n, f.name))
+    found = [n.span for n in ir.walk(root)
+             if isinstance(getattr(n, "span", None), Span) and n.span.line > 0 and bad(getattr(n, "ty", None))]
     return min(found, key=lambda sp: (sp.line, sp.col)) if found else None
 
-
-def _ir_nodes(root: Any):
-    """Every IR node reachable from root (not descending into types and spans)."""
-    stack = [root]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (tuple, list)):
-            stack.extend(n)
-            continue
-        if not dataclasses.is_dataclass(n) or isinstance(n, type):
-            continue
-        yield n
-        for f in dataclasses.fields(n):
-            if f.name not in ("ty", "span"):
-                stack.append(getattr(n, f.name))

@@ -156,7 +156,7 @@ class _FnEmitter:
         self.tmp = 0
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
         # labels of loops with an `else` block (their breaks set a flag)
-        self.else_loops = {n.label for n in _walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
+        self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
 
     # ------------------------------------------------------------ helpers
 
@@ -193,7 +193,7 @@ class _FnEmitter:
             # CPython's limit counts every frame (the module's too), so once anything recurses,
             # every function call counts toward RecursionError
             w.line(f"let _depth = rt::enter_call({fn.span.line})?;", fn.span.line)
-        handler_vars = {n.name for n in _walk(fn.body) if isinstance(n, ir.Handler) and n.name}
+        handler_vars = {n.name for n in ir.walk(fn.body) if isinstance(n, ir.Handler) and n.name}
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
@@ -1503,7 +1503,7 @@ def _recursive_functions(m: ir.Module) -> set[str]:
     calls: dict[str, set[str]] = {}
     for f in m.functions:
         out: set[str] = set()
-        out.update(n.func for n in _walk(f.body) if isinstance(n, ir.Call))
+        out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.Call))
         calls[f.name] = out
     rec = set()
     for f in calls:
@@ -1520,7 +1520,7 @@ def _recursive_functions(m: ir.Module) -> set[str]:
 
 
 def _assigned_globals(m: ir.Module) -> set[str]:
-    return {n.name for f in (*m.functions, m.main) for n in _walk(f.body)
+    return {n.name for f in (*m.functions, m.main) for n in ir.walk(f.body)
             if isinstance(n, ir.NameTarget) and n.is_global}
 
 
@@ -1529,9 +1529,9 @@ def _defined_before_calls(body: tuple) -> set[str]:
     function (only those can be seen by every function that reads them)."""
     out: set[str] = set()
     for s in body:
-        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, ir.Call) for n in _walk(s.value)):
+        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, ir.Call) for n in ir.walk(s.value)):
             out.add(s.name)
-        elif any(isinstance(n, ir.Call) for n in _walk(s)):
+        elif any(isinstance(n, ir.Call) for n in ir.walk(s)):
             break
     return out
 
@@ -1637,17 +1637,7 @@ def emit_library(module: ir.Module, function: str) -> RustCrate:
 
 
 def _has_float(t: ir.Type) -> bool:
-    if t == ir.FLOAT:
-        return True
-    if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
-        return _has_float(t.elem)
-    if isinstance(t, ir.DictT):
-        return _has_float(t.key) or _has_float(t.val)
-    if isinstance(t, ir.TupleT):
-        return any(_has_float(i) for i in t.items)
-    if isinstance(t, ir.OptionT):
-        return _has_float(t.inner)
-    return False
+    return any(x == ir.FLOAT for x in ir.type_parts(t))
 
 
 _ORDER_OPS = ("<", "<=", ">", ">=", "==", "!=")
@@ -1655,26 +1645,10 @@ _FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 _CMP_NAME = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "eq"}
 
 
-def _walk(node):
-    """Every IR node (dataclass instance) reachable from `node`, including `node`."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, (tuple, list)):
-            stack.extend(n)
-            continue
-        if not hasattr(n, "__dataclass_fields__"):
-            continue
-        yield n
-        for f in n.__dataclass_fields__:
-            if f not in ("ty", "span"):
-                stack.append(getattr(n, f))
-
-
 def _assigned_names(node) -> set[str]:
     """Names any target (assignment, for, augmented, tuple, handler variable) in `node` binds."""
     out: set[str] = set()
-    for n in _walk(node):
+    for n in ir.walk(node):
         if isinstance(n, ir.NameTarget):
             out.add(n.name)
         elif isinstance(n, ir.Handler) and n.name:
@@ -1683,5 +1657,5 @@ def _assigned_names(node) -> set[str]:
 
 
 def _indexed_str_locals(node) -> set[str]:
-    return {n.args[0].name for n in _walk(node)
+    return {n.args[0].name for n in ir.walk(node)
             if isinstance(n, ir.Intrinsic) and n.name == "str.getitem" and isinstance(n.args[0], ir.Local)}

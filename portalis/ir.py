@@ -10,8 +10,9 @@ emitter never re-derives Python semantics. Implicit conversions are explicit nod
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Iterator, Union
 
 from portalis.diagnostics import Span
 
@@ -503,3 +504,33 @@ def is_copy(t: Type) -> bool:
     if isinstance(t, OptionT):
         return is_copy(t.inner)
     return False
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every IR node under `node` (itself included; expressions, statements, targets,
+    handlers; not types or spans), in source order (pre-order)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (tuple, list)):
+            stack.extend(reversed(n))
+            continue
+        if not dataclasses.is_dataclass(n) or isinstance(n, type):
+            continue
+        yield n
+        stack.extend(reversed([getattr(n, f.name) for f in dataclasses.fields(n) if f.name not in ("ty", "span")]))
+
+
+def type_parts(t: Any) -> Iterator[Any]:
+    """`t` and every type inside it (items, keys, values, inner types)."""
+    yield t
+    if isinstance(t, (ListT, SetT, IterT)):
+        yield from type_parts(t.elem)
+    elif isinstance(t, DictT):
+        yield from type_parts(t.key)
+        yield from type_parts(t.val)
+    elif isinstance(t, TupleT):
+        for i in t.items:
+            yield from type_parts(i)
+    elif isinstance(t, OptionT):
+        yield from type_parts(t.inner)

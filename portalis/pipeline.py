@@ -8,6 +8,7 @@ Keeps no global state besides the caches on disk; must not print or exit.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -16,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from portalis import __version__, ir
 from portalis.codegen.build import BuildResult, build_wasm
@@ -45,29 +46,41 @@ class Translation:
         return self.crate is not None and not has_errors(self.diagnostics)
 
 
-def translate_source(text: str, path: str = "prog.py") -> Translation:
-    times: dict[str, float] = {}
-    t0 = time.perf_counter()
+def _parse_and_lower(text: str, path: str, times: dict[str, float], partial: bool = False
+                     ) -> tuple["SourceModule | None", ir.Module | None, list[Diagnostic]]:
+    """Ingest and lower, timing both into `times`; (sm, None, diags) when nothing can be lowered."""
     from portalis.analyzers.ingest import parse_module
     from portalis.analyzers.lower import lower_module
 
+    t0 = time.perf_counter()
     sm, diags = parse_module(text, path)
     times["ingest"] = time.perf_counter() - t0
     if diags:
-        return Translation(None, None, diags, times)
+        return sm, None, diags
     t0 = time.perf_counter()
-    module, diags = lower_module(sm)
+    module, diags = lower_module(sm, partial=partial)
     times["lower"] = time.perf_counter() - t0
-    if module is None:
-        return Translation(None, None, diags, times)
+    return sm, module, diags
+
+
+def _emitted(module: ir.Module, diags: list[Diagnostic], times: dict[str, float],
+             emit: Callable[[], RustCrate]) -> Translation:
     t0 = time.perf_counter()
     try:
-        crate = emit_crate(module)
+        crate = emit()
     except EmitError as e:
         span = e.span or Span(1, 0, 1, 0)
         return Translation(module, None, diags + [make("unsupported-syntax", str(e), span)], times)
     times["emit"] = time.perf_counter() - t0
     return Translation(module, crate, diags, times)
+
+
+def translate_source(text: str, path: str = "prog.py") -> Translation:
+    times: dict[str, float] = {}
+    _, module, diags = _parse_and_lower(text, path, times)
+    if module is None:
+        return Translation(None, None, diags, times)
+    return _emitted(module, diags, times, lambda: emit_crate(module))
 
 
 def translate_function(text: str, path: str, function: str) -> Translation:
@@ -79,18 +92,8 @@ def translate_function(text: str, path: str, function: str) -> Translation:
     code elsewhere does not block; a syntax error anywhere does (nothing can be lowered).
     `Translation.module` is the sliced module."""
     times: dict[str, float] = {}
-    t0 = time.perf_counter()
-    from portalis.analyzers.ingest import parse_module
-    from portalis.analyzers.lower import lower_module
-
-    sm, diags = parse_module(text, path)
-    times["ingest"] = time.perf_counter() - t0
-    if diags:
-        return Translation(None, None, diags, times)
-    t0 = time.perf_counter()
-    module, diags = lower_module(sm, partial=True)
-    times["lower"] = time.perf_counter() - t0
-    if module is None:
+    sm, module, diags = _parse_and_lower(text, path, times, partial=True)
+    if module is None or sm is None:
         return Translation(None, None, diags, times)
     sl = slice_module(module, function)
     if sl.module is None:
@@ -104,14 +107,8 @@ def translate_function(text: str, path: str, function: str) -> Translation:
     diags = sorted(set(inside + own), key=lambda d: (d.span.line, d.span.col, d.code, d.message))
     if has_errors(diags):
         return Translation(sl.module, None, diags, times)
-    t0 = time.perf_counter()
-    try:
-        crate = emit_library(sl.module, function)
-    except EmitError as e:
-        span = e.span or Span(1, 0, 1, 0)
-        return Translation(sl.module, None, diags + [make("unsupported-syntax", str(e), span)], times)
-    times["emit"] = time.perf_counter() - t0
-    return Translation(sl.module, crate, diags, times)
+    sliced = sl.module
+    return _emitted(sliced, diags, times, lambda: emit_library(sliced, function))
 
 
 def _extents(sm: SourceModule, sliced: ir.Module) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -139,13 +136,23 @@ class ProgramBuild:
     crate_dir: Path | None = None
 
 
+@functools.lru_cache(maxsize=1)
+def _translator_digest() -> str:
+    """Hash of everything that decides the generated crate: the runtime and the translator's
+    sources (portalis, analyzers, codegen). Read once per process."""
+    h = hashlib.sha256(RUNTIME_PATH.read_bytes())
+    root = Path(__file__).parent.parent
+    for pkg in ("portalis", "analyzers", "codegen"):
+        for src in sorted((root / pkg).glob("*.py")):
+            h.update(b"\0" + src.name.encode() + b"\0" + src.read_bytes())
+    return h.hexdigest()
+
+
 def _source_key(text: str, path: str, toolchain: Toolchain) -> str:
     h = hashlib.sha256()
-    for part in (__version__, Path(path).name, text, RUNTIME_PATH.read_text(), toolchain.version, toolchain.target):
+    for part in (__version__, Path(path).name, text, _translator_digest(), toolchain.version, toolchain.target):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
-    for src in sorted((Path(__file__).parent.parent / "analyzers").glob("*.py")) + sorted((Path(__file__).parent.parent / "codegen").glob("*.py")):
-        h.update(src.read_bytes())
     return h.hexdigest()
 
 

@@ -37,18 +37,6 @@ class Slice:
     diagnostics: tuple[Diagnostic, ...]  # the slice's own refusals (not lowering's)
 
 
-def _nodes(node: Any) -> Iterator[Any]:
-    """Every IR node under `node` (expressions, statements, targets, handlers), types excluded."""
-    if isinstance(node, tuple):
-        for x in node:
-            yield from _nodes(x)
-    elif dataclasses.is_dataclass(node) and not isinstance(node, type):
-        yield node
-        for f in dataclasses.fields(node):
-            if f.name not in ("ty", "span"):
-                yield from _nodes(getattr(node, f.name))
-
-
 def _parented(node: Any, parent: Any = None) -> Iterator[tuple[Any, Any]]:
     """(node, parent) for every IR node under `node` (the parent of a tuple's items is the
     node that holds the tuple)."""
@@ -146,7 +134,7 @@ def slice_module(module: ir.Module, name: str) -> Slice:
     want_f.add(name)
     todo: list[Any] = [funcs[name].body]
     while todo:
-        for n in _nodes(todo.pop()):
+        for n in ir.walk(todo.pop()):
             visit(n)
     # a user exception class needs its user base classes (its static names the base)
     excs: set[str] = set()
@@ -181,7 +169,7 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
             out.append(make("needs-module-state", msg, span))
 
     lib = "a library crate has no module body"
-    assigned_anywhere = {n.name for f in (*module.functions, module.main) for n in _nodes(f.body)
+    assigned_anywhere = {n.name for f in (*module.functions, module.main) for n in ir.walk(f.body)
                          if isinstance(n, ir.NameTarget) and n.is_global}
     for g in sorted(want_g):
         gv = gvars.get(g)
@@ -189,10 +177,10 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
             refuse(g, f"`{name}` uses the module variable `{g}`, which is not set by a plain top-level "
                       f"`{g} = value`; {lib} to set it", first_use.get(g, MODULE_START))
             continue
-        bound = {t.name for c in _nodes(gv.init) if isinstance(c, ir.CompFor) for t in _nodes(c.target)
+        bound = {t.name for c in ir.walk(gv.init) if isinstance(c, ir.CompFor) for t in ir.walk(c.target)
                  if isinstance(t, ir.NameTarget)}
-        bound |= {pn for c in _nodes(gv.init) if isinstance(c, ir.Lambda) for pn, _ in c.params}
-        for n in _nodes(gv.init):
+        bound |= {pn for c in ir.walk(gv.init) if isinstance(c, ir.Lambda) for pn, _ in c.params}
+        for n in ir.walk(gv.init):
             if isinstance(n, ir.Local) and n.name not in bound:
                 refuse(g, f"the initial value of `{g}` (used by `{name}`) reads `{n.name}`, which only the module "
                           f"body sets; {lib}", n.span)
@@ -207,7 +195,7 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
     runs: list[str] = []
     todo: list[Any] = [module.main.body]
     while todo:
-        for n in _nodes(todo.pop()):
+        for n in ir.walk(todo.pop()):
             if isinstance(n, ir.Call) and n.func not in want_f and n.func not in runs and n.func in funcs:
                 runs.append(n.func)
                 todo.append(funcs[n.func].body)
@@ -259,7 +247,7 @@ def unresolved_types(module: ir.Module) -> list[Diagnostic]:
         for lname, t in f.locals:
             if not _concrete(t):
                 return f"`{lname}`"
-        for n in _nodes(f.body):
+        for n in ir.walk(f.body):
             t = getattr(n, "ty", ir.NONE)
             if not _concrete(t):
                 return f"the expression at line {n.span.line}"
@@ -268,7 +256,7 @@ def unresolved_types(module: ir.Module) -> list[Diagnostic]:
     check: list[tuple[str, Span, Callable[[], str | None]]] = [
         (f.name, f.span, lambda f=f: first_bad(f)) for f in module.functions]
     check += [(g.name, g.span, lambda g=g: None if _concrete(g.ty) and all(
-        _concrete(getattr(n, "ty", ir.NONE)) for n in _nodes(g.init)) else "its value") for g in module.globals]
+        _concrete(getattr(n, "ty", ir.NONE)) for n in ir.walk(g.init)) else "its value") for g in module.globals]
     for owner, span, find in check:
         what = find()
         if what is not None:

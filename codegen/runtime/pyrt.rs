@@ -3564,26 +3564,28 @@ fn str_window<'a>(s: &'a str, sub: &str, start: Option<i64>, end: Option<i64>) -
     Some((st, &s[char_to_byte(s, st)..char_to_byte(s, e)]))
 }
 
-/// `s.find(sub, start, end)`
-pub fn str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+/// `search` (str::find or str::rfind) of `sub` in the window, as a code point index of `s`.
+fn str_search_in(
+    s: &str,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+    search: fn(&str, &str) -> Option<usize>,
+) -> i64 {
     match str_window(s, sub, start, end) {
-        Some((off, w)) => match w.find(sub) {
-            Some(b) => off + byte_to_char_index(w, b),
-            None => -1,
-        },
+        Some((off, w)) => search(w, sub).map_or(-1, |b| off + byte_to_char_index(w, b)),
         None => -1,
     }
 }
 
+/// `s.find(sub, start, end)`
+pub fn str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    str_search_in(s, sub, start, end, |w, p| w.find(p))
+}
+
 /// `s.rfind(sub, start, end)`
 pub fn str_rfind_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    match str_window(s, sub, start, end) {
-        Some((off, w)) => match w.rfind(sub) {
-            Some(b) => off + byte_to_char_index(w, b),
-            None => -1,
-        },
-        None => -1,
-    }
+    str_search_in(s, sub, start, end, |w, p| w.rfind(p))
 }
 
 /// `s.index(sub, start, end)`: ValueError "substring not found" like CPython.
