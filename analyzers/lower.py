@@ -554,6 +554,7 @@ class _ModuleLowering:
         self.info = ModuleInfo(sm)
         self.pre_diags: list[Diagnostic] = []
         self.main_stmts: list[cst.CSTNode] = []
+        self._module_facts: Any = None  # module_facts(), once main_stmts is complete
         self.main_globals: set[str] = set()
         self.scopes: dict[str, Any] = {}  # function name -> function_scope facts
         self.class_lines: dict[str, int] = {}  # exception class -> line of its `class` statement
@@ -588,8 +589,7 @@ class _ModuleLowering:
             facts = self.scope_of(sig)
             fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params}
             fn_globals |= facts.globals_declared
-        from portalis.analyzers.scope import module_scope
-        mfacts = module_scope(self.main_stmts)
+        mfacts = self.module_facts()
         for n in mfacts.assigned:
             if n in fn_reads or n in fn_globals:
                 info.globals[n] = TVar(f"global {n}")
@@ -771,7 +771,7 @@ class _ModuleLowering:
         func = f"{cname}.__init__"
         from portalis.analyzers.ingest import content_hash
         sig_params = [(prm.name.value, self.param_type(prm, func)) for prm in params]
-        code = self.sm.tree.code_for_node(fn)  # type: ignore[union-attr]
+        code = self.sm.source_lines(fn)
         self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code))
         self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
         return True
@@ -824,8 +824,9 @@ class _ModuleLowering:
             def visit_FunctionDef(self_, node: cst.FunctionDef) -> bool:
                 return node is fn
 
-        fn.visit(Y())
-        code = self.sm.tree.code_for_node(fn)  # type: ignore[union-attr]
+        code = self.sm.source_lines(fn)
+        if "yield" in code:  # the visit is the slow part; most functions cannot contain one
+            fn.visit(Y())
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults)
 
@@ -859,9 +860,15 @@ class _ModuleLowering:
         f = ir.Function(sig.name, params, sig.ret, body, local_list, self.sm.span(sig.node), sig.source_hash)
         return f, fl
 
+    def module_facts(self) -> Any:
+        """Scope facts of the module's own statements (computed once: a full tree walk)."""
+        if self._module_facts is None:
+            from portalis.analyzers.scope import module_scope
+            self._module_facts = module_scope(self.main_stmts)
+        return self._module_facts
+
     def lower_main(self, ctx: Ctx) -> tuple[ir.Function, FunctionLowerer]:
-        from portalis.analyzers.scope import module_scope
-        facts = module_scope(self.main_stmts)
+        facts = self.module_facts()
         locs = self.info.locals.setdefault("<module>", {})
         for n in facts.assigned:
             if n not in self.info.globals and n not in locs:

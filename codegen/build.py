@@ -17,6 +17,11 @@ atomically) and then only ``main.rs`` against it (``--cfg portalis_rt_rlib --ext
 the program's cache key includes the rlib's key.  Runtime functions are inlined into the
 program only when generic or ``#[inline]``.  A runtime that does not build as an rlib (say, an
 edited copy) is remembered (``.failed``) and the crate is compiled whole, as before.
+
+A build that names its program (``build_wasm(program=...)``, as ``build_program`` does with the
+Python file's path) is incremental: rustc keeps its work for that program in
+``<cache>/incr/<id>/`` and an edit recompiles only the codegen units that changed (the emitter
+puts every function in a module of its own, so that is the edited function).
 """
 
 from __future__ import annotations
@@ -64,6 +69,11 @@ _RT_FORMAT = "portalis-rt-rlib-v1"
 # cores, but on a busy 2-core machine 2-8 units cost more CPU for no median wall-time gain
 # and made some kernels slower (nbody, lcs up to 1.2-1.4x); see benchmarks/README.md.
 PROGRAM_CODEGEN_UNITS = 1
+# Incremental builds (``build_wasm(program=...)``): rustc's work directories live under
+# ``<cache>/incr/`` (~3 MB each); the least recently used beyond this many are deleted.
+INCREMENTAL_DIR = "incr"
+INCREMENTAL_KEEP = 48
+INCREMENTAL_MARK = "portalis:incremental"  # in the cache key: the code differs from a 1-unit build
 
 
 @dataclass(frozen=True)
@@ -124,13 +134,15 @@ class RuntimeLib:
 # --------------------------------------------------------------------------- helpers
 
 
-def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int = 1) -> list[str]:
+def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1) -> list[str]:
+    # codegen_units=None: rustc's default (256 units when incremental)
+    units = ["-C", f"codegen-units={codegen_units}"] if codegen_units is not None else []
     return [
         "--edition", "2021",
         "--crate-type", "bin",
         "--target", toolchain.target,
         "-C", f"opt-level={opt}",
-        "-C", f"codegen-units={codegen_units}",
+        *units,
         "-C", "panic=abort",  # the wasm32-wasi default on 1.63 and 1.96; explicit for clarity
         "-C", "debuginfo=0",
         "-C", "strip=debuginfo",  # keeps the name section: traps can name functions
@@ -391,10 +403,14 @@ def build_wasm(
     opt: str = "3",
     cache_dir: Path | None = None,
     runtime_rlib: bool = True,
+    program: str | None = None,
 ) -> BuildResult:
     """Compile ``crate_dir/src/main.rs`` to ``<cache>/wasm/<key>.wasm`` (cached: an unchanged
     crate is not rebuilt and gives ``cached=True``).  A generated crate is compiled against
     the prebuilt runtime rlib (see the module docstring) unless ``runtime_rlib=False``.
+    ``program`` (e.g. the Python file's absolute path) names the program across edits: its
+    builds are then incremental (see ``_compile_incremental``), so an edit recompiles what
+    changed instead of the whole crate.
     Never raises for compile errors: they come back as ``diagnostics`` with ``ok=False``."""
     t0 = time.perf_counter()
     crate_dir = Path(crate_dir).absolute()
@@ -409,8 +425,10 @@ def build_wasm(
         rt_key = runtime_key(rt_src, toolchain, _rt_flags(toolchain, opt))
         rlib, failed = _rt_paths(cache, rt_key)
         if not failed.is_file():
-            flags = [*_wasm_flags(toolchain, opt, PROGRAM_CODEGEN_UNITS), "--cfg", RT_CFG]
-            key = cache_key(crate_dir, toolchain, flags, rt_key)
+            units = None if program is not None else PROGRAM_CODEGEN_UNITS
+            flags = [*_wasm_flags(toolchain, opt, units), "--cfg", RT_CFG]
+            key_flags = [*flags, INCREMENTAL_MARK] if program is not None else flags
+            key = cache_key(crate_dir, toolchain, key_flags, rt_key)
             out = cache / "wasm" / f"{key}.wasm"
             if out.is_file() and out.stat().st_size > 0:  # cache hit: the rlib is not needed
                 command = (str(toolchain.rustc), *flags, "--extern", f"{_RT_CRATE}={rlib}",
@@ -418,6 +436,9 @@ def build_wasm(
                 return BuildResult(True, out, (), time.perf_counter() - t0, True, command, runtime_rlib=rlib)
             rt = build_runtime(rt_src, toolchain, opt=opt, cache_dir=cache)
             if rt.ok and rt.path is not None:
+                if program is not None:
+                    return _compile_incremental(crate_dir, toolchain, cache, flags, key, t0, rt.path,
+                                                program, rt_key)
                 return _compile_wasm(crate_dir, toolchain, cache, flags, key, t0, rt.path)
         # the runtime is not usable as an rlib: compile the crate whole
 
@@ -443,16 +464,89 @@ def _compile_wasm(crate_dir: Path, toolchain: Toolchain, cache: Path, flags: lis
         if ok and tmp_out.is_file():
             _atomic_place(tmp_out, out)
             return BuildResult(True, out, (), time.perf_counter() - t0, False, command, runtime_rlib=rlib)
-        diags = parse_diagnostics(stderr, load_line_map(crate_dir))
-        if extra:
-            diags.append(RustDiagnostic(extra, None, None, None, None, extra))
-        if not diags:
-            text = stderr.strip() or "rustc failed without a diagnostic"
-            diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
-        return BuildResult(False, None, tuple(diags), time.perf_counter() - t0, False, command, stderr,
-                           runtime_rlib=rlib)
+        return _failed(crate_dir, stderr, extra, t0, command, rlib)
     finally:
         shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def _failed(crate_dir: Path, stderr: str, extra: str, t0: float, command: tuple[str, ...],
+            rlib: Path | None) -> BuildResult:
+    diags = parse_diagnostics(stderr, load_line_map(crate_dir))
+    if extra:
+        diags.append(RustDiagnostic(extra, None, None, None, None, extra))
+    if not diags:
+        text = stderr.strip() or "rustc failed without a diagnostic"
+        diags.append(RustDiagnostic(text.splitlines()[0], None, None, None, None, text))
+    return BuildResult(False, None, tuple(diags), time.perf_counter() - t0, False, command, stderr,
+                       runtime_rlib=rlib)
+
+
+def _compile_incremental(crate_dir: Path, toolchain: Toolchain, cache: Path, flags: list[str],
+                         key: str, t0: float, rlib: Path, program: str, rt_key: str) -> BuildResult:
+    """Build in the program's own work directory ``<cache>/incr/<id>/`` with rustc's
+    incremental cache (``-C incremental``), then place the module at its content-keyed path.
+
+    rustc reuses its previous work only when the command line and the source path are the same
+    as last time, so the work directory (and the ``-o`` inside it) is fixed per (program,
+    toolchain, flags, runtime); ``main.rs`` is copied in.  One build at a time per directory
+    (a file lock); at most ``INCREMENTAL_KEEP`` directories are kept (least recently used go).
+    Measured on benchmarks/kernels/fifty_lines.py after a one-line edit: rustc 1.9-2.1 s ->
+    0.8-0.95 s (see benchmarks/README.md)."""
+    h = hashlib.sha256()
+    for part in (_CACHE_FORMAT, toolchain.fingerprint, "\x1f".join(flags), rt_key, program):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    work = cache / INCREMENTAL_DIR / h.hexdigest()[:32]
+    out = cache / "wasm" / f"{key}.wasm"
+    ext = ["--extern", f"{_RT_CRATE}={rlib}"]
+    work_out = work / "out.wasm"
+    run_cmd = [str(toolchain.rustc), *flags, "-C", f"incremental={work / 'rustc'}", *ext,
+               "--error-format=json", "-o", str(work_out), _MAIN]
+    command = tuple(run_cmd)
+    (work / "src").mkdir(parents=True, exist_ok=True)
+    with open(work / ".lock", "w") as lockf:
+        fcntl.flock(lockf, fcntl.LOCK_EX)  # released when the file is closed
+        if out.is_file() and out.stat().st_size > 0:  # built by someone else meanwhile
+            return BuildResult(True, out, (), time.perf_counter() - t0, True, command, runtime_rlib=rlib)
+        shutil.copyfile(crate_dir / _MAIN, work / _MAIN)
+        work_out.unlink(missing_ok=True)
+        ok, stderr, extra = _run_compiler(run_cmd, work, toolchain.env())
+        if ok and work_out.is_file():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".inc-", dir=out.parent)
+            os.close(fd)
+            shutil.copyfile(work_out, tmp)
+            _atomic_place(Path(tmp), out)
+            result = BuildResult(True, out, (), time.perf_counter() - t0, False, command, runtime_rlib=rlib)
+        else:
+            result = _failed(crate_dir, stderr, extra, t0, command, rlib)
+    _prune_incremental(cache / INCREMENTAL_DIR, keep=work)
+    return result
+
+
+def _prune_incremental(root: Path, keep: Path) -> None:
+    """Delete the least recently used incremental work directories beyond INCREMENTAL_KEEP
+    (skipping any that a build holds locked)."""
+    try:
+        dirs = [d for d in root.iterdir() if d.is_dir() and d != keep]
+    except OSError:
+        return
+    if len(dirs) < INCREMENTAL_KEEP:
+        return
+
+    def used(d: Path) -> float:
+        try:
+            return (d / ".lock").stat().st_mtime
+        except OSError:
+            return 0.0
+
+    dirs.sort(key=used)
+    for d in dirs[: len(dirs) - INCREMENTAL_KEEP + 1]:
+        try:
+            with open(d / ".lock", "a") as lockf:
+                fcntl.flock(lockf, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                shutil.rmtree(d, ignore_errors=True)
+        except OSError:
+            continue  # in use (or already gone)
 
 
 def _run_compiler(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[bool, str, str]:

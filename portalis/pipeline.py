@@ -179,7 +179,8 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
         write_crate(tr.crate, crate_dir, force=True)
     else:
         write_crate(tr.crate, crate_dir)
-    res = build_wasm(crate_dir, toolchain, cache_dir=cache)
+    # the program's identity across edits: its builds reuse rustc's incremental work
+    res = build_wasm(crate_dir, toolchain, cache_dir=cache, program=os.path.abspath(path))
     if res.ok and res.wasm_path is not None:
         index.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=index.parent)

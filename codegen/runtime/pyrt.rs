@@ -4268,6 +4268,14 @@ impl<T: Clone> PyList<T> {
                 }
             }
         }
+        self.sort_by_keys(items, keys, reverse, line)
+    }
+
+    /// The part of `sort_by_key` that does not depend on the key function's (closure) type:
+    /// kept out of line so that its code is compiled once per (item, key) types and reused by
+    /// incremental builds instead of being re-optimised with every edit of the caller.
+    #[inline(never)]
+    fn sort_by_keys<K: PartialOrd>(&self, items: Vec<T>, keys: Vec<K>, reverse: bool, line: u32) -> PyResult<()> {
         if let Err(e) = check_sortable(&keys, line) {
             *self.0.borrow_mut() = items;
             return Err(e);
@@ -4628,12 +4636,12 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn is_empty(&self) -> bool {
         self.0.borrow().index.is_empty()
     }
-    #[inline]
+    #[inline(never)]
     pub fn set_item(&self, k: K, v: V) {
         self.0.borrow_mut().insert(k, v);
     }
     /// `d[k] = v` with a borrowed key: cloned only when the key is new.
-    #[inline]
+    #[inline(never)]
     pub fn set_item_ref(&self, k: &K, v: V) {
         let mut d = self.0.borrow_mut();
         if let Some(&pos) = d.index.get(k) {
@@ -4644,7 +4652,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         }
         d.insert(k.clone(), v);
     }
-    #[inline]
+    #[inline(never)]
     pub fn get(&self, k: &K) -> Option<V> {
         let d = self.0.borrow();
         match d.index.get(k) {
@@ -4652,13 +4660,14 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
             None => None,
         }
     }
+    #[inline(never)]
     pub fn get_or(&self, k: &K, default: V) -> V {
         match self.get(k) {
             Some(v) => v,
             None => default,
         }
     }
-    #[inline]
+    #[inline(never)]
     pub fn contains_key(&self, k: &K) -> bool {
         self.0.borrow().index.contains_key(k)
     }
@@ -4778,7 +4787,7 @@ fn key_error<K: PyFmt>(k: &K, line: u32) -> PyErr {
 }
 
 impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
-    #[inline]
+    #[inline(never)]
     pub fn get_item(&self, k: &K, line: u32) -> PyResult<V> {
         match self.get(k) {
             Some(v) => Ok(v),
