@@ -304,6 +304,7 @@ def _user_frames(frames: Sequence[str]) -> list[str]:
     for f in frames:
         if f.startswith(skip):
             continue
+        f = re.sub(r"^main::pf_[^:]+::", "main::", f)  # the emitter's module per function
         if out and out[-1] == f:
             counts[-1] += 1
         else:

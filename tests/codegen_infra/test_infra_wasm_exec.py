@@ -204,3 +204,9 @@ def test_demangle() -> None:
     assert demangle("_ZNbroken") == "_ZNbroken"
     assert demangle("_ZN71_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..ops..Drop$GT$4drop17h0123456789abcdefE") == \
         "_ZN71_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..ops..Drop$GT$4drop17h0123456789abcdefE"
+
+
+def test_user_frames_drop_the_per_function_module_and_collapse_recursion() -> None:
+    frames = ["core::panicking::panic", "main::pf_walk::walk", "main::pf_walk::walk", "main::pf_module_body::module_body",
+              "main::main", "_start"]
+    assert wasm_exec._user_frames(frames) == ["main::walk (x2)", "main::module_body", "main::main"]
