@@ -73,6 +73,7 @@ PROGRAM_CODEGEN_UNITS = 1
 # ``<cache>/incr/`` (~3 MB each); the least recently used beyond this many are deleted.
 INCREMENTAL_DIR = "incr"
 INCREMENTAL_KEEP = 48
+_ICE = "internal compiler error"
 INCREMENTAL_MARK = "portalis:incremental"  # in the cache key: the code differs from a 1-unit build
 
 
@@ -510,6 +511,10 @@ def _compile_incremental(crate_dir: Path, toolchain: Toolchain, cache: Path, fla
         shutil.copyfile(crate_dir / _MAIN, work / _MAIN)
         work_out.unlink(missing_ok=True)
         ok, stderr, extra = _run_compiler(run_cmd, work, toolchain.env())
+        if not ok and _ICE in stderr:
+            # an incremental-compilation bug of rustc: start this program's work afresh, once
+            shutil.rmtree(work / "rustc", ignore_errors=True)
+            ok, stderr, extra = _run_compiler(run_cmd, work, toolchain.env())
         if ok and work_out.is_file():
             out.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".inc-", dir=out.parent)

@@ -177,3 +177,63 @@ def test_runtime_that_is_no_crate_falls_back_to_whole_build(toolchain: Toolchain
     assert "main" in lib.diagnostics[0].rendered
     assert (cache / "rt" / f"libpyrt-{lib.key}.failed").is_file()
     assert build_wasm(crate, toolchain, cache_dir=cache).cached
+
+
+def _own_cache(toolchain: Toolchain, shared: Path, tmp_path: Path) -> Path:
+    """A cache of this test's own that shares the (slow to build) runtime rlibs."""
+    r = build_wasm(_crate(tmp_path / "warm", OTHER), toolchain, cache_dir=shared)
+    assert r.ok, r.format_errors()
+    own = tmp_path / "cache"
+    own.mkdir()
+    (own / "rt").symlink_to(shared / "rt")
+    return own
+
+
+def test_incremental_edits_rebuild_and_run_right(toolchain: Toolchain, cache_dir: Path, tmp_path: Path) -> None:
+    """build_wasm(program=...): one rustc work directory per program, reused across edits; each
+    version lands at its own content-keyed path and runs as CPython does; errors keep their
+    Python lines; an unchanged version is a cache hit."""
+    from portalis.codegen.build import INCREMENTAL_DIR
+
+    cache_dir = _own_cache(toolchain, cache_dir, tmp_path)
+    prog = str(tmp_path / "prog.py")
+    outs = []
+    for i, text in enumerate([PROGRAM, PROGRAM.replace("b a b c a b", "x y x"), PROGRAM]):
+        crate = _crate(tmp_path / f"v{i}", text)
+        r = build_wasm(crate, toolchain, cache_dir=cache_dir, program=prog)
+        assert r.ok, r.format_errors()
+        assert r.cached == (i == 2)  # the third version is the first again
+        assert any(a.startswith("incremental=") for a in r.command) or r.cached
+        out = run_wasm(r.wasm_path, program_name="prog.py")
+        assert out.exit_code == 0 and out.stdout == _expected(tmp_path, text), out.stderr
+        outs.append(r.wasm_path)
+    assert outs[0] != outs[1] and outs[0] == outs[2]
+    work = list((cache_dir / INCREMENTAL_DIR).iterdir())
+    assert len(work) == 1 and (work[0] / "rustc").is_dir()  # one program, one work directory
+
+    # a compile error in an incremental build still names the Python line
+    crate = _crate(tmp_path / "bad", PROGRAM)
+    main = crate / "src" / "main.rs"
+    lines = main.read_text().split("\n")
+    line_map = json.loads((crate / MAP_FILE).read_text())["src/main.rs"]
+    i = line_map.index(PRINT_LINE)
+    lines.insert(i, '    let _portalis_bad: u32 = "not a number";')
+    line_map.insert(i, PRINT_LINE)
+    main.write_text("\n".join(lines))
+    (crate / MAP_FILE).write_text(json.dumps({"src/main.rs": line_map}))
+    bad = build_wasm(crate, toolchain, cache_dir=cache_dir, program=prog)
+    assert not bad.ok and bad.diagnostics[0].python_line == PRINT_LINE, bad.format_errors()
+
+
+def test_incremental_work_directories_are_pruned(toolchain: Toolchain, cache_dir: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from portalis.codegen import build
+
+    cache_dir = _own_cache(toolchain, cache_dir, tmp_path)
+    monkeypatch.setattr(build, "INCREMENTAL_KEEP", 2)
+    for i in range(4):
+        crate = _crate(tmp_path / f"p{i}", OTHER.replace("21", str(30 + i)))
+        r = build_wasm(crate, toolchain, cache_dir=cache_dir, program=f"/programs/p{i}.py")
+        assert r.ok, r.format_errors()
+    left = list((cache_dir / build.INCREMENTAL_DIR).iterdir())
+    assert len(left) == 2
