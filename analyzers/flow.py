@@ -73,6 +73,10 @@ class _Checker:
             self.reads(t.obj, st)
             self.reads(t.index, st)
             return st
+        if isinstance(t, ir.SliceTarget):
+            for e in (t.obj, t.lower, t.upper, t.step):
+                self.reads(e, st)
+            return st
         return st | frozenset(_names(t))
 
     def stmt(self, s: Any, st: frozenset) -> State:
@@ -84,7 +88,7 @@ class _Checker:
             if isinstance(s.target, ir.NameTarget) and not s.target.is_global:
                 self.reads(ir.Local(s.target.name, s.target.ty, s.span), st)
             return self.target(s.target, st)
-        if isinstance(s, (ir.ExprStmt, ir.Assert, ir.DelItem)):
+        if isinstance(s, (ir.ExprStmt, ir.Assert, ir.DelItem, ir.DelSlice)):
             self.reads(s, st)
             return st
         if isinstance(s, ir.Return):

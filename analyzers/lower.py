@@ -23,7 +23,7 @@ from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
 from portalis.analyzers.ingest import SourceModule
 from portalis.analyzers.scope import function_scope
-from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, unify
+from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
 
 PASSES = 4
 ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__"}
@@ -52,6 +52,7 @@ class ModuleInfo:
     exc_inits: dict[str, "ExcInit"] = field(default_factory=dict)  # exception class with __init__
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
+    type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -245,7 +246,17 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node), self.sp(node))]
             if isinstance(t, TVar):
                 return []
-        self.err("unsupported-syntax", "only `del container[key]` is supported", node)
+        if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Slice):
+            obj = self.expr(target.value)
+            t = prune(obj.ty)
+            sl = target.slice[0].slice
+            if isinstance(t, ir.ListT):
+                sp = self.sp(node)
+                parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
+                return [ir.DelSlice(obj, *parts, sp)]
+            if isinstance(t, TVar):
+                return []
+        self.err("unsupported-syntax", "only `del container[key]` and `del list[a:b]` are supported", node)
         return []
 
     # assignment ---------------------------------------------------
@@ -263,7 +274,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
 
     def ann_assign(self, node: cst.AnnAssign) -> list[ir.Stmt]:
         try:
-            t = parse_annotation(node.annotation.annotation, set(self.info.exceptions))
+            t = parse_annotation(node.annotation.annotation, set(self.info.exceptions), self.info.type_aliases)
         except AnnotationError as e:
             self.err("unsupported-type", str(e), e.node)
             t = TVar("error")
@@ -296,8 +307,20 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         if isinstance(t, cst.Subscript):
             obj = self.expr(t.value)
             ot = prune(obj.ty)
+            if len(t.slice) == 1 and isinstance(t.slice[0].slice, cst.Slice) and isinstance(ot, ir.ListT):
+                # `xs[a:b] = ys`: CPython takes any iterable; Portalis a list of the same items
+                sl = t.slice[0].slice
+                vt = prune(value.ty)
+                if isinstance(vt, TVar) or isinstance(vt, ir.ListT):
+                    v = self.coerce_to(value, ot, node, "the assigned slice")
+                    parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
+                    return ir.SliceTarget(obj, *parts, sp), v
+                self.err("unsupported-syntax", f"slice assignment needs a list on the right (got {show(vt)}); "
+                         "wrap it in list(...)", node)
+                return ir.NameTarget("_", TVar("error"), False, sp), value
             if len(t.slice) != 1 or not isinstance(t.slice[0].slice, cst.Index):
-                self.err("unsupported-syntax", "slice assignment is not supported", t)
+                if not isinstance(ot, TVar):
+                    self.err("unsupported-syntax", f"slice assignment is supported on lists only, not {show(ot)}", t)
                 return ir.NameTarget("_", TVar("error"), False, sp), value
             idx_node = t.slice[0].slice.value
             if isinstance(ot, ir.DictT):
@@ -580,7 +603,7 @@ class _ModuleLowering:
             elif isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
                 for x in s.body:
                     self.collect_import(x)
-            else:
+            elif not self.collect_type_alias(s):
                 self.main_stmts.append(s)
         # Which module-level names do functions see? Those they read or declare global.
         fn_reads: set[str] = set()
@@ -780,10 +803,24 @@ class _ModuleLowering:
         """A parameter's annotated type, or a type variable for inference to settle."""
         if prm.annotation is not None:
             try:
-                return parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions())
+                return parse_annotation(prm.annotation.annotation, set(self.info.exceptions) | self._pending_exceptions(),
+                                        self.info.type_aliases)
             except AnnotationError as e:
                 self.diag("unsupported-type", str(e), e.node)
         return TVar(f"param {prm.name.value} of {func}", self.sm.span(prm).line)
+
+    def collect_type_alias(self, s: cst.CSTNode) -> bool:
+        """`Vector = list[float]`: usable in the annotations that follow it (as in CPython, which
+        evaluates annotations when the `def` runs); not a value the program can use."""
+        try:
+            found = type_alias(s, set(self.info.exceptions) | self._pending_exceptions(), self.info.type_aliases)
+        except AnnotationError as e:
+            self.diag("unsupported-type", str(e), e.node)
+            return True
+        if found is None:
+            return False
+        self.info.type_aliases[found[0]] = found[1]
+        return True
 
     def collect_function(self, fn: cst.FunctionDef) -> None:
         name = fn.name.value
@@ -810,7 +847,8 @@ class _ModuleLowering:
         ret: Any
         if fn.returns is not None:
             try:
-                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions())
+                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions(),
+                                       self.info.type_aliases)
             except AnnotationError as e:
                 self.diag("unsupported-type", str(e), e.node)
                 ret = TVar("error")

@@ -12,7 +12,7 @@ emit Rust or build IR nodes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
+from typing import Mapping, Union
 
 import libcst as cst
 
@@ -160,11 +160,15 @@ class AnnotationError(Exception):
         self.node = node
 
 
-def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
-    """Read a type annotation; raises AnnotationError for anything outside the supported types."""
+def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
+                     aliases: Mapping[str, ir.Type] | None = None) -> ir.Type:
+    """Read a type annotation; raises AnnotationError for anything outside the supported types.
+    ``aliases``: the module's type aliases defined so far (`Vector = list[float]`)."""
     if isinstance(node, cst.Name):
         if node.value in _PRIMS:
             return _PRIMS[node.value]
+        if aliases and node.value in aliases:
+            return aliases[node.value]
         if node.value in exceptions or node.value == "Exception":
             return ir.ExcT(node.value)
         if node.value in ("list", "List"):
@@ -173,18 +177,18 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
             raise AnnotationError(node, "give the key and value types: `dict[str, int]`")
         raise AnnotationError(node, f"unsupported type `{node.value}`")
     if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "typing":
-        return parse_annotation(node.attr, exceptions)
+        return parse_annotation(node.attr, exceptions, aliases)
     if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
         try:
-            return parse_annotation(cst.parse_expression(node.evaluated_value), exceptions)
+            return parse_annotation(cst.parse_expression(node.evaluated_value), exceptions, aliases)
         except cst.ParserSyntaxError:
             raise AnnotationError(node, "unreadable string annotation") from None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
         left, right = node.left, node.right
         if isinstance(right, cst.Name) and right.value == "None":
-            return ir.OptionT(parse_annotation(left, exceptions))
+            return ir.OptionT(parse_annotation(left, exceptions, aliases))
         if isinstance(left, cst.Name) and left.value == "None":
-            return ir.OptionT(parse_annotation(right, exceptions))
+            return ir.OptionT(parse_annotation(right, exceptions, aliases))
         raise AnnotationError(node, "only `T | None` unions are supported")
     if isinstance(node, cst.Subscript):
         base = node.value
@@ -197,7 +201,7 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
             args.append(el.slice.value)
         if kind == "tuple" and len(args) == 2 and isinstance(args[1], cst.Ellipsis):
             raise AnnotationError(node, "variable-length tuples are not supported; use list[T]")
-        parsed = [parse_annotation(a, exceptions) for a in args]
+        parsed = [parse_annotation(a, exceptions, aliases) for a in args]
         if kind in ("set", "dict") and parsed and not _hashable_key(parsed[0]):
             raise AnnotationError(node, f"{kind} keys of type {show(parsed[0])} are not supported "
                                   "(float keys, and unhashable lists/dicts/sets)")
@@ -213,6 +217,29 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str]) -> ir.Type:
             return ir.OptionT(parsed[0])
         raise AnnotationError(node, f"unsupported type `{cst.Module([]).code_for_node(node)}`")
     raise AnnotationError(node, f"unsupported type annotation `{cst.Module([]).code_for_node(node)}`")
+
+
+def type_alias(stmt: cst.CSTNode, exceptions: set[str], aliases: Mapping[str, ir.Type]) -> tuple[str, ir.Type] | None:
+    """`Vector = list[float]` or `Vector: TypeAlias = ...` at module level: (name, type), or None
+    when the statement is not a type alias. Only a generic subscript (list[...], dict[...],
+    Optional[...], ...) or an explicit TypeAlias counts: `Number = int` stays a variable.
+    Raises AnnotationError for an alias of an unsupported type."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+        return None
+    x = stmt.body[0]
+    if isinstance(x, cst.Assign) and len(x.targets) == 1 and isinstance(x.targets[0].target, cst.Name):
+        v = x.value
+        base = v.value if isinstance(v, cst.Subscript) else None
+        name = base.value if isinstance(base, cst.Name) else base.attr.value if isinstance(base, cst.Attribute) else None
+        if name in _GENERIC:
+            return x.targets[0].target.value, parse_annotation(v, exceptions, aliases)
+        return None
+    if isinstance(x, cst.AnnAssign) and isinstance(x.target, cst.Name) and x.value is not None:
+        a = x.annotation.annotation
+        if (isinstance(a, cst.Name) and a.value == "TypeAlias") or \
+                (isinstance(a, cst.Attribute) and a.attr.value == "TypeAlias"):
+            return x.target.value, parse_annotation(x.value, exceptions, aliases)
+    return None
 
 
 def _hashable_key(t: ir.Type) -> bool:

@@ -301,6 +301,9 @@ class _FnEmitter:
                 w.line(f"{self.q(f'{self.ref(s.obj)}.del_item(&{self.ref(s.index)}, {ln})')};", ln)
             else:
                 w.line(f"{self.q(f'{self.ref(s.obj)}.del_item({self.expr(s.index)}, {ln})')};", ln)
+        elif isinstance(s, ir.DelSlice):
+            bounds = ", ".join(self.expr(b) for b in (s.lower, s.upper, s.step))
+            w.line(f"{self.q(f'{self.ref(s.obj)}.del_slice({bounds}, {ln})')};", ln)
         elif isinstance(s, ir.Pass):
             pass
         elif isinstance(s, ir.GlobalInit):
@@ -439,6 +442,13 @@ class _FnEmitter:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
             else:
                 w.line(f"{self.q(f'{obj}.set({self.expr(target.index)}, {item}, {ln})')};", ln)
+        elif isinstance(target, ir.SliceTarget):
+            # CPython: the value first (done: `item`), then the list, then the bounds
+            v = self.t("_sv")
+            w.line(f"let {v} = {item};", ln)
+            obj = self.ref(target.obj)
+            bounds = ", ".join(self.expr(b) for b in (target.lower, target.upper, target.step))
+            w.line(f"{self.q(f'{obj}.set_slice({bounds}, &{v}, {ln})')};", ln)
         else:
             raise EmitError("bad target", None)
 

@@ -308,13 +308,24 @@ class IndexTarget:
 
 
 @dataclass(frozen=True)
+class SliceTarget:
+    """`obj[lower:upper:step] = value` on a list; absent bounds are None constants."""
+
+    obj: Expr
+    lower: Expr
+    upper: Expr
+    step: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
 class TupleTarget:
     items: tuple["Target", ...]
     ty: Type
     span: Span
 
 
-Target = Union[NameTarget, IndexTarget, TupleTarget]
+Target = Union[NameTarget, IndexTarget, SliceTarget, TupleTarget]
 
 # ---------------------------------------------------------------- statements
 
@@ -427,6 +438,17 @@ class DelItem:
 
 
 @dataclass(frozen=True)
+class DelSlice:
+    """`del obj[lower:upper:step]` on a list."""
+
+    obj: Expr
+    lower: Expr
+    upper: Expr
+    step: Expr
+    span: Span
+
+
+@dataclass(frozen=True)
 class Pass:
     span: Span
 
@@ -441,7 +463,7 @@ class GlobalInit:
     span: Span
 
 
-Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Raise, Try, Assert, DelItem, Pass,
+Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Raise, Try, Assert, DelItem, DelSlice, Pass,
              GlobalInit]
 
 # ---------------------------------------------------------------- module
