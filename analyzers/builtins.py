@@ -226,9 +226,9 @@ class BuiltinMixin:
             return self.err("type-mismatch", "range() arg 3 must not be zero", node)
         return ir.Intrinsic("range", tuple(args), ir.IterT(ir.INT, "range"), sp)
 
-    def iterable(self, node: cst.BaseExpression) -> tuple[ir.Expr, Any]:
+    def iterable(self, node: cst.BaseExpression, order_free: bool = False) -> tuple[ir.Expr, Any]:
         it = self.expr(node)
-        return it, self.iter_elem(it, node)
+        return it, self.iter_elem(it, node, order_free)
 
     def b_enumerate(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 2, ("start",)):
@@ -243,6 +243,66 @@ class BuiltinMixin:
             return self.poison(node)
         its = [self.iterable(p) for p in pos]
         return ir.Intrinsic("zip", tuple(i for i, _ in its), ir.IterT(ir.TupleT(tuple(e for _, e in its)), "zip"), self.sp(node))
+
+    # map()/filter() are lowered as the generator expressions they are equivalent to when the
+    # function is a name or a lambda (evaluating it has no effects, so Python's order -- the
+    # function, then the iterables -- is kept): `map(f, a, b)` is `(f(x, y) for x, y in zip(a, b))`,
+    # `filter(f, xs)` is `(x for x in xs if f(x))`, `filter(None, xs)` is `(x for x in xs if x)`.
+    # Like any generator, the result must be consumed where it is made (list(), sum(), for, ...).
+
+    def b_map(self, node, pos, kw):
+        if not self.want(node, pos, kw, 2, 5):
+            return self.poison(node)
+        return self._as_genexp(node, pos[0], pos[1:], keep_if=False)
+
+    def b_filter(self, node, pos, kw):
+        if not self.want(node, pos, kw, 2, 2):
+            return self.poison(node)
+        return self._as_genexp(node, pos[0], pos[1:], keep_if=True)
+
+    def _as_genexp(self, node: cst.Call, f: cst.BaseExpression, its: list, keep_if: bool):
+        name = "filter" if keep_if else "map"
+        n = len(its)
+        if isinstance(f, cst.Lambda):
+            ps = f.params
+            if isinstance(ps.star_arg, cst.Param) or ps.star_kwarg is not None or \
+                    ps.kwonly_params or ps.posonly_params or any(p.default is not None for p in ps.params) or \
+                    len(ps.params) != n:
+                return self.err("unsupported-syntax", f"the function given to {name}() must take exactly "
+                                f"{n} plain parameter{'s' * (n != 1)}", f)
+            names = [p.name for p in ps.params]
+            body = f.body
+        elif isinstance(f, cst.Name) or (isinstance(f, cst.Attribute) and isinstance(f.value, cst.Name)
+                                        and f.value.value == "str" and f.value.value not in self.info.globals):
+            if isinstance(f, cst.Name) and f.value == "None":
+                if not keep_if:
+                    return self.err("type-mismatch", "map(None, ...) is not callable", f)
+                body = None
+            names = [cst.Name(f"__portalis_{name}_{i}") for i in range(n)]
+            if isinstance(f, cst.Attribute):  # map(str.upper, words): the method on each item
+                if n != 1:
+                    return self.err("unsupported-syntax", f"{name}(str.{f.attr.value}, ...) takes one iterable here", f)
+                body = cst.Call(func=cst.Attribute(value=names[0], attr=f.attr), args=())
+            elif f.value != "None":
+                body = cst.Call(func=f, args=tuple(cst.Arg(value=x) for x in names))
+        else:
+            return self.err("unsupported-syntax", f"{name}() is supported with a function name or a lambda "
+                            "(an expression here could have effects in a different order)", f)
+        target: cst.BaseExpression = names[0] if n == 1 else \
+            cst.Tuple(elements=[cst.Element(value=x) for x in names])
+        it = its[0] if n == 1 else cst.Call(func=cst.Name("zip"), args=tuple(cst.Arg(value=i) for i in its))
+        if keep_if:
+            test = names[0] if body is None else body
+            elt, ifs = names[0], (cst.CompIf(test=test),)
+        else:
+            elt, ifs = body, ()
+        gen = cst.GeneratorExp(elt=elt, for_in=cst.CompFor(target=target, iter=it, ifs=ifs))
+        for synth in (gen, gen.for_in, target, it, *names, *ifs, *([] if isinstance(f, cst.Lambda) else [body])):
+            if synth is not None and synth not in self.info.sm.positions:
+                self.info.synth_alias[synth] = node
+        if isinstance(body, cst.Call) and isinstance(body.func, cst.Attribute) and body.func not in self.info.sm.positions:
+            self.info.synth_alias[body.func] = f
+        return self.comprehension(gen)
 
     def b_reversed(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
@@ -302,7 +362,7 @@ class BuiltinMixin:
     def b_sorted(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1, ("key", "reverse")):
             return self.poison(node)
-        it, el = self.iterable(pos[0])
+        it, el = self.iterable(pos[0], order_free="key" not in kw)
         if isinstance(prune(el), TVar):
             return self.unknown(self.sp(node))
         kws = self.sort_kwargs(node, kw, el)
@@ -322,7 +382,7 @@ class BuiltinMixin:
             return self.err("unsupported-builtin", f"{which}() has no keyword `{bad[0]}` here", node)
         sp = self.sp(node)
         if len(pos) == 1:
-            it, el = self.iterable(pos[0])
+            it, el = self.iterable(pos[0], order_free="key" not in kw)
             if isinstance(prune(el), TVar):
                 return self.unknown(sp)
             kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, el)
@@ -363,7 +423,7 @@ class BuiltinMixin:
     def b_sum(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 2, ("start",)):
             return self.poison(node)
-        it, el = self.iterable(pos[0])
+        it, el = self.iterable(pos[0], order_free=True)
         el = prune(el)
         if isinstance(el, TVar):
             return self.unknown(self.sp(node))
@@ -387,7 +447,7 @@ class BuiltinMixin:
     def anyall(self, which, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        it, el = self.iterable(pos[0])
+        it, el = self.iterable(pos[0], order_free=True)
         if isinstance(prune(el), TVar):
             return self.unknown(self.sp(node))
         return ir.Intrinsic(which, (it,), ir.BOOL, self.sp(node))
@@ -601,9 +661,18 @@ class BuiltinMixin:
                 return ir.DictLit((), ir.DictT(TVar("dict-key", sp.line), TVar("dict-value", sp.line)), sp)
             el = TVar(f"{kind}-element", sp.line)
             return ir.ListLit((), ir.ListT(el), sp) if kind == "list" else ir.SetLit((), ir.SetT(el), sp)
-        it, el = self.iterable(pos[0])
+        it, el = self.iterable(pos[0], order_free=kind == "set")
         if isinstance(prune(el), TVar):
             return self.unknown(sp) if prune(el).origin != "error" else it
+        if isinstance(it, ir.Comprehension) and it.kind == "gen" and kind in ("set", "dict"):
+            # set(x for ...) / dict((k, v) for ...): the comprehension they are equal to
+            if kind == "set":
+                self.check_hashable(el, node)
+                return ir.Comprehension("set", it.elt, it.gens, ir.SetT(el), sp)
+            if isinstance(it.elt, ir.TupleLit) and len(it.elt.items) == 2:
+                k, v = it.elt.items
+                self.check_hashable(k.ty, node)
+                return ir.Comprehension("dict", it.elt, it.gens, ir.DictT(k.ty, v.ty), sp)
         if kind == "dict":
             t = prune(it.ty)
             if isinstance(t, ir.DictT):

@@ -683,13 +683,15 @@ class ExprMixin:
         self.err("unsupported-syntax", "unsupported comprehension target", node)
         return ir.NameTarget("_", TVar("error"), False, self.sp(node))
 
-    def iter_elem(self, it: ir.Expr, node: cst.CSTNode) -> Any:
-        """The element type of something a `for` can loop over."""
+    def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
+        """The element type of something a `for` can loop over. ``order_free``: the consumer's
+        result does not depend on the order (sorted() without key, sum of ints, any, ...), so
+        a set's order cannot show and needs no warning."""
         t = prune(it.ty)
         if isinstance(t, TVar):
             return TVar("error") if t.origin == "error" else TVar("iter-elem", self.sp(node).line)
         if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
-            if isinstance(t, ir.SetT) and self.final:
+            if isinstance(t, ir.SetT) and self.final and not order_free:
                 self.warn_set_order(node)
             return t.elem
         if isinstance(t, ir.DictT):

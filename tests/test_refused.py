@@ -55,3 +55,25 @@ def test_every_code_is_documented_in_readme():
     readme = (Path(__file__).parent.parent / "README.md").read_text()
     for code in CODES:
         assert f"`{code}`" in readme, f"README does not document {code}"
+
+
+@pytest.mark.parametrize("expr,warns", [
+    ("list(s)", True),
+    ("sorted(s, key=len)", True),  # ties keep the set's order
+    ("max(s, key=len)", True),
+    ("[w for w in s]", True),
+    ("sorted(s)", False),
+    ("sorted(s, reverse=True)", False),
+    ("max(s)", False),
+    ("len(s)", False),
+    ("sum(len(w) for w in sorted(s))", False),
+    ("any(s)", False),
+    ("sorted(set(s))", False),
+])
+def test_set_order_warning_only_where_the_order_can_show(expr: str, warns: bool):
+    src = f"s = set('a bb cc d'.split())\nprint({expr})\n"
+    tr = translate_source(src, "prog.py")
+    assert tr.ok, [d.message for d in tr.diagnostics]
+    found = [(d.code, d.span.line) for d in tr.diagnostics if d.code == "set-iteration-order"]
+    assert bool(found) == warns, found
+    assert all(line == 2 for _, line in found)
