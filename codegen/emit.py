@@ -188,6 +188,8 @@ class _FnEmitter:
         w = self.w
         is_main = fn.name == "<module>"
         params = ", ".join(f"mut {ident(n)}: {rust_type(t)}" for n, t in fn.params)
+        if self.mod.recursive and not is_main:  # the frame's depth (see rt::MAX_USER_DEPTH)
+            params = f"{params}, _depth: u32" if params else "_depth: u32"
         ret = "()" if fn.ret == ir.NONE else rust_type(fn.ret)
         name = "module_body" if is_main else self.mod.fn_ident(fn.name)
         # One Rust module per function: rustc's incremental builds (the edit loop) then
@@ -195,10 +197,13 @@ class _FnEmitter:
         w.line(f"mod {FN_MODULE_PREFIX}{name} {{ use super::*;", fn.span.line)
         w.line(f"pub(super) fn {name}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
         w.indent += 1
-        if self.mod.recursive and not is_main:
+        if self.mod.recursive:
             # CPython's limit counts every frame (the module's too), so once anything recurses,
             # every function call counts toward RecursionError
-            w.line(f"let _depth = rt::enter_call({fn.span.line})?;", fn.span.line)
+            if is_main:
+                w.line("let _depth: u32 = 0;", fn.span.line)
+            else:
+                w.line(f"rt::check_depth(_depth, {fn.span.line})?;", fn.span.line)
         handler_vars = {n.name for n in ir.walk(fn.body) if isinstance(n, ir.Handler) and n.name}
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
@@ -663,8 +668,10 @@ class _FnEmitter:
         if isinstance(e, ir.IfExp):
             return f"(if {self.expr(e.cond)} {{ {self.expr(e.then)} }} else {{ {self.expr(e.orelse)} }})"
         if isinstance(e, ir.Call):
-            args = ", ".join(self.expr(a) for a in e.args)
-            return self.q(f"{self.mod.fn_ident(e.func)}({args})")
+            args = [self.expr(a) for a in e.args]
+            if self.mod.recursive:
+                args.append("_depth + 1")
+            return self.q(f"{self.mod.fn_ident(e.func)}({', '.join(args)})")
         if isinstance(e, ir.Intrinsic):
             return self.intrinsic(e)
         if isinstance(e, ir.ListLit):
@@ -1505,6 +1512,8 @@ class _ModEmitter:
         w.line(f"fn g_{low}() -> rt::PyResult<{ty}> {{", ln)
         w.line(f"    if let Some(v) = G_{up}.with(|g| g.borrow().clone()) {{ return Ok(v); }}", ln)
         if self.lazy_globals:
+            if self.recursive:  # computed on first use, outside any function frame
+                w.line("    let _depth: u32 = 0;", ln)
             w.line(f"    let v: {ty} = {fe.expr(g.init)};", ln)
             w.line(f"    G_{up}.with(|g| *g.borrow_mut() = Some(v.clone()));", ln)
             w.line("    Ok(v)", ln)
@@ -1622,7 +1631,7 @@ class _LibEmitter(_ModEmitter):
         fn, ln = self.fn, self.fn.span.line
         ret = "()" if fn.ret == ir.NONE else rust_type(fn.ret)
         params = ", ".join(f"{ident(n)}: {rust_type(t)}" for n, t in fn.params)
-        args = ", ".join(ident(n) for n, _ in fn.params)
+        args = ", ".join([*(ident(n) for n, _ in fn.params), *(["1"] if self.recursive else [])])
         tail = [
             "",
             f"/// Python: `{_py_signature(fn)}` ({m.path.rsplit('/', 1)[-1]}, line {ln}).",

@@ -63,15 +63,15 @@ WASM_MAIN = r"""
 mod pyrt;
 use pyrt::*;
 
-fn fact(n: i64) -> PyResult<i64> {
-    let _g = enter_call(3)?;
+fn fact(n: i64, d: u32) -> PyResult<i64> {
+    check_depth(d, 3)?;
     if n <= 1 { return Ok(1); }
-    int_mul(n, fact(int_sub(n, 1, 4)?)?, 4)
+    int_mul(n, fact(int_sub(n, 1, 4)?, d + 1)?, 4)
 }
 
 fn body() -> PyResult<()> {
     let r: PyResult<()> = 'try0: loop {
-        let x = tr!(fact(10), 'try0);
+        let x = tr!(fact(10, 1), 'try0);
         let xs: PyList<i64> = PyList::from_vec(vec![3, 1, 2]);
         tr!(xs.sort(false, 3), 'try0);
         let d: PyDict<String, f64> = PyDict::new();
@@ -618,12 +618,12 @@ fn body() -> PyResult<()> {
 }
 """, 101, "partial\n", None),
     "recursion": (r"""
-fn f(n: i64) -> PyResult<i64> {
-    let _g = enter_call(3)?;
-    f(n + 1)
+fn f(n: i64, d: u32) -> PyResult<i64> {
+    check_depth(d, 3)?;
+    f(n + 1, d + 1)
 }
 fn body() -> PyResult<()> {
-    f(0)?;
+    f(0, 1)?;
     Ok(())
 }
 """, 1, "", "Traceback (most recent call last):\n  File \"prog.py\", line 3, in <module>\n"
