@@ -761,6 +761,13 @@ class _FnEmitter:
         ln = e.span.line
         a, b = self.expr(e.left), self.expr(e.right)
         if e.ty == ir.INT:
+            c = e.right.value if isinstance(e.right, ir.Const) and type(e.right.value) is int else None
+            if e.op in ("//", "%") and c is not None and c > 0 and c & (c - 1) == 0:
+                # by a positive power of two, Python's floor division and modulo are exactly an
+                # arithmetic shift and a mask on two's complement ints (no error is possible);
+                # LLVM leaves `i64.div_s`/`rem_s` in wasm for the engine, which may not reduce them
+                k = c.bit_length() - 1
+                return f"({a} >> {k})" if e.op == "//" else f"({a} & {c - 1}_i64)"
             fn = {"+": "int_add", "-": "int_sub", "*": "int_mul", "//": "int_floordiv", "%": "int_mod",
                   "**": "int_pow", "<<": "int_lshift", ">>": "int_rshift"}.get(e.op)
             if fn:

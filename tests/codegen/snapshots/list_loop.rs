@@ -37,7 +37,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
         loop {
             let _it6 = match _r5.next() { Some(_x) => _x, None => break };
             let x = _it6;
-            if !(((rt::int_mod(x, 2_i64, 8)?) == (0_i64))) { continue; }
+            if !((((x & 1_i64)) == (0_i64))) { continue; }
             _acc4.push(rt::int_mul(x, x, 8)?);
         }
     }
