@@ -74,11 +74,11 @@ def one_iteration(base: str, expected: bytes, toolchain, tmp: Path, i: int, prog
         raise RuntimeError("rustc failed:\n" + br.format_errors())
     if br.cached:
         raise RuntimeError("build_wasm hit its cache: the edit did not change the crate")
-    _, module_cached = load_module(br.wasm_path)
+    _, module_cached = load_module(br.wasm_path, mode="exit")  # as `portalis run`
     t3 = time.perf_counter()
     if module_cached:
         raise RuntimeError("load_module hit its cache: the wasm did not change")
-    r = run_wasm(br.wasm_path, program_name=PROGRAM.name)
+    r = run_wasm(br.wasm_path, program_name=PROGRAM.name, timeout_mode="exit")
     t4 = time.perf_counter()
     if r.exit_code != 0 or r.stdout != expected:
         raise RuntimeError(f"wrong output (exit {r.exit_code}): {r.stdout[:200]!r} {r.stderr[-300:]!r}")
@@ -161,7 +161,7 @@ def main() -> int:
     for _ in range(args.runs):
         t = time.perf_counter()
         pb = build_program(base, str(PROGRAM))
-        r = run_wasm(pb.wasm_path, program_name=PROGRAM.name)
+        r = run_wasm(pb.wasm_path, program_name=PROGRAM.name, timeout_mode="exit")
         inproc.append(time.perf_counter() - t)
         assert pb.cached and r.stdout == expected
     cli_med, in_med = statistics.median(cli), statistics.median(inproc)

@@ -149,6 +149,7 @@ def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1) -
         "-C", "strip=debuginfo",  # keeps the name section: traps can name functions
         # the runtime's exit status for sys.exit(n) with n & 0xff > 125 (see wasm_exec)
         "-C", "link-arg=--export=portalis_exit_status",
+        "-C", "link-arg=--export=portalis_stdout_buffer",  # unflushed stdout after a trap / at a time limit
         *toolchain.extra_args,
     ]
 

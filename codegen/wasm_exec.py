@@ -1,28 +1,42 @@
 """Running WASI command modules (built by ``portalis.codegen.build``) with the ``wasmtime`` package.
 
-It owns ``run_wasm``: one process-wide ``Engine`` (epoch interruption on), a compiled-module
-cache (``Module.serialize`` to ``<cache>/cwasm/<sha256(wasm)>-<wasmtime version>.cwasm`` and
+It owns ``run_wasm``: one process-wide ``Engine`` per timeout mode, a compiled-module cache
+(``Module.serialize`` to ``<cache>/cwasm/<sha256(wasm)>-<wasmtime version>-<mode>.cwasm`` and
 ``Module.deserialize_file`` afterwards, plus an in-process cache), the sandbox (argv =
 ``[program_name, *args]``, no environment variables, no preopened directories unless ``dirs``
 grants them), the wall-clock and memory limits (exit code 124 / 137 with a message naming
-``--timeout SECONDS`` / ``--max-memory MB``), WASI exit codes, and turning traps into
-``TrapInfo`` with demangled function names (exit code 134).  It must not compile Rust, pick
-toolchains, or give the guest anything (files, env, network) that the caller did not ask for.
+``--timeout SECONDS`` / ``--max-memory MB``), WASI exit codes, the output a program printed but
+had not flushed when it trapped or was stopped (read from the runtime's exported stdout
+buffer, so it is never lost), and turning traps into ``TrapInfo`` with demangled function
+names (exit code 134).  It must not compile Rust, pick toolchains, or give the guest anything
+(files, env, network) that the caller did not ask for.
+
+Two ways to enforce the time limit (``timeout_mode``):
+
+* ``"trap"`` (default): wasmtime's epoch interruption stops the guest with a trap and
+  ``run_wasm`` returns; the process lives on (tests, servers, library callers).  The check it
+  compiles into every loop header and function entry costs tight loops 10-60 %.
+* ``"exit"``: the module is compiled without those checks; a watchdog thread ends the *whole
+  process* at the limit (after writing the program's unflushed output and the message), and
+  on Ctrl-C.  For processes that run one program, like ``portalis run``/``exec``.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import math
 import os
 import re
+import select
+import signal
 import sys
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import wasmtime
 
@@ -39,6 +53,8 @@ __all__ = [
     "EXIT_TIMEOUT",
     "EXIT_MEMORY",
     "EXIT_TRAP",
+    "EXIT_INTERRUPTED",
+    "TIMEOUT_MODES",
 ]
 
 #: Exit code when the wall-clock limit is hit (as GNU ``timeout``).
@@ -47,6 +63,10 @@ EXIT_TIMEOUT = 124
 EXIT_MEMORY = 137
 #: Exit code for any other trap (128 + SIGABRT: Rust panics abort on wasm).
 EXIT_TRAP = 134
+#: Exit code after Ctrl-C in ``timeout_mode="exit"`` (128 + SIGINT, like CPython).
+EXIT_INTERRUPTED = 130
+
+TIMEOUT_MODES = ("trap", "exit")
 
 _TICK_S = 0.02  # epoch ticker period: the timeout fires within [timeout, timeout + _TICK_S]
 _MiB = 1024 * 1024
@@ -82,31 +102,37 @@ class RunResult:
 # --------------------------------------------------------------------------- engine + modules
 
 _engine_lock = threading.Lock()
-_engine: wasmtime.Engine | None = None
-_linker: wasmtime.Linker | None = None
+_engines: dict[str, wasmtime.Engine] = {}
+_linkers: dict[str, wasmtime.Linker] = {}
 _wasmtime_version: str | None = None
-_modules: dict[str, wasmtime.Module] = {}  # sha256 -> module
+_modules: dict[tuple[str, str], wasmtime.Module] = {}  # (sha256, mode) -> module
 _hash_by_stat: dict[tuple[str, int, int], str] = {}
 
 
-def get_engine() -> wasmtime.Engine:
-    """The process-wide Engine (config: epoch_interruption=True); serialized modules match it."""
-    global _engine, _linker
+def get_engine(mode: str = "trap") -> wasmtime.Engine:
+    """The process-wide Engine for ``mode`` ("trap": epoch interruption on; "exit": off, and
+    linear memory never moves, so a watchdog may read it while the guest runs)."""
+    if mode not in TIMEOUT_MODES:
+        raise ValueError(f"timeout_mode must be one of {TIMEOUT_MODES}, not {mode!r}")
     with _engine_lock:
-        if _engine is None:
+        eng = _engines.get(mode)
+        if eng is None:
             cfg = wasmtime.Config()
-            cfg.epoch_interruption = True
-            _engine = wasmtime.Engine(cfg)
-            linker = wasmtime.Linker(_engine)
+            if mode == "trap":
+                cfg.epoch_interruption = True
+            else:
+                cfg.memory_may_move = False
+            eng = wasmtime.Engine(cfg)
+            linker = wasmtime.Linker(eng)
             linker.define_wasi()
-            _linker = linker
-        return _engine
+            _engines[mode] = eng
+            _linkers[mode] = linker
+        return eng
 
 
-def _get_linker() -> wasmtime.Linker:
-    get_engine()
-    assert _linker is not None
-    return _linker
+def _get_linker(mode: str) -> wasmtime.Linker:
+    get_engine(mode)
+    return _linkers[mode]
 
 
 def _version() -> str:
@@ -146,21 +172,22 @@ def _sha256_file(path: Path) -> str:
     return h
 
 
-def load_module(wasm_path: Path, cache_dir: Path | None = None) -> tuple[wasmtime.Module, bool]:
-    """Compiled module for ``wasm_path`` and whether it came from a cache (in-process or
-    ``<cache>/cwasm``).  A fresh compile is serialized atomically for next time.
+def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "trap") -> tuple[wasmtime.Module, bool]:
+    """Compiled module for ``wasm_path`` (for the engine of ``mode``) and whether it came from
+    a cache (in-process or ``<cache>/cwasm``).  A fresh compile is serialized atomically for
+    next time.
 
     ``.cwasm`` files are mmapped by ``Module.deserialize_file`` (0.1 ms vs ~1.3 ms for
     ``Module.deserialize`` of the bytes): they must only ever be replaced by rename, never
     rewritten in place, or live modules die with SIGBUS."""
-    engine = get_engine()
+    engine = get_engine(mode)
     wasm_path = Path(wasm_path)
     digest = _sha256_file(wasm_path)
-    mod = _modules.get(digest)
+    mod = _modules.get((digest, mode))
     if mod is not None:
         return mod, True
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    cwasm = cache / "cwasm" / f"{digest}-{_version()}.cwasm"
+    cwasm = cache / "cwasm" / f"{digest}-{_version()}-{mode}.cwasm"
     cached = False
     mod = None
     if cwasm.is_file():
@@ -179,7 +206,7 @@ def load_module(wasm_path: Path, cache_dir: Path | None = None) -> tuple[wasmtim
             os.replace(tmp, cwasm)
         except OSError:
             pass  # caching is an optimisation only
-    _modules[digest] = mod
+    _modules[(digest, mode)] = mod
     return mod, cached
 
 
@@ -211,7 +238,7 @@ class _Ticker:
             self._active -= 1
 
     def _loop(self) -> None:
-        engine = get_engine()
+        engine = get_engine("trap")
         while True:
             with self._cond:
                 while self._active == 0:
@@ -334,6 +361,147 @@ def _real_exit_status(store: wasmtime.Store, instance: wasmtime.Instance, code: 
     return code
 
 
+# --------------------------------------------------------------------------- unflushed output
+
+# The runtime's stdout block (pyrt.rs, `out_wasi::OutBuf`, #[repr(C)]): u32 seq (odd while
+# flushing), u32 len, u32 line_buffered, u32 cap, then cap bytes of data.
+_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_DATA = 0, 4, 8, 12, 16
+
+
+@dataclass
+class _OutBuf:
+    """Where a running instance keeps its unflushed stdout (absolute host addresses)."""
+
+    base: int  # host address of linear memory byte 0
+    addr: int  # guest address of the block
+    mem_len: int
+
+    def _u32(self, off: int) -> int:
+        return ctypes.c_uint32.from_address(self.base + self.addr + off).value
+
+    def pending(self, wait_s: float = 0.0) -> bytes:
+        """The bytes printed but not yet written out.  With ``wait_s`` > 0 the guest may be
+        running (a watchdog): copy under the seqlock, waiting up to ``wait_s`` for a flush in
+        progress to finish; b"" if none settles (that flush writes the bytes itself)."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            seq = self._u32(_OB_SEQ)
+            if seq % 2 == 0:
+                cap = self._u32(_OB_CAP)
+                n = min(self._u32(_OB_LEN), cap)
+                if self.addr + _OB_DATA + n > self.mem_len:
+                    return b""
+                data = ctypes.string_at(self.base + self.addr + _OB_DATA, n)
+                if self._u32(_OB_SEQ) == seq:
+                    return data
+            if time.monotonic() >= deadline:
+                return b""
+            time.sleep(0.001)
+
+    def set_line_buffered(self) -> None:
+        ctypes.c_uint32.from_address(self.base + self.addr + _OB_LINE).value = 1
+
+
+def _find_outbuf(store: wasmtime.Store, instance: wasmtime.Instance) -> _OutBuf | None:
+    """The runtime's stdout block, or None for modules without one (not built by Portalis)."""
+    try:
+        exports = instance.exports(store)
+        fn = exports.get("portalis_stdout_buffer")
+        mem = exports.get("memory")
+        if not isinstance(fn, wasmtime.Func) or not isinstance(mem, wasmtime.Memory):
+            return None
+        addr = fn(store)
+        base = ctypes.cast(mem.data_ptr(store), ctypes.c_void_p).value
+        mem_len = mem.data_len(store)
+        if not isinstance(addr, int) or base is None or addr <= 0 or addr + _OB_DATA > mem_len:
+            return None
+        return _OutBuf(base=base, addr=addr, mem_len=mem_len)
+    except (wasmtime.WasmtimeError, wasmtime.Trap, KeyError):
+        return None
+
+
+# --------------------------------------------------------------------------- exit-mode watchdog
+
+
+class _Watchdog:
+    """``timeout_mode="exit"``: ends the process when the time limit passes or on Ctrl-C,
+    after writing the guest's unflushed stdout and Portalis' message."""
+
+    def __init__(self, timeout: float | None, finish: "Callable[[bytes, str, int], None]") -> None:
+        self._timeout = timeout
+        self._finish = finish  # (pending stdout, message, exit code) -> writes them out
+        self.outbuf: _OutBuf | None = None
+        self._done = threading.Event()
+        self._rfd = self._wfd = -1
+        self._old_wakeup: int | None = None
+        self._old_sigint = None
+
+    def __enter__(self) -> "_Watchdog":
+        if threading.current_thread() is threading.main_thread():
+            # Ctrl-C: Python only runs its handler between bytecodes, never during the guest,
+            # so the signal is delivered to this thread through the wakeup fd instead
+            try:
+                self._rfd, self._wfd = os.pipe()
+                os.set_blocking(self._wfd, False)
+                self._old_wakeup = signal.set_wakeup_fd(self._wfd, warn_on_full_buffer=False)
+                self._old_sigint = signal.signal(signal.SIGINT, lambda *_: None)
+            except (ValueError, OSError):
+                self._close_pipe()
+        self._t0 = time.monotonic()
+        if self._timeout is not None or self._rfd >= 0:
+            threading.Thread(target=self._run, name="portalis-watchdog", daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._done.set()
+        if self._old_wakeup is not None:
+            signal.set_wakeup_fd(self._old_wakeup)
+            if self._old_sigint is not None:
+                signal.signal(signal.SIGINT, self._old_sigint)
+        self._close_pipe()
+
+    def _close_pipe(self) -> None:
+        for fd in (self._rfd, self._wfd):
+            if fd >= 0:
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
+        self._rfd = self._wfd = -1
+
+    def _run(self) -> None:
+        while not self._done.is_set():
+            left = None if self._timeout is None else self._timeout - (time.monotonic() - self._t0)
+            if left is not None and left <= 0:
+                self._stop(f"portalis: time limit exceeded: the program ran for more than "
+                           f"{self._timeout:g} s and was stopped "
+                           f"(raise the limit with --timeout SECONDS)", EXIT_TIMEOUT)
+                return
+            wait = 0.05 if left is None else min(left, 0.05)
+            if self._rfd >= 0:
+                try:
+                    ready, _, _ = select.select([self._rfd], [], [], wait)
+                    if ready and signal.SIGINT in os.read(self._rfd, 64) and not self._done.is_set():
+                        self._stop("KeyboardInterrupt (portalis: the program was stopped)", EXIT_INTERRUPTED)
+                        return
+                except (OSError, ValueError):
+                    self._done.wait(wait)
+            else:
+                self._done.wait(wait)
+
+    def _stop(self, message: str, code: int) -> None:
+        pending = self.outbuf.pending(wait_s=0.2) if self.outbuf is not None else b""
+        if self._done.is_set():
+            return  # the program finished meanwhile
+        try:
+            self._finish(pending, message, code)
+        finally:
+            os._exit(code)
+
+
+# --------------------------------------------------------------------------- running
+
+
 def run_wasm(
     wasm_path: Path,
     args: Sequence[str] = (),
@@ -345,18 +513,21 @@ def run_wasm(
     dirs: Sequence[tuple[str | Path, str]] = (),
     env: Mapping[str, str] | None = None,
     cache_dir: Path | None = None,
+    timeout_mode: str = "trap",
 ) -> RunResult:
     """Run the WASI command module ``wasm_path`` with argv ``[program_name, *args]``.
 
     ``capture=True``: stdout/stderr are collected into the result and stdin is ``stdin`` (or
     empty).  ``capture=False``: stdout/stderr (and stdin unless ``stdin`` is given) are the
-    process's own, so output streams live; Portalis' limit/trap message then goes to
-    ``sys.stderr``.  Sandbox: no env vars (unless ``env``), no directories (unless ``dirs``:
-    ``(host_path, guest_path)`` pairs).  Exit codes: the guest's own, 124 timeout, 137 memory,
-    134 other traps."""
-    module, module_cached = load_module(Path(wasm_path), cache_dir)
-    engine = get_engine()
-    linker = _get_linker()
+    process's own, so output streams live (line by line when stdout is a terminal); Portalis'
+    limit/trap message then goes to ``sys.stderr``.  Sandbox: no env vars (unless ``env``), no
+    directories (unless ``dirs``: ``(host_path, guest_path)`` pairs).  Exit codes: the guest's
+    own, 124 timeout, 137 memory, 134 other traps.  ``timeout_mode``: see the module docstring;
+    with ``"exit"`` a time limit or Ctrl-C ends the calling process (exit 124 / 130) and
+    ``run_wasm`` does not return."""
+    module, module_cached = load_module(Path(wasm_path), cache_dir, timeout_mode)
+    engine = get_engine(timeout_mode)
+    linker = _get_linker(timeout_mode)
 
     tmpdir: tempfile.TemporaryDirectory[str] | None = None
     out_file = err_file = None
@@ -389,24 +560,57 @@ def run_wasm(
             wasi.inherit_stdout()
             wasi.inherit_stderr()
 
+        def write_out(data: bytes) -> None:
+            """Append to the guest's stdout (its capture file, or this process's fd 1)."""
+            if not data:
+                return
+            if out_file is not None:
+                with open(out_file, "ab") as f:
+                    f.write(data)
+            else:
+                _write_fd(1, data)
+
+        def finish_exit_mode(pending: bytes, message: str, code: int) -> None:
+            write_out(pending)
+            if err_file is not None:
+                with open(err_file, "ab") as f:
+                    f.write(message.encode() + b"\n")
+                # capture + exit mode: nobody reads the files; say it where a person sees it
+                sys.stderr.write(message + "\n")
+            else:
+                _write_fd(2, (("\n" if pending and not pending.endswith(b"\n") else "") + message + "\n").encode())
+
         store = wasmtime.Store(engine)
         if limits.max_memory is not None:
             store.set_limits(memory_size=int(limits.max_memory))
         store.set_wasi(wasi)
-        if limits.timeout is not None:
-            ticks = max(1, math.ceil(limits.timeout / _TICK_S)) + 1
+        exit_mode = timeout_mode == "exit"
+        if not exit_mode:
+            if limits.timeout is not None:
+                ticks = max(1, math.ceil(limits.timeout / _TICK_S)) + 1
+            else:
+                ticks = 2**62
+            ticker = _ticker if limits.timeout is not None else _nullctx()
         else:
-            ticks = 2**62
+            ticker = _Watchdog(limits.timeout, finish_exit_mode)
 
         exit_code = 0
         trap: TrapInfo | None = None
         other_error: str | None = None
+        outbuf: _OutBuf | None = None
         t0 = time.perf_counter()
-        with _ticker if limits.timeout is not None else _nullctx():
-            store.set_epoch_deadline(ticks)
+        with ticker:
+            if not exit_mode:
+                store.set_epoch_deadline(ticks)
             instance = None
             try:
                 instance = linker.instantiate(store, module)
+                outbuf = _find_outbuf(store, instance)
+                if outbuf is not None:
+                    if isinstance(ticker, _Watchdog):
+                        ticker.outbuf = outbuf
+                    if not capture and _isatty(1):
+                        outbuf.set_line_buffered()
                 start = instance.exports(store)["_start"]
                 assert isinstance(start, wasmtime.Func)
                 start(store)
@@ -421,6 +625,9 @@ def run_wasm(
             except KeyError:
                 other_error = "the module has no `_start` export (not a WASI command module)"
         seconds = time.perf_counter() - t0
+        if trap is not None and outbuf is not None:
+            # the guest stopped between flushes: what it printed is still in its buffer
+            write_out(outbuf.pending())
         store.close()
 
         stdout = b""
@@ -482,6 +689,27 @@ def run_wasm(
             sys.stderr.write(message + "\n")
             sys.stderr.flush()
     return RunResult(exit_code, stdout, stderr, trap, limit_hit, seconds, message, module_cached)
+
+
+def _isatty(fd: int) -> bool:
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    """All of ``data`` to ``fd`` (best effort: a closed pipe drops the rest)."""
+    try:
+        if fd == 1:
+            sys.stdout.flush()
+        else:
+            sys.stderr.flush()
+        while data:
+            n = os.write(fd, data)
+            data = data[n:]
+    except OSError:
+        pass
 
 
 class _nullctx:

@@ -117,7 +117,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 def _exec(args: argparse.Namespace, wasm: Path, name: str) -> int:
     from portalis.codegen.wasm_exec import run_wasm
     sys.stdout.flush()
-    res = run_wasm(wasm, args.args, limits=_limits(args), capture=False, program_name=name, dirs=_dirs(args))
+    # this process runs one program: no interruption checks in its loops; a time limit or
+    # Ctrl-C ends the process (codegen.wasm_exec, timeout_mode "exit")
+    res = run_wasm(wasm, args.args, limits=_limits(args), capture=False, program_name=name, dirs=_dirs(args),
+                   timeout_mode="exit")
     return res.exit_code
 
 

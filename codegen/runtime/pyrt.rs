@@ -437,42 +437,164 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
 // Output
 // ===================================================================================
 
-thread_local! {
-    static OUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-}
+// On WebAssembly the stdout buffer is a fixed static block whose address the host reads through
+// the exported `portalis_stdout_buffer`: after a trap, or when it stops a program at its time
+// limit, the host writes out what the program printed but had not flushed yet, so no printed
+// output is ever lost. Protocol (codegen/wasm_exec.py reads the same layout): `len` is stored
+// (Release) after the bytes it covers; `seq` is odd while bytes are being written out and
+// `len` reset (a seqlock: a reader that saw the same even `seq` before and after copying
+// `data[..len]` has a consistent copy); `line_buffered` is set by the host before `_start` when stdout is a
+// terminal (flush at every newline, like CPython). Elsewhere (native builds, library crates
+// called from several threads) the buffer is a thread-local `Vec`.
 
 const OUT_LIMIT: usize = 64 * 1024;
 
-/// Append to the process-wide stdout buffer (flushed past 64 KiB and at exit).
-pub fn out_str(s: &str) {
-    OUT.with(|o| {
-        if let Ok(mut b) = o.try_borrow_mut() {
-            b.extend_from_slice(s.as_bytes());
-            if b.len() >= OUT_LIMIT {
+#[cfg(target_os = "wasi")]
+mod out_wasi {
+    use std::cell::UnsafeCell;
+    use std::sync::atomic::{AtomicU32, Ordering};
+
+    #[repr(C)]
+    pub struct OutBuf {
+        pub seq: AtomicU32,
+        pub len: AtomicU32,
+        pub line_buffered: AtomicU32,
+        pub cap: u32,
+        pub data: UnsafeCell<[u8; super::OUT_LIMIT]>,
+    }
+    // SAFETY: a WASI command module has one thread; the host reads the block only while the
+    // program is stopped, or at a time limit under the protocol above.
+    unsafe impl Sync for OutBuf {}
+
+    pub static OUTBUF: OutBuf = OutBuf {
+        seq: AtomicU32::new(0),
+        len: AtomicU32::new(0),
+        line_buffered: AtomicU32::new(0),
+        cap: super::OUT_LIMIT as u32,
+        data: UnsafeCell::new([0; super::OUT_LIMIT]),
+    };
+
+    #[no_mangle]
+    pub extern "C" fn portalis_stdout_buffer() -> *const OutBuf {
+        &OUTBUF
+    }
+
+    #[repr(C)]
+    struct Ciovec {
+        buf: *const u8,
+        len: usize,
+    }
+
+    #[link(wasm_import_module = "wasi_snapshot_preview1")]
+    extern "C" {
+        #[link_name = "fd_write"]
+        fn wasi_fd_write(fd: u32, iovs: *const Ciovec, iovs_len: usize, nwritten: *mut usize) -> u16;
+    }
+
+    /// All of `bytes` to fd 1 (an error, e.g. a closed pipe, drops the rest like CPython's
+    /// flush at exit would report and give up).
+    fn write_fd1(mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let iov = Ciovec { buf: bytes.as_ptr(), len: bytes.len() };
+            let mut n: usize = 0;
+            // SAFETY: iov points at live bytes; n is a valid out-pointer.
+            let rc = unsafe { wasi_fd_write(1, &iov, 1, &mut n) };
+            if rc != 0 || n == 0 {
+                return;
+            }
+            bytes = &bytes[n.min(bytes.len())..];
+        }
+    }
+
+    pub fn flush() {
+        let len = OUTBUF.len.load(Ordering::Acquire) as usize;
+        if len == 0 {
+            return;
+        }
+        OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
+        // SAFETY: one thread; `data[..len]` was written before `len` was stored.
+        let data = unsafe { &(*OUTBUF.data.get())[..len] };
+        write_fd1(data);
+        OUTBUF.len.store(0, Ordering::Release);
+        OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
+    }
+
+    pub fn out(s: &[u8]) {
+        let len = OUTBUF.len.load(Ordering::Relaxed) as usize;
+        if s.len() > super::OUT_LIMIT - len {
+            flush();
+            if s.len() > super::OUT_LIMIT {
+                OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
+                write_fd1(s);
+                OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
+                return;
+            }
+        }
+        let len = OUTBUF.len.load(Ordering::Relaxed) as usize;
+        // SAFETY: one thread; len + s.len() <= OUT_LIMIT was checked above.
+        unsafe { (*OUTBUF.data.get())[len..len + s.len()].copy_from_slice(s) };
+        OUTBUF.len.store((len + s.len()) as u32, Ordering::Release);
+        if OUTBUF.line_buffered.load(Ordering::Relaxed) != 0 && s.contains(&b'\n') {
+            flush();
+        }
+    }
+}
+
+#[cfg(not(target_os = "wasi"))]
+mod out_native {
+    use std::cell::RefCell;
+    use std::io::Write;
+
+    thread_local! {
+        static OUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn out(s: &[u8]) {
+        OUT.with(|o| {
+            if let Ok(mut b) = o.try_borrow_mut() {
+                b.extend_from_slice(s);
+                if b.len() >= super::OUT_LIMIT {
+                    let so = std::io::stdout();
+                    let mut lk = so.lock();
+                    let _ = lk.write_all(&b);
+                    let _ = lk.flush();
+                    b.clear();
+                }
+            } else {
+                let _ = std::io::stdout().write_all(s);
+            }
+        })
+    }
+
+    pub fn flush() {
+        OUT.with(|o| {
+            if let Ok(mut b) = o.try_borrow_mut() {
                 let so = std::io::stdout();
                 let mut lk = so.lock();
-                let _ = lk.write_all(&b);
+                if !b.is_empty() {
+                    let _ = lk.write_all(&b);
+                    b.clear();
+                }
                 let _ = lk.flush();
-                b.clear();
             }
-        } else {
-            let _ = std::io::stdout().write_all(s.as_bytes());
-        }
-    })
+        })
+    }
+}
+
+#[cfg(target_os = "wasi")]
+use out_wasi as out_impl;
+#[cfg(not(target_os = "wasi"))]
+use out_native as out_impl;
+
+/// Append to the process-wide stdout buffer (flushed when full, at exit, before stderr output
+/// and input(); at every newline when the host says stdout is a terminal).
+#[inline]
+pub fn out_str(s: &str) {
+    out_impl::out(s.as_bytes())
 }
 
 pub fn flush_stdout() {
-    OUT.with(|o| {
-        if let Ok(mut b) = o.try_borrow_mut() {
-            let so = std::io::stdout();
-            let mut lk = so.lock();
-            if !b.is_empty() {
-                let _ = lk.write_all(&b);
-                b.clear();
-            }
-            let _ = lk.flush();
-        }
-    })
+    out_impl::flush()
 }
 
 /// Write to stderr (stdout is flushed first so the interleaving matches an unbuffered run).
