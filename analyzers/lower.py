@@ -405,18 +405,25 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             # nothing in one statement can rebind a local, so re-reading them is evaluating once
             value = self.coerce_to(self.binop(op, cur, rhs, node), cur.ty, node, "the item")
             return [ir.Assign(ir.IndexTarget(obj, key, sp), value, sp)]
-        tmp_o, tmp_k = f"_aug{sp.line}_{sp.col}_obj", f"_aug{sp.line}_{sp.col}_key"
-        for n, e in ((tmp_o, obj), (tmp_k, key)):
+        # a hidden local for each of obj and key that is not already one (or a constant); a plain
+        # local obj stays itself, so the item store goes to it (and a loop may view the list)
+        stmts: list[ir.Stmt] = []
+        parts = []
+        for suffix, e in (("obj", obj), ("key", key)):
+            if isinstance(e, ir.Local) or (suffix == "key" and isinstance(e, ir.Const)):
+                parts.append(e)
+                continue
+            n = f"_aug{sp.line}_{sp.col}_{suffix}"
             if n not in self.locals:
                 self.locals[n] = TVar("aug")
             unify(self.locals[n], e.ty)
-        lo, lk = ir.Local(tmp_o, self.locals[tmp_o], obj.span), ir.Local(tmp_k, self.locals[tmp_k], key.span)
+            stmts.append(ir.Assign(ir.NameTarget(n, self.locals[n], False, sp), e, sp))
+            parts.append(ir.Local(n, self.locals[n], e.span))
+        lo, lk = parts
         current = ir.Intrinsic(cur.name, (lo, lk), cur.ty, cur.span)
         value = self.binop(op, current, rhs, node)
         value = self.coerce_to(value, cur.ty, node, "the item")
-        return [ir.Assign(ir.NameTarget(tmp_o, self.locals[tmp_o], False, sp), obj, sp),
-                ir.Assign(ir.NameTarget(tmp_k, self.locals[tmp_k], False, sp), key, sp),
-                ir.Assign(ir.IndexTarget(lo, lk, sp), value, sp)]
+        return stmts + [ir.Assign(ir.IndexTarget(lo, lk, sp), value, sp)]
 
     # compound -----------------------------------------------------
 

@@ -40,14 +40,26 @@ def first_difference(a: str, b: str) -> str:
     return "stdout differs in trailing whitespace" if a != b else ""
 
 
+class CPythonTimeout(Exception):
+    """CPython did not finish the program within its time limit."""
+
+
 def run_cpython(path: Path, args: list[str], timeout: float | None = 60) -> tuple[int, str, str]:
-    p = subprocess.run([sys.executable, str(path), *args], capture_output=True, timeout=timeout,
-                       env={"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+    try:
+        p = subprocess.run([sys.executable, str(path), *args], capture_output=True, timeout=timeout,
+                           env={"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+    except subprocess.TimeoutExpired as e:
+        raise CPythonTimeout(f"CPython did not finish {path.name} within {timeout:g} s") from e
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
-def compare_program(path: Path, wasm: Path, args: list[str], limits: Limits = Limits()) -> Verdict:
-    pe, po, _ = run_cpython(path, args)
+def compare_program(path: Path, wasm: Path, args: list[str], limits: Limits = Limits(),
+                    python_timeout: float | None = 60) -> Verdict:
+    """CPython gets `python_timeout` seconds (it is the slower of the two), the WASM `limits`."""
+    try:
+        pe, po, _ = run_cpython(path, args, python_timeout)
+    except CPythonTimeout as e:
+        return Verdict(False, -1, -1, "", "", f"{e} (nothing to compare; the WASM build was not run)")
     r = run_wasm(wasm, args, limits=limits, program_name=path.name)
     wo = r.stdout.decode("utf-8", "replace")
     detail = ""

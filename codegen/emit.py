@@ -158,6 +158,7 @@ class _FnEmitter:
         self.err_ctx: list[str] = []  # innermost try label ("'t3") or "" for `?`
         self.tmp = 0
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
+        self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
         # labels of loops with an `else` block (their breaks set a flag)
         self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
 
@@ -258,6 +259,8 @@ class _FnEmitter:
                 self.body(s.orelse)
             w.line("}", ln)
         elif isinstance(s, (ir.While, ir.For)) and self.hoist_ascii_hints(s):
+            return
+        elif isinstance(s, (ir.While, ir.For)) and self.hoist_list_views(s):
             return
         elif isinstance(s, ir.While):
             self.loop_else_flag(s, ln)
@@ -364,6 +367,32 @@ class _FnEmitter:
         w.line("}", ln)
         return True
 
+    def hoist_list_views(self, loop: "ir.While | ir.For") -> bool:
+        """Lists of `Copy` items (int, float, bool, tuples of them) that `loop` indexes but cannot
+        resize or rebind (`_list_view_candidates`) are indexed through a `rt::ListView` taken
+        once before the loop: the item slice's address and length stay in registers instead of
+        being reloaded, with the borrow flag, on every `xs[i]`. Returns False when there is
+        nothing to view."""
+        names = sorted(n for n in _list_view_candidates(loop) if n not in self.list_views)
+        if not names:
+            return False
+        ln = loop.span.line
+        w = self.w
+        w.line("{", ln)
+        w.indent += 1
+        for n in names:
+            g, v = self.t("_lv"), self.t("_vs")
+            w.line(f"let {g} = {ident(n)}.view(); let {v} = {g}.cells;", ln)
+            self.list_views[n] = v
+        try:
+            self.stmt(loop)
+        finally:
+            for n in names:
+                del self.list_views[n]
+        w.indent -= 1
+        w.line("}", ln)
+        return True
+
     def loop_else_flag(self, s: "ir.For | ir.While", ln: int) -> None:
         if s.orelse:
             self.w.line(f"let mut _brk{s.label} = false;", ln)
@@ -445,6 +474,9 @@ class _FnEmitter:
                     w.line(f"{obj}.set_item_ref(&{ident(target.index.name)}, {item});", ln)
                 else:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
+            elif isinstance(target.obj, ir.Local) and target.obj.name in self.list_views:
+                view = self.list_views[target.obj.name]
+                w.line(f"{self.q(f'rt::vset({view}, {self.expr(target.index)}, {item}, {ln})')};", ln)
             else:
                 w.line(f"{self.q(f'{obj}.set({self.expr(target.index)}, {item}, {ln})')};", ln)
         elif isinstance(target, ir.SliceTarget):
@@ -958,10 +990,15 @@ class _FnEmitter:
     def lam(self, e: ir.Lambda) -> str:
         (pname, pty), = e.params
         self.err_ctx.append("")
+        # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
+        # hints, list views) do not hold for it
+        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.list_views) if pname in d]
         try:
             body = self.expr(e.body)
         finally:
             self.err_ctx.pop()
+            for d, v in saved:
+                d[pname] = v
         return f"|_p: &{rust_type(pty)}| -> rt::PyResult<{rust_type(e.body.ty)}> {{ let {ident(pname)} = _p.clone(); Ok({body}) }}"
 
     # ------------------------------------------------------------ intrinsics
@@ -1340,6 +1377,8 @@ class _FnEmitter:
         a = e.args
         X, R = self.expr, self.ref
         q = self.q
+        if m == "getitem" and isinstance(a[0], ir.Local) and a[0].name in self.list_views:
+            return q(f"rt::vget({self.list_views[a[0].name]}, {X(a[1])}, {ln})")
         lst = self.ref(a[0])
         if m == "getitem":
             return q(f"{lst}.get({X(a[1])}, {ln})")
@@ -1687,6 +1726,45 @@ def _assigned_names(node) -> set[str]:
         elif isinstance(n, ir.Handler) and n.name:
             out.add(n.name)
     return out
+
+
+# list intrinsics that change a list's length (or reorder it wholesale): a loop containing one
+# on any list of type T gets no view of a list[T] (the list it changes may be the viewed one)
+_LIST_RESIZERS = frozenset({"list.append", "list.extend", "list.insert", "list.pop", "list.pop_at", "list.remove",
+                            "list.sort", "list.reverse", "list.clear"})
+
+
+def _list_view_candidates(loop) -> set[str]:
+    """List locals that `loop` may index through a view (`_FnEmitter.hoist_list_views`):
+    indexed (read or stored) in the loop, items of a `Copy` type, never rebound in it, and no
+    list of that type can change length or be stored into other than through a view while it
+    runs. Anything that could reach a list behind the loop's back -- a call of a user function,
+    a resizing method, `del`, slice assignment or an indexed store on any other list of the
+    same type (it may be an alias) -- rules the type out."""
+    nodes = list(ir.walk(loop))
+    if any(isinstance(n, ir.Call) for n in nodes):
+        return set()
+    assigned = _assigned_names(loop)
+    # a lambda parameter is a local of its own (`lam` hides views inside it); a list with the
+    # same name as one is left alone, since its stores inside the lambda are not through a view
+    shadowed = {p for n in nodes if isinstance(n, ir.Lambda) for p, _ in n.params}
+    indexed: dict[str, ir.Type] = {}
+    for n in nodes:
+        if isinstance(n, ir.Intrinsic) and n.name == "list.getitem" and isinstance(n.args[0], ir.Local):
+            indexed[n.args[0].name] = n.args[0].ty
+        elif isinstance(n, ir.IndexTarget) and isinstance(n.obj, ir.Local) and isinstance(n.obj.ty, ir.ListT):
+            indexed[n.obj.name] = n.obj.ty
+    cands = {name: t for name, t in indexed.items()
+             if name not in assigned and name not in shadowed and isinstance(t, ir.ListT) and ir.is_copy(t.elem)}
+    unsafe: list[ir.Type] = []
+    for n in nodes:
+        if isinstance(n, ir.Intrinsic) and n.name in _LIST_RESIZERS and n.args:
+            unsafe.append(n.args[0].ty)
+        elif isinstance(n, (ir.DelItem, ir.DelSlice, ir.SliceTarget)):
+            unsafe.append(n.obj.ty)
+        elif isinstance(n, ir.IndexTarget) and not (isinstance(n.obj, ir.Local) and n.obj.name in cands):
+            unsafe.append(n.obj.ty)
+    return {name for name, t in cands.items() if t not in unsafe}
 
 
 def _indexed_str_locals(node) -> set[str]:

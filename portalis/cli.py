@@ -140,7 +140,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from portalis.codegen.conformance import compare_program
     wasm = _build(args, args.file)
-    verdict = compare_program(Path(args.file), wasm, args.args, limits=_limits(args))
+    # CPython is the slower of the two: it gets 20 times the WASM limit (at least a minute)
+    py_timeout = None if args.timeout <= 0 else max(60.0, 20 * args.timeout)
+    verdict = compare_program(Path(args.file), wasm, args.args, limits=_limits(args), python_timeout=py_timeout)
     print(verdict.render())
     return 0 if verdict.same else 1
 

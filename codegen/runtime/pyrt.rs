@@ -43,7 +43,7 @@ macro_rules! tr {
     };
 }
 
-use std::cell::{Cell, RefCell, UnsafeCell};
+use std::cell::{Cell, UnsafeCell};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -4122,6 +4122,54 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
         None
     } else {
         Some(j as usize)
+    }
+}
+
+/// A loop's view of a list of `Copy` items (`ListView`): the emitter takes one before a loop
+/// that indexes the list and cannot resize it (no user calls, no resizing method on any list
+/// of that type, the list variable not rebound: see `codegen/emit.py`, `_list_view_candidates`).
+/// Reads and stores then go through `&[Cell<T>]` (length and address in registers, no borrow
+/// flag per access); Python's index rules stay (`vget`/`vset`). The view holds a shared
+/// borrow, so a resize the emitter did not foresee panics (a Portalis bug) instead of
+/// invalidating it.
+pub struct ListView<'a, T> {
+    _guard: CellRef<'a, Vec<T>>,
+    pub cells: &'a [Cell<T>],
+}
+
+impl<T: Copy> PyList<T> {
+    #[inline]
+    pub fn view(&self) -> ListView<'_, T> {
+        let g = self.0.borrow();
+        // SAFETY: `Cell<T>` has the layout of `T`; the guard keeps the Vec alive and unresized
+        // for the view's lifetime; every other access to the items while it lives is a
+        // transient read (`peek`) or goes through these cells, so no `&mut T` or long-lived
+        // `&T` to an item coexists with a store through them.
+        let cells = unsafe { std::slice::from_raw_parts(g.as_ptr() as *const Cell<T>, g.len()) };
+        ListView { _guard: g, cells }
+    }
+}
+
+/// `xs[i]` through a view.
+#[inline]
+pub fn vget<T: Copy>(v: &[Cell<T>], i: i64, line: u32) -> PyResult<T> {
+    match norm_index(i, v.len()) {
+        // SAFETY: norm_index returns an index below len.
+        Some(j) => Ok(unsafe { v.get_unchecked(j) }.get()),
+        None => Err(index_err("list index out of range", line)),
+    }
+}
+
+/// `xs[i] = val` through a view.
+#[inline]
+pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
+    match norm_index(i, v.len()) {
+        // SAFETY: as in vget.
+        Some(j) => {
+            unsafe { v.get_unchecked(j) }.set(val);
+            Ok(())
+        }
+        None => Err(index_err("list assignment index out of range", line)),
     }
 }
 
