@@ -19,7 +19,14 @@ from typing import Callable
 
 from portalis import ir
 
-RUNTIME_PATH = Path(__file__).parent / "runtime" / "pyrt.rs"
+RUNTIME_DIR = Path(__file__).parent / "runtime"
+# the runtime a crate gets as its one `src/pyrt.rs`: these files, in this order
+RUNTIME_PARTS = (RUNTIME_DIR / "pyrt.rs", RUNTIME_DIR / "pyint.rs")
+
+
+def runtime_text() -> str:
+    """The text of the runtime module (`pyrt.rs` followed by `pyint.rs`, the big-int part)."""
+    return "\n".join(part.read_text() for part in RUNTIME_PARTS)
 # `mod pf_<name> { use super::*; pub(super) fn <name>(...) }`: modules live in Rust's type
 # namespace, so only a struct or module of the same name could collide (and would not compile)
 FN_MODULE_PREFIX = "pf_"
@@ -1541,7 +1548,7 @@ class _ModEmitter:
         cargo = (f'[package]\nname = "{name}"\nversion = "0.1.0"\nedition = "2021"\n'
                  f'rust-version = "1.63"\n\n[dependencies]\n\n[profile.release]\nopt-level = 3\nlto = true\n'
                  f'codegen-units = 1\npanic = "abort"\n')
-        files = {"Cargo.toml": cargo, "src/main.rs": main_rs, "src/pyrt.rs": RUNTIME_PATH.read_text()}
+        files = {"Cargo.toml": cargo, "src/main.rs": main_rs, "src/pyrt.rs": runtime_text()}
         return RustCrate(name, files, {"src/main.rs": w.pylines})
 
     def emit_global(self, w: _Writer, g: ir.GlobalVar) -> None:

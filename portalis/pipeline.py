@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable
 from portalis import __version__, ir
 from portalis.codegen.build import BuildResult, build_wasm
 from portalis.codegen.crate import write_crate
-from portalis.codegen.emit import RUNTIME_PATH, EmitError, RustCrate, emit_crate, emit_library
+from portalis.codegen.emit import EmitError, RustCrate, emit_crate, emit_library, runtime_text
 from portalis.codegen.toolchain import Toolchain, default_cache_dir, find_toolchain
 from portalis.diagnostics import Diagnostic, Span, has_errors, make
 from portalis.slicing import slice_module, unresolved_types
@@ -140,7 +140,7 @@ class ProgramBuild:
 def _translator_digest() -> str:
     """Hash of everything that decides the generated crate: the runtime and the translator's
     sources (portalis, analyzers, codegen). Read once per process."""
-    h = hashlib.sha256(RUNTIME_PATH.read_bytes())
+    h = hashlib.sha256(runtime_text().encode())
     root = Path(__file__).parent.parent
     for pkg in ("portalis", "analyzers", "codegen"):
         for src in sorted((root / pkg).glob("*.py")):

@@ -23,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "codegen" / "runtime"
-PYRT = RUNTIME / "pyrt.rs"
+from portalis.codegen.emit import runtime_text  # noqa: E402  (pyrt.rs + pyint.rs, as crates get it)
 HERE = Path(__file__).resolve().parent
 
 INSTALL_HINT = "apt-get install rustc libstd-rust-dev-wasm32 lld-14"
@@ -93,7 +93,7 @@ def test_wasm_compiles_with_debian_rustc(tmp_path):
         pytest.fail(f"/usr/bin/rustc is missing: {INSTALL_HINT}")
     src = tmp_path / "src"
     src.mkdir()
-    shutil.copy(PYRT, src / "pyrt.rs")
+    (src / "pyrt.rs").write_text(runtime_text())
     (src / "main.rs").write_text(WASM_MAIN)
     out = tmp_path / "main.wasm"
     r = _run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O",
@@ -571,7 +571,7 @@ def test_clippy_clean(tmp_path):
     (crate / "src").mkdir(parents=True)
     (crate / "Cargo.toml").write_text(
         '[package]\nname = "clippycrate"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n')
-    shutil.copy(PYRT, crate / "src" / "pyrt.rs")
+    (crate / "src" / "pyrt.rs").write_text(runtime_text())
     (crate / "src" / "main.rs").write_text(CLIPPY_MAIN)
     env = dict(os.environ, CARGO_TARGET_DIR=str(tmp_path / "target"))
     r = _run([str(cargo), "clippy", "--offline", "--", "-D", "warnings"], cwd=crate, env=env, timeout=600)
@@ -635,7 +635,7 @@ fn body() -> PyResult<()> {
 def test_run_main_behaviour(tmp_path, name):
     body, rc, out, err = RUN_MAIN_PROGRAMS[name]
     src = tmp_path / "main.rs"
-    shutil.copy(PYRT, tmp_path / "pyrt.rs")
+    (tmp_path / "pyrt.rs").write_text(runtime_text())
     src.write_text("#![allow(clippy::never_loop)]\n#[macro_use]\nmod pyrt;\nuse pyrt::*;\n" + body
                    + '\nfn main() { run_main(body, "prog.py"); }\n')
     exe = tmp_path / "prog"
