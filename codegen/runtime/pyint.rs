@@ -366,7 +366,7 @@ impl Sg {
         v
     }
     fn from_twos(mut v: Vec<u32>) -> Sg {
-        let neg = v.last().map_or(false, |&t| t & 0x8000_0000 != 0);
+        let neg = matches!(v.last(), Some(&t) if t & 0x8000_0000 != 0);
         if neg {
             let mut carry = 1u64;
             for x in v.iter_mut() {
@@ -900,7 +900,7 @@ pub fn bi_size_opt(a: &Option<Int>, line: u32) -> PyResult<Option<i64>> {
 pub const MAX_STR_DIGITS: usize = 4300;
 
 thread_local! {
-    static TEN_POW_LIMIT: RefCell<Option<Vec<u32>>> = RefCell::new(None);
+    static TEN_POW_LIMIT: RefCell<Option<Vec<u32>>> = const { RefCell::new(None) };
 }
 
 fn mag_decimal(mag: &[u32]) -> String {
@@ -1269,7 +1269,7 @@ pub fn bi_round_ndigits(a: &Int, n: &Int, line: u32) -> PyResult<Int> {
         Some(k) => k.unsigned_abs(),
         None => return Ok(Int::S(0)),
     };
-    if a.bits() as f64 * 0.30103 + 1.0 < k as f64 {
+    if a.bits() as f64 * std::f64::consts::LOG10_2 + 1.0 < k as f64 {
         return Ok(Int::S(0));
     }
     let p = bi_pow(&Int::S(10), &Int::S(k as i64), line)?;
@@ -1367,7 +1367,8 @@ pub fn bi_isqrt(n: &Int, line: u32) -> PyResult<Int> {
         return Ok(Int::S(math_isqrt(*v, line)?));
     }
     // Newton from above: x = 2^ceil(bits/2)
-    let mut x = bi_lshift(&Int::S(1), &Int::S(((n.bits() + 1) / 2) as i64), line)?;
+    let half = (n.bits() >> 1) + (n.bits() & 1);
+    let mut x = bi_lshift(&Int::S(1), &Int::S(half as i64), line)?;
     loop {
         let y = bi_rshift(&bi_add(&x, &bi_floordiv(n, &x, line)?), &Int::S(1), line)?;
         if y >= x {
