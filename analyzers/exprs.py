@@ -140,10 +140,8 @@ class ExprMixin:
     def expr(self, node: cst.BaseExpression) -> ir.Expr:
         sp = self.sp(node)
         if isinstance(node, cst.Integer):
-            v = node.evaluated_value
-            if not -(2**63) <= v < 2**63:
-                return self.err("unsupported-syntax", "integer literal does not fit in 64 bits", node)
-            return ir.Const(v, ir.INT, sp)
+            # any size: the 64-bit build stops at a literal past 64 bits (and is rerun with big ints)
+            return ir.Const(node.evaluated_value, ir.INT, sp)
         if isinstance(node, cst.Float):
             return ir.Const(node.evaluated_value, ir.FLOAT, sp)
         if isinstance(node, cst.Imaginary):
@@ -319,9 +317,6 @@ class ExprMixin:
         sp = self.sp(node)
         if isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, sp)
-        if (isinstance(node.operator, cst.Minus) and isinstance(node.expression, cst.Integer)
-                and node.expression.evaluated_value == 2**63):
-            return ir.Const(-(2**63), ir.INT, sp)
         e = self.expr(node.expression)
         t = _strip_opt(prune(e.ty))
         if isinstance(t, TVar):
@@ -329,8 +324,6 @@ class ExprMixin:
         e = self.unwrap(e)
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
-            if t == ir.INT and e.value == 2**63:
-                return self.err("unsupported-syntax", "integer literal does not fit in 64 bits", node)
             return ir.Const(-e.value, t, sp)
         if t == ir.FLOAT and op != "~":
             return ir.UnaryOp(op, e, ir.FLOAT, sp)

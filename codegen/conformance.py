@@ -12,7 +12,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from portalis.codegen.wasm_exec import Limits, run_wasm
+from typing import Callable
+
+from portalis.codegen.wasm_exec import Limits, RunResult, run_wasm
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,20 @@ def compare_program(path: Path, wasm: Path, args: list[str], limits: Limits = Li
         pe, po, _ = run_cpython(path, args, python_timeout)
     except CPythonTimeout as e:
         return Verdict(False, -1, -1, "", "", f"{e} (nothing to compare; the WASM build was not run)")
-    r = run_wasm(wasm, args, limits=limits, program_name=path.name)
+    return _verdict(pe, po, run_wasm(wasm, args, limits=limits, program_name=path.name))
+
+
+def compare_run(path: Path, args: list[str], run: Callable[[], RunResult], python_timeout: float | None = 60) -> Verdict:
+    """Like `compare_program`, for a WASM run someone else performs (`run()`, e.g.
+    portalis.pipeline.run_program, which reruns a program that outgrows 64-bit ints)."""
+    try:
+        pe, po, _ = run_cpython(path, args, python_timeout)
+    except CPythonTimeout as e:
+        return Verdict(False, -1, -1, "", "", f"{e} (nothing to compare; the WASM build was not run)")
+    return _verdict(pe, po, run())
+
+
+def _verdict(pe: int, po: str, r: RunResult) -> Verdict:
     wo = r.stdout.decode("utf-8", "replace")
     detail = ""
     if po != wo:

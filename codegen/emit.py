@@ -75,38 +75,51 @@ def ident(name: str) -> str:
     return name
 
 
-def rust_type(t: ir.Type) -> str:
+def rust_type(t: ir.Type, big: bool = False) -> str:
+    """The Rust type of a Python type; `big`: the big-int build (`int` is `rt::Int`)."""
     if isinstance(t, ir.Prim):
+        if big and t.name == "int":
+            return "rt::Int"
         return {"int": "i64", "float": "f64", "bool": "bool", "str": "String", "None": "()"}[t.name]
     if isinstance(t, ir.ListT):
-        return f"rt::PyList<{rust_type(t.elem)}>"
+        return f"rt::PyList<{rust_type(t.elem, big)}>"
     if isinstance(t, ir.DictT):
-        return f"rt::PyDict<{rust_type(t.key)}, {rust_type(t.val)}>"
+        return f"rt::PyDict<{rust_type(t.key, big)}, {rust_type(t.val, big)}>"
     if isinstance(t, ir.SetT):
-        return f"rt::PySet<{rust_type(t.elem)}>"
+        return f"rt::PySet<{rust_type(t.elem, big)}>"
     if isinstance(t, ir.TupleT):
-        inner = ", ".join(rust_type(i) for i in t.items)
+        inner = ", ".join(rust_type(i, big) for i in t.items)
         return f"({inner},)" if len(t.items) == 1 else f"({inner})"
     if isinstance(t, ir.OptionT):
-        return f"Option<{rust_type(t.inner)}>"
+        return f"Option<{rust_type(t.inner, big)}>"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr"
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
-def default_value(t: ir.Type) -> str:
+def default_value(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, ir.Prim):
+        if big and t.name == "int":
+            return "rt::Int::S(0)"
         return {"int": "0", "float": "0.0", "bool": "false", "str": "String::new()", "None": "()"}[t.name]
     if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
-        return f"{rust_type(t).split('<')[0]}::new()"
+        return f"{rust_type(t, big).split('<')[0]}::new()"
     if isinstance(t, ir.TupleT):
-        inner = ", ".join(default_value(i) for i in t.items)
+        inner = ", ".join(default_value(i, big) for i in t.items)
         return f"({inner},)" if len(t.items) == 1 else f"({inner})"
     if isinstance(t, ir.OptionT):
         return "None"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
     raise EmitError(f"no default for {t}", None)
+
+
+def is_copy(t: ir.Type, big: bool = False) -> bool:
+    """Whether the Rust form of `t` is `Copy` (no `.clone()`): `ir.is_copy`, except that the
+    big-int build's `rt::Int` is not."""
+    if big and any(x == ir.INT for x in ir.type_parts(t)):
+        return False
+    return ir.is_copy(t)
 
 
 def rust_str(s: str) -> str:
@@ -171,6 +184,40 @@ class _FnEmitter:
 
     # ------------------------------------------------------------ helpers
 
+    @property
+    def big(self) -> bool:
+        return self.mod.big
+
+    def rty(self, t: ir.Type) -> str:
+        return rust_type(t, self.mod.big)
+
+    def dflt(self, t: ir.Type) -> str:
+        return default_value(t, self.mod.big)
+
+    def copy(self, t: ir.Type) -> bool:
+        return is_copy(t, self.mod.big)
+
+    def as_i64(self, e: ir.Expr, kind: str = "size") -> str:
+        """An i64 for an int the runtime takes as a count, position or (kind "index") an index.
+        In the big-int build an int that does not fit is Python's OverflowError / IndexError;
+        an optional position (slice bound) clamps like CPython's."""
+        if not self.big:
+            return self.expr(e)
+        ln = e.span.line
+        if e.ty == ir.INT:
+            if isinstance(e, ir.Const) and isinstance(e.value, int) and -(2**63) < e.value < 2**63:
+                return f"({e.value}_i64)"
+            return self.q(f"rt::{'bi_index' if kind == 'index' else 'bi_size'}(&{self.ref(e)}, {ln})")
+        if e.ty == ir.OptionT(ir.INT):
+            if isinstance(e, ir.Const) and e.value is None:
+                return "None::<i64>"
+            return self.q(f"rt::bi_size_opt(&{self.ref(e)}, {ln})")
+        return self.expr(e)
+
+    def from_i64(self, code: str) -> str:
+        """An int the runtime computes as an i64 (len, find, ord, ...), as this build's int."""
+        return f"rt::Int::S({code})" if self.big else code
+
     def t(self, prefix: str = "_t") -> str:
         self.tmp += 1
         return f"{prefix}{self.tmp}"
@@ -195,10 +242,10 @@ class _FnEmitter:
         fn = self.fn
         w = self.w
         is_main = fn.name == "<module>"
-        params = ", ".join(f"mut {ident(n)}: {rust_type(t)}" for n, t in fn.params)
+        params = ", ".join(f"mut {ident(n)}: {self.rty(t)}" for n, t in fn.params)
         if self.mod.recursive and not is_main:  # the frame's depth (see rt::MAX_USER_DEPTH)
             params = f"{params}, _depth: u32" if params else "_depth: u32"
-        ret = "()" if fn.ret == ir.NONE else rust_type(fn.ret)
+        ret = "()" if fn.ret == ir.NONE else self.rty(fn.ret)
         name = "module_body" if is_main else self.mod.fn_ident(fn.name)
         # One Rust module per function: rustc's incremental builds (the edit loop) then
         # recompile only the edited function's codegen unit (see codegen/build.py).
@@ -216,7 +263,7 @@ class _FnEmitter:
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
-            w.line(f"let mut {ident(n)}: {rust_type(t)} = {default_value(t)};", fn.span.line)
+            w.line(f"let mut {ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
         self.block(fn.body)
         if not fn.body or not isinstance(fn.body[-1], (ir.Return, ir.Raise)):
             last = fn.span.end_line
@@ -315,9 +362,10 @@ class _FnEmitter:
             if isinstance(s.obj.ty, ir.DictT):
                 w.line(f"{self.q(f'{self.ref(s.obj)}.del_item(&{self.ref(s.index)}, {ln})')};", ln)
             else:
-                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item({self.expr(s.index)}, {ln})')};", ln)
+                idx = self.as_i64(s.index, "index")
+                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item({idx}, {ln})')};", ln)
         elif isinstance(s, ir.DelSlice):
-            bounds = ", ".join(self.expr(b) for b in (s.lower, s.upper, s.step))
+            bounds = ", ".join(self.as_i64(b) for b in (s.lower, s.upper, s.step))
             w.line(f"{self.q(f'{self.ref(s.obj)}.del_slice({bounds}, {ln})')};", ln)
         elif isinstance(s, ir.Pass):
             pass
@@ -336,6 +384,8 @@ class _FnEmitter:
             code = e.args[0]
             if code.ty == ir.STR:
                 return f"{{ rt::err_str(&({self.expr(code)} + \"\\n\")); rt::sys_exit(1, {s.span.line}) }}"
+            if self.big:
+                return f"rt::sys_exit(rt::bi_clamp_i64(&{self.ref(code)}), {s.span.line})"
             return f"rt::sys_exit({self.expr(code)}, {s.span.line})"
         return self.expr(e)
 
@@ -380,7 +430,7 @@ class _FnEmitter:
         once before the loop: the item slice's address and length stay in registers instead of
         being reloaded, with the borrow flag, on every `xs[i]`. Returns False when there is
         nothing to view."""
-        names = sorted(n for n in _list_view_candidates(loop) if n not in self.list_views)
+        names = sorted(n for n in _list_view_candidates(loop, self.big) if n not in self.list_views)
         if not names:
             return False
         ln = loop.span.line
@@ -453,7 +503,7 @@ class _FnEmitter:
         """(`&s, hint` , index) for rt::str_index* calls; hint is the hoisted ASCII flag or false."""
         base = e.args[0]
         hint = self.ascii_hints.get(base.name, "false") if isinstance(base, ir.Local) else "false"
-        return f"&{self.ref(base)}, {hint}", self.expr(e.args[1])
+        return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")
 
     def bind_target(self, target: ir.Target, item: str, ln: int, fresh: bool = False) -> None:
         """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
@@ -477,21 +527,23 @@ class _FnEmitter:
         elif isinstance(target, ir.IndexTarget):
             obj = self.ref(target.obj)
             if isinstance(target.obj.ty, ir.DictT):
-                if isinstance(target.index, ir.Local) and not ir.is_copy(target.index.ty):
+                if isinstance(target.index, ir.Local) and not self.copy(target.index.ty):
                     w.line(f"{obj}.set_item_ref(&{ident(target.index.name)}, {item});", ln)
                 else:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
             elif isinstance(target.obj, ir.Local) and target.obj.name in self.list_views:
                 view = self.list_views[target.obj.name]
-                w.line(f"{self.q(f'rt::vset({view}, {self.expr(target.index)}, {item}, {ln})')};", ln)
+                idx = self.as_i64(target.index, "index")
+                w.line(f"{self.q(f'rt::vset({view}, {idx}, {item}, {ln})')};", ln)
             else:
-                w.line(f"{self.q(f'{obj}.set({self.expr(target.index)}, {item}, {ln})')};", ln)
+                idx = self.as_i64(target.index, "index")
+                w.line(f"{self.q(f'{obj}.set({idx}, {item}, {ln})')};", ln)
         elif isinstance(target, ir.SliceTarget):
             # CPython: the value first (done: `item`), then the list, then the bounds
             v = self.t("_sv")
             w.line(f"let {v} = {item};", ln)
             obj = self.ref(target.obj)
-            bounds = ", ".join(self.expr(b) for b in (target.lower, target.upper, target.step))
+            bounds = ", ".join(self.as_i64(b) for b in (target.lower, target.upper, target.step))
             w.line(f"{self.q(f'{obj}.set_slice({bounds}, &{v}, {ln})')};", ln)
         else:
             raise EmitError("bad target", None)
@@ -549,16 +601,20 @@ class _FnEmitter:
         if isinstance(it, ir.Intrinsic) and it.name == "range":
             a, b, c = it.args
             r = self.t("_r")
+            # the big-int build iterates i64 bounds (a bound past 64 bits is a Portalis limit)
+            ea, eb = (self.range_bound(x) for x in (a, b))
+            nxt = f"{r}.next().map(rt::Int::S)" if self.big else f"{r}.next()"
             if isinstance(c, ir.Const) and c.value == 1:
-                return [f"let mut {r} = {self.expr(a)}..{self.expr(b)};"], f"{r}.next()"
-            if isinstance(c, ir.Const) and isinstance(c.value, int) and c.value > 0:
-                return [f"let mut {r} = ({self.expr(a)}..{self.expr(b)}).step_by({c.value});"], f"{r}.next()"
-            return [f"let mut {r} = {self.q(f'rt::py_range({self.expr(a)}, {self.expr(b)}, {self.expr(c)}, {ln})')};"], f"{r}.next()"
+                return [f"let mut {r} = {ea}..{eb};"], nxt
+            if isinstance(c, ir.Const) and isinstance(c.value, int) and 0 < c.value < 2**31:
+                return [f"let mut {r} = ({ea}..{eb}).step_by({c.value});"], nxt
+            return [f"let mut {r} = {self.q(f'rt::py_range({ea}, {eb}, {self.range_bound(c)}, {ln})')};"], nxt
         if isinstance(it, ir.Intrinsic) and it.name == "enumerate":
             setup, nxt = self.cursor(it.args[0], ln)
             c = self.t("_c")
-            setup.append(f"let mut {c}: i64 = {self.expr(it.args[1])};")
-            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {c}; {c} += 1; Some((_i, _x)) }} None => None }}"
+            setup.append(f"let mut {c}: i64 = {self.range_bound(it.args[1])};")
+            i = "rt::Int::S(_i)" if self.big else "_i"
+            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {c}; {c} += 1; Some(({i}, _x)) }} None => None }}"
         if isinstance(it, ir.Intrinsic) and it.name == "zip":
             setups: list[str] = []
             nexts = []
@@ -582,7 +638,7 @@ class _FnEmitter:
                 return [f"let mut {r} = rt::str_chars(&{self.ref(inner)}).into_iter().rev();"], f"{r}.next()"
             s1, n1 = self.cursor(inner, ln)
             v = self.t("_v")
-            return [f"let mut {v}: Vec<i64> = Vec::new();", "{", *s1, f"while let Some(_x) = {n1} {{ {v}.push(_x); }}", "}",
+            return [f"let mut {v}: Vec<_> = Vec::new();", "{", *s1, f"while let Some(_x) = {n1} {{ {v}.push(_x); }}", "}",
                     f"let mut {r} = {v}.into_iter().rev();"], f"{r}.next()"
         if isinstance(it, ir.Intrinsic) and it.name in ("dict.items", "dict.keys", "dict.values"):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
@@ -607,6 +663,15 @@ class _FnEmitter:
         if isinstance(it, ir.Comprehension) and it.kind == "gen":
             raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", it.span)
         raise EmitError(f"cannot iterate over {t}", it.span)
+
+    def range_bound(self, e: ir.Expr) -> str:
+        """A range()/enumerate() bound as an i64; in the big-int build, one past 64 bits stops
+        with Portalis' limit (CPython iterates such ranges; this build does not)."""
+        if not self.big:
+            return self.expr(e)
+        if isinstance(e, ir.Const) and isinstance(e.value, int) and -(2**63) <= e.value < 2**63:
+            return f"({e.value}_i64)"
+        return self.q(f"rt::bi_range_bound(&{self.ref(e)}, {e.span.line})")
 
     def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "") -> None:
         """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable."""
@@ -676,7 +741,7 @@ class _FnEmitter:
         if isinstance(e, ir.Const):
             return self.const(e)
         if isinstance(e, ir.Local):
-            return ident(e.name) if ir.is_copy(e.ty) else f"{ident(e.name)}.clone()"
+            return ident(e.name) if self.copy(e.ty) else f"{ident(e.name)}.clone()"
         if isinstance(e, ir.Global):
             return self.mod.global_getter(e.name, self)
         if isinstance(e, ir.Coerce):
@@ -690,9 +755,11 @@ class _FnEmitter:
             if e.op == "+":
                 return x
             if e.op == "~":
-                return f"(!{x})"
+                return f"rt::bi_invert(&{self.ref(e.operand)})" if self.big and e.ty == ir.INT else f"(!{x})"
             if e.ty == ir.FLOAT:
                 return f"(-{x})"
+            if self.big:
+                return f"rt::bi_neg(&{self.ref(e.operand)})"
             return self.q(f"rt::int_neg({x}, {ln})")
         if isinstance(e, ir.Compare):
             return self.compare(e)
@@ -715,15 +782,15 @@ class _FnEmitter:
             return self.intrinsic(e)
         if isinstance(e, ir.ListLit):
             if not e.items:
-                return f"{rust_type(e.ty)}::new()".replace("rt::PyList<", "rt::PyList::<", 1)
+                return f"{self.rty(e.ty)}::new()".replace("rt::PyList<", "rt::PyList::<", 1)
             return f"rt::PyList::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
         if isinstance(e, ir.SetLit):
             if not e.items:
-                return f"{rust_type(e.ty)}::new()".replace("rt::PySet<", "rt::PySet::<", 1)
+                return f"{self.rty(e.ty)}::new()".replace("rt::PySet<", "rt::PySet::<", 1)
             return f"rt::PySet::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
         if isinstance(e, ir.DictLit):
             if not e.items:
-                return f"{rust_type(e.ty)}::new()".replace("rt::PyDict<", "rt::PyDict::<", 1)
+                return f"{self.rty(e.ty)}::new()".replace("rt::PyDict<", "rt::PyDict::<", 1)
             pairs = ", ".join(f"({self.expr(k)}, {self.expr(v)})" for k, v in e.items)
             return f"rt::PyDict::from_pairs(vec![{pairs}])"
         if isinstance(e, ir.TupleLit):
@@ -742,15 +809,24 @@ class _FnEmitter:
     def const(self, e: ir.Const) -> str:
         v = e.value
         if v is None:
-            return f"None::<{rust_type(e.ty.inner)}>" if isinstance(e.ty, ir.OptionT) else "()"
+            return f"None::<{self.rty(e.ty.inner)}>" if isinstance(e.ty, ir.OptionT) else "()"
         if isinstance(v, bool):
             out = "true" if v else "false"
         elif isinstance(v, int):
             if e.ty == ir.FLOAT:
                 return rust_float(float(v))
+            if not -(2**63) <= v < 2**63:
+                if not self.big:
+                    # the 64-bit build stops here with the 64-bit limit (the big-int build reruns)
+                    out = self.q(f"rt::int_literal_limit({e.span.line})")
+                    return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
+                out = f"rt::bi_parse({rust_str(str(v))}, 10, 0).unwrap_or_default()"
+                return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
             out = f"({v}_i64)" if v < 0 else f"{v}_i64"
             if v == -(2**63):
                 out = "i64::MIN"
+            if self.big:
+                out = f"rt::Int::S({out})"
         elif isinstance(v, float):
             out = rust_float(v)
         elif isinstance(v, str):
@@ -763,9 +839,11 @@ class _FnEmitter:
         src = e.expr.ty
         x = self.expr(e.expr)
         if e.ty == ir.FLOAT and src == ir.INT:
+            if self.big:
+                return self.q(f"rt::bi_to_f64(&{self.ref(e.expr)}, {e.span.line})")
             return f"({x} as f64)"
         if e.ty == ir.INT and src == ir.BOOL:
-            return f"({x} as i64)"
+            return f"rt::Int::from({x})" if self.big else f"({x} as i64)"
         if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
             return f"Some({x})"
         if isinstance(src, ir.OptionT):
@@ -779,7 +857,7 @@ class _FnEmitter:
         if t == ir.BOOL:
             return v
         if t == ir.INT:
-            return f"({v} != 0)"
+            return f"(!{v}.is_zero())" if self.big else f"({v} != 0)"
         if t == ir.FLOAT:
             return f"({v} != 0.0)"
         if t == ir.STR:
@@ -791,17 +869,19 @@ class _FnEmitter:
         if isinstance(t, ir.TupleT):
             return "true" if t.items else "false"
         if isinstance(t, ir.OptionT):
-            return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if ir.is_copy(t.inner) else '_y', t.inner)}, None => false }})"
+            return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
         if isinstance(t, ir.ExcT):
             return "true"
         raise EmitError(f"truth value of {t}", None)
 
     def binop(self, e: ir.BinOp) -> str:
         ln = e.span.line
+        if self.big and (e.ty == ir.INT or (e.ty == ir.FLOAT and e.op == "/" and e.left.ty == ir.INT)):
+            return self.big_binop(e)
         a, b = self.expr(e.left), self.expr(e.right)
         if e.ty == ir.INT:
             c = e.right.value if isinstance(e.right, ir.Const) and type(e.right.value) is int else None
-            if e.op in ("//", "%") and c is not None and c > 0 and c & (c - 1) == 0:
+            if e.op in ("//", "%") and c is not None and 0 < c < 2**62 and c & (c - 1) == 0:
                 # by a positive power of two, Python's floor division and modulo are exactly an
                 # arithmetic shift and a mask on two's complement ints (no error is possible);
                 # LLVM leaves `i64.div_s`/`rem_s` in wasm for the engine, which may not reduce them
@@ -824,6 +904,21 @@ class _FnEmitter:
         if e.ty == ir.STR:
             return f"({a} + &{b})"
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
+
+    def big_binop(self, e: ir.BinOp) -> str:
+        """An int operator in the big-int build: the runtime's arbitrary-precision ops, operands
+        by reference, evaluated left to right."""
+        ln = e.span.line
+        a, b = f"&{self.ref(e.left)}", f"&{self.ref(e.right)}"
+        if e.ty == ir.FLOAT:  # int / int
+            return self.q(f"rt::bi_truediv({a}, {b}, {ln})")
+        plain = {"+": "bi_add", "-": "bi_sub", "*": "bi_mul", "&": "bi_and", "|": "bi_or", "^": "bi_xor"}
+        if e.op in plain:
+            return f"rt::{plain[e.op]}({a}, {b})"
+        fallible = {"//": "bi_floordiv", "%": "bi_mod", "**": "bi_pow", "<<": "bi_lshift", ">>": "bi_rshift"}
+        if e.op in fallible:
+            return self.q(f"rt::{fallible[e.op]}({a}, {b}, {ln})")
+        raise EmitError(f"operator {e.op} on int", e.span)
 
     def compare(self, e: ir.Compare) -> str:
         operands = list(e.operands)
@@ -867,14 +962,16 @@ class _FnEmitter:
     def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
         if op in _ORDER_OPS and {ea.ty, eb.ty} == {ir.INT, ir.FLOAT}:
             # exact, as CPython (2**53 + 1 != 2.0**53); NaN compares false except for !=
+            # the big-int build compares by reference (`a` may be a local, not to be moved)
+            fn, it, amp = ("bi_cmp_float", "&rt::Int", "&") if self.big else ("cmp_int_float", "i64", "")
             if ea.ty == ir.FLOAT:
                 a, b, op = b, a, _FLIP[op]
-                code = f"rt::cmp_int_float_{_CMP_NAME[op]}(_i, _f)"
+                code = f"rt::{fn}_{_CMP_NAME[op]}(_i, _f)"
                 code = f"!{code}" if op == "!=" else code
-                return f"({{ let _f: f64 = {b}; let _i: i64 = {a}; {code} }})"
-            code = f"rt::cmp_int_float_{_CMP_NAME[op]}(_i, _f)"
+                return f"({{ let _f: f64 = {b}; let _i: {it} = {amp}{a}; {code} }})"
+            code = f"rt::{fn}_{_CMP_NAME[op]}(_i, _f)"
             code = f"!{code}" if op == "!=" else code
-            return f"({{ let _i: i64 = {a}; let _f: f64 = {b}; {code} }})"
+            return f"({{ let _i: {it} = {amp}{a}; let _f: f64 = {b}; {code} }})"
         if op in ("is", "is not"):
             if ea.ty == ir.NONE:  # always None, but the expression still runs (f() is None)
                 return f"({{ let _ = {a}; {'true' if op == 'is' else 'false'} }})"
@@ -916,16 +1013,16 @@ class _FnEmitter:
 
         def fill() -> None:
             if e.kind == "list":
-                self.w.line(f"let mut {acc}: Vec<{rust_type(e.ty.elem)}> = Vec::new();", ln)
+                self.w.line(f"let mut {acc}: Vec<{self.rty(e.ty.elem)}> = Vec::new();", ln)
                 self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln)
                 self.w.line(f"rt::PyList::from_vec({acc})", ln)
             elif e.kind == "set":
-                self.w.line(f"let {acc}: {rust_type(e.ty)} = rt::PySet::new();", ln)
+                self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();", ln)
                 self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.add({self.expr(e.elt)});", ln), ln)
                 self.w.line(acc, ln)
             elif e.kind == "dict":
                 k, v = e.elt.items
-                self.w.line(f"let {acc}: {rust_type(e.ty)} = rt::PyDict::new();", ln)
+                self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();", ln)
                 self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.set_item({self.expr(k)}, {self.expr(v)});", ln), ln)
                 self.w.line(acc, ln)
             else:
@@ -937,7 +1034,7 @@ class _FnEmitter:
         """A Vec<T> of the items of any iterable."""
         v = self.t("_vec")
         return "{\n" + self.sub(lambda: (
-            self.w.line(f"let mut {v}: Vec<{rust_type(elem_ty)}> = Vec::new();"),
+            self.w.line(f"let mut {v}: Vec<{self.rty(elem_ty)}> = Vec::new();"),
             self.foreach(it, lambda x: self.w.line(f"{v}.push({x});"), it.span.line),
             self.w.line(v))) + "\n}"
 
@@ -961,6 +1058,10 @@ class _FnEmitter:
                 fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
                 if t == ir.STR and p.conversion != "r":
                     out.append(f"{f}.push_str(&{self.ref(x)});")
+                elif self.big and _has_int(t):
+                    v = self.t("_dv")
+                    out.append(f"let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "
+                               f"rt::PyFmt::{fn}({v}, &mut {f});")
                 else:
                     out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
                 continue
@@ -968,6 +1069,10 @@ class _FnEmitter:
             if p.conversion in ("r", "s") or t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 conv = "py_repr" if p.conversion == "r" else "py_str"
                 val = f"rt::{conv}(&{self.ref(x)})"
+                if self.big and _has_int(t):
+                    v = self.t("_dv")
+                    val = (f"{{ let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "
+                           f"rt::{conv}({v}) }}")
             else:
                 val = self.ref(x)
             out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
@@ -1006,7 +1111,7 @@ class _FnEmitter:
             self.err_ctx.pop()
             for d, v in saved:
                 d[pname] = v
-        return f"|_p: &{rust_type(pty)}| -> rt::PyResult<{rust_type(e.body.ty)}> {{ let {ident(pname)} = _p.clone(); Ok({body}) }}"
+        return f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ let {ident(pname)} = _p.clone(); Ok({body}) }}"
 
     # ------------------------------------------------------------ intrinsics
 
@@ -1025,31 +1130,47 @@ class _FnEmitter:
         if n == "len":
             t = a[0].ty
             if t == ir.STR:
-                return f"rt::str_len(&{R(a[0])})"
+                return self.from_i64(f"rt::str_len(&{R(a[0])})")
             if isinstance(t, ir.TupleT):
-                return f"{len(t.items)}_i64"
+                return self.from_i64(f"{len(t.items)}_i64")
             if isinstance(a[0], ir.Intrinsic) and a[0].name == "range":
-                return f"rt::range_len({X(a[0].args[0])}, {X(a[0].args[1])}, {X(a[0].args[2])})"
+                bounds = ", ".join(self.range_bound(x) for x in a[0].args)
+                return self.from_i64(f"rt::range_len({bounds})")
             if isinstance(a[0], ir.Intrinsic) and a[0].name in ("dict.keys", "dict.values", "dict.items"):
-                return f"{R(a[0].args[0])}.len()"
-            return f"{R(a[0])}.len()"
+                return self.from_i64(f"{R(a[0].args[0])}.len()")
+            return self.from_i64(f"{R(a[0])}.len()")
+        if n in ("str", "repr") and self.big and _has_int(a[0].ty):
+            # CPython's limit on the digits of int -> decimal text (ValueError)
+            v = self.t("_dv")
+            return f"{{ let {v} = &{R(a[0])}; {q(f'rt::CheckDigits::check_digits({v}, {ln})')}; rt::py_{n}({v}) }}"
         if n == "str":
             return f"rt::py_str(&{R(a[0])})"
         if n == "repr":
             return f"rt::py_repr(&{R(a[0])})"
         if n in ("abs",):
-            return f"{R(a[0])}.abs()" if e.ty == ir.FLOAT else q(f"rt::int_abs({X(a[0])}, {ln})")
-        if n == "round":
-            return q(f"rt::round_half_even({X(a[0])}, {ln})") if a[0].ty == ir.FLOAT else X(a[0])
-        if n == "round.ndigits":
             if e.ty == ir.FLOAT:
-                return f"rt::round_ndigits({X(a[0])}, {X(a[1])})"
+                return f"{R(a[0])}.abs()"
+            return f"rt::bi_abs(&{R(a[0])})" if self.big else q(f"rt::int_abs({X(a[0])}, {ln})")
+        if n == "round":
+            if a[0].ty != ir.FLOAT:
+                return X(a[0])
+            return q(f"rt::{'bi_round_half_even' if self.big else 'round_half_even'}({X(a[0])}, {ln})")
+        if n == "round.ndigits":
+            if e.ty == ir.FLOAT:  # CPython clamps a huge ndigits for floats
+                nd = f"rt::bi_clamp_i64(&{R(a[1])})" if self.big else X(a[1])
+                return f"rt::round_ndigits({X(a[0])}, {nd})"
+            if self.big:
+                return q(f"rt::bi_round_ndigits(&{R(a[0])}, &{R(a[1])}, {ln})")
             return q(f"rt::round_int_ndigits({X(a[0])}, {X(a[1])}, {ln})")
         if n == "int.from_float":
-            return q(f"rt::float_to_int({X(a[0])}, {ln})")
+            return q(f"rt::{'bi_from_f64' if self.big else 'float_to_int'}({X(a[0])}, {ln})")
         if n == "int.from_str":
+            if self.big:
+                return q(f"rt::bi_parse(&{R(a[0])}, 10, {ln})")
             return q(f"rt::parse_int(&{R(a[0])}, {ln})")
         if n == "int.from_str_base":
+            if self.big:  # a base past 64 bits is just a bad base (ValueError), as in CPython
+                return q(f"{{ let _s = &{R(a[0])}; let _b = rt::bi_clamp_i64(&{R(a[1])}); rt::bi_parse(_s, _b, {ln}) }}")
             return q(f"rt::parse_int_base(&{R(a[0])}, {X(a[1])}, {ln})")
         if n == "float.from_str":
             return q(f"rt::parse_float(&{R(a[0])}, {ln})")
@@ -1058,7 +1179,9 @@ class _FnEmitter:
         if n == "tuple.index_dyn":  # t[i] with a run-time i on a tuple of one item type
             k = len(a[0].ty.items)  # type: ignore[attr-defined]
             items = ", ".join(f"_t.{j}.clone()" for j in range(k))
-            return f"{{ let _t = &{R(a[0])}; let _i: i64 = {X(a[1])}; {q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}"
+            idx = self.as_i64(a[1], "index")
+            return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
+                    f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
@@ -1067,19 +1190,26 @@ class _FnEmitter:
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
             return f"{R(a[0])}.exc_fields::<{struct}>().{ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
         if n == "ord":
-            return q(f"rt::py_ord(&{R(a[0])}, {ln})")
+            return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
         if n == "chr":
+            if self.big:
+                return q(f"rt::bi_chr(&{R(a[0])}, {ln})")
             return q(f"rt::py_chr({X(a[0])}, {ln})")
         if n == "divmod":
-            fn = "float_divmod" if e.ty.items[0] == ir.FLOAT else "int_divmod"
-            return q(f"rt::{fn}({X(a[0])}, {X(a[1])}, {ln})")
+            if e.ty.items[0] == ir.FLOAT:
+                return q(f"rt::float_divmod({X(a[0])}, {X(a[1])}, {ln})")
+            if self.big:
+                return q(f"rt::bi_divmod(&{R(a[0])}, &{R(a[1])}, {ln})")
+            return q(f"rt::int_divmod({X(a[0])}, {X(a[1])}, {ln})")
         if n == "pow.mod":
+            if self.big:
+                return q(f"rt::bi_pow_mod(&{R(a[0])}, &{R(a[1])}, &{R(a[2])}, {ln})")
             return q(f"rt::int_pow_mod({X(a[0])}, {X(a[1])}, {X(a[2])}, {ln})")
         if n == "input":
             prompt = X(a[0]) if a else "String::new()"
             return q(f"rt::py_input(&{prompt}, {ln})")
         if n == "range":
-            return q(f"rt::py_range({X(a[0])}, {X(a[1])}, {X(a[2])}, {ln})")
+            return q(f"rt::py_range({', '.join(self.range_bound(x) for x in a)}, {ln})")
         if n.startswith("math."):
             return self.math(e)
         if n in ("sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
@@ -1106,7 +1236,7 @@ class _FnEmitter:
             if m in ("copy", "clear"):
                 return f"{R(a[0])}.{m}()"
         if n == "tuple.getitem":
-            return f"{R(a[0])}.{a[1].value}" + ("" if ir.is_copy(e.ty) else ".clone()")
+            return f"{R(a[0])}.{a[1].value}" + ("" if self.copy(e.ty) else ".clone()")
         if n in ("enumerate", "zip", "reversed"):
             raise EmitError(f"{n}() can only be looped over or passed to list()/sorted()/dict()", e.span)
         raise EmitError(f"intrinsic {n} is not implemented", e.span)
@@ -1118,7 +1248,8 @@ class _FnEmitter:
         kw = dict(e.kwargs)
         o = self.t("_o")
         out = [f"let mut {o} = String::new();"]
-        if all(isinstance(x, (ir.Local, ir.Const)) for x in e.args[1:]):
+        checked = self.big and any(_has_int(x.ty) for x in e.args)  # each value is used twice below
+        if all(isinstance(x, (ir.Local, ir.Const)) for x in e.args[1:]) and not checked:
             vals = [self.ref(x) for x in e.args]  # nothing after the first can change anything
         else:
             vals = []
@@ -1130,6 +1261,10 @@ class _FnEmitter:
         for k, v in e.kwargs:  # in the order written
             if k in ("sep", "end"):
                 out.append(f"let {sepv if k == 'sep' else endv}: String = {self.expr(v)};")
+        if self.big:  # CPython's limit on the digits of int -> decimal text (ValueError)
+            for x, v in zip(e.args, vals):
+                if _has_int(x.ty):
+                    out.append(f"{self.q(f'rt::CheckDigits::check_digits(&{v}, {e.span.line})')};")
         for i, (x, v) in enumerate(zip(e.args, vals)):
             if i:
                 out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
@@ -1145,6 +1280,10 @@ class _FnEmitter:
     def math(self, e: ir.Intrinsic) -> str:
         m = e.name[5:]
         ln = e.span.line
+        if self.big:
+            code = self.big_math(e)
+            if code is not None:
+                return code
         a = [self.expr(x) for x in e.args]
         plain1 = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs", "expm1"}
         if m in plain1:
@@ -1173,6 +1312,33 @@ class _FnEmitter:
             return f"{a[0]}.is_{m[2:]}()" if m != "isinf" else f"{a[0]}.is_infinite()"
         raise EmitError(f"math.{m}", e.span)
 
+    def big_math(self, e: ir.Intrinsic) -> str | None:
+        """math functions whose int arguments or results need the big-int runtime (None: the
+        float version applies)."""
+        m = e.name[5:]
+        ln = e.span.line
+        q = self.q
+        ints = [f"&{self.ref(x)}" for x in e.args]
+        if m in ("factorial", "isqrt"):
+            return q(f"rt::bi_{m}({ints[0]}, {ln})")
+        if m == "comb":
+            return q(f"rt::bi_comb({ints[0]}, {ints[1]}, {ln})")
+        if m == "gcd":
+            return f"rt::bi_gcd({ints[0]}, {ints[1]})"
+        if m == "lcm":
+            return q(f"rt::bi_lcm({ints[0]}, {ints[1]}, {ln})")
+        if m in ("floor", "ceil", "trunc"):
+            x = e.args[0]
+            if x.ty == ir.INT:  # math.floor(int) is the int itself
+                return self.expr(x)
+            fn = {"floor": "bi_math_floor", "ceil": "bi_math_ceil", "trunc": "bi_from_f64"}[m]
+            return q(f"rt::{fn}({self.expr(x)}, {ln})")
+        if m in ("log", "log2", "log10") and len(e.args) == 1:
+            x = e.args[0]
+            if isinstance(x, ir.Coerce) and x.expr.ty == ir.INT:  # huge ints have logs too
+                return q(f"rt::bi_math_{m}(&{self.ref(x.expr)}, {ln})")
+        return None
+
     def consume(self, e: ir.Intrinsic) -> str:
         """Builtins that drain an iterable: sum/any/all/min/max/sorted/list/set/dict/join."""
         n = e.name
@@ -1195,25 +1361,33 @@ class _FnEmitter:
         def fill() -> None:
             if n == "sum":
                 src = first(e.args[1] if len(e.args) > 1 else None)
-                if e.ty == ir.INT:
+                if e.ty == ir.INT and self.big:
+                    start = self.expr(e.args[1]) if len(e.args) > 1 else "rt::Int::S(0)"
+                    w_line(f"let mut {acc}: rt::Int = {start};")
+                    conv = (lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL else (lambda x: f"&{x}")
+                    self.foreach(src, lambda x: w_line(f"{acc} = rt::bi_add(&{acc}, {conv(x)});"), ln)
+                    w_line(acc)
+                elif e.ty == ir.INT:
                     w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
                     self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
                     w_line(acc)
                 else:
                     start = e.args[1] if len(e.args) > 1 else None
+                    as_f = (lambda x: self.q(f"rt::bi_to_f64(&{x}, {ln})")) \
+                        if self.big and self.elem_type(src) == ir.INT else (lambda x: f"{x} as f64")
                     if "int_start" in kw:
                         # sum(floats, 0): Python returns the int start itself when there are no items
                         w_line(f"let mut {acc}: f64 = {self.expr(start)}; let mut _any = false;")
-                        self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
+                        self.foreach(src, lambda x: w_line(f"{acc} += {as_f(x)}; _any = true;"), ln)
                         msg = rust_str("sum() of an empty sequence of floats with an int start: Python returns "
                                        "the int start here, which Portalis cannot represent; use a float start (0.0)")
                         w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
                     elif start is not None:
                         w_line(f"let mut {acc}: f64 = {self.expr(start)};")
-                        self.foreach(src, lambda x: w_line(f"{acc} += {x} as f64;"), ln)
+                        self.foreach(src, lambda x: w_line(f"{acc} += {as_f(x)};"), ln)
                     else:
                         w_line(f"let mut {acc}: f64 = 0.0; let mut _any = false;")
-                        self.foreach(it, lambda x: w_line(f"{acc} += {x} as f64; _any = true;"), ln)
+                        self.foreach(it, lambda x: w_line(f"{acc} += {as_f(x)}; _any = true;"), ln)
                         msg = rust_str("sum() of an empty sequence of floats: Python returns the int 0 here, "
                                        "which Portalis cannot represent; pass a float start value (sum(xs, 0.0))")
                         w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
@@ -1234,12 +1408,12 @@ class _FnEmitter:
                 dv = self.t("_dflt")
                 if "default" in kw:  # evaluated before the loop, as Python evaluates arguments
                     w_line(f"let {dv} = {self.expr(kw['default'])};")
-                w_line(f"let mut {acc}: Option<{rust_type(el)}> = None;")
+                w_line(f"let mut {acc}: Option<{self.rty(el)}> = None;")
                 if key is not None:
                     kf = self.t("_kf")
                     kt = key.ty.ret
                     w_line(f"let mut {kf} = {self.expr(key)};")
-                    w_line(f"let mut _bk: Option<{rust_type(kt)}> = None;")
+                    w_line(f"let mut _bk: Option<{self.rty(kt)}> = None;")
                     self.foreach(src, lambda x: w_line(
                         f"let _k = {self.q(f'{kf}(&{x})')}; "
                         f"if match &_bk {{ None => true, Some(_b) => _k {better} *_b }} {{ _bk = Some(_k); {acc} = Some({x}); }}"), ln)
@@ -1263,11 +1437,11 @@ class _FnEmitter:
             elif n == "list.from_iter":
                 w_line(f"rt::PyList::from_vec({self.collect(it, e.ty.elem)})")
             elif n == "set.from_iter":
-                w_line(f"let {acc}: {rust_type(e.ty)} = rt::PySet::new();")
+                w_line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.add({x});"), ln)
                 w_line(acc)
             elif n == "dict.from_iter":
-                w_line(f"let {acc}: {rust_type(e.ty)} = rt::PyDict::new();")
+                w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
                 w_line(acc)
             elif n == "str.join" and isinstance(e.args[1].ty, ir.ListT) and not isinstance(e.args[1], ir.Comprehension):
@@ -1337,7 +1511,7 @@ class _FnEmitter:
             sep_code = "None" if isinstance(sep, ir.Const) else f"{X(sep)}.as_deref()"
             if isinstance(sep, ir.Coerce):
                 sep_code = f"Some(&*{X(sep.expr)})"
-            return q(f"rt::str_{m}({s}, {sep_code}, {X(a[2])}, {ln})")
+            return q(f"rt::str_{m}({s}, {sep_code}, {self.as_i64(a[2])}, {ln})")
         if m in ("strip", "lstrip", "rstrip"):
             ch = a[1]
             ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
@@ -1345,37 +1519,37 @@ class _FnEmitter:
         if m == "splitlines_keep":
             return f"rt::str_splitlines_keep({s}, {X(a[1])})"
         if m == "replace":
-            return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {X(a[3])})"
+            return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {self.as_i64(a[3])})"
         # start/end positions (a[2], a[3]: Option<i64>) select the `_in` variants
-        rng = f", {X(a[2])}, {X(a[3])}" if len(a) == 4 else ""
+        rng = f", {self.as_i64(a[2])}, {self.as_i64(a[3])}" if len(a) == 4 else ""
         suffix = "_in" if rng else ""
         if m in ("startswith", "endswith"):
             if isinstance(a[1].ty, ir.TupleT):
                 tv, st, en = self.t("_tp"), self.t("_st"), self.t("_en")
                 pos = f", {st}, {en}" if rng else ""
                 alts = " || ".join(f"rt::str_{m}{suffix}(_s, &{tv}.{i}{pos})" for i in range(len(a[1].ty.items)))
-                bind = f"let {st} = {X(a[2])}; let {en} = {X(a[3])}; " if rng else ""
+                bind = f"let {st} = {self.as_i64(a[2])}; let {en} = {self.as_i64(a[3])}; " if rng else ""
                 return f"{{ let _s = {s}; let {tv} = {X(a[1])}; {bind}{alts} }}"
             return f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})"
         if m in ("find", "rfind", "count"):
-            return f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})"
+            return self.from_i64(f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})")
         if m in ("index", "rindex"):
-            return q(f"rt::str_{m}_of{suffix}({s}, {self.sref(a[1])}{rng}, {ln})")
+            return self.from_i64(q(f"rt::str_{m}_of{suffix}({s}, {self.sref(a[1])}{rng}, {ln})"))
         if m in ("ljust", "rjust", "center"):
-            return q(f"rt::str_{m}({s}, {X(a[1])}, {self.sref(a[2])}, {ln})")
+            return q(f"rt::str_{m}({s}, {self.as_i64(a[1])}, {self.sref(a[2])}, {ln})")
         if m == "zfill":
-            return f"rt::str_zfill({s}, {X(a[1])})"
+            return f"rt::str_zfill({s}, {self.as_i64(a[1])})"
         if m in ("partition", "rpartition"):
             return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")
         if m == "repeat":
             if dict(e.kwargs).get("count_first"):
-                return f"{{ let _n: i64 = {X(a[1])}; rt::str_repeat({s}, _n) }}"
-            return f"rt::str_repeat({s}, {X(a[1])})"
+                return f"{{ let _n: i64 = {self.as_i64(a[1])}; rt::str_repeat({s}, _n) }}"
+            return f"rt::str_repeat({s}, {self.as_i64(a[1])})"
         if m == "getitem":
             sh, idx = self.str_getitem(e)
             return q(f"rt::str_index_hint({sh}, {idx}, {ln})")
         if m == "slice":
-            return q(f"rt::str_slice({s}, {X(a[1])}, {X(a[2])}, {X(a[3])}, {ln})")
+            return q(f"rt::str_slice({s}, {self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
         raise EmitError(f"str.{m}", e.span)
 
     def list_method(self, e: ir.Intrinsic) -> str:
@@ -1385,12 +1559,14 @@ class _FnEmitter:
         X, R = self.expr, self.ref
         q = self.q
         if m == "getitem" and isinstance(a[0], ir.Local) and a[0].name in self.list_views:
-            return q(f"rt::vget({self.list_views[a[0].name]}, {X(a[1])}, {ln})")
+            idx = self.as_i64(a[1], "index")
+            return q(f"rt::vget({self.list_views[a[0].name]}, {idx}, {ln})")
         lst = self.ref(a[0])
         if m == "getitem":
-            return q(f"{lst}.get({X(a[1])}, {ln})")
+            idx = self.as_i64(a[1], "index")
+            return q(f"{lst}.get({idx}, {ln})")
         if m == "slice":
-            return q(f"{lst}.slice({X(a[1])}, {X(a[2])}, {X(a[3])}, {ln})")
+            return q(f"{lst}.slice({self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
         if m == "append":
             v = self.t("_v")
             return f"{{ let {v} = {X(a[1])}; {lst}.append({v}) }}"
@@ -1398,17 +1574,20 @@ class _FnEmitter:
             if isinstance(a[1].ty, ir.ListT):
                 return f"{lst}.extend(&{self.ref(a[1])})"
             return f"{lst}.extend(&rt::PyList::from_vec({self.collect(a[1], a[0].ty.elem)}))"
-        if m == "insert":
-            return f"{lst}.insert({X(a[1])}, {X(a[2])})"
+        if m == "insert":  # CPython clamps the position (any size)
+            pos = f"rt::bi_clamp_i64(&{R(a[1])})" if self.big else X(a[1])
+            return f"{lst}.insert({pos}, {X(a[2])})"
         if m == "pop":
             return q(f"{lst}.pop({ln})")
         if m == "pop_at":
-            return q(f"{lst}.pop_at({X(a[1])}, {ln})")
+            idx = self.as_i64(a[1], "index")
+            return q(f"{lst}.pop_at({idx}, {ln})")
         if m in ("remove", "index", "count"):
             # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
             call = q(f"{lst}.{'index_of' if m == 'index' else m}(_nd, {ln})") if m != "count" else f"{lst}.count(_nd)"
             guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
-            return f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
+            code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
+            return self.from_i64(code) if m != "remove" else code
         if m == "sort":
             return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln)) + "\n}"
         if m in ("reverse", "clear", "copy"):
@@ -1422,8 +1601,8 @@ class _FnEmitter:
                     f"({items}{',' if n == 1 else ''}) }}")
         if m == "repeat":
             if dict(e.kwargs).get("count_first"):
-                return f"{{ let _n: i64 = {X(a[1])}; {lst}.repeat(_n) }}"
-            return f"{lst}.repeat({X(a[1])})"
+                return f"{{ let _n: i64 = {self.as_i64(a[1])}; {lst}.repeat(_n) }}"
+            return f"{lst}.repeat({self.as_i64(a[1])})"
         raise EmitError(f"list.{m}", e.span)
 
     def dict_method(self, e: ir.Intrinsic) -> str:
@@ -1459,13 +1638,20 @@ class _ModEmitter:
     # has no module body, so its getters evaluate the (call-free) initial value on first use
     lazy_globals = False
 
-    def __init__(self, module: ir.Module):
+    def __init__(self, module: ir.Module, big_ints: bool = False):
         self.module = module
+        self.big = big_ints  # the big-int build: Python's int is rt::Int (see runtime/pyint.rs)
         self.fn_names = {f.name: self._fresh_fn(f.name) for f in module.functions}
         self.recursive = _recursive_functions(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
+
+    def rty(self, t: ir.Type) -> str:
+        return rust_type(t, self.big)
+
+    def copy(self, t: ir.Type) -> bool:
+        return is_copy(t, self.big)
 
     def _fresh_fn(self, name: str) -> str:
         if "." in name:  # "Class.__init__" of an exception class: not a Python name, keep it unique
@@ -1498,7 +1684,8 @@ class _ModEmitter:
     def const_global(self, g: ir.GlobalVar) -> bool:
         """A Rust `const` when nothing assigns it but its definition, its value is a literal and
         (in a program) no function can run before the module body reaches the definition."""
-        return (g.name not in self.assigned_globals and isinstance(g.init, ir.Const) and ir.is_copy(g.ty)
+        return (g.name not in self.assigned_globals and isinstance(g.init, ir.Const) and self.copy(g.ty)
+                and not (type(g.init.value) is int and not -(2**63) <= g.init.value < 2**63)
                 and (self.lazy_globals or g.name in self.defined_before_calls))
 
     def global_getter(self, name: str, fe: _FnEmitter) -> str:
@@ -1530,7 +1717,7 @@ class _ModEmitter:
             w.line(f"static {self.exc_static(x.name)}: rt::ExcClass = rt::ExcClass {{ name: {rust_str(x.name)}, "
                    f"base: Some(&{self.exc_static(x.base)}) }};")
             if x.init is not None:
-                flds = " ".join(f"{ident(f)}: {rust_type(t)}," for f, t in x.fields)
+                flds = " ".join(f"{ident(f)}: {self.rty(t)}," for f, t in x.fields)
                 w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")
         for g in m.globals:
             self.emit_global(w, g)
@@ -1552,7 +1739,7 @@ class _ModEmitter:
         return RustCrate(name, files, {"src/main.rs": w.pylines})
 
     def emit_global(self, w: _Writer, g: ir.GlobalVar) -> None:
-        ty = rust_type(g.ty)
+        ty = self.rty(g.ty)
         up = ident(g.name).upper()
         low = ident(g.name).lower()
         ln = g.span.line
@@ -1615,9 +1802,11 @@ def _defined_before_calls(body: tuple) -> set[str]:
     return out
 
 
-def emit_crate(module: ir.Module) -> RustCrate:
-    """Translate a typed module into a Cargo crate (files as text; nothing is written)."""
-    return _ModEmitter(module).emit()
+def emit_crate(module: ir.Module, big_ints: bool = False) -> RustCrate:
+    """Translate a typed module into a Cargo crate (files as text; nothing is written).
+    `big_ints`: the big-int build, for a program that outgrew 64-bit ints (Python's `int` as
+    the runtime's arbitrary-precision `rt::Int`; slower, same behaviour otherwise)."""
+    return _ModEmitter(module, big_ints).emit()
 
 
 # ---------------------------------------------------------------- library crates (`translate --function`)
@@ -1682,8 +1871,8 @@ class _LibEmitter(_ModEmitter):
             elif re.fullmatch(r"(#\[macro_use\]\s*)?mod pyrt;", ln):
                 lines[i] = ln.replace("mod pyrt;", "pub mod pyrt;")
         fn, ln = self.fn, self.fn.span.line
-        ret = "()" if fn.ret == ir.NONE else rust_type(fn.ret)
-        params = ", ".join(f"{ident(n)}: {rust_type(t)}" for n, t in fn.params)
+        ret = "()" if fn.ret == ir.NONE else self.rty(fn.ret)
+        params = ", ".join(f"{ident(n)}: {self.rty(t)}" for n, t in fn.params)
         args = ", ".join([*(ident(n) for n, _ in fn.params), *(["1"] if self.recursive else [])])
         tail = [
             "",
@@ -1715,6 +1904,10 @@ def emit_library(module: ir.Module, function: str) -> RustCrate:
     return _LibEmitter(module, function).emit_library()
 
 
+def _has_int(t: ir.Type) -> bool:
+    return any(x == ir.INT for x in ir.type_parts(t))
+
+
 def _has_float(t: ir.Type) -> bool:
     return any(x == ir.FLOAT for x in ir.type_parts(t))
 
@@ -1741,7 +1934,7 @@ _LIST_RESIZERS = frozenset({"list.append", "list.extend", "list.insert", "list.p
                             "list.sort", "list.reverse", "list.clear"})
 
 
-def _list_view_candidates(loop) -> set[str]:
+def _list_view_candidates(loop, big: bool = False) -> set[str]:
     """List locals that `loop` may index through a view (`_FnEmitter.hoist_list_views`):
     indexed (read or stored) in the loop, items of a `Copy` type, never rebound in it, and no
     list of that type can change length or be stored into other than through a view while it
@@ -1762,7 +1955,7 @@ def _list_view_candidates(loop) -> set[str]:
         elif isinstance(n, ir.IndexTarget) and isinstance(n.obj, ir.Local) and isinstance(n.obj.ty, ir.ListT):
             indexed[n.obj.name] = n.obj.ty
     cands = {name: t for name, t in indexed.items()
-             if name not in assigned and name not in shadowed and isinstance(t, ir.ListT) and ir.is_copy(t.elem)}
+             if name not in assigned and name not in shadowed and isinstance(t, ir.ListT) and is_copy(t.elem, big)}
     unsafe: list[ir.Type] = []
     for n in nodes:
         if isinstance(n, ir.Intrinsic) and n.name in _LIST_RESIZERS and n.args:

@@ -55,6 +55,7 @@ __all__ = [
     "EXIT_TRAP",
     "EXIT_INTERRUPTED",
     "TIMEOUT_MODES",
+    "IntLimitStop",
 ]
 
 #: Exit code when the wall-clock limit is hit (as GNU ``timeout``).
@@ -97,6 +98,7 @@ class RunResult:
     seconds: float  # wall time of instantiate + run
     message: str = ""  # Portalis' explanation of a limit/trap ("" for a normal exit)
     module_cached: bool = False  # module came from the in-process or on-disk cache
+    int_limit: "IntLimitStop | None" = None  # stopped at the 64-bit int limit (rerun_on_int_limit)
 
 
 # --------------------------------------------------------------------------- engine + modules
@@ -363,9 +365,28 @@ def _real_exit_status(store: wasmtime.Store, instance: wasmtime.Instance, code: 
 
 # --------------------------------------------------------------------------- unflushed output
 
-# The runtime's stdout block (pyrt.rs, `out_wasi::OutBuf`, #[repr(C)]): u32 seq (odd while
-# flushing), u32 len, u32 line_buffered, u32 cap, then cap bytes of data.
-_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_DATA = 0, 4, 8, 12, 16
+# The runtime's host block (pyrt.rs, `out_wasi::HostBlock`, #[repr(C)]): u32 seq (odd while
+# flushing), len, line_buffered, cap, flags, int_limit_line, stdin_ptr, stdin_len; u64
+# out_total, out_hash, err_total, err_hash, skip_out, skip_err, expect_out_hash,
+# expect_err_hash; then cap bytes of stdout data.
+_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_FLAGS, _OB_LIMIT_LINE, _OB_STDIN_PTR, _OB_STDIN_LEN = range(0, 32, 4)
+(_OB_OUT_TOTAL, _OB_OUT_HASH, _OB_ERR_TOTAL, _OB_ERR_HASH, _OB_SKIP_OUT, _OB_SKIP_ERR, _OB_EXPECT_OUT,
+ _OB_EXPECT_ERR) = range(32, 96, 8)
+_OB_DATA = 96
+
+
+@dataclass(frozen=True)
+class IntLimitStop:
+    """A run that stopped where its ints outgrew 64 bits (`rerun_on_int_limit=True`): what it
+    had written (byte counts and FNV-1a hashes of stdout and stderr) and the stdin bytes it
+    read, so that the big-int build can be run from the start and continue from there."""
+
+    line: int
+    out_total: int
+    out_hash: int
+    err_total: int
+    err_hash: int
+    stdin: bytes
 
 
 @dataclass
@@ -400,6 +421,34 @@ class _OutBuf:
 
     def set_line_buffered(self) -> None:
         ctypes.c_uint32.from_address(self.base + self.addr + _OB_LINE).value = 1
+
+    def _u64(self, off: int) -> int:
+        return ctypes.c_uint64.from_address(self.base + self.addr + off).value
+
+    def _set_u32(self, off: int, v: int) -> None:
+        ctypes.c_uint32.from_address(self.base + self.addr + off).value = v
+
+    def _set_u64(self, off: int, v: int) -> None:
+        ctypes.c_uint64.from_address(self.base + self.addr + off).value = v
+
+    def request_rerun_on_int_limit(self) -> None:
+        self._set_u32(_OB_FLAGS, self._u32(_OB_FLAGS) | 1)
+
+    def skip_like(self, first: IntLimitStop) -> None:
+        """This run repeats `first`: write nothing until it has produced the same bytes."""
+        self._set_u64(_OB_SKIP_OUT, first.out_total)
+        self._set_u64(_OB_SKIP_ERR, first.err_total)
+        self._set_u64(_OB_EXPECT_OUT, first.out_hash)
+        self._set_u64(_OB_EXPECT_ERR, first.err_hash)
+
+    def int_limit_stop(self, mem: "wasmtime.Memory", store: wasmtime.Store) -> IntLimitStop | None:
+        line = self._u32(_OB_LIMIT_LINE)
+        if not line:
+            return None
+        ptr, n = self._u32(_OB_STDIN_PTR), self._u32(_OB_STDIN_LEN)
+        stdin = bytes(mem.read(store, ptr, ptr + n)) if n else b""
+        return IntLimitStop(line, self._u64(_OB_OUT_TOTAL), self._u64(_OB_OUT_HASH),
+                            self._u64(_OB_ERR_TOTAL), self._u64(_OB_ERR_HASH), stdin)
 
 
 def _find_outbuf(store: wasmtime.Store, instance: wasmtime.Instance) -> _OutBuf | None:
@@ -514,6 +563,9 @@ def run_wasm(
     env: Mapping[str, str] | None = None,
     cache_dir: Path | None = None,
     timeout_mode: str = "trap",
+    rerun_on_int_limit: bool = False,
+    repeat_of: IntLimitStop | None = None,
+    stdin_path: str | None = None,
 ) -> RunResult:
     """Run the WASI command module ``wasm_path`` with argv ``[program_name, *args]``.
 
@@ -524,7 +576,11 @@ def run_wasm(
     directories (unless ``dirs``: ``(host_path, guest_path)`` pairs).  Exit codes: the guest's
     own, 124 timeout, 137 memory, 134 other traps.  ``timeout_mode``: see the module docstring;
     with ``"exit"`` a time limit or Ctrl-C ends the calling process (exit 124 / 130) and
-    ``run_wasm`` does not return."""
+    ``run_wasm`` does not return.  ``rerun_on_int_limit``: a Portalis program whose ints
+    outgrow 64 bits stops right there (no traceback) and ``RunResult.int_limit`` says what it
+    had done; ``repeat_of``: this run is the big-int build of such a run (portalis.pipeline
+    `run_program`) and writes nothing until it has produced that run's output again;
+    ``stdin_path``: read stdin from this file (a FIFO) instead."""
     module, module_cached = load_module(Path(wasm_path), cache_dir, timeout_mode)
     engine = get_engine(timeout_mode)
     linker = _get_linker(timeout_mode)
@@ -540,7 +596,9 @@ def run_wasm(
             wasi.env = [[str(k), str(v)] for k, v in env.items()]
         for host, guest in dirs:
             wasi.preopen_dir(str(host), str(guest))
-        if stdin is not None:
+        if stdin_path is not None:  # e.g. a FIFO (portalis.pipeline replays stdin into it)
+            wasi.stdin_file = stdin_path
+        elif stdin is not None:
             assert tmpdir is not None
             in_file = os.path.join(tmpdir.name, "stdin")
             with open(in_file, "wb") as f:
@@ -611,6 +669,10 @@ def run_wasm(
                         ticker.outbuf = outbuf
                     if not capture and _isatty(1):
                         outbuf.set_line_buffered()
+                    if rerun_on_int_limit:
+                        outbuf.request_rerun_on_int_limit()
+                    if repeat_of is not None:
+                        outbuf.skip_like(repeat_of)
                 start = instance.exports(store)["_start"]
                 assert isinstance(start, wasmtime.Func)
                 start(store)
@@ -628,6 +690,11 @@ def run_wasm(
         if trap is not None and outbuf is not None:
             # the guest stopped between flushes: what it printed is still in its buffer
             write_out(outbuf.pending())
+        int_limit = None
+        if outbuf is not None and rerun_on_int_limit and trap is None and instance is not None:
+            mem = instance.exports(store).get("memory")
+            if isinstance(mem, wasmtime.Memory):
+                int_limit = outbuf.int_limit_stop(mem, store)
         store.close()
 
         stdout = b""
@@ -688,7 +755,7 @@ def run_wasm(
         else:
             sys.stderr.write(message + "\n")
             sys.stderr.flush()
-    return RunResult(exit_code, stdout, stderr, trap, limit_hit, seconds, message, module_cached)
+    return RunResult(exit_code, stdout, stderr, trap, limit_hit, seconds, message, module_cached, int_limit)
 
 
 def _isatty(fd: int) -> bool:

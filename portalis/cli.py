@@ -66,11 +66,8 @@ def _dirs(args: argparse.Namespace) -> list[tuple[str, str]]:
     return out
 
 
-def _build(args: argparse.Namespace, path: str):
-    from portalis.pipeline import build_program
-    text = _read(path)
-    tc = _toolchain(args)
-    pb = build_program(text, path, toolchain=tc)
+def _built(args: argparse.Namespace, path: str, pb) -> Path:
+    """The module of a `build_program` result, or exit 2 with its diagnostics."""
     if pb.translation is not None:
         _fail_if_errors(pb.translation.diagnostics, path)
     if pb.wasm_path is None:
@@ -81,6 +78,13 @@ def _build(args: argparse.Namespace, path: str):
         _report(diags, path)
         raise SystemExit(EXIT_UNTRANSLATABLE)
     return pb.wasm_path
+
+
+def _build(args: argparse.Namespace, path: str) -> Path:
+    from portalis.pipeline import build_program
+    text = _read(path)
+    tc = _toolchain(args)
+    return _built(args, path, build_program(text, path, toolchain=tc))
 
 
 def cmd_translate(args: argparse.Namespace) -> int:
@@ -133,16 +137,33 @@ def cmd_exec(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    wasm = _build(args, args.file)
-    return _exec(args, wasm, Path(args.file).name)
+    from portalis.pipeline import run_program
+    text = _read(args.file)
+    tc = _toolchain(args)
+    sys.stdout.flush()
+    # this process runs one program: no interruption checks in its loops (timeout_mode "exit");
+    # a program that outgrows 64-bit ints is rerun with big ints (pipeline.run_program)
+    pr = run_program(text, args.file, args.args, limits=_limits(args), capture=False, timeout_mode="exit",
+                     dirs=_dirs(args), toolchain=tc)
+    _built(args, args.file, pr.build)
+    assert pr.result is not None
+    return pr.result.exit_code
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from portalis.codegen.conformance import compare_program
-    wasm = _build(args, args.file)
+    from portalis.codegen.conformance import compare_run
+    from portalis.pipeline import build_program, run_program
+    text = _read(args.file)
+    tc = _toolchain(args)
+    _built(args, args.file, build_program(text, args.file, toolchain=tc))  # diagnostics first
     # CPython is the slower of the two: it gets 20 times the WASM limit (at least a minute)
     py_timeout = None if args.timeout <= 0 else max(60.0, 20 * args.timeout)
-    verdict = compare_program(Path(args.file), wasm, args.args, limits=_limits(args), python_timeout=py_timeout)
+
+    def run():
+        pr = run_program(text, args.file, args.args, limits=_limits(args), toolchain=tc)
+        assert pr.result is not None
+        return pr.result
+    verdict = compare_run(Path(args.file), args.args, run, python_timeout=py_timeout)
     print(verdict.render())
     return 0 if verdict.same else 1
 

@@ -3,27 +3,33 @@
 `translate_source`: text -> (IR, crate, diagnostics) through ingest, lowering and emission.
 `translate_function`: text -> library crate for one function (`translate --function NAME`).
 `build_program`: text -> built .wasm (translation + rustc behind the content caches).
+`run_program`: text -> a run, like `python prog.py`, rerun with big ints when it outgrows 64 bits.
 Keeps no global state besides the caches on disk; must not print or exit.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
 import os
+import shutil
+import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from portalis import __version__, ir
 from portalis.codegen.build import BuildResult, build_wasm
 from portalis.codegen.crate import write_crate
 from portalis.codegen.emit import EmitError, RustCrate, emit_crate, emit_library, runtime_text
 from portalis.codegen.toolchain import Toolchain, default_cache_dir, find_toolchain
+from portalis.codegen.wasm_exec import Limits, RunResult, run_wasm
 from portalis.diagnostics import Diagnostic, Span, has_errors, make
 from portalis.slicing import slice_module, unresolved_types
 
@@ -75,12 +81,14 @@ def _emitted(module: ir.Module, diags: list[Diagnostic], times: dict[str, float]
     return Translation(module, crate, diags, times)
 
 
-def translate_source(text: str, path: str = "prog.py") -> Translation:
+def translate_source(text: str, path: str = "prog.py", *, big_ints: bool = False) -> Translation:
+    """`big_ints`: the big-int build (Python's int as the runtime's arbitrary-precision Int),
+    for a program that outgrew 64-bit ints; see `run_program`."""
     times: dict[str, float] = {}
     _, module, diags = _parse_and_lower(text, path, times)
     if module is None:
         return Translation(None, None, diags, times)
-    return _emitted(module, diags, times, lambda: emit_crate(module))
+    return _emitted(module, diags, times, lambda: emit_crate(module, big_ints))
 
 
 def translate_function(text: str, path: str, function: str) -> Translation:
@@ -148,20 +156,22 @@ def _translator_digest() -> str:
     return h.hexdigest()
 
 
-def _source_key(text: str, path: str, toolchain: Toolchain) -> str:
+def _source_key(text: str, path: str, toolchain: Toolchain, big_ints: bool = False) -> str:
     h = hashlib.sha256()
-    for part in (__version__, Path(path).name, text, _translator_digest(), toolchain.version, toolchain.target):
+    for part in (__version__, Path(path).name, text, _translator_digest(), toolchain.version, toolchain.target,
+                 "big" if big_ints else "i64"):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()
 
 
 def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, cache_dir: Path | None = None,
-                  crate_dir: Path | None = None) -> ProgramBuild:
-    """Translate and build; an unchanged program (same source, same Portalis) is neither re-translated nor rebuilt."""
+                  crate_dir: Path | None = None, big_ints: bool = False) -> ProgramBuild:
+    """Translate and build; an unchanged program (same source, same Portalis) is neither
+    re-translated nor rebuilt. `big_ints`: the big-int build (see `run_program`)."""
     toolchain = toolchain or find_toolchain()
     cache = Path(cache_dir) if cache_dir else default_cache_dir()
-    key = _source_key(text, path, toolchain)
+    key = _source_key(text, path, toolchain, big_ints)
     index = cache / "programs" / f"{key}.json"
     if crate_dir is None and index.exists():
         try:
@@ -170,7 +180,7 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
                 return ProgramBuild(None, None, wasm, True)
         except (OSError, ValueError, KeyError):
             pass
-    tr = translate_source(text, path)
+    tr = translate_source(text, path, big_ints=big_ints)
     if not tr.ok:
         return ProgramBuild(tr, None, None, False)
     assert tr.crate is not None
@@ -180,7 +190,8 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
     else:
         write_crate(tr.crate, crate_dir)
     # the program's identity across edits: its builds reuse rustc's incremental work
-    res = build_wasm(crate_dir, toolchain, cache_dir=cache, program=os.path.abspath(path))
+    program = os.path.abspath(path) + ("#big" if big_ints else "")
+    res = build_wasm(crate_dir, toolchain, cache_dir=cache, program=program)
     if res.ok and res.wasm_path is not None:
         index.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=index.parent)
@@ -188,3 +199,97 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
             json.dump({"wasm": str(res.wasm_path)}, f)
         os.replace(tmp, index)
     return ProgramBuild(tr, res, res.wasm_path if res.ok else None, res.cached, crate_dir)
+
+
+@dataclass
+class ProgramRun:
+    """`run_program`'s outcome. `build` is the 64-bit build (its `translation` holds the
+    diagnostics); `result` is None when that build failed. When the program outgrew 64-bit
+    ints, `first` is the run that stopped there and `big` the big-int build that was run
+    from the start instead (`result` then covers both: the output of the two runs is the
+    output of one)."""
+
+    build: ProgramBuild
+    result: RunResult | None
+    first: RunResult | None = None
+    big: ProgramBuild | None = None
+
+
+def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limits = Limits(),
+                stdin: bytes | None = None, capture: bool = True, program_name: str | None = None,
+                timeout_mode: str = "trap", dirs: Sequence[tuple[str | Path, str]] = (),
+                toolchain: Toolchain | None = None, cache_dir: Path | None = None) -> ProgramRun:
+    """Build and run a program like `python path`: the 64-bit build first (fast); if its ints
+    outgrow 64 bits, it stops right there and the big-int build (Python's int with arbitrary
+    precision, built on first need and cached) runs from the start, with the same stdin,
+    printing nothing until it has reproduced what the first run printed (it stops loudly if
+    that differs), then carrying on. The time limit covers both runs."""
+    name = program_name or Path(path).name
+    pb = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir)
+    if pb.wasm_path is None:
+        return ProgramRun(pb, None)
+    first = run_wasm(pb.wasm_path, args, limits=limits, stdin=stdin, capture=capture, program_name=name,
+                     dirs=dirs, cache_dir=cache_dir, timeout_mode=timeout_mode, rerun_on_int_limit=True)
+    stop = first.int_limit
+    if stop is None:
+        return ProgramRun(pb, first)
+    big = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir, big_ints=True)
+    if big.wasm_path is None:  # a Portalis bug: the program built, its big-int build did not
+        detail = big.build.format_errors() if big.build is not None else "; ".join(
+            d.message for d in (big.translation.diagnostics if big.translation else []))
+        msg = (f"Traceback (most recent call last):\n  File \"{name}\", line {stop.line}, in <module>\n"
+               f"OverflowError: integer overflow: result does not fit in 64 bits (the big-int build failed, "
+               f"a Portalis bug: {detail.strip().splitlines()[0] if detail.strip() else 'no diagnostic'})\n")
+        if not capture:
+            sys.stderr.write(msg)
+            sys.stderr.flush()
+        return ProgramRun(pb, dataclasses.replace(first, exit_code=1, stderr=first.stderr + (msg.encode() if capture else b""),
+                                                 message=msg.strip()), first, big)
+    left = None if limits.timeout is None else max(0.001, limits.timeout - first.seconds)
+    replay: _StdinReplay | None = None
+    if stdin is None and not capture and stop.stdin:
+        replay = _StdinReplay(stop.stdin)  # what the first run read, then the rest of ours
+    try:
+        second = run_wasm(big.wasm_path, args, limits=Limits(timeout=left, max_memory=limits.max_memory),
+                          stdin=stdin, capture=capture, program_name=name, dirs=dirs, cache_dir=cache_dir,
+                          timeout_mode=timeout_mode, repeat_of=stop,
+                          stdin_path=replay.path if replay is not None else None)
+    finally:
+        if replay is not None:
+            replay.close()
+    combined = dataclasses.replace(second, stdout=first.stdout + second.stdout, stderr=first.stderr + second.stderr,
+                                   seconds=first.seconds + second.seconds)
+    return ProgramRun(pb, combined, first, big)
+
+
+class _StdinReplay:
+    """A FIFO that gives a rerun the bytes the first run read from stdin, then the rest of
+    this process's stdin (read only as the program asks for it)."""
+
+    def __init__(self, prefix: bytes) -> None:
+        self._dir = tempfile.mkdtemp(prefix="portalis-stdin-")
+        self.path = os.path.join(self._dir, "stdin")
+        os.mkfifo(self.path)
+        self._thread = threading.Thread(target=self._feed, args=(prefix,), name="portalis-stdin", daemon=True)
+        self._thread.start()
+
+    def _feed(self, prefix: bytes) -> None:
+        try:
+            with open(self.path, "wb", buffering=0) as f:
+                f.write(prefix)
+                while True:
+                    chunk = os.read(0, 65536)
+                    if not chunk:
+                        break
+                    f.write(chunk)
+        except OSError:
+            pass  # the program finished (the reader closed the FIFO)
+
+    def close(self) -> None:
+        try:
+            # unblock a writer still waiting for a reader, then remove the FIFO
+            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
+            os.close(fd)
+        except OSError:
+            pass
+        shutil.rmtree(self._dir, ignore_errors=True)

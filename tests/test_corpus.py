@@ -7,24 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from portalis.codegen.conformance import compare_program
-from portalis.pipeline import build_program
+from portalis.codegen.conformance import compare_run
+from portalis.pipeline import build_program, run_program
 
 CORPUS = Path(__file__).parent / "corpus"
 PROGRAMS = sorted(p for p in CORPUS.glob("*.py") if p.name != "check_corpus.py")
 
-# Programs that exceed 64-bit ints stop with OverflowError instead of printing CPython's digits
-# (marked `# expect-gap: bigint` in their first lines).
+# Known gaps: file name -> reason (strict xfails, so fixing one is noticed). None today.
 KNOWN_GAPS: dict[str, str] = {}
 
 
 def _params():
     for p in PROGRAMS:
         marks = []
-        head = p.read_text().splitlines()[:3]
-        if any(line.startswith("# expect-gap: bigint") for line in head):
-            marks.append(pytest.mark.xfail(strict=True, reason="ints beyond 64 bits stop with OverflowError (no bigint yet)"))
-        elif p.name in KNOWN_GAPS:
+        if p.name in KNOWN_GAPS:
             marks.append(pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[p.name]))
         yield pytest.param(p, id=p.stem, marks=marks)
 
@@ -40,17 +36,27 @@ def test_same_as_cpython(path: Path, toolchain):
         errors = [d.render(path.name) for d in pb.translation.diagnostics if d.severity.value == "error"]
         assert not errors, "refused:\n" + "\n".join(errors)
     assert pb.wasm_path is not None, "build failed:\n" + (pb.build.format_errors() if pb.build else "")
-    verdict = compare_program(path, pb.wasm_path, [])
+
+    def run():
+        pr = run_program(path.read_text(), str(path), [], toolchain=toolchain)
+        assert pr.result is not None
+        return pr.result
+    verdict = compare_run(path, [], run)
     assert verdict.same, verdict.detail
 
 
-def test_overflow_stops_with_python_error(toolchain, tmp_path):
-    """Where CPython would print a big int, the translation must stop loudly, never wrap."""
+def test_overflow_reruns_with_big_ints(toolchain, tmp_path):
+    """Where CPython prints a big int, the 64-bit build stops (never wraps) and the program is
+    rerun with big ints; a module run on its own (`portalis exec`) stops with OverflowError."""
     src = tmp_path / "big.py"
     src.write_text("x = 2 ** 62\nprint(x)\nprint(x * 4)\n")
-    pb = build_program(src.read_text(), str(src), toolchain=toolchain)
+    pr = run_program(src.read_text(), str(src), [], toolchain=toolchain)
+    assert pr.first is not None and pr.first.int_limit is not None and pr.first.int_limit.line == 3
+    assert pr.result is not None and pr.result.exit_code == 0
+    assert pr.result.stdout == b"4611686018427387904\n18446744073709551616\n"
     from portalis.codegen.wasm_exec import run_wasm
-    r = run_wasm(pb.wasm_path, [], program_name="big.py")
+    assert pr.build.wasm_path is not None
+    r = run_wasm(pr.build.wasm_path, [], program_name="big.py")
     assert r.stdout == b"4611686018427387904\n"
     assert r.exit_code == 1
     assert r.stderr.decode().strip().splitlines()[-1].startswith("OverflowError")

@@ -894,6 +894,38 @@ pub fn bi_size_opt(a: &Option<Int>, line: u32) -> PyResult<Option<i64>> {
     }
 }
 
+/// A range() / enumerate() bound: this build iterates i64 ranges; a bound past 64 bits is a
+/// Portalis limit (CPython would iterate it).
+#[inline]
+pub fn bi_range_bound(a: &Int, line: u32) -> PyResult<i64> {
+    match a {
+        Int::S(v) => Ok(*v),
+        Int::B(_) => Err(limit_err("range() bounds beyond 64 bits are not supported", line)),
+    }
+}
+
+/// An int CPython clamps to the index range (list.insert position, round(x, n) digits, an
+/// int() base, a sys.exit status).
+#[inline]
+pub fn bi_clamp_i64(a: &Int) -> i64 {
+    match a {
+        Int::S(v) => *v,
+        Int::B(b) => {
+            if b.neg {
+                i64::MIN
+            } else {
+                i64::MAX
+            }
+        }
+    }
+}
+
+impl HasNan for Int {
+    fn has_nan(&self) -> bool {
+        false
+    }
+}
+
 // ---- text ------------------------------------------------------------------------------
 
 /// CPython 3.11's limit on the digits of int <-> decimal text (sys.int_info.default_max_str_digits).

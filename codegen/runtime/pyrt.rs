@@ -47,7 +47,6 @@ use std::cell::{Cell, RefCell, UnsafeCell};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
-use std::io::Write;
 use std::rc::Rc;
 
 // ===================================================================================
@@ -308,11 +307,22 @@ pub fn limit_err(msg: &str, line: u32) -> PyErr {
 #[cold]
 #[inline(never)]
 pub fn overflow_err(line: u32) -> PyErr {
+    if out_extra::rerun_on_int_limit() {
+        out_extra::stop_at_int_limit(line);
+    }
     PyErr::new(
         &INT_LIMIT,
         "integer overflow: result does not fit in 64 bits",
         line,
     )
+}
+
+/// An int literal that does not fit 64 bits, in the 64-bit build: the program stops with
+/// Portalis' int limit where it evaluates it (and `portalis run` reruns it with big ints).
+#[cold]
+#[inline(never)]
+pub fn int_literal_limit(line: u32) -> PyResult<i64> {
+    Err(overflow_err(line))
 }
 
 /// IndexError, out of line: keeps the hot indexing paths small.
@@ -379,16 +389,18 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
         } else {
             "unknown panic".to_string()
         };
-        let _ = writeln!(std::io::stderr(), "Fatal Python-style error: {}", msg);
+        out_extra::err(format!("Fatal Python-style error: {}\n", msg).as_bytes());
     }));
     match body() {
         Ok(()) => {
             flush_stdout();
+            out_extra::check_rerun_complete();
             std::process::exit(0);
         }
         Err(e) => {
             flush_stdout();
             if e.is_instance(&SYSTEM_EXIT) {
+                out_extra::check_rerun_complete();
                 exit_status(e.exit_code);
             }
             let s = e.py_str();
@@ -401,8 +413,8 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
                 msg.push_str(&s);
             }
             msg.push('\n');
-            let _ = std::io::stderr().write_all(msg.as_bytes());
-            let _ = std::io::stderr().flush();
+            out_extra::err(msg.as_bytes());
+            out_extra::check_rerun_complete();
             std::process::exit(1);
         }
     }
@@ -437,45 +449,78 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
 // Output
 // ===================================================================================
 
-// On WebAssembly the stdout buffer is a fixed static block whose address the host reads through
-// the exported `portalis_stdout_buffer`: after a trap, or when it stops a program at its time
-// limit, the host writes out what the program printed but had not flushed yet, so no printed
-// output is ever lost. Protocol (codegen/wasm_exec.py reads the same layout): `len` is stored
-// (Release) after the bytes it covers; `seq` is odd while bytes are being written out and
-// `len` reset (a seqlock: a reader that saw the same even `seq` before and after copying
-// `data[..len]` has a consistent copy); `line_buffered` is set by the host before `_start` when stdout is a
-// terminal (flush at every newline, like CPython). Elsewhere (native builds, library crates
-// called from several threads) the buffer is a thread-local `Vec`.
+// On WebAssembly the runtime keeps a block the host reads and writes (exported as
+// `portalis_stdout_buffer`; codegen/wasm_exec.py has the same layout):
+// * the stdout buffer: after a trap, or when it stops a program at its time limit, the host
+//   writes out what the program printed but had not flushed yet, so no printed output is ever
+//   lost. `len` is stored (Release) after the bytes it covers; `seq` is odd while bytes are
+//   being written out and `len` reset (a seqlock: a reader that saw the same even `seq`
+//   before and after copying `data[..len]` has a consistent copy). `line_buffered` is set by
+//   the host before `_start` when stdout is a terminal (flush at every newline, like CPython).
+// * the rerun with big ints (portalis/pipeline.py `run_program`): with `flags` bit 0 set, a
+//   program that outgrows 64-bit ints exits at once (`int_limit_line`, no `finally` runs) and
+//   the host runs the big-int build of it. Every byte written to stdout and stderr is counted
+//   and hashed (`out_total`/`out_hash`, `err_*`), stdin bytes read are recorded
+//   (`stdin_ptr`/`stdin_len`); the rerun gets `skip_*`/`expect_*`: it writes nothing until it
+//   has produced as many bytes as the first run did, and stops loudly if they differ.
+// Elsewhere (native builds, library crates called from several threads) stdout is a
+// thread-local `Vec` and none of this exists.
 
 const OUT_LIMIT: usize = 64 * 1024;
 
 #[cfg(target_os = "wasi")]
 mod out_wasi {
-    use std::cell::UnsafeCell;
+    use std::cell::{Cell, RefCell, UnsafeCell};
     use std::sync::atomic::{AtomicU32, Ordering};
 
     #[repr(C)]
-    pub struct OutBuf {
+    pub struct HostBlock {
         pub seq: AtomicU32,
         pub len: AtomicU32,
         pub line_buffered: AtomicU32,
         pub cap: u32,
+        pub flags: AtomicU32,
+        pub int_limit_line: AtomicU32,
+        pub stdin_ptr: AtomicU32,
+        pub stdin_len: AtomicU32,
+        pub out_total: Cell<u64>,
+        pub out_hash: Cell<u64>,
+        pub err_total: Cell<u64>,
+        pub err_hash: Cell<u64>,
+        pub skip_out: Cell<u64>,
+        pub skip_err: Cell<u64>,
+        pub expect_out_hash: Cell<u64>,
+        pub expect_err_hash: Cell<u64>,
         pub data: UnsafeCell<[u8; super::OUT_LIMIT]>,
     }
     // SAFETY: a WASI command module has one thread; the host reads the block only while the
     // program is stopped, or at a time limit under the protocol above.
-    unsafe impl Sync for OutBuf {}
+    unsafe impl Sync for HostBlock {}
 
-    pub static OUTBUF: OutBuf = OutBuf {
+    const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+    pub static OUTBUF: HostBlock = HostBlock {
         seq: AtomicU32::new(0),
         len: AtomicU32::new(0),
         line_buffered: AtomicU32::new(0),
         cap: super::OUT_LIMIT as u32,
+        flags: AtomicU32::new(0),
+        int_limit_line: AtomicU32::new(0),
+        stdin_ptr: AtomicU32::new(0),
+        stdin_len: AtomicU32::new(0),
+        out_total: Cell::new(0),
+        out_hash: Cell::new(FNV_OFFSET),
+        err_total: Cell::new(0),
+        err_hash: Cell::new(FNV_OFFSET),
+        skip_out: Cell::new(0),
+        skip_err: Cell::new(0),
+        expect_out_hash: Cell::new(0),
+        expect_err_hash: Cell::new(0),
         data: UnsafeCell::new([0; super::OUT_LIMIT]),
     };
 
     #[no_mangle]
-    pub extern "C" fn portalis_stdout_buffer() -> *const OutBuf {
+    pub extern "C" fn portalis_stdout_buffer() -> *const HostBlock {
         &OUTBUF
     }
 
@@ -485,24 +530,78 @@ mod out_wasi {
         len: usize,
     }
 
+    #[repr(C)]
+    struct Iovec {
+        buf: *mut u8,
+        len: usize,
+    }
+
     #[link(wasm_import_module = "wasi_snapshot_preview1")]
     extern "C" {
         #[link_name = "fd_write"]
         fn wasi_fd_write(fd: u32, iovs: *const Ciovec, iovs_len: usize, nwritten: *mut usize) -> u16;
+        #[link_name = "fd_read"]
+        fn wasi_fd_read(fd: u32, iovs: *const Iovec, iovs_len: usize, nread: *mut usize) -> u16;
     }
 
-    /// All of `bytes` to fd 1 (an error, e.g. a closed pipe, drops the rest like CPython's
+    fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    }
+
+    /// All of `bytes` to `fd` (an error, e.g. a closed pipe, drops the rest, as CPython's
     /// flush at exit would report and give up).
-    fn write_fd1(mut bytes: &[u8]) {
+    fn write_raw(fd: u32, mut bytes: &[u8]) {
         while !bytes.is_empty() {
             let iov = Ciovec { buf: bytes.as_ptr(), len: bytes.len() };
             let mut n: usize = 0;
             // SAFETY: iov points at live bytes; n is a valid out-pointer.
-            let rc = unsafe { wasi_fd_write(1, &iov, 1, &mut n) };
+            let rc = unsafe { wasi_fd_write(fd, &iov, 1, &mut n) };
             if rc != 0 || n == 0 {
                 return;
             }
             bytes = &bytes[n.min(bytes.len())..];
+        }
+    }
+
+    /// Count, hash and write (after the part a rerun must skip) bytes for fd 1 or 2.
+    fn write_counted(fd: u32, bytes: &[u8]) {
+        let (total, hash, skip, expect) = if fd == 1 {
+            (&OUTBUF.out_total, &OUTBUF.out_hash, &OUTBUF.skip_out, &OUTBUF.expect_out_hash)
+        } else {
+            (&OUTBUF.err_total, &OUTBUF.err_hash, &OUTBUF.skip_err, &OUTBUF.expect_err_hash)
+        };
+        total.set(total.get() + bytes.len() as u64);
+        let mut rest = bytes;
+        let k = skip.get().min(rest.len() as u64) as usize;
+        if k > 0 {
+            hash.set(fnv(hash.get(), &rest[..k]));
+            skip.set(skip.get() - k as u64);
+            rest = &rest[k..];
+            if skip.get() == 0 && hash.get() != expect.get() {
+                rerun_diverged();
+            }
+        }
+        hash.set(fnv(hash.get(), rest));
+        write_raw(fd, rest);
+    }
+
+    /// The rerun with big ints printed something else than the first run did up to where it
+    /// stopped: a Portalis bug; never carry on with output that may be wrong.
+    #[cold]
+    fn rerun_diverged() -> ! {
+        write_raw(2, b"portalis: internal error: the rerun with big ints printed different output than the first run \
+(please report this Portalis bug)\n");
+        std::process::exit(70);
+    }
+
+    /// At exit: a rerun that printed less than the first run did before it stopped has diverged.
+    pub fn check_rerun_complete() {
+        if OUTBUF.skip_out.get() > 0 || OUTBUF.skip_err.get() > 0 {
+            rerun_diverged();
         }
     }
 
@@ -514,7 +613,7 @@ mod out_wasi {
         OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
         // SAFETY: one thread; `data[..len]` was written before `len` was stored.
         let data = unsafe { &(*OUTBUF.data.get())[..len] };
-        write_fd1(data);
+        write_counted(1, data);
         OUTBUF.len.store(0, Ordering::Release);
         OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
     }
@@ -525,7 +624,7 @@ mod out_wasi {
             flush();
             if s.len() > super::OUT_LIMIT {
                 OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
-                write_fd1(s);
+                write_counted(1, s);
                 OUTBUF.seq.fetch_add(1, Ordering::AcqRel);
                 return;
             }
@@ -537,6 +636,62 @@ mod out_wasi {
         if OUTBUF.line_buffered.load(Ordering::Relaxed) != 0 && s.contains(&b'\n') {
             flush();
         }
+    }
+
+    /// stderr (unbuffered; stdout is flushed first by the callers).
+    pub fn err(s: &[u8]) {
+        write_counted(2, s);
+    }
+
+    /// Whether the host reruns a program that outgrows 64-bit ints with big ints.
+    #[inline]
+    pub fn rerun_on_int_limit() -> bool {
+        OUTBUF.flags.load(Ordering::Relaxed) & 1 != 0
+    }
+
+    /// The 64-bit limit was hit on `line` and the host reruns with big ints: stop right here.
+    pub fn stop_at_int_limit(line: u32) -> ! {
+        flush();
+        OUTBUF.int_limit_line.store(line.max(1), Ordering::Release);
+        std::process::exit(super::WASI_STATUS_SENTINEL);
+    }
+
+    thread_local! {
+        // every byte read from fd 0 (for the host: a rerun gets the same input)
+        static STDIN_SEEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        static STDIN_POS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    /// One line from stdin without its end-of-line (None at EOF), reading fd 0 directly so
+    /// that every byte consumed is recorded.
+    pub fn read_line() -> Option<String> {
+        STDIN_SEEN.with(|seen| {
+            let mut seen = seen.borrow_mut();
+            let start = STDIN_POS.with(|p| p.get());
+            loop {
+                if let Some(i) = seen[start..].iter().position(|&b| b == b'\n') {
+                    let line = String::from_utf8_lossy(&seen[start..start + i + 1]).into_owned();
+                    STDIN_POS.with(|p| p.set(start + i + 1));
+                    return Some(line);
+                }
+                let mut buf = [0u8; 4096];
+                let iov = Iovec { buf: buf.as_mut_ptr(), len: buf.len() };
+                let mut n: usize = 0;
+                // SAFETY: iov points at a live buffer; n is a valid out-pointer.
+                let rc = unsafe { wasi_fd_read(0, &iov, 1, &mut n) };
+                if rc != 0 || n == 0 {
+                    if start == seen.len() {
+                        return None;
+                    }
+                    let line = String::from_utf8_lossy(&seen[start..]).into_owned();
+                    STDIN_POS.with(|p| p.set(seen.len()));
+                    return Some(line);
+                }
+                seen.extend_from_slice(&buf[..n]);
+                OUTBUF.stdin_ptr.store(seen.as_ptr() as u32, Ordering::Release);
+                OUTBUF.stdin_len.store(seen.len() as u32, Ordering::Release);
+            }
+        })
     }
 }
 
@@ -581,10 +736,39 @@ mod out_native {
     }
 }
 
+#[cfg(not(target_os = "wasi"))]
+mod out_native_extra {
+    use std::io::{BufRead, Write};
+    pub fn err(s: &[u8]) {
+        let e = std::io::stderr();
+        let mut lk = e.lock();
+        let _ = lk.write_all(s);
+        let _ = lk.flush();
+    }
+    pub fn rerun_on_int_limit() -> bool {
+        false
+    }
+    pub fn stop_at_int_limit(_line: u32) -> ! {
+        unreachable!("only a WASI host reruns programs")
+    }
+    pub fn check_rerun_complete() {}
+    pub fn read_line() -> Option<String> {
+        let mut s = String::new();
+        match std::io::stdin().lock().read_line(&mut s) {
+            Ok(0) | Err(_) => None,
+            Ok(_) => Some(s),
+        }
+    }
+}
+
 #[cfg(target_os = "wasi")]
 use out_wasi as out_impl;
 #[cfg(not(target_os = "wasi"))]
 use out_native as out_impl;
+#[cfg(target_os = "wasi")]
+use out_wasi as out_extra;
+#[cfg(not(target_os = "wasi"))]
+use out_native_extra as out_extra;
 
 /// Append to the process-wide stdout buffer (flushed when full, at exit, before stderr output
 /// and input(); at every newline when the host says stdout is a terminal).
@@ -600,10 +784,7 @@ pub fn flush_stdout() {
 /// Write to stderr (stdout is flushed first so the interleaving matches an unbuffered run).
 pub fn err_str(s: &str) {
     flush_stdout();
-    let e = std::io::stderr();
-    let mut lk = e.lock();
-    let _ = lk.write_all(s.as_bytes());
-    let _ = lk.flush();
+    out_extra::err(s.as_bytes());
 }
 
 // ===================================================================================
@@ -5467,13 +5648,11 @@ pub fn int_pow_mod(a: i64, b: i64, m: i64, line: u32) -> PyResult<i64> {
 }
 
 pub fn py_input(prompt: &str, line: u32) -> PyResult<String> {
-    use std::io::BufRead;
     out_str(prompt);
     flush_stdout();
-    let mut s = String::new();
-    match std::io::stdin().lock().read_line(&mut s) {
-        Ok(0) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
-        Ok(_) => {
+    match out_extra::read_line() {
+        None => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        Some(mut s) => {
             if s.ends_with('\n') {
                 s.pop();
                 if s.ends_with('\r') {
@@ -5482,7 +5661,6 @@ pub fn py_input(prompt: &str, line: u32) -> PyResult<String> {
             }
             Ok(s)
         }
-        Err(_) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
     }
 }
 
