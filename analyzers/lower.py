@@ -384,6 +384,10 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 self.err("type-mismatch", f"`+=` of {show(rhs.ty)} onto {show(ct)}", node)
                 return []
             return [ir.ExprStmt(ir.Intrinsic("list.extend", (cur, rhs), ir.NONE, sp), sp)]
+        if op == "*" and isinstance(ct, ir.ListT):
+            # list.__imul__ repeats the list in place: every alias sees it
+            n = self.int_arg(rhs, node.value)
+            return [ir.ExprStmt(ir.Intrinsic("list.imul", (cur, n), ir.NONE, sp), sp)]
         if isinstance(ct, ir.SetT) and op in ("|", "&", "-", "^"):
             self.err("unsupported-syntax", "in-place set operators are not supported; use .update()", node)
             return []

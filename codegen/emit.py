@@ -1571,9 +1571,17 @@ class _FnEmitter:
             v = self.t("_v")
             return f"{{ let {v} = {X(a[1])}; {lst}.append({v}) }}"
         if m == "extend":
-            if isinstance(a[1].ty, ir.ListT):
+            if isinstance(a[1].ty, ir.ListT) and not (isinstance(a[1], ir.Comprehension) and a[1].kind == "gen"):
                 return f"{lst}.extend(&{self.ref(a[1])})"
+            if isinstance(a[1], ir.Comprehension) and a[1].kind == "gen":
+                # CPython appends a generator's items one by one: it sees the list grow
+                tgt = self.t("_xl")
+                return "{\n" + self.sub(lambda: (
+                    self.w.line(f"let {tgt} = {self.expr(a[0])};", ln),
+                    self.foreach(a[1], lambda x: self.w.line(f"{tgt}.append({x});", ln), ln))) + "\n}"
             return f"{lst}.extend(&rt::PyList::from_vec({self.collect(a[1], a[0].ty.elem)}))"
+        if m == "imul":
+            return f"{lst}.imul({self.as_i64(a[1])})"
         if m == "insert":  # CPython clamps the position (any size)
             pos = f"rt::bi_clamp_i64(&{R(a[1])})" if self.big else X(a[1])
             return f"{lst}.insert({pos}, {X(a[2])})"
@@ -1931,7 +1939,7 @@ def _assigned_names(node) -> set[str]:
 # list intrinsics that change a list's length (or reorder it wholesale): a loop containing one
 # on any list of type T gets no view of a list[T] (the list it changes may be the viewed one)
 _LIST_RESIZERS = frozenset({"list.append", "list.extend", "list.insert", "list.pop", "list.pop_at", "list.remove",
-                            "list.sort", "list.reverse", "list.clear"})
+                            "list.sort", "list.reverse", "list.clear", "list.imul"})
 
 
 def _list_view_candidates(loop, big: bool = False) -> set[str]:

@@ -2058,13 +2058,7 @@ fn format_int_spec(v: i64, spec: &str, type_name: &str, line: u32) -> PyResult<S
         }
         let c = match char::from_u32(v as u32) {
             Some(c) => c,
-            None => {
-                return Err(PyErr::new(
-                    &UNICODE_ERROR,
-                    "surrogate characters are not supported",
-                    line,
-                ))
-            }
+            None => return Err(surrogate_limit(line)),
         };
         let mut tmp = [0u8; 4];
         fill_number(&mut out, &f, false, "", &[], c.encode_utf8(&mut tmp), false);
@@ -2576,7 +2570,8 @@ pub fn float_pow(iv: f64, iw: f64, line: u32) -> PyResult<f64> {
     let mut negate = false;
     if v < 0.0 {
         if iw != iw.floor() {
-            return Err(value_err("complex result not supported", line));
+            // CPython returns a complex number: stop (never caught: CPython raised nothing)
+            return Err(limit_err("a negative float to a non-integer power: Python gives a complex number here, which Portalis does not support", line));
         }
         v = -v;
         negate = is_odd_integer(iw);
@@ -4112,12 +4107,15 @@ pub fn py_chr(i: i64, line: u32) -> PyResult<String> {
     }
     match char::from_u32(i as u32) {
         Some(c) => Ok(char_string(c)),
-        None => Err(PyErr::new(
-            &UNICODE_ERROR,
-            "surrogate characters are not supported",
-            line,
-        )),
+        None => Err(surrogate_limit(line)),
     }
+}
+
+/// A lone surrogate (chr(0xD800), f"{0xDC00:c}"): CPython makes such a str; Portalis strs are
+/// UTF-8 and cannot hold one, so the program stops (never caught: CPython raised nothing).
+#[cold]
+fn surrogate_limit(line: u32) -> PyErr {
+    limit_err("a str with a lone surrogate code point (U+D800..U+DFFF): Python allows it, Portalis strs cannot hold it", line)
 }
 
 #[inline]
@@ -4479,6 +4477,19 @@ impl<T: Clone> PyList<T> {
             v.extend(a.iter().cloned());
         }
         PyList::from_vec(v)
+    }
+    /// `xs *= n`: in place (every alias sees it), like CPython's list.__imul__.
+    pub fn imul(&self, n: i64) {
+        if n <= 0 {
+            self.0.borrow_mut().clear();
+            return;
+        }
+        let items = self.0.borrow().clone();
+        let mut v = self.0.borrow_mut();
+        v.reserve(cap_hint((items.len() as i64).saturating_mul(n - 1)));
+        for _ in 1..n {
+            v.extend(items.iter().cloned());
+        }
     }
     pub fn slice(
         &self,
