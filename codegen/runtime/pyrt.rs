@@ -420,6 +420,45 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
     }
 }
 
+// ---- user function calls --------------------------------------------------------------
+
+thread_local! {
+    // The exception a user function raised, until its caller takes it (see `ret`).
+    static PENDING: Cell<*mut PyErrData> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// A user function raised `e`: it returns a placeholder value and leaves `e` here for its
+/// caller (the emitter's calling convention: values come back in registers, not through a
+/// `Result` in memory).
+#[cold]
+#[inline(never)]
+pub fn set_pending(e: PyErr) {
+    PENDING.with(|p| {
+        let old = p.replace(Box::into_raw(e.0));
+        if !old.is_null() {
+            // SAFETY: `old` came from Box::into_raw above and was never taken.
+            drop(unsafe { Box::from_raw(old) });
+        }
+    })
+}
+
+#[cold]
+#[inline(never)]
+fn take_pending() -> PyErr {
+    // SAFETY: called only when the slot is non-null; the pointer came from Box::into_raw.
+    PENDING.with(|p| PyErr(unsafe { Box::from_raw(p.replace(std::ptr::null_mut())) }))
+}
+
+/// What a call of a user function gives: its value, or the exception it left pending.
+#[inline(always)]
+pub fn ret<T>(v: T) -> PyResult<T> {
+    if PENDING.with(|p| p.get().is_null()) {
+        Ok(v)
+    } else {
+        Err(take_pending())
+    }
+}
+
 // ---- recursion limit ----------------------------------------------------------------
 
 /// Maximum number of simultaneously active user function frames (CPython 3.11: recursion

@@ -11,7 +11,11 @@ use pyrt as rt;
 
 
 mod pf_count { use super::*;
-pub(super) fn count(mut words: rt::PyList<String>) -> rt::PyResult<rt::PyDict<String, i64>> {
+pub(super) fn count(words: rt::PyList<String>) -> rt::PyDict<String, i64> {
+    match count_body(words) { Ok(v) => v, Err(e) => { rt::set_pending(e); rt::PyDict::new() } }
+}
+#[inline(always)]
+fn count_body(mut words: rt::PyList<String>) -> rt::PyResult<rt::PyDict<String, i64>> {
     let mut c: rt::PyDict<String, i64> = rt::PyDict::new();
     let mut w: String = String::new();
     c = rt::PyDict::<String, i64>::new();
@@ -30,7 +34,7 @@ pub(super) fn count(mut words: rt::PyList<String>) -> rt::PyResult<rt::PyDict<St
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(count(rt::str_split("a b a", None, (-1_i64), 8)?)?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(rt::ret(count(rt::str_split("a b a", None, (-1_i64), 8)?))?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -11,7 +11,11 @@ use pyrt as rt;
 
 
 mod pf_total { use super::*;
-pub(super) fn total(mut xs: rt::PyList<i64>) -> rt::PyResult<i64> {
+pub(super) fn total(xs: rt::PyList<i64>) -> i64 {
+    match total_body(xs) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0 } }
+}
+#[inline(always)]
+fn total_body(mut xs: rt::PyList<i64>) -> rt::PyResult<i64> {
     let mut t: i64 = 0;
     let mut x: i64 = 0;
     t = 0_i64;
@@ -30,7 +34,7 @@ pub(super) fn total(mut xs: rt::PyList<i64>) -> rt::PyResult<i64> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(total(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64]))?); let _a3 = &({
+    { let mut _o1 = String::new(); let _a2 = &(rt::ret(total(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64])))?); let _a3 = &({
     let mut _acc4: Vec<i64> = Vec::new();
     {
         let mut _r5 = 0_i64..4_i64;
