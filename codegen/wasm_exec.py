@@ -366,10 +366,10 @@ def _real_exit_status(store: wasmtime.Store, instance: wasmtime.Instance, code: 
 # --------------------------------------------------------------------------- unflushed output
 
 # The runtime's host block (pyrt.rs, `out_wasi::HostBlock`, #[repr(C)]): u32 seq (odd while
-# flushing), len, line_buffered, cap, flags, int_limit_line, stdin_ptr, stdin_len; u64
-# out_total, out_hash, err_total, err_hash, skip_out, skip_err, expect_out_hash,
-# expect_err_hash; then cap bytes of stdout data.
-_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_FLAGS, _OB_LIMIT_LINE, _OB_STDIN_PTR, _OB_STDIN_LEN = range(0, 32, 4)
+# flushing), len, line_buffered, cap, flags, int_limit_line, 2 reserved; u64 out_total,
+# out_hash, err_total, err_hash, skip_out, skip_err, expect_out_hash, expect_err_hash; then cap
+# bytes of stdout data.
+_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_FLAGS, _OB_LIMIT_LINE = range(0, 24, 4)
 (_OB_OUT_TOTAL, _OB_OUT_HASH, _OB_ERR_TOTAL, _OB_ERR_HASH, _OB_SKIP_OUT, _OB_SKIP_ERR, _OB_EXPECT_OUT,
  _OB_EXPECT_ERR) = range(32, 96, 8)
 _OB_DATA = 96
@@ -378,15 +378,14 @@ _OB_DATA = 96
 @dataclass(frozen=True)
 class IntLimitStop:
     """A run that stopped where its ints outgrew 64 bits (`rerun_on_int_limit=True`): what it
-    had written (byte counts and FNV-1a hashes of stdout and stderr) and the stdin bytes it
-    read, so that the big-int build can be run from the start and continue from there."""
+    had written (byte counts and FNV-1a hashes of stdout and stderr), so that the big-int build
+    can be run from the start and continue from there."""
 
     line: int
     out_total: int
     out_hash: int
     err_total: int
     err_hash: int
-    stdin: bytes
 
 
 @dataclass
@@ -441,14 +440,12 @@ class _OutBuf:
         self._set_u64(_OB_EXPECT_OUT, first.out_hash)
         self._set_u64(_OB_EXPECT_ERR, first.err_hash)
 
-    def int_limit_stop(self, mem: "wasmtime.Memory", store: wasmtime.Store) -> IntLimitStop | None:
+    def int_limit_stop(self) -> IntLimitStop | None:
         line = self._u32(_OB_LIMIT_LINE)
         if not line:
             return None
-        ptr, n = self._u32(_OB_STDIN_PTR), self._u32(_OB_STDIN_LEN)
-        stdin = bytes(mem.read(store, ptr, ptr + n)) if n else b""
         return IntLimitStop(line, self._u64(_OB_OUT_TOTAL), self._u64(_OB_OUT_HASH),
-                            self._u64(_OB_ERR_TOTAL), self._u64(_OB_ERR_HASH), stdin)
+                            self._u64(_OB_ERR_TOTAL), self._u64(_OB_ERR_HASH))
 
 
 def _find_outbuf(store: wasmtime.Store, instance: wasmtime.Instance) -> _OutBuf | None:
@@ -691,10 +688,8 @@ def run_wasm(
             # the guest stopped between flushes: what it printed is still in its buffer
             write_out(outbuf.pending())
         int_limit = None
-        if outbuf is not None and rerun_on_int_limit and trap is None and instance is not None:
-            mem = instance.exports(store).get("memory")
-            if isinstance(mem, wasmtime.Memory):
-                int_limit = outbuf.int_limit_stop(mem, store)
+        if outbuf is not None and rerun_on_int_limit and trap is None:
+            int_limit = outbuf.int_limit_stop()
         store.close()
 
         stdout = b""

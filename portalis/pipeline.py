@@ -228,12 +228,25 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
     pb = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir)
     if pb.wasm_path is None:
         return ProgramRun(pb, None)
-    first = run_wasm(pb.wasm_path, args, limits=limits, stdin=stdin, capture=capture, program_name=name,
-                     dirs=dirs, cache_dir=cache_dir, timeout_mode=timeout_mode, rerun_on_int_limit=True)
+    # this process's own stdin goes through a relay that keeps every byte read from it, so that
+    # a rerun can be given the same input (wasmtime reads ahead of what the program consumes)
+    relay = _StdinRelay() if stdin is None and not capture else None
+    try:
+        first = run_wasm(pb.wasm_path, args, limits=limits, stdin=stdin, capture=capture, program_name=name,
+                         dirs=dirs, cache_dir=cache_dir, timeout_mode=timeout_mode, rerun_on_int_limit=True,
+                         stdin_path=relay.fifo() if relay is not None else None)
+    except BaseException:
+        if relay is not None:
+            relay.close()
+        raise
     stop = first.int_limit
     if stop is None:
+        if relay is not None:
+            relay.close()
         return ProgramRun(pb, first)
     big = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir, big_ints=True)
+    if big.wasm_path is None and relay is not None:
+        relay.close()
     if big.wasm_path is None:  # a Portalis bug: the program built, its big-int build did not
         detail = big.build.format_errors() if big.build is not None else "; ".join(
             d.message for d in (big.translation.diagnostics if big.translation else []))
@@ -246,50 +259,76 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
         return ProgramRun(pb, dataclasses.replace(first, exit_code=1, stderr=first.stderr + (msg.encode() if capture else b""),
                                                  message=msg.strip()), first, big)
     left = None if limits.timeout is None else max(0.001, limits.timeout - first.seconds)
-    replay: _StdinReplay | None = None
-    if stdin is None and not capture and stop.stdin:
-        replay = _StdinReplay(stop.stdin)  # what the first run read, then the rest of ours
     try:
         second = run_wasm(big.wasm_path, args, limits=Limits(timeout=left, max_memory=limits.max_memory),
                           stdin=stdin, capture=capture, program_name=name, dirs=dirs, cache_dir=cache_dir,
                           timeout_mode=timeout_mode, repeat_of=stop,
-                          stdin_path=replay.path if replay is not None else None)
+                          stdin_path=relay.fifo() if relay is not None else None)
     finally:
-        if replay is not None:
-            replay.close()
+        if relay is not None:
+            relay.close()
     combined = dataclasses.replace(second, stdout=first.stdout + second.stdout, stderr=first.stderr + second.stderr,
                                    seconds=first.seconds + second.seconds)
     return ProgramRun(pb, combined, first, big)
 
 
-class _StdinReplay:
-    """A FIFO that gives a rerun the bytes the first run read from stdin, then the rest of
-    this process's stdin (read only as the program asks for it)."""
+class _StdinRelay:
+    """This process's stdin for programs that may be rerun: one reader thread keeps every byte
+    read from fd 0 (`seen`); each `fifo()` is a named pipe a run reads as its stdin, fed from the
+    start of `seen` and then with whatever more arrives. A rerun's FIFO therefore replays what
+    the first run read (wasmtime reads ahead of the program), then continues with the rest."""
 
-    def __init__(self, prefix: bytes) -> None:
+    def __init__(self) -> None:
         self._dir = tempfile.mkdtemp(prefix="portalis-stdin-")
-        self.path = os.path.join(self._dir, "stdin")
-        os.mkfifo(self.path)
-        self._thread = threading.Thread(target=self._feed, args=(prefix,), name="portalis-stdin", daemon=True)
-        self._thread.start()
+        self._seen = bytearray()
+        self._eof = False
+        self._cond = threading.Condition()
+        self._fifos: list[str] = []
+        threading.Thread(target=self._read, name="portalis-stdin", daemon=True).start()
 
-    def _feed(self, prefix: bytes) -> None:
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(0, 65536)
+            except OSError:
+                chunk = b""
+            with self._cond:
+                if chunk:
+                    self._seen += chunk
+                else:
+                    self._eof = True
+                self._cond.notify_all()
+            if not chunk:
+                return
+
+    def fifo(self) -> str:
+        path = os.path.join(self._dir, f"stdin{len(self._fifos)}")
+        os.mkfifo(path)
+        self._fifos.append(path)
+        threading.Thread(target=self._feed, args=(path,), name="portalis-stdin-feed", daemon=True).start()
+        return path
+
+    def _feed(self, path: str) -> None:
+        pos = 0
         try:
-            with open(self.path, "wb", buffering=0) as f:
-                f.write(prefix)
+            with open(path, "wb", buffering=0) as f:
                 while True:
-                    chunk = os.read(0, 65536)
-                    if not chunk:
-                        break
-                    f.write(chunk)
+                    with self._cond:
+                        while pos == len(self._seen) and not self._eof:
+                            self._cond.wait()
+                        data = bytes(self._seen[pos:])
+                        done = self._eof and not data
+                    if done:
+                        return
+                    f.write(data)
+                    pos += len(data)
         except OSError:
-            pass  # the program finished (the reader closed the FIFO)
+            pass  # the run is over (its end of the FIFO is closed)
 
     def close(self) -> None:
-        try:
-            # unblock a writer still waiting for a reader, then remove the FIFO
-            fd = os.open(self.path, os.O_RDONLY | os.O_NONBLOCK)
-            os.close(fd)
-        except OSError:
-            pass
+        for path in self._fifos:
+            try:  # unblock a feeder still waiting for its reader to open the FIFO
+                os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
         shutil.rmtree(self._dir, ignore_errors=True)

@@ -48,13 +48,27 @@ def test_rerun_output_once_and_stdin_replayed_cli(tmp_path, toolchain):
     assert r.stdout.count("start") == 1 and r.stderr.count("to stderr") == 1
 
 
+def test_rerun_gets_stdin_the_first_run_read_ahead(tmp_path, toolchain):
+    """wasmtime reads stdin in large chunks, ahead of what the program consumed: the rerun must
+    still see every byte (portalis.pipeline._StdinRelay keeps what was read from fd 0)."""
+    src = ("count = int(input())\nx = 2 ** 70\nprint('first', count, x)\ntotal = 0\n"
+           "for _ in range(count):\n    total += int(input())\nprint(count, total)\n")
+    p = tmp_path / "many.py"
+    p.write_text(src)
+    data = "29999\n" + "\n".join(str(i) for i in range(29999)) + "\n"  # 169 kB: several chunks
+    r = subprocess.run([*PORTALIS, "run", str(p)], input=data, capture_output=True, text=True, timeout=600)
+    py = _python(p, data)
+    assert (r.returncode, r.stdout) == (py.returncode, py.stdout) == (0, "first 29999 1180591620717411303424\n"
+                                                                         "29999 449955001\n"), r.stderr
+
+
 def test_rerun_in_process_capture(tmp_path, toolchain):
     p = tmp_path / "fact.py"
     p.write_text(PROG)
     pr = run_program(PROG, str(p), stdin=b"ann\n30\n", toolchain=toolchain)
     py = _python(p, "ann\n30\n")
     assert pr.first is not None and pr.first.int_limit is not None
-    assert pr.first.int_limit.line == 7 and pr.first.int_limit.stdin == b"ann\n30\n"
+    assert pr.first.int_limit.line == 7
     assert pr.result is not None
     assert (pr.result.exit_code, pr.result.stdout.decode(), pr.result.stderr.decode()) == \
         (py.returncode, py.stdout, py.stderr)

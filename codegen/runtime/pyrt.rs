@@ -498,10 +498,10 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
 //   the host before `_start` when stdout is a terminal (flush at every newline, like CPython).
 // * the rerun with big ints (portalis/pipeline.py `run_program`): with `flags` bit 0 set, a
 //   program that outgrows 64-bit ints exits at once (`int_limit_line`, no `finally` runs) and
-//   the host runs the big-int build of it. Every byte written to stdout and stderr is counted
-//   and hashed (`out_total`/`out_hash`, `err_*`), stdin bytes read are recorded
-//   (`stdin_ptr`/`stdin_len`); the rerun gets `skip_*`/`expect_*`: it writes nothing until it
-//   has produced as many bytes as the first run did, and stops loudly if they differ.
+//   the host runs the big-int build of it (giving it the same stdin). Every byte written to
+//   stdout and stderr is counted and hashed (`out_total`/`out_hash`, `err_*`); the rerun gets
+//   `skip_*`/`expect_*`: it writes nothing until it has produced as many bytes as the first run
+//   did, and stops loudly if they differ.
 // Elsewhere (native builds, library crates called from several threads) stdout is a
 // thread-local `Vec` and none of this exists.
 
@@ -509,7 +509,7 @@ const OUT_LIMIT: usize = 64 * 1024;
 
 #[cfg(target_os = "wasi")]
 mod out_wasi {
-    use std::cell::{Cell, RefCell, UnsafeCell};
+    use std::cell::{Cell, UnsafeCell};
     use std::sync::atomic::{AtomicU32, Ordering};
 
     #[repr(C)]
@@ -520,8 +520,7 @@ mod out_wasi {
         pub cap: u32,
         pub flags: AtomicU32,
         pub int_limit_line: AtomicU32,
-        pub stdin_ptr: AtomicU32,
-        pub stdin_len: AtomicU32,
+        pub reserved: [u32; 2],
         pub out_total: Cell<u64>,
         pub out_hash: Cell<u64>,
         pub err_total: Cell<u64>,
@@ -545,8 +544,7 @@ mod out_wasi {
         cap: super::OUT_LIMIT as u32,
         flags: AtomicU32::new(0),
         int_limit_line: AtomicU32::new(0),
-        stdin_ptr: AtomicU32::new(0),
-        stdin_len: AtomicU32::new(0),
+        reserved: [0; 2],
         out_total: Cell::new(0),
         out_hash: Cell::new(FNV_OFFSET),
         err_total: Cell::new(0),
@@ -569,18 +567,10 @@ mod out_wasi {
         len: usize,
     }
 
-    #[repr(C)]
-    struct Iovec {
-        buf: *mut u8,
-        len: usize,
-    }
-
     #[link(wasm_import_module = "wasi_snapshot_preview1")]
     extern "C" {
         #[link_name = "fd_write"]
         fn wasi_fd_write(fd: u32, iovs: *const Ciovec, iovs_len: usize, nwritten: *mut usize) -> u16;
-        #[link_name = "fd_read"]
-        fn wasi_fd_read(fd: u32, iovs: *const Iovec, iovs_len: usize, nread: *mut usize) -> u16;
     }
 
     fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
@@ -694,44 +684,6 @@ mod out_wasi {
         OUTBUF.int_limit_line.store(line.max(1), Ordering::Release);
         std::process::exit(super::WASI_STATUS_SENTINEL);
     }
-
-    thread_local! {
-        // every byte read from fd 0 (for the host: a rerun gets the same input)
-        static STDIN_SEEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
-        static STDIN_POS: Cell<usize> = const { Cell::new(0) };
-    }
-
-    /// One line from stdin without its end-of-line (None at EOF), reading fd 0 directly so
-    /// that every byte consumed is recorded.
-    pub fn read_line() -> Option<String> {
-        STDIN_SEEN.with(|seen| {
-            let mut seen = seen.borrow_mut();
-            let start = STDIN_POS.with(|p| p.get());
-            loop {
-                if let Some(i) = seen[start..].iter().position(|&b| b == b'\n') {
-                    let line = String::from_utf8_lossy(&seen[start..start + i + 1]).into_owned();
-                    STDIN_POS.with(|p| p.set(start + i + 1));
-                    return Some(line);
-                }
-                let mut buf = [0u8; 4096];
-                let iov = Iovec { buf: buf.as_mut_ptr(), len: buf.len() };
-                let mut n: usize = 0;
-                // SAFETY: iov points at a live buffer; n is a valid out-pointer.
-                let rc = unsafe { wasi_fd_read(0, &iov, 1, &mut n) };
-                if rc != 0 || n == 0 {
-                    if start == seen.len() {
-                        return None;
-                    }
-                    let line = String::from_utf8_lossy(&seen[start..]).into_owned();
-                    STDIN_POS.with(|p| p.set(seen.len()));
-                    return Some(line);
-                }
-                seen.extend_from_slice(&buf[..n]);
-                OUTBUF.stdin_ptr.store(seen.as_ptr() as u32, Ordering::Release);
-                OUTBUF.stdin_len.store(seen.len() as u32, Ordering::Release);
-            }
-        })
-    }
 }
 
 #[cfg(not(target_os = "wasi"))]
@@ -777,7 +729,7 @@ mod out_native {
 
 #[cfg(not(target_os = "wasi"))]
 mod out_native_extra {
-    use std::io::{BufRead, Write};
+    use std::io::Write;
     pub fn err(s: &[u8]) {
         let e = std::io::stderr();
         let mut lk = e.lock();
@@ -791,13 +743,6 @@ mod out_native_extra {
         unreachable!("only a WASI host reruns programs")
     }
     pub fn check_rerun_complete() {}
-    pub fn read_line() -> Option<String> {
-        let mut s = String::new();
-        match std::io::stdin().lock().read_line(&mut s) {
-            Ok(0) | Err(_) => None,
-            Ok(_) => Some(s),
-        }
-    }
 }
 
 #[cfg(target_os = "wasi")]
@@ -5700,9 +5645,10 @@ pub fn int_pow_mod(a: i64, b: i64, m: i64, line: u32) -> PyResult<i64> {
 pub fn py_input(prompt: &str, line: u32) -> PyResult<String> {
     out_str(prompt);
     flush_stdout();
-    match out_extra::read_line() {
-        None => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
-        Some(mut s) => {
+    let mut s = String::new();
+    match std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut s) {
+        Ok(0) | Err(_) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        Ok(_) => {
             if s.ends_with('\n') {
                 s.pop();
                 if s.ends_with('\r') {
