@@ -198,16 +198,19 @@ class _FnEmitter:
         return is_copy(t, self.mod.big)
 
     def as_i64(self, e: ir.Expr, kind: str = "size") -> str:
-        """An i64 for an int the runtime takes as a count, position or (kind "index") an index.
-        In the big-int build an int that does not fit is Python's OverflowError / IndexError;
-        an optional position (slice bound) clamps like CPython's."""
+        """An i64 for an int the runtime takes as a repeat count ("size"), an index ("index") or
+        a Py_ssize_t argument ("ssize": positions, widths, maxsplit). In the big-int build an
+        int that does not fit raises what CPython raises there (OverflowError "cannot fit 'int'
+        into an index-sized integer", IndexError, OverflowError "... C ssize_t"); an optional
+        position (slice bound) clamps like CPython's."""
         if not self.big:
             return self.expr(e)
         ln = e.span.line
         if e.ty == ir.INT:
             if isinstance(e, ir.Const) and isinstance(e.value, int) and -(2**63) < e.value < 2**63:
                 return f"({e.value}_i64)"
-            return self.q(f"rt::{'bi_index' if kind == 'index' else 'bi_size'}(&{self.ref(e)}, {ln})")
+            fn = {"index": "bi_index", "ssize": "bi_ssize"}.get(kind, "bi_size")
+            return self.q(f"rt::{fn}(&{self.ref(e)}, {ln})")
         if e.ty == ir.OptionT(ir.INT):
             if isinstance(e, ir.Const) and e.value is None:
                 return "None::<i64>"
@@ -399,7 +402,7 @@ class _FnEmitter:
             if code.ty == ir.STR:
                 return f"{{ rt::err_str(&({self.expr(code)} + \"\\n\")); rt::sys_exit(1, {s.span.line}) }}"
             if self.big:
-                return f"rt::sys_exit(rt::bi_clamp_i64(&{self.ref(code)}), {s.span.line})"
+                return f"rt::sys_exit(rt::bi_exit_code(&{self.ref(code)}), {s.span.line})"
             return f"rt::sys_exit({self.expr(code)}, {s.span.line})"
         return self.expr(e)
 
@@ -615,20 +618,27 @@ class _FnEmitter:
         if isinstance(it, ir.Intrinsic) and it.name == "range":
             a, b, c = it.args
             r = self.t("_r")
-            # the big-int build iterates i64 bounds (a bound past 64 bits is a Portalis limit)
-            ea, eb = (self.range_bound(x) for x in (a, b))
-            nxt = f"{r}.next().map(rt::Int::S)" if self.big else f"{r}.next()"
+            if self.big:  # bounds of any size (i64 arithmetic while they fit)
+                bounds = ", ".join(f"&{self.ref(x)}" for x in (a, b, c))
+                return [f"let mut {r} = {self.q(f'rt::bi_range({bounds}, {ln})')};"], f"{r}.next()"
+            ea, eb = self.expr(a), self.expr(b)
             if isinstance(c, ir.Const) and c.value == 1:
-                return [f"let mut {r} = {ea}..{eb};"], nxt
+                return [f"let mut {r} = {ea}..{eb};"], f"{r}.next()"
             if isinstance(c, ir.Const) and isinstance(c.value, int) and 0 < c.value < 2**31:
-                return [f"let mut {r} = ({ea}..{eb}).step_by({c.value});"], nxt
-            return [f"let mut {r} = {self.q(f'rt::py_range({ea}, {eb}, {self.range_bound(c)}, {ln})')};"], nxt
+                return [f"let mut {r} = ({ea}..{eb}).step_by({c.value});"], f"{r}.next()"
+            return [f"let mut {r} = {self.q(f'rt::py_range({ea}, {eb}, {self.expr(c)}, {ln})')};"], f"{r}.next()"
         if isinstance(it, ir.Intrinsic) and it.name == "enumerate":
             setup, nxt = self.cursor(it.args[0], ln)
             c = self.t("_c")
-            setup.append(f"let mut {c}: i64 = {self.range_bound(it.args[1])};")
-            i = "rt::Int::S(_i)" if self.big else "_i"
-            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {c}; {c} += 1; Some(({i}, _x)) }} None => None }}"
+            if self.big:  # a Python int counter: any start, no limit
+                setup.append(f"let mut {c}: rt::Int = {self.expr(it.args[1])};")
+                return setup, (f"match {nxt} {{ Some(_x) => {{ let _i = {c}.clone(); "
+                               f"{c} = rt::bi_add(&{c}, &rt::Int::S(1)); Some((_i, _x)) }} None => None }}")
+            # the index of the next item; None once past 2**63 - 1 (the 64-bit limit, only if
+            # an item needs that index)
+            setup.append(f"let mut {c}: Option<i64> = Some({self.expr(it.args[1])});")
+            take = self.q(f"rt::enum_index({c}, {ln})")
+            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {take}; {c} = _i.checked_add(1); Some((_i, _x)) }} None => None }}"
         if isinstance(it, ir.Intrinsic) and it.name == "zip":
             setups: list[str] = []
             nexts = []
@@ -677,15 +687,6 @@ class _FnEmitter:
         if isinstance(it, ir.Comprehension) and it.kind == "gen":
             raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", it.span)
         raise EmitError(f"cannot iterate over {t}", it.span)
-
-    def range_bound(self, e: ir.Expr) -> str:
-        """A range()/enumerate() bound as an i64; in the big-int build, one past 64 bits stops
-        with Portalis' limit (CPython iterates such ranges; this build does not)."""
-        if not self.big:
-            return self.expr(e)
-        if isinstance(e, ir.Const) and isinstance(e.value, int) and -(2**63) <= e.value < 2**63:
-            return f"({e.value}_i64)"
-        return self.q(f"rt::bi_range_bound(&{self.ref(e)}, {e.span.line})")
 
     def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "") -> None:
         """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable."""
@@ -1015,9 +1016,15 @@ class _FnEmitter:
                 return f"{neg}{b}.contains(&{a})"
             if isinstance(ct, ir.TupleT):
                 return f"{neg}{{ let _k = &{a}; let _t = &{b}; " + " || ".join(f"*_k == _t.{i}" for i in range(len(ct.items))) + " }"
+            if isinstance(eb, ir.Intrinsic) and eb.name == "range":  # O(1), as CPython's
+                if self.big:
+                    bounds = ", ".join(f"&{self.ref(x)}" for x in eb.args)
+                    return f"{neg}{{ let _k = &{a}; {self.q(f'rt::bi_range_contains({bounds}, _k, {eb.span.line})')} }}"
+                bounds = ", ".join(self.expr(x) for x in eb.args)
+                return f"{neg}{{ let _k = {a}; {self.q(f'rt::py_range({bounds}, {eb.span.line})')}.contains(_k) }}"
             if isinstance(ct, ir.IterT):
-                return f"{neg}{{ let _k = {a}; let mut _f = false; " + self.sub(lambda: self.foreach(
-                    eb, lambda it: self.w.line(f"if {it} == _k {{ _f = true; break; }}"), eb.span.line)) + " _f }"
+                return f"{neg}{{ let _k = &{a}; let mut _f = false; " + self.sub(lambda: self.foreach(
+                    eb, lambda it: self.w.line(f"if {it} == *_k {{ _f = true; break; }}"), eb.span.line)) + " _f }"
             raise EmitError(f"`in` on {ct}", eb.span)
         return f"{a} {op} {b}"
 
@@ -1148,8 +1155,11 @@ class _FnEmitter:
             if isinstance(t, ir.TupleT):
                 return self.from_i64(f"{len(t.items)}_i64")
             if isinstance(a[0], ir.Intrinsic) and a[0].name == "range":
-                bounds = ", ".join(self.range_bound(x) for x in a[0].args)
-                return self.from_i64(f"rt::range_len({bounds})")
+                if self.big:
+                    bounds = ", ".join(f"&{R(x)}" for x in a[0].args)
+                    return q(f"rt::bi_range_len({bounds}, {ln})")
+                bounds = ", ".join(X(x) for x in a[0].args)
+                return q(f"rt::range_len({bounds}, {ln})")
             if isinstance(a[0], ir.Intrinsic) and a[0].name in ("dict.keys", "dict.values", "dict.items"):
                 return self.from_i64(f"{R(a[0].args[0])}.len()")
             return self.from_i64(f"{R(a[0])}.len()")
@@ -1223,7 +1233,9 @@ class _FnEmitter:
             prompt = X(a[0]) if a else "String::new()"
             return q(f"rt::py_input(&{prompt}, {ln})")
         if n == "range":
-            return q(f"rt::py_range({', '.join(self.range_bound(x) for x in a)}, {ln})")
+            if self.big:
+                return q(f"rt::bi_range({', '.join(f'&{R(x)}' for x in a)}, {ln})")
+            return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
         if n.startswith("math."):
             return self.math(e)
         if n in ("sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
@@ -1275,19 +1287,21 @@ class _FnEmitter:
         for k, v in e.kwargs:  # in the order written
             if k in ("sep", "end"):
                 out.append(f"let {sepv if k == 'sep' else endv}: String = {self.expr(v)};")
-        if self.big:  # CPython's limit on the digits of int -> decimal text (ValueError)
-            for x, v in zip(e.args, vals):
-                if _has_int(x.ty):
-                    out.append(f"{self.q(f'rt::CheckDigits::check_digits(&{v}, {e.span.line})')};")
+        target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
         for i, (x, v) in enumerate(zip(e.args, vals)):
             if i:
                 out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
+            if self.big and _has_int(x.ty):
+                # CPython's limit on the digits of int -> decimal text (ValueError); print has
+                # written the arguments (and separators) before the failing one by then
+                err = self.propagate("_e")
+                out.append(f"if let Err(_e) = rt::CheckDigits::check_digits(&{v}, {e.span.line}) "
+                           f"{{ {target}(&{o}); {err}; }}")
             if x.ty == ir.STR:
                 out.append(f"{o}.push_str(&{v});")
             else:
                 out.append(f"rt::PyFmt::fmt_str(&{v}, &mut {o});")
         out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")
-        target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
         out.append(f"{target}(&{o});")
         return "{ " + " ".join(out) + " }"
 
@@ -1317,7 +1331,7 @@ class _FnEmitter:
         if m in ("sqrt", "exp", "log10", "log2", "floor", "ceil", "pow", "factorial", "log1p", "fmod", "trunc", "isqrt", "comb"):
             return self.q(f"rt::math_{m}({', '.join(a)}, {ln})")
         if m == "gcd":
-            return f"rt::math_gcd({a[0]}, {a[1]})"
+            return self.q(f"rt::math_gcd({a[0]}, {a[1]}, {ln})")
         if m == "lcm":
             return self.q(f"rt::math_lcm({a[0]}, {a[1]}, {ln})")
         if m == "isclose":
@@ -1351,6 +1365,12 @@ class _FnEmitter:
             x = e.args[0]
             if isinstance(x, ir.Coerce) and x.expr.ty == ir.INT:  # huge ints have logs too
                 return q(f"rt::bi_math_{m}(&{self.ref(x.expr)}, {ln})")
+        if m == "log" and len(e.args) == 2 and any(isinstance(x, ir.Coerce) and x.expr.ty == ir.INT for x in e.args):
+            # log(x, base) = log(x) / log(base), each as CPython's loghelper (any size of int)
+            num, den = (q(f"rt::bi_math_log(&{self.ref(x.expr)}, {ln})")
+                        if isinstance(x, ir.Coerce) and x.expr.ty == ir.INT else q(f"rt::math_log({self.expr(x)}, {ln})")
+                        for x in e.args)
+            return q(f"{{ let _n = {num}; let _d = {den}; rt::float_div(_n, _d, {ln}) }}")
         return None
 
     def consume(self, e: ir.Intrinsic) -> str:
@@ -1525,7 +1545,7 @@ class _FnEmitter:
             sep_code = "None" if isinstance(sep, ir.Const) else f"{X(sep)}.as_deref()"
             if isinstance(sep, ir.Coerce):
                 sep_code = f"Some(&*{X(sep.expr)})"
-            return q(f"rt::str_{m}({s}, {sep_code}, {self.as_i64(a[2])}, {ln})")
+            return q(f"rt::str_{m}({s}, {sep_code}, {self.as_i64(a[2], 'ssize')}, {ln})")
         if m in ("strip", "lstrip", "rstrip"):
             ch = a[1]
             ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
@@ -1533,7 +1553,7 @@ class _FnEmitter:
         if m == "splitlines_keep":
             return f"rt::str_splitlines_keep({s}, {X(a[1])})"
         if m == "replace":
-            return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {self.as_i64(a[3])})"
+            return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {self.as_i64(a[3], 'ssize')})"
         # start/end positions (a[2], a[3]: Option<i64>) select the `_in` variants
         rng = f", {self.as_i64(a[2])}, {self.as_i64(a[3])}" if len(a) == 4 else ""
         suffix = "_in" if rng else ""
@@ -1550,9 +1570,9 @@ class _FnEmitter:
         if m in ("index", "rindex"):
             return self.from_i64(q(f"rt::str_{m}_of{suffix}({s}, {self.sref(a[1])}{rng}, {ln})"))
         if m in ("ljust", "rjust", "center"):
-            return q(f"rt::str_{m}({s}, {self.as_i64(a[1])}, {self.sref(a[2])}, {ln})")
+            return q(f"rt::str_{m}({s}, {self.as_i64(a[1], 'ssize')}, {self.sref(a[2])}, {ln})")
         if m == "zfill":
-            return f"rt::str_zfill({s}, {self.as_i64(a[1])})"
+            return f"rt::str_zfill({s}, {self.as_i64(a[1], 'ssize')})"
         if m in ("partition", "rpartition"):
             return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")
         if m == "repeat":
@@ -1596,13 +1616,12 @@ class _FnEmitter:
             return f"{lst}.extend(&rt::PyList::from_vec({self.collect(a[1], a[0].ty.elem)}))"
         if m == "imul":
             return f"{lst}.imul({self.as_i64(a[1])})"
-        if m == "insert":  # CPython clamps the position (any size)
-            pos = f"rt::bi_clamp_i64(&{R(a[1])})" if self.big else X(a[1])
-            return f"{lst}.insert({pos}, {X(a[2])})"
+        if m == "insert":
+            return f"{lst}.insert({self.as_i64(a[1], 'ssize')}, {X(a[2])})"
         if m == "pop":
             return q(f"{lst}.pop({ln})")
         if m == "pop_at":
-            idx = self.as_i64(a[1], "index")
+            idx = self.as_i64(a[1], "ssize")
             return q(f"{lst}.pop_at({idx}, {ln})")
         if m in ("remove", "index", "count"):
             # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float

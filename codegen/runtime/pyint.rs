@@ -647,7 +647,8 @@ pub fn bi_lshift(a: &Int, b: &Int, line: u32) -> PyResult<Int> {
     }
     let n = match b.to_i64() {
         Some(n) if n as u64 <= 1u64 << 36 => n as u64,
-        _ => return Err(PyErr::new(&MEMORY_ERROR, "", line)),
+        Some(_) => return Err(PyErr::new(&MEMORY_ERROR, "", line)),
+        None => return Err(PyErr::new(&OVERFLOW_ERROR, "too many digits in integer", line)),
     };
     if let Int::S(x) = a {
         if n < 63 && (x << n) >> n == *x {
@@ -880,6 +881,22 @@ pub fn bi_size(a: &Int, line: u32) -> PyResult<i64> {
     }
 }
 
+/// An int CPython converts to a Py_ssize_t argument (list.pop/insert positions, str.split's
+/// maxsplit, widths of ljust/center/zfill, replace's count): OverflowError when it does not fit.
+#[inline]
+pub fn bi_ssize(a: &Int, line: u32) -> PyResult<i64> {
+    match a {
+        Int::S(v) => Ok(*v),
+        Int::B(_) => Err(ssize_overflow(line)),
+    }
+}
+
+/// sys.exit(n) with a big n: CPython cannot make a C long of it and exits with -1 (255).
+#[inline]
+pub fn bi_exit_code(a: &Int) -> i64 {
+    a.to_i64().unwrap_or(-1)
+}
+
 /// Slice bounds and optional positions: None stays None.
 #[inline]
 pub fn bi_size_opt(a: &Option<Int>, line: u32) -> PyResult<Option<i64>> {
@@ -894,18 +911,94 @@ pub fn bi_size_opt(a: &Option<Int>, line: u32) -> PyResult<Option<i64>> {
     }
 }
 
-/// A range() / enumerate() bound: this build iterates i64 ranges; a bound past 64 bits is a
-/// Portalis limit (CPython would iterate it).
-#[inline]
-pub fn bi_range_bound(a: &Int, line: u32) -> PyResult<i64> {
-    match a {
-        Int::S(v) => Ok(*v),
-        Int::B(_) => Err(limit_err("range() bounds beyond 64 bits are not supported", line)),
+/// range() in the big-int build: an i64 `PyRange` while the bounds fit (the common case, as
+/// fast as the 64-bit build's), else Int arithmetic; yields `Int`s.
+pub enum BigRange {
+    Small(PyRange),
+    Big { start: Int, stop: Int, step: Int, cur: Int },
+}
+
+pub fn bi_range(start: &Int, stop: &Int, step: &Int, line: u32) -> PyResult<BigRange> {
+    if step.is_zero() {
+        return Err(value_err("range() arg 3 must not be zero", line));
+    }
+    if let (Some(a), Some(b), Some(c)) = (start.to_i64(), stop.to_i64(), step.to_i64()) {
+        return Ok(BigRange::Small(py_range(a, b, c, line)?));
+    }
+    Ok(BigRange::Big { start: start.clone(), stop: stop.clone(), step: step.clone(), cur: start.clone() })
+}
+
+impl Iterator for BigRange {
+    type Item = Int;
+    #[inline]
+    fn next(&mut self) -> Option<Int> {
+        match self {
+            BigRange::Small(r) => r.next().map(Int::S),
+            BigRange::Big { stop, step, cur, .. } => {
+                let more = if step.is_negative() { *cur > *stop } else { *cur < *stop };
+                if !more {
+                    return None;
+                }
+                let v = cur.clone();
+                *cur = bi_add(cur, step);
+                Some(v)
+            }
+        }
     }
 }
 
-/// An int CPython clamps to the index range (list.insert position, round(x, n) digits, an
-/// int() base, a sys.exit status).
+/// The number of items of range(start, stop, step) (step != 0), as an Int.
+fn bi_range_count(start: &Int, stop: &Int, step: &Int) -> Int {
+    // CPython: (stop - start - 1) // step + 1 for step > 0 and start < stop (mirrored for < 0)
+    let (lo, hi, st) = if step.is_negative() { (stop, start, bi_neg(step)) } else { (start, stop, step.clone()) };
+    if lo >= hi {
+        return Int::S(0);
+    }
+    let span = bi_sub(&bi_sub(hi, lo), &Int::S(1));
+    bi_add(&bi_floordiv(&span, &st, 0).unwrap_or_default(), &Int::S(1))
+}
+
+/// len(range(...)) of any bounds: OverflowError past 2**63 - 1 items (CPython's Py_ssize_t).
+pub fn bi_range_len(start: &Int, stop: &Int, step: &Int, line: u32) -> PyResult<Int> {
+    if step.is_zero() {
+        return Err(value_err("range() arg 3 must not be zero", line));
+    }
+    let n = bi_range_count(start, stop, step);
+    match n {
+        Int::S(_) => Ok(n),
+        Int::B(_) => Err(ssize_overflow(line)),
+    }
+}
+
+/// `x in range(start, stop, step)` for ints of any size, in O(1) like CPython.
+pub fn bi_range_contains(start: &Int, stop: &Int, step: &Int, x: &Int, line: u32) -> PyResult<bool> {
+    if step.is_zero() {
+        return Err(value_err("range() arg 3 must not be zero", line));
+    }
+    let inside = if step.is_negative() { x <= start && x > stop } else { x >= start && x < stop };
+    Ok(inside && bi_mod(&bi_sub(x, start), step, line)?.is_zero())
+}
+
+impl PyFmt for BigRange {
+    fn fmt_repr(&self, out: &mut String) {
+        match self {
+            BigRange::Small(r) => r.fmt_repr(out),
+            BigRange::Big { start, stop, step, .. } => {
+                out.push_str("range(");
+                start.fmt_repr(out);
+                out.push_str(", ");
+                stop.fmt_repr(out);
+                if *step != Int::S(1) {
+                    out.push_str(", ");
+                    step.fmt_repr(out);
+                }
+                out.push(')');
+            }
+        }
+    }
+}
+
+/// An int CPython clamps to the index range (round(x, n) digits, an int() base).
 #[inline]
 pub fn bi_clamp_i64(a: &Int) -> i64 {
     match a {

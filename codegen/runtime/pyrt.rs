@@ -2706,6 +2706,29 @@ pub fn decimal_value(c: char) -> Option<u32> {
     range_start(c as u32, DECIMAL_RANGES).map(|s| (c as u32 - s) % 10)
 }
 
+/// CPython 3.11 refuses int() of text with more than 4300 digits in a base that is not a power
+/// of two (leading zeros count; underscores do not), before it looks at the value.
+fn int_text_digit_limit(body: &str, base: u32, line: u32) -> PyResult<()> {
+    if base.is_power_of_two() || body.len() <= 4300 {
+        return Ok(());
+    }
+    let n = body
+        .chars()
+        .take_while(|&c| c == '_' || c.is_digit(base) || matches!(decimal_value(c), Some(d) if d < base))
+        .filter(|&c| c != '_')
+        .count();
+    if n > 4300 {
+        return Err(value_err(
+            &format!(
+                "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                n
+            ),
+            line,
+        ));
+    }
+    Ok(())
+}
+
 /// int(s) for a str (base 10).
 pub fn parse_int(s: &str, line: u32) -> PyResult<i64> {
     let bad = || {
@@ -2715,6 +2738,7 @@ pub fn parse_int(s: &str, line: u32) -> PyResult<i64> {
         )
     };
     let t = s.trim_matches(num_space);
+    int_text_digit_limit(t.strip_prefix(['+', '-']).unwrap_or(t), 10, line)?;
     let mut chars = t.chars().peekable();
     let mut neg = false;
     match chars.peek() {
@@ -3000,8 +3024,8 @@ pub fn math_ceil(x: f64, line: u32) -> PyResult<i64> {
     f64_to_i64_checked(x.ceil(), line)
 }
 
-/// math.gcd(a, b).  (gcd(i64::MIN, 0) = 2**63 does not fit: saturates to i64::MAX.)
-pub fn math_gcd(a: i64, b: i64) -> i64 {
+/// math.gcd(a, b).  (gcd(-2**63, 0) = 2**63 does not fit: the 64-bit limit.)
+pub fn math_gcd(a: i64, b: i64, line: u32) -> PyResult<i64> {
     let mut x = a.unsigned_abs();
     let mut y = b.unsigned_abs();
     while y != 0 {
@@ -3010,9 +3034,9 @@ pub fn math_gcd(a: i64, b: i64) -> i64 {
         y = t;
     }
     if x > i64::MAX as u64 {
-        i64::MAX
+        Err(overflow_err(line))
     } else {
-        x as i64
+        Ok(x as i64)
     }
 }
 
@@ -5418,10 +5442,34 @@ pub struct PyRange {
     remaining: u64,
 }
 
-/// Number of elements of range(start, stop, step) (0 for step 0).
+/// len(range(start, stop, step)): ValueError for step 0 (range() itself raises), OverflowError
+/// past 2**63 - 1 elements (CPython's Py_ssize_t).
 #[inline]
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    range_len_u(start, stop, step).min(i64::MAX as u64) as i64
+pub fn range_len(start: i64, stop: i64, step: i64, line: u32) -> PyResult<i64> {
+    if step == 0 {
+        return Err(value_err("range() arg 3 must not be zero", line));
+    }
+    let n = range_len_u(start, stop, step);
+    if n > i64::MAX as u64 {
+        return Err(ssize_overflow(line));
+    }
+    Ok(n as i64)
+}
+
+/// CPython's OverflowError for an int that does not fit a Py_ssize_t.
+#[cold]
+#[inline(never)]
+pub fn ssize_overflow(line: u32) -> PyErr {
+    PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C ssize_t", line)
+}
+
+/// The index enumerate() gives the next item: past 2**63 - 1 it is the 64-bit limit.
+#[inline]
+pub fn enum_index(next: Option<i64>, line: u32) -> PyResult<i64> {
+    match next {
+        Some(i) => Ok(i),
+        None => Err(overflow_err(line)),
+    }
 }
 
 #[inline]
@@ -5451,7 +5499,7 @@ pub fn py_range(start: i64, stop: i64, step: i64, line: u32) -> PyResult<PyRange
 
 impl PyRange {
     pub fn len(&self) -> i64 {
-        range_len(self.start, self.stop, self.step)
+        range_len_u(self.start, self.stop, self.step).min(i64::MAX as u64) as i64
     }
     pub fn contains(&self, v: i64) -> bool {
         let n = range_len_u(self.start, self.stop, self.step);
@@ -5567,6 +5615,7 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
             break;
         }
     }
+    int_text_digit_limit(body, if b == 0 { 10 } else { b }, line)?;
     if b == 0 {
         // base 0 without a prefix is a decimal literal: no leading zeros unless it is zero
         let digits: Vec<char> = body.chars().filter(|&c| c != '_').collect();
@@ -5724,8 +5773,8 @@ pub fn math_lcm(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if a == 0 || b == 0 {
         return Ok(0);
     }
-    let g = math_gcd(a, b);
-    int_abs(int_mul(a / g, b, line)?, line)
+    let g = math_gcd(a, b, line)?;
+    int_abs(int_mul(int_floordiv(a, g, line)?, b, line)?, line)
 }
 
 // ===================================================================================

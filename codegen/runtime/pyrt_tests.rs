@@ -343,7 +343,8 @@ fn float_arithmetic() {
     assert!(!cmp_int_float_eq(9007199254740993, 9007199254740992.0));
     assert!(cmp_int_float_lt(i64::MAX, 9223372036854775808.0));
     assert!(!cmp_int_float_le(0, f64::NAN) && !cmp_int_float_ge(0, f64::NAN));
-    assert_eq!(math_gcd(12, -18), 6);
+    assert_eq!(math_gcd(12, -18, 1).unwrap(), 6);
+    assert!(math_gcd(i64::MIN, 0, 1).unwrap_err().is_limit()); // 2**63: the 64-bit limit
     assert_eq!(math_factorial(20, 1).unwrap(), 2432902008176640000);
     assert_eq!(err_of(math_factorial(21, 1)).0, "OverflowError");
     assert_eq!(
@@ -786,9 +787,11 @@ fn ranges() {
         err_of(py_range(0, 1, 0, 1)),
         (s("ValueError"), s("range() arg 3 must not be zero"))
     );
-    assert_eq!(range_len(0, 10, 3), 4);
-    assert_eq!(range_len(10, 0, 3), 0);
-    assert_eq!(range_len(i64::MIN, i64::MAX, 1), i64::MAX); // saturates (true length 2**64-1)
+    assert_eq!(range_len(0, 10, 3, 1).unwrap(), 4);
+    assert_eq!(range_len(10, 0, 3, 1).unwrap(), 0);
+    // 2**64-1 elements: CPython's OverflowError (Py_ssize_t)
+    assert_eq!(err_of(range_len(i64::MIN, i64::MAX, 1, 1)).0, "OverflowError");
+    assert_eq!(err_of(range_len(0, 5, 0, 1)).1, "range() arg 3 must not be zero");
     let r = py_range(i64::MAX - 2, i64::MAX, 1, 1).unwrap();
     assert_eq!(r.collect::<Vec<_>>(), vec![i64::MAX - 2, i64::MAX - 1]);
     let r = py_range(i64::MIN + 5, i64::MIN, -2, 1).unwrap();

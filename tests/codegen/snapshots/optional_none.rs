@@ -21,9 +21,9 @@ fn find_body(mut xs: rt::PyList<String>, mut k: String) -> rt::PyResult<Option<i
     {
         let _l1 = xs.clone();
         let mut _k2: usize = 0;
-        let mut _c3: i64 = 0_i64;
+        let mut _c3: Option<i64> = Some(0_i64);
         'l1: loop {
-            let _it4 = match match { let _o = _l1.get_raw(_k2); _k2 += 1; _o } { Some(_x) => { let _i = _c3; _c3 += 1; Some((_i, _x)) } None => None } { Some(_x) => _x, None => break };
+            let _it4 = match match { let _o = _l1.get_raw(_k2); _k2 += 1; _o } { Some(_x) => { let _i = rt::enum_index(_c3, 5)?; _c3 = _i.checked_add(1); Some((_i, _x)) } None => None } { Some(_x) => _x, None => break };
             let (_u5, _u6) = _it4;
             i = _u5;
             x = _u6;
