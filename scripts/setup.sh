@@ -15,6 +15,13 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-.venv/bin/python -m pip install -q -e '.[test]'
+# (re)install when pyproject.toml changed since the last install (the install is editable:
+# source edits need nothing)
+STAMP=.venv/.portalis-installed
+WANT=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -x .venv/bin/portalis ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
+  .venv/bin/python -m pip install -q -e '.[test]'
+  echo "$WANT" > "$STAMP"
+fi
 echo "portalis setup: ok ($(.venv/bin/portalis --help >/dev/null && echo .venv/bin/portalis))"
