@@ -1559,14 +1559,7 @@ pub fn bi_math_ceil(x: f64, line: u32) -> PyResult<Int> {
     bi_from_f64(x.ceil(), line)
 }
 pub fn bi_round_half_even(x: f64, line: u32) -> PyResult<Int> {
-    if !x.is_finite() {
-        return bi_from_f64(x, line);
-    }
-    let mut r = x.round();
-    if (x - r).abs() == 0.5 {
-        r = 2.0 * (x / 2.0).round();
-    }
-    bi_from_f64(r, line)
+    bi_from_f64(round_to_even(x), line)
 }
 
 pub fn bi_chr(a: &Int, line: u32) -> PyResult<String> {

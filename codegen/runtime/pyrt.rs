@@ -2600,17 +2600,21 @@ pub fn float_to_int(x: f64, line: u32) -> PyResult<i64> {
     f64_to_i64_checked(x, line)
 }
 
+/// x rounded to an integral float, ties to even (a non-finite x stays as it is).
+#[inline]
+pub fn round_to_even(x: f64) -> f64 {
+    let r = x.round();
+    if (x - r).abs() == 0.5 {
+        2.0 * (x / 2.0).round()
+    } else {
+        r
+    }
+}
+
 /// round(x) -> int, half to even.
 #[inline]
 pub fn round_half_even(x: f64, line: u32) -> PyResult<i64> {
-    if !x.is_finite() {
-        return f64_to_i64_checked(x, line);
-    }
-    let mut r = x.round();
-    if (x - r).abs() == 0.5 {
-        r = 2.0 * (x / 2.0).round();
-    }
-    f64_to_i64_checked(r, line)
+    f64_to_i64_checked(round_to_even(x), line)
 }
 
 /// round(x, n) for a float (correctly rounded, like CPython).  An overflowing result
