@@ -9,6 +9,7 @@ intrinsic names and argument conventions here are the contract with `codegen.emi
 
 from __future__ import annotations
 
+import dataclasses
 import string
 from typing import Any
 
@@ -302,7 +303,10 @@ class BuiltinMixin:
                 self.info.synth_alias[synth] = node
         if isinstance(body, cst.Call) and isinstance(body.func, cst.Attribute) and body.func not in self.info.sm.positions:
             self.info.synth_alias[body.func] = f
-        return self.comprehension(gen)
+        comp = self.comprehension(gen)
+        if isinstance(comp, ir.Comprehension):  # CPython calls the function from C: no generator frame
+            comp = dataclasses.replace(comp, frame="per-item" if isinstance(f, cst.Lambda) else "none")
+        return comp
 
     def b_reversed(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
@@ -340,7 +344,7 @@ class BuiltinMixin:
         finally:
             self.comp_scope.clear()
             self.comp_scope.update(saved)
-        return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp)
+        return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp, frame=False)
 
     def sort_kwargs(self, node, kw, elem_t) -> tuple | None:
         out = []
@@ -668,11 +672,11 @@ class BuiltinMixin:
             # set(x for ...) / dict((k, v) for ...): the comprehension they are equal to
             if kind == "set":
                 self.check_hashable(el, node)
-                return ir.Comprehension("set", it.elt, it.gens, ir.SetT(el), sp)
+                return ir.Comprehension("set", it.elt, it.gens, ir.SetT(el), sp, it.frame)
             if isinstance(it.elt, ir.TupleLit) and len(it.elt.items) == 2:
                 k, v = it.elt.items
                 self.check_hashable(k.ty, node)
-                return ir.Comprehension("dict", it.elt, it.gens, ir.DictT(k.ty, v.ty), sp)
+                return ir.Comprehension("dict", it.elt, it.gens, ir.DictT(k.ty, v.ty), sp, it.frame)
         if kind == "dict":
             t = prune(it.ty)
             if isinstance(t, ir.DictT):

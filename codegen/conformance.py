@@ -25,10 +25,14 @@ class Verdict:
     python_stdout: str
     wasm_stdout: str
     detail: str
+    limit: str = ""  # the WASM run ended at a Portalis limit: "line N: message"
 
     def render(self) -> str:
         if self.same:
             return f"same: stdout ({len(self.python_stdout.splitlines())} lines) and exit code {self.python_exit} match"
+        if self.limit:
+            return (f"STOPPED AT A PORTALIS LIMIT ({self.limit}): the translation does not follow CPython "
+                    f"past this point (a refusal at run time, not a wrong result): {self.detail}")
         return "DIFFERENT: " + self.detail
 
 
@@ -82,4 +86,8 @@ def _verdict(pe: int, po: str, r: RunResult) -> Verdict:
         detail = first_difference(po, wo)
     elif pe != r.exit_code:
         detail = f"exit code: CPython {pe} vs WASM {r.exit_code}" + (f" ({r.message})" if r.message else "")
-    return Verdict(not detail, pe, r.exit_code, po, wo, detail)
+    limit = ""
+    if detail and r.stop_limit_line:
+        last = r.stderr.decode("utf-8", "replace").rstrip("\n").rpartition("\n")[2]
+        limit = f"line {r.stop_limit_line}: {last}" if last else f"line {r.stop_limit_line}"
+    return Verdict(not detail, pe, r.exit_code, po, wo, detail, limit)

@@ -88,6 +88,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, ir.SetT):
         return f"rt::PySet<{rust_type(t.elem, big)}>"
     if isinstance(t, ir.TupleT):
+        if not t.items:  # not Rust's `()`: that is None
+            return "rt::EmptyTuple"
         inner = ", ".join(rust_type(i, big) for i in t.items)
         return f"({inner},)" if len(t.items) == 1 else f"({inner})"
     if isinstance(t, ir.OptionT):
@@ -105,6 +107,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
         return f"{rust_type(t, big).split('<')[0]}::new()"
     if isinstance(t, ir.TupleT):
+        if not t.items:
+            return "rt::EmptyTuple"
         inner = ", ".join(default_value(i, big) for i in t.items)
         return f"({inner},)" if len(t.items) == 1 else f"({inner})"
     if isinstance(t, ir.OptionT):
@@ -179,6 +183,9 @@ class _FnEmitter:
         self.tmp = 0
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
         self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
+        # CPython recursion-limit units between this function's frame and the code being
+        # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
+        self.frame_off = 0
         # labels of loops with an `else` block (their breaks set a flag)
         self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
 
@@ -224,6 +231,17 @@ class _FnEmitter:
     def t(self, prefix: str = "_t") -> str:
         self.tmp += 1
         return f"{prefix}{self.tmp}"
+
+    def enter_frame(self, extra: int, ln: int) -> str:
+        """The recursion check of a frame `extra` units above the current one ("" when the
+        module does not recurse).  Counted as CPython 3.11 counts toward its limit, once the
+        code is warm (its calls of builtins specialised): each Python frame (function, lambda,
+        comprehension, generator expression) is one unit, and so is each builtin that calls
+        back into Python code and does not specialise (min/max, the sort in sorted/list.sort,
+        a user exception's type call)."""
+        if not self.mod.recursive:
+            return ""
+        return f"{self.q(f'rt::check_depth(_depth + {self.frame_off + extra}, {ln})')};"
 
     def q(self, code: str) -> str:
         """Propagate the error of a PyResult expression to the current handler."""
@@ -667,7 +685,7 @@ class _FnEmitter:
         if isinstance(it, ir.Intrinsic) and it.name in ("dict.items", "dict.keys", "dict.values"):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             meth = {"dict.items": "item_at", "dict.keys": "key_at", "dict.values": "value_at"}[it.name]
-            return ([f"let {d} = {self.expr(it.args[0])};", f"let {n} = {d}.len();", f"let mut {p}: usize = 0;"],
+            return ([f"let {d} = {self.expr(it.args[0])};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
                     self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
         if isinstance(t, ir.ListT):
             l, k = self.t("_l"), self.t("_k")
@@ -675,7 +693,7 @@ class _FnEmitter:
         if isinstance(t, (ir.DictT, ir.SetT)):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             meth = "key_at" if isinstance(t, ir.DictT) else "elem_at"
-            return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.len();", f"let mut {p}: usize = 0;"],
+            return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
                     self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
         if t == ir.STR:
             r = self.t("_r")
@@ -688,21 +706,32 @@ class _FnEmitter:
             raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", it.span)
         raise EmitError(f"cannot iterate over {t}", it.span)
 
-    def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "") -> None:
-        """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable."""
+    def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "",
+                enter: str = "", driver: int | None = None) -> None:
+        """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable.
+        `enter` is emitted once `it` is evaluated, before the first item; `driver` is the frame
+        offset of the code that takes the items (default: the current one)."""
         w = self.w
+        drv = self.frame_off if driver is None else driver
         if isinstance(it, ir.Comprehension) and it.kind == "gen":
             def inner(_: str) -> None:
                 v = self.t("_g")
                 w.line(f"let {v} = {self.expr(it.elt)};", ln)
-                body(v)
-            self.comp_loops(it.gens, inner, ln, label)
+                saved = self.frame_off
+                self.frame_off = drv  # the consumer's code runs in its own frame
+                try:
+                    body(v)
+                finally:
+                    self.frame_off = saved
+            self.comp_loops(it.gens, inner, ln, label, frame=it.frame, driver=drv, enter=enter)
             return
         setup, nxt = self.cursor(it, ln)
         w.line("{", ln)
         w.indent += 1
         for s in setup:
             w.line(s, ln)
+        if enter:
+            w.line(enter, ln)
         item = self.t("_it")
         w.line(f"{label + ': ' if label else ''}loop {{", ln)
         w.indent += 1
@@ -713,19 +742,48 @@ class _FnEmitter:
         w.indent -= 1
         w.line("}", ln)
 
-    def comp_loops(self, gens: tuple, inner: Callable[[str], None], ln: int, label: str = "") -> None:
+    def comp_loops(self, gens: tuple, inner: Callable[[str], None], ln: int, label: str = "",
+                   frame: str | None = None, driver: int | None = None, enter: str = "") -> None:
+        """Loops over a comprehension's generators, `inner` in the innermost.  With `frame`
+        (an ir.Comprehension.frame), the first iterable is evaluated in the current frame and
+        the rest in the comprehension's, one unit above `driver` (the frame that runs the
+        loop; default: the current one); `enter` is emitted once the first iterable is made."""
         g = gens[0]
+        outer = self.frame_off
+        off = outer if driver is None else driver
+        per_item = ""
+        if frame == "frame":
+            enter = enter + self.at_off(off, lambda: self.enter_frame(1, ln))
+            off += 1
+        elif frame == "per-item":  # a lambda called on each item
+            per_item = self.at_off(off, lambda: self.enter_frame(1, ln))
+            off += 1
 
         def body(item: str) -> None:
-            self.bind_target(g.target, item, ln, fresh=True)
-            for c in g.conds:
-                self.w.line(f"if !({self.expr(c)}) {{ continue; }}", ln)
-            if len(gens) > 1:
-                self.comp_loops(gens[1:], inner, ln)
-            else:
-                inner("")
+            saved = self.frame_off
+            self.frame_off = off if frame is not None else saved
+            try:
+                if per_item:
+                    self.w.line(per_item, ln)
+                self.bind_target(g.target, item, ln, fresh=True)
+                for c in g.conds:
+                    self.w.line(f"if !({self.expr(c)}) {{ continue; }}", ln)
+                if len(gens) > 1:
+                    self.comp_loops(gens[1:], inner, ln)
+                else:
+                    inner("")
+            finally:
+                self.frame_off = saved
 
-        self.foreach(g.iter, body, ln, label)
+        self.foreach(g.iter, body, ln, label, enter=enter, driver=off)
+
+    def at_off(self, off: int, fill: Callable[[], str]) -> str:
+        saved = self.frame_off
+        self.frame_off = off
+        try:
+            return fill()
+        finally:
+            self.frame_off = saved
 
     def sub(self, fill: Callable[[], None]) -> str:
         """Run `fill` against a scratch writer and return its lines as one block of code."""
@@ -791,7 +849,7 @@ class _FnEmitter:
         if isinstance(e, ir.Call):
             args = [self.expr(a) for a in e.args]
             if self.mod.recursive:
-                args.append("_depth + 1")
+                args.append(f"_depth + {1 + self.frame_off}")
             return self.q(f"rt::ret({self.mod.fn_ident(e.func)}({', '.join(args)}))")
         if isinstance(e, ir.Intrinsic):
             return self.intrinsic(e)
@@ -810,6 +868,8 @@ class _FnEmitter:
             return f"rt::PyDict::from_pairs(vec![{pairs}])"
         if isinstance(e, ir.TupleLit):
             items = [self.expr(i) for i in e.items]
+            if not items:
+                return "rt::EmptyTuple"
             return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
         if isinstance(e, ir.Comprehension):
             return self.comprehension(e)
@@ -1035,16 +1095,17 @@ class _FnEmitter:
         def fill() -> None:
             if e.kind == "list":
                 self.w.line(f"let mut {acc}: Vec<{self.rty(e.ty.elem)}> = Vec::new();", ln)
-                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln, frame=e.frame)
                 self.w.line(f"rt::PyList::from_vec({acc})", ln)
             elif e.kind == "set":
                 self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();", ln)
-                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.add({self.expr(e.elt)});", ln), ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.add({self.expr(e.elt)});", ln), ln, frame=e.frame)
                 self.w.line(acc, ln)
             elif e.kind == "dict":
                 k, v = e.elt.items
                 self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();", ln)
-                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.set_item({self.expr(k)}, {self.expr(v)});", ln), ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.set_item({self.expr(k)}, {self.expr(v)});", ln), ln,
+                                frame=e.frame)
                 self.w.line(acc, ln)
             else:
                 raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", e.span)
@@ -1106,11 +1167,12 @@ class _FnEmitter:
         owner = self.mod.exc_owner(e.cls)
         if owner is not None:  # args[0] calls the generated __init__: (0, str/repr pairs..., fields...)
             t = self.t("_ti")
+            init = self.at_off(self.frame_off + 1, lambda: self.expr(e.args[0]))  # __init__ from type.__call__
             strs = ", ".join(f"{t}.{1 + 2 * i}" for i in range(owner.n_args))
             reprs = ", ".join(f"{t}.{2 + 2 * i}" for i in range(owner.n_args))
             base = 1 + 2 * owner.n_args
             flds = ", ".join(f"{ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
-            return (f"{{ let {t} = {self.expr(e.args[0])}; rt::PyErr::with_payload(&{static}, vec![{strs}], "
+            return (f"{{ let {t} = {init}; rt::PyErr::with_payload(&{static}, vec![{strs}], "
                     f"vec![{reprs}], {self.mod.exc_fields_struct(owner.name)} {{ {flds} }}, {ln}) }}")
         if len(e.args) == 1 and e.args[0].ty == ir.STR and e.cls != "KeyError":
             return f"rt::PyErr::new(&{static}, {self.expr(e.args[0])}, {ln})"
@@ -1126,13 +1188,18 @@ class _FnEmitter:
         # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
         # hints, list views) do not hold for it
         saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.list_views) if pname in d]
+        off = self.frame_off
         try:
+            enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame
+            self.frame_off += 1 if e.frame else 0
             body = self.expr(e.body)
         finally:
+            self.frame_off = off
             self.err_ctx.pop()
             for d, v in saved:
                 d[pname] = v
-        return f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ let {ident(pname)} = _p.clone(); Ok({body}) }}"
+        return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
+                f"let {ident(pname)} = _p.clone(); Ok({body}) }}")
 
     # ------------------------------------------------------------ intrinsics
 
@@ -1429,10 +1496,13 @@ class _FnEmitter:
             elif n in ("any", "all"):
                 el = self.elem_type(it)
                 w_line(f"let mut {acc} = {'false' if n == 'any' else 'true'};")
+                # any/all take one argument (METH_O): even specialised, CPython counts the call
                 if n == "any":
-                    self.foreach(it, lambda x: w_line(f"if {self.truthy(x, el)} {{ {acc} = true; break; }}"), ln)
+                    self.foreach(it, lambda x: w_line(f"if {self.truthy(x, el)} {{ {acc} = true; break; }}"), ln,
+                                 driver=self.frame_off + 1)
                 else:
-                    self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; break; }}"), ln)
+                    self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; break; }}"), ln,
+                                 driver=self.frame_off + 1)
                 w_line(acc)
             elif n in ("min.iter", "max.iter"):
                 el = self.elem_type(it)
@@ -1446,14 +1516,17 @@ class _FnEmitter:
                 if key is not None:
                     kf = self.t("_kf")
                     kt = key.ty.ret
-                    w_line(f"let mut {kf} = {self.expr(key)};")
+                    # min/max (a builtin that does not specialise) calls the key and drains a generator
+                    w_line(f"let mut {kf} = {self.at_off(self.frame_off + 1, lambda: self.expr(key))};")
                     w_line(f"let mut _bk: Option<{self.rty(kt)}> = None;")
                     self.foreach(src, lambda x: w_line(
                         f"let _k = {self.q(f'{kf}(&{x})')}; "
-                        f"if match &_bk {{ None => true, Some(_b) => _k {better} *_b }} {{ _bk = Some(_k); {acc} = Some({x}); }}"), ln)
+                        f"if match &_bk {{ None => true, Some(_b) => _k {better} *_b }} {{ _bk = Some(_k); {acc} = Some({x}); }}"),
+                        ln, driver=self.frame_off + 1)
                 else:
                     self.foreach(src, lambda x: w_line(
-                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} *_b }} {{ {acc} = Some({x}); }}"), ln)
+                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} *_b }} {{ {acc} = Some({x}); }}"),
+                        ln, driver=self.frame_off + 1)
                 if "default" in kw:
                     d = dv
                     if isinstance(e.ty, ir.OptionT):
@@ -1484,7 +1557,8 @@ class _FnEmitter:
                 sep = self.t("_sep")
                 w_line(f"let {sep}: String = {self.expr(e.args[0])};")
                 w_line(f"let mut {acc} = String::new(); let mut _first = true;")
-                self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln)
+                self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln,
+                             driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
                 w_line(acc)
             else:
                 raise EmitError(n, e.span)
@@ -1497,7 +1571,8 @@ class _FnEmitter:
         rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
         if "key" in kw:
             kf = self.t("_kf")
-            self.w.line(f"let mut {kf} = {self.expr(kw['key'])};", ln)
+            key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort
+            self.w.line(f"let mut {kf} = {key};", ln)
             self.w.line(f"{self.q(f'{lst}.sort_by_key(&mut {kf}, {rev}, {ln})')};", ln)
         else:
             self.w.line(f"{self.q(f'{lst}.sort({rev}, {ln})')};", ln)
@@ -1521,7 +1596,8 @@ class _FnEmitter:
         lets = " ".join(f"let {v} = {self.expr(x)};" for v, x in zip(vals, e.args))
         if "key" in kw:
             kf = self.t("_kf")
-            code = f"{{ {lets} let mut {kf} = {self.expr(kw['key'])}; let mut _best = {vals[0]}; let mut _bk = {self.q(f'{kf}(&_best)')};"
+            key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by min/max
+            code = f"{{ {lets} let mut {kf} = {key}; let mut _best = {vals[0]}; let mut _bk = {self.q(f'{kf}(&_best)')};"
             for v in vals[1:]:
                 code += f" let _k = {self.q(f'{kf}(&{v})')}; if _k {better} _bk {{ _bk = _k; _best = {v}; }}"
             return code + " _best }"
@@ -1612,7 +1688,8 @@ class _FnEmitter:
                 tgt = self.t("_xl")
                 return "{\n" + self.sub(lambda: (
                     self.w.line(f"let {tgt} = {self.expr(a[0])};", ln),
-                    self.foreach(a[1], lambda x: self.w.line(f"{tgt}.append({x});", ln), ln))) + "\n}"
+                    self.foreach(a[1], lambda x: self.w.line(f"{tgt}.append({x});", ln), ln,
+                                 driver=self.frame_off + 1))) + "\n}"  # list.extend (METH_O)
             return f"{lst}.extend(&rt::PyList::from_vec({self.collect(a[1], a[0].ty.elem)}))"
         if m == "imul":
             return f"{lst}.imul({self.as_i64(a[1])})"

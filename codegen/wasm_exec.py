@@ -99,6 +99,7 @@ class RunResult:
     message: str = ""  # Portalis' explanation of a limit/trap ("" for a normal exit)
     module_cached: bool = False  # module came from the in-process or on-disk cache
     int_limit: "IntLimitStop | None" = None  # stopped at the 64-bit int limit (rerun_on_int_limit)
+    stop_limit_line: int | None = None  # ended with an uncaught Portalis limit error raised on this line
 
 
 # --------------------------------------------------------------------------- engine + modules
@@ -366,10 +367,10 @@ def _real_exit_status(store: wasmtime.Store, instance: wasmtime.Instance, code: 
 # --------------------------------------------------------------------------- unflushed output
 
 # The runtime's host block (pyrt.rs, `out_wasi::HostBlock`, #[repr(C)]): u32 seq (odd while
-# flushing), len, line_buffered, cap, flags, int_limit_line, 2 reserved; u64 out_total,
+# flushing), len, line_buffered, cap, flags, int_limit_line, stop_limit_line, 1 reserved; u64 out_total,
 # out_hash, err_total, err_hash, skip_out, skip_err, expect_out_hash, expect_err_hash; then cap
 # bytes of stdout data.
-_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_FLAGS, _OB_LIMIT_LINE = range(0, 24, 4)
+_OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_FLAGS, _OB_LIMIT_LINE, _OB_STOP_LIMIT_LINE = range(0, 28, 4)
 (_OB_OUT_TOTAL, _OB_OUT_HASH, _OB_ERR_TOTAL, _OB_ERR_HASH, _OB_SKIP_OUT, _OB_SKIP_ERR, _OB_EXPECT_OUT,
  _OB_EXPECT_ERR) = range(32, 96, 8)
 _OB_DATA = 96
@@ -439,6 +440,10 @@ class _OutBuf:
         self._set_u64(_OB_SKIP_ERR, first.err_total)
         self._set_u64(_OB_EXPECT_OUT, first.out_hash)
         self._set_u64(_OB_EXPECT_ERR, first.err_hash)
+
+    def stop_limit_line(self) -> int | None:
+        """The line of the uncaught Portalis limit error the program ended with, if any."""
+        return self._u32(_OB_STOP_LIMIT_LINE) or None
 
     def int_limit_stop(self) -> IntLimitStop | None:
         line = self._u32(_OB_LIMIT_LINE)
@@ -690,6 +695,7 @@ def run_wasm(
         int_limit = None
         if outbuf is not None and rerun_on_int_limit and trap is None:
             int_limit = outbuf.int_limit_stop()
+        stop_limit_line = outbuf.stop_limit_line() if outbuf is not None and trap is None else None
         store.close()
 
         stdout = b""
@@ -750,7 +756,8 @@ def run_wasm(
         else:
             sys.stderr.write(message + "\n")
             sys.stderr.flush()
-    return RunResult(exit_code, stdout, stderr, trap, limit_hit, seconds, message, module_cached, int_limit)
+    return RunResult(exit_code, stdout, stderr, trap, limit_hit, seconds, message, module_cached, int_limit,
+                     stop_limit_line)
 
 
 def _isatty(fd: int) -> bool:

@@ -143,9 +143,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     sys.stdout.flush()
     # this process runs one program: no interruption checks in its loops (timeout_mode "exit");
     # a program that outgrows 64-bit ints is rerun with big ints (pipeline.run_program)
+    # warnings (and refusals: exit 2) are printed before the program runs
     pr = run_program(text, args.file, args.args, limits=_limits(args), capture=False, timeout_mode="exit",
-                     dirs=_dirs(args), toolchain=tc)
-    _built(args, args.file, pr.build)
+                     dirs=_dirs(args), toolchain=tc, on_built=lambda pb: _built(args, args.file, pb))
     assert pr.result is not None
     return pr.result.exit_code
 

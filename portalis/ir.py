@@ -250,6 +250,10 @@ class Comprehension:
     gens: tuple[CompFor, ...]
     ty: Type
     span: Span
+    # CPython's frames, which count toward its recursion limit: "frame" (a comprehension or
+    # generator expression: one frame), "per-item" (map()/filter() of a lambda: the lambda's
+    # frame on each call), "none" (map()/filter() of a function name: called from C, no frame)
+    frame: str = "frame"
 
 
 @dataclass(frozen=True)
@@ -258,6 +262,7 @@ class Lambda:
     body: "Expr"
     ty: Type
     span: Span
+    frame: bool = True  # False: stands for a function name (`key=f`), no frame of its own
 
 
 @dataclass(frozen=True)

@@ -218,14 +218,19 @@ class ProgramRun:
 def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limits = Limits(),
                 stdin: bytes | None = None, capture: bool = True, program_name: str | None = None,
                 timeout_mode: str = "trap", dirs: Sequence[tuple[str | Path, str]] = (),
-                toolchain: Toolchain | None = None, cache_dir: Path | None = None) -> ProgramRun:
+                toolchain: Toolchain | None = None, cache_dir: Path | None = None,
+                on_built: Callable[[ProgramBuild], None] | None = None) -> ProgramRun:
     """Build and run a program like `python path`: the 64-bit build first (fast); if its ints
     outgrow 64 bits, it stops right there and the big-int build (Python's int with arbitrary
     precision, built on first need and cached) runs from the start, with the same stdin,
     printing nothing until it has reproduced what the first run printed (it stops loudly if
-    that differs), then carrying on. The time limit covers both runs."""
+    that differs), then carrying on. The time limit covers both runs.  `on_built(build)` is
+    called before anything runs (e.g. to print the translation's warnings ahead of the
+    program's output)."""
     name = program_name or Path(path).name
     pb = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir)
+    if on_built is not None:
+        on_built(pb)
     if pb.wasm_path is None:
         return ProgramRun(pb, None)
     # this process's own stdin goes through a relay that keeps every byte read from it, so that

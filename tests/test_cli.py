@@ -167,6 +167,28 @@ def test_sum_of_no_floats_with_an_int_start_stops(tmp_path: Path, toolchain):
     assert "ValueError: sum() of an empty sequence of floats with an int start" in r.stderr
 
 
+def test_dict_keys_changed_during_iteration_stops_at_a_limit(tmp_path: Path, toolchain):
+    # same size, different keys: CPython's next step depends on its hash table layout (here it
+    # raises a RuntimeError the program catches); Portalis stops instead of guessing, and
+    # `check` says the run stopped at a limit rather than reporting a wrong result
+    p = tmp_path / "dk.py"
+    p.write_text("d = {1: 1, 2: 2}\nprint('start')\ntry:\n    for k in d:\n        d.pop(k)\n        d[k + 5] = 0\n"
+                 "except RuntimeError as e:\n    print('caught', e)\nprint(len(d))\n"
+                 "s = {1, 2}\ntry:\n    for v in s:\n        s.add(10)\nexcept RuntimeError as e:\n    print(e)\n")
+    r = run("run", str(p))
+    assert r.returncode == 1 and r.stdout == "start\n", r.stdout + r.stderr
+    assert r.stderr.strip().splitlines()[-1].startswith("ValueError: dictionary changed keys during iteration")
+    assert "line 4" in r.stderr
+    c = run("check", str(p))
+    assert c.returncode == 1
+    assert c.stdout.startswith("STOPPED AT A PORTALIS LIMIT (line 4: ValueError: dictionary changed keys"), c.stdout
+    # a size change is Python's own RuntimeError, caught like in CPython
+    p.write_text("s = {1, 2}\ntry:\n    for v in s:\n        s.add(10)\nexcept RuntimeError as e:\n    print(e)\n"
+                 "d = {1: 1}\ntry:\n    for k in d:\n        d[k + 1] = 0\nexcept RuntimeError as e:\n    print(e)\n")
+    c = run("check", str(p))
+    assert c.returncode == 0 and c.stdout.startswith("same:"), c.stdout + c.stderr
+
+
 def test_portalis_limits_are_not_caught_by_except(tmp_path: Path, toolchain):
     # CPython sorts this without raising; a handler running here would print "bad", a line
     # CPython never prints, so the limit error passes every except clause (finally still runs)

@@ -1142,7 +1142,7 @@ impl CheckDigits for Int {
 macro_rules! no_digits {
     ($($t:ty),*) => { $(impl CheckDigits for $t { #[inline] fn check_digits(&self, _line: u32) -> PyResult<()> { Ok(()) } })* };
 }
-no_digits!(f64, bool, String, (), PyErr);
+no_digits!(f64, bool, String, (), EmptyTuple, PyErr);
 
 impl<T: CheckDigits> CheckDigits for Option<T> {
     fn check_digits(&self, line: u32) -> PyResult<()> {
@@ -1164,7 +1164,7 @@ impl<T: CheckDigits> CheckDigits for PyList<T> {
 
 impl<T: CheckDigits + Clone + Eq + Hash> CheckDigits for PySet<T> {
     fn check_digits(&self, line: u32) -> PyResult<()> {
-        let n = self.len();
+        let n = self.iter_mark();
         let mut p = 0usize;
         while let Some(v) = self.elem_at(&mut p, n, line)? {
             v.check_digits(line)?;
@@ -1175,7 +1175,7 @@ impl<T: CheckDigits + Clone + Eq + Hash> CheckDigits for PySet<T> {
 
 impl<K: CheckDigits + Clone + Eq + Hash, V: CheckDigits + Clone> CheckDigits for PyDict<K, V> {
     fn check_digits(&self, line: u32) -> PyResult<()> {
-        let n = self.len();
+        let n = self.iter_mark();
         let mut p = 0usize;
         while let Some((k, v)) = self.item_at(&mut p, n, line)? {
             k.check_digits(line)?;

@@ -415,6 +415,9 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
             msg.push('\n');
             out_extra::err(msg.as_bytes());
             out_extra::check_rerun_complete();
+            if e.is_limit() {
+                out_extra::note_limit_stop(e.line);
+            }
             std::process::exit(1);
         }
     }
@@ -520,7 +523,8 @@ mod out_wasi {
         pub cap: u32,
         pub flags: AtomicU32,
         pub int_limit_line: AtomicU32,
-        pub reserved: [u32; 2],
+        pub stop_limit_line: AtomicU32, // the program stopped at a Portalis limit on this line
+        pub reserved: u32,
         pub out_total: Cell<u64>,
         pub out_hash: Cell<u64>,
         pub err_total: Cell<u64>,
@@ -544,7 +548,8 @@ mod out_wasi {
         cap: super::OUT_LIMIT as u32,
         flags: AtomicU32::new(0),
         int_limit_line: AtomicU32::new(0),
-        reserved: [0; 2],
+        stop_limit_line: AtomicU32::new(0),
+        reserved: 0,
         out_total: Cell::new(0),
         out_hash: Cell::new(FNV_OFFSET),
         err_total: Cell::new(0),
@@ -678,6 +683,12 @@ mod out_wasi {
         OUTBUF.flags.load(Ordering::Relaxed) & 1 != 0
     }
 
+    /// The program ends with an uncaught Portalis limit error raised on `line` (so a host
+    /// comparing it with CPython can say it stopped at a limit, not that it behaved differently).
+    pub fn note_limit_stop(line: u32) {
+        OUTBUF.stop_limit_line.store(line.max(1), Ordering::Release);
+    }
+
     /// The 64-bit limit was hit on `line` and the host reruns with big ints: stop right here.
     pub fn stop_at_int_limit(line: u32) -> ! {
         flush();
@@ -742,6 +753,7 @@ mod out_native_extra {
     pub fn stop_at_int_limit(_line: u32) -> ! {
         unreachable!("only a WASI host reruns programs")
     }
+    pub fn note_limit_stop(_line: u32) {}
     pub fn check_rerun_complete() {}
 }
 
@@ -879,6 +891,17 @@ impl PyFmt for () {
     #[inline]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str("None");
+    }
+}
+
+/// The empty tuple `()` (Rust's `()` is Python's None).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Debug)]
+pub struct EmptyTuple;
+
+impl PyFmt for EmptyTuple {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str("()");
     }
 }
 
@@ -4688,7 +4711,7 @@ impl HasNan for f64 {
 macro_rules! no_float_has_nan {
     ($($t:ty),*) => { $(impl HasNan for $t { fn has_nan(&self) -> bool { false } })* };
 }
-no_float_has_nan!(i64, bool, String, str, ());
+no_float_has_nan!(i64, bool, String, str, (), EmptyTuple);
 impl<T: HasNan> HasNan for Option<T> {
     fn has_nan(&self) -> bool {
         matches!(self, Some(x) if x.has_nan())
@@ -4895,6 +4918,31 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 pub struct DictInner<K, V> {
     entries: Vec<Option<(K, V)>>,
     index: HashMap<K, usize, FxBuild>,
+    keys_ver: u64, // bumped when a key is added or removed (see IterMark)
+}
+
+/// Where an iteration over a dict or set started: its size and key version.  CPython raises
+/// RuntimeError when the size changed; when the size is the same but keys were removed and
+/// added, what CPython's iterator does next depends on its hash table's layout (it may yield
+/// keys again, skip them, or raise "dictionary keys changed during iteration"): Portalis stops
+/// there with its limit error instead of guessing.
+#[derive(Clone, Copy)]
+pub struct IterMark {
+    len: i64,
+    ver: u64,
+}
+
+#[cold]
+#[inline(never)]
+fn changed_during_iteration(what: &str, line: u32) -> PyErr {
+    limit_err(
+        &format!(
+            "{} changed keys during iteration (same size, different keys): what CPython does next \
+             depends on its hash table layout",
+            what
+        ),
+        line,
+    )
 }
 
 impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
@@ -4911,6 +4959,7 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
     }
     fn remove(&mut self, k: &K) -> Option<V> {
         let pos = self.index.remove(k)?;
+        self.keys_ver += 1;
         let e = self.entries[pos].take();
         // trim trailing tombstones so positions stay small
         while let Some(None) = self.entries.last() {
@@ -4928,6 +4977,7 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             }
             return;
         }
+        self.keys_ver += 1;
         self.index.insert(k.clone(), self.entries.len());
         self.entries.push(Some((k, v)));
     }
@@ -4972,6 +5022,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         PyDict(Rc::new(PyCell::new(DictInner {
             entries: Vec::new(),
             index: HashMap::default(),
+            keys_ver: 0,
         })))
     }
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
@@ -5059,6 +5110,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
             let mut d = self.0.borrow_mut();
             let e = std::mem::take(&mut d.entries);
             d.index.clear();
+            d.keys_ver += 1;
             e
         };
         drop(old);
@@ -5088,19 +5140,30 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn items(&self) -> PyList<(K, V)> {
         PyList::from_vec(self.0.borrow().entries.iter().flatten().cloned().collect())
     }
-    fn check_size(&self, start_len: i64, line: u32) -> PyResult<()> {
-        if self.len() != start_len {
-            return Err(PyErr::new(
-                &RUNTIME_ERROR,
-                "dictionary changed size during iteration",
-                line,
-            ));
+    /// Start of an iteration (see `key_at`).
+    #[inline]
+    pub fn iter_mark(&self) -> IterMark {
+        let d = self.0.borrow();
+        IterMark { len: d.index.len() as i64, ver: d.keys_ver }
+    }
+    #[inline]
+    fn check_size(&self, start: IterMark, line: u32) -> PyResult<()> {
+        let d = self.0.borrow();
+        if d.keys_ver != start.ver {
+            if d.index.len() as i64 != start.len {
+                return Err(PyErr::new(
+                    &RUNTIME_ERROR,
+                    "dictionary changed size during iteration",
+                    line,
+                ));
+            }
+            return Err(changed_during_iteration("dictionary", line));
         }
         Ok(())
     }
-    /// Iteration: `let n = d.len(); let mut pos = 0; while let Some(k) = d.key_at(&mut pos, n, line)? {..}`
-    pub fn key_at(&self, pos: &mut usize, start_len: i64, line: u32) -> PyResult<Option<K>> {
-        self.check_size(start_len, line)?;
+    /// Iteration: `let m = d.iter_mark(); let mut pos = 0; while let Some(k) = d.key_at(&mut pos, m, line)? {..}`
+    pub fn key_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<K>> {
+        self.check_size(start, line)?;
         let d = self.0.borrow();
         while *pos < d.entries.len() {
             let p = *pos;
@@ -5111,8 +5174,8 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         }
         Ok(None)
     }
-    pub fn value_at(&self, pos: &mut usize, start_len: i64, line: u32) -> PyResult<Option<V>> {
-        self.check_size(start_len, line)?;
+    pub fn value_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<V>> {
+        self.check_size(start, line)?;
         let d = self.0.borrow();
         while *pos < d.entries.len() {
             let p = *pos;
@@ -5123,8 +5186,8 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         }
         Ok(None)
     }
-    pub fn item_at(&self, pos: &mut usize, start_len: i64, line: u32) -> PyResult<Option<(K, V)>> {
-        self.check_size(start_len, line)?;
+    pub fn item_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<(K, V)>> {
+        self.check_size(start, line)?;
         let d = self.0.borrow();
         while *pos < d.entries.len() {
             let p = *pos;
@@ -5238,6 +5301,7 @@ impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
 pub struct SetInner<T> {
     entries: Vec<Option<T>>,
     index: HashMap<T, usize, FxBuild>,
+    keys_ver: u64, // bumped when an element is added or removed (see IterMark)
 }
 
 impl<T: Hash + Eq + Clone> SetInner<T> {
@@ -5245,11 +5309,13 @@ impl<T: Hash + Eq + Clone> SetInner<T> {
         if self.index.contains_key(&v) {
             return;
         }
+        self.keys_ver += 1;
         self.index.insert(v.clone(), self.entries.len());
         self.entries.push(Some(v));
     }
     fn remove(&mut self, v: &T) -> Option<T> {
         let pos = self.index.remove(v)?;
+        self.keys_ver += 1;
         let e = self.entries[pos].take();
         while let Some(None) = self.entries.last() {
             self.entries.pop();
@@ -5290,6 +5356,7 @@ impl<T: Hash + Eq + Clone> PySet<T> {
         PySet(Rc::new(PyCell::new(SetInner {
             entries: Vec::new(),
             index: HashMap::default(),
+            keys_ver: 0,
         })))
     }
     pub fn from_vec(v: Vec<T>) -> Self {
@@ -5371,6 +5438,7 @@ impl<T: Hash + Eq + Clone> PySet<T> {
         let old = {
             let mut s = self.0.borrow_mut();
             s.index.clear();
+            s.keys_ver += 1;
             std::mem::take(&mut s.entries)
         };
         drop(old);
@@ -5382,15 +5450,24 @@ impl<T: Hash + Eq + Clone> PySet<T> {
             s.insert(x);
         }
     }
-    pub fn elem_at(&self, pos: &mut usize, start_len: i64, line: u32) -> PyResult<Option<T>> {
-        if self.len() != start_len {
-            return Err(PyErr::new(
-                &RUNTIME_ERROR,
-                "Set changed size during iteration",
-                line,
-            ));
-        }
+    /// Start of an iteration (see `PyDict::key_at`).
+    #[inline]
+    pub fn iter_mark(&self) -> IterMark {
         let s = self.0.borrow();
+        IterMark { len: s.index.len() as i64, ver: s.keys_ver }
+    }
+    pub fn elem_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<T>> {
+        let s = self.0.borrow();
+        if s.keys_ver != start.ver {
+            if s.index.len() as i64 != start.len {
+                return Err(PyErr::new(
+                    &RUNTIME_ERROR,
+                    "Set changed size during iteration",
+                    line,
+                ));
+            }
+            return Err(changed_during_iteration("set", line));
+        }
         while *pos < s.entries.len() {
             let p = *pos;
             *pos += 1;

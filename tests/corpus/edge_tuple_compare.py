@@ -23,3 +23,9 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+# the empty tuple is not None
+empty = ()
+print(empty, len(empty), repr(empty), str(empty), f"{empty}", [()], ((), ()), empty == ())
+nested = ((), 1)
+print(nested, nested[0], bool(empty), not empty)
