@@ -4,7 +4,8 @@ For every program in benchmarks/kernels/*.py (except fifty_lines.py, which belon
 translate_cost.py):
 
 * CPython: ``sys.executable kernel.py`` in a subprocess, wall time (includes interpreter start-up).
-* WASM:    ``build_program`` (on-disk caches may hit), then ``run_wasm`` with
+* WASM:    ``build_program(profile="release")`` (on-disk caches may hit; the release profile
+           is what ``portalis build`` writes, see ``portalis.codegen.build``), then ``run_wasm`` with
            ``timeout_mode="exit"``, as ``portalis run``/``exec`` run programs (no interruption
            checks compiled into loops; the time limit is a watchdog); the time is
            ``RunResult.seconds`` = instantiate + run (module compile is NOT included: it is done
@@ -45,6 +46,7 @@ SKIP = {"fifty_lines.py"}  # used by translate_cost.py
 TARGET_SPEEDUP = 20.0
 TARGET_NATIVE_RATIO = 1.5
 LIMITS = Limits(timeout=120.0, max_memory=2048 * 1024 * 1024)
+PROFILE = "release"  # the build profile measured (what `portalis build` writes)
 
 
 def time_process(cmd: list[str], runs: int) -> tuple[float, bytes]:
@@ -65,7 +67,7 @@ def bench_kernel(path: Path, runs: int, tmp: Path) -> dict:
     row: dict = {"kernel": name, "ok": False, "error": None}
     row["cpython_s"], expected = time_process([sys.executable, str(path)], runs)
 
-    pb = build_program(text, str(path))
+    pb = build_program(text, str(path), profile=PROFILE)
     if pb.wasm_path is None:
         diags = pb.translation.diagnostics if pb.build is None else pb.build.diagnostics
         row["error"] = "build failed: " + "; ".join(getattr(d, "message", str(d)) for d in diags)[:400]
@@ -113,7 +115,7 @@ def main() -> int:
         if not paths:
             print(f"no kernel named {args.only}", file=sys.stderr)
             return 2
-    print(f"{len(paths)} kernels, min of {args.runs} runs; CPython/native = subprocess wall time, "
+    print(f"{len(paths)} kernels, {PROFILE} profile, min of {args.runs} runs; CPython/native = subprocess wall time, "
           f"WASM = run_wasm seconds (instantiate + run, module compile cached) as `portalis run` runs it; "
           f"trap = the same in timeout_mode='trap' (epoch checks), for reference")
     rows = []
@@ -132,7 +134,7 @@ def main() -> int:
                 print(f"{row['kernel']:<14}{row['cpython_s']:>10.3f}  *** EXCLUDED: {row['error']}", flush=True)
 
     good = [r for r in rows if r["ok"]]
-    summary: dict = {"runs": args.runs, "kernels": len(rows), "measured": len(good)}
+    summary: dict = {"runs": args.runs, "profile": PROFILE, "kernels": len(rows), "measured": len(good)}
     print("-" * len(hdr))
     if good:
         med_speed = statistics.median(r["speedup"] for r in good)

@@ -4,10 +4,19 @@ Input: benchmarks/kernels/fifty_lines.py (one ~45-line function plus a call).  E
 inserts a new line ``edit_id = "<nonce>"`` inside the function, so the source hash, the generated
 Rust and the wasm hash all change and no finished artifact is reused (checked: BuildResult.cached
 and the module-cache flag must both be False).  "Warm" means the toolchain has been discovered,
-the runtime rlib is in the cache and, for the *edit* column, the previous version of the same
-program was built (rustc's incremental work for it is reused: what `portalis run` and the
-language server do after an edit).  The *cold* column builds each version as a program never
-seen before (no incremental state), interleaved with the edits.
+the runtime rlib is in the cache and, for the two *edit* columns, the previous version of the
+same program was built (rustc's incremental work for it is reused).  Three columns, measured
+interleaved in the same run:
+
+* edit           = the dev build profile (``build_wasm(program=..., profile="dev")``, i.e. with
+                   ``-C lto=off``): what `portalis run` / `check` and the language server do
+                   after an edit.  The headline: the targets are checked against it.
+* edit (release) = the same kind of edit with the release profile (cross-unit ThinLTO, what
+                   `portalis build` and `run --release` use), under its own program identity so
+                   its incremental state is separate; for reference.
+* cold           = each version built as a program never seen before (no program identity: no
+                   incremental state, one codegen unit, the same flags in both profiles).
+
 Per iteration it measures:
 
 * own     = translate_source (parse + lower + emit) + write_crate into a fresh temp dir
@@ -16,10 +25,11 @@ Per iteration it measures:
 * run     = run_wasm: instantiate + run (stdout checked against CPython)
 * total   = own + rustc + load + run
 
-Prints the median of each over --runs (default 5), own's share of the total, PASS/FAIL against the
-targets (total < 1 s, own < 10 % of total), and for reference the fully cached path: the second
-`portalis run fifty_lines.py` of an unchanged file (subprocess wall time, includes Python start-up),
-and the same cache hit in-process (build_program + run_wasm).
+Prints the median of each over --runs (default 5), own's share of the (dev) edit total,
+PASS/FAIL against the targets on the dev edit column (total < 1 s, own < 10 % of total), and for
+reference the fully cached path: the second `portalis run fifty_lines.py` of an unchanged file
+(subprocess wall time, includes Python start-up; dev profile), and the same cache hit in-process
+(build_program(profile="dev") + run_wasm).
 
     .venv/bin/python benchmarks/translate_cost.py [--runs N] [--json FILE] [--strict]
 """
@@ -58,17 +68,19 @@ def edited(base: str, i: int) -> str:
     return base.replace(EDIT_AT, f'{EDIT_AT}    edit_id = "{time.time_ns()}-{i}"\n', 1)
 
 
-def one_iteration(base: str, expected: bytes, toolchain, tmp: Path, i: int, program: str | None) -> dict[str, float]:
+def one_iteration(base: str, expected: bytes, toolchain, tmp: Path, i: int, program: str | None,
+                  profile: str = "dev") -> dict[str, float]:
     """One edit -> run.  ``program`` set: the build is incremental for that program identity
-    (what `portalis run` and the language server do); None: a cold, non-incremental build."""
+    (what `portalis run` and the language server do); None: a cold, non-incremental build.
+    ``profile``: the build profile (see portalis.codegen.build)."""
     text = edited(base, i)
     t0 = time.perf_counter()
     tr = translate_source(text, PROGRAM.name)
     if not tr.ok:
         raise RuntimeError(f"translation failed: {[d.message for d in tr.diagnostics]}")
-    crate_dir = write_crate(tr.crate, tmp / f"crate{i}-{program is not None}")
+    crate_dir = write_crate(tr.crate, tmp / f"crate{i}-{program is not None}-{profile}")
     t1 = time.perf_counter()
-    br = build_wasm(crate_dir, toolchain, program=program)
+    br = build_wasm(crate_dir, toolchain, program=program, profile=profile)
     t2 = time.perf_counter()
     if not br.ok or br.wasm_path is None:
         raise RuntimeError("rustc failed:\n" + br.format_errors())
@@ -102,28 +114,35 @@ def main() -> int:
     print(f"program: {PROGRAM.name} ({n_lines} lines); toolchain {toolchain.version} {toolchain.target} "
           f"(discovery {1000 * (time.perf_counter() - t0):.0f} ms, not counted)")
 
-    samples: list[dict[str, float]] = []
+    samples: list[dict[str, float]] = []  # the headline: dev-profile edits
+    release: list[dict[str, float]] = []
     cold: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory(prefix="portalis-cost-") as tmp:
-        # the program's identity for incremental builds: a fresh one per benchmark run, so
-        # the first (untimed) iteration below is its cold build and the timed ones are edits
+        # the programs' identities for incremental builds: fresh ones per benchmark run, so the
+        # first (untimed) iteration of each below is its cold build and the timed ones are
+        # edits; the release edits have an identity of their own (their own rustc work)
         program = str(Path(tmp) / PROGRAM.name)
-        one_iteration(base, expected, toolchain, Path(tmp), -1, program)  # warm-up + first build
+        program_release = str(Path(tmp) / "release" / PROGRAM.name)
+        one_iteration(base, expected, toolchain, Path(tmp), -1, program, "dev")  # warm-up + first build
+        one_iteration(base, expected, toolchain, Path(tmp), -3, program_release, "release")
         one_iteration(base, expected, toolchain, Path(tmp), -2, None)
-        for i in range(args.runs):  # interleaved: the machine's drift hits both alike
-            samples.append(one_iteration(base, expected, toolchain, Path(tmp), i, program))
+        for i in range(args.runs):  # interleaved: the machine's drift hits all three alike
+            samples.append(one_iteration(base, expected, toolchain, Path(tmp), i, program, "dev"))
+            release.append(one_iteration(base, expected, toolchain, Path(tmp), 2000 + i, program_release, "release"))
             cold.append(one_iteration(base, expected, toolchain, Path(tmp), 1000 + i, None))
 
     med = {k: statistics.median(s[k] for s in samples) for k in samples[0]}
+    rel_med = {k: statistics.median(s[k] for s in release) for k in release[0]}
     cold_med = {k: statistics.median(s[k] for s in cold) for k in cold[0]}
     print(f"medians over {args.runs} edits (a new line in the function; the build is never a cache hit), ms:")
-    print(f"  {'':<6}{'edit':>9}{'cold':>9}   (edit: incremental rustc for the same program, as `portalis run`"
-          " and the language server build; cold: a program never built before)")
+    print(f"  {'':<6}{'edit':>9}{'edit (release)':>16}{'cold':>9}   (edit: incremental rustc for the same program, "
+          "dev profile, as `portalis run`/`check` and the language server build; edit (release): the same with "
+          "cross-unit ThinLTO, as `run --release`; cold: a program never built before)")
     for k in STEPS:
         extra = ""
         if k == "own":
             extra = f"   (ingest {1000 * med['ingest']:.1f}, lower {1000 * med['lower']:.1f}, emit {1000 * med['emit']:.1f})"
-        print(f"  {k:<6}{1000 * med[k]:>9.1f}{1000 * cold_med[k]:>9.1f}{extra}")
+        print(f"  {k:<6}{1000 * med[k]:>9.1f}{1000 * rel_med[k]:>16.1f}{1000 * cold_med[k]:>9.1f}{extra}")
     # peer measured in the same run (machines are shared and drift): plain rustc on a
     # hello-world for the same target and optimisation level, the floor of any Rust route
     peer = []
@@ -139,17 +158,18 @@ def main() -> int:
             peer.append(time.perf_counter() - t)
     peer_med = statistics.median(peer)
     print(f"peer: rustc on a hello-world for {toolchain.target}, same run: {1000 * peer_med:.0f} ms; "
-          f"our rustc step = {med['rustc'] / peer_med:.1f}x that (cold {cold_med['rustc'] / peer_med:.1f}x), "
-          f"our total = {med['total'] / peer_med:.1f}x (cold {cold_med['total'] / peer_med:.1f}x)")
+          f"our rustc step = {med['rustc'] / peer_med:.1f}x that (release {rel_med['rustc'] / peer_med:.1f}x, "
+          f"cold {cold_med['rustc'] / peer_med:.1f}x), our total = {med['total'] / peer_med:.1f}x "
+          f"(release {rel_med['total'] / peer_med:.1f}x, cold {cold_med['total'] / peer_med:.1f}x)")
     share = med["own"] / med["total"]
     ok_total = med["total"] < TARGET_TOTAL_S
     ok_share = share < TARGET_OWN_SHARE
-    print(f"own part share of total: {100 * share:.1f}%")
-    print(f"total {1000 * med['total']:.0f} ms (target < {1000 * TARGET_TOTAL_S:.0f} ms): {'PASS' if ok_total else 'FAIL'}")
+    print(f"own part share of total (dev edit): {100 * share:.1f}%")
+    print(f"edit total (dev) {1000 * med['total']:.0f} ms (target < {1000 * TARGET_TOTAL_S:.0f} ms): {'PASS' if ok_total else 'FAIL'}")
     print(f"own share {100 * share:.1f}% (target < {100 * TARGET_OWN_SHARE:.0f}%): {'PASS' if ok_share else 'FAIL'}")
 
     # reference: the fully cached path (unchanged file, source-hash cache hit)
-    cmd = [str(PORTALIS), "run", str(PROGRAM)]
+    cmd = [str(PORTALIS), "run", str(PROGRAM)]  # the dev profile, as `portalis run` builds
     subprocess.run(cmd, capture_output=True, check=True)  # make sure it is cached
     cli = []
     for _ in range(args.runs):
@@ -160,7 +180,7 @@ def main() -> int:
     inproc = []
     for _ in range(args.runs):
         t = time.perf_counter()
-        pb = build_program(base, str(PROGRAM))
+        pb = build_program(base, str(PROGRAM), profile="dev")
         r = run_wasm(pb.wasm_path, program_name=PROGRAM.name, timeout_mode="exit")
         inproc.append(time.perf_counter() - t)
         assert pb.cached and r.stdout == expected
@@ -169,7 +189,8 @@ def main() -> int:
     print(f"cached in-process build_program + run_wasm: median {1000 * in_med:.1f} ms")
 
     if args.json:
-        Path(args.json).write_text(json.dumps({"samples": samples, "median": med, "own_share": share,
+        Path(args.json).write_text(json.dumps({"profile": "dev", "samples": samples, "median": med, "own_share": share,
+                                               "release_samples": release, "release_median": rel_med,
                                                "cold_samples": cold, "cold_median": cold_med,
                                                "pass_total": ok_total, "pass_own_share": ok_share,
                                                "cached_cli_s": cli, "cached_inprocess_s": inproc,

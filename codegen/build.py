@@ -22,6 +22,22 @@ A build that names its program (``build_wasm(program=...)``, as ``build_program`
 Python file's path) is incremental: rustc keeps its work for that program in
 ``<cache>/incr/<id>/`` and an edit recompiles only the codegen units that changed (the emitter
 puts every function in a module of its own, so that is the edited function).
+
+Two build profiles, like cargo's (``build_wasm(profile=...)``):
+
+* ``"release"`` (the default): the flags above.  An incremental build has up to 256 codegen
+  units and rustc's default local ThinLTO across them, which keeps the code as fast as a
+  one-unit build.  What ``portalis build`` writes and ``benchmarks/kernels.py`` measures.
+* ``"dev"``: the same plus ``-C lto=off``, only where that changes anything: builds with more
+  than one codegen unit (the incremental ``program=`` builds).  A one-unit build
+  (``PROGRAM_CODEGEN_UNITS``, the whole-crate fallback) has identical flags in both profiles,
+  so both share its cache entry.  ThinLTO re-optimises the edited unit a second time; without
+  it, measured on 2026-12-01 (benchmarks/kernels/fifty_lines.py, one-line edit, rustc 1.63,
+  wasm32-wasi), the rustc step of an incremental rebuild went from ~940 ms to ~590 ms, and the
+  code was 0-30 % slower (sieve, knapsack, wordcount ~1.2-1.3x).  ``portalis run`` / ``check``
+  (the edit loop) use it unless given ``--release``.
+The profile changes the flags, so it is part of the cache key, of the incremental work
+directory's key and of ``BuildResult.command``; the runtime rlib is the same for both.
 """
 
 from __future__ import annotations
@@ -53,6 +69,7 @@ __all__ = [
     "load_line_map",
     "parse_diagnostics",
     "MAP_FILE",
+    "PROFILES",
 ]
 
 MAP_FILE = "portalis-map.json"
@@ -75,6 +92,10 @@ INCREMENTAL_DIR = "incr"
 INCREMENTAL_KEEP = 48
 _ICE = "internal compiler error"
 INCREMENTAL_MARK = "portalis:incremental"  # in the cache key: the code differs from a 1-unit build
+# Build profiles (see the module docstring): "release" = the flags as they are; "dev" adds
+# DEV_FLAGS to builds with more than one codegen unit.
+PROFILES = ("dev", "release")
+DEV_FLAGS = ("-C", "lto=off")
 
 
 @dataclass(frozen=True)
@@ -135,7 +156,23 @@ class RuntimeLib:
 # --------------------------------------------------------------------------- helpers
 
 
-def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1) -> list[str]:
+def _check_profile(profile: str) -> None:
+    if profile not in PROFILES:
+        raise ValueError(f"unknown build profile {profile!r} (expected one of {', '.join(PROFILES)})")
+
+
+def _profile_flags(profile: str, codegen_units: int | None) -> list[str]:
+    """Flags the profile adds: ``-C lto=off`` for ``dev`` when there is more than one codegen
+    unit (``None``: rustc's default, 16 or 256 when incremental); with one unit ThinLTO has
+    nothing to do, so the flags (and the cache entries) stay those of ``release``."""
+    _check_profile(profile)
+    if profile == "dev" and codegen_units != 1:
+        return list(DEV_FLAGS)
+    return []
+
+
+def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1,
+                profile: str = "release") -> list[str]:
     # codegen_units=None: rustc's default (256 units when incremental)
     units = ["-C", f"codegen-units={codegen_units}"] if codegen_units is not None else []
     return [
@@ -144,6 +181,7 @@ def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1) -
         "--target", toolchain.target,
         "-C", f"opt-level={opt}",
         *units,
+        *_profile_flags(profile, codegen_units),
         "-C", "panic=abort",  # the wasm32-wasi default on 1.63 and 1.96; explicit for clarity
         "-C", "debuginfo=0",
         "-C", "strip=debuginfo",  # keeps the name section: traps can name functions
@@ -406,6 +444,7 @@ def build_wasm(
     cache_dir: Path | None = None,
     runtime_rlib: bool = True,
     program: str | None = None,
+    profile: str = "release",
 ) -> BuildResult:
     """Compile ``crate_dir/src/main.rs`` to ``<cache>/wasm/<key>.wasm`` (cached: an unchanged
     crate is not rebuilt and gives ``cached=True``).  A generated crate is compiled against
@@ -413,7 +452,11 @@ def build_wasm(
     ``program`` (e.g. the Python file's absolute path) names the program across edits: its
     builds are then incremental (see ``_compile_incremental``), so an edit recompiles what
     changed instead of the whole crate.
+    ``profile``: ``"release"`` (default) or ``"dev"`` (``-C lto=off`` on multi-unit builds:
+    faster rebuilds after an edit, somewhat slower code; see the module docstring); anything
+    else raises ``ValueError``.
     Never raises for compile errors: they come back as ``diagnostics`` with ``ok=False``."""
+    _check_profile(profile)
     t0 = time.perf_counter()
     crate_dir = Path(crate_dir).absolute()
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
@@ -428,7 +471,7 @@ def build_wasm(
         rlib, failed = _rt_paths(cache, rt_key)
         if not failed.is_file():
             units = None if program is not None else PROGRAM_CODEGEN_UNITS
-            flags = [*_wasm_flags(toolchain, opt, units), "--cfg", RT_CFG]
+            flags = [*_wasm_flags(toolchain, opt, units, profile), "--cfg", RT_CFG]
             key_flags = [*flags, INCREMENTAL_MARK] if program is not None else flags
             key = cache_key(crate_dir, toolchain, key_flags, rt_key)
             out = cache / "wasm" / f"{key}.wasm"
@@ -444,7 +487,7 @@ def build_wasm(
                 return _compile_wasm(crate_dir, toolchain, cache, flags, key, t0, rt.path)
         # the runtime is not usable as an rlib: compile the crate whole
 
-    flags = _wasm_flags(toolchain, opt)
+    flags = _wasm_flags(toolchain, opt, 1, profile)  # one unit: the same flags in both profiles
     key = cache_key(crate_dir, toolchain, flags)
     return _compile_wasm(crate_dir, toolchain, cache, flags, key, t0, None)
 
@@ -493,7 +536,8 @@ def _compile_incremental(crate_dir: Path, toolchain: Toolchain, cache: Path, fla
     toolchain, flags, runtime); ``main.rs`` is copied in.  One build at a time per directory
     (a file lock); at most ``INCREMENTAL_KEEP`` directories are kept (least recently used go).
     Measured on benchmarks/kernels/fifty_lines.py after a one-line edit: rustc 1.9-2.1 s ->
-    0.8-0.95 s (see benchmarks/README.md)."""
+    0.8-0.95 s (see benchmarks/README.md); ~0.6 s with the ``dev`` profile's ``-C lto=off``.
+    ``flags`` include the profile's, so each profile has its own work directory."""
     h = hashlib.sha256()
     for part in (_CACHE_FORMAT, toolchain.fingerprint, "\x1f".join(flags), rt_key, program):
         h.update(part.encode("utf-8", "surrogateescape") + b"\0")

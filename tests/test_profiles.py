@@ -1,0 +1,150 @@
+"""Build profiles (portalis.codegen.build): "release" (what `portalis build` writes) and "dev"
+(release plus `-C lto=off` on multi-unit builds; what `portalis run`/`check` use unless
+`--release`). Real rustc builds and wasmtime runs, `portalis` as a subprocess where the user
+would run it. Each program carries a fresh nonce so its builds are never cache hits from an
+earlier test run (the runtime rlib in the default cache is reused)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import pytest
+
+from portalis.codegen.build import DEV_FLAGS, build_wasm
+from portalis.codegen.crate import write_crate
+from portalis.codegen.toolchain import default_cache_dir
+from portalis.codegen.wasm_exec import run_wasm
+from portalis.pipeline import build_program, run_program, translate_source
+
+PORTALIS = [sys.executable, "-m", "portalis.cli"]
+
+PROG = """def tally(words: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {{}}
+    for w in words:
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def sieve(n: int) -> int:
+    flags = [True] * (n + 1)
+    found = 0
+    for i in range(2, n + 1):
+        if flags[i]:
+            found += 1
+            for j in range(i * i, n + 1, i):
+                flags[j] = False
+    return found
+
+
+nonce = "{nonce}"
+c = tally("a b a c b a".split())
+print(sorted(c.items()), sieve(10000))
+"""
+
+
+def _program(tmp_path: Path, name: str = "prof.py") -> tuple[Path, str]:
+    text = PROG.format(nonce=uuid.uuid4().hex)
+    p = tmp_path / name
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text)
+    return p, text
+
+
+def _python(p: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(p)], capture_output=True, text=True, timeout=60)
+
+
+def _without_dev_flags(cmd: tuple[str, ...]) -> list[str]:
+    out = list(cmd)
+    for i in range(len(out) - 1):
+        if tuple(out[i:i + 2]) == DEV_FLAGS:
+            return out[:i] + out[i + 2:]
+    raise AssertionError(f"no {' '.join(DEV_FLAGS)} in {cmd}")
+
+
+def _incr_free(cmd: list[str], cache: Path) -> list[str]:
+    """The command without the arguments naming the program's incremental work directory
+    (``-C incremental=...`` and the ``-o`` inside it), which differs per profile."""
+    incr = str(cache / "incr")
+    return [a for a in cmd if incr not in a]
+
+
+@pytest.mark.parametrize("same_path", [True, False])
+def test_dev_and_release_builds_differ_only_by_lto_and_print_the_same(tmp_path: Path, toolchain, same_path: bool):
+    p, text = _program(tmp_path)
+    q = p if same_path else tmp_path / "other" / p.name
+    if not same_path:
+        q.parent.mkdir()
+        q.write_text(text)
+    cache = default_cache_dir()
+    dev = build_program(text, str(p), toolchain=toolchain, profile="dev")
+    rel = build_program(text, str(q), toolchain=toolchain, profile="release")
+    for pb in (dev, rel):
+        assert pb.build is not None and pb.build.ok and pb.wasm_path is not None, pb.build
+        assert not pb.cached  # the release request did not get the dev result (nor the reverse)
+    assert dev.wasm_path != rel.wasm_path
+    assert "lto=off" not in rel.build.command
+    assert _incr_free(_without_dev_flags(dev.build.command), cache) == _incr_free(list(rel.build.command), cache)
+    # separate rustc incremental state per profile
+    incr = [[a for a in pb.build.command if a.startswith("incremental=")] for pb in (dev, rel)]
+    assert incr[0] and incr[1] and incr[0] != incr[1]
+
+    expected = _python(p)
+    assert expected.returncode == 0, expected.stderr
+    outs = [run_wasm(pb.wasm_path, program_name=p.name) for pb in (dev, rel)]
+    for r in outs:
+        assert (r.exit_code, r.stdout.decode()) == (0, expected.stdout), r.stderr
+    # each profile's cached result comes back for its own request only
+    assert build_program(text, str(p), toolchain=toolchain, profile="dev").wasm_path == dev.wasm_path
+    assert build_program(text, str(q), toolchain=toolchain, profile="release").wasm_path == rel.wasm_path
+
+
+def test_run_program_builds_the_big_int_rerun_with_the_same_profile(tmp_path: Path, toolchain):
+    nonce = uuid.uuid4().hex
+    src = f'nonce = "{nonce}"\nx = 1\nfor i in range(30):\n    x *= 7\nprint(x)\n'
+    p = tmp_path / "grow.py"
+    p.write_text(src)
+    expected = _python(p).stdout
+    for profile in ("dev", "release"):
+        pr = run_program(src, str(p), toolchain=toolchain, profile=profile)
+        assert pr.result is not None and pr.result.stdout.decode() == expected
+        assert pr.big is not None and pr.big.build is not None, "the big-int build should be new"
+        assert ("lto=off" in pr.big.build.command) == (profile == "dev")
+        assert ("lto=off" in pr.build.build.command) == (profile == "dev")
+
+
+def test_portalis_run_with_and_without_release_prints_the_same(tmp_path: Path, toolchain):
+    p, _ = _program(tmp_path)
+    expected = _python(p)
+    dev = subprocess.run([*PORTALIS, "run", str(p)], capture_output=True, text=True, timeout=600)
+    rel = subprocess.run([*PORTALIS, "run", "--release", str(p)], capture_output=True, text=True, timeout=600)
+    assert (dev.returncode, dev.stdout, dev.stderr) == (rel.returncode, rel.stdout, rel.stderr) \
+        == (0, expected.stdout, "")
+    chk = subprocess.run([*PORTALIS, "check", "--release", str(p)], capture_output=True, text=True, timeout=600)
+    assert chk.returncode == 0 and chk.stdout.startswith("same"), (chk.stdout, chk.stderr)
+
+
+def test_one_unit_builds_share_the_cache_across_profiles(tmp_path: Path, toolchain):
+    """Without a program identity the crate is one codegen unit: lto=off would change nothing,
+    so both profiles have the same flags and the same cache entry."""
+    _, text = _program(tmp_path)
+    tr = translate_source(text, "prof.py")
+    assert tr.ok and tr.crate is not None
+    crate = write_crate(tr.crate, tmp_path / "crate")
+    rel = build_wasm(crate, toolchain, profile="release")
+    dev = build_wasm(crate, toolchain, profile="dev")
+    assert rel.ok and not rel.cached, rel.format_errors()
+    assert dev.ok and dev.cached and dev.wasm_path == rel.wasm_path
+    assert dev.command == rel.command and "lto=off" not in dev.command
+
+
+def test_unknown_profile_is_rejected(tmp_path: Path, toolchain):
+    with pytest.raises(ValueError, match="profile"):
+        build_wasm(tmp_path, toolchain, profile="debug")
+    with pytest.raises(ValueError, match="profile"):
+        build_wasm(tmp_path, toolchain, program=str(tmp_path / "x.py"), profile="Release")
+    with pytest.raises(ValueError, match="profile"):
+        build_program("print(1)\n", str(tmp_path / "x.py"), toolchain=toolchain, profile="fast")
