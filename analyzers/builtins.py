@@ -26,7 +26,7 @@ BUILTIN_EXCEPTIONS: dict[str, str] = {
     "RuntimeError": "Exception", "RecursionError": "RuntimeError", "NotImplementedError": "RuntimeError",
     "AssertionError": "Exception", "AttributeError": "Exception", "NameError": "Exception",
     "UnboundLocalError": "NameError", "StopIteration": "Exception", "UnicodeError": "ValueError",
-    "SystemExit": "BaseException",
+    "SystemExit": "BaseException", "EOFError": "Exception",
 }
 
 _MATH_FLOAT1 = {"sqrt", "exp", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
@@ -41,6 +41,19 @@ _MATH_PRED = {"isnan", "isinf", "isfinite"}
 
 _STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle"}
 _STR_SIMPLE = {"upper", "lower", "title", "capitalize", "swapcase"}
+
+
+def _orderable_for_sort(t: Any) -> bool:
+    from portalis.analyzers.exprs import _orderable
+    return _orderable(t, optional=False)
+
+
+def _why_unordered(t: Any) -> str:
+    from portalis.analyzers.exprs import _orderable
+    if _orderable(t, optional=True):  # only because they may be None
+        return (" by sorted()/sort()/min()/max() here: they may be None, and CPython raises TypeError "
+                "when it compares a None, naming the first pair its algorithm compares (not reproduced)")
+    return ""
 
 
 class BuiltinMixin:
@@ -355,8 +368,9 @@ class BuiltinMixin:
             kt = prune(k.ty.ret) if isinstance(k.ty, ir.FuncT) else None
             if kt is not None and not isinstance(kt, TVar):
                 from portalis.analyzers.exprs import _orderable
-                if not _orderable(kt):
-                    self.err("type-mismatch", f"sort keys of type {show(kt)} cannot be ordered", kw["key"])
+                if not _orderable(kt, optional=False):
+                    self.err("type-mismatch", f"sort keys of type {show(kt)} cannot be ordered{_why_unordered(kt)}",
+                             kw["key"])
                     return None
             out.append(("key", k))
         if "reverse" in kw:
@@ -374,8 +388,8 @@ class BuiltinMixin:
             return self.unknown(self.sp(node))
         if "key" not in dict(kws):
             from portalis.analyzers.exprs import _orderable
-            if not _orderable(el):
-                return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered", node)
+            if not _orderable(el, optional=False):
+                return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered{_why_unordered(el)}", node)
         return ir.Intrinsic("sorted", (it,), ir.ListT(el), self.sp(node), kws)
 
     def minmax(self, which: str, node, pos, kw):
@@ -392,6 +406,8 @@ class BuiltinMixin:
             kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, el)
             if kws is None:
                 return self.unknown(sp)
+            if "key" not in dict(kws) and not _orderable_for_sort(el):
+                return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered{_why_unordered(el)}", node)
             ty = el
             if "default" in kw:
                 d = self.expr(kw["default"])
@@ -416,6 +432,8 @@ class BuiltinMixin:
         kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, t)
         if kws is None:
             return self.unknown(sp)
+        if "key" not in dict(kws) and not _orderable_for_sort(t):
+            return self.err("type-mismatch", f"values of type {show(t)} cannot be ordered{_why_unordered(t)}", node)
         return ir.Intrinsic(f"{which}.args", tuple(args), t, sp, kws)
 
     def b_min(self, node, pos, kw):
@@ -714,13 +732,11 @@ class BuiltinMixin:
             if attr == "exit":
                 if not self.want(node, pos, kw, 0, 1):
                     return self.poison(node)
-                code = self.expr(pos[0]) if pos else ir.Const(0, ir.INT, sp)
+                code = self.expr(pos[0]) if pos else ir.Const(None, ir.NONE, sp)
                 t = prune(code.ty)
-                if t == ir.NONE:
-                    code = ir.Const(0, ir.INT, sp)
-                elif t not in (ir.INT, ir.STR, ir.BOOL):
+                if t not in (ir.INT, ir.STR, ir.BOOL, ir.NONE):
                     return self.err("type-mismatch", f"sys.exit() of {show(t)} is not supported", node)
-                return ir.Intrinsic("sys.exit", (self.to_int(code) if t == ir.BOOL else code,), ir.NONE, sp)
+                return ir.Intrinsic("sys.exit", (code,), ir.NONE, sp)
             return self.err("unsupported-builtin", f"`sys.{attr}` is not supported", node)
         if mod != "math":
             return self.err("unsupported-import", f"`{mod}.{attr}` is not supported", node)
@@ -895,7 +911,7 @@ class BuiltinMixin:
         if used != list(range(len(args))) and not all(isinstance(a, (ir.Local, ir.Const)) for a in args):
             return self.err("unsupported-builtin", "str.format() fields that reorder, repeat or skip arguments need "
                             "arguments that are names or literals (Python evaluates each argument once, in order)", node)
-        return ir.FString(tuple(parts), ir.STR, self.sp(node))
+        return ir.FString(tuple(parts), ir.STR, self.sp(node), eval_first=len(args) > 1)
 
     def list_method(self, obj, t, m, node, pos, kw):
         sp = self.sp(node)
@@ -926,8 +942,8 @@ class BuiltinMixin:
                 return self.unknown(sp)
             if "key" not in dict(kws):
                 from portalis.analyzers.exprs import _orderable
-                if not _orderable(el):
-                    return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered", node)
+                if not _orderable(el, optional=False):
+                    return self.err("type-mismatch", f"values of type {show(el)} cannot be ordered{_why_unordered(el)}", node)
             return I("list.sort", (obj,), ir.NONE, sp, kws)
         if m in ("reverse", "clear") and self.want(node, pos, kw, 0, 0):
             return I(f"list.{m}", (obj,), ir.NONE, sp)

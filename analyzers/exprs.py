@@ -9,7 +9,7 @@ arithmetic, bool->int, T->Optional[T]). Builtin calls and methods are in
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 import libcst as cst
 
@@ -51,12 +51,19 @@ class ExprMixin:
     def is_bool(self, e: ir.Expr) -> bool:
         return prune(e.ty) == ir.BOOL
 
-    def to_float(self, e: ir.Expr) -> ir.Expr:
+    def to_float(self, e: ir.Expr, exact: bool = False) -> ir.Expr:
+        """int -> float as Python converts (correctly rounded).  `exact` (an int compared with a
+        float, which Python compares exactly): a literal is folded only if the float is exact."""
         t = prune(e.ty)
         if t == ir.FLOAT:
             return e
-        if isinstance(e, ir.Const) and t == ir.INT:
-            return ir.Const(float(e.value), ir.FLOAT, e.span)  # type: ignore[arg-type]
+        if isinstance(e, ir.Const) and t == ir.INT and type(e.value) is int:
+            try:
+                f = float(e.value)
+            except OverflowError:
+                f = None
+            if f is not None and (not exact or int(f) == e.value):
+                return ir.Const(f, ir.FLOAT, e.span)
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
     def to_int(self, e: ir.Expr) -> ir.Expr:
@@ -65,12 +72,19 @@ class ExprMixin:
             return ir.Coerce(e, ir.INT, e.span)
         return self.unwrap(e)
 
-    def unwrap(self, e: ir.Expr) -> ir.Expr:
-        """Optional[T] used where T is needed: TypeError at run time if it is None."""
+    def unwrap(self, e: ir.Expr, none_msg: str = "") -> ir.Expr:
+        """Optional[T] used where T is needed: TypeError at run time if it is None (with
+        CPython's message for the operation, when the caller knows it)."""
         t = prune(e.ty)
         if isinstance(t, ir.OptionT):
-            return ir.Coerce(e, t.inner, e.span)
+            return ir.Coerce(e, t.inner, e.span, none_msg)
         return e
+
+    def unwrap_pair(self, a: ir.Expr, b: ir.Expr, msg: Callable[[str, str], str]) -> tuple[ir.Expr, ir.Expr]:
+        """Both operands of a binary operation, each checked for None with CPython's message
+        `msg(left type name, right type name)`."""
+        ta, tb = _strip_opt(prune(a.ty)), _strip_opt(prune(b.ty))
+        return (self.unwrap(a, msg("NoneType", _py_name(tb))), self.unwrap(b, msg(_py_name(ta), "NoneType")))
 
     def cond(self, node: cst.BaseExpression) -> ir.Expr:
         """An expression used only for its truth value (`and`/`or` then need no common type)."""
@@ -270,7 +284,8 @@ class ExprMixin:
                         return ir.Const(None, TVar("binop"), sp)
             return self.unknown(sp)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
-        left, right = self.unwrap(left), self.unwrap(right)
+        opname = "** or pow()" if op == "**" else op
+        left, right = self.unwrap_pair(left, right, lambda x, y: f"unsupported operand type(s) for {opname}: '{x}' and '{y}'")
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
         if lt in nums and rt_ in nums:
             if op in ("&", "|", "^") and lt == ir.BOOL and rt_ == ir.BOOL:
@@ -399,18 +414,16 @@ class ExprMixin:
             sa, sb = _strip_opt(ta), _strip_opt(tb)
             if sa in nums and sb in nums and op not in ("==", "!=") or (sa in nums and sb in nums and sa != sb):
                 if ir.FLOAT in (sa, sb):
-                    if sa != ir.FLOAT:
-                        out[-1] = self.to_float(a)
-                    out.append(self.to_float(b))
-                    if isinstance(ta, ir.OptionT):
-                        out[-1 - 1] = self.unwrap(out[-2])
+                    ua, ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))
+                    out[-1] = self.to_float(ua, exact=True) if sa != ir.FLOAT else ua
+                    out.append(self.to_float(ub, exact=True))
                     continue
                 if sa == ir.BOOL or sb == ir.BOOL:
                     out[-1] = self.to_int(a)
                     out.append(self.to_int(b))
                     continue
-                out[-1] = self.unwrap(a)
-                out.append(self.unwrap(b))
+                out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))
+                out.append(ub)
                 continue
             if op in ("==", "!="):
                 if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT):
@@ -427,8 +440,8 @@ class ExprMixin:
             if op not in ("==", "!=") and not _orderable(ta):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
-                out[-1] = self.unwrap(a)
-                out.append(self.unwrap(b))
+                out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))
+                out.append(ub)
                 continue
             out.append(b)
         return ir.Compare(tuple(ops), tuple(out), ir.BOOL, sp)
@@ -710,16 +723,35 @@ def _mixes_numbers(a: Any, b: Any) -> bool:
     return sa.replace("float", "int") == sb.replace("float", "int") and sa != sb
 
 
-def _orderable(t: Any) -> bool:
+def _py_name(t: Any) -> str:
+    """The name CPython's messages give a value of type t (`type(v).__name__`)."""
+    t = prune(t)
+    if isinstance(t, ir.Prim):
+        return "NoneType" if t == ir.NONE else t.name
+    for cls, name in ((ir.ListT, "list"), (ir.TupleT, "tuple"), (ir.DictT, "dict"), (ir.SetT, "set")):
+        if isinstance(t, cls):
+            return name
+    return "object"
+
+
+def _order_msg(op: str, a: str, b: str) -> str:
+    return f"'{op}' not supported between instances of '{a}' and '{b}'"
+
+
+def _orderable(t: Any, optional: bool = True) -> bool:
+    """Values of type t can be compared with `<`.  `optional=False` (sorting, min, max): not
+    if they may hold None anywhere: CPython raises TypeError as soon as it compares a None,
+    with a message naming the first pair its algorithm compares, which Portalis' sort and
+    min/max would not reproduce (they order None first instead): refused."""
     t = prune(t)
     if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
         return True
     if isinstance(t, ir.TupleT):
-        return all(_orderable(i) for i in t.items)
+        return all(_orderable(i, optional) for i in t.items)
     if isinstance(t, ir.ListT):
-        return _orderable(t.elem)
+        return _orderable(t.elem, optional)
     if isinstance(t, ir.OptionT):
-        return _orderable(t.inner)
+        return optional and _orderable(t.inner)
     return False
 
 

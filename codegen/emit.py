@@ -416,13 +416,21 @@ class _FnEmitter:
             return f"{ident(s.handler_var or '')}.clone()"
         e = s.exc
         if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
-            code = e.args[0]
-            if code.ty == ir.STR:
-                return f"{{ rt::err_str(&({self.expr(code)} + \"\\n\")); rt::sys_exit(1, {s.span.line}) }}"
-            if self.big:
-                return f"rt::sys_exit(rt::bi_exit_code(&{self.ref(code)}), {s.span.line})"
-            return f"rt::sys_exit({self.expr(code)}, {s.span.line})"
+            return self.system_exit(e.args[0] if e.args else None, s.span.line)
         return self.expr(e)
+
+    def system_exit(self, code: ir.Expr | None, ln: int) -> str:
+        """`sys.exit(code)` / `SystemExit(code)`: None (or nothing) exits 0, an int with its
+        value, True/False with 1/0, a str prints the message on stderr if uncaught and exits 1."""
+        if code is None or code.ty == ir.NONE:
+            return f"rt::sys_exit_none({ln})"
+        if code.ty == ir.STR:
+            return f"rt::sys_exit_msg({self.expr(code)}, {ln})"
+        if code.ty == ir.BOOL:
+            return f"rt::sys_exit_bool({self.expr(code)}, {ln})"
+        if self.big:
+            return f"rt::sys_exit(rt::bi_exit_code(&{self.ref(code)}), {ln})"
+        return f"rt::sys_exit({self.expr(code)}, {ln})"
 
     def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
         if isinstance(target, ir.NameTarget) and not target.is_global:
@@ -922,7 +930,7 @@ class _FnEmitter:
         if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
             return f"Some({x})"
         if isinstance(src, ir.OptionT):
-            msg = rust_str("'NoneType' object cannot be used as a value here")
+            msg = rust_str(e.none_msg or "'NoneType' object cannot be used as a value here")
             return self.q(f"{x}.ok_or_else(|| rt::PyErr::new(&rt::TYPE_ERROR, {msg}, {e.span.line}))")
         if src == e.ty:
             return x
@@ -1126,6 +1134,17 @@ class _FnEmitter:
         ln = e.span.line
         f = self.t("_f")
         out = [f"let mut {f} = String::new();"]
+        if e.eval_first:  # str.format(): the arguments first, in order, then the formatting
+            parts: list = []
+            lets: list[str] = []
+            for p in e.parts:
+                if isinstance(p, ir.FormatField) and not isinstance(p.expr, (ir.Local, ir.Const)):
+                    v = self.t("_fa")
+                    lets.append(f"let {v} = {self.expr(p.expr)};")
+                    p = ir.FormatField(ir.Local(v, p.expr.ty, p.expr.span), p.conversion, p.spec)
+                parts.append(p)
+            out = lets + out
+            e = ir.FString(tuple(parts), e.ty, e.span)
         for p in e.parts:
             if isinstance(p, str):
                 if p:
@@ -1133,8 +1152,9 @@ class _FnEmitter:
                 continue
             x = p.expr
             t = x.ty
-            if isinstance(t, ir.OptionT) and p.spec is not None:
-                x = ir.Coerce(x, t.inner, x.span)
+            if isinstance(t, ir.OptionT) and p.spec is not None and p.conversion not in ("r", "s"):
+                # a spec applies to the value (after !r/!s it applies to the text, None is fine)
+                x = ir.Coerce(x, t.inner, x.span, "unsupported format string passed to NoneType.__format__")
                 t = t.inner
             if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
                 fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
@@ -1148,6 +1168,10 @@ class _FnEmitter:
                     out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
                 continue
             spec = self.fstring(p.spec)
+            if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
+                # object.__format__: a list/tuple/dict/set takes no format spec (only "")
+                tname = _py_type_name(t)
+                out.append(f"{self.q(f'rt::object_format_check(&{spec}, {rust_str(tname)}, {ln})')};")
             if p.conversion in ("r", "s") or t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 conv = "py_repr" if p.conversion == "r" else "py_str"
                 val = f"rt::{conv}(&{self.ref(x)})"
@@ -1164,6 +1188,8 @@ class _FnEmitter:
     def new_exc(self, e: ir.NewExc) -> str:
         static = self.mod.exc_static(e.cls)
         ln = e.span.line
+        if e.cls == "SystemExit" and len(e.args) <= 1 and all(a.ty in (ir.NONE, ir.STR, ir.BOOL, ir.INT) for a in e.args):
+            return self.system_exit(e.args[0] if e.args else None, ln)
         owner = self.mod.exc_owner(e.cls)
         if owner is not None:  # args[0] calls the generated __init__: (0, str/repr pairs..., fields...)
             t = self.t("_ti")
@@ -1638,6 +1664,7 @@ class _FnEmitter:
                 tv, st, en = self.t("_tp"), self.t("_st"), self.t("_en")
                 pos = f", {st}, {en}" if rng else ""
                 alts = " || ".join(f"rt::str_{m}{suffix}(_s, &{tv}.{i}{pos})" for i in range(len(a[1].ty.items)))
+                alts = alts or "false"  # an empty tuple of prefixes matches nothing
                 bind = f"let {st} = {self.as_i64(a[2])}; let {en} = {self.as_i64(a[3])}; " if rng else ""
                 return f"{{ let _s = {s}; let {tv} = {X(a[1])}; {bind}{alts} }}"
             return f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})"
@@ -1797,6 +1824,8 @@ class _ModEmitter:
     def exc_static(self, cls: str) -> str:
         if cls in self.user_excs:
             return f"EXC_{ident(cls).upper()}"
+        if cls == "EOFError":
+            return "rt::EOF_ERROR"
         return "rt::" + re.sub(r"(?<!^)(?=[A-Z])", "_", cls).upper()
 
     def const_global(self, g: ir.GlobalVar) -> bool:
@@ -1865,21 +1894,35 @@ class _ModEmitter:
             fe = _FnEmitter(self, self.module.main, w)
             w.line(f"const G_{up}: {ty} = {fe.expr(g.init)};", ln)
             return
-        w.line(f"thread_local! {{ static G_{up}: std::cell::RefCell<Option<{ty}>> = std::cell::RefCell::new(None); }}", ln)
+        w.line(f"py_global!(G_{up}, {ty});", ln)
         fe = _FnEmitter(self, self.module.main, w)
         w.line(f"fn g_{low}() -> rt::PyResult<{ty}> {{", ln)
-        w.line(f"    if let Some(v) = G_{up}.with(|g| g.borrow().clone()) {{ return Ok(v); }}", ln)
+        w.line(f"    if let Some(v) = py_global_get!(G_{up}) {{ return Ok(v); }}", ln)
         if self.lazy_globals:
             if self.recursive:  # computed on first use, outside any function frame
                 w.line("    let _depth: u32 = 0;", ln)
             w.line(f"    let v: {ty} = {fe.expr(g.init)};", ln)
-            w.line(f"    G_{up}.with(|g| *g.borrow_mut() = Some(v.clone()));", ln)
+            w.line(f"    py_global_set!(G_{up}, v.clone());", ln)
             w.line("    Ok(v)", ln)
         else:  # the module body sets it (ir.GlobalInit); reading it earlier is Python's NameError
             msg = rust_str(f"name '{g.name}' is not defined")
             w.line(f"    Err(rt::PyErr::new(&rt::NAME_ERROR, {msg}, {ln}))", ln)
         w.line("}", ln)
-        w.line(f"fn set_g_{low}(v: {ty}) {{ G_{up}.with(|g| *g.borrow_mut() = Some(v)); }}", ln)
+        w.line(f"fn set_g_{low}(v: {ty}) {{ py_global_set!(G_{up}, v); }}", ln)
+
+
+def _py_type_name(t: ir.Type) -> str:
+    if isinstance(t, ir.ListT):
+        return "list"
+    if isinstance(t, ir.TupleT):
+        return "tuple"
+    if isinstance(t, ir.DictT):
+        return "dict"
+    if isinstance(t, ir.SetT):
+        return "set"
+    if t == ir.NONE:
+        return "NoneType"
+    return str(t)
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:

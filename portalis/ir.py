@@ -138,6 +138,7 @@ class Coerce:
     expr: "Expr"
     ty: Type
     span: Span
+    none_msg: str = ""  # T|None->T: CPython's TypeError message for the operation, if known
 
 
 @dataclass(frozen=True)
@@ -270,6 +271,9 @@ class FString:
     parts: tuple[Union[str, "FormatField"], ...]
     ty: Type
     span: Span
+    # str.format(): every argument is evaluated before any is formatted (an f-string formats
+    # each field as it goes)
+    eval_first: bool = False
 
 
 @dataclass(frozen=True)

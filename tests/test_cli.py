@@ -167,6 +167,18 @@ def test_sum_of_no_floats_with_an_int_start_stops(tmp_path: Path, toolchain):
     assert "ValueError: sum() of an empty sequence of floats with an int start" in r.stderr
 
 
+def test_input_keeps_carriage_returns_and_eof_error_is_catchable(tmp_path: Path, toolchain):
+    # sys.stdin does not translate newlines on POSIX: input() drops the "\n" only
+    p = tmp_path / "lines.py"
+    p.write_text("lines: list[str] = []\nwhile True:\n    try:\n        line = input()\n    except EOFError:\n"
+                 "        break\n    lines.append(line)\nprint(len(lines), lines, [len(x) for x in lines])\n")
+    data = "abc\r\na\rb\r\nlast"
+    r = run("run", str(p), stdin=data)
+    py = subprocess.run([sys.executable, str(p)], capture_output=True, text=True, input=data)
+    assert r.returncode == py.returncode == 0, r.stderr
+    assert r.stdout == py.stdout == "3 ['abc\\r', 'a\\rb\\r', 'last'] [4, 4, 4]\n"
+
+
 def test_dict_keys_changed_during_iteration_stops_at_a_limit(tmp_path: Path, toolchain):
     # same size, different keys: CPython's next step depends on its hash table layout (here it
     # raises a RuntimeError the program catches); Portalis stops instead of guessing, and

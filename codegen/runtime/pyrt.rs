@@ -29,6 +29,42 @@
     clippy::len_without_is_empty
 )]
 
+/// `py_global!(G_NAME, T)`: a module variable's slot (see `Global`); `py_global_get!(G_NAME)`
+/// reads a clone of its value (None: not set yet), `py_global_set!(G_NAME, v)` sets it. On
+/// WASI (one thread) a plain static, elsewhere a thread-local.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! py_global {
+    ($name:ident, $t:ty) => {
+        #[cfg(target_os = "wasi")]
+        static $name: rt::Global<$t> = rt::Global::new();
+        #[cfg(not(target_os = "wasi"))]
+        thread_local! { static $name: rt::Global<$t> = rt::Global::new(); }
+    };
+}
+#[doc(hidden)]
+#[macro_export]
+macro_rules! py_global_get {
+    ($name:ident) => {{
+        #[cfg(target_os = "wasi")]
+        let v = $name.get();
+        #[cfg(not(target_os = "wasi"))]
+        let v = $name.with(|g| g.get());
+        v
+    }};
+}
+#[doc(hidden)]
+#[macro_export]
+macro_rules! py_global_set {
+    ($name:ident, $v:expr) => {{
+        let v = $v;
+        #[cfg(target_os = "wasi")]
+        $name.set(v);
+        #[cfg(not(target_os = "wasi"))]
+        $name.with(|g| g.set(v));
+    }};
+}
+
 /// `tr!(expr, 'label)`: propagate a `PyErr` out of a labeled loop used as a try block.
 /// Exported so that it also reaches generated code when the runtime is a prebuilt rlib
 /// (`#[macro_use] extern crate pyrt;`, see codegen/build.py); as a module it is `#[macro_use]`.
@@ -179,6 +215,8 @@ pub struct PyErrData {
     pub args_repr: Vec<String>,
     pub line: u32,
     pub exit_code: i64,
+    /// SystemExit with a message (`sys.exit("msg")`): printed on stderr if it ends the program.
+    pub exit_print: bool,
     /// The fields of a user exception class with `__init__` (a generated struct).
     pub payload: Option<Rc<dyn std::any::Any>>,
 }
@@ -204,6 +242,7 @@ impl PyErr {
             args_repr,
             line,
             exit_code: 1,
+            exit_print: false,
             payload: None,
         }))
     }
@@ -357,6 +396,30 @@ pub fn sys_exit(code: i64, line: u32) -> PyErr {
     e
 }
 
+/// `sys.exit()` / `sys.exit(None)` / `raise SystemExit`: `SystemExit()`, exit status 0.
+pub fn sys_exit_none(line: u32) -> PyErr {
+    let mut e = PyErr::with_args(&SYSTEM_EXIT, vec![], vec![], line);
+    e.exit_code = 0;
+    e
+}
+
+/// `sys.exit(True)`: `SystemExit(True)`, exit status 1 (0 for False).
+pub fn sys_exit_bool(b: bool, line: u32) -> PyErr {
+    let t = if b { "True" } else { "False" };
+    let mut e = PyErr::with_args(&SYSTEM_EXIT, vec![t.to_string()], vec![t.to_string()], line);
+    e.exit_code = b as i64;
+    e
+}
+
+/// `sys.exit("msg")`: `SystemExit('msg')`; if nothing catches it, CPython prints the message
+/// on stderr and exits with status 1.
+pub fn sys_exit_msg(msg: String, line: u32) -> PyErr {
+    let mut e = PyErr::new(&SYSTEM_EXIT, msg, line);
+    e.exit_code = 1;
+    e.exit_print = true;
+    e
+}
+
 /// An exit status WASI cannot carry (wasmtime's proc_exit takes 0..=125): set before exiting
 /// with `WASI_STATUS_SENTINEL`; the host reads it through the exported `portalis_exit_status`.
 static EXIT_STATUS: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(-1);
@@ -400,6 +463,11 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
         Err(e) => {
             flush_stdout();
             if e.is_instance(&SYSTEM_EXIT) {
+                if e.exit_print {
+                    let mut m = e.py_str();
+                    m.push('\n');
+                    out_extra::err(m.as_bytes());
+                }
                 out_extra::check_rerun_complete();
                 exit_status(e.exit_code);
             }
@@ -425,9 +493,34 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
 
 // ---- user function calls --------------------------------------------------------------
 
-thread_local! {
-    // The exception a user function raised, until its caller takes it (see `ret`).
-    static PENDING: Cell<*mut PyErrData> = const { Cell::new(std::ptr::null_mut()) };
+// The exception a user function raised, until its caller takes it (see `ret`). A WASI command
+// module has one thread: a plain static, so that `ret` (after every user call) is a load and a
+// compare in the caller's own code even when rustc does not inline across codegen units
+// (`LocalKey::with` is generic, not `#[inline]`, so it is one shared copy per crate).
+#[cfg(target_os = "wasi")]
+mod pending_slot {
+    use super::PyErrData;
+    use std::cell::Cell;
+    pub struct Slot(Cell<*mut PyErrData>);
+    // SAFETY: a WASI command module (wasm32-wasi, no threads) runs on one thread.
+    unsafe impl Sync for Slot {}
+    static PENDING: Slot = Slot(Cell::new(std::ptr::null_mut()));
+    #[inline(always)]
+    pub fn with<R>(f: impl FnOnce(&Cell<*mut PyErrData>) -> R) -> R {
+        f(&PENDING.0)
+    }
+}
+#[cfg(not(target_os = "wasi"))]
+mod pending_slot {
+    use super::PyErrData;
+    use std::cell::Cell;
+    thread_local! {
+        static PENDING: Cell<*mut PyErrData> = const { Cell::new(std::ptr::null_mut()) };
+    }
+    #[inline(always)]
+    pub fn with<R>(f: impl FnOnce(&Cell<*mut PyErrData>) -> R) -> R {
+        PENDING.with(f)
+    }
 }
 
 /// A user function raised `e`: it returns a placeholder value and leaves `e` here for its
@@ -436,7 +529,7 @@ thread_local! {
 #[cold]
 #[inline(never)]
 pub fn set_pending(e: PyErr) {
-    PENDING.with(|p| {
+    pending_slot::with(|p| {
         let old = p.replace(Box::into_raw(e.0));
         if !old.is_null() {
             // SAFETY: `old` came from Box::into_raw above and was never taken.
@@ -449,13 +542,13 @@ pub fn set_pending(e: PyErr) {
 #[inline(never)]
 fn take_pending() -> PyErr {
     // SAFETY: called only when the slot is non-null; the pointer came from Box::into_raw.
-    PENDING.with(|p| PyErr(unsafe { Box::from_raw(p.replace(std::ptr::null_mut())) }))
+    pending_slot::with(|p| PyErr(unsafe { Box::from_raw(p.replace(std::ptr::null_mut())) }))
 }
 
 /// What a call of a user function gives: its value, or the exception it left pending.
 #[inline(always)]
 pub fn ret<T>(v: T) -> PyResult<T> {
-    if PENDING.with(|p| p.get().is_null()) {
+    if pending_slot::with(|p| p.get().is_null()) {
         Ok(v)
     } else {
         Err(take_pending())
@@ -2588,9 +2681,11 @@ pub fn float_pow(iv: f64, iw: f64, line: u32) -> PyResult<f64> {
     }
     let r = v.powf(iw);
     if r.is_infinite() {
-        return Err(PyErr::new(
+        // CPython: OverflowError(34, 'Numerical result out of range') (errno ERANGE, strerror)
+        return Err(PyErr::with_args(
             &OVERFLOW_ERROR,
-            "(34, 'Numerical result out of range')",
+            vec!["34".to_string(), "Numerical result out of range".to_string()],
+            vec!["34".to_string(), "'Numerical result out of range'".to_string()],
             line,
         ));
     }
@@ -3396,7 +3491,9 @@ pub fn str_index_eq(s: &str, ascii: bool, i: i64, other: &str, line: u32) -> PyR
         let b = s.as_bytes();
         let n = b.len() as i64;
         let j = if i < 0 { i + n } else { i };
-        if !(0..n).contains(&j) {
+        // not `(0..n).contains(&j)`: Range::contains is not #[inline] in rustc 1.63 (a call in
+        // a crate built without cross-unit LTO)
+        if j < 0 || j >= n {
             return Err(str_index_error(line));
         }
         // b[j] is ASCII, so equal strings are exactly the one-byte `other` with that byte
@@ -3421,7 +3518,7 @@ fn str_char_at(s: &str, ascii: bool, i: i64) -> Option<char> {
     if ascii {
         let n = b.len() as i64;
         let j = if i < 0 { i + n } else { i };
-        return if (0..n).contains(&j) { Some(b[j as usize] as char) } else { None };
+        return if j >= 0 && j < n { Some(b[j as usize] as char) } else { None };
     }
     str_char_at_slow(s, i)
 }
@@ -4205,6 +4302,44 @@ fn total_cmp<T: PartialOrd>(a: &T, b: &T) -> Ordering {
 /// around it (with `RefCell::borrow_mut`, the two extra stores cost a third of a sieve loop on
 /// wasm). Otherwise it behaves like `RefCell`: guards for longer accesses, a panic (a Portalis
 /// bug, never a wrong value) when a write would overlap a live borrow.
+/// A module variable's value (see `py_global!`). Reads clone the value (an `Rc` for containers),
+/// so no reference into the slot outlives a call, and `Clone` of runtime values runs no user code.
+pub struct Global<T>(UnsafeCell<Option<T>>);
+
+// SAFETY: a WASI command module (wasm32-wasi, no threads) runs on one thread.
+#[cfg(target_os = "wasi")]
+unsafe impl<T> Sync for Global<T> {}
+
+impl<T> Global<T> {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Global(UnsafeCell::new(None))
+    }
+}
+
+impl<T: Clone> Global<T> {
+    #[inline]
+    pub fn get(&self) -> Option<T> {
+        // SAFETY: see the type's comment: the reference ends within this call.
+        unsafe { (*self.0.get()).clone() }
+    }
+    #[inline]
+    pub fn set(&self, v: T) {
+        // SAFETY: as in `get`; the old value's drop runs no user code.
+        let old = unsafe { (*self.0.get()).replace(v) };
+        drop(old);
+    }
+}
+
+/// `cell.set(v)` for `Copy` values, as a plain store: std's `Cell::set` calls `Cell::replace`,
+/// which rustc 1.63 does not mark `#[inline]`, so in a crate built without LTO across codegen
+/// units every borrow-flag update and list-view store would be a function call.
+#[inline(always)]
+pub fn cset<T: Copy>(c: &Cell<T>, v: T) {
+    // SAFETY: `Cell` is not `Sync`; no reference into it can exist (Cell never hands one out).
+    unsafe { *c.as_ptr() = v }
+}
+
 pub struct PyCell<T> {
     flag: Cell<isize>, // 0: free, n > 0: n shared guards, -1: one mutable guard
     value: UnsafeCell<T>,
@@ -4227,7 +4362,7 @@ impl<T> PyCell<T> {
         if f < 0 {
             cell_conflict();
         }
-        self.flag.set(f + 1);
+        cset(&self.flag, f + 1);
         CellRef { cell: self }
     }
     #[inline]
@@ -4235,7 +4370,7 @@ impl<T> PyCell<T> {
         if self.flag.get() != 0 {
             cell_conflict();
         }
-        self.flag.set(-1);
+        cset(&self.flag, -1);
         CellRefMut { cell: self }
     }
     /// A shared reference without a guard. SAFETY (caller): it is dropped before anything that
@@ -4267,7 +4402,7 @@ pub struct CellRef<'a, T> {
 impl<T> Drop for CellRef<'_, T> {
     #[inline]
     fn drop(&mut self) {
-        self.cell.flag.set(self.cell.flag.get() - 1);
+        cset(&self.cell.flag, self.cell.flag.get() - 1);
     }
 }
 
@@ -4287,7 +4422,7 @@ pub struct CellRefMut<'a, T> {
 impl<T> Drop for CellRefMut<'_, T> {
     #[inline]
     fn drop(&mut self) {
-        self.cell.flag.set(0);
+        cset(&self.cell.flag, 0);
     }
 }
 
@@ -4380,7 +4515,7 @@ pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
     match norm_index(i, v.len()) {
         // SAFETY: as in vget.
         Some(j) => {
-            unsafe { v.get_unchecked(j) }.set(val);
+            cset(unsafe { v.get_unchecked(j) }, val);
             Ok(())
         }
         None => Err(index_err("list assignment index out of range", line)),
@@ -4388,9 +4523,11 @@ pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
 }
 
 impl<T: Clone> PyList<T> {
+    #[inline]
     pub fn new() -> Self {
         PyList(Rc::new(PyCell::new(Vec::new())))
     }
+    #[inline]
     pub fn from_vec(v: Vec<T>) -> Self {
         PyList(Rc::new(PyCell::new(v)))
     }
@@ -5772,18 +5909,37 @@ pub fn int_pow_mod(a: i64, b: i64, m: i64, line: u32) -> PyResult<i64> {
     Ok(r as i64)
 }
 
+/// `format(obj, spec)` of a type without its own `__format__` (list, tuple, dict, set, None):
+/// CPython's `object.__format__` accepts only an empty spec.
+#[cold]
+pub fn object_format_check(spec: &str, type_name: &str, line: u32) -> PyResult<()> {
+    if spec.is_empty() {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        &TYPE_ERROR,
+        format!("unsupported format string passed to {}.__format__", type_name),
+        line,
+    ))
+}
+
 pub fn py_input(prompt: &str, line: u32) -> PyResult<String> {
     out_str(prompt);
     flush_stdout();
     let mut s = String::new();
     match std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut s) {
-        Ok(0) | Err(_) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        Ok(0) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        // CPython decodes it with its locale's error handler (UnicodeDecodeError, or lone
+        // surrogates a Portalis str cannot hold): not reproduced
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(limit_err(
+            "input() read a line that is not valid UTF-8 (CPython's result depends on its locale's error handler)",
+            line,
+        )),
+        Err(_) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
         Ok(_) => {
+            // sys.stdin does not translate newlines on POSIX: only the "\n" goes ("\r\n" keeps "\r")
             if s.ends_with('\n') {
                 s.pop();
-                if s.ends_with('\r') {
-                    s.pop();
-                }
             }
             Ok(s)
         }
