@@ -76,8 +76,10 @@ class BuiltinMixin:
         return pos, kw
 
     def want(self, node: cst.Call, pos: list, kw: dict, lo: int, hi: int, allowed: tuple[str, ...] = ()) -> bool:
-        name = cst.Module([]).code_for_node(node.func)
         bad = [k for k in kw if k not in allowed]
+        if not bad and lo <= len(pos) <= hi:
+            return True
+        name = cst.Module([]).code_for_node(node.func)  # for the message only (libcst regenerates the code)
         if bad:
             self.err("unsupported-builtin", f"`{name}()` does not support the keyword argument `{bad[0]}` here", node)
             return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
@@ -37,12 +37,15 @@ class SourceModule:
     tree: cst.Module | None
     positions: dict[cst.CSTNode, CodeRange]
     units: list[Unit]
+    _spans: dict[cst.CSTNode, Span] = field(default_factory=dict, repr=False, compare=False)
 
     def span(self, node: cst.CSTNode) -> Span:
-        r = self.positions.get(node)
-        if r is None:
-            return Span(0, 0, 0, 0)
-        return Span(r.start.line, r.start.column, r.end.line, r.end.column)
+        s = self._spans.get(node)
+        if s is None:
+            r = self.positions.get(node)
+            s = _NO_SPAN if r is None else Span(r.start.line, r.start.column, r.end.line, r.end.column)
+            self._spans[node] = s  # spans are immutable: one per node (lowering asks ~1.5 times per node and pass)
+        return s
 
     def source_lines(self, node: cst.CSTNode) -> str:
         """The whole source lines the node spans (a superset of its code), for content hashes:
@@ -54,6 +57,7 @@ class SourceModule:
         return "".join(lines[r.start.line - 1:r.end.line])
 
 
+_NO_SPAN = Span(0, 0, 0, 0)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 
 

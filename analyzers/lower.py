@@ -943,12 +943,23 @@ class _ModuleLowering:
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 
+    def type_facts(self) -> tuple:
+        """Everything a pass can learn that the next one starts from: the types of function
+        signatures, module variables and function locals (as text, type variables resolved)."""
+        return (tuple((n, tuple(show(t) for _, t in sig.params), show(sig.ret)) for n, sig in self.info.funcs.items()),
+                tuple((n, show(t)) for n, t in self.info.globals.items()),
+                tuple((f, tuple((n, show(t)) for n, t in locs.items())) for f, locs in self.info.locals.items()))
+
     def run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
         self.collect()
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
+        facts_before = self.type_facts()
+        converged = False
         for n in range(PASSES):
-            ctx = Ctx(final=(n == PASSES - 1))
+            # up to PASSES passes: types learnt in one (a return type, a call site's argument)
+            # feed the next; once a pass learns nothing new, the next one is the final pass
+            ctx = Ctx(final=(n == PASSES - 1 or converged))
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
@@ -959,6 +970,9 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             if not ctx.final:
+                facts_after = self.type_facts()
+                converged = facts_after == facts_before
+                facts_before = facts_after
                 continue
             diags = list(self.pre_diags) + ctx.diags
             diags += self.report_unresolved(lowerers)
@@ -976,6 +990,7 @@ class _ModuleLowering:
             diags += self.used_before_definition(result)
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
+            break
         return result, _sorted(diags)
 
     def used_before_definition(self, m: ir.Module) -> list[Diagnostic]:

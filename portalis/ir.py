@@ -537,19 +537,36 @@ def is_copy(t: Type) -> bool:
     return False
 
 
+_CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _child_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields `walk` descends into, last first (None: not an IR node)."""
+    fs = _CHILD_FIELDS.get(cls, ())
+    if fs == ():
+        fs = (tuple(reversed([f.name for f in dataclasses.fields(cls) if f.name not in ("ty", "span")]))
+              if dataclasses.is_dataclass(cls) else None)
+        _CHILD_FIELDS[cls] = fs
+    return fs
+
+
 def walk(node: Any) -> Iterator[Any]:
     """Every IR node under `node` (itself included; expressions, statements, targets,
     handlers; not types or spans), in source order (pre-order)."""
     stack = [node]
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        n = stack.pop()
-        if isinstance(n, (tuple, list)):
-            stack.extend(reversed(n))
+        n = pop()
+        cls = type(n)
+        if cls is tuple or cls is list:
+            extend(reversed(n))
             continue
-        if not dataclasses.is_dataclass(n) or isinstance(n, type):
+        fs = _child_fields(cls)
+        if fs is None:
             continue
         yield n
-        stack.extend(reversed([getattr(n, f.name) for f in dataclasses.fields(n) if f.name not in ("ty", "span")]))
+        for f in fs:
+            push(getattr(n, f))
 
 
 def type_parts(t: Any) -> Iterator[Any]:
