@@ -46,7 +46,7 @@ SKIP = {"fifty_lines.py"}  # used by translate_cost.py
 TARGET_SPEEDUP = 20.0
 TARGET_NATIVE_RATIO = 1.5
 LIMITS = Limits(timeout=120.0, max_memory=2048 * 1024 * 1024)
-PROFILE = "release"  # the build profile measured (what `portalis build` writes)
+PROFILE = "release"  # the build profile measured by default (what `portalis build` writes)
 
 
 def time_process(cmd: list[str], runs: int) -> tuple[float, bytes]:
@@ -61,13 +61,13 @@ def time_process(cmd: list[str], runs: int) -> tuple[float, bytes]:
     return best, out
 
 
-def bench_kernel(path: Path, runs: int, tmp: Path) -> dict:
+def bench_kernel(path: Path, runs: int, tmp: Path, profile: str = PROFILE) -> dict:
     name = path.stem
     text = path.read_text()
     row: dict = {"kernel": name, "ok": False, "error": None}
     row["cpython_s"], expected = time_process([sys.executable, str(path)], runs)
 
-    pb = build_program(text, str(path), profile=PROFILE)
+    pb = build_program(text, str(path), profile=profile)
     if pb.wasm_path is None:
         diags = pb.translation.diagnostics if pb.build is None else pb.build.diagnostics
         row["error"] = "build failed: " + "; ".join(getattr(d, "message", str(d)) for d in diags)[:400]
@@ -107,6 +107,8 @@ def main() -> int:
     ap.add_argument("--only", action="append", help="kernel name (file stem); repeatable")
     ap.add_argument("--json", help="write the results to this JSON file")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    ap.add_argument("--profile", choices=("release", "dev"), default=PROFILE,
+                    help="build profile to measure (default release; dev is what `portalis run` uses)")
     args = ap.parse_args()
 
     paths = [p for p in sorted(KERNELS.glob("*.py")) if p.name not in SKIP]
@@ -115,7 +117,7 @@ def main() -> int:
         if not paths:
             print(f"no kernel named {args.only}", file=sys.stderr)
             return 2
-    print(f"{len(paths)} kernels, {PROFILE} profile, min of {args.runs} runs; CPython/native = subprocess wall time, "
+    print(f"{len(paths)} kernels, {args.profile} profile, min of {args.runs} runs; CPython/native = subprocess wall time, "
           f"WASM = run_wasm seconds (instantiate + run, module compile cached) as `portalis run` runs it; "
           f"trap = the same in timeout_mode='trap' (epoch checks), for reference")
     rows = []
@@ -125,7 +127,7 @@ def main() -> int:
         print(hdr)
         print("-" * len(hdr))
         for p in paths:
-            row = bench_kernel(p, args.runs, Path(tmp))
+            row = bench_kernel(p, args.runs, Path(tmp), args.profile)
             rows.append(row)
             if row["ok"]:
                 print(f"{row['kernel']:<14}{row['cpython_s']:>10.3f}{row['wasm_s']:>10.4f}{row['native_s']:>10.4f}"
@@ -134,7 +136,7 @@ def main() -> int:
                 print(f"{row['kernel']:<14}{row['cpython_s']:>10.3f}  *** EXCLUDED: {row['error']}", flush=True)
 
     good = [r for r in rows if r["ok"]]
-    summary: dict = {"runs": args.runs, "profile": PROFILE, "kernels": len(rows), "measured": len(good)}
+    summary: dict = {"runs": args.runs, "profile": args.profile, "kernels": len(rows), "measured": len(good)}
     print("-" * len(hdr))
     if good:
         med_speed = statistics.median(r["speedup"] for r in good)
