@@ -933,6 +933,13 @@ class BuiltinMixin:
             if pos:
                 return I("list.pop_at", (obj, self.int_arg(self.expr(pos[0]), pos[0])), el, sp)
             return I("list.pop", (obj,), el, sp)
+        if m == "index" and len(pos) in (2, 3) and self.want(node, pos, kw, 2, 3):
+            v = self.coerce_to(self.expr(pos[0]), el, pos[0], "list.index()")
+            bounds = [self.coerce_to(self.int_arg(self.expr(p), p), ir.OptionT(ir.INT), p, "list.index() position")
+                      for p in pos[1:]]
+            if len(bounds) == 1:
+                bounds.append(ir.Const(None, ir.OptionT(ir.INT), sp))
+            return I("list.index_in", (obj, v, *bounds), ir.INT, sp)
         if m in ("remove", "index", "count") and self.want(node, pos, kw, 1, 1):
             v = self.coerce_to(self.expr(pos[0]), el, pos[0], f"list.{m}()")
             return I(f"list.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
@@ -984,7 +991,9 @@ class BuiltinMixin:
             return I("dict.update", (obj, o), ir.NONE, sp)
         if m in ("copy", "clear") and self.want(node, pos, kw, 0, 0):
             return I(f"dict.{m}", (obj,), t if m == "copy" else ir.NONE, sp)
-        if m in ("get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear"):
+        if m == "popitem" and self.want(node, pos, kw, 0, 0):  # the last inserted pair
+            return I("dict.popitem", (obj,), ir.TupleT((t.key, t.val)), sp)
+        if m in ("get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"):
             return self.poison(node)
         return self.err("unsupported-builtin", f"`dict.{m}()` is not supported", node)
 

@@ -402,6 +402,16 @@ class ExprMixin:
                     elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else None
                     if not (elem is not None and isinstance(prune(elem), ir.OptionT)):
                         out[-1] = a = self.unwrap(a)
+                else:
+                    # `None in xs` / `"a" in xs` for a container of Optionals: the needle as
+                    # that element type
+                    ct = prune(b.ty)
+                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                    if elem is not None and isinstance(prune(elem), ir.OptionT):
+                        if ta == ir.NONE and isinstance(a, ir.Const):
+                            out[-1] = a = ir.Const(None, prune(elem), a.span)
+                        elif not isinstance(ta, TVar) and ta != ir.NONE and unify(prune(elem).inner, ta):
+                            out[-1] = a = ir.Coerce(a, prune(elem), a.span)
                 out.append(self.membership_rhs(a, b, cnode))
                 continue
             if (ta == ir.NONE) != (tb == ir.NONE) and op in ("==", "!="):

@@ -1727,9 +1727,12 @@ class _FnEmitter:
         if m == "pop_at":
             idx = self.as_i64(a[1], "ssize")
             return q(f"{lst}.pop_at({idx}, {ln})")
-        if m in ("remove", "index", "count"):
+        if m in ("remove", "index", "count", "index_in"):
             # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
-            call = q(f"{lst}.{'index_of' if m == 'index' else m}(_nd, {ln})") if m != "count" else f"{lst}.count(_nd)"
+            if m == "index_in":  # xs.index(x, start[, stop]): positions clamp like slice bounds
+                call = q(f"{lst}.index_of_in(_nd, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
+            else:
+                call = q(f"{lst}.{'index_of' if m == 'index' else m}(_nd, {ln})") if m != "count" else f"{lst}.count(_nd)"
             guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
             code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
             return self.from_i64(code) if m != "remove" else code
@@ -1769,6 +1772,8 @@ class _FnEmitter:
             return q(f"{d}.pop(&{R(a[1])}, {ln})")
         if m == "pop_or":
             return f"{d}.pop_or(&{R(a[1])}, {X(a[2])})"
+        if m == "popitem":
+            return q(f"{d}.popitem({ln})")
         if m == "update":
             return f"{d}.update(&{self.ref(a[1])})"
         if m in ("copy", "clear"):

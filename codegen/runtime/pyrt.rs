@@ -4923,6 +4923,21 @@ impl<T: Clone + PartialEq> PyList<T> {
 }
 
 impl<T: Clone + PartialEq + PyFmt> PyList<T> {
+    /// `xs.index(v, start, stop)`: positions clamp like CPython's (negative from the end).
+    pub fn index_of_in(&self, v: &T, start: Option<i64>, stop: Option<i64>, line: u32) -> PyResult<i64> {
+        let d = self.0.borrow();
+        let n = d.len() as i64;
+        let clamp = |p: i64| if p < 0 { (p + n).max(0) } else { p };
+        let (s, e) = (clamp(start.unwrap_or(0)), clamp(stop.unwrap_or(n)).min(n));
+        let mut i = s;
+        while i < e {
+            if d[i as usize] == *v {
+                return Ok(i);
+            }
+            i += 1;
+        }
+        Err(value_err(&format!("{} is not in list", py_repr(v)), line))
+    }
     pub fn index_of(&self, v: &T, line: u32) -> PyResult<i64> {
         match self.0.borrow().iter().position(|x| x == v) {
             Some(i) => Ok(i as i64),
