@@ -621,7 +621,7 @@ class _ModuleLowering:
         fn_globals: set[str] = set()
         for sig in info.funcs.values():
             facts = self.scope_of(sig)
-            fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params}
+            fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params} - facts.handler_names
             fn_globals |= facts.globals_declared
         mfacts = self.module_facts()
         for n in mfacts.assigned:

@@ -18,6 +18,7 @@ class ScopeFacts:
     assigned: list[str] = field(default_factory=list)  # in first-assignment order
     globals_declared: set[str] = field(default_factory=set)
     reads: set[str] = field(default_factory=set)
+    handler_names: set[str] = field(default_factory=set)  # `except E as NAME`: local to the scope
 
 
 class _Collector(cst.CSTVisitor):
@@ -58,6 +59,10 @@ class _Collector(cst.CSTVisitor):
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._targets(node.target)
+
+    def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+        if node.name is not None and isinstance(node.name.name, cst.Name) and not self._nested:
+            self.facts.handler_names.add(node.name.name.value)
 
     def visit_Global(self, node: cst.Global) -> None:
         for n in node.names:
@@ -108,7 +113,8 @@ class _Collector(cst.CSTVisitor):
 # facts for every function of the corpus, see tests/test_scope.py).
 _BINDS = {cst.Assign: _Collector.visit_Assign, cst.AnnAssign: _Collector.visit_AnnAssign,
           cst.AugAssign: _Collector.visit_AugAssign, cst.For: _Collector.visit_For,
-          cst.NamedExpr: _Collector.visit_NamedExpr, cst.Global: _Collector.visit_Global}
+          cst.NamedExpr: _Collector.visit_NamedExpr, cst.Global: _Collector.visit_Global,
+          cst.ExceptHandler: _Collector.visit_ExceptHandler}
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 _NOT_OURS = (cst.FunctionDef, cst.ClassDef)
 _TRIVIA = (cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline, cst.Comment,

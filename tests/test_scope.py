@@ -22,7 +22,7 @@ def _functions(node):
 
 
 def _key(f: scope.ScopeFacts):
-    return f.assigned, f.globals_declared, f.reads
+    return f.assigned, f.globals_declared, f.reads, f.handler_names
 
 
 def test_fast_walk_matches_the_visitor():
