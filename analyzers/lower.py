@@ -606,6 +606,7 @@ class _ModuleLowering:
                 flat.extend(s.body.body if isinstance(s.body, cst.IndentedBlock) else [s.body])
             else:
                 flat.append(s)
+        self.constant_defaults = self.constant_literals(flat)
         for s in flat:
             if isinstance(s, cst.FunctionDef):
                 self.collect_function(s)
@@ -833,6 +834,35 @@ class _ModuleLowering:
         self.info.type_aliases[found[0]] = found[1]
         return True
 
+    def constant_literals(self, flat: list[cst.CSTNode]) -> dict[str, tuple[cst.BaseExpression, int]]:
+        """Module constants a parameter default may name (`def f(q: int = QUANTUM)`): a top-level
+        `NAME = <immutable literal>` that nothing else in the module binds (no other assignment,
+        loop or handler at module level, no `global NAME` in a function), with its line."""
+        from collections import Counter
+
+        from portalis.analyzers.scope import function_scope, module_scope
+        cands: dict[str, tuple[cst.BaseExpression, int]] = {}
+        binds: Counter[str] = Counter()
+        declared_global: set[str] = set()
+        for st in flat:
+            if isinstance(st, (cst.FunctionDef, cst.ClassDef)):
+                binds[st.name.value] += 1
+                if isinstance(st, cst.FunctionDef) and "global" in self.sm.source_lines(st):
+                    declared_global |= function_scope(st.body).globals_declared
+                continue
+            facts = module_scope([st])
+            binds.update(set(facts.assigned) | facts.handler_names)
+            if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1:
+                x = st.body[0]
+                tgt, val = None, None
+                if isinstance(x, cst.Assign) and len(x.targets) == 1 and isinstance(x.targets[0].target, cst.Name):
+                    tgt, val = x.targets[0].target.value, x.value
+                elif isinstance(x, cst.AnnAssign) and isinstance(x.target, cst.Name) and x.value is not None:
+                    tgt, val = x.target.value, x.value
+                if tgt is not None and val is not None and _literal_default(val) and tgt not in cands:
+                    cands[tgt] = (val, self.sm.span(st).line)
+        return {n: v for n, v in cands.items() if binds[n] == 1 and n not in declared_global}
+
     def collect_function(self, fn: cst.FunctionDef) -> None:
         name = fn.name.value
         if fn.decorators:
@@ -850,10 +880,16 @@ class _ModuleLowering:
         defaults: dict[str, cst.BaseExpression] = {}
         for prm in p.params:
             if prm.default is not None:
-                defaults[prm.name.value] = prm.default  # kept when refused: calls do not cascade
-                if not _literal_default(prm.default):
+                d = prm.default
+                if isinstance(d, cst.Name) and d.value in self.constant_defaults:
+                    lit, line = self.constant_defaults[d.value]
+                    if line < self.sm.span(fn).line:  # set before the `def` runs: its value then
+                        d = lit
+                defaults[prm.name.value] = d  # kept when refused: calls do not cascade
+                if not _literal_default(d):
                     self.diag("unsupported-syntax", "a default value must be a literal (number, string, True/False/"
-                              "None): Python evaluates it once and shares it between calls", prm.default)
+                              "None), or a module constant assigned one once, before the `def`: Python evaluates "
+                              "it once and shares it between calls", prm.default)
             params.append((prm.name.value, self.param_type(prm, name)))
         ret: Any
         if fn.returns is not None:
