@@ -243,7 +243,7 @@ class BuiltinMixin:
         return ir.Intrinsic("range", tuple(args), ir.IterT(ir.INT, "range"), sp)
 
     def iterable(self, node: cst.BaseExpression, order_free: bool = False) -> tuple[ir.Expr, Any]:
-        it = self.expr(node)
+        it = self.iterated(self.expr(node))
         return it, self.iter_elem(it, node, order_free)
 
     def b_enumerate(self, node, pos, kw):

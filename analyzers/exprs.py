@@ -659,7 +659,7 @@ class ExprMixin:
         while f is not None:
             if f.asynchronous is not None:
                 return self.err("unsupported-syntax", "async comprehensions are not supported", node)
-            it = self.expr(f.iter)
+            it = self.iterated(self.expr(f.iter))
             elem_t = self.iter_elem(it, f.iter)
             target = self.comp_target(f.target, elem_t)
             conds = tuple(self.cond(i.test) for i in f.ifs)
@@ -698,6 +698,14 @@ class ExprMixin:
             return ir.TupleTarget(items, t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
         return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+
+    def iterated(self, it: ir.Expr) -> ir.Expr:
+        """An Optional iterable (usually narrowed by `if xs is not None:` before): its value, or
+        CPython's TypeError if it is None at run time."""
+        t = prune(it.ty)
+        if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
+            return self.unwrap(it, "'NoneType' object is not iterable")
+        return it
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
         """The element type of something a `for` can loop over. ``order_free``: the consumer's

@@ -446,7 +446,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         if isinstance(node, cst.For):
             if node.asynchronous is not None:
                 self.err("unsupported-syntax", "`async for` is not supported", node)
-            it = self.expr(node.iter)
+            it = self.iterated(self.expr(node.iter))
             el = self.iter_elem(it, node.iter)
             item = ir.Const(None, el, sp)
             tgt, coerced = self.target(node.target, item, node.target)
