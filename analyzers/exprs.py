@@ -447,7 +447,7 @@ class ExprMixin:
                 return self.err("type-mismatch", f"comparing {show(ta)} with {show(tb)} is not supported: "
                                 "Portalis compares values of one type (tuples of one length, lists of one "
                                 "element type); make the types agree", node)
-            if op not in ("==", "!=") and not _orderable(ta):
+            if op not in ("==", "!=") and not _orderable(ta) and not isinstance(ta, ir.SetT):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
                 out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))

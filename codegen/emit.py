@@ -1094,6 +1094,10 @@ class _FnEmitter:
                 return f"{neg}{{ let _k = &{a}; let mut _f = false; " + self.sub(lambda: self.foreach(
                     eb, lambda it: self.w.line(f"if {it} == *_k {{ _f = true; break; }}"), eb.span.line)) + " _f }"
             raise EmitError(f"`in` on {ct}", eb.span)
+        if isinstance(ea.ty, ir.SetT) and op in ("<", "<=", ">", ">="):  # subset / superset
+            sub, sup = (a, b) if op in ("<", "<=") else (b, a)
+            strict = f" && {a}.len() != {b}.len()" if op in ("<", ">") else ""
+            return f"({sub}.issubset(&{sup}){strict})"
         return f"{a} {op} {b}"
 
     def comprehension(self, e: ir.Comprehension) -> str:
