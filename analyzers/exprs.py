@@ -295,10 +295,13 @@ class ExprMixin:
             if ir.FLOAT in (lt, rt_) or op == "/":
                 if op in ("<<", ">>", "&", "|", "^"):
                     return self.err("type-mismatch", f"`{op}` needs int operands", node)
+                if op == "**":
+                    self.warn_float_pow(right, node)
                 return ir.BinOp(op, self.to_float(left), self.to_float(right), ir.FLOAT, sp)
             li, ri = self.to_int(left), self.to_int(right)
             if op == "**":
                 if isinstance(right, ir.Const) and isinstance(right.value, int) and right.value < 0:
+                    self.warn_float_pow(right, node)
                     return ir.BinOp(op, self.to_float(left), self.to_float(right), ir.FLOAT, sp)
             return ir.BinOp(op, li, ri, ir.INT, sp)
         if lt == ir.STR and rt_ == ir.STR and op == "+":
@@ -698,6 +701,16 @@ class ExprMixin:
             return ir.TupleTarget(items, t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
         return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+
+    def warn_float_pow(self, exponent: ir.Expr, node: cst.CSTNode) -> None:
+        """Float `**` is glibc's pow() in CPython, which is not always correctly rounded;
+        WebAssembly's libm computes some results one unit in the last place apart."""
+        if isinstance(exponent, ir.Const) and exponent.value in (0, 1):
+            return  # exact either way
+        if self.final:
+            from portalis.diagnostics import Severity
+            self.err("float-last-digit", "float `**` may differ from CPython in the last digit for some arguments "
+                     "(CPython uses glibc's pow(), WebAssembly's libm is not glibc's)", node, Severity.WARNING)
 
     def iterated(self, it: ir.Expr) -> ir.Expr:
         """An Optional iterable (usually narrowed by `if xs is not None:` before): its value, or
