@@ -350,7 +350,14 @@ class BuiltinMixin:
                 self.comp_scope.clear()
                 self.comp_scope.update(saved)
             return ir.Lambda(((pname, elem_t),), body, ir.FuncT((elem_t,), body.ty), sp)
-        call = cst.Call(func=node, args=[cst.Arg(cst.Name("_key_arg"))])
+        if (isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "str"
+                and "str" not in self.info.globals):
+            # key=str.lower: the method on each item (as map(str.upper, ...))
+            func = cst.Attribute(value=cst.Name("_key_arg"), attr=node.attr)
+            call = cst.Call(func=func, args=())
+            self.positions_alias[func] = node
+        else:
+            call = cst.Call(func=node, args=[cst.Arg(cst.Name("_key_arg"))])
         self.positions_alias[call] = node
         saved = dict(self.comp_scope)
         self.comp_scope["_key_arg"] = elem_t

@@ -1009,6 +1009,10 @@ class _FnEmitter:
             # int vs float compares exactly in Python: keep the int (no `as f64`), see cmp1
             operands = [x.expr if isinstance(x, ir.Coerce) and x.ty == ir.FLOAT and x.expr.ty == ir.INT else x
                         for x in operands]
+        if any(op in ("<", "<=", ">", ">=") for op in e.ops) and all(x.ty == ir.FLOAT for x in operands):
+            # every float ordering comparison has an operand the optimiser cannot see through
+            # (see `_opaque`): the first one stays as it is
+            operands = [operands[0], *(_opaque(x) for x in operands[1:])]
         vals = [self.t("_c") for _ in operands]
         parts = []
         for i, op in enumerate(e.ops):
@@ -1242,6 +1246,8 @@ class _FnEmitter:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n == "opaque_f64":
+            return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
             v = self.t("_y")
             return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(ident(a[0].name), a[0].ty)
@@ -1551,11 +1557,11 @@ class _FnEmitter:
                     w_line(f"let mut _bk: Option<{self.rty(kt)}> = None;")
                     self.foreach(src, lambda x: w_line(
                         f"let _k = {self.q(f'{kf}(&{x})')}; "
-                        f"if match &_bk {{ None => true, Some(_b) => _k {better} *_b }} {{ _bk = Some(_k); {acc} = Some({x}); }}"),
+                        f"if match &_bk {{ None => true, Some(_b) => _k {better} {_opaque_rs('*_b', kt)} }} {{ _bk = Some(_k); {acc} = Some({x}); }}"),
                         ln, driver=self.frame_off + 1)
                 else:
                     self.foreach(src, lambda x: w_line(
-                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} *_b }} {{ {acc} = Some({x}); }}"),
+                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} {_opaque_rs('*_b', el)} }} {{ {acc} = Some({x}); }}"),
                         ln, driver=self.frame_off + 1)
                 if "default" in kw:
                     d = dv
@@ -1628,12 +1634,14 @@ class _FnEmitter:
             kf = self.t("_kf")
             key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by min/max
             code = f"{{ {lets} let mut {kf} = {key}; let mut _best = {vals[0]}; let mut _bk = {self.q(f'{kf}(&_best)')};"
+            kb = _opaque_rs("_bk", kw["key"].ty.ret)
             for v in vals[1:]:
-                code += f" let _k = {self.q(f'{kf}(&{v})')}; if _k {better} _bk {{ _bk = _k; _best = {v}; }}"
+                code += f" let _k = {self.q(f'{kf}(&{v})')}; if _k {better} {kb} {{ _bk = _k; _best = {v}; }}"
             return code + " _best }"
         code = f"{{ {lets} let mut _best = {vals[0]};"
+        best = _opaque_rs("_best", e.ty)
         for v in vals[1:]:
-            code += f" if {v} {better} _best {{ _best = {v}; }}"
+            code += f" if {v} {better} {best} {{ _best = {v}; }}"
         return code + " _best }"
 
     def str_method(self, e: ir.Intrinsic) -> str:
@@ -1918,6 +1926,20 @@ class _ModEmitter:
             w.line(f"    Err(rt::PyErr::new(&rt::NAME_ERROR, {msg}, {ln}))", ln)
         w.line("}", ln)
         w.line(f"fn set_g_{low}(v: {ty}) {{ py_global_set!(G_{up}, v); }}", ln)
+
+
+def _opaque_rs(code: str, t: ir.Type) -> str:
+    """`code` hidden from the optimiser if it is a float (see `_opaque`)."""
+    return f"rt::opaque_f64({code})" if t == ir.FLOAT else code
+
+
+def _opaque(x: ir.Expr) -> ir.Expr:
+    """A float compared with another, hidden from LLVM: rustc 1.63's wasm backend turns
+    `if x < 0.0 { 0.0 } else { x }` or `max(x, n * 1.0)` (a select of the two compared values,
+    one of them known not to be NaN) into `f64.max`/`f64.min`, which order -0.0 below 0.0
+    where Python returns x (-0.0).  A comparison with a value read through `rt::opaque_f64`
+    no longer selects between its own operands."""
+    return ir.Intrinsic("opaque_f64", (x,), ir.FLOAT, x.span)
 
 
 def _py_type_name(t: ir.Type) -> str:

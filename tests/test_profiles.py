@@ -148,3 +148,18 @@ def test_unknown_profile_is_rejected(tmp_path: Path, toolchain):
         build_wasm(tmp_path, toolchain, program=str(tmp_path / "x.py"), profile="Release")
     with pytest.raises(ValueError, match="profile"):
         build_program("print(1)\n", str(tmp_path / "x.py"), toolchain=toolchain, profile="fast")
+
+
+@pytest.mark.parametrize("name", ["edge_negative_zero_compare.py", "edge_float_format.py", "edge_recursion_frames.py"])
+def test_corpus_programs_match_cpython_in_the_dev_profile(name: str, toolchain):
+    # the corpus runs the release build; these depend on what the optimiser may do with floats
+    # (f64.max/min and -0.0) or with frames: the dev build must agree with CPython too
+    from portalis.codegen.conformance import compare_run
+    path = Path(__file__).parent / "corpus" / name
+
+    def run():
+        pr = run_program(path.read_text(), str(path), [], toolchain=toolchain, profile="dev")
+        assert pr.result is not None
+        return pr.result
+    verdict = compare_run(path, [], run)
+    assert verdict.same, verdict.detail

@@ -4302,6 +4302,15 @@ fn total_cmp<T: PartialOrd>(a: &T, b: &T) -> Ordering {
 /// around it (with `RefCell::borrow_mut`, the two extra stores cost a third of a sieve loop on
 /// wasm). Otherwise it behaves like `RefCell`: guards for longer accesses, a panic (a Portalis
 /// bug, never a wrong value) when a write would overlap a live borrow.
+/// `v`, as a value the optimiser knows nothing about (see codegen/emit.py `_opaque_zero`: keeps
+/// a float comparison with 0.0 from becoming wasm's `f64.max`/`f64.min`, which differ from
+/// Python for -0.0). A volatile read of a local: a store and a load.
+#[inline(always)]
+pub fn opaque_f64(v: f64) -> f64 {
+    // SAFETY: reading a local we own.
+    unsafe { std::ptr::read_volatile(&v) }
+}
+
 /// A module variable's value (see `py_global!`). Reads clone the value (an `Rc` for containers),
 /// so no reference into the slot outlives a call, and `Clone` of runtime values runs no user code.
 pub struct Global<T>(UnsafeCell<Option<T>>);
