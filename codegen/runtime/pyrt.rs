@@ -5093,9 +5093,26 @@ pub struct IterMark {
     ver: u64,
 }
 
+impl IterMark {
+    /// Ok while the container (now `len` keys, key version `ver`) is as the iteration found it.
+    #[inline]
+    fn check(self, len: usize, ver: u64, what: &str, line: u32) -> PyResult<()> {
+        if ver == self.ver {
+            Ok(())
+        } else {
+            Err(changed_during_iteration(self.len != len as i64, what, line))
+        }
+    }
+}
+
+/// `what` is "dictionary" or "set": CPython's RuntimeError for a size change, else the limit.
 #[cold]
 #[inline(never)]
-fn changed_during_iteration(what: &str, line: u32) -> PyErr {
+fn changed_during_iteration(resized: bool, what: &str, line: u32) -> PyErr {
+    if resized {
+        let name = if what == "set" { "Set" } else { what };
+        return PyErr::new(&RUNTIME_ERROR, format!("{} changed size during iteration", name), line);
+    }
     limit_err(
         &format!(
             "{} changed keys during iteration (same size, different keys): what CPython does next \
@@ -5310,17 +5327,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     #[inline]
     fn check_size(&self, start: IterMark, line: u32) -> PyResult<()> {
         let d = self.0.borrow();
-        if d.keys_ver != start.ver {
-            if d.index.len() as i64 != start.len {
-                return Err(PyErr::new(
-                    &RUNTIME_ERROR,
-                    "dictionary changed size during iteration",
-                    line,
-                ));
-            }
-            return Err(changed_during_iteration("dictionary", line));
-        }
-        Ok(())
+        start.check(d.index.len(), d.keys_ver, "dictionary", line)
     }
     /// Iteration: `let m = d.iter_mark(); let mut pos = 0; while let Some(k) = d.key_at(&mut pos, m, line)? {..}`
     pub fn key_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<K>> {
@@ -5619,16 +5626,7 @@ impl<T: Hash + Eq + Clone> PySet<T> {
     }
     pub fn elem_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<T>> {
         let s = self.0.borrow();
-        if s.keys_ver != start.ver {
-            if s.index.len() as i64 != start.len {
-                return Err(PyErr::new(
-                    &RUNTIME_ERROR,
-                    "Set changed size during iteration",
-                    line,
-                ));
-            }
-            return Err(changed_during_iteration("set", line));
-        }
+        start.check(s.index.len(), s.keys_ver, "set", line)?;
         while *pos < s.entries.len() {
             let p = *pos;
             *pos += 1;
