@@ -696,11 +696,11 @@ class ExprMixin:
                 t = prune(t)
             if not isinstance(t, ir.TupleT) or len(t.items) != n:
                 self.err("type-mismatch", f"cannot unpack {show(t)} into {n} names", node)
-                return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
             items = tuple(self.comp_target(el.value, it) for el, it in zip(node.elements, t.items))
             return ir.TupleTarget(items, t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
-        return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+        return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
 
     def warn_float_pow(self, exponent: ir.Expr, node: cst.CSTNode) -> None:
         """Float `**` is glibc's pow() in CPython, which is not always correctly rounded;

@@ -298,8 +298,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         sp = self.sp(t)
         if isinstance(t, cst.Name):
             n = t.value
-            if n == "_" and n not in self.info.globals:
-                return ir.NameTarget("_", value.ty, False, sp), value  # a throwaway: never read back
+            if n == "_" and n not in self.info.globals and n not in self.locals:
+                return ir.NameTarget(ir.DISCARD, value.ty, False, sp), value  # a throwaway: never read back
             is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
             slot = self.info.globals[n] if is_global else self.locals[n]
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
@@ -317,11 +317,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     return ir.SliceTarget(obj, *parts, sp), v
                 self.err("unsupported-syntax", f"slice assignment needs a list on the right (got {show(vt)}); "
                          "wrap it in list(...)", node)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             if len(t.slice) != 1 or not isinstance(t.slice[0].slice, cst.Index):
                 if not isinstance(ot, TVar):
                     self.err("unsupported-syntax", f"slice assignment is supported on lists only, not {show(ot)}", t)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             idx_node = t.slice[0].slice.value
             if isinstance(ot, ir.DictT):
                 k = self.coerce_to(self.expr(idx_node), ot.key, idx_node, "the dict key")
@@ -331,13 +331,13 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 return ir.IndexTarget(obj, i, sp), self.coerce_to(value, ot.elem, node, "the list element")
             if not isinstance(ot, TVar):
                 self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
-            return ir.NameTarget("_", TVar("error"), False, sp), value
+            return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if isinstance(t, (cst.Tuple, cst.List)):
             vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             if isinstance(vt, TVar):
                 if vt.origin != "error":
                     unify(vt, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
@@ -350,7 +350,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 value = ir.Intrinsic("list.unpack", (value, ir.Const(n, ir.INT, sp)), vt, value.span)
             if not isinstance(vt, ir.TupleT) or len(vt.items) != n:
                 self.err("type-mismatch", f"cannot unpack {show(vt)} into {n} targets", t)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             items = []
             for el, it in zip(t.elements, vt.items):
                 sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
@@ -360,7 +360,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             self.err("unsupported-class", "attribute assignment is not supported (classes come later)", t)
         else:
             self.err("unsupported-syntax", "unsupported assignment target", t)
-        return ir.NameTarget("_", TVar("error"), False, sp), value
+        return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
 
     def aug_assign(self, node: cst.AugAssign) -> list[ir.Stmt]:
         op = _AUGOPS.get(type(node.operator))
@@ -457,7 +457,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             orelse = self.block(node.orelse.body) if node.orelse is not None else ()
             if coerced is not item and isinstance(coerced, ir.Coerce) and coerced.expr is item:
                 # the loop variable is wider than the items (e.g. str into a `str | None` name)
-                hidden = ir.NameTarget(f"_for{label}", el, False, sp)
+                hidden = ir.NameTarget(ir.hidden("for", label), el, False, sp)
                 bind = ir.Assign(tgt, ir.Coerce(ir.Local(hidden.name, el, sp), coerced.ty, sp), sp)
                 return [ir.For(hidden, it, (bind, *body), label, sp, orelse)]
             if coerced is not item and not (isinstance(coerced, ir.Const) and isinstance(prune(coerced.ty), TVar)):

@@ -33,6 +33,19 @@ BOOL = Prim("bool")
 STR = Prim("str")
 NONE = Prim("None")
 
+# Names the analyzers make up are spelled with a `#`, which no Python name contains:
+# `DISCARD` is a target that is never read back (`_` when the function never reads `_`, or a
+# target that could not be lowered); `hidden(kind, n)` is a local of the translator's own.
+DISCARD = "#discard"
+
+
+def hidden(kind: str, n: int) -> str:
+    return f"_{kind}#{n}"
+
+
+def is_made_up(name: str) -> bool:
+    return "#" in name
+
 
 @dataclass(frozen=True)
 class ListT:

@@ -29,20 +29,6 @@ def runtime_text() -> str:
     return "\n".join(part.read_text() for part in RUNTIME_PARTS)
 
 
-# `mod pf_<name> { use super::*; pub(super) fn <name>(...) }`: modules live in Rust's type
-# namespace, so only a struct or module of the same name could collide (and would not compile)
-FN_MODULE_PREFIX = "pf_"
-
-
-RUST_KEYWORDS = {
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
-    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "main", "rt",
-    "std", "core", "alloc", "Ok", "Err", "Some", "None", "String", "Vec", "Option", "Result",
-}
-
-
 class EmitError(Exception):
     """A construct the emitter cannot express; carries the Python span."""
 
@@ -67,15 +53,6 @@ def crate_name(module_name: str) -> str:
     if n[0].isdigit():
         n = "py_" + n
     return n
-
-
-def ident(name: str) -> str:
-    """A Rust identifier for a Python name (Python identifiers may be non-ASCII)."""
-    if not name.isascii():
-        name = "u_" + "".join(c if c.isascii() and (c.isalnum() or c == "_") else f"_{ord(c):x}_" for c in name)
-    if name in RUST_KEYWORDS or name == "_":
-        return name + "_"
-    return name
 
 
 def rust_type(t: ir.Type, big: bool = False) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _opaque, _py_type_name, ident, rust_float, rust_str
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _opaque, _py_type_name, rust_float, rust_str
 
 
 class _ExpressionsMixin:
@@ -40,7 +40,7 @@ class _ExpressionsMixin:
     def ref(self, e: ir.Expr) -> str:
         """An expression usable by reference without moving (no clone for locals)."""
         if isinstance(e, ir.Local):
-            return ident(e.name)
+            return self.ident(e.name)
         return f"({self.expr(e)})"
 
     def expr(self, e: ir.Expr) -> str:
@@ -48,7 +48,7 @@ class _ExpressionsMixin:
         if isinstance(e, ir.Const):
             return self.const(e)
         if isinstance(e, ir.Local):
-            return ident(e.name) if self.copy(e.ty) else f"{ident(e.name)}.clone()"
+            return self.ident(e.name) if self.copy(e.ty) else f"{self.ident(e.name)}.clone()"
         if isinstance(e, ir.Global):
             return self.mod.global_getter(e.name, self)
         if isinstance(e, ir.Coerce):
@@ -373,9 +373,9 @@ class _ExpressionsMixin:
             lets: list[str] = []
             for p in e.parts:
                 if isinstance(p, ir.FormatField) and not isinstance(p.expr, (ir.Local, ir.Const)):
-                    v = self.t("_fa")
+                    v, local = self.temp_local("fa", p.expr.ty, p.expr.span)
                     lets.append(f"let {v} = {self.expr(p.expr)};")
-                    p = ir.FormatField(ir.Local(v, p.expr.ty, p.expr.span), p.conversion, p.spec)
+                    p = ir.FormatField(local, p.conversion, p.spec)
                 parts.append(p)
             out = lets + out
             e = ir.FString(tuple(parts), e.ty, e.span)
@@ -431,7 +431,7 @@ class _ExpressionsMixin:
             strs = ", ".join(f"{t}.{1 + 2 * i}" for i in range(owner.n_args))
             reprs = ", ".join(f"{t}.{2 + 2 * i}" for i in range(owner.n_args))
             base = 1 + 2 * owner.n_args
-            flds = ", ".join(f"{ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
+            flds = ", ".join(f"{self.ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
             return (f"{{ let {t} = {init}; rt::PyErr::with_payload(&{static}, vec![{strs}], "
                     f"vec![{reprs}], {self.mod.exc_fields_struct(owner.name)} {{ {flds} }}, {ln}) }}")
         if len(e.args) == 1 and e.args[0].ty == ir.STR and e.cls != "KeyError":
@@ -459,4 +459,4 @@ class _ExpressionsMixin:
             for d, v in saved:
                 d[pname] = v
         return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
-                f"let {ident(pname)} = _p.clone(); Ok({body}) }}")
+                f"let {self.ident(pname)} = _p.clone(); Ok({body}) }}")
