@@ -107,6 +107,10 @@ def is_copy(t: ir.Type, big: bool = False) -> bool:
 
 
 def rust_str(s: str) -> str:
+    """A Rust string literal of `s`. Everything Python does not call printable (controls, format
+    characters such as the bidirectional overrides U+202A-U+202E and U+2066-U+2069, which rustc
+    refuses in literals, separators, unassigned and private-use code points) is a `\\u{...}`
+    escape, so the literal is plain visible text."""
     out = ['"']
     for c in s:
         o = ord(c)
@@ -120,9 +124,9 @@ def rust_str(s: str) -> str:
             out.append("\\r")
         elif c == "\t":
             out.append("\\t")
-        elif o < 0x20 or o == 0x7F or 0xD800 <= o <= 0xDFFF:
-            if 0xD800 <= o <= 0xDFFF:
-                raise EmitError("lone surrogates in strings are not supported", None)
+        elif 0xD800 <= o <= 0xDFFF:
+            raise EmitError("lone surrogates in strings are not supported", None)
+        elif not c.isprintable():
             out.append(f"\\u{{{o:x}}}")
         else:
             out.append(c)
