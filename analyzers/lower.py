@@ -417,7 +417,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             if isinstance(e, ir.Local) or (suffix == "key" and isinstance(e, ir.Const)):
                 parts.append(e)
                 continue
-            n = f"_aug{sp.line}_{sp.col}_{suffix}"
+            n = ir.hidden("aug", sp.line, sp.col, suffix)
             if n not in self.locals:
                 self.locals[n] = TVar("aug")
             unify(self.locals[n], e.ty)
@@ -510,7 +510,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             hname = None
             if h.name is not None and isinstance(h.name.name, cst.Name):
                 hname = h.name.name.value
-            var = hname or f"_exc{label}_{len(handlers)}"
+            var = hname or ir.hidden("exc", label, len(handlers))
             # Python unbinds the name when the handler ends: it is scoped to the handler here too.
             saved = dict(self.comp_scope)
             # one class caught: `e` has that type (its fields can be read); several: any exception

@@ -39,8 +39,10 @@ NONE = Prim("None")
 DISCARD = "#discard"
 
 
-def hidden(kind: str, n: int) -> str:
-    return f"_{kind}#{n}"
+def hidden(kind: str, *ns: int | str) -> str:
+    """`_kind#n` (`_kind#a#b` for several parts). Its Rust spelling (codegen.emit.names) drops the
+    `#`s and has the temporaries' form, which no Python name is given."""
+    return f"_{kind}#" + "#".join(str(n) for n in ns)
 
 
 def is_made_up(name: str) -> bool:

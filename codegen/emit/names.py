@@ -47,8 +47,8 @@ RESERVED = frozenset({
     "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64", "u128", "usize", "f32", "f64",
     "bool", "char", "str",
 })
-# the form of every generated name inside function bodies: `_`, letters, digits
-TEMP_FORM = re.compile(r"_[A-Za-z]*[0-9]*")
+# the form of every generated name inside function bodies: `_` then letters and digits
+TEMP_FORM = re.compile(r"_[A-Za-z0-9]*")
 
 
 def ascii_spelling(name: str) -> str:
@@ -107,9 +107,10 @@ class Names:
 
     def rust(self, name: str) -> str:
         """The Rust identifier of a Python name of this module (or of a name the analyzers made
-        up, `ir.hidden`: `_for#3` -> `_for3`, the temporaries' form, which no user name has)."""
-        if ir.is_made_up(name):
-            return name.replace("#", "")
+        up, `ir.hidden`: `_for#3` -> `_for3`, `_aug#3#4#obj` -> `_aug3x4xobj`: the temporaries' form, which no user name has)."""
+        if ir.is_made_up(name):  # `_aug#3#4#obj` -> `_aug3x4xobj` (parts kept apart)
+            kind, _, rest = name.partition("#")
+            return kind + rest.replace("#", "x")
         r = self._rust.get(name)
         if r is None:  # a name the emitter was not told about: give it a spelling now
             r = self._rust[name] = self.fresh(ascii_spelling(name), suffix_first=name.isascii() and _needs_allocation(name))
