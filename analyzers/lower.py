@@ -17,6 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
@@ -121,6 +122,13 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             self.ctx.seen.add(key)
             self.ctx.diags.append(make(code, msg, sp, severity))
         return ir.Const(None, TVar("error"), sp)
+
+    def err_at(self, code: str, msg: str, sp: Span, severity: Severity = Severity.ERROR) -> None:
+        """`err` at a span (for checks made on IR rather than on a CST node)."""
+        key = (code, sp.line, sp.col)
+        if key not in self.ctx.seen:
+            self.ctx.seen.add(key)
+            self.ctx.diags.append(make(code, msg, sp, severity))
 
     def poison(self, node: cst.CSTNode) -> ir.Expr:
         return ir.Const(None, TVar("error"), self.sp(node))
@@ -241,9 +249,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             t = prune(obj.ty)
             idx_node = target.slice[0].slice.value
             if isinstance(t, ir.DictT):
-                return [ir.DelItem(obj, self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key"), self.sp(node))]
+                return [ir.DelItem(obj, self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key", ne.key_error()),
+                                   self.sp(node))]
             if isinstance(t, ir.ListT):
-                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node), self.sp(node))]
+                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType")),
+                                   self.sp(node))]
             if isinstance(t, TVar):
                 return []
         if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Slice):
@@ -327,7 +337,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 k = self.coerce_to(self.expr(idx_node), ot.key, idx_node, "the dict key")
                 return ir.IndexTarget(obj, k, sp), self.coerce_to(value, ot.val, node, "the dict value")
             if isinstance(ot, ir.ListT):
-                i = self.int_arg(self.expr(idx_node), idx_node)
+                i = self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType"))
                 return ir.IndexTarget(obj, i, sp), self.coerce_to(value, ot.elem, node, "the list element")
             if not isinstance(ot, TVar):
                 self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
@@ -393,7 +403,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             return []
         if isinstance(node.target, cst.Subscript):
             return self.item_aug_assign(node, op, cur, rhs)
-        value = self.binop(op, cur, rhs, node)
+        value = self.binop(op, cur, rhs, node, inplace=True)
         return [self.bind(node.target, value, node)]
 
     def item_aug_assign(self, node: cst.AugAssign, op: str, cur: ir.Expr, rhs: ir.Expr) -> list[ir.Stmt]:
@@ -407,7 +417,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         obj, key = cur.args
         if isinstance(obj, ir.Local) and isinstance(key, (ir.Local, ir.Const)):
             # nothing in one statement can rebind a local, so re-reading them is evaluating once
-            value = self.coerce_to(self.binop(op, cur, rhs, node), cur.ty, node, "the item")
+            value = self.coerce_to(self.binop(op, cur, rhs, node, inplace=True), cur.ty, node, "the item")
             return [ir.Assign(ir.IndexTarget(obj, key, sp), value, sp)]
         # a hidden local for each of obj and key that is not already one (or a constant); a plain
         # local obj stays itself, so the item store goes to it (and a loop may view the list)
@@ -425,7 +435,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             parts.append(ir.Local(n, self.locals[n], e.span))
         lo, lk = parts
         current = ir.Intrinsic(cur.name, (lo, lk), cur.ty, cur.span)
-        value = self.binop(op, current, rhs, node)
+        value = self.binop(op, current, rhs, node, inplace=True)
         value = self.coerce_to(value, cur.ty, node, "the item")
         return stmts + [ir.Assign(ir.IndexTarget(lo, lk, sp), value, sp)]
 

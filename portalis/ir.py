@@ -153,7 +153,10 @@ class Coerce:
     expr: "Expr"
     ty: Type
     span: Span
-    none_msg: str = ""  # T|None->T: CPython's TypeError message for the operation, if known
+    # T|None -> T: the exception CPython raises for this operation on None (class name and
+    # message, from analyzers.none_errors); a Coerce from an Optional always has one
+    none_msg: str = ""
+    none_cls: str = "TypeError"
 
 
 @dataclass(frozen=True)

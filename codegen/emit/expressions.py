@@ -156,8 +156,15 @@ class _ExpressionsMixin:
         if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
             return f"Some({x})"
         if isinstance(src, ir.OptionT):
-            msg = rust_str(e.none_msg or "'NoneType' object cannot be used as a value here")
-            return self.q(f"{x}.ok_or_else(|| rt::PyErr::new(&rt::TYPE_ERROR, {msg}, {e.span.line}))")
+            if not e.none_msg:  # the analyzers refuse an Optional they have no CPython error for
+                raise EmitError("an Optional used where CPython's error for None is not known", e.span)
+            msg = rust_str(e.none_msg)
+            cls = self.mod.exc_static(e.none_cls)
+            if e.none_cls == "KeyError":  # KeyError(None): its str() is the key's repr
+                err = f"rt::PyErr::with_args(&{cls}, vec![{msg}.to_string()], vec![{msg}.to_string()], {e.span.line})"
+            else:
+                err = f"rt::PyErr::new(&{cls}, {msg}, {e.span.line})"
+            return self.q(f"{x}.ok_or_else(|| {err})")
         if src == e.ty:
             return x
         raise EmitError(f"cannot convert {src} to {e.ty}", e.span)
@@ -303,6 +310,13 @@ class _ExpressionsMixin:
         return self.cmp1_plain(op, a, b, ea, eb)
 
     def cmp1_plain(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        if op in ("in", "not in") and isinstance(ea.ty, ir.OptionT) and not _holds_optionals(eb.ty):
+            # an Optional needle in a container of plain values (see analyzers.exprs.compare):
+            # both sides evaluated, left first; None is in no such container
+            neg = "!" if op == "not in" else ""
+            stand_in = ir.Local(ir.hidden("kv", 0), ea.ty.inner, ea.span)
+            found = self.cmp1_plain("in", "(*_kv)", "_kc", stand_in, eb)
+            return f"{neg}({{ let _kn = &{a}; let _kc = &{b}; match _kn.as_ref() {{ None => false, Some(_kv) => {found} }} }})"
         if op in ("in", "not in"):
             neg = "!" if op == "not in" else ""
             ct = eb.ty
@@ -460,3 +474,14 @@ class _ExpressionsMixin:
                 d[pname] = v
         return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
                 f"let {self.ident(pname)} = _p.clone(); Ok({body}) }}")
+
+
+def _holds_optionals(t: ir.Type) -> bool:
+    """A container whose elements (keys, for a dict) may be None."""
+    if isinstance(t, (ir.ListT, ir.SetT)):
+        return isinstance(t.elem, ir.OptionT)
+    if isinstance(t, ir.DictT):
+        return isinstance(t.key, ir.OptionT)
+    if isinstance(t, ir.TupleT):
+        return any(isinstance(x, ir.OptionT) for x in t.items)
+    return False
