@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import threading
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from portalis.diagnostics import Diagnostic, Span, make
+from portalis.diagnostics import Diagnostic, Severity, Span, make
 
 
 @dataclass(frozen=True)
@@ -75,19 +77,20 @@ def content_hash(text: str) -> str:
 def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[Diagnostic]]:
     """Parse `text`; a syntax error is a diagnostic, never an exception."""
     empty = SourceModule(path, text, None, {}, [])
-    # CPython's own parser first: its error positions are the ones users know.
-    try:
-        compile(text, path, "exec", dont_inherit=True, flags=0x400)  # ast.PyCF_ONLY_AST
-    except SyntaxError as e:
-        return empty, [make("syntax-error", e.msg, Span.point(e.lineno or 1, max((e.offset or 1) - 1, 0)))]
-    except (ValueError, RecursionError, MemoryError) as e:
-        return empty, [make("syntax-error", str(e) or type(e).__name__, Span.point(1))]
+    # CPython's own compiler first: its errors (also those found after parsing, such as a
+    # starred expression where none may be) and positions are the ones users know, and its
+    # SyntaxWarnings become warnings with a line instead of text on stderr.
+    errors, warned = _cpython_check(text, path)
+    if errors:
+        return empty, errors
     try:
         tree = cst.parse_module(text)
     except cst.ParserSyntaxError as e:
         return empty, [make("syntax-error", f"invalid syntax: {e.message}", Span.point(e.raw_line, e.raw_column))]
     except RecursionError:
         return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
+    except Exception as e:  # noqa: BLE001 - libcst refusing what CPython accepts: a limit, not a crash
+        return empty, [make("unsupported-syntax", f"Portalis' parser (libcst) cannot read this file: {e}", Span.point(1))]
     wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
     positions = dict(wrapper.resolve(PositionProvider))
     if not text.isascii():
@@ -102,7 +105,31 @@ def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[D
         else:
             unit = Unit("statement", None, stmt, sm.span(stmt), content_hash(code))
         sm.units.append(unit)
-    return sm, []
+    return sm, warned
+
+
+# `warnings.catch_warnings` swaps process-wide state: one compile at a time (a server analyses
+# from several threads)
+_COMPILE_LOCK = threading.Lock()
+
+
+def _cpython_check(text: str, path: str) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """CPython's verdict on the text: (errors, warnings). `compile` (not only the parser) so
+    that every SyntaxError `python prog.py` would report is found."""
+    with _COMPILE_LOCK, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            compile(text, path, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            return [make("syntax-error", e.msg, Span.point(e.lineno or 1, max((e.offset or 1) - 1, 0)))], []
+        except (ValueError, RecursionError, MemoryError) as e:
+            return [make("syntax-error", str(e) or type(e).__name__, Span.point(1))], []
+    out = []
+    for w in caught:
+        if issubclass(w.category, (SyntaxWarning, DeprecationWarning)):
+            msg = f"{w.category.__name__}: {w.message}"
+            out.append(make("python-syntax-warning", msg, Span.point(w.lineno or 1), Severity.WARNING))
+    return [], out
 
 
 class _NfkcNames(cst.CSTTransformer):

@@ -311,7 +311,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             if n == "_" and n not in self.info.globals and n not in self.locals:
                 return ir.NameTarget(ir.DISCARD, value.ty, False, sp), value  # a throwaway: never read back
             is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
-            slot = self.info.globals[n] if is_global else self.locals[n]
+            slot = self.info.globals.get(n) if is_global else self.locals.get(n)
+            if slot is None:  # a `global` never assigned at module level (reported), or no scope for it
+                if not is_global:
+                    self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
             return ir.NameTarget(n, slot, is_global, sp), v
         if isinstance(t, cst.Subscript):
@@ -638,8 +642,6 @@ class _ModuleLowering:
         for n in mfacts.assigned:
             if n in fn_reads or n in fn_globals:
                 info.globals[n] = TVar(f"global {n}")
-        for n in fn_globals - set(mfacts.assigned):
-            self.diag("undefined-name", f"global `{n}` is never assigned at module level", self.sm.tree)
         # each global's defining statement: its first top-level plain assignment. A global's
         # initial value is evaluated lazily outside the module body, so the module names it
         # reads are globals too (to a fixpoint: `A = 3; B = A + 1` with only B used by functions).
@@ -948,7 +950,9 @@ class _ModuleLowering:
         fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
         for g in facts.globals_declared:
             if g not in self.info.globals:
-                fl.err("undefined-name", f"global `{g}` is not assigned at module level", sig.node.name)
+                fl.err("unsupported-syntax", f"global `{g}` is not assigned at module level: Portalis needs a top-level "
+                       f"`{g} = ...` before the functions that use it (CPython creates it on the first assignment)",
+                       sig.node.name)
         body = fl.block(sig.node.body)
         params = tuple((n, t) for n, t in sig.params)
         local_list = tuple((n, locs[n]) for n in locs if n not in dict(params))

@@ -62,14 +62,14 @@ def _parse_and_lower(text: str, path: str, times: dict[str, float], partial: boo
     from portalis.analyzers.lower import lower_module
 
     t0 = time.perf_counter()
-    sm, diags = parse_module(text, path)
+    sm, parse_diags = parse_module(text, path)
     times["ingest"] = time.perf_counter() - t0
-    if diags:
-        return sm, None, diags
+    if has_errors(parse_diags) or sm.tree is None:
+        return sm, None, parse_diags
     t0 = time.perf_counter()
     module, diags = lower_module(sm, partial=partial)
     times["lower"] = time.perf_counter() - t0
-    return sm, module, diags
+    return sm, module, sorted(parse_diags + diags, key=lambda d: (d.span, d.code))
 
 
 def _emitted(module: ir.Module, diags: list[Diagnostic], times: dict[str, float],
