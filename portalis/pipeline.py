@@ -153,10 +153,15 @@ def _translator_digest() -> str:
     sources (portalis, analyzers, codegen). Read once per process."""
     h = hashlib.sha256(runtime_text().encode())
     root = Path(__file__).parent.parent
-    for pkg in ("portalis", "analyzers", "codegen"):
-        for src in sorted((root / pkg).glob("*.py")):
-            h.update(b"\0" + src.name.encode() + b"\0" + src.read_bytes())
+    for src in translator_sources():
+        h.update(b"\0" + str(src.relative_to(root)).encode() + b"\0" + src.read_bytes())
     return h.hexdigest()
+
+
+def translator_sources() -> list[Path]:
+    """Every Python file of the translator (subpackages such as codegen/emit/ included)."""
+    root = Path(__file__).parent.parent
+    return [src for pkg in ("portalis", "analyzers", "codegen") for src in sorted((root / pkg).rglob("*.py"))]
 
 
 def _source_key(text: str, path: str, toolchain: Toolchain, big_ints: bool = False,
