@@ -58,7 +58,13 @@ def main() -> int:
                 total.counts[k] = total.counts.get(k, 0) + v
             for k, v in s.codes.items():
                 total.codes[k] = total.codes.get(k, 0) + v
-            total.failures += s.failures
+            for o in s.failures:  # written at once (unshrunk): a long run that is stopped keeps them
+                if a.out:
+                    a.out.mkdir(parents=True, exist_ok=True)
+                    k = len(total.failures)
+                    (a.out / f"raw_{o.kind}_{k}.py").write_text(o.source)
+                    (a.out / f"raw_{o.kind}_{k}.txt").write_text(o.detail)
+                total.failures.append(o)
             n = sum(total.counts.values())
             el = time.perf_counter() - t0
             print(f"\r{n} programs, {n / el:.2f}/s, {dict(sorted(total.counts.items()))}", end="", flush=True)
