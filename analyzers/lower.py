@@ -1026,6 +1026,8 @@ class _ModuleLowering:
                 continue
             diags = list(self.pre_diags) + ctx.diags
             diags += self.report_unresolved(lowerers)
+            self.stage1_diags = list(diags)  # before the checks made on the finished IR
+            self.translate_diags = _sorted(diags)  # what a full (not partial) lowering reports
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
             ground = _ground_partial if self.partial else _ground
@@ -1035,9 +1037,11 @@ class _ModuleLowering:
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
                                tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
             result = finalize(result, ground)
-            diags += check_definite_assignment(result)
-            diags += _unhashable_keys(result)
-            diags += self.used_before_definition(result)
+            post = check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
+            self.post_diags = post
+            diags += post
+            if not any(d.severity is Severity.ERROR for d in self.translate_diags):
+                self.translate_diags = _sorted(diags)
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
             break
@@ -1140,7 +1144,8 @@ class _ModuleLowering:
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diags, key=lambda d: (d.span.line, d.span.col, d.code))
+    """In source order, each diagnostic once (two passes over one construct may report it twice)."""
+    return sorted(dict.fromkeys(diags), key=lambda d: (d.span.line, d.span.col, d.code))
 
 
 def _ground(t: Any) -> Any:
@@ -1174,6 +1179,17 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
                 changes[f.name] = nv
         return dataclasses.replace(node, **changes) if changes else node
     return node
+
+
+def lower_for_analysis(sm: SourceModule) -> tuple[ir.Module | None, list[Diagnostic], "_ModuleLowering | None"]:
+    """For the engine: the partial module (every function's IR, errors or not), the diagnostics
+    a full lowering (`portalis translate`) reports, and the lowering state (signatures and
+    types, for re-lowering one edited function in the same context)."""
+    if sm.tree is None:
+        return None, [], None
+    ml = _ModuleLowering(sm, partial=True)
+    module, _ = ml.run()
+    return module, list(getattr(ml, "translate_diags", [])), ml
 
 
 def lower_module(sm: SourceModule, *, partial: bool = False) -> tuple[ir.Module | None, list[Diagnostic]]:

@@ -22,12 +22,13 @@ arguments of the module's calls); locals and unannotated returns are `dataflow`.
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import hashlib
 import logging
 import threading
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from portalis import ir
 from portalis.diagnostics import Diagnostic, Severity, Span, make
@@ -80,6 +81,7 @@ class ModuleAnalysis:
     functions: tuple[FunctionInfo, ...]
     runs_as_program: bool  # top-level code runs (print(...), `if __name__ == "__main__":`, ...)
     module_calls: tuple[tuple[str, Span], ...] = ()  # calls made by the module body
+    provisional: bool = False  # a quick re-analysis of one edited function; a full one follows
 
     def function(self, name: str) -> FunctionInfo | None:
         return next((f for f in self.functions if f.name == name), None)
@@ -142,14 +144,16 @@ def _word_at(text: str, line: int, col: int) -> str:
 
 
 class Engine:
-    """Files by path, each with its text and revision; analyses cached by content."""
+    """Files by path, each with its text and revision; full analyses cached by content, and the
+    last full analysis of each file kept for quick re-analysis of an edited function."""
 
-    def __init__(self, *, cache_size: int = 64) -> None:
+    def __init__(self, *, cache_size: int = 16) -> None:
         self._lock = threading.Lock()
         self._texts: dict[str, tuple[str, int]] = {}
         self._cache: dict[str, ModuleAnalysis] = {}
         self._order: list[str] = []
         self._cache_size = cache_size
+        self._states: dict[str, _State] = {}
 
     def set_text(self, path: str, text: str) -> int:
         with self._lock:
@@ -160,6 +164,7 @@ class Engine:
     def remove(self, path: str) -> None:
         with self._lock:
             self._texts.pop(path, None)
+            self._states.pop(path, None)
 
     def text(self, path: str) -> str | None:
         with self._lock:
@@ -170,21 +175,58 @@ class Engine:
         with self._lock:
             return self._texts.get(path, ("", 0))[1]
 
-    def analysis(self, path: str) -> ModuleAnalysis:
+    def _key(self, path: str, text: str) -> str:
+        return hashlib.sha256(f"{path}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+
+    def cached(self, path: str) -> ModuleAnalysis | None:
+        """The full analysis of the current text, if it was made already."""
         with self._lock:
             text, rev = self._texts.get(path, ("", 0))
-        key = hashlib.sha256(f"{path}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
+            hit = self._cache.get(self._key(path, text))
+        return dataclasses.replace(hit, revision=rev) if hit is not None else None
+
+    def analysis(self, path: str) -> ModuleAnalysis:
+        """The full analysis of the current text (cached by content)."""
+        with self._lock:
+            text, rev = self._texts.get(path, ("", 0))
+        key = self._key(path, text)
         with self._lock:
             hit = self._cache.get(key)
         if hit is None:
-            hit = analyse(text, path)
+            try:
+                hit, state = _full(text, path)
+            except Exception as e:  # noqa: BLE001 - the last line of defence; the bug is logged
+                log.error("internal error analysing %s:\n%s", path, traceback.format_exc())
+                d = make("internal-error", f"Portalis internal error ({type(e).__name__}: {e}); please report it",
+                         Span.point(1))
+                hit, state = ModuleAnalysis(path, text, 0, (d,), (), False), None
             with self._lock:
                 self._cache[key] = hit
                 self._order.append(key)
                 while len(self._order) > self._cache_size:
                     self._cache.pop(self._order.pop(0), None)
-        return ModuleAnalysis(hit.path, hit.text, rev, hit.diagnostics, hit.functions, hit.runs_as_program,
-                              hit.module_calls)
+                if state is not None:
+                    self._states[path] = state
+        return dataclasses.replace(hit, revision=rev)
+
+    def quick(self, path: str) -> ModuleAnalysis | None:
+        """A provisional analysis of the current text when it differs from the last full one
+        only inside one function's body (`quick_reanalysis`), the full one when it is cached,
+        else None. Cheap: one function re-parsed and re-lowered."""
+        hit = self.cached(path)
+        if hit is not None:
+            return hit
+        with self._lock:
+            text, rev = self._texts.get(path, ("", 0))
+            state = self._states.get(path)
+        if state is None:
+            return None
+        try:
+            a = quick_reanalysis(state, text, path)
+        except Exception:  # noqa: BLE001 - an optimisation must never be the reason for an error
+            log.error("quick re-analysis of %s failed:\n%s", path, traceback.format_exc())
+            return None
+        return dataclasses.replace(a, revision=rev) if a is not None else None
 
 
 def analyse(text: str, path: str) -> ModuleAnalysis:
@@ -202,40 +244,241 @@ def analyse(text: str, path: str) -> ModuleAnalysis:
 
 
 def _analyse(text: str, path: str) -> ModuleAnalysis:
+    return _full(text, path)[0]
+
+
+def _full(text: str, path: str) -> "tuple[ModuleAnalysis, _State | None]":
+    """One parse and one (partial) lowering: every function's IR and types, and exactly the
+    diagnostics `portalis translate` reports (its emission too, when nothing is refused)."""
     import libcst as cst
 
     from portalis.analyzers.ingest import parse_module
-    from portalis.analyzers.lower import lower_module
-    from portalis.pipeline import translate_source
+    from portalis.analyzers.lower import lower_for_analysis
+    from portalis.diagnostics import has_errors
 
-    # exactly what `portalis translate` reports
-    diags = tuple(translate_source(text, path).diagnostics)
     sm, parse_diags = parse_module(text, path)
-    if sm.tree is None:
-        return ModuleAnalysis(path, text, 0, diags, (), False)
-    module, _ = lower_module(sm, partial=True)
-    by_name = {f.name: f for f in module.functions} if module is not None else {}
-    names = None
-    if module is not None:
-        from portalis.codegen.emit.names import Names
+    if sm.tree is None or has_errors(parse_diags):
+        return ModuleAnalysis(path, text, 0, tuple(parse_diags), (), False), None
+    module, lower_diags, ml = lower_for_analysis(sm)
+    diags = sorted(dict.fromkeys(parse_diags + lower_diags), key=lambda d: (d.span, d.code))
+    if module is not None and not has_errors(diags):
+        from portalis.codegen.emit import EmitError, emit_crate
         try:
-            names = Names(module)
-        except Exception:  # noqa: BLE001 - partial IR may hold what the allocator never sees
-            names = None
-    errors = [d for d in diags if d.severity is Severity.ERROR]
+            emit_crate(module)
+        except EmitError as e:  # what translate_source reports for it
+            diags.append(make("unsupported-syntax", str(e), e.span or Span(1, 0, 1, 0)))
+    by_name = {f.name: f for f in module.functions} if module is not None else {}
+    names = _names(module)
+    # what blocks a function: every error in it, also those a full lowering stops before
+    # reporting (the checks on the finished IR, when another function has an error)
+    every = list(diags) + list(getattr(ml, "post_diags", [])) if ml is not None else list(diags)
+    errors = sorted(dict.fromkeys(d for d in every if d.severity is Severity.ERROR), key=lambda d: (d.span, d.code))
     functions = []
     module_calls: list[tuple[str, Span]] = []
     runs = False
     for stmt in sm.tree.body:
         if isinstance(stmt, cst.FunctionDef):
             functions.append(_function_info(sm, stmt, by_name.get(stmt.name.value), names, errors))
-        elif isinstance(stmt, cst.ClassDef):
-            continue
-        else:
-            if _runs(stmt):
-                runs = True
-            module_calls += _calls(sm, stmt, by_name)
-    return ModuleAnalysis(path, text, 0, diags, tuple(functions), runs, tuple(module_calls))
+        elif not isinstance(stmt, cst.ClassDef) and _runs(stmt):
+            runs = True
+    if module is not None:
+        module_calls = _ir_calls(module.main)
+    a = ModuleAnalysis(path, text, 0, tuple(diags), tuple(functions), runs, tuple(module_calls))
+    state = None
+    if ml is not None and not any(d.code == "unsupported-syntax" and d.span == Span(1, 0, 1, 0) for d in diags):
+        state = _State(text, a, sm, ml, names, list(parse_diags), list(getattr(ml, "stage1_diags", [])),
+                       list(getattr(ml, "post_diags", [])))
+    return a, state
+
+
+def _names(module):
+    if module is None:
+        return None
+    from portalis.codegen.emit.names import Names
+    try:
+        return Names(module)
+    except Exception:  # noqa: BLE001 - partial IR may hold what the allocator never sees
+        return None
+
+
+@dataclass
+class _State:
+    """The last full analysis of a file, kept to re-analyse one edited function quickly."""
+    text: str
+    analysis: ModuleAnalysis
+    sm: object
+    ml: object
+    names: object
+    parse_warnings: list = field(default_factory=list)
+    ml_stage1: list = field(default_factory=list)
+    ml_post: list = field(default_factory=list)
+
+
+class _ShiftedSource:
+    """`SourceModule.span` for a module whose one function was re-parsed: the new function's
+    nodes at their new place, the others' moved by the lines the edit added or removed."""
+
+    def __init__(self, old, unit_positions, unit_offset: int, after_line: int, delta: int):
+        self.old = old
+        self.unit_positions = unit_positions
+        self.unit_offset = unit_offset
+        self.after_line = after_line
+        self.delta = delta
+        self.path = old.path
+        self.text = old.text
+        self.tree = old.tree
+
+    def span(self, node) -> Span:
+        r = self.unit_positions.get(node)
+        if r is not None:
+            o = self.unit_offset
+            return Span(r.start.line + o, r.start.column, r.end.line + o, r.end.column)
+        return _shift_span(self.old.span(node), self.after_line, self.delta)
+
+    def source_lines(self, node) -> str:
+        return self.old.source_lines(node)
+
+
+# errors that can mean a function's signature (its return or parameter types) changed
+_TYPE_CODES = {"type-mismatch", "int-float-mix", "cannot-infer-type"}
+
+
+def _shift_span(sp: Span, after_line: int, delta: int) -> Span:
+    if sp.line > after_line and sp.line != 0:
+        return Span(sp.line + delta, sp.col, sp.end_line + delta, sp.end_col)
+    return sp
+
+
+def _shift_diag(d: Diagnostic, after_line: int, delta: int) -> Diagnostic:
+    return Diagnostic(d.code, d.message, _shift_span(d.span, after_line, delta), d.severity)
+
+
+def _shift_function(f: FunctionInfo, after_line: int, delta: int) -> FunctionInfo:
+    if delta == 0 or f.span.line <= after_line:
+        return f
+    s = lambda sp: _shift_span(sp, after_line, delta)  # noqa: E731
+    slot = lambda x: SlotInfo(x.name, x.python, x.rust, x.source, x.confidence, s(x.span))  # noqa: E731
+    return FunctionInfo(f.name, s(f.span), s(f.name_span), tuple(slot(p) for p in f.params), slot(f.returns),
+                        tuple(slot(x) for x in f.locals), f.python_signature, f.rust_signature, f.translatable,
+                        tuple(_shift_diag(d, after_line, delta) for d in f.blocking), f.source_hash,
+                        tuple(Doctest(d.source, d.want, d.line + delta) for d in f.doctests),
+                        tuple((c, s(sp)) for c, sp in f.calls))
+
+
+def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | None:
+    """The analysis of `text`, where it differs from `state.text` only inside one function's
+    body: that function lowered again in the types of the last full analysis, everything else
+    reused (moved by the lines the edit added or removed). None when the edit is not of that
+    kind (a signature, module-level code, several functions, a syntax error): then only a full
+    analysis will do. The result is provisional: a full analysis follows and replaces it."""
+    import libcst as cst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    old_lines = state.text.split("\n")
+    new_lines = text.split("\n")
+    n = min(len(old_lines), len(new_lines))
+    pre = 0
+    while pre < n and old_lines[pre] == new_lines[pre]:
+        pre += 1
+    if pre == len(old_lines) == len(new_lines):
+        return state.analysis
+    suf = 0
+    while suf < n - pre and old_lines[-1 - suf] == new_lines[-1 - suf]:
+        suf += 1
+    first, last_old = pre + 1, len(old_lines) - suf  # 1-based changed lines of the old text
+    delta = len(new_lines) - len(old_lines)
+    sm = state.sm
+    old = next((f for f in state.analysis.functions if f.span.line <= first and last_old <= f.span.end_line), None)
+    if old is None:
+        return None
+    node = next((s for s in sm.tree.body if isinstance(s, cst.FunctionDef) and s.name.value == old.name), None)
+    if node is None or not isinstance(node.body, cst.IndentedBlock) or not node.body.body:
+        return None
+    body_line = sm.span(node.body.body[0]).line
+    if first < body_line:  # the def line (its parameters, decorators) changed
+        return None
+    start, end_new = old.span.line, old.span.end_line + delta
+    unit = "\n".join(new_lines[start - 1:end_new]) + "\n"
+    from portalis.analyzers.ingest import _cpython_check, _nfkc_identifiers
+    errors, warned = _cpython_check(unit, path)
+    if errors:
+        return None  # mid-typing syntax errors: the full analysis reports CPython's first one
+    try:
+        mod = cst.parse_module(unit)
+    except Exception:  # noqa: BLE001
+        return None
+    if len(mod.body) != 1 or not isinstance(mod.body[0], cst.FunctionDef) or mod.body[0].name.value != old.name:
+        return None
+    new_node = mod.body[0]
+    if cst.Module([]).code_for_node(new_node.params) != cst.Module([]).code_for_node(node.params):
+        return None
+    positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
+    if not unit.isascii():
+        mod, positions = _nfkc_identifiers(mod, positions)
+        new_node = mod.body[0]
+    warned = [Diagnostic(d.code, d.message, Span(d.span.line + start - 1, d.span.col, d.span.end_line + start - 1,
+                                                 d.span.end_col), d.severity) for d in warned]
+    ml = state.ml
+    sig = ml.info.funcs.get(old.name)
+    if sig is None:
+        return None
+    shim = _ShiftedSource(sm, positions, start - 1, old.span.end_line, delta)
+    from dataclasses import replace as dc_replace
+
+    from portalis.analyzers.flow import check_definite_assignment
+    from portalis.analyzers.lower import Ctx
+    from portalis.analyzers.types import TVar
+    # the return type is inferred afresh from the new body (a fresh type variable) when it is not
+    # annotated: if it comes out different, callers would see another signature -> no quick answer
+    new_sig = dc_replace(sig, node=new_node, ret=sig.ret if new_node.returns is not None else TVar(f"return of {old.name}"))
+    saved_sm, saved_info_sm, saved_sig = ml.sm, ml.info.sm, ml.info.funcs[old.name]
+    saved_scope = ml.scopes.pop(old.name, None)
+    saved_locals = ml.info.locals.get(old.name)
+    try:
+        ml.sm = ml.info.sm = shim
+        ml.info.funcs[old.name] = new_sig
+        ml.info.locals[old.name] = {}
+        from portalis.analyzers.lower import PASSES, _ground_partial, finalize
+        for k in range(PASSES):  # as the full lowering does: types learnt in one pass feed the next
+            ctx = Ctx(final=(k == PASSES - 1))
+            fn, fl = ml.lower_function(ctx, new_sig)
+        stage1 = list(ctx.diags) + [d for d in ml.report_unresolved([fl]) if start <= d.span.line <= end_new]
+        fn = finalize(fn, _ground_partial)
+        shell = ir.Module("m", path, (fn,), (), (), ir.Function("<module>", (), ir.NONE, (), (), Span(0, 0, 0, 0), ""))
+        post = [d for d in check_definite_assignment(shell) if start <= d.span.line <= end_new]
+        errs = sorted(dict.fromkeys(d for d in stage1 + post if d.severity is Severity.ERROR), key=lambda d: (d.span, d.code))
+        if any(d.code in _TYPE_CODES for d in stage1):
+            return None  # a type conflict may be the signature changing: only the full analysis can tell
+        info = _function_info(shim, new_node, fn, state.names, errs,
+                              span_override=Span(start, 0, end_new, len(new_lines[end_new - 1]) if end_new - 1 < len(new_lines) else 0))
+    except Exception:  # noqa: BLE001 - the quick path is an optimisation: on any doubt, none
+        log.debug("quick re-analysis gave up:\n%s", traceback.format_exc())
+        return None
+    finally:
+        ml.sm, ml.info.sm = saved_sm, saved_info_sm
+        ml.info.funcs[old.name] = saved_sig
+        if saved_scope is not None:
+            ml.scopes[old.name] = saved_scope
+        if saved_locals is not None:
+            ml.info.locals[old.name] = saved_locals
+    if info.returns.python != old.returns.python or [s.python for s in info.params] != [s.python for s in old.params]:
+        return None  # the signature callers see changed: the functions that depend on it must be redone
+
+    def outside(ds):
+        return [_shift_diag(d, old.span.end_line, delta) for d in ds if not (old.span.line <= d.span.line <= old.span.end_line)]
+    # what `portalis translate` reports: the checks on the finished IR only when nothing before
+    # them is an error (analyzers.lower: stage1 / post)
+    s1 = outside(state.ml_stage1) + stage1 + outside(state.parse_warnings) + warned
+    if any(d.severity is Severity.ERROR for d in s1):
+        reported = s1
+    else:
+        reported = s1 + outside(state.ml_post) + post
+    diags = sorted(dict.fromkeys(reported), key=lambda d: (d.span, d.code))
+    functions = tuple(info if f.name == old.name else _shift_function(f, old.span.end_line, delta)
+                      for f in state.analysis.functions)
+    calls = tuple((c, _shift_span(sp, old.span.end_line, delta)) for c, sp in state.analysis.module_calls)
+    return ModuleAnalysis(path, text, 0, tuple(diags), functions, state.analysis.runs_as_program, calls,
+                          provisional=True)
 
 
 def _runs(stmt) -> bool:
@@ -260,18 +503,18 @@ def _has_call(node) -> bool:
     return bool(m.findall(node, m.Call())) if isinstance(node, cst.CSTNode) else False
 
 
-def _calls(sm, node, by_name: dict) -> list[tuple[str, Span]]:
-    import libcst as cst
-    import libcst.matchers as m
+def _ir_calls(fn: ir.Function) -> list[tuple[str, Span]]:
+    """(callee, span of the callee's name) of the user-function calls in a function's IR."""
     out = []
-    for c in m.findall(node, m.Call(func=m.Name())):
-        assert isinstance(c, cst.Call) and isinstance(c.func, cst.Name)
-        out.append((c.func.value, sm.span(c.func)))
+    for n in ir.walk(fn.body):
+        if isinstance(n, ir.Call) and n.span.line:
+            out.append((n.func, Span(n.span.line, n.span.col, n.span.line, n.span.col + len(n.func))))
     return out
 
 
-def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnostic]) -> FunctionInfo:
-    span = sm.span(node)
+def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnostic],
+                   span_override: Span | None = None) -> FunctionInfo:
+    span = span_override or sm.span(node)
     start = min([span.line] + [sm.span(d).line for d in node.decorators])
     span = Span(start, 0 if start < span.line else span.col, span.end_line, span.end_col)
     name = node.name.value
@@ -289,7 +532,7 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
     ret_t = fn.ret if fn is not None else None
     returns = _slot("", ret_t, "annotation" if node.returns is not None else "dataflow",
                     sm.span(node.returns) if node.returns is not None else sm.span(node.name))
-    local_spans = _first_assignments(sm, node)
+    local_spans = _first_assignments(fn)
     locals_ = tuple(_slot(n, t, "dataflow", local_spans.get(n, sm.span(node.name)))
                     for n, t in (fn.locals if fn is not None else ()) if not ir.is_made_up(n))
     translatable = fn is not None and not blocking and _known(ret_t) and all(_known(t) for t in ir_params.values())
@@ -301,7 +544,7 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
         rparams = ", ".join(f"{names.rust(s.name)}: {s.rust}" for s in params)
         rret = "" if returns.rust == "()" else f" -> {returns.rust}"
         rust_sig = f"fn {rname}({rparams}){rret}"
-    calls = _calls(sm, node.body, {})
+    calls = _ir_calls(fn) if fn is not None else []
     return FunctionInfo(name, span, sm.span(node.name), tuple(params), returns, locals_, py_sig, rust_sig,
                         translatable, blocking, _hash(sm.source_lines(node)), _doctests(sm, node), tuple(calls))
 
@@ -338,16 +581,13 @@ def _slot(name: str, t, source: str, span: Span) -> SlotInfo:
     return SlotInfo(name, py, rust, source, conf, span)
 
 
-def _first_assignments(sm, node) -> dict[str, Span]:
-    import libcst as cst
-    import libcst.matchers as m
-
+def _first_assignments(fn: ir.Function | None) -> dict[str, Span]:
     out: dict[str, Span] = {}
-    for a in m.findall(node.body, m.AssignTarget(target=m.Name()) | m.AnnAssign(target=m.Name())
-                       | m.For(target=m.Name())):
-        tgt = a.target
-        if isinstance(tgt, cst.Name) and tgt.value not in out:
-            out[tgt.value] = sm.span(tgt)
+    if fn is None:
+        return out
+    for n in ir.walk(fn.body):
+        if isinstance(n, ir.NameTarget) and n.name not in out and n.span.line:
+            out[n.name] = Span(n.span.line, n.span.col, n.span.line, n.span.col + len(n.name))
     return out
 
 

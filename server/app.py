@@ -31,7 +31,8 @@ from portalis.server.jobs import Jobs
 
 log = logging.getLogger("portalis.server")
 
-DEBOUNCE_S = 0.15
+QUICK_S = 0.05  # quiet time before the quick diagnostics of an edited function
+DEBOUNCE_S = 0.4  # ... and before the full analysis
 COMMANDS = ("portalis.translateFunction", "portalis.translateModule", "portalis.buildWorkspace", "portalis.showRust")
 
 
@@ -131,8 +132,16 @@ class PortalisServer(LanguageServer):
             self.loop.call_soon_threadsafe(lambda: _safely(fn, *args))
 
     async def analysis(self, uri: str) -> ModuleAnalysis:
+        """For requests (hover, code actions): the full analysis if it is ready, else a quick one
+        of the edited function (provisional), else a full analysis now."""
         path = self.path_of(uri)
         assert self.loop is not None
+        hit = self.engine.cached(path)
+        if hit is not None:
+            return hit
+        quick = await self.loop.run_in_executor(self.analysis_pool, self.engine.quick, path)
+        if quick is not None:
+            return quick
         return await self.loop.run_in_executor(self.analysis_pool, self.engine.analysis, path)
 
     def log_message(self, msg: str, kind: T.MessageType = T.MessageType.Info) -> None:
@@ -145,18 +154,32 @@ class PortalisServer(LanguageServer):
     # ---- diagnostics
 
     def schedule(self, uri: str, delay: float = DEBOUNCE_S) -> None:
+        """Diagnostics after an edit: quickly (the edited function re-analysed, when the edit is
+        inside one function body) and then in full once typing pauses; each new edit restarts
+        both timers. delay=0: in full, now (a file opened or changed on disk)."""
         if self.loop is None:
             return
-        old = self._timers.pop(uri, None)
-        if old is not None:
-            old.cancel()
+        for key in (uri, uri + "#quick"):
+            old = self._timers.pop(key, None)
+            if old is not None:
+                old.cancel()
+        if delay > 0:
+            self._timers[uri + "#quick"] = self.loop.call_later(
+                QUICK_S, lambda: asyncio.ensure_future(self.publish(uri, full=False)))
         self._timers[uri] = self.loop.call_later(delay, lambda: asyncio.ensure_future(self.publish(uri)))
 
-    async def publish(self, uri: str) -> None:
+    async def publish(self, uri: str, full: bool = True) -> None:
         st = self.state(uri)
         version = st.version
+        path = self.path_of(uri)
+        assert self.loop is not None
         try:
-            a = await self.analysis(uri)
+            if full:
+                a = await self.loop.run_in_executor(self.analysis_pool, self.engine.analysis, path)
+            else:
+                a = await self.loop.run_in_executor(self.analysis_pool, self.engine.quick, path)
+                if a is None:
+                    return  # not an edit the quick path handles: the full analysis follows
         except Exception:  # noqa: BLE001 - the engine never raises; if it does, say so and go on
             log.error("analysis of %s failed:\n%s", uri, traceback.format_exc())
             return

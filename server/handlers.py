@@ -32,6 +32,8 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
 
     @ls.feature(T.INITIALIZED)
     def initialized(ls: PortalisServer, params: T.InitializedParams):
+        # import the analyzers now, on the analysis thread, so the first file opened does not pay
+        ls.analysis_pool.submit(_warm_up)
         if ls.root is not None and ls.root.is_dir():
             from portalis.server.watch import start_watcher
             ls.watcher = start_watcher(ls, ls.root)
@@ -219,6 +221,11 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
         from portalis.codegen.format import format_crate
         return {"ok": True, "file": str(lib) if lib.is_file() else None,
                 "rust": format_crate(tr.crate).files["src/lib.rs"]}
+
+
+def _warm_up() -> None:
+    from portalis.engine import analyse
+    analyse("def _warm(x: int) -> int:\n    return x + 1\n", "<warm-up>")
 
 
 def _submit_function(ls: PortalisServer, uri: str, a, f):
