@@ -596,6 +596,8 @@ def _pure_init(node: cst.BaseExpression, funcs: dict[str, Any]) -> bool:
 
 
 class _ModuleLowering:
+    cancelled = None  # a callable; lower_for_analysis sets it
+
     def __init__(self, sm: SourceModule, partial: bool = False):
         self.sm = sm
         self.partial = partial
@@ -1005,25 +1007,27 @@ class _ModuleLowering:
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
-        converged = False
         for n in range(PASSES):
             # up to PASSES passes: types learnt in one (a return type, a call site's argument)
-            # feed the next; once a pass learns nothing new, the next one is the final pass
-            ctx = Ctx(final=(n == PASSES - 1 or converged))
+            # feed the next. A pass that learns nothing new ran on the final types, so its IR and
+            # diagnostics are the final ones (every pass reports as the final one would).
+            ctx = Ctx(final=True)
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
             for sig in self.info.funcs.values():
+                if self.cancelled is not None and self.cancelled():
+                    raise Superseded()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
                 lowerers.append(fl)
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
-            if not ctx.final:
+            if n < PASSES - 1:
                 facts_after = self.type_facts()
-                converged = facts_after == facts_before
-                facts_before = facts_after
-                continue
+                if facts_after != facts_before:
+                    facts_before = facts_after
+                    continue
             diags = list(self.pre_diags) + ctx.diags
             diags += self.report_unresolved(lowerers)
             self.stage1_diags = list(diags)  # before the checks made on the finished IR
@@ -1181,13 +1185,19 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     return node
 
 
-def lower_for_analysis(sm: SourceModule) -> tuple[ir.Module | None, list[Diagnostic], "_ModuleLowering | None"]:
+class Superseded(Exception):
+    """An analysis given up because its text is no longer current (`cancelled()` said so)."""
+
+
+def lower_for_analysis(sm: SourceModule, cancelled=None) -> tuple[ir.Module | None, list[Diagnostic], "_ModuleLowering | None"]:
     """For the engine: the partial module (every function's IR, errors or not), the diagnostics
     a full lowering (`portalis translate`) reports, and the lowering state (signatures and
-    types, for re-lowering one edited function in the same context)."""
+    types, for re-lowering one edited function in the same context). `cancelled()` is asked
+    before each function: True raises Superseded."""
     if sm.tree is None:
         return None, [], None
     ml = _ModuleLowering(sm, partial=True)
+    ml.cancelled = cancelled
     module, _ = ml.run()
     return module, list(getattr(ml, "translate_diags", [])), ml
 

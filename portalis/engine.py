@@ -154,6 +154,7 @@ class Engine:
         self._order: list[str] = []
         self._cache_size = cache_size
         self._states: dict[str, _State] = {}
+        self._by_rev: dict[str, ModuleAnalysis] = {}
 
     def set_text(self, path: str, text: str) -> int:
         with self._lock:
@@ -179,22 +180,35 @@ class Engine:
         return hashlib.sha256(f"{path}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()
 
     def cached(self, path: str) -> ModuleAnalysis | None:
-        """The full analysis of the current text, if it was made already."""
+        """The full analysis of the current text, if it was made already (no hashing when it
+        was made for this very revision: hovers ask this on every request)."""
         with self._lock:
             text, rev = self._texts.get(path, ("", 0))
+            by_rev = self._by_rev.get(path)
+            if by_rev is not None and by_rev.revision == rev:
+                return by_rev
             hit = self._cache.get(self._key(path, text))
-        return dataclasses.replace(hit, revision=rev) if hit is not None else None
+            if hit is None:
+                return None
+            hit = dataclasses.replace(hit, revision=rev)
+            self._by_rev[path] = hit
+            return hit
 
-    def analysis(self, path: str) -> ModuleAnalysis:
-        """The full analysis of the current text (cached by content)."""
+    def analysis(self, path: str, *, give_up_when_stale: bool = False) -> ModuleAnalysis | None:
+        """The full analysis of the current text (cached by content). `give_up_when_stale`: stop
+        (and return None) as soon as the file has a newer text (a server drops such work)."""
         with self._lock:
             text, rev = self._texts.get(path, ("", 0))
         key = self._key(path, text)
         with self._lock:
             hit = self._cache.get(key)
         if hit is None:
+            from portalis.analyzers.lower import Superseded
+            cancelled = (lambda: self.revision(path) != rev) if give_up_when_stale else None
             try:
-                hit, state = _full(text, path)
+                hit, state = _full(text, path, cancelled)
+            except Superseded:
+                return None
             except Exception as e:  # noqa: BLE001 - the last line of defence; the bug is logged
                 log.error("internal error analysing %s:\n%s", path, traceback.format_exc())
                 d = make("internal-error", f"Portalis internal error ({type(e).__name__}: {e}); please report it",
@@ -205,9 +219,15 @@ class Engine:
                 self._order.append(key)
                 while len(self._order) > self._cache_size:
                     self._cache.pop(self._order.pop(0), None)
-                if state is not None:
+                cur = self._states.get(path)
+                if state is not None and (cur is None or cur.revision <= rev):
+                    state.revision = rev
                     self._states[path] = state
-        return dataclasses.replace(hit, revision=rev)
+        hit = dataclasses.replace(hit, revision=rev)
+        with self._lock:
+            if self._texts.get(path, ("", 0))[1] == rev:
+                self._by_rev[path] = hit
+        return hit
 
     def quick(self, path: str) -> ModuleAnalysis | None:
         """A provisional analysis of the current text when it differs from the last full one
@@ -226,7 +246,14 @@ class Engine:
         except Exception:  # noqa: BLE001 - an optimisation must never be the reason for an error
             log.error("quick re-analysis of %s failed:\n%s", path, traceback.format_exc())
             return None
-        return dataclasses.replace(a, revision=rev) if a is not None else None
+        if a is None:
+            return None
+        with self._lock:  # the next edit starts from this one (unless a newer full state arrived)
+            nxt = state.next
+            if nxt is not None and self._states.get(path) is state:
+                nxt.revision = rev
+                self._states[path] = nxt
+        return dataclasses.replace(a, revision=rev)
 
 
 def analyse(text: str, path: str) -> ModuleAnalysis:
@@ -247,7 +274,7 @@ def _analyse(text: str, path: str) -> ModuleAnalysis:
     return _full(text, path)[0]
 
 
-def _full(text: str, path: str) -> "tuple[ModuleAnalysis, _State | None]":
+def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State | None]":
     """One parse and one (partial) lowering: every function's IR and types, and exactly the
     diagnostics `portalis translate` reports (its emission too, when nothing is refused)."""
     import libcst as cst
@@ -256,10 +283,10 @@ def _full(text: str, path: str) -> "tuple[ModuleAnalysis, _State | None]":
     from portalis.analyzers.lower import lower_for_analysis
     from portalis.diagnostics import has_errors
 
-    sm, parse_diags = parse_module(text, path)
+    sm, parse_diags = parse_module(text, path, cancelled)
     if sm.tree is None or has_errors(parse_diags):
         return ModuleAnalysis(path, text, 0, tuple(parse_diags), (), False), None
-    module, lower_diags, ml = lower_for_analysis(sm)
+    module, lower_diags, ml = lower_for_analysis(sm, cancelled)
     diags = sorted(dict.fromkeys(parse_diags + lower_diags), key=lambda d: (d.span, d.code))
     if module is not None and not has_errors(diags):
         from portalis.codegen.emit import EmitError, emit_crate
@@ -312,21 +339,25 @@ class _State:
     parse_warnings: list = field(default_factory=list)
     ml_stage1: list = field(default_factory=list)
     ml_post: list = field(default_factory=list)
+    revision: int = 0  # of the text (states only ever move forward)
+    next: "_State | None" = None  # set by a quick re-analysis: the state of the edited text
 
 
 class _ShiftedSource:
     """`SourceModule.span` for a module whose one function was re-parsed: the new function's
     nodes at their new place, the others' moved by the lines the edit added or removed."""
 
-    def __init__(self, old, unit_positions, unit_offset: int, after_line: int, delta: int):
+    def __init__(self, old, unit_positions, unit_offset: int, after_line: int, delta: int,
+                 tree=None, text: str | None = None, unit_lines: list[str] | None = None):
         self.old = old
         self.unit_positions = unit_positions
         self.unit_offset = unit_offset
         self.after_line = after_line
         self.delta = delta
         self.path = old.path
-        self.text = old.text
-        self.tree = old.tree
+        self.text = text if text is not None else old.text
+        self.tree = tree if tree is not None else old.tree
+        self.unit_lines = unit_lines or []
 
     def span(self, node) -> Span:
         r = self.unit_positions.get(node)
@@ -336,11 +367,20 @@ class _ShiftedSource:
         return _shift_span(self.old.span(node), self.after_line, self.delta)
 
     def source_lines(self, node) -> str:
+        r = self.unit_positions.get(node)
+        if r is not None:
+            return "".join(line + "\n" for line in self.unit_lines[r.start.line - 1:r.end.line])
         return self.old.source_lines(node)
 
 
 # errors that can mean a function's signature (its return or parameter types) changed
 _TYPE_CODES = {"type-mismatch", "int-float-mix", "cannot-infer-type"}
+
+
+def _type_errors(diags, start: int, end: int | None = None) -> list:
+    """A function's type errors, positions relative to its first line (to compare before/after)."""
+    return sorted((d.code, d.message, d.span.line - start, d.span.col) for d in diags
+                  if d.code in _TYPE_CODES and d.span.line >= start and (end is None or d.span.line <= end))
 
 
 def _shift_span(sp: Span, after_line: int, delta: int) -> Span:
@@ -422,7 +462,8 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
     sig = ml.info.funcs.get(old.name)
     if sig is None:
         return None
-    shim = _ShiftedSource(sm, positions, start - 1, old.span.end_line, delta)
+    tree = sm.tree.with_changes(body=[new_node if s is node else s for s in sm.tree.body])
+    shim = _ShiftedSource(sm, positions, start - 1, old.span.end_line, delta, tree, text, unit.split("\n"))
     from dataclasses import replace as dc_replace
 
     from portalis.analyzers.flow import check_definite_assignment
@@ -434,6 +475,7 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
     saved_sm, saved_info_sm, saved_sig = ml.sm, ml.info.sm, ml.info.funcs[old.name]
     saved_scope = ml.scopes.pop(old.name, None)
     saved_locals = ml.info.locals.get(old.name)
+    ok = False
     try:
         ml.sm = ml.info.sm = shim
         ml.info.funcs[old.name] = new_sig
@@ -447,22 +489,28 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
         shell = ir.Module("m", path, (fn,), (), (), ir.Function("<module>", (), ir.NONE, (), (), Span(0, 0, 0, 0), ""))
         post = [d for d in check_definite_assignment(shell) if start <= d.span.line <= end_new]
         errs = sorted(dict.fromkeys(d for d in stage1 + post if d.severity is Severity.ERROR), key=lambda d: (d.span, d.code))
-        if any(d.code in _TYPE_CODES for d in stage1):
-            return None  # a type conflict may be the signature changing: only the full analysis can tell
+        if _type_errors(stage1, start) != _type_errors(state.ml_stage1, old.span.line, old.span.end_line):
+            return None  # a new type conflict may be the signature changing: only the full analysis can tell
         info = _function_info(shim, new_node, fn, state.names, errs,
                               span_override=Span(start, 0, end_new, len(new_lines[end_new - 1]) if end_new - 1 < len(new_lines) else 0))
+        if info.returns.python != old.returns.python or [s.python for s in info.params] != [s.python for s in old.params]:
+            return None  # the signature callers see changed: the functions that depend on it must be redone
+        # the lowering keeps the function's new signature (its return type variable bound as before,
+        # annotated or not) for the next quick edit
+        new_sig = dc_replace(new_sig, ret=sig.ret)
+        ml.info.funcs[old.name] = new_sig
+        ok = True
     except Exception:  # noqa: BLE001 - the quick path is an optimisation: on any doubt, none
         log.debug("quick re-analysis gave up:\n%s", traceback.format_exc())
         return None
     finally:
-        ml.sm, ml.info.sm = saved_sm, saved_info_sm
-        ml.info.funcs[old.name] = saved_sig
-        if saved_scope is not None:
-            ml.scopes[old.name] = saved_scope
-        if saved_locals is not None:
-            ml.info.locals[old.name] = saved_locals
-    if info.returns.python != old.returns.python or [s.python for s in info.params] != [s.python for s in old.params]:
-        return None  # the signature callers see changed: the functions that depend on it must be redone
+        if not ok:  # leave the last state as it was
+            ml.sm, ml.info.sm = saved_sm, saved_info_sm
+            ml.info.funcs[old.name] = saved_sig
+            if saved_scope is not None:
+                ml.scopes[old.name] = saved_scope
+            if saved_locals is not None:
+                ml.info.locals[old.name] = saved_locals
 
     def outside(ds):
         return [_shift_diag(d, old.span.end_line, delta) for d in ds if not (old.span.line <= d.span.line <= old.span.end_line)]
@@ -477,8 +525,13 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
     functions = tuple(info if f.name == old.name else _shift_function(f, old.span.end_line, delta)
                       for f in state.analysis.functions)
     calls = tuple((c, _shift_span(sp, old.span.end_line, delta)) for c, sp in state.analysis.module_calls)
-    return ModuleAnalysis(path, text, 0, tuple(diags), functions, state.analysis.runs_as_program, calls,
-                          provisional=True)
+    a = ModuleAnalysis(path, text, 0, tuple(diags), functions, state.analysis.runs_as_program, calls,
+                       provisional=True)
+    # the state the next quick edit starts from: this text, the shim as its source (ml now
+    # lowers against it), the diagnostics of this function replaced
+    state.next = _State(text, a, shim, ml, state.names, outside(state.parse_warnings) + warned,
+                        outside(state.ml_stage1) + stage1, outside(state.ml_post) + post, state.revision)
+    return a
 
 
 def _runs(stmt) -> bool:

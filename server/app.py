@@ -98,7 +98,9 @@ class PortalisServer(LanguageServer):
         self.settings = Settings()
         self.docs: dict[str, DocState] = {}
         self.root: Path | None = None
+        # quick analyses and requests never wait behind a full analysis of a large module
         self.analysis_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portalis-analysis")
+        self.full_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portalis-full-analysis")
         self.jobs = Jobs(self._job_progress)
         self.loop: asyncio.AbstractEventLoop | None = None
         self._timers: dict[str, asyncio.TimerHandle] = {}
@@ -142,7 +144,20 @@ class PortalisServer(LanguageServer):
         quick = await self.loop.run_in_executor(self.analysis_pool, self.engine.quick, path)
         if quick is not None:
             return quick
-        return await self.loop.run_in_executor(self.analysis_pool, self.engine.analysis, path)
+        a = await self.loop.run_in_executor(self.full_pool, self._full_analysis, path)
+        while a is None:  # superseded by an edit while it ran: analyse the newer text
+            a = await self.loop.run_in_executor(self.full_pool, self._full_analysis, path)
+        return a
+
+    def _full_analysis(self, path: str) -> ModuleAnalysis:
+        """A full analysis, then the memory it freed given back to the system (a parse of a
+        large module peaks at several times what the analysis keeps: glibc keeps the freed
+        pages otherwise, and the server would sit at that peak)."""
+        fresh = self.engine.cached(path) is None
+        a = self.engine.analysis(path, give_up_when_stale=True)
+        if fresh and a is not None:
+            _trim_memory()
+        return a
 
     def log_message(self, msg: str, kind: T.MessageType = T.MessageType.Info) -> None:
         log.info(msg)
@@ -175,7 +190,9 @@ class PortalisServer(LanguageServer):
         assert self.loop is not None
         try:
             if full:
-                a = await self.loop.run_in_executor(self.analysis_pool, self.engine.analysis, path)
+                a = await self.loop.run_in_executor(self.full_pool, self._full_analysis, path)
+                if a is None:
+                    return  # the text changed meanwhile: the newer edit's analysis publishes
             else:
                 a = await self.loop.run_in_executor(self.analysis_pool, self.engine.quick, path)
                 if a is None:
@@ -236,6 +253,16 @@ class PortalisServer(LanguageServer):
             self.call(self.log_message, f"{job.title}: {message}")
 
 
+def _trim_memory() -> None:
+    import gc
+    gc.collect()
+    try:
+        import ctypes
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
+
+
 def _safely(fn, *args) -> None:
     try:
         r = fn(*args)
@@ -272,6 +299,10 @@ def serve(argv: list[str]) -> int:
     root.addHandler(handler)
     root.setLevel(a.log_level.upper() if a.log_level.upper() in ("DEBUG", "INFO", "WARNING", "ERROR") else "INFO")
     logging.getLogger("pygls").setLevel(logging.WARNING)
+    # short GIL turns: a quick re-analysis or a hover must not wait long behind a full analysis
+    # of a large module running on another thread
+    import sys
+    sys.setswitchinterval(0.001)
     ls = make_server()
     if a.tcp:
         ls.start_tcp(a.host, a.port)

@@ -8,6 +8,7 @@ client offered UTF-32 or UTF-8).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,8 +31,10 @@ def _units(s: str, encoding: str) -> int:
     return len(s.encode("utf-16-le", "surrogatepass")) // 2
 
 
+@functools.lru_cache(maxsize=16)
 def lines_of(text: str) -> list[str]:
-    """Lines as LSP counts them (\\n, \\r\\n and \\r end a line), without their ends."""
+    """Lines as LSP counts them (\\n, \\r\\n and \\r end a line), without their ends. Cached:
+    every hover asks for them (a str caches its hash, so a hit costs nothing). Do not mutate."""
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 

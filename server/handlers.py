@@ -32,8 +32,10 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
 
     @ls.feature(T.INITIALIZED)
     def initialized(ls: PortalisServer, params: T.InitializedParams):
-        # import the analyzers now, on the analysis thread, so the first file opened does not pay
-        ls.analysis_pool.submit(_warm_up)
+        # import the analyzers now (not on the analysis thread: the first file opened must not
+        # wait behind it)
+        import threading
+        threading.Thread(target=_warm_up, daemon=True, name="portalis-warm-up").start()
         if ls.root is not None and ls.root.is_dir():
             from portalis.server.watch import start_watcher
             ls.watcher = start_watcher(ls, ls.root)
@@ -224,8 +226,9 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
 
 
 def _warm_up() -> None:
-    from portalis.engine import analyse
-    analyse("def _warm(x: int) -> int:\n    return x + 1\n", "<warm-up>")
+    import portalis.analyzers.lower  # noqa: F401 - the imports are the point
+    import portalis.codegen.emit  # noqa: F401
+    import portalis.engine  # noqa: F401
 
 
 def _submit_function(ls: PortalisServer, uri: str, a, f):
