@@ -27,7 +27,9 @@ def test_generator_is_deterministic_and_valid():
 
 
 def test_batches_have_disjoint_module_names():
-    progs = generate_batch(3, 6)
+    # 30 programs use up the name pool: the fallback names (v<i>) must skip other programs' names
+    # too, or the batch does not translate as a whole and every program is built on its own
+    progs = generate_batch(3, 30)
     seen: set[str] = set()
     for p in progs:
         assert not (p.module_names & seen)

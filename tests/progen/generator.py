@@ -74,7 +74,8 @@ class Program:
 class Gen:
     def __init__(self, rnd: random.Random, taken: set[str] | None = None):
         self.r = rnd
-        self.pool = [n for n in name_pool() if n not in (taken or set())]
+        self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
+        self.pool = [n for n in name_pool() if n not in self.taken]
         self.r.shuffle(self.pool)
         self.used: set[str] = set()
         self.module: set[str] = set()
@@ -93,7 +94,9 @@ class Gen:
             if n not in self.used:
                 self.used.add(n)
                 return n
-        n = f"v{len(self.used)}"
+        i = len(self.used)
+        while (n := f"v{i}") in self.used or n in self.taken:
+            i += 1
         self.used.add(n)
         return n
 
@@ -363,7 +366,11 @@ class Gen:
             if kind == "range":
                 head, inner[v] = f"for {self.spell(v)} in range({r.randint(0, 6)}):", "int"
             elif kind == "list":
-                head, inner[v] = f"for {self.spell(v)} in {self.expr('list[int]', env, 1)}:", "int"
+                xs = self.expr('list[int]', env, 1)
+                head, inner[v] = f"for {self.spell(v)} in {xs}:", "int"
+                for n, ty in env.items():  # growing the list being iterated never ends: the body may not
+                    if ty == "list[int]" and xs in [n, *NFKC.get(n, [])]:
+                        inner[n] = "list[int] (iterated)"
             elif kind == "str":
                 head, inner[v] = f"for {self.spell(v)} in {self.expr('str', env, 1)}:", "str"
             else:

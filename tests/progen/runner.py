@@ -48,7 +48,7 @@ class Stats:
             self.failures.append(o)
 
 
-def cpython(source: str, timeout: float = 20) -> tuple[int, bytes] | None:
+def cpython(source: str, timeout: float = 10) -> tuple[int, bytes] | None:
     with tempfile.TemporaryDirectory(prefix="progen-") as d:
         p = Path(d) / "prog.py"
         p.write_text(source, encoding="utf-8")
