@@ -1,6 +1,6 @@
 """Long run of the random program generator (tests/progen; tests/test_progen.py runs a short one).
 
-    .venv/bin/python scripts/progen.py --count 20000 --seed 1 --batch 8 --jobs 2 --out /tmp/progen
+    .venv/bin/python scripts/progen.py --count 20000 --seed 1 --batch 48 --jobs 2 --out /tmp/progen
 
 Generates programs, runs each under CPython and through Portalis (`run_program`, dev profile),
 prints programs/s, the count of each class (same, refused with its codes, limit, and the
@@ -25,11 +25,13 @@ from progen.runner import FAILURES, Outcome, Stats, check, check_batch  # noqa: 
 from progen.shrink import shrink  # noqa: E402
 
 
-def _job(args: tuple[int, int, int]) -> Stats:
+def _job(args: tuple[int, int]) -> Stats:
+    import os
     from portalis.codegen.toolchain import find_toolchain
-    seed, batch, worker = args
+    seed, batch = args
     stats = Stats()
-    check_batch(generate_batch(seed, batch), find_toolchain(), stats, path=f"/tmp/progen-w{worker}/batch.py")
+    # one folder per process (a task index does not say which process runs it)
+    check_batch(generate_batch(seed, batch), find_toolchain(), stats, path=f"/tmp/progen-p{os.getpid()}/batch.py")
     return stats
 
 
@@ -49,7 +51,7 @@ def main() -> int:
     ap.add_argument("--no-shrink", action="store_true")
     a = ap.parse_args()
     nb = (a.count + a.batch - 1) // a.batch
-    tasks = [(a.seed * 100_003 + i, a.batch, i % a.jobs) for i in range(nb)]
+    tasks = [(a.seed * 100_003 + i, a.batch) for i in range(nb)]
     total = Stats()
     t0 = time.perf_counter()
     with multiprocessing.Pool(a.jobs) as pool:
