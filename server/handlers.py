@@ -225,10 +225,31 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
                 "rust": format_crate(tr.crate).files["src/lib.rs"]}
 
 
+_WARM_UP = """\
+import math
+LIMIT = len([1, 2])
+
+
+def f(a: int, b: float = 1.5) -> str:
+    xs = [a, a * 2]
+    d = {"k": a}
+    for x in xs:
+        if x % 2 == 0 and x in d.values():
+            d[str(x)] = x
+    return f"{a}: {math.sqrt(b):.2f} {sorted(xs)}"
+
+
+if __name__ == "__main__":
+    print(f(LIMIT))
+"""
+
+
 def _warm_up() -> None:
-    import portalis.analyzers.lower  # noqa: F401 - the imports are the point
+    """Load what the first analysis needs (modules imported on first use, the parser, the
+    lowering's tables) before the first file arrives: a small module analysed end to end."""
     import portalis.codegen.emit  # noqa: F401
-    import portalis.engine  # noqa: F401
+    from portalis.engine import analyse
+    analyse(_WARM_UP, "<portalis-warm-up>.py")
 
 
 def _submit_function(ls: PortalisServer, uri: str, a, f):

@@ -77,3 +77,22 @@ def test_revisions_and_cache():
 def test_never_raises_on_garbage():
     for text in ("", "\x00\x01", "def", "class X(:", "(" * 5000, "x = 1\n" * 2000, "def f():\n  return f(" * 10):
         analyse(text, "g.py")
+
+
+def test_top_level_code_with_a_call_counts_as_running_code():
+    """`_has_call` (a plain walk since libcst.matchers cost the first hover ~0.4 s to import)."""
+    import libcst as cst
+
+    from portalis.engine import _has_call, _runs
+    stmts = cst.parse_module("X = 1\nY = len([1])\nZ = [f(x) for x in 'ab']\nW = {'a': (1, -2)}\nimport math\n").body
+    assert [_runs(s) for s in stmts] == [False, True, True, False, False]
+    assert _has_call(cst.parse_expression("a[b(c)]")) and not _has_call(cst.parse_expression("a[b]"))
+    assert not _has_call("not a node")
+
+
+def test_server_warm_up_analyses_its_sample_cleanly():
+    from portalis.engine import analyse
+    from portalis.server.handlers import _WARM_UP, _warm_up
+    _warm_up()
+    a = analyse(_WARM_UP, "warm.py")
+    assert not a.diagnostics and a.runs_as_program and all(f.translatable for f in a.functions), a.diagnostics
