@@ -792,5 +792,7 @@ def _unescape(raw: str, node: cst.FormattedString) -> str:
     if "r" in node.prefix.lower():
         return text
     import ast
-    quote = '"""' if '"' in text or "\n" in text else '"'
-    return ast.literal_eval(quote + text.replace('"""', '\\"\\"\\"') + quote) if text else ""
+    # the f-string's own quotes hold the raw text as they held it in the source (a text part
+    # cannot contain them); the space keeps a trailing backslash from escaping the closing quote
+    quote = node.end
+    return ast.literal_eval(quote + text + " " + quote)[:-1] if text else ""
