@@ -45,6 +45,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,14 +101,26 @@ def run_process(cmd: list[str], cap: float, tmp: Path) -> Proc:
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.perf_counter()
         p = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
-        try:
-            code = p.wait(timeout=cap)
-            stopped = False
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            code = p.wait()
-            stopped = True
+        # a blocking wait (Popen.wait(timeout=...) polls with sleeps of up to 50 ms) and a timer
+        # for the cap; the lock keeps the timer from signalling a process group already reaped
+        lock = threading.Lock()
+        state = {"reaped": False, "stopped": False}
+
+        def stop() -> None:
+            with lock:
+                if not state["reaped"]:
+                    state["stopped"] = True
+                    os.killpg(p.pid, signal.SIGKILL)
+        timer = threading.Timer(cap, stop)
+        timer.start()
+        _, status = os.waitpid(p.pid, 0)
         dt = time.perf_counter() - t0
+        with lock:
+            state["reaped"] = True
+        timer.cancel()
+        code = os.waitstatus_to_exitcode(status)
+        p.returncode = code  # reaped here, not by Popen
+        stopped = state["stopped"]
     rss = None
     if mem_path.is_file():
         lines = mem_path.read_text().split()
