@@ -245,6 +245,10 @@ def fmt_ratio(row: dict) -> str:
     return (">" if row["wasm_bound"] else "<" if row["native_bound"] else "") + f"{row['wasm_native']:.2f}x"
 
 
+def fmt_x(v: float) -> str:
+    return f"{v:.1f}x" if v >= 1 else f"{v:.2f}x"
+
+
 def fmt_s(v: float, bound: bool) -> str:
     return (">" if bound else "") + (f"{v:.3f}" if v < 10 else f"{v:.1f}")
 
@@ -303,7 +307,7 @@ def main() -> int:
                     flags.append(f"CPython outside {lo:g}-{hi:g} s")
                 if mem_over(row):
                     flags.append("WASM memory > CPython")
-                sp = ("<" if row["wasm_bound"] else "") + f"{row['speedup']:.1f}x"
+                sp = ("<" if row["wasm_bound"] else "") + fmt_x(row["speedup"])
                 print(f"{row['kernel'] + tag:<15}{row['cpython_s']:>10.3f}{fmt_s(row['wasm_s'], row['wasm_bound']):>9}"
                       f"{fmt_s(row['native_s'], row['native_bound']):>9}{sp:>9}{fmt_ratio(row):>9}"
                       f"{fmt_mb(row['cpython_mb']):>8}{fmt_mb(row['wasm_mb']):>8}{fmt_mb(row['native_mb']):>8}"
@@ -326,12 +330,12 @@ def main() -> int:
         med_nat = statistics.median(ratios) if ratios else float("nan")
         over_mem = [r["kernel"] for r in good if mem_over(r)]
         mem_unknown = [r["kernel"] for r in good if r["wasm_mb"] is None or r["cpython_mb"] is None]
-        below = [f"{r['kernel']} {r['speedup']:.1f}x" for r in good if r["speedup"] < TARGET_MIN_SPEEDUP]
+        below = [f"{r['kernel']} {fmt_x(r['speedup'])}" for r in good if r["speedup"] < TARGET_MIN_SPEEDUP]
         every = [r["speedup"] for r in good if r["everyday"]]
         numeric = [r["speedup"] for r in good if not r["everyday"]]
         checks = [
             (f"median speedup over {len(good)} kernels: {med:.1f}x (target >= {TARGET_SPEEDUP:g}x)", med >= TARGET_SPEEDUP),
-            (f"lowest speedup: {low['kernel']} {low['speedup']:.1f}x (target >= {TARGET_MIN_SPEEDUP:g}x"
+            (f"lowest speedup: {low['kernel']} {fmt_x(low['speedup'])} (target >= {TARGET_MIN_SPEEDUP:g}x"
              + (f"; below: {', '.join(below)})" if below else ")"), not below),
             (f"median WASM/native over {len(ratios)} kernels: {med_nat:.2f}x (target <= {TARGET_NATIVE_RATIO:g}x)",
              med_nat <= TARGET_NATIVE_RATIO),
