@@ -4,13 +4,14 @@ Owns how each IR node becomes Rust: value semantics (`.clone()` of owned values,
 aliasing of containers through `pyrt`), error propagation (`?` out of a function,
 `tr!(…, 'tN)` inside a `try` body), loops as cursors, and the line map that sends every
 Rust line back to the Python line that produced it (`portalis-map.json`). All Python
-behaviour that is more than a line lives in the runtime `runtime/pyrt.rs`, which is copied
-into the crate; this module must not run anything, touch the file system, or re-derive
+behaviour that is more than a line lives in the runtime (`runtime/pyrt/*.rs`), which is copied
+into the crate as `src/pyrt.rs`; this module must not run anything, touch the file system, or re-derive
 types (the IR is fully typed).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -19,13 +20,17 @@ from typing import Callable
 
 from portalis import ir
 
-RUNTIME_DIR = Path(__file__).parent / "runtime"
-# the runtime a crate gets as its one `src/pyrt.rs`: these files, in this order
-RUNTIME_PARTS = (RUNTIME_DIR / "pyrt.rs", RUNTIME_DIR / "pyint.rs")
+RUNTIME_DIR = Path(__file__).parent / "runtime" / "pyrt"
+# The runtime's source, one file per Python concept; a crate gets them concatenated, in this
+# order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
+RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
+    "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
+    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text"))
 
 
+@functools.lru_cache(maxsize=1)
 def runtime_text() -> str:
-    """The text of the runtime module (`pyrt.rs` followed by `pyint.rs`, the big-int part)."""
+    """The text of the runtime module `src/pyrt.rs`: `RUNTIME_PARTS` concatenated."""
     return "\n".join(part.read_text() for part in RUNTIME_PARTS)
 # `mod pf_<name> { use super::*; pub(super) fn <name>(...) }`: modules live in Rust's type
 # namespace, so only a struct or module of the same name could collide (and would not compile)
@@ -1802,7 +1807,7 @@ class _ModEmitter:
 
     def __init__(self, module: ir.Module, big_ints: bool = False):
         self.module = module
-        self.big = big_ints  # the big-int build: Python's int is rt::Int (see runtime/pyint.rs)
+        self.big = big_ints  # the big-int build: Python's int is rt::Int (see runtime/pyrt/bigint.rs)
         self.fn_names = {f.name: self._fresh_fn(f.name) for f in module.functions}
         self.recursive = _recursive_functions(module)
         self.assigned_globals = _assigned_globals(module)

@@ -1,6 +1,7 @@
-// Unit tests for pyrt.rs.  Build and run:
-//   ~/.cargo/bin/rustc --edition 2021 --test codegen/runtime/pyrt_tests.rs -o /tmp/pyrt_tests && /tmp/pyrt_tests
-// (tests/runtime/test_pyrt.py does this, and also compares pyrt against CPython.)
+// Unit tests for the runtime (codegen/runtime/pyrt/*.rs).  They expect the runtime as a crate
+// gets it, `pyrt.rs` beside this file (codegen.emit.runtime_text()); tests/runtime/test_pyrt.py
+// writes both into a temporary directory, compiles with `rustc --edition 2021 --test` and runs
+// them, and also compares pyrt against CPython.
 #[path = "pyrt.rs"]
 #[macro_use]
 mod pyrt;

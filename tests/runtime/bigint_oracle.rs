@@ -1,7 +1,7 @@
 // Oracle driver for the big-int part of the runtime (tests/runtime/test_bigint.py): reads
 // `kind\targ\t...` lines (ints in decimal, floats as 16 hex digits of their bits, text
 // hex-encoded UTF-8) and prints `OK\t<hex utf-8 of result>` or `ERR\t<Name>\t<hex of str(e)>`.
-// Built against the assembled runtime (pyrt.rs + pyint.rs) written next to it as pyrt.rs.
+// Built against the assembled runtime (codegen.emit.runtime_text()) written next to it as pyrt.rs.
 #[macro_use]
 mod pyrt;
 use pyrt::*;

@@ -1,4 +1,4 @@
-"""The big-int part of the runtime (codegen/runtime/pyint.rs) against CPython as the oracle:
+"""The big-int part of the runtime (codegen/runtime/pyrt/bigint.rs, bigint_text.rs) against CPython as the oracle:
 arithmetic, bitwise operations, conversions to and from float (correct rounding), text in every
 base and format spec, parsing, math functions. Built natively with rustup's rustc and for
 wasm32-wasi with Debian's rustc 1.63, run under wasmtime."""

@@ -1,4 +1,4 @@
-"""Tests for the hand-written Rust runtime module codegen/runtime/pyrt.rs.
+"""Tests for the hand-written Rust runtime (codegen/runtime/pyrt/*.rs, one `pyrt.rs` in a crate).
 
 * test_rust_unit_tests: compiles codegen/runtime/pyrt_tests.rs natively with
   ``~/.cargo/bin/rustc --edition 2021 --test`` and runs it.
@@ -23,7 +23,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "codegen" / "runtime"
-from portalis.codegen.emit import runtime_text  # noqa: E402  (pyrt.rs + pyint.rs, as crates get it)
+from portalis.codegen.emit import runtime_text  # noqa: E402  (the runtime's parts, as crates get it)
 HERE = Path(__file__).resolve().parent
 
 INSTALL_HINT = "apt-get install rustc libstd-rust-dev-wasm32 lld-14"
@@ -50,7 +50,10 @@ def _run(cmd, **kw):
 
 def test_rust_unit_tests(tmp_path):
     exe = tmp_path / "pyrt_tests"
-    r = _run([_rustup_rustc(), "--edition", "2021", "--test", str(RUNTIME / "pyrt_tests.rs"),
+    # the unit tests use `#[path = "pyrt.rs"] mod pyrt;`: the runtime as a crate gets it
+    (tmp_path / "pyrt.rs").write_text(runtime_text())
+    shutil.copy(RUNTIME / "pyrt_tests.rs", tmp_path / "pyrt_tests.rs")
+    r = _run([_rustup_rustc(), "--edition", "2021", "--test", str(tmp_path / "pyrt_tests.rs"),
               "-o", str(exe)], timeout=600)
     assert r.returncode == 0, f"compile failed:\n{r.stderr[-6000:]}"
     r = _run([str(exe), "--test-threads", "4"], timeout=600)
@@ -148,9 +151,11 @@ class WasmOracle:
 @pytest.fixture(scope="module", params=["native", "wasm"])
 def oracle(request, tmp_path_factory):
     d = tmp_path_factory.mktemp("oracle")
+    (d / "pyrt.rs").write_text(runtime_text())
+    shutil.copy(HERE / "oracle_main.rs", d / "oracle_main.rs")
     if request.param == "native":
         exe = d / "oracle"
-        r = _run([_rustup_rustc(), "--edition", "2021", "-O", str(HERE / "oracle_main.rs"),
+        r = _run([_rustup_rustc(), "--edition", "2021", "-O", str(d / "oracle_main.rs"),
                   "-o", str(exe)], timeout=600)
         assert r.returncode == 0, f"oracle compile failed:\n{r.stderr[-6000:]}"
 
@@ -169,7 +174,7 @@ def oracle(request, tmp_path_factory):
         pytest.fail("the wasmtime Python package is required (pip install -e .[test])")
     wasm = d / "oracle.wasm"
     r = _run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O",
-              str(HERE / "oracle_main.rs"), "-o", str(wasm)], timeout=600)
+              str(d / "oracle_main.rs"), "-o", str(wasm)], timeout=600)
     assert r.returncode == 0, f"wasm oracle compile failed ({INSTALL_HINT}?):\n{r.stderr[-6000:]}"
     return WasmOracle(wasm, d)
 

@@ -1,0 +1,456 @@
+// ===================================================================================
+// Fast hasher (FxHash-like; deterministic)
+// ===================================================================================
+
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rem = chunks.remainder();
+        if !rem.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rem.len()].copy_from_slice(rem);
+            self.add(u64::from_le_bytes(w) ^ ((rem.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.add(i)
+    }
+    #[inline]
+    fn write_i64(&mut self, i: i64) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // final avalanche so that low bits are well mixed for hashbrown
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h
+    }
+}
+
+pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+// ===================================================================================
+// dict
+// ===================================================================================
+
+pub struct DictInner<K, V> {
+    entries: Vec<Option<(K, V)>>,
+    index: HashMap<K, usize, FxBuild>,
+    keys_ver: u64, // bumped when a key is added or removed (see IterMark)
+}
+
+/// Where an iteration over a dict or set started: its size and key version.  CPython raises
+/// RuntimeError when the size changed; when the size is the same but keys were removed and
+/// added, what CPython's iterator does next depends on its hash table's layout (it may yield
+/// keys again, skip them, or raise "dictionary keys changed during iteration"): Portalis stops
+/// there with its limit error instead of guessing.
+#[derive(Clone, Copy)]
+pub struct IterMark {
+    len: i64,
+    ver: u64,
+}
+
+impl IterMark {
+    /// Ok while the container (now `len` keys, key version `ver`) is as the iteration found it.
+    #[inline]
+    fn check(self, len: usize, ver: u64, what: &str, line: u32) -> PyResult<()> {
+        if ver == self.ver {
+            Ok(())
+        } else {
+            Err(changed_during_iteration(self.len != len as i64, what, line))
+        }
+    }
+}
+
+/// `what` is "dictionary" or "set": CPython's RuntimeError for a size change, else the limit.
+#[cold]
+#[inline(never)]
+fn changed_during_iteration(resized: bool, what: &str, line: u32) -> PyErr {
+    if resized {
+        let name = if what == "set" { "Set" } else { what };
+        return PyErr::new(&RUNTIME_ERROR, format!("{} changed size during iteration", name), line);
+    }
+    limit_err(
+        &format!(
+            "{} changed keys during iteration (same size, different keys): what CPython does next \
+             depends on its hash table layout",
+            what
+        ),
+        line,
+    )
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        self.entries = old.into_iter().flatten().map(Some).collect();
+        for (i, e) in self.entries.iter().enumerate() {
+            if let Some((k, _)) = e {
+                if let Some(slot) = self.index.get_mut(k) {
+                    *slot = i;
+                }
+            }
+        }
+    }
+    fn remove(&mut self, k: &K) -> Option<V> {
+        let pos = self.index.remove(k)?;
+        self.keys_ver += 1;
+        let e = self.entries[pos].take();
+        // trim trailing tombstones so positions stay small
+        while let Some(None) = self.entries.last() {
+            self.entries.pop();
+        }
+        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
+            self.compact();
+        }
+        e.map(|(_, v)| v)
+    }
+    fn insert(&mut self, k: K, v: V) {
+        if let Some(&pos) = self.index.get(&k) {
+            if let Some(e) = self.entries[pos].as_mut() {
+                e.1 = v;
+            }
+            return;
+        }
+        self.keys_ver += 1;
+        self.index.insert(k.clone(), self.entries.len());
+        self.entries.push(Some((k, v)));
+    }
+}
+
+/// `d.keys()` / `d.values()` / `d.items()` used as a value (printed, formatted): a snapshot of
+/// the items that prints like CPython's view, e.g. `dict_keys(['a'])`. Deliberately no
+/// comparison operators (CPython compares views like sets, or by identity).
+#[derive(Clone)]
+pub struct DictView<T>(pub &'static str, pub PyList<T>);
+
+impl<T: PyFmt + Clone> PyFmt for DictView<T> {
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str(self.0);
+        out.push('(');
+        self.1.fmt_repr(out);
+        out.push(')');
+    }
+    fn fmt_str(&self, out: &mut String) {
+        self.fmt_repr(out);
+    }
+}
+
+/// A Python dict: insertion ordered, Clone aliases.
+pub struct PyDict<K, V>(pub Rc<PyCell<DictInner<K, V>>>);
+
+impl<K, V> Clone for PyDict<K, V> {
+    #[inline]
+    fn clone(&self) -> Self {
+        PyDict(Rc::clone(&self.0))
+    }
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> Default for PyDict<K, V> {
+    fn default() -> Self {
+        PyDict::new()
+    }
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
+    pub fn new() -> Self {
+        PyDict(Rc::new(PyCell::new(DictInner {
+            entries: Vec::new(),
+            index: HashMap::default(),
+            keys_ver: 0,
+        })))
+    }
+    pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
+        let d = PyDict::new();
+        {
+            let mut inner = d.0.borrow_mut();
+            for (k, v) in pairs {
+                inner.insert(k, v);
+            }
+        }
+        d
+    }
+    #[inline]
+    pub fn len(&self) -> i64 {
+        self.0.borrow().index.len() as i64
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().index.is_empty()
+    }
+    #[inline(never)]
+    pub fn set_item(&self, k: K, v: V) {
+        self.0.borrow_mut().insert(k, v);
+    }
+    /// `d[k] = v` with a borrowed key: cloned only when the key is new.
+    #[inline(never)]
+    pub fn set_item_ref(&self, k: &K, v: V) {
+        let mut d = self.0.borrow_mut();
+        if let Some(&pos) = d.index.get(k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 = v;
+            }
+            return;
+        }
+        d.insert(k.clone(), v);
+    }
+    #[inline(never)]
+    pub fn get(&self, k: &K) -> Option<V> {
+        let d = self.0.borrow();
+        match d.index.get(k) {
+            Some(&pos) => d.entries[pos].as_ref().map(|e| e.1.clone()),
+            None => None,
+        }
+    }
+    #[inline(never)]
+    pub fn get_or(&self, k: &K, default: V) -> V {
+        match self.get(k) {
+            Some(v) => v,
+            None => default,
+        }
+    }
+    #[inline(never)]
+    pub fn contains_key(&self, k: &K) -> bool {
+        self.0.borrow().index.contains_key(k)
+    }
+    pub fn pop_or(&self, k: &K, default: V) -> V {
+        let r = self.0.borrow_mut().remove(k);
+        match r {
+            Some(v) => v,
+            None => default,
+        }
+    }
+    pub fn setdefault(&self, k: K, default: V) -> V {
+        let mut d = self.0.borrow_mut();
+        if let Some(&pos) = d.index.get(&k) {
+            if let Some(e) = d.entries[pos].as_ref() {
+                return e.1.clone();
+            }
+        }
+        d.insert(k, default.clone());
+        default
+    }
+    pub fn update(&self, other: &PyDict<K, V>) {
+        let items: Vec<(K, V)> = other.0.borrow().entries.iter().flatten().cloned().collect();
+        let mut d = self.0.borrow_mut();
+        for (k, v) in items {
+            d.insert(k, v);
+        }
+    }
+    pub fn copy(&self) -> PyDict<K, V> {
+        let d = self.0.borrow();
+        PyDict::from_pairs(d.entries.iter().flatten().cloned().collect())
+    }
+    pub fn clear(&self) {
+        let old = {
+            let mut d = self.0.borrow_mut();
+            let e = std::mem::take(&mut d.entries);
+            d.index.clear();
+            d.keys_ver += 1;
+            e
+        };
+        drop(old);
+    }
+    pub fn keys(&self) -> PyList<K> {
+        PyList::from_vec(
+            self.0
+                .borrow()
+                .entries
+                .iter()
+                .flatten()
+                .map(|e| e.0.clone())
+                .collect(),
+        )
+    }
+    pub fn values(&self) -> PyList<V> {
+        PyList::from_vec(
+            self.0
+                .borrow()
+                .entries
+                .iter()
+                .flatten()
+                .map(|e| e.1.clone())
+                .collect(),
+        )
+    }
+    pub fn items(&self) -> PyList<(K, V)> {
+        PyList::from_vec(self.0.borrow().entries.iter().flatten().cloned().collect())
+    }
+    /// Start of an iteration (see `key_at`).
+    #[inline]
+    pub fn iter_mark(&self) -> IterMark {
+        let d = self.0.borrow();
+        IterMark { len: d.index.len() as i64, ver: d.keys_ver }
+    }
+    #[inline]
+    fn check_size(&self, start: IterMark, line: u32) -> PyResult<()> {
+        let d = self.0.borrow();
+        start.check(d.index.len(), d.keys_ver, "dictionary", line)
+    }
+    /// Iteration: `let m = d.iter_mark(); let mut pos = 0; while let Some(k) = d.key_at(&mut pos, m, line)? {..}`
+    pub fn key_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<K>> {
+        self.check_size(start, line)?;
+        let d = self.0.borrow();
+        while *pos < d.entries.len() {
+            let p = *pos;
+            *pos += 1;
+            if let Some((k, _)) = &d.entries[p] {
+                return Ok(Some(k.clone()));
+            }
+        }
+        Ok(None)
+    }
+    pub fn value_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<V>> {
+        self.check_size(start, line)?;
+        let d = self.0.borrow();
+        while *pos < d.entries.len() {
+            let p = *pos;
+            *pos += 1;
+            if let Some((_, v)) = &d.entries[p] {
+                return Ok(Some(v.clone()));
+            }
+        }
+        Ok(None)
+    }
+    pub fn item_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<(K, V)>> {
+        self.check_size(start, line)?;
+        let d = self.0.borrow();
+        while *pos < d.entries.len() {
+            let p = *pos;
+            *pos += 1;
+            if let Some((k, v)) = &d.entries[p] {
+                return Ok(Some((k.clone(), v.clone())));
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn key_error<K: PyFmt>(k: &K, line: u32) -> PyErr {
+    PyErr::with_args(&KEY_ERROR, vec![py_str(k)], vec![py_repr(k)], line)
+}
+
+impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
+    #[inline(never)]
+    pub fn get_item(&self, k: &K, line: u32) -> PyResult<V> {
+        match self.get(k) {
+            Some(v) => Ok(v),
+            None => Err(key_error(k, line)),
+        }
+    }
+    pub fn del_item(&self, k: &K, line: u32) -> PyResult<()> {
+        let r = self.0.borrow_mut().remove(k);
+        match r {
+            Some(_) => Ok(()),
+            None => Err(key_error(k, line)),
+        }
+    }
+    pub fn pop(&self, k: &K, line: u32) -> PyResult<V> {
+        let r = self.0.borrow_mut().remove(k);
+        match r {
+            Some(v) => Ok(v),
+            None => Err(key_error(k, line)),
+        }
+    }
+    /// dict.popitem(): last inserted pair.
+    pub fn popitem(&self, line: u32) -> PyResult<(K, V)> {
+        let last = {
+            let d = self.0.borrow();
+            d.entries.iter().rev().flatten().next().map(|e| e.0.clone())
+        };
+        match last {
+            Some(k) => {
+                let v = self.0.borrow_mut().remove(&k);
+                match v {
+                    Some(v) => Ok((k, v)),
+                    None => Err(PyErr::new(
+                        &KEY_ERROR,
+                        "popitem(): dictionary is empty",
+                        line,
+                    )),
+                }
+            }
+            None => Err(PyErr::new(
+                &KEY_ERROR,
+                "popitem(): dictionary is empty",
+                line,
+            )),
+        }
+    }
+}
+
+impl<K: Hash + Eq + Clone, V: Clone + PartialEq> PartialEq for PyDict<K, V> {
+    fn eq(&self, other: &Self) -> bool {
+        if Rc::ptr_eq(&self.0, &other.0) {
+            return true;
+        }
+        let a = self.0.borrow();
+        let b = other.0.borrow();
+        if a.index.len() != b.index.len() {
+            return false;
+        }
+        for (k, v) in a.entries.iter().flatten() {
+            match b.index.get(k) {
+                Some(&pos) => match &b.entries[pos] {
+                    Some((_, bv)) if bv == v => {}
+                    _ => return false,
+                },
+                None => return false,
+            }
+        }
+        true
+    }
+}
+
+impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
+    fn fmt_repr(&self, out: &mut String) {
+        let d = self.0.borrow();
+        out.push('{');
+        let mut first = true;
+        for (k, v) in d.entries.iter().flatten() {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            k.fmt_repr(out);
+            out.push_str(": ");
+            v.fmt_repr(out);
+        }
+        out.push('}');
+    }
+}

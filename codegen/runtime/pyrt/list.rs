@@ -1,0 +1,731 @@
+// ===================================================================================
+// Stable merge sort using only `less` (never panics on inconsistent orderings)
+// ===================================================================================
+
+/// The order of two sort keys. Python's sort only asks `<`; once `check_sortable` has ruled
+/// out NaN, `<` on the supported key types is a total order, so any stable sort (Rust's
+/// `sort_by` is one) gives CPython's result.
+#[inline]
+fn total_cmp<T: PartialOrd>(a: &T, b: &T) -> Ordering {
+    if a < b {
+        Ordering::Less
+    } else if b < a {
+        Ordering::Greater
+    } else {
+        Ordering::Equal
+    }
+}
+
+
+
+// ===================================================================================
+// PyCell: the interior mutability of list, dict and set
+// ===================================================================================
+
+/// `RefCell` with a borrow state the runtime can *read*: an indexed store (`xs[i] = v`) checks
+/// that nothing borrows the list and writes the item without setting and clearing the flag
+/// around it (with `RefCell::borrow_mut`, the two extra stores cost a third of a sieve loop on
+/// wasm). Otherwise it behaves like `RefCell`: guards for longer accesses, a panic (a Portalis
+/// bug, never a wrong value) when a write would overlap a live borrow.
+/// `v`, as a value the optimiser knows nothing about (see codegen/emit.py `_opaque_zero`: keeps
+/// a float comparison with 0.0 from becoming wasm's `f64.max`/`f64.min`, which differ from
+/// Python for -0.0). A volatile read of a local: a store and a load.
+#[inline(always)]
+pub fn opaque_f64(v: f64) -> f64 {
+    // SAFETY: reading a local we own.
+    unsafe { std::ptr::read_volatile(&v) }
+}
+
+/// A module variable's value (see `py_global!`). Reads clone the value (an `Rc` for containers),
+/// so no reference into the slot outlives a call, and `Clone` of runtime values runs no user code.
+pub struct Global<T>(UnsafeCell<Option<T>>);
+
+// SAFETY: a WASI command module (wasm32-wasi, no threads) runs on one thread.
+#[cfg(target_os = "wasi")]
+unsafe impl<T> Sync for Global<T> {}
+
+impl<T> Global<T> {
+    #[allow(clippy::new_without_default)]
+    pub const fn new() -> Self {
+        Global(UnsafeCell::new(None))
+    }
+}
+
+impl<T: Clone> Global<T> {
+    #[inline]
+    pub fn get(&self) -> Option<T> {
+        // SAFETY: see the type's comment: the reference ends within this call.
+        unsafe { (*self.0.get()).clone() }
+    }
+    #[inline]
+    pub fn set(&self, v: T) {
+        // SAFETY: as in `get`; the old value's drop runs no user code.
+        let old = unsafe { (*self.0.get()).replace(v) };
+        drop(old);
+    }
+}
+
+/// `cell.set(v)` for `Copy` values, as a plain store: std's `Cell::set` calls `Cell::replace`,
+/// which rustc 1.63 does not mark `#[inline]`, so in a crate built without LTO across codegen
+/// units every borrow-flag update and list-view store would be a function call.
+#[inline(always)]
+pub fn cset<T: Copy>(c: &Cell<T>, v: T) {
+    // SAFETY: `Cell` is not `Sync`; no reference into it can exist (Cell never hands one out).
+    unsafe { *c.as_ptr() = v }
+}
+
+pub struct PyCell<T> {
+    flag: Cell<isize>, // 0: free, n > 0: n shared guards, -1: one mutable guard
+    value: UnsafeCell<T>,
+}
+
+#[cold]
+#[inline(never)]
+fn cell_conflict() -> ! {
+    panic!("Portalis bug: a container was modified while it was being read")
+}
+
+impl<T> PyCell<T> {
+    #[inline]
+    pub const fn new(value: T) -> Self {
+        PyCell { flag: Cell::new(0), value: UnsafeCell::new(value) }
+    }
+    #[inline]
+    pub fn borrow(&self) -> CellRef<'_, T> {
+        let f = self.flag.get();
+        if f < 0 {
+            cell_conflict();
+        }
+        cset(&self.flag, f + 1);
+        CellRef { cell: self }
+    }
+    #[inline]
+    pub fn borrow_mut(&self) -> CellRefMut<'_, T> {
+        if self.flag.get() != 0 {
+            cell_conflict();
+        }
+        cset(&self.flag, -1);
+        CellRefMut { cell: self }
+    }
+    /// A shared reference without a guard. SAFETY (caller): it is dropped before anything that
+    /// could borrow this cell mutably runs (in practice: within one runtime function that calls
+    /// no user code).
+    #[inline]
+    unsafe fn peek(&self) -> &T {
+        if self.flag.get() < 0 {
+            cell_conflict();
+        }
+        &*self.value.get()
+    }
+    /// A mutable reference without a guard, when nothing borrows the cell. SAFETY (caller): it
+    /// is dropped before anything else touches this cell (one runtime function, no user code).
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    unsafe fn poke(&self) -> &mut T {
+        if self.flag.get() != 0 {
+            cell_conflict();
+        }
+        &mut *self.value.get()
+    }
+}
+
+pub struct CellRef<'a, T> {
+    cell: &'a PyCell<T>,
+}
+
+impl<T> Drop for CellRef<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        cset(&self.cell.flag, self.cell.flag.get() - 1);
+    }
+}
+
+impl<T> std::ops::Deref for CellRef<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        // SAFETY: the flag counts this guard, so no mutable guard or poke exists while it lives.
+        unsafe { &*self.cell.value.get() }
+    }
+}
+
+pub struct CellRefMut<'a, T> {
+    cell: &'a PyCell<T>,
+}
+
+impl<T> Drop for CellRefMut<'_, T> {
+    #[inline]
+    fn drop(&mut self) {
+        cset(&self.cell.flag, 0);
+    }
+}
+
+impl<T> std::ops::Deref for CellRefMut<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        // SAFETY: the flag is -1 while this guard lives: no other guard exists.
+        unsafe { &*self.cell.value.get() }
+    }
+}
+
+impl<T> std::ops::DerefMut for CellRefMut<'_, T> {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: as for deref; `&mut self` makes this the only reference.
+        unsafe { &mut *self.cell.value.get() }
+    }
+}
+
+// ===================================================================================
+// list
+// ===================================================================================
+
+/// A Python list: Clone aliases (shared Rc), methods take &self.
+pub struct PyList<T>(pub Rc<PyCell<Vec<T>>>);
+
+impl<T> Clone for PyList<T> {
+    #[inline]
+    fn clone(&self) -> Self {
+        PyList(Rc::clone(&self.0))
+    }
+}
+
+impl<T: Clone> Default for PyList<T> {
+    fn default() -> Self {
+        PyList::new()
+    }
+}
+
+#[inline]
+fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let n = len as i64;
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        None
+    } else {
+        Some(j as usize)
+    }
+}
+
+/// A loop's view of a list of `Copy` items (`ListView`): the emitter takes one before a loop
+/// that indexes the list and cannot resize it (no user calls, no resizing method on any list
+/// of that type, the list variable not rebound: see `codegen/emit.py`, `_list_view_candidates`).
+/// Reads and stores then go through `&[Cell<T>]` (length and address in registers, no borrow
+/// flag per access); Python's index rules stay (`vget`/`vset`). The view holds a shared
+/// borrow, so a resize the emitter did not foresee panics (a Portalis bug) instead of
+/// invalidating it.
+pub struct ListView<'a, T> {
+    _guard: CellRef<'a, Vec<T>>,
+    pub cells: &'a [Cell<T>],
+}
+
+impl<T: Copy> PyList<T> {
+    #[inline]
+    pub fn view(&self) -> ListView<'_, T> {
+        let g = self.0.borrow();
+        // SAFETY: `Cell<T>` has the layout of `T`; the guard keeps the Vec alive and unresized
+        // for the view's lifetime; every other access to the items while it lives is a
+        // transient read (`peek`) or goes through these cells, so no `&mut T` or long-lived
+        // `&T` to an item coexists with a store through them.
+        let cells = unsafe { std::slice::from_raw_parts(g.as_ptr() as *const Cell<T>, g.len()) };
+        ListView { _guard: g, cells }
+    }
+}
+
+/// `xs[i]` through a view.
+#[inline]
+pub fn vget<T: Copy>(v: &[Cell<T>], i: i64, line: u32) -> PyResult<T> {
+    match norm_index(i, v.len()) {
+        // SAFETY: norm_index returns an index below len.
+        Some(j) => Ok(unsafe { v.get_unchecked(j) }.get()),
+        None => Err(index_err("list index out of range", line)),
+    }
+}
+
+/// `xs[i] = val` through a view.
+#[inline]
+pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
+    match norm_index(i, v.len()) {
+        // SAFETY: as in vget.
+        Some(j) => {
+            cset(unsafe { v.get_unchecked(j) }, val);
+            Ok(())
+        }
+        None => Err(index_err("list assignment index out of range", line)),
+    }
+}
+
+impl<T: Clone> PyList<T> {
+    #[inline]
+    pub fn new() -> Self {
+        PyList(Rc::new(PyCell::new(Vec::new())))
+    }
+    #[inline]
+    pub fn from_vec(v: Vec<T>) -> Self {
+        PyList(Rc::new(PyCell::new(v)))
+    }
+    #[inline]
+    pub fn len(&self) -> i64 {
+        self.0.borrow().len() as i64
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().is_empty()
+    }
+    /// A shared view of the items for a read that ends before anything else runs.
+    #[inline]
+    fn peek(&self) -> &Vec<T> {
+        // SAFETY: the reference is used only within `get`/`get_raw` to clone one item, and
+        // cloning a runtime value (i64, f64, String, tuples, Rc-based containers) never borrows
+        // this list mutably. Skipping the guard saves two writes per indexed read in hot loops.
+        unsafe { self.0.peek() }
+    }
+    #[inline]
+    pub fn get(&self, i: i64, line: u32) -> PyResult<T> {
+        let v = self.peek();
+        match norm_index(i, v.len()) {
+            Some(j) => Ok(v[j].clone()),
+            None => Err(index_err("list index out of range", line)),
+        }
+    }
+    #[inline]
+    pub fn get_raw(&self, i: usize) -> Option<T> {
+        self.peek().get(i).cloned()
+    }
+    #[inline]
+    pub fn set(&self, i: i64, val: T, line: u32) -> PyResult<()> {
+        // SAFETY: `v` lives until the store below; dropping the old item cannot reach this
+        // list (an item never owns its own list's last reference: `self` holds one).
+        let v = unsafe { self.0.poke() };
+        match norm_index(i, v.len()) {
+            Some(j) => {
+                v[j] = val;
+                Ok(())
+            }
+            None => Err(index_err("list assignment index out of range", line)),
+        }
+    }
+    #[inline]
+    pub fn append(&self, val: T) {
+        self.0.borrow_mut().push(val);
+    }
+    pub fn pop(&self, line: u32) -> PyResult<T> {
+        match self.0.borrow_mut().pop() {
+            Some(v) => Ok(v),
+            None => Err(index_err("pop from empty list", line)),
+        }
+    }
+    pub fn pop_at(&self, i: i64, line: u32) -> PyResult<T> {
+        let mut v = self.0.borrow_mut();
+        if v.is_empty() {
+            return Err(index_err("pop from empty list", line));
+        }
+        match norm_index(i, v.len()) {
+            Some(j) => Ok(v.remove(j)),
+            None => Err(index_err("pop index out of range", line)),
+        }
+    }
+    pub fn insert(&self, i: i64, val: T) {
+        let mut v = self.0.borrow_mut();
+        let n = v.len() as i64;
+        let mut j = if i < 0 { i.saturating_add(n) } else { i };
+        if j < 0 {
+            j = 0;
+        }
+        if j > n {
+            j = n;
+        }
+        v.insert(j as usize, val);
+    }
+    pub fn extend(&self, other: &PyList<T>) {
+        if Rc::ptr_eq(&self.0, &other.0) {
+            let copy = self.0.borrow().clone();
+            self.0.borrow_mut().extend(copy);
+        } else {
+            let o = other.0.borrow();
+            self.0.borrow_mut().extend(o.iter().cloned());
+        }
+    }
+    pub fn extend_vec(&self, items: Vec<T>) {
+        self.0.borrow_mut().extend(items);
+    }
+    pub fn reverse(&self) {
+        self.0.borrow_mut().reverse();
+    }
+    pub fn clear(&self) {
+        // drop the elements after releasing the borrow
+        let old = std::mem::take(&mut *self.0.borrow_mut());
+        drop(old);
+    }
+    pub fn copy(&self) -> PyList<T> {
+        PyList::from_vec(self.0.borrow().clone())
+    }
+    pub fn concat(&self, other: &PyList<T>) -> PyList<T> {
+        let a = self.0.borrow();
+        let b = other.0.borrow();
+        let mut v = Vec::with_capacity(a.len() + b.len());
+        v.extend(a.iter().cloned());
+        v.extend(b.iter().cloned());
+        PyList::from_vec(v)
+    }
+    pub fn repeat(&self, n: i64) -> PyList<T> {
+        let a = self.0.borrow();
+        if n <= 0 || a.is_empty() {
+            return PyList::new();
+        }
+        if a.len() == 1 {
+            if let Ok(k) = usize::try_from(n) {
+                return PyList::from_vec(vec![a[0].clone(); k]);
+            }
+        }
+        let mut v = Vec::with_capacity(cap_hint((a.len() as i64).saturating_mul(n)));
+        for _ in 0..n {
+            v.extend(a.iter().cloned());
+        }
+        PyList::from_vec(v)
+    }
+    /// `xs *= n`: in place (every alias sees it), like CPython's list.__imul__.
+    pub fn imul(&self, n: i64) {
+        if n <= 0 {
+            self.0.borrow_mut().clear();
+            return;
+        }
+        let items = self.0.borrow().clone();
+        let mut v = self.0.borrow_mut();
+        v.reserve(cap_hint((items.len() as i64).saturating_mul(n - 1)));
+        for _ in 1..n {
+            v.extend(items.iter().cloned());
+        }
+    }
+    pub fn slice(
+        &self,
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: Option<i64>,
+        line: u32,
+    ) -> PyResult<PyList<T>> {
+        let a = self.0.borrow();
+        let (st, sp, n) = slice_indices(a.len() as i64, start, stop, step, line)?;
+        if sp == 1 {
+            return Ok(PyList::from_vec(a[st as usize..(st + n) as usize].to_vec()));
+        }
+        let mut v = Vec::with_capacity(n as usize);
+        let mut i = st;
+        for _ in 0..n {
+            v.push(a[i as usize].clone());
+            i += sp;
+        }
+        Ok(PyList::from_vec(v))
+    }
+    /// xs[start:stop] = items (step 1 only; extended slices need equal lengths).
+    pub fn set_slice(
+        &self,
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: Option<i64>,
+        items: &PyList<T>,
+        line: u32,
+    ) -> PyResult<()> {
+        let new_items: Vec<T> = items.0.borrow().clone();
+        let mut a = self.0.borrow_mut();
+        let (st, sp, n) = slice_indices(a.len() as i64, start, stop, step, line)?;
+        if sp == 1 {
+            let s = st as usize;
+            let e = if n > 0 { (st + n) as usize } else { s };
+            a.splice(s..e, new_items);
+            return Ok(());
+        }
+        if new_items.len() as i64 != n {
+            return Err(value_err(
+                &format!(
+                    "attempt to assign sequence of size {} to extended slice of size {}",
+                    new_items.len(),
+                    n
+                ),
+                line,
+            ));
+        }
+        let mut i = st;
+        for x in new_items {
+            a[i as usize] = x;
+            i += sp;
+        }
+        Ok(())
+    }
+    pub fn del_item(&self, i: i64, line: u32) -> PyResult<()> {
+        let removed;
+        {
+            let mut v = self.0.borrow_mut();
+            match norm_index(i, v.len()) {
+                Some(j) => removed = v.remove(j),
+                None => {
+                    return Err(index_err("list assignment index out of range", line))
+                }
+            }
+        }
+        drop(removed);
+        Ok(())
+    }
+    pub fn del_slice(
+        &self,
+        start: Option<i64>,
+        stop: Option<i64>,
+        step: Option<i64>,
+        line: u32,
+    ) -> PyResult<()> {
+        let mut a = self.0.borrow_mut();
+        let (st, sp, n) = slice_indices(a.len() as i64, start, stop, step, line)?;
+        if n == 0 {
+            return Ok(());
+        }
+        let mut kill = vec![false; a.len()];
+        let mut i = st;
+        for _ in 0..n {
+            kill[i as usize] = true;
+            i += sp;
+        }
+        let old = std::mem::take(&mut *a);
+        *a = old
+            .into_iter()
+            .zip(kill)
+            .filter(|(_, k)| !k)
+            .map(|(x, _)| x)
+            .collect();
+        Ok(())
+    }
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.borrow().clone()
+    }
+    /// Python's sort() with a key function: keys are computed first (the list looks empty
+    /// to the key function, as in CPython); if the key function fails the list is unchanged.
+    pub fn sort_by_key<K: PartialOrd, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        mut key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        let _ = line;
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        let mut keys: Vec<K> = Vec::with_capacity(items.len());
+        for it in items.iter() {
+            match key(it) {
+                Ok(k) => keys.push(k),
+                Err(e) => {
+                    let mut cur = self.0.borrow_mut();
+                    *cur = items;
+                    return Err(e);
+                }
+            }
+        }
+        self.sort_by_keys(items, keys, reverse, line)
+    }
+
+    /// The part of `sort_by_key` that does not depend on the key function's (closure) type:
+    /// kept out of line so that its code is compiled once per (item, key) types and reused by
+    /// incremental builds instead of being re-optimised with every edit of the caller.
+    #[inline(never)]
+    fn sort_by_keys<K: PartialOrd>(&self, items: Vec<T>, keys: Vec<K>, reverse: bool, line: u32) -> PyResult<()> {
+        if let Err(e) = check_sortable(&keys, line) {
+            *self.0.borrow_mut() = items;
+            return Err(e);
+        }
+        let mut pairs: Vec<(K, T)> = keys.into_iter().zip(items).collect();
+        if reverse {
+            pairs.sort_by(|a, b| total_cmp(&b.0, &a.0));
+        } else {
+            pairs.sort_by(|a, b| total_cmp(&a.0, &b.0));
+        }
+        *self.0.borrow_mut() = pairs.into_iter().map(|p| p.1).collect();
+        Ok(())
+    }
+}
+
+impl<T: Clone + PartialOrd> PyList<T> {
+    /// list.sort(reverse=...): stable; the list looks empty while comparisons run.
+    pub fn sort(&self, reverse: bool, line: u32) -> PyResult<()> {
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        if let Err(e) = check_sortable(&items, line) {
+            *self.0.borrow_mut() = items;
+            return Err(e);
+        }
+        let mut items = items;
+        if reverse {
+            items.sort_by(|a, b| total_cmp(b, a));
+        } else {
+            items.sort_by(total_cmp);
+        }
+        *self.0.borrow_mut() = items;
+        Ok(())
+    }
+}
+
+/// Guard for `in`, list.count/index/remove and container `==` on values that may hold floats:
+/// CPython compares identity before `==` there, so a NaN can match itself; Portalis does not
+/// track identity, so a NaN (x != x) is an error rather than a guess.
+#[inline]
+pub fn no_nan<T: HasNan + ?Sized>(x: &T, line: u32) -> PyResult<()> {
+    if x.has_nan() {
+        return Err(nan_identity_err(line));
+    }
+    Ok(())
+}
+
+/// Whether a value holds a float NaN anywhere (for `no_nan`).
+pub trait HasNan {
+    fn has_nan(&self) -> bool;
+}
+impl HasNan for f64 {
+    fn has_nan(&self) -> bool {
+        self.is_nan()
+    }
+}
+macro_rules! no_float_has_nan {
+    ($($t:ty),*) => { $(impl HasNan for $t { fn has_nan(&self) -> bool { false } })* };
+}
+no_float_has_nan!(i64, bool, String, str, (), EmptyTuple);
+impl<T: HasNan> HasNan for Option<T> {
+    fn has_nan(&self) -> bool {
+        matches!(self, Some(x) if x.has_nan())
+    }
+}
+impl<T: HasNan> HasNan for PyList<T> {
+    fn has_nan(&self) -> bool {
+        self.0.borrow().iter().any(|x| x.has_nan())
+    }
+}
+impl<K, V: HasNan> HasNan for PyDict<K, V> {
+    fn has_nan(&self) -> bool {
+        self.0.borrow().entries.iter().flatten().any(|(_, v)| v.has_nan())
+    }
+}
+macro_rules! tuple_has_nan {
+    ($($t:ident $i:tt),*) => {
+        impl<$($t: HasNan),*> HasNan for ($($t,)*) {
+            fn has_nan(&self) -> bool { false $(|| self.$i.has_nan())* }
+        }
+    };
+}
+tuple_has_nan!(A 0);
+tuple_has_nan!(A 0, B 1);
+tuple_has_nan!(A 0, B 1, C 2);
+tuple_has_nan!(A 0, B 1, C 2, D 3);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuple_has_nan!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+
+#[cold]
+fn nan_identity_err(line: u32) -> PyErr {
+    limit_err(
+        "cannot look for or compare NaN inside a container: CPython's result depends on object identity, which Portalis does not track",
+        line,
+    )
+}
+
+/// Any stable sort gives CPython's result when `<` is a strict weak order. A NaN anywhere in a
+/// key breaks that, and then the result depends on timsort's exact comparisons: rather than
+/// return a different order than CPython, stop with an error (never silently wrong).
+fn check_sortable<T: PartialOrd>(keys: &[T], line: u32) -> PyResult<()> {
+    if keys.iter().any(|k| k.partial_cmp(k) != Some(Ordering::Equal)) {
+        return Err(limit_err(
+            "cannot sort values that contain NaN: Portalis does not reproduce CPython's order for them",
+            line,
+        ));
+    }
+    Ok(())
+}
+
+impl<T: Clone + PartialEq> PyList<T> {
+    pub fn contains(&self, v: &T) -> bool {
+        self.0.borrow().iter().any(|x| x == v)
+    }
+    pub fn count(&self, v: &T) -> i64 {
+        self.0.borrow().iter().filter(|x| *x == v).count() as i64
+    }
+    pub fn remove(&self, v: &T, line: u32) -> PyResult<()> {
+        let removed;
+        {
+            let mut a = self.0.borrow_mut();
+            match a.iter().position(|x| x == v) {
+                Some(i) => removed = a.remove(i),
+                None => return Err(value_err("list.remove(x): x not in list", line)),
+            }
+        }
+        drop(removed);
+        Ok(())
+    }
+}
+
+impl<T: Clone + PartialEq + PyFmt> PyList<T> {
+    /// `xs.index(v, start, stop)`: positions clamp like CPython's (negative from the end).
+    pub fn index_of_in(&self, v: &T, start: Option<i64>, stop: Option<i64>, line: u32) -> PyResult<i64> {
+        let d = self.0.borrow();
+        let n = d.len() as i64;
+        let clamp = |p: i64| if p < 0 { (p + n).max(0) } else { p };
+        let (s, e) = (clamp(start.unwrap_or(0)), clamp(stop.unwrap_or(n)).min(n));
+        let mut i = s;
+        while i < e {
+            if d[i as usize] == *v {
+                return Ok(i);
+            }
+            i += 1;
+        }
+        Err(value_err(&format!("{} is not in list", py_repr(v)), line))
+    }
+    pub fn index_of(&self, v: &T, line: u32) -> PyResult<i64> {
+        match self.0.borrow().iter().position(|x| x == v) {
+            Some(i) => Ok(i as i64),
+            None => Err(value_err(&format!("{} is not in list", py_repr(v)), line)),
+        }
+    }
+}
+
+impl<T: PartialEq> PartialEq for PyList<T> {
+    fn eq(&self, other: &Self) -> bool {
+        if Rc::ptr_eq(&self.0, &other.0) {
+            return true;
+        }
+        let a = self.0.borrow();
+        let b = other.0.borrow();
+        a.len() == b.len() && a.iter().zip(b.iter()).all(|(x, y)| x == y)
+    }
+}
+
+impl<T: PartialOrd> PartialOrd for PyList<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        let a = self.0.borrow();
+        let b = other.0.borrow();
+        for (x, y) in a.iter().zip(b.iter()) {
+            if x != y {
+                if x < y {
+                    return Some(Ordering::Less);
+                }
+                if y < x {
+                    return Some(Ordering::Greater);
+                }
+                return None;
+            }
+        }
+        a.len().partial_cmp(&b.len())
+    }
+}
+
+impl<T: PyFmt> PyFmt for PyList<T> {
+    fn fmt_repr(&self, out: &mut String) {
+        let a = self.0.borrow();
+        fmt_seq(out, "[", "]", a.iter());
+    }
+}
+
+impl<T: Hash> Hash for PyList<T> {
+    // lists are unhashable in Python; provided so generic code type-checks.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.borrow().hash(state)
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for PyList<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}", &*self.0.borrow())
+    }
+}

@@ -1,0 +1,938 @@
+// ===================================================================================
+// str
+// ===================================================================================
+
+/// Python slice semantics: returns (start, step, count) over a sequence of length `len`.
+pub fn slice_indices(
+    len: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<(i64, i64, i64)> {
+    let mut step = step.unwrap_or(1);
+    if step == 0 {
+        return Err(value_err("slice step cannot be zero", line));
+    }
+    if step < -i64::MAX {
+        step = -i64::MAX;
+    }
+    let adjust = |v: Option<i64>, is_start: bool| -> i64 {
+        match v {
+            None => {
+                if step < 0 {
+                    if is_start {
+                        len - 1
+                    } else {
+                        -1
+                    }
+                } else if is_start {
+                    0
+                } else {
+                    len
+                }
+            }
+            Some(mut x) => {
+                if x < 0 {
+                    x = x.saturating_add(len);
+                    if x < 0 {
+                        x = if step < 0 { -1 } else { 0 };
+                    }
+                } else if x >= len {
+                    x = if step < 0 { len - 1 } else { len };
+                }
+                x
+            }
+        }
+    };
+    let s = adjust(start, true);
+    let e = adjust(stop, false);
+    let count = if step < 0 {
+        if e < s {
+            (s - e - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if s < e {
+        (e - s - 1) / step + 1
+    } else {
+        0
+    };
+    Ok((s, step, count))
+}
+
+/// len(s) in code points.
+#[inline]
+pub fn str_len(s: &str) -> i64 {
+    if s.is_ascii() {
+        s.len() as i64
+    } else {
+        s.chars().count() as i64
+    }
+}
+
+fn char_string(c: char) -> String {
+    let mut buf = [0u8; 4];
+    String::from(&*c.encode_utf8(&mut buf))
+}
+
+/// s[i]
+#[inline]
+pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<String> {
+    str_index_hint(s, false, i, line)
+}
+
+/// `s[i]` where `ascii` is a caller-proven `s.is_ascii()` (hoisted out of a loop by the
+/// emitter): O(1) then; otherwise O(i), with an ASCII-prefix fast path.
+#[inline]
+pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<String> {
+    match str_char_at(s, ascii, i) {
+        Some(c) => Ok(char_string(c)),
+        None => Err(str_index_error(line)),
+    }
+}
+
+impl PyList<String> {
+    /// Copy item `k` into `dst`, reusing its buffer (a `for` loop over a list of str); false
+    /// past the end.
+    #[inline]
+    pub fn read_str_into(&self, k: usize, dst: &mut String) -> bool {
+        match self.0.borrow().get(k) {
+            Some(x) => {
+                dst.clear();
+                dst.push_str(x);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// `t[i]` for a tuple whose items share one type, with a run-time index (IndexError as CPython).
+pub fn tuple_index<T: Clone>(items: &[T], i: i64, line: u32) -> PyResult<T> {
+    match norm_index(i, items.len()) {
+        Some(j) => Ok(items[j].clone()),
+        None => Err(index_err("tuple index out of range", line)),
+    }
+}
+
+/// `a, b = xs`: the items of a list that must hold exactly `n` (ValueError texts as CPython's).
+pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec<T>> {
+    let v = l.0.borrow();
+    if v.len() < n {
+        let msg = format!("not enough values to unpack (expected {}, got {})", n, v.len());
+        return Err(value_err(&msg, line));
+    }
+    if v.len() > n {
+        return Err(value_err(&format!("too many values to unpack (expected {})", n), line));
+    }
+    Ok(v.clone())
+}
+
+/// `sep.join(list)` for a list of str: no per-item clone.
+pub fn str_join_list(sep: &str, l: &PyList<String>) -> String {
+    l.0.borrow().join(sep)
+}
+
+/// `a == b` for str: a length test and a first-byte test before any memcmp call (most
+/// comparisons in Python code are against one-character or short literals).
+#[inline]
+pub fn str_eq(a: &str, b: &str) -> bool {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    x.len() == y.len() && (x.is_empty() || (x[0] == y[0] && x[1..] == y[1..]))
+}
+
+/// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
+#[inline]
+pub fn str_index_char(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<char> {
+    str_char_at(s, ascii, i).ok_or_else(|| str_index_error(line))
+}
+
+/// `s[i] == other` without allocating the one-character string.
+#[inline]
+pub fn str_index_eq(s: &str, ascii: bool, i: i64, other: &str, line: u32) -> PyResult<bool> {
+    if ascii {
+        let b = s.as_bytes();
+        let n = b.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        // not `(0..n).contains(&j)`: Range::contains is not #[inline] in rustc 1.63 (a call in
+        // a crate built without cross-unit LTO)
+        if j < 0 || j >= n {
+            return Err(str_index_error(line));
+        }
+        // b[j] is ASCII, so equal strings are exactly the one-byte `other` with that byte
+        let o = other.as_bytes();
+        return Ok(o.len() == 1 && o[0] == b[j as usize]);
+    }
+    match str_char_at(s, ascii, i) {
+        // no memcmp call: one length test and one char decode
+        Some(c) => Ok(other.len() == c.len_utf8() && other.starts_with(c)),
+        None => Err(str_index_error(line)),
+    }
+}
+
+#[cold]
+fn str_index_error(line: u32) -> PyErr {
+    index_err("string index out of range", line)
+}
+
+#[inline]
+fn str_char_at(s: &str, ascii: bool, i: i64) -> Option<char> {
+    let b = s.as_bytes();
+    if ascii {
+        let n = b.len() as i64;
+        let j = if i < 0 { i + n } else { i };
+        return if j >= 0 && j < n { Some(b[j as usize] as char) } else { None };
+    }
+    str_char_at_slow(s, i)
+}
+
+fn str_char_at_slow(s: &str, i: i64) -> Option<char> {
+    let b = s.as_bytes();
+    let blen = b.len() as u64;
+    if i >= 0 {
+        // a char index is never larger than the byte length
+        if (i as u64) < blen {
+            let iu = i as usize;
+            if b[..=iu].is_ascii() {
+                return Some(b[iu] as char);
+            }
+            return s.chars().nth(iu);
+        }
+    } else {
+        let k = i.unsigned_abs();
+        if k <= blen {
+            let start = b.len() - k as usize;
+            if b[start..].is_ascii() {
+                return Some(b[start] as char);
+            }
+            return s.chars().rev().nth((k - 1) as usize);
+        }
+    }
+    None
+}
+
+/// s[start:stop:step]
+pub fn str_slice(
+    s: &str,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<String> {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let (st, sp, n) = slice_indices(b.len() as i64, start, stop, step, line)?;
+        if sp == 1 {
+            return Ok(s[st as usize..(st + n) as usize].to_string());
+        }
+        let mut out = String::with_capacity(n as usize);
+        let mut i = st;
+        for _ in 0..n {
+            out.push(b[i as usize] as char);
+            i += sp;
+        }
+        return Ok(out);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let (st, sp, n) = slice_indices(chars.len() as i64, start, stop, step, line)?;
+    let mut out = String::new();
+    let mut i = st;
+    for _ in 0..n {
+        out.push(chars[i as usize]);
+        i += sp;
+    }
+    Ok(out)
+}
+
+/// s * n (n <= 0 gives "").
+pub fn str_repeat(s: &str, n: i64) -> String {
+    if n <= 0 || s.is_empty() {
+        return String::new();
+    }
+    match usize::try_from(n).ok().and_then(|k| k.checked_mul(s.len())) {
+        Some(total) if total <= isize::MAX as usize / 2 => s.repeat(n as usize),
+        _ => {
+            // CPython raises MemoryError; this signature cannot, so end the program the way an
+            // uncaught MemoryError would (use str_repeat_checked to get a catchable error).
+            err_str("MemoryError\n");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// s * n with MemoryError instead of an allocation failure for absurd sizes.
+pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<String> {
+    if n > 0 && (s.len() as u128) * (n as u128) > (isize::MAX as u128) / 2 {
+        return Err(PyErr::with_args(&MEMORY_ERROR, vec![], vec![], line));
+    }
+    Ok(str_repeat(s, n))
+}
+
+#[inline]
+pub fn str_contains(hay: &str, needle: &str) -> bool {
+    hay.contains(needle)
+}
+
+/// str.split(sep, maxsplit)
+pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<String>> {
+    let mut out: Vec<String> = Vec::new();
+    match sep {
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(value_err("empty separator", line));
+            }
+            if maxsplit < 0 {
+                out.extend(s.split(sep).map(String::from));
+            } else {
+                let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
+                out.extend(s.splitn(n, sep).map(String::from));
+            }
+        }
+        None => {
+            let mut rest = s.trim_start_matches(py_isspace);
+            let mut left = maxsplit;
+            while !rest.is_empty() {
+                if left == 0 {
+                    out.push(rest.to_string());
+                    break;
+                }
+                match rest.find(py_isspace) {
+                    Some(i) => {
+                        out.push(rest[..i].to_string());
+                        rest = rest[i..].trim_start_matches(py_isspace);
+                        if left > 0 {
+                            left -= 1;
+                        }
+                    }
+                    None => {
+                        out.push(rest.to_string());
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    Ok(PyList::from_vec(out))
+}
+
+/// str.rsplit(sep, maxsplit)
+pub fn str_rsplit(
+    s: &str,
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<PyList<String>> {
+    let mut out: Vec<String> = Vec::new();
+    match sep {
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(value_err("empty separator", line));
+            }
+            if maxsplit < 0 {
+                out.extend(s.rsplit(sep).map(String::from));
+                out.reverse();
+                return Ok(PyList::from_vec(out));
+            }
+            let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
+            out.extend(s.rsplitn(n, sep).map(String::from));
+            out.reverse();
+        }
+        None => {
+            let mut rest = s.trim_end_matches(py_isspace);
+            let mut left = maxsplit;
+            while !rest.is_empty() {
+                if left == 0 {
+                    out.push(rest.to_string());
+                    break;
+                }
+                match rest.rfind(py_isspace) {
+                    Some(i) => {
+                        let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
+                        out.push(rest[i + c_len..].to_string());
+                        rest = rest[..i].trim_end_matches(py_isspace);
+                        if left > 0 {
+                            left -= 1;
+                        }
+                    }
+                    None => {
+                        out.push(rest.to_string());
+                        break;
+                    }
+                }
+            }
+            out.reverse();
+        }
+    }
+    Ok(PyList::from_vec(out))
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x0a | 0x0b | 0x0c | 0x0d | 0x1c | 0x1d | 0x1e | 0x85 | 0x2028 | 0x2029
+    )
+}
+
+/// str.splitlines()
+pub fn str_splitlines(s: &str) -> PyList<String> {
+    str_splitlines_keep(s, false)
+}
+
+/// str.splitlines(keepends)
+pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<String> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_line_break(c) {
+            let mut end = i + c.len_utf8();
+            if c == '\r' {
+                if let Some(&(_, '\n')) = it.peek() {
+                    it.next();
+                    end += 1;
+                }
+            }
+            out.push(if keepends {
+                s[start..end].to_string()
+            } else {
+                s[start..i].to_string()
+            });
+            start = end;
+        }
+    }
+    if start < s.len() {
+        out.push(s[start..].to_string());
+    }
+    PyList::from_vec(out)
+}
+
+pub fn str_join(sep: &str, items: &[String]) -> String {
+    items.join(sep)
+}
+
+pub fn str_strip(s: &str, chars: Option<&str>) -> String {
+    match chars {
+        None => s.trim_matches(py_isspace).to_string(),
+        Some(cs) => s.trim_matches(|c: char| cs.contains(c)).to_string(),
+    }
+}
+
+pub fn str_lstrip(s: &str, chars: Option<&str>) -> String {
+    match chars {
+        None => s.trim_start_matches(py_isspace).to_string(),
+        Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)).to_string(),
+    }
+}
+
+pub fn str_rstrip(s: &str, chars: Option<&str>) -> String {
+    match chars {
+        None => s.trim_end_matches(py_isspace).to_string(),
+        Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)).to_string(),
+    }
+}
+
+pub fn str_upper(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_uppercase()
+    } else {
+        s.to_uppercase()
+    }
+}
+
+pub fn str_lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+fn is_titlecase_char(c: char) -> bool {
+    (c as u32) >= 128 && in_ranges(c as u32, TITLECASE_RANGES)
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase() || is_titlecase_char(c)
+}
+
+fn push_title(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+        return;
+    }
+    let cp = c as u32;
+    if let Ok(i) = TITLE_SPECIAL.binary_search_by(|&(k, _)| k.cmp(&cp)) {
+        out.push_str(TITLE_SPECIAL[i].1);
+        return;
+    }
+    out.extend(c.to_uppercase());
+}
+
+/// Lower-case one char inside a word (final-sigma aware).
+fn push_lower_at(out: &mut String, chars: &[char], i: usize) {
+    let c = chars[i];
+    if c == '\u{3a3}' {
+        // final sigma: preceded by a cased letter and not followed by one
+        let mut j = i;
+        let mut before = false;
+        while j > 0 {
+            j -= 1;
+            if is_case_ignorable(chars[j]) {
+                continue;
+            }
+            before = is_cased(chars[j]);
+            break;
+        }
+        let mut after = false;
+        let mut k = i + 1;
+        while k < chars.len() {
+            if is_case_ignorable(chars[k]) {
+                k += 1;
+                continue;
+            }
+            after = is_cased(chars[k]);
+            break;
+        }
+        out.push(if before && !after {
+            '\u{3c2}'
+        } else {
+            '\u{3c3}'
+        });
+        return;
+    }
+    out.extend(c.to_lowercase());
+}
+
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.' | ':' | '^' | '`' | '\u{ad}' | '\u{b7}' | '\u{2019}'
+    )
+}
+
+pub fn str_title(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        let mut prev_cased = false;
+        for &b in s.as_bytes() {
+            let c = b as char;
+            if prev_cased {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c.to_ascii_uppercase());
+            }
+            prev_cased = c.is_ascii_alphabetic();
+        }
+        return out;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let mut prev_cased = false;
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if prev_cased {
+            push_lower_at(&mut out, &chars, i);
+        } else {
+            push_title(&mut out, c);
+        }
+        prev_cased = is_cased(c);
+    }
+    out
+}
+
+pub fn str_capitalize(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..chars.len() {
+        if i == 0 {
+            push_title(&mut out, chars[0]);
+        } else {
+            push_lower_at(&mut out, &chars, i);
+        }
+    }
+    out
+}
+
+pub fn str_swapcase(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for i in 0..chars.len() {
+        let c = chars[i];
+        if c.is_uppercase() {
+            push_lower_at(&mut out, &chars, i);
+        } else if c.is_lowercase() {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// str.replace(old, new, count); count < 0 replaces all.
+pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> String {
+    if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, (count as u64).min(usize::MAX as u64) as usize)
+    }
+}
+
+#[inline]
+pub fn str_startswith(s: &str, prefix: &str) -> bool {
+    s.starts_with(prefix)
+}
+
+#[inline]
+pub fn str_endswith(s: &str, suffix: &str) -> bool {
+    s.ends_with(suffix)
+}
+
+#[inline]
+fn byte_to_char_index(s: &str, byte: usize) -> i64 {
+    str_len(&s[..byte])
+}
+
+pub fn str_find(s: &str, sub: &str) -> i64 {
+    match s.find(sub) {
+        Some(i) => byte_to_char_index(s, i),
+        None => -1,
+    }
+}
+
+pub fn str_rfind(s: &str, sub: &str) -> i64 {
+    match s.rfind(sub) {
+        Some(i) => byte_to_char_index(s, i),
+        None => -1,
+    }
+}
+
+pub fn str_index_of(s: &str, sub: &str, line: u32) -> PyResult<i64> {
+    match s.find(sub) {
+        Some(i) => Ok(byte_to_char_index(s, i)),
+        None => Err(value_err("substring not found", line)),
+    }
+}
+
+pub fn str_rindex_of(s: &str, sub: &str, line: u32) -> PyResult<i64> {
+    match s.rfind(sub) {
+        Some(i) => Ok(byte_to_char_index(s, i)),
+        None => Err(value_err("substring not found", line)),
+    }
+}
+
+pub fn str_count(s: &str, sub: &str) -> i64 {
+    if sub.is_empty() {
+        return str_len(s) + 1;
+    }
+    s.matches(sub).count() as i64
+}
+
+/// CPython's ADJUST_INDICES for `s.find(sub, start, end)` and friends, in code points:
+/// negative positions count from the end and are clipped at 0; `end` is clipped at n but
+/// `start` is not (so `"abc".find("", 4) == -1`); start > end means "no room".
+fn adjust_indices(start: Option<i64>, end: Option<i64>, n: i64) -> (i64, i64) {
+    let from_end = |v: i64| if v < 0 { (v + n).max(0) } else { v };
+    (start.map_or(0, from_end), end.map_or(n, |v| from_end(v).min(n)))
+}
+
+/// Byte offset of code point `k` (0 <= k <= number of code points).
+fn char_to_byte(s: &str, k: i64) -> usize {
+    if s.is_ascii() {
+        return k as usize;
+    }
+    s.char_indices().nth(k as usize).map_or(s.len(), |(b, _)| b)
+}
+
+/// The window `s[start:end]` as (code point offset, text), or None when it cannot hold `sub`.
+fn str_window<'a>(s: &'a str, sub: &str, start: Option<i64>, end: Option<i64>) -> Option<(i64, &'a str)> {
+    let (st, e) = adjust_indices(start, end, str_len(s));
+    if e - st < str_len(sub) {
+        return None;
+    }
+    Some((st, &s[char_to_byte(s, st)..char_to_byte(s, e)]))
+}
+
+/// `search` (str::find or str::rfind) of `sub` in the window, as a code point index of `s`.
+fn str_search_in(
+    s: &str,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+    search: fn(&str, &str) -> Option<usize>,
+) -> i64 {
+    match str_window(s, sub, start, end) {
+        Some((off, w)) => search(w, sub).map_or(-1, |b| off + byte_to_char_index(w, b)),
+        None => -1,
+    }
+}
+
+/// `s.find(sub, start, end)`
+pub fn str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    str_search_in(s, sub, start, end, |w, p| w.find(p))
+}
+
+/// `s.rfind(sub, start, end)`
+pub fn str_rfind_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    str_search_in(s, sub, start, end, |w, p| w.rfind(p))
+}
+
+/// `s.index(sub, start, end)`: ValueError "substring not found" like CPython.
+pub fn str_index_of_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, line: u32) -> PyResult<i64> {
+    match str_find_in(s, sub, start, end) {
+        -1 => Err(value_err("substring not found", line)),
+        i => Ok(i),
+    }
+}
+
+/// `s.rindex(sub, start, end)`
+pub fn str_rindex_of_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>, line: u32) -> PyResult<i64> {
+    match str_rfind_in(s, sub, start, end) {
+        -1 => Err(value_err("substring not found", line)),
+        i => Ok(i),
+    }
+}
+
+/// `s.count(sub, start, end)`
+pub fn str_count_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
+    match str_window(s, sub, start, end) {
+        Some((_, w)) => str_count(w, sub),
+        None => 0,
+    }
+}
+
+/// `s.startswith(prefix, start, end)` (CPython's tailmatch).
+pub fn str_startswith_in(s: &str, prefix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    matches!(str_window(s, prefix, start, end), Some((_, w)) if w.starts_with(prefix))
+}
+
+/// `s.endswith(suffix, start, end)`
+pub fn str_endswith_in(s: &str, suffix: &str, start: Option<i64>, end: Option<i64>) -> bool {
+    matches!(str_window(s, suffix, start, end), Some((_, w)) if w.ends_with(suffix))
+}
+
+fn py_isdecimal_char(c: char) -> bool {
+    c.is_ascii_digit() || ((c as u32) >= 128 && in_ranges(c as u32, DECIMAL_RANGES))
+}
+fn py_isdigit_char(c: char) -> bool {
+    c.is_ascii_digit() || ((c as u32) >= 128 && in_ranges(c as u32, DIGIT_RANGES))
+}
+fn py_isnumeric_char(c: char) -> bool {
+    c.is_ascii_digit() || ((c as u32) >= 128 && in_ranges(c as u32, NUMERIC_RANGES))
+}
+fn py_isalpha_char(c: char) -> bool {
+    c.is_ascii_alphabetic() || ((c as u32) >= 128 && in_ranges(c as u32, ALPHA_RANGES))
+}
+
+pub fn str_isdigit(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(py_isdigit_char)
+}
+pub fn str_isdecimal(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(py_isdecimal_char)
+}
+pub fn str_isnumeric(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(py_isnumeric_char)
+}
+pub fn str_isalpha(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(py_isalpha_char)
+}
+pub fn str_isalnum(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| py_isalpha_char(c) || py_isnumeric_char(c) || py_isdigit_char(c))
+}
+pub fn str_isspace(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(py_isspace)
+}
+pub fn str_isupper(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_lowercase() || is_titlecase_char(c) {
+            return false;
+        }
+        if c.is_uppercase() {
+            cased = true;
+        }
+    }
+    cased
+}
+pub fn str_islower(s: &str) -> bool {
+    let mut cased = false;
+    for c in s.chars() {
+        if c.is_uppercase() || is_titlecase_char(c) {
+            return false;
+        }
+        if c.is_lowercase() {
+            cased = true;
+        }
+    }
+    cased
+}
+pub fn str_istitle(s: &str) -> bool {
+    let mut cased = false;
+    let mut prev_cased = false;
+    for c in s.chars() {
+        if c.is_uppercase() || is_titlecase_char(c) {
+            if prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_lowercase() {
+            if !prev_cased {
+                return false;
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    cased
+}
+
+fn fill_char(fill: &str, line: u32) -> PyResult<char> {
+    let mut it = fill.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(PyErr::new(
+            &TYPE_ERROR,
+            "The fill character must be exactly one character long",
+            line,
+        )),
+    }
+}
+
+fn pad_str(s: &str, left: i64, right: i64, fill: char) -> String {
+    let mut out = String::with_capacity(cap_hint(s.len() as i64 + left.max(0) + right.max(0)));
+    push_fill(&mut out, fill, left);
+    out.push_str(s);
+    push_fill(&mut out, fill, right);
+    out
+}
+
+pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+    let f = fill_char(fill, line)?;
+    let n = str_len(s);
+    if width <= n {
+        return Ok(s.to_string());
+    }
+    Ok(pad_str(s, 0, width - n, f))
+}
+
+pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+    let f = fill_char(fill, line)?;
+    let n = str_len(s);
+    if width <= n {
+        return Ok(s.to_string());
+    }
+    Ok(pad_str(s, width - n, 0, f))
+}
+
+pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+    let f = fill_char(fill, line)?;
+    let n = str_len(s);
+    if width <= n {
+        return Ok(s.to_string());
+    }
+    let marg = width - n;
+    let left = marg / 2 + (marg & width & 1);
+    Ok(pad_str(s, left, marg - left, f))
+}
+
+pub fn str_zfill(s: &str, width: i64) -> String {
+    let n = str_len(s);
+    if width <= n {
+        return s.to_string();
+    }
+    let fill = width - n;
+    let mut out = String::with_capacity(cap_hint(s.len() as i64 + fill));
+    let (sign, rest) = if s.starts_with('+') || s.starts_with('-') {
+        s.split_at(1)
+    } else {
+        ("", s)
+    };
+    out.push_str(sign);
+    for _ in 0..fill {
+        out.push('0');
+    }
+    out.push_str(rest);
+    out
+}
+
+pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(String, String, String)> {
+    if sep.is_empty() {
+        return Err(value_err("empty separator", line));
+    }
+    match s.find(sep) {
+        Some(i) => Ok((
+            s[..i].to_string(),
+            sep.to_string(),
+            s[i + sep.len()..].to_string(),
+        )),
+        None => Ok((s.to_string(), String::new(), String::new())),
+    }
+}
+
+pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(String, String, String)> {
+    if sep.is_empty() {
+        return Err(value_err("empty separator", line));
+    }
+    match s.rfind(sep) {
+        Some(i) => Ok((
+            s[..i].to_string(),
+            sep.to_string(),
+            s[i + sep.len()..].to_string(),
+        )),
+        None => Ok((String::new(), String::new(), s.to_string())),
+    }
+}
+
+/// The characters of s, for `for c in s`.
+pub fn str_chars(s: &str) -> Vec<String> {
+    s.chars().map(char_string).collect()
+}
+
+#[inline]
+pub fn py_chr(i: i64, line: u32) -> PyResult<String> {
+    if i32::try_from(i).is_err() {
+        return Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C int", line));
+    }
+    if !(0..=0x10ffff).contains(&i) {
+        return Err(value_err("chr() arg not in range(0x110000)", line));
+    }
+    match char::from_u32(i as u32) {
+        Some(c) => Ok(char_string(c)),
+        None => Err(surrogate_limit(line)),
+    }
+}
+
+/// A lone surrogate (chr(0xD800), f"{0xDC00:c}"): CPython makes such a str; Portalis strs are
+/// UTF-8 and cannot hold one, so the program stops (never caught: CPython raised nothing).
+#[cold]
+fn surrogate_limit(line: u32) -> PyErr {
+    limit_err("a str with a lone surrogate code point (U+D800..U+DFFF): Python allows it, Portalis strs cannot hold it", line)
+}
+
+#[inline]
+pub fn py_ord(s: &str, line: u32) -> PyResult<i64> {
+    let mut it = s.chars();
+    match (it.next(), it.next()) {
+        (Some(c), None) => Ok(c as i64),
+        _ => Err(PyErr::new(
+            &TYPE_ERROR,
+            format!(
+                "ord() expected a character, but string of length {} found",
+                str_len(s)
+            ),
+            line,
+        )),
+    }
+}
+
+/// str(int) helper for generated code.
+pub fn int_to_str(v: i64) -> String {
+    let mut s = String::new();
+    push_i64(&mut s, v);
+    s
+}

@@ -1,0 +1,307 @@
+// ===================================================================================
+// Text of values
+// ===================================================================================
+
+/// `str()` / `repr()` of a value, appended to `out`.
+pub trait PyFmt {
+    fn fmt_repr(&self, out: &mut String);
+    fn fmt_str(&self, out: &mut String) {
+        self.fmt_repr(out)
+    }
+}
+
+pub fn py_str<T: PyFmt + ?Sized>(v: &T) -> String {
+    let mut s = String::new();
+    v.fmt_str(&mut s);
+    s
+}
+
+pub fn py_repr<T: PyFmt + ?Sized>(v: &T) -> String {
+    let mut s = String::new();
+    v.fmt_repr(&mut s);
+    s
+}
+
+impl PyFmt for i64 {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_i64(out, *self);
+    }
+}
+
+/// Appends the decimal text of an i64 without going through `fmt`.
+#[inline]
+pub fn push_i64(out: &mut String, v: i64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    let neg = v < 0;
+    let mut u = v.unsigned_abs();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    if neg {
+        out.push('-');
+    }
+    for &b in &buf[i..] {
+        out.push(b as char);
+    }
+}
+
+impl PyFmt for i32 {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_i64(out, *self as i64);
+    }
+}
+
+impl PyFmt for usize {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str(&self.to_string());
+    }
+}
+
+impl PyFmt for f64 {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_float_repr(out, *self);
+    }
+}
+
+impl PyFmt for bool {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str(if *self { "True" } else { "False" });
+    }
+}
+
+impl PyFmt for String {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_str_repr(out, self);
+    }
+    #[inline]
+    fn fmt_str(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl PyFmt for str {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_str_repr(out, self);
+    }
+    #[inline]
+    fn fmt_str(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl PyFmt for () {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str("None");
+    }
+}
+
+/// The empty tuple `()` (Rust's `()` is Python's None).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Debug)]
+pub struct EmptyTuple;
+
+impl PyFmt for EmptyTuple {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str("()");
+    }
+}
+
+impl<T: PyFmt + ?Sized> PyFmt for &T {
+    fn fmt_repr(&self, out: &mut String) {
+        (**self).fmt_repr(out)
+    }
+    fn fmt_str(&self, out: &mut String) {
+        (**self).fmt_str(out)
+    }
+}
+
+impl<T: PyFmt + ?Sized> PyFmt for Box<T> {
+    fn fmt_repr(&self, out: &mut String) {
+        (**self).fmt_repr(out)
+    }
+    fn fmt_str(&self, out: &mut String) {
+        (**self).fmt_str(out)
+    }
+}
+
+impl<T: PyFmt> PyFmt for Option<T> {
+    fn fmt_repr(&self, out: &mut String) {
+        match self {
+            Some(v) => v.fmt_repr(out),
+            None => out.push_str("None"),
+        }
+    }
+    fn fmt_str(&self, out: &mut String) {
+        match self {
+            Some(v) => v.fmt_str(out),
+            None => out.push_str("None"),
+        }
+    }
+}
+
+impl<T: PyFmt> PyFmt for Vec<T> {
+    fn fmt_repr(&self, out: &mut String) {
+        fmt_seq(out, "[", "]", self.iter());
+    }
+}
+
+impl PyFmt for PyErr {
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str(&self.py_repr());
+    }
+    fn fmt_str(&self, out: &mut String) {
+        out.push_str(&self.py_str());
+    }
+}
+
+fn fmt_seq<'a, T: PyFmt + 'a, I: Iterator<Item = &'a T>>(
+    out: &mut String,
+    open: &str,
+    close: &str,
+    it: I,
+) {
+    out.push_str(open);
+    let mut first = true;
+    for v in it {
+        if !first {
+            out.push_str(", ");
+        }
+        first = false;
+        v.fmt_repr(out);
+    }
+    out.push_str(close);
+}
+
+impl<A: PyFmt> PyFmt for (A,) {
+    fn fmt_repr(&self, out: &mut String) {
+        out.push('(');
+        self.0.fmt_repr(out);
+        out.push_str(",)");
+    }
+}
+
+macro_rules! tuple_pyfmt {
+    ($($name:ident $idx:tt),+) => {
+        impl<$($name: PyFmt),+> PyFmt for ($($name,)+) {
+            fn fmt_repr(&self, out: &mut String) {
+                out.push('(');
+                let mut _first = true;
+                $(
+                    if !_first { out.push_str(", "); }
+                    _first = false;
+                    self.$idx.fmt_repr(out);
+                )+
+                out.push(')');
+            }
+        }
+    };
+}
+tuple_pyfmt!(A 0, B 1);
+tuple_pyfmt!(A 0, B 1, C 2);
+tuple_pyfmt!(A 0, B 1, C 2, D 3);
+tuple_pyfmt!(A 0, B 1, C 2, D 3, E 4);
+tuple_pyfmt!(A 0, B 1, C 2, D 3, E 4, F 5);
+tuple_pyfmt!(A 0, B 1, C 2, D 3, E 4, F 5, G 6);
+tuple_pyfmt!(A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+
+// ---- str repr -------------------------------------------------------------------
+
+/// repr() of a str, exactly like CPython 3.11.
+pub fn str_repr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_str_repr(&mut out, s);
+    out
+}
+
+fn push_str_repr(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
+    let has_sq = bytes.contains(&b'\'');
+    let has_dq = bytes.contains(&b'"');
+    let quote = if has_sq && !has_dq { '"' } else { '\'' };
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            _ => {
+                let cp = c as u32;
+                if c == quote {
+                    out.push('\\');
+                    out.push(c);
+                } else if cp < 0x20 || cp == 0x7f {
+                    push_hex_escape(out, 'x', cp, 2);
+                } else if cp < 0x7f || !in_ranges(cp, NONPRINTABLE_RANGES) {
+                    out.push(c);
+                } else if cp < 0x100 {
+                    push_hex_escape(out, 'x', cp, 2);
+                } else if cp < 0x10000 {
+                    push_hex_escape(out, 'u', cp, 4);
+                } else {
+                    push_hex_escape(out, 'U', cp, 8);
+                }
+            }
+        }
+    }
+    out.push(quote);
+}
+
+fn push_hex_escape(out: &mut String, kind: char, cp: u32, width: usize) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push('\\');
+    out.push(kind);
+    for i in (0..width).rev() {
+        out.push(HEX[((cp >> (4 * i)) & 0xf) as usize] as char);
+    }
+}
+
+#[inline]
+fn in_ranges(cp: u32, table: &[(u32, u32)]) -> bool {
+    // binary search over sorted inclusive ranges
+    let mut lo = 0usize;
+    let mut hi = table.len();
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let (a, b) = table[mid];
+        if cp < a {
+            hi = mid;
+        } else if cp > b {
+            lo = mid + 1;
+        } else {
+            return true;
+        }
+    }
+    false
+}
+
+fn range_start(cp: u32, table: &[(u32, u32)]) -> Option<u32> {
+    let mut lo = 0usize;
+    let mut hi = table.len();
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let (a, b) = table[mid];
+        if cp < a {
+            hi = mid;
+        } else if cp > b {
+            lo = mid + 1;
+        } else {
+            return Some(a);
+        }
+    }
+    None
+}
