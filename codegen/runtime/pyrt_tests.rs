@@ -781,6 +781,74 @@ fn set_behaviour() {
     assert_eq!(e.len(), 1);
 }
 
+/// Dicts and sets against a plain model (a Vec of pairs in insertion order) over a long
+/// pseudo-random sequence of inserts, overwrites, deletions, pops and clears: small tables (no
+/// index), growth past the index's rebuilds, tombstones, trailing trims and compaction.
+#[test]
+fn dict_and_set_match_a_model() {
+    let mut x: u64 = 12345;
+    let mut rnd = |n: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (x >> 33) % n
+    };
+    for &span in &[6u64, 20, 300, 5000] {
+        let d: PyDict<String, i64> = PyDict::new();
+        let st: PySet<i64> = PySet::new();
+        let mut model: Vec<(String, i64)> = Vec::new();
+        let mut smodel: Vec<i64> = Vec::new();
+        for step in 0..20000i64 {
+            let k = rnd(span) as i64;
+            let key = format!("k{}", k);
+            match rnd(10) {
+                0..=5 => {
+                    d.set_item(key.clone(), step);
+                    match model.iter_mut().find(|e| e.0 == key) {
+                        Some(e) => e.1 = step,
+                        None => model.push((key, step)),
+                    }
+                    st.add(k);
+                    if !smodel.contains(&k) {
+                        smodel.push(k);
+                    }
+                }
+                6 | 7 => {
+                    let got = d.pop_or(&key, -1);
+                    let want = match model.iter().position(|e| e.0 == key) {
+                        Some(p) => model.remove(p).1,
+                        None => -1,
+                    };
+                    assert_eq!(got, want);
+                    st.discard(&k);
+                    smodel.retain(|&v| v != k);
+                }
+                8 => {
+                    assert_eq!(d.get(&key), model.iter().find(|e| e.0 == key).map(|e| e.1));
+                    assert_eq!(st.contains(&k), smodel.contains(&k));
+                }
+                _ => {
+                    if rnd(200) == 0 {
+                        d.clear();
+                        model.clear();
+                        st.clear();
+                        smodel.clear();
+                    } else if let Ok((pk, pv)) = d.popitem(1) {
+                        assert_eq!(Some((pk, pv)), model.pop());
+                    }
+                }
+            }
+            assert_eq!(d.len() as usize, model.len());
+            assert_eq!(st.len() as usize, smodel.len());
+        }
+        assert_eq!(d.items().to_vec(), model);
+        assert_eq!(st.to_vec(), smodel);
+        for (k, v) in &model {
+            assert_eq!(d.get(k), Some(*v));
+            assert!(d.contains_key(k));
+        }
+        assert!(!d.contains_key(&s("absent")));
+    }
+}
+
 // ---- range ------------------------------------------------------------------------------------
 
 #[test]
