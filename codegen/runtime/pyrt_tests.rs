@@ -781,6 +781,59 @@ fn set_behaviour() {
     assert_eq!(e.len(), 1);
 }
 
+#[test]
+fn str_values() {
+    assert_eq!(std::mem::size_of::<Str>(), 24);
+    let e = Str::new();
+    assert_eq!(&*e, "");
+    let short = Str::from("héllo");
+    let lit = Str::lit("héllo");
+    assert_eq!(short, lit);
+    assert_eq!(short.char_len(), 5);
+    assert!(!short.is_ascii());
+    let long_text = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let long = Str::from(long_text.to_string());
+    assert_eq!(&*long, long_text);
+    assert!(long.is_ascii());
+    assert_eq!(long.char_len(), 36);
+    assert_eq!(hash_of(&long), hash_of(long_text));
+    assert_eq!(hash_of(&short), hash_of(&lit));
+    // s += t: inline while it fits, then a heap buffer appended in place
+    let mut s = Str::new();
+    let mut want = String::new();
+    for i in 0..200 {
+        let piece = if i % 7 == 3 { "é" } else { "ab" };
+        s.push_str(piece);
+        want.push_str(piece);
+        assert_eq!(&*s, &*want);
+        assert_eq!(s.char_len(), want.chars().count() as i64);
+        assert_eq!(s.is_ascii(), want.is_ascii());
+    }
+    // a shared heap string is copied, not changed under its other owner
+    let shared = s.clone();
+    let mut t = s.clone();
+    t.push('x');
+    assert_eq!(&*shared, &*want);
+    assert_eq!(&*s, &*want);
+    assert_eq!(t.len(), want.len() + 1);
+    assert!(t > shared && shared < t);
+    // ASCII cache: non-ASCII appended to a known-ASCII heap string
+    let mut a = Str::from("x".repeat(30));
+    assert!(a.is_ascii());
+    a.push('ß');
+    assert!(!a.is_ascii());
+    assert_eq!(a.char_len(), 31);
+    assert_eq!(Str::from('ß').len(), 2);
+    assert_eq!((Str::lit("ab") + "cd"), Str::from("abcd"));
+    assert_eq!(py_repr(&Str::from("it's")), "\"it's\"");
+    assert_eq!(Str::from("y".repeat(40)).into_string(), "y".repeat(40));
+    let d: PyDict<Str, i64> = PyDict::new();
+    d.set_item(Str::from("k".repeat(30)), 1);
+    d.set_item(Str::lit("short"), 2);
+    assert_eq!(d.get(&Str::from("k".repeat(30))), Some(1));
+    assert_eq!(d.get(&Str::from("short")), Some(2));
+}
+
 /// Dicts and sets against a plain model (a Vec of pairs in insertion order) over a long
 /// pseudo-random sequence of inserts, overwrites, deletions, pops and clears: small tables (no
 /// index), growth past the index's rebuilds, tombstones, trailing trims and compaction.

@@ -2,6 +2,314 @@
 // str
 // ===================================================================================
 
+/// Bytes a `Str` holds without allocating.
+pub const STR_INLINE: usize = 22;
+
+/// A Python `str` value: immutable text whose clones are cheap.
+///
+/// * up to `STR_INLINE` bytes: inline (no allocation; a clone copies 24 bytes);
+/// * literals: `Str::lit`, a `&'static str` (no allocation);
+/// * longer text: a reference-counted `String` (a clone bumps a count). `push_str` appends in
+///   place when this is the only reference, as CPython does for `s += t`; otherwise it copies.
+///   The heap form caches whether its text is ASCII (code-point positions are then byte
+///   positions: `len`, `s[i]` and slices in O(1)).
+///
+/// Dereferences to `str`; hashes, compares and orders exactly like `str` (so a `PyDict<Str, V>`
+/// can be searched with a `&str`).
+pub struct Str(StrRepr);
+
+enum StrRepr {
+    Inline { len: u8, buf: [u8; STR_INLINE] },
+    Static(&'static str),
+    Heap(Rc<HeapStr>),
+}
+
+struct HeapStr {
+    s: String,
+    ascii: Cell<u8>, // 0: not known yet, 1: ASCII, 2: not ASCII
+}
+
+impl Str {
+    #[inline]
+    pub const fn new() -> Str {
+        Str(StrRepr::Inline { len: 0, buf: [0; STR_INLINE] })
+    }
+    /// A literal (or any `&'static str`): no allocation, no copy.
+    #[inline]
+    pub const fn lit(s: &'static str) -> Str {
+        Str(StrRepr::Static(s))
+    }
+    #[inline]
+    fn inline(s: &str) -> Str {
+        let mut buf = [0u8; STR_INLINE];
+        buf[..s.len()].copy_from_slice(s.as_bytes());
+        Str(StrRepr::Inline { len: s.len() as u8, buf })
+    }
+    #[inline]
+    fn heap(s: String, ascii: u8) -> Str {
+        Str(StrRepr::Heap(Rc::new(HeapStr { s, ascii: Cell::new(ascii) })))
+    }
+    /// A copy of `s` (inline when short).
+    #[inline]
+    pub fn from_str(s: &str) -> Str {
+        if s.len() <= STR_INLINE {
+            Str::inline(s)
+        } else {
+            Str::heap(s.to_string(), 0)
+        }
+    }
+    /// The one-character string `c`.
+    #[inline]
+    pub fn from_char(c: char) -> Str {
+        let mut b = [0u8; 4];
+        Str::inline(c.encode_utf8(&mut b))
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // SAFETY: `buf[..len]` is always a copy of a whole `&str` (see `inline` and
+            // `push_str`), so it is valid UTF-8.
+            StrRepr::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) },
+            StrRepr::Static(s) => s,
+            StrRepr::Heap(h) => &h.s,
+        }
+    }
+    /// Whether the text is ASCII (cached for long strings).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        match &self.0 {
+            StrRepr::Heap(h) => match h.ascii.get() {
+                1 => true,
+                2 => false,
+                _ => {
+                    let a = h.s.is_ascii();
+                    h.ascii.set(if a { 1 } else { 2 });
+                    a
+                }
+            },
+            _ => self.as_str().is_ascii(),
+        }
+    }
+    /// `len(s)`: code points.
+    #[inline]
+    pub fn char_len(&self) -> i64 {
+        if self.is_ascii() {
+            self.as_str().len() as i64
+        } else {
+            self.as_str().chars().count() as i64
+        }
+    }
+    /// Append `t` (`s += t`): in place when the text is inline and still fits, or on the heap
+    /// and not shared; otherwise into a new buffer with room to grow.
+    pub fn push_str(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        match &mut self.0 {
+            StrRepr::Inline { len, buf } if *len as usize + t.len() <= STR_INLINE => {
+                let n = *len as usize;
+                buf[n..n + t.len()].copy_from_slice(t.as_bytes());
+                *len = (n + t.len()) as u8;
+                return;
+            }
+            StrRepr::Heap(h) => {
+                if let Some(hs) = Rc::get_mut(h) {
+                    if hs.ascii.get() == 1 && !t.is_ascii() {
+                        hs.ascii.set(2);
+                    }
+                    hs.s.push_str(t);
+                    return;
+                }
+            }
+            _ => {}
+        }
+        let cur = self.as_str();
+        let mut s = String::with_capacity((cur.len() + t.len()).max(2 * cur.len()).max(2 * STR_INLINE));
+        s.push_str(cur);
+        s.push_str(t);
+        *self = Str::heap(s, 0);
+    }
+    #[inline]
+    pub fn push(&mut self, c: char) {
+        let mut b = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut b));
+    }
+    pub fn into_string(self) -> String {
+        match self.0 {
+            StrRepr::Heap(h) => match Rc::try_unwrap(h) {
+                Ok(hs) => hs.s,
+                Err(h) => h.s.clone(),
+            },
+            _ => self.as_str().to_string(),
+        }
+    }
+}
+
+impl Clone for Str {
+    #[inline]
+    fn clone(&self) -> Str {
+        match &self.0 {
+            StrRepr::Inline { len, buf } => Str(StrRepr::Inline { len: *len, buf: *buf }),
+            StrRepr::Static(s) => Str(StrRepr::Static(s)),
+            StrRepr::Heap(h) => Str(StrRepr::Heap(Rc::clone(h))),
+        }
+    }
+}
+
+impl Default for Str {
+    #[inline]
+    fn default() -> Str {
+        Str::new()
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Str {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Str {
+    #[inline]
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for Str {
+    #[inline]
+    fn from(s: String) -> Str {
+        if s.len() <= STR_INLINE {
+            Str::inline(&s)
+        } else {
+            Str::heap(s, 0)
+        }
+    }
+}
+
+impl From<&str> for Str {
+    #[inline]
+    fn from(s: &str) -> Str {
+        Str::from_str(s)
+    }
+}
+
+impl From<&String> for Str {
+    #[inline]
+    fn from(s: &String) -> Str {
+        Str::from_str(s)
+    }
+}
+
+impl From<char> for Str {
+    #[inline]
+    fn from(c: char) -> Str {
+        Str::from_char(c)
+    }
+}
+
+impl From<Str> for String {
+    #[inline]
+    fn from(s: Str) -> String {
+        s.into_string()
+    }
+}
+
+impl PartialEq for Str {
+    #[inline]
+    fn eq(&self, o: &Str) -> bool {
+        if let (StrRepr::Heap(a), StrRepr::Heap(b)) = (&self.0, &o.0) {
+            if Rc::ptr_eq(a, b) {
+                return true;
+            }
+        }
+        str_eq(self.as_str(), o.as_str())
+    }
+}
+impl Eq for Str {}
+impl PartialEq<str> for Str {
+    #[inline]
+    fn eq(&self, o: &str) -> bool {
+        str_eq(self.as_str(), o)
+    }
+}
+impl PartialEq<&str> for Str {
+    #[inline]
+    fn eq(&self, o: &&str) -> bool {
+        str_eq(self.as_str(), o)
+    }
+}
+impl PartialEq<String> for Str {
+    #[inline]
+    fn eq(&self, o: &String) -> bool {
+        str_eq(self.as_str(), o)
+    }
+}
+impl PartialOrd for Str {
+    #[inline]
+    fn partial_cmp(&self, o: &Str) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Str {
+    #[inline]
+    fn cmp(&self, o: &Str) -> Ordering {
+        self.as_str().cmp(o.as_str())
+    }
+}
+impl Hash for Str {
+    #[inline]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// `a + b` for str: appends to `a` (in place when `a` is not shared).
+impl std::ops::Add<&str> for Str {
+    type Output = Str;
+    #[inline]
+    fn add(mut self, o: &str) -> Str {
+        self.push_str(o);
+        self
+    }
+}
+
+impl PyFmt for Str {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_str_repr(out, self);
+    }
+    #[inline]
+    fn fmt_str(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl PyFormat for Str {
+    fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
+        format_str_spec(self, spec, line)
+    }
+}
+
 /// Python slice semantics: returns (start, step, count) over a sequence of length `len`.
 pub fn slice_indices(
     len: i64,
