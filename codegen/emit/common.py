@@ -1,0 +1,277 @@
+"""Shared pieces of the emitter: the runtime's text, Rust names and types, literals, the line
+writer, and small IR queries used by several parts.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from portalis import ir
+
+
+RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
+
+
+# The runtime's source, one file per Python concept; a crate gets them concatenated, in this
+# order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
+RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
+    "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
+    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text"))
+
+
+@functools.lru_cache(maxsize=1)
+def runtime_text() -> str:
+    """The text of the runtime module `src/pyrt.rs`: `RUNTIME_PARTS` concatenated."""
+    return "\n".join(part.read_text() for part in RUNTIME_PARTS)
+
+
+# `mod pf_<name> { use super::*; pub(super) fn <name>(...) }`: modules live in Rust's type
+# namespace, so only a struct or module of the same name could collide (and would not compile)
+FN_MODULE_PREFIX = "pf_"
+
+
+RUST_KEYWORDS = {
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
+    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "main", "rt",
+    "std", "core", "alloc", "Ok", "Err", "Some", "None", "String", "Vec", "Option", "Result",
+}
+
+
+class EmitError(Exception):
+    """A construct the emitter cannot express; carries the Python span."""
+
+    def __init__(self, message: str, span):
+        super().__init__(message)
+        self.span = span
+
+
+@dataclass(frozen=True)
+class RustCrate:
+    name: str
+    files: dict[str, str]
+    line_map: dict[str, list[int]]
+
+    def map_json(self) -> str:
+        return json.dumps(self.line_map)
+
+
+def crate_name(module_name: str) -> str:
+    """A valid, sanitised Cargo package name derived from a Python module name."""
+    n = re.sub(r"[^a-z0-9_]", "_", module_name.lower()).strip("_") or "prog"
+    if n[0].isdigit():
+        n = "py_" + n
+    return n
+
+
+def ident(name: str) -> str:
+    """A Rust identifier for a Python name (Python identifiers may be non-ASCII)."""
+    if not name.isascii():
+        name = "u_" + "".join(c if c.isascii() and (c.isalnum() or c == "_") else f"_{ord(c):x}_" for c in name)
+    if name in RUST_KEYWORDS or name == "_":
+        return name + "_"
+    return name
+
+
+def rust_type(t: ir.Type, big: bool = False) -> str:
+    """The Rust type of a Python type; `big`: the big-int build (`int` is `rt::Int`)."""
+    if isinstance(t, ir.Prim):
+        if big and t.name == "int":
+            return "rt::Int"
+        return {"int": "i64", "float": "f64", "bool": "bool", "str": "String", "None": "()"}[t.name]
+    if isinstance(t, ir.ListT):
+        return f"rt::PyList<{rust_type(t.elem, big)}>"
+    if isinstance(t, ir.DictT):
+        return f"rt::PyDict<{rust_type(t.key, big)}, {rust_type(t.val, big)}>"
+    if isinstance(t, ir.SetT):
+        return f"rt::PySet<{rust_type(t.elem, big)}>"
+    if isinstance(t, ir.TupleT):
+        if not t.items:  # not Rust's `()`: that is None
+            return "rt::EmptyTuple"
+        inner = ", ".join(rust_type(i, big) for i in t.items)
+        return f"({inner},)" if len(t.items) == 1 else f"({inner})"
+    if isinstance(t, ir.OptionT):
+        return f"Option<{rust_type(t.inner, big)}>"
+    if isinstance(t, ir.ExcT):
+        return "rt::PyErr"
+    raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
+
+
+def default_value(t: ir.Type, big: bool = False) -> str:
+    if isinstance(t, ir.Prim):
+        if big and t.name == "int":
+            return "rt::Int::S(0)"
+        return {"int": "0", "float": "0.0", "bool": "false", "str": "String::new()", "None": "()"}[t.name]
+    if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+        return f"{rust_type(t, big).split('<')[0]}::new()"
+    if isinstance(t, ir.TupleT):
+        if not t.items:
+            return "rt::EmptyTuple"
+        inner = ", ".join(default_value(i, big) for i in t.items)
+        return f"({inner},)" if len(t.items) == 1 else f"({inner})"
+    if isinstance(t, ir.OptionT):
+        return "None"
+    if isinstance(t, ir.ExcT):
+        return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
+    raise EmitError(f"no default for {t}", None)
+
+
+def is_copy(t: ir.Type, big: bool = False) -> bool:
+    """Whether the Rust form of `t` is `Copy` (no `.clone()`): `ir.is_copy`, except that the
+    big-int build's `rt::Int` is not."""
+    if big and any(x == ir.INT for x in ir.type_parts(t)):
+        return False
+    return ir.is_copy(t)
+
+
+def rust_str(s: str) -> str:
+    out = ['"']
+    for c in s:
+        o = ord(c)
+        if c == '"':
+            out.append('\\"')
+        elif c == "\\":
+            out.append("\\\\")
+        elif c == "\n":
+            out.append("\\n")
+        elif c == "\r":
+            out.append("\\r")
+        elif c == "\t":
+            out.append("\\t")
+        elif o < 0x20 or o == 0x7F or 0xD800 <= o <= 0xDFFF:
+            if 0xD800 <= o <= 0xDFFF:
+                raise EmitError("lone surrogates in strings are not supported", None)
+            out.append(f"\\u{{{o:x}}}")
+        else:
+            out.append(c)
+    out.append('"')
+    return "".join(out)
+
+
+def rust_float(v: float) -> str:
+    if v != v:
+        return "f64::NAN"
+    if v in (float("inf"), float("-inf")):
+        return "f64::INFINITY" if v > 0 else "f64::NEG_INFINITY"
+    r = repr(v)
+    if "e" not in r and "." not in r:
+        r += ".0"
+    s = r + "_f64"
+    return f"({s})" if v < 0 or r.startswith("-") else s
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.pylines: list[int] = []
+        self.indent = 0
+
+    def line(self, text: str, py: int = 0) -> None:
+        for part in text.split("\n"):
+            self.lines.append("    " * self.indent + part)
+            self.pylines.append(py)
+
+
+def _opaque_rs(code: str, t: ir.Type) -> str:
+    """`code` hidden from the optimiser if it is a float (see `_opaque`)."""
+    return f"rt::opaque_f64({code})" if t == ir.FLOAT else code
+
+
+def _opaque(x: ir.Expr) -> ir.Expr:
+    """A float compared with another, hidden from LLVM: rustc 1.63's wasm backend turns
+    `if x < 0.0 { 0.0 } else { x }` or `max(x, n * 1.0)` (a select of the two compared values,
+    one of them known not to be NaN) into `f64.max`/`f64.min`, which order -0.0 below 0.0
+    where Python returns x (-0.0).  A comparison with a value read through `rt::opaque_f64`
+    no longer selects between its own operands."""
+    return ir.Intrinsic("opaque_f64", (x,), ir.FLOAT, x.span)
+
+
+def _py_type_name(t: ir.Type) -> str:
+    if isinstance(t, ir.ListT):
+        return "list"
+    if isinstance(t, ir.TupleT):
+        return "tuple"
+    if isinstance(t, ir.DictT):
+        return "dict"
+    if isinstance(t, ir.SetT):
+        return "set"
+    if t == ir.NONE:
+        return "NoneType"
+    return str(t)
+
+
+def _has_int(t: ir.Type) -> bool:
+    return any(x == ir.INT for x in ir.type_parts(t))
+
+
+def _has_float(t: ir.Type) -> bool:
+    return any(x == ir.FLOAT for x in ir.type_parts(t))
+
+
+_ORDER_OPS = ("<", "<=", ">", ">=", "==", "!=")
+
+
+_FLIP = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+_CMP_NAME = {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "eq"}
+
+
+def _assigned_names(node) -> set[str]:
+    """Names any target (assignment, for, augmented, tuple, handler variable) in `node` binds."""
+    out: set[str] = set()
+    for n in ir.walk(node):
+        if isinstance(n, ir.NameTarget):
+            out.add(n.name)
+        elif isinstance(n, ir.Handler) and n.name:
+            out.add(n.name)
+    return out
+
+
+# list intrinsics that change a list's length (or reorder it wholesale): a loop containing one
+# on any list of type T gets no view of a list[T] (the list it changes may be the viewed one)
+_LIST_RESIZERS = frozenset({"list.append", "list.extend", "list.insert", "list.pop", "list.pop_at", "list.remove",
+                            "list.sort", "list.reverse", "list.clear", "list.imul"})
+
+
+def _list_view_candidates(loop, big: bool = False) -> set[str]:
+    """List locals that `loop` may index through a view (`_FnEmitter.hoist_list_views`):
+    indexed (read or stored) in the loop, items of a `Copy` type, never rebound in it, and no
+    list of that type can change length or be stored into other than through a view while it
+    runs. Anything that could reach a list behind the loop's back -- a call of a user function,
+    a resizing method, `del`, slice assignment or an indexed store on any other list of the
+    same type (it may be an alias) -- rules the type out."""
+    nodes = list(ir.walk(loop))
+    if any(isinstance(n, ir.Call) for n in nodes):
+        return set()
+    assigned = _assigned_names(loop)
+    # a lambda parameter is a local of its own (`lam` hides views inside it); a list with the
+    # same name as one is left alone, since its stores inside the lambda are not through a view
+    shadowed = {p for n in nodes if isinstance(n, ir.Lambda) for p, _ in n.params}
+    indexed: dict[str, ir.Type] = {}
+    for n in nodes:
+        if isinstance(n, ir.Intrinsic) and n.name == "list.getitem" and isinstance(n.args[0], ir.Local):
+            indexed[n.args[0].name] = n.args[0].ty
+        elif isinstance(n, ir.IndexTarget) and isinstance(n.obj, ir.Local) and isinstance(n.obj.ty, ir.ListT):
+            indexed[n.obj.name] = n.obj.ty
+    cands = {name: t for name, t in indexed.items()
+             if name not in assigned and name not in shadowed and isinstance(t, ir.ListT) and is_copy(t.elem, big)}
+    unsafe: list[ir.Type] = []
+    for n in nodes:
+        if isinstance(n, ir.Intrinsic) and n.name in _LIST_RESIZERS and n.args:
+            unsafe.append(n.args[0].ty)
+        elif isinstance(n, (ir.DelItem, ir.DelSlice, ir.SliceTarget)):
+            unsafe.append(n.obj.ty)
+        elif isinstance(n, ir.IndexTarget) and not (isinstance(n.obj, ir.Local) and n.obj.name in cands):
+            unsafe.append(n.obj.ty)
+    return {name for name, t in cands.items() if t not in unsafe}
+
+
+def _indexed_str_locals(node) -> set[str]:
+    return {n.args[0].name for n in ir.walk(node)
+            if isinstance(n, ir.Intrinsic) and n.name == "str.getitem" and isinstance(n.args[0], ir.Local)}

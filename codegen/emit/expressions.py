@@ -1,0 +1,462 @@
+"""Expressions: constants, coercions, truthiness, operators and comparisons (64-bit and big
+ints), comprehensions, f-strings, exception values and lambdas.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from portalis import ir
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _opaque, _py_type_name, ident, rust_float, rust_str
+
+
+class _ExpressionsMixin:
+    """Part of `_FnEmitter` (codegen/emit/function.py)."""
+
+    def at_off(self, off: int, fill: Callable[[], str]) -> str:
+        saved = self.frame_off
+        self.frame_off = off
+        try:
+            return fill()
+        finally:
+            self.frame_off = saved
+
+    def sub(self, fill: Callable[[], None]) -> str:
+        """Run `fill` against a scratch writer and return its lines as one block of code."""
+        saved = self.w
+        self.w = _Writer()
+        try:
+            fill()
+            return "\n".join(self.w.lines)
+        finally:
+            self.w = saved
+
+    def sref(self, e: ir.Expr) -> str:
+        """A `&str` for a str-typed expression: literals are not allocated, locals not cloned."""
+        if isinstance(e, ir.Const) and isinstance(e.value, str) and e.ty == ir.STR:
+            return rust_str(e.value)
+        return f"&{self.ref(e)}"
+
+    def ref(self, e: ir.Expr) -> str:
+        """An expression usable by reference without moving (no clone for locals)."""
+        if isinstance(e, ir.Local):
+            return ident(e.name)
+        return f"({self.expr(e)})"
+
+    def expr(self, e: ir.Expr) -> str:
+        ln = e.span.line
+        if isinstance(e, ir.Const):
+            return self.const(e)
+        if isinstance(e, ir.Local):
+            return ident(e.name) if self.copy(e.ty) else f"{ident(e.name)}.clone()"
+        if isinstance(e, ir.Global):
+            return self.mod.global_getter(e.name, self)
+        if isinstance(e, ir.Coerce):
+            return self.coerce(e)
+        if isinstance(e, ir.BinOp):
+            return self.binop(e)
+        if isinstance(e, ir.UnaryOp):
+            x = self.expr(e.operand)
+            if e.op == "not":
+                return f"(!{x})"
+            if e.op == "+":
+                return x
+            if e.op == "~":
+                return f"rt::bi_invert(&{self.ref(e.operand)})" if self.big and e.ty == ir.INT else f"(!{x})"
+            if e.ty == ir.FLOAT:
+                return f"(-{x})"
+            if self.big:
+                return f"rt::bi_neg(&{self.ref(e.operand)})"
+            return self.q(f"rt::int_neg({x}, {ln})")
+        if isinstance(e, ir.Compare):
+            return self.compare(e)
+        if isinstance(e, ir.BoolOp):
+            if e.ty == ir.BOOL:
+                return f"({self.expr(e.left)} {'&&' if e.op == 'and' else '||'} {self.expr(e.right)})"
+            v = self.t("_b")
+            truth = self.truthy(v, e.left.ty)
+            if e.op == "and":
+                return f"{{ let {v} = {self.expr(e.left)}; if {truth} {{ {self.expr(e.right)} }} else {{ {v} }} }}"
+            return f"{{ let {v} = {self.expr(e.left)}; if {truth} {{ {v} }} else {{ {self.expr(e.right)} }} }}"
+        if isinstance(e, ir.IfExp):
+            return f"(if {self.expr(e.cond)} {{ {self.expr(e.then)} }} else {{ {self.expr(e.orelse)} }})"
+        if isinstance(e, ir.Call):
+            args = [self.expr(a) for a in e.args]
+            if self.mod.recursive:
+                args.append(f"_depth + {1 + self.frame_off}")
+            return self.q(f"rt::ret({self.mod.fn_ident(e.func)}({', '.join(args)}))")
+        if isinstance(e, ir.Intrinsic):
+            return self.intrinsic(e)
+        if isinstance(e, ir.ListLit):
+            if not e.items:
+                return f"{self.rty(e.ty)}::new()".replace("rt::PyList<", "rt::PyList::<", 1)
+            return f"rt::PyList::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
+        if isinstance(e, ir.SetLit):
+            if not e.items:
+                return f"{self.rty(e.ty)}::new()".replace("rt::PySet<", "rt::PySet::<", 1)
+            return f"rt::PySet::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
+        if isinstance(e, ir.DictLit):
+            if not e.items:
+                return f"{self.rty(e.ty)}::new()".replace("rt::PyDict<", "rt::PyDict::<", 1)
+            pairs = ", ".join(f"({self.expr(k)}, {self.expr(v)})" for k, v in e.items)
+            return f"rt::PyDict::from_pairs(vec![{pairs}])"
+        if isinstance(e, ir.TupleLit):
+            items = [self.expr(i) for i in e.items]
+            if not items:
+                return "rt::EmptyTuple"
+            return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+        if isinstance(e, ir.Comprehension):
+            return self.comprehension(e)
+        if isinstance(e, ir.FString):
+            return self.fstring(e)
+        if isinstance(e, ir.NewExc):
+            return self.new_exc(e)
+        if isinstance(e, ir.Lambda):
+            return self.lam(e)
+        raise EmitError(f"cannot emit {type(e).__name__}", e.span)
+
+    def const(self, e: ir.Const) -> str:
+        v = e.value
+        if v is None:
+            return f"None::<{self.rty(e.ty.inner)}>" if isinstance(e.ty, ir.OptionT) else "()"
+        if isinstance(v, bool):
+            out = "true" if v else "false"
+        elif isinstance(v, int):
+            if e.ty == ir.FLOAT:
+                return rust_float(float(v))
+            if not -(2**63) <= v < 2**63:
+                if not self.big:
+                    # the 64-bit build stops here with the 64-bit limit (the big-int build reruns)
+                    out = self.q(f"rt::int_literal_limit({e.span.line})")
+                    return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
+                out = f"rt::bi_parse({rust_str(str(v))}, 10, 0).unwrap_or_default()"
+                return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
+            out = f"({v}_i64)" if v < 0 else f"{v}_i64"
+            if v == -(2**63):
+                out = "i64::MIN"
+            if self.big:
+                out = f"rt::Int::S({out})"
+        elif isinstance(v, float):
+            out = rust_float(v)
+        elif isinstance(v, str):
+            out = f"String::from({rust_str(v)})"
+        else:
+            raise EmitError(f"constant {v!r}", e.span)
+        return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
+
+    def coerce(self, e: ir.Coerce) -> str:
+        src = e.expr.ty
+        x = self.expr(e.expr)
+        if e.ty == ir.FLOAT and src == ir.INT:
+            if self.big:
+                return self.q(f"rt::bi_to_f64(&{self.ref(e.expr)}, {e.span.line})")
+            return f"({x} as f64)"
+        if e.ty == ir.INT and src == ir.BOOL:
+            return f"rt::Int::from({x})" if self.big else f"({x} as i64)"
+        if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
+            return f"Some({x})"
+        if isinstance(src, ir.OptionT):
+            msg = rust_str(e.none_msg or "'NoneType' object cannot be used as a value here")
+            return self.q(f"{x}.ok_or_else(|| rt::PyErr::new(&rt::TYPE_ERROR, {msg}, {e.span.line}))")
+        if src == e.ty:
+            return x
+        raise EmitError(f"cannot convert {src} to {e.ty}", e.span)
+
+    def truthy(self, v: str, t: ir.Type) -> str:
+        if t == ir.BOOL:
+            return v
+        if t == ir.INT:
+            return f"(!{v}.is_zero())" if self.big else f"({v} != 0)"
+        if t == ir.FLOAT:
+            return f"({v} != 0.0)"
+        if t == ir.STR:
+            return f"!{v}.is_empty()"
+        if t == ir.NONE:
+            return "false"
+        if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+            return f"({v}.len() != 0)"
+        if isinstance(t, ir.TupleT):
+            return "true" if t.items else "false"
+        if isinstance(t, ir.OptionT):
+            return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
+        if isinstance(t, ir.ExcT):
+            return "true"
+        raise EmitError(f"truth value of {t}", None)
+
+    def binop(self, e: ir.BinOp) -> str:
+        ln = e.span.line
+        if self.big and (e.ty == ir.INT or (e.ty == ir.FLOAT and e.op == "/" and e.left.ty == ir.INT)):
+            return self.big_binop(e)
+        a, b = self.expr(e.left), self.expr(e.right)
+        if e.ty == ir.INT:
+            c = e.right.value if isinstance(e.right, ir.Const) and type(e.right.value) is int else None
+            if e.op in ("//", "%") and c is not None and 0 < c < 2**62 and c & (c - 1) == 0:
+                # by a positive power of two, Python's floor division and modulo are exactly an
+                # arithmetic shift and a mask on two's complement ints (no error is possible);
+                # LLVM leaves `i64.div_s`/`rem_s` in wasm for the engine, which may not reduce them
+                k = c.bit_length() - 1
+                return f"({a} >> {k})" if e.op == "//" else f"({a} & {c - 1}_i64)"
+            fn = {"+": "int_add", "-": "int_sub", "*": "int_mul", "//": "int_floordiv", "%": "int_mod",
+                  "**": "int_pow", "<<": "int_lshift", ">>": "int_rshift"}.get(e.op)
+            if fn:
+                return self.q(f"rt::{fn}({a}, {b}, {ln})")
+            return f"({a} {e.op} {b})"
+        if e.ty == ir.FLOAT:
+            if e.op == "/" and e.left.ty == ir.INT:
+                return self.q(f"rt::int_truediv({a}, {b}, {ln})")
+            if e.op in "+-*":
+                return f"({a} {e.op} {b})"
+            fn = {"/": "float_div", "//": "float_floordiv", "%": "float_mod", "**": "float_pow"}[e.op]
+            return self.q(f"rt::{fn}({a}, {b}, {ln})")
+        if e.ty == ir.BOOL:
+            return f"({a} {e.op} {b})"
+        if e.ty == ir.STR:
+            return f"({a} + &{b})"
+        raise EmitError(f"operator {e.op} on {e.ty}", e.span)
+
+    def big_binop(self, e: ir.BinOp) -> str:
+        """An int operator in the big-int build: the runtime's arbitrary-precision ops, operands
+        by reference, evaluated left to right."""
+        ln = e.span.line
+        a, b = f"&{self.ref(e.left)}", f"&{self.ref(e.right)}"
+        if e.ty == ir.FLOAT:  # int / int
+            return self.q(f"rt::bi_truediv({a}, {b}, {ln})")
+        plain = {"+": "bi_add", "-": "bi_sub", "*": "bi_mul", "&": "bi_and", "|": "bi_or", "^": "bi_xor"}
+        if e.op in plain:
+            return f"rt::{plain[e.op]}({a}, {b})"
+        fallible = {"//": "bi_floordiv", "%": "bi_mod", "**": "bi_pow", "<<": "bi_lshift", ">>": "bi_rshift"}
+        if e.op in fallible:
+            return self.q(f"rt::{fallible[e.op]}({a}, {b}, {ln})")
+        raise EmitError(f"operator {e.op} on int", e.span)
+
+    def compare(self, e: ir.Compare) -> str:
+        operands = list(e.operands)
+        if all(op in _ORDER_OPS for op in e.ops):
+            # int vs float compares exactly in Python: keep the int (no `as f64`), see cmp1
+            operands = [x.expr if isinstance(x, ir.Coerce) and x.ty == ir.FLOAT and x.expr.ty == ir.INT else x
+                        for x in operands]
+        if any(op in ("<", "<=", ">", ">=") for op in e.ops) and all(x.ty == ir.FLOAT for x in operands):
+            # every float ordering comparison has an operand the optimiser cannot see through
+            # (see `_opaque`): the first one stays as it is
+            operands = [operands[0], *(_opaque(x) for x in operands[1:])]
+        vals = [self.t("_c") for _ in operands]
+        parts = []
+        for i, op in enumerate(e.ops):
+            parts.append(self.cmp1(op, vals[i], vals[i + 1], operands[i], operands[i + 1]))
+        if len(e.ops) == 1 and e.ops[0] in ("in", "not in") and not any(
+                isinstance(x, (ir.Local, ir.Const)) for x in operands):
+            pass  # both sides may have effects: the chained form below evaluates left first
+        elif len(e.ops) == 1:
+            a, b = operands
+            if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
+                # `s[i] == x` without allocating a one-character String (x evaluated after s[i]
+                # only matters if it has effects: restrict to locals and constants)
+                if all(isinstance(x, ir.Intrinsic) and x.name == "str.getitem" for x in (a, b)):
+                    (sa, ia), (sb, ib) = self.str_getitem(a), self.str_getitem(b)
+                    ca = self.q(f"rt::str_index_char({sa}, {ia}, {a.span.line})")
+                    cb = self.q(f"rt::str_index_char({sb}, {ib}, {b.span.line})")
+                    return f"({ca} {e.ops[0]} {cb})"
+                for ix, other in ((a, b), (b, a)):
+                    if (isinstance(ix, ir.Intrinsic) and ix.name == "str.getitem"
+                            and isinstance(other, (ir.Local, ir.Const))):
+                        sh, idx = self.str_getitem(ix)
+                        neg = "!" if e.ops[0] == "!=" else ""
+                        return f"({neg}{self.q(f'rt::str_index_eq({sh}, {idx}, {self.sref(other)}, {ix.span.line})')})"
+            if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
+                neg = "!" if e.ops[0] == "!=" else ""
+                return f"{neg}rt::str_eq({self.sref(a)}, {self.sref(b)})"
+            return "(" + self.cmp1(e.ops[0], self.ref(a), self.ref(b), a, b) + ")"
+        # chained: evaluate each operand once, left to right, short-circuiting
+        code = parts[-1]
+        for i in range(len(e.ops) - 1, 0, -1):
+            code = f"{parts[i - 1]} && {{ let {vals[i + 1]} = {self.expr(operands[i + 1])}; {code} }}"
+        return f"{{ let {vals[0]} = {self.expr(operands[0])}; let {vals[1]} = {self.expr(operands[1])}; {code} }}"
+
+    def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        if op in _ORDER_OPS and {ea.ty, eb.ty} == {ir.INT, ir.FLOAT}:
+            # exact, as CPython (2**53 + 1 != 2.0**53); NaN compares false except for !=
+            # the big-int build compares by reference (`a` may be a local, not to be moved)
+            fn, it, amp = ("bi_cmp_float", "&rt::Int", "&") if self.big else ("cmp_int_float", "i64", "")
+            if ea.ty == ir.FLOAT:
+                a, b, op = b, a, _FLIP[op]
+                code = f"rt::{fn}_{_CMP_NAME[op]}(_i, _f)"
+                code = f"!{code}" if op == "!=" else code
+                return f"({{ let _f: f64 = {b}; let _i: {it} = {amp}{a}; {code} }})"
+            code = f"rt::{fn}_{_CMP_NAME[op]}(_i, _f)"
+            code = f"!{code}" if op == "!=" else code
+            return f"({{ let _i: {it} = {amp}{a}; let _f: f64 = {b}; {code} }})"
+        if op in ("is", "is not"):
+            if ea.ty == ir.NONE:  # always None, but the expression still runs (f() is None)
+                return f"({{ let _ = {a}; {'true' if op == 'is' else 'false'} }})"
+            if not isinstance(ea.ty, ir.OptionT):  # a value that is never None
+                return f"({{ let _ = &{a}; {'false' if op == 'is' else 'true'} }})"
+            return f"{a}.is_none()" if op == "is" else f"{a}.is_some()"
+        # CPython's `in` and container `==` compare identity first, so a NaN can match itself
+        # there; Portalis has no identity, so a NaN (x != x) stops with an error (rt::no_nan).
+        # Each operand is evaluated once, by reference, left to right.
+        if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
+            return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
+                    f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT)) and _has_float(ea.ty):
+            chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
+            return f"({{ let _l = &{a}; let _r = &{b}; {chk} *_l {op} *_r }})"
+        return self.cmp1_plain(op, a, b, ea, eb)
+
+    def cmp1_plain(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        if op in ("in", "not in"):
+            neg = "!" if op == "not in" else ""
+            ct = eb.ty
+            if ct == ir.STR:
+                return f"{neg}rt::str_contains(&{b}, &{a})"
+            if isinstance(ct, ir.DictT):
+                return f"{neg}{b}.contains_key(&{a})"
+            if isinstance(ct, (ir.ListT, ir.SetT)):
+                return f"{neg}{b}.contains(&{a})"
+            if isinstance(ct, ir.TupleT):
+                return f"{neg}{{ let _k = &{a}; let _t = &{b}; " + " || ".join(f"*_k == _t.{i}" for i in range(len(ct.items))) + " }"
+            if isinstance(eb, ir.Intrinsic) and eb.name == "range":  # O(1), as CPython's
+                if self.big:
+                    bounds = ", ".join(f"&{self.ref(x)}" for x in eb.args)
+                    return f"{neg}{{ let _k = &{a}; {self.q(f'rt::bi_range_contains({bounds}, _k, {eb.span.line})')} }}"
+                bounds = ", ".join(self.expr(x) for x in eb.args)
+                return f"{neg}{{ let _k = {a}; {self.q(f'rt::py_range({bounds}, {eb.span.line})')}.contains(_k) }}"
+            if isinstance(ct, ir.IterT):
+                return f"{neg}{{ let _k = &{a}; let mut _f = false; " + self.sub(lambda: self.foreach(
+                    eb, lambda it: self.w.line(f"if {it} == *_k {{ _f = true; break; }}"), eb.span.line)) + " _f }"
+            raise EmitError(f"`in` on {ct}", eb.span)
+        if isinstance(ea.ty, ir.SetT) and op in ("<", "<=", ">", ">="):  # subset / superset
+            sub, sup = (a, b) if op in ("<", "<=") else (b, a)
+            strict = f" && {a}.len() != {b}.len()" if op in ("<", ">") else ""
+            return f"({sub}.issubset(&{sup}){strict})"
+        return f"{a} {op} {b}"
+
+    def comprehension(self, e: ir.Comprehension) -> str:
+        ln = e.span.line
+        acc = self.t("_acc")
+
+        def fill() -> None:
+            if e.kind == "list":
+                self.w.line(f"let mut {acc}: Vec<{self.rty(e.ty.elem)}> = Vec::new();", ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln, frame=e.frame)
+                self.w.line(f"rt::PyList::from_vec({acc})", ln)
+            elif e.kind == "set":
+                self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();", ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.add({self.expr(e.elt)});", ln), ln, frame=e.frame)
+                self.w.line(acc, ln)
+            elif e.kind == "dict":
+                k, v = e.elt.items
+                self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();", ln)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.set_item({self.expr(k)}, {self.expr(v)});", ln), ln,
+                                frame=e.frame)
+                self.w.line(acc, ln)
+            else:
+                raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", e.span)
+
+        return "{\n" + self.sub(fill) + "\n}"
+
+    def collect(self, it: ir.Expr, elem_ty: ir.Type) -> str:
+        """A Vec<T> of the items of any iterable."""
+        v = self.t("_vec")
+        return "{\n" + self.sub(lambda: (
+            self.w.line(f"let mut {v}: Vec<{self.rty(elem_ty)}> = Vec::new();"),
+            self.foreach(it, lambda x: self.w.line(f"{v}.push({x});"), it.span.line),
+            self.w.line(v))) + "\n}"
+
+    def fstring(self, e: ir.FString) -> str:
+        if all(isinstance(p, str) for p in e.parts):
+            return f"String::from({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
+        ln = e.span.line
+        f = self.t("_f")
+        out = [f"let mut {f} = String::new();"]
+        if e.eval_first:  # str.format(): the arguments first, in order, then the formatting
+            parts: list = []
+            lets: list[str] = []
+            for p in e.parts:
+                if isinstance(p, ir.FormatField) and not isinstance(p.expr, (ir.Local, ir.Const)):
+                    v = self.t("_fa")
+                    lets.append(f"let {v} = {self.expr(p.expr)};")
+                    p = ir.FormatField(ir.Local(v, p.expr.ty, p.expr.span), p.conversion, p.spec)
+                parts.append(p)
+            out = lets + out
+            e = ir.FString(tuple(parts), e.ty, e.span)
+        for p in e.parts:
+            if isinstance(p, str):
+                if p:
+                    out.append(f"{f}.push_str({rust_str(p)});")
+                continue
+            x = p.expr
+            t = x.ty
+            if isinstance(t, ir.OptionT) and p.spec is not None and p.conversion not in ("r", "s"):
+                # a spec applies to the value (after !r/!s it applies to the text, None is fine)
+                x = ir.Coerce(x, t.inner, x.span, "unsupported format string passed to NoneType.__format__")
+                t = t.inner
+            if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
+                fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
+                if t == ir.STR and p.conversion != "r":
+                    out.append(f"{f}.push_str(&{self.ref(x)});")
+                elif self.big and _has_int(t):
+                    v = self.t("_dv")
+                    out.append(f"let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "
+                               f"rt::PyFmt::{fn}({v}, &mut {f});")
+                else:
+                    out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
+                continue
+            spec = self.fstring(p.spec)
+            if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
+                # object.__format__: a list/tuple/dict/set takes no format spec (only "")
+                tname = _py_type_name(t)
+                out.append(f"{self.q(f'rt::object_format_check(&{spec}, {rust_str(tname)}, {ln})')};")
+            if p.conversion in ("r", "s") or t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
+                conv = "py_repr" if p.conversion == "r" else "py_str"
+                val = f"rt::{conv}(&{self.ref(x)})"
+                if self.big and _has_int(t):
+                    v = self.t("_dv")
+                    val = (f"{{ let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "
+                           f"rt::{conv}({v}) }}")
+            else:
+                val = self.ref(x)
+            out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
+        out.append(f)
+        return "{ " + " ".join(out) + " }"
+
+    def new_exc(self, e: ir.NewExc) -> str:
+        static = self.mod.exc_static(e.cls)
+        ln = e.span.line
+        if e.cls == "SystemExit" and len(e.args) <= 1 and all(a.ty in (ir.NONE, ir.STR, ir.BOOL, ir.INT) for a in e.args):
+            return self.system_exit(e.args[0] if e.args else None, ln)
+        owner = self.mod.exc_owner(e.cls)
+        if owner is not None:  # args[0] calls the generated __init__: (0, str/repr pairs..., fields...)
+            t = self.t("_ti")
+            init = self.at_off(self.frame_off + 1, lambda: self.expr(e.args[0]))  # __init__ from type.__call__
+            strs = ", ".join(f"{t}.{1 + 2 * i}" for i in range(owner.n_args))
+            reprs = ", ".join(f"{t}.{2 + 2 * i}" for i in range(owner.n_args))
+            base = 1 + 2 * owner.n_args
+            flds = ", ".join(f"{ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
+            return (f"{{ let {t} = {init}; rt::PyErr::with_payload(&{static}, vec![{strs}], "
+                    f"vec![{reprs}], {self.mod.exc_fields_struct(owner.name)} {{ {flds} }}, {ln}) }}")
+        if len(e.args) == 1 and e.args[0].ty == ir.STR and e.cls != "KeyError":
+            return f"rt::PyErr::new(&{static}, {self.expr(e.args[0])}, {ln})"
+        vals = [self.t("_a") for _ in e.args]
+        lets = " ".join(f"let {v} = {self.expr(a)};" for v, a in zip(vals, e.args))
+        strs = ", ".join(f"rt::py_str(&{v})" for v in vals)
+        reprs = ", ".join(f"rt::py_repr(&{v})" for v in vals)
+        return f"{{ {lets} rt::PyErr::with_args(&{static}, vec![{strs}], vec![{reprs}], {ln}) }}"
+
+    def lam(self, e: ir.Lambda) -> str:
+        (pname, pty), = e.params
+        self.err_ctx.append("")
+        # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
+        # hints, list views) do not hold for it
+        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.list_views) if pname in d]
+        off = self.frame_off
+        try:
+            enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame
+            self.frame_off += 1 if e.frame else 0
+            body = self.expr(e.body)
+        finally:
+            self.frame_off = off
+            self.err_ctx.pop()
+            for d, v in saved:
+                d[pname] = v
+        return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
+                f"let {ident(pname)} = _p.clone(); Ok({body}) }}")

@@ -1,0 +1,164 @@
+"""`_FnEmitter`: one Python function (or the module body) -> Rust. The class is composed of
+the mixins in statements/loops/expressions/intrinsics/methods; this file holds its state, the
+calling convention (recursion depth, pending exceptions) and the function frame.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from portalis import ir
+from portalis.codegen.emit.common import FN_MODULE_PREFIX, _Writer, default_value, ident, is_copy, rust_str, rust_type
+from portalis.codegen.emit.statements import _StatementsMixin
+from portalis.codegen.emit.loops import _LoopsMixin
+from portalis.codegen.emit.expressions import _ExpressionsMixin
+from portalis.codegen.emit.intrinsics import _IntrinsicsMixin
+from portalis.codegen.emit.methods import _MethodsMixin
+
+if TYPE_CHECKING:
+    from portalis.codegen.emit.module import _ModEmitter
+
+
+class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMixin, _MethodsMixin):
+    def __init__(self, mod: "_ModEmitter", fn: ir.Function, w: _Writer):
+        self.mod = mod
+        self.fn = fn
+        self.w = w
+        self.err_ctx: list[str] = []  # innermost try label ("'t3") or "" for `?`
+        self.tmp = 0
+        self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
+        self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
+        # CPython recursion-limit units between this function's frame and the code being
+        # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
+        self.frame_off = 0
+        # labels of loops with an `else` block (their breaks set a flag)
+        self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
+
+    @property
+    def big(self) -> bool:
+        return self.mod.big
+
+    def rty(self, t: ir.Type) -> str:
+        return rust_type(t, self.mod.big)
+
+    def dflt(self, t: ir.Type) -> str:
+        return default_value(t, self.mod.big)
+
+    def copy(self, t: ir.Type) -> bool:
+        return is_copy(t, self.mod.big)
+
+    def as_i64(self, e: ir.Expr, kind: str = "size") -> str:
+        """An i64 for an int the runtime takes as a repeat count ("size"), an index ("index") or
+        a Py_ssize_t argument ("ssize": positions, widths, maxsplit). In the big-int build an
+        int that does not fit raises what CPython raises there (OverflowError "cannot fit 'int'
+        into an index-sized integer", IndexError, OverflowError "... C ssize_t"); an optional
+        position (slice bound) clamps like CPython's."""
+        if not self.big:
+            return self.expr(e)
+        ln = e.span.line
+        if e.ty == ir.INT:
+            if isinstance(e, ir.Const) and isinstance(e.value, int) and -(2**63) < e.value < 2**63:
+                return f"({e.value}_i64)"
+            fn = {"index": "bi_index", "ssize": "bi_ssize"}.get(kind, "bi_size")
+            return self.q(f"rt::{fn}(&{self.ref(e)}, {ln})")
+        if e.ty == ir.OptionT(ir.INT):
+            if isinstance(e, ir.Const) and e.value is None:
+                return "None::<i64>"
+            return self.q(f"rt::bi_size_opt(&{self.ref(e)}, {ln})")
+        return self.expr(e)
+
+    def from_i64(self, code: str) -> str:
+        """An int the runtime computes as an i64 (len, find, ord, ...), as this build's int."""
+        return f"rt::Int::S({code})" if self.big else code
+
+    def t(self, prefix: str = "_t") -> str:
+        self.tmp += 1
+        return f"{prefix}{self.tmp}"
+
+    def enter_frame(self, extra: int, ln: int) -> str:
+        """The recursion check of a frame `extra` units above the current one ("" when the
+        module does not recurse).  Counted as CPython 3.11 counts toward its limit, once the
+        code is warm (its calls of builtins specialised): each Python frame (function, lambda,
+        comprehension, generator expression) is one unit, and so is each builtin that calls
+        back into Python code and does not specialise (min/max, the sort in sorted/list.sort,
+        a user exception's type call)."""
+        if not self.mod.recursive:
+            return ""
+        return f"{self.q(f'rt::check_depth(_depth + {self.frame_off + extra}, {ln})')};"
+
+    def q(self, code: str) -> str:
+        """Propagate the error of a PyResult expression to the current handler."""
+        if self.err_ctx and self.err_ctx[-1]:
+            return f"tr!({code}, {self.err_ctx[-1]})"
+        return f"{code}?"
+
+    def propagate(self, err_code: str) -> str:
+        if self.err_ctx and self.err_ctx[-1]:
+            return f"break {self.err_ctx[-1]} Err({err_code})"
+        return f"return Err({err_code})"
+
+    def line_of(self, node) -> int:
+        return node.span.line
+
+    def emit(self) -> None:
+        fn = self.fn
+        w = self.w
+        is_main = fn.name == "<module>"
+        params = ", ".join(f"mut {ident(n)}: {self.rty(t)}" for n, t in fn.params)
+        if self.mod.recursive and not is_main:  # the frame's depth (see rt::MAX_USER_DEPTH)
+            params = f"{params}, _depth: u32" if params else "_depth: u32"
+        ret = "()" if fn.ret == ir.NONE else self.rty(fn.ret)
+        name = "module_body" if is_main else self.mod.fn_ident(fn.name)
+        # One Rust module per function: rustc's incremental builds (the edit loop) then
+        # recompile only the edited function's codegen unit (see codegen/build.py).
+        w.line(f"mod {FN_MODULE_PREFIX}{name} {{ use super::*;", fn.span.line)
+        if is_main:
+            w.line(f"pub(super) fn {name}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+        else:
+            # A user function returns its value itself; an exception it raises is left pending
+            # in the runtime (`rt::set_pending`) and taken by the caller (`rt::ret(f(..))?`):
+            # on wasm32 a `Result` return travels through memory, a plain value in a register
+            # (recursive code ~1.6x faster). The body keeps `Result` and `?` (inlined here).
+            args = ", ".join([*(ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
+            plain = params.replace("mut ", "")
+            w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
+            w.line(f"    match {name}_body({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
+                   fn.span.line)
+            w.line("}", fn.span.line)
+            w.line("#[inline(always)]", fn.span.line)
+            w.line(f"fn {name}_body({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+        w.indent += 1
+        if self.mod.recursive:
+            # CPython's limit counts every frame (the module's too), so once anything recurses,
+            # every function call counts toward RecursionError
+            if is_main:
+                w.line("let _depth: u32 = 0;", fn.span.line)
+            else:
+                w.line(f"rt::check_depth(_depth, {fn.span.line})?;", fn.span.line)
+        handler_vars = {n.name for n in ir.walk(fn.body) if isinstance(n, ir.Handler) and n.name}
+        for n, t in fn.locals:
+            if isinstance(t, ir.ExcT) and n in handler_vars:
+                continue  # handler variables are bound in their handler
+            w.line(f"let mut {ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
+        self.block(fn.body)
+        if not fn.body or not isinstance(fn.body[-1], (ir.Return, ir.Raise)):
+            last = fn.span.end_line
+            if fn.ret == ir.NONE:
+                w.line("Ok(())", last)
+            elif isinstance(fn.ret, ir.OptionT):
+                w.line("Ok(None)", last)
+            else:
+                w.line(f"#[allow(unreachable_code)]\nreturn Err(rt::PyErr::new(&rt::TYPE_ERROR, "
+                       f"{rust_str(f'{fn.name}() ended without returning a {fn.ret} (Python would return None)')}, {last}));", last)
+        w.indent -= 1
+        w.line("}")
+        w.line(f"}} use {FN_MODULE_PREFIX}{name}::{name};")
+
+    def block(self, stmts: tuple) -> None:
+        for s in stmts:
+            self.stmt(s)
+
+    def body(self, stmts: tuple) -> None:
+        self.w.indent += 1
+        self.block(stmts)
+        self.w.indent -= 1

@@ -1,0 +1,378 @@
+"""Builtin calls: the `ir.Intrinsic` table, print, math, and consumers of iterables
+(sum/min/max/any/all/sorted/join/list/...).
+"""
+
+from __future__ import annotations
+
+from portalis import ir
+from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, ident, rust_str
+
+
+class _IntrinsicsMixin:
+    """Part of `_FnEmitter` (codegen/emit/function.py)."""
+
+    def intrinsic(self, e: ir.Intrinsic) -> str:  # noqa: C901 - one table, kept in one place
+        n = e.name
+        ln = e.span.line
+        a = e.args
+        X = self.expr
+        R = self.ref
+        q = self.q
+        if n == "print":
+            return self.print_(e)
+        if n == "opaque_f64":
+            return f"rt::opaque_f64({self.expr(a[0])})"
+        if n == "truthy":
+            v = self.t("_y")
+            return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(ident(a[0].name), a[0].ty)
+        if n == "len":
+            t = a[0].ty
+            if t == ir.STR:
+                return self.from_i64(f"rt::str_len(&{R(a[0])})")
+            if isinstance(t, ir.TupleT):
+                return self.from_i64(f"{len(t.items)}_i64")
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "range":
+                if self.big:
+                    bounds = ", ".join(f"&{R(x)}" for x in a[0].args)
+                    return q(f"rt::bi_range_len({bounds}, {ln})")
+                bounds = ", ".join(X(x) for x in a[0].args)
+                return q(f"rt::range_len({bounds}, {ln})")
+            if isinstance(a[0], ir.Intrinsic) and a[0].name in ("dict.keys", "dict.values", "dict.items"):
+                return self.from_i64(f"{R(a[0].args[0])}.len()")
+            return self.from_i64(f"{R(a[0])}.len()")
+        if n in ("str", "repr") and self.big and _has_int(a[0].ty):
+            # CPython's limit on the digits of int -> decimal text (ValueError)
+            v = self.t("_dv")
+            return f"{{ let {v} = &{R(a[0])}; {q(f'rt::CheckDigits::check_digits({v}, {ln})')}; rt::py_{n}({v}) }}"
+        if n == "str":
+            return f"rt::py_str(&{R(a[0])})"
+        if n == "repr":
+            return f"rt::py_repr(&{R(a[0])})"
+        if n in ("abs",):
+            if e.ty == ir.FLOAT:
+                return f"{R(a[0])}.abs()"
+            return f"rt::bi_abs(&{R(a[0])})" if self.big else q(f"rt::int_abs({X(a[0])}, {ln})")
+        if n == "round":
+            if a[0].ty != ir.FLOAT:
+                return X(a[0])
+            return q(f"rt::{'bi_round_half_even' if self.big else 'round_half_even'}({X(a[0])}, {ln})")
+        if n == "round.ndigits":
+            if e.ty == ir.FLOAT:  # CPython clamps a huge ndigits for floats
+                nd = f"rt::bi_clamp_i64(&{R(a[1])})" if self.big else X(a[1])
+                return f"rt::round_ndigits({X(a[0])}, {nd})"
+            if self.big:
+                return q(f"rt::bi_round_ndigits(&{R(a[0])}, &{R(a[1])}, {ln})")
+            return q(f"rt::round_int_ndigits({X(a[0])}, {X(a[1])}, {ln})")
+        if n == "int.from_float":
+            return q(f"rt::{'bi_from_f64' if self.big else 'float_to_int'}({X(a[0])}, {ln})")
+        if n == "int.from_str":
+            if self.big:
+                return q(f"rt::bi_parse(&{R(a[0])}, 10, {ln})")
+            return q(f"rt::parse_int(&{R(a[0])}, {ln})")
+        if n == "int.from_str_base":
+            if self.big:  # a base past 64 bits is just a bad base (ValueError), as in CPython
+                return q(f"{{ let _s = &{R(a[0])}; let _b = rt::bi_clamp_i64(&{R(a[1])}); rt::bi_parse(_s, _b, {ln}) }}")
+            return q(f"rt::parse_int_base(&{R(a[0])}, {X(a[1])}, {ln})")
+        if n == "float.from_str":
+            return q(f"rt::parse_float(&{R(a[0])}, {ln})")
+        if n == "float.is_integer":
+            return f"rt::float_is_integer({X(a[0])})"
+        if n == "tuple.index_dyn":  # t[i] with a run-time i on a tuple of one item type
+            k = len(a[0].ty.items)  # type: ignore[attr-defined]
+            items = ", ".join(f"_t.{j}.clone()" for j in range(k))
+            idx = self.as_i64(a[1], "index")
+            return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
+                    f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
+        if n == "float":  # explicit float(int): the conversion is already in a[0]
+            return X(a[0])
+        if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
+            return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
+        if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
+            struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
+            return f"{R(a[0])}.exc_fields::<{struct}>().{ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
+        if n == "ord":
+            return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
+        if n == "chr":
+            if self.big:
+                return q(f"rt::bi_chr(&{R(a[0])}, {ln})")
+            return q(f"rt::py_chr({X(a[0])}, {ln})")
+        if n == "divmod":
+            if e.ty.items[0] == ir.FLOAT:
+                return q(f"rt::float_divmod({X(a[0])}, {X(a[1])}, {ln})")
+            if self.big:
+                return q(f"rt::bi_divmod(&{R(a[0])}, &{R(a[1])}, {ln})")
+            return q(f"rt::int_divmod({X(a[0])}, {X(a[1])}, {ln})")
+        if n == "pow.mod":
+            if self.big:
+                return q(f"rt::bi_pow_mod(&{R(a[0])}, &{R(a[1])}, &{R(a[2])}, {ln})")
+            return q(f"rt::int_pow_mod({X(a[0])}, {X(a[1])}, {X(a[2])}, {ln})")
+        if n == "input":
+            prompt = X(a[0]) if a else "String::new()"
+            return q(f"rt::py_input(&{prompt}, {ln})")
+        if n == "range":
+            if self.big:
+                return q(f"rt::bi_range({', '.join(f'&{R(x)}' for x in a)}, {ln})")
+            return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
+        if n.startswith("math."):
+            return self.math(e)
+        if n in ("sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
+                 "dict.from_iter", "str.join"):
+            return self.consume(e)
+        if n in ("min.args", "max.args"):
+            return self.minmax_args(e)
+        if n.startswith("str."):
+            return self.str_method(e)
+        if n.startswith("list."):
+            return self.list_method(e)
+        if n.startswith("dict."):
+            return self.dict_method(e)
+        if n.startswith("set."):
+            m = n[4:]
+            if m in ("add",):
+                return f"{R(a[0])}.add({X(a[1])})"
+            if m in ("discard",):
+                return f"{R(a[0])}.discard(&{R(a[1])})"
+            if m == "remove":
+                return q(f"{R(a[0])}.remove(&{R(a[1])}, {ln})")
+            if m in ("union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "update"):
+                return f"{R(a[0])}.{m}(&{R(a[1])})"
+            if m in ("copy", "clear"):
+                return f"{R(a[0])}.{m}()"
+        if n == "tuple.getitem":
+            return f"{R(a[0])}.{a[1].value}" + ("" if self.copy(e.ty) else ".clone()")
+        if n in ("enumerate", "zip", "reversed"):
+            raise EmitError(f"{n}() can only be looped over or passed to list()/sorted()/dict()", e.span)
+        raise EmitError(f"intrinsic {n} is not implemented", e.span)
+
+    def print_(self, e: ir.Intrinsic) -> str:
+        """print(): like CPython, every argument is evaluated (then sep=, then end=) before any
+        is turned into text, so `print(xs, xs.pop())` shows the list after the pop. Arguments
+        are bound by reference (containers alias, as the objects CPython passes do)."""
+        kw = dict(e.kwargs)
+        o = self.t("_o")
+        out = [f"let mut {o} = String::new();"]
+        checked = self.big and any(_has_int(x.ty) for x in e.args)  # each value is used twice below
+        if all(isinstance(x, (ir.Local, ir.Const)) for x in e.args[1:]) and not checked:
+            vals = [self.ref(x) for x in e.args]  # nothing after the first can change anything
+        else:
+            vals = []
+            for x in e.args:
+                v = self.t("_a")
+                out.append(f"let {v} = &{self.ref(x)};")
+                vals.append(f"(*{v})")
+        sepv, endv = self.t("_s"), self.t("_e")
+        for k, v in e.kwargs:  # in the order written
+            if k in ("sep", "end"):
+                out.append(f"let {sepv if k == 'sep' else endv}: String = {self.expr(v)};")
+        target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
+        for i, (x, v) in enumerate(zip(e.args, vals)):
+            if i:
+                out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
+            if self.big and _has_int(x.ty):
+                # CPython's limit on the digits of int -> decimal text (ValueError); print has
+                # written the arguments (and separators) before the failing one by then
+                err = self.propagate("_e")
+                out.append(f"if let Err(_e) = rt::CheckDigits::check_digits(&{v}, {e.span.line}) "
+                           f"{{ {target}(&{o}); {err}; }}")
+            if x.ty == ir.STR:
+                out.append(f"{o}.push_str(&{v});")
+            else:
+                out.append(f"rt::PyFmt::fmt_str(&{v}, &mut {o});")
+        out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")
+        out.append(f"{target}(&{o});")
+        return "{ " + " ".join(out) + " }"
+
+    def math(self, e: ir.Intrinsic) -> str:
+        m = e.name[5:]
+        ln = e.span.line
+        if self.big:
+            code = self.big_math(e)
+            if code is not None:
+                return code
+        a = [self.expr(x) for x in e.args]
+        plain1 = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "fabs", "expm1"}
+        if m in plain1:
+            if m in ("asin", "acos"):
+                return self.q(f"rt::math_{m}({a[0]}, {ln})")
+            return f"{a[0]}.{'abs' if m == 'fabs' else 'exp_m1' if m == 'expm1' else m}()"
+        if m == "degrees":
+            return f"{a[0]}.to_degrees()"
+        if m == "radians":
+            return f"{a[0]}.to_radians()"
+        if m in ("atan2", "hypot", "copysign"):
+            return f"{a[0]}.{m}({a[1]})"
+        if m == "log":
+            if len(a) == 2:
+                return self.q(f"rt::math_log_base({a[0]}, {a[1]}, {ln})")
+            return self.q(f"rt::math_log({a[0]}, {ln})")
+        if m in ("sqrt", "exp", "log10", "log2", "floor", "ceil", "pow", "factorial", "log1p", "fmod", "trunc", "isqrt", "comb"):
+            return self.q(f"rt::math_{m}({', '.join(a)}, {ln})")
+        if m == "gcd":
+            return self.q(f"rt::math_gcd({a[0]}, {a[1]}, {ln})")
+        if m == "lcm":
+            return self.q(f"rt::math_lcm({a[0]}, {a[1]}, {ln})")
+        if m == "isclose":
+            return self.q(f"rt::math_isclose_checked({', '.join(a)}, {e.span.line})")
+        if m in ("isnan", "isinf", "isfinite"):
+            return f"{a[0]}.is_{m[2:]}()" if m != "isinf" else f"{a[0]}.is_infinite()"
+        raise EmitError(f"math.{m}", e.span)
+
+    def big_math(self, e: ir.Intrinsic) -> str | None:
+        """math functions whose int arguments or results need the big-int runtime (None: the
+        float version applies)."""
+        m = e.name[5:]
+        ln = e.span.line
+        q = self.q
+        ints = [f"&{self.ref(x)}" for x in e.args]
+        if m in ("factorial", "isqrt"):
+            return q(f"rt::bi_{m}({ints[0]}, {ln})")
+        if m == "comb":
+            return q(f"rt::bi_comb({ints[0]}, {ints[1]}, {ln})")
+        if m == "gcd":
+            return f"rt::bi_gcd({ints[0]}, {ints[1]})"
+        if m == "lcm":
+            return q(f"rt::bi_lcm({ints[0]}, {ints[1]}, {ln})")
+        if m in ("floor", "ceil", "trunc"):
+            x = e.args[0]
+            if x.ty == ir.INT:  # math.floor(int) is the int itself
+                return self.expr(x)
+            fn = {"floor": "bi_math_floor", "ceil": "bi_math_ceil", "trunc": "bi_from_f64"}[m]
+            return q(f"rt::{fn}({self.expr(x)}, {ln})")
+        if m in ("log", "log2", "log10") and len(e.args) == 1:
+            x = e.args[0]
+            if isinstance(x, ir.Coerce) and x.expr.ty == ir.INT:  # huge ints have logs too
+                return q(f"rt::bi_math_{m}(&{self.ref(x.expr)}, {ln})")
+        if m == "log" and len(e.args) == 2 and any(isinstance(x, ir.Coerce) and x.expr.ty == ir.INT for x in e.args):
+            # log(x, base) = log(x) / log(base), each as CPython's loghelper (any size of int)
+            num, den = (q(f"rt::bi_math_log(&{self.ref(x.expr)}, {ln})")
+                        if isinstance(x, ir.Coerce) and x.expr.ty == ir.INT else q(f"rt::math_log({self.expr(x)}, {ln})")
+                        for x in e.args)
+            return q(f"{{ let _n = {num}; let _d = {den}; rt::float_div(_n, _d, {ln}) }}")
+        return None
+
+    def consume(self, e: ir.Intrinsic) -> str:
+        """Builtins that drain an iterable: sum/any/all/min/max/sorted/list/set/dict/join."""
+        n = e.name
+        ln = e.span.line
+        it = e.args[0]
+        kw = dict(e.kwargs)
+        acc = self.t("_acc")
+        w_line = lambda s: self.w.line(s, ln)  # noqa: E731
+
+        def first(extra: ir.Expr | None) -> ir.Expr:
+            """Python evaluates the iterable before start=/default=: when both may have effects,
+            bind a container iterable to a temporary first."""
+            if (extra is None or isinstance(extra, (ir.Local, ir.Const)) or isinstance(it, (ir.Local, ir.Const))
+                    or not isinstance(it.ty, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and it.ty != ir.STR):
+                return it
+            v = self.t("_src")
+            w_line(f"let {v} = {self.expr(it)};")
+            return ir.Local(v, it.ty, it.span)
+
+        def fill() -> None:
+            if n == "sum":
+                src = first(e.args[1] if len(e.args) > 1 else None)
+                if e.ty == ir.INT and self.big:
+                    start = self.expr(e.args[1]) if len(e.args) > 1 else "rt::Int::S(0)"
+                    w_line(f"let mut {acc}: rt::Int = {start};")
+                    conv = (lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL else (lambda x: f"&{x}")
+                    self.foreach(src, lambda x: w_line(f"{acc} = rt::bi_add(&{acc}, {conv(x)});"), ln)
+                    w_line(acc)
+                elif e.ty == ir.INT:
+                    w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
+                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
+                    w_line(acc)
+                else:
+                    start = e.args[1] if len(e.args) > 1 else None
+                    as_f = (lambda x: self.q(f"rt::bi_to_f64(&{x}, {ln})")) \
+                        if self.big and self.elem_type(src) == ir.INT else (lambda x: f"{x} as f64")
+                    if "int_start" in kw:
+                        # sum(floats, 0): Python returns the int start itself when there are no items
+                        w_line(f"let mut {acc}: f64 = {self.expr(start)}; let mut _any = false;")
+                        self.foreach(src, lambda x: w_line(f"{acc} += {as_f(x)}; _any = true;"), ln)
+                        msg = rust_str("sum() of an empty sequence of floats with an int start: Python returns "
+                                       "the int start here, which Portalis cannot represent; use a float start (0.0)")
+                        w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
+                    elif start is not None:
+                        w_line(f"let mut {acc}: f64 = {self.expr(start)};")
+                        self.foreach(src, lambda x: w_line(f"{acc} += {as_f(x)};"), ln)
+                    else:
+                        w_line(f"let mut {acc}: f64 = 0.0; let mut _any = false;")
+                        self.foreach(it, lambda x: w_line(f"{acc} += {as_f(x)}; _any = true;"), ln)
+                        msg = rust_str("sum() of an empty sequence of floats: Python returns the int 0 here, "
+                                       "which Portalis cannot represent; pass a float start value (sum(xs, 0.0))")
+                        w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
+                    w_line(acc)
+            elif n in ("any", "all"):
+                el = self.elem_type(it)
+                w_line(f"let mut {acc} = {'false' if n == 'any' else 'true'};")
+                # any/all take one argument (METH_O): even specialised, CPython counts the call
+                if n == "any":
+                    self.foreach(it, lambda x: w_line(f"if {self.truthy(x, el)} {{ {acc} = true; break; }}"), ln,
+                                 driver=self.frame_off + 1)
+                else:
+                    self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; break; }}"), ln,
+                                 driver=self.frame_off + 1)
+                w_line(acc)
+            elif n in ("min.iter", "max.iter"):
+                el = self.elem_type(it)
+                better = "<" if n == "min.iter" else ">"
+                key = kw.get("key")
+                src = first(kw.get("default"))
+                dv = self.t("_dflt")
+                if "default" in kw:  # evaluated before the loop, as Python evaluates arguments
+                    w_line(f"let {dv} = {self.expr(kw['default'])};")
+                w_line(f"let mut {acc}: Option<{self.rty(el)}> = None;")
+                if key is not None:
+                    kf = self.t("_kf")
+                    kt = key.ty.ret
+                    # min/max (a builtin that does not specialise) calls the key and drains a generator
+                    w_line(f"let mut {kf} = {self.at_off(self.frame_off + 1, lambda: self.expr(key))};")
+                    w_line(f"let mut _bk: Option<{self.rty(kt)}> = None;")
+                    self.foreach(src, lambda x: w_line(
+                        f"let _k = {self.q(f'{kf}(&{x})')}; "
+                        f"if match &_bk {{ None => true, Some(_b) => _k {better} {_opaque_rs('*_b', kt)} }} {{ _bk = Some(_k); {acc} = Some({x}); }}"),
+                        ln, driver=self.frame_off + 1)
+                else:
+                    self.foreach(src, lambda x: w_line(
+                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} {_opaque_rs('*_b', el)} }} {{ {acc} = Some({x}); }}"),
+                        ln, driver=self.frame_off + 1)
+                if "default" in kw:
+                    d = dv
+                    if isinstance(e.ty, ir.OptionT):
+                        w_line(acc)
+                    else:
+                        w_line(f"match {acc} {{ Some(_m) => _m, None => {d} }}")
+                else:
+                    msg = rust_str(f"{n[:3]}() arg is an empty sequence")
+                    w_line(f"match {acc} {{ Some(_m) => _m, None => {{ {self.propagate(f'rt::PyErr::new(&rt::VALUE_ERROR, {msg}, {ln})')} }} }}")
+            elif n == "sorted":
+                el = self.elem_type(it)
+                w_line(f"let {acc} = rt::PyList::from_vec({self.collect(it, el)});")
+                self.sort_call(acc, kw, ln)
+                w_line(acc)
+            elif n == "list.from_iter":
+                w_line(f"rt::PyList::from_vec({self.collect(it, e.ty.elem)})")
+            elif n == "set.from_iter":
+                w_line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();")
+                self.foreach(it, lambda x: w_line(f"{acc}.add({x});"), ln)
+                w_line(acc)
+            elif n == "dict.from_iter":
+                w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();")
+                self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
+                w_line(acc)
+            elif n == "str.join" and isinstance(e.args[1].ty, ir.ListT) and not isinstance(e.args[1], ir.Comprehension):
+                w_line(f"rt::str_join_list({self.sref(e.args[0])}, &{self.ref(e.args[1])})")
+            elif n == "str.join":
+                sep = self.t("_sep")
+                w_line(f"let {sep}: String = {self.expr(e.args[0])};")
+                w_line(f"let mut {acc} = String::new(); let mut _first = true;")
+                self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln,
+                             driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
+                w_line(acc)
+            else:
+                raise EmitError(n, e.span)
+
+        if n == "str.join":
+            it = e.args[1]
+        return "{\n" + self.sub(fill) + "\n}"

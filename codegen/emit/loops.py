@@ -1,0 +1,268 @@
+"""Loops: cursors over iterables, `for`/`while` with `else`, comprehension loops, and the loop
+fast paths (hoisted ASCII hints, list views, reused str buffers).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from portalis import ir
+from portalis.codegen.emit.common import EmitError, _assigned_names, _indexed_str_locals, _list_view_candidates, ident
+
+
+class _LoopsMixin:
+    """Part of `_FnEmitter` (codegen/emit/function.py)."""
+
+    def hoist_ascii_hints(self, loop: "ir.While | ir.For") -> bool:
+        """Indexing a str is O(1) only when it is known to be ASCII. For each str local indexed
+        inside `loop` and never assigned in it (Python strs are immutable values, so its text is
+        then fixed for the whole loop), compute `is_ascii()` once before the loop and emit the loop
+        with that hint in scope. Returns False when there is nothing to hoist."""
+        ln = loop.span.line
+        assigned = _assigned_names(loop)
+        bases = sorted(n for n in _indexed_str_locals(loop.body) if n not in assigned and n not in self.ascii_hints)
+        if not bases:
+            return False
+        w = self.w
+        w.line("{", ln)
+        w.indent += 1
+        for n in bases:
+            v = self.t("_asc")
+            w.line(f"let {v} = {ident(n)}.is_ascii();", ln)
+            self.ascii_hints[n] = v
+        try:
+            self.stmt(loop)
+        finally:
+            for n in bases:
+                del self.ascii_hints[n]
+        w.indent -= 1
+        w.line("}", ln)
+        return True
+
+    def hoist_list_views(self, loop: "ir.While | ir.For") -> bool:
+        """Lists of `Copy` items (int, float, bool, tuples of them) that `loop` indexes but cannot
+        resize or rebind (`_list_view_candidates`) are indexed through a `rt::ListView` taken
+        once before the loop: the item slice's address and length stay in registers instead of
+        being reloaded, with the borrow flag, on every `xs[i]`. Returns False when there is
+        nothing to view."""
+        names = sorted(n for n in _list_view_candidates(loop, self.big) if n not in self.list_views)
+        if not names:
+            return False
+        ln = loop.span.line
+        w = self.w
+        w.line("{", ln)
+        w.indent += 1
+        for n in names:
+            g, v = self.t("_lv"), self.t("_vs")
+            w.line(f"let {g} = {ident(n)}.view(); let {v} = {g}.cells;", ln)
+            self.list_views[n] = v
+        try:
+            self.stmt(loop)
+        finally:
+            for n in names:
+                del self.list_views[n]
+        w.indent -= 1
+        w.line("}", ln)
+        return True
+
+    def loop_else_flag(self, s: "ir.For | ir.While", ln: int) -> None:
+        if s.orelse:
+            self.w.line(f"let mut _brk{s.label} = false;", ln)
+
+    def loop_else(self, s: "ir.For | ir.While", ln: int) -> None:
+        """`for/while ... else`: the else block runs when the loop ended without `break`."""
+        if s.orelse:
+            self.w.line(f"if !_brk{s.label} {{", ln)
+            self.body(s.orelse)
+            self.w.line("}", ln)
+
+    def is_str_buffer_loop(self, s: "ir.For") -> bool:
+        """`for x in <str or list[str]>` into a plain str local: the loop can reuse x's buffer."""
+        t = s.target
+        return (not s.orelse
+                and (s.iter.ty == ir.STR or (s.iter.ty == ir.ListT(ir.STR) and not isinstance(s.iter, ir.Comprehension)))
+                and isinstance(t, ir.NameTarget) and t.ty == ir.STR and not t.is_global
+                and t.name != "_" and not t.name.startswith("_for")
+                and dict(self.fn.locals).get(t.name, dict(self.fn.params).get(t.name)) == ir.STR)
+
+    def str_buffer_loop(self, s: "ir.For", ln: int) -> None:
+        """`for ch in text:` / `for w in words:` copy each item into the loop variable's own
+        buffer (one String for the whole loop instead of one allocation per item). A str is
+        iterated as a snapshot; a list by index, live, as CPython does."""
+        w = self.w
+        name = ident(s.target.name)
+        w.line("{", ln)
+        w.indent += 1
+        if s.iter.ty == ir.STR:
+            src, it = self.t("_s"), self.t("_ci")
+            w.line(f"let {src}: String = {self.expr(s.iter)};", ln)
+            w.line(f"let mut {it} = {src}.chars();", ln)
+            w.line(f"'l{s.label}: loop {{", ln)
+            w.indent += 1
+            w.line(f"let _c = match {it}.next() {{ Some(_x) => _x, None => break }};", ln)
+            w.line(f"{name}.clear(); {name}.push(_c);", ln)
+        else:
+            lst, k = self.t("_l"), self.t("_k")
+            w.line(f"let {lst} = {self.expr(s.iter)};", ln)
+            w.line(f"let mut {k}: usize = 0;", ln)
+            w.line(f"'l{s.label}: loop {{", ln)
+            w.indent += 1
+            w.line(f"if !{lst}.read_str_into({k}, &mut {name}) {{ break; }} {k} += 1;", ln)
+        self.block(s.body)
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+
+    def str_getitem(self, e: ir.Intrinsic) -> tuple[str, str]:
+        """(`&s, hint` , index) for rt::str_index* calls; hint is the hoisted ASCII flag or false."""
+        base = e.args[0]
+        hint = self.ascii_hints.get(base.name, "false") if isinstance(base, ir.Local) else "false"
+        return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")
+
+    def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:
+        """(setup statements, an expression giving Option<next item>) for an iterable."""
+        t = it.ty
+        if isinstance(it, ir.Intrinsic) and it.name == "range":
+            a, b, c = it.args
+            r = self.t("_r")
+            if self.big:  # bounds of any size (i64 arithmetic while they fit)
+                bounds = ", ".join(f"&{self.ref(x)}" for x in (a, b, c))
+                return [f"let mut {r} = {self.q(f'rt::bi_range({bounds}, {ln})')};"], f"{r}.next()"
+            ea, eb = self.expr(a), self.expr(b)
+            if isinstance(c, ir.Const) and c.value == 1:
+                return [f"let mut {r} = {ea}..{eb};"], f"{r}.next()"
+            if isinstance(c, ir.Const) and isinstance(c.value, int) and 0 < c.value < 2**31:
+                return [f"let mut {r} = ({ea}..{eb}).step_by({c.value});"], f"{r}.next()"
+            return [f"let mut {r} = {self.q(f'rt::py_range({ea}, {eb}, {self.expr(c)}, {ln})')};"], f"{r}.next()"
+        if isinstance(it, ir.Intrinsic) and it.name == "enumerate":
+            setup, nxt = self.cursor(it.args[0], ln)
+            c = self.t("_c")
+            if self.big:  # a Python int counter: any start, no limit
+                setup.append(f"let mut {c}: rt::Int = {self.expr(it.args[1])};")
+                return setup, (f"match {nxt} {{ Some(_x) => {{ let _i = {c}.clone(); "
+                               f"{c} = rt::bi_add(&{c}, &rt::Int::S(1)); Some((_i, _x)) }} None => None }}")
+            # the index of the next item; None once past 2**63 - 1 (the 64-bit limit, only if
+            # an item needs that index)
+            setup.append(f"let mut {c}: Option<i64> = Some({self.expr(it.args[1])});")
+            take = self.q(f"rt::enum_index({c}, {ln})")
+            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {take}; {c} = _i.checked_add(1); Some((_i, _x)) }} None => None }}"
+        if isinstance(it, ir.Intrinsic) and it.name == "zip":
+            setups: list[str] = []
+            nexts = []
+            for a in it.args:
+                s1, n1 = self.cursor(a, ln)
+                setups += s1
+                nexts.append(n1)
+            names = [self.t("_z") for _ in nexts]
+            code = f"Some(({', '.join(names)},))" if len(names) == 1 else f"Some(({', '.join(names)}))"
+            for n, nx in reversed(list(zip(names, nexts))):
+                code = f"match {nx} {{ Some({n}) => {code}, None => None }}"
+            return setups, code
+        if isinstance(it, ir.Intrinsic) and it.name == "reversed":
+            inner = it.args[0]
+            if isinstance(inner.ty, ir.ListT):
+                l, k = self.t("_l"), self.t("_k")
+                return ([f"let {l} = {self.expr(inner)};", f"let mut {k}: i64 = {l}.len();"],
+                        f"if {k} > 0 && {k} <= {l}.len() {{ {k} -= 1; {l}.get_raw({k} as usize) }} else {{ None }}")
+            r = self.t("_r")
+            if inner.ty == ir.STR:
+                return [f"let mut {r} = rt::str_chars(&{self.ref(inner)}).into_iter().rev();"], f"{r}.next()"
+            s1, n1 = self.cursor(inner, ln)
+            v = self.t("_v")
+            return [f"let mut {v}: Vec<_> = Vec::new();", "{", *s1, f"while let Some(_x) = {n1} {{ {v}.push(_x); }}", "}",
+                    f"let mut {r} = {v}.into_iter().rev();"], f"{r}.next()"
+        if isinstance(it, ir.Intrinsic) and it.name in ("dict.items", "dict.keys", "dict.values"):
+            d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
+            meth = {"dict.items": "item_at", "dict.keys": "key_at", "dict.values": "value_at"}[it.name]
+            return ([f"let {d} = {self.expr(it.args[0])};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
+                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
+        if isinstance(t, ir.ListT):
+            l, k = self.t("_l"), self.t("_k")
+            return [f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"], f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}"
+        if isinstance(t, (ir.DictT, ir.SetT)):
+            d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
+            meth = "key_at" if isinstance(t, ir.DictT) else "elem_at"
+            return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
+                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
+        if t == ir.STR:
+            r = self.t("_r")
+            return [f"let mut {r} = rt::str_chars(&{self.ref(it)}).into_iter();"], f"{r}.next()"
+        if isinstance(t, ir.TupleT):
+            r, v = self.t("_r"), self.t("_v")
+            items = ", ".join(f"{v}.{i}" for i in range(len(t.items)))
+            return [f"let {v} = {self.expr(it)};", f"let mut {r} = vec![{items}].into_iter();"], f"{r}.next()"
+        if isinstance(it, ir.Comprehension) and it.kind == "gen":
+            raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", it.span)
+        raise EmitError(f"cannot iterate over {t}", it.span)
+
+    def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "",
+                enter: str = "", driver: int | None = None) -> None:
+        """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable.
+        `enter` is emitted once `it` is evaluated, before the first item; `driver` is the frame
+        offset of the code that takes the items (default: the current one)."""
+        w = self.w
+        drv = self.frame_off if driver is None else driver
+        if isinstance(it, ir.Comprehension) and it.kind == "gen":
+            def inner(_: str) -> None:
+                v = self.t("_g")
+                w.line(f"let {v} = {self.expr(it.elt)};", ln)
+                saved = self.frame_off
+                self.frame_off = drv  # the consumer's code runs in its own frame
+                try:
+                    body(v)
+                finally:
+                    self.frame_off = saved
+            self.comp_loops(it.gens, inner, ln, label, frame=it.frame, driver=drv, enter=enter)
+            return
+        setup, nxt = self.cursor(it, ln)
+        w.line("{", ln)
+        w.indent += 1
+        for s in setup:
+            w.line(s, ln)
+        if enter:
+            w.line(enter, ln)
+        item = self.t("_it")
+        w.line(f"{label + ': ' if label else ''}loop {{", ln)
+        w.indent += 1
+        w.line(f"let {item} = match {nxt} {{ Some(_x) => _x, None => break }};", ln)
+        body(item)
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+
+    def comp_loops(self, gens: tuple, inner: Callable[[str], None], ln: int, label: str = "",
+                   frame: str | None = None, driver: int | None = None, enter: str = "") -> None:
+        """Loops over a comprehension's generators, `inner` in the innermost.  With `frame`
+        (an ir.Comprehension.frame), the first iterable is evaluated in the current frame and
+        the rest in the comprehension's, one unit above `driver` (the frame that runs the
+        loop; default: the current one); `enter` is emitted once the first iterable is made."""
+        g = gens[0]
+        outer = self.frame_off
+        off = outer if driver is None else driver
+        per_item = ""
+        if frame == "frame":
+            enter = enter + self.at_off(off, lambda: self.enter_frame(1, ln))
+            off += 1
+        elif frame == "per-item":  # a lambda called on each item
+            per_item = self.at_off(off, lambda: self.enter_frame(1, ln))
+            off += 1
+
+        def body(item: str) -> None:
+            saved = self.frame_off
+            self.frame_off = off if frame is not None else saved
+            try:
+                if per_item:
+                    self.w.line(per_item, ln)
+                self.bind_target(g.target, item, ln, fresh=True)
+                for c in g.conds:
+                    self.w.line(f"if !({self.expr(c)}) {{ continue; }}", ln)
+                if len(gens) > 1:
+                    self.comp_loops(gens[1:], inner, ln)
+                else:
+                    inner("")
+            finally:
+                self.frame_off = saved
+
+        self.foreach(g.iter, body, ln, label, enter=enter, driver=off)

@@ -1,0 +1,202 @@
+"""str, list and dict methods, sorting and min/max arguments.
+"""
+
+from __future__ import annotations
+
+from portalis import ir
+from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs
+
+
+class _MethodsMixin:
+    """Part of `_FnEmitter` (codegen/emit/function.py)."""
+
+    def sort_call(self, lst: str, kw: dict, ln: int) -> None:
+        rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+        if "key" in kw:
+            kf = self.t("_kf")
+            key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort
+            self.w.line(f"let mut {kf} = {key};", ln)
+            self.w.line(f"{self.q(f'{lst}.sort_by_key(&mut {kf}, {rev}, {ln})')};", ln)
+        else:
+            self.w.line(f"{self.q(f'{lst}.sort({rev}, {ln})')};", ln)
+
+    def elem_type(self, it: ir.Expr) -> ir.Type:
+        t = it.ty
+        if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+            return t.elem
+        if isinstance(t, ir.DictT):
+            return t.key
+        if t == ir.STR:
+            return ir.STR
+        if isinstance(t, ir.TupleT):
+            return t.items[0]
+        raise EmitError(f"not iterable: {t}", it.span)
+
+    def minmax_args(self, e: ir.Intrinsic) -> str:
+        better = "<" if e.name.startswith("min") else ">"
+        kw = dict(e.kwargs)
+        vals = [self.t("_m") for _ in e.args]
+        lets = " ".join(f"let {v} = {self.expr(x)};" for v, x in zip(vals, e.args))
+        if "key" in kw:
+            kf = self.t("_kf")
+            key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by min/max
+            code = f"{{ {lets} let mut {kf} = {key}; let mut _best = {vals[0]}; let mut _bk = {self.q(f'{kf}(&_best)')};"
+            kb = _opaque_rs("_bk", kw["key"].ty.ret)
+            for v in vals[1:]:
+                code += f" let _k = {self.q(f'{kf}(&{v})')}; if _k {better} {kb} {{ _bk = _k; _best = {v}; }}"
+            return code + " _best }"
+        code = f"{{ {lets} let mut _best = {vals[0]};"
+        best = _opaque_rs("_best", e.ty)
+        for v in vals[1:]:
+            code += f" if {v} {better} {best} {{ _best = {v}; }}"
+        return code + " _best }"
+
+    def str_method(self, e: ir.Intrinsic) -> str:
+        m = e.name[4:]
+        ln = e.span.line
+        a = e.args
+        s = f"{self.sref(a[0])}"
+        X = self.expr
+        q = self.q
+        if m in ("upper", "lower", "title", "capitalize", "swapcase", "isdigit", "isalpha", "isalnum", "isspace",
+                 "isupper", "islower", "isdecimal", "isnumeric", "istitle", "splitlines"):
+            return f"rt::str_{m}({s})"
+        if m in ("split", "rsplit"):
+            sep = a[1]
+            sep_code = "None" if isinstance(sep, ir.Const) else f"{X(sep)}.as_deref()"
+            if isinstance(sep, ir.Coerce):
+                sep_code = f"Some(&*{X(sep.expr)})"
+            return q(f"rt::str_{m}({s}, {sep_code}, {self.as_i64(a[2], 'ssize')}, {ln})")
+        if m in ("strip", "lstrip", "rstrip"):
+            ch = a[1]
+            ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
+            return f"rt::str_{m}({s}, {ch_code})"
+        if m == "splitlines_keep":
+            return f"rt::str_splitlines_keep({s}, {X(a[1])})"
+        if m == "replace":
+            return f"rt::str_replace({s}, {self.sref(a[1])}, {self.sref(a[2])}, {self.as_i64(a[3], 'ssize')})"
+        # start/end positions (a[2], a[3]: Option<i64>) select the `_in` variants
+        rng = f", {self.as_i64(a[2])}, {self.as_i64(a[3])}" if len(a) == 4 else ""
+        suffix = "_in" if rng else ""
+        if m in ("startswith", "endswith"):
+            if isinstance(a[1].ty, ir.TupleT):
+                tv, st, en = self.t("_tp"), self.t("_st"), self.t("_en")
+                pos = f", {st}, {en}" if rng else ""
+                alts = " || ".join(f"rt::str_{m}{suffix}(_s, &{tv}.{i}{pos})" for i in range(len(a[1].ty.items)))
+                alts = alts or "false"  # an empty tuple of prefixes matches nothing
+                bind = f"let {st} = {self.as_i64(a[2])}; let {en} = {self.as_i64(a[3])}; " if rng else ""
+                return f"{{ let _s = {s}; let {tv} = {X(a[1])}; {bind}{alts} }}"
+            return f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})"
+        if m in ("find", "rfind", "count"):
+            return self.from_i64(f"rt::str_{m}{suffix}({s}, {self.sref(a[1])}{rng})")
+        if m in ("index", "rindex"):
+            return self.from_i64(q(f"rt::str_{m}_of{suffix}({s}, {self.sref(a[1])}{rng}, {ln})"))
+        if m in ("ljust", "rjust", "center"):
+            return q(f"rt::str_{m}({s}, {self.as_i64(a[1], 'ssize')}, {self.sref(a[2])}, {ln})")
+        if m == "zfill":
+            return f"rt::str_zfill({s}, {self.as_i64(a[1], 'ssize')})"
+        if m in ("partition", "rpartition"):
+            return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")
+        if m == "repeat":
+            if dict(e.kwargs).get("count_first"):
+                return f"{{ let _n: i64 = {self.as_i64(a[1])}; rt::str_repeat({s}, _n) }}"
+            return f"rt::str_repeat({s}, {self.as_i64(a[1])})"
+        if m == "getitem":
+            sh, idx = self.str_getitem(e)
+            return q(f"rt::str_index_hint({sh}, {idx}, {ln})")
+        if m == "slice":
+            return q(f"rt::str_slice({s}, {self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
+        raise EmitError(f"str.{m}", e.span)
+
+    def list_method(self, e: ir.Intrinsic) -> str:
+        m = e.name[5:]
+        ln = e.span.line
+        a = e.args
+        X, R = self.expr, self.ref
+        q = self.q
+        if m == "getitem" and isinstance(a[0], ir.Local) and a[0].name in self.list_views:
+            idx = self.as_i64(a[1], "index")
+            return q(f"rt::vget({self.list_views[a[0].name]}, {idx}, {ln})")
+        lst = self.ref(a[0])
+        if m == "getitem":
+            idx = self.as_i64(a[1], "index")
+            return q(f"{lst}.get({idx}, {ln})")
+        if m == "slice":
+            return q(f"{lst}.slice({self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
+        if m == "append":
+            v = self.t("_v")
+            return f"{{ let {v} = {X(a[1])}; {lst}.append({v}) }}"
+        if m == "extend":
+            if isinstance(a[1].ty, ir.ListT) and not (isinstance(a[1], ir.Comprehension) and a[1].kind == "gen"):
+                return f"{lst}.extend(&{self.ref(a[1])})"
+            if isinstance(a[1], ir.Comprehension) and a[1].kind == "gen":
+                # CPython appends a generator's items one by one: it sees the list grow
+                tgt = self.t("_xl")
+                return "{\n" + self.sub(lambda: (
+                    self.w.line(f"let {tgt} = {self.expr(a[0])};", ln),
+                    self.foreach(a[1], lambda x: self.w.line(f"{tgt}.append({x});", ln), ln,
+                                 driver=self.frame_off + 1))) + "\n}"  # list.extend (METH_O)
+            return f"{lst}.extend(&rt::PyList::from_vec({self.collect(a[1], a[0].ty.elem)}))"
+        if m == "imul":
+            return f"{lst}.imul({self.as_i64(a[1])})"
+        if m == "insert":
+            return f"{lst}.insert({self.as_i64(a[1], 'ssize')}, {X(a[2])})"
+        if m == "pop":
+            return q(f"{lst}.pop({ln})")
+        if m == "pop_at":
+            idx = self.as_i64(a[1], "ssize")
+            return q(f"{lst}.pop_at({idx}, {ln})")
+        if m in ("remove", "index", "count", "index_in"):
+            # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
+            if m == "index_in":  # xs.index(x, start[, stop]): positions clamp like slice bounds
+                call = q(f"{lst}.index_of_in(_nd, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
+            else:
+                call = q(f"{lst}.{'index_of' if m == 'index' else m}(_nd, {ln})") if m != "count" else f"{lst}.count(_nd)"
+            guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
+            code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
+            return self.from_i64(code) if m != "remove" else code
+        if m == "sort":
+            return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln)) + "\n}"
+        if m in ("reverse", "clear", "copy"):
+            return f"{lst}.{m}()"
+        if m == "concat":
+            return f"{lst}.concat(&{self.ref(a[1])})"
+        if m == "unpack":  # a, b = xs: exactly n items, else ValueError
+            n = a[1].value  # type: ignore[attr-defined]
+            items = ", ".join("_u.next().unwrap()" for _ in range(n))
+            return (f"{{ let mut _u = {q(f'rt::list_unpack(&{lst}, {n}, {ln})')}.into_iter(); "
+                    f"({items}{',' if n == 1 else ''}) }}")
+        if m == "repeat":
+            if dict(e.kwargs).get("count_first"):
+                return f"{{ let _n: i64 = {self.as_i64(a[1])}; {lst}.repeat(_n) }}"
+            return f"{lst}.repeat({self.as_i64(a[1])})"
+        raise EmitError(f"list.{m}", e.span)
+
+    def dict_method(self, e: ir.Intrinsic) -> str:
+        m = e.name[5:]
+        ln = e.span.line
+        a = e.args
+        X, R = self.expr, self.ref
+        q = self.q
+        d = self.ref(a[0])
+        if m == "getitem":
+            return q(f"{d}.get_item(&{R(a[1])}, {ln})")
+        if m == "get":
+            return f"{d}.get(&{R(a[1])})"
+        if m == "get_or":
+            return f"{d}.get_or(&{R(a[1])}, {X(a[2])})"
+        if m == "setdefault":
+            return f"{d}.setdefault({X(a[1])}, {X(a[2])})"
+        if m == "pop":
+            return q(f"{d}.pop(&{R(a[1])}, {ln})")
+        if m == "pop_or":
+            return f"{d}.pop_or(&{R(a[1])}, {X(a[2])})"
+        if m == "popitem":
+            return q(f"{d}.popitem({ln})")
+        if m == "update":
+            return f"{d}.update(&{self.ref(a[1])})"
+        if m in ("copy", "clear"):
+            return f"{d}.{m}()"
+        if m in ("items", "keys", "values"):  # as a value (printing): a view, `dict_keys([...])`
+            return f"rt::DictView(\"dict_{m}\", rt::PyList::from_vec({self.collect(e, e.ty.elem)}))"
+        raise EmitError(f"dict.{m}", e.span)

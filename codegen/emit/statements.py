@@ -1,0 +1,216 @@
+"""Statements: assignment and targets, raise, SystemExit, try/except/else/finally.
+"""
+
+from __future__ import annotations
+
+from portalis import ir
+from portalis.codegen.emit.common import EmitError, ident
+
+
+class _StatementsMixin:
+    """Part of `_FnEmitter` (codegen/emit/function.py)."""
+
+    def stmt(self, s) -> None:
+        w = self.w
+        ln = s.span.line
+        if isinstance(s, ir.Assign):
+            self.assign(s.target, s.value, ln)
+        elif isinstance(s, ir.AugAssign):
+            tgt = s.target
+            assert isinstance(tgt, ir.NameTarget)
+            if tgt.is_global:
+                cur = ir.Global(tgt.name, tgt.ty, s.span)
+                self.assign(tgt, ir.BinOp("+", cur, s.value, ir.STR, s.span), ln)
+            else:
+                v = self.t()
+                w.line(f"let {v} = {self.expr(s.value)}; {ident(tgt.name)}.push_str(&{v});", ln)
+        elif isinstance(s, ir.ExprStmt):
+            w.line(f"{self.expr(s.expr)};", ln)
+        elif isinstance(s, ir.If):
+            w.line(f"if {self.expr(s.cond)} {{", ln)
+            self.body(s.body)
+            if s.orelse:
+                w.line("} else {", ln)
+                self.body(s.orelse)
+            w.line("}", ln)
+        elif isinstance(s, (ir.While, ir.For)) and self.hoist_ascii_hints(s):
+            return
+        elif isinstance(s, (ir.While, ir.For)) and self.hoist_list_views(s):
+            return
+        elif isinstance(s, ir.While):
+            self.loop_else_flag(s, ln)
+            if isinstance(s.cond, ir.Const) and s.cond.value is True:
+                w.line(f"'l{s.label}: loop {{", ln)
+            else:
+                w.line(f"'l{s.label}: while {self.expr(s.cond)} {{", ln)
+            self.body(s.body)
+            w.line("}", ln)
+            self.loop_else(s, ln)
+        elif isinstance(s, ir.For) and self.is_str_buffer_loop(s):
+            self.str_buffer_loop(s, ln)
+        elif isinstance(s, ir.For):
+            def bind(item: str) -> None:
+                hidden = isinstance(s.target, ir.NameTarget) and s.target.name.startswith("_for")
+                self.bind_target(s.target, item, ln, fresh=hidden)
+                self.block(s.body)
+            self.loop_else_flag(s, ln)
+            self.foreach(s.iter, bind, ln, label=f"'l{s.label}")
+            self.loop_else(s, ln)
+        elif isinstance(s, ir.Break):
+            if s.label in self.else_loops:  # the loop's `else` must not run
+                w.line(f"_brk{s.label} = true;", ln)
+            w.line(f"break 'l{s.label};", ln)
+        elif isinstance(s, ir.Continue):
+            w.line(f"continue 'l{s.label};", ln)
+        elif isinstance(s, ir.Return):
+            if s.value is None:
+                if self.fn.ret == ir.NONE:
+                    w.line("return Ok(());", ln)
+                else:
+                    w.line("return Ok(None);", ln)
+            else:
+                w.line(f"return Ok({self.expr(s.value)});", ln)
+        elif isinstance(s, ir.Raise):
+            w.line(f"{self.propagate(self.exc_value(s))};", ln)
+        elif isinstance(s, ir.Try):
+            self.try_(s)
+        elif isinstance(s, ir.Assert):
+            msg = f"rt::py_str(&{self.ref(s.msg)})" if s.msg is not None else "String::new()"
+            err = f"rt::PyErr::with_args(&rt::ASSERTION_ERROR, {'vec![' + msg + ']' if s.msg is not None else 'vec![]'}, " \
+                  f"{'vec![rt::py_repr(&' + self.expr(s.msg) + ')]' if s.msg is not None else 'vec![]'}, {ln})"
+            w.line(f"if !({self.expr(s.test)}) {{ {self.propagate(err)}; }}", ln)
+        elif isinstance(s, ir.DelItem):
+            if isinstance(s.obj.ty, ir.DictT):
+                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item(&{self.ref(s.index)}, {ln})')};", ln)
+            else:
+                idx = self.as_i64(s.index, "index")
+                w.line(f"{self.q(f'{self.ref(s.obj)}.del_item({idx}, {ln})')};", ln)
+        elif isinstance(s, ir.DelSlice):
+            bounds = ", ".join(self.as_i64(b) for b in (s.lower, s.upper, s.step))
+            w.line(f"{self.q(f'{self.ref(s.obj)}.del_slice({bounds}, {ln})')};", ln)
+        elif isinstance(s, ir.Pass):
+            pass
+        elif isinstance(s, ir.GlobalInit):
+            g = next(x for x in self.mod.module.globals if x.name == s.name)
+            if not self.mod.const_global(g):
+                w.line(f"{self.mod.global_setter(s.name)}({self.expr(s.value)});", ln)
+        else:
+            raise EmitError(f"cannot emit {type(s).__name__}", s.span)
+
+    def exc_value(self, s: ir.Raise) -> str:
+        if s.exc is None:
+            return f"{ident(s.handler_var or '')}.clone()"
+        e = s.exc
+        if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
+            return self.system_exit(e.args[0] if e.args else None, s.span.line)
+        return self.expr(e)
+
+    def system_exit(self, code: ir.Expr | None, ln: int) -> str:
+        """`sys.exit(code)` / `SystemExit(code)`: None (or nothing) exits 0, an int with its
+        value, True/False with 1/0, a str prints the message on stderr if uncaught and exits 1."""
+        if code is None or code.ty == ir.NONE:
+            return f"rt::sys_exit_none({ln})"
+        if code.ty == ir.STR:
+            return f"rt::sys_exit_msg({self.expr(code)}, {ln})"
+        if code.ty == ir.BOOL:
+            return f"rt::sys_exit_bool({self.expr(code)}, {ln})"
+        if self.big:
+            return f"rt::sys_exit(rt::bi_exit_code(&{self.ref(code)}), {ln})"
+        return f"rt::sys_exit({self.expr(code)}, {ln})"
+
+    def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
+        if isinstance(target, ir.NameTarget) and not target.is_global:
+            lhs = "let _" if target.name == "_" else ident(target.name)
+            self.w.line(f"{lhs} = {self.expr(value)};", ln)
+            return
+        v = self.t("_v")
+        self.w.line(f"let {v} = {self.expr(value)};", ln)
+        self.bind_target(target, v, ln)
+
+    def bind_target(self, target: ir.Target, item: str, ln: int, fresh: bool = False) -> None:
+        """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
+        w = self.w
+        if isinstance(target, ir.NameTarget):
+            if target.name == "_":
+                w.line(f"let _ = {item};", ln)
+                return
+            if target.is_global:
+                w.line(f"{self.mod.global_setter(target.name)}({item});", ln)
+            elif fresh:
+                w.line(f"let {ident(target.name)} = {item};", ln)
+            else:
+                w.line(f"{ident(target.name)} = {item};", ln)
+        elif isinstance(target, ir.TupleTarget):
+            names = [self.t("_u") for _ in target.items]
+            pat = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+            w.line(f"let {pat} = {item};", ln)
+            for sub, n in zip(target.items, names):
+                self.bind_target(sub, n, ln, fresh)
+        elif isinstance(target, ir.IndexTarget):
+            obj = self.ref(target.obj)
+            if isinstance(target.obj.ty, ir.DictT):
+                if isinstance(target.index, ir.Local) and not self.copy(target.index.ty):
+                    w.line(f"{obj}.set_item_ref(&{ident(target.index.name)}, {item});", ln)
+                else:
+                    w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
+            elif isinstance(target.obj, ir.Local) and target.obj.name in self.list_views:
+                view = self.list_views[target.obj.name]
+                idx = self.as_i64(target.index, "index")
+                w.line(f"{self.q(f'rt::vset({view}, {idx}, {item}, {ln})')};", ln)
+            else:
+                idx = self.as_i64(target.index, "index")
+                w.line(f"{self.q(f'{obj}.set({idx}, {item}, {ln})')};", ln)
+        elif isinstance(target, ir.SliceTarget):
+            # CPython: the value first (done: `item`), then the list, then the bounds
+            v = self.t("_sv")
+            w.line(f"let {v} = {item};", ln)
+            obj = self.ref(target.obj)
+            bounds = ", ".join(self.as_i64(b) for b in (target.lower, target.upper, target.step))
+            w.line(f"{self.q(f'{obj}.set_slice({bounds}, &{v}, {ln})')};", ln)
+        else:
+            raise EmitError("bad target", None)
+
+    def try_(self, s: ir.Try) -> None:
+        w = self.w
+        ln = s.span.line
+        lab = f"'t{s.label}"
+        r = f"_r{s.label}"
+        w.line(f"let {r}: rt::PyResult<()> = {lab}: loop {{", ln)
+        w.indent += 1
+        self.err_ctx.append(lab)
+        self.block(s.body)
+        self.err_ctx.pop()
+        w.line(f"#[allow(unreachable_code)]\n{{ break {lab} Ok(()); }}", ln)
+        w.indent -= 1
+        w.line("};", ln)
+        hlab = f"'h{s.label}"
+        if s.final:
+            w.line(f"let _f{s.label}: rt::PyResult<()> = {hlab}: loop {{", ln)
+            w.indent += 1
+            self.err_ctx.append(hlab)
+        w.line(f"match {r} {{", ln)
+        w.indent += 1
+        w.line("Ok(()) => {", ln)
+        self.body(s.orelse)
+        w.line("}", ln)
+        for h in s.handlers:
+            if h.classes:
+                cond = " || ".join(f"_e.is_instance(&{self.mod.exc_static(c)})" for c in h.classes)
+                w.line(f"Err(_e) if !_e.is_limit() && ({cond}) => {{", h.span.line)
+            else:
+                w.line("Err(_e) if !_e.is_limit() => {", h.span.line)
+            w.indent += 1
+            w.line(f"#[allow(unused_variables, unused_mut)]\nlet mut {ident(h.name or '_exc')} = _e;", h.span.line)
+            self.block(h.body)
+            w.indent -= 1
+            w.line("}", h.span.line)
+        w.line(f"Err(_e) => {{ {self.propagate('_e')}; }}", ln)  # not caught (or the 64-bit limit)
+        w.indent -= 1
+        w.line("}", ln)
+        if s.final:
+            w.line(f"#[allow(unreachable_code)]\n{{ break {hlab} Ok(()); }}", ln)
+            self.err_ctx.pop()
+            w.indent -= 1
+            w.line("};", ln)
+            self.block(s.final)
+            w.line(f"if let Err(_e) = _f{s.label} {{ {self.propagate('_e')}; }}", ln)
