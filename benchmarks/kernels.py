@@ -14,6 +14,9 @@ translate_cost.py), each sized so that CPython takes ~2-5 s:
            (``build_native``: -O3, one codegen unit), run as a subprocess: the WASM/native
            reference.
 
+Both sides run with Python's bytecode cache on (`child_env`: an installed portalis has compiled
+modules; this machine's environment sets PYTHONDONTWRITEBYTECODE=1).
+
 Every time is the wall time of the whole process, taken from ``--runs`` runs interleaved
 (CPython, WASM, native, CPython, ...) so that load on the shared machine hits all sides
 alike; the minimum is reported (the median is in ``--json``).  Peak memory is each process's
@@ -69,6 +72,20 @@ MAX_MEMORY_MB = 4096
 HELLO = 'print("hello")\n'
 
 
+ENV: dict[str, str] = {}  # the environment of every subprocess (see child_env)
+
+
+def child_env(tmp: Path) -> dict[str, str]:
+    """This environment with Python's bytecode cache on (in a private directory), for both
+    sides: an installed portalis has its modules compiled (pip does it at install), but these
+    machines set PYTHONDONTWRITEBYTECODE=1, under which every `portalis exec` would compile its
+    own modules again (~15 ms). CPython compiles a main script on every run either way."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+    return env
+
+
 def portalis_cmd() -> list[str]:
     exe = Path(sys.executable).parent / "portalis"
     return [str(exe)] if exe.is_file() else [sys.executable, "-m", "portalis.cli"]
@@ -100,7 +117,8 @@ def run_process(cmd: list[str], cap: float, tmp: Path) -> Proc:
     full = [str(TIME), "-f", "%M", "-o", str(mem_path), *cmd] if TIME.is_file() else cmd
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.perf_counter()
-        p = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True)
+        p = subprocess.Popen(full, stdin=subprocess.DEVNULL, stdout=out, stderr=err, start_new_session=True,
+                             env=ENV or None)
         # a blocking wait (Popen.wait(timeout=...) polls with sleeps of up to 50 ms) and a timer
         # for the cap; the lock keeps the timer from signalling a process group already reaped
         lock = threading.Lock()
@@ -169,7 +187,7 @@ def build_sides(path: Path, tmp: Path, cap: float) -> tuple[list[Side], str | No
     name = path.stem
     wasm = tmp / f"{name}.wasm"
     b = subprocess.run([*portalis_cmd(), "build", str(path), "-o", str(wasm)], capture_output=True,
-                       timeout=900, check=False)
+                       timeout=900, check=False, env=ENV or None)
     if b.returncode != 0 or not wasm.is_file():
         return [], f"portalis build exited {b.returncode}: {b.stderr.decode(errors='replace')[-400:]}"
     load_module(wasm, mode="exit")  # the compiled module in the on-disk cache, as after a first exec
@@ -287,6 +305,7 @@ def main() -> int:
           f"module) vs the same crate built natively; peak RSS per process")
     rows = []
     tmp_root = Path(tempfile.mkdtemp(prefix="portalis-bench-"))
+    ENV.update(child_env(tmp_root))
     try:
         st = startup(args.runs, tmp_root)
         print(f"start-up (hello world, min of {max(args.runs, 5)}): CPython {st['cpython']['s']:.3f} s "

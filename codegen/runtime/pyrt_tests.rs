@@ -18,6 +18,10 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
+fn st(x: &str) -> Str {
+    Str::from(x)
+}
+
 // ---- errors -----------------------------------------------------------------------------
 
 static MY_ERROR: ExcClass = ExcClass {
@@ -479,17 +483,17 @@ fn str_basics() {
     assert_eq!(str_replace("aaa", "a", "b", -1), "bbb");
     assert_eq!(
         str_partition("a=b=c", "=", 1).unwrap(),
-        (s("a"), s("="), s("b=c"))
+        (st("a"), st("="), st("b=c"))
     );
     assert_eq!(
         str_rpartition("a=b=c", "=", 1).unwrap(),
-        (s("a=b"), s("="), s("c"))
+        (st("a=b"), st("="), st("c"))
     );
     assert_eq!(
         str_rpartition("abc", "=", 1).unwrap(),
-        (s(""), s(""), s("abc"))
+        (st(""), st(""), st("abc"))
     );
-    assert_eq!(str_chars("hé"), vec![s("h"), s("é")]);
+    assert_eq!(str_chars("hé"), vec![st("h"), st("é")]);
     assert_eq!(py_chr(233, 1).unwrap(), "é");
     assert_eq!(
         err_of(py_chr(0x110000, 1)),
@@ -503,7 +507,7 @@ fn str_basics() {
             s("ord() expected a character, but string of length 2 found")
         )
     );
-    assert_eq!(str_join(", ", &[s("a"), s("b")]), "a, b");
+    assert_eq!(str_join(", ", &[st("a"), st("b")]), st("a, b"));
 }
 
 // ---- list -----------------------------------------------------------------------------------
@@ -783,7 +787,7 @@ fn set_behaviour() {
 
 #[test]
 fn str_values() {
-    assert_eq!(std::mem::size_of::<Str>(), 24);
+    assert_eq!(std::mem::size_of::<Str>(), if cfg!(target_pointer_width = "32") { 16 } else { 24 });
     let e = Str::new();
     assert_eq!(&*e, "");
     let short = Str::from("héllo");
@@ -962,7 +966,7 @@ fn str_index_fast_paths_agree_with_str_index() {
                 Ok(c) => {
                     assert_eq!(hinted.ok(), Some(c.clone()));
                     assert_eq!(unhinted.ok(), Some(c.clone()));
-                    assert_eq!(ch.ok().map(|x| x.to_string()), Some(c.clone()));
+                    assert_eq!(ch.ok().map(Str::from), Some(c.clone()));
                     for other in ["a", "b", "c", "ß", "ö", "語", "", "ab", &c[..]] {
                         let eq = str_index_eq(text, ascii, i, other, 7).ok();
                         assert_eq!(eq, Some(c == other), "{text:?}[{i}] == {other:?}");
@@ -984,10 +988,12 @@ fn str_eq_and_join_list() {
     for (a, b) in [("", ""), ("a", "a"), ("a", "b"), ("ab", "a"), ("é", "é"), ("é", "è"), ("xy", "xz")] {
         assert_eq!(str_eq(a, b), a == b);
     }
-    let l = PyList::from_vec(vec![s("x"), s(""), s("yz")]);
-    assert_eq!(str_join_list("-", &l), "x--yz");
-    assert_eq!(str_join_list("", &PyList::<String>::new()), "");
-    let mut buf = s("old");
+    let l = PyList::from_vec(vec![st("x"), st(""), st("yz")]);
+    assert_eq!(str_join_list("-", &l), st("x--yz"));
+    assert_eq!(str_join_list("", &PyList::<Str>::new()), st(""));
+    let long = PyList::from_vec(vec![st("abcdefghij"); 5]);
+    assert_eq!(&*str_join_list(", ", &long), &["abcdefghij"; 5].join(", ")[..]);
+    let mut buf = st("old");
     assert!(l.read_str_into(2, &mut buf));
     assert_eq!(buf, "yz");
     assert!(!l.read_str_into(3, &mut buf));

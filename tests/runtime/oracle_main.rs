@@ -98,9 +98,9 @@ fn run(a: &[&str]) -> PyResult<String> {
         "split" => py_repr(&str_split(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "rsplit" => py_repr(&str_rsplit(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "splitlines" => py_repr(&str_splitlines(&unhex(a[1]))),
-        "strip" => str_strip(&unhex(a[1]), opt_str(a[2]).as_deref()),
-        "lstrip" => str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref()),
-        "rstrip" => str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref()),
+        "strip" => String::from(str_strip(&unhex(a[1]), opt_str(a[2]).as_deref())),
+        "lstrip" => String::from(str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
+        "rstrip" => String::from(str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
         "upper" => str_upper(&unhex(a[1])),
         "lower" => str_lower(&unhex(a[1])),
         "title" => str_title(&unhex(a[1])),
@@ -132,8 +132,8 @@ fn run(a: &[&str]) -> PyResult<String> {
             fs.iter().map(|f| if f(&s) { '1' } else { '0' }).collect()
         }
         "len" => py_str(&str_len(&unhex(a[1]))),
-        "index" => str_index(&unhex(a[1]), int(a[2]), 1)?,
-        "slice" => str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?,
+        "index" => String::from(str_index(&unhex(a[1]), int(a[2]), 1)?),
+        "slice" => String::from(str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?),
         "list_slice" => {
             let s = unhex(a[1]);
             let l = PyList::from_vec(str_chars(&s));

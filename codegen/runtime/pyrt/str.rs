@@ -2,12 +2,17 @@
 // str
 // ===================================================================================
 
-/// Bytes a `Str` holds without allocating.
+/// Bytes a `Str` holds without allocating: a `Str` is 16 bytes on wasm32 (4-byte pointers),
+/// 24 on 64-bit targets.
+#[cfg(target_pointer_width = "32")]
+pub const STR_INLINE: usize = 14;
+#[cfg(not(target_pointer_width = "32"))]
 pub const STR_INLINE: usize = 22;
 
 /// A Python `str` value: immutable text whose clones are cheap.
 ///
-/// * up to `STR_INLINE` bytes: inline (no allocation; a clone copies 24 bytes);
+/// * up to `STR_INLINE` bytes (14 on wasm32, 22 on 64-bit targets): inline (no allocation; a
+///   clone copies the 16 or 24 bytes of the value);
 /// * literals: `Str::lit`, a `&'static str` (no allocation);
 /// * longer text: a reference-counted `String` (a clone bumps a count). `push_str` appends in
 ///   place when this is the only reference, as CPython does for `s += t`; otherwise it copies.
@@ -17,6 +22,9 @@ pub const STR_INLINE: usize = 22;
 /// Dereferences to `str`; hashes, compares and orders exactly like `str` (so a `PyDict<Str, V>`
 /// can be searched with a `&str`).
 pub struct Str(StrRepr);
+
+// the layout the inline capacity is chosen for
+const _: () = assert!(std::mem::size_of::<Str>() == STR_INLINE + 2);
 
 enum StrRepr {
     Inline { len: u8, buf: [u8; STR_INLINE] },
@@ -42,7 +50,7 @@ impl Str {
     #[inline]
     fn inline(s: &str) -> Str {
         let mut buf = [0u8; STR_INLINE];
-        buf[..s.len()].copy_from_slice(s.as_bytes());
+        copy_short(&mut buf, s.as_bytes());
         Str(StrRepr::Inline { len: s.len() as u8, buf })
     }
     #[inline]
@@ -58,11 +66,45 @@ impl Str {
             Str::heap(s.to_string(), 0)
         }
     }
+    /// `str(v)` of an int.
+    #[inline]
+    pub fn from_i64(v: i64) -> Str {
+        let mut d = [0u8; 20];
+        let mut i = d.len();
+        let mut u = v.unsigned_abs();
+        loop {
+            i -= 1;
+            d[i] = b'0' + (u % 10) as u8;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+        let mut buf = [0u8; STR_INLINE];
+        let mut n = 0;
+        if v < 0 {
+            buf[0] = b'-';
+            n = 1;
+        }
+        let digits = &d[i..];
+        if n + digits.len() <= STR_INLINE {
+            copy_short(&mut buf[n..], digits);
+            Str(StrRepr::Inline { len: (n + digits.len()) as u8, buf })
+        } else {
+            let mut s = String::with_capacity(21);
+            if v < 0 {
+                s.push('-');
+            }
+            s.push_str(std::str::from_utf8(digits).unwrap_or(""));
+            Str::from(s)
+        }
+    }
     /// The one-character string `c`.
     #[inline]
     pub fn from_char(c: char) -> Str {
-        let mut b = [0u8; 4];
-        Str::inline(c.encode_utf8(&mut b))
+        let mut buf = [0u8; STR_INLINE];
+        let n = c.encode_utf8(&mut buf[..4]).len();
+        Str(StrRepr::Inline { len: n as u8, buf })
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -108,7 +150,7 @@ impl Str {
         match &mut self.0 {
             StrRepr::Inline { len, buf } if *len as usize + t.len() <= STR_INLINE => {
                 let n = *len as usize;
-                buf[n..n + t.len()].copy_from_slice(t.as_bytes());
+                copy_short(&mut buf[n..], t.as_bytes());
                 *len = (n + t.len()) as u8;
                 return;
             }
@@ -124,7 +166,15 @@ impl Str {
             _ => {}
         }
         let cur = self.as_str();
-        let mut s = String::with_capacity((cur.len() + t.len()).max(2 * cur.len()).max(2 * STR_INLINE));
+        let n = cur.len() + t.len();
+        if n <= STR_INLINE {
+            let mut buf = [0u8; STR_INLINE];
+            copy_short(&mut buf, cur.as_bytes());
+            copy_short(&mut buf[cur.len()..], t.as_bytes());
+            *self = Str(StrRepr::Inline { len: n as u8, buf });
+            return;
+        }
+        let mut s = String::with_capacity(n.max(2 * cur.len()).max(2 * STR_INLINE));
         s.push_str(cur);
         s.push_str(t);
         *self = Str::heap(s, 0);
@@ -142,6 +192,29 @@ impl Str {
             },
             _ => self.as_str().to_string(),
         }
+    }
+}
+
+/// `dst[..src.len()] = src` for at most 32 bytes, as two overlapping fixed-size copies:
+/// a `copy_from_slice` of a run-time length is a call of `memcpy`, which on wasm32 (no bulk
+/// memory instructions in rustc 1.63's target) is a function with a byte loop.
+#[inline(always)]
+fn copy_short(dst: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n >= 16 {
+        dst[..16].copy_from_slice(&src[..16]);
+        dst[n - 16..n].copy_from_slice(&src[n - 16..]);
+    } else if n >= 8 {
+        dst[..8].copy_from_slice(&src[..8]);
+        dst[n - 8..n].copy_from_slice(&src[n - 8..]);
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..n].copy_from_slice(&src[n - 4..]);
+    } else if n >= 2 {
+        dst[..2].copy_from_slice(&src[..2]);
+        dst[n - 2..n].copy_from_slice(&src[n - 2..]);
+    } else if n == 1 {
+        dst[0] = src[0];
     }
 }
 
@@ -284,6 +357,15 @@ impl std::fmt::Debug for Str {
 }
 
 /// `a + b` for str: appends to `a` (in place when `a` is not shared).
+impl std::ops::Add<&Str> for Str {
+    type Output = Str;
+    #[inline]
+    fn add(mut self, o: &Str) -> Str {
+        self.push_str(o);
+        self
+    }
+}
+
 impl std::ops::Add<&str> for Str {
     type Output = Str;
     #[inline]
@@ -386,29 +468,28 @@ fn char_string(c: char) -> String {
 
 /// s[i]
 #[inline]
-pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<String> {
+pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<Str> {
     str_index_hint(s, false, i, line)
 }
 
 /// `s[i]` where `ascii` is a caller-proven `s.is_ascii()` (hoisted out of a loop by the
 /// emitter): O(1) then; otherwise O(i), with an ASCII-prefix fast path.
 #[inline]
-pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<String> {
+pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<Str> {
     match str_char_at(s, ascii, i) {
-        Some(c) => Ok(char_string(c)),
+        Some(c) => Ok(Str::from_char(c)),
         None => Err(str_index_error(line)),
     }
 }
 
-impl PyList<String> {
-    /// Copy item `k` into `dst`, reusing its buffer (a `for` loop over a list of str); false
+impl PyList<Str> {
+    /// Item `k` into `dst` (a `for` loop over a list of str: a clone, no allocation); false
     /// past the end.
     #[inline]
-    pub fn read_str_into(&self, k: usize, dst: &mut String) -> bool {
+    pub fn read_str_into(&self, k: usize, dst: &mut Str) -> bool {
         match self.0.borrow().get(k) {
             Some(x) => {
-                dst.clear();
-                dst.push_str(x);
+                *dst = x.clone();
                 true
             }
             None => false,
@@ -438,8 +519,38 @@ pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec
 }
 
 /// `sep.join(list)` for a list of str: no per-item clone.
-pub fn str_join_list(sep: &str, l: &PyList<String>) -> String {
-    l.0.borrow().join(sep)
+pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
+    let items = l.0.borrow();
+    let n: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    if n <= STR_INLINE {
+        let mut out = Str::new();
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(x);
+        }
+        return out;
+    }
+    // one zeroed buffer, then short copies without a memcpy call per piece (see copy_short)
+    let mut buf = vec![0u8; n];
+    let mut pos = 0;
+    let mut put = |b: &[u8], pos: &mut usize| {
+        if b.len() <= 32 {
+            copy_short(&mut buf[*pos..], b);
+        } else {
+            buf[*pos..*pos + b.len()].copy_from_slice(b);
+        }
+        *pos += b.len();
+    };
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            put(sep.as_bytes(), &mut pos);
+        }
+        put(x.as_bytes(), &mut pos);
+    }
+    // SAFETY: the buffer is the concatenation of whole `str`s, so it is valid UTF-8
+    Str::from(unsafe { String::from_utf8_unchecked(buf) })
 }
 
 /// `a == b` for str: a length test and a first-byte test before any memcmp call (most
@@ -527,12 +638,25 @@ pub fn str_slice(
     stop: Option<i64>,
     step: Option<i64>,
     line: u32,
-) -> PyResult<String> {
-    if s.is_ascii() {
+) -> PyResult<Str> {
+    str_slice_hint(s, s.is_ascii(), start, stop, step, line)
+}
+
+/// `s[start:stop:step]` where `ascii` is `s.is_ascii()` (a `Str` caches it, or the emitter
+/// hoisted it out of a loop): O(length of the result) then.
+pub fn str_slice_hint(
+    s: &str,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<Str> {
+    if ascii {
         let b = s.as_bytes();
         let (st, sp, n) = slice_indices(b.len() as i64, start, stop, step, line)?;
         if sp == 1 {
-            return Ok(s[st as usize..(st + n) as usize].to_string());
+            return Ok(Str::from_str(&s[st as usize..(st + n) as usize]));
         }
         let mut out = String::with_capacity(n as usize);
         let mut i = st;
@@ -540,7 +664,7 @@ pub fn str_slice(
             out.push(b[i as usize] as char);
             i += sp;
         }
-        return Ok(out);
+        return Ok(Str::from(out));
     }
     let chars: Vec<char> = s.chars().collect();
     let (st, sp, n) = slice_indices(chars.len() as i64, start, stop, step, line)?;
@@ -550,7 +674,7 @@ pub fn str_slice(
         out.push(chars[i as usize]);
         i += sp;
     }
-    Ok(out)
+    Ok(Str::from(out))
 }
 
 /// s * n (n <= 0 gives "").
@@ -583,18 +707,60 @@ pub fn str_contains(hay: &str, needle: &str) -> bool {
 }
 
 /// str.split(sep, maxsplit)
-pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<String>> {
-    let mut out: Vec<String> = Vec::new();
+pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+    let mut out: Vec<Str> = Vec::new();
     match sep {
         Some(sep) => {
             if sep.is_empty() {
                 return Err(value_err("empty separator", line));
             }
-            if maxsplit < 0 {
-                out.extend(s.split(sep).map(String::from));
+            if sep.len() == 1 {
+                // one ASCII byte: it never occurs inside a multi-byte UTF-8 sequence, so a byte
+                // scan finds exactly the separators (the generic searcher is slow for one byte)
+                let c = sep.as_bytes()[0];
+                let b = s.as_bytes();
+                let mut st = 0;
+                let mut left = maxsplit;
+                for (i, &x) in b.iter().enumerate() {
+                    if x == c && left != 0 {
+                        out.push(Str::from_str(&s[st..i]));
+                        st = i + 1;
+                        left -= 1;
+                    }
+                }
+                out.push(Str::from_str(&s[st..]));
+            } else if maxsplit < 0 {
+                out.extend(s.split(sep).map(Str::from_str));
             } else {
                 let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-                out.extend(s.splitn(n, sep).map(String::from));
+                out.extend(s.splitn(n, sep).map(Str::from_str));
+            }
+        }
+        None if s.is_ascii() => {
+            // bytes are characters: Python's ASCII whitespace is \t \n \v \f \r, \x1c-\x1f and ' '
+            let b = s.as_bytes();
+            let sp = |c: u8| matches!(c, 0x09..=0x0d | 0x1c..=0x20);
+            let (mut i, n) = (0usize, b.len());
+            let mut left = maxsplit;
+            loop {
+                while i < n && sp(b[i]) {
+                    i += 1;
+                }
+                if i == n {
+                    break;
+                }
+                if left == 0 {
+                    out.push(Str::from_str(&s[i..]));
+                    break;
+                }
+                let st = i;
+                while i < n && !sp(b[i]) {
+                    i += 1;
+                }
+                out.push(Str::from_str(&s[st..i]));
+                if left > 0 {
+                    left -= 1;
+                }
             }
         }
         None => {
@@ -602,19 +768,19 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(rest.to_string());
+                    out.push(Str::from_str(rest));
                     break;
                 }
                 match rest.find(py_isspace) {
                     Some(i) => {
-                        out.push(rest[..i].to_string());
+                        out.push(Str::from_str(&rest[..i]));
                         rest = rest[i..].trim_start_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(Str::from_str(rest));
                         break;
                     }
                 }
@@ -630,20 +796,20 @@ pub fn str_rsplit(
     sep: Option<&str>,
     maxsplit: i64,
     line: u32,
-) -> PyResult<PyList<String>> {
-    let mut out: Vec<String> = Vec::new();
+) -> PyResult<PyList<Str>> {
+    let mut out: Vec<Str> = Vec::new();
     match sep {
         Some(sep) => {
             if sep.is_empty() {
                 return Err(value_err("empty separator", line));
             }
             if maxsplit < 0 {
-                out.extend(s.rsplit(sep).map(String::from));
+                out.extend(s.rsplit(sep).map(Str::from_str));
                 out.reverse();
                 return Ok(PyList::from_vec(out));
             }
             let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-            out.extend(s.rsplitn(n, sep).map(String::from));
+            out.extend(s.rsplitn(n, sep).map(Str::from_str));
             out.reverse();
         }
         None => {
@@ -651,20 +817,20 @@ pub fn str_rsplit(
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(rest.to_string());
+                    out.push(Str::from_str(rest));
                     break;
                 }
                 match rest.rfind(py_isspace) {
                     Some(i) => {
                         let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(rest[i + c_len..].to_string());
+                        out.push(Str::from_str(&rest[i + c_len..]));
                         rest = rest[..i].trim_end_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(Str::from_str(rest));
                         break;
                     }
                 }
@@ -683,13 +849,33 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// str.splitlines()
-pub fn str_splitlines(s: &str) -> PyList<String> {
+pub fn str_splitlines(s: &str) -> PyList<Str> {
     str_splitlines_keep(s, false)
 }
 
 /// str.splitlines(keepends)
-pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<String> {
+pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
     let mut out = Vec::new();
+    if s.is_ascii() {
+        // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
+        let b = s.as_bytes();
+        let (mut i, mut start) = (0usize, 0usize);
+        while i < b.len() {
+            let c = b[i];
+            if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
+                let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
+                out.push(Str::from_str(if keepends { &s[start..end] } else { &s[start..i] }));
+                start = end;
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        if start < b.len() {
+            out.push(Str::from_str(&s[start..]));
+        }
+        return PyList::from_vec(out);
+    }
     let mut start = 0usize;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -701,43 +887,39 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<String> {
                     end += 1;
                 }
             }
-            out.push(if keepends {
-                s[start..end].to_string()
-            } else {
-                s[start..i].to_string()
-            });
+            out.push(Str::from_str(if keepends { &s[start..end] } else { &s[start..i] }));
             start = end;
         }
     }
     if start < s.len() {
-        out.push(s[start..].to_string());
+        out.push(Str::from_str(&s[start..]));
     }
     PyList::from_vec(out)
 }
 
-pub fn str_join(sep: &str, items: &[String]) -> String {
-    items.join(sep)
+pub fn str_join(sep: &str, items: &[Str]) -> Str {
+    Str::from(items.iter().map(|x| x.as_str()).collect::<Vec<&str>>().join(sep))
 }
 
-pub fn str_strip(s: &str, chars: Option<&str>) -> String {
-    match chars {
-        None => s.trim_matches(py_isspace).to_string(),
-        Some(cs) => s.trim_matches(|c: char| cs.contains(c)).to_string(),
-    }
+pub fn str_strip(s: &str, chars: Option<&str>) -> Str {
+    Str::from_str(match chars {
+        None => s.trim_matches(py_isspace),
+        Some(cs) => s.trim_matches(|c: char| cs.contains(c)),
+    })
 }
 
-pub fn str_lstrip(s: &str, chars: Option<&str>) -> String {
-    match chars {
-        None => s.trim_start_matches(py_isspace).to_string(),
-        Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)).to_string(),
-    }
+pub fn str_lstrip(s: &str, chars: Option<&str>) -> Str {
+    Str::from_str(match chars {
+        None => s.trim_start_matches(py_isspace),
+        Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)),
+    })
 }
 
-pub fn str_rstrip(s: &str, chars: Option<&str>) -> String {
-    match chars {
-        None => s.trim_end_matches(py_isspace).to_string(),
-        Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)).to_string(),
-    }
+pub fn str_rstrip(s: &str, chars: Option<&str>) -> Str {
+    Str::from_str(match chars {
+        None => s.trim_end_matches(py_isspace),
+        Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)),
+    })
 }
 
 pub fn str_upper(s: &str) -> String {
@@ -1168,37 +1350,37 @@ pub fn str_zfill(s: &str, width: i64) -> String {
     out
 }
 
-pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(String, String, String)> {
+pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.find(sep) {
         Some(i) => Ok((
-            s[..i].to_string(),
-            sep.to_string(),
-            s[i + sep.len()..].to_string(),
+            Str::from_str(&s[..i]),
+            Str::from_str(sep),
+            Str::from_str(&s[i + sep.len()..]),
         )),
-        None => Ok((s.to_string(), String::new(), String::new())),
+        None => Ok((Str::from_str(s), Str::new(), Str::new())),
     }
 }
 
-pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(String, String, String)> {
+pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.rfind(sep) {
         Some(i) => Ok((
-            s[..i].to_string(),
-            sep.to_string(),
-            s[i + sep.len()..].to_string(),
+            Str::from_str(&s[..i]),
+            Str::from_str(sep),
+            Str::from_str(&s[i + sep.len()..]),
         )),
-        None => Ok((String::new(), String::new(), s.to_string())),
+        None => Ok((Str::new(), Str::new(), Str::from_str(s))),
     }
 }
 
 /// The characters of s, for `for c in s`.
-pub fn str_chars(s: &str) -> Vec<String> {
-    s.chars().map(char_string).collect()
+pub fn str_chars(s: &str) -> Vec<Str> {
+    s.chars().map(Str::from_char).collect()
 }
 
 #[inline]
