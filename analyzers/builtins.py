@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
 
@@ -221,7 +222,7 @@ class BuiltinMixin:
     def b_len(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]))
+        x = self.unwrap(self.expr(pos[0]), ne.length("NoneType"))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
@@ -437,7 +438,13 @@ class BuiltinMixin:
             return self.err("int-float-mix", f"{which}() of int and float returns whichever wins, keeping its type; "
                             "make all arguments floats", node)
         t = prune(args[0].ty)
-        args = [self.coerce_to(a, t, p, f"{which}()") for a, p in zip(args, pos)]
+        # an Optional argument after the first (the first decides the type): None raises when
+        # CPython compares it with the best so far (`item < best` for min, `>` for max); with
+        # key= the keys are compared, and with two Optionals the message depends on both: refused
+        n_opt = sum(isinstance(prune(a.ty), ir.OptionT) for a in args)
+        none_err = ne.order("<" if which == "min" else ">", "NoneType", ne.type_name(t)) \
+            if n_opt == 1 and "key" not in kw else None
+        args = [self.coerce_to(a, t, p, f"{which}()", none_err) for a, p in zip(args, pos)]
         kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, t)
         if kws is None:
             return self.unknown(sp)
@@ -492,7 +499,7 @@ class BuiltinMixin:
     def b_abs(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]))
+        x = self.unwrap(self.expr(pos[0]), ne.absolute("NoneType"))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
@@ -505,7 +512,7 @@ class BuiltinMixin:
     def b_round(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 2, ("ndigits",)):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]))
+        x = self.unwrap(self.expr(pos[0]), ne.rounding("NoneType"))
         t = prune(x.ty)
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
@@ -514,7 +521,7 @@ class BuiltinMixin:
             return self.err("type-mismatch", f"round() of {show(t)} is not supported", node)
         if nd is None or (isinstance(nd, cst.Name) and nd.value == "None"):
             return ir.Intrinsic("round", (x if t == ir.FLOAT else self.to_int(x),), ir.INT, self.sp(node))
-        n = self.int_arg(self.expr(nd), nd)
+        n = self.int_arg(self.expr(nd), nd, None)  # round(x, None) is round(x): refused
         if t == ir.FLOAT:
             return ir.Intrinsic("round.ndigits", (x, n), ir.FLOAT, self.sp(node))
         return ir.Intrinsic("round.ndigits", (self.to_int(x), n), ir.INT, self.sp(node))
@@ -525,7 +532,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0, ir.INT, sp)
-        x = self.unwrap(self.expr(pos[0]))
+        x = self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType"))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -550,7 +557,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0.0, ir.FLOAT, sp)
-        x = self.unwrap(self.expr(pos[0]))
+        x = self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType"))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -635,6 +642,8 @@ class BuiltinMixin:
         ta, tb = prune(a.ty), prune(b.ty)
         if isinstance(ta, TVar) or isinstance(tb, TVar):
             return self.unknown(self.sp(node))
+        a, b = self.unwrap_pair(a, b, ne.divmod_)
+        ta, tb = prune(a.ty), prune(b.ty)
         if ir.FLOAT in (ta, tb):
             return ir.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), ir.TupleT((ir.FLOAT, ir.FLOAT)), self.sp(node))
         return ir.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), ir.TupleT((ir.INT, ir.INT)), self.sp(node))
@@ -644,8 +653,8 @@ class BuiltinMixin:
             return self.poison(node)
         a, b = self.expr(pos[0]), self.expr(pos[1])
         if len(pos) == 3:
-            m = self.int_arg(self.expr(pos[2]), pos[2])
-            return ir.Intrinsic("pow.mod", (self.int_arg(a, pos[0]), self.int_arg(b, pos[1]), m), ir.INT, self.sp(node))
+            m = self.int_arg(self.expr(pos[2]), pos[2], None)  # pow(a, b, None) is pow(a, b): refused
+            return ir.Intrinsic("pow.mod", (self.int_arg(a, pos[0], None), self.int_arg(b, pos[1], None), m), ir.INT, self.sp(node))
         return self.binop("**", a, b, node)
 
     def b_isinstance(self, node, pos, kw):
@@ -757,7 +766,7 @@ class BuiltinMixin:
         def f(e, p):
             if prune(e.ty) not in (ir.INT, ir.FLOAT, ir.BOOL) and not isinstance(prune(e.ty), ir.OptionT):
                 self.err("type-mismatch", f"math.{attr}() needs numbers, got {show(e.ty)}", p)
-            return self.to_float(self.unwrap(e))
+            return self.to_float(self.unwrap(e, ne.real("NoneType")))
 
         if attr in _MATH_LAST_DIGIT or (attr == "log" and len(pos) == 2):
             self.err("float-last-digit", f"math.{attr}() may differ from CPython in the last digit for some "
@@ -796,7 +805,7 @@ class BuiltinMixin:
     def method(self, obj: ir.Expr, m: str, node: cst.Call, pos, kw) -> ir.Expr:
         t = prune(obj.ty)
         if isinstance(t, ir.OptionT):
-            obj = self.unwrap(obj)
+            obj = self.unwrap(obj, ne.attribute("NoneType", m))
             t = prune(t.inner)
         if t == ir.STR:
             return self.str_method(obj, m, node, pos, kw)
@@ -942,7 +951,8 @@ class BuiltinMixin:
             return I("list.pop", (obj,), el, sp)
         if m == "index" and len(pos) in (2, 3) and self.want(node, pos, kw, 2, 3):
             v = self.coerce_to(self.expr(pos[0]), el, pos[0], "list.index()")
-            bounds = [self.coerce_to(self.int_arg(self.expr(p), p), ir.OptionT(ir.INT), p, "list.index() position")
+            bounds = [self.coerce_to(self.int_arg(self.expr(p), p, ne.slice_index("NoneType")), ir.OptionT(ir.INT), p,
+                                     "list.index() position")
                       for p in pos[1:]]
             if len(bounds) == 1:
                 bounds.append(ir.Const(None, ir.OptionT(ir.INT), sp))

@@ -14,6 +14,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 
 _BINOPS: dict[type, str] = {
@@ -66,25 +67,31 @@ class ExprMixin:
                 return ir.Const(f, ir.FLOAT, e.span)
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
-    def to_int(self, e: ir.Expr) -> ir.Expr:
+    def to_int(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
         t = prune(e.ty)
         if t == ir.BOOL:
             return ir.Coerce(e, ir.INT, e.span)
-        return self.unwrap(e)
+        return self.unwrap(e, err)
 
-    def unwrap(self, e: ir.Expr, none_msg: str = "") -> ir.Expr:
-        """Optional[T] used where T is needed: TypeError at run time if it is None (with
-        CPython's message for the operation, when the caller knows it)."""
+    def unwrap(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
+        """Optional[T] used where T is needed: at run time, if it is None, the exception CPython
+        raises for the operation (`err`, from analyzers.none_errors). Without one the
+        operation is refused: Portalis never raises an error CPython would not."""
         t = prune(e.ty)
         if isinstance(t, ir.OptionT):
-            return ir.Coerce(e, t.inner, e.span, none_msg)
+            if err is None:
+                self.err_at("type-mismatch", "this value may be None here, and what CPython does with None in this "
+                            "operation is not modelled: check `is not None` first", e.span)
+                return ir.Coerce(e, t.inner, e.span)
+            cls, msg = err
+            return ir.Coerce(e, t.inner, e.span, msg, cls)
         return e
 
-    def unwrap_pair(self, a: ir.Expr, b: ir.Expr, msg: Callable[[str, str], str]) -> tuple[ir.Expr, ir.Expr]:
-        """Both operands of a binary operation, each checked for None with CPython's message
-        `msg(left type name, right type name)`."""
+    def unwrap_pair(self, a: ir.Expr, b: ir.Expr, err: "Callable[[str, str], ne.Err | None]") -> tuple[ir.Expr, ir.Expr]:
+        """Both operands of a binary operation, each checked for None with CPython's error
+        `err(left type name, right type name)`."""
         ta, tb = _strip_opt(prune(a.ty)), _strip_opt(prune(b.ty))
-        return (self.unwrap(a, msg("NoneType", _py_name(tb))), self.unwrap(b, msg(_py_name(ta), "NoneType")))
+        return (self.unwrap(a, err("NoneType", ne.type_name(tb))), self.unwrap(b, err(ne.type_name(ta), "NoneType")))
 
     def cond(self, node: cst.BaseExpression) -> ir.Expr:
         """An expression used only for its truth value (`and`/`or` then need no common type)."""
@@ -120,8 +127,11 @@ class ExprMixin:
         self.unknowns.append((tv, span))
         return ir.Const(None, tv, span)
 
-    def coerce_to(self, e: ir.Expr, want: Any, node: cst.CSTNode, what: str) -> ir.Expr:
-        """Passing `e` where a `want` is expected (argument, return value, element, assignment)."""
+    def coerce_to(self, e: ir.Expr, want: Any, node: cst.CSTNode, what: str, none_err: "ne.Err | None" = None) -> ir.Expr:
+        """Passing `e` where a `want` is expected (argument, return value, element, assignment).
+        An Optional where a plain value is wanted: `none_err` is what CPython raises if it is
+        None (a dict key: KeyError); without one it is refused, since CPython would carry the
+        None on where Portalis has no place for it."""
         have = prune(e.ty)
         w = prune(want)
         if isinstance(have, TVar) and have.origin == "error":
@@ -138,7 +148,11 @@ class ExprMixin:
                 if unify(w.inner, have):
                     return ir.Coerce(e, w, e.span)
         if isinstance(have, ir.OptionT) and not isinstance(w, (ir.OptionT, TVar)) and unify(have.inner, w):
-            return ir.Coerce(e, w, e.span)
+            if none_err is None:
+                return self.err("type-mismatch", f"{what} expects {show(w)} but gets {show(have)}: where it is None, "
+                                "Python would carry the None on, and a "
+                                f"{show(w)} cannot hold it; check `is not None` first", node)
+            return ir.Coerce(e, w, e.span, none_err[1], none_err[0])
         if isinstance(w, ir.ExcT) and isinstance(have, ir.ExcT):
             return e
         if unify(w, have):
@@ -271,7 +285,8 @@ class ExprMixin:
 
     # ------------------------------------------------------------ operators
 
-    def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+    def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode, inplace: bool = False) -> ir.Expr:
+        """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
         lt, rt_ = prune(left.ty), prune(right.ty)
         if isinstance(lt, TVar) or isinstance(rt_, TVar):
@@ -284,8 +299,7 @@ class ExprMixin:
                         return ir.Const(None, TVar("binop"), sp)
             return self.unknown(sp)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
-        opname = "** or pow()" if op == "**" else op
-        left, right = self.unwrap_pair(left, right, lambda x, y: f"unsupported operand type(s) for {opname}: '{x}' and '{y}'")
+        left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
         if lt in nums and rt_ in nums:
             if op in ("&", "|", "^") and lt == ir.BOOL and rt_ == ir.BOOL:
@@ -339,8 +353,8 @@ class ExprMixin:
         t = _strip_opt(prune(e.ty))
         if isinstance(t, TVar):
             return self.unknown(sp)
-        e = self.unwrap(e)
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
+        e = self.unwrap(e, ne.unary(op, "NoneType"))
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
             return ir.Const(-e.value, t, sp)
         if t == ir.FLOAT and op != "~":
@@ -397,13 +411,24 @@ class ExprMixin:
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
             if op in ("in", "not in"):
+                if isinstance(tb, ir.OptionT):  # `x in maybe_list`: CPython's TypeError if it is None
+                    b = self.unwrap(b, ne.containment("NoneType"))
+                    tb = prune(b.ty)
                 if isinstance(ta, ir.OptionT):
-                    # an Optional needle (usually narrowed by `if x is None: return` before): the
-                    # value, or a TypeError if it is None at run time (Python: False for a list
-                    # or tuple, TypeError for a str; never a silently different answer)
-                    ct = prune(b.ty)
-                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else None
-                    if not (elem is not None and isinstance(prune(elem), ir.OptionT)):
+                    # an Optional needle (usually narrowed by `if x is None: return` before)
+                    ct = tb
+                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                    if ct == ir.STR:
+                        out[-1] = a = self.unwrap(a, ne.str_containment("NoneType"))
+                    elif elem is not None and isinstance(prune(elem), ir.OptionT):
+                        pass  # a container of Optionals: compared as they are
+                    elif isinstance(ct, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT)):
+                        # None is in no container of plain values: False, as in CPython (the
+                        # emitter tests the needle for None after evaluating both sides)
+                        self.membership_rhs(ir.Const(None, ta.inner, a.span), b, cnode)
+                        out.append(b)
+                        continue
+                    else:
                         out[-1] = a = self.unwrap(a)
                 else:
                     # `None in xs` / `"a" in xs` for a container of Optionals: the needle as
@@ -427,7 +452,7 @@ class ExprMixin:
             sa, sb = _strip_opt(ta), _strip_opt(tb)
             if sa in nums and sb in nums and op not in ("==", "!=") or (sa in nums and sb in nums and sa != sb):
                 if ir.FLOAT in (sa, sb):
-                    ua, ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))
+                    ua, ub = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
                     out[-1] = self.to_float(ua, exact=True) if sa != ir.FLOAT else ua
                     out.append(self.to_float(ub, exact=True))
                     continue
@@ -435,7 +460,7 @@ class ExprMixin:
                     out[-1] = self.to_int(a)
                     out.append(self.to_int(b))
                     continue
-                out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))
+                out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
                 out.append(ub)
                 continue
             if op in ("==", "!="):
@@ -453,7 +478,7 @@ class ExprMixin:
             if op not in ("==", "!=") and not _orderable(ta) and not isinstance(ta, ir.SetT):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
-                out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: _order_msg(op, x, y))
+                out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
                 out.append(ub)
                 continue
             out.append(b)
@@ -557,7 +582,7 @@ class ExprMixin:
         t = _strip_opt(prune(obj.ty))
         if isinstance(t, TVar):
             return self.unknown(sp)
-        obj = self.unwrap(obj)
+        obj = self.unwrap(obj, ne.subscript("NoneType"))
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
             if t == ir.STR:
@@ -567,7 +592,7 @@ class ExprMixin:
             return self.err("type-mismatch", f"slicing is not supported for {show(t)}", node)
         idx_node = sl.value
         if isinstance(t, ir.DictT):
-            k = self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key")
+            k = self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key", ne.key_error())
             return ir.Intrinsic("dict.getitem", (obj, k), t.val, sp)
         if isinstance(t, ir.TupleT):
             e = self.expr(idx_node)
@@ -575,7 +600,8 @@ class ExprMixin:
                 items = [prune(x) for x in t.items]
                 if all(not isinstance(x, TVar) and show(x) == show(items[0]) for x in items):
                     # NAMES[i] on a tuple of one item type: checked like a list index at run time
-                    return ir.Intrinsic("tuple.index_dyn", (obj, self.int_arg(e, idx_node)), items[0], sp)
+                    return ir.Intrinsic("tuple.index_dyn", (obj, self.int_arg(e, idx_node, ne.sequence_index("tuple", "NoneType"))),
+                                        items[0], sp)
                 return self.err("unsupported-syntax", "tuples with items of different types can only be indexed "
                                 "with an integer literal", idx_node)
             i = e.value
@@ -584,7 +610,7 @@ class ExprMixin:
                 return self.err("type-mismatch", f"tuple index {i} out of range for {show(t)}", idx_node)
             i = i % n
             return ir.Intrinsic("tuple.getitem", (obj, ir.Const(i, ir.INT, e.span)), t.items[i], sp)
-        idx = self.int_arg(self.expr(idx_node), idx_node)
+        idx = self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index(ne.type_name(t), "NoneType"))
         if t == ir.STR:
             return ir.Intrinsic("str.getitem", (obj, idx), ir.STR, sp)
         if isinstance(t, ir.ListT):
@@ -603,12 +629,14 @@ class ExprMixin:
             return e  # an Optional[int] variable: None means the default, as in Python
         return ir.Coerce(self.int_arg(e, p), ir.OptionT(ir.INT), e.span)
 
-    def int_arg(self, e: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+    def int_arg(self, e: ir.Expr, node: cst.CSTNode, err: "ne.Err | None" = ne.index("NoneType")) -> ir.Expr:
+        """An int argument; None in it raises `err` (by default `__index__`'s TypeError, which
+        is what range(), chr(), list.pop(), str.ljust(), math.factorial(), ... raise)."""
         t = prune(e.ty)
         if t in (ir.INT, ir.BOOL):
             return self.to_int(e)
         if isinstance(t, ir.OptionT) and prune(t.inner) == ir.INT:
-            return self.unwrap(e)
+            return self.unwrap(e, err)
         if isinstance(t, TVar):
             if t.origin == "error":
                 return e
@@ -696,11 +724,11 @@ class ExprMixin:
                 t = prune(t)
             if not isinstance(t, ir.TupleT) or len(t.items) != n:
                 self.err("type-mismatch", f"cannot unpack {show(t)} into {n} names", node)
-                return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
             items = tuple(self.comp_target(el.value, it) for el, it in zip(node.elements, t.items))
             return ir.TupleTarget(items, t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
-        return ir.NameTarget("_", TVar("error"), False, self.sp(node))
+        return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
 
     def warn_float_pow(self, exponent: ir.Expr, node: cst.CSTNode) -> None:
         """Float `**` is glibc's pow() in CPython, which is not always correctly rounded;
@@ -717,7 +745,7 @@ class ExprMixin:
         CPython's TypeError if it is None at run time."""
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
-            return self.unwrap(it, "'NoneType' object is not iterable")
+            return self.unwrap(it, ne.iteration("NoneType"))
         return it
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
@@ -752,21 +780,6 @@ def _strip_opt(t: Any) -> Any:
 def _mixes_numbers(a: Any, b: Any) -> bool:
     sa, sb = show(a), show(b)
     return sa.replace("float", "int") == sb.replace("float", "int") and sa != sb
-
-
-def _py_name(t: Any) -> str:
-    """The name CPython's messages give a value of type t (`type(v).__name__`)."""
-    t = prune(t)
-    if isinstance(t, ir.Prim):
-        return "NoneType" if t == ir.NONE else t.name
-    for cls, name in ((ir.ListT, "list"), (ir.TupleT, "tuple"), (ir.DictT, "dict"), (ir.SetT, "set")):
-        if isinstance(t, cls):
-            return name
-    return "object"
-
-
-def _order_msg(op: str, a: str, b: str) -> str:
-    return f"'{op}' not supported between instances of '{a}' and '{b}'"
 
 
 def _orderable(t: Any, optional: bool = True) -> bool:

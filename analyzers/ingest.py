@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -89,6 +90,8 @@ def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[D
         return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
     wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
     positions = dict(wrapper.resolve(PositionProvider))
+    if not text.isascii():
+        tree, positions = _nfkc_identifiers(tree, positions)
     sm = SourceModule(path, text, tree, positions, [])
     for stmt in tree.body:
         code = sm.source_lines(stmt)
@@ -100,3 +103,37 @@ def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[D
             unit = Unit("statement", None, stmt, sm.span(stmt), content_hash(code))
         sm.units.append(unit)
     return sm, []
+
+
+class _NfkcNames(cst.CSTTransformer):
+    """NFKC-normalises every identifier (PEP 3131: CPython's parser does, so `µ` (U+00B5) and
+    `μ` (U+03BC), `ﬁle` and `file`, full-width and plain letters are one name) and remembers
+    which original node each rebuilt node stands for, so positions stay those of the source."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.origin: dict[cst.CSTNode, cst.CSTNode] = {}
+
+    def on_leave(self, original_node, updated_node):  # type: ignore[override]
+        if isinstance(updated_node, cst.Name):
+            norm = unicodedata.normalize("NFKC", updated_node.value)
+            if norm != updated_node.value:
+                updated_node = updated_node.with_changes(value=norm)
+        if updated_node is not original_node:
+            self.origin[updated_node] = original_node
+        return updated_node
+
+
+def _nfkc_identifiers(tree: cst.Module, positions: dict) -> tuple[cst.Module, dict]:
+    """The tree with NFKC-normalised identifiers, and positions keyed by its nodes (only
+    non-ASCII text can change: NFKC leaves ASCII as it is)."""
+    t = _NfkcNames()
+    new_tree = tree.visit(t)
+    if not t.origin:
+        return tree, positions
+    out = dict(positions)
+    for new, old in t.origin.items():
+        r = positions.get(old)
+        if r is not None:
+            out[new] = r
+    return new_tree, out

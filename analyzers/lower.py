@@ -17,6 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
@@ -121,6 +122,13 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             self.ctx.seen.add(key)
             self.ctx.diags.append(make(code, msg, sp, severity))
         return ir.Const(None, TVar("error"), sp)
+
+    def err_at(self, code: str, msg: str, sp: Span, severity: Severity = Severity.ERROR) -> None:
+        """`err` at a span (for checks made on IR rather than on a CST node)."""
+        key = (code, sp.line, sp.col)
+        if key not in self.ctx.seen:
+            self.ctx.seen.add(key)
+            self.ctx.diags.append(make(code, msg, sp, severity))
 
     def poison(self, node: cst.CSTNode) -> ir.Expr:
         return ir.Const(None, TVar("error"), self.sp(node))
@@ -241,9 +249,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             t = prune(obj.ty)
             idx_node = target.slice[0].slice.value
             if isinstance(t, ir.DictT):
-                return [ir.DelItem(obj, self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key"), self.sp(node))]
+                return [ir.DelItem(obj, self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key", ne.key_error()),
+                                   self.sp(node))]
             if isinstance(t, ir.ListT):
-                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node), self.sp(node))]
+                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType")),
+                                   self.sp(node))]
             if isinstance(t, TVar):
                 return []
         if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Slice):
@@ -298,8 +308,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         sp = self.sp(t)
         if isinstance(t, cst.Name):
             n = t.value
-            if n == "_" and n not in self.info.globals:
-                return ir.NameTarget("_", value.ty, False, sp), value  # a throwaway: never read back
+            if n == "_" and n not in self.info.globals and n not in self.locals:
+                return ir.NameTarget(ir.DISCARD, value.ty, False, sp), value  # a throwaway: never read back
             is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
             slot = self.info.globals[n] if is_global else self.locals[n]
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
@@ -317,27 +327,27 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     return ir.SliceTarget(obj, *parts, sp), v
                 self.err("unsupported-syntax", f"slice assignment needs a list on the right (got {show(vt)}); "
                          "wrap it in list(...)", node)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             if len(t.slice) != 1 or not isinstance(t.slice[0].slice, cst.Index):
                 if not isinstance(ot, TVar):
                     self.err("unsupported-syntax", f"slice assignment is supported on lists only, not {show(ot)}", t)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             idx_node = t.slice[0].slice.value
             if isinstance(ot, ir.DictT):
                 k = self.coerce_to(self.expr(idx_node), ot.key, idx_node, "the dict key")
                 return ir.IndexTarget(obj, k, sp), self.coerce_to(value, ot.val, node, "the dict value")
             if isinstance(ot, ir.ListT):
-                i = self.int_arg(self.expr(idx_node), idx_node)
+                i = self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType"))
                 return ir.IndexTarget(obj, i, sp), self.coerce_to(value, ot.elem, node, "the list element")
             if not isinstance(ot, TVar):
                 self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
-            return ir.NameTarget("_", TVar("error"), False, sp), value
+            return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if isinstance(t, (cst.Tuple, cst.List)):
             vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             if isinstance(vt, TVar):
                 if vt.origin != "error":
                     unify(vt, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
@@ -350,7 +360,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 value = ir.Intrinsic("list.unpack", (value, ir.Const(n, ir.INT, sp)), vt, value.span)
             if not isinstance(vt, ir.TupleT) or len(vt.items) != n:
                 self.err("type-mismatch", f"cannot unpack {show(vt)} into {n} targets", t)
-                return ir.NameTarget("_", TVar("error"), False, sp), value
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             items = []
             for el, it in zip(t.elements, vt.items):
                 sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
@@ -360,7 +370,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             self.err("unsupported-class", "attribute assignment is not supported (classes come later)", t)
         else:
             self.err("unsupported-syntax", "unsupported assignment target", t)
-        return ir.NameTarget("_", TVar("error"), False, sp), value
+        return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
 
     def aug_assign(self, node: cst.AugAssign) -> list[ir.Stmt]:
         op = _AUGOPS.get(type(node.operator))
@@ -393,7 +403,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             return []
         if isinstance(node.target, cst.Subscript):
             return self.item_aug_assign(node, op, cur, rhs)
-        value = self.binop(op, cur, rhs, node)
+        value = self.binop(op, cur, rhs, node, inplace=True)
         return [self.bind(node.target, value, node)]
 
     def item_aug_assign(self, node: cst.AugAssign, op: str, cur: ir.Expr, rhs: ir.Expr) -> list[ir.Stmt]:
@@ -407,7 +417,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         obj, key = cur.args
         if isinstance(obj, ir.Local) and isinstance(key, (ir.Local, ir.Const)):
             # nothing in one statement can rebind a local, so re-reading them is evaluating once
-            value = self.coerce_to(self.binop(op, cur, rhs, node), cur.ty, node, "the item")
+            value = self.coerce_to(self.binop(op, cur, rhs, node, inplace=True), cur.ty, node, "the item")
             return [ir.Assign(ir.IndexTarget(obj, key, sp), value, sp)]
         # a hidden local for each of obj and key that is not already one (or a constant); a plain
         # local obj stays itself, so the item store goes to it (and a loop may view the list)
@@ -417,7 +427,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             if isinstance(e, ir.Local) or (suffix == "key" and isinstance(e, ir.Const)):
                 parts.append(e)
                 continue
-            n = f"_aug{sp.line}_{sp.col}_{suffix}"
+            n = ir.hidden("aug", sp.line, sp.col, suffix)
             if n not in self.locals:
                 self.locals[n] = TVar("aug")
             unify(self.locals[n], e.ty)
@@ -425,7 +435,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             parts.append(ir.Local(n, self.locals[n], e.span))
         lo, lk = parts
         current = ir.Intrinsic(cur.name, (lo, lk), cur.ty, cur.span)
-        value = self.binop(op, current, rhs, node)
+        value = self.binop(op, current, rhs, node, inplace=True)
         value = self.coerce_to(value, cur.ty, node, "the item")
         return stmts + [ir.Assign(ir.IndexTarget(lo, lk, sp), value, sp)]
 
@@ -457,7 +467,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             orelse = self.block(node.orelse.body) if node.orelse is not None else ()
             if coerced is not item and isinstance(coerced, ir.Coerce) and coerced.expr is item:
                 # the loop variable is wider than the items (e.g. str into a `str | None` name)
-                hidden = ir.NameTarget(f"_for{label}", el, False, sp)
+                hidden = ir.NameTarget(ir.hidden("for", label), el, False, sp)
                 bind = ir.Assign(tgt, ir.Coerce(ir.Local(hidden.name, el, sp), coerced.ty, sp), sp)
                 return [ir.For(hidden, it, (bind, *body), label, sp, orelse)]
             if coerced is not item and not (isinstance(coerced, ir.Const) and isinstance(prune(coerced.ty), TVar)):
@@ -510,7 +520,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             hname = None
             if h.name is not None and isinstance(h.name.name, cst.Name):
                 hname = h.name.name.value
-            var = hname or f"_exc{label}_{len(handlers)}"
+            var = hname or ir.hidden("exc", label, len(handlers))
             # Python unbinds the name when the handler ends: it is scoped to the handler here too.
             saved = dict(self.comp_scope)
             # one class caught: `e` has that type (its fields can be read); several: any exception

@@ -17,7 +17,8 @@ import libcst as cst
 class ScopeFacts:
     assigned: list[str] = field(default_factory=list)  # in first-assignment order
     globals_declared: set[str] = field(default_factory=set)
-    reads: set[str] = field(default_factory=set)
+    reads: set[str] = field(default_factory=set)  # every name that occurs (targets too)
+    loads: set[str] = field(default_factory=set)  # names read (not only assigned)
     handler_names: set[str] = field(default_factory=set)  # `except E as NAME`: local to the scope
 
 
@@ -27,6 +28,7 @@ class _Collector(cst.CSTVisitor):
         self._seen: set[str] = set()
         self._nested = 0  # inside comprehension / lambda
         self._bound: list[set[str]] = []  # names each enclosing comprehension / lambda binds
+        self._stores: set[cst.Name] = set()  # target names that are only assigned
 
     def _assign(self, name: str) -> None:
         if self._nested:
@@ -35,14 +37,16 @@ class _Collector(cst.CSTVisitor):
             self._seen.add(name)
             self.facts.assigned.append(name)
 
-    def _targets(self, t: cst.BaseExpression) -> None:
+    def _targets(self, t: cst.BaseExpression, store: bool = True) -> None:
         if isinstance(t, cst.Name):
             self._assign(t.value)
+            if store:
+                self._stores.add(t)
         elif isinstance(t, (cst.Tuple, cst.List)):
             for el in t.elements:
-                self._targets(el.value)
+                self._targets(el.value, store)
         elif isinstance(t, cst.StarredElement):
-            self._targets(t.value)
+            self._targets(t.value, store)
 
     def visit_Assign(self, node: cst.Assign) -> None:
         for t in node.targets:
@@ -52,7 +56,7 @@ class _Collector(cst.CSTVisitor):
         self._targets(node.target)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
-        self._targets(node.target)
+        self._targets(node.target, store=False)  # `x += 1` reads x too
 
     def visit_For(self, node: cst.For) -> None:
         self._targets(node.target)
@@ -72,6 +76,8 @@ class _Collector(cst.CSTVisitor):
         if any(node.value in b for b in self._bound):
             return  # a comprehension / lambda variable, not a name of this scope
         self.facts.reads.add(node.value)
+        if node not in self._stores:
+            self.facts.loads.add(node.value)
 
     def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
         return False  # nested functions are refused elsewhere; their names are not ours
@@ -168,7 +174,7 @@ def function_scope(body: cst.CSTNode) -> ScopeFacts:
     c = _Collector()
     _walk(body, c)
     facts = c.facts
-    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and n != "_"]
+    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and (n != "_" or n in facts.loads)]
     return facts
 
 
@@ -176,7 +182,7 @@ def module_scope(stmts: list[cst.CSTNode]) -> ScopeFacts:
     c = _Collector()
     for s in stmts:
         _walk(s, c)
-    c.facts.assigned = [n for n in c.facts.assigned if n != "_"]
+    c.facts.assigned = [n for n in c.facts.assigned if n != "_" or n in c.facts.loads]
     return c.facts
 
 
@@ -185,7 +191,7 @@ def _function_scope_visitor(body: cst.CSTNode) -> ScopeFacts:
     c = _Collector()
     body.visit(c)
     facts = c.facts
-    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and n != "_"]
+    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and (n != "_" or n in facts.loads)]
     return facts
 
 
@@ -193,7 +199,7 @@ def _module_scope_visitor(stmts: list[cst.CSTNode]) -> ScopeFacts:
     c = _Collector()
     for s in stmts:
         s.visit(c)
-    c.facts.assigned = [n for n in c.facts.assigned if n != "_"]
+    c.facts.assigned = [n for n in c.facts.assigned if n != "_" or n in c.facts.loads]
     return c.facts
 
 

@@ -28,17 +28,24 @@ EXIT_ENVIRONMENT = 3
 
 
 def _read(path: str) -> str:
+    """The file's text as CPython decodes it (coding cookie, BOM); a file CPython would refuse
+    to decode is a syntax error (exit 2), a file that cannot be read an environment one (3)."""
+    from portalis.sourcefile import read_source
     try:
-        return Path(path).read_text(encoding="utf-8")
+        text, diags = read_source(path)
     except FileNotFoundError:
         print(f"portalis: {path}: no such file", file=sys.stderr)
         raise SystemExit(EXIT_ENVIRONMENT)
-    except UnicodeDecodeError as e:
-        print(f"portalis: {path}: not UTF-8 text ({e.reason})", file=sys.stderr)
+    except IsADirectoryError:
+        print(f"portalis: {path}: is a directory", file=sys.stderr)
         raise SystemExit(EXIT_ENVIRONMENT)
     except OSError as e:
         print(f"portalis: {path}: {e.strerror}", file=sys.stderr)
         raise SystemExit(EXIT_ENVIRONMENT)
+    if text is None:
+        _fail_if_errors(diags, path)
+    assert text is not None
+    return text
 
 
 def _report(diags: list[Diagnostic], path: str) -> None:

@@ -33,6 +33,21 @@ BOOL = Prim("bool")
 STR = Prim("str")
 NONE = Prim("None")
 
+# Names the analyzers make up are spelled with a `#`, which no Python name contains:
+# `DISCARD` is a target that is never read back (`_` when the function never reads `_`, or a
+# target that could not be lowered); `hidden(kind, n)` is a local of the translator's own.
+DISCARD = "#discard"
+
+
+def hidden(kind: str, *ns: int | str) -> str:
+    """`_kind#n` (`_kind#a#b` for several parts). Its Rust spelling (codegen.emit.names) drops the
+    `#`s and has the temporaries' form, which no Python name is given."""
+    return f"_{kind}#" + "#".join(str(n) for n in ns)
+
+
+def is_made_up(name: str) -> bool:
+    return "#" in name
+
 
 @dataclass(frozen=True)
 class ListT:
@@ -138,7 +153,10 @@ class Coerce:
     expr: "Expr"
     ty: Type
     span: Span
-    none_msg: str = ""  # T|None->T: CPython's TypeError message for the operation, if known
+    # T|None -> T: the exception CPython raises for this operation on None (class name and
+    # message, from analyzers.none_errors); a Coerce from an Optional always has one
+    none_msg: str = ""
+    none_cls: str = "TypeError"
 
 
 @dataclass(frozen=True)

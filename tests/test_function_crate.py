@@ -140,7 +140,7 @@ def test_crate_layout_and_slice(lib):
     assert "/// Python: `def weighted(xs: list[int], w: float) -> float` (prog.py, line 22)." in rs
     assert "pub fn weighted(xs: rt::PyList<i64>, w: f64) -> Result<f64, pyrt::PyErr> {" in rs
     assert "fn clamp(" in rs and "G_SCALE" in rs and "G_LIMIT" in rs
-    assert "EXC_TOOBIG" in rs and "EXC_APPERROR" in rs  # the class and its user base
+    assert "EXC_TooBig" in rs and "EXC_AppError" in rs  # the class and its user base
     for unrelated in ("seconds", "unrelated", "untyped", "UNITS", "fn main", "module_body", "run_main"):
         assert unrelated not in rs, unrelated
     assert [f.name for f in tr.module.functions] == ["clamp", "weighted"]

@@ -15,8 +15,9 @@ program crate), `library` (`emit_library`: `translate --function`).
 """
 
 from portalis.codegen.emit.common import (  # noqa: F401  (the public API)
-    FN_MODULE_PREFIX, RUNTIME_DIR, RUNTIME_PARTS, RUST_KEYWORDS, EmitError, RustCrate, crate_name, default_value,
-    ident, is_copy, runtime_text, rust_float, rust_str, rust_type,
+    RUNTIME_DIR, RUNTIME_PARTS, EmitError, RustCrate, crate_name, default_value, is_copy, runtime_text, rust_float,
+    rust_str, rust_type,
 )
 from portalis.codegen.emit.library import emit_library  # noqa: F401
 from portalis.codegen.emit.module import emit_crate  # noqa: F401
+from portalis.codegen.emit.names import Names  # noqa: F401

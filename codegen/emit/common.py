@@ -29,20 +29,6 @@ def runtime_text() -> str:
     return "\n".join(part.read_text() for part in RUNTIME_PARTS)
 
 
-# `mod pf_<name> { use super::*; pub(super) fn <name>(...) }`: modules live in Rust's type
-# namespace, so only a struct or module of the same name could collide (and would not compile)
-FN_MODULE_PREFIX = "pf_"
-
-
-RUST_KEYWORDS = {
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
-    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
-    "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "abstract", "become", "box",
-    "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "union", "main", "rt",
-    "std", "core", "alloc", "Ok", "Err", "Some", "None", "String", "Vec", "Option", "Result",
-}
-
-
 class EmitError(Exception):
     """A construct the emitter cannot express; carries the Python span."""
 
@@ -67,15 +53,6 @@ def crate_name(module_name: str) -> str:
     if n[0].isdigit():
         n = "py_" + n
     return n
-
-
-def ident(name: str) -> str:
-    """A Rust identifier for a Python name (Python identifiers may be non-ASCII)."""
-    if not name.isascii():
-        name = "u_" + "".join(c if c.isascii() and (c.isalnum() or c == "_") else f"_{ord(c):x}_" for c in name)
-    if name in RUST_KEYWORDS or name == "_":
-        return name + "_"
-    return name
 
 
 def rust_type(t: ir.Type, big: bool = False) -> str:
@@ -130,6 +107,10 @@ def is_copy(t: ir.Type, big: bool = False) -> bool:
 
 
 def rust_str(s: str) -> str:
+    """A Rust string literal of `s`. Everything Python does not call printable (controls, format
+    characters such as the bidirectional overrides U+202A-U+202E and U+2066-U+2069, which rustc
+    refuses in literals, separators, unassigned and private-use code points) is a `\\u{...}`
+    escape, so the literal is plain visible text."""
     out = ['"']
     for c in s:
         o = ord(c)
@@ -143,9 +124,9 @@ def rust_str(s: str) -> str:
             out.append("\\r")
         elif c == "\t":
             out.append("\\t")
-        elif o < 0x20 or o == 0x7F or 0xD800 <= o <= 0xDFFF:
-            if 0xD800 <= o <= 0xDFFF:
-                raise EmitError("lone surrogates in strings are not supported", None)
+        elif 0xD800 <= o <= 0xDFFF:
+            raise EmitError("lone surrogates in strings are not supported", None)
+        elif not c.isprintable():
             out.append(f"\\u{{{o:x}}}")
         else:
             out.append(c)

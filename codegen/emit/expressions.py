@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _opaque, _py_type_name, ident, rust_float, rust_str
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _opaque, _py_type_name, rust_float, rust_str
 
 
 class _ExpressionsMixin:
@@ -40,7 +40,7 @@ class _ExpressionsMixin:
     def ref(self, e: ir.Expr) -> str:
         """An expression usable by reference without moving (no clone for locals)."""
         if isinstance(e, ir.Local):
-            return ident(e.name)
+            return self.ident(e.name)
         return f"({self.expr(e)})"
 
     def expr(self, e: ir.Expr) -> str:
@@ -48,7 +48,7 @@ class _ExpressionsMixin:
         if isinstance(e, ir.Const):
             return self.const(e)
         if isinstance(e, ir.Local):
-            return ident(e.name) if self.copy(e.ty) else f"{ident(e.name)}.clone()"
+            return self.ident(e.name) if self.copy(e.ty) else f"{self.ident(e.name)}.clone()"
         if isinstance(e, ir.Global):
             return self.mod.global_getter(e.name, self)
         if isinstance(e, ir.Coerce):
@@ -156,8 +156,15 @@ class _ExpressionsMixin:
         if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
             return f"Some({x})"
         if isinstance(src, ir.OptionT):
-            msg = rust_str(e.none_msg or "'NoneType' object cannot be used as a value here")
-            return self.q(f"{x}.ok_or_else(|| rt::PyErr::new(&rt::TYPE_ERROR, {msg}, {e.span.line}))")
+            if not e.none_msg:  # the analyzers refuse an Optional they have no CPython error for
+                raise EmitError("an Optional used where CPython's error for None is not known", e.span)
+            msg = rust_str(e.none_msg)
+            cls = self.mod.exc_static(e.none_cls)
+            if e.none_cls == "KeyError":  # KeyError(None): its str() is the key's repr
+                err = f"rt::PyErr::with_args(&{cls}, vec![{msg}.to_string()], vec![{msg}.to_string()], {e.span.line})"
+            else:
+                err = f"rt::PyErr::new(&{cls}, {msg}, {e.span.line})"
+            return self.q(f"{x}.ok_or_else(|| {err})")
         if src == e.ty:
             return x
         raise EmitError(f"cannot convert {src} to {e.ty}", e.span)
@@ -303,6 +310,13 @@ class _ExpressionsMixin:
         return self.cmp1_plain(op, a, b, ea, eb)
 
     def cmp1_plain(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        if op in ("in", "not in") and isinstance(ea.ty, ir.OptionT) and not _holds_optionals(eb.ty):
+            # an Optional needle in a container of plain values (see analyzers.exprs.compare):
+            # both sides evaluated, left first; None is in no such container
+            neg = "!" if op == "not in" else ""
+            stand_in = ir.Local(ir.hidden("kv", 0), ea.ty.inner, ea.span)
+            found = self.cmp1_plain("in", "(*_kv)", "_kc", stand_in, eb)
+            return f"{neg}({{ let _kn = &{a}; let _kc = &{b}; match _kn.as_ref() {{ None => false, Some(_kv) => {found} }} }})"
         if op in ("in", "not in"):
             neg = "!" if op == "not in" else ""
             ct = eb.ty
@@ -373,9 +387,9 @@ class _ExpressionsMixin:
             lets: list[str] = []
             for p in e.parts:
                 if isinstance(p, ir.FormatField) and not isinstance(p.expr, (ir.Local, ir.Const)):
-                    v = self.t("_fa")
+                    v, local = self.temp_local("fa", p.expr.ty, p.expr.span)
                     lets.append(f"let {v} = {self.expr(p.expr)};")
-                    p = ir.FormatField(ir.Local(v, p.expr.ty, p.expr.span), p.conversion, p.spec)
+                    p = ir.FormatField(local, p.conversion, p.spec)
                 parts.append(p)
             out = lets + out
             e = ir.FString(tuple(parts), e.ty, e.span)
@@ -431,7 +445,7 @@ class _ExpressionsMixin:
             strs = ", ".join(f"String::from({t}.{1 + 2 * i})" for i in range(owner.n_args))
             reprs = ", ".join(f"String::from({t}.{2 + 2 * i})" for i in range(owner.n_args))
             base = 1 + 2 * owner.n_args
-            flds = ", ".join(f"{ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
+            flds = ", ".join(f"{self.ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
             return (f"{{ let {t} = {init}; rt::PyErr::with_payload(&{static}, vec![{strs}], "
                     f"vec![{reprs}], {self.mod.exc_fields_struct(owner.name)} {{ {flds} }}, {ln}) }}")
         if len(e.args) == 1 and e.args[0].ty == ir.STR and e.cls != "KeyError":
@@ -459,4 +473,15 @@ class _ExpressionsMixin:
             for d, v in saved:
                 d[pname] = v
         return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
-                f"let {ident(pname)} = _p.clone(); Ok({body}) }}")
+                f"let {self.ident(pname)} = _p.clone(); Ok({body}) }}")
+
+
+def _holds_optionals(t: ir.Type) -> bool:
+    """A container whose elements (keys, for a dict) may be None."""
+    if isinstance(t, (ir.ListT, ir.SetT)):
+        return isinstance(t.elem, ir.OptionT)
+    if isinstance(t, ir.DictT):
+        return isinstance(t.key, ir.OptionT)
+    if isinstance(t, ir.TupleT):
+        return any(isinstance(x, ir.OptionT) for x in t.items)
+    return False

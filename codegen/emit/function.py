@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import FN_MODULE_PREFIX, _Writer, default_value, ident, is_copy, rust_str, rust_type
+from portalis.codegen.emit.common import _Writer, default_value, is_copy, rust_str, rust_type
 from portalis.codegen.emit.statements import _StatementsMixin
 from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
@@ -33,6 +33,10 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.frame_off = 0
         # labels of loops with an `else` block (their breaks set a flag)
         self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
+
+    def ident(self, name: str) -> str:
+        """The Rust identifier of a Python name (see codegen/emit/names.py)."""
+        return self.mod.names.rust(name)
 
     @property
     def big(self) -> bool:
@@ -75,6 +79,12 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.tmp += 1
         return f"{prefix}{self.tmp}"
 
+    def temp_local(self, kind: str, ty: ir.Type, span) -> tuple[str, ir.Local]:
+        """A fresh temporary `_<kind>N`, and an IR read of it (its name is made up, `ir.hidden`,
+        so it is never mistaken for a Python name)."""
+        v = self.t(f"_{kind}")
+        return v, ir.Local(ir.hidden(kind, self.tmp), ty, span)
+
     def enter_frame(self, extra: int, ln: int) -> str:
         """The recursion check of a frame `extra` units above the current one ("" when the
         module does not recurse).  Counted as CPython 3.11 counts toward its limit, once the
@@ -104,14 +114,14 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         fn = self.fn
         w = self.w
         is_main = fn.name == "<module>"
-        params = ", ".join(f"mut {ident(n)}: {self.rty(t)}" for n, t in fn.params)
+        params = ", ".join(f"mut {self.ident(n)}: {self.rty(t)}" for n, t in fn.params)
         if self.mod.recursive and not is_main:  # the frame's depth (see rt::MAX_USER_DEPTH)
             params = f"{params}, _depth: u32" if params else "_depth: u32"
         ret = "()" if fn.ret == ir.NONE else self.rty(fn.ret)
-        name = "module_body" if is_main else self.mod.fn_ident(fn.name)
+        name, module, body = self.mod.fn_items(fn)
         # One Rust module per function: rustc's incremental builds (the edit loop) then
         # recompile only the edited function's codegen unit (see codegen/build.py).
-        w.line(f"mod {FN_MODULE_PREFIX}{name} {{ use super::*;", fn.span.line)
+        w.line(f"mod {module} {{ use super::*;", fn.span.line)
         if is_main:
             w.line(f"pub(super) fn {name}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
         else:
@@ -119,14 +129,14 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             # in the runtime (`rt::set_pending`) and taken by the caller (`rt::ret(f(..))?`):
             # on wasm32 a `Result` return travels through memory, a plain value in a register
             # (recursive code ~1.6x faster). The body keeps `Result` and `?` (inlined here).
-            args = ", ".join([*(ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
+            args = ", ".join([*(self.ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
             plain = params.replace("mut ", "")
             w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
-            w.line(f"    match {name}_body({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
+            w.line(f"    match {body}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
                    fn.span.line)
             w.line("}", fn.span.line)
             w.line("#[inline(always)]", fn.span.line)
-            w.line(f"fn {name}_body({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+            w.line(f"fn {body}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
         w.indent += 1
         if self.mod.recursive:
             # CPython's limit counts every frame (the module's too), so once anything recurses,
@@ -139,7 +149,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
-            w.line(f"let mut {ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
+            w.line(f"let mut {self.ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
         self.block(fn.body)
         if not fn.body or not isinstance(fn.body[-1], (ir.Return, ir.Raise)):
             last = fn.span.end_line
@@ -152,7 +162,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                        f"{rust_str(f'{fn.name}() ended without returning a {fn.ret} (Python would return None)')}, {last}));", last)
         w.indent -= 1
         w.line("}")
-        w.line(f"}} use {FN_MODULE_PREFIX}{name}::{name};")
+        w.line(f"}} use {module}::{name};")
 
     def block(self, stmts: tuple) -> None:
         for s in stmts:

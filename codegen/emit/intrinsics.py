@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, ident, rust_str
+from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, rust_str
 
 
 class _IntrinsicsMixin:
@@ -30,7 +30,7 @@ class _IntrinsicsMixin:
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
             v = self.t("_y")
-            return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(ident(a[0].name), a[0].ty)
+            return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(self.ident(a[0].name), a[0].ty)
         if n == "len":
             t = a[0].ty
             if t == ir.STR:  # a Str knows whether it is ASCII (then its length in bytes is the answer)
@@ -97,7 +97,7 @@ class _IntrinsicsMixin:
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
-            return f"{R(a[0])}.exc_fields::<{struct}>().{ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
+            return f"{R(a[0])}.exc_fields::<{struct}>().{self.ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
         if n == "ord":
             return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
         if n == "chr":
@@ -273,9 +273,9 @@ class _IntrinsicsMixin:
             if (extra is None or isinstance(extra, (ir.Local, ir.Const)) or isinstance(it, (ir.Local, ir.Const))
                     or not isinstance(it.ty, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and it.ty != ir.STR):
                 return it
-            v = self.t("_src")
+            v, local = self.temp_local("src", it.ty, it.span)
             w_line(f"let {v} = {self.expr(it)};")
-            return ir.Local(v, it.ty, it.span)
+            return local
 
         def fill() -> None:
             if n == "sum":

@@ -6,14 +6,8 @@ from __future__ import annotations
 import re
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, FN_MODULE_PREFIX, RUST_KEYWORDS, RustCrate, crate_name, ident
+from portalis.codegen.emit.common import EmitError, RustCrate, crate_name
 from portalis.codegen.emit.module import _ModEmitter
-
-
-_PRELUDE_VALUES = {"Ok", "Err", "Some", "None", "String", "Vec", "Option", "Result", "Box"}
-
-
-_NOT_KEYWORDS = {"main", "rt", "std", "core", "alloc"}  # in RUST_KEYWORDS only to keep program crates tidy
 
 
 def _py_signature(fn: ir.Function) -> str:
@@ -37,20 +31,10 @@ class _LibEmitter(_ModEmitter):
         self.function = function
         fn = next(f for f in module.functions if f.name == function)
         self.fn = fn
-        ok = function.isascii() and function.isidentifier() and function != "_"
-        pub = function if ok and (function not in RUST_KEYWORDS or function in _NOT_KEYWORDS) \
-            and function not in _PRELUDE_VALUES else ident(function)
-        taken = set(self.fn_names.values()) - {self.fn_names[function]}
-        for g in module.globals:
-            taken |= {f"g_{ident(g.name).lower()}", f"set_g_{ident(g.name).lower()}"}
-        while pub in taken:
-            pub += "_"
-        self.pub_name = pub
-        if self.fn_names[function] == pub:  # the wrapper takes the name; the translation moves aside
-            inner = pub + "_py"
-            while inner in taken:
-                inner += "_"
-            self.fn_names[function] = inner
+        # the wrapper takes the function's Rust name (its Python name where Rust allows it, see
+        # codegen/emit/names.py); the translation moves aside
+        self.pub_name = self.fn_names[function]
+        self.fn_names[function] = self.names.fresh(self.names.bare(function) + "_py")
 
     def emit_library(self) -> RustCrate:
         program = self.emit()
@@ -58,7 +42,7 @@ class _LibEmitter(_ModEmitter):
         if lines and lines[-1] == "":
             lines.pop()
         pylines = list(program.line_map["src/main.rs"])[:len(lines)]
-        cut = next((i for i, ln in enumerate(lines) if ln.startswith(f"mod {FN_MODULE_PREFIX}module_body ")), None)
+        cut = next((i for i, ln in enumerate(lines) if ln.startswith(f"mod {self._fn_items[self.module.main.name][0]} ")), None)
         if cut is None:  # a Portalis bug: emit() no longer ends with the module body and main
             raise EmitError("cannot find the module body in the program crate", None)
         while cut > 0 and lines[cut - 1] == "":
@@ -75,8 +59,9 @@ class _LibEmitter(_ModEmitter):
         # a str parameter takes anything that converts (String, &str, pyrt::Str) and a str result
         # is a String; inside containers, str is `pyrt::Str`
         ret = "()" if fn.ret == ir.NONE else "String" if fn.ret == ir.STR else self.rty(fn.ret)
-        params = ", ".join(f"{ident(n)}: {'impl Into<pyrt::Str>' if t == ir.STR else self.rty(t)}" for n, t in fn.params)
-        args = ", ".join([*(f"{ident(n)}.into()" if t == ir.STR else ident(n) for n, t in fn.params),
+        params = ", ".join(f"{self.names.rust(n)}: {'impl Into<pyrt::Str>' if t == ir.STR else self.rty(t)}"
+                           for n, t in fn.params)
+        args = ", ".join([*(f"{self.names.rust(n)}.into()" if t == ir.STR else self.names.rust(n) for n, t in fn.params),
                           *(["1"] if self.recursive else [])])
         tail = [
             "",
@@ -86,9 +71,9 @@ class _LibEmitter(_ModEmitter):
             "/// `Err(pyrt::PyErr)` (`.class_name()`, `.py_str()`, `.line`); what the function prints is",
             "/// written to stdout before it returns.",
             f"pub fn {self.pub_name}({params}) -> Result<{ret}, pyrt::PyErr> {{",
-            f"    let r = rt::ret({self.fn_ident(self.function)}({args})){'.map(String::from)' if fn.ret == ir.STR else ''};",
+            f"    let _r = rt::ret({self.fn_ident(self.function)}({args})){'.map(String::from)' if fn.ret == ir.STR else ''};",
             "    rt::flush_stdout();",
-            "    r",
+            "    _r",
             "}",
         ]
         lines += tail

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _assigned_names, _indexed_str_locals, _list_view_candidates, ident
+from portalis.codegen.emit.common import EmitError, _assigned_names, _indexed_str_locals, _list_view_candidates
 
 
 class _LoopsMixin:
@@ -28,7 +28,7 @@ class _LoopsMixin:
         w.indent += 1
         for n in bases:
             v = self.t("_asc")
-            w.line(f"let {v} = {ident(n)}.is_ascii();", ln)
+            w.line(f"let {v} = {self.ident(n)}.is_ascii();", ln)
             self.ascii_hints[n] = v
         try:
             self.stmt(loop)
@@ -54,7 +54,7 @@ class _LoopsMixin:
         w.indent += 1
         for n in names:
             g, v = self.t("_lv"), self.t("_vs")
-            w.line(f"let {g} = {ident(n)}.view(); let {v} = {g}.cells;", ln)
+            w.line(f"let {g} = {self.ident(n)}.view(); let {v} = {g}.cells;", ln)
             self.list_views[n] = v
         try:
             self.stmt(loop)
@@ -82,7 +82,7 @@ class _LoopsMixin:
         return (not s.orelse
                 and (s.iter.ty == ir.STR or (s.iter.ty == ir.ListT(ir.STR) and not isinstance(s.iter, ir.Comprehension)))
                 and isinstance(t, ir.NameTarget) and t.ty == ir.STR and not t.is_global
-                and t.name != "_" and not t.name.startswith("_for")
+                and not ir.is_made_up(t.name)
                 and dict(self.fn.locals).get(t.name, dict(self.fn.params).get(t.name)) == ir.STR)
 
     def str_buffer_loop(self, s: "ir.For", ln: int) -> None:
@@ -90,7 +90,7 @@ class _LoopsMixin:
         buffer (one String for the whole loop instead of one allocation per item). A str is
         iterated as a snapshot; a list by index, live, as CPython does."""
         w = self.w
-        name = ident(s.target.name)
+        name = self.ident(s.target.name)
         w.line("{", ln)
         w.indent += 1
         if s.iter.ty == ir.STR:
@@ -118,7 +118,7 @@ class _LoopsMixin:
         """(`&s, hint` , index) for rt::str_index* calls; hint is the hoisted ASCII flag or false."""
         base = e.args[0]
         # the hoisted hint, else the one a Str caches (only for a local: no second evaluation)
-        hint = self.ascii_hints.get(base.name, f"{ident(base.name)}.is_ascii()") if isinstance(base, ir.Local) else "false"
+        hint = self.ascii_hints.get(base.name, f"{self.ident(base.name)}.is_ascii()") if isinstance(base, ir.Local) else "false"
         return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")
 
     def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:

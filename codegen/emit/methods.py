@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs, ident
+from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs
 
 
 class _MethodsMixin:
@@ -107,7 +107,7 @@ class _MethodsMixin:
         if m == "slice":
             bounds = f"{self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}"
             if isinstance(a[0], ir.Local):  # the hoisted ASCII hint, or the one a Str caches
-                hint = self.ascii_hints.get(a[0].name, f"{ident(a[0].name)}.is_ascii()")
+                hint = self.ascii_hints.get(a[0].name, f"{self.ident(a[0].name)}.is_ascii()")
                 return q(f"rt::str_slice_hint({s}, {hint}, {bounds}, {ln})")
             return q(f"rt::str_slice({s}, {bounds}, {ln})")
         raise EmitError(f"str.{m}", e.span)

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from portalis import ir
-from portalis.codegen.emit.common import RustCrate, _Writer, crate_name, ident, is_copy, runtime_text, rust_str, rust_type
+from portalis.codegen.emit.common import RustCrate, _Writer, crate_name, is_copy, runtime_text, rust_str, rust_type
 from portalis.codegen.emit.function import _FnEmitter
+from portalis.codegen.emit.names import Names
 
 
 class _ModEmitter:
@@ -19,7 +20,26 @@ class _ModEmitter:
     def __init__(self, module: ir.Module, big_ints: bool = False):
         self.module = module
         self.big = big_ints  # the big-int build: Python's int is rt::Int (see runtime/pyrt/bigint.rs)
-        self.fn_names = {f.name: self._fresh_fn(f.name) for f in module.functions}
+        # Every Rust name: user names first, then the generated module-level ones, each unique
+        # in the crate (codegen/emit/names.py), allocated in module order (deterministic).
+        self.names = names = Names(module)
+        self.fn_names: dict[str, str] = {}  # Python function -> its Rust fn
+        self._fn_items: dict[str, tuple[str, str]] = {}  # Python function -> (its module, its body fn)
+        for f in (*module.functions, module.main):
+            if f is module.main:
+                base = "module_body"
+                self.fn_names[f.name] = names.fresh(base)
+            elif "." in f.name:  # "Class.__init__" of an exception class: not a Python name
+                base = names.bare(f.name.split(".")[0]) + "__init"
+                self.fn_names[f.name] = names.fresh(base)
+            else:
+                base = names.bare(f.name)
+                self.fn_names[f.name] = names.rust(f.name)
+            self._fn_items[f.name] = (names.fresh(f"pf_{base}"), names.fresh(f"{base}_body"))
+        self._globals = {g.name: (names.fresh(f"G_{names.bare(g.name)}"), names.fresh(f"g_{names.bare(g.name)}"),
+                                  names.fresh(f"set_g_{names.bare(g.name)}")) for g in module.globals}
+        self._excs = {x.name: (names.fresh(f"EXC_{names.bare(x.name)}"), names.fresh(f"ExcFields{names.bare(x.name)}"))
+                      for x in module.exceptions}
         self.recursive = _recursive_functions(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
@@ -31,16 +51,12 @@ class _ModEmitter:
     def copy(self, t: ir.Type) -> bool:
         return is_copy(t, self.big)
 
-    def _fresh_fn(self, name: str) -> str:
-        if "." in name:  # "Class.__init__" of an exception class: not a Python name, keep it unique
-            base = ident(name.split(".")[0]) + "__init"
-            while base in {f.name for f in self.module.functions}:
-                base += "_"
-            return base
-        return ident(name)
-
     def fn_ident(self, name: str) -> str:
         return self.fn_names[name]
+
+    def fn_items(self, fn: ir.Function) -> tuple[str, str, str]:
+        """(Rust fn, its module, the fn holding its body) of a function or the module body."""
+        return (self.fn_names[fn.name], *self._fn_items[fn.name])
 
     def exc_owner(self, cls: str) -> "ir.ExcClass | None":
         """The user class (cls or a base) whose `__init__` builds cls instances, if any."""
@@ -52,11 +68,11 @@ class _ModEmitter:
         return None
 
     def exc_fields_struct(self, cls: str) -> str:
-        return f"ExcFields{ident(cls)}"
+        return self._excs[cls][1]
 
     def exc_static(self, cls: str) -> str:
         if cls in self.user_excs:
-            return f"EXC_{ident(cls).upper()}"
+            return self._excs[cls][0]
         if cls == "EOFError":
             return "rt::EOF_ERROR"
         return "rt::" + re.sub(r"(?<!^)(?=[A-Z])", "_", cls).upper()
@@ -71,11 +87,11 @@ class _ModEmitter:
     def global_getter(self, name: str, fe: _FnEmitter) -> str:
         g = next(x for x in self.module.globals if x.name == name)
         if self.const_global(g):
-            return f"G_{ident(name).upper()}"
-        return fe.q(f"g_{ident(name).lower()}()")
+            return self._globals[name][0]
+        return fe.q(f"{self._globals[name][1]}()")
 
     def global_setter(self, name: str) -> str:
-        return f"set_g_{ident(name).lower()}"
+        return self._globals[name][2]
 
     def emit(self) -> RustCrate:
         w = _Writer()
@@ -97,7 +113,7 @@ class _ModEmitter:
             w.line(f"static {self.exc_static(x.name)}: rt::ExcClass = rt::ExcClass {{ name: {rust_str(x.name)}, "
                    f"base: Some(&{self.exc_static(x.base)}) }};")
             if x.init is not None:
-                flds = " ".join(f"{ident(f)}: {self.rty(t)}," for f, t in x.fields)
+                flds = " ".join(f"{self.names.rust(f)}: {self.rty(t)}," for f, t in x.fields)
                 w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")
         for g in m.globals:
             self.emit_global(w, g)
@@ -108,7 +124,7 @@ class _ModEmitter:
         _FnEmitter(self, m.main, w).emit()
         w.line("")
         w.line("fn main() {")
-        w.line(f"    rt::run_main(module_body, {rust_str(m.path.rsplit('/', 1)[-1])});")
+        w.line(f"    rt::run_main({self.fn_names[m.main.name]}, {rust_str(m.path.rsplit('/', 1)[-1])});")
         w.line("}")
         main_rs = "\n".join(w.lines) + "\n"
         name = crate_name(m.name)
@@ -120,28 +136,27 @@ class _ModEmitter:
 
     def emit_global(self, w: _Writer, g: ir.GlobalVar) -> None:
         ty = self.rty(g.ty)
-        up = ident(g.name).upper()
-        low = ident(g.name).lower()
+        static, getter, setter = self._globals[g.name]
         ln = g.span.line
         if self.const_global(g):
             fe = _FnEmitter(self, self.module.main, w)
-            w.line(f"const G_{up}: {ty} = {fe.expr(g.init)};", ln)
+            w.line(f"const {static}: {ty} = {fe.expr(g.init)};", ln)
             return
-        w.line(f"py_global!(G_{up}, {ty});", ln)
+        w.line(f"py_global!({static}, {ty});", ln)
         fe = _FnEmitter(self, self.module.main, w)
-        w.line(f"fn g_{low}() -> rt::PyResult<{ty}> {{", ln)
-        w.line(f"    if let Some(v) = py_global_get!(G_{up}) {{ return Ok(v); }}", ln)
+        w.line(f"fn {getter}() -> rt::PyResult<{ty}> {{", ln)
+        w.line(f"    if let Some(v) = py_global_get!({static}) {{ return Ok(v); }}", ln)
         if self.lazy_globals:
             if self.recursive:  # computed on first use, outside any function frame
                 w.line("    let _depth: u32 = 0;", ln)
             w.line(f"    let v: {ty} = {fe.expr(g.init)};", ln)
-            w.line(f"    py_global_set!(G_{up}, v.clone());", ln)
+            w.line(f"    py_global_set!({static}, v.clone());", ln)
             w.line("    Ok(v)", ln)
         else:  # the module body sets it (ir.GlobalInit); reading it earlier is Python's NameError
             msg = rust_str(f"name '{g.name}' is not defined")
             w.line(f"    Err(rt::PyErr::new(&rt::NAME_ERROR, {msg}, {ln}))", ln)
         w.line("}", ln)
-        w.line(f"fn set_g_{low}(v: {ty}) {{ py_global_set!(G_{up}, v); }}", ln)
+        w.line(f"fn {setter}(v: {ty}) {{ py_global_set!({static}, v); }}", ln)
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, ident
+from portalis.codegen.emit.common import EmitError
 
 
 class _StatementsMixin:
@@ -23,7 +23,7 @@ class _StatementsMixin:
                 self.assign(tgt, ir.BinOp("+", cur, s.value, ir.STR, s.span), ln)
             else:
                 v = self.t()
-                w.line(f"let {v} = {self.expr(s.value)}; {ident(tgt.name)}.push_str(&{v});", ln)
+                w.line(f"let {v} = {self.expr(s.value)}; {self.ident(tgt.name)}.push_str(&{v});", ln)
         elif isinstance(s, ir.ExprStmt):
             w.line(f"{self.expr(s.expr)};", ln)
         elif isinstance(s, ir.If):
@@ -50,7 +50,7 @@ class _StatementsMixin:
             self.str_buffer_loop(s, ln)
         elif isinstance(s, ir.For):
             def bind(item: str) -> None:
-                hidden = isinstance(s.target, ir.NameTarget) and s.target.name.startswith("_for")
+                hidden = isinstance(s.target, ir.NameTarget) and ir.is_made_up(s.target.name)
                 self.bind_target(s.target, item, ln, fresh=hidden)
                 self.block(s.body)
             self.loop_else_flag(s, ln)
@@ -99,7 +99,7 @@ class _StatementsMixin:
 
     def exc_value(self, s: ir.Raise) -> str:
         if s.exc is None:
-            return f"{ident(s.handler_var or '')}.clone()"
+            return f"{self.ident(s.handler_var or '')}.clone()"
         e = s.exc
         if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
             return self.system_exit(e.args[0] if e.args else None, s.span.line)
@@ -120,7 +120,7 @@ class _StatementsMixin:
 
     def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
         if isinstance(target, ir.NameTarget) and not target.is_global:
-            lhs = "let _" if target.name == "_" else ident(target.name)
+            lhs = "let _" if target.name == ir.DISCARD else self.ident(target.name)
             self.w.line(f"{lhs} = {self.expr(value)};", ln)
             return
         v = self.t("_v")
@@ -131,15 +131,15 @@ class _StatementsMixin:
         """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
         w = self.w
         if isinstance(target, ir.NameTarget):
-            if target.name == "_":
+            if target.name == ir.DISCARD:
                 w.line(f"let _ = {item};", ln)
                 return
             if target.is_global:
                 w.line(f"{self.mod.global_setter(target.name)}({item});", ln)
             elif fresh:
-                w.line(f"let {ident(target.name)} = {item};", ln)
+                w.line(f"let {self.ident(target.name)} = {item};", ln)
             else:
-                w.line(f"{ident(target.name)} = {item};", ln)
+                w.line(f"{self.ident(target.name)} = {item};", ln)
         elif isinstance(target, ir.TupleTarget):
             names = [self.t("_u") for _ in target.items]
             pat = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
@@ -150,7 +150,7 @@ class _StatementsMixin:
             obj = self.ref(target.obj)
             if isinstance(target.obj.ty, ir.DictT):
                 if isinstance(target.index, ir.Local) and not self.copy(target.index.ty):
-                    w.line(f"{obj}.set_item_ref(&{ident(target.index.name)}, {item});", ln)
+                    w.line(f"{obj}.set_item_ref(&{self.ident(target.index.name)}, {item});", ln)
                 else:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
             elif isinstance(target.obj, ir.Local) and target.obj.name in self.list_views:
@@ -200,7 +200,7 @@ class _StatementsMixin:
             else:
                 w.line("Err(_e) if !_e.is_limit() => {", h.span.line)
             w.indent += 1
-            w.line(f"#[allow(unused_variables, unused_mut)]\nlet mut {ident(h.name or '_exc')} = _e;", h.span.line)
+            w.line(f"#[allow(unused_variables, unused_mut)]\nlet mut {self.ident(h.name) if h.name else '_exc'} = _e;", h.span.line)
             self.block(h.body)
             w.indent -= 1
             w.line("}", h.span.line)

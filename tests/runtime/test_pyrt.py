@@ -17,6 +17,7 @@ import random
 import shutil
 import struct
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -717,3 +718,54 @@ def test_oracle_precision_sweep(oracle):
         for n in [-1, 0, 1, 2, 3, 7, 15, 16, 17, 25, 40]:
             cases.append((("round_nd", fb(x), str(n)), expect(lambda: repr(round(x, n)))))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
+# Characters that decide CPython's casing: sigma and final sigma, case-ignorable marks and
+# punctuation (combining marks, apostrophes, format characters, modifier letters), title-case
+# digraphs, expanding mappings (ß, ligatures, İ), cased letters of several scripts, digits.
+CASE_ALPHABET = ("ΣσςΑαΩωΐ" "\u0301\u0308\u0345\u05b0\u200d\u00ad'’.:^`ʰˆ" "ǄǅǆǇǈǉǱǲǳ" "ßẞﬁﬂİıŉǰ"
+                 "aZéÉӁӂᏸᏰⓐⒶ" "1 -_\t")
+
+
+def test_oracle_casing_hypothesis(oracle):
+    """str.lower/upper/title/capitalize/swapcase against CPython on generated strings: the
+    final-sigma rule with CPython's Case_Ignorable and Cased tables (issue 10, family 4)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    samples: list[str] = []
+
+    @settings(max_examples=400, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(st.text(alphabet=CASE_ALPHABET, max_size=12) | st.text(max_size=8))
+    def collect(s):
+        samples.append(s)
+
+    collect()
+    cases = []
+    for s in samples:
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in s):
+            continue
+        for fn in ["upper", "lower", "title", "capitalize", "swapcase"]:
+            cases.append(((fn, h(s)), expect(lambda: getattr(s, fn)())))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
+def test_oracle_final_sigma_every_case_ignorable(oracle):
+    """Every code point around a final Σ (before it, after it, between it and a letter): covers
+    the whole Case_Ignorable and Cased tables, not a sample."""
+    cases = []
+    for cp in range(0x80, 0x30000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        for s in (f"A{c}Σ", f"AΣ{c}", f"AΣ{c}b", f"1{c}Σ"):
+            cases.append((("lower", h(s)), expect(s.lower)))
+        cases.append((("title", h(f"x{c}b")), expect(f"x{c}b".title)))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
+def test_case_tables_are_cpythons():
+    """The runtime's case tables are this CPython's (scripts/unicode_case_tables.py --write
+    regenerates them): casing never depends on the Rust toolchain's Unicode version."""
+    r = _run([sys.executable, str(ROOT / "scripts" / "unicode_case_tables.py"), "--check"], timeout=300)
+    assert r.returncode == 0, "codegen/runtime/pyrt/unicode_tables.rs differs from CPython's tables:\n" + r.stderr

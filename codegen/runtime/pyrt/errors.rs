@@ -492,3 +492,5 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
         Ok(())
     }
 }
+
+pub static EOF_ERROR: ExcClass = ExcClass { name: "EOFError", base: Some(&EXCEPTION) };

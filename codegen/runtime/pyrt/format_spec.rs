@@ -584,3 +584,17 @@ pub fn format_object_str(text: &str, type_name: &str, spec: &str, line: u32) -> 
         ))
     }
 }
+
+/// `format(obj, spec)` of a type without its own `__format__` (list, tuple, dict, set, None):
+/// CPython's `object.__format__` accepts only an empty spec.
+#[cold]
+pub fn object_format_check(spec: &str, type_name: &str, line: u32) -> PyResult<()> {
+    if spec.is_empty() {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        &TYPE_ERROR,
+        format!("unsupported format string passed to {}.__format__", type_name),
+        line,
+    ))
+}

@@ -177,3 +177,102 @@ pub fn int_rshift(a: i64, b: i64, line: u32) -> PyResult<i64> {
 pub fn int_to_float(v: i64) -> f64 {
     v as f64
 }
+
+pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
+    if base == 10 {
+        return parse_int(s, line);
+    }
+    let bad = || PyErr::new(&VALUE_ERROR, format!("invalid literal for int() with base {}: {}", base, str_repr(s)), line);
+    if !(base == 0 || (2..=36).contains(&base)) {
+        return Err(PyErr::new(&VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0", line));
+    }
+    let t = s.trim_matches(num_space);
+    let (neg, mut body) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let mut b = base as u32;
+    let lower = body.to_ascii_lowercase();
+    for (p, pb) in [("0x", 16u32), ("0o", 8), ("0b", 2)] {
+        if lower.starts_with(p) && (b == pb || b == 0) {
+            body = &body[2..];
+            b = pb;
+            body = body.strip_prefix('_').unwrap_or(body);
+            break;
+        }
+    }
+    int_text_digit_limit(body, if b == 0 { 10 } else { b }, line)?;
+    if b == 0 {
+        // base 0 without a prefix is a decimal literal: no leading zeros unless it is zero
+        let digits: Vec<char> = body.chars().filter(|&c| c != '_').collect();
+        if digits.len() > 1 && decimal_value(digits[0]) == Some(0) && digits.iter().any(|&c| decimal_value(c) != Some(0)) {
+            return Err(bad());
+        }
+        b = 10;
+    }
+    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
+        return Err(bad());
+    }
+    let mut v: i64 = 0;
+    for c in body.chars() {
+        if c == '_' {
+            continue;
+        }
+        // ASCII digits/letters, or any Unicode decimal digit (as CPython accepts)
+        let d = match c.to_digit(b) {
+            Some(d) => d,
+            None if !c.is_ascii() => decimal_value(c).filter(|&d| d < b).ok_or_else(bad)?,
+            None => return Err(bad()),
+        } as i64;
+        v = v.checked_mul(b as i64).and_then(|x| if neg { x.checked_sub(d) } else { x.checked_add(d) })
+            .ok_or_else(|| overflow_err(line))?;
+    }
+    Ok(v)
+}
+
+/// The inverse of a modulo m (extended Euclid in i128), if gcd(a, m) == 1.
+fn mod_inverse(a: i64, m: i64) -> Option<i64> {
+    let mm = (m as i128).abs();
+    let (mut r0, mut r1) = (((a as i128 % mm) + mm) % mm, mm);
+    let (mut s0, mut s1) = (1i128, 0i128);
+    while r1 != 0 {
+        let q = r0 / r1;
+        (r0, r1) = (r1, r0 - q * r1);
+        (s0, s1) = (s1, s0 - q * s1);
+    }
+    if r0 != 1 {
+        return if mm == 1 { Some(0) } else { None };
+    }
+    Some((((s0 % mm) + mm) % mm) as i64)
+}
+
+pub fn int_pow_mod(a: i64, b: i64, m: i64, line: u32) -> PyResult<i64> {
+    if m == 0 {
+        return Err(PyErr::new(&VALUE_ERROR, "pow() 3rd argument cannot be 0", line));
+    }
+    let (a, b) = if b < 0 {
+        // pow(a, -k, m) is pow(inverse of a mod m, k, m) (Python 3.8+)
+        match mod_inverse(a, m) {
+            Some(inv) => (inv, b.checked_neg().ok_or_else(|| overflow_err(line))?),
+            None => return Err(value_err("base is not invertible for the given modulus", line)),
+        }
+    } else {
+        (a, b)
+    };
+    let mm = m as i128;
+    let mut base = ((a as i128 % mm) + mm) % mm;
+    let mut e = b;
+    let mut r: i128 = 1 % mm.abs();
+    while e > 0 {
+        if e & 1 == 1 {
+            r = r * base % mm;
+        }
+        base = base * base % mm;
+        e >>= 1;
+    }
+    let mut r = r % mm;
+    if r != 0 && ((r < 0) != (mm < 0)) {
+        r += mm;
+    }
+    Ok(r as i64)
+}

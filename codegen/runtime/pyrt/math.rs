@@ -259,3 +259,71 @@ pub fn math_fsum(xs: &[f64], line: u32) -> PyResult<f64> {
     }
     Ok(hi)
 }
+
+pub fn math_asin(x: f64, line: u32) -> PyResult<f64> {
+    if !(-1.0..=1.0).contains(&x) && !x.is_nan() {
+        return Err(math_domain(line));
+    }
+    Ok(x.asin())
+}
+
+pub fn math_acos(x: f64, line: u32) -> PyResult<f64> {
+    if !(-1.0..=1.0).contains(&x) && !x.is_nan() {
+        return Err(math_domain(line));
+    }
+    Ok(x.acos())
+}
+
+pub fn math_log1p(x: f64, line: u32) -> PyResult<f64> {
+    if x <= -1.0 {
+        return Err(math_domain(line));
+    }
+    Ok(x.ln_1p())
+}
+
+pub fn math_fmod(x: f64, y: f64, line: u32) -> PyResult<f64> {
+    if (y == 0.0 || x.is_infinite()) && !x.is_nan() && !y.is_nan() {
+        return Err(math_domain(line));
+    }
+    Ok(x % y)
+}
+
+pub fn math_isqrt(n: i64, line: u32) -> PyResult<i64> {
+    if n < 0 {
+        return Err(PyErr::new(&VALUE_ERROR, "isqrt() argument must be nonnegative", line));
+    }
+    let mut r = (n as f64).sqrt() as i64;
+    while r > 0 && !matches!(r.checked_mul(r), Some(s) if s <= n) {
+        r -= 1;
+    }
+    while matches!((r + 1).checked_mul(r + 1), Some(s) if s <= n) {
+        r += 1;
+    }
+    Ok(r)
+}
+
+pub fn math_comb(n: i64, k: i64, line: u32) -> PyResult<i64> {
+    if n < 0 || k < 0 {
+        return Err(PyErr::new(&VALUE_ERROR, if n < 0 { "n must be a non-negative integer" } else { "k must be a non-negative integer" }, line));
+    }
+    if k > n {
+        return Ok(0);
+    }
+    let k = k.min(n - k);
+    let mut r: i128 = 1;
+    for i in 0..k {
+        r = r * (n - i) as i128 / (i + 1) as i128;
+        if r > i64::MAX as i128 {
+            return Err(overflow_err(line));
+        }
+    }
+    Ok(r as i64)
+}
+
+pub fn math_lcm(a: i64, b: i64, line: u32) -> PyResult<i64> {
+    if a == 0 || b == 0 {
+        return Ok(0);
+    }
+    let g = math_gcd(a, b, line)?;
+    int_abs(int_mul(int_floordiv(a, g, line)?, b, line)?, line)
+}

@@ -293,3 +293,26 @@ pub fn err_str(s: &str) {
     flush_stdout();
     out_extra::err(s.as_bytes());
 }
+
+pub fn py_input(prompt: &str, line: u32) -> PyResult<String> {
+    out_str(prompt);
+    flush_stdout();
+    let mut s = String::new();
+    match std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut s) {
+        Ok(0) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        // CPython decodes it with its locale's error handler (UnicodeDecodeError, or lone
+        // surrogates a Portalis str cannot hold): not reproduced
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Err(limit_err(
+            "input() read a line that is not valid UTF-8 (CPython's result depends on its locale's error handler)",
+            line,
+        )),
+        Err(_) => Err(PyErr::new(&EOF_ERROR, "EOF when reading a line", line)),
+        Ok(_) => {
+            // sys.stdin does not translate newlines on POSIX: only the "\n" goes ("\r\n" keeps "\r")
+            if s.ends_with('\n') {
+                s.pop();
+            }
+            Ok(s)
+        }
+    }
+}

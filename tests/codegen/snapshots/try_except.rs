@@ -9,7 +9,7 @@ mod pyrt;
 extern crate pyrt;
 use pyrt as rt;
 
-static EXC_BADINPUT: rt::ExcClass = rt::ExcClass { name: "BadInput", base: Some(&rt::VALUE_ERROR) };
+static EXC_BadInput: rt::ExcClass = rt::ExcClass { name: "BadInput", base: Some(&rt::VALUE_ERROR) };
 
 mod pf_parse { use super::*;
 pub(super) fn parse(s: rt::Str) -> i64 {
@@ -18,7 +18,7 @@ pub(super) fn parse(s: rt::Str) -> i64 {
 #[inline(always)]
 fn parse_body(mut s: rt::Str) -> rt::PyResult<i64> {
     if (!rt::str_isdigit(&s)) {
-        return Err(rt::PyErr::new(&EXC_BADINPUT, { let mut _f1 = String::new(); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); rt::Str::from(_f1) }, 7));
+        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = String::new(); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); rt::Str::from(_f1) }, 7));
     }
     return Ok(rt::parse_int(&s, 8)?);
 }
