@@ -381,7 +381,9 @@ class _ExpressionsMixin:
             return f"rt::Str::lit({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
         ln = e.span.line
         f = self.t("_f")
-        out = [f"let mut {f} = String::new();"]
+        # room for the text and ~8 bytes per field: one allocation instead of a growing buffer
+        cap = sum(len(p.encode()) for p in e.parts if isinstance(p, str)) + 8 * sum(not isinstance(p, str) for p in e.parts)
+        out = [f"let mut {f} = String::with_capacity({cap});"]
         if e.eval_first:  # str.format(): the arguments first, in order, then the formatting
             parts: list = []
             lets: list[str] = []

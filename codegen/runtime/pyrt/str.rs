@@ -14,13 +14,13 @@ pub const STR_INLINE: usize = 22;
 /// * up to `STR_INLINE` bytes (14 on wasm32, 22 on 64-bit targets): inline (no allocation; a
 ///   clone copies the 16 or 24 bytes of the value);
 /// * literals: `Str::lit`, a `&'static str` (no allocation);
-/// * longer text: a reference-counted `String` (a clone bumps a count). `push_str` appends in
-///   place when this is the only reference, as CPython does for `s += t`; otherwise it copies.
-///   The heap form caches whether its text is ASCII (code-point positions are then byte
-///   positions: `len`, `s[i]` and slices in O(1)).
+/// * longer text: one reference-counted heap block (a header, then the bytes; a clone bumps
+///   the count). `push_str` appends in place when this is the only reference, as CPython does
+///   for `s += t`; otherwise it copies. The header caches whether the text is ASCII
+///   (code-point positions are then byte positions: `len`, `s[i]` and slices in O(1)).
 ///
 /// Dereferences to `str`; hashes, compares and orders exactly like `str` (so a `PyDict<Str, V>`
-/// can be searched with a `&str`).
+/// can be searched with a `&str`). Like `Rc`, neither `Send` nor `Sync`.
 pub struct Str(StrRepr);
 
 // the layout the inline capacity is chosen for
@@ -29,12 +29,85 @@ const _: () = assert!(std::mem::size_of::<Str>() == STR_INLINE + 2);
 enum StrRepr {
     Inline { len: u8, buf: [u8; STR_INLINE] },
     Static(&'static str),
-    Heap(Rc<HeapStr>),
+    // the length lives in the value (reading the text is one step, as for a `String`); the
+    // block's bytes past it are unused, or owned by an in-place append of the only owner
+    Heap { ptr: std::ptr::NonNull<HeapHdr>, len: usize },
 }
 
-struct HeapStr {
-    s: String,
+/// The header of a heap `Str`'s block; `cap` bytes of text follow it (at `HEAP_HDR`).
+#[repr(C)]
+struct HeapHdr {
+    rc: Cell<usize>,
+    cap: usize,
     ascii: Cell<u8>, // 0: not known yet, 1: ASCII, 2: not ASCII
+}
+
+const HEAP_HDR: usize = {
+    let (size, align) = (std::mem::size_of::<HeapHdr>(), std::mem::align_of::<HeapHdr>());
+    (size + align - 1) & !(align - 1) // align is a power of two
+};
+
+fn heap_layout(cap: usize) -> std::alloc::Layout {
+    match std::alloc::Layout::from_size_align(HEAP_HDR.saturating_add(cap), std::mem::align_of::<HeapHdr>()) {
+        Ok(l) => l,
+        Err(_) => std_alloc_too_large(),
+    }
+}
+
+#[cold]
+fn std_alloc_too_large() -> ! {
+    // as `String::with_capacity` does past isize::MAX (a MemoryError in CPython)
+    panic!("capacity overflow")
+}
+
+/// A new block with room for `cap` bytes (uninitialised), count 1.
+fn heap_alloc(cap: usize, ascii: u8, zeroed: bool) -> std::ptr::NonNull<HeapHdr> {
+    let l = heap_layout(cap);
+    // SAFETY: the layout is non-zero (a header); the header is written before any use
+    unsafe {
+        let p = if zeroed { std::alloc::alloc_zeroed(l) } else { std::alloc::alloc(l) } as *mut HeapHdr;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(l);
+        }
+        p.write(HeapHdr { rc: Cell::new(1), cap, ascii: Cell::new(ascii) });
+        std::ptr::NonNull::new_unchecked(p)
+    }
+}
+
+#[inline(always)]
+fn heap_data(p: std::ptr::NonNull<HeapHdr>) -> *mut u8 {
+    // SAFETY: the bytes follow the header inside the same allocation
+    unsafe { (p.as_ptr() as *mut u8).add(HEAP_HDR) }
+}
+
+/// Copy `src` to `dst` (at least `src.len()` writable bytes): fixed-size unaligned moves for up
+/// to 32 bytes (see `copy_short`), `copy_nonoverlapping` beyond.
+#[inline(always)]
+unsafe fn copy_to(dst: *mut u8, src: &[u8]) {
+    let n = src.len();
+    let s = src.as_ptr();
+    if n > 32 {
+        std::ptr::copy_nonoverlapping(s, dst, n);
+    } else if n >= 16 {
+        let a = std::ptr::read_unaligned(s as *const [u8; 16]);
+        let b = std::ptr::read_unaligned(s.add(n - 16) as *const [u8; 16]);
+        std::ptr::write_unaligned(dst as *mut [u8; 16], a);
+        std::ptr::write_unaligned(dst.add(n - 16) as *mut [u8; 16], b);
+    } else if n >= 8 {
+        let a = std::ptr::read_unaligned(s as *const [u8; 8]);
+        let b = std::ptr::read_unaligned(s.add(n - 8) as *const [u8; 8]);
+        std::ptr::write_unaligned(dst as *mut [u8; 8], a);
+        std::ptr::write_unaligned(dst.add(n - 8) as *mut [u8; 8], b);
+    } else if n >= 4 {
+        let a = std::ptr::read_unaligned(s as *const [u8; 4]);
+        let b = std::ptr::read_unaligned(s.add(n - 4) as *const [u8; 4]);
+        std::ptr::write_unaligned(dst as *mut [u8; 4], a);
+        std::ptr::write_unaligned(dst.add(n - 4) as *mut [u8; 4], b);
+    } else {
+        for i in 0..n {
+            *dst.add(i) = *s.add(i);
+        }
+    }
 }
 
 impl Str {
@@ -53,9 +126,26 @@ impl Str {
         copy_short(&mut buf, s.as_bytes());
         Str(StrRepr::Inline { len: s.len() as u8, buf })
     }
-    #[inline]
-    fn heap(s: String, ascii: u8) -> Str {
-        Str(StrRepr::Heap(Rc::new(HeapStr { s, ascii: Cell::new(ascii) })))
+    /// A heap copy of `s` with room for `cap >= s.len()` bytes.
+    fn heap(s: &str, cap: usize, ascii: u8) -> Str {
+        let p = heap_alloc(cap, ascii, false);
+        // SAFETY: the block has `cap >= s.len()` bytes after the header
+        unsafe { copy_to(heap_data(p), s.as_bytes()) };
+        Str(StrRepr::Heap { ptr: p, len: s.len() })
+    }
+    /// A string of `n` bytes written by `fill` into a zeroed buffer.
+    ///
+    /// # Safety
+    /// `fill` must leave valid UTF-8 in the buffer.
+    pub(crate) unsafe fn build(n: usize, fill: impl FnOnce(&mut [u8])) -> Str {
+        if n <= STR_INLINE {
+            let mut buf = [0u8; STR_INLINE];
+            fill(&mut buf[..n]);
+            return Str(StrRepr::Inline { len: n as u8, buf });
+        }
+        let p = heap_alloc(n, 0, true);
+        fill(std::slice::from_raw_parts_mut(heap_data(p), n));
+        Str(StrRepr::Heap { ptr: p, len: n })
     }
     /// A copy of `s` (inline when short).
     #[inline]
@@ -63,7 +153,7 @@ impl Str {
         if s.len() <= STR_INLINE {
             Str::inline(s)
         } else {
-            Str::heap(s.to_string(), 0)
+            Str::heap(s, s.len(), 0)
         }
     }
     /// `str(v)` of an int.
@@ -113,22 +203,30 @@ impl Str {
             // `push_str`), so it is valid UTF-8.
             StrRepr::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) },
             StrRepr::Static(s) => s,
-            StrRepr::Heap(h) => &h.s,
+            // SAFETY: the block holds `len` initialised bytes of UTF-8 (written from `&str`s,
+            // or by `build`'s caller), and lives while this value does
+            StrRepr::Heap { ptr, len } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(heap_data(*ptr), *len))
+            },
         }
     }
     /// Whether the text is ASCII (cached for long strings).
     #[inline]
     pub fn is_ascii(&self) -> bool {
         match &self.0 {
-            StrRepr::Heap(h) => match h.ascii.get() {
-                1 => true,
-                2 => false,
-                _ => {
-                    let a = h.s.is_ascii();
-                    h.ascii.set(if a { 1 } else { 2 });
-                    a
+            StrRepr::Heap { ptr, .. } => {
+                // SAFETY: the header lives while this value does
+                let h = unsafe { ptr.as_ref() };
+                match h.ascii.get() {
+                    1 => true,
+                    2 => false,
+                    _ => {
+                        let a = self.as_str().is_ascii();
+                        h.ascii.set(if a { 1 } else { 2 });
+                        a
+                    }
                 }
-            },
+            }
             _ => self.as_str().is_ascii(),
         }
     }
@@ -142,7 +240,7 @@ impl Str {
         }
     }
     /// Append `t` (`s += t`): in place when the text is inline and still fits, or on the heap
-    /// and not shared; otherwise into a new buffer with room to grow.
+    /// and not shared (growing the block by doubling); otherwise into a new block with room.
     pub fn push_str(&mut self, t: &str) {
         if t.is_empty() {
             return;
@@ -154,13 +252,31 @@ impl Str {
                 *len = (n + t.len()) as u8;
                 return;
             }
-            StrRepr::Heap(h) => {
-                if let Some(hs) = Rc::get_mut(h) {
-                    if hs.ascii.get() == 1 && !t.is_ascii() {
-                        hs.ascii.set(2);
+            StrRepr::Heap { ptr, len } => {
+                // SAFETY: the header lives while this value does; with a count of 1 nothing
+                // else can see the block, so it may grow and be written past `len`
+                unsafe {
+                    let h = ptr.as_ref();
+                    if h.rc.get() == 1 {
+                        let need = len.checked_add(t.len()).unwrap_or_else(|| std_alloc_too_large());
+                        if need > h.cap {
+                            let cap = need.max(h.cap.saturating_mul(2));
+                            let old = heap_layout(h.cap);
+                            let q = std::alloc::realloc(ptr.as_ptr() as *mut u8, old, heap_layout(cap).size());
+                            if q.is_null() {
+                                std::alloc::handle_alloc_error(heap_layout(cap));
+                            }
+                            *ptr = std::ptr::NonNull::new_unchecked(q as *mut HeapHdr);
+                            (*ptr.as_ptr()).cap = cap;
+                        }
+                        let h = ptr.as_ref();
+                        if h.ascii.get() == 1 && !t.is_ascii() {
+                            h.ascii.set(2);
+                        }
+                        copy_to(heap_data(*ptr).add(*len), t.as_bytes());
+                        *len = need;
+                        return;
                     }
-                    hs.s.push_str(t);
-                    return;
                 }
             }
             _ => {}
@@ -174,10 +290,9 @@ impl Str {
             *self = Str(StrRepr::Inline { len: n as u8, buf });
             return;
         }
-        let mut s = String::with_capacity(n.max(2 * cur.len()).max(2 * STR_INLINE));
-        s.push_str(cur);
+        let mut s = Str::heap(cur, n.max(2 * cur.len()).max(2 * STR_INLINE), 0);
         s.push_str(t);
-        *self = Str::heap(s, 0);
+        *self = s;
     }
     #[inline]
     pub fn push(&mut self, c: char) {
@@ -185,12 +300,24 @@ impl Str {
         self.push_str(c.encode_utf8(&mut b));
     }
     pub fn into_string(self) -> String {
-        match self.0 {
-            StrRepr::Heap(h) => match Rc::try_unwrap(h) {
-                Ok(hs) => hs.s,
-                Err(h) => h.s.clone(),
-            },
-            _ => self.as_str().to_string(),
+        self.as_str().to_string()
+    }
+}
+
+impl Drop for Str {
+    #[inline]
+    fn drop(&mut self) {
+        if let StrRepr::Heap { ptr, .. } = &self.0 {
+            // SAFETY: this value holds one count of the block; the last one frees it
+            unsafe {
+                let h = ptr.as_ref();
+                let n = h.rc.get() - 1;
+                if n == 0 {
+                    std::alloc::dealloc(ptr.as_ptr() as *mut u8, heap_layout(h.cap));
+                } else {
+                    h.rc.set(n);
+                }
+            }
         }
     }
 }
@@ -224,7 +351,12 @@ impl Clone for Str {
         match &self.0 {
             StrRepr::Inline { len, buf } => Str(StrRepr::Inline { len: *len, buf: *buf }),
             StrRepr::Static(s) => Str(StrRepr::Static(s)),
-            StrRepr::Heap(h) => Str(StrRepr::Heap(Rc::clone(h))),
+            StrRepr::Heap { ptr, len } => {
+                // SAFETY: the header lives while this value does
+                let h = unsafe { ptr.as_ref() };
+                h.rc.set(h.rc.get() + 1);
+                Str(StrRepr::Heap { ptr: *ptr, len: *len })
+            }
         }
     }
 }
@@ -261,11 +393,7 @@ impl std::borrow::Borrow<str> for Str {
 impl From<String> for Str {
     #[inline]
     fn from(s: String) -> Str {
-        if s.len() <= STR_INLINE {
-            Str::inline(&s)
-        } else {
-            Str::heap(s, 0)
-        }
+        Str::from_str(&s)
     }
 }
 
@@ -300,8 +428,8 @@ impl From<Str> for String {
 impl PartialEq for Str {
     #[inline]
     fn eq(&self, o: &Str) -> bool {
-        if let (StrRepr::Heap(a), StrRepr::Heap(b)) = (&self.0, &o.0) {
-            if Rc::ptr_eq(a, b) {
+        if let (StrRepr::Heap { ptr: a, len: n }, StrRepr::Heap { ptr: b, len: m }) = (&self.0, &o.0) {
+            if a == b && n == m {
                 return true;
             }
         }
@@ -532,10 +660,8 @@ pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
         }
         return out;
     }
-    // one zeroed buffer, then short copies without a memcpy call per piece (see copy_short)
-    let mut buf = vec![0u8; n];
-    let mut pos = 0;
-    let mut put = |b: &[u8], pos: &mut usize| {
+    // one zeroed block, then short copies without a memcpy call per piece (see copy_short)
+    let put = |buf: &mut [u8], b: &[u8], pos: &mut usize| {
         if b.len() <= 32 {
             copy_short(&mut buf[*pos..], b);
         } else {
@@ -543,14 +669,18 @@ pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
         }
         *pos += b.len();
     };
-    for (i, x) in items.iter().enumerate() {
-        if i > 0 {
-            put(sep.as_bytes(), &mut pos);
-        }
-        put(x.as_bytes(), &mut pos);
+    // SAFETY: the buffer is filled with the concatenation of whole `str`s: valid UTF-8
+    unsafe {
+        Str::build(n, |buf| {
+            let mut pos = 0;
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    put(buf, sep.as_bytes(), &mut pos);
+                }
+                put(buf, x.as_bytes(), &mut pos);
+            }
+        })
     }
-    // SAFETY: the buffer is the concatenation of whole `str`s, so it is valid UTF-8
-    Str::from(unsafe { String::from_utf8_unchecked(buf) })
 }
 
 /// `a == b` for str: a length test and a first-byte test before any memcmp call (most
@@ -901,36 +1031,87 @@ pub fn str_join(sep: &str, items: &[Str]) -> Str {
     Str::from(items.iter().map(|x| x.as_str()).collect::<Vec<&str>>().join(sep))
 }
 
+/// Python's ASCII whitespace (str.isspace): \t \n \v \f \r, \x1c-\x1f and ' '.
+#[inline]
+fn ascii_space(c: u8) -> bool {
+    matches!(c, 0x09..=0x0d | 0x1c..=0x20)
+}
+
+/// `s` without leading (`left`) and trailing (`right`) whitespace, by bytes while they are ASCII
+/// (a non-ASCII byte stops the byte scan; the char scan takes over from there).
+fn trim_space(s: &str, left: bool, right: bool) -> &str {
+    let b = s.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    if left {
+        while i < j && ascii_space(b[i]) {
+            i += 1;
+        }
+        if i < j && b[i] >= 0x80 {
+            return trim_space_chars(&s[i..], left, right);
+        }
+    }
+    if right {
+        while j > i && ascii_space(b[j - 1]) {
+            j -= 1;
+        }
+        if j > i && b[j - 1] >= 0x80 {
+            return trim_space_chars(&s[i..], false, right);
+        }
+    }
+    &s[i..j]
+}
+
+fn trim_space_chars(s: &str, left: bool, right: bool) -> &str {
+    let s = if left { s.trim_start_matches(py_isspace) } else { s };
+    if right {
+        s.trim_end_matches(py_isspace)
+    } else {
+        s
+    }
+}
+
 pub fn str_strip(s: &str, chars: Option<&str>) -> Str {
     Str::from_str(match chars {
-        None => s.trim_matches(py_isspace),
+        None => trim_space(s, true, true),
         Some(cs) => s.trim_matches(|c: char| cs.contains(c)),
     })
 }
 
 pub fn str_lstrip(s: &str, chars: Option<&str>) -> Str {
     Str::from_str(match chars {
-        None => s.trim_start_matches(py_isspace),
+        None => trim_space(s, true, false),
         Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)),
     })
 }
 
 pub fn str_rstrip(s: &str, chars: Option<&str>) -> Str {
     Str::from_str(match chars {
-        None => s.trim_end_matches(py_isspace),
+        None => trim_space(s, false, true),
         Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)),
     })
 }
 
-pub fn str_upper(s: &str) -> String {
+/// `s` with each ASCII byte mapped by `f` (which keeps ASCII ASCII), built in place.
+fn ascii_map(s: &str, f: impl Fn(u8) -> u8) -> Str {
+    // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
+    unsafe {
+        Str::build(s.len(), |buf| {
+            for (d, &c) in buf.iter_mut().zip(s.as_bytes()) {
+                *d = f(c);
+            }
+        })
+    }
+}
+
+pub fn str_upper(s: &str) -> Str {
     if s.is_ascii() {
-        return s.to_ascii_uppercase();
+        return ascii_map(s, |c| c.to_ascii_uppercase());
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         push_case(&mut out, c, UPPER_RUNS, UPPER_MULTI);
     }
-    out
+    Str::from(out)
 }
 
 // Case mappings and properties come from CPython's tables (unicode_tables.rs, generated by
@@ -976,9 +1157,9 @@ fn py_is_lower(c: char) -> bool {
     in_ranges(c as u32, LOWERCASE_RANGES)
 }
 
-pub fn str_lower(s: &str) -> String {
+pub fn str_lower(s: &str) -> Str {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return ascii_map(s, |c| c.to_ascii_lowercase());
     }
     // CPython's final-sigma rule with CPython's Cased/Case_Ignorable tables (not std's, which
     // follow the toolchain's Unicode version)
@@ -987,7 +1168,7 @@ pub fn str_lower(s: &str) -> String {
     for i in 0..chars.len() {
         push_lower_at(&mut out, &chars, i);
     }
-    out
+    Str::from(out)
 }
 
 fn is_titlecase_char(c: char) -> bool {
@@ -1048,21 +1229,20 @@ fn is_case_ignorable(c: char) -> bool {
     in_ranges(c as u32, CASE_IGNORABLE_RANGES)
 }
 
-pub fn str_title(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+pub fn str_title(s: &str) -> Str {
     if s.is_ascii() {
-        let mut prev_cased = false;
-        for &b in s.as_bytes() {
-            let c = b as char;
-            if prev_cased {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c.to_ascii_uppercase());
-            }
-            prev_cased = c.is_ascii_alphabetic();
-        }
-        return out;
+        // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
+        return unsafe {
+            Str::build(s.len(), |buf| {
+                let mut prev_cased = false;
+                for (d, &c) in buf.iter_mut().zip(s.as_bytes()) {
+                    *d = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                    prev_cased = c.is_ascii_alphabetic();
+                }
+            })
+        };
     }
+    let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut prev_cased = false;
     for i in 0..chars.len() {
@@ -1074,7 +1254,7 @@ pub fn str_title(s: &str) -> String {
         }
         prev_cased = is_cased(c);
     }
-    out
+    Str::from(out)
 }
 
 pub fn str_capitalize(s: &str) -> String {
@@ -1107,11 +1287,48 @@ pub fn str_swapcase(s: &str) -> String {
 }
 
 /// str.replace(old, new, count); count < 0 replaces all.
-pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> String {
-    if count < 0 {
-        s.replace(old, new)
-    } else {
-        s.replacen(old, new, (count as u64).min(usize::MAX as u64) as usize)
+pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> Str {
+    let limit = if count < 0 { usize::MAX } else { (count as u64).min(usize::MAX as u64) as usize };
+    if old.is_empty() {
+        // between the characters: std's char boundaries are Python's code points
+        return Str::from(if count < 0 { s.replace(old, new) } else { s.replacen(old, new, limit) });
+    }
+    // UTF-8 is self-synchronising: a match of `old`'s bytes is a match of its characters, so a
+    // byte scan (first byte, then the rest) finds what Python finds, left to right
+    let (b, o) = (s.as_bytes(), old.as_bytes());
+    let mut hits: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while hits.len() < limit && i + o.len() <= b.len() {
+        match b[i..=b.len() - o.len()].iter().position(|&c| c == o[0]) {
+            None => break,
+            Some(k) => {
+                let at = i + k;
+                if b[at..at + o.len()] == *o {
+                    hits.push(at);
+                    i = at + o.len();
+                } else {
+                    i = at + 1;
+                }
+            }
+        }
+    }
+    if hits.is_empty() {
+        return Str::from_str(s);
+    }
+    let n = b.len() - hits.len() * o.len() + hits.len() * new.len();
+    // SAFETY: pieces of `s` cut at whole matches of a valid `old`, joined with `new`: valid UTF-8
+    unsafe {
+        Str::build(n, |buf| {
+            let (mut from, mut pos) = (0, 0);
+            for &at in &hits {
+                buf[pos..pos + at - from].copy_from_slice(&b[from..at]);
+                pos += at - from;
+                buf[pos..pos + new.len()].copy_from_slice(new.as_bytes());
+                pos += new.len();
+                from = at + o.len();
+            }
+            buf[pos..].copy_from_slice(&b[from..]);
+        })
     }
 }
 
@@ -1340,37 +1557,48 @@ fn fill_char(fill: &str, line: u32) -> PyResult<char> {
     }
 }
 
-fn pad_str(s: &str, left: i64, right: i64, fill: char) -> String {
+fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
+    if fill.is_ascii() {
+        let (l, r) = (left.max(0) as usize, right.max(0) as usize);
+        // SAFETY: ASCII fill bytes around a whole `str`: valid UTF-8
+        return unsafe {
+            Str::build(l + s.len() + r, |buf| {
+                buf[..l].iter_mut().for_each(|d| *d = fill as u8);
+                buf[l..l + s.len()].copy_from_slice(s.as_bytes());
+                buf[l + s.len()..].iter_mut().for_each(|d| *d = fill as u8);
+            })
+        };
+    }
     let mut out = String::with_capacity(cap_hint(s.len() as i64 + left.max(0) + right.max(0)));
     push_fill(&mut out, fill, left);
     out.push_str(s);
     push_fill(&mut out, fill, right);
-    out
+    Str::from(out)
 }
 
-pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(s.to_string());
+        return Ok(Str::from_str(s));
     }
     Ok(pad_str(s, 0, width - n, f))
 }
 
-pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(s.to_string());
+        return Ok(Str::from_str(s));
     }
     Ok(pad_str(s, width - n, 0, f))
 }
 
-pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(s.to_string());
+        return Ok(Str::from_str(s));
     }
     let marg = width - n;
     let left = marg / 2 + (marg & width & 1);
