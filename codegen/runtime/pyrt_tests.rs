@@ -831,6 +831,29 @@ fn str_values() {
     assert_eq!((Str::lit("ab") + "cd"), Str::from("abcd"));
     assert_eq!(py_repr(&Str::from("it's")), "\"it's\"");
     assert_eq!(Str::from("y".repeat(40)).into_string(), "y".repeat(40));
+    // equal texts built different ways are equal (inline buffers are zero past their length)
+    let mut built = Str::from_char('1');
+    built.push_str("23");
+    let joined = str_join_list("", &PyList::from_vec(vec![st("1"), st("23")]));
+    for x in [Str::from_i64(123), Str::from("123"), Str::lit("123"), built, joined, str_strip(" 123 ", None)] {
+        assert_eq!(x, Str::from("123"));
+        assert_eq!(hash_of(&x), hash_of("123"));
+    }
+    assert_ne!(Str::from_i64(124), Str::from("123"));
+    // str_eq at every length around its fixed-size paths, a difference at every position
+    for n in 0..40usize {
+        let a: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+        assert!(str_eq(&a, &a.clone()));
+        assert_eq!(Str::from(a.clone()), Str::from(a.clone()));
+        for k in 0..n {
+            let mut b = a.clone().into_bytes();
+            b[k] = b'#';
+            let b = String::from_utf8(b).unwrap();
+            assert!(!str_eq(&a, &b), "{a} {b}");
+            assert_ne!(Str::from(a.clone()), Str::from(b.clone()));
+        }
+        assert!(!str_eq(&a, &format!("{a}x")));
+    }
     let d: PyDict<Str, i64> = PyDict::new();
     d.set_item(Str::from("k".repeat(30)), 1);
     d.set_item(Str::lit("short"), 2);

@@ -31,7 +31,9 @@ enum StrRepr {
     Static(&'static str),
     // the length lives in the value (reading the text is one step, as for a `String`); the
     // block's bytes past it are unused, or owned by an in-place append of the only owner
-    Heap { ptr: std::ptr::NonNull<HeapHdr>, len: usize },
+    // `data` points at the text, `HEAP_HDR` bytes into the block (a `Heap` reads like a
+    // `Static`: pointer and length, so `as_str` needs no arithmetic)
+    Heap { data: std::ptr::NonNull<u8>, len: usize },
 }
 
 /// The header of a heap `Str`'s block; `cap` bytes of text follow it (at `HEAP_HDR`).
@@ -78,6 +80,19 @@ fn heap_alloc(cap: usize, ascii: u8, zeroed: bool) -> std::ptr::NonNull<HeapHdr>
 fn heap_data(p: std::ptr::NonNull<HeapHdr>) -> *mut u8 {
     // SAFETY: the bytes follow the header inside the same allocation
     unsafe { (p.as_ptr() as *mut u8).add(HEAP_HDR) }
+}
+
+#[inline(always)]
+fn heap_text(p: std::ptr::NonNull<HeapHdr>) -> std::ptr::NonNull<u8> {
+    // SAFETY: an address inside a live allocation is not null
+    unsafe { std::ptr::NonNull::new_unchecked(heap_data(p)) }
+}
+
+/// The header of the block whose text starts at `data`.
+#[inline(always)]
+fn heap_hdr(data: std::ptr::NonNull<u8>) -> std::ptr::NonNull<HeapHdr> {
+    // SAFETY: `data` is `HEAP_HDR` bytes into its block
+    unsafe { std::ptr::NonNull::new_unchecked(data.as_ptr().sub(HEAP_HDR) as *mut HeapHdr) }
 }
 
 /// Copy `src` to `dst` (at least `src.len()` writable bytes): fixed-size unaligned moves for up
@@ -131,7 +146,7 @@ impl Str {
         let p = heap_alloc(cap, ascii, false);
         // SAFETY: the block has `cap >= s.len()` bytes after the header
         unsafe { copy_to(heap_data(p), s.as_bytes()) };
-        Str(StrRepr::Heap { ptr: p, len: s.len() })
+        Str(StrRepr::Heap { data: heap_text(p), len: s.len() })
     }
     /// A string of `n` bytes written by `fill` into a zeroed buffer.
     ///
@@ -145,7 +160,13 @@ impl Str {
         }
         let p = heap_alloc(n, 0, true);
         fill(std::slice::from_raw_parts_mut(heap_data(p), n));
-        Str(StrRepr::Heap { ptr: p, len: n })
+        Str(StrRepr::Heap { data: heap_text(p), len: n })
+    }
+    /// A copy of `s`, out of line (for the runtime's loops that make many pieces: one copy of
+    /// the code).
+    #[inline(never)]
+    pub fn piece(s: &str) -> Str {
+        Str::from_str(s)
     }
     /// A copy of `s` (inline when short).
     #[inline]
@@ -153,11 +174,15 @@ impl Str {
         if s.len() <= STR_INLINE {
             Str::inline(s)
         } else {
-            Str::heap(s, s.len(), 0)
+            Str::from_long(s)
         }
     }
+    // out of line: a program that makes many strings has one copy of this (module size)
+    #[inline(never)]
+    fn from_long(s: &str) -> Str {
+        Str::heap(s, s.len(), 0)
+    }
     /// `str(v)` of an int.
-    #[inline]
     pub fn from_i64(v: i64) -> Str {
         let mut d = [0u8; 20];
         let mut i = d.len();
@@ -205,8 +230,8 @@ impl Str {
             StrRepr::Static(s) => s,
             // SAFETY: the block holds `len` initialised bytes of UTF-8 (written from `&str`s,
             // or by `build`'s caller), and lives while this value does
-            StrRepr::Heap { ptr, len } => unsafe {
-                std::str::from_utf8_unchecked(std::slice::from_raw_parts(heap_data(*ptr), *len))
+            StrRepr::Heap { data, len } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.as_ptr(), *len))
             },
         }
     }
@@ -214,9 +239,9 @@ impl Str {
     #[inline]
     pub fn is_ascii(&self) -> bool {
         match &self.0 {
-            StrRepr::Heap { ptr, .. } => {
+            StrRepr::Heap { data, .. } => {
                 // SAFETY: the header lives while this value does
-                let h = unsafe { ptr.as_ref() };
+                let h = unsafe { heap_hdr(*data).as_ref() };
                 match h.ascii.get() {
                     1 => true,
                     2 => false,
@@ -236,7 +261,7 @@ impl Str {
         if self.is_ascii() {
             self.as_str().len() as i64
         } else {
-            self.as_str().chars().count() as i64
+            count_chars(self.as_str())
         }
     }
     /// Append `t` (`s += t`): in place when the text is inline and still fits, or on the heap
@@ -252,10 +277,11 @@ impl Str {
                 *len = (n + t.len()) as u8;
                 return;
             }
-            StrRepr::Heap { ptr, len } => {
+            StrRepr::Heap { data, len } => {
                 // SAFETY: the header lives while this value does; with a count of 1 nothing
                 // else can see the block, so it may grow and be written past `len`
                 unsafe {
+                    let mut ptr = heap_hdr(*data);
                     let h = ptr.as_ref();
                     if h.rc.get() == 1 {
                         let need = len.checked_add(t.len()).unwrap_or_else(|| std_alloc_too_large());
@@ -266,14 +292,15 @@ impl Str {
                             if q.is_null() {
                                 std::alloc::handle_alloc_error(heap_layout(cap));
                             }
-                            *ptr = std::ptr::NonNull::new_unchecked(q as *mut HeapHdr);
+                            ptr = std::ptr::NonNull::new_unchecked(q as *mut HeapHdr);
                             (*ptr.as_ptr()).cap = cap;
+                            *data = heap_text(ptr);
                         }
                         let h = ptr.as_ref();
                         if h.ascii.get() == 1 && !t.is_ascii() {
                             h.ascii.set(2);
                         }
-                        copy_to(heap_data(*ptr).add(*len), t.as_bytes());
+                        copy_to(data.as_ptr().add(*len), t.as_bytes());
                         *len = need;
                         return;
                     }
@@ -304,20 +331,32 @@ impl Str {
     }
 }
 
+#[inline(never)]
+fn count_chars(s: &str) -> i64 {
+    s.chars().count() as i64
+}
+
 impl Drop for Str {
     #[inline]
     fn drop(&mut self) {
-        if let StrRepr::Heap { ptr, .. } = &self.0 {
-            // SAFETY: this value holds one count of the block; the last one frees it
-            unsafe {
-                let h = ptr.as_ref();
-                let n = h.rc.get() - 1;
-                if n == 0 {
-                    std::alloc::dealloc(ptr.as_ptr() as *mut u8, heap_layout(h.cap));
-                } else {
-                    h.rc.set(n);
-                }
-            }
+        if let StrRepr::Heap { data, .. } = &self.0 {
+            release(heap_hdr(*data));
+        }
+    }
+}
+
+/// Give up one count of a heap block (out of line: every drop of a `Str` would otherwise carry
+/// this code; inline and literal strings only test the tag).
+#[inline(never)]
+fn release(ptr: std::ptr::NonNull<HeapHdr>) {
+    // SAFETY: the caller held one count of the block; the last one frees it
+    unsafe {
+        let h = ptr.as_ref();
+        let n = h.rc.get() - 1;
+        if n == 0 {
+            std::alloc::dealloc(ptr.as_ptr() as *mut u8, heap_layout(h.cap));
+        } else {
+            h.rc.set(n);
         }
     }
 }
@@ -351,11 +390,11 @@ impl Clone for Str {
         match &self.0 {
             StrRepr::Inline { len, buf } => Str(StrRepr::Inline { len: *len, buf: *buf }),
             StrRepr::Static(s) => Str(StrRepr::Static(s)),
-            StrRepr::Heap { ptr, len } => {
+            StrRepr::Heap { data, len } => {
                 // SAFETY: the header lives while this value does
-                let h = unsafe { ptr.as_ref() };
+                let h = unsafe { heap_hdr(*data).as_ref() };
                 h.rc.set(h.rc.get() + 1);
-                Str(StrRepr::Heap { ptr: *ptr, len: *len })
+                Str(StrRepr::Heap { data: *data, len: *len })
             }
         }
     }
@@ -391,7 +430,9 @@ impl std::borrow::Borrow<str> for Str {
 }
 
 impl From<String> for Str {
-    #[inline]
+    // out of line: generated code converts every f-string and runtime `String` result, and an
+    // inline copy at each of those places made modules ~5 % larger
+    #[inline(never)]
     fn from(s: String) -> Str {
         Str::from_str(&s)
     }
@@ -428,12 +469,14 @@ impl From<Str> for String {
 impl PartialEq for Str {
     #[inline]
     fn eq(&self, o: &Str) -> bool {
-        if let (StrRepr::Heap { ptr: a, len: n }, StrRepr::Heap { ptr: b, len: m }) = (&self.0, &o.0) {
-            if a == b && n == m {
-                return true;
-            }
+        match (&self.0, &o.0) {
+            // the bytes of an inline buffer past its length are always zero (every constructor
+            // starts from a zeroed buffer and writes only the text), so equal texts are equal
+            // buffers: a fixed-size compare, no memcmp call
+            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && a == b,
+            (StrRepr::Heap { data: a, len: n }, StrRepr::Heap { data: b, len: m }) if a == b && n == m => true,
+            _ => str_eq(self.as_str(), o.as_str()),
         }
-        str_eq(self.as_str(), o.as_str())
     }
 }
 impl Eq for Str {}
@@ -688,7 +731,19 @@ pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
 #[inline]
 pub fn str_eq(a: &str, b: &str) -> bool {
     let (x, y) = (a.as_bytes(), b.as_bytes());
-    x.len() == y.len() && (x.is_empty() || (x[0] == y[0] && x[1..] == y[1..]))
+    let n = x.len();
+    if n != y.len() {
+        return false;
+    }
+    // up to 16 bytes: two overlapping fixed-size compares (a memcmp call is a function with a
+    // byte loop on wasm32)
+    if (8..=16).contains(&n) {
+        return x[..8] == y[..8] && x[n - 8..] == y[n - 8..];
+    }
+    if (4..8).contains(&n) {
+        return x[..4] == y[..4] && x[n - 4..] == y[n - 4..];
+    }
+    n == 0 || (x[0] == y[0] && x[1..] == y[1..])
 }
 
 /// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
@@ -853,17 +908,17 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
                 let mut left = maxsplit;
                 for (i, &x) in b.iter().enumerate() {
                     if x == c && left != 0 {
-                        out.push(Str::from_str(&s[st..i]));
+                        out.push(Str::piece(&s[st..i]));
                         st = i + 1;
                         left -= 1;
                     }
                 }
-                out.push(Str::from_str(&s[st..]));
+                out.push(Str::piece(&s[st..]));
             } else if maxsplit < 0 {
-                out.extend(s.split(sep).map(Str::from_str));
+                out.extend(s.split(sep).map(Str::piece));
             } else {
                 let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-                out.extend(s.splitn(n, sep).map(Str::from_str));
+                out.extend(s.splitn(n, sep).map(Str::piece));
             }
         }
         None if s.is_ascii() => {
@@ -880,14 +935,14 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
                     break;
                 }
                 if left == 0 {
-                    out.push(Str::from_str(&s[i..]));
+                    out.push(Str::piece(&s[i..]));
                     break;
                 }
                 let st = i;
                 while i < n && !sp(b[i]) {
                     i += 1;
                 }
-                out.push(Str::from_str(&s[st..i]));
+                out.push(Str::piece(&s[st..i]));
                 if left > 0 {
                     left -= 1;
                 }
@@ -898,19 +953,19 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(Str::from_str(rest));
+                    out.push(Str::piece(rest));
                     break;
                 }
                 match rest.find(py_isspace) {
                     Some(i) => {
-                        out.push(Str::from_str(&rest[..i]));
+                        out.push(Str::piece(&rest[..i]));
                         rest = rest[i..].trim_start_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(Str::from_str(rest));
+                        out.push(Str::piece(rest));
                         break;
                     }
                 }
@@ -934,12 +989,12 @@ pub fn str_rsplit(
                 return Err(value_err("empty separator", line));
             }
             if maxsplit < 0 {
-                out.extend(s.rsplit(sep).map(Str::from_str));
+                out.extend(s.rsplit(sep).map(Str::piece));
                 out.reverse();
                 return Ok(PyList::from_vec(out));
             }
             let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-            out.extend(s.rsplitn(n, sep).map(Str::from_str));
+            out.extend(s.rsplitn(n, sep).map(Str::piece));
             out.reverse();
         }
         None => {
@@ -947,20 +1002,20 @@ pub fn str_rsplit(
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(Str::from_str(rest));
+                    out.push(Str::piece(rest));
                     break;
                 }
                 match rest.rfind(py_isspace) {
                     Some(i) => {
                         let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(Str::from_str(&rest[i + c_len..]));
+                        out.push(Str::piece(&rest[i + c_len..]));
                         rest = rest[..i].trim_end_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(Str::from_str(rest));
+                        out.push(Str::piece(rest));
                         break;
                     }
                 }
@@ -994,7 +1049,7 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
             let c = b[i];
             if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
                 let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
-                out.push(Str::from_str(if keepends { &s[start..end] } else { &s[start..i] }));
+                out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
                 start = end;
                 i = end;
             } else {
@@ -1002,7 +1057,7 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
             }
         }
         if start < b.len() {
-            out.push(Str::from_str(&s[start..]));
+            out.push(Str::piece(&s[start..]));
         }
         return PyList::from_vec(out);
     }
@@ -1017,12 +1072,12 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
                     end += 1;
                 }
             }
-            out.push(Str::from_str(if keepends { &s[start..end] } else { &s[start..i] }));
+            out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
             start = end;
         }
     }
     if start < s.len() {
-        out.push(Str::from_str(&s[start..]));
+        out.push(Str::piece(&s[start..]));
     }
     PyList::from_vec(out)
 }
