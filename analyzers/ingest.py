@@ -11,13 +11,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import threading
 import unicodedata
+import warnings
 from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import CodeRange, MetadataWrapper, PositionProvider
 
-from portalis.diagnostics import Diagnostic, Span, make
+from portalis.diagnostics import Diagnostic, Severity, Span, make
 
 
 @dataclass(frozen=True)
@@ -72,26 +74,32 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[Diagnostic]]:
+def parse_module(text: str, path: str = "prog.py", cancelled=None) -> tuple[SourceModule, list[Diagnostic]]:
     """Parse `text`; a syntax error is a diagnostic, never an exception."""
     empty = SourceModule(path, text, None, {}, [])
-    # CPython's own parser first: its error positions are the ones users know.
-    try:
-        compile(text, path, "exec", dont_inherit=True, flags=0x400)  # ast.PyCF_ONLY_AST
-    except SyntaxError as e:
-        return empty, [make("syntax-error", e.msg, Span.point(e.lineno or 1, max((e.offset or 1) - 1, 0)))]
-    except (ValueError, RecursionError, MemoryError) as e:
-        return empty, [make("syntax-error", str(e) or type(e).__name__, Span.point(1))]
-    try:
-        tree = cst.parse_module(text)
-    except cst.ParserSyntaxError as e:
-        return empty, [make("syntax-error", f"invalid syntax: {e.message}", Span.point(e.raw_line, e.raw_column))]
-    except RecursionError:
-        return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
-    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-    positions = dict(wrapper.resolve(PositionProvider))
-    if not text.isascii():
-        tree, positions = _nfkc_identifiers(tree, positions)
+    # CPython's own compiler first: its errors (also those found after parsing, such as a
+    # starred expression where none may be) and positions are the ones users know, and its
+    # SyntaxWarnings become warnings with a line instead of text on stderr.
+    errors, warned = _cpython_check(text, path)
+    if errors:
+        return empty, errors
+    parsed = _parse_by_units(text, cancelled)  # top-level statements parsed one by one, cached by text
+    if parsed is not None:
+        tree, positions = parsed
+    else:
+        try:
+            tree = cst.parse_module(text)
+        except cst.ParserSyntaxError as e:
+            return empty, [make("syntax-error", f"invalid syntax: {e.message}", Span.point(e.raw_line, e.raw_column))]
+        except RecursionError:
+            return empty, [make("syntax-error", "the file is nested too deeply to parse", Span.point(1))]
+        except Exception as e:  # noqa: BLE001 - libcst refusing what CPython accepts: a limit, not a crash
+            return empty, [make("unsupported-syntax", f"Portalis' parser (libcst) cannot read this file: {e}",
+                                Span.point(1))]
+        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
+        positions = dict(wrapper.resolve(PositionProvider))
+        if not text.isascii():
+            tree, positions = _nfkc_identifiers(tree, positions)
     sm = SourceModule(path, text, tree, positions, [])
     for stmt in tree.body:
         code = sm.source_lines(stmt)
@@ -102,7 +110,31 @@ def parse_module(text: str, path: str = "prog.py") -> tuple[SourceModule, list[D
         else:
             unit = Unit("statement", None, stmt, sm.span(stmt), content_hash(code))
         sm.units.append(unit)
-    return sm, []
+    return sm, warned
+
+
+# `warnings.catch_warnings` swaps process-wide state: one compile at a time (a server analyses
+# from several threads)
+_COMPILE_LOCK = threading.Lock()
+
+
+def _cpython_check(text: str, path: str) -> tuple[list[Diagnostic], list[Diagnostic]]:
+    """CPython's verdict on the text: (errors, warnings). `compile` (not only the parser) so
+    that every SyntaxError `python prog.py` would report is found."""
+    with _COMPILE_LOCK, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            compile(text, path, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            return [make("syntax-error", e.msg, Span.point(e.lineno or 1, max((e.offset or 1) - 1, 0)))], []
+        except (ValueError, RecursionError, MemoryError) as e:
+            return [make("syntax-error", str(e) or type(e).__name__, Span.point(1))], []
+    out = []
+    for w in caught:
+        if issubclass(w.category, (SyntaxWarning, DeprecationWarning)):
+            msg = f"{w.category.__name__}: {w.message}"
+            out.append(make("python-syntax-warning", msg, Span.point(w.lineno or 1), Severity.WARNING))
+    return [], out
 
 
 class _NfkcNames(cst.CSTTransformer):
@@ -137,3 +169,140 @@ def _nfkc_identifiers(tree: cst.Module, positions: dict) -> tuple[cst.Module, di
         if r is not None:
             out[new] = r
     return new_tree, out
+
+
+# --------------------------------------------------------------------------- parsing unit by unit
+#
+# A module's top-level statements are parsed one by one (each is valid on its own), and each
+# unit's tree and positions are cached by its text: after an edit, only the units whose text
+# changed are parsed again, and a large module is parsed in short steps (libcst's parser holds
+# the GIL while it runs: one long parse would stall the server's other threads). Unit boundaries
+# come from a scan of the text with strings and comments masked (it only runs on text that
+# CPython compiled): a line at column 0, outside brackets and continuations, that is not an
+# `else`/`elif`/`except`/`finally` of the statement before and does not follow a decorator.
+
+_STR_OR_COMMENT = re.compile(
+    r"""(?:[rRbBuUfF]{0,2})(?:\'\'\'(?:\\.|[^\\])*?\'\'\'|\"\"\"(?:\\.|[^\\])*?\"\"\"|'(?:\\.|[^'\\\r\n])*'|"(?:\\.|[^"\\\r\n])*")"""
+    r"""|\#[^\r\n]*""", re.S)
+_CONTINUES = ("else", "elif", "except", "finally")
+_UNIT_CACHE: "dict[str, tuple[cst.Module, dict]]" = {}
+_UNIT_CACHE_MAX = 4096
+_UNIT_LOCK = threading.Lock()
+
+
+def _mask(text: str) -> tuple[str, set[int]]:
+    """The text with strings filled with "x" and comments with spaces (line breaks kept), and
+    the 0-based lines that begin inside a (multi-line) string."""
+    import bisect
+    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+    inside: set[int] = set()
+
+    def blank(m: re.Match) -> str:  # a string keeps its place ("x"s), a comment disappears
+        s = m.group(0)
+        if s.startswith("#"):
+            return " " * len(s)
+        if "\n" in s or "\r" in s:
+            first = bisect.bisect_right(line_starts, m.start()) - 1
+            last = bisect.bisect_right(line_starts, m.end() - 1) - 1
+            inside.update(range(first + 1, last + 1))
+        return "".join(c if c in "\r\n" else "x" for c in s)
+    return _STR_OR_COMMENT.sub(blank, text), inside
+
+
+def unit_starts(text: str) -> list[int]:
+    """0-based indices of the lines where top-level statements start (text that compiles)."""
+    masked_text, in_string = _mask(text)
+    masked = _split_lines(masked_text)
+    starts: list[int] = []
+    depth = 0
+    continued = False
+    after_decorator = False
+    for i, line in enumerate(masked):
+        body = line.rstrip("\r\n")
+        if depth == 0 and not continued and body and body[0] not in " \t#\\" and i not in in_string:
+            word = re.match(r"[A-Za-z_]+", body)
+            if not (word and word.group(0) in _CONTINUES) and not after_decorator:
+                starts.append(i)
+            after_decorator = body.startswith("@")
+        depth += sum(body.count(c) for c in "([{") - sum(body.count(c) for c in ")]}")
+        continued = body.endswith("\\")
+    return starts
+
+
+def _parse_unit(unit: str, fresh: bool = False) -> "tuple[cst.Module, dict]":
+    """`fresh`: parse even if cached (a node may stand in one place of a module only: the same
+    statement text twice in one module needs two trees)."""
+    with _UNIT_LOCK:
+        hit = None if fresh else _UNIT_CACHE.get(unit)
+    if hit is not None:
+        return hit
+    mod = cst.parse_module(unit)
+    positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
+    if not unit.isascii():
+        mod, positions = _nfkc_identifiers(mod, positions)
+    with _UNIT_LOCK:
+        if len(_UNIT_CACHE) >= _UNIT_CACHE_MAX:
+            _UNIT_CACHE.clear()
+        _UNIT_CACHE[unit] = (mod, positions)
+    return mod, positions
+
+
+class _UnitPositions(dict):
+    """node -> CodeRange in the module, for nodes parsed unit by unit: each unit's positions
+    moved down by the lines before it (computed when asked; the unit's own dict is shared with
+    the cache, so a unit that only moved costs nothing)."""
+
+    def __init__(self, units: "list[tuple[dict, int]]"):
+        super().__init__()
+        self._units = units
+        for k, (pos, _) in enumerate(units):
+            super().update(dict.fromkeys(pos, k))
+
+    def get(self, node, default=None):  # type: ignore[override]
+        k = dict.get(self, node)
+        if k is None:
+            return default
+        pos, off = self._units[k]
+        r = pos[node]
+        if off == 0:
+            return r
+        return CodeRange((r.start.line + off, r.start.column), (r.end.line + off, r.end.column))
+
+    def __getitem__(self, node):
+        r = self.get(node)
+        if r is None:
+            raise KeyError(node)
+        return r
+
+    def items(self):  # type: ignore[override]
+        return ((n, self.get(n)) for n in self.keys())
+
+    def values(self):  # type: ignore[override]
+        return (self.get(n) for n in self.keys())
+
+
+def _parse_by_units(text: str, cancelled=None) -> "tuple[cst.Module, dict] | None":
+    """The module parsed unit by unit, or None (then the whole text is parsed at once)."""
+    lines = _split_lines(text)
+    starts = unit_starts(text)
+    if not starts:
+        return None
+    bounds = list(zip([0] + starts[1:], starts[1:] + [len(lines)]))  # leading comments go with unit 1
+    body: list[cst.BaseStatement] = []
+    units: list[tuple[dict, int]] = []
+    seen: set[str] = set()
+    try:
+        for a, b in bounds:
+            if cancelled is not None and cancelled():
+                from portalis.analyzers.lower import Superseded
+                raise Superseded()
+            unit = "".join(lines[a:b])
+            mod, positions = _parse_unit(unit, fresh=unit in seen)
+            seen.add(unit)
+            body.extend(mod.body)
+            units.append((positions, a))
+    except Exception as e:  # noqa: BLE001 - any doubt: the whole text at once, as before
+        if type(e).__name__ == "Superseded":
+            raise
+        return None
+    return cst.Module(body=body), _UnitPositions(units)

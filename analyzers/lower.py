@@ -311,7 +311,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             if n == "_" and n not in self.info.globals and n not in self.locals:
                 return ir.NameTarget(ir.DISCARD, value.ty, False, sp), value  # a throwaway: never read back
             is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
-            slot = self.info.globals[n] if is_global else self.locals[n]
+            slot = self.info.globals.get(n) if is_global else self.locals.get(n)
+            if slot is None:  # a `global` never assigned at module level (reported), or no scope for it
+                if not is_global:
+                    self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
             return ir.NameTarget(n, slot, is_global, sp), v
         if isinstance(t, cst.Subscript):
@@ -592,6 +596,8 @@ def _pure_init(node: cst.BaseExpression, funcs: dict[str, Any]) -> bool:
 
 
 class _ModuleLowering:
+    cancelled = None  # a callable; lower_for_analysis sets it
+
     def __init__(self, sm: SourceModule, partial: bool = False):
         self.sm = sm
         self.partial = partial
@@ -638,8 +644,6 @@ class _ModuleLowering:
         for n in mfacts.assigned:
             if n in fn_reads or n in fn_globals:
                 info.globals[n] = TVar(f"global {n}")
-        for n in fn_globals - set(mfacts.assigned):
-            self.diag("undefined-name", f"global `{n}` is never assigned at module level", self.sm.tree)
         # each global's defining statement: its first top-level plain assignment. A global's
         # initial value is evaluated lazily outside the module body, so the module names it
         # reads are globals too (to a fixpoint: `A = 3; B = A + 1` with only B used by functions).
@@ -948,7 +952,9 @@ class _ModuleLowering:
         fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
         for g in facts.globals_declared:
             if g not in self.info.globals:
-                fl.err("undefined-name", f"global `{g}` is not assigned at module level", sig.node.name)
+                fl.err("unsupported-syntax", f"global `{g}` is not assigned at module level: Portalis needs a top-level "
+                       f"`{g} = ...` before the functions that use it (CPython creates it on the first assignment)",
+                       sig.node.name)
         body = fl.block(sig.node.body)
         params = tuple((n, t) for n, t in sig.params)
         local_list = tuple((n, locs[n]) for n in locs if n not in dict(params))
@@ -1001,27 +1007,31 @@ class _ModuleLowering:
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
-        converged = False
         for n in range(PASSES):
             # up to PASSES passes: types learnt in one (a return type, a call site's argument)
-            # feed the next; once a pass learns nothing new, the next one is the final pass
-            ctx = Ctx(final=(n == PASSES - 1 or converged))
+            # feed the next. A pass that learns nothing new ran on the final types, so its IR and
+            # diagnostics are the final ones (every pass reports as the final one would).
+            ctx = Ctx(final=True)
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
             for sig in self.info.funcs.values():
+                if self.cancelled is not None and self.cancelled():
+                    raise Superseded()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
                 lowerers.append(fl)
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
-            if not ctx.final:
+            if n < PASSES - 1:
                 facts_after = self.type_facts()
-                converged = facts_after == facts_before
-                facts_before = facts_after
-                continue
+                if facts_after != facts_before:
+                    facts_before = facts_after
+                    continue
             diags = list(self.pre_diags) + ctx.diags
             diags += self.report_unresolved(lowerers)
+            self.stage1_diags = list(diags)  # before the checks made on the finished IR
+            self.translate_diags = _sorted(diags)  # what a full (not partial) lowering reports
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
             ground = _ground_partial if self.partial else _ground
@@ -1031,9 +1041,11 @@ class _ModuleLowering:
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
                                tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
             result = finalize(result, ground)
-            diags += check_definite_assignment(result)
-            diags += _unhashable_keys(result)
-            diags += self.used_before_definition(result)
+            post = check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
+            self.post_diags = post
+            diags += post
+            if not any(d.severity is Severity.ERROR for d in self.translate_diags):
+                self.translate_diags = _sorted(diags)
             if any(d.severity is Severity.ERROR for d in diags) and not self.partial:
                 return None, _sorted(diags)
             break
@@ -1136,7 +1148,8 @@ class _ModuleLowering:
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
-    return sorted(diags, key=lambda d: (d.span.line, d.span.col, d.code))
+    """In source order, each diagnostic once (two passes over one construct may report it twice)."""
+    return sorted(dict.fromkeys(diags), key=lambda d: (d.span.line, d.span.col, d.code))
 
 
 def _ground(t: Any) -> Any:
@@ -1170,6 +1183,23 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
                 changes[f.name] = nv
         return dataclasses.replace(node, **changes) if changes else node
     return node
+
+
+class Superseded(Exception):
+    """An analysis given up because its text is no longer current (`cancelled()` said so)."""
+
+
+def lower_for_analysis(sm: SourceModule, cancelled=None) -> tuple[ir.Module | None, list[Diagnostic], "_ModuleLowering | None"]:
+    """For the engine: the partial module (every function's IR, errors or not), the diagnostics
+    a full lowering (`portalis translate`) reports, and the lowering state (signatures and
+    types, for re-lowering one edited function in the same context). `cancelled()` is asked
+    before each function: True raises Superseded."""
+    if sm.tree is None:
+        return None, [], None
+    ml = _ModuleLowering(sm, partial=True)
+    ml.cancelled = cancelled
+    module, _ = ml.run()
+    return module, list(getattr(ml, "translate_diags", [])), ml
 
 
 def lower_module(sm: SourceModule, *, partial: bool = False) -> tuple[ir.Module | None, list[Diagnostic]]:

@@ -29,6 +29,7 @@ class _Collector(cst.CSTVisitor):
         self._nested = 0  # inside comprehension / lambda
         self._bound: list[set[str]] = []  # names each enclosing comprehension / lambda binds
         self._stores: set[cst.Name] = set()  # target names that are only assigned
+        self._not_names: set[cst.Name] = set()  # `x.attr` and `f(keyword=...)`: not variables
 
     def _assign(self, name: str) -> None:
         if self._nested:
@@ -72,7 +73,16 @@ class _Collector(cst.CSTVisitor):
         for n in node.names:
             self.facts.globals_declared.add(n.name.value)
 
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        self._not_names.add(node.attr)
+
+    def visit_Arg(self, node: cst.Arg) -> None:
+        if node.keyword is not None:
+            self._not_names.add(node.keyword)
+
     def visit_Name(self, node: cst.Name) -> None:
+        if node in self._not_names:
+            return
         if any(node.value in b for b in self._bound):
             return  # a comprehension / lambda variable, not a name of this scope
         self.facts.reads.add(node.value)
@@ -120,7 +130,8 @@ class _Collector(cst.CSTVisitor):
 _BINDS = {cst.Assign: _Collector.visit_Assign, cst.AnnAssign: _Collector.visit_AnnAssign,
           cst.AugAssign: _Collector.visit_AugAssign, cst.For: _Collector.visit_For,
           cst.NamedExpr: _Collector.visit_NamedExpr, cst.Global: _Collector.visit_Global,
-          cst.ExceptHandler: _Collector.visit_ExceptHandler}
+          cst.ExceptHandler: _Collector.visit_ExceptHandler, cst.Attribute: _Collector.visit_Attribute,
+          cst.Arg: _Collector.visit_Arg}
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 _NOT_OURS = (cst.FunctionDef, cst.ClassDef)
 _TRIVIA = (cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline, cst.Comment,

@@ -492,6 +492,41 @@ def build_wasm(
     return _compile_wasm(crate_dir, toolchain, cache, flags, key, t0, None)
 
 
+def build_library(crate_dir: Path, toolchain: Toolchain, *, opt: str = "3",
+                  cache_dir: Path | None = None) -> BuildResult:
+    """Compile a library crate (``translate --function``: ``src/lib.rs`` with its own
+    ``src/pyrt.rs``) for the wasm target into ``<cache>/lib/<key>.rlib`` (cached by content):
+    what the language server builds for a translated function. Errors come back mapped to
+    Python lines like ``build_wasm``'s; never raises for compile errors."""
+    t0 = time.perf_counter()
+    crate_dir = Path(crate_dir).absolute()
+    cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    lib = crate_dir / "src" / "lib.rs"
+    flags = ["--edition", "2021", "--crate-type", "rlib", "--crate-name", "portalis_lib",
+             "--target", toolchain.target, "-C", f"opt-level={opt}", "-C", "codegen-units=1",
+             "-C", "panic=abort", "-C", "debuginfo=0", *toolchain.extra_args]
+    if not lib.is_file():
+        d = RustDiagnostic(f"{lib} does not exist", None, None, None, None, f"error: {lib} not found")
+        return BuildResult(False, None, (d,), time.perf_counter() - t0, False, ())
+    key = cache_key(crate_dir, toolchain, flags)
+    out = cache / "lib" / f"{key}.rlib"
+    command = (str(toolchain.rustc), *flags, "--error-format=json", "-o", str(out), "src/lib.rs")
+    if out.is_file() and out.stat().st_size > 0:
+        return BuildResult(True, out, (), time.perf_counter() - t0, True, command)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmpdir = Path(tempfile.mkdtemp(prefix=f".build-{key[:12]}-", dir=out.parent))
+    try:
+        tmp_out = tmpdir / "out.rlib"
+        ok, stderr, extra = _run_compiler([str(toolchain.rustc), *flags, "--error-format=json", "-o", str(tmp_out),
+                                           "src/lib.rs"], crate_dir, toolchain.env())
+        if ok and tmp_out.is_file():
+            _atomic_place(tmp_out, out)
+            return BuildResult(True, out, (), time.perf_counter() - t0, False, command)
+        return _failed(crate_dir, stderr, extra, t0, command, None)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
 def _compile_wasm(crate_dir: Path, toolchain: Toolchain, cache: Path, flags: list[str], key: str,
                   t0: float, rlib: Path | None) -> BuildResult:
     out = cache / "wasm" / f"{key}.wasm"

@@ -205,6 +205,10 @@ def _release_opt(p: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["serve"]:  # its own options (--stdio, which vscode-languageclient appends, --tcp, ...)
+        from portalis.server.app import serve
+        return serve(argv[1:])
     ap = argparse.ArgumentParser(prog="portalis", description="Translate Python to Rust and WebAssembly, checked against CPython.")
     ap.add_argument("--rustc", help="the wasm-capable rustc to use (default: discovered; env PORTALIS_RUSTC)")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -214,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--function", metavar="NAME", help="only NAME and what it calls, as a library crate (default --out: rust/<module>_<NAME>)")
     p.add_argument("--force", action="store_true", help="overwrite files edited since Portalis wrote them")
     p.set_defaults(fn=cmd_translate)
+    sub.add_parser("serve", help="run the language server (LSP on stdio, `--stdio` accepted; --tcp --port N for debugging)")
     p = sub.add_parser("build", help="translate and build a wasm32-wasi command module (release profile)")
     p.add_argument("file")
     p.add_argument("-o", "--output", help="output .wasm (default: next to the source)")

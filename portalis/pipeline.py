@@ -62,14 +62,14 @@ def _parse_and_lower(text: str, path: str, times: dict[str, float], partial: boo
     from portalis.analyzers.lower import lower_module
 
     t0 = time.perf_counter()
-    sm, diags = parse_module(text, path)
+    sm, parse_diags = parse_module(text, path)
     times["ingest"] = time.perf_counter() - t0
-    if diags:
-        return sm, None, diags
+    if has_errors(parse_diags) or sm.tree is None:
+        return sm, None, parse_diags
     t0 = time.perf_counter()
     module, diags = lower_module(sm, partial=partial)
     times["lower"] = time.perf_counter() - t0
-    return sm, module, diags
+    return sm, module, sorted(parse_diags + diags, key=lambda d: (d.span, d.code))
 
 
 def _emitted(module: ir.Module, diags: list[Diagnostic], times: dict[str, float],
@@ -153,10 +153,15 @@ def _translator_digest() -> str:
     sources (portalis, analyzers, codegen). Read once per process."""
     h = hashlib.sha256(runtime_text().encode())
     root = Path(__file__).parent.parent
-    for pkg in ("portalis", "analyzers", "codegen"):
-        for src in sorted((root / pkg).glob("*.py")):
-            h.update(b"\0" + src.name.encode() + b"\0" + src.read_bytes())
+    for src in translator_sources():
+        h.update(b"\0" + str(src.relative_to(root)).encode() + b"\0" + src.read_bytes())
     return h.hexdigest()
+
+
+def translator_sources() -> list[Path]:
+    """Every Python file of the translator (subpackages such as codegen/emit/ included)."""
+    root = Path(__file__).parent.parent
+    return [src for pkg in ("portalis", "analyzers", "codegen") for src in sorted((root / pkg).rglob("*.py"))]
 
 
 def _source_key(text: str, path: str, toolchain: Toolchain, big_ints: bool = False,

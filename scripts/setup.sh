@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# One-time set-up on Debian 12: the wasm toolchain (Debian's rustc 1.63 + wasm32-wasi std) and
-# the project's virtualenv at .venv with `portalis` installed (editable) plus the test tools.
+# One-time set-up on Debian 12: the wasm toolchain (Debian's rustc 1.63 + wasm32-wasi std), Neovim
+# (a real LSP client for the tests) and the project's virtualenv at .venv with `portalis` installed (editable) plus the test tools.
 # Safe to re-run; skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,12 @@ if [ ! -x /usr/bin/rustc ] || ! ls /usr/lib/rustlib/wasm32-wasi/lib/libstd-*.rli
   echo "portalis setup: installing Debian's rustc + wasm32-wasi std (apt)..."
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q rustc libstd-rust-dev-wasm32 lld-14 >/dev/null
+fi
+# Neovim: a real LSP client for the language-server tests (tests/lsp/test_neovim.py)
+if ! command -v nvim >/dev/null 2>&1; then
+  echo "portalis setup: installing Neovim (apt, for the language-server tests)..."
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q neovim >/dev/null
 fi
 PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then

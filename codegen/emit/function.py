@@ -158,8 +158,10 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             elif isinstance(fn.ret, ir.OptionT):
                 w.line("Ok(None)", last)
             else:
-                w.line(f"#[allow(unreachable_code)]\nreturn Err(rt::PyErr::new(&rt::TYPE_ERROR, "
-                       f"{rust_str(f'{fn.name}() ended without returning a {fn.ret} (Python would return None)')}, {last}));", last)
+                # CPython returns None here, which the declared type cannot hold: a Portalis
+                # limit (never caught by `except`: CPython raised nothing)
+                msg = f"{fn.name}() ended without a return statement: CPython returns None, which a {fn.ret} cannot hold"
+                w.line(f"#[allow(unreachable_code)]\nreturn Err(rt::limit_err({rust_str(msg)}, {last}));", last)
         w.indent -= 1
         w.line("}")
         w.line(f"}} use {module}::{name};")

@@ -75,9 +75,12 @@ class _StatementsMixin:
         elif isinstance(s, ir.Try):
             self.try_(s)
         elif isinstance(s, ir.Assert):
-            msg = f"rt::py_str(&{self.ref(s.msg)})" if s.msg is not None else "String::new()"
-            err = f"rt::PyErr::with_args(&rt::ASSERTION_ERROR, {'vec![' + msg + ']' if s.msg is not None else 'vec![]'}, " \
-                  f"{'vec![rt::py_repr(&' + self.expr(s.msg) + ')]' if s.msg is not None else 'vec![]'}, {ln})"
+            if s.msg is None:
+                err = f"rt::PyErr::with_args(&rt::ASSERTION_ERROR, vec![], vec![], {ln})"
+            else:  # the message is evaluated once (it may have effects), only when the test fails
+                m = self.t("_am")
+                err = (f"{{ let {m} = {self.expr(s.msg)}; rt::PyErr::with_args(&rt::ASSERTION_ERROR, "
+                       f"vec![rt::py_str(&{m})], vec![rt::py_repr(&{m})], {ln}) }}")
             w.line(f"if !({self.expr(s.test)}) {{ {self.propagate(err)}; }}", ln)
         elif isinstance(s, ir.DelItem):
             if isinstance(s.obj.ty, ir.DictT):

@@ -164,3 +164,13 @@ def test_cache_lookup_cost(toolchain: Toolchain, make_crate: Callable[..., Path]
     for _ in range(20):
         assert build_wasm(crate, toolchain, cache_dir=tmp_path).cached
     assert (time.perf_counter() - t0) / 20 < 0.01
+
+
+def test_program_cache_key_covers_every_translator_file():
+    """A change anywhere in the translator invalidates cached programs: the emitter package's
+    files too (they were missed once the emitter became codegen/emit/*.py, so `portalis run`
+    kept running a module built by the old emitter)."""
+    from portalis.pipeline import translator_sources
+    names = {str(p).split("/work/", 1)[-1] for p in translator_sources()}
+    for must in ("codegen/emit/statements.py", "codegen/emit/names.py", "analyzers/none_errors.py", "portalis/pipeline.py"):
+        assert any(n.endswith(must) for n in names), must

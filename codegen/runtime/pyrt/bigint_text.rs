@@ -285,7 +285,7 @@ pub fn bi_parse(s: &str, base: i64, line: u32) -> PyResult<Int> {
         Err(_) => {}
     }
     // valid up to the point where the 64-bit parse overflowed: parse again, fully
-    let bad = || PyErr::new(&VALUE_ERROR, format!("invalid literal for int() with base {}: {}", base, str_repr(s)), line);
+    let bad = || invalid_int_literal(base, s, line);
     let t = s.trim_matches(num_space);
     let (neg, mut body) = match t.strip_prefix('-') {
         Some(r) => (true, r),

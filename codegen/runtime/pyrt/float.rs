@@ -291,14 +291,18 @@ fn int_text_digit_limit(body: &str, base: u32, line: u32) -> PyResult<()> {
     Ok(())
 }
 
+/// CPython's ValueError for int(s): `invalid literal for int() with base N: %.200R` (the repr
+/// is cut after 200 characters, closing quote included).
+#[cold]
+#[inline(never)]
+pub fn invalid_int_literal(base: i64, s: &str, line: u32) -> PyErr {
+    let r: String = str_repr(s).chars().take(200).collect();
+    PyErr::new(&VALUE_ERROR, format!("invalid literal for int() with base {}: {}", base, r), line)
+}
+
 /// int(s) for a str (base 10).
 pub fn parse_int(s: &str, line: u32) -> PyResult<i64> {
-    let bad = || {
-        value_err(
-            &format!("invalid literal for int() with base 10: {}", str_repr(s)),
-            line,
-        )
-    };
+    let bad = || invalid_int_literal(10, s, line);
     let t = s.trim_matches(num_space);
     int_text_digit_limit(t.strip_prefix(['+', '-']).unwrap_or(t), 10, line)?;
     let mut chars = t.chars().peekable();

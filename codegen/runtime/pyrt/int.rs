@@ -182,7 +182,7 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
     if base == 10 {
         return parse_int(s, line);
     }
-    let bad = || PyErr::new(&VALUE_ERROR, format!("invalid literal for int() with base {}: {}", base, str_repr(s)), line);
+    let bad = || invalid_int_literal(base, s, line);
     if !(base == 0 || (2..=36).contains(&base)) {
         return Err(PyErr::new(&VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0", line));
     }

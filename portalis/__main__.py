@@ -1,0 +1,7 @@
+"""`python -m portalis ...` is the `portalis` command (editors start `python -m portalis serve`)."""
+
+import sys
+
+from portalis.cli import main
+
+sys.exit(main())

@@ -1,0 +1,91 @@
+"""Long run of the random program generator (tests/progen; tests/test_progen.py runs a short one).
+
+    .venv/bin/python scripts/progen.py --count 20000 --seed 1 --batch 48 --jobs 2 --out /tmp/progen
+
+Generates programs, runs each under CPython and through Portalis (`run_program`, dev profile),
+prints programs/s, the count of each class (same, refused with its codes, limit, and the
+failures: mismatch, build-failed, crash) and writes every failing program, shrunk, with what
+differed, into OUT. Exit 1 if anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from progen.generator import generate_batch  # noqa: E402
+from progen.runner import FAILURES, Outcome, Stats, check, check_batch  # noqa: E402
+from progen.shrink import shrink  # noqa: E402
+
+
+def _job(args: tuple[int, int]) -> Stats:
+    import os
+    from portalis.codegen.toolchain import find_toolchain
+    seed, batch = args
+    stats = Stats()
+    # one folder per process (a task index does not say which process runs it)
+    check_batch(generate_batch(seed, batch), find_toolchain(), stats, path=f"/tmp/progen-p{os.getpid()}/batch.py")
+    return stats
+
+
+def _shrunk(o: Outcome) -> str:
+    from portalis.codegen.toolchain import find_toolchain
+    tc = find_toolchain()
+    return shrink(o.source, lambda s: check(s, tc, "/tmp/progen-shrink/prog.py").kind == o.kind)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--count", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=8, help="programs per build")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--out", type=Path)
+    ap.add_argument("--no-shrink", action="store_true")
+    a = ap.parse_args()
+    nb = (a.count + a.batch - 1) // a.batch
+    tasks = [(a.seed * 100_003 + i, a.batch) for i in range(nb)]
+    total = Stats()
+    t0 = time.perf_counter()
+    with multiprocessing.Pool(a.jobs) as pool:
+        for s in pool.imap_unordered(_job, tasks):
+            for k, v in s.counts.items():
+                total.counts[k] = total.counts.get(k, 0) + v
+            for k, v in s.codes.items():
+                total.codes[k] = total.codes.get(k, 0) + v
+            for o in s.failures:  # written at once (unshrunk): a long run that is stopped keeps them
+                if a.out:
+                    a.out.mkdir(parents=True, exist_ok=True)
+                    k = len(total.failures)
+                    (a.out / f"raw_{o.kind}_{k}.py").write_text(o.source)
+                    (a.out / f"raw_{o.kind}_{k}.txt").write_text(o.detail)
+                total.failures.append(o)
+            n = sum(total.counts.values())
+            el = time.perf_counter() - t0
+            print(f"\r{n} programs, {n / el:.2f}/s, {dict(sorted(total.counts.items()))}", end="", flush=True)
+    n = sum(total.counts.values())
+    el = time.perf_counter() - t0
+    fails = sum(total.counts.get(k, 0) for k in FAILURES)
+    accepted = n - total.counts.get("refused", 0) - total.counts.get("cpython-error", 0)
+    print(f"\n{n} programs in {el:.0f} s ({n / el:.2f} programs/s); accepted {accepted} ({100 * accepted / max(n, 1):.1f} %)")
+    print("classes:", json.dumps(dict(sorted(total.counts.items()))))
+    print("refusal codes:", json.dumps(dict(sorted(total.codes.items(), key=lambda kv: -kv[1]))))
+    for i, o in enumerate(total.failures):
+        src = o.source if a.no_shrink else _shrunk(o)
+        print(f"\n== {o.kind}: {o.detail.splitlines()[0] if o.detail else ''}\n{src}")
+        if a.out:
+            a.out.mkdir(parents=True, exist_ok=True)
+            (a.out / f"{o.kind}_{i}.py").write_text(src)
+            (a.out / f"{o.kind}_{i}.txt").write_text(o.detail)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,266 @@
+"""The LSP features: each converts from the protocol, asks the engine or starts a job, and
+converts back (server.convert). Registered on a PortalisServer by `register`."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types as T
+
+from portalis.server import actions
+from portalis.server import convert as C
+from portalis.server.app import COMMANDS, PortalisServer
+
+log = logging.getLogger("portalis.server.handlers")
+SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", "rust", "target", ".tox", "build", "dist"}
+
+
+def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
+
+    @ls.feature(T.INITIALIZE)
+    def initialize(ls: PortalisServer, params: T.InitializeParams):
+        ls.loop = asyncio.get_event_loop()
+        ls.settings.update(params.initialization_options or {})
+        root = params.root_uri or (params.workspace_folders[0].uri if params.workspace_folders else None)
+        if root:
+            ls.root = Path(ls.path_of(root))
+        log.info("initialised: root=%s trusted=%s", ls.root, ls.settings.trusted)
+
+    @ls.feature(T.INITIALIZED)
+    def initialized(ls: PortalisServer, params: T.InitializedParams):
+        # import the analyzers now (not on the analysis thread: the first file opened must not
+        # wait behind it)
+        import threading
+        threading.Thread(target=_warm_up, daemon=True, name="portalis-warm-up").start()
+        if ls.root is not None and ls.root.is_dir():
+            from portalis.server.watch import start_watcher
+            ls.watcher = start_watcher(ls, ls.root)
+        if not ls.settings.trusted:
+            ls.log_message("Portalis: this workspace is not trusted: analysis, hover and diagnostics only; "
+                           "nothing is built or run.")
+
+    @ls.feature(T.SHUTDOWN)
+    def shutdown(ls: PortalisServer, params: Any):
+        ls.jobs.shutdown()
+        if ls.watcher is not None:
+            ls.watcher.stop()
+
+    @ls.feature(T.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: PortalisServer, params: T.DidChangeConfigurationParams):
+        before = ls.settings.untranslatable_severity
+        ls.settings.update(params.settings or {})
+        if ls.settings.untranslatable_severity != before:
+            for uri in list(ls.workspace.text_documents):
+                ls.schedule(uri, 0)
+
+    # ---- documents
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PortalisServer, params: T.DidOpenTextDocumentParams):
+        uri = params.text_document.uri
+        st = ls.state(uri)
+        st.version = params.text_document.version
+        ls.engine.set_text(ls.path_of(uri), params.text_document.text)
+        ls.schedule(uri, 0)
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PortalisServer, params: T.DidChangeTextDocumentParams):
+        uri = params.text_document.uri
+        doc = ls.workspace.get_text_document(uri)
+        st = ls.state(uri)
+        st.version = params.text_document.version
+        st.findings = []  # results of builds of an older text are stale
+        ls.jobs.cancel_uri(uri)  # a build of the old text is superseded
+        ls.engine.set_text(ls.path_of(uri), doc.source)
+        ls.schedule(uri)
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(ls: PortalisServer, params: T.DidSaveTextDocumentParams):
+        uri = params.text_document.uri
+        if not ls.settings.build_on_save:
+            return
+        a = await ls.analysis(uri)
+        for f, _crate in actions.stale_functions(ls, uri, a):
+            if f.translatable:
+                _submit_function(ls, uri, a, f)
+
+    @ls.feature(T.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PortalisServer, params: T.DidCloseTextDocumentParams):
+        uri = params.text_document.uri
+        ls.docs.pop(uri, None)
+        p = Path(ls.path_of(uri))
+        from portalis.sourcefile import read_source
+        try:
+            text, _ = read_source(p)
+        except OSError:
+            text = None
+        if text is None:
+            ls.engine.remove(str(p))
+        else:
+            ls.engine.set_text(str(p), text)  # back to what is on disk
+        ls.text_document_publish_diagnostics(T.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    # ---- hover
+
+    @ls.feature(T.TEXT_DOCUMENT_HOVER)
+    async def hover(ls: PortalisServer, params: T.HoverParams):
+        uri = params.text_document.uri
+        a = await ls.analysis(uri)
+        lines = C.lines_of(a.text)
+        line, col = C.from_lsp_position(lines, params.position, ls.encoding)
+        f = a.function_at(line, col)
+        if f is not None:
+            st = ls.state(uri)
+            stale = any(s.name == f.name for s, _ in actions.stale_functions(ls, uri, a))
+            return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown,
+                                                    value=C.function_hover(f, stale=stale, built=st.built.get(f.name))),
+                           range=C.to_lsp_range(lines, f.name_span if f.name_span.line == line else
+                                                _word_span(lines, line, col), ls.encoding))
+        hit = a.slot_at(line, col)
+        if hit is not None:
+            fn, slot = hit
+            return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=C.slot_hover(fn, slot)))
+        return None
+
+    # ---- code actions and commands
+
+    @ls.feature(T.TEXT_DOCUMENT_CODE_ACTION, T.CodeActionOptions(
+        code_action_kinds=[T.CodeActionKind.Refactor, T.CodeActionKind.Source], resolve_provider=False))
+    async def code_action(ls: PortalisServer, params: T.CodeActionParams):
+        uri = params.text_document.uri
+        a = await ls.analysis(uri)
+        lines = C.lines_of(a.text)
+        line, _ = C.from_lsp_position(lines, params.range.start, ls.encoding)
+        out = []
+        f = a.function_containing(line)
+        if f is not None:
+            out.append(T.CodeAction(title=f"Translate `{f.name}` to Rust", kind=T.CodeActionKind.Refactor,
+                                    command=T.Command(title=f"Translate `{f.name}` to Rust",
+                                                      command="portalis.translateFunction", arguments=[uri, f.name]),
+                                    disabled=None if f.translatable else T.CodeActionDisabledType(
+                                        reason=f.blocking[0].message if f.blocking else "types could not be inferred")))
+        out.append(T.CodeAction(title="Translate module to Rust", kind=T.CodeActionKind.Source,
+                                command=T.Command(title="Translate module to Rust", command="portalis.translateModule",
+                                                  arguments=[uri])))
+        return out
+
+    @ls.command("portalis.translateFunction")
+    async def translate_function(ls: PortalisServer, *args):
+        uri, name = _uri_and_function(args)
+        a = await ls.analysis(uri)
+        if isinstance(name, dict):  # a position instead of a name
+            lines = C.lines_of(a.text)
+            line, col = C.from_lsp_position(lines, T.Position(line=name.get("line", 0), character=name.get("character", 0)),
+                                            ls.encoding)
+            f = a.function_containing(line)
+        else:
+            f = a.function(name) if name else None
+        if f is None:
+            raise ValueError(f"no function {name!r} in {uri}")
+        ls.state(uri).requested.add(f.name)
+        ls.schedule(uri, 0)  # its refusals become errors
+        if not f.translatable:
+            d = f.blocking[0] if f.blocking else None
+            msg = f"`{f.name}` cannot be translated" + (f": line {d.span.line}: {d.message}" if d else "")
+            ls.show_message(msg, T.MessageType.Warning)
+            return {"ok": False, "reason": msg}
+        job = _submit_function(ls, uri, a, f)
+        return {"ok": True, "job": job.title, "function": f.name}
+
+    @ls.command("portalis.translateModule")
+    async def translate_module(ls: PortalisServer, *args):
+        uri = _uri_and_function(args)[0]
+        a = await ls.analysis(uri)
+        job = ls.jobs.submit(("module", uri), f"Portalis: translate {Path(a.path).name}", uri, ls.state(uri).version,
+                             lambda job: actions.translate_module(ls, job, a))
+        return {"ok": True, "job": job.title}
+
+    @ls.command("portalis.buildWorkspace")
+    async def build_workspace(ls: PortalisServer, *args):
+        files = []
+        for path in _workspace_files(ls):
+            uri = Path(path).as_uri()
+            if uri not in ls.workspace.text_documents:
+                from portalis.sourcefile import read_source
+                try:
+                    text, _ = read_source(path)
+                except OSError:
+                    continue
+                if text is None:
+                    continue
+                ls.engine.set_text(str(path), text)
+            files.append((uri, await ls.analysis(uri)))
+        job = ls.jobs.submit(("workspace",), "Portalis: build workspace", "", None,
+                             lambda job: actions.build_workspace(ls, job, files))
+        return {"ok": True, "job": job.title, "modules": len(files)}
+
+    @ls.command("portalis.showRust")
+    async def show_rust(ls: PortalisServer, *args):
+        uri, where = _uri_and_function(args)
+        a = await ls.analysis(uri)
+        f = None
+        if isinstance(where, dict):
+            lines = C.lines_of(a.text)
+            line, _ = C.from_lsp_position(lines, T.Position(line=where.get("line", 0), character=where.get("character", 0)),
+                                          ls.encoding)
+            f = a.function_containing(line)
+        elif isinstance(where, str):
+            f = a.function(where)
+        if f is None:
+            raise ValueError("no function at that position")
+        from portalis.pipeline import translate_function as tf
+        tr = tf(a.text, a.path, f.name)
+        if tr.crate is None:
+            raise ValueError(f"`{f.name}` cannot be translated")
+        crate = actions.out_root(ls, uri) / tr.crate.name
+        lib = crate / "src" / "lib.rs"
+        if lib.is_file():
+            actions.show(ls, lib, actions.rust_line_of(lib, actions._rust_name(f)))
+        from portalis.codegen.format import format_crate
+        return {"ok": True, "file": str(lib) if lib.is_file() else None,
+                "rust": format_crate(tr.crate).files["src/lib.rs"]}
+
+
+def _warm_up() -> None:
+    import portalis.analyzers.lower  # noqa: F401 - the imports are the point
+    import portalis.codegen.emit  # noqa: F401
+    import portalis.engine  # noqa: F401
+
+
+def _submit_function(ls: PortalisServer, uri: str, a, f):
+    return ls.jobs.submit(("function", uri, f.name), f"Portalis: translate `{f.name}`", uri, ls.state(uri).version,
+                          lambda job: actions.translate_function(ls, job, a, f))
+
+
+def _uri_and_function(args: Any) -> tuple[str, Any]:
+    if isinstance(args, (list, tuple)) and args:
+        first = args[0]
+        if isinstance(first, dict) and "uri" in first:  # {"uri":..., "function"/"position":...}
+            return first["uri"], first.get("function") or first.get("position")
+        if isinstance(first, str):
+            return first, args[1] if len(args) > 1 else None
+    raise ValueError("expected [uri, function name or position]")
+
+
+def _word_span(lines, line: int, col: int):
+    from portalis.diagnostics import Span
+    return Span.point(line, col)
+
+
+def _workspace_files(ls: PortalisServer) -> list[str]:
+    out = []
+    if ls.root is None:
+        return [ls.path_of(u) for u in ls.workspace.text_documents if u.endswith(".py")]
+    for root, dirs, files in os.walk(ls.root):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        out += [os.path.join(root, f) for f in sorted(files) if f.endswith(".py")]
+        if len(out) > 2000:
+            break
+    return out
+
+
+__all__ = ["register", "COMMANDS"]

@@ -1,0 +1,562 @@
+"""A seeded generator of random, valid, well-typed programs in the subset Portalis translates
+(Csmith for this subset). Every program is deterministic under CPython, prints many intermediate
+values, and ends (loops are bounded, recursion carries a decreasing counter).
+
+What it draws on, on purpose: ints near and past 64 bits, floats with nan/inf/-0.0, strings
+with non-ASCII, combining and case-special characters, lists/dicts/tuples/sets, Optional values
+(also None reaching operators inside try/except), user exceptions and handlers, functions calling
+functions, recursion, module globals with `global`, f-strings with format specs, str methods,
+comprehensions, slicing, and names drawn to collide: Rust keywords, their `_` forms, case
+variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
+
+`generate(seed)` -> `Program(source, module_names)`. `generate_batch(seed, n)` joins n programs
+whose module-level names are disjoint, each starting with a marker line, so one build runs many.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+# -------------------------------------------------------------------- names
+
+RUST_WORDS = ["type", "match", "fn", "impl", "mod", "ref", "move", "loop", "where", "use", "pub", "dyn", "box",
+              "crate", "self", "Self", "super", "struct", "enum", "trait", "unsafe", "extern", "const", "static",
+              "mut", "let", "abstract", "become", "do", "final", "macro", "override", "priv", "typeof", "unsized",
+              "virtual", "union", "gen", "main", "rt", "pyrt", "std", "core", "alloc", "Ok", "Err", "Some", "Vec",
+              "String", "Box", "Option", "Result", "usize", "i64", "f64", "u32", "char"]
+GENERATED = ["_t1", "_v2", "_o3", "_e", "_l1", "_k2", "_r", "_p", "_depth", "_exc", "_body", "_src4", "_fa1",
+             "_aug3_4_obj", "_for2", "pf_x", "G_n", "g_n", "set_g_n", "EXC_E", "module_body", "parse_body", "x__init"]
+PLAIN = ["total", "count", "value", "item", "data", "result", "name", "text", "items", "acc", "n", "k", "idx",
+         "score", "word", "line", "key", "LIMIT", "limit", "Limit", "buf", "tmp", "flag"]
+# one name, several spellings (PEP 3131: CPython reads them as one identifier)
+NFKC = {"μ": ["µ", "μ"], "file": ["file", "ﬁle"], "ｘ": ["x", "ｘ"], "H": ["H", "ℌ"], "total2": ["total2", "ｔｏｔａｌ2"]}
+BUILTINS = {"print", "len", "range", "str", "int", "float", "bool", "list", "dict", "set", "tuple", "sorted", "sum",
+            "min", "max", "abs", "round", "repr", "enumerate", "zip", "isinstance", "ValueError", "KeyError",
+            "TypeError", "IndexError", "ZeroDivisionError", "AttributeError", "Exception", "Optional", "None",
+            "True", "False", "divmod", "pow", "ord", "chr", "hex", "any", "all", "reversed", "x"}
+
+
+def name_pool() -> list[str]:
+    pool = set(RUST_WORDS) | {w + "_" for w in RUST_WORDS[:20]} | set(GENERATED) | set(PLAIN)
+    pool |= {n.upper() for n in ("type", "match", "limit")} | set(NFKC)
+    return sorted(n for n in pool if n.isidentifier() and n not in BUILTINS)
+
+
+# -------------------------------------------------------------------- literals
+
+STRINGS = ["", "a", "abc", "Hello, World", "  padded  ", "x,y,,z", "ΟΔΥΣΣΕΥΣ", "straße", "ﬁne", "İstanbul",
+           "e\u0301", "naïve café", "日本語", "🙂ok", "tab\there", "quote'\"", "back\\slash", "ΑΣ'", "ǅemal",
+           "12", "-7", "3.5", "Σσς", "a\u200db", "MiXeD cAsE"]
+FLOATS = ["0.0", "-0.0", "1.5", "-2.25", "1e300", "1e-300", "0.1", "3.0", "float('inf')", "float('-inf')",
+          "float('nan')", "123456789.125", "2.5e-8"]
+INTS = ["0", "1", "-1", "2", "7", "-13", "100", "255", "4096", "9223372036854775807", "-9223372036854775808",
+        "4611686018427387904", "2 ** 62", "2 ** 64", "10 ** 20", "-(2 ** 63)", "12345678901234567890"]
+SPECS = {"int": ["", ">6", "<6", "^7", "+", ",", "_", "08", "x", "#x", "b", "o", "e", ".3e", "%"],
+         "float": ["", ".2f", ">10.3f", "+.1f", ",.2f", "e", ".3g", "g", "%", "010.2f", ".0f"],
+         "str": ["", ">8", "<8", "^9", "*^9", ".2"]}
+
+
+@dataclass
+class Fn:
+    name: str
+    params: list[tuple[str, str]]
+    ret: str
+    recursive: bool = False
+
+
+@dataclass
+class Program:
+    source: str
+    module_names: set[str] = field(default_factory=set)
+
+
+class Gen:
+    def __init__(self, rnd: random.Random, taken: set[str] | None = None):
+        self.r = rnd
+        self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
+        self.pool = [n for n in name_pool() if n not in self.taken]
+        self.r.shuffle(self.pool)
+        self.used: set[str] = set()
+        self.module: set[str] = set()
+        self.fns: list[Fn] = []
+        self.globals: dict[str, str] = {}
+        self.excs: list[str] = []
+        self.lines: list[str] = []
+        self.depth = 0
+        self.finally_depth = 0  # inside a try that has a finally: no break/continue
+        self.current: Fn | None = None  # the function being written
+
+    # ---- names
+
+    def fresh(self) -> str:
+        for n in self.pool:
+            if n not in self.used:
+                self.used.add(n)
+                return n
+        i = len(self.used)
+        while (n := f"v{i}") in self.used or n in self.taken:
+            i += 1
+        self.used.add(n)
+        return n
+
+    def spell(self, name: str) -> str:
+        return self.r.choice(NFKC[name]) if name in NFKC else name
+
+    # ---- expressions of a type, in an environment {name: type}
+
+    def expr(self, t: str, env: dict[str, str], d: int = 0) -> str:
+        r = self.r
+        vars_t = [n for n, ty in env.items() if ty == t]
+        if vars_t and r.random() < 0.45:
+            return self.spell(r.choice(vars_t))
+        if d > 2 or r.random() < 0.25:
+            return self.literal(t)
+        return f"({self.compound(t, env, d)})"
+
+    def compound(self, t: str, env: dict[str, str], d: int) -> str:
+        r = self.r
+        if t == "int":
+            return self.int_expr(env, d)
+        if t == "float":
+            return self.float_expr(env, d)
+        if t == "bool":
+            return self.bool_expr(env, d)
+        if t == "str":
+            return self.str_expr(env, d)
+        if t == "list[int]":
+            return r.choice([
+                f"[{self.expr('int', env, d + 1)}, {self.expr('int', env, d + 1)}, {self.literal('int')}]",
+                f"sorted({self.expr('list[int]', env, d + 1)})",
+                f"[v * 2 for v in {self.expr('list[int]', env, d + 1)} if v % 3 != 1]",
+                f"{self.expr('list[int]', env, d + 1)}[{r.randint(-3, 3)}:{r.randint(-2, 5)}]",
+                f"list(range({r.randint(-3, 3)}, {r.randint(0, 9)}, {r.choice([1, 2, 3, -1])}))",
+                f"{self.expr('list[int]', env, d + 1)} + [{self.expr('int', env, d + 1)}]",
+                f"[len(w) for w in {self.expr('list[str]', env, d + 1)}]",
+            ])
+        if t == "list[str]":
+            return r.choice([
+                f"{self.expr('str', env, d + 1)}.split()",
+                f"{self.expr('str', env, d + 1)}.split({r.choice(STRINGS[1:6])!r})",
+                f"[str(v) for v in {self.expr('list[int]', env, d + 1)}]",
+                f"sorted({self.expr('list[str]', env, d + 1)})",
+                f"[{self.expr('str', env, d + 1)}, {self.literal('str')}]",
+            ])
+        if t == "dict[str, int]":
+            return r.choice([
+                "{" + f"{self.literal('str')}: {self.expr('int', env, d + 1)}, {self.literal('str')}: 3" + "}",
+                f"{{w: len(w) for w in {self.expr('list[str]', env, d + 1)}}}",
+            ])
+        if t == "int | None":
+            return r.choice([f"None if {self.bool_expr(env, d + 1)} else {self.expr('int', env, d + 1)}",
+                             f"{self.expr('dict[str, int]', env, d + 1)}.get({self.expr('str', env, d + 1)})"])
+        if t == "str | None":
+            return f"{self.expr('str', env, d + 1)} if {self.bool_expr(env, d + 1)} else None"
+        if t == "tuple[int, str]":
+            return f"({self.expr('int', env, d + 1)}, {self.expr('str', env, d + 1)})"
+        return self.literal(t)
+
+    def literal(self, t: str) -> str:
+        r = self.r
+        if t == "int":
+            return r.choice(INTS) if r.random() < 0.5 else str(r.randint(-50, 50))
+        if t == "float":
+            return r.choice(FLOATS)
+        if t == "bool":
+            return r.choice(["True", "False"])
+        if t == "str":
+            return repr(r.choice(STRINGS))
+        # containers are never empty literals: an empty one has no element type to infer
+        if t == "list[int]":
+            return "[" + ", ".join(str(r.randint(-9, 20)) for _ in range(r.randint(1, 5))) + "]"
+        if t == "list[str]":
+            return "[" + ", ".join(repr(r.choice(STRINGS)) for _ in range(r.randint(1, 4))) + "]"
+        if t == "dict[str, int]":
+            return "{" + ", ".join(f"{repr(r.choice(STRINGS))}: {r.randint(-5, 9)}" for _ in range(r.randint(1, 3))) + "}"
+        if t in ("int | None", "str | None"):
+            return "None"
+        if t == "tuple[int, str]":
+            return f"({r.randint(-5, 5)}, {repr(r.choice(STRINGS))})"
+        raise ValueError(t)
+
+    def call(self, ret: str, env: dict[str, str], d: int) -> str | None:
+        # never the function being written: its only self-call is the bounded one it starts with
+        cands = [f for f in self.fns if f.ret == ret and f is not self.current]
+        if not cands:
+            return None
+        f = self.r.choice(cands)
+        args = [self.expr(pt, env, d + 1) if pt != "int" or pn != "_depth_" else "3" for pn, pt in f.params]
+        if f.recursive:
+            args[0] = str(self.r.randint(0, 6))
+        return f"{self.spell(f.name)}({', '.join(args)})"
+
+    def field(self, t: str, env: dict[str, str], d: int) -> str:
+        """An f-string field: Python 3.11 allows no backslash and no double quote in it."""
+        e = self.expr(t, env, d + 1)
+        if "\\" in e or '"' in e:
+            e = {"int": "7", "float": "2.5", "str": "'abc'"}.get(t, self.literal(t))
+        return e
+
+    def int_expr(self, env: dict[str, str], d: int) -> str:
+        r = self.r
+        a = lambda: self.expr("int", env, d + 1)  # noqa: E731
+        opts = [
+            lambda: f"({a()} {r.choice(['+', '-', '*'])} {a()})",
+            lambda: f"({a()} // (abs({a()}) + 1))",
+            lambda: f"({a()} % (abs({a()}) + 2))",
+            lambda: f"(-{a()})",
+            lambda: f"({a()} {r.choice(['&', '|', '^'])} {a()})",
+            lambda: f"({a()} << {r.randint(0, 70)})",
+            lambda: f"({a()} >> {r.randint(0, 66)})",
+            lambda: f"len({self.expr('str', env, d + 1)})",
+            lambda: f"len({self.expr('list[int]', env, d + 1)})",
+            lambda: f"sum({self.expr('list[int]', env, d + 1)})",
+            lambda: f"max({a()}, {a()})",
+            lambda: f"min({a()}, {a()}, {a()})",
+            lambda: f"abs({a()})",
+            lambda: f"{self.expr('str', env, d + 1)}.find({self.literal('str')})",
+            lambda: f"{self.expr('str', env, d + 1)}.count({repr(r.choice('ab,σ '))})",
+            lambda: f"({a()} if {self.bool_expr(env, d + 1)} else {a()})",
+            lambda: f"round({self.expr('float', env, d + 1)} * 0.0 + 2.5)",
+            lambda: f"ord({self.expr('str', env, d + 1)}[:1] or 'a')",
+            lambda: f"({a()} ** {r.randint(0, 5)})",
+            lambda: f"({a()} // {r.choice(['-', ''])}(abs({a()}) + 1))",
+            lambda: f"({a()} % -(abs({a()}) + 1))",
+            lambda: f"divmod({a()}, {r.choice([-7, -2, 3, 10])})[{r.randint(0, 1)}]",
+            lambda: f"pow({a()}, {r.randint(0, 40)}, {r.choice([7, 97, 1000003, -5])})",
+            lambda: f"int({repr(r.choice(['12', ' -7 ', '1_000', '0', '+5', '٣']))})",
+            lambda: f"int({repr(r.choice(['ff', '0x1F', '777', '-0b101', 'z']))}, {r.choice([16, 0, 36])})",
+            lambda: f"{self.expr('list[int]', env, d + 1)}.count({a()})",
+            lambda: f"len(set({self.expr('list[int]', env, d + 1)}))",
+            lambda: f"len(sorted({self.expr('list[str]', env, d + 1)}, key=len, reverse=True))",
+            lambda: f"max({self.expr('list[int]', env, d + 1)}, default={a()})",
+            lambda: f"len(min({self.expr('list[str]', env, d + 1)}, key=lambda w: (len(w), w)))",
+            lambda: f"sum(x * y for x, y in zip({self.expr('list[int]', env, d + 1)}, {self.expr('list[int]', env, d + 1)}))",
+        ]
+        c = self.call("int", env, d)
+        if c and r.random() < 0.2:
+            return c
+        return r.choice(opts)()
+
+    def float_expr(self, env: dict[str, str], d: int) -> str:
+        r = self.r
+        f = lambda: self.expr("float", env, d + 1)  # noqa: E731
+        return r.choice([
+            lambda: f"({f()} {r.choice(['+', '-', '*'])} {f()})",
+            lambda: f"({self.expr('int', env, d + 1)} / (abs({self.expr('int', env, d + 1)}) + 1))",
+            lambda: f"float({self.expr('int', env, d + 1)})",
+            lambda: f"(-{f()})",
+            lambda: f"abs({f()})",
+            lambda: f"round({f()}, {r.randint(0, 3)})",
+            lambda: f"max({f()}, {f()})",
+            lambda: f"min({f()}, 0.0)",
+            lambda: f"({f()} if {self.bool_expr(env, d + 1)} else {f()})",
+            lambda: f"({f()} // {r.choice(['1.5', '-0.25', '3.0'])})",
+            lambda: f"({f()} % {r.choice(['1.5', '-0.25', '7.0'])})",
+            lambda: f"float({repr(r.choice(['1.5', ' -2e3 ', 'inf', '-nan', '1_0.5', '0x10', '.5', '5.']))})",
+            lambda: f"round({f()}, {r.randint(-2, 4)})",
+            lambda: f"(sum([{f()}, {f()}, 0.1]))",
+        ])()
+
+    def bool_expr(self, env: dict[str, str], d: int) -> str:
+        r = self.r
+        return r.choice([
+            lambda: f"({self.expr('int', env, d + 1)} {r.choice(['<', '<=', '==', '!=', '>', '>='])} {self.expr('int', env, d + 1)})",
+            lambda: f"({self.expr('float', env, d + 1)} {r.choice(['<', '==', '>='])} {self.expr('float', env, d + 1)})",
+            lambda: f"({self.expr('str', env, d + 1)} {r.choice(['<', '==', '!='])} {self.expr('str', env, d + 1)})",
+            lambda: f"({self.expr('int', env, d + 1)} in {self.expr('list[int]', env, d + 1)})",
+            lambda: f"({self.expr('str', env, d + 1)} in {self.expr('str', env, d + 1)})",
+            lambda: f"{self.expr('str', env, d + 1)}.startswith({self.literal('str')})",
+            lambda: f"{self.expr('str', env, d + 1)}.{r.choice(['isdigit', 'isalpha', 'isupper', 'islower', 'isspace'])}()",
+            lambda: f"(not {self.expr('bool', env, d + 1)})",
+            lambda: f"({self.expr('bool', env, d + 1)} {r.choice(['and', 'or'])} {self.expr('bool', env, d + 1)})",
+            lambda: f"({self.expr('int | None', env, d + 1)} is None)",
+        ])()
+
+    def str_expr(self, env: dict[str, str], d: int) -> str:
+        r = self.r
+        s = lambda: self.expr("str", env, d + 1)  # noqa: E731
+        spec_t = r.choice(["int", "float", "str"])
+        return r.choice([
+            lambda: f"({s()} + {s()})",
+            lambda: f"str({self.expr(r.choice(['int', 'float', 'bool', 'list[int]', 'list[str]']), env, d + 1)})",
+            lambda: f"repr({self.expr(r.choice(['str', 'float', 'list[str]']), env, d + 1)})",
+            lambda: f"{s()}.{r.choice(['upper', 'lower', 'title', 'capitalize', 'swapcase', 'strip'])}()",
+            lambda: f"{s()}.replace({repr(r.choice('abσs, '))}, {self.literal('str')})",
+            lambda: f"{self.literal('str')}.join({self.expr('list[str]', env, d + 1)})",
+            lambda: f"{s()}[{r.randint(-4, 3)}:{r.randint(-2, 9)}:{r.choice([1, 1, 2, -1])}]",
+            lambda: f"({s()} * {r.randint(0, 3)})",
+            lambda: f"f\"<{{{self.field(spec_t, env, d)}:{r.choice(SPECS[spec_t])}}}|{{{self.field('str', env, d)}!r}}>\"",
+            lambda: f"({s()} if {self.bool_expr(env, d + 1)} else {s()})",
+            lambda: f"{s()}.center({r.randint(0, 12)}, {repr(r.choice('*-é'))})",
+            lambda: f"chr({r.randint(32, 0x3A9)})",
+            lambda: f"{s()}.zfill({r.randint(0, 9)})",
+            lambda: f"{s()}.{r.choice(['ljust', 'rjust'])}({r.randint(0, 9)})",
+            lambda: f"{s()}.rstrip({repr(r.choice(['a', ' ', 'sl', '']))})",
+            lambda: f"{s()}.partition({repr(r.choice([',', ' ', 'ss']))})[{r.randint(0, 2)}]",
+            lambda: f"{s()}.rsplit({repr(r.choice([',', ' ']))}, {r.randint(-1, 2)})[0]",
+            lambda: f"{repr(r.choice(['{} and {}', '{0}-{1}', '[{:>5}|{!r}]']))}.format({self.field('int', env, d)}, {self.field('str', env, d)})",
+            lambda: f"hex({self.expr('int', env, d + 1)})",
+            lambda: f"{r.choice(['bin', 'oct'])}({self.expr('int', env, d + 1)})",
+            lambda: f"' '.join(sorted(set({s()})))",
+            lambda: f"str({self.expr('tuple[int, str]', env, d + 1)})",
+        ])()
+
+    # ---- statements
+
+    def block(self, env: dict[str, str], indent: str, n: int, fn: Fn | None) -> list[str]:
+        out: list[str] = []
+        for _ in range(n):
+            out += self.stmt(env, indent, fn)
+        return out or [indent + "pass"]
+
+    def stmt(self, env: dict[str, str], indent: str, fn: Fn | None) -> list[str]:
+        r = self.r
+        choice = r.random()
+        nested = self.depth < 2
+        if choice < 0.22 or not env:
+            t = r.choice(["int", "int", "float", "str", "str", "list[int]", "list[str]", "bool", "dict[str, int]",
+                          "int | None", "tuple[int, str]"])
+            existing = [n for n, ty in env.items() if ty == t and n not in self.globals]
+            name = r.choice(existing) if existing and r.random() < 0.4 else self.fresh()
+            if name in env and env[name] != t:
+                name = self.fresh()
+            value = self.expr(t, env, 0)
+            ann = f": {t.replace('int | None', 'Optional[int]')}" if name not in env and t in ("list[int]", "list[str]", "dict[str, int]", "int | None") else ""
+            env[name] = t
+            return [f"{indent}{self.spell(name)}{ann} = {value}", f"{indent}print({self.literal('str')}, {self.spell(name)})"]
+        if choice < 0.30:
+            ints = [n for n, ty in env.items() if ty == "int"]
+            strs = [n for n, ty in env.items() if ty == "str"]
+            if ints and (not strs or r.random() < 0.6):
+                n = self.spell(r.choice(ints))
+                return [f"{indent}{n} {r.choice(['+=', '-=', '*=', '|='])} {self.expr('int', env, 1)}", f"{indent}print({n})"]
+            if strs:
+                n = self.spell(r.choice(strs))
+                return [f"{indent}{n} += {self.expr('str', env, 1)}", f"{indent}print(len({n}), {n})"]
+        if choice < 0.36:
+            lists = [n for n, ty in env.items() if ty == "list[int]"]
+            dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
+            if lists and r.random() < 0.6:
+                xs = self.spell(r.choice(lists))
+                return r.choice([
+                    [f"{indent}{xs}.append({self.expr('int', env, 1)})", f"{indent}print({xs})"],
+                    [f"{indent}if {xs}:", f"{indent}    print({xs}.pop(), {xs})"],
+                    [f"{indent}{xs}.sort(reverse={r.choice(['True', 'False'])})", f"{indent}print({xs})"],
+                    [f"{indent}{xs} += [{self.expr('int', env, 1)}]", f"{indent}print({xs}[-1:])"],
+                ])
+            if dicts:
+                dd = self.spell(r.choice(dicts))
+                k = self.expr("str", env, 1)
+                return [f"{indent}{dd}[{k}] = {dd}.get({k}, 0) + {self.expr('int', env, 1)}",
+                        f"{indent}print(sorted({dd}.items()))"]
+        if choice < 0.46 and nested:
+            self.depth += 1
+            inner = dict(env)
+            out = [f"{indent}if {self.bool_expr(env, 0)}:"] + self.block(inner, indent + "    ", r.randint(1, 3), fn)
+            if r.random() < 0.5:
+                out += [f"{indent}else:"] + self.block(dict(env), indent + "    ", r.randint(1, 2), fn)
+            self.depth -= 1
+            return out
+        if choice < 0.56 and nested:
+            self.depth += 1
+            v = self.fresh()
+            kind = r.choice(["range", "list", "str", "items"])
+            inner = dict(env)
+            if kind == "range":
+                head, inner[v] = f"for {self.spell(v)} in range({r.randint(0, 6)}):", "int"
+            elif kind == "list":
+                xs = self.expr('list[int]', env, 1)
+                head, inner[v] = f"for {self.spell(v)} in {xs}:", "int"
+                for n, ty in env.items():  # growing the list being iterated never ends: the body may not
+                    if ty == "list[int]" and xs in [n, *NFKC.get(n, [])]:
+                        inner[n] = "list[int] (iterated)"
+            elif kind == "str":
+                head, inner[v] = f"for {self.spell(v)} in {self.expr('str', env, 1)}:", "str"
+            else:
+                k2 = self.fresh()
+                head = f"for {self.spell(v)}, {self.spell(k2)} in sorted({self.expr('dict[str, int]', env, 1)}.items()):"
+                inner[v], inner[k2] = "str", "int"
+            stop = f"{indent}    if {self.bool_expr(inner, 1)}:\n{indent}        {r.choice(['break', 'continue'])}" \
+                if r.random() < 0.3 and not self.finally_depth else None  # made before the body adds names
+            body = self.block(inner, indent + "    ", r.randint(1, 3), fn)
+            if stop:
+                body.insert(0, stop)
+            self.depth -= 1
+            return [indent + head] + body
+        if choice < 0.68 and nested:
+            return self.try_stmt(env, indent, fn)
+        if choice < 0.74:
+            opts = [n for n, ty in env.items() if ty == "int | None"]
+            if opts:
+                o = self.spell(r.choice(opts))
+                op = r.choice(["+ 1", "* 2", "< 3", "// 2", "- 1"])
+                return [f"{indent}if {o} is not None:", f"{indent}    print({o} {op})",
+                        f"{indent}try:", f"{indent}    print({o} {op})", f"{indent}except TypeError as err:",
+                        f"{indent}    print('TypeError', err)"]
+        if choice < 0.80 and self.globals and fn is not None:
+            g = r.choice([n for n in self.globals if self.globals[n] == "int"] or [None])
+            if g is not None:
+                return [f"{indent}{self.spell(g)} = {self.spell(g)} + {self.expr('int', env, 1)}",
+                        f"{indent}print({self.literal('str')}, {self.spell(g)})"]
+        if choice < 0.83 and nested:
+            k = r.randrange(4)
+            if k == 0:
+                a, b = self.fresh(), self.fresh()
+                rhs = self.expr('int', env, 1)
+                env[a], env[b] = "int", "int"
+                return [f"{indent}{self.spell(a)}, {self.spell(b)} = divmod({rhs}, {r.choice([3, -4, 9])})",
+                        f"{indent}print({self.spell(a)}, {self.spell(b)})"]
+            if k == 1:
+                i = self.fresh()
+                self.depth += 1
+                inner = dict(env)
+                inner[i] = "int"
+                body = self.block(inner, indent + "    ", r.randint(1, 2), fn)
+                self.depth -= 1
+                return [f"{indent}{self.spell(i)} = 0", f"{indent}while {self.spell(i)} < {r.randint(0, 4)}:",
+                        f"{indent}    {self.spell(i)} += 1"] + body
+            if k == 2:
+                i, v = self.fresh(), self.fresh()
+                self.depth += 1
+                inner = dict(env)
+                inner[i], inner[v] = "int", "str"
+                body = self.block(inner, indent + "    ", r.randint(1, 2), fn)
+                self.depth -= 1
+                head = r.choice([f"for {self.spell(i)}, {self.spell(v)} in enumerate({self.expr('list[str]', env, 1)}, {r.randint(-2, 3)}):",
+                                 f"for {self.spell(i)}, {self.spell(v)} in zip({self.expr('list[int]', env, 1)}, {self.expr('str', env, 1)}):"])
+                return [indent + head] + body
+            dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
+            if dicts:
+                dd = self.spell(r.choice(dicts))
+                return [f"{indent}print({dd}.pop({self.expr('str', env, 1)}, {self.expr('int', env, 1)}), len({dd}), sorted({dd}))"]
+            return [f"{indent}try:", f"{indent}    assert {self.bool_expr(env, 1)}, {self.expr('str', env, 1)}",
+                    f"{indent}except AssertionError as {self.spell(self.fresh())}:", f"{indent}    print('assert failed')"]
+        if choice < 0.86 and self.excs:
+            e = r.choice(self.excs)
+            return [f"{indent}if {self.bool_expr(env, 1)}:", f"{indent}    raise {self.spell(e)}({self.expr('str', env, 1)})"]
+        t = r.choice(["int", "float", "str", "bool", "list[int]", "list[str]", "int | None"])
+        sep = r.choice(["", ", sep='|'", ", end=';\\n'"])
+        return [f"{indent}print({self.expr(t, env, 0)}, {self.expr('str', env, 1)}{sep})"]
+
+    def try_stmt(self, env: dict[str, str], indent: str, fn: Fn | None) -> list[str]:
+        r = self.r
+        self.depth += 1
+        has_finally = r.random() < 0.3
+        self.finally_depth += has_finally
+        body = self.block(dict(env), indent + "    ", r.randint(1, 3), fn)
+        risky = r.choice([
+            f"print({self.expr('list[int]', env, 1)}[{r.randint(-6, 6)}])",
+            f"print({self.expr('dict[str, int]', env, 1)}[{self.literal('str')}])",
+            f"print(int({self.expr('str', env, 1)}))",
+            f"print({self.expr('int', env, 1)} // {r.randint(0, 2)})",
+            f"print({self.expr('str', env, 1)}.index({self.literal('str')}))",
+        ] + ([f"raise {self.spell(r.choice(self.excs))}({self.literal('str')})"] if self.excs else []))
+        body.append(f"{indent}    {risky}")
+        classes = ["IndexError", "KeyError", "ValueError", "ZeroDivisionError", "TypeError"] + self.excs
+        handlers: list[str] = []
+        for cls in r.sample(classes, k=min(len(classes), r.randint(1, 3))):
+            ev = self.fresh()
+            handlers += [f"{indent}except {self.spell(cls) if cls in self.excs else cls} as {self.spell(ev)}:",
+                         f"{indent}    print({cls!r}, {self.spell(ev)})"]
+        handlers += [f"{indent}except Exception:", f"{indent}    print('other')"]
+        out = [f"{indent}try:"] + body + handlers
+        if r.random() < 0.3:
+            out += [f"{indent}else:", f"{indent}    print('no error')"]
+        if has_finally:
+            out += [f"{indent}finally:", f"{indent}    print('finally')"]
+        self.finally_depth -= has_finally
+        self.depth -= 1
+        return out
+
+    # ---- the program
+
+    def program(self) -> Program:
+        r = self.r
+        out = ["from typing import Optional", ""]
+        for _ in range(r.randint(0, 2)):
+            e = self.fresh()
+            self.module.add(e)
+            self.excs.append(e)
+            out.append(f"class {self.spell(e)}({r.choice(['ValueError', 'KeyError', 'Exception', 'ArithmeticError'])}):\n    pass\n")
+        for _ in range(r.randint(1, 3)):
+            g = self.fresh()
+            self.module.add(g)
+            t = r.choice(["int", "int", "str"])
+            self.globals[g] = t
+            out.append(f"{self.spell(g)} = {self.literal(t)}")
+        for k in range(r.randint(1, 4)):
+            name = self.fresh()
+            self.module.add(name)
+            recursive = r.random() < 0.25
+            params = [(self.fresh(), "int")] if recursive else []
+            for _ in range(r.randint(0, 3 - len(params))):
+                params.append((self.fresh(), r.choice(["int", "str", "float", "list[int]", "int | None"])))
+            ret = r.choice(["int", "str", "float", "list[int]", "None"])
+            fn = Fn(name, params, ret, recursive)
+            self.current = fn
+            env = {p: t for p, t in params}
+            sig = ", ".join(f"{self.spell(p)}: {t.replace('int | None', 'Optional[int]')}" for p, t in params)
+            lines = [f"\ndef {self.spell(name)}({sig}) -> {ret}:"]
+            used_globals = [g for g in self.globals if r.random() < 0.5]
+            if used_globals:
+                lines.append("    global " + ", ".join(self.spell(g) for g in used_globals))
+            saved = self.globals
+            self.globals = {g: saved[g] for g in used_globals}
+            for g in used_globals:
+                env[g] = saved[g]
+            if recursive:
+                p0 = self.spell(params[0][0])
+                rec_args = [f"{p0} - 1"] + [self.spell(p) for p, _ in params[1:]]
+                call = f"{self.spell(name)}({', '.join(rec_args)})"
+                base = self.literal(ret) if ret != "None" else "None"
+                lines.append(f"    if {p0} <= 0:\n        return {base}")
+                self.fns.append(fn)  # recursion is allowed from here on
+                rec_use = {"int": f"{call} + 1", "str": f"{call} + 'r'", "float": f"{call} * 0.5",
+                           "list[int]": f"{call} + [{p0}]", "None": call}[ret]
+                lines.append(f"    rv = {rec_use}" if ret != "None" else f"    {call}")
+                if ret != "None":
+                    env["rv"] = ret
+            lines += self.block(env, "    ", r.randint(2, 6), fn)
+            if ret != "None":
+                lines.append(f"    return {self.expr(ret, env, 0)}")
+            self.globals = saved
+            self.current = None
+            if not recursive:
+                self.fns.append(fn)
+            out += lines
+        out.append("")
+        env: dict[str, str] = dict(self.globals)
+        self.globals = {}
+        before = set(self.used)
+        main = self.block(env, "", r.randint(2, 5), None)
+        for f in self.fns:
+            c = self.call(f.ret, env, 0) if f.ret != "None" else None
+            if f.ret == "None":
+                args = ", ".join(self.expr(t, env, 1) if i or not f.recursive else str(r.randint(0, 5))
+                                 for i, (_, t) in enumerate(f.params))
+                c = f"{self.spell(f.name)}({args})"
+            hv = self.fresh()
+            handlers = "\n".join(f"except {self.spell(e)} as {self.spell(hv)}:\n    print('caught', {self.spell(hv)})"
+                                 for e in self.excs)
+            main += [f"try:\n    print({c})\n{handlers}" if self.excs else f"print({c})"]
+        self.module |= self.used - before  # names the module body binds are module names too
+        return Program("\n".join(out + main) + "\n", set(self.module))
+
+
+def generate(seed: int, taken: set[str] | None = None) -> Program:
+    return Gen(random.Random(seed), taken).program()
+
+
+MARKER = "#### portalis-progen program {}"
+
+
+def generate_batch(seed: int, n: int) -> list[Program]:
+    """n programs whose module-level names are disjoint (so they can share one module)."""
+    taken: set[str] = set()
+    out = []
+    for i in range(n):
+        p = generate(seed * 1000 + i, taken)
+        taken |= p.module_names
+        out.append(p)
+    return out

@@ -1,0 +1,170 @@
+"""Run generated programs under CPython and through Portalis (`run_program`, what `portalis run`
+does) and classify each one.
+
+Classes: `same`; `refused` (translation diagnostics: fine, the codes are counted); `limit` (the
+run stopped at a documented Portalis limit); `cpython-error` (the generator made a program
+CPython itself rejects or that does not end: a generator bug, not counted against Portalis);
+and the failures: `mismatch` (stdout or exit code differ), `build-failed` (rustc rejected a
+program the translator accepted), `crash` (an exception escaped Portalis).
+
+Batches: several programs with disjoint module-level names share one module (one build), each
+after a marker line; output is compared program by program, and a failing program is run
+again on its own before it is reported.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from progen.generator import MARKER, Program
+
+FAILURES = ("mismatch", "build-failed", "crash")
+
+
+@dataclass
+class Outcome:
+    kind: str
+    detail: str = ""
+    codes: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass
+class Stats:
+    counts: dict[str, int] = field(default_factory=dict)
+    codes: dict[str, int] = field(default_factory=dict)
+    failures: list[Outcome] = field(default_factory=list)
+
+    def add(self, o: Outcome) -> None:
+        self.counts[o.kind] = self.counts.get(o.kind, 0) + 1
+        for c in o.codes:
+            self.codes[c] = self.codes.get(c, 0) + 1
+        if o.kind in FAILURES:
+            self.failures.append(o)
+
+
+def cpython(source: str, timeout: float = 10) -> tuple[int, bytes] | None:
+    with tempfile.TemporaryDirectory(prefix="progen-") as d:
+        p = Path(d) / "prog.py"
+        p.write_text(source, encoding="utf-8")
+        try:
+            r = subprocess.run([sys.executable, str(p)], capture_output=True, timeout=timeout,
+                               env={"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
+        except subprocess.TimeoutExpired:
+            return None
+        if r.returncode != 0 and (b"SyntaxError" in r.stderr or b"NameError" in r.stderr
+                                  or b"UnboundLocalError" in r.stderr):
+            return None  # a generator bug (or a program CPython refuses), not Portalis' business
+        return r.returncode, r.stdout
+
+
+def translate_codes(source: str) -> tuple[str, ...]:
+    """The error codes Portalis refuses the program with (empty: accepted)."""
+    from portalis.pipeline import translate_source
+    t = translate_source(source, "prog.py")
+    return tuple(sorted({d.code for d in t.diagnostics if d.severity.value == "error"}))
+
+
+def portalis(source: str, path: str, toolchain) -> tuple[str, int, bytes, str]:
+    """(kind, exit code, stdout, detail) with kind in same-candidate ("ran"), "refused",
+    "build-failed", "limit", "crash"."""
+    from portalis.codegen.wasm_exec import Limits
+    from portalis.pipeline import run_program
+    try:
+        pr = run_program(source, path, [], limits=Limits(timeout=30), toolchain=toolchain, profile="dev")
+    except Exception as e:  # noqa: BLE001 - an escaping exception is a finding
+        return "crash", 0, b"", "".join(traceback.format_exception(e))[-3000:]
+    tr = pr.build.translation
+    if tr is not None and not tr.ok:
+        codes = sorted({d.code for d in tr.diagnostics if d.severity.value == "error"})
+        return "refused", 0, b"", ",".join(codes)
+    if pr.result is None:
+        b = pr.build.build
+        return "build-failed", 0, b"", (b.format_errors() if b else "no build")[-3000:]
+    r = pr.result
+    if r.stop_limit_line is not None or r.limit_hit:
+        return "limit", r.exit_code, r.stdout, r.message or f"line {r.stop_limit_line}"
+    return "ran", r.exit_code, r.stdout, r.stderr.decode("utf-8", "replace")[-500:]
+
+
+def check(source: str, toolchain, path: str = "/tmp/progen/prog.py") -> Outcome:
+    py = cpython(source)
+    if py is None:
+        return Outcome("cpython-error", "CPython refused it or it did not end", source=source)
+    codes = translate_codes(source)
+    if codes:
+        return Outcome("refused", codes=codes, source=source)
+    kind, code, out, detail = portalis(source, path, toolchain)
+    if kind != "ran":
+        return Outcome(kind, detail, source=source)
+    if (code, out) != py:
+        return Outcome("mismatch", _diff(py, (code, out)), source=source)
+    return Outcome("same", source=source)
+
+
+def _diff(py: tuple[int, bytes], pt: tuple[int, bytes]) -> str:
+    a, b = py[1].decode("utf-8", "replace").splitlines(), pt[1].decode("utf-8", "replace").splitlines()
+    for i, (x, y) in enumerate(zip(a, b), 1):
+        if x != y:
+            return f"line {i}: CPython {x!r} vs Portalis {y!r}"
+    if len(a) != len(b):
+        return f"CPython printed {len(a)} lines, Portalis {len(b)} (exit {py[0]} vs {pt[0]})"
+    return f"exit code {py[0]} vs {pt[0]}"
+
+
+def batch_source(programs: list[Program]) -> str:
+    parts = []
+    for i, p in enumerate(programs):
+        parts.append(f"print({MARKER.format(i)!r})\n" + p.source)
+    return "\n".join(parts)
+
+
+def _split(out: bytes, n: int) -> list[bytes]:
+    chunks = [b""] * n
+    cur = -1
+    for line in out.splitlines(keepends=True):
+        for i in range(n):
+            if line.rstrip(b"\n") == MARKER.format(i).encode():
+                cur = i
+                break
+        else:
+            if cur >= 0:
+                chunks[cur] += line
+    return chunks
+
+
+def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/tmp/progen/batch.py") -> None:
+    """Check programs together where possible; each one gets its own Outcome in `stats`."""
+    accepted: list[Program] = []
+    for p in programs:
+        codes = translate_codes(p.source)
+        if codes:
+            stats.add(Outcome("refused", codes=codes, source=p.source))
+        elif cpython(p.source) is None:
+            stats.add(Outcome("cpython-error", source=p.source))
+        else:
+            accepted.append(p)
+    if not accepted:
+        return
+    src = batch_source(accepted)
+    py = cpython(src, timeout=60)
+    kind, code, out, detail = portalis(src, path, toolchain) if py is not None else ("crash", 0, b"", "")
+    if py is not None and kind == "ran":
+        if (code, out) == py:
+            for p in accepted:
+                stats.add(Outcome("same", source=p.source))
+            return
+        a, b = _split(py[1], len(accepted)), _split(out, len(accepted))
+        suspects = [p for p, x, y in zip(accepted, a, b) if x != y] or accepted
+        for p in accepted:
+            if p not in suspects:
+                stats.add(Outcome("same", source=p.source))
+        accepted = suspects
+    # something differed, or the batch did not run as a whole: each program on its own
+    for p in accepted:
+        stats.add(check(p.source, toolchain))

@@ -1,0 +1,80 @@
+"""The engine's quick re-analysis of an edited function (portalis/engine.py `quick_reanalysis`)
+against a fresh analysis of the same text, over seeded random edit sequences on the corpus:
+whenever the quick path answers, its diagnostics and function infos are the fresh analysis's,
+and every sequence ends with the fresh analysis's. Long run: scripts/engine_edits.py."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from portalis.engine import Engine, analyse
+
+CORPUS = [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).parent / "corpus").glob("*.py"))]
+EDITS = ["print({v})", "{v} = {v}", "pass", "x_new = 3", "return {v}", "if True:\n{i}    print(1)", "{v} += 1",
+         'print("é")', "del {v}", "{v} = None", "for q in range(2):\n{i}    print(q)", "print({v}[0])",
+         "{v} = {v} * 2.5", "try:\n{i}    print(1)\n{i}except ValueError:\n{i}    pass", "raise ValueError('x')"]
+
+
+def view(a):
+    return ([(d.code, d.span, d.message, d.severity) for d in a.diagnostics],
+            [(f.name, f.python_signature, f.rust_signature, f.translatable, f.span, f.name_span,
+              tuple((s.name, s.python, s.span) for s in (*f.params, *f.locals)), f.blocking, f.doctests)
+             for f in a.functions], a.module_calls)
+
+
+def edit_sequence(seed: int, steps: int) -> tuple[int, int]:
+    """Returns (quick answers, edits)."""
+    rnd = random.Random(seed)
+    text = rnd.choice(CORPUS)
+    e = Engine()
+    e.set_text("m.py", text)
+    e.analysis("m.py")
+    answered = 0
+    for _ in range(steps):
+        a = e.cached("m.py") or analyse(text, "m.py")
+        fs = [f for f in a.functions if f.span.end_line - f.span.line >= 2]
+        if not fs:
+            break
+        f = rnd.choice(fs)
+        lines = text.split("\n")
+        i = rnd.randint(f.span.line + 1, f.span.end_line)
+        indent = lines[i - 1][:len(lines[i - 1]) - len(lines[i - 1].lstrip())] or "    "
+        vs = [s.name for s in (*f.params, *f.locals)] or ["x"]
+        kind = rnd.random()
+        if kind < 0.7:  # insert a statement
+            new_line = indent + rnd.choice(EDITS).format(v=rnd.choice(vs), i=indent)
+            lines = lines[:i] + new_line.split("\n") + lines[i:]
+        elif kind < 0.85:  # delete a body line
+            del lines[i - 1]
+        else:  # change a number
+            lines[i - 1] = lines[i - 1].replace("1", "7", 1).replace("0", "3", 1)
+        text = "\n".join(lines)
+        e.set_text("m.py", text)
+        q = e.quick("m.py")
+        if q is not None:
+            answered += 1
+            fresh = view(analyse(text, "m.py"))
+            assert view(q) == fresh, f"quick != fresh after editing `{f.name}`: {_first_difference(view(q), fresh)}\n{text}"
+        if rnd.random() < 0.5:  # sometimes the full analysis runs before the next edit
+            e.analysis("m.py")
+    assert view(e.analysis("m.py")) == view(analyse(text, "m.py"))
+    return answered, steps
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_quick_reanalysis_equals_fresh(seed):
+    answered, steps = edit_sequence(seed, 12)
+    assert steps == 12
+
+
+def _first_difference(a, b) -> str:
+    for part, (x, y) in zip(("diagnostics", "functions", "module calls"), zip(a, b)):
+        if x != y:
+            for i, (u, v) in enumerate(zip(x, y)):
+                if u != v:
+                    return f"{part}[{i}]: quick {u!r}\n    fresh {v!r}"
+            return f"{part}: quick has {len(x)}, fresh {len(y)}: {[u for u in x if u not in y]} / {[v for v in y if v not in x]}"
+    return "?"
