@@ -23,6 +23,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache_dir import default_cache_dir
+
 __all__ = [
     "Toolchain",
     "ToolchainError",
@@ -120,14 +122,6 @@ _probe_cache: dict[tuple[str, int, int, str], _Probe | None] = {}
 _result_cache: dict[tuple[str | None, ...], Toolchain] = {}
 _native_cache: dict[tuple[str | None, ...], Path] = {}
 _disk_loaded: dict[str, dict[str, dict[str, str]]] = {}
-
-
-def default_cache_dir() -> Path:
-    """``$PORTALIS_CACHE_DIR`` or ``~/.cache/portalis`` (not created here)."""
-    env = os.environ.get("PORTALIS_CACHE_DIR")
-    if env:
-        return Path(env).expanduser()
-    return Path("~/.cache/portalis").expanduser()
 
 
 def clear_toolchain_cache() -> None:

@@ -31,16 +31,18 @@ import re
 import select
 import signal
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 import wasmtime
 
-from .toolchain import default_cache_dir
+from .cache_dir import default_cache_dir
+
+if TYPE_CHECKING:
+    import tempfile
 
 __all__ = [
     "Limits",
@@ -203,6 +205,7 @@ def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "tra
         mod = wasmtime.Module.from_file(engine, str(wasm_path))
         try:
             cwasm.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when compiling: not on the start-up path of a cached module
             fd, tmp = tempfile.mkstemp(dir=cwasm.parent, prefix=".cwasm-", suffix=".tmp")
             with os.fdopen(fd, "wb") as f:
                 f.write(mod.serialize())
@@ -590,6 +593,7 @@ def run_wasm(
     tmpdir: tempfile.TemporaryDirectory[str] | None = None
     out_file = err_file = None
     if capture or stdin is not None:
+        import tempfile  # not on `portalis exec`'s path (start-up time)
         tmpdir = tempfile.TemporaryDirectory(prefix="portalis-run-")
     try:
         wasi = wasmtime.WasiConfig()

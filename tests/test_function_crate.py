@@ -220,7 +220,7 @@ def test_parameter_types_from_call_sites_and_other_functions_do_not_block():
     tr = translate_function(SRC, "prog.py", "seconds")
     assert tr.ok
     rs = tr.crate.files["src/lib.rs"]
-    assert "pub fn seconds(text: String) -> Result<i64, pyrt::PyErr>" in rs and "UNITS" in rs
+    assert "pub fn seconds(text: impl Into<pyrt::Str>) -> Result<i64, pyrt::PyErr>" in rs and "UNITS" in rs
 
 
 def test_module_state_the_library_cannot_have_is_refused():

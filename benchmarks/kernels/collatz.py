@@ -15,12 +15,12 @@ def chain_length(n: int) -> int:
 def main() -> None:
     best_n = 1
     best_len = 1
-    for n in range(1, 100000):
+    for n in range(1, 600000):
         length = chain_length(n)
         if length > best_len:
             best_n = n
             best_len = length
-    print(f"longest chain below 100000: start {best_n}, {best_len} terms")
+    print(f"longest chain below 600000: start {best_n}, {best_len} terms")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ def fib(n: int) -> int:
 
 
 def main() -> None:
-    print("fib(32) =", fib(32))
+    print("fib(37) =", fib(37))
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ def lcs(a: str, b: str) -> int:
 
 
 def main() -> None:
-    a = gen(2500, 7)
-    b = gen(2500, 11)
-    print(f"lcs length of two 2500-char strings: {lcs(a, b)}")
+    a = gen(7000, 7)
+    b = gen(7000, 11)
+    print(f"lcs length of two 7000-char strings: {lcs(a, b)}")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ def mandel(width: int, height: int, max_iter: int) -> int:
 
 
 def main() -> None:
-    print("mandelbrot 320x240 total iterations:", mandel(320, 240, 250))
+    print("mandelbrot 800x600 total iterations:", mandel(800, 600, 300))
 
 
 if __name__ == "__main__":

@@ -48,7 +48,7 @@ def main() -> None:
     vz = [0.0, -0.025, 0.008, -0.010, -0.034]
     m = [39.47, 0.037, 0.011, 0.0017, 0.0020]
     print(f"energy before: {energy(x, y, z, vx, vy, vz, m):.9f}")
-    advance(x, y, z, vx, vy, vz, m, 0.01, 60000)
+    advance(x, y, z, vx, vy, vz, m, 0.01, 600000)
     print(f"energy after:  {energy(x, y, z, vx, vy, vz, m):.9f}")
 
 

@@ -17,11 +17,11 @@ def is_prime(n: int) -> bool:
 def main() -> None:
     count = 0
     last = 0
-    for n in range(1000000, 1200000):
+    for n in range(1000000, 2200000):
         if is_prime(n):
             count += 1
             last = n
-    print(f"primes in [1000000, 1200000): {count}, largest {last}")
+    print(f"primes in [1000000, 2200000): {count}, largest {last}")
 
 
 if __name__ == "__main__":

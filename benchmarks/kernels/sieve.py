@@ -21,7 +21,7 @@ def sieve(n: int) -> int:
 
 
 def main() -> None:
-    print("primes below 2000000:", sieve(2000000))
+    print("primes below 25000000:", sieve(25000000))
 
 
 if __name__ == "__main__":

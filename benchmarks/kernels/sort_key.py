@@ -19,7 +19,7 @@ def digit_sum(v: int) -> int:
 
 
 def main() -> None:
-    data = generate(200000)
+    data = generate(1300000)
     by_mod = sorted(data, key=lambda v: v % 1000)
     by_digits = sorted(data, key=lambda v: (digit_sum(v), v))
     check = 0

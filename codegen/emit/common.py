@@ -60,7 +60,7 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, ir.Prim):
         if big and t.name == "int":
             return "rt::Int"
-        return {"int": "i64", "float": "f64", "bool": "bool", "str": "String", "None": "()"}[t.name]
+        return {"int": "i64", "float": "f64", "bool": "bool", "str": "rt::Str", "None": "()"}[t.name]
     if isinstance(t, ir.ListT):
         return f"rt::PyList<{rust_type(t.elem, big)}>"
     if isinstance(t, ir.DictT):
@@ -83,7 +83,7 @@ def default_value(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, ir.Prim):
         if big and t.name == "int":
             return "rt::Int::S(0)"
-        return {"int": "0", "float": "0.0", "bool": "false", "str": "String::new()", "None": "()"}[t.name]
+        return {"int": "0", "float": "0.0", "bool": "false", "str": "rt::Str::new()", "None": "()"}[t.name]
     if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
         return f"{rust_type(t, big).split('<')[0]}::new()"
     if isinstance(t, ir.TupleT):

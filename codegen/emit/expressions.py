@@ -139,7 +139,7 @@ class _ExpressionsMixin:
         elif isinstance(v, float):
             out = rust_float(v)
         elif isinstance(v, str):
-            out = f"String::from({rust_str(v)})"
+            out = f"rt::Str::lit({rust_str(v)})"
         else:
             raise EmitError(f"constant {v!r}", e.span)
         return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
@@ -378,10 +378,12 @@ class _ExpressionsMixin:
 
     def fstring(self, e: ir.FString) -> str:
         if all(isinstance(p, str) for p in e.parts):
-            return f"String::from({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
+            return f"rt::Str::lit({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
         ln = e.span.line
         f = self.t("_f")
-        out = [f"let mut {f} = String::new();"]
+        # room for the text and ~8 bytes per field: one allocation instead of a growing buffer
+        cap = sum(len(p.encode()) for p in e.parts if isinstance(p, str)) + 8 * sum(not isinstance(p, str) for p in e.parts)
+        out = [f"let mut {f} = String::with_capacity({cap});"]
         if e.eval_first:  # str.format(): the arguments first, in order, then the formatting
             parts: list = []
             lets: list[str] = []
@@ -430,7 +432,7 @@ class _ExpressionsMixin:
             else:
                 val = self.ref(x)
             out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
-        out.append(f)
+        out.append(f"rt::Str::from({f})")
         return "{ " + " ".join(out) + " }"
 
     def new_exc(self, e: ir.NewExc) -> str:
@@ -442,8 +444,8 @@ class _ExpressionsMixin:
         if owner is not None:  # args[0] calls the generated __init__: (0, str/repr pairs..., fields...)
             t = self.t("_ti")
             init = self.at_off(self.frame_off + 1, lambda: self.expr(e.args[0]))  # __init__ from type.__call__
-            strs = ", ".join(f"{t}.{1 + 2 * i}" for i in range(owner.n_args))
-            reprs = ", ".join(f"{t}.{2 + 2 * i}" for i in range(owner.n_args))
+            strs = ", ".join(f"String::from({t}.{1 + 2 * i})" for i in range(owner.n_args))
+            reprs = ", ".join(f"String::from({t}.{2 + 2 * i})" for i in range(owner.n_args))
             base = 1 + 2 * owner.n_args
             flds = ", ".join(f"{self.ident(f)}: {t}.{base + i}" for i, (f, _) in enumerate(owner.fields))
             return (f"{{ let {t} = {init}; rt::PyErr::with_payload(&{static}, vec![{strs}], "

@@ -11,7 +11,13 @@ from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, rust_s
 class _IntrinsicsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
-    def intrinsic(self, e: ir.Intrinsic) -> str:  # noqa: C901 - one table, kept in one place
+    def intrinsic(self, e: ir.Intrinsic) -> str:
+        code = self.intrinsic_code(e)
+        # a str result is a `rt::Str`: runtime functions that build a `String` are converted
+        # (`From<Str> for Str` is the identity for those that already return one)
+        return f"rt::Str::from({code})" if e.ty == ir.STR else code
+
+    def intrinsic_code(self, e: ir.Intrinsic) -> str:  # noqa: C901 - one table, kept in one place
         n = e.name
         ln = e.span.line
         a = e.args
@@ -27,8 +33,8 @@ class _IntrinsicsMixin:
             return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(self.ident(a[0].name), a[0].ty)
         if n == "len":
             t = a[0].ty
-            if t == ir.STR:
-                return self.from_i64(f"rt::str_len(&{R(a[0])})")
+            if t == ir.STR:  # a Str knows whether it is ASCII (then its length in bytes is the answer)
+                return self.from_i64(f"{R(a[0])}.char_len()")
             if isinstance(t, ir.TupleT):
                 return self.from_i64(f"{len(t.items)}_i64")
             if isinstance(a[0], ir.Intrinsic) and a[0].name == "range":
@@ -44,6 +50,8 @@ class _IntrinsicsMixin:
             # CPython's limit on the digits of int -> decimal text (ValueError)
             v = self.t("_dv")
             return f"{{ let {v} = &{R(a[0])}; {q(f'rt::CheckDigits::check_digits({v}, {ln})')}; rt::py_{n}({v}) }}"
+        if n == "str" and a[0].ty == ir.INT:  # big ints were handled above
+            return f"rt::Str::from_i64({X(a[0])})"
         if n == "str":
             return f"rt::py_str(&{R(a[0])})"
         if n == "repr":
@@ -107,7 +115,7 @@ class _IntrinsicsMixin:
                 return q(f"rt::bi_pow_mod(&{R(a[0])}, &{R(a[1])}, &{R(a[2])}, {ln})")
             return q(f"rt::int_pow_mod({X(a[0])}, {X(a[1])}, {X(a[2])}, {ln})")
         if n == "input":
-            prompt = X(a[0]) if a else "String::new()"
+            prompt = X(a[0]) if a else "rt::Str::new()"
             return q(f"rt::py_input(&{prompt}, {ln})")
         if n == "range":
             if self.big:
@@ -163,7 +171,7 @@ class _IntrinsicsMixin:
         sepv, endv = self.t("_s"), self.t("_e")
         for k, v in e.kwargs:  # in the order written
             if k in ("sep", "end"):
-                out.append(f"let {sepv if k == 'sep' else endv}: String = {self.expr(v)};")
+                out.append(f"let {sepv if k == 'sep' else endv}: rt::Str = {self.expr(v)};")
         target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
         for i, (x, v) in enumerate(zip(e.args, vals)):
             if i:
@@ -365,7 +373,7 @@ class _IntrinsicsMixin:
                 w_line(f"rt::str_join_list({self.sref(e.args[0])}, &{self.ref(e.args[1])})")
             elif n == "str.join":
                 sep = self.t("_sep")
-                w_line(f"let {sep}: String = {self.expr(e.args[0])};")
+                w_line(f"let {sep}: rt::Str = {self.expr(e.args[0])};")
                 w_line(f"let mut {acc} = String::new(); let mut _first = true;")
                 self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln,
                              driver=self.frame_off + 1)  # str.join (METH_O) drains a generator

@@ -56,9 +56,13 @@ class _LibEmitter(_ModEmitter):
             elif re.fullmatch(r"(#\[macro_use\]\s*)?mod pyrt;", ln):
                 lines[i] = ln.replace("mod pyrt;", "pub mod pyrt;")
         fn, ln = self.fn, self.fn.span.line
-        ret = "()" if fn.ret == ir.NONE else self.rty(fn.ret)
-        params = ", ".join(f"{self.names.rust(n)}: {self.rty(t)}" for n, t in fn.params)
-        args = ", ".join([*(self.names.rust(n) for n, _ in fn.params), *(["1"] if self.recursive else [])])
+        # a str parameter takes anything that converts (String, &str, pyrt::Str) and a str result
+        # is a String; inside containers, str is `pyrt::Str`
+        ret = "()" if fn.ret == ir.NONE else "String" if fn.ret == ir.STR else self.rty(fn.ret)
+        params = ", ".join(f"{self.names.rust(n)}: {'impl Into<pyrt::Str>' if t == ir.STR else self.rty(t)}"
+                           for n, t in fn.params)
+        args = ", ".join([*(f"{self.names.rust(n)}.into()" if t == ir.STR else self.names.rust(n) for n, t in fn.params),
+                          *(["1"] if self.recursive else [])])
         tail = [
             "",
             f"/// Python: `{_py_signature(fn)}` ({m.path.rsplit('/', 1)[-1]}, line {ln}).",
@@ -67,7 +71,7 @@ class _LibEmitter(_ModEmitter):
             "/// `Err(pyrt::PyErr)` (`.class_name()`, `.py_str()`, `.line`); what the function prints is",
             "/// written to stdout before it returns.",
             f"pub fn {self.pub_name}({params}) -> Result<{ret}, pyrt::PyErr> {{",
-            f"    let _r = rt::ret({self.fn_ident(self.function)}({args}));",
+            f"    let _r = rt::ret({self.fn_ident(self.function)}({args})){'.map(String::from)' if fn.ret == ir.STR else ''};",
             "    rt::flush_stdout();",
             "    _r",
             "}",

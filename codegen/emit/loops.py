@@ -95,12 +95,12 @@ class _LoopsMixin:
         w.indent += 1
         if s.iter.ty == ir.STR:
             src, it = self.t("_s"), self.t("_ci")
-            w.line(f"let {src}: String = {self.expr(s.iter)};", ln)
+            w.line(f"let {src}: rt::Str = {self.expr(s.iter)};", ln)
             w.line(f"let mut {it} = {src}.chars();", ln)
             w.line(f"'l{s.label}: loop {{", ln)
             w.indent += 1
             w.line(f"let _c = match {it}.next() {{ Some(_x) => _x, None => break }};", ln)
-            w.line(f"{name}.clear(); {name}.push(_c);", ln)
+            w.line(f"{name} = rt::Str::from_char(_c);", ln)
         else:
             lst, k = self.t("_l"), self.t("_k")
             w.line(f"let {lst} = {self.expr(s.iter)};", ln)
@@ -117,7 +117,8 @@ class _LoopsMixin:
     def str_getitem(self, e: ir.Intrinsic) -> tuple[str, str]:
         """(`&s, hint` , index) for rt::str_index* calls; hint is the hoisted ASCII flag or false."""
         base = e.args[0]
-        hint = self.ascii_hints.get(base.name, "false") if isinstance(base, ir.Local) else "false"
+        # the hoisted hint, else the one a Str caches (only for a local: no second evaluation)
+        hint = self.ascii_hints.get(base.name, f"{self.ident(base.name)}.is_ascii()") if isinstance(base, ir.Local) else "false"
         return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")
 
     def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:

@@ -105,7 +105,11 @@ class _MethodsMixin:
             sh, idx = self.str_getitem(e)
             return q(f"rt::str_index_hint({sh}, {idx}, {ln})")
         if m == "slice":
-            return q(f"rt::str_slice({s}, {self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
+            bounds = f"{self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}"
+            if isinstance(a[0], ir.Local):  # the hoisted ASCII hint, or the one a Str caches
+                hint = self.ascii_hints.get(a[0].name, f"{self.ident(a[0].name)}.is_ascii()")
+                return q(f"rt::str_slice_hint({s}, {hint}, {bounds}, {ln})")
+            return q(f"rt::str_slice({s}, {bounds}, {ln})")
         raise EmitError(f"str.{m}", e.span)
 
     def list_method(self, e: ir.Intrinsic) -> str:

@@ -18,6 +18,10 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
+fn st(x: &str) -> Str {
+    Str::from(x)
+}
+
 // ---- errors -----------------------------------------------------------------------------
 
 static MY_ERROR: ExcClass = ExcClass {
@@ -479,17 +483,17 @@ fn str_basics() {
     assert_eq!(str_replace("aaa", "a", "b", -1), "bbb");
     assert_eq!(
         str_partition("a=b=c", "=", 1).unwrap(),
-        (s("a"), s("="), s("b=c"))
+        (st("a"), st("="), st("b=c"))
     );
     assert_eq!(
         str_rpartition("a=b=c", "=", 1).unwrap(),
-        (s("a=b"), s("="), s("c"))
+        (st("a=b"), st("="), st("c"))
     );
     assert_eq!(
         str_rpartition("abc", "=", 1).unwrap(),
-        (s(""), s(""), s("abc"))
+        (st(""), st(""), st("abc"))
     );
-    assert_eq!(str_chars("hé"), vec![s("h"), s("é")]);
+    assert_eq!(str_chars("hé"), vec![st("h"), st("é")]);
     assert_eq!(py_chr(233, 1).unwrap(), "é");
     assert_eq!(
         err_of(py_chr(0x110000, 1)),
@@ -503,7 +507,7 @@ fn str_basics() {
             s("ord() expected a character, but string of length 2 found")
         )
     );
-    assert_eq!(str_join(", ", &[s("a"), s("b")]), "a, b");
+    assert_eq!(str_join(", ", &[st("a"), st("b")]), st("a, b"));
 }
 
 // ---- list -----------------------------------------------------------------------------------
@@ -781,6 +785,150 @@ fn set_behaviour() {
     assert_eq!(e.len(), 1);
 }
 
+#[test]
+fn str_values() {
+    assert_eq!(std::mem::size_of::<Str>(), if cfg!(target_pointer_width = "32") { 16 } else { 24 });
+    let e = Str::new();
+    assert_eq!(&*e, "");
+    let short = Str::from("héllo");
+    let lit = Str::lit("héllo");
+    assert_eq!(short, lit);
+    assert_eq!(short.char_len(), 5);
+    assert!(!short.is_ascii());
+    let long_text = "abcdefghijklmnopqrstuvwxyz0123456789";
+    let long = Str::from(long_text.to_string());
+    assert_eq!(&*long, long_text);
+    assert!(long.is_ascii());
+    assert_eq!(long.char_len(), 36);
+    assert_eq!(hash_of(&long), hash_of(long_text));
+    assert_eq!(hash_of(&short), hash_of(&lit));
+    // s += t: inline while it fits, then a heap buffer appended in place
+    let mut s = Str::new();
+    let mut want = String::new();
+    for i in 0..200 {
+        let piece = if i % 7 == 3 { "é" } else { "ab" };
+        s.push_str(piece);
+        want.push_str(piece);
+        assert_eq!(&*s, &*want);
+        assert_eq!(s.char_len(), want.chars().count() as i64);
+        assert_eq!(s.is_ascii(), want.is_ascii());
+    }
+    // a shared heap string is copied, not changed under its other owner
+    let shared = s.clone();
+    let mut t = s.clone();
+    t.push('x');
+    assert_eq!(&*shared, &*want);
+    assert_eq!(&*s, &*want);
+    assert_eq!(t.len(), want.len() + 1);
+    assert!(t > shared && shared < t);
+    // ASCII cache: non-ASCII appended to a known-ASCII heap string
+    let mut a = Str::from("x".repeat(30));
+    assert!(a.is_ascii());
+    a.push('ß');
+    assert!(!a.is_ascii());
+    assert_eq!(a.char_len(), 31);
+    assert_eq!(Str::from('ß').len(), 2);
+    assert_eq!((Str::lit("ab") + "cd"), Str::from("abcd"));
+    assert_eq!(py_repr(&Str::from("it's")), "\"it's\"");
+    assert_eq!(Str::from("y".repeat(40)).into_string(), "y".repeat(40));
+    // equal texts built different ways are equal (inline buffers are zero past their length)
+    let mut built = Str::from_char('1');
+    built.push_str("23");
+    let joined = str_join_list("", &PyList::from_vec(vec![st("1"), st("23")]));
+    for x in [Str::from_i64(123), Str::from("123"), Str::lit("123"), built, joined, str_strip(" 123 ", None)] {
+        assert_eq!(x, Str::from("123"));
+        assert_eq!(hash_of(&x), hash_of("123"));
+    }
+    assert_ne!(Str::from_i64(124), Str::from("123"));
+    // str_eq at every length around its fixed-size paths, a difference at every position
+    for n in 0..40usize {
+        let a: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();
+        assert!(str_eq(&a, &a.clone()));
+        assert_eq!(Str::from(a.clone()), Str::from(a.clone()));
+        for k in 0..n {
+            let mut b = a.clone().into_bytes();
+            b[k] = b'#';
+            let b = String::from_utf8(b).unwrap();
+            assert!(!str_eq(&a, &b), "{a} {b}");
+            assert_ne!(Str::from(a.clone()), Str::from(b.clone()));
+        }
+        assert!(!str_eq(&a, &format!("{a}x")));
+    }
+    let d: PyDict<Str, i64> = PyDict::new();
+    d.set_item(Str::from("k".repeat(30)), 1);
+    d.set_item(Str::lit("short"), 2);
+    assert_eq!(d.get(&Str::from("k".repeat(30))), Some(1));
+    assert_eq!(d.get(&Str::from("short")), Some(2));
+}
+
+/// Dicts and sets against a plain model (a Vec of pairs in insertion order) over a long
+/// pseudo-random sequence of inserts, overwrites, deletions, pops and clears: small tables (no
+/// index), growth past the index's rebuilds, tombstones, trailing trims and compaction.
+#[test]
+fn dict_and_set_match_a_model() {
+    let mut x: u64 = 12345;
+    let mut rnd = |n: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (x >> 33) % n
+    };
+    for &span in &[6u64, 20, 300, 5000] {
+        let d: PyDict<String, i64> = PyDict::new();
+        let st: PySet<i64> = PySet::new();
+        let mut model: Vec<(String, i64)> = Vec::new();
+        let mut smodel: Vec<i64> = Vec::new();
+        for step in 0..20000i64 {
+            let k = rnd(span) as i64;
+            let key = format!("k{}", k);
+            match rnd(10) {
+                0..=5 => {
+                    d.set_item(key.clone(), step);
+                    match model.iter_mut().find(|e| e.0 == key) {
+                        Some(e) => e.1 = step,
+                        None => model.push((key, step)),
+                    }
+                    st.add(k);
+                    if !smodel.contains(&k) {
+                        smodel.push(k);
+                    }
+                }
+                6 | 7 => {
+                    let got = d.pop_or(&key, -1);
+                    let want = match model.iter().position(|e| e.0 == key) {
+                        Some(p) => model.remove(p).1,
+                        None => -1,
+                    };
+                    assert_eq!(got, want);
+                    st.discard(&k);
+                    smodel.retain(|&v| v != k);
+                }
+                8 => {
+                    assert_eq!(d.get(&key), model.iter().find(|e| e.0 == key).map(|e| e.1));
+                    assert_eq!(st.contains(&k), smodel.contains(&k));
+                }
+                _ => {
+                    if rnd(200) == 0 {
+                        d.clear();
+                        model.clear();
+                        st.clear();
+                        smodel.clear();
+                    } else if let Ok((pk, pv)) = d.popitem(1) {
+                        assert_eq!(Some((pk, pv)), model.pop());
+                    }
+                }
+            }
+            assert_eq!(d.len() as usize, model.len());
+            assert_eq!(st.len() as usize, smodel.len());
+        }
+        assert_eq!(d.items().to_vec(), model);
+        assert_eq!(st.to_vec(), smodel);
+        for (k, v) in &model {
+            assert_eq!(d.get(k), Some(*v));
+            assert!(d.contains_key(k));
+        }
+        assert!(!d.contains_key(&s("absent")));
+    }
+}
+
 // ---- range ------------------------------------------------------------------------------------
 
 #[test]
@@ -841,7 +989,7 @@ fn str_index_fast_paths_agree_with_str_index() {
                 Ok(c) => {
                     assert_eq!(hinted.ok(), Some(c.clone()));
                     assert_eq!(unhinted.ok(), Some(c.clone()));
-                    assert_eq!(ch.ok().map(|x| x.to_string()), Some(c.clone()));
+                    assert_eq!(ch.ok().map(Str::from), Some(c.clone()));
                     for other in ["a", "b", "c", "ß", "ö", "語", "", "ab", &c[..]] {
                         let eq = str_index_eq(text, ascii, i, other, 7).ok();
                         assert_eq!(eq, Some(c == other), "{text:?}[{i}] == {other:?}");
@@ -863,10 +1011,12 @@ fn str_eq_and_join_list() {
     for (a, b) in [("", ""), ("a", "a"), ("a", "b"), ("ab", "a"), ("é", "é"), ("é", "è"), ("xy", "xz")] {
         assert_eq!(str_eq(a, b), a == b);
     }
-    let l = PyList::from_vec(vec![s("x"), s(""), s("yz")]);
-    assert_eq!(str_join_list("-", &l), "x--yz");
-    assert_eq!(str_join_list("", &PyList::<String>::new()), "");
-    let mut buf = s("old");
+    let l = PyList::from_vec(vec![st("x"), st(""), st("yz")]);
+    assert_eq!(str_join_list("-", &l), st("x--yz"));
+    assert_eq!(str_join_list("", &PyList::<Str>::new()), st(""));
+    let long = PyList::from_vec(vec![st("abcdefghij"); 5]);
+    assert_eq!(&*str_join_list(", ", &long), &["abcdefghij"; 5].join(", ")[..]);
+    let mut buf = st("old");
     assert!(l.read_str_into(2, &mut buf));
     assert_eq!(buf, "yz");
     assert!(!l.read_str_into(3, &mut buf));

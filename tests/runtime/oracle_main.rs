@@ -98,22 +98,22 @@ fn run(a: &[&str]) -> PyResult<String> {
         "split" => py_repr(&str_split(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "rsplit" => py_repr(&str_rsplit(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "splitlines" => py_repr(&str_splitlines(&unhex(a[1]))),
-        "strip" => str_strip(&unhex(a[1]), opt_str(a[2]).as_deref()),
-        "lstrip" => str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref()),
-        "rstrip" => str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref()),
-        "upper" => str_upper(&unhex(a[1])),
-        "lower" => str_lower(&unhex(a[1])),
-        "title" => str_title(&unhex(a[1])),
+        "strip" => String::from(str_strip(&unhex(a[1]), opt_str(a[2]).as_deref())),
+        "lstrip" => String::from(str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
+        "rstrip" => String::from(str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
+        "upper" => String::from(str_upper(&unhex(a[1]))),
+        "lower" => String::from(str_lower(&unhex(a[1]))),
+        "title" => String::from(str_title(&unhex(a[1]))),
         "capitalize" => str_capitalize(&unhex(a[1])),
         "swapcase" => str_swapcase(&unhex(a[1])),
         "zfill" => str_zfill(&unhex(a[1]), int(a[2])),
-        "center" => str_center(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?,
-        "ljust" => str_ljust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?,
-        "rjust" => str_rjust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?,
+        "center" => String::from(str_center(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?),
+        "ljust" => String::from(str_ljust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?),
+        "rjust" => String::from(str_rjust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?),
         "find" => py_str(&str_find(&unhex(a[1]), &unhex(a[2]))),
         "rfind" => py_str(&str_rfind(&unhex(a[1]), &unhex(a[2]))),
         "count" => py_str(&str_count(&unhex(a[1]), &unhex(a[2]))),
-        "replace" => str_replace(&unhex(a[1]), &unhex(a[2]), &unhex(a[3]), int(a[4])),
+        "replace" => String::from(str_replace(&unhex(a[1]), &unhex(a[2]), &unhex(a[3]), int(a[4]))),
         "partition" => py_repr(&str_partition(&unhex(a[1]), &unhex(a[2]), 1)?),
         "rpartition" => py_repr(&str_rpartition(&unhex(a[1]), &unhex(a[2]), 1)?),
         "isfns" => {
@@ -132,8 +132,8 @@ fn run(a: &[&str]) -> PyResult<String> {
             fs.iter().map(|f| if f(&s) { '1' } else { '0' }).collect()
         }
         "len" => py_str(&str_len(&unhex(a[1]))),
-        "index" => str_index(&unhex(a[1]), int(a[2]), 1)?,
-        "slice" => str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?,
+        "index" => String::from(str_index(&unhex(a[1]), int(a[2]), 1)?),
+        "slice" => String::from(str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?),
         "list_slice" => {
             let s = unhex(a[1]);
             let l = PyList::from_vec(str_chars(&s));

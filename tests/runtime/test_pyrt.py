@@ -489,7 +489,8 @@ STR_SAMPLES = [" a b  c ", "a,b,,c", "", "  ", "x\ny\r\nz\rw\x0b\x1c\u2028v\n", 
                "they're bill's friends", "ǆemal ǉubav", "ΣΑΣ ΟΔΟΣ", "ß straße", "ﬁne", "²³", "١٢٣",
                "一二", "Ⅻ", "Hello World", "HELLO", "hello", "123abc", "a\u0301b", "  -42", "-42", "+7",
                "xyxhixy", "a\u00a0b\u3000c", ",a,", "ǅungla", "ὈΔΥΣΣΕΎΣ", "hello_world 3rd", "ÀÉÎ õü",
-               "\t tab\t", "ab  cd   ef", "mIxEd CaSe", "🙂 x 🙂", "\u1680a\u2000b"]
+               "\t tab\t", "ab  cd   ef", "mIxEd CaSe", "🙂 x 🙂", "\u1680a\u2000b",
+               " a\x1fb\x0bc\x0c d\x1ce\x1d f\x1e g \x7f h  "]
 
 
 def test_oracle_str_methods(oracle):

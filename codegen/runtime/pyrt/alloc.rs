@@ -11,7 +11,9 @@
 mod small_alloc {
     use std::alloc::{GlobalAlloc, Layout, System};
     use std::cell::UnsafeCell;
-    const CLASSES: usize = 8; // 8, 16, ..., 1024 bytes
+    // 8, 16, 24, ..., 256 bytes (a string's block or a small list wastes at most 7 bytes; with
+    // powers of two a 40-byte line took 64), then 512 and 1024
+    const CLASSES: usize = 34;
     const CHUNK: usize = 64 * 1024;
     struct State {
         free: [*mut u8; CLASSES],
@@ -31,8 +33,21 @@ mod small_alloc {
         if align > 8 || size > 1024 {
             return None;
         }
-        let s = size.max(8).next_power_of_two();
-        Some(s.trailing_zeros() as usize - 3)
+        Some(if size <= 256 {
+            (size.max(1) + 7) / 8 - 1
+        } else if size <= 512 {
+            32
+        } else {
+            33
+        })
+    }
+    #[inline]
+    fn class_size(c: usize) -> usize {
+        if c < 32 {
+            (c + 1) * 8
+        } else {
+            512 << (c - 32)
+        }
     }
     pub struct SmallAlloc;
     unsafe impl GlobalAlloc for SmallAlloc {
@@ -46,7 +61,7 @@ mod small_alloc {
                         st.free[c] = *(head as *mut *mut u8);
                         return head;
                     }
-                    let sz = 8usize << c;
+                    let sz = class_size(c);
                     if (st.end as usize) - (st.bump as usize) < sz {
                         let chunk = System.alloc(Layout::from_size_align_unchecked(CHUNK, 8));
                         if chunk.is_null() {

@@ -121,7 +121,7 @@ impl CheckDigits for Int {
 macro_rules! no_digits {
     ($($t:ty),*) => { $(impl CheckDigits for $t { #[inline] fn check_digits(&self, _line: u32) -> PyResult<()> { Ok(()) } })* };
 }
-no_digits!(f64, bool, String, (), EmptyTuple, PyErr);
+no_digits!(f64, bool, String, Str, (), EmptyTuple, PyErr);
 
 impl<T: CheckDigits> CheckDigits for Option<T> {
     fn check_digits(&self, line: u32) -> PyResult<()> {

@@ -69,9 +69,95 @@ pub type FxBuild = BuildHasherDefault<FxHasher>;
 // dict
 // ===================================================================================
 
+/// The hash of a key, as dicts and sets store it (FxHasher over the key's `Hash`).
+#[inline]
+pub fn hash_of<Q: Hash + ?Sized>(k: &Q) -> u64 {
+    let mut h = FxHasher::default();
+    k.hash(&mut h);
+    h.finish()
+}
+
+/// Containers of at most this many entries (tombstones included) have no `HashIndex`: a scan
+/// of their cached hashes is faster than probing and allocates nothing (a dict per record).
+const SMALL_TABLE: usize = 8;
+
+/// Open-addressing index from hashes to positions in an entries vector, CPython's "compact
+/// dict" layout: slots hold position + 1 (0 = empty), linear probing, at most half full. A
+/// slot whose entry was removed (a tombstone, or a position past the end after trailing
+/// tombstones were trimmed) is skipped by lookups, which check the entry itself; `rebuild`
+/// drops such slots.
+struct HashIndex {
+    slots: Vec<usize>,
+    used: usize,
+}
+
+impl HashIndex {
+    const fn new() -> Self {
+        HashIndex { slots: Vec::new(), used: 0 }
+    }
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+    /// The first position whose entry `eq` accepts, among those filed under `h`.
+    #[inline]
+    fn find(&self, h: u64, mut eq: impl FnMut(usize) -> bool) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let s = self.slots[i];
+            if s == 0 {
+                return None;
+            }
+            if eq(s - 1) {
+                return Some(s - 1);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+    #[inline]
+    fn insert_slot(&mut self, h: u64, pos: usize) {
+        let mask = self.slots.len() - 1;
+        let mut i = (h as usize) & mask;
+        while self.slots[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        self.slots[i] = pos + 1;
+        self.used += 1;
+    }
+    /// File `pos` under `h`, growing (and dropping stale slots) when more than half full.
+    #[inline]
+    fn insert(&mut self, h: u64, pos: usize, hashes: &[u64], live: impl Fn(usize) -> bool) {
+        if (self.used + 1) * 2 > self.slots.len() {
+            self.rebuild(hashes, live);
+        } else {
+            self.insert_slot(h, pos);
+        }
+    }
+    /// An index of every live position of `hashes` (no index at all for small tables).
+    fn rebuild(&mut self, hashes: &[u64], live: impl Fn(usize) -> bool) {
+        let n = (0..hashes.len()).filter(|&p| live(p)).count();
+        if hashes.len() <= SMALL_TABLE {
+            *self = HashIndex::new();
+            return;
+        }
+        let size = (n * 2 + 2).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(size, 0);
+        self.used = 0;
+        for (p, &h) in hashes.iter().enumerate() {
+            if live(p) {
+                self.insert_slot(h, p);
+            }
+        }
+    }
+}
+
 pub struct DictInner<K, V> {
     entries: Vec<Option<(K, V)>>,
-    index: HashMap<K, usize, FxBuild>,
+    hashes: Vec<u64>, // hashes[p]: the hash of entries[p]'s key
+    index: HashIndex,
+    live: usize,   // keys present (entries without tombstones)
     keys_ver: u64, // bumped when a key is added or removed (see IterMark)
 }
 
@@ -117,40 +203,89 @@ fn changed_during_iteration(resized: bool, what: &str, line: u32) -> PyErr {
 }
 
 impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
-    fn compact(&mut self) {
-        let old = std::mem::take(&mut self.entries);
-        self.entries = old.into_iter().flatten().map(Some).collect();
-        for (i, e) in self.entries.iter().enumerate() {
-            if let Some((k, _)) = e {
-                if let Some(slot) = self.index.get_mut(k) {
-                    *slot = i;
-                }
-            }
+    const fn new() -> Self {
+        DictInner { entries: Vec::new(), hashes: Vec::new(), index: HashIndex::new(), live: 0, keys_ver: 0 }
+    }
+    /// Position of key `k` (hash `h`).
+    #[inline]
+    fn find<Q: ?Sized + Eq>(&self, h: u64, k: &Q) -> Option<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let (entries, hashes) = (&self.entries, &self.hashes);
+        let eq = |p: usize| {
+            p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k)
+        };
+        if self.index.is_empty() {
+            (0..hashes.len()).find(|&p| eq(p))
+        } else {
+            self.index.find(h, eq)
         }
     }
+    #[inline]
+    fn get_ref<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<&V>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        match self.find(hash_of(k), k) {
+            Some(p) => self.entries[p].as_ref().map(|e| &e.1),
+            None => None,
+        }
+    }
+    fn compact(&mut self) {
+        let old = std::mem::take(&mut self.entries);
+        let old_hashes = std::mem::take(&mut self.hashes);
+        for (e, h) in old.into_iter().zip(old_hashes) {
+            if e.is_some() {
+                self.entries.push(e);
+                self.hashes.push(h);
+            }
+        }
+        self.reindex();
+    }
+    fn reindex(&mut self) {
+        let entries = &self.entries;
+        self.index.rebuild(&self.hashes, |p| entries[p].is_some());
+    }
     fn remove(&mut self, k: &K) -> Option<V> {
-        let pos = self.index.remove(k)?;
+        let pos = self.find(hash_of(k), k)?;
         self.keys_ver += 1;
+        self.live -= 1;
         let e = self.entries[pos].take();
         // trim trailing tombstones so positions stay small
         while let Some(None) = self.entries.last() {
             self.entries.pop();
+            self.hashes.pop();
         }
-        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
+        if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             self.compact();
         }
         e.map(|(_, v)| v)
     }
+    /// Add a key known to be absent (hash `h`).
+    #[inline]
+    fn push_new(&mut self, h: u64, k: K, v: V) {
+        self.keys_ver += 1;
+        self.live += 1;
+        let pos = self.entries.len();
+        self.entries.push(Some((k, v)));
+        self.hashes.push(h);
+        if !self.index.is_empty() {
+            let entries = &self.entries;
+            self.index.insert(h, pos, &self.hashes, |p| entries[p].is_some());
+        } else if self.entries.len() > SMALL_TABLE {
+            self.reindex();
+        }
+    }
     fn insert(&mut self, k: K, v: V) {
-        if let Some(&pos) = self.index.get(&k) {
+        let h = hash_of(&k);
+        if let Some(pos) = self.find(h, &k) {
             if let Some(e) = self.entries[pos].as_mut() {
                 e.1 = v;
             }
             return;
         }
-        self.keys_ver += 1;
-        self.index.insert(k.clone(), self.entries.len());
-        self.entries.push(Some((k, v)));
+        self.push_new(h, k, v);
     }
 }
 
@@ -190,11 +325,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Default for PyDict<K, V> {
 
 impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn new() -> Self {
-        PyDict(Rc::new(PyCell::new(DictInner {
-            entries: Vec::new(),
-            index: HashMap::default(),
-            keys_ver: 0,
-        })))
+        PyDict(Rc::new(PyCell::new(DictInner::new())))
     }
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
         let d = PyDict::new();
@@ -208,10 +339,10 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     }
     #[inline]
     pub fn len(&self) -> i64 {
-        self.0.borrow().index.len() as i64
+        self.0.borrow().live as i64
     }
     pub fn is_empty(&self) -> bool {
-        self.0.borrow().index.is_empty()
+        self.0.borrow().live == 0
     }
     #[inline(never)]
     pub fn set_item(&self, k: K, v: V) {
@@ -221,21 +352,18 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     #[inline(never)]
     pub fn set_item_ref(&self, k: &K, v: V) {
         let mut d = self.0.borrow_mut();
-        if let Some(&pos) = d.index.get(k) {
+        let h = hash_of(k);
+        if let Some(pos) = d.find(h, k) {
             if let Some(e) = d.entries[pos].as_mut() {
                 e.1 = v;
             }
             return;
         }
-        d.insert(k.clone(), v);
+        d.push_new(h, k.clone(), v);
     }
     #[inline(never)]
     pub fn get(&self, k: &K) -> Option<V> {
-        let d = self.0.borrow();
-        match d.index.get(k) {
-            Some(&pos) => d.entries[pos].as_ref().map(|e| e.1.clone()),
-            None => None,
-        }
+        self.0.borrow().get_ref(k).cloned()
     }
     #[inline(never)]
     pub fn get_or(&self, k: &K, default: V) -> V {
@@ -246,7 +374,8 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     }
     #[inline(never)]
     pub fn contains_key(&self, k: &K) -> bool {
-        self.0.borrow().index.contains_key(k)
+        let d = self.0.borrow();
+        d.find(hash_of(k), k).is_some()
     }
     pub fn pop_or(&self, k: &K, default: V) -> V {
         let r = self.0.borrow_mut().remove(k);
@@ -257,12 +386,13 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     }
     pub fn setdefault(&self, k: K, default: V) -> V {
         let mut d = self.0.borrow_mut();
-        if let Some(&pos) = d.index.get(&k) {
+        let h = hash_of(&k);
+        if let Some(pos) = d.find(h, &k) {
             if let Some(e) = d.entries[pos].as_ref() {
                 return e.1.clone();
             }
         }
-        d.insert(k, default.clone());
+        d.push_new(h, k, default.clone());
         default
     }
     pub fn update(&self, other: &PyDict<K, V>) {
@@ -280,7 +410,9 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         let old = {
             let mut d = self.0.borrow_mut();
             let e = std::mem::take(&mut d.entries);
-            d.index.clear();
+            d.hashes = Vec::new();
+            d.index = HashIndex::new();
+            d.live = 0;
             d.keys_ver += 1;
             e
         };
@@ -315,12 +447,12 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     #[inline]
     pub fn iter_mark(&self) -> IterMark {
         let d = self.0.borrow();
-        IterMark { len: d.index.len() as i64, ver: d.keys_ver }
+        IterMark { len: d.live as i64, ver: d.keys_ver }
     }
     #[inline]
     fn check_size(&self, start: IterMark, line: u32) -> PyResult<()> {
         let d = self.0.borrow();
-        start.check(d.index.len(), d.keys_ver, "dictionary", line)
+        start.check(d.live, d.keys_ver, "dictionary", line)
     }
     /// Iteration: `let m = d.iter_mark(); let mut pos = 0; while let Some(k) = d.key_at(&mut pos, m, line)? {..}`
     pub fn key_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<K>> {
@@ -421,16 +553,13 @@ impl<K: Hash + Eq + Clone, V: Clone + PartialEq> PartialEq for PyDict<K, V> {
         }
         let a = self.0.borrow();
         let b = other.0.borrow();
-        if a.index.len() != b.index.len() {
+        if a.live != b.live {
             return false;
         }
         for (k, v) in a.entries.iter().flatten() {
-            match b.index.get(k) {
-                Some(&pos) => match &b.entries[pos] {
-                    Some((_, bv)) if bv == v => {}
-                    _ => return false,
-                },
-                None => return false,
+            match b.get_ref(k) {
+                Some(bv) if bv == v => {}
+                _ => return false,
             }
         }
         true

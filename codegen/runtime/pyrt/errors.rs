@@ -326,7 +326,7 @@ pub fn sys_exit_bool(b: bool, line: u32) -> PyErr {
 
 /// `sys.exit("msg")`: `SystemExit('msg')`; if nothing catches it, CPython prints the message
 /// on stderr and exits with status 1.
-pub fn sys_exit_msg(msg: String, line: u32) -> PyErr {
+pub fn sys_exit_msg(msg: impl Into<String>, line: u32) -> PyErr {
     let mut e = PyErr::new(&SYSTEM_EXIT, msg, line);
     e.exit_code = 1;
     e.exit_print = true;

@@ -127,8 +127,34 @@ fn exact_digits(x: f64) -> (Vec<u8>, i32) {
 }
 
 /// Shortest round-tripping digits of |x| (finite, nonzero), like repr().
+/// A stack buffer for `write!` (the shortest repr of an f64 in `{:e}` form is at most 24 bytes).
+struct StackText {
+    b: [u8; 40],
+    n: usize,
+}
+
+impl std::fmt::Write for StackText {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.n + s.len();
+        if end > self.b.len() {
+            return Err(std::fmt::Error);
+        }
+        self.b[self.n..end].copy_from_slice(s.as_bytes());
+        self.n = end;
+        Ok(())
+    }
+}
+
 fn shortest_digits(x: f64) -> (Vec<u8>, i32) {
-    let s = format!("{:e}", x.abs());
+    use std::fmt::Write;
+    let mut buf = StackText { b: [0; 40], n: 0 };
+    let owned;
+    let s: &str = if write!(buf, "{:e}", x.abs()).is_ok() {
+        std::str::from_utf8(&buf.b[..buf.n]).unwrap_or("")
+    } else {
+        owned = format!("{:e}", x.abs());
+        &owned
+    };
     let mut digits = Vec::with_capacity(20);
     let mut exp: i32 = 0;
     let mut it = s.split('e');

@@ -582,7 +582,7 @@ impl HasNan for f64 {
 macro_rules! no_float_has_nan {
     ($($t:ty),*) => { $(impl HasNan for $t { fn has_nan(&self) -> bool { false } })* };
 }
-no_float_has_nan!(i64, bool, String, str, (), EmptyTuple);
+no_float_has_nan!(i64, bool, String, str, Str, (), EmptyTuple);
 impl<T: HasNan> HasNan for Option<T> {
     fn has_nan(&self) -> bool {
         matches!(self, Some(x) if x.has_nan())

@@ -4,36 +4,66 @@
 
 pub struct SetInner<T> {
     entries: Vec<Option<T>>,
-    index: HashMap<T, usize, FxBuild>,
+    hashes: Vec<u64>, // hashes[p]: the hash of entries[p] (see dict's HashIndex)
+    index: HashIndex,
+    live: usize,
     keys_ver: u64, // bumped when an element is added or removed (see IterMark)
 }
 
 impl<T: Hash + Eq + Clone> SetInner<T> {
+    const fn new() -> Self {
+        SetInner { entries: Vec::new(), hashes: Vec::new(), index: HashIndex::new(), live: 0, keys_ver: 0 }
+    }
+    #[inline]
+    fn find(&self, h: u64, v: &T) -> Option<usize> {
+        let (entries, hashes) = (&self.entries, &self.hashes);
+        let eq = |p: usize| p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some(e) if e == v);
+        if self.index.is_empty() {
+            (0..hashes.len()).find(|&p| eq(p))
+        } else {
+            self.index.find(h, eq)
+        }
+    }
+    fn reindex(&mut self) {
+        let entries = &self.entries;
+        self.index.rebuild(&self.hashes, |p| entries[p].is_some());
+    }
     fn insert(&mut self, v: T) {
-        if self.index.contains_key(&v) {
+        let h = hash_of(&v);
+        if self.find(h, &v).is_some() {
             return;
         }
         self.keys_ver += 1;
-        self.index.insert(v.clone(), self.entries.len());
+        self.live += 1;
+        let pos = self.entries.len();
         self.entries.push(Some(v));
+        self.hashes.push(h);
+        if !self.index.is_empty() {
+            let entries = &self.entries;
+            self.index.insert(h, pos, &self.hashes, |p| entries[p].is_some());
+        } else if self.entries.len() > SMALL_TABLE {
+            self.reindex();
+        }
     }
     fn remove(&mut self, v: &T) -> Option<T> {
-        let pos = self.index.remove(v)?;
+        let pos = self.find(hash_of(v), v)?;
         self.keys_ver += 1;
+        self.live -= 1;
         let e = self.entries[pos].take();
         while let Some(None) = self.entries.last() {
             self.entries.pop();
+            self.hashes.pop();
         }
-        if self.entries.len() > 16 && self.index.len() * 2 < self.entries.len() {
+        if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             let old = std::mem::take(&mut self.entries);
-            self.entries = old.into_iter().flatten().map(Some).collect();
-            for (i, e) in self.entries.iter().enumerate() {
-                if let Some(k) = e {
-                    if let Some(slot) = self.index.get_mut(k) {
-                        *slot = i;
-                    }
+            let old_hashes = std::mem::take(&mut self.hashes);
+            for (e, h) in old.into_iter().zip(old_hashes) {
+                if e.is_some() {
+                    self.entries.push(e);
+                    self.hashes.push(h);
                 }
             }
+            self.reindex();
         }
         e
     }
@@ -57,11 +87,7 @@ impl<T: Hash + Eq + Clone> Default for PySet<T> {
 
 impl<T: Hash + Eq + Clone> PySet<T> {
     pub fn new() -> Self {
-        PySet(Rc::new(PyCell::new(SetInner {
-            entries: Vec::new(),
-            index: HashMap::default(),
-            keys_ver: 0,
-        })))
+        PySet(Rc::new(PyCell::new(SetInner::new())))
     }
     pub fn from_vec(v: Vec<T>) -> Self {
         let s = PySet::new();
@@ -75,10 +101,10 @@ impl<T: Hash + Eq + Clone> PySet<T> {
     }
     #[inline]
     pub fn len(&self) -> i64 {
-        self.0.borrow().index.len() as i64
+        self.0.borrow().live as i64
     }
     pub fn is_empty(&self) -> bool {
-        self.0.borrow().index.is_empty()
+        self.0.borrow().live == 0
     }
     #[inline]
     pub fn add(&self, v: T) {
@@ -90,7 +116,8 @@ impl<T: Hash + Eq + Clone> PySet<T> {
     }
     #[inline]
     pub fn contains(&self, v: &T) -> bool {
-        self.0.borrow().index.contains_key(v)
+        let s = self.0.borrow();
+        s.find(hash_of(v), v).is_some()
     }
     pub fn to_vec(&self) -> Vec<T> {
         self.0.borrow().entries.iter().flatten().cloned().collect()
@@ -141,7 +168,9 @@ impl<T: Hash + Eq + Clone> PySet<T> {
     pub fn clear(&self) {
         let old = {
             let mut s = self.0.borrow_mut();
-            s.index.clear();
+            s.hashes = Vec::new();
+            s.index = HashIndex::new();
+            s.live = 0;
             s.keys_ver += 1;
             std::mem::take(&mut s.entries)
         };
@@ -158,11 +187,11 @@ impl<T: Hash + Eq + Clone> PySet<T> {
     #[inline]
     pub fn iter_mark(&self) -> IterMark {
         let s = self.0.borrow();
-        IterMark { len: s.index.len() as i64, ver: s.keys_ver }
+        IterMark { len: s.live as i64, ver: s.keys_ver }
     }
     pub fn elem_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<T>> {
         let s = self.0.borrow();
-        start.check(s.index.len(), s.keys_ver, "set", line)?;
+        start.check(s.live, s.keys_ver, "set", line)?;
         while *pos < s.entries.len() {
             let p = *pos;
             *pos += 1;
@@ -196,7 +225,7 @@ impl<T: Hash + Eq + Clone> PartialEq for PySet<T> {
 impl<T: PyFmt> PyFmt for PySet<T> {
     fn fmt_repr(&self, out: &mut String) {
         let s = self.0.borrow();
-        if s.index.is_empty() {
+        if s.live == 0 {
             out.push_str("set()");
             return;
         }

@@ -2,6 +2,567 @@
 // str
 // ===================================================================================
 
+/// Bytes a `Str` holds without allocating: a `Str` is 16 bytes on wasm32 (4-byte pointers),
+/// 24 on 64-bit targets.
+#[cfg(target_pointer_width = "32")]
+pub const STR_INLINE: usize = 14;
+#[cfg(not(target_pointer_width = "32"))]
+pub const STR_INLINE: usize = 22;
+
+/// A Python `str` value: immutable text whose clones are cheap.
+///
+/// * up to `STR_INLINE` bytes (14 on wasm32, 22 on 64-bit targets): inline (no allocation; a
+///   clone copies the 16 or 24 bytes of the value);
+/// * literals: `Str::lit`, a `&'static str` (no allocation);
+/// * longer text: one reference-counted heap block (a header, then the bytes; a clone bumps
+///   the count). `push_str` appends in place when this is the only reference, as CPython does
+///   for `s += t`; otherwise it copies. The header caches whether the text is ASCII
+///   (code-point positions are then byte positions: `len`, `s[i]` and slices in O(1)).
+///
+/// Dereferences to `str`; hashes, compares and orders exactly like `str` (so a `PyDict<Str, V>`
+/// can be searched with a `&str`). Like `Rc`, neither `Send` nor `Sync`.
+pub struct Str(StrRepr);
+
+// the layout the inline capacity is chosen for
+const _: () = assert!(std::mem::size_of::<Str>() == STR_INLINE + 2);
+
+enum StrRepr {
+    Inline { len: u8, buf: [u8; STR_INLINE] },
+    Static(&'static str),
+    // the length lives in the value (reading the text is one step, as for a `String`); the
+    // block's bytes past it are unused, or owned by an in-place append of the only owner
+    // `data` points at the text, `HEAP_HDR` bytes into the block (a `Heap` reads like a
+    // `Static`: pointer and length, so `as_str` needs no arithmetic)
+    Heap { data: std::ptr::NonNull<u8>, len: usize },
+}
+
+/// The header of a heap `Str`'s block; `cap` bytes of text follow it (at `HEAP_HDR`).
+#[repr(C)]
+struct HeapHdr {
+    rc: Cell<usize>,
+    cap: usize,
+    ascii: Cell<u8>, // 0: not known yet, 1: ASCII, 2: not ASCII
+}
+
+const HEAP_HDR: usize = {
+    let (size, align) = (std::mem::size_of::<HeapHdr>(), std::mem::align_of::<HeapHdr>());
+    (size + align - 1) & !(align - 1) // align is a power of two
+};
+
+fn heap_layout(cap: usize) -> std::alloc::Layout {
+    match std::alloc::Layout::from_size_align(HEAP_HDR.saturating_add(cap), std::mem::align_of::<HeapHdr>()) {
+        Ok(l) => l,
+        Err(_) => std_alloc_too_large(),
+    }
+}
+
+#[cold]
+fn std_alloc_too_large() -> ! {
+    // as `String::with_capacity` does past isize::MAX (a MemoryError in CPython)
+    panic!("capacity overflow")
+}
+
+/// A new block with room for `cap` bytes (uninitialised), count 1.
+fn heap_alloc(cap: usize, ascii: u8, zeroed: bool) -> std::ptr::NonNull<HeapHdr> {
+    let l = heap_layout(cap);
+    // SAFETY: the layout is non-zero (a header); the header is written before any use
+    unsafe {
+        let p = if zeroed { std::alloc::alloc_zeroed(l) } else { std::alloc::alloc(l) } as *mut HeapHdr;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(l);
+        }
+        p.write(HeapHdr { rc: Cell::new(1), cap, ascii: Cell::new(ascii) });
+        std::ptr::NonNull::new_unchecked(p)
+    }
+}
+
+#[inline(always)]
+fn heap_data(p: std::ptr::NonNull<HeapHdr>) -> *mut u8 {
+    // SAFETY: the bytes follow the header inside the same allocation
+    unsafe { (p.as_ptr() as *mut u8).add(HEAP_HDR) }
+}
+
+#[inline(always)]
+fn heap_text(p: std::ptr::NonNull<HeapHdr>) -> std::ptr::NonNull<u8> {
+    // SAFETY: an address inside a live allocation is not null
+    unsafe { std::ptr::NonNull::new_unchecked(heap_data(p)) }
+}
+
+/// The header of the block whose text starts at `data`.
+#[inline(always)]
+fn heap_hdr(data: std::ptr::NonNull<u8>) -> std::ptr::NonNull<HeapHdr> {
+    // SAFETY: `data` is `HEAP_HDR` bytes into its block
+    unsafe { std::ptr::NonNull::new_unchecked(data.as_ptr().sub(HEAP_HDR) as *mut HeapHdr) }
+}
+
+/// Copy `src` to `dst` (at least `src.len()` writable bytes): fixed-size unaligned moves for up
+/// to 32 bytes (see `copy_short`), `copy_nonoverlapping` beyond.
+#[inline(always)]
+unsafe fn copy_to(dst: *mut u8, src: &[u8]) {
+    let n = src.len();
+    let s = src.as_ptr();
+    if n > 32 {
+        std::ptr::copy_nonoverlapping(s, dst, n);
+    } else if n >= 16 {
+        let a = std::ptr::read_unaligned(s as *const [u8; 16]);
+        let b = std::ptr::read_unaligned(s.add(n - 16) as *const [u8; 16]);
+        std::ptr::write_unaligned(dst as *mut [u8; 16], a);
+        std::ptr::write_unaligned(dst.add(n - 16) as *mut [u8; 16], b);
+    } else if n >= 8 {
+        let a = std::ptr::read_unaligned(s as *const [u8; 8]);
+        let b = std::ptr::read_unaligned(s.add(n - 8) as *const [u8; 8]);
+        std::ptr::write_unaligned(dst as *mut [u8; 8], a);
+        std::ptr::write_unaligned(dst.add(n - 8) as *mut [u8; 8], b);
+    } else if n >= 4 {
+        let a = std::ptr::read_unaligned(s as *const [u8; 4]);
+        let b = std::ptr::read_unaligned(s.add(n - 4) as *const [u8; 4]);
+        std::ptr::write_unaligned(dst as *mut [u8; 4], a);
+        std::ptr::write_unaligned(dst.add(n - 4) as *mut [u8; 4], b);
+    } else {
+        for i in 0..n {
+            *dst.add(i) = *s.add(i);
+        }
+    }
+}
+
+impl Str {
+    #[inline]
+    pub const fn new() -> Str {
+        Str(StrRepr::Inline { len: 0, buf: [0; STR_INLINE] })
+    }
+    /// A literal (or any `&'static str`): no allocation, no copy.
+    #[inline]
+    pub const fn lit(s: &'static str) -> Str {
+        Str(StrRepr::Static(s))
+    }
+    #[inline]
+    fn inline(s: &str) -> Str {
+        let mut buf = [0u8; STR_INLINE];
+        copy_short(&mut buf, s.as_bytes());
+        Str(StrRepr::Inline { len: s.len() as u8, buf })
+    }
+    /// A heap copy of `s` with room for `cap >= s.len()` bytes.
+    fn heap(s: &str, cap: usize, ascii: u8) -> Str {
+        let p = heap_alloc(cap, ascii, false);
+        // SAFETY: the block has `cap >= s.len()` bytes after the header
+        unsafe { copy_to(heap_data(p), s.as_bytes()) };
+        Str(StrRepr::Heap { data: heap_text(p), len: s.len() })
+    }
+    /// A string of `n` bytes written by `fill` into a zeroed buffer.
+    ///
+    /// # Safety
+    /// `fill` must leave valid UTF-8 in the buffer.
+    pub(crate) unsafe fn build(n: usize, fill: impl FnOnce(&mut [u8])) -> Str {
+        if n <= STR_INLINE {
+            let mut buf = [0u8; STR_INLINE];
+            fill(&mut buf[..n]);
+            return Str(StrRepr::Inline { len: n as u8, buf });
+        }
+        let p = heap_alloc(n, 0, true);
+        fill(std::slice::from_raw_parts_mut(heap_data(p), n));
+        Str(StrRepr::Heap { data: heap_text(p), len: n })
+    }
+    /// A copy of `s`, out of line (for the runtime's loops that make many pieces: one copy of
+    /// the code).
+    #[inline(never)]
+    pub fn piece(s: &str) -> Str {
+        Str::from_str(s)
+    }
+    /// A copy of `s` (inline when short).
+    #[inline]
+    pub fn from_str(s: &str) -> Str {
+        if s.len() <= STR_INLINE {
+            Str::inline(s)
+        } else {
+            Str::from_long(s)
+        }
+    }
+    // out of line: a program that makes many strings has one copy of this (module size)
+    #[inline(never)]
+    fn from_long(s: &str) -> Str {
+        Str::heap(s, s.len(), 0)
+    }
+    /// `str(v)` of an int.
+    pub fn from_i64(v: i64) -> Str {
+        let mut d = [0u8; 20];
+        let mut i = d.len();
+        let mut u = v.unsigned_abs();
+        loop {
+            i -= 1;
+            d[i] = b'0' + (u % 10) as u8;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+        let mut buf = [0u8; STR_INLINE];
+        let mut n = 0;
+        if v < 0 {
+            buf[0] = b'-';
+            n = 1;
+        }
+        let digits = &d[i..];
+        if n + digits.len() <= STR_INLINE {
+            copy_short(&mut buf[n..], digits);
+            Str(StrRepr::Inline { len: (n + digits.len()) as u8, buf })
+        } else {
+            let mut s = String::with_capacity(21);
+            if v < 0 {
+                s.push('-');
+            }
+            s.push_str(std::str::from_utf8(digits).unwrap_or(""));
+            Str::from(s)
+        }
+    }
+    /// The one-character string `c`.
+    #[inline]
+    pub fn from_char(c: char) -> Str {
+        let mut buf = [0u8; STR_INLINE];
+        let n = c.encode_utf8(&mut buf[..4]).len();
+        Str(StrRepr::Inline { len: n as u8, buf })
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            // SAFETY: `buf[..len]` is always a copy of a whole `&str` (see `inline` and
+            // `push_str`), so it is valid UTF-8.
+            StrRepr::Inline { len, buf } => unsafe { std::str::from_utf8_unchecked(&buf[..*len as usize]) },
+            StrRepr::Static(s) => s,
+            // SAFETY: the block holds `len` initialised bytes of UTF-8 (written from `&str`s,
+            // or by `build`'s caller), and lives while this value does
+            StrRepr::Heap { data, len } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.as_ptr(), *len))
+            },
+        }
+    }
+    /// Whether the text is ASCII (cached for long strings).
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        match &self.0 {
+            StrRepr::Heap { data, .. } => {
+                // SAFETY: the header lives while this value does
+                let h = unsafe { heap_hdr(*data).as_ref() };
+                match h.ascii.get() {
+                    1 => true,
+                    2 => false,
+                    _ => {
+                        let a = self.as_str().is_ascii();
+                        h.ascii.set(if a { 1 } else { 2 });
+                        a
+                    }
+                }
+            }
+            _ => self.as_str().is_ascii(),
+        }
+    }
+    /// `len(s)`: code points.
+    #[inline]
+    pub fn char_len(&self) -> i64 {
+        if self.is_ascii() {
+            self.as_str().len() as i64
+        } else {
+            count_chars(self.as_str())
+        }
+    }
+    /// Append `t` (`s += t`): in place when the text is inline and still fits, or on the heap
+    /// and not shared (growing the block by doubling); otherwise into a new block with room.
+    pub fn push_str(&mut self, t: &str) {
+        if t.is_empty() {
+            return;
+        }
+        match &mut self.0 {
+            StrRepr::Inline { len, buf } if *len as usize + t.len() <= STR_INLINE => {
+                let n = *len as usize;
+                copy_short(&mut buf[n..], t.as_bytes());
+                *len = (n + t.len()) as u8;
+                return;
+            }
+            StrRepr::Heap { data, len } => {
+                // SAFETY: the header lives while this value does; with a count of 1 nothing
+                // else can see the block, so it may grow and be written past `len`
+                unsafe {
+                    let mut ptr = heap_hdr(*data);
+                    let h = ptr.as_ref();
+                    if h.rc.get() == 1 {
+                        let need = len.checked_add(t.len()).unwrap_or_else(|| std_alloc_too_large());
+                        if need > h.cap {
+                            let cap = need.max(h.cap.saturating_mul(2));
+                            let old = heap_layout(h.cap);
+                            let q = std::alloc::realloc(ptr.as_ptr() as *mut u8, old, heap_layout(cap).size());
+                            if q.is_null() {
+                                std::alloc::handle_alloc_error(heap_layout(cap));
+                            }
+                            ptr = std::ptr::NonNull::new_unchecked(q as *mut HeapHdr);
+                            (*ptr.as_ptr()).cap = cap;
+                            *data = heap_text(ptr);
+                        }
+                        let h = ptr.as_ref();
+                        if h.ascii.get() == 1 && !t.is_ascii() {
+                            h.ascii.set(2);
+                        }
+                        copy_to(data.as_ptr().add(*len), t.as_bytes());
+                        *len = need;
+                        return;
+                    }
+                }
+            }
+            _ => {}
+        }
+        let cur = self.as_str();
+        let n = cur.len() + t.len();
+        if n <= STR_INLINE {
+            let mut buf = [0u8; STR_INLINE];
+            copy_short(&mut buf, cur.as_bytes());
+            copy_short(&mut buf[cur.len()..], t.as_bytes());
+            *self = Str(StrRepr::Inline { len: n as u8, buf });
+            return;
+        }
+        let mut s = Str::heap(cur, n.max(2 * cur.len()).max(2 * STR_INLINE), 0);
+        s.push_str(t);
+        *self = s;
+    }
+    #[inline]
+    pub fn push(&mut self, c: char) {
+        let mut b = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut b));
+    }
+    pub fn into_string(self) -> String {
+        self.as_str().to_string()
+    }
+}
+
+#[inline(never)]
+fn count_chars(s: &str) -> i64 {
+    s.chars().count() as i64
+}
+
+impl Drop for Str {
+    #[inline]
+    fn drop(&mut self) {
+        if let StrRepr::Heap { data, .. } = &self.0 {
+            release(heap_hdr(*data));
+        }
+    }
+}
+
+/// Give up one count of a heap block (out of line: every drop of a `Str` would otherwise carry
+/// this code; inline and literal strings only test the tag).
+#[inline(never)]
+fn release(ptr: std::ptr::NonNull<HeapHdr>) {
+    // SAFETY: the caller held one count of the block; the last one frees it
+    unsafe {
+        let h = ptr.as_ref();
+        let n = h.rc.get() - 1;
+        if n == 0 {
+            std::alloc::dealloc(ptr.as_ptr() as *mut u8, heap_layout(h.cap));
+        } else {
+            h.rc.set(n);
+        }
+    }
+}
+
+/// `dst[..src.len()] = src` for at most 32 bytes, as two overlapping fixed-size copies:
+/// a `copy_from_slice` of a run-time length is a call of `memcpy`, which on wasm32 (no bulk
+/// memory instructions in rustc 1.63's target) is a function with a byte loop.
+#[inline(always)]
+fn copy_short(dst: &mut [u8], src: &[u8]) {
+    let n = src.len();
+    if n >= 16 {
+        dst[..16].copy_from_slice(&src[..16]);
+        dst[n - 16..n].copy_from_slice(&src[n - 16..]);
+    } else if n >= 8 {
+        dst[..8].copy_from_slice(&src[..8]);
+        dst[n - 8..n].copy_from_slice(&src[n - 8..]);
+    } else if n >= 4 {
+        dst[..4].copy_from_slice(&src[..4]);
+        dst[n - 4..n].copy_from_slice(&src[n - 4..]);
+    } else if n >= 2 {
+        dst[..2].copy_from_slice(&src[..2]);
+        dst[n - 2..n].copy_from_slice(&src[n - 2..]);
+    } else if n == 1 {
+        dst[0] = src[0];
+    }
+}
+
+impl Clone for Str {
+    #[inline]
+    fn clone(&self) -> Str {
+        match &self.0 {
+            StrRepr::Inline { len, buf } => Str(StrRepr::Inline { len: *len, buf: *buf }),
+            StrRepr::Static(s) => Str(StrRepr::Static(s)),
+            StrRepr::Heap { data, len } => {
+                // SAFETY: the header lives while this value does
+                let h = unsafe { heap_hdr(*data).as_ref() };
+                h.rc.set(h.rc.get() + 1);
+                Str(StrRepr::Heap { data: *data, len: *len })
+            }
+        }
+    }
+}
+
+impl Default for Str {
+    #[inline]
+    fn default() -> Str {
+        Str::new()
+    }
+}
+
+impl std::ops::Deref for Str {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Str {
+    #[inline]
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Str {
+    #[inline]
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for Str {
+    // out of line: generated code converts every f-string and runtime `String` result, and an
+    // inline copy at each of those places made modules ~5 % larger
+    #[inline(never)]
+    fn from(s: String) -> Str {
+        Str::from_str(&s)
+    }
+}
+
+impl From<&str> for Str {
+    #[inline]
+    fn from(s: &str) -> Str {
+        Str::from_str(s)
+    }
+}
+
+impl From<&String> for Str {
+    #[inline]
+    fn from(s: &String) -> Str {
+        Str::from_str(s)
+    }
+}
+
+impl From<char> for Str {
+    #[inline]
+    fn from(c: char) -> Str {
+        Str::from_char(c)
+    }
+}
+
+impl From<Str> for String {
+    #[inline]
+    fn from(s: Str) -> String {
+        s.into_string()
+    }
+}
+
+impl PartialEq for Str {
+    #[inline]
+    fn eq(&self, o: &Str) -> bool {
+        match (&self.0, &o.0) {
+            // the bytes of an inline buffer past its length are always zero (every constructor
+            // starts from a zeroed buffer and writes only the text), so equal texts are equal
+            // buffers: a fixed-size compare, no memcmp call
+            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && a == b,
+            (StrRepr::Heap { data: a, len: n }, StrRepr::Heap { data: b, len: m }) if a == b && n == m => true,
+            _ => str_eq(self.as_str(), o.as_str()),
+        }
+    }
+}
+impl Eq for Str {}
+impl PartialEq<str> for Str {
+    #[inline]
+    fn eq(&self, o: &str) -> bool {
+        str_eq(self.as_str(), o)
+    }
+}
+impl PartialEq<&str> for Str {
+    #[inline]
+    fn eq(&self, o: &&str) -> bool {
+        str_eq(self.as_str(), o)
+    }
+}
+impl PartialEq<String> for Str {
+    #[inline]
+    fn eq(&self, o: &String) -> bool {
+        str_eq(self.as_str(), o)
+    }
+}
+impl PartialOrd for Str {
+    #[inline]
+    fn partial_cmp(&self, o: &Str) -> Option<Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Str {
+    #[inline]
+    fn cmp(&self, o: &Str) -> Ordering {
+        self.as_str().cmp(o.as_str())
+    }
+}
+impl Hash for Str {
+    #[inline]
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+impl std::fmt::Display for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl std::fmt::Debug for Str {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+/// `a + b` for str: appends to `a` (in place when `a` is not shared).
+impl std::ops::Add<&Str> for Str {
+    type Output = Str;
+    #[inline]
+    fn add(mut self, o: &Str) -> Str {
+        self.push_str(o);
+        self
+    }
+}
+
+impl std::ops::Add<&str> for Str {
+    type Output = Str;
+    #[inline]
+    fn add(mut self, o: &str) -> Str {
+        self.push_str(o);
+        self
+    }
+}
+
+impl PyFmt for Str {
+    #[inline]
+    fn fmt_repr(&self, out: &mut String) {
+        push_str_repr(out, self);
+    }
+    #[inline]
+    fn fmt_str(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl PyFormat for Str {
+    fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
+        format_str_spec(self, spec, line)
+    }
+}
+
 /// Python slice semantics: returns (start, step, count) over a sequence of length `len`.
 pub fn slice_indices(
     len: i64,
@@ -78,29 +639,28 @@ fn char_string(c: char) -> String {
 
 /// s[i]
 #[inline]
-pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<String> {
+pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<Str> {
     str_index_hint(s, false, i, line)
 }
 
 /// `s[i]` where `ascii` is a caller-proven `s.is_ascii()` (hoisted out of a loop by the
 /// emitter): O(1) then; otherwise O(i), with an ASCII-prefix fast path.
 #[inline]
-pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<String> {
+pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<Str> {
     match str_char_at(s, ascii, i) {
-        Some(c) => Ok(char_string(c)),
+        Some(c) => Ok(Str::from_char(c)),
         None => Err(str_index_error(line)),
     }
 }
 
-impl PyList<String> {
-    /// Copy item `k` into `dst`, reusing its buffer (a `for` loop over a list of str); false
+impl PyList<Str> {
+    /// Item `k` into `dst` (a `for` loop over a list of str: a clone, no allocation); false
     /// past the end.
     #[inline]
-    pub fn read_str_into(&self, k: usize, dst: &mut String) -> bool {
+    pub fn read_str_into(&self, k: usize, dst: &mut Str) -> bool {
         match self.0.borrow().get(k) {
             Some(x) => {
-                dst.clear();
-                dst.push_str(x);
+                *dst = x.clone();
                 true
             }
             None => false,
@@ -130,8 +690,40 @@ pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec
 }
 
 /// `sep.join(list)` for a list of str: no per-item clone.
-pub fn str_join_list(sep: &str, l: &PyList<String>) -> String {
-    l.0.borrow().join(sep)
+pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
+    let items = l.0.borrow();
+    let n: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    if n <= STR_INLINE {
+        let mut out = Str::new();
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            out.push_str(x);
+        }
+        return out;
+    }
+    // one zeroed block, then short copies without a memcpy call per piece (see copy_short)
+    let put = |buf: &mut [u8], b: &[u8], pos: &mut usize| {
+        if b.len() <= 32 {
+            copy_short(&mut buf[*pos..], b);
+        } else {
+            buf[*pos..*pos + b.len()].copy_from_slice(b);
+        }
+        *pos += b.len();
+    };
+    // SAFETY: the buffer is filled with the concatenation of whole `str`s: valid UTF-8
+    unsafe {
+        Str::build(n, |buf| {
+            let mut pos = 0;
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    put(buf, sep.as_bytes(), &mut pos);
+                }
+                put(buf, x.as_bytes(), &mut pos);
+            }
+        })
+    }
 }
 
 /// `a == b` for str: a length test and a first-byte test before any memcmp call (most
@@ -139,7 +731,19 @@ pub fn str_join_list(sep: &str, l: &PyList<String>) -> String {
 #[inline]
 pub fn str_eq(a: &str, b: &str) -> bool {
     let (x, y) = (a.as_bytes(), b.as_bytes());
-    x.len() == y.len() && (x.is_empty() || (x[0] == y[0] && x[1..] == y[1..]))
+    let n = x.len();
+    if n != y.len() {
+        return false;
+    }
+    // up to 16 bytes: two overlapping fixed-size compares (a memcmp call is a function with a
+    // byte loop on wasm32)
+    if (8..=16).contains(&n) {
+        return x[..8] == y[..8] && x[n - 8..] == y[n - 8..];
+    }
+    if (4..8).contains(&n) {
+        return x[..4] == y[..4] && x[n - 4..] == y[n - 4..];
+    }
+    n == 0 || (x[0] == y[0] && x[1..] == y[1..])
 }
 
 /// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
@@ -219,12 +823,25 @@ pub fn str_slice(
     stop: Option<i64>,
     step: Option<i64>,
     line: u32,
-) -> PyResult<String> {
-    if s.is_ascii() {
+) -> PyResult<Str> {
+    str_slice_hint(s, s.is_ascii(), start, stop, step, line)
+}
+
+/// `s[start:stop:step]` where `ascii` is `s.is_ascii()` (a `Str` caches it, or the emitter
+/// hoisted it out of a loop): O(length of the result) then.
+pub fn str_slice_hint(
+    s: &str,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<Str> {
+    if ascii {
         let b = s.as_bytes();
         let (st, sp, n) = slice_indices(b.len() as i64, start, stop, step, line)?;
         if sp == 1 {
-            return Ok(s[st as usize..(st + n) as usize].to_string());
+            return Ok(Str::from_str(&s[st as usize..(st + n) as usize]));
         }
         let mut out = String::with_capacity(n as usize);
         let mut i = st;
@@ -232,7 +849,7 @@ pub fn str_slice(
             out.push(b[i as usize] as char);
             i += sp;
         }
-        return Ok(out);
+        return Ok(Str::from(out));
     }
     let chars: Vec<char> = s.chars().collect();
     let (st, sp, n) = slice_indices(chars.len() as i64, start, stop, step, line)?;
@@ -242,7 +859,7 @@ pub fn str_slice(
         out.push(chars[i as usize]);
         i += sp;
     }
-    Ok(out)
+    Ok(Str::from(out))
 }
 
 /// s * n (n <= 0 gives "").
@@ -275,18 +892,60 @@ pub fn str_contains(hay: &str, needle: &str) -> bool {
 }
 
 /// str.split(sep, maxsplit)
-pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<String>> {
-    let mut out: Vec<String> = Vec::new();
+pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+    let mut out: Vec<Str> = Vec::new();
     match sep {
         Some(sep) => {
             if sep.is_empty() {
                 return Err(value_err("empty separator", line));
             }
-            if maxsplit < 0 {
-                out.extend(s.split(sep).map(String::from));
+            if sep.len() == 1 {
+                // one ASCII byte: it never occurs inside a multi-byte UTF-8 sequence, so a byte
+                // scan finds exactly the separators (the generic searcher is slow for one byte)
+                let c = sep.as_bytes()[0];
+                let b = s.as_bytes();
+                let mut st = 0;
+                let mut left = maxsplit;
+                for (i, &x) in b.iter().enumerate() {
+                    if x == c && left != 0 {
+                        out.push(Str::piece(&s[st..i]));
+                        st = i + 1;
+                        left -= 1;
+                    }
+                }
+                out.push(Str::piece(&s[st..]));
+            } else if maxsplit < 0 {
+                out.extend(s.split(sep).map(Str::piece));
             } else {
                 let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-                out.extend(s.splitn(n, sep).map(String::from));
+                out.extend(s.splitn(n, sep).map(Str::piece));
+            }
+        }
+        None if s.is_ascii() => {
+            // bytes are characters: Python's ASCII whitespace is \t \n \v \f \r, \x1c-\x1f and ' '
+            let b = s.as_bytes();
+            let sp = |c: u8| matches!(c, 0x09..=0x0d | 0x1c..=0x20);
+            let (mut i, n) = (0usize, b.len());
+            let mut left = maxsplit;
+            loop {
+                while i < n && sp(b[i]) {
+                    i += 1;
+                }
+                if i == n {
+                    break;
+                }
+                if left == 0 {
+                    out.push(Str::piece(&s[i..]));
+                    break;
+                }
+                let st = i;
+                while i < n && !sp(b[i]) {
+                    i += 1;
+                }
+                out.push(Str::piece(&s[st..i]));
+                if left > 0 {
+                    left -= 1;
+                }
             }
         }
         None => {
@@ -294,19 +953,19 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(rest.to_string());
+                    out.push(Str::piece(rest));
                     break;
                 }
                 match rest.find(py_isspace) {
                     Some(i) => {
-                        out.push(rest[..i].to_string());
+                        out.push(Str::piece(&rest[..i]));
                         rest = rest[i..].trim_start_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(Str::piece(rest));
                         break;
                     }
                 }
@@ -322,20 +981,20 @@ pub fn str_rsplit(
     sep: Option<&str>,
     maxsplit: i64,
     line: u32,
-) -> PyResult<PyList<String>> {
-    let mut out: Vec<String> = Vec::new();
+) -> PyResult<PyList<Str>> {
+    let mut out: Vec<Str> = Vec::new();
     match sep {
         Some(sep) => {
             if sep.is_empty() {
                 return Err(value_err("empty separator", line));
             }
             if maxsplit < 0 {
-                out.extend(s.rsplit(sep).map(String::from));
+                out.extend(s.rsplit(sep).map(Str::piece));
                 out.reverse();
                 return Ok(PyList::from_vec(out));
             }
             let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-            out.extend(s.rsplitn(n, sep).map(String::from));
+            out.extend(s.rsplitn(n, sep).map(Str::piece));
             out.reverse();
         }
         None => {
@@ -343,20 +1002,20 @@ pub fn str_rsplit(
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(rest.to_string());
+                    out.push(Str::piece(rest));
                     break;
                 }
                 match rest.rfind(py_isspace) {
                     Some(i) => {
                         let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(rest[i + c_len..].to_string());
+                        out.push(Str::piece(&rest[i + c_len..]));
                         rest = rest[..i].trim_end_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(rest.to_string());
+                        out.push(Str::piece(rest));
                         break;
                     }
                 }
@@ -375,13 +1034,33 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// str.splitlines()
-pub fn str_splitlines(s: &str) -> PyList<String> {
+pub fn str_splitlines(s: &str) -> PyList<Str> {
     str_splitlines_keep(s, false)
 }
 
 /// str.splitlines(keepends)
-pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<String> {
+pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
     let mut out = Vec::new();
+    if s.is_ascii() {
+        // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
+        let b = s.as_bytes();
+        let (mut i, mut start) = (0usize, 0usize);
+        while i < b.len() {
+            let c = b[i];
+            if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
+                let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
+                out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
+                start = end;
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+        if start < b.len() {
+            out.push(Str::piece(&s[start..]));
+        }
+        return PyList::from_vec(out);
+    }
     let mut start = 0usize;
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -393,54 +1072,101 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<String> {
                     end += 1;
                 }
             }
-            out.push(if keepends {
-                s[start..end].to_string()
-            } else {
-                s[start..i].to_string()
-            });
+            out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
             start = end;
         }
     }
     if start < s.len() {
-        out.push(s[start..].to_string());
+        out.push(Str::piece(&s[start..]));
     }
     PyList::from_vec(out)
 }
 
-pub fn str_join(sep: &str, items: &[String]) -> String {
-    items.join(sep)
+pub fn str_join(sep: &str, items: &[Str]) -> Str {
+    Str::from(items.iter().map(|x| x.as_str()).collect::<Vec<&str>>().join(sep))
 }
 
-pub fn str_strip(s: &str, chars: Option<&str>) -> String {
-    match chars {
-        None => s.trim_matches(py_isspace).to_string(),
-        Some(cs) => s.trim_matches(|c: char| cs.contains(c)).to_string(),
+/// Python's ASCII whitespace (str.isspace): \t \n \v \f \r, \x1c-\x1f and ' '.
+#[inline]
+fn ascii_space(c: u8) -> bool {
+    matches!(c, 0x09..=0x0d | 0x1c..=0x20)
+}
+
+/// `s` without leading (`left`) and trailing (`right`) whitespace, by bytes while they are ASCII
+/// (a non-ASCII byte stops the byte scan; the char scan takes over from there).
+fn trim_space(s: &str, left: bool, right: bool) -> &str {
+    let b = s.as_bytes();
+    let (mut i, mut j) = (0, b.len());
+    if left {
+        while i < j && ascii_space(b[i]) {
+            i += 1;
+        }
+        if i < j && b[i] >= 0x80 {
+            return trim_space_chars(&s[i..], left, right);
+        }
+    }
+    if right {
+        while j > i && ascii_space(b[j - 1]) {
+            j -= 1;
+        }
+        if j > i && b[j - 1] >= 0x80 {
+            return trim_space_chars(&s[i..], false, right);
+        }
+    }
+    &s[i..j]
+}
+
+fn trim_space_chars(s: &str, left: bool, right: bool) -> &str {
+    let s = if left { s.trim_start_matches(py_isspace) } else { s };
+    if right {
+        s.trim_end_matches(py_isspace)
+    } else {
+        s
     }
 }
 
-pub fn str_lstrip(s: &str, chars: Option<&str>) -> String {
-    match chars {
-        None => s.trim_start_matches(py_isspace).to_string(),
-        Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)).to_string(),
+pub fn str_strip(s: &str, chars: Option<&str>) -> Str {
+    Str::from_str(match chars {
+        None => trim_space(s, true, true),
+        Some(cs) => s.trim_matches(|c: char| cs.contains(c)),
+    })
+}
+
+pub fn str_lstrip(s: &str, chars: Option<&str>) -> Str {
+    Str::from_str(match chars {
+        None => trim_space(s, true, false),
+        Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)),
+    })
+}
+
+pub fn str_rstrip(s: &str, chars: Option<&str>) -> Str {
+    Str::from_str(match chars {
+        None => trim_space(s, false, true),
+        Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)),
+    })
+}
+
+/// `s` with each ASCII byte mapped by `f` (which keeps ASCII ASCII), built in place.
+fn ascii_map(s: &str, f: impl Fn(u8) -> u8) -> Str {
+    // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
+    unsafe {
+        Str::build(s.len(), |buf| {
+            for (d, &c) in buf.iter_mut().zip(s.as_bytes()) {
+                *d = f(c);
+            }
+        })
     }
 }
 
-pub fn str_rstrip(s: &str, chars: Option<&str>) -> String {
-    match chars {
-        None => s.trim_end_matches(py_isspace).to_string(),
-        Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)).to_string(),
-    }
-}
-
-pub fn str_upper(s: &str) -> String {
+pub fn str_upper(s: &str) -> Str {
     if s.is_ascii() {
-        return s.to_ascii_uppercase();
+        return ascii_map(s, |c| c.to_ascii_uppercase());
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         push_case(&mut out, c, UPPER_RUNS, UPPER_MULTI);
     }
-    out
+    Str::from(out)
 }
 
 // Case mappings and properties come from CPython's tables (unicode_tables.rs, generated by
@@ -486,9 +1212,9 @@ fn py_is_lower(c: char) -> bool {
     in_ranges(c as u32, LOWERCASE_RANGES)
 }
 
-pub fn str_lower(s: &str) -> String {
+pub fn str_lower(s: &str) -> Str {
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return ascii_map(s, |c| c.to_ascii_lowercase());
     }
     // CPython's final-sigma rule with CPython's Cased/Case_Ignorable tables (not std's, which
     // follow the toolchain's Unicode version)
@@ -497,7 +1223,7 @@ pub fn str_lower(s: &str) -> String {
     for i in 0..chars.len() {
         push_lower_at(&mut out, &chars, i);
     }
-    out
+    Str::from(out)
 }
 
 fn is_titlecase_char(c: char) -> bool {
@@ -558,21 +1284,20 @@ fn is_case_ignorable(c: char) -> bool {
     in_ranges(c as u32, CASE_IGNORABLE_RANGES)
 }
 
-pub fn str_title(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+pub fn str_title(s: &str) -> Str {
     if s.is_ascii() {
-        let mut prev_cased = false;
-        for &b in s.as_bytes() {
-            let c = b as char;
-            if prev_cased {
-                out.push(c.to_ascii_lowercase());
-            } else {
-                out.push(c.to_ascii_uppercase());
-            }
-            prev_cased = c.is_ascii_alphabetic();
-        }
-        return out;
+        // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
+        return unsafe {
+            Str::build(s.len(), |buf| {
+                let mut prev_cased = false;
+                for (d, &c) in buf.iter_mut().zip(s.as_bytes()) {
+                    *d = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                    prev_cased = c.is_ascii_alphabetic();
+                }
+            })
+        };
     }
+    let mut out = String::with_capacity(s.len());
     let chars: Vec<char> = s.chars().collect();
     let mut prev_cased = false;
     for i in 0..chars.len() {
@@ -584,7 +1309,7 @@ pub fn str_title(s: &str) -> String {
         }
         prev_cased = is_cased(c);
     }
-    out
+    Str::from(out)
 }
 
 pub fn str_capitalize(s: &str) -> String {
@@ -617,11 +1342,48 @@ pub fn str_swapcase(s: &str) -> String {
 }
 
 /// str.replace(old, new, count); count < 0 replaces all.
-pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> String {
-    if count < 0 {
-        s.replace(old, new)
-    } else {
-        s.replacen(old, new, (count as u64).min(usize::MAX as u64) as usize)
+pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> Str {
+    let limit = if count < 0 { usize::MAX } else { (count as u64).min(usize::MAX as u64) as usize };
+    if old.is_empty() {
+        // between the characters: std's char boundaries are Python's code points
+        return Str::from(if count < 0 { s.replace(old, new) } else { s.replacen(old, new, limit) });
+    }
+    // UTF-8 is self-synchronising: a match of `old`'s bytes is a match of its characters, so a
+    // byte scan (first byte, then the rest) finds what Python finds, left to right
+    let (b, o) = (s.as_bytes(), old.as_bytes());
+    let mut hits: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while hits.len() < limit && i + o.len() <= b.len() {
+        match b[i..=b.len() - o.len()].iter().position(|&c| c == o[0]) {
+            None => break,
+            Some(k) => {
+                let at = i + k;
+                if b[at..at + o.len()] == *o {
+                    hits.push(at);
+                    i = at + o.len();
+                } else {
+                    i = at + 1;
+                }
+            }
+        }
+    }
+    if hits.is_empty() {
+        return Str::from_str(s);
+    }
+    let n = b.len() - hits.len() * o.len() + hits.len() * new.len();
+    // SAFETY: pieces of `s` cut at whole matches of a valid `old`, joined with `new`: valid UTF-8
+    unsafe {
+        Str::build(n, |buf| {
+            let (mut from, mut pos) = (0, 0);
+            for &at in &hits {
+                buf[pos..pos + at - from].copy_from_slice(&b[from..at]);
+                pos += at - from;
+                buf[pos..pos + new.len()].copy_from_slice(new.as_bytes());
+                pos += new.len();
+                from = at + o.len();
+            }
+            buf[pos..].copy_from_slice(&b[from..]);
+        })
     }
 }
 
@@ -850,37 +1612,48 @@ fn fill_char(fill: &str, line: u32) -> PyResult<char> {
     }
 }
 
-fn pad_str(s: &str, left: i64, right: i64, fill: char) -> String {
+fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
+    if fill.is_ascii() {
+        let (l, r) = (left.max(0) as usize, right.max(0) as usize);
+        // SAFETY: ASCII fill bytes around a whole `str`: valid UTF-8
+        return unsafe {
+            Str::build(l + s.len() + r, |buf| {
+                buf[..l].iter_mut().for_each(|d| *d = fill as u8);
+                buf[l..l + s.len()].copy_from_slice(s.as_bytes());
+                buf[l + s.len()..].iter_mut().for_each(|d| *d = fill as u8);
+            })
+        };
+    }
     let mut out = String::with_capacity(cap_hint(s.len() as i64 + left.max(0) + right.max(0)));
     push_fill(&mut out, fill, left);
     out.push_str(s);
     push_fill(&mut out, fill, right);
-    out
+    Str::from(out)
 }
 
-pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(s.to_string());
+        return Ok(Str::from_str(s));
     }
     Ok(pad_str(s, 0, width - n, f))
 }
 
-pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(s.to_string());
+        return Ok(Str::from_str(s));
     }
     Ok(pad_str(s, width - n, 0, f))
 }
 
-pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<String> {
+pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(s.to_string());
+        return Ok(Str::from_str(s));
     }
     let marg = width - n;
     let left = marg / 2 + (marg & width & 1);
@@ -907,37 +1680,37 @@ pub fn str_zfill(s: &str, width: i64) -> String {
     out
 }
 
-pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(String, String, String)> {
+pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.find(sep) {
         Some(i) => Ok((
-            s[..i].to_string(),
-            sep.to_string(),
-            s[i + sep.len()..].to_string(),
+            Str::from_str(&s[..i]),
+            Str::from_str(sep),
+            Str::from_str(&s[i + sep.len()..]),
         )),
-        None => Ok((s.to_string(), String::new(), String::new())),
+        None => Ok((Str::from_str(s), Str::new(), Str::new())),
     }
 }
 
-pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(String, String, String)> {
+pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.rfind(sep) {
         Some(i) => Ok((
-            s[..i].to_string(),
-            sep.to_string(),
-            s[i + sep.len()..].to_string(),
+            Str::from_str(&s[..i]),
+            Str::from_str(sep),
+            Str::from_str(&s[i + sep.len()..]),
         )),
-        None => Ok((String::new(), String::new(), s.to_string())),
+        None => Ok((Str::new(), Str::new(), Str::from_str(s))),
     }
 }
 
 /// The characters of s, for `for c in s`.
-pub fn str_chars(s: &str) -> Vec<String> {
-    s.chars().map(char_string).collect()
+pub fn str_chars(s: &str) -> Vec<Str> {
+    s.chars().map(Str::from_char).collect()
 }
 
 #[inline]

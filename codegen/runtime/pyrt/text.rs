@@ -32,7 +32,7 @@ impl PyFmt for i64 {
 /// Appends the decimal text of an i64 without going through `fmt`.
 #[inline]
 pub fn push_i64(out: &mut String, v: i64) {
-    let mut buf = [0u8; 20];
+    let mut buf = [0u8; 21];
     let mut i = buf.len();
     let neg = v < 0;
     let mut u = v.unsigned_abs();
@@ -45,11 +45,11 @@ pub fn push_i64(out: &mut String, v: i64) {
         }
     }
     if neg {
-        out.push('-');
+        i -= 1;
+        buf[i] = b'-';
     }
-    for &b in &buf[i..] {
-        out.push(b as char);
-    }
+    // SAFETY: ASCII digits and '-'
+    out.push_str(unsafe { std::str::from_utf8_unchecked(&buf[i..]) });
 }
 
 impl PyFmt for i32 {

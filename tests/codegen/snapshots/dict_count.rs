@@ -11,14 +11,14 @@ use pyrt as rt;
 
 
 mod pf_count { use super::*;
-pub(super) fn count(words: rt::PyList<String>) -> rt::PyDict<String, i64> {
+pub(super) fn count(words: rt::PyList<rt::Str>) -> rt::PyDict<rt::Str, i64> {
     match count_body(words) { Ok(v) => v, Err(e) => { rt::set_pending(e); rt::PyDict::new() } }
 }
 #[inline(always)]
-fn count_body(mut words: rt::PyList<String>) -> rt::PyResult<rt::PyDict<String, i64>> {
-    let mut c: rt::PyDict<String, i64> = rt::PyDict::new();
-    let mut w: String = String::new();
-    c = rt::PyDict::<String, i64>::new();
+fn count_body(mut words: rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i64>> {
+    let mut c: rt::PyDict<rt::Str, i64> = rt::PyDict::new();
+    let mut w: rt::Str = rt::Str::new();
+    c = rt::PyDict::<rt::Str, i64>::new();
     {
         let _l1 = words.clone();
         let mut _k2: usize = 0;

@@ -12,13 +12,13 @@ use pyrt as rt;
 static EXC_BadInput: rt::ExcClass = rt::ExcClass { name: "BadInput", base: Some(&rt::VALUE_ERROR) };
 
 mod pf_parse { use super::*;
-pub(super) fn parse(s: String) -> i64 {
+pub(super) fn parse(s: rt::Str) -> i64 {
     match parse_body(s) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0 } }
 }
 #[inline(always)]
-fn parse_body(mut s: String) -> rt::PyResult<i64> {
+fn parse_body(mut s: rt::Str) -> rt::PyResult<i64> {
     if (!rt::str_isdigit(&s)) {
-        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = String::new(); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); _f1 }, 7));
+        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = String::with_capacity(22); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); rt::Str::from(_f1) }, 7));
     }
     return Ok(rt::parse_int(&s, 8)?);
 }
@@ -26,9 +26,9 @@ fn parse_body(mut s: String) -> rt::PyResult<i64> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    let mut s: String = String::new();
+    let mut s: rt::Str = rt::Str::new();
     {
-        let _l1 = rt::PyList::from_vec(vec![String::from("12"), String::from("x")]);
+        let _l1 = rt::PyList::from_vec(vec![rt::Str::lit("12"), rt::Str::lit("x")]);
         let mut _k2: usize = 0;
         'l1: loop {
             if !_l1.read_str_into(_k2, &mut s) { break; } _k2 += 1;
@@ -44,14 +44,14 @@ pub(super) fn module_body() -> rt::PyResult<()> {
                     Err(_e) if !_e.is_limit() && (_e.is_instance(&rt::VALUE_ERROR)) => {
                         #[allow(unused_variables, unused_mut)]
                         let mut e = _e;
-                        { let mut _o6 = String::new(); _o6.push_str(&(String::from("error:"))); _o6.push(' '); rt::PyFmt::fmt_str(&e, &mut _o6); _o6.push('\n'); rt::out_str(&_o6); };
+                        { let mut _o6 = String::new(); _o6.push_str(&(rt::Str::lit("error:"))); _o6.push(' '); rt::PyFmt::fmt_str(&e, &mut _o6); _o6.push('\n'); rt::out_str(&_o6); };
                     }
                     Err(_e) => { break 'h2 Err(_e); }
                 }
                 #[allow(unreachable_code)]
                 { break 'h2 Ok(()); }
             };
-            { let mut _o9 = String::new(); _o9.push_str(&(String::from("done"))); _o9.push(' '); _o9.push_str(&s); _o9.push('\n'); rt::out_str(&_o9); };
+            { let mut _o9 = String::new(); _o9.push_str(&(rt::Str::lit("done"))); _o9.push(' '); _o9.push_str(&s); _o9.push('\n'); rt::out_str(&_o9); };
             if let Err(_e) = _f2 { return Err(_e); }
         }
     }
