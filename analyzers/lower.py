@@ -624,6 +624,7 @@ class _ModuleLowering:
                 flat.append(s)
         self.constant_defaults = self.constant_literals(flat)
         for s in flat:
+            self.check_current()
             if isinstance(s, cst.FunctionDef):
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
@@ -1002,6 +1003,11 @@ class _ModuleLowering:
                 tuple((n, show(t)) for n, t in self.info.globals.items()),
                 tuple((f, tuple((n, show(t)) for n, t in locs.items())) for f, locs in self.info.locals.items()))
 
+    def check_current(self) -> None:
+        """Give up (raise Superseded) when the text analysed is no longer the current one."""
+        if self.cancelled is not None and self.cancelled():
+            raise Superseded()
+
     def run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
         self.collect()
         result: ir.Module | None = None
@@ -1016,13 +1022,13 @@ class _ModuleLowering:
             funcs = []
             lowerers = []
             for sig in self.info.funcs.values():
-                if self.cancelled is not None and self.cancelled():
-                    raise Superseded()
+                self.check_current()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
                 lowerers.append(fl)
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
+            self.check_current()
             if n < PASSES - 1:
                 facts_after = self.type_facts()
                 if facts_after != facts_before:
@@ -1040,7 +1046,9 @@ class _ModuleLowering:
             excs = tuple(self.exc_class(n, b) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
                                tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
+            self.check_current()
             result = finalize(result, ground)
+            self.check_current()
             post = check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
             self.post_diags = post
             diags += post

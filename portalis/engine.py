@@ -280,8 +280,12 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     import libcst as cst
 
     from portalis.analyzers.ingest import parse_module
-    from portalis.analyzers.lower import lower_for_analysis
+    from portalis.analyzers.lower import Superseded, lower_for_analysis
     from portalis.diagnostics import has_errors
+
+    def check_current() -> None:
+        if cancelled is not None and cancelled():
+            raise Superseded()
 
     sm, parse_diags = parse_module(text, path, cancelled)
     if sm.tree is None or has_errors(parse_diags):
@@ -290,6 +294,7 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     diags = sorted(dict.fromkeys(parse_diags + lower_diags), key=lambda d: (d.span, d.code))
     if module is not None and not has_errors(diags):
         from portalis.codegen.emit import EmitError, emit_crate
+        check_current()  # the emission of a large module takes a while: not for an old text
         try:
             emit_crate(module)
         except EmitError as e:  # what translate_source reports for it
@@ -303,6 +308,7 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     functions = []
     module_calls: list[tuple[str, Span]] = []
     runs = False
+    check_current()
     for stmt in sm.tree.body:
         if isinstance(stmt, cst.FunctionDef):
             functions.append(_function_info(sm, stmt, by_name.get(stmt.name.value), names, errors))

@@ -106,6 +106,8 @@ class PortalisServer(LanguageServer):
         self._timers: dict[str, asyncio.TimerHandle] = {}
         self._tokens: dict[tuple, str] = {}
         self._diag_cache: dict[tuple, dict] = {}  # see publish_diagnostics
+        self._superseded = 0  # full analyses given up since the last collection
+        self._collections = 0
         self.watcher = None
         self.lock = threading.Lock()
 
@@ -156,8 +158,13 @@ class PortalisServer(LanguageServer):
         pages otherwise, and the server would sit at that peak)."""
         fresh = self.engine.cached(path) is None
         a = self.engine.analysis(path, give_up_when_stale=True)
-        if fresh and a is not None:
-            _trim_memory()
+        current = a is not None and a.revision == self.engine.revision(path)
+        if not current:  # superseded; its garbage is collected with a later one's (see _collect_only_when_idle)
+            self._superseded += 1
+        if fresh and (current or self._superseded >= 8):
+            self._superseded = 0
+            self._collections += 1
+            _trim_memory(everything=self._collections % 20 == 0)
         return a
 
     def log_message(self, msg: str, kind: T.MessageType = T.MessageType.Info) -> None:
@@ -288,9 +295,26 @@ class PortalisServer(LanguageServer):
             self.call(self.log_message, f"{job.title}: {message}")
 
 
-def _trim_memory() -> None:
+def _collect_only_when_idle() -> None:
+    """No automatic full collections: with the trees of a large module alive, one takes
+    250-500 ms and holds the GIL, so it stalled whatever edit or hover it fell on (measured on
+    5,000 lines: edit -> diagnostics ~60 ms without, 170-330 ms with). The young generations are
+    still collected as usual; the rest after each full analysis whose text is still current,
+    once typing has paused (`_trim_memory`)."""
     import gc
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, 2**30)
+
+
+def _trim_memory(everything: bool = True) -> None:
+    """Collect, then freeze what survived (`gc.freeze`): later collections skip it, ~50 ms
+    instead of ~350 ms after an analysis of 5,000 lines. Reference cycles among frozen objects
+    that die later are only found by a collection with `everything` (every 20th)."""
+    import gc
+    if everything:
+        gc.unfreeze()
     gc.collect()
+    gc.freeze()
     try:
         import ctypes
         ctypes.CDLL("libc.so.6").malloc_trim(0)
@@ -338,6 +362,7 @@ def serve(argv: list[str]) -> int:
     # of a large module running on another thread
     import sys
     sys.setswitchinterval(0.001)
+    _collect_only_when_idle()
     ls = make_server()
     if a.tcp:
         ls.start_tcp(a.host, a.port)
