@@ -637,7 +637,7 @@ def _prune_incremental(root: Path, keep: Path) -> None:
 def _run_compiler(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[bool, str, str]:
     """Returns (ok, stderr, extra-error-message)."""
     try:
-        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True,
+        proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
                               timeout=BUILD_TIMEOUT_S, check=False)
     except FileNotFoundError:
         return False, "", f"compiler not found: {cmd[0]}"
@@ -751,7 +751,7 @@ def clippy_check(
         if deny_warnings:
             cmd += ["--", "-D", "warnings"]
         try:
-            proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True,
+            proc = subprocess.run(cmd, cwd=work, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL,
                                   timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
             return False, f"cargo clippy timed out after {timeout:.0f} s"

@@ -53,6 +53,7 @@ class CPythonTimeout(Exception):
 def run_cpython(path: Path, args: list[str], timeout: float | None = 60) -> tuple[int, str, str]:
     try:
         p = subprocess.run([sys.executable, str(path), *args], capture_output=True, timeout=timeout,
+                           stdin=subprocess.DEVNULL,  # a language server's stdin holds the client's messages
                            env={"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
     except subprocess.TimeoutExpired as e:
         raise CPythonTimeout(f"CPython did not finish {path.name} within {timeout:g} s") from e

@@ -196,11 +196,11 @@ def _run_probe(rustc: Path, env: dict[str, str]) -> _Probe | None:
     try:
         sysroot = subprocess.run(
             [str(rustc), "--print", "sysroot"],
-            capture_output=True, text=True, env=env, timeout=_PROBE_TIMEOUT_S, check=False,
+            capture_output=True, text=True, env=env, timeout=_PROBE_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL,
         )
         version = subprocess.run(
             [str(rustc), "--version"],
-            capture_output=True, text=True, env=env, timeout=_PROBE_TIMEOUT_S, check=False,
+            capture_output=True, text=True, env=env, timeout=_PROBE_TIMEOUT_S, check=False, stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.SubprocessError):
         return None

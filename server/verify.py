@@ -35,6 +35,7 @@ def _cpython(text: str, name: str, timeout: float) -> tuple[int, bytes, bytes] |
         p.write_text(text, encoding="utf-8")
         try:
             r = subprocess.run([sys.executable, str(p)], capture_output=True, timeout=timeout, cwd=d,
+                               stdin=subprocess.DEVNULL,  # never the server's stdin: the client's messages
                                env={"PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"})
         except subprocess.TimeoutExpired:
             return None

@@ -100,6 +100,32 @@ async def test_translate_module_runs_program_against_cpython(client: LanguageCli
     assert (root / "rust" / "prog" / "src" / "main.rs").is_file()
 
 
+async def test_program_reading_stdin_gets_end_of_file_not_the_clients_messages(client: LanguageClient, toolchain):
+    """CPython's run of the program used to inherit the server's stdin (the client's LSP
+    messages): input() waited there, or took a message, instead of seeing end of file."""
+    root: Path = client.root  # type: ignore[attr-defined]
+    prog = root / "reads.py"
+    prog.write_text('try:\n    s = input()\nexcept EOFError:\n    s = "eof"\nprint(s)\n')
+    uri = prog.as_uri()
+    open_doc(client, uri, prog.read_text())
+    await wait_diagnostics(client, uri)
+    r = await asyncio.wait_for(client.workspace_execute_command_async(T.ExecuteCommandParams(
+        command="portalis.translateModule", arguments=[uri])), 60)
+    assert r["ok"]
+
+    async def keep_talking():  # messages on the server's stdin while the program runs
+        while True:
+            await client.text_document_hover_async(T.HoverParams(
+                text_document=T.TextDocumentIdentifier(uri=uri), position=T.Position(line=1, character=4)))
+            await asyncio.sleep(0.05)
+    talker = asyncio.ensure_future(keep_talking())
+    try:
+        values = await wait_progress_end(client, "reads.py")
+    finally:
+        talker.cancel()
+    assert "same as CPython: stdout (1 lines) and exit code 0" in values[-1].message, values[-1].message
+
+
 async def test_untrusted_workspace_builds_nothing(raw_client: LanguageClient, tmp_path: Path, toolchain):
     lsp_client = raw_client
     import pytest_lsp
