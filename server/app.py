@@ -184,7 +184,8 @@ class PortalisServer(LanguageServer):
         if fresh and (current or self._superseded >= 8):
             self._superseded = 0
             self._collections += 1
-            _trim_memory(everything=self._collections % 20 == 0)
+            # queued behind whatever waits for this analysis (a first hover, the diagnostics)
+            self.full_pool.submit(_trim_memory, self._collections % 20 == 0)
         return a
 
     def log_message(self, msg: str, kind: T.MessageType = T.MessageType.Info) -> None:
