@@ -1,4 +1,4 @@
-"""The `portalis` command line: translate, build, exec, run, check.
+"""The `portalis` command line: translate, build, exec, run, check, infer.
 
 Thin: parses arguments, calls `portalis.pipeline` / `codegen.wasm_exec` /
 `codegen.conformance`, prints. Exit codes: the program's own for `run`/`exec`; 2 when the
@@ -193,6 +193,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if verdict.same else 1
 
 
+def cmd_infer(args: argparse.Namespace) -> int:
+    """Every parameter and return type of every function, with the layer that settled it."""
+    import json
+    from portalis.infer import infer_file
+    text = _read(args.file)
+    ft = infer_file(text, args.file, workspace=args.workspace or None, model_server=args.model_server,
+                    use_jedi=not args.no_jedi)
+    if ft.error is not None:
+        line = ft.error_line or 1
+        print(f"{args.file}:{line}:1: error[syntax-error]: {ft.error}", file=sys.stderr)
+        return EXIT_UNTRANSLATABLE
+    if args.json:
+        print(json.dumps(ft.to_json(), indent=2))
+        return 0
+    rows = [("function", "slot", "python", "rust", "source", "conf")]
+    for f in ft.functions:
+        for p in f.params:
+            t = p.type
+            rows.append((f"{f.name}:{f.line}", p.name, t.python, t.rust or "-", t.source, f"{t.confidence:.2f}"))
+        r = f.returns
+        rows.append((f"{f.name}:{f.line}", "return", r.python, r.rust or "-", r.source, f"{r.confidence:.2f}"))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+    return 0
+
+
 def _run_opts(p: argparse.ArgumentParser) -> None:
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="wall-clock limit (0: none; default 10)")
     p.add_argument("--max-memory", type=float, default=512, metavar="MB", help="memory cap (0: none; default 512)")
@@ -240,6 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     _release_opt(p)
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(fn=cmd_check)
+    p = sub.add_parser("infer", help="infer every parameter and return type, with where each came from")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", help='print {"functions": [...]} as JSON')
+    p.add_argument("--model-server", default="off", metavar="URL|local|off",
+                   help="the type model (layer 4): a Triton URL, `local`, or `off` (default: off = in-process when installed)")
+    p.add_argument("--workspace", action="append", metavar="FILE", help="another file whose calls count as call sites")
+    p.add_argument("--no-jedi", action="store_true", help="skip layer 3 (jedi)")
+    p.set_defaults(fn=cmd_infer)
     args = ap.parse_args(argv)
     try:
         code = int(args.fn(args))

@@ -119,6 +119,8 @@ def infer_file(source: str, path: str | None = None, *, workspace: list[str] | N
         return FileTypes(error=f"line {e.lineno}: {e.msg}", error_line=e.lineno)
     except (RecursionError, MemoryError, ValueError) as e:  # pathological input: data, not a crash
         return FileTypes(error=f"could not analyse: {type(e).__name__}")
+    except Exception as e:  # noqa: BLE001 - the contract: never raises; the message names the bug
+        return FileTypes(error=f"internal error in type inference: {type(e).__name__}: {e}")
 
 
 def _parse(text: str) -> ast.Module:
@@ -128,7 +130,8 @@ def _parse(text: str) -> ast.Module:
 def _read(path: str) -> str | None:
     try:
         from portalis.sourcefile import read_source
-        return read_source(path)
+        text, _ = read_source(path)
+        return text
     except Exception:  # noqa: BLE001
         try:
             with open(path, encoding="utf-8", errors="replace") as fh:
