@@ -57,10 +57,17 @@ def norm(t: str | None) -> str | None:
     return _canon(normalise(node))
 
 
-def _canon(t: str) -> str:
+ALIASES: dict[str, str] = {}
+
+
+def _canon(t: str, depth: int = 0) -> str:
+    if t == "...":
+        return t
+    if t in ALIASES and depth < 5:
+        return _canon(ALIASES[t], depth + 1)
     ps = parts(t)
     if len(ps) > 1:
-        return " | ".join(sorted({_canon(p) for p in ps}))
+        return " | ".join(sorted({_canon(p, depth) for p in ps}))
     h, args = head_args(t)
     h = h.split(".")[-1]
     h = {"LiteralString": "str", "Generator": "Iterator", "Iterable": "Iterator"}.get(h, h)
@@ -68,7 +75,7 @@ def _canon(t: str) -> str:
         args = args[:1]
     if not args:
         return h
-    return f"{h}[{', '.join(_canon(a) for a in args)}]"
+    return f"{h}[{', '.join(_canon(a, depth) for a in args)}]"
 
 
 def outer(t: str) -> str:
@@ -279,6 +286,14 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             files.append((pkg, f, dst))
 
+    for pkg, f, dst in files:  # module-level type aliases (kept in the stripped code) mean their value
+        for st in ast.parse(f.read_text()).body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                    and isinstance(st.value, (ast.Subscript, ast.BinOp)):
+                ALIASES.setdefault(st.targets[0].id, normalise(st.value))
+            elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None \
+                    and "TypeAlias" in ast.unparse(st.annotation):
+                ALIASES.setdefault(st.target.id, normalise(st.value))
     truth: dict[tuple[str, str, str], str] = {}
     for pkg, f, dst in files:
         for (qual, slot), t in originals(f.read_text()).items():

@@ -145,7 +145,7 @@ class Module:
     def run(self) -> None:
         for f in self.funcs.values():
             self._annotations_and_defaults(f)
-        for _ in range(6):
+        for _ in range(10):
             before = self._snapshot()
             for f in self.funcs.values():
                 self._scope = f.qual
@@ -249,7 +249,9 @@ class Module:
                     yields.append("None" if node.value is None else self.expr(node.value, env))
                 else:
                     yields.append(element(self.expr(node.value, env)))
-        if has_yield:
+        if _trivial(f.node):
+            f.ret = _DUNDER_RET.get(f.node.name, UNK) if f.cls else UNK
+        elif has_yield:
             y = join_all(yields)
             f.ret = f"Iterator[{y}]" if is_known(y) else "Iterator"
         elif not rets:
@@ -260,8 +262,8 @@ class Module:
             f.ret = join_all(rets) if any(is_known(r) for r in rets) else UNK
             if f.ret == "None" and not all(r == "None" for r in rets):
                 f.ret = UNK  # only the implicit None is known: the rest was not
-        if isinstance(f.node, ast.AsyncFunctionDef) and is_known(f.ret):
-            f.ret = f.ret  # the awaited value: callers see a coroutine, the annotation would be this
+        if f.cls and not is_known(f.ret) and f.node.name in _DUNDER_RET:
+            f.ret = _DUNDER_RET[f.node.name]
         # usage of each parameter
         for p in f.params:
             if p.arg in f.ann:
@@ -591,6 +593,18 @@ class Module:
                 return {"read": "str", "readline": "str", "readlines": "list[str]", "write": "int"}.get(fn.attr, UNK)
         return UNK
 
+    def _find_method(self, cls: str, name: str) -> Func | None:
+        k = self.classes.get(cls)
+        seen = set()
+        while k is not None and k.name not in seen:
+            seen.add(k.name)
+            m = k.methods.get(name)
+            if m is not None:
+                return m
+            bases = [(_dotted(b) or "").split(".")[-1] for b in k.node.bases]
+            k = next((self.classes[b] for b in bases if b in self.classes), None)
+        return None
+
     def _method_ret(self, cls: str, name: str, static: bool = False) -> str:
         k = self.classes.get(cls)
         seen = set()
@@ -662,13 +676,13 @@ class Module:
             if f is not None:
                 return f, False
             if fn.id in self.classes:
-                init = self.classes[fn.id].methods.get("__init__")
+                init = self._find_method(fn.id, "__init__")
                 return (init, True) if init is not None else None
         if isinstance(fn, ast.Attribute):
             rt = self.expr(fn.value, env) if local else UNK
             h = head_args(rt)[0]
             if h in self.classes:
-                m = self.classes[h].methods.get(fn.attr)
+                m = self._find_method(h, fn.attr)
                 return (m, True) if m is not None else None
             if isinstance(fn.value, ast.Name) and fn.value.id in self.classes:
                 m = self.classes[fn.value.id].methods.get(fn.attr)
@@ -712,14 +726,13 @@ class Module:
                 for me, other in ((node.left, node.right), (node.right, node.left)):
                     if _is(me, name):
                         ot = self.expr(other, env)
-                        if ot in ("int", "float") and not isinstance(node.op, ast.Mod):
-                            votes.append("float" if ot == "float" or isinstance(node.op, ast.Div) and False else ot)
+                        if isinstance(node.op, ast.Mod):
+                            if me is node.left:
+                                votes.append("int" if ot == "int" else "str")
+                        elif ot in ("int", "float"):
+                            votes.append(ot)
                         elif ot == "str" and isinstance(node.op, ast.Add):
                             votes.append("str")
-                        elif isinstance(node.op, ast.Mod) and me is node.left and ot not in ("int", "float"):
-                            votes.append("str")
-                        elif isinstance(node.op, ast.Mod) and ot in ("int", "float"):
-                            votes.append(ot)
                     if isinstance(me, ast.Subscript) and _is(me.value, name):
                         ot = self.expr(other, env)
                         if ot in ("int", "float", "str"):
@@ -764,10 +777,12 @@ class Module:
                     elif fname in ("ord",):
                         votes.append("str")
                     elif fname in self.funcs:
-                        callee = self.funcs[fname]
+                        callee = self.funcs.get(fname)
                         pos = [p.arg for p in (list(callee.node.args.posonlyargs) + list(callee.node.args.args))]
-                        if i < len(pos) and is_known(callee.ann.get(pos[i], UNK)):
-                            votes.append(callee.ann[pos[i]])
+                        if i < len(pos) and callee is not None:
+                            ct = callee.ann.get(pos[i]) or callee.callsite.get(pos[i]) if depth == 0 else callee.ann.get(pos[i])
+                            if is_known(ct):
+                                votes.append(ct)
             elif isinstance(node, (ast.For, ast.comprehension)) and _is(node.iter, name):
                 kinds.add("sized")
                 tgt = node.target
@@ -803,6 +818,27 @@ class Module:
                 if (_is(a, name) and _is_none(b)) or (_is(b, name) and _is_none(a)):
                     return True
         return False
+
+
+_DUNDER_RET = {
+    "__init__": "None", "__str__": "str", "__repr__": "str", "__format__": "str", "__eq__": "bool", "__ne__": "bool",
+    "__lt__": "bool", "__le__": "bool", "__gt__": "bool", "__ge__": "bool", "__contains__": "bool", "__bool__": "bool",
+    "__hash__": "int", "__len__": "int", "__index__": "int", "__int__": "int", "__float__": "float", "__bytes__": "bytes",
+    "__setitem__": "None", "__delitem__": "None", "__setattr__": "None", "__delattr__": "None", "__post_init__": "None",
+    "__set__": "None", "__set_name__": "None", "__init_subclass__": "None",
+}
+
+
+def _trivial(fn: ast.AST) -> bool:
+    """A body that is only a docstring, `pass`, `...` or a raise: abstract or a stub, it says
+    nothing about what implementations return."""
+    for s in fn.body:
+        if isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant):
+            continue
+        if isinstance(s, (ast.Pass, ast.Raise)):
+            continue
+        return False
+    return True
 
 
 def _index_kind(sl: ast.AST, env: dict, mod: Module) -> str:
