@@ -88,6 +88,7 @@ class DocState:
     findings: list[T.Diagnostic] = field(default_factory=list)  # from builds/verification
     findings_version: int | None = None
     built: dict[str, str] = field(default_factory=dict)  # function -> "built: ..., verified on ..."
+    inferred: tuple[str, Any] | None = None  # (text, portalis.infer.FileTypes): hover's cache per text
 
 
 class PortalisServer(LanguageServer):

@@ -8,6 +8,8 @@ client offered UTF-32 or UTF-8).
 
 from __future__ import annotations
 
+from typing import Any
+
 import functools
 from pathlib import Path
 from urllib.parse import quote
@@ -119,7 +121,26 @@ def _slot_line(s: SlotInfo) -> str:
     return f"`{s.name}: {s.python}` → {rust} ({s.source})"
 
 
-def function_hover(f: FunctionInfo, *, stale: bool = False, built: str | None = None) -> str:
+def inferred_lines(ft: Any) -> str:
+    """The layered inference's answers (a portalis.infer.FunctionTypes) for a hover card."""
+    def one(label: str, t: Any) -> str:
+        if t.python == "unknown":
+            return f"`{label}`: unknown"
+        lost = f", over {', '.join(f'`{p}` ({s})' for p, s in t.conflicts)}" if t.conflicts else ""
+        return f"`{label}: {t.python}` ({t.source}, {t.confidence:.2f}{lost})"
+    items = [one(p.name, p.type) for p in ft.params]
+    items.append(one("returns", ft.returns).replace("`returns: ", "returns `", 1))
+    return "Inferred (portalis infer): " + "; ".join(items)
+
+
+def inferred_hover(ft: Any) -> str:
+    """The card of a function the translator does not analyse (a method, a nested function)."""
+    params = ", ".join(p.name if p.type.python == "unknown" else f"{p.name}: {p.type.python}" for p in ft.params)
+    ret = f" -> {ft.returns.python}" if ft.returns.python != "unknown" else ""
+    return f"```python\ndef {ft.name}({params}){ret}\n```\n\n" + inferred_lines(ft)
+
+
+def function_hover(f: FunctionInfo, *, stale: bool = False, built: str | None = None, inferred: Any = None) -> str:
     """The hover card of a function: Python and Rust signatures, where each type came from,
     and whether it can be translated."""
     parts = [f"```python\n{f.python_signature}\n```"]
@@ -128,6 +149,8 @@ def function_hover(f: FunctionInfo, *, stale: bool = False, built: str | None = 
     sources = [_slot_line(s) for s in f.params]
     sources.append(f"returns `{f.returns.python}` ({f.returns.source})")
     parts.append("Types: " + "; ".join(sources))
+    if inferred is not None:
+        parts.append(inferred_lines(inferred))
     if f.translatable:
         parts.append("**Translatable** to Rust.")
     elif f.blocking:
