@@ -295,6 +295,7 @@ def _jedi_probe(lines: list[str], ret: ast.Return, path: str | None) -> str | No
 def _jedi_name(full: str) -> str:
     if full.startswith("builtins."):
         full = full[len("builtins."):]
+    full = full.rsplit(".", 1)[-1]  # module paths dropped, as in the annotations people write
     return {"NoneType": "None"}.get(full, full)
 
 

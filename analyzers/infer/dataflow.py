@@ -249,7 +249,7 @@ class Module:
                     yields.append("None" if node.value is None else self.expr(node.value, env))
                 else:
                     yields.append(element(self.expr(node.value, env)))
-        if _trivial(f.node):
+        if _trivial(f.node, bool(f.cls)):
             f.ret = _DUNDER_RET.get(f.node.name, UNK) if f.cls else UNK
         elif has_yield:
             y = join_all(yields)
@@ -503,7 +503,8 @@ class Module:
             n = fn.id
             f = self._lookup_func(n)
             if n in env and f is None:
-                return UNK
+                h, ta = head_args(env[n])
+                return ta[0] if h == "type" and len(ta) == 1 else UNK
             if f is not None:
                 return self.returns_of(f)
             if n in self.classes:
@@ -539,10 +540,10 @@ class Module:
                 return a0 if a0 in ("int", "float") else UNK
             if n == "round":
                 return "int" if len(e.args) == 1 else a0 if a0 in ("int", "float") else "float"
-            if n in ("min", "max"):
+            if n in ("min", "max"):  # None cannot be compared: a None argument would have raised
                 if len(args) == 1:
                     return element(a0)
-                return join_all(args)
+                return join_all(" | ".join(p for p in parts(a) if p != "None") or UNK for a in args)
             if n == "sum":
                 el = element(a0)
                 return el if el in ("int", "float") else ("int" if el == "bool" else UNK)
@@ -801,6 +802,8 @@ class Module:
         if "dict" in kinds or "dict-index" in kinds:
             if "list" not in kinds:
                 return "dict"
+        if "container" in kinds and is_known(el) and not kinds & {"dict", "dict-index", "set"}:
+            kinds.add("seq")
         if "set" in kinds and not kinds & {"list", "dict"}:
             return f"set[{el}]" if is_known(el) else "set"
         if "list" in kinds or ("seq" in kinds and "dict" not in kinds):
@@ -829,16 +832,22 @@ _DUNDER_RET = {
 }
 
 
-def _trivial(fn: ast.AST) -> bool:
-    """A body that is only a docstring, `pass`, `...` or a raise: abstract or a stub, it says
-    nothing about what implementations return."""
+def _trivial(fn: ast.AST, method: bool) -> bool:
+    """A body that is only a docstring, `...` or a raise (or `pass` in a method): abstract or a
+    stub, it says nothing about what implementations return."""
+    stubby = False
     for s in fn.body:
         if isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant):
+            stubby |= s.value.value is Ellipsis
             continue
-        if isinstance(s, (ast.Pass, ast.Raise)):
+        if isinstance(s, ast.Raise):
+            stubby = True
+            continue
+        if isinstance(s, ast.Pass):
+            stubby |= method
             continue
         return False
-    return True
+    return stubby or (method and len(fn.body) == 1)
 
 
 def _index_kind(sl: ast.AST, env: dict, mod: Module) -> str:
