@@ -289,8 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     for pkg, f, dst in files:  # module-level type aliases (kept in the stripped code) mean their value
         for st in ast.parse(f.read_text()).body:
             if isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
-                    and isinstance(st.value, (ast.Subscript, ast.BinOp)):
+                    and isinstance(st.value, (ast.Subscript, ast.BinOp, ast.Name, ast.Attribute)):
                 ALIASES.setdefault(st.targets[0].id, normalise(st.value))
+            elif isinstance(st, ast.Assign) and len(st.targets) == 1 and isinstance(st.targets[0], ast.Name) \
+                    and isinstance(st.value, ast.Call) and ast.unparse(st.value.func).endswith("NewType") \
+                    and len(st.value.args) == 2:  # NewType("N", str) is str at run time
+                ALIASES.setdefault(st.targets[0].id, normalise(st.value.args[1]))
             elif isinstance(st, ast.AnnAssign) and isinstance(st.target, ast.Name) and st.value is not None \
                     and "TypeAlias" in ast.unparse(st.annotation):
                 ALIASES.setdefault(st.target.id, normalise(st.value))

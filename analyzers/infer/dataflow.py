@@ -83,6 +83,17 @@ class Module:
         self._collect(tree.body, [], None)
         self._globals(tree)
         self.extra = list(extra)
+        # classes of the workspace's other modules: their methods and fields identify a value (usage)
+        self.ext_members: dict[str, set[str]] = {}
+        for t in self.extra:
+            for node in ast.walk(t):
+                if isinstance(node, ast.ClassDef) and node.name not in self.classes:
+                    mem = self.ext_members.setdefault(node.name, set())
+                    for b in node.body:
+                        if isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and not b.name.startswith("__"):
+                            mem.add(b.name)
+                        elif isinstance(b, ast.AnnAssign) and isinstance(b.target, ast.Name):
+                            mem.add(b.target.id)
 
     # ------------------------------------------------------------------ collection
 
@@ -716,13 +727,15 @@ class Module:
                 elif m in _STR_METHODS:
                     kinds.add("str")
                 else:
-                    owners = [k for k in self.classes.values() if m in k.methods]
+                    owners = [k.name for k in self.classes.values() if m in k.methods]
+                    owners += [n for n, mem in self.ext_members.items() if m in mem]
                     if len(owners) == 1:
-                        votes.append(owners[0].name)
+                        votes.append(owners[0])
             elif isinstance(node, ast.Attribute) and _is(node.value, name) and not isinstance(getattr(node, "_parent", None), ast.Call):
-                owners = [k for k in self.classes.values() if node.attr in k.fields]
+                owners = [k.name for k in self.classes.values() if node.attr in k.fields]
+                owners += [n for n, mem in self.ext_members.items() if node.attr in mem]
                 if len(owners) == 1:
-                    votes.append(owners[0].name)
+                    votes.append(owners[0])
             elif isinstance(node, ast.BinOp):
                 for me, other in ((node.left, node.right), (node.right, node.left)):
                     if _is(me, name):

@@ -57,6 +57,10 @@ def _join_same_head(a: str, b: str) -> str | None:
         return b
     if not ab:
         return a
+    if ha == "tuple" and ("..." in aa or "..." in ab):  # tuple[X, ...] absorbs the fixed tuples of X
+        ea = aa[0] if aa[-1] == "..." else join_all(aa)
+        eb = ab[0] if ab[-1] == "..." else join_all(ab)
+        return f"tuple[{join(ea, eb)}, ...]"
     if len(aa) != len(ab):
         return ha if ha != "tuple" else None
     return f"{ha}[{', '.join(join(x, y) for x, y in zip(aa, ab))}]"
