@@ -229,3 +229,22 @@ def test_model_layer_answers_nothing_without_the_package():
 def test_never_raises(src):
     ft = infer_file(src)
     assert ft.error is not None or isinstance(ft.functions, tuple)
+
+
+def test_a_call_that_always_raises_ends_a_path():
+    src = '''
+        class Tok:
+            def fail(self, msg):
+                raise SyntaxError(msg)
+            def read(self, c):
+                if c == "a":
+                    return 1
+                else:
+                    self.fail("bad")
+        '''
+    assert slots(src)["Tok.read->"] == ("int", "dataflow")
+
+
+def test_jedi_anystr_reads_as_str():
+    ft = infer_file("import os\n\ndef j(p):\n    return os.path.basename(p)\n", use_jedi=True)
+    assert ft.function("j").returns.python == "str"

@@ -287,7 +287,9 @@ def _jedi_probe(lines: list[str], ret: ast.Return, path: str | None) -> str | No
         if not ts:
             return None
         from .types import join_all
-        return join_all(ts)
+        t = join_all(ts)
+        # typeshed's AnyStr functions (os.path.*) come back as both: the str case is the usual one
+        return "str" if t in ("str | bytes", "bytes | str") else t
     except Exception:  # noqa: BLE001 - jedi failing is "no answer"
         return None
 

@@ -167,6 +167,14 @@ class Module:
             if self._snapshot() == before:
                 break
 
+    def _raisers(self) -> frozenset:
+        """Names of the module's functions whose every path raises (`def fail(msg): raise ...`)."""
+        if getattr(self, "_raiser_names", None) is None:
+            self._raiser_names = _NO_RETURN | {f.node.name for f in self.funcs.values()
+                                               if f.node.body and isinstance(f.node.body[-1], ast.Raise)
+                                               and not any(isinstance(n, ast.Return) for n in ast.walk(f.node))}
+        return self._raiser_names
+
     def _module_level(self) -> None:
         """Module-level assignments evaluated with everything known so far (`s = Stack()`)."""
         for st in self.tree.body:
@@ -268,7 +276,7 @@ class Module:
         elif not rets:
             f.ret = "None" if not _always_raises(f.node) else UNK
         else:
-            if not _ends_in_return(f.node.body) and "None" not in rets:
+            if not _ends_in_return(f.node.body, self._raisers()) and "None" not in rets:
                 rets.append("None")
             f.ret = join_all(rets) if any(is_known(r) for r in rets) else UNK
             if f.ret == "None" and not all(r == "None" for r in rets):
@@ -930,22 +938,31 @@ def _walk_body(fn: ast.AST):
             stack.append(child)
 
 
-def _ends_in_return(body: list[ast.stmt]) -> bool:
+_NO_RETURN = frozenset({"exit", "_exit", "abort", "fail", "error"})
+
+
+def _ends_in_return(body: list[ast.stmt], raisers: frozenset = _NO_RETURN) -> bool:
+    """No path falls off the end (a call to a function that always raises ends a path too)."""
     if not body:
         return False
     last = body[-1]
     if isinstance(last, (ast.Return, ast.Raise)):
         return True
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
+        fn = last.value.func
+        name = fn.id if isinstance(fn, ast.Name) else fn.attr if isinstance(fn, ast.Attribute) else ""
+        return name in raisers
     if isinstance(last, ast.If):
-        return _ends_in_return(last.body) and _ends_in_return(last.orelse)
+        return _ends_in_return(last.body, raisers) and _ends_in_return(last.orelse, raisers)
     if isinstance(last, (ast.While,)) and isinstance(last.test, ast.Constant) and last.test.value is True:
         return True
     if isinstance(last, ast.Try):
-        return (_ends_in_return(last.body) or _ends_in_return(last.orelse)) and all(_ends_in_return(h.body) for h in last.handlers)
+        return ((_ends_in_return(last.body, raisers) or _ends_in_return(last.orelse, raisers))
+                and all(_ends_in_return(h.body, raisers) for h in last.handlers))
     if isinstance(last, (ast.With, ast.AsyncWith)):
-        return _ends_in_return(last.body)
+        return _ends_in_return(last.body, raisers)
     if isinstance(last, ast.Match):
-        return all(_ends_in_return(c.body) for c in last.cases)
+        return all(_ends_in_return(c.body, raisers) for c in last.cases)
     return False
 
 
