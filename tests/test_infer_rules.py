@@ -248,3 +248,24 @@ def test_a_call_that_always_raises_ends_a_path():
 def test_jedi_anystr_reads_as_str():
     ft = infer_file("import os\n\ndef j(p):\n    return os.path.basename(p)\n", use_jedi=True)
     assert ft.function("j").returns.python == "str"
+
+
+def test_indexed_with_str_items_is_a_str():
+    src = '''
+        def skip(src, pos):
+            while src[pos] == " ":
+                pos += 1
+            return pos
+        '''
+    assert slots(src)["skip.src"] == ("str", "usage")
+
+
+def test_empty_tuple_joins_as_variadic():
+    src = '''
+        def keys(parts):
+            key = ()
+            for p in parts.split("."):
+                key = key + (p,)
+            return key
+        '''
+    assert slots(src)["keys->"] == ("tuple[str, ...]", "dataflow")

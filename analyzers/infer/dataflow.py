@@ -760,6 +760,16 @@ class Module:
                         if ot in ("int", "float", "str"):
                             elem_votes.append(ot)
                             kinds.add(_index_kind(me.slice, env, self))
+            elif isinstance(node, ast.Compare) and isinstance(node.left, ast.Subscript) and _is(node.left.value, name) \
+                    and not isinstance(node.left.slice, ast.Slice):
+                # x[i] == "a", x[i] in "abc": the items are str
+                kinds.add(_index_kind(node.left.slice, env, self))
+                for op, c in zip(node.ops, node.comparators):
+                    ct = self.expr(c, env)
+                    if isinstance(op, (ast.Eq, ast.NotEq)) and ct == "str":
+                        elem_votes.append("str")
+                    elif isinstance(op, (ast.In, ast.NotIn)) and (ct == "str" or element(ct) == "str"):
+                        elem_votes.append("str")
             elif isinstance(node, ast.Compare):
                 ops = [node.left] + node.comparators
                 for i, o in enumerate(ops):
@@ -820,6 +830,8 @@ class Module:
             return "str"
         t = join_all(v for v in votes if is_known(v) and v != "bool")
         el = join_all(v for v in elem_votes if is_known(v))
+        if "seq" in kinds and el == "str" and not kinds & {"list", "dict", "set", "dict-index"}:
+            return "str"  # indexed by ints, its items are str: a str (a list[str] would be mutated or joined)
         if "dict" in kinds or "dict-index" in kinds:
             if "list" not in kinds:
                 return "dict"

@@ -57,6 +57,11 @@ def _join_same_head(a: str, b: str) -> str | None:
         return b
     if not ab:
         return a
+    if ha == "tuple" and (aa == ["()"] or ab == ["()"]):  # the empty tuple joins any tuple as tuple[X, ...]
+        other = ab if aa == ["()"] else aa
+        if other == ["()"]:
+            return a
+        return f"tuple[{other[0] if other[-1] == '...' else join_all(other)}, ...]"
     if ha == "tuple" and ("..." in aa or "..." in ab):  # tuple[X, ...] absorbs the fixed tuples of X
         ea = aa[0] if aa[-1] == "..." else join_all(aa)
         eb = ab[0] if ab[-1] == "..." else join_all(ab)
@@ -112,6 +117,8 @@ def element(t: str) -> str:
              "dict", "Mapping", "defaultdict", "Counter", "OrderedDict", "KeysView", "ValuesView") and args:
         return args[0] if args[0] != "..." else UNK
     if h == "tuple" and args:
+        if args == ["()"]:
+            return UNK
         if len(args) == 2 and args[1] == "...":
             return args[0]
         return join_all(args)
