@@ -269,3 +269,32 @@ def test_empty_tuple_joins_as_variadic():
             return key
         '''
     assert slots(src)["keys->"] == ("tuple[str, ...]", "dataflow")
+
+
+def test_overrides_share_their_signature():
+    src = '''
+        class Shape:
+            def scale(self, k):
+                raise NotImplementedError
+        class Square(Shape):
+            def __init__(self, side):
+                self.side = side
+            def scale(self, k):
+                return Square(self.side * k)
+        Square(2.0).scale(3.0)
+        '''
+    got = slots(src)
+    assert got["Shape.scale.k"] == ("float", "dataflow") and got["Shape.scale->"] == ("Square", "dataflow")
+
+
+def test_method_call_on_unknown_receiver_counts_when_one_class_has_it():
+    src = '''
+        class Tokenizer:
+            def expect(self, name, expected):
+                return name
+        def parse(tok):
+            return tok.expect("NAME", expected="a name")
+        '''
+    got = slots(src)
+    assert got["Tokenizer.expect.name"] == ("str", "call-site") and got["Tokenizer.expect.expected"] == ("str", "call-site")
+    assert got["parse.tok"] == ("Tokenizer", "usage")

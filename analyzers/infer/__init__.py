@@ -183,11 +183,25 @@ def _infer(source: str, path: str | None, workspace: list[str], model_server: st
                 cands.append((u, "usage", c))
             if n in f.default:
                 cands.append((f.default[n], "default", _CONFIDENCE["default"]))
+            if not cands:  # an override's (or overridden method's) parameter at the same position
+                i = [q.arg for q in f.params].index(n)
+                for m in mod.overrides(f):
+                    if i < len(m.params) and m.params[i].arg == n:
+                        t = mod.param_type(m, n)
+                        if is_known(t):
+                            cands.append((t, "dataflow", 0.7))
+                            break
             ps[n] = _decide(cands, maybe_none=n in f.maybe_none and not (n in f.ann))
         if is_known(f.ret_ann):
             r = _decide([(f.ret_ann, "annotation", 1.0), (f.ret, "dataflow", 0.9)])
         else:
             r = _slot(f.ret, "dataflow")
+            if r.python == UNK:  # an abstract method: what its overrides return
+                rs = [mod.returns_of(m) for m in mod.overrides(f)]
+                from .types import join_all
+                t = join_all(x for x in rs if is_known(x))
+                if is_known(t) and len(parts(t)) <= 2:
+                    r = _slot(t, "dataflow", 0.7)
         out[f.qual] = (f, ps, r)
 
     layers = ["annotation", "dataflow"]
@@ -195,8 +209,9 @@ def _infer(source: str, path: str | None, workspace: list[str], model_server: st
         got = _jedi_layer(source, path, mod, out)
         if got:
             layers.append("jedi")
-    if model_server != "off" or True:
-        _apply_model(source, path, out, model_server)
+    # layer 4 on what is still unknown ("off" still means the model's in-process weights)
+    if _apply_model(source, path, out, model_server):
+        layers.append("model")
 
     functions = []
     for qual, (f, ps, r) in out.items():
@@ -316,28 +331,31 @@ def _model_layer(queries: list, server: str) -> list:
         return [None] * len(queries)
 
 
-def _apply_model(source: str, path: str | None, out: dict, server: str) -> None:
+def _apply_model(source: str, path: str | None, out: dict, server: str) -> bool:
     want = [(q, "return" if n is None else n) for q, (f, ps, r) in out.items()
             for n, t in [(None, r)] + list(ps.items()) if t.python == UNK]
     if not want:
-        return
+        return False
     try:
         from portalis.model.features import slot_queries  # type: ignore[import-not-found]
     except ImportError:
-        return
+        return False
     try:
         module = os.path.splitext(os.path.basename(path))[0] if path else "module"
         allq = slot_queries(source, module)
         keys = [k for k in want if k in allq]
         preds = _model_layer([allq[k] for k in keys], server)
     except Exception:  # noqa: BLE001
-        return
+        return False
+    used = False
     for (qual, slot), p in zip(keys, preds):
         if p is None or not is_known(getattr(p, "python", UNK)):
             continue
         f, ps, r = out[qual]
         st = SlotType(p.python, to_rust(p.python), "model", float(p.confidence))
+        used = True
         if slot == "return":
             out[qual] = (f, ps, st)
         else:
             ps[slot] = st
+    return used

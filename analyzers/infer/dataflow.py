@@ -710,7 +710,35 @@ class Module:
                     return m, True
             if not local and fn.attr in self.funcs:  # workspace: `mod.f(...)`
                 return self.funcs[fn.attr], False
+            if not is_known(rt) and not fn.attr.startswith("__") and fn.attr not in _COMMON_METHODS:
+                # `tok.expect(...)` on a receiver of unknown type: the one class here with that method
+                owners = [k for k in self.classes.values() if fn.attr in k.methods]
+                if len(owners) == 1 and not fn.attr.startswith("_") or len(owners) == 1 and local:
+                    m = owners[0].methods[fn.attr]
+                    if m.skip_first:
+                        return m, True
         return None
+
+    def overrides(self, f: Func) -> list[Func]:
+        """The same-named methods up and down the module's class tree (they share a signature)."""
+        if not f.cls or f.cls not in self.classes or f.node.name.startswith("__"):
+            return []
+        family = set()
+        todo = [f.cls]
+        while todo:  # the connected classes through in-module inheritance
+            c = todo.pop()
+            if c in family or c not in self.classes:
+                continue
+            family.add(c)
+            todo += [(_dotted(b) or "").split(".")[-1] for b in self.classes[c].node.bases]
+            todo += [k.name for k in self.classes.values()
+                     if c in {(_dotted(b) or "").split(".")[-1] for b in k.node.bases}]
+        out = []
+        for c in family:
+            m = self.classes[c].methods.get(f.node.name)
+            if m is not None and m is not f:
+                out.append(m)
+        return out
 
     # ------------------------------------------------------------------ usage
 
@@ -855,6 +883,10 @@ class Module:
                     return True
         return False
 
+
+_COMMON_METHODS = frozenset(_STR_METHODS) | _USAGE_LIST | _USAGE_DICT | _USAGE_SET | {
+    "get", "set", "read", "write", "close", "open", "run", "copy", "pop", "clear", "send", "load", "dump",
+    "parse", "match", "search", "sub", "group", "start", "stop", "reset", "next", "flush", "seek", "encode", "decode"}
 
 _DUNDER_RET = {
     "__init__": "None", "__str__": "str", "__repr__": "str", "__format__": "str", "__eq__": "bool", "__ne__": "bool",
