@@ -100,9 +100,13 @@ CASES = {
             return seq[i] + 1
         def g(n):
             return list(range(n))
+        def h(words):
+            return sorted(w.lower() for w in words)
+        def k(xs):
+            return xs[0] if len(xs) else None
         ''', {"a.x": ("str", "usage"), "a->": ("list[str]", "dataflow"), "b.xs": ("list[int]", "usage"),
-              "c.d": ("dict", "usage"), "e.seq": ("list[int]", "usage"), "e.i": ("int", "usage"),
-              "e->": ("int", "dataflow"), "g.n": ("int", "usage"), "g->": ("list[int]", "dataflow")}),
+              "c.d": ("dict", "usage"), "e.seq": ("Sequence[int]", "usage"), "e.i": ("int", "usage"),
+              "e->": ("int", "dataflow"), "g.n": ("int", "usage"), "h.words": ("Iterable[str]", "usage"), "k.xs": ("Sequence", "usage"), "g->": ("list[int]", "dataflow")}),
     "isinstance_is_data_not_a_crash": ('''
         def f(x):
             if isinstance(x, str):

@@ -817,7 +817,7 @@ class Module:
                 kinds.add(_index_kind(node.slice, env, self))
             elif isinstance(node, ast.Subscript) and _is(node.slice, name):
                 bt = self.expr(node.value, env)
-                if head_args(bt)[0] in ("list", "tuple", "str"):
+                if head_args(bt)[0] in ("list", "tuple", "str", "Sequence", "bytes"):
                     votes.append("int")
                 elif head_args(bt)[0] == "dict" and len(head_args(bt)[1]) == 2:
                     votes.append(head_args(bt)[1][0])
@@ -828,8 +828,9 @@ class Module:
                         continue
                     if fname == "range":
                         votes.append("int")
-                    elif fname in ("len", "sorted", "sum", "min", "max", "enumerate", "reversed", "list", "set", "tuple"):
-                        kinds.add("sized")
+                    elif fname in ("len", "sorted", "sum", "min", "max", "enumerate", "reversed", "list", "set", "tuple",
+                                   "frozenset", "any", "all", "zip", "map", "filter", "iter"):
+                        kinds.add("len" if fname in ("len", "reversed") else "iter")
                         if fname == "sum":
                             elem_votes.append("int")
                     elif fname in ("chr",):
@@ -844,7 +845,7 @@ class Module:
                             if is_known(ct):
                                 votes.append(ct)
             elif isinstance(node, (ast.For, ast.comprehension)) and _is(node.iter, name):
-                kinds.add("sized")
+                kinds.add("iter")
                 tgt = node.target
                 if isinstance(tgt, ast.Name) and depth == 0:
                     u = self.usage_of(tgt.id, fn, env, depth + 1)
@@ -854,7 +855,7 @@ class Module:
                     and isinstance(node.iter.func, ast.Attribute) and _is(node.iter.func.value, name) \
                     and node.iter.func.attr in ("items", "keys", "values"):
                 kinds.add("dict")
-        if "str" in kinds and not (kinds - {"str", "container", "sized", "str-index"} - {"seq"}):
+        if "str" in kinds and not (kinds - {"str", "container", "iter", "len", "str-index"} - {"seq"}):
             return "str"
         t = join_all(v for v in votes if is_known(v) and v != "bool")
         el = join_all(v for v in elem_votes if is_known(v))
@@ -867,12 +868,15 @@ class Module:
             kinds.add("seq")
         if "set" in kinds and not kinds & {"list", "dict"}:
             return f"set[{el}]" if is_known(el) else "set"
-        if "list" in kinds or ("seq" in kinds and "dict" not in kinds):
+        # only read: what the body shows is the protocol (a call site, when there is one, says which list)
+        if "list" in kinds:
             return f"list[{el}]" if is_known(el) else "list"
+        if kinds & {"seq", "len"} and "dict" not in kinds:
+            return f"Sequence[{el}]" if is_known(el) else "Sequence"
         if is_known(t) and len(parts(t)) == 1:
             return t
-        if "sized" in kinds:
-            return f"list[{el}]" if is_known(el) else "list"
+        if "iter" in kinds:
+            return f"Iterable[{el}]" if is_known(el) else "Iterable"
         return UNK
 
     def _none_checked(self, name: str, fn: ast.AST) -> bool:
