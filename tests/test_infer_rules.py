@@ -302,3 +302,15 @@ def test_method_call_on_unknown_receiver_counts_when_one_class_has_it():
     got = slots(src)
     assert got["Tokenizer.expect.name"] == ("str", "call-site") and got["Tokenizer.expect.expected"] == ("str", "call-site")
     assert got["parse.tok"] == ("Tokenizer", "usage")
+
+
+def test_usage_through_an_attribute_set_in_init():
+    src = '''
+        class Lexer:
+            def __init__(self, text):
+                self.text = text
+                self.pos = 0
+            def word(self):
+                return self.text.split()[self.pos]
+        '''
+    assert slots(src)["Lexer.__init__.text"] == ("str", "usage")

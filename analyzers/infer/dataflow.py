@@ -288,6 +288,8 @@ class Module:
             if p.arg in f.ann:
                 continue
             u = self.usage_of(p.arg, f.node, env)
+            if not is_known(u):
+                u = self._usage_through_attribute(p.arg, f)
             if is_known(u):
                 f.usage[p.arg] = u
             if self._none_checked(p.arg, f.node):
@@ -879,6 +881,25 @@ class Module:
             return f"Iterable[{el}]" if is_known(el) else "Iterable"
         return UNK
 
+    def _usage_through_attribute(self, name: str, f: Func) -> str:
+        """`self.attr = name` in a method: what the class's methods do with `self.attr`."""
+        if not (f.cls and f.skip_first and f.cls in self.classes):
+            return UNK
+        first = (list(f.node.args.posonlyargs) + list(f.node.args.args))[0].arg
+        attrs = [t.attr for node in _walk_body(f.node) if isinstance(node, ast.Assign) and _is(node.value, name)
+                 for t in node.targets if isinstance(t, ast.Attribute) and _is(t.value, first)]
+        if len(attrs) != 1:
+            return UNK
+        out = UNK
+        for m in self.classes[f.cls].methods.values():
+            if not m.skip_first:
+                continue
+            mfirst = (list(m.node.args.posonlyargs) + list(m.node.args.args))[0].arg
+            u = self.usage_of((mfirst, attrs[0]), m.node, m.env or {}, depth=0)
+            if is_known(u):
+                out = join(out, u)
+        return out if len(parts(out)) == 1 else UNK
+
     def _none_checked(self, name: str, fn: ast.AST) -> bool:
         for node in _walk_body(fn):
             if isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)):
@@ -928,7 +949,11 @@ def _index_kind(sl: ast.AST, env: dict, mod: Module) -> str:
     return "container"
 
 
-def _is(node: ast.AST, name: str) -> bool:
+def _is(node: ast.AST, name) -> bool:
+    """node is the name `name`, or (when name is a pair (obj, attr)) the attribute `obj.attr`."""
+    if isinstance(name, tuple):
+        return (isinstance(node, ast.Attribute) and node.attr == name[1] and isinstance(node.value, ast.Name)
+                and node.value.id == name[0])
     return isinstance(node, ast.Name) and node.id == name
 
 
