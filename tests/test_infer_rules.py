@@ -314,3 +314,22 @@ def test_usage_through_an_attribute_set_in_init():
                 return self.text.split()[self.pos]
         '''
     assert slots(src)["Lexer.__init__.text"] == ("str", "usage")
+
+
+def test_isinstance_names_the_types_and_str_methods_take_str():
+    src = '''
+        def fmt(value):
+            if isinstance(value, (int, float)):
+                return str(value)
+            if isinstance(value, str):
+                return value
+            return "?"
+        def has(line, prefix):
+            return line.strip().startswith(prefix)
+        def csv(cells):
+            return ",".join(cells)
+        '''
+    got = slots(src)
+    assert got["fmt.value"] == ("float | str", "usage")  # int joins float (PEP 484 numeric tower)
+    assert got["has.prefix"] == ("str", "usage") and got["has.line"] == ("str", "usage")
+    assert got["csv.cells"] == ("Iterable[str]", "usage")

@@ -748,8 +748,25 @@ class Module:
         """What a body does with `name` says what it is."""
         votes: list[str] = []
         elem_votes: list[str] = []
+        isin: list[str] = []
         kinds = set()
         for node in _walk_body(fn):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args \
+                    and any(_is(a, name) for a in node.args[:1]) and self.expr(node.func.value, env) == "str":
+                # "sep".join(x), s.startswith(x), s.split(x): str methods take str (join: strs)
+                m = node.func.attr
+                if m == "join":
+                    kinds.add("iter")
+                    elem_votes.append("str")
+                elif m not in ("center", "ljust", "rjust", "zfill", "expandtabs", "format", "format_map", "translate"):
+                    votes.append("str")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance" \
+                    and len(node.args) == 2 and _is(node.args[0], name):
+                cls = node.args[1]
+                for c in (cls.elts if isinstance(cls, ast.Tuple) else [cls]):
+                    d = _dotted(c)
+                    if d:
+                        isin.append("None" if d == "NoneType" else d.split(".")[-1])
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and _is(node.func.value, name):
                 m = node.func.attr
                 if m in _USAGE_LIST:
@@ -857,6 +874,10 @@ class Module:
                     and isinstance(node.iter.func, ast.Attribute) and _is(node.iter.func.value, name) \
                     and node.iter.func.attr in ("items", "keys", "values"):
                 kinds.add("dict")
+        if isin:  # isinstance() tests name the types the body is ready for
+            t = join_all([*isin, *(v for v in votes if v in isin)])
+            if is_known(t) and len(parts(t)) <= 3:
+                return t
         if "str" in kinds and not (kinds - {"str", "container", "iter", "len", "str-index"} - {"seq"}):
             return "str"
         t = join_all(v for v in votes if is_known(v) and v != "bool")
