@@ -333,3 +333,18 @@ def test_isinstance_names_the_types_and_str_methods_take_str():
     assert got["fmt.value"] == ("float | str", "usage")  # int joins float (PEP 484 numeric tower)
     assert got["has.prefix"] == ("str", "usage") and got["has.line"] == ("str", "usage")
     assert got["csv.cells"] == ("Iterable[str]", "usage")
+
+
+def test_passed_to_well_known_stdlib_functions():
+    src = '''
+        import os
+        import re
+        def load(path):
+            if os.path.exists(path):
+                with open(path) as f:
+                    return f.read()
+        def ver(text):
+            return re.match(r"\\d+", text)
+        '''
+    got = slots(src)
+    assert got["load.path"] == ("str", "usage") and got["ver.text"] == ("str", "usage")

@@ -760,6 +760,14 @@ class Module:
                     elem_votes.append("str")
                 elif m not in ("center", "ljust", "rjust", "zfill", "expandtabs", "format", "format_map", "translate"):
                     votes.append("str")
+            if isinstance(node, ast.Call) and any(_is(a, name) for a in node.args):
+                callee = _dotted(node.func) or ""
+                i = next(i for i, a in enumerate(node.args) if _is(a, name))
+                want = _STDLIB_PARAMS.get(callee)
+                if want is not None and callee.split(".")[0] not in env and (callee.split(".")[0] in self.imports
+                                                                               or "." not in callee):
+                    if i in want:
+                        votes.append(want[i])
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "isinstance" \
                     and len(node.args) == 2 and _is(node.args[0], name):
                 cls = node.args[1]
@@ -929,6 +937,21 @@ class Module:
                     return True
         return False
 
+
+# what well-known stdlib functions take, by argument position (usage of a parameter passed to them)
+_PATHS = {0: "str"}
+_STDLIB_PARAMS = {
+    "open": _PATHS, "os.path.join": {0: "str", 1: "str"}, "os.path.exists": _PATHS, "os.path.isfile": _PATHS,
+    "os.path.isdir": _PATHS, "os.path.basename": _PATHS, "os.path.dirname": _PATHS, "os.path.abspath": _PATHS,
+    "os.path.realpath": _PATHS, "os.path.expanduser": _PATHS, "os.path.splitext": _PATHS, "os.path.normpath": _PATHS,
+    "os.listdir": _PATHS, "os.getenv": _PATHS, "os.environ.get": _PATHS, "os.fsencode": _PATHS, "shutil.which": _PATHS,
+    "re.match": {0: "str", 1: "str"}, "re.search": {0: "str", 1: "str"}, "re.fullmatch": {0: "str", 1: "str"},
+    "re.compile": {0: "str"}, "re.findall": {0: "str", 1: "str"}, "re.split": {0: "str", 1: "str"},
+    "re.sub": {0: "str", 2: "str"}, "re.escape": {0: "str"}, "Path": _PATHS, "pathlib.Path": _PATHS,
+    "time.sleep": {0: "float"}, "math.sqrt": {0: "float"}, "math.log": {0: "float"}, "math.exp": {0: "float"},
+    "math.floor": {0: "float"}, "math.ceil": {0: "float"}, "math.isnan": {0: "float"}, "math.isinf": {0: "float"},
+    "math.isfinite": {0: "float"}, "json.loads": {0: "str"}, "unicodedata.normalize": {0: "str", 1: "str"},
+}
 
 _COMMON_METHODS = frozenset(_STR_METHODS) | _USAGE_LIST | _USAGE_DICT | _USAGE_SET | {
     "get", "set", "read", "write", "close", "open", "run", "copy", "pop", "clear", "send", "load", "dump",
