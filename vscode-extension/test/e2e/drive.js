@@ -1,0 +1,139 @@
+// Drives code-server (real VS Code 1.100.3 in the browser) with headless chromium + playwright-core
+// through the Portalis scenario. env: CS_URL, FOLDER, OUT (screenshots + result.json), PW_TMP, CHROMIUM.
+// Exit 0 only when every step was seen.
+const { chromium } = require("playwright-core");
+const fs = require("fs");
+const path = require("path");
+const os = require("os");
+
+const OUT = process.env.OUT;
+const t0 = Date.now();
+const ms = () => Date.now() - t0;
+const log = (...a) => console.log(`[${(ms() / 1000).toFixed(1)}s]`, ...a);
+const result = { steps: {} };
+const shot = (page, name) => page.screenshot({ path: path.join(OUT, name) });
+
+async function palette(page, title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press("Enter");
+}
+
+async function statusText(page) {
+  const item = page.locator(".statusbar-item", { hasText: "Portalis" }).first();
+  return (await item.innerText().catch(() => "")).trim();
+}
+
+async function waitStatus(page, pred, timeout, what) {
+  const end = Date.now() + timeout;
+  let last = "";
+  while (Date.now() < end) {
+    last = await statusText(page);
+    if (pred(last)) return last;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`status bar never showed ${what} (last: ${JSON.stringify(last)})`);
+}
+
+// click on a line of the Python editor (the first editor group) that contains `text`, at its end
+async function clickLine(page, text) {
+  const line = page.locator(".editor-group-container").first().locator(".view-line", { hasText: text }).first();
+  const b = await line.boundingBox();
+  await page.mouse.click(b.x + Math.min(b.width - 5, 300), b.y + b.height / 2);
+}
+
+(async () => {
+  const udd = fs.mkdtempSync(path.join(process.env.PW_TMP || os.tmpdir(), "chromium-"));
+  const ctx = await chromium.launchPersistentContext(udd, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, viewport: { width: 1400, height: 850 },
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const page = ctx.pages()[0] || await ctx.newPage();
+  page.on("console", m => { if (m.type() === "error") fs.appendFileSync(path.join(OUT, "console-errors.log"), m.text() + "\n"); });
+  try {
+    await page.goto(`${process.env.CS_URL}/?folder=${encodeURIComponent(process.env.FOLDER)}`, { waitUntil: "domcontentloaded" });
+    await page.waitForSelector(".monaco-workbench", { timeout: 60000 });
+    log("workbench up");
+    // 1. open the Python file (activates the extension: onLanguage:python)
+    await page.locator(".explorer-folders-view .monaco-list-row", { hasText: "sample.py" }).first().click({ timeout: 30000 });
+    await page.locator(".monaco-editor .view-line", { hasText: "def gcd" }).first().waitFor({ timeout: 20000 });
+    result.steps.editor_open_s = ms() / 1000; log("sample.py open");
+    await page.locator(".statusbar-item", { hasText: "Portalis" }).first().waitFor({ timeout: 30000 });
+    const activated = Date.now();
+    result.steps.status_item_s = ms() / 1000; log("extension active:", await statusText(page));
+
+    // 2. hover `gcd`: the card shows the Rust signature (retried until the server has analysed the file)
+    const span = page.locator(".editor-group-container").first()
+      .locator(".view-line", { hasText: "def gcd" }).locator("span span", { hasText: /^gcd$/ }).first();
+    const hover = page.locator(".monaco-hover-content").filter({ hasText: "fn gcd" }).first();
+    const hoverEnd = Date.now() + 60000;
+    for (;;) {
+      const b = await span.boundingBox();
+      await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+      try { await hover.waitFor({ timeout: 1500 }); break; } catch (e) {
+        if (Date.now() > hoverEnd) throw new Error("no hover with the Rust signature of gcd within 60 s");
+        await page.mouse.move(5, 400);
+        await page.waitForTimeout(100);
+      }
+    }
+    result.activation_to_hover_s = (Date.now() - activated) / 1000;
+    result.hover_text = (await hover.innerText()).trim();
+    log(`hover after ${result.activation_to_hover_s}s:`, result.hover_text.split("\n").slice(0, 6).join(" | "));
+    if (!/fn\sgcd\(/.test(result.hover_text)) throw new Error("hover lacks the Rust signature");
+    await shot(page, "1-hover.png");
+    await page.mouse.move(5, 400);
+    await page.keyboard.press("Escape");
+
+    // 3. palette: Translate Function to Rust, the cursor inside gcd
+    await clickLine(page, "a, b = b, a % b");
+    await palette(page, "Portalis: Translate Function to Rust");
+    log("translate gcd requested");
+    // 4. the Rust opens beside the Python (a second editor group), at the function
+    const rustGroup = page.locator(".editor-group-container").nth(1);
+    await rustGroup.locator(".tab", { hasText: "lib.rs" }).first().waitFor({ timeout: 60000 });
+    await rustGroup.locator(".view-line", { hasText: /fn\sgcd\(/ }).first().waitFor({ timeout: 20000 });
+    result.rust_beside = true; result.steps.rust_beside_s = ms() / 1000; log("lib.rs open beside, at `fn gcd`");
+    await shot(page, "2-rust-beside.png");
+    // 5. the status bar follows the build to its end: verified on the doctests
+    const done = await waitStatus(page, t => /verified|failed|built|not built/.test(t) && !/building|verifying|translating/.test(t), 150000, "the end of the build");
+    result.status_after_gcd = done; result.steps.gcd_built_s = ms() / 1000; log("status:", done);
+    if (!/verified/.test(done)) throw new Error(`gcd was not verified: ${done}`);
+    await shot(page, "3-status-verified.png");
+
+    // 6. a function whose doctest is wrong: verification fails, a diagnostic on its `>>>` line
+    await clickLine(page, "return n * n");
+    await palette(page, "Portalis: Translate Function to Rust");
+    log("translate square requested");
+    await waitStatus(page, t => !/verified/.test(t), 30000, "a new build starting");
+    const done2 = await waitStatus(page, t => /failed|built|not built|verified/.test(t) && !/building|verifying|translating/.test(t), 150000, "the end of the second build");
+    result.status_after_square = done2; log("status:", done2);
+    await page.keyboard.press("Control+Shift+M");  // Problems panel
+    const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "CPython gives" }).first();
+    await problem.waitFor({ timeout: 30000 });
+    result.problem_text = (await problem.innerText()).replace(/\s+/g, " ").trim();
+    log("problem:", result.problem_text);
+    const m = /Ln (\d+)/.exec(result.problem_text);
+    const want = fs.readFileSync(path.join(process.env.FOLDER, "sample.py"), "utf8").split("\n").findIndex(l => l.includes(">>> square(4)")) + 1;
+    result.problem_line = m ? Number(m[1]) : null; result.expected_line = want;
+    if (result.problem_line !== want) throw new Error(`the diagnostic is on line ${result.problem_line}, not ${want}`);
+    // the squiggle on that line, with its hover, for the screenshot
+    await page.locator(".monaco-editor .squiggly-info, .monaco-editor .squiggly-error, .monaco-editor .squiggly-warning").first().waitFor({ timeout: 10000 });
+    await shot(page, "4-diagnostic.png");
+    result.ok = true;
+  } catch (e) {
+    result.ok = false; result.error = String(e).slice(0, 1000);
+    await shot(page, "failure.png").catch(() => {});
+  } finally {
+    result.total_s = ms() / 1000;
+    fs.writeFileSync(path.join(OUT, "result.json"), JSON.stringify(result, null, 1));
+    log(JSON.stringify({ ok: result.ok, error: result.error, activation_to_hover_s: result.activation_to_hover_s,
+      status_after_gcd: result.status_after_gcd, status_after_square: result.status_after_square, problem_line: result.problem_line }));
+    await ctx.close();
+    fs.rmSync(udd, { recursive: true, force: true });
+    process.exit(result.ok ? 0 : 1);
+  }
+})();
