@@ -33,7 +33,11 @@ export interface DiscoveryInput {
 export interface Attempt { candidate: ServerCommand; error: string }
 export interface Discovery { found?: ServerCommand; tried: Attempt[] }
 
-const PROBE_PY = "import importlib.util, sys; sys.exit(0 if importlib.util.find_spec('portalis.server') else 3)";
+const PROBE_PY = [
+  "import importlib.util, sys",
+  "try:\n    ok = importlib.util.find_spec('portalis.server') is not None\nexcept ImportError:\n    ok = False",
+  "sys.exit(0 if ok else 3)",
+].join("\n");
 
 /** `python`, `python3`, `python3.11`, `pypy3`, `python.exe`: run as `python -m portalis serve`. */
 export function isPythonExecutable(p: string): boolean {
@@ -114,7 +118,7 @@ export function runProbe(c: ServerCommand, timeoutMs = 20000, env: NodeJS.Proces
     const timer = setTimeout(() => { child.kill(); finish(`no answer within ${timeoutMs / 1000} s`); }, timeoutMs);
     child.stderr?.on("data", (b: Buffer) => { err += b.toString(); });
     child.on("error", e => { clearTimeout(timer); finish(e.message); });
-    child.on("exit", code => {
+    child.on("close", code => {
       clearTimeout(timer);
       if (code === 0) finish(undefined);
       else if (code === 3 && c.probe[0] === "-c") finish("Portalis is not installed in this interpreter");
