@@ -100,8 +100,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     statusItem.tooltip = describeFailure(found);
     out.error(`no Portalis language server: ${describeFailure(found)}`);
     const pick = await vscode.window.showErrorMessage(
-      `Portalis: the language server was not found (${describeFailure(found)}). Install Portalis into the workspace's Python ` +
-      "interpreter (pip install portalis), or set portalis.serverPath.",
+      `Portalis: the language server was not found (${describeFailure(found)}). Install Portalis in the workspace's Python ` +
+      "interpreter, or set portalis.serverPath to a `portalis` executable.",
       "Open Setting", "Install Instructions", "Show Log");
     if (pick === "Open Setting") void vscode.commands.executeCommand("workbench.action.openSettings", "portalis.serverPath");
     else if (pick === "Install Instructions") void vscode.commands.executeCommand("markdown.showPreview", vscode.Uri.joinPath(context.extensionUri, "README.md"));
@@ -110,8 +110,11 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   }
   const cmd = found.found;
   out.info(`starting ${[cmd.command, ...cmd.args].join(" ")} (found via ${cmd.source})`);
+  // the server's own log on stderr: warnings and errors (its progress and messages arrive as
+  // window/logMessage); everything with portalis.trace.server = verbose
+  const verbose = vscode.workspace.getConfiguration("portalis").get<string>("trace.server") === "verbose";
   const serverOptions: ServerOptions = {
-    command: cmd.command, args: cmd.args, transport: TransportKind.stdio,  // the client appends --stdio: accepted
+    command: cmd.command, args: [...cmd.args, "--log-level", verbose ? "INFO" : "WARNING"], transport: TransportKind.stdio,  // the client appends --stdio: accepted
     options: { cwd: folder?.uri.fsPath },
   };
   const clientOptions: LanguageClientOptions = {

@@ -84,6 +84,7 @@ async function clickLine(page, text) {
     result.hover_text = (await hover.innerText()).trim();
     log(`hover after ${result.activation_to_hover_s}s:`, result.hover_text.split("\n").slice(0, 6).join(" | "));
     if (!/fn\sgcd\(/.test(result.hover_text)) throw new Error("hover lacks the Rust signature");
+    await page.waitForTimeout(700);  // the hover fades in
     await shot(page, "1-hover.png");
     await page.mouse.move(5, 400);
     await page.keyboard.press("Escape");
@@ -123,6 +124,38 @@ async function clickLine(page, text) {
     // the squiggle on that line, with its hover, for the screenshot
     await page.locator(".monaco-editor .squiggly-info, .monaco-editor .squiggly-error, .monaco-editor .squiggly-warning").first().waitFor({ timeout: 10000 });
     await shot(page, "4-diagnostic.png");
+    // the marketplace screenshot: the hover card of `square` over the diagnostic in the Problems panel
+    const sq = page.locator(".editor-group-container").first()
+      .locator(".view-line", { hasText: "def square" }).locator("span span", { hasText: /^square$/ }).first();
+    const sb = await sq.boundingBox();
+    await page.mouse.move(sb.x + sb.width / 2, sb.y + sb.height / 2);
+    await page.locator(".monaco-hover-content").filter({ hasText: /fn\ssquare\(/ }).first().waitFor({ timeout: 20000 });
+    await page.waitForTimeout(700);
+    await shot(page, "5-hover-and-diagnostic.png");
+    await page.mouse.move(5, 400);
+    await page.keyboard.press("Escape");
+
+    // 7. a server that cannot be found: a notification with the fix, not silence. The user sets
+    //    portalis.serverPath in the Settings editor; the extension restarts the server with it.
+    await palette(page, "Preferences: Open User Settings");
+    const search = page.locator(".settings-editor .suggest-input-container textarea, .settings-editor .suggest-input-container input").first();
+    await search.waitFor({ timeout: 20000 });
+    await search.fill("portalis.serverPath");
+    // a machine-overridable path: set on the machine the server runs on (code-server's "Remote" tab)
+    await page.locator(".settings-editor .settings-tabs-widget .action-label", { hasText: "Remote" }).first().click();
+    const field = page.locator(".settings-editor .setting-item-contents", { hasText: "Server Path" }).locator("input").first();
+    await field.waitFor({ timeout: 20000 });
+    await field.fill("/nonexistent/portalis");
+    await page.keyboard.press("Tab");
+    const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "language server was not found" }).first();
+    await toast.waitFor({ timeout: 30000 });
+    result.not_found_text = (await toast.innerText()).replace(/\s+/g, " ").trim();
+    log("notification:", result.not_found_text);
+    await shot(page, "6-server-not-found.png");
+    await toast.locator(".monaco-button", { hasText: "Install Instructions" }).first().click();
+    await page.locator(".tab", { hasText: /Preview README\.md/ }).first().waitFor({ timeout: 20000 });
+    result.install_instructions_shown = true; log("Install Instructions: the README preview opened");
+    await shot(page, "7-install-instructions.png");
     result.ok = true;
   } catch (e) {
     result.ok = false; result.error = String(e).slice(0, 1000);
