@@ -34,23 +34,43 @@ def test_extension_unit_tests():
     assert passed >= 12, r.stdout[-2000:]
 
 
-def test_real_vscode_end_to_end(toolchain):
+def _e2e(scenario: str) -> tuple[dict, Path]:
     npm = _npm()
     assert list(EXT.glob("portalis-*.vsix")), "no vscode-extension/portalis-*.vsix: run scripts/setup.sh"
-    env = {**os.environ, "PORTALIS_PYTHON": sys.executable}
+    env = {**os.environ, "PORTALIS_PYTHON": sys.executable, "SCENARIO": scenario}
     r = subprocess.run([npm, "run", "--silent", "test:e2e"], cwd=EXT, env=env, capture_output=True, text=True, timeout=600)
     out = r.stdout + r.stderr
-    print(out)  # the timings: activation -> first hover, each step
-    res_file = EXT / "test-artifacts" / "result.json"
+    print(out)  # the timings: activation -> first hover (the extension's own log line), each step
+    art = EXT / "test-artifacts" / scenario
+    res_file = art / "result.json"
     assert res_file.is_file(), f"the browser scenario wrote no result (exit {r.returncode}):\n{out[-4000:]}"
     res = json.loads(res_file.read_text())
     assert r.returncode == 0 and res.get("ok") is True, f"{res.get('error')}\n{out[-4000:]}"
+    assert "first hover:" in out, out[-3000:]
+    return res, art
+
+
+def test_real_vscode_end_to_end(toolchain):
+    res, art = _e2e("trusted")
     # hover on `gcd` shows the Rust signature
     assert "fn gcd(a: i64, b: i64) -> i64" in res["hover_text"].replace("\xa0", " "), res["hover_text"]
     assert res["rust_beside"] is True
     assert "verified" in res["status_after_gcd"], res
     # the wrong doctest of `square`: a diagnostic on its `>>>` line
     assert "CPython gives '16'" in res["problem_text"] and res["problem_line"] == res["expected_line"] == 20, res
-    for shot in ("1-hover.png", "2-rust-beside.png", "3-status-verified.png", "4-diagnostic.png"):
-        assert (EXT / "test-artifacts" / shot).stat().st_size > 10_000, shot
-    print(f"activation -> first hover (browser): {res['activation_to_hover_s']:.2f} s")
+    # a server that cannot be found: a notification with buttons, which work
+    assert "language server was not found" in res["not_found_text"] and "Open Setting" in res["not_found_text"]
+    assert res["install_instructions_shown"] is True
+    for shot in ("1-hover.png", "2-rust-beside.png", "3-status-verified.png", "4-diagnostic.png", "6-server-not-found.png"):
+        assert (art / shot).stat().st_size > 10_000, shot
+
+
+def test_real_vscode_untrusted_workspace(toolchain):
+    """Restricted Mode: hover works, a translation is written but not built (the extension says
+    why, with a button to manage trust), Build Workspace builds nothing and says why."""
+    res, art = _e2e("untrusted")
+    assert "fn gcd(a: i64, b: i64) -> i64" in res["hover_text"].replace("\xa0", " ")
+    assert "not trusted" in res["untrusted_notice"] and "Manage Workspace Trust" in res["untrusted_notice"]
+    assert res["status_after_gcd"] == "Portalis: not built", res
+    assert "nothing is built" in res["untrusted_build_notice"]
+    assert res["built_files"] == []

@@ -45,6 +45,39 @@ async function clickLine(page, text) {
   await page.mouse.click(b.x + Math.min(b.width - 5, 300), b.y + b.height / 2);
 }
 
+// Restricted Mode: hover works; a translation is written but not built, and the extension says why;
+// Build Workspace builds nothing and says why.
+async function untrusted(page) {
+  await clickLine(page, "a, b = b, a % b");
+  await palette(page, "Portalis: Translate Function to Rust");
+  const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "not trusted" }).first();
+  await toast.waitFor({ timeout: 20000 });
+  result.untrusted_notice = (await toast.innerText()).replace(/\s+/g, " ").trim();
+  log("notice:", result.untrusted_notice);
+  if (!/Manage Workspace Trust/.test(result.untrusted_notice)) throw new Error("no Manage Workspace Trust button");
+  const rustGroup = page.locator(".editor-group-container").nth(1);
+  await rustGroup.locator(".view-line", { hasText: /fn\sgcd\(/ }).first().waitFor({ timeout: 60000 });
+  result.rust_beside = true;
+  const done = await waitStatus(page, t => /not built|failed|verified|built/.test(t) && !/translating/.test(t), 60000, "the end of the translation");
+  result.status_after_gcd = done; log("status:", done);
+  await page.locator(".statusbar-item", { hasText: "Portalis" }).first().hover();
+  await page.waitForTimeout(800);
+  await shot(page, "2-untrusted-translate.png");
+  await toast.locator(".codicon-notifications-clear, .codicon-close").first().click().catch(() => {});
+  await palette(page, "Portalis: Build Workspace");
+  const toast2 = page.locator(".notifications-toasts .notification-toast", { hasText: "nothing is built" }).first();
+  await toast2.waitFor({ timeout: 20000 });
+  result.untrusted_build_notice = (await toast2.innerText()).replace(/\s+/g, " ").trim();
+  log("build workspace:", result.untrusted_build_notice);
+  await shot(page, "3-untrusted-build.png");
+  // nothing was built: no wasm anywhere under the workspace's rust/ folder
+  const wasm = [];
+  const walk = d => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else if (/\.(wasm|rlib)$/.test(e.name)) wasm.push(f); } };
+  if (fs.existsSync(path.join(process.env.FOLDER, "rust"))) walk(path.join(process.env.FOLDER, "rust"));
+  result.built_files = wasm;
+  if (wasm.length) throw new Error(`built in an untrusted workspace: ${wasm}`);
+}
+
 (async () => {
   const udd = fs.mkdtempSync(path.join(process.env.PW_TMP || os.tmpdir(), "chromium-"));
   const ctx = await chromium.launchPersistentContext(udd, {
@@ -89,6 +122,11 @@ async function clickLine(page, text) {
     await page.mouse.move(5, 400);
     await page.keyboard.press("Escape");
 
+    if (process.env.SCENARIO === "untrusted") {
+      await untrusted(page);
+      result.ok = true;
+      return;
+    }
     // 3. palette: Translate Function to Rust, the cursor inside gcd
     await clickLine(page, "a, b = b, a % b");
     await palette(page, "Portalis: Translate Function to Rust");

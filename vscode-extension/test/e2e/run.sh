@@ -6,7 +6,8 @@
 set -euo pipefail
 EXT=$(cd "$(dirname "$0")/../.." && pwd)
 REPO=$(cd "$EXT/.." && pwd)
-ART=${ART:-$EXT/test-artifacts}
+SCENARIO=${SCENARIO:-trusted}  # or untrusted: Restricted Mode
+ART=${ART:-$EXT/test-artifacts/$SCENARIO}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 PY=${PORTALIS_PYTHON:-$REPO/.venv/bin/python}
 [ -x "$CHROMIUM" ] || { echo "e2e: $CHROMIUM not found (apt-get install chromium; scripts/setup.sh does it)" >&2; exit 1; }
@@ -25,15 +26,17 @@ cat > "$RUN/data/User/settings.json" <<JSON
 { "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "extensions.autoCheckUpdates": false,
   "extensions.autoUpdate": false, "update.mode": "none", "workbench.tips.enabled": false, "editor.hover.delay": 150,
   "workbench.enableExperiments": false, "editor.minimap.enabled": false, "window.restoreWindows": "none",
-  "python.defaultInterpreterPath": "$PY" }
+  "python.defaultInterpreterPath": "$PY", "security.workspace.trust.startupPrompt": "never" }
 JSON
+TRUST=--disable-workspace-trust
+[ "$SCENARIO" = untrusted ] && TRUST=""  # the folder opens in Restricted Mode
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 t0=$(date +%s.%N)
 echo "e2e: $("$CS" --version | head -1), $("$CHROMIUM" --version 2>/dev/null), $(basename "$VSIX")"
 "$CS" --user-data-dir "$RUN/data" --extensions-dir "$RUN/ext" --install-extension "$VSIX" > "$ART/install.log" 2>&1
 t1=$(date +%s.%N)
 setsid "$CS" --auth none --bind-addr 127.0.0.1:$PORT --disable-telemetry --disable-update-check \
-  --disable-workspace-trust --disable-getting-started-override \
+  $TRUST --disable-getting-started-override \
   --user-data-dir "$RUN/data" --extensions-dir "$RUN/ext" "$RUN/ws" > "$ART/code-server.log" 2>&1 &
 CS_PID=$!
 # its own process group: kill the whole tree (extension host, file watcher, the Portalis server)
@@ -42,7 +45,7 @@ trap cleanup EXIT
 for _ in $(seq 1 300); do curl -fs -o /dev/null http://127.0.0.1:$PORT/healthz && break; sleep 0.1; done
 t2=$(date +%s.%N)
 rc=0
-CS_URL=http://127.0.0.1:$PORT FOLDER=$RUN/ws OUT=$ART PW_TMP=$RUN CHROMIUM=$CHROMIUM \
+SCENARIO=$SCENARIO CS_URL=http://127.0.0.1:$PORT FOLDER=$RUN/ws OUT=$ART PW_TMP=$RUN CHROMIUM=$CHROMIUM \
   NODE_PATH=$EXT/node_modules timeout 240 node "$EXT/test/e2e/drive.js" > "$ART/drive.log" 2>&1 || rc=$?
 t3=$(date +%s.%N)
 cat "$ART/drive.log"
