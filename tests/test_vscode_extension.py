@@ -67,10 +67,13 @@ def test_real_vscode_end_to_end(toolchain):
 
 def test_real_vscode_untrusted_workspace(toolchain):
     """Restricted Mode: hover works, a translation is written but not built (the extension says
-    why, with a button to manage trust), Build Workspace builds nothing and says why."""
+    why, with a button to manage trust), Build Workspace builds nothing and says why; trusting the
+    folder then (that button, the trust editor) builds and verifies without a restart."""
     res, art = _e2e("untrusted")
     assert "fn gcd(a: i64, b: i64) -> i64" in res["hover_text"].replace("\xa0", " ")
     assert "not trusted" in res["untrusted_notice"] and "Manage Workspace Trust" in res["untrusted_notice"]
     assert res["status_after_gcd"] == "Portalis: not built", res
     assert "nothing is built" in res["untrusted_build_notice"]
     assert res["built_files"] == []
+    # trusting the folder from the notification enables builds without a restart
+    assert "verified" in res["status_after_trust"], res

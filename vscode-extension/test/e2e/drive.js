@@ -76,6 +76,20 @@ async function untrusted(page) {
   if (fs.existsSync(path.join(process.env.FOLDER, "rust"))) walk(path.join(process.env.FOLDER, "rust"));
   result.built_files = wasm;
   if (wasm.length) throw new Error(`built in an untrusted workspace: ${wasm}`);
+  // trusting the folder (the notification's button -> the trust editor) enables builds at once:
+  // the extension tells the server (trusted: true) without a restart
+  await toast2.locator(".monaco-button", { hasText: "Manage Workspace Trust" }).first().click();
+  await page.locator(".workspace-trust-editor .monaco-button", { hasText: /^Trust$/ }).first().click({ timeout: 20000 });
+  await page.locator(".statusbar-item", { hasText: "Restricted Mode" }).first().waitFor({ state: "detached", timeout: 20000 });
+  log("workspace trusted");
+  await page.locator(".tab", { hasText: "sample.py" }).first().click();
+  await clickLine(page, "a, b = b, a % b");
+  await palette(page, "Portalis: Translate Function to Rust");
+  await waitStatus(page, t => !/not built/.test(t), 30000, "a build starting");
+  const after = await waitStatus(page, t => /failed|built|verified/.test(t) && !/building|verifying|translating/.test(t), 150000, "the end of the build");
+  result.status_after_trust = after; log("status after trusting:", after);
+  await shot(page, "4-trusted-verified.png");
+  if (!/verified/.test(after)) throw new Error(`not verified after trusting the workspace: ${after}`);
 }
 
 (async () => {
