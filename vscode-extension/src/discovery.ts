@@ -26,6 +26,8 @@ export interface DiscoveryInput {
   /** the `python.defaultInterpreterPath` setting */
   defaultInterpreterPath?: string;
   workspaceFolder?: string;
+  /** Restricted Mode: never run an executable that lies inside the (untrusted) workspace */
+  untrusted?: boolean;
   env?: NodeJS.ProcessEnv;
   platform?: NodeJS.Platform;
 }
@@ -98,7 +100,14 @@ export function candidates(input: DiscoveryInput): ServerCommand[] {
   }
   const onPath = which("portalis", env, platform);
   if (onPath) out.push(forExecutable(onPath, "path"));
-  return out;
+  return input.untrusted && input.workspaceFolder ? out.filter(c => !isInside(c.command, input.workspaceFolder!)) : out;
+}
+
+/** `file` is `dir` or below it (after resolving symlinks where they exist). */
+export function isInside(file: string, dir: string): boolean {
+  const real = (p: string) => { try { return fs.realpathSync(p); } catch { return path.resolve(p); } };
+  const rel = path.relative(real(dir), real(file));
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
 }
 
 export type Prober = (c: ServerCommand) => Promise<string | undefined>;  // undefined = works, else the error

@@ -66,6 +66,16 @@ function sendSettings(): void {
   }
 }
 
+/** python.defaultInterpreterPath; in Restricted Mode only the user's own value (a workspace's
+ *  settings must not choose what runs: without the Python extension, VS Code does not know this
+ *  setting is a restricted one). */
+function interpreterSetting(resource?: vscode.Uri): string | undefined {
+  const cfg = vscode.workspace.getConfiguration("python", resource);
+  if (vscode.workspace.isTrusted) return cfg.get<string>("defaultInterpreterPath");
+  const i = cfg.inspect<string>("defaultInterpreterPath");
+  return i?.globalValue ?? i?.defaultValue;
+}
+
 async function selectedInterpreter(resource?: vscode.Uri): Promise<string | undefined> {
   const ext = vscode.extensions.getExtension("ms-python.python");
   if (!ext) return undefined;
@@ -86,8 +96,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   const input: DiscoveryInput = {
     serverPath: vscode.workspace.getConfiguration("portalis").get<string>("serverPath") ?? "",
     selectedInterpreter: await selectedInterpreter(folder?.uri),
-    defaultInterpreterPath: vscode.workspace.getConfiguration("python", folder?.uri).get<string>("defaultInterpreterPath"),
+    defaultInterpreterPath: interpreterSetting(folder?.uri),
     workspaceFolder: folder?.uri.fsPath,
+    untrusted: !vscode.workspace.isTrusted,
   };
   if (!vscode.workspace.isTrusted && input.serverPath) {
     // portalis.serverPath is a restricted setting: VS Code ignores the workspace's value here

@@ -106,3 +106,20 @@ test("paths: ~, ${userHome}, ${env:X}, relative to the workspace", () => {
   assert.strictEqual(d.expandPath(".venv/bin/python", { workspaceFolder: "/ws" }), "/ws/.venv/bin/python");
   assert.strictEqual(d.expandPath("  portalis ", {}), "portalis");
 });
+
+test("Restricted Mode: nothing inside the untrusted workspace is run", () => {
+  const s = sandbox();
+  try {
+    const inWs = s.exe("ws/.venv/bin/python");
+    const outside = s.exe("home/venv/bin/python3");
+    const por = s.exe("ws/bin/portalis");
+    const env = { PATH: path.join(s.dir, "ws/bin") };
+    const input = { selectedInterpreter: inWs, defaultInterpreterPath: outside, workspaceFolder: path.join(s.dir, "ws"), env };
+    assert.deepStrictEqual(d.candidates(input).map(c => c.command).slice(0, 2), [inWs, outside]);  // trusted: all
+    const restricted = d.candidates({ ...input, untrusted: true }).map(c => c.command);
+    assert.ok(!restricted.includes(inWs) && !restricted.includes(por), restricted);
+    assert.strictEqual(restricted[0], outside);
+    assert.ok(d.isInside(path.join(s.dir, "ws/a/b"), path.join(s.dir, "ws")));
+    assert.ok(!d.isInside(path.join(s.dir, "wsx/a"), path.join(s.dir, "ws")));
+  } finally { s.done(); }
+});
