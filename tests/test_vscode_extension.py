@@ -58,6 +58,7 @@ def test_real_vscode_end_to_end(toolchain):
     assert "verified" in res["status_after_gcd"], res
     # the wrong doctest of `square`: a diagnostic on its `>>>` line
     assert "CPython gives '16'" in res["problem_text"] and res["problem_line"] == res["expected_line"] == 20, res
+    assert res["show_rust"] is True  # Show Rust brings gcd's lib.rs to the front at `fn gcd`
     # a server that cannot be found: a notification with buttons, which work
     assert "language server was not found" in res["not_found_text"] and "Open Setting" in res["not_found_text"]
     assert res["install_instructions_shown"] is True

@@ -187,6 +187,16 @@ async function untrusted(page) {
     await page.mouse.move(5, 400);
     await page.keyboard.press("Escape");
 
+    // Show Rust on gcd: its crate's lib.rs comes to the front beside the Python, at `fn gcd`
+    await page.locator(".editor-group-container").first().locator(".tab", { hasText: "sample.py" }).first().click();
+    await clickLine(page, "a, b = b, a % b");
+    await palette(page, "Portalis: Show Rust");
+    await page.locator(".editor-group-container").nth(1).locator(".tab.active", { hasText: "lib.rs" })
+      .filter({ hasText: "sample_gcd" }).first().waitFor({ timeout: 20000 });
+    await page.locator(".editor-group-container").nth(1).locator(".view-line", { hasText: /fn\sgcd\(/ }).first().waitFor({ timeout: 20000 });
+    result.show_rust = true; log("Show Rust: sample_gcd/src/lib.rs in front, at `fn gcd`");
+    await shot(page, "5b-show-rust.png");
+
     // 7. a server that cannot be found: a notification with the fix, not silence. The user sets
     //    portalis.serverPath in the Settings editor; the extension restarts the server with it.
     await palette(page, "Preferences: Open User Settings");
