@@ -65,7 +65,9 @@ EDIT_AT = "    bad = 0\n"  # the edit: a new line inside the 45-line function
 
 def edited(base: str, i: int) -> str:
     assert EDIT_AT in base
-    return base.replace(EDIT_AT, f'{EDIT_AT}    edit_id = "{time.time_ns()}-{i}"\n', 1)
+    # a line the optimizer cannot drop (an unused string literal now compiles to nothing: the
+    # module would not change), and that does not change the output
+    return base.replace(EDIT_AT, f'{EDIT_AT}    bad += len(lines) if lines == ["{time.time_ns()}-{i}"] else 0\n', 1)
 
 
 def one_iteration(base: str, expected: bytes, toolchain, tmp: Path, i: int, program: str | None,

@@ -111,6 +111,26 @@ class PortalisServer(LanguageServer):
         self.watcher = None
         self.lock = threading.Lock()
 
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """pygls' stdio loop, with the client's messages read on the event loop itself: pygls
+        reads each header line and each body on a worker thread, three thread hops per message,
+        which were most of a warm hover's time."""
+        import sys
+
+        from pygls.io_ import StdoutWriter, run_async
+        self._stop_event = threading.Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        reader = _LoopReader(stdin or sys.stdin.buffer, self.thread_pool)
+        try:
+            asyncio.run(run_async(stop_event=self._stop_event, reader=reader, protocol=self.protocol,
+                                  logger=log, error_handler=self.report_server_error))
+        except BrokenPipeError:
+            log.error("the connection to the client is lost: shutting down")
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
+
     # ---- helpers
 
     @property
@@ -164,7 +184,8 @@ class PortalisServer(LanguageServer):
         if fresh and (current or self._superseded >= 8):
             self._superseded = 0
             self._collections += 1
-            _trim_memory(everything=self._collections % 20 == 0)
+            # queued behind whatever waits for this analysis (a first hover, the diagnostics)
+            self.full_pool.submit(_trim_memory, self._collections % 20 == 0)
         return a
 
     def log_message(self, msg: str, kind: T.MessageType = T.MessageType.Info) -> None:
@@ -293,6 +314,46 @@ class PortalisServer(LanguageServer):
             if supports and token:
                 self.call(lambda: self.work_done_progress.end(token, T.WorkDoneProgressEnd(message=message)))
             self.call(self.log_message, f"{job.title}: {message}")
+
+
+class _LoopReader:
+    """The client's byte stream read by the event loop (`connect_read_pipe`); where the input
+    is not a pipe, socket or terminal (a regular file), pygls' thread-based reader."""
+
+    def __init__(self, src, executor) -> None:
+        self.src, self.executor = src, executor
+        self._stream: asyncio.StreamReader | None = None
+        self._fallback = None
+
+    async def _ready(self) -> None:
+        if self._stream is not None or self._fallback is not None:
+            return
+        loop = asyncio.get_running_loop()
+        stream = asyncio.StreamReader(limit=2**20, loop=loop)
+        try:
+            await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream, loop=loop), self.src)
+            self._stream = stream
+        except (ValueError, OSError):
+            from pygls.io_ import StdinAsyncReader
+            self._fallback = StdinAsyncReader(self.src, self.executor)
+
+    async def readline(self) -> bytes:
+        await self._ready()
+        if self._stream is None:
+            return await self._fallback.readline()
+        try:
+            return await self._stream.readline()
+        except ValueError:  # a header line longer than the limit: not LSP; skip what was read
+            return b"\n"
+
+    async def readexactly(self, n: int) -> bytes:
+        await self._ready()
+        if self._stream is None:
+            return await self._fallback.readexactly(n)
+        try:
+            return await self._stream.readexactly(n)
+        except asyncio.IncompleteReadError as e:  # the client closed the stream
+            return e.partial
 
 
 def _collect_only_when_idle() -> None:

@@ -141,3 +141,30 @@ async def test_superseded_build_is_cancelled(client: LanguageClient, toolchain):
             await asyncio.sleep(0.05)
     msg = await asyncio.wait_for(ended(), 300)
     assert "cancelled" in msg or "superseded" in msg, msg
+
+
+def test_messages_from_a_regular_file_and_a_truncated_stream(tmp_path: Path):
+    """stdin that is a regular file (no event-loop pipe reading there: the threaded reader), and
+    a stream that ends in the middle of a message: answered up to there, then a clean exit."""
+    import subprocess
+
+    def frame(msg: dict) -> bytes:
+        b = json.dumps(msg).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(b) + b
+
+    init = frame({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                  "params": {"processId": None, "rootUri": tmp_path.as_uri(), "capabilities": {}}})
+    for tail in (frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}),
+                 b"Content-Length: 500\r\n\r\n{\"jsonrpc\": \"2.0\", \"id\": 2"):
+        f = tmp_path / "in.bin"
+        f.write_bytes(init + tail)
+        with f.open("rb") as src:
+            r = subprocess.run([sys.executable, "-m", "portalis", "serve", "--stdio"], stdin=src,
+                               capture_output=True, timeout=TIMEOUT, cwd=tmp_path)
+        assert b'"id": 1' in r.stdout and b'"capabilities"' in r.stdout, r.stdout[:300] + r.stderr[-2000:]
+        assert r.returncode == 0, r.stderr[-2000:]
+    # the same truncated stream through a pipe (the event-loop reader)
+    p = subprocess.Popen([sys.executable, "-m", "portalis", "serve", "--stdio"], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    out, err = p.communicate(init + b"Content-Length: 500\r\n\r\n{\"jsonrpc\"", timeout=TIMEOUT)
+    assert b'"id": 1' in out and p.returncode == 0, err[-2000:]
