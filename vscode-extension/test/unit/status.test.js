@@ -4,9 +4,9 @@ const assert = require("node:assert");
 const { StatusModel, phaseOfEnd } = require("../../out/status.js");
 
 test("end messages of server/actions.py", () => {
-  assert.strictEqual(phaseOfEnd("built: rust/m_f (12 KiB rlib for wasm32-wasi), verified on 2 doctests (30 KiB WASM)"), "verified");
+  assert.strictEqual(phaseOfEnd("built: rust/m_f (a library crate for wasm32-wasi), verified on 2 doctests (30 KiB WASM)"), "verified");
   assert.strictEqual(phaseOfEnd("built: rust/m (1 KiB), same as CPython: stdout (3 lines) and exit code 0"), "verified");
-  assert.strictEqual(phaseOfEnd("built: rust/m_f (12 KiB rlib for wasm32-wasi), no doctests to verify"), "built");
+  assert.strictEqual(phaseOfEnd("built: rust/m_f (a library crate for wasm32-wasi), no doctests to verify"), "built");
   assert.strictEqual(phaseOfEnd("built rust/m_f; verification FAILED: doctest `f(1)`: CPython gives '1', the translation '2'"), "failed");
   assert.strictEqual(phaseOfEnd("build failed"), "failed");
   assert.strictEqual(phaseOfEnd("built 3 of 5 modules, 2 failed"), "failed");
@@ -24,7 +24,7 @@ test("idle -> building i of n -> verified / failed", () => {
   assert.deepStrictEqual([s.view().phase, s.view().text], ["busy", "$(sync~spin) Portalis: building 2 of 5: b.py"]);
   s.update("t2", { kind: "begin", title: "Portalis: translate `f`", message: "translating `f`" });
   assert.match(s.view().text, /translating `f` \(\+1\)/);
-  s.update("t2", { kind: "end", message: "built: rust/m_f (1 KiB rlib for wasm32-wasi), verified on 1 doctest (9 KiB WASM)" });
+  s.update("t2", { kind: "end", message: "built: rust/m_f (a library crate for wasm32-wasi), verified on 1 doctest (9 KiB WASM)" });
   assert.strictEqual(s.view().phase, "busy");  // the workspace build still runs
   s.update("t1", { kind: "end", message: "built 4 of 5 modules, 1 failed" });
   const v = s.view();
