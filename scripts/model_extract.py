@@ -5,75 +5,23 @@ Every annotated parameter/return of every function in the given roots becomes on
 the features of `portalis.model.features.slot_queries` (computed on the same source) and the
 normalised annotation as the label. Each example carries its PROJECT (a top-level package under a
 site-packages root, a typeshed stub distribution, or a typeshed stdlib top-level module), which is
-what the split goes by. Projects seen in several roots are taken once (the first root wins).
+what the split goes by. Projects seen in several roots are taken once (the first root wins);
+typeshed copies bundled inside packages (jedi, basedpyright) are skipped.
 
     .venv/bin/python scripts/model_extract.py OUT.jsonl.gz ROOT...
-ROOT is a site-packages directory or jedi's third_party/typeshed directory.
+ROOT is a site-packages directory or jedi's third_party/typeshed directory. The shipped model:
+    .venv/bin/python scripts/model_extract.py /tmp/tm/data.jsonl.gz .venv/lib/python3.11/site-packages \
+        /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages /work/bench-venv/lib/python3.11/site-packages \
+        /work/bench-venv/lib/python3.11/site-packages/jedi/third_party/typeshed
 """
 from __future__ import annotations
 
-import ast
 import dataclasses
 import gzip
 import json
-import os
 import sys
 
-from portalis.model.features import slot_queries
-from portalis.model.labels import normalize
-
-
-def projects(root: str):
-    """(project, directory-or-file) pairs of a root."""
-    if os.path.isdir(os.path.join(root, "stdlib")) and os.path.isdir(os.path.join(root, "stubs")):
-        for m in sorted(os.listdir(os.path.join(root, "stdlib"))):
-            yield "stdlib:" + m.split(".")[0], os.path.join(root, "stdlib", m)
-        for d in sorted(os.listdir(os.path.join(root, "stubs"))):
-            yield "stubs:" + d, os.path.join(root, "stubs", d)
-        return
-    for name in sorted(os.listdir(root)):
-        p = os.path.join(root, name)
-        if name.endswith((".dist-info", ".egg-info", ".libs", ".pth")) or name.startswith(("__", "_distutils")):
-            continue
-        if os.path.isdir(p) or name.endswith(".py"):
-            yield name.removesuffix(".py"), p
-
-
-def files(path: str):
-    if os.path.isfile(path):
-        yield path
-        return
-    for d, dirs, fs in os.walk(path):
-        dirs[:] = sorted(x for x in dirs if x != "__pycache__" and "typeshed" not in x)  # bundled typeshed copies: taken once, as their own projects
-        for f in sorted(fs):
-            if f.endswith((".py", ".pyi")):
-                yield os.path.join(d, f)
-
-
-def annotations(tree: ast.Module):
-    """{(qualified function, param name | "return"): annotation node}"""
-    out = {}
-
-    def visit(body, prefix):
-        for node in body:
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                q = prefix + node.name
-                a = node.args
-                for arg in [*a.posonlyargs, *a.args, *a.kwonlyargs, a.vararg, a.kwarg]:
-                    if arg is not None and arg.annotation is not None:
-                        out[(q, arg.arg)] = arg.annotation
-                if node.returns is not None:
-                    out[(q, "return")] = node.returns
-                visit(node.body, q + ".")
-            elif isinstance(node, ast.ClassDef):
-                visit(node.body, prefix + node.name + ".")
-            else:
-                for field in ("body", "orelse", "finalbody", "handlers"):
-                    sub = getattr(node, field, None)
-                    if isinstance(sub, list):
-                        visit([s for s in sub if isinstance(s, ast.AST)], prefix)
-    visit(tree.body, "")
-    return out
+from portalis.model.dataset import project_examples, projects
 
 
 def main(argv: list[str]) -> int:
@@ -86,30 +34,10 @@ def main(argv: list[str]) -> int:
                 if project in seen:
                     continue
                 seen.add(project)
-                for f in files(path):
-                    try:
-                        with open(f, "rb") as fh:
-                            src = fh.read().decode("utf-8")
-                        tree = ast.parse(src)
-                    except Exception:
-                        continue
-                    ann = annotations(tree)
-                    if not ann:
-                        continue
-                    rel = os.path.relpath(f, root)
-                    module = rel.removesuffix(".pyi").removesuffix(".py").replace(os.sep, ".").removesuffix(".__init__")
-                    for key, q in slot_queries(src, module.rsplit(".", 1)[-1]).items():
-                        node = ann.get(key)
-                        if node is None:
-                            continue
-                        label = normalize(node)
-                        if label is None:
-                            continue
-                        if q.kind == "param" and q.name.startswith("*"):
-                            continue
-                        out.write(json.dumps({"project": project, "file": rel, "stub": f.endswith(".pyi"),
-                                              "y": label, "q": dataclasses.asdict(q)}) + "\n")
-                        n += 1
+                for project_, label, q, stub, rel in project_examples(project, path, root):
+                    out.write(json.dumps({"project": project_, "file": rel, "stub": stub,
+                                          "y": label, "q": dataclasses.asdict(q)}) + "\n")
+                    n += 1
     print(f"{n} annotated slots from {len(seen)} projects -> {out_path}")
     return 0
 

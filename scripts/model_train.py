@@ -24,10 +24,10 @@ from collections import Counter
 import numpy as np
 
 from portalis.model.features import SlotQuery, tokens
+from portalis.model.evaluate import TEST_PROJECTS, VAL_PROJECTS, metrics
 from portalis.model.linear import hash_tokens, softmax, logits
 
-TEST_PROJECTS = {"aiohttp", "cattrs", "pygls", "_pytest", "packaging", "watchdog", "hypothesis", "lsprotocol"}
-VAL_PROJECTS = {"flask", "werkzeug", "click", "jinja2", "requests", "trio"}
+OTHER = "<other>"
 DIM = 1 << 14
 MAX_LABELS = 80
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -88,38 +88,13 @@ def train(rows, y, K, weights, epochs, lr=0.2, l2=1e-6, seed=0):
 
 
 def fit_temperature(z, y):
-    """The temperature whose top-1 confidence best predicts being right (Brier score), over every
-    validation slot, out-of-vocabulary ones included (those are always wrong)."""
+    """The temperature minimising the validation projects' negative log-likelihood."""
     best = (1e9, 1.0)
     for T in np.arange(0.5, 4.01, 0.05):
         p = softmax(z / T)
-        brier = ((p.max(axis=1) - (p.argmax(axis=1) == y)) ** 2).mean()
-        best = min(best, (brier, float(T)))
+        nll = -np.log(p[np.arange(len(y)), y] + 1e-12).mean()
+        best = min(best, (nll, float(T)))
     return best[1]
-
-
-def evaluate(p, y):
-    """p: probabilities for every test slot; y: label index, -1 when the true type is outside the
-    vocabulary (the model still answers those, always wrongly)."""
-    conf = p.max(axis=1)
-    pred = p.argmax(axis=1)
-    ok = pred == y
-    total = len(y)
-    res = {"n": int(total), "n_in_vocab": int((y >= 0).sum()), "top1": float(ok.mean()),
-           "top1_in_vocab": float(ok[y >= 0].mean()), "coverage": {}, "reliability": []}
-    for t in (0.5, 0.7, 0.8, 0.9):
-        m = conf >= t
-        res["coverage"][str(t)] = {"answered": float(m.sum() / total),
-                                   "accuracy": float(ok[m].mean()) if m.any() else 0.0}
-    ece = 0.0
-    for lo in np.arange(0, 1, 0.1):
-        m = (conf >= lo) & (conf < lo + 0.1 + (1e-9 if lo >= 0.9 else 0))
-        if m.any():
-            ece += m.sum() / len(y) * abs(ok[m].mean() - conf[m].mean())
-            res["reliability"].append([round(float(lo), 1), int(m.sum()), round(float(conf[m].mean()), 3),
-                                       round(float(ok[m].mean()), 3)])
-    res["ece"] = float(ece)
-    return res
 
 
 def main() -> int:
@@ -134,7 +109,9 @@ def main() -> int:
     for ex in data:
         split["test" if ex[0] in TEST_PROJECTS else "val" if ex[0] in VAL_PROJECTS else "train"].append(ex)
     counts = Counter(y for _, y, _, _ in split["train"])
-    labels = [l for l, _ in counts.most_common(MAX_LABELS)]
+    # the vocabulary: the most common types, plus OTHER for every other type (learned, so the
+    # probabilities of the real labels stay honest on slots whose type is a project's own class)
+    labels = [l for l, _ in counts.most_common(MAX_LABELS)] + [OTHER]
     lid = {l: i for i, l in enumerate(labels)}
     print(f"loaded {len(data)} slots in {time.time() - t0:.0f}s; train {len(split['train'])} "
           f"val {len(split['val'])} test {len(split['test'])}; {len(labels)} labels "
@@ -150,27 +127,24 @@ def main() -> int:
                 if keep:
                     toks = [t for t in toks if t.startswith(keep)]
                 rows.append(hash_tokens(toks, DIM))
-                ys.append(lid.get(y, -1))
+                ys.append(lid.get(y, lid[OTHER]))
             return rows, np.array(ys, dtype=np.int64)
         tr, ytr = rows_of(split["train"])
         # stubs (signatures only) count half; no project counts for more than 3,000 slots
         per_project = Counter(ex[0] for ex in split["train"])
         wts = np.array([(0.5 if ex[3] else 1.0) * min(1.0, 3000 / per_project[ex[0]])
                         for ex in split["train"]], dtype=np.float32)
-        known = ytr >= 0
-        tr = [r for r, k in zip(tr, known) if k]
-        ytr, wts = ytr[known], wts[known]
         print(f"{variant}: training on {len(tr)} slots", flush=True)
         W, b = train(tr, ytr, len(labels), wts, a.epochs)
         va, yva = rows_of(split["val"])
         T = fit_temperature(logits(W, b, va), yva)
         te, yte = rows_of(split["test"])
         pte = softmax(logits(W, b, te) / T)
-        res = evaluate(pte, yte)
+        res = metrics(pte, yte)
         res["temperature"] = T
         for kind in ("param", "return"):
             sel = np.array([ex[2].kind == kind for ex in split["test"]])
-            r = evaluate(pte[sel], yte[sel])
+            r = metrics(pte[sel], yte[sel])
             res[kind] = {"top1": r["top1"], "top1_in_vocab": r["top1_in_vocab"], "n": r["n"]}
         results[variant] = res
         print(json.dumps({variant: res}, indent=1), flush=True)

@@ -23,6 +23,7 @@ from .features import SlotQuery, slot_queries, tokens
 __all__ = ["Prediction", "predict", "SlotQuery", "slot_queries", "clear_cache", "TritonClient"]
 
 MODEL_NAME = "type_model"
+OTHER = "<other>"          # the training label of every type outside the vocabulary; never answered
 _WEIGHTS = os.path.join(os.path.dirname(__file__), "weights.npz")
 
 
@@ -56,8 +57,9 @@ def _in_process(queries: list[SlotQuery]) -> list[Prediction | None]:
     rows = [hash_tokens(tokens(q), dim) for q in queries]
     p = softmax(logits(W, b, rows) / T)
     out: list[Prediction | None] = []
+    n = len(labs) - 1 if labs and labs[-1] == OTHER else len(labs)
     for row in p:
-        k = int(row.argmax())
+        k = int(row[:n].argmax())
         out.append(Prediction(labs[k], round(float(row[k]), 4), "model (in-process)"))
     return out
 
@@ -310,7 +312,7 @@ def predict(queries: list[SlotQuery], server: str = "off", *, budget_s: float = 
             return out
         if url is not None:
             try:
-                valid = set(_weights()[4])
+                valid = set(_weights()[4]) - {OTHER}
                 rows = ["\n".join(tokens(queries[i])).encode("utf-8") for i in todo]
                 answers = client_for(url).infer(rows, deadline, valid)
                 for i, (t, c) in zip(todo, answers):

@@ -52,6 +52,15 @@ def dotted(node: ast.AST) -> str | None:
     return None
 
 
+def callee(func: ast.AST) -> str:
+    """A call's callee as text: "len", "math.sqrt", "self.helper"; ".split" for a method of an
+    expression (`s.strip().split`); "?" otherwise."""
+    name = dotted(func)
+    if name is None and isinstance(func, ast.Attribute):
+        name = "." + func.attr
+    return name or "?"
+
+
 def value_kind(node: ast.AST | None) -> str | None:
     """The kind of an expression, as used for defaults and returned values."""
     if node is None:
@@ -79,10 +88,7 @@ def value_kind(node: ast.AST | None) -> str | None:
     if isinstance(node, ast.JoinedStr):
         return "str"
     if isinstance(node, ast.Call):
-        name = dotted(node.func)
-        if name is None and isinstance(node.func, ast.Attribute):
-            name = "." + node.func.attr          # f.read().split() -> "call:.split"
-        return f"call:{name}" if name else "call"
+        return f"call:{callee(node.func)}"
     if isinstance(node, (ast.Compare, )):
         return "bool"
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
@@ -177,12 +183,11 @@ def _usage(fn: ast.AST, names: set[str]) -> dict[str, _Usage]:
         elif isinstance(p, ast.FormattedValue):
             u.operators.add("f-string")
         elif isinstance(p, ast.Call) and node in p.args:
-            callee = dotted(p.func) or "?"
-            u.passed_to.add(f"{callee}#{p.args.index(node)}")
+            u.passed_to.add(f"{callee(p.func)}#{p.args.index(node)}")
         elif isinstance(p, ast.keyword):
             call = parent.get(p)
             if isinstance(call, ast.Call):
-                u.passed_to.add(f"{dotted(call.func) or '?'}#{p.arg or '**'}")
+                u.passed_to.add(f"{callee(call.func)}#{p.arg or '**'}")
         elif isinstance(p, ast.Starred):
             u.operators.add("*unpack")
         elif isinstance(p, (ast.For, ast.AsyncFor)) and p.iter is node:
@@ -358,8 +363,8 @@ def tokens(q: SlotQuery, stub: bool = False) -> list[str]:
     out += [f"a:{a}" for a in q.attributes]
     out += [f"op:{o}" for o in q.operators]
     for p in q.passed_to:
-        callee = p.rsplit("#", 1)[0]
-        out += [f"pt:{p}", f"pc:{callee.rsplit('.', 1)[-1]}"]
+        name = p.rsplit("#", 1)[0]
+        out += [f"pt:{p}", f"pc:{name.rsplit('.', 1)[-1]}"]
     if q.iterated:
         out.append("iter")
     if q.unpacked:

@@ -19,7 +19,10 @@ class TritonPythonModel:
         self.b = w["b"].astype(np.float32)
         self.T = float(w["T"])
         self.dim = int(w["dim"])
-        self.labels = np.array([l.encode("utf-8") for l in w["labels"]], dtype=np.object_)
+        labels = [str(l) for l in w["labels"]]
+        # the last label may be "<other>" (every type outside the vocabulary): never answered
+        self.n = len(labels) - 1 if labels and labels[-1] == "<other>" else len(labels)
+        self.labels = np.array([l.encode("utf-8") for l in labels], dtype=np.object_)
 
     def _score(self, raw):
         toks = raw.decode("utf-8", "replace").split("\n") if raw else []
@@ -29,7 +32,7 @@ class TritonPythonModel:
         z -= z.max()
         p = np.exp(z)
         p /= p.sum()
-        k = int(p.argmax())
+        k = int(p[:self.n].argmax())
         return self.labels[k], np.float32(p[k])
 
     def execute(self, requests):
