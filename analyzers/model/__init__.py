@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .features import SlotQuery, slot_queries, tokens
 
-__all__ = ["Prediction", "predict", "SlotQuery", "slot_queries", "clear_cache", "TritonClient"]
+__all__ = ["Prediction", "predict", "SlotQuery", "slot_queries", "clear_cache", "TritonClient", "vocabulary", "close_clients"]
 
 MODEL_NAME = "type_model"
 OTHER = "<other>"          # the training label of every type outside the vocabulary; never answered
@@ -44,7 +44,8 @@ def _weights():
             [str(l) for l in w["labels"]])
 
 
-def labels() -> list[str]:
+def vocabulary() -> list[str]:
+    """The model's labels (the last, OTHER, is never answered)."""
     return list(_weights()[4])
 
 
@@ -202,7 +203,11 @@ class TritonClient:
                 time.sleep(pause)
 
     def close(self):
-        self._pool.submit(self._reset)
+        """Close the connection (Triton waits for open HTTP connections when it stops)."""
+        try:
+            self._pool.submit(self._reset).result(timeout=1.0)
+        except Exception:
+            pass
         self._pool.shutdown(wait=False)
 
 
@@ -226,6 +231,15 @@ def _check_answer(py, conf, n: int, valid: set[str]) -> list[tuple[str, float]]:
 
 _clients: dict[str, TritonClient] = {}
 _clients_lock = threading.Lock()
+
+
+def close_clients(url: str | None = None) -> None:
+    """Close the clients (of one URL, or all)."""
+    with _clients_lock:
+        urls = [u for u in _clients if url is None or u == url]
+        closing = [_clients.pop(u) for u in urls]
+    for c in closing:
+        c.close()
 
 
 def client_for(url: str) -> TritonClient:
@@ -273,6 +287,7 @@ def stop_local() -> None:
     t = _local.get("triton")
     if t is not None:
         try:
+            close_clients(t.http_url)
             t.stop()
         except Exception:
             pass

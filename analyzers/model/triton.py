@@ -71,6 +71,7 @@ class LocalTriton:
     log_path: Path
     work: Path
     _log: object = field(default=None, repr=False)
+    killed: bool = False
 
     @property
     def http_url(self) -> str:
@@ -105,12 +106,15 @@ class LocalTriton:
             return ""
 
     def stop(self, timeout: float = 15.0) -> int:
-        """SIGTERM (Triton unloads the model and exits), then SIGKILL of its group if it hangs."""
+        """SIGTERM (Triton unloads the model and exits; exit 1 when a client kept a connection
+        open past --exit-timeout-secs), then SIGKILL of its group if it hangs. Sets `killed`."""
+        self.killed = False
         if self.proc.poll() is None:
             try:
                 self.proc.send_signal(signal.SIGTERM)
                 self.proc.wait(timeout)
             except subprocess.TimeoutExpired:
+                self.killed = True
                 try:
                     os.killpg(self.proc.pid, signal.SIGKILL)
                 except ProcessLookupError:
@@ -182,6 +186,10 @@ def serve(http_port: int | None = None, grpc_port: int | None = None, log_path: 
             t.stop()
             return 1
         code = t.stop()
+        if t.killed:
+            print(f"portalis model serve: tritonserver did not stop on SIGTERM; killed. log: {t.log_path}",
+                  file=sys.stderr)
+            return 1
         print(f"stopped (tritonserver exit {code})", flush=True)
         return 0
     finally:

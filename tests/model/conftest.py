@@ -33,6 +33,8 @@ def triton(tmp_path_factory):
                     f"\n{log.read_text(errors='replace')[-2000:] if log.exists() else ''}")
     info = {"http": m.group(1), "grpc": m.group(2), "proc": proc, "log": log}
     yield info
+    from portalis.model import close_clients
+    close_clients()                 # Triton waits up to --exit-timeout-secs for open connections
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:

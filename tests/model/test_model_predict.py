@@ -82,7 +82,7 @@ class _Server:
 @pytest.fixture(autouse=True)
 def _fresh():
     clear_cache()
-    model._clients.clear()
+    model.close_clients()
     yield
     clear_cache()
 
@@ -98,7 +98,7 @@ def test_in_process_answers():
     assert by[("count_words", "text")].python == "str"
     assert by[("is_valid", "is_valid")].python == "bool"
     assert by[("count_words", "limit")].python == "int"
-    assert set(p.python for p in out) <= set(model.labels()) - {model.OTHER}
+    assert set(p.python for p in out) <= set(model.vocabulary()) - {model.OTHER}
 
 
 def test_empty_and_garbage_input_never_raises():
@@ -148,7 +148,7 @@ def test_garbage_answer_is_refused():
 
 def test_circuit_breaker_opens_and_skips_the_network():
     c = TritonClient(dead_url(), threshold=3, cooldown=0.3, retries=0)
-    valid = set(model.labels())
+    valid = set(model.vocabulary())
     for _ in range(3):
         with pytest.raises(Exception):
             c.infer([b"kind:p"], time.monotonic() + 0.2, valid)

@@ -12,7 +12,7 @@ import tritonclient.http as httpclient
 
 from portalis import model
 from portalis.model import TritonClient, clear_cache, predict
-from portalis.model.features import slot_queries
+from portalis.model.features import slot_queries, tokens
 
 HERE = os.path.dirname(__file__)
 PORTALIS = os.path.join(os.path.dirname(sys.executable), "portalis")
@@ -37,7 +37,7 @@ def test_http_and_grpc_answer_like_in_process(triton):
     local = predict(qs, "off")
     for url in (triton["http"], triton["grpc"]):
         clear_cache()
-        model._clients.clear()
+        model.close_clients()
         out = predict(qs, url, budget_s=5.0)    # first call: imports and connection set-up
         assert all(p.source == "model" for p in out), url
         assert [p.python for p in out] == [p.python for p in local]
@@ -75,11 +75,12 @@ def test_status_cli(triton):
 
 def test_breaker_closes_again_when_the_server_answers(triton):
     c = TritonClient(triton["http"], threshold=1, cooldown=0.2)
-    valid = set(model.labels())
+    valid = set(model.vocabulary())
     c._record(False, "simulated outage")
     assert c.state == "open"
     time.sleep(0.25)
-    out = c.infer([b"kind:p\np.name:count"], time.monotonic() + 5.0, valid)
+    q = slot_queries("def f(count=0):\n    return count + 1\n", "m")[("f", "count")]
+    out = c.infer(["\n".join(tokens(q)).encode()], time.monotonic() + 5.0, valid)
     assert out[0][0] == "int" and c.state == "closed"
     c.close()
 
@@ -109,4 +110,4 @@ def test_local_mode_starts_and_answers():
     finally:
         t = model._local["triton"]
         model.stop_local()
-        assert t is not None and t.proc.returncode == 0      # stopped cleanly by SIGTERM
+        assert t is not None and t.proc.returncode == 0 and not t.killed   # stopped cleanly by SIGTERM
