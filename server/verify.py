@@ -193,8 +193,18 @@ def doctest_check(analysis: ModuleAnalysis, f: FunctionInfo, toolchain, timeout:
     n = len(f.doctests)
     cp, wa = _split(py[1], n), _split(r.stdout, n)
     out: list[Finding] = []
+    stopped = r.stop_limit_line is not None or r.limit_hit is not None or r.trap is not None
     for i, ex in enumerate(f.doctests):
         want = ex.want
+        if cp[i] != wa[i] and stopped:
+            # the run ended in this example: a Portalis limit, a time/memory limit or a trap,
+            # not a different result
+            why = (r.stderr.decode(errors="replace").strip().splitlines() or [r.message or "stopped"])[-1]
+            if r.trap is not None:
+                out.append(Finding(ex.line, "trap", f"doctest `{ex.source}`: the WASM trapped: {r.trap.message}", r.message))
+            else:
+                out.append(Finding(ex.line, "limit", f"doctest `{ex.source}`: stopped at a Portalis limit: {why}"))
+            break
         if cp[i] != wa[i]:
             out.append(Finding(ex.line, "mismatch", f"doctest `{ex.source}`: CPython gives {cp[i].strip()!r}, "
                                f"the translation {wa[i].strip()!r}"))

@@ -1,0 +1,44 @@
+"""The server's verification (server/verify.py) on its own: doctests run under CPython and as
+WASM (real rustc, real wasmtime), each finding on the doctest's Python line."""
+
+from __future__ import annotations
+
+from portalis.engine import analyse
+from portalis.server.verify import doctest_check
+
+SRC = '''def total(xs: list[float]) -> float:
+    """Sum.
+
+    >>> total([1.5, 2.0])
+    3.5
+    >>> total([])
+    0
+    >>> total([1.0])
+    1.0
+    """
+    return sum(xs)
+
+
+def half(n: int) -> int:
+    """
+    >>> half(10)
+    5
+    >>> half(7)
+    4
+    """
+    return n // 2
+'''
+
+
+def test_doctest_findings_limit_wrong_doctest_and_verified(toolchain, tmp_path):
+    a = analyse(SRC, str(tmp_path / "m.py"))
+    total, half = a.function("total"), a.function("half")
+    assert total.translatable and half.translatable
+    # total([]) is 0 (an int) in CPython: a Portalis limit on that doctest's line, not a
+    # "mismatch" (the run stopped there; it did not compute something else)
+    f = doctest_check(a, total, toolchain)
+    assert [(x.kind, x.line) for x in f] == [("limit", 6)], f
+    assert "sum() of an empty sequence of floats" in f[0].message
+    # a doctest whose expected text is wrong in CPython itself, then the rest compared
+    g = doctest_check(a, half, toolchain)
+    assert [(x.kind, x.line) for x in g] == [("doctest-fails-in-cpython", 18)], g
