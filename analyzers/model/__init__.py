@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .features import SlotQuery, slot_queries, tokens
 
-__all__ = ["Prediction", "predict", "SlotQuery", "slot_queries", "clear_cache", "TritonClient", "vocabulary", "close_clients"]
+__all__ = ["Prediction", "predict", "SlotQuery", "slot_queries", "clear_cache", "TritonClient", "vocabulary", "close_clients", "warm_up"]
 
 MODEL_NAME = "type_model"
 OTHER = "<other>"          # the training label of every type outside the vocabulary; never answered
@@ -93,6 +93,13 @@ class TritonClient:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portalis-triton")
         self._client = None
         self._client_timeout = None
+        self._pool.submit(self._warm)     # import tritonclient off the caller's budget
+
+    def _warm(self):
+        try:
+            self._get_client(1.0)
+        except Exception:
+            pass
 
     # breaker
     def allow(self) -> bool:
@@ -231,6 +238,20 @@ def _check_answer(py, conf, n: int, valid: set[str]) -> list[tuple[str, float]]:
 
 _clients: dict[str, TritonClient] = {}
 _clients_lock = threading.Lock()
+
+
+def warm_up(server: str) -> None:
+    """Load the weights and, for a Triton URL, import tritonclient and make the client in the
+    background, so that the first predict() within a small budget can already be answered by
+    Triton (a language server calls this at start). Never raises."""
+    try:
+        _weights()
+        if server and server not in ("off", "local"):
+            client_for(server)
+        elif server == "local":
+            _local_url()
+    except Exception:
+        pass
 
 
 def close_clients(url: str | None = None) -> None:

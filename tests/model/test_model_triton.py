@@ -111,3 +111,12 @@ def test_local_mode_starts_and_answers():
         t = model._local["triton"]
         model.stop_local()
         assert t is not None and t.proc.returncode == 0 and not t.killed   # stopped cleanly by SIGTERM
+
+
+def test_warm_up_lets_the_first_call_use_triton(triton):
+    model.close_clients()
+    clear_cache()
+    model.warm_up(triton["grpc"])
+    time.sleep(1.5)
+    out = predict(queries(), triton["grpc"], budget_s=0.2)
+    assert all(p.source == "model" for p in out), model.client_for(triton["grpc"]).last_error
