@@ -304,12 +304,10 @@ def slot_queries(source: str, module: str) -> dict[tuple[str, str], SlotQuery]:
                 visit(node.body, prefix + node.name + ".", True)
             else:
                 # functions defined under if/try/with/for at this level keep the same prefix
-                for field in ("body", "orelse", "finalbody", "handlers"):
+                for field in ("body", "orelse", "finalbody", "handlers", "cases"):
                     sub = getattr(node, field, None)
                     if isinstance(sub, list) and sub and not isinstance(node, (ast.Lambda,)):
                         visit([s for s in sub if isinstance(s, ast.AST)], prefix, in_class)
-                if isinstance(node, ast.ExceptHandler):
-                    pass
 
     try:
         visit(tree.body, "", False)

@@ -103,3 +103,11 @@ def test_tokens_and_labels():
     assert normalize("typing.Dict[str, int]") == "dict[str, int]"
     assert normalize("Any") is None and normalize("T") is None
     assert normalize("'Shape'") == "Shape"
+
+
+def test_functions_under_match_try_and_if_are_found():
+    src = ("match x:\n    case 1:\n        def f(a): return a\n"
+           "try:\n    pass\nexcept E:\n    def g(b): pass\n"
+           "if X:\n    class C:\n        def m(self, c): pass\n")
+    assert sorted(slot_queries(src, "m")) == [("C.m", "c"), ("C.m", "return"), ("f", "a"), ("f", "return"),
+                                              ("g", "b"), ("g", "return")]
