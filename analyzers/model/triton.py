@@ -88,15 +88,17 @@ class LocalTriton:
         except Exception:
             return False
 
-    def wait_ready(self, timeout: float = 60.0) -> None:
+    def wait_ready(self, timeout: float = 60.0, cancelled=lambda: False) -> None:
         end = time.monotonic() + timeout
-        while time.monotonic() < end:
+        while time.monotonic() < end and not cancelled():
             if self.proc.poll() is not None:
                 raise RuntimeError(f"tritonserver exited with {self.proc.returncode}; log: {self.log_path}\n"
                                    + self.log_tail())
             if self.ready():
                 return
             time.sleep(0.2)
+        if cancelled():
+            raise RuntimeError("cancelled")
         raise RuntimeError(f"tritonserver not ready after {timeout:.0f}s; log: {self.log_path}\n" + self.log_tail())
 
     def log_tail(self, n: int = 15) -> str:
@@ -172,9 +174,12 @@ def serve(http_port: int | None = None, grpc_port: int | None = None, log_path: 
             print(f"portalis model serve: {e}", file=sys.stderr)
             return 1
         try:
-            t.wait_ready(120)
+            t.wait_ready(120, cancelled=lambda: stop["sig"] is not None)
         except RuntimeError as e:
             t.stop()
+            if stop["sig"] is not None:       # signalled while starting: a normal stop
+                print("stopped before it was ready", flush=True)
+                return 0
             print(f"portalis model serve: {e}", file=sys.stderr)
             return 1
         print(f"{MODEL_NAME} ready: {t.http_url} {t.grpc_url} (log: {t.log_path})", flush=True)

@@ -120,3 +120,21 @@ def test_warm_up_lets_the_first_call_use_triton(triton):
     time.sleep(1.5)
     out = predict(queries(), triton["grpc"], budget_s=0.2)
     assert all(p.source == "model" for p in out), model.client_for(triton["grpc"]).last_error
+
+
+def test_serve_stops_on_sigint_while_starting_and_when_ready():
+    import signal
+    p = subprocess.Popen([PORTALIS, "model", "serve"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(0.5)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 0 and "stopped" in out, (out, err)
+    p = subprocess.Popen([PORTALIS, "model", "serve"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = p.stdout.readline()
+    assert "ready: http://" in line, p.stderr.read() if p.poll() is not None else line
+    url = line.split()[2]
+    assert subprocess.run([PORTALIS, "model", "status", "--url", url], capture_output=True, timeout=60).returncode == 0
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    assert p.returncode == 0 and "stopped (tritonserver exit 0)" in out, (out, err)
+    assert subprocess.run([PORTALIS, "model", "status", "--url", url], capture_output=True, timeout=60).returncode == 1
