@@ -231,6 +231,18 @@ def _release_opt(p: argparse.ArgumentParser) -> None:
                    help="build with cross-unit LTO: ~0.3 s slower per edit, code up to ~1.3x faster")
 
 
+def cmd_model_serve(args) -> int:
+    from portalis.model.triton import serve
+    return serve(args.http_port, args.grpc_port, args.log)
+
+
+def cmd_model_status(args) -> int:
+    from portalis.model.triton import status
+    ok, msg = status(args.url, args.timeout)
+    print(msg, file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["serve"]:  # its own options (--stdio, which vscode-languageclient appends, --tcp, ...)
@@ -267,6 +279,7 @@ def main(argv: list[str] | None = None) -> int:
     _release_opt(p)
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(fn=cmd_check)
+<<<<<<< HEAD
     p = sub.add_parser("infer", help="infer every parameter and return type, with where each came from")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help='print {"functions": [...]} as JSON')
@@ -275,6 +288,19 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workspace", action="append", metavar="FILE", help="another file whose calls count as call sites")
     p.add_argument("--no-jedi", action="store_true", help="skip layer 3 (jedi)")
     p.set_defaults(fn=cmd_infer)
+=======
+    p = sub.add_parser("model", help="the type model's Triton server (serve, status)")
+    msub = p.add_subparsers(dest="model_cmd", required=True)
+    q = msub.add_parser("serve", help="run a local Triton on model_repository/ until SIGTERM/SIGINT")
+    q.add_argument("--http-port", type=int, default=None, help="HTTP port (default: a free one)")
+    q.add_argument("--grpc-port", type=int, default=None, help="gRPC port (default: a free one)")
+    q.add_argument("--log", default=None, help="tritonserver's log file (default: in its work directory)")
+    q.set_defaults(fn=cmd_model_serve)
+    q = msub.add_parser("status", help="exit 0 when the type model is ready on a Triton; print name/version")
+    q.add_argument("--url", default="http://127.0.0.1:8000", help="http://host:port or grpc://host:port")
+    q.add_argument("--timeout", type=float, default=3.0)
+    q.set_defaults(fn=cmd_model_status)
+>>>>>>> type-model
     args = ap.parse_args(argv)
     try:
         code = int(args.fn(args))
