@@ -279,7 +279,6 @@ def main(argv: list[str] | None = None) -> int:
     _release_opt(p)
     p.add_argument("args", nargs=argparse.REMAINDER)
     p.set_defaults(fn=cmd_check)
-<<<<<<< HEAD
     p = sub.add_parser("infer", help="infer every parameter and return type, with where each came from")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help='print {"functions": [...]} as JSON')
@@ -288,7 +287,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workspace", action="append", metavar="FILE", help="another file whose calls count as call sites")
     p.add_argument("--no-jedi", action="store_true", help="skip layer 3 (jedi)")
     p.set_defaults(fn=cmd_infer)
-=======
     p = sub.add_parser("model", help="the type model's Triton server (serve, status)")
     msub = p.add_subparsers(dest="model_cmd", required=True)
     q = msub.add_parser("serve", help="run a local Triton on model_repository/ until SIGTERM/SIGINT")
@@ -300,7 +298,6 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--url", default="http://127.0.0.1:8000", help="http://host:port or grpc://host:port")
     q.add_argument("--timeout", type=float, default=3.0)
     q.set_defaults(fn=cmd_model_status)
->>>>>>> type-model
     args = ap.parse_args(argv)
     try:
         code = int(args.fn(args))
