@@ -282,8 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("infer", help="infer every parameter and return type, with where each came from")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", help='print {"functions": [...]} as JSON')
-    p.add_argument("--model-server", default="off", metavar="URL|local|off",
-                   help="the type model (layer 4): a Triton URL, `local`, or `off` (default: off = in-process when installed)")
+    p.add_argument("--model-server", default="off", metavar="URL|local|off|none",
+                   help="the type model (layer 4): a Triton URL, `local` (start one), `off` (its weights in-process; "
+                        "the default) or `none` (no model)")
     p.add_argument("--workspace", action="append", metavar="FILE", help="another file whose calls count as call sites")
     p.add_argument("--no-jedi", action="store_true", help="skip layer 3 (jedi)")
     p.set_defaults(fn=cmd_infer)

@@ -609,8 +609,11 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
     rust_sig = None
     if translatable and names is not None:
         rname = names.rust(name)
-        rparams = ", ".join(f"{names.rust(s.name)}: {s.rust}" for s in params)
-        rret = "" if returns.rust == "()" else f" -> {returns.rust}"
+        # as the translated function's public wrapper has it (codegen/emit/library.py): a str
+        # parameter takes anything that converts (String, &str, pyrt::Str), a str result is a String
+        rparams = ", ".join(f"{names.rust(s.name)}: {'impl Into<pyrt::Str>' if s.python == 'str' else s.rust}"
+                            for s in params)
+        rret = "" if returns.rust == "()" else f" -> {'String' if returns.python == 'str' else returns.rust}"
         rust_sig = f"fn {rname}({rparams}){rret}"
     calls = _ir_calls(fn) if fn is not None else []
     return FunctionInfo(name, span, sm.span(node.name), tuple(params), returns, locals_, py_sig, rust_sig,

@@ -84,7 +84,7 @@ def test_table(tmp_path, capsys):
 def test_unknown_slots_exit_zero(tmp_path, capsys):
     p = tmp_path / "m.py"
     p.write_text("def f(x):\n    return x\n")
-    assert main(["infer", str(p), "--json"]) == 0
+    assert main(["infer", str(p), "--json", "--model-server", "none"]) == 0
     f = json.loads(capsys.readouterr().out)["functions"][0]
     assert f["params"][0]["python"] == "unknown" and f["params"][0]["rust"] is None
 

@@ -1,6 +1,5 @@
 """portalis.infer, one rule at a time: a fixture in, the expected (type, source) of each slot out.
-Layer 3 (jedi) is off here unless the test is about it; layer 4 (the model) is not installed on
-this branch, so it must answer nothing."""
+Layer 3 (jedi) and layer 4 (the model) are off here unless the test is about them."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from portalis.infer import SOURCES, infer_file
 def slots(src: str, **kw) -> dict[str, tuple[str, str]]:
     """{"f.x": (python, source), "f->": (python, source)} for every slot of the file."""
     kw.setdefault("use_jedi", False)
+    kw.setdefault("model_server", None)
     ft = infer_file(textwrap.dedent(src), **kw)
     assert ft.error is None, ft.error
     out = {}
@@ -213,16 +213,53 @@ def test_rust_spelling():
     assert ft.function("g").returns.rust == "Option<i64>"
 
 
-def test_model_layer_answers_nothing_without_the_package():
-    from portalis.infer import _model_layer
-    try:
-        import portalis.model  # noqa: F401
-        pytest.skip("portalis.model is installed: the lead wires and tests it")
-    except ImportError:
-        pass
-    assert _model_layer(["q1", "q2"], "off") == [None, None]
-    ft = infer_file("def f(x):\n    return x\n", model_server="local", use_jedi=False)
-    assert ft.function("f").param("x").python == "unknown"
+MODEL_SRC = """def greet(name, verbose):
+    print("hi", name)
+    if verbose:
+        print("done")
+
+
+def path_of(filename, count):
+    return helper(filename, count)
+"""
+
+
+def test_model_layer_fills_what_layers_1_to_3_leave_unknown():
+    """Layer 4 through the shipped weights in-process (Triton's path: tests/model): only slots
+    still unknown, only answers at MODEL_MIN_CONFIDENCE or above, source "model"."""
+    from portalis.infer import MODEL_MIN_CONFIDENCE
+    without = infer_file(MODEL_SRC, "m.py", use_jedi=False, model_server=None)
+    assert without.function("greet").param("name").python == "unknown"
+    assert without.function("path_of").param("count").python == "unknown"
+    ft = infer_file(MODEL_SRC, "m.py", use_jedi=False, model_server="off")
+    assert "model" in ft.layers_used
+    name, count = ft.function("greet").param("name"), ft.function("path_of").param("count")
+    assert (name.python, name.source) == ("str", "model") and name.confidence >= MODEL_MIN_CONFIDENCE
+    assert (count.python, count.rust, count.source) == ("int", "i64", "model")
+    # the static layers' answers are never replaced
+    assert ft.function("greet").returns == without.function("greet").returns
+    # a guess below the threshold leaves the slot unknown
+    from portalis import model
+    from portalis.model.features import slot_queries
+    q = slot_queries(MODEL_SRC, "m")[("path_of", "filename")]
+    [p] = model.predict([q], "off")
+    assert p is not None and p.confidence < MODEL_MIN_CONFIDENCE
+    assert ft.function("path_of").param("filename").python == "unknown"
+
+
+def test_model_layer_with_no_server_reachable_falls_back_in_process():
+    ft = infer_file(MODEL_SRC, "m.py", use_jedi=False, model_server="http://127.0.0.1:9")
+    assert ft.function("path_of").param("count").python == "int"
+
+
+def test_model_layer_answers_nothing_when_the_model_fails(monkeypatch):
+    import portalis.model as model
+
+    def broken(*a, **k):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(model, "predict", broken)
+    ft = infer_file(MODEL_SRC, "m.py", use_jedi=False, model_server="off")
+    assert ft.error is None and ft.function("path_of").param("count").python == "unknown"
 
 
 @pytest.mark.parametrize("src", [

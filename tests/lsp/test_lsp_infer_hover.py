@@ -58,3 +58,55 @@ async def test_hover_shows_inferred_types(client: LanguageClient):
     assert "def Stack.push(v: int) -> None" in card and "`v: int` (call-site" in card
 
     assert await _hover(client, uri, 13, 0) is None  # a blank line: nothing
+
+
+ANNOTATE = '''def clamp(value, lo, hi):
+    return min(max(lo, value), hi)
+
+
+def greet(name,
+          loud=False):  # a comment that stays
+    text = "hi " + name
+    return text.upper() if loud else text
+
+
+print(clamp(5, 1, 3))
+print(greet("ann"))
+'''
+
+
+async def test_annotate_quick_fix_writes_inferred_types_then_it_translates(client: LanguageClient):
+    """The quick fix for a function the translator cannot settle: the inferred annotations
+    written into the header (formatting and comments kept); applied, the function translates."""
+    root = client.root  # type: ignore[attr-defined]
+    p = root / "ann.py"
+    p.write_text(ANNOTATE)
+    uri = p.as_uri()
+    open_doc(client, uri, ANNOTATE)
+    await wait_diagnostics(client, uri)
+
+    async def actions(line: int) -> list:
+        return await asyncio.wait_for(client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri), range=T.Range(T.Position(line, 4), T.Position(line, 4)),
+            context=T.CodeActionContext(diagnostics=[]))), TIMEOUT)
+
+    acts = await actions(4)  # greet's def line
+    fix = next(x for x in acts if x.title.startswith("Annotate `greet`"))
+    [edit] = fix.edit.changes[uri]
+    assert (edit.range.start.line, edit.range.end.line) == (4, 6), edit.range
+    assert edit.new_text == "def greet(name: str,\n          loud: bool = False) -> str:  # a comment that stays\n"
+    lines = ANNOTATE.splitlines(keepends=True)
+    fixed = "".join(lines[:4]) + edit.new_text + "".join(lines[6:])
+    compile(fixed, "ann.py", "exec")  # still Python, and runs as before (builtins only)
+
+    acts = await actions(0)
+    clamp_fix = next(x for x in acts if x.title.startswith("Annotate `clamp`"))
+    assert clamp_fix.edit.changes[uri][0].new_text == "def clamp(value: int, lo: int, hi: int) -> int:\n"
+    # a function whose every slot is already annotated gets no such action
+    client.text_document_did_change(T.DidChangeTextDocumentParams(
+        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[T.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    after = await actions(4)
+    assert not any(x.title.startswith("Annotate `greet`") for x in after)
+    card = await _hover(client, uri, 4, 5)
+    assert card is not None and "fn greet(name: impl Into<pyrt::Str>, loud: bool) -> String" in card and "**Translatable**" in card, card
