@@ -26,12 +26,18 @@ def projects(root: str):
             yield name.removesuffix(".py"), p
 
 
+VENDORED = {"_vendor", "vendor", "_vendored", "vendored", "_vendored_packages", "extern", "_extern"}
+
+
 def files(path: str):
     if os.path.isfile(path):
         yield path
         return
     for d, dirs, fs in os.walk(path):
-        dirs[:] = sorted(x for x in dirs if x != "__pycache__" and "typeshed" not in x)  # bundled typeshed copies: taken once, as their own projects
+        # bundled typeshed copies: taken once, as their own projects; vendored copies of other
+        # projects (pip/_vendor/packaging, setuptools/_vendor/...): not at all, or a held-out
+        # project would be in the training data under another project's name
+        dirs[:] = sorted(x for x in dirs if x != "__pycache__" and "typeshed" not in x and x not in VENDORED)
         for f in sorted(fs):
             if f.endswith((".py", ".pyi")):
                 yield os.path.join(d, f)
