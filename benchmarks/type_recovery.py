@@ -260,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--packages", nargs="*", default=PACKAGES)
     ap.add_argument("--no-pyright", action="store_true")
     ap.add_argument("--no-jedi", action="store_true")
+    ap.add_argument("--model-server", default="off", help="layer 4: URL | local | off (in-process, default) | none")
     ap.add_argument("--json", help="write the numbers here too")
     ap.add_argument("--misses", help="write portalis's wrong answers here (slot, original, inferred, source)")
     args = ap.parse_args(argv)
@@ -310,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     for pkg, f, dst in files:
         by_pkg[pkg].append(str(dst))
     for pkg, f, dst in files:
-        ft = infer_file(dst.read_text(), str(dst), workspace=by_pkg[pkg], use_jedi=not args.no_jedi)
+        ft = infer_file(dst.read_text(), str(dst), workspace=by_pkg[pkg], use_jedi=not args.no_jedi,
+                        model_server=args.model_server)
         for fn in ft.functions:
             for p in fn.params:
                 ours[(str(dst), fn.name, p.name)] = (norm(p.type.python), p.type.source)
