@@ -11,6 +11,8 @@ Python changed since (in the editor, or on disk: git checkout) is marked stale.
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import logging
 import threading
@@ -223,6 +225,15 @@ def translate_function(ls, job: Job, a: ModuleAnalysis, f: FunctionInfo, build: 
         progress(job, "report", f"verifying `{f.name}` on {len(f.doctests)} doctests against CPython", 66)
         findings = doctest_check(a, f, tc)
         job.check()
+    # annotations the type model guessed (offered by the annotate action) that the source has:
+    # a failure says the guess failed; a success verifies them; with nothing to check, say so
+    st = ls.state(job.uri)
+    slots = {"return": f.returns.python, **{p.name: p.python for p in f.params}}
+    guessed = {n: t for n, t in st.guesses.get(f.name, {}).items() if slots.get(n) == t}
+    said = ", ".join(f"{n}: {t}" if n != "return" else f"-> {t}" for n, t in guessed.items())
+    if guessed:
+        findings = [dataclasses.replace(x, message=f"the type model's guess ({said}) failed verification: {x.message}")
+                    if x.kind not in ("verified", "doctest-fails-in-cpython") else x for x in findings]
     report(ls, job, findings, a.text)
     bad = [x for x in findings if x.kind not in ("verified", "doctest-fails-in-cpython")]
     verified = [x.message for x in findings if x.kind == "verified"]
@@ -233,6 +244,12 @@ def translate_function(ls, job: Job, a: ModuleAnalysis, f: FunctionInfo, build: 
                + (f", {verified[0]}" if verified else "") + (", no doctests to verify" if not f.doctests else "")
                + (f", {len(in_cpython)} doctest{'s' if len(in_cpython) != 1 else ''} failing in CPython itself "
                   "(not compared)" if in_cpython else ""))
+    if guessed and not bad:
+        if verified:
+            summary += f"; the type model's guesses ({said}) verified"
+            ls.call(lambda: st.guesses.pop(f.name, None))
+        else:
+            summary += f"; the type model's guesses ({said}) are unverified: add a doctest to check them"
     if bad:
         summary = f"built {_rel(ls, out)}; verification FAILED: {bad[0].message}"
 

@@ -14,6 +14,7 @@ import logging
 import os
 import threading
 import traceback
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,10 @@ class DocState:
     findings_version: int | None = None
     built: dict[str, str] = field(default_factory=dict)  # function -> "built: ..., verified on ..."
     inferred: tuple[str, Any] | None = None  # (text, portalis.infer.FileTypes): hover's cache per text
+    # function -> {slot ("return" or a parameter): type} the annotate action offered from the type
+    # model: where the source has exactly these annotations, they are guesses until a build of
+    # the function verifies against CPython
+    guesses: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class PortalisServer(LanguageServer):
@@ -295,7 +300,7 @@ class PortalisServer(LanguageServer):
                         and self.client_capabilities.window.work_done_progress)
         key = job.key
         if kind == "begin":
-            token = f"portalis/{id(job)}"
+            token = f"portalis/{uuid.uuid4().hex}"  # never reused (id(job) was, once a job was freed)
             self._tokens[key] = token
             if supports:
                 created = threading.Event()

@@ -68,6 +68,8 @@ async def _annotate_action(ls: PortalisServer, uri: str, a, lines: list[str], li
            C.to_lsp_position(lines, done.last_line, len(lines[done.last_line - 1]), ls.encoding))
     edit = T.TextEdit(range=T.Range(start=T.Position(line=done.first_line - 1, character=0), end=end),
                       new_text=done.text)
+    if guesses:  # remembered: once the source has these annotations, they are the model's guesses
+        ls.state(uri).guesses[fn.name] = {n: t for n, t, src in done.slots if src == "model"}
     return T.CodeAction(title=title, kind=T.CodeActionKind.QuickFix if unsettled else T.CodeActionKind.RefactorRewrite,
                         edit=T.WorkspaceEdit(changes={uri: [edit]}), is_preferred=unsettled and not guesses)
 
@@ -218,7 +220,7 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
             out.append(T.CodeAction(title=f"Translate `{f.name}` to Rust", kind=T.CodeActionKind.Refactor,
                                     command=T.Command(title=f"Translate `{f.name}` to Rust",
                                                       command="portalis.translateFunction", arguments=[uri, f.name]),
-                                    disabled=None if f.translatable else T.CodeActionDisabledType(
+                                    disabled=None if f.translatable else T.CodeActionDisabled(
                                         reason=f.blocking[0].message if f.blocking else "types could not be inferred")))
         fix = await _annotate_action(ls, uri, a, lines, line)
         if fix is not None:

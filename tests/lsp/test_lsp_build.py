@@ -141,3 +141,60 @@ async def test_untrusted_workspace_builds_nothing(raw_client: LanguageClient, tm
     values = await wait_progress_end(lsp_client, "`f`")
     assert "not built: the workspace is not trusted" in values[-1].message
     await lsp_client.shutdown_session()
+
+
+GUESSES = '''def show_count(count):
+    """
+    >>> show_count(3)
+    'n=3'
+    """
+    return "n=" + str(count)
+
+
+def show_index(index):
+    """
+    >>> show_index(2.5)
+    'at 2.5'
+    """
+    return "at " + str(index)
+'''
+
+
+async def test_model_guesses_are_verified_or_reported_failed(client: LanguageClient, toolchain):
+    """Types the annotate action took from the type model are guesses: the action says so and
+    the server remembers them; the translation's verification then confirms
+    them (a doctest agrees with CPython) or reports the guess as failed on the Python line.
+    """
+    root: Path = client.root  # type: ignore[attr-defined]
+    p = root / "m.py"  # the model reads the module's name too: with this one it answers both slots
+    p.write_text(GUESSES)
+    uri = p.as_uri()
+    open_doc(client, uri, GUESSES)
+    await wait_diagnostics(client, uri)
+    edits = []
+    for line, name in [(0, "show_count"), (8, "show_index")]:  # both offered on the same text
+        acts = await asyncio.wait_for(client.text_document_code_action_async(T.CodeActionParams(
+            text_document=T.TextDocumentIdentifier(uri), range=T.Range(T.Position(line, 5), T.Position(line, 5)),
+            context=T.CodeActionContext(diagnostics=[]))), 60)
+        fix = next(x for x in acts if getattr(x, "title", "").startswith(f"Annotate `{name}`"))
+        assert "the model's guess" in fix.title, fix.title
+        assert isinstance(fix, T.CodeAction) and fix.edit is not None, fix
+        edits += fix.edit.changes[uri]
+    lines = GUESSES.splitlines(keepends=True)
+    for edit in sorted(edits, key=lambda e: -e.range.start.line):  # bottom first: line numbers hold
+        lines[edit.range.start.line:edit.range.end.line] = [edit.new_text]
+    text = "".join(lines)
+    client.text_document_did_change(T.DidChangeTextDocumentParams(
+        text_document=T.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[T.TextDocumentContentChangeWholeDocument(text=text)]))
+    assert "def show_count(count: int) -> str:" in text and "def show_index(index: int) -> str:" in text, text
+    r = await asyncio.wait_for(client.workspace_execute_command_async(T.ExecuteCommandParams(
+        command="portalis.translateFunction", arguments=[uri, "show_count"])), 60)
+    assert r["ok"]
+    values = await wait_progress_end(client, "show_count")
+    assert "the type model's guesses (count: int) verified" in values[-1].message, values[-1].message
+    r = await asyncio.wait_for(client.workspace_execute_command_async(T.ExecuteCommandParams(
+        command="portalis.translateFunction", arguments=[uri, "show_index"])), 60)
+    values = await wait_progress_end(client, "show_index")
+    assert "verification FAILED: the type model's guess (index: int) failed verification" in values[-1].message, \
+        values[-1].message
