@@ -151,10 +151,16 @@ def doctest_driver(text: str, f: FunctionInfo, analysis: ModuleAnalysis | None =
     for i, ex in enumerate(f.doctests):
         body.append(f"print({MARK.format(i)!r})")
         try:
-            ast.parse(ex.source, mode="eval")
-            body.append(f"print(repr({ex.source}))")
+            expr = ast.parse(ex.source, mode="eval").body
         except SyntaxError:
             body.append(ex.source)
+            continue
+        # doctest shows an expression's repr unless it is None: a call of a function that
+        # returns None shows only what it prints
+        returns_none = (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name)
+                        and analysis is not None and (g := analysis.function(expr.func.id)) is not None
+                        and g.returns.python == "None")
+        body.append(ex.source if returns_none else f"print(repr({ex.source}))")
     return "\n".join(keep) + "\n\n" + "\n".join(body) + "\n"
 
 

@@ -42,3 +42,12 @@ def test_doctest_findings_limit_wrong_doctest_and_verified(toolchain, tmp_path):
     # a doctest whose expected text is wrong in CPython itself, then the rest compared
     g = doctest_check(a, half, toolchain)
     assert [(x.kind, x.line) for x in g] == [("doctest-fails-in-cpython", 18)], g
+
+
+def test_doctest_of_a_function_that_prints_and_returns_none(toolchain, tmp_path):
+    """doctest shows nothing for a None result: the driver printed `None` after the output, so
+    every doctest of such a function read as failing in CPython itself."""
+    src = 'def show(n: int) -> None:\n    """\n    >>> show(3)\n    n = 3\n    """\n    print("n =", n)\n'
+    a = analyse(src, str(tmp_path / "p.py"))
+    f = doctest_check(a, a.function("show"), toolchain)
+    assert [x.kind for x in f] == ["verified"], f
