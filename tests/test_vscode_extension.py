@@ -56,8 +56,10 @@ def test_real_vscode_end_to_end(toolchain):
     assert "fn gcd(a: i64, b: i64) -> i64" in res["hover_text"].replace("\xa0", " "), res["hover_text"]
     assert res["rust_beside"] is True
     assert "verified" in res["status_after_gcd"], res
-    # the wrong doctest of `square`: a diagnostic on its `>>>` line
-    assert "CPython gives '16'" in res["problem_text"] and res["problem_line"] == res["expected_line"] == 20, res
+    # `total`'s verification fails (its doctest `total([])` stops at a Portalis limit): a
+    # diagnostic on that `>>>` line, and the status bar says the build failed verification
+    assert "Portalis limit" in res["problem_text"] and res["problem_line"] == res["expected_line"] == 23, res
+    assert "failed" in res["status_after_square"], res
     assert res["show_rust"] is True  # Show Rust brings gcd's lib.rs to the front at `fn gcd`
     # a server that cannot be found: a notification with buttons, which work
     assert "language server was not found" in res["not_found_text"] and "Open Setting" in res["not_found_text"]

@@ -157,31 +157,31 @@ async function untrusted(page) {
     if (!/verified/.test(done)) throw new Error(`gcd was not verified: ${done}`);
     await shot(page, "3-status-verified.png");
 
-    // 6. a function whose doctest is wrong: verification fails, a diagnostic on its `>>>` line
-    await clickLine(page, "return n * n");
+    // 6. a function whose verification fails (a doctest stops at a Portalis limit): a diagnostic on its `>>>` line
+    await clickLine(page, "return sum(xs)");
     await palette(page, "Portalis: Translate Function to Rust");
-    log("translate square requested");
+    log("translate total requested");
     await waitStatus(page, t => !/verified/.test(t), 30000, "a new build starting");
     const done2 = await waitStatus(page, t => /failed|built|not built|verified/.test(t) && !/building|verifying|translating/.test(t), 150000, "the end of the second build");
     result.status_after_square = done2; log("status:", done2);
     await page.keyboard.press("Control+Shift+M");  // Problems panel
-    const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "CPython gives" }).first();
+    const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "Portalis limit" }).first();
     await problem.waitFor({ timeout: 30000 });
     result.problem_text = (await problem.innerText()).replace(/\s+/g, " ").trim();
     log("problem:", result.problem_text);
     const m = /Ln (\d+)/.exec(result.problem_text);
-    const want = fs.readFileSync(path.join(process.env.FOLDER, "sample.py"), "utf8").split("\n").findIndex(l => l.includes(">>> square(4)")) + 1;
+    const want = fs.readFileSync(path.join(process.env.FOLDER, "sample.py"), "utf8").split("\n").findIndex(l => l.includes(">>> total([])")) + 1;
     result.problem_line = m ? Number(m[1]) : null; result.expected_line = want;
     if (result.problem_line !== want) throw new Error(`the diagnostic is on line ${result.problem_line}, not ${want}`);
     // the squiggle on that line, with its hover, for the screenshot
     await page.locator(".monaco-editor .squiggly-info, .monaco-editor .squiggly-error, .monaco-editor .squiggly-warning").first().waitFor({ timeout: 10000 });
     await shot(page, "4-diagnostic.png");
-    // the marketplace screenshot: the hover card of `square` over the diagnostic in the Problems panel
+    // the marketplace screenshot: the hover card of `total` over the diagnostic in the Problems panel
     const sq = page.locator(".editor-group-container").first()
-      .locator(".view-line", { hasText: "def square" }).locator("span span", { hasText: /^square$/ }).first();
+      .locator(".view-line", { hasText: "def total" }).locator("span span", { hasText: /^total$/ }).first();
     const sb = await sq.boundingBox();
     await page.mouse.move(sb.x + sb.width / 2, sb.y + sb.height / 2);
-    await page.locator(".monaco-hover-content").filter({ hasText: /fn\ssquare\(/ }).first().waitFor({ timeout: 20000 });
+    await page.locator(".monaco-hover-content").filter({ hasText: /fn\stotal\(/ }).first().waitFor({ timeout: 20000 });
     await page.waitForTimeout(700);
     await shot(page, "5-hover-and-diagnostic.png");
     await page.mouse.move(5, 400);

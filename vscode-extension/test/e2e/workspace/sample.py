@@ -14,10 +14,13 @@ def gcd(a: int, b: int) -> int:
     return a
 
 
-def square(n: int) -> int:
-    """The doctest below is wrong on purpose: verification fails on its line.
+def total(xs: list[float]) -> float:
+    """Sum of the values. Verification fails on the second example: for an empty list CPython
+    returns the int 0, which a float result cannot hold (a Portalis limit, on that line).
 
-    >>> square(4)
-    15
+    >>> total([1.5, 2.0])
+    3.5
+    >>> total([])
+    0
     """
-    return n * n
+    return sum(xs)
