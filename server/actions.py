@@ -183,16 +183,10 @@ def translate_function(ls, job: Job, a: ModuleAnalysis, f: FunctionInfo, build: 
     progress(job, "begin", f"translating `{f.name}`", 0)
     tr = tf(a.text, a.path, f.name)
     job.check()
-    if tr.crate is None:
-        d = next((d for d in tr.diagnostics if d.severity.value == "error"), None)
-        progress(job, "end", f"not translatable: {d.message if d else 'see the diagnostics'}", None)
-        return {"ok": False, "reason": d.message if d else "not translatable"}
-    root = out_root(ls, job.uri)
-    out = root / tr.crate.name
-    if not write(ls, job, tr.crate, out):
-        progress(job, "end", "not written: the crate has your edits", None)
-        return {"ok": False, "reason": "edited crate kept", "crate": str(out)}
-    _record(root, out, a.path, f.name, f.source_hash)
+    out, refused = _write_translation(ls, job, tr)
+    if refused is not None:
+        return refused
+    _record(out.parent, out, a.path, f.name, f.source_hash)
     lib = out / "src" / "lib.rs"
     show(ls, lib, rust_line_of(lib, _rust_name(f)))
     result = {"ok": True, "crate": str(out), "file": str(lib)}
@@ -266,6 +260,22 @@ def _rust_name(f: FunctionInfo) -> str:
     return sig[3:sig.index("(")] if sig.startswith("fn ") and "(" in sig else f.name
 
 
+def _write_translation(ls, job: Job, tr) -> tuple[Path, dict | None]:
+    """A translation's crate written under the output folder: (its folder, None), or (_, the
+    job's result) when the translation was refused or the crate holds the user's edits (the job
+    has ended with a message then)."""
+    progress = ls._job_progress
+    if tr.crate is None:
+        d = next((d for d in tr.diagnostics if d.severity.value == "error"), None)
+        progress(job, "end", f"not translatable: {d.message if d else 'see the diagnostics'}", None)
+        return Path(), {"ok": False, "reason": d.message if d else "not translatable"}
+    out = out_root(ls, job.uri) / tr.crate.name
+    if not write(ls, job, tr.crate, out):
+        progress(job, "end", "not written: the crate has your edits", None)
+        return out, {"ok": False, "reason": "edited crate kept", "crate": str(out)}
+    return out, None
+
+
 def translate_module(ls, job: Job, a: ModuleAnalysis, build: bool = True) -> dict:
     from portalis.pipeline import build_program, translate_source
     from portalis.server.verify import Finding, doctest_check, program_check
@@ -273,17 +283,11 @@ def translate_module(ls, job: Job, a: ModuleAnalysis, build: bool = True) -> dic
     progress(job, "begin", f"translating {Path(a.path).name}", 0)
     tr = translate_source(a.text, a.path)
     job.check()
-    if tr.crate is None:
-        d = next((d for d in tr.diagnostics if d.severity.value == "error"), None)
-        progress(job, "end", f"not translatable: {d.message if d else 'see the diagnostics'}", None)
-        return {"ok": False, "reason": d.message if d else "not translatable"}
-    root = out_root(ls, job.uri)
-    out = root / tr.crate.name
-    if not write(ls, job, tr.crate, out):
-        progress(job, "end", "not written: the crate has your edits", None)
-        return {"ok": False, "reason": "edited crate kept", "crate": str(out)}
+    out, refused = _write_translation(ls, job, tr)
+    if refused is not None:
+        return refused
     import hashlib
-    _record(root, out, a.path, None, hashlib.sha256(a.text.encode()).hexdigest()[:16])
+    _record(out.parent, out, a.path, None, hashlib.sha256(a.text.encode()).hexdigest()[:16])
     show(ls, out / "src" / "main.rs")
     result = {"ok": True, "crate": str(out), "file": str(out / "src" / "main.rs")}
     if not build or not ls.settings.trusted:

@@ -34,7 +34,9 @@ async def _inferred(ls: PortalisServer, uri: str, text: str):
         ft = infer_file(text, ls.path_of(uri), use_jedi=False, model_server=server)
         return None if ft.error is not None else ft
     assert ls.loop is not None
-    ft = await ls.loop.run_in_executor(ls.analysis_pool, run)
+    # the slow lane: clients ask for code actions at every cursor move, and the quick diagnostics
+    # of an edit (analysis_pool) must not wait behind this
+    ft = await ls.loop.run_in_executor(ls.full_pool, run)
     st.inferred = (text, ft)
     return ft
 
@@ -46,11 +48,14 @@ async def _annotate_action(ls: PortalisServer, uri: str, a, lines: list[str], li
     slot of it. Model answers are guesses: the title says so, and a translation with them is
     reported as verified only once its build and its check against CPython agree."""
     from portalis.infer.annotate import annotate
+    info = a.function_containing(line)
+    on_def = 0 < line <= len(lines) and lines[line - 1].lstrip().startswith(("def ", "async def "))
+    if not on_def and (info is None or all(s.source == "annotation" for s in (*info.params, info.returns))):
+        return None  # nothing to annotate here: no inference run for this cursor position
     ft = await _inferred(ls, uri, a.text)
     if ft is None:
         return None
     fn = next((f for f in ft.functions if f.line == line), None)
-    info = a.function_containing(line)
     if fn is None and info is not None:
         fn = ft.function(info.name)
     if fn is None:
