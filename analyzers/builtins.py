@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -107,6 +108,8 @@ class BuiltinMixin:
             n = f.value
             if n in self.comp_scope or (n in self.locals and n not in self.global_names):
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
+            if enums.is_class(self, f):  # Color(value)
+                return enums.call_class(self, node, pos, kw)
             if n in self.info.funcs:
                 return self.user_call(n, node, pos, kw)
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
@@ -466,7 +469,7 @@ class BuiltinMixin:
         if isinstance(el, TVar):
             return self.unknown(self.sp(node))
         start_node = pos[1] if len(pos) == 2 else kw.get("start")
-        if el == ir.BOOL:
+        if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
@@ -681,6 +684,8 @@ class BuiltinMixin:
             match_names = {"set"}
         elif isinstance(base, ir.TupleT):
             match_names = {"tuple"}
+        elif isinstance(base, ir.EnumT):
+            match_names = {base.name, "Enum"} | ({"IntEnum", "int"} if base.int_enum else set())
         elif isinstance(base, ir.ExcT):
             return self.err("unsupported-builtin", "isinstance() on exceptions is not supported; use except clauses", node)
         hit = bool(match_names & set(names))

@@ -15,6 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 
@@ -251,6 +252,8 @@ class ExprMixin:
             return ir.Local(n, self.locals[n], sp)
         if n in self.info.globals:
             return ir.Global(n, self.info.globals[n], sp)
+        if n in self.info.enum_state.classes:
+            return enums.class_value(self, node)
         if n in self.info.funcs:
             return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
         if n in _DYNAMIC:
@@ -259,6 +262,8 @@ class ExprMixin:
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:
         sp = self.sp(node)
+        if enums.is_class(self, node.value):  # Color.RED
+            return enums.class_attr(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
             consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
                       "inf": float("inf"), "nan": float("nan")}
@@ -268,6 +273,8 @@ class ExprMixin:
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
         obj = self.expr(node.value)
         ot = prune(obj.ty)
+        if isinstance(ot, ir.EnumT):  # c.name, c.value
+            return enums.member_attr(self, obj, ot, node)
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
             return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
         if isinstance(ot, ir.ExcT):
@@ -289,6 +296,7 @@ class ExprMixin:
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode, inplace: bool = False) -> ir.Expr:
         """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
+        left, right = enums.as_int(left), enums.as_int(right)  # IntEnum members compute as ints
         lt, rt_ = prune(left.ty), prune(right.ty)
         if isinstance(lt, TVar) or isinstance(rt_, TVar):
             if not (isinstance(lt, TVar) and lt.origin == "error") and not (isinstance(rt_, TVar) and rt_.origin == "error"):
@@ -350,7 +358,7 @@ class ExprMixin:
         sp = self.sp(node)
         if isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, sp)
-        e = self.expr(node.expression)
+        e = enums.as_int(self.expr(node.expression))
         t = _strip_opt(prune(e.ty))
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -398,6 +406,8 @@ class ExprMixin:
         out = [operands[0]]
         for i, op in enumerate(ops):
             a, b = out[-1], operands[i + 1]
+            a, b, op = enums.compare_operands(a, b, op)  # members: `is` is `==`; IntEnum as int
+            ops[i], out[-1] = op, a
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
             if op in ("is", "is not"):
@@ -576,6 +586,8 @@ class ExprMixin:
 
     def subscript(self, node: cst.Subscript) -> ir.Expr:
         sp = self.sp(node)
+        if enums.is_class(self, node.value):  # Color["RED"]
+            return enums.class_subscript(self, node)
         obj = self.expr(node.value)
         if len(node.slice) != 1:
             return self.err("unsupported-syntax", "multi-dimensional subscripts are not supported", node)
@@ -791,6 +803,8 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     t = prune(t)
     if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
         return True
+    if isinstance(t, ir.EnumT):  # IntEnum members order as ints; Enum members do not order
+        return t.int_enum
     if isinstance(t, ir.TupleT):
         return all(_orderable(i, optional) for i in t.items)
     if isinstance(t, ir.ListT):

@@ -17,6 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -54,6 +55,7 @@ class ModuleInfo:
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
+    enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -634,6 +636,7 @@ class _ModuleLowering:
                     self.collect_import(x)
             elif not self.collect_type_alias(s):
                 self.main_stmts.append(s)
+        enums.find_iter_positions(self.info.enum_state, self.sm.tree)
         # Which module-level names do functions see? Those they read or declare global.
         fn_reads: set[str] = set()
         fn_globals: set[str] = set()
@@ -680,6 +683,8 @@ class _ModuleLowering:
                           "assigned by a plain top-level `NAME = value`", self.sm.tree)
 
     def collect_import(self, x: cst.CSTNode) -> None:
+        if enums.collect_import(self, x):
+            return
         if isinstance(x, cst.Import):
             for a in x.names:
                 name = cst.Module([]).code_for_node(a.name)
@@ -702,6 +707,10 @@ class _ModuleLowering:
                 self.info.imports.add(mod)
 
     def collect_class(self, c: cst.ClassDef) -> None:
+        enum_base = enums.enum_base(self, c)
+        if enum_base is not None:  # Enum / IntEnum: analyzers/enums.py
+            enums.collect_enum(self, c, enum_base)
+            return
         bases = [b.value for b in c.bases]
         base = bases[0].value if len(bases) == 1 and isinstance(bases[0], cst.Name) else None
         if base is None or not (base in BUILTIN_EXCEPTIONS or base in self.info.exceptions) or c.decorators:
@@ -1045,7 +1054,8 @@ class _ModuleLowering:
                           for n, (v, sp) in self.global_values.items())
             excs = tuple(self.exc_class(n, b) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
-                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
+                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports),
+                               tuple(e.to_ir() for e in self.info.enum_state.classes.values()))
             self.check_current()
             result = finalize(result, ground)
             self.check_current()
@@ -1179,7 +1189,7 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if isinstance(node, TVar):
         return ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        if isinstance(node, (ir.Prim, ir.ExcT, Span)):
+        if isinstance(node, (ir.Prim, ir.ExcT, ir.EnumT, Span)):
             return node
         if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
             return ground(node)

@@ -52,6 +52,7 @@ CODES: dict[str, str] = {
     "dynamic-eval": "eval/exec/compile/globals()/locals()/getattr-style dynamic code cannot be translated statically.",
     "unsupported-import": "Only `math`, `sys` (exit) and `typing` can be imported.",
     "unsupported-class": "Classes other than exception classes are not supported yet.",
+    "unsupported-enum": "An enum outside the supported subset (Enum/IntEnum with int or str literal values or `auto()`; members, `.name`, `.value`, `Color(v)`, `Color[name]`, iteration): methods, Flag/StrEnum, the functional API, the class as a value.",
     "generator": "Generators (`yield`) are not supported yet.",
     "unsupported-syntax": "A statement or expression outside the supported subset (with, async, decorators, *args, walrus, match, ...).",
     "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",

@@ -120,7 +120,20 @@ class FuncT:
         return "(" + ", ".join(map(str, self.params)) + f") -> {self.ret}"
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT]
+@dataclass(frozen=True)
+class EnumT:
+    """A member of the enum class `name` (`enum.Enum`, or `enum.IntEnum` when `int_enum`); its
+    `.value` has type `value` (int or str). A value type: the member's index in the class."""
+
+    name: str
+    int_enum: bool = False
+    value: "Type" = INT
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, EnumT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -530,6 +543,20 @@ class ExcClass:
 
 
 @dataclass(frozen=True)
+class EnumClass:
+    """An enum class (analyzers.enums): its canonical members in definition order (`names`,
+    `values`: ints or strs), and every alias name with the index of the member it names."""
+
+    name: str
+    int_enum: bool
+    value: Type
+    names: tuple[str, ...]
+    values: tuple[int | str, ...]
+    aliases: tuple[tuple[str, int], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
 class Module:
     name: str
     path: str
@@ -538,6 +565,7 @@ class Module:
     exceptions: tuple[ExcClass, ...]
     main: Function  # the module-level statements, as a function of no arguments
     uses: frozenset[str] = field(default_factory=frozenset)  # e.g. {"math"}
+    enums: tuple[EnumClass, ...] = ()
 
 
 def is_numeric(t: Type) -> bool:
@@ -548,6 +576,8 @@ def is_copy(t: Type) -> bool:
     """Types whose Rust form is `Copy` (no `.clone()` needed)."""
     if isinstance(t, Prim):
         return t != STR
+    if isinstance(t, EnumT):
+        return True
     if isinstance(t, TupleT):
         return all(is_copy(i) for i in t.items)
     if isinstance(t, OptionT):

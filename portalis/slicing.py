@@ -153,7 +153,7 @@ def slice_module(module: ir.Module, name: str) -> Slice:
         tuple(funcs[f] for f in fnames),
         tuple(gvars[g] for g in gnames),
         tuple(user_excs[e] for e in enames),
-        main, module.uses)
+        main, module.uses, module.enums)
     return Slice(name, sliced, fnames, tuple(sorted(want_g)), enames, tuple(diags))
 
 
@@ -216,7 +216,7 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
 
 
 def _concrete(t: Any) -> bool:
-    if isinstance(t, ir.Prim) or isinstance(t, ir.ExcT):
+    if isinstance(t, (ir.Prim, ir.ExcT, ir.EnumT)):
         return True
     if isinstance(t, (ir.ListT, ir.SetT)):
         return _concrete(t.elem)

@@ -188,6 +188,8 @@ class _ExpressionsMixin:
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
         if isinstance(t, ir.ExcT):
             return "true"
+        if isinstance(t, ir.EnumT):  # an IntEnum member is false when its value is 0
+            return f"{v}.truthy()"
         raise EmitError(f"truth value of {t}", None)
 
     def binop(self, e: ir.BinOp) -> str:
@@ -417,6 +419,11 @@ class _ExpressionsMixin:
                 else:
                     out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
                 continue
+            if isinstance(t, ir.EnumT) and p.conversion not in ("r", "s"):
+                # CPython 3.11: an IntEnum member formats as its int, an Enum member as its str()
+                x = (ir.Intrinsic("enum.value", (x,), ir.INT, x.span) if t.int_enum
+                     else ir.Intrinsic("str", (x,), ir.STR, x.span))
+                t = x.ty
             spec = self.fstring(p.spec)
             if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 # object.__format__: a list/tuple/dict/set takes no format spec (only "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, rust_str
+from portalis.codegen.emit.enums import enum_intrinsic
 
 
 class _IntrinsicsMixin:
@@ -26,6 +27,8 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n.startswith("enum."):
+            return enum_intrinsic(self, e)
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
@@ -283,12 +286,15 @@ class _IntrinsicsMixin:
                 if e.ty == ir.INT and self.big:
                     start = self.expr(e.args[1]) if len(e.args) > 1 else "rt::Int::S(0)"
                     w_line(f"let mut {acc}: rt::Int = {start};")
-                    conv = (lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL else (lambda x: f"&{x}")
+                    conv = ((lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL
+                            else (lambda x: f"&rt::Int::S({x}.int_value())") if isinstance(self.elem_type(src), ir.EnumT)
+                            else (lambda x: f"&{x}"))
                     self.foreach(src, lambda x: w_line(f"{acc} = rt::bi_add(&{acc}, {conv(x)});"), ln)
                     w_line(acc)
                 elif e.ty == ir.INT:
                     w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
-                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
+                    as_i = ".int_value()" if isinstance(self.elem_type(src), ir.EnumT) else " as i64"
+                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x}{as_i}, {ln})')};"), ln)
                     w_line(acc)
                 else:
                     start = e.args[1] if len(e.args) > 1 else None
