@@ -16,7 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums
+from portalis.analyzers import enums, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -110,6 +110,8 @@ class BuiltinMixin:
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
             if enums.is_class(self, f):  # Color(value)
                 return enums.call_class(self, node, pos, kw)
+            if named.is_class(self, f):  # Point(1, 2)
+                return named.construct(self, node, pos, kw)
             if n in self.info.funcs:
                 return self.user_call(n, node, pos, kw)
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
@@ -225,7 +227,7 @@ class BuiltinMixin:
     def b_len(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.length("NoneType"))
+        x = named.as_tuple(self.unwrap(self.expr(pos[0]), ne.length("NoneType")))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
@@ -684,6 +686,8 @@ class BuiltinMixin:
             match_names = {"set"}
         elif isinstance(base, ir.TupleT):
             match_names = {"tuple"}
+        elif isinstance(base, ir.NamedT):
+            match_names = {base.name, "tuple"}
         elif isinstance(base, ir.EnumT):
             match_names = {base.name, "Enum"} | ({"IntEnum", "int"} if base.int_enum else set())
         elif isinstance(base, ir.ExcT):
@@ -820,6 +824,8 @@ class BuiltinMixin:
             return self.dict_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.SetT):
             return self.set_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.NamedT):  # p._replace(...), p._asdict()
+            return named.method(self, obj, t, m, node, pos, kw)
         if t == ir.FLOAT and m == "is_integer" and self.want(node, pos, kw, 0, 0):
             return ir.Intrinsic("float.is_integer", (obj,), ir.BOOL, self.sp(node))
         return self.err("unsupported-builtin", f"method `.{m}()` of {show(t)} is not supported", node)

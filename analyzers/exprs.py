@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums
+from portalis.analyzers import enums, named
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 
@@ -254,6 +254,8 @@ class ExprMixin:
             return ir.Global(n, self.info.globals[n], sp)
         if n in self.info.enum_state.classes:
             return enums.class_value(self, node)
+        if n in self.info.named_state.classes:
+            return named.class_value(self, node)
         if n in self.info.funcs:
             return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
         if n in _DYNAMIC:
@@ -264,6 +266,8 @@ class ExprMixin:
         sp = self.sp(node)
         if enums.is_class(self, node.value):  # Color.RED
             return enums.class_attr(self, node)
+        if named.is_class(self, node.value):  # Point._fields
+            return named.class_attr(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
             consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
                       "inf": float("inf"), "nan": float("nan")}
@@ -275,6 +279,8 @@ class ExprMixin:
         ot = prune(obj.ty)
         if isinstance(ot, ir.EnumT):  # c.name, c.value
             return enums.member_attr(self, obj, ot, node)
+        if isinstance(ot, ir.NamedT):  # p.x
+            return named.attr(self, obj, ot, node)
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
             return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
         if isinstance(ot, ir.ExcT):
@@ -496,6 +502,7 @@ class ExprMixin:
         return ir.Compare(tuple(ops), tuple(out), ir.BOOL, sp)
 
     def membership_rhs(self, item: ir.Expr, container: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        container = named.as_tuple(container)
         ct = prune(container.ty)
         it = prune(item.ty)
         if ct == ir.STR:
@@ -578,7 +585,7 @@ class ExprMixin:
             self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
         elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
             self.err("type-mismatch", f"unhashable type: {show(t)}", node)
-        elif isinstance(t, ir.TupleT):
+        elif isinstance(t, (ir.TupleT, ir.NamedT)):
             for i in t.items:
                 self.check_hashable(i, node)
 
@@ -596,6 +603,9 @@ class ExprMixin:
         if isinstance(t, TVar):
             return self.unknown(sp)
         obj = self.unwrap(obj, ne.subscript("NoneType"))
+        if isinstance(t, ir.NamedT):  # p[0]: as a tuple
+            obj = named.as_tuple(obj)
+            t = prune(obj.ty)
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
             if t == ir.STR:
@@ -758,8 +768,8 @@ class ExprMixin:
         CPython's TypeError if it is None at run time."""
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
-            return self.unwrap(it, ne.iteration("NoneType"))
-        return it
+            return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
+        return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
         """The element type of something a `for` can loop over. ``order_free``: the consumer's
@@ -805,7 +815,7 @@ def _orderable(t: Any, optional: bool = True) -> bool:
         return True
     if isinstance(t, ir.EnumT):  # IntEnum members order as ints; Enum members do not order
         return t.int_enum
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_orderable(i, optional) for i in t.items)
     if isinstance(t, ir.ListT):
         return _orderable(t.elem, optional)

@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums
+from portalis.analyzers import enums, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -56,6 +56,7 @@ class ModuleInfo:
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
     enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
+    named_state: named.NamedState = field(default_factory=named.NamedState)  # named tuple classes
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -349,6 +350,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if isinstance(t, (cst.Tuple, cst.List)):
+            value = named.as_tuple(value)  # `x, y = point`
             vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
@@ -625,8 +627,11 @@ class _ModuleLowering:
             else:
                 flat.append(s)
         self.constant_defaults = self.constant_literals(flat)
+        done = self.collect_value_classes(flat)
         for s in flat:
             self.check_current()
+            if id(s) in done:
+                continue
             if isinstance(s, cst.FunctionDef):
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
@@ -682,8 +687,25 @@ class _ModuleLowering:
                 self.diag("unsupported-syntax", f"module variable `{n}` is used by functions, so it must first be "
                           "assigned by a plain top-level `NAME = value`", self.sm.tree)
 
+    def collect_value_classes(self, flat: list[cst.CSTNode]) -> set[int]:
+        """Imports, then enum and named tuple classes, before anything else (so that every
+        annotation can name them): the ids of the statements handled."""
+        done: set[int] = set()
+        for s in flat:
+            if isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
+                for x in s.body:
+                    self.collect_import(x)
+                done.add(id(s))
+        for s in flat:
+            if isinstance(s, cst.ClassDef) and (enums.enum_base(self, s) is not None or named.is_namedtuple_class(self, s)):
+                self.collect_class(s)
+                done.add(id(s))
+            elif named.collect_assign(self, s):
+                done.add(id(s))
+        return done
+
     def collect_import(self, x: cst.CSTNode) -> None:
-        if enums.collect_import(self, x):
+        if enums.collect_import(self, x) or named.collect_import(self, x):
             return
         if isinstance(x, cst.Import):
             for a in x.names:
@@ -710,6 +732,9 @@ class _ModuleLowering:
         enum_base = enums.enum_base(self, c)
         if enum_base is not None:  # Enum / IntEnum: analyzers/enums.py
             enums.collect_enum(self, c, enum_base)
+            return
+        if named.is_namedtuple_class(self, c):  # typing.NamedTuple: analyzers/named.py
+            named.collect_class(self, c)
             return
         bases = [b.value for b in c.bases]
         base = bases[0].value if len(bases) == 1 and isinstance(bases[0], cst.Name) else None
@@ -1191,7 +1216,7 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         if isinstance(node, (ir.Prim, ir.ExcT, ir.EnumT, Span)):
             return node
-        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
+        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT, ir.NamedT)):
             return ground(node)
         changes = {}
         for f in dataclasses.fields(node):

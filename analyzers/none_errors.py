@@ -31,7 +31,7 @@ def type_name(t) -> str:
     for cls, name in ((ir.ListT, "list"), (ir.DictT, "dict"), (ir.SetT, "set"), (ir.TupleT, "tuple")):
         if isinstance(t, cls):
             return name
-    if isinstance(t, (ir.ExcT, ir.EnumT)):
+    if isinstance(t, (ir.ExcT, ir.EnumT, ir.NamedT)):
         return t.name
     return "object"
 

@@ -74,6 +74,8 @@ def resolve(t: T, free: ir.Type | None = None, keep_errors: bool = False) -> T:
         return ir.DictT(r(t.key), r(t.val))
     if isinstance(t, ir.TupleT):
         return ir.TupleT(tuple(r(i) for i in t.items))
+    if isinstance(t, ir.NamedT):
+        return ir.NamedT(t.name, t.fields, tuple(r(i) for i in t.items))
     if isinstance(t, ir.OptionT):
         return ir.OptionT(r(t.inner))
     if isinstance(t, ir.IterT):
@@ -100,7 +102,7 @@ def children(t: T) -> tuple[T, ...]:
         return (t.elem,)
     if isinstance(t, ir.DictT):
         return (t.key, t.val)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return t.items
     if isinstance(t, ir.OptionT):
         return (t.inner,)
@@ -136,6 +138,8 @@ def unify(a: T, b: T) -> bool:
         return True  # all exception values share one Rust type
     if isinstance(a, ir.EnumT):
         return a == b
+    if isinstance(a, ir.NamedT):  # one class: its field types (settled by the first values seen)
+        return a.name == b.name and all(unify(x, y) for x, y in zip(a.items, b.items))
     if isinstance(a, ir.TupleT):
         assert isinstance(b, ir.TupleT)
         return len(a.items) == len(b.items) and all(unify(x, y) for x, y in zip(a.items, b.items))
@@ -248,7 +252,7 @@ def _hashable_key(t: ir.Type) -> bool:
     """A key type the runtime can hash (no float: Rust's f64 is neither Eq nor Hash)."""
     if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
         return False
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_hashable_key(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _hashable_key(t.inner)

@@ -53,6 +53,7 @@ CODES: dict[str, str] = {
     "unsupported-import": "Only `math`, `sys` (exit) and `typing` can be imported.",
     "unsupported-class": "Classes other than exception classes are not supported yet.",
     "unsupported-enum": "An enum outside the supported subset (Enum/IntEnum with int or str literal values or `auto()`; members, `.name`, `.value`, `Color(v)`, `Color[name]`, iteration): methods, Flag/StrEnum, the functional API, the class as a value.",
+    "unsupported-namedtuple": "A named tuple outside the supported subset (`class P(NamedTuple)` with annotated fields and literal defaults, `namedtuple(\"P\", \"x y\")`; construction, fields, indexing, unpacking, `_replace`, `_asdict`, `_fields`): methods, `defaults=`, the class as a value.",
     "generator": "Generators (`yield`) are not supported yet.",
     "unsupported-syntax": "A statement or expression outside the supported subset (with, async, decorators, *args, walrus, match, ...).",
     "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",

@@ -133,7 +133,20 @@ class EnumT:
         return self.name
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, EnumT]
+@dataclass(frozen=True)
+class NamedT:
+    """An instance of the named tuple class `name` (`typing.NamedTuple`, `collections.namedtuple`):
+    a tuple of `items` whose positions are also called `fields`. Immutable, a value type."""
+
+    name: str
+    fields: tuple[str, ...]
+    items: tuple["Type", ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, EnumT, NamedT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -578,7 +591,7 @@ def is_copy(t: Type) -> bool:
         return t != STR
     if isinstance(t, EnumT):
         return True
-    if isinstance(t, TupleT):
+    if isinstance(t, (TupleT, NamedT)):
         return all(is_copy(i) for i in t.items)
     if isinstance(t, OptionT):
         return is_copy(t.inner)
@@ -625,7 +638,7 @@ def type_parts(t: Any) -> Iterator[Any]:
     elif isinstance(t, DictT):
         yield from type_parts(t.key)
         yield from type_parts(t.val)
-    elif isinstance(t, TupleT):
+    elif isinstance(t, (TupleT, NamedT)):
         for i in t.items:
             yield from type_parts(i)
     elif isinstance(t, OptionT):

@@ -222,7 +222,7 @@ def _concrete(t: Any) -> bool:
         return _concrete(t.elem)
     if isinstance(t, ir.DictT):
         return _concrete(t.key) and _concrete(t.val)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_concrete(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _concrete(t.inner)

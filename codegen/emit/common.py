@@ -20,7 +20,8 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
 # order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
 RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
     "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
-    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums"))
+    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
+    "named"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,6 +79,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return "rt::PyErr"
     if isinstance(t, ir.EnumT):
         return "rt::EnumV"
+    if isinstance(t, ir.NamedT):
+        return f"rt::Nt<{rust_type(ir.TupleT(t.items), big)}>"
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -99,7 +102,15 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
     if isinstance(t, ir.EnumT):
         return "rt::EnumV { cls: &rt::ENUM_UNSET, idx: 0 }"  # never read: assigned first
+    if isinstance(t, ir.NamedT):
+        return f"rt::Nt {{ v: {default_value(ir.TupleT(t.items), big)}, info: {nt_info(t)} }}"
     raise EmitError(f"no default for {t}", None)
+
+
+def nt_info(t: ir.NamedT) -> str:
+    """The class of a named tuple value: a constant the compiler promotes to a static."""
+    fields = ", ".join(rust_str(f) for f in t.fields)
+    return f"&rt::NtInfo {{ name: {rust_str(t.name)}, fields: &[{fields}] }}"
 
 
 def is_copy(t: ir.Type, big: bool = False) -> bool:
@@ -181,6 +192,8 @@ def _py_type_name(t: ir.Type) -> str:
         return "list"
     if isinstance(t, ir.TupleT):
         return "tuple"
+    if isinstance(t, ir.NamedT):
+        return t.name
     if isinstance(t, ir.DictT):
         return "dict"
     if isinstance(t, ir.SetT):

@@ -182,7 +182,7 @@ class _ExpressionsMixin:
             return "false"
         if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
             return f"({v}.len() != 0)"
-        if isinstance(t, ir.TupleT):
+        if isinstance(t, (ir.TupleT, ir.NamedT)):
             return "true" if t.items else "false"
         if isinstance(t, ir.OptionT):
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
@@ -306,7 +306,7 @@ class _ExpressionsMixin:
         if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
             return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
                     f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
-        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT)) and _has_float(ea.ty):
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.NamedT)) and _has_float(ea.ty):
             chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
             return f"({{ let _l = &{a}; let _r = &{b}; {chk} *_l {op} *_r }})"
         return self.cmp1_plain(op, a, b, ea, eb)

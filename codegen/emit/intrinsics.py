@@ -7,6 +7,7 @@ from __future__ import annotations
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
+from portalis.codegen.emit.named import named_intrinsic
 
 
 class _IntrinsicsMixin:
@@ -29,6 +30,8 @@ class _IntrinsicsMixin:
             return self.print_(e)
         if n.startswith("enum."):
             return enum_intrinsic(self, e)
+        if n.startswith("named."):
+            return named_intrinsic(self, e)
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
