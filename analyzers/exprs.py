@@ -742,6 +742,9 @@ class ExprMixin:
         if isinstance(node, (cst.Tuple, cst.List)):
             t = prune(elem_t)
             n = len(node.elements)
+            named_t = t if isinstance(t, ir.NamedT) else None  # `for x, y in points`: its tuple
+            if named_t is not None:
+                t = ir.TupleT(named_t.items)
             if isinstance(t, TVar):
                 unify(t, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
                 t = prune(t)
@@ -749,7 +752,7 @@ class ExprMixin:
                 self.err("type-mismatch", f"cannot unpack {show(t)} into {n} names", node)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
             items = tuple(self.comp_target(el.value, it) for el, it in zip(node.elements, t.items))
-            return ir.TupleTarget(items, t, self.sp(node))
+            return ir.TupleTarget(items, named_t or t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
         return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
 

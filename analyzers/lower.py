@@ -350,8 +350,10 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if isinstance(t, (cst.Tuple, cst.List)):
-            value = named.as_tuple(value)  # `x, y = point`
             vt = prune(value.ty)
+            named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
+            if named_t is not None:
+                vt = ir.TupleT(named_t.items)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
@@ -373,7 +375,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             for el, it in zip(t.elements, vt.items):
                 sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
                 items.append(sub)
-            return ir.TupleTarget(tuple(items), vt, sp), value
+            return ir.TupleTarget(tuple(items), named_t or vt, sp), value
         if isinstance(t, cst.Attribute):
             self.err("unsupported-class", "attribute assignment is not supported (classes come later)", t)
         else:

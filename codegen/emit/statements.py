@@ -146,6 +146,8 @@ class _StatementsMixin:
         elif isinstance(target, ir.TupleTarget):
             names = [self.t("_u") for _ in target.items]
             pat = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+            if isinstance(target.ty, ir.NamedT):  # a named tuple unpacks as its tuple
+                item = f"({item}).v"
             w.line(f"let {pat} = {item};", ln)
             for sub, n in zip(target.items, names):
                 self.bind_target(sub, n, ln, fresh)
