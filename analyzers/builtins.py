@@ -115,17 +115,18 @@ class BuiltinMixin:
             if n in self.info.funcs:
                 return self.user_call(n, node, pos, kw)
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
-                if kw:
-                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if n in self.info.refused_excs:  # already diagnosed at the class
                     return ir.Const(None, TVar("error"), sp)
                 owner = self.info.exc_owner(n)
+                if kw and owner is None:
+                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if owner is not None:  # its (or a base's) __init__, lowered as a generated function
                     init = self.info.exc_inits[owner].func
-                    want = len(self.info.funcs[init].params)
-                    if len(pos) != want:
+                    sig = self.info.funcs[init]
+                    want = len(sig.params)
+                    if not want - len(sig.defaults) <= len(pos) + len(kw) <= want:
                         return self.err("type-mismatch", f"`{n}()` takes {want} argument{'s' * (want != 1)} "
-                                        f"(`{owner}.__init__`), got {len(pos)}", node)
+                                        f"(`{owner}.__init__`), got {len(pos) + len(kw)}", node)
                     call = self.user_call(init, node, pos, kw)
                     if isinstance(prune(call.ty), TVar) and prune(call.ty).origin == "error":
                         return call
@@ -231,7 +232,7 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
-        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
+        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
 

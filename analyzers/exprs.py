@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, named
+from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 
@@ -268,6 +268,8 @@ class ExprMixin:
             return enums.class_attr(self, node)
         if named.is_class(self, node.value):  # Point._fields
             return named.class_attr(self, node)
+        if exc_extras.is_type_name(self, node):  # type(e).__name__
+            return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
             consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
                       "inf": float("inf"), "nan": float("nan")}
@@ -282,7 +284,7 @@ class ExprMixin:
         if isinstance(ot, ir.NamedT):  # p.x
             return named.attr(self, obj, ot, node)
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
-            return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
+            return exc_extras.args(self, obj, node)
         if isinstance(ot, ir.ExcT):
             if ot.name in self.info.refused_excs:
                 return self.poison(node)
@@ -606,6 +608,9 @@ class ExprMixin:
         if isinstance(t, ir.NamedT):  # p[0]: as a tuple
             obj = named.as_tuple(obj)
             t = prune(obj.ty)
+        if isinstance(t, ir.ExcArgsT):
+            return self.err("unsupported-builtin", "indexing `e.args` is not supported (the types of its items are not "
+                            "known statically); use str(e), or give the exception class fields", node)
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
             if t == ir.STR:

@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, named
+from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -212,16 +212,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     self.err("type-mismatch", f"exceptions must derive from BaseException, not {show(t)}", node.exc)
                 return []
             if node.cause is not None:
-                # `raise X from e`: the cause only shows in the stderr traceback's chain, which
-                # Portalis does not print; a name (or None) has no effect to keep, anything else is
-                # refused rather than dropped
-                cause = node.cause.item
-                if isinstance(cause, cst.Name):
-                    ct = prune(self.expr(cause).ty)
-                    if not (isinstance(ct, (ir.ExcT, TVar)) or ct == ir.NONE):
-                        self.err("type-mismatch", "exception causes must derive from BaseException", cause)
-                else:
-                    self.err("unsupported-syntax", "`raise ... from` supports a variable or None as the cause", cause)
+                # `raise X from Y`: the cause only shows in the stderr traceback's chain, which
+                # Portalis does not print; Y is evaluated after X, for its effects
+                e = exc_extras.raise_cause(self, e, node.cause.item)
             return [ir.Raise(e, None, sp)]
         if isinstance(node, cst.Assert):
             msg = self.expr(node.msg) if node.msg is not None else None
@@ -837,9 +830,16 @@ class _ModuleLowering:
             return refuse("an exception's `__init__` may only call `super().__init__(...)` and set fields "
                           "(`self.NAME = value`, values not using `self`)", st)
         params = list(p.params[1:])
+        defaults: dict[str, cst.BaseExpression] = {}
         for prm in params:
             if prm.default is not None:
-                return refuse("default parameter values are not supported yet", prm.default)
+                if super_args is None:
+                    # without super().__init__, args are the positional arguments of each call
+                    return refuse("default parameter values need `super().__init__(...)` in the `__init__` (without "
+                                  "it, `args` depends on how each call passes its arguments)", prm.default)
+                if not _literal_default(prm.default):
+                    return refuse("a default value must be a literal (number, string, True/False/None)", prm.default)
+                defaults[prm.name.value] = prm.default
         # without super().__init__, Python's BaseException keeps the constructor arguments as args
         args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
             else [cst.Name(prm.name.value) for prm in params]
@@ -858,7 +858,7 @@ class _ModuleLowering:
         from portalis.analyzers.ingest import content_hash
         sig_params = [(prm.name.value, self.param_type(prm, func)) for prm in params]
         code = self.sm.source_lines(fn)
-        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code))
+        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code), defaults)
         self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
         return True
 
@@ -1216,7 +1216,7 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if isinstance(node, TVar):
         return ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        if isinstance(node, (ir.Prim, ir.ExcT, ir.EnumT, Span)):
+        if isinstance(node, (ir.Prim, ir.ExcT, ir.EnumT, ir.ExcArgsT, Span)):
             return node
         if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT, ir.NamedT)):
             return ground(node)

@@ -177,6 +177,9 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             return aliases[node.value]
         if node.value in exceptions or node.value == "Exception":
             return ir.ExcT(node.value)
+        from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS
+        if node.value in BUILTIN_EXCEPTIONS:  # `-> ValueError`
+            return ir.ExcT(node.value)
         if node.value in ("list", "List"):
             raise AnnotationError(node, "give the element type: `list[int]`")
         if node.value in ("dict", "Dict"):

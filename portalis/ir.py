@@ -146,7 +146,16 @@ class NamedT:
         return self.name
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, EnumT, NamedT]
+@dataclass(frozen=True)
+class ExcArgsT:
+    """`e.args` of an exception: a tuple whose items' types are not known statically (it is
+    printed, converted to str, measured with len(), tested for truth; not indexed)."""
+
+    def __str__(self) -> str:
+        return "tuple"
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, EnumT, NamedT, ExcArgsT]
 
 # ---------------------------------------------------------------- expressions
 

@@ -216,7 +216,7 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
 
 
 def _concrete(t: Any) -> bool:
-    if isinstance(t, (ir.Prim, ir.ExcT, ir.EnumT)):
+    if isinstance(t, (ir.Prim, ir.ExcT, ir.EnumT, ir.ExcArgsT)):
         return True
     if isinstance(t, (ir.ListT, ir.SetT)):
         return _concrete(t.elem)

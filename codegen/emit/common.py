@@ -79,6 +79,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return "rt::PyErr"
     if isinstance(t, ir.EnumT):
         return "rt::EnumV"
+    if isinstance(t, ir.ExcArgsT):
+        return "rt::ExcArgs"
     if isinstance(t, ir.NamedT):
         return f"rt::Nt<{rust_type(ir.TupleT(t.items), big)}>"
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
@@ -102,6 +104,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
     if isinstance(t, ir.EnumT):
         return "rt::EnumV { cls: &rt::ENUM_UNSET, idx: 0 }"  # never read: assigned first
+    if isinstance(t, ir.ExcArgsT):
+        return "rt::ExcArgs(Vec::new())"
     if isinstance(t, ir.NamedT):
         return f"rt::Nt {{ v: {default_value(ir.TupleT(t.items), big)}, info: {nt_info(t)} }}"
     raise EmitError(f"no default for {t}", None)
@@ -190,7 +194,7 @@ def _opaque(x: ir.Expr) -> ir.Expr:
 def _py_type_name(t: ir.Type) -> str:
     if isinstance(t, ir.ListT):
         return "list"
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.ExcArgsT)):
         return "tuple"
     if isinstance(t, ir.NamedT):
         return t.name

@@ -188,6 +188,8 @@ class _ExpressionsMixin:
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
         if isinstance(t, ir.ExcT):
             return "true"
+        if isinstance(t, ir.ExcArgsT):
+            return f"({v}.len() != 0)"
         if isinstance(t, ir.EnumT):  # an IntEnum member is false when its value is 0
             return f"{v}.truthy()"
         raise EmitError(f"truth value of {t}", None)

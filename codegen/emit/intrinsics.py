@@ -101,6 +101,10 @@ class _IntrinsicsMixin:
             return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
+        if n == "exc.args":
+            return f"rt::ExcArgs::of(&{R(a[0])})"
+        if n == "exc.class_name":
+            return f"rt::Str::lit({R(a[0])}.class_name())"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
             return f"{R(a[0])}.exc_fields::<{struct}>().{self.ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
