@@ -279,6 +279,9 @@ class ExprMixin:
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
         obj = self.expr(node.value)
         ot = prune(obj.ty)
+        if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), (ir.EnumT, ir.NamedT)):
+            obj = self.unwrap(obj, ne.attribute("NoneType", node.attr.value))  # CPython's AttributeError on None
+            ot = prune(obj.ty)
         if isinstance(ot, ir.EnumT):  # c.name, c.value
             return enums.member_attr(self, obj, ot, node)
         if isinstance(ot, ir.NamedT):  # p.x
