@@ -706,13 +706,13 @@ class _ModuleLowering:
             for a in x.names:
                 name = cst.Module([]).code_for_node(a.name)
                 if name not in ALLOWED_IMPORTS or a.asname is not None:
-                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing)", x)
+                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing, enum, collections.namedtuple)", x)
                 else:
                     self.info.imports.add(name)
         elif isinstance(x, cst.ImportFrom):
             mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
             if mod not in ALLOWED_IMPORTS or x.relative:
-                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing)", x)
+                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing, enum, collections.namedtuple)", x)
                 return
             if mod in ("typing", "__future__"):
                 return
@@ -1113,7 +1113,15 @@ class _ModuleLowering:
                     out.update(uses_init.get(n.func, set()))
                 elif isinstance(n, ir.NewExc) and n.cls in self.class_lines:
                     out.add(n.cls)
+                elif isinstance(n, ir.Intrinsic) and n.name in _CLASS_USES:  # an enum or named tuple class
+                    t = n.ty.elem if isinstance(n.ty, ir.ListT) else n.ty
+                    if getattr(t, "name", None) in value_class_lines:
+                        out.add(t.name)
             return out
+
+        value_class_lines = {**{e.name: e.span.line for e in self.info.enum_state.classes.values()},
+                             **{i.type.name: i.line for i in self.info.named_state.classes.values()}}
+        class_lines = {**self.class_lines, **value_class_lines}
 
         uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__")}
         for f in m.functions:
@@ -1129,12 +1137,12 @@ class _ModuleLowering:
                     continue
                 order.append(n)
                 todo.extend(sorted(uses.get(n, ())))
-            late = [n for n in order if def_line.get(n, self.class_lines.get(n, 0)) > line]
+            late = [n for n in order if def_line.get(n, class_lines.get(n, 0)) > line]
             if late:
-                what = "class" if late[0] in self.class_lines else "function"
+                what = "class" if late[0] in class_lines else "function"
                 out.append(make("undefined-name", f"{what} `{late[0]}` is used before its "
                                 f"`{'class' if what == 'class' else 'def'}` statement runs (line "
-                                f"{def_line.get(late[0], self.class_lines.get(late[0]))}); Python raises NameError "
+                                f"{def_line.get(late[0], class_lines.get(late[0]))}); Python raises NameError "
                                 "here: move the definition up", st.span))
         return out
 
@@ -1190,6 +1198,10 @@ class _ModuleLowering:
         if node is not None:
             node.visit(V())
         return found[0] if found else Span(1, 0, 1, 0)
+
+
+# intrinsics that use an enum or named tuple class (its `class` statement must have run)
+_CLASS_USES = frozenset({"enum.member", "enum.members", "enum.from_value", "enum.from_name", "named.new"})
 
 
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -50,7 +50,7 @@ class Diagnostic:
 CODES: dict[str, str] = {
     "syntax-error": "The file is not valid Python 3.11.",
     "dynamic-eval": "eval/exec/compile/globals()/locals()/getattr-style dynamic code cannot be translated statically.",
-    "unsupported-import": "Only `math`, `sys` (exit) and `typing` can be imported.",
+    "unsupported-import": "Only `math`, `sys` (exit), `typing`, `enum` and `collections` (namedtuple) can be imported.",
     "unsupported-class": "Classes other than exception classes are not supported yet.",
     "unsupported-enum": "An enum outside the supported subset (Enum/IntEnum with int or str literal values or `auto()`; members, `.name`, `.value`, `Color(v)`, `Color[name]`, iteration): methods, Flag/StrEnum, the functional API, the class as a value.",
     "unsupported-namedtuple": "A named tuple outside the supported subset (`class P(NamedTuple)` with annotated fields and literal defaults, `namedtuple(\"P\", \"x y\")`; construction, fields, indexing, unpacking, `_replace`, `_asdict`, `_fields`): methods, `defaults=`, the class as a value.",
