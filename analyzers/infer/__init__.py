@@ -166,6 +166,27 @@ def _infer(source: str, path: str | None, workspace: list[str], model_server: st
                 f.ret_ann = ret
     mod.run()
 
+    out = _static_layers(mod)
+    layers = ["annotation", "dataflow"]
+    if use_jedi:
+        got = _jedi_layer(source, path, mod, out)
+        if got:
+            layers.append("jedi")
+            out = _second_round(mod, out)
+    # layer 4 on what is still unknown ("off": the model's in-process weights; None or "none":
+    # no model at all)
+    if model_server not in (None, "none") and _apply_model(source, path, out, model_server):
+        layers.append("model")
+
+    functions = []
+    for qual, (f, ps, r) in out.items():
+        functions.append(FunctionTypes(qual, f.node.lineno, tuple(ParamTypes(n, t) for n, t in ps.items()), r))
+    functions.sort(key=lambda x: (x.line, x.name))
+    return FileTypes(tuple(functions), layers_used=tuple(layers))
+
+
+def _static_layers(mod: Module) -> dict[str, tuple[Func, dict[str, SlotType], SlotType]]:
+    """Layers 1-2 decided for every slot of every function."""
     out: dict[str, tuple[Func, dict[str, SlotType], SlotType]] = {}
     for f in mod.funcs.values():
         ps: dict[str, SlotType] = {}
@@ -206,21 +227,25 @@ def _infer(source: str, path: str | None, workspace: list[str], model_server: st
                     r = _slot(t, "dataflow", 0.7)
         out[f.qual] = (f, ps, r)
 
-    layers = ["annotation", "dataflow"]
-    if use_jedi:
-        got = _jedi_layer(source, path, mod, out)
-        if got:
-            layers.append("jedi")
-    # layer 4 on what is still unknown ("off": the model's in-process weights; None or "none":
-    # no model at all)
-    if model_server not in (None, "none") and _apply_model(source, path, out, model_server):
-        layers.append("model")
+    return out
 
-    functions = []
-    for qual, (f, ps, r) in out.items():
-        functions.append(FunctionTypes(qual, f.node.lineno, tuple(ParamTypes(n, t) for n, t in ps.items()), r))
-    functions.sort(key=lambda x: (x.line, x.name))
-    return FileTypes(tuple(functions), layers_used=tuple(layers))
+
+def _second_round(mod: Module, out: dict) -> dict:
+    """Dataflow again, with jedi's answers for the returns it could not settle: a function that
+    returns (or yields) what another one returns learns it now (`return helper(x)`,
+    `yield self.prop`). Dataflow's answers win as in the first round; a slot it still cannot
+    settle keeps jedi's."""
+    hints = {q: r.python for q, (f, ps, r) in out.items() if r.source == "jedi"}
+    if not hints:
+        return out
+    for q, t in hints.items():
+        mod.funcs[q].ret_hint = t
+    mod.run()
+    new = _static_layers(mod)
+    for q, (f, ps, r) in new.items():
+        if q in hints and (r.python == UNK or r.python == hints[q]):
+            new[q] = (f, ps, out[q][2])
+    return new
 
 
 # ---------------------------------------------------------------------- layer 1: .pyi beside the module
