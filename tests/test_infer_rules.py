@@ -348,6 +348,23 @@ def test_model_layer_answers_nothing_when_the_model_fails(monkeypatch):
     assert ft.error is None and ft.function("path_of").param("count").python == "unknown"
 
 
+def test_model_adds_items_to_a_bare_container_only(monkeypatch):
+    """A bare container from layers 1-3 (`Iterator`: what `map` of an unknown function yields)
+    takes the model's answer only when it is the same container with its items."""
+    import portalis.model as model
+    src = "def each(xs):\n    return map(foo, xs)\n"
+    assert infer_file(src, "m.py", use_jedi=False, model_server=None).function("each").returns.python == "Iterator"
+
+    def answering(python):
+        return lambda qs, *a, **k: [model.Prediction(python, 0.9, "model (in-process)") for _ in qs]
+    monkeypatch.setattr(model, "predict", answering("Iterator[str]"))
+    r = infer_file(src, "m.py", use_jedi=False, model_server="off").function("each").returns
+    assert (r.python, r.source, r.conflicts) == ("Iterator[str]", "model", (("Iterator", "dataflow"),))
+    monkeypatch.setattr(model, "predict", answering("list[str]"))
+    r = infer_file(src, "m.py", use_jedi=False, model_server="off").function("each").returns
+    assert (r.python, r.source) == ("Iterator", "dataflow")
+
+
 @pytest.mark.parametrize("src", [
     "def f(:\n", "x = (", "\x00", "def f(x):\n  return x.\n", "class A(B, metaclass=M):\n  def m(self, *, a=lambda: 0): yield from a\n",
     "def f(x):\n    " + "(" * 200 + "x" + ")" * 200 + "\n", "async def f(x):\n    await x\n    async for a in x: pass\n",

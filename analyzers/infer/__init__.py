@@ -365,9 +365,17 @@ def _model_layer(queries: list, server: str) -> list:
         return [None] * len(queries)
 
 
+_BARE = ("list", "dict", "set", "frozenset", "tuple", "Iterator")
+
+
+def _refinable(t: SlotType) -> bool:
+    """Unknown, or a container whose items are unknown (jedi's bare `list`): the model may say more."""
+    return t.python == UNK or (t.python in _BARE and t.source != "annotation")
+
+
 def _apply_model(source: str, path: str | None, out: dict, server: str) -> bool:
     want = [(q, "return" if n is None else n) for q, (f, ps, r) in out.items()
-            for n, t in [(None, r)] + list(ps.items()) if t.python == UNK]
+            for n, t in [(None, r)] + list(ps.items()) if _refinable(t)]
     if not want:
         return False
     try:
@@ -386,7 +394,13 @@ def _apply_model(source: str, path: str | None, out: dict, server: str) -> bool:
         if p is None or not is_known(getattr(p, "python", UNK)) or float(p.confidence) < MODEL_MIN_CONFIDENCE:
             continue
         f, ps, r = out[qual]
-        st = SlotType(p.python, to_rust(p.python), "model", float(p.confidence))
+        cur = r if slot == "return" else ps[slot]
+        if cur.python != UNK:  # a bare container: only the same container with its items
+            from .types import head_args
+            if head_args(p.python)[0] != cur.python or not head_args(p.python)[1]:
+                continue
+        conflicts = ((cur.python, cur.source),) if cur.python != UNK else ()
+        st = SlotType(p.python, to_rust(p.python), "model", float(p.confidence), conflicts)
         used = True
         if slot == "return":
             out[qual] = (f, ps, st)
