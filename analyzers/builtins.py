@@ -538,7 +538,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0, ir.INT, sp)
-        x = self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType")))  # int(IntEnum member)
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)

@@ -663,6 +663,7 @@ class ExprMixin:
     def int_arg(self, e: ir.Expr, node: cst.CSTNode, err: "ne.Err | None" = ne.index("NoneType")) -> ir.Expr:
         """An int argument; None in it raises `err` (by default `__index__`'s TypeError, which
         is what range(), chr(), list.pop(), str.ljust(), math.factorial(), ... raise)."""
+        e = enums.as_int(e)  # an IntEnum member is an int index
         t = prune(e.ty)
         if t in (ir.INT, ir.BOOL):
             return self.to_int(e)
