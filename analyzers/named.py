@@ -10,6 +10,7 @@ iterating, `len`, `in`: `as_tuple`). A value is `ir.NamedT`. The rest is refused
 
 from __future__ import annotations
 
+import keyword
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,8 +132,8 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
             continue
         try:
             t = parse_annotation(x.annotation.annotation, set(ml.info.exceptions), ml.info.type_aliases)
-        except AnnotationError as e:
-            ml.diag("unsupported-type", str(e), e.node)
+        except AnnotationError as e:  # at the annotation (e.node may be parsed from a string)
+            ml.diag("unsupported-type", str(e), x.annotation)
             t = TVar("error")
             ok = False
         if x.value is not None:
@@ -177,7 +178,8 @@ def collect_assign(ml: Any, s: cst.CSTNode) -> bool:
     if any(a.keyword is not None or a.star for a in v.args) or len(v.args) != 2:
         return refuse("namedtuple() takes the type name and the field names here (no defaults=, rename=, module=)", v)
     tn, fn = v.args[0].value, v.args[1].value
-    if not (isinstance(tn, cst.SimpleString) and isinstance(tn.evaluated_value, str) and tn.evaluated_value.isidentifier()):
+    if not (isinstance(tn, cst.SimpleString) and isinstance(tn.evaluated_value, str) and tn.evaluated_value.isidentifier()
+            and not keyword.iskeyword(tn.evaluated_value)):
         return refuse("namedtuple()'s type name must be a string literal naming an identifier", tn)
     fields: list[str] = []
     if isinstance(fn, cst.SimpleString) and isinstance(fn.evaluated_value, str):
@@ -187,8 +189,8 @@ def collect_assign(ml: Any, s: cst.CSTNode) -> bool:
         fields = [e.value.evaluated_value for e in fn.elements]  # type: ignore[union-attr]
     else:
         return refuse("namedtuple()'s field names must be a string literal or a list of string literals", fn)
-    for f in fields:
-        if not f.isidentifier() or f.startswith("_") or f in fields[:fields.index(f)]:
+    for k, f in enumerate(fields):
+        if not f.isidentifier() or keyword.iskeyword(f) or f.startswith("_") or f in fields[:k]:
             return refuse(f"invalid or repeated field name {f!r} (CPython raises ValueError)", fn)
     if not fields or len(fields) > MAX_FIELDS:
         return refuse(f"a named tuple needs 1 to {MAX_FIELDS} fields here", fn)
