@@ -505,7 +505,7 @@ class BuiltinMixin:
     def b_abs(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.absolute("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.absolute("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
@@ -518,7 +518,7 @@ class BuiltinMixin:
     def b_round(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 2, ("ndigits",)):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.rounding("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.rounding("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
@@ -563,7 +563,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0.0, ir.FLOAT, sp)
-        x = self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -649,7 +649,10 @@ class BuiltinMixin:
         if isinstance(ta, TVar) or isinstance(tb, TVar):
             return self.unknown(self.sp(node))
         a, b = self.unwrap_pair(a, b, ne.divmod_)
+        a, b = enums.as_int(a), enums.as_int(b)
         ta, tb = prune(a.ty), prune(b.ty)
+        if not {ta, tb} <= {ir.INT, ir.FLOAT, ir.BOOL}:
+            return self.err("type-mismatch", f"unsupported operand types for divmod(): {show(ta)} and {show(tb)}", node)
         if ir.FLOAT in (ta, tb):
             return ir.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), ir.TupleT((ir.FLOAT, ir.FLOAT)), self.sp(node))
         return ir.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), ir.TupleT((ir.INT, ir.INT)), self.sp(node))

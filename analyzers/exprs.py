@@ -70,6 +70,7 @@ class ExprMixin:
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
     def to_int(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
+        e = enums.as_int(e)  # an IntEnum member is its int
         t = prune(e.ty)
         if t == ir.BOOL:
             return ir.Coerce(e, ir.INT, e.span)
