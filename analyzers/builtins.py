@@ -106,6 +106,8 @@ class BuiltinMixin:
         f = node.func
         if isinstance(f, cst.Name):
             n = f.value
+            if f in self.info.synth_calls:  # a generated call (a base exception class's __init__)
+                return self.user_call(self.info.synth_calls[f], node, pos, kw)
             if n in self.comp_scope or (n in self.locals and n not in self.global_names):
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
             if enums.is_class(self, f):  # Color(value)

@@ -54,6 +54,7 @@ class ModuleInfo:
     exc_inits: dict[str, "ExcInit"] = field(default_factory=dict)  # exception class with __init__
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
+    synth_calls: dict[cst.CSTNode, str] = field(default_factory=dict)  # generated callee name -> function
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
     enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
     named_state: named.NamedState = field(default_factory=named.NamedState)  # named tuple classes
@@ -753,20 +754,20 @@ class _ModuleLowering:
                 self.info.refused_excs.add(name)
                 break
         if init is not None:
-            if self.info.exc_owner(base) is not None:
-                self.diag("unsupported-class", f"`{name}` defines `__init__` but its base `{base}` already has one "
-                          "with fields; only one class of a hierarchy may have fields yet", init.name)
-                self.info.refused_excs.add(name)
-            elif not self.collect_exc_init(name, init):
+            if not self.collect_exc_init(name, init, base):
                 self.info.refused_excs.add(name)
         # a refused class stays a known exception name, so its uses do not repeat the diagnostic
         self.info.exceptions[name] = base
 
-    def collect_exc_init(self, cname: str, fn: cst.FunctionDef) -> bool:
+    def collect_exc_init(self, cname: str, fn: cst.FunctionDef, base: str = "") -> bool:
         """Lower `__init__` of exception class `cname` as a generated function (see ir.ExcClass).
 
         Only `super().__init__(args...)` (at most once) and `self.NAME = value` statements are
-        accepted, where the values may use the parameters but not `self`."""
+        accepted, where the values may use the parameters but not `self`. When a base class has
+        fields (its `__init__`, `base_init`), `super().__init__(...)` calls that one: its result
+        tuple gives the args and the base's fields, and this class's fields follow them."""
+        base_owner = self.info.exc_owner(base) if base else None
+        base_init = self.info.exc_inits[base_owner] if base_owner is not None else None
         def refuse(msg: str, node: cst.CSTNode) -> bool:
             self.diag("unsupported-class", msg, node)
             return False
@@ -807,6 +808,13 @@ class _ModuleLowering:
                 super_args = [a.value for a in v.args]
                 if any(uses_self(a) for a in super_args):
                     return refuse("the arguments of `super().__init__` cannot use `self` here", st)
+                if base_init is not None:  # the base's generated __init__, called by name
+                    callee = cst.Name("__base_init")
+                    call = cst.Call(callee, [cst.Arg(a) for a in super_args])
+                    self.info.synth_calls[callee] = base_init.func
+                    self.info.synth_alias[call] = st
+                    add(cst.Assign([cst.AssignTarget(cst.Name("__sup"))], call), st)
+                    continue
                 for i, a in enumerate(super_args):
                     add(cst.Assign([cst.AssignTarget(cst.Name(f"__a{i}"))], a), st)
                 continue
@@ -820,6 +828,8 @@ class _ModuleLowering:
                 f = tgt.attr.value
                 if f == "args":
                     return refuse("`self.args` cannot be assigned here", st)
+                if base_init is not None and f in base_init.fields:
+                    return refuse(f"`{f}` is a field of the base class `{base_owner}` already; set it there", st)
                 if f not in fields:
                     fields.append(f)
                 if isinstance(x, cst.AnnAssign):
@@ -840,13 +850,35 @@ class _ModuleLowering:
                 if not _literal_default(prm.default):
                     return refuse("a default value must be a literal (number, string, True/False/None)", prm.default)
                 defaults[prm.name.value] = prm.default
-        # without super().__init__, Python's BaseException keeps the constructor arguments as args
-        args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
-            else [cst.Name(prm.name.value) for prm in params]
-        items = [cst.Integer("0")]
-        for a in args:
-            items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
-        items += [cst.Name(f"__f_{f}") for f in fields]
+        if base_init is not None:
+            if super_args is None:
+                return refuse(f"the base class `{base_owner}` has fields: this `__init__` must call "
+                              "`super().__init__(...)` (or the base's fields would not be set)", fn.name)
+
+            def sup(k: int) -> cst.BaseExpression:
+                return cst.Subscript(cst.Name("__sup"), [cst.SubscriptElement(cst.Index(cst.Integer(str(k))))])
+
+            # (0, the base's str/repr pairs, the base's fields, this class's fields)
+            n_base = 2 * base_init.n_args + len(base_init.fields)
+            items = [cst.Integer("0"), *(sup(k) for k in range(1, 1 + n_base))]
+            items += [cst.Name(f"__f_{f}") for f in fields]
+            for n in list(items):
+                if isinstance(n, cst.Subscript):
+                    self.info.synth_alias[n] = fn.name
+                    self.info.synth_alias[n.value] = fn.name
+                    self.info.synth_alias[n.slice[0]] = fn.name
+                    self.info.synth_alias[n.slice[0].slice] = fn.name
+                    self.info.synth_alias[n.slice[0].slice.value] = fn.name
+            fields = [*base_init.fields, *fields]
+            args: list[cst.BaseExpression] = [cst.Name("__sup")] * base_init.n_args  # only counted below
+        else:
+            # without super().__init__, Python's BaseException keeps the constructor arguments as args
+            args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
+                else [cst.Name(prm.name.value) for prm in params]
+            items = [cst.Integer("0")]
+            for a in args:
+                items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
+            items += [cst.Name(f"__f_{f}") for f in fields]
         tup = cst.Tuple([cst.Element(i) for i in items])
         for n in (tup, *items, *(a for i in items if isinstance(i, cst.Call) for a in (i.func, i.args[0], i.args[0].value))):
             self.info.synth_alias[n] = fn.name

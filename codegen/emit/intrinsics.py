@@ -107,7 +107,14 @@ class _IntrinsicsMixin:
             return f"rt::Str::lit({R(a[0])}.class_name())"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
-            return f"{R(a[0])}.exc_fields::<{struct}>().{self.ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
+            fld = self.ident(a[2].value)  # type: ignore[attr-defined]
+            subs = self.mod.exc_init_descendants(a[1].value)  # type: ignore[attr-defined]
+            if not subs:
+                return f"{R(a[0])}.exc_fields::<{struct}>().{fld}.clone()"
+            # a subclass with fields of its own built e: its struct holds the base's fields too
+            tests = " else ".join(f"if let Some(_f) = _ef.payload_ref::<{self.mod.exc_fields_struct(s)}>() {{ _f.{fld}.clone() }}"
+                                  for s in subs)
+            return f"{{ let _ef = &{R(a[0])}; {tests} else {{ _ef.exc_fields::<{struct}>().{fld}.clone() }} }}"
         if n == "ord":
             return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
         if n == "chr":

@@ -69,6 +69,20 @@ class _ModEmitter:
             cls = by_name[cls].base
         return None
 
+    def exc_init_descendants(self, owner: str) -> list[str]:
+        """User classes below `owner` with an `__init__` of their own (their fields struct holds
+        `owner`'s fields too)."""
+        by_name = {x.name: x for x in self.module.exceptions}
+        out = []
+        for x in self.module.exceptions:
+            c = x.base
+            while x.init is not None and x.name != owner and c in by_name:
+                if c == owner:
+                    out.append(x.name)
+                    break
+                c = by_name[c].base
+        return out
+
     def exc_fields_struct(self, cls: str) -> str:
         return self._excs[cls][1]
 

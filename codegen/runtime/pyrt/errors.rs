@@ -533,3 +533,10 @@ impl CheckDigits for ExcArgs {
         Ok(())
     }
 }
+
+impl PyErrData {
+    /// The fields of a user exception if they are a `T` (a subclass's own fields struct).
+    pub fn payload_ref<T: 'static>(&self) -> Option<&T> {
+        self.payload.as_ref().and_then(|p| p.downcast_ref::<T>())
+    }
+}

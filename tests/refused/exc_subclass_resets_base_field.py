@@ -1,4 +1,4 @@
-# expect: unsupported-class @ 9
+# expect: unsupported-class @ 11
 class AppError(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(f"code {code}")
@@ -6,9 +6,9 @@ class AppError(Exception):
 
 
 class DbError(AppError):
-    def __init__(self, code: int, table: str) -> None:
+    def __init__(self, code: int) -> None:
         super().__init__(code)
-        self.table = table
+        self.code = code + 1000
 
 
-raise DbError(3, "users")
+raise DbError(3)
