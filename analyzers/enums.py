@@ -56,7 +56,10 @@ class EnumState:
     module_imported: bool = False  # `import enum`
     names: dict[str, str] = field(default_factory=dict)  # local name -> name in `enum` (from-imports)
     classes: dict[str, EnumInfo] = field(default_factory=dict)
-    iter_nodes: set[int] = field(default_factory=set)  # ids of class names used as iterables
+    # per function (its CST node; the module's tree for the module body): the class-name nodes used
+    # as iterables there. Keyed by the nodes themselves (identity), so an edited function's new
+    # CST (the engine's quick re-analysis) gets its own entry and no stale node can match.
+    iter_nodes: dict[Any, set[Any]] = field(default_factory=dict)
 
     def ref(self, node: cst.BaseExpression) -> str | None:
         """The `enum` name a base or decorator expression refers to (`Enum`, `enum.IntEnum`)."""
@@ -186,18 +189,16 @@ def collect_enum(ml: Any, c: cst.ClassDef, base: str) -> None:
     ml.info.type_aliases[name] = info.type  # usable in annotations: `def f(c: Color) -> str`
 
 
-def find_iter_positions(st: EnumState, tree: cst.Module) -> None:
-    """Where an enum class name is used as an iterable of its members (`for c in Color`,
+def find_iter_positions(st: EnumState, tree: cst.CSTNode) -> set[Any]:
+    """Where an enum class name is used as an iterable of its members in `tree` (`for c in Color`,
     `[... for c in Color]`, `list(Color)`, `len(Color)`, `x in Color`): the only places a class is
     accepted as a value."""
-    if not st.classes:
-        return
     names = set(st.classes)
-    out = st.iter_nodes
+    out: set[Any] = set()
 
     def mark(e: cst.CSTNode | None) -> None:
         if isinstance(e, cst.Name) and e.value in names:
-            out.add(id(e))
+            out.add(e)
 
     class V(cst.CSTVisitor):
         def visit_For(self, node: cst.For) -> None:
@@ -217,6 +218,16 @@ def find_iter_positions(st: EnumState, tree: cst.Module) -> None:
                 mark(node.comparator)
 
     tree.visit(V())
+    return out
+
+
+def _iterated_here(fl: Any, node: cst.Name) -> bool:
+    st: EnumState = fl.info.enum_state
+    sig = fl.info.funcs.get(fl.fname)
+    root = sig.node if sig is not None else fl.info.sm.tree
+    if root not in st.iter_nodes:
+        st.iter_nodes[root] = find_iter_positions(st, root)
+    return node in st.iter_nodes[root]
 
 
 # ---------------------------------------------------------------- expressions (fl: FunctionLowerer)
@@ -241,7 +252,7 @@ def class_value(fl: Any, node: cst.Name) -> ir.Expr:
     info = fl.info.enum_state.classes[node.value]
     if _too_early(fl, info, node):
         return fl.poison(node)
-    if id(node) not in fl.info.enum_state.iter_nodes:
+    if not _iterated_here(fl, node):
         return fl.err("unsupported-enum", f"the enum class `{info.name}` as a value: only its members, `Color.NAME`, "
                       "`Color(value)`, `Color[name]` and iterating it (`for c in Color`, `list(Color)`, `len(Color)`) "
                       "are supported", node)

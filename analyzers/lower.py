@@ -637,7 +637,6 @@ class _ModuleLowering:
                     self.collect_import(x)
             elif not self.collect_type_alias(s):
                 self.main_stmts.append(s)
-        enums.find_iter_positions(self.info.enum_state, self.sm.tree)
         # Which module-level names do functions see? Those they read or declare global.
         fn_reads: set[str] = set()
         fn_globals: set[str] = set()
