@@ -500,6 +500,11 @@ class ExprMixin:
                                 "element type); make the types agree", node)
             if op not in ("==", "!=") and not _orderable(ta) and not isinstance(ta, ir.SetT):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
+            if op not in ("==", "!=") and isinstance(ta, (ir.TupleT, ir.NamedT, ir.ListT)) and not _orderable(ta, False):
+                # CPython raises TypeError if the comparison reaches a None item (Rust's Option
+                # would order it first instead)
+                return self.err("type-mismatch", f"`{op}` between {show(ta)} values that may hold None is not "
+                                "supported (CPython raises TypeError when it compares a None item)", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
                 out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
                 out.append(ub)
