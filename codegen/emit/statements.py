@@ -163,6 +163,15 @@ class _StatementsMixin:
             else:
                 idx = self.as_i64(target.index, "index")
                 w.line(f"{self.q(f'{obj}.set({idx}, {item}, {ln})')};", ln)
+        elif isinstance(target, ir.AttrTarget):
+            w.line(f"{self.ref(target.obj)}.set_{self.ident(target.name).removeprefix('r#')}({item});", ln)
+        elif isinstance(target, ir.MethodTarget):
+            v = self.t("_mv")
+            w.line(f"let {v} = {item};", ln)
+            args = [self.expr(a) for a in target.args] + [v]
+            if self.mod.recursive:
+                args.append(f"_depth + {1 + self.frame_off}")
+            w.line(f"{self.q(f'rt::ret({self.mod.classes.call_target(target)}({chr(44).join(args)}))')};", ln)
         elif isinstance(target, ir.SliceTarget):
             # CPython: the value first (done: `item`), then the list, then the bounds
             v = self.t("_sv")
