@@ -923,6 +923,10 @@ class ClassMixin(OperatorMixin):
         ot = prune(obj.ty)
         if isinstance(ot, TVar):
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+        if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), ir.ObjT):
+            from portalis.analyzers import none_errors as ne
+            obj = self.unwrap(obj, ne.attribute("NoneType", t.attr.value))
+            ot = prune(obj.ty)
         if not isinstance(ot, ir.ObjT):
             return None
         if self.refused_class(ot.name):
