@@ -33,7 +33,7 @@ COMPARE_DUNDERS = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), ">": (
                    ">=": ("__ge__", "__le__"), "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__")}
 UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
-SUPPORTED_DUNDERS = ({"__init__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -58,6 +58,10 @@ class ClassInfo:
     attrs: dict[str, tuple[cst.BaseExpression, Any]] = field(default_factory=dict)  # class constants
     init_fields: set[str] = field(default_factory=set)  # set by `__init__` (own or inherited) before `self` escapes
     refused: bool = False
+    body: list = field(default_factory=list)  # the class body (a dataclass's with its generated methods)
+    frozen: bool = False  # a frozen dataclass
+    generated_init: bool = False  # its `__init__` is the one @dataclass generates
+    hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -158,11 +162,20 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         ml.diag("unsupported-class", msg, node)
 
     base: str | None = None
+    dc = None
     if c.decorators:
-        d = _decorator_name(c.decorators[0])
-        what = "dataclasses are" if d in ("dataclass", "dataclasses.dataclass") else f"class decorators (`@{d}`) are"
-        refuse(f"class `{name}`: {what} not supported yet", c.decorators[0])
-        return
+        from portalis.analyzers.dataclass import dataclass_options
+        d = _decorator_name(c.decorators[0]) if not isinstance(c.decorators[0].decorator, cst.Call) else \
+            _decorator_name(cst.Decorator(c.decorators[0].decorator.func))
+        is_dc = (d == "dataclass" and info.from_imports.get("dataclass") == ("dataclasses", "dataclass")) or \
+            (d == "dataclasses.dataclass" and "dataclasses" in info.imports)
+        if not is_dc or len(c.decorators) > 1:
+            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) are not "
+                   "supported", c.decorators[0] if not is_dc else c.decorators[1])
+            return
+        dc = dataclass_options(ml, c.decorators[0])
+        if dc is None:
+            return
     if any(a.keyword is not None for a in c.bases) or c.keywords:
         refuse(f"class `{name}`: metaclasses and class keywords are not supported", c.name)
         return
@@ -186,7 +199,33 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
     ci = ClassInfo(name, base, c, line, len(info.classes) + 1)
     info.classes[name] = ci
     info.type_aliases[name] = ir.ObjT(name)
-    body = c.body.body if isinstance(c.body, cst.IndentedBlock) else []
+    body = list(c.body.body) if isinstance(c.body, cst.IndentedBlock) else []
+    if dc is not None:
+        from portalis.analyzers.dataclass import expand_dataclass
+        if base is not None and info.classes[base].frozen != dc.frozen:
+            refuse("cannot inherit frozen dataclass from a non-frozen one (or the reverse): CPython raises TypeError",
+                   c.name)
+            ci.refused = True
+            return
+        expanded = expand_dataclass(ml, c, dc)
+        if expanded is None:
+            ci.refused = True
+            return
+        own = {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
+        ci.generated_init = "__init__" not in own
+        body = expanded[0] + expanded[1]
+        ci.frozen = dc.frozen
+        if dc.frozen:
+            info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
+        if dc.frozen and dc.eq and "__hash__" not in own:
+            ci.hash_fields = [s.target.value for s in c.body.body  # type: ignore[union-attr]
+                              if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
+                              and isinstance(s.body[0], cst.AnnAssign) for s in [s.body[0]]]
+    elif base is not None and info.classes[base].frozen:
+        refuse("cannot inherit non-frozen dataclass from a frozen one: CPython raises TypeError", c.name)
+        ci.refused = True
+        return
+    ci.body = body
     funcs: list[tuple[cst.FunctionDef, str]] = []
     for s in body:
         if _is_doc_or_pass(s):
@@ -340,7 +379,7 @@ def _check_init_fields(ml: Any, ci: ClassInfo) -> None:
     if init is not None and init[0] != ci.name:
         done = set(info.classes[init[0]].init_fields)
     elif init is not None:
-        fn = next(s for s in ci.node.body.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__")  # type: ignore[union-attr]
+        fn = next(s for s in ci.body if isinstance(s, cst.FunctionDef) and s.name.value == "__init__")
         p = fn.params.params
         selfname = p[0].name.value if p else "self"
         stmts = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else []
@@ -437,8 +476,11 @@ def ir_classes(info: Any) -> tuple[ir.Class, ...]:
             for m, f in info.classes[k].setters.items():
                 methods[m + "#set"] = f
         fields = tuple((f, t) for f, t in ci.fields.items()) if ci.base is None else ()
+        hf = None
+        if ci.hash_fields is not None:
+            hf = tuple((f, field_type(info, name, f)) for f in ci.hash_fields)
         out.append(ir.Class(name, ci.base, root_of(info, name), ci.tag, fields, tuple(methods.items()),
-                            Span(ci.line, 0, ci.line, 0)))
+                            Span(ci.line, 0, ci.line, 0), hf))
     return tuple(out)
 
 
@@ -494,7 +536,10 @@ def unhashable(info: Any, t: Any) -> str | None:
             for k in subclasses(info, x.name):
                 for c in mro(info, k):  # the first class defining either decides
                     own = info.classes[c].methods
-                    if "__hash__" in own:
+                    if "__hash__" in own or info.classes[c].hash_fields is not None:
+                        if any(isinstance(x, (ir.ListT, ir.DictT, ir.SetT)) for f in info.classes[c].hash_fields or ()
+                               for x in ir.type_parts(prune(field_type(info, c, f)))):
+                            return k  # CPython's generated __hash__ hashes a list: TypeError
                         break
                     if "__eq__" in own:
                         return k
@@ -948,7 +993,9 @@ class ClassMixin(OperatorMixin):
                      "to `self.NAME` (adding attributes from outside is not supported)", t)
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         ft = field_type(self.info, ot.name, a)
-        return ir.AttrTarget(obj, a, sp), self.coerce_to(value, ft, node, f"field `{a}`")
+        ci = self.info.classes[ot.name]
+        frozen = ci.frozen and not (ci.generated_init and self.fname == ci.methods.get("__init__"))
+        return ir.AttrTarget(obj, a, sp, frozen), self.coerce_to(value, ft, node, f"field `{a}`")
 
     # ---- type relations
 

@@ -209,6 +209,7 @@ class ExprMixin:
         if isinstance(node, cst.IfExp):
             c = self.cond(node.test)
             a, b = self.expr(node.body), self.expr(node.orelse)
+            a, b = self.narrowed(node, a, b)
             t = self.join(a, b, node)
             return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
                             self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
@@ -239,6 +240,25 @@ class ExprMixin:
         if isinstance(node, cst.Ellipsis):
             return self.err("unsupported-syntax", "`...` is not supported as a value", node)
         return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
+
+    def narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+        """`x if x is not None else d` / `d if x is None else x` with x a local Optional: the
+        branch that reads x has its plain value (the test ruled None out)."""
+        t = node.test
+        if not (isinstance(t, cst.Comparison) and len(t.comparisons) == 1 and isinstance(t.left, cst.Name)
+                and isinstance(t.comparisons[0].comparator, cst.Name) and t.comparisons[0].comparator.value == "None"
+                and isinstance(t.comparisons[0].operator, (cst.Is, cst.IsNot))):
+            return a, b
+        n = t.left.value
+        is_not = isinstance(t.comparisons[0].operator, cst.IsNot)
+        side, e = (node.body, a) if is_not else (node.orelse, b)
+        if not (isinstance(side, cst.Name) and side.value == n and isinstance(e, ir.Local)):
+            return a, b
+        et = prune(e.ty)
+        if not isinstance(et, ir.OptionT):
+            return a, b
+        plain = ir.Coerce(e, et.inner, e.span, "(unreachable: tested for None)", "TypeError")
+        return (plain, b) if is_not else (a, plain)
 
     def elem(self, el: cst.BaseElement) -> ir.Expr:
         if isinstance(el, cst.StarredElement):

@@ -29,7 +29,7 @@ from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
 
 PASSES = 4
-ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__"}
+ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__", "dataclasses"}
 
 
 @dataclass
@@ -704,13 +704,15 @@ class _ModuleLowering:
             for a in x.names:
                 name = cst.Module([]).code_for_node(a.name)
                 if name not in ALLOWED_IMPORTS or a.asname is not None:
-                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing)", x)
+                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing, "
+                              "dataclasses)", x)
                 else:
                     self.info.imports.add(name)
         elif isinstance(x, cst.ImportFrom):
             mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
             if mod not in ALLOWED_IMPORTS or x.relative:
-                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing)", x)
+                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing, "
+                          "dataclasses)", x)
                 return
             if mod in ("typing", "__future__"):
                 return
@@ -720,6 +722,10 @@ class _ModuleLowering:
             for a in x.names:
                 self.info.from_imports[a.evaluated_alias or a.evaluated_name] = (mod, a.evaluated_name)
                 self.info.imports.add(mod)
+                if mod == "dataclasses" and a.evaluated_name not in ("dataclass", "field", "FrozenInstanceError"):
+                    self.diag("unsupported-import", f"`dataclasses.{a.evaluated_name}` is not supported", a)
+                if (mod, a.evaluated_name) == ("dataclasses", "FrozenInstanceError") and a.asname is None:
+                    self.info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
 
     def collect_class(self, c: cst.ClassDef) -> None:
         bases = [b.value for b in c.bases]

@@ -395,6 +395,7 @@ class AttrTarget:
     obj: Expr
     name: str
     span: Span
+    frozen: bool = False  # a frozen dataclass: the store raises FrozenInstanceError
 
 
 @dataclass(frozen=True)
@@ -601,6 +602,9 @@ class Class:
     fields: tuple[tuple[str, Type], ...]  # the root lists the fields of the whole hierarchy
     methods: tuple[tuple[str, str], ...]
     span: Span
+    # a frozen dataclass with eq: hashed by these fields, as CPython's generated __hash__
+    # (float fields are left out: equal values still hash alike, only collisions change)
+    hash_fields: tuple[tuple[str, Type], ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -161,7 +161,12 @@ class ClassEmitter:
         else:
             w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() }} }}", ln)
         w.line(f"impl Eq for {s} {{}}", ln)
-        if has("__hash__"):
+        if c.hash_fields is not None:  # a frozen dataclass: by its (non-float) fields, as a tuple
+            parts = " ".join(f"self.get_{self.mod.names.rust(f).removeprefix('r#')}().hash(state);"
+                             for f, t in c.hash_fields if not any(x == ir.FLOAT for x in ir.type_parts(t)))
+            w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
+                   f"{parts} }} }}", ln)
+        elif has("__hash__"):
             fallback = "rt::Int::S(self.oid() as i64)" if self.mod.big else "(self.oid() as i64)"
             h = self.tag_match(root, "__hash__", lambda f: f"{fi(f)}(self.clone(){depth})", fallback)
             w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
