@@ -327,6 +327,9 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         ml.collect_method(fn, fname, name, kind)
     _link_overrides(ml, ci)
     _check_init_fields(ml, ci)
+    if ci.refused:  # diagnosed: its methods are not lowered (their errors would only cascade)
+        for f in (*ci.methods.values(), *ci.setters.values()):
+            info.funcs.pop(f, None)
 
 
 def _collect_fields(ml: Any, ci: ClassInfo, fn: cst.FunctionDef) -> None:

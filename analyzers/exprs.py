@@ -338,6 +338,8 @@ class ExprMixin:
         """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
         lt, rt_ = prune(left.ty), prune(right.ty)
+        if any(isinstance(t, TVar) and t.origin == "error" for t in (lt, rt_)):
+            return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
         if isinstance(lt, TVar) or isinstance(rt_, TVar):
             if not (isinstance(lt, TVar) and lt.origin == "error") and not (isinstance(rt_, TVar) and rt_.origin == "error"):
                 # `total = total + x` with x unknown yet: same-type arithmetic is the only guess we make,
@@ -466,6 +468,8 @@ class ExprMixin:
                 else:
                     out.append(b)
                 continue
+            if any(isinstance(t, TVar) and t.origin == "error" for t in (ta, tb)):
+                return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
             if op in ("in", "not in"):

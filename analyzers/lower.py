@@ -395,9 +395,10 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
             return []
-        if isinstance(node.target, cst.Attribute) and not _name_chain(node.target.value):
-            self.err("unsupported-syntax", "augmented assignment to an attribute needs a variable (or `a.b.c`) "
-                     "before the dot: Python evaluates the object once", node)
+        if isinstance(node.target, cst.Attribute) and not (
+                _name_chain(node.target.value) and (isinstance(node.target.value, cst.Name) or not _has_call(node.value))):
+            self.err("unsupported-syntax", "augmented assignment to an attribute needs a variable (or `a.b[i].c` "
+                     "with a right side that calls nothing) before the dot: Python evaluates the object once", node)
             return []
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
@@ -1388,7 +1389,24 @@ def _first_bad(root: Any, bad: Any) -> Span | None:
 
 
 def _name_chain(e: cst.BaseExpression) -> bool:
-    """`a` or `a.b.c`: evaluating it twice reads the same object."""
-    while isinstance(e, cst.Attribute):
-        e = e.value
-    return isinstance(e, cst.Name)
+    """`a`, `a.b.c`, `a.b[0].c`, `a[i]`: evaluating it twice reads the same object (nothing in it
+    can print, change anything, or give another value the second time)."""
+    while True:
+        if isinstance(e, cst.Attribute):
+            e = e.value
+        elif (isinstance(e, cst.Subscript) and len(e.slice) == 1 and isinstance(e.slice[0].slice, cst.Index)
+              and isinstance(e.slice[0].slice.value, (cst.Name, cst.Integer))):
+            e = e.value
+        else:
+            return isinstance(e, cst.Name)
+
+
+def _has_call(e: cst.CSTNode) -> bool:
+    found = [False]
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found[0] = True
+
+    e.visit(V())
+    return found[0]
