@@ -50,7 +50,7 @@ class Diagnostic:
 CODES: dict[str, str] = {
     "syntax-error": "The file is not valid Python 3.11.",
     "dynamic-eval": "eval/exec/compile/globals()/locals()/getattr-style dynamic code cannot be translated statically.",
-    "unsupported-import": "Only `math`, `sys` (exit) and `typing` can be imported.",
+    "unsupported-import": "Only `math`, `sys` (exit), `typing` and `dataclasses` can be imported.",
     "unsupported-class": "A class feature outside the supported subset (multiple inheritance, metaclasses, class decorators, fields not set by `__init__`, ...).",
     "object-default-repr": "Printing an object whose class has no `__repr__`/`__str__`: CPython shows its memory address, which differs between runs.",
     "generator": "Generators (`yield`) are not supported yet.",
