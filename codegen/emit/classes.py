@@ -157,10 +157,13 @@ class ClassEmitter:
         if has("__eq__"):
             eq = self.tag_match(root, "__eq__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
                                 "self.oid() == other.oid()")
-            w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ {eq} }} }}", ln)
+            # the runtime's containers compare like CPython's (PyObject_RichCompareBool): identity
+            # first, then __eq__ (a direct `a == b` calls __eq__ itself, analyzers.classes)
+            w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() || {eq} }} }}", ln)
         else:
             w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() }} }}", ln)
         w.line(f"impl Eq for {s} {{}}", ln)
+        w.line(f"impl rt::HasNan for {s} {{ fn has_nan(&self) -> bool {{ false }} }}", ln)  # compared by identity first
         if c.hash_fields is not None:  # a frozen dataclass: by its (non-float) fields, as a tuple
             parts = " ".join(f"self.get_{self.mod.names.rust(f).removeprefix('r#')}().hash(state);"
                              for f, t in c.hash_fields if not any(x == ir.FLOAT for x in ir.type_parts(t)))
