@@ -76,7 +76,8 @@ def mro(info: Any, c: str) -> list[str]:
 
 
 def root_of(info: Any, c: str) -> str:
-    return mro(info, c)[-1]
+    m = mro(info, c)
+    return m[-1] if m else c
 
 
 def is_subclass(info: Any, a: str, b: str) -> bool:
@@ -780,7 +781,8 @@ class ClassMixin(OperatorMixin):
         return None
 
     def refused_class(self, c: str) -> bool:
-        return self.info.classes[c].refused
+        """Diagnosed already (or never collected: a class refused at its statement)."""
+        return c not in self.info.classes or self.info.classes[c].refused
 
     # ---- reads
 
