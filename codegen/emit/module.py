@@ -182,10 +182,10 @@ def _recursive_functions(m: ir.Module) -> set[str]:
     for c in m.classes:
         for meth, func in c.methods:
             overrides.setdefault(meth, set()).add(func)
-    for f, out in calls.items():
-        for g in list(out):
-            if "." in g:
-                out |= overrides.get(g.split(".", 1)[1], set())
+    for f in m.functions:
+        for n in ir.walk(f.body):
+            if isinstance(n, (ir.Call, ir.MethodTarget)) and n.dispatch is not None:
+                calls[f.name] |= overrides.get(n.func.split(".", 1)[1], set())
     rec = set()
     for f in calls:
         seen, stack = set(), list(calls[f])
