@@ -33,7 +33,7 @@ COMPARE_DUNDERS = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), ">": (
                    ">=": ("__ge__", "__le__"), "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__")}
 UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
-SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -567,6 +567,17 @@ def check_module(info: Any, m: ir.Module) -> list:
                             f"(`<__main__.{bad} object at 0x...>`, an address that differs between runs); define "
                             "`__repr__` (or `__str__`)", e.span))
 
+    # dunders the runtime calls through its traits must return what the protocol returns
+    want = {"__repr__": ir.STR, "__str__": ir.STR, "__eq__": ir.BOOL, "__lt__": ir.BOOL, "__hash__": ir.INT,
+            "__len__": ir.INT}
+    fn_by_name = {f.name: f for f in m.functions}
+    for c in m.classes:
+        for meth, func in c.methods:
+            f = fn_by_name.get(func)
+            if meth in want and f is not None and f.ret != want[meth] and (f.span.line, meth) not in seen:
+                seen.add((f.span.line, meth))
+                out.append(make("type-mismatch", f"`{func}` must return {want[meth]} (it returns {f.ret})", f.span))
+
     def order(t: Any, sp: Any) -> None:
         bad = _needs_lt(info, t)
         if bad is not None and (sp.line, "#lt") not in seen:
@@ -941,6 +952,79 @@ class ClassMixin(OperatorMixin):
         if r[1] == "property":
             return self.err("unsupported-class", "`super()` of a property is not supported", node)
         return self.bind_call(r[2], [me], node, pos, kw)
+
+    # ---- with
+
+    def with_(self, node: cst.With) -> list[ir.Stmt]:
+        """`with M() as x: body` (items nest): `_mgr = M(); x = _mgr.__enter__()`, then the body
+        in a try whose handler calls `_mgr.__exit__(e, e, None)` and re-raises unless it returns
+        true, and whose else calls `_mgr.__exit__(None, None, None)`."""
+        if node.asynchronous is not None:
+            self.err("unsupported-syntax", "`async with` is not supported", node)
+            return []
+        return self._with_items(node, list(node.items))
+
+    def _with_items(self, node: cst.With, items: list) -> list[ir.Stmt]:
+        sp = self.sp(node)
+        if not items:
+            self.with_loops.append(len(self.loops))
+            try:
+                return list(self.block(node.body))
+            finally:
+                self.with_loops.pop()
+        item = items[0]
+        mgr = self.expr(item.item)
+        t = prune(mgr.ty)
+
+        def poison_target() -> None:  # diagnosed: the `as` name takes no type of its own (no cascade)
+            if item.asname is not None and isinstance(item.asname.name, cst.Name) and item.asname.name.value in self.locals:
+                unify(self.locals[item.asname.name.value], TVar("error"))
+
+        if isinstance(t, TVar):
+            if t.origin != "error":
+                self.unknown(mgr.span)
+            poison_target()
+            return []
+        if not isinstance(t, ir.ObjT) or self.refused_class(t.name) or not (
+                self._has(t, "__enter__") and self._has(t, "__exit__")):
+            if not (isinstance(t, ir.ObjT) and self.refused_class(t.name)):
+                self.err("type-mismatch", f"'{show(t)}' object does not support the context manager protocol "
+                         "(`with` needs a user class with `__enter__` and `__exit__`)", item.item)
+            poison_target()
+            return []
+        n = ir.hidden("with", sp.line, sp.col, len(items))
+        self.locals.setdefault(n, TVar("with"))
+        unify(self.locals[n], t)
+        out: list[ir.Stmt] = [ir.Assign(ir.NameTarget(n, self.locals[n], False, sp), mgr, sp)]
+        me = ir.Local(n, t, sp)
+        enter = self._call_lowered(t, "__enter__", [me], item.item)
+        if item.asname is not None:
+            out.append(self.bind(item.asname.name, enter, node))
+        else:
+            out.append(ir.ExprStmt(enter, sp))
+        body = tuple(self._with_items(node, items[1:]))
+        exit_sig = self.info.funcs[resolve(self.info, t.name, "__exit__")[2]]
+        if len(exit_sig.params) != 4:
+            self.err("type-mismatch", "`__exit__` must take (self, exc_type, exc, tb)", item.item)
+            return out
+        label = self.new_label()
+        ev = ir.hidden("withexc", label)
+        exc = ir.Local(ev, ir.ExcT("BaseException"), sp)
+        opt = ir.OptionT(ir.ExcT("BaseException"))
+        some = ir.Coerce(exc, opt, sp)
+        none = ir.Const(None, opt, sp)
+        on_exc = self._call_lowered(t, "__exit__", [me, some, some, none], item.item)
+        on_ok = self._call_lowered(t, "__exit__", [me, none, none, none], item.item)
+        if isinstance(prune(on_exc.ty), TVar):
+            return out
+        suppress = self.truthy(on_exc) if prune(on_exc.ty) != ir.NONE else ir.Const(False, ir.BOOL, sp)
+        reraise = ir.If(ir.UnaryOp("not", suppress, ir.BOOL, sp), (ir.Raise(None, ev, sp),), (), sp)
+        if prune(on_exc.ty) == ir.NONE:
+            handler_body: tuple = (ir.ExprStmt(on_exc, sp), ir.Raise(None, ev, sp))
+        else:
+            handler_body = (reraise,)
+        out.append(ir.Try(body, (ir.Handler((), ev, handler_body, sp),), (ir.ExprStmt(on_ok, sp),), (), label, sp))
+        return out
 
     # ---- stores
 

@@ -115,6 +115,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         self.unknowns: list[tuple[TVar, Span]] = []
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
         self.self_name: str | None = None
+        self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
 
     # ------------------------------------------------------------ plumbing
 
@@ -186,6 +187,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         if isinstance(node, cst.Return):
             if self.finally_depth:
                 self.err("finally-control-flow", "`return` inside try/finally is not supported yet", node)
+            if self.with_loops:
+                self.err("finally-control-flow", "`return` inside `with` is not supported yet (`__exit__` must run)",
+                         node)
             if node.value is None:
                 return [ir.Return(None, sp)]
             v = self.expr(node.value)
@@ -195,6 +199,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         if isinstance(node, (cst.Break, cst.Continue)):
             if self.finally_depth:
                 self.err("finally-control-flow", "`break`/`continue` inside try/finally is not supported yet", node)
+            if self.with_loops and self.with_loops[-1] == len(self.loops):
+                self.err("finally-control-flow", "`break`/`continue` out of a `with` block is not supported yet "
+                         "(`__exit__` must run)", node)
             label = self.loops[-1] if self.loops else 0
             return [ir.Break(label, sp) if isinstance(node, cst.Break) else ir.Continue(label, sp)]
         if isinstance(node, cst.Pass):
@@ -504,8 +511,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
             self.err("unsupported-class", "classes inside functions are not supported", node.name)
             return []
         if isinstance(node, cst.With):
-            self.err("unsupported-syntax", "`with` statements are not supported yet", node)
-            return []
+            return self.with_(node)
         if isinstance(node, cst.TryStar):
             self.err("unsupported-syntax", "`except*` is not supported", node)
             return []
@@ -1001,6 +1007,13 @@ class _ModuleLowering:
                               "None): Python evaluates it once and shares it between calls", prm.default)
             if i == 0 and self_name is not None:
                 params.append((prm.name.value, ir.ObjT(cname)))
+            elif fn.name.value == "__exit__" and self_name is not None and i in (1, 2, 3):
+                # CPython passes (type, exception, traceback): Portalis passes the exception (or
+                # None) as exc, and refuses code that reads the type or the traceback
+                params.append((prm.name.value, ir.OptionT(ir.ExcT("BaseException"))))
+                if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
+                    self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
+                              "(the exception's type and traceback are not modelled)", prm.name)
             elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
                     "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
@@ -1410,3 +1423,22 @@ def _has_call(e: cst.CSTNode) -> bool:
 
     e.visit(V())
     return found[0]
+
+
+def _only_none_tests(body: cst.CSTNode, name: str, allow: bool) -> bool:
+    """`name` is read nowhere in body, or (allow) only as `name is None` / `name is not None`."""
+    total = [0, 0]
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            if n.value == name:
+                total[0] += 1
+
+        def visit_Comparison(self, n: cst.Comparison) -> None:
+            if (isinstance(n.left, cst.Name) and n.left.value == name and len(n.comparisons) == 1
+                    and isinstance(n.comparisons[0].operator, (cst.Is, cst.IsNot))
+                    and isinstance(n.comparisons[0].comparator, cst.Name) and n.comparisons[0].comparator.value == "None"):
+                total[1] += 1
+
+    body.visit(V())
+    return total[0] == 0 or (allow and total[0] == total[1])

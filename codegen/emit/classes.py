@@ -2,13 +2,13 @@
 methods, and the Python protocols (str/repr, ==, <, hash) the runtime's containers use.
 
 Representation (see ARCHITECTURE.md): every class of a hierarchy is the one Rust type
-`O<Root> { p: Rc<(u32, RefCell<Option<D<Root>>>)> }`: cloning it is aliasing (Python's
+`O<Root> { p: Rc<(u32, UnsafeCell<Option<D<Root>>>)> }`: cloning it is aliasing (Python's
 references; `is` compares the pointers), the `u32` is the run-time class (`ir.Class.tag`),
 `D<Root>` holds the fields of every class of the hierarchy (a subclass's fields keep their
 defaults in a base instance, which no Python code can read). `None` data is the placeholder a
 Rust local holds before the Python code assigns it (never read: `analyzers.flow`). Fields are
-read and written through `get_F`/`set_F`, which borrow for the copy only, so no borrow is ever
-held across user code. Methods are plain functions taking the object first; a call through a
+read and written only through `get_F`/`set_F`, which run no user code while they hold the
+payload, so no two references to it overlap. Methods are plain functions taking the object first; a call through a
 base type whose subclasses override the method goes through `dsp_<S>_<m>`, a `match` on the tag.
 """
 
@@ -109,18 +109,24 @@ class ClassEmitter:
             ln = c.span.line
             fields = [(self.mod.names.rust(f), f, t) for f, t in c.fields]
             w.line(f"pub struct {d} {{ " + " ".join(f"{rf}: {rust_type(t, big)}," for rf, _, t in fields) + " }", ln)
-            w.line(f"#[derive(Clone)] pub struct {s} {{ p: std::rc::Rc<(u32, std::cell::RefCell<Option<{d}>>)> }}", ln)
+            # UnsafeCell, not RefCell: the only accesses are get_F (a clone) and set_F (a store),
+            # neither of which runs user code while it holds the reference (a clone is an Rc
+            # count or a copy; the value a store drops cannot be this object, which the caller
+            # holds), so no two references to the payload ever overlap
+            w.line(f"#[derive(Clone)] pub struct {s} {{ p: std::rc::Rc<(u32, std::cell::UnsafeCell<Option<{d}>>)> }}", ln)
             w.line(f"impl {s} {{", ln)
-            w.line(f"    fn null() -> Self {{ {s} {{ p: std::rc::Rc::new((0, std::cell::RefCell::new(None))) }} }}", ln)
+            w.line(f"    fn null() -> Self {{ {s} {{ p: std::rc::Rc::new((0, std::cell::UnsafeCell::new(None))) }} }}", ln)
             init = ", ".join(f"{rf}: {default_value(t, big)}" for rf, _, t in fields)
-            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: std::rc::Rc::new((tag, std::cell::RefCell::new(Some({d} {{ {init} }})))) }} }}", ln)
+            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: std::rc::Rc::new((tag, std::cell::UnsafeCell::new(Some({d} {{ {init} }})))) }} }}", ln)
+            w.line(f"    #[inline(always)] fn data(&self) -> &{d} {{ match unsafe {{ &*self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
+            w.line(f"    #[inline(always)] fn data_mut(&self) -> &mut {d} {{ match unsafe {{ &mut *self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
             w.line("    #[inline(always)] fn tag(&self) -> u32 { self.p.0 }", ln)
             w.line("    #[inline(always)] fn oid(&self) -> usize { std::rc::Rc::as_ptr(&self.p) as *const u8 as usize }", ln)
             for rf, f, t in fields:
                 bare = rf.removeprefix("r#")
                 rt = rust_type(t, big)
-                w.line(f"    #[inline(always)] fn get_{bare}(&self) -> {rt} {{ self.p.1.borrow().as_ref().unwrap().{rf}.clone() }}", ln)
-                w.line(f"    #[inline(always)] fn set_{bare}(&self, v: {rt}) {{ self.p.1.borrow_mut().as_mut().unwrap().{rf} = v; }}", ln)
+                w.line(f"    #[inline(always)] fn get_{bare}(&self) -> {rt} {{ self.data().{rf}.clone() }}", ln)
+                w.line(f"    #[inline(always)] fn set_{bare}(&self, v: {rt}) {{ self.data_mut().{rf} = v; }}", ln)
             w.line("}", ln)
             w.line(f"impl ObjId for {s} {{ fn oid(&self) -> usize {{ {s}::oid(self) }} }}", ln)
             self.emit_protocols(w, c, s, depth)
