@@ -1,6 +1,6 @@
 """Exception extras: `e.args` (printed, str()/repr(), len(), truth; its items' types are not known
-statically, so it is not indexed), `type(x).__name__` (an exception's class at run time, any other
-value's static type name), and `raise X from Y` with Y any exception expression.
+statically, so it is not indexed), `type(x).__name__` (an exception's or object's class at run
+time, any other value's static type name), and `raise X from Y` with Y any exception expression.
 
 Expressions the lowering hands over; must not emit Rust.
 """
@@ -35,6 +35,8 @@ def type_name(fl: Any, node: cst.Attribute) -> ir.Expr:
         return fl.unknown(sp) if t.origin != "error" else x
     if isinstance(t, ir.ExcT):
         return ir.Intrinsic("exc.class_name", (x,), ir.STR, sp)
+    if isinstance(t, ir.ObjT):  # the run-time class (analyzers/classes.py)
+        return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
     if isinstance(t, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.EnumT, ir.NamedT, ir.ExcArgsT)):
         name = ir.Const(ne.type_name(t), ir.STR, sp)
         return name if isinstance(x, (ir.Local, ir.Const, ir.Global)) else ir.Intrinsic("eval_then", (x, name), ir.STR, sp)

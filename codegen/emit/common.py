@@ -83,6 +83,9 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return "rt::ExcArgs"
     if isinstance(t, ir.NamedT):
         return f"rt::Nt<{rust_type(ir.TupleT(t.items), big)}>"
+    if isinstance(t, ir.ObjT):
+        from portalis.codegen.emit.classes import obj_rust_type
+        return obj_rust_type(t.name)
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -108,6 +111,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "rt::ExcArgs(Vec::new())"
     if isinstance(t, ir.NamedT):
         return f"rt::Nt {{ v: {default_value(ir.TupleT(t.items), big)}, info: {nt_info(t)} }}"
+    if isinstance(t, ir.ObjT):
+        return f"{rust_type(t, big)}::null()"
     raise EmitError(f"no default for {t}", None)
 
 
@@ -209,6 +214,10 @@ def _py_type_name(t: ir.Type) -> str:
 
 def _has_int(t: ir.Type) -> bool:
     return any(x == ir.INT for x in ir.type_parts(t))
+
+
+def _has_obj(t: ir.Type) -> bool:
+    return any(isinstance(x, ir.ObjT) for x in ir.type_parts(t))
 
 
 def _has_float(t: ir.Type) -> bool:

@@ -540,3 +540,11 @@ impl PyErrData {
         self.payload.as_ref().and_then(|p| p.downcast_ref::<T>())
     }
 }
+
+/// A user object's placeholder (the value a Rust local holds before the Python code assigns it)
+/// was read: impossible by definite assignment, so a Portalis bug, never a wrong value.
+#[cold]
+#[inline(never)]
+pub fn null_object() -> ! {
+    panic!("internal error: an object was read before it was assigned (a Portalis bug)")
+}
