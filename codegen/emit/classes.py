@@ -53,6 +53,9 @@ class ClassEmitter:
             if c.base is None:
                 self.struct[c.name] = names.fresh(f"O{names.bare(c.name)}")
                 self.data[c.name] = names.fresh(f"D{names.bare(c.name)}")
+        # the identity helpers: generated names, so that no Python name (a function `obj_is`) meets them
+        self.id_trait = names.fresh("ObjId") if m.classes else "ObjId"
+        self.is_fn = names.fresh("obj_is") if m.classes else "obj_is"
         obj_names = {c.name: self.struct[c.root] for c in m.classes}
         set_obj_names(obj_names)
         self.methods = {c.name: dict(c.methods) for c in m.classes}
@@ -128,12 +131,13 @@ class ClassEmitter:
                 w.line(f"    #[inline(always)] fn get_{bare}(&self) -> {rt} {{ self.data().{rf}.clone() }}", ln)
                 w.line(f"    #[inline(always)] fn set_{bare}(&self, v: {rt}) {{ self.data_mut().{rf} = v; }}", ln)
             w.line("}", ln)
-            w.line(f"impl ObjId for {s} {{ fn oid(&self) -> usize {{ {s}::oid(self) }} }}", ln)
+            w.line(f"impl {self.id_trait} for {s} {{ fn oid(&self) -> usize {{ {s}::oid(self) }} }}", ln)
             self.emit_protocols(w, c, s, depth)
         if m.classes:
-            w.line("trait ObjId { fn oid(&self) -> usize; }")
-            w.line("impl<T: ObjId> ObjId for Option<T> { fn oid(&self) -> usize { match self { Some(x) => x.oid(), None => 0 } } }")
-            w.line("fn obj_is<A: ObjId, B: ObjId>(a: &A, b: &B) -> bool { a.oid() == b.oid() }")
+            t, f = self.id_trait, self.is_fn
+            w.line(f"trait {t} {{ fn oid(&self) -> usize; }}")
+            w.line(f"impl<T: {t}> {t} for Option<T> {{ fn oid(&self) -> usize {{ match self {{ Some(x) => x.oid(), None => 0 }} }} }}")
+            w.line(f"fn {f}<A: {t}, B: {t}>(a: &A, b: &B) -> bool {{ a.oid() == b.oid() }}")
         for (cls, meth), name in self.dispatchers.items():
             self.emit_dispatcher(w, cls, meth, name)
 

@@ -305,7 +305,7 @@ class _ExpressionsMixin:
             return f"({{ let _i: {it} = {amp}{a}; let _f: f64 = {b}; {code} }})"
         if op in ("is", "is not") and any(isinstance(t.inner if isinstance(t, ir.OptionT) else t, ir.ObjT)
                                            for t in (ea.ty, eb.ty)) and ir.NONE not in (ea.ty, eb.ty):
-            return f"{'!' if op == 'is not' else ''}obj_is(&{a}, &{b})"
+            return f"{'!' if op == 'is not' else ''}{self.mod.classes.is_fn}(&{a}, &{b})"
         if op in ("is", "is not"):
             if ea.ty == ir.NONE:  # always None, but the expression still runs (f() is None)
                 return f"({{ let _ = {a}; {'true' if op == 'is' else 'false'} }})"
