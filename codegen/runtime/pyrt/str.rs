@@ -894,6 +894,39 @@ pub fn str_contains(hay: &str, needle: &str) -> bool {
 /// str.split(sep, maxsplit)
 pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
     let mut out: Vec<Str> = Vec::new();
+    split_each(s, sep, maxsplit, line, |p| out.push(Str::piece(p)))?;
+    Ok(PyList::from_vec(out))
+}
+
+/// `a, b = s.split(sep, maxsplit)`: the `N` pieces without a list (ValueError texts as
+/// `list_unpack`'s, after split's own errors, as CPython splits first).
+pub fn str_split_unpack<const N: usize>(
+    s: &str,
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<[Str; N]> {
+    let mut out: [Str; N] = std::array::from_fn(|_| Str::new());
+    let mut n = 0usize;
+    split_each(s, sep, maxsplit, line, |p| {
+        if n < N {
+            out[n] = Str::piece(p);
+        }
+        n += 1;
+    })?;
+    if n < N {
+        let msg = format!("not enough values to unpack (expected {}, got {})", N, n);
+        return Err(value_err(&msg, line));
+    }
+    if n > N {
+        return Err(value_err(&format!("too many values to unpack (expected {})", N), line));
+    }
+    Ok(out)
+}
+
+/// The pieces of `s.split(sep, maxsplit)`, in order, to `put`.
+#[inline]
+fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: impl FnMut(&str)) -> PyResult<()> {
     match sep {
         Some(sep) => {
             if sep.is_empty() {
@@ -908,17 +941,17 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
                 let mut left = maxsplit;
                 for (i, &x) in b.iter().enumerate() {
                     if x == c && left != 0 {
-                        out.push(Str::piece(&s[st..i]));
+                        put(&s[st..i]);
                         st = i + 1;
                         left -= 1;
                     }
                 }
-                out.push(Str::piece(&s[st..]));
+                put(&s[st..]);
             } else if maxsplit < 0 {
-                out.extend(s.split(sep).map(Str::piece));
+                s.split(sep).for_each(put);
             } else {
                 let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-                out.extend(s.splitn(n, sep).map(Str::piece));
+                s.splitn(n, sep).for_each(put);
             }
         }
         None if s.is_ascii() => {
@@ -935,14 +968,14 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
                     break;
                 }
                 if left == 0 {
-                    out.push(Str::piece(&s[i..]));
+                    put(&s[i..]);
                     break;
                 }
                 let st = i;
                 while i < n && !sp(b[i]) {
                     i += 1;
                 }
-                out.push(Str::piece(&s[st..i]));
+                put(&s[st..i]);
                 if left > 0 {
                     left -= 1;
                 }
@@ -953,26 +986,26 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(Str::piece(rest));
+                    put(rest);
                     break;
                 }
                 match rest.find(py_isspace) {
                     Some(i) => {
-                        out.push(Str::piece(&rest[..i]));
+                        put(&rest[..i]);
                         rest = rest[i..].trim_start_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(Str::piece(rest));
+                        put(rest);
                         break;
                     }
                 }
             }
         }
     }
-    Ok(PyList::from_vec(out))
+    Ok(())
 }
 
 /// str.rsplit(sep, maxsplit)
