@@ -298,6 +298,28 @@ def test_oracle_float_repr(oracle):
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
+def test_oracle_float_repr_decimals(oracle):
+    """Floats with few decimals, where repr takes its short path (push_float_repr_short), and the
+    edges of that path: 1e-4, 2**50, 16 decimals, ties, values a unit in the last place away."""
+    rnd = random.Random(2026)
+    xs = [1e-4, 9.999999999999999e-05, 0.00010000000000000002, 2.0**50, 2.0**50 - 0.125, 2.0**50 - 1,
+          1125899906842623.9, 0.1 + 0.2, 1.1 * 3, 0.3, 2.675, 1e15 + 0.3, 123456789.12345679, 4.35, 0.1]
+    for _ in range(3000):
+        kind = rnd.randrange(4)
+        if kind == 0:
+            x = round(rnd.uniform(-1e6, 1e6), rnd.randrange(0, 17))
+        elif kind == 1:
+            x = rnd.randrange(-10**9, 10**9) / 10 ** rnd.randrange(0, 16)
+        elif kind == 2:
+            x = rnd.uniform(1e-4, 1e-2) * rnd.choice([1, -1])
+        else:
+            x = round(rnd.uniform(0, 2.0**50), rnd.randrange(0, 4))
+        xs.append(x)
+        xs.append(math.nextafter(x, math.inf))
+    cases = [(("float_repr", fb(x)), ("OK", repr(x))) for x in xs]
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
 def test_oracle_float_format(oracle):
     cases = []
     for x in float_pool(60, seed=11):
