@@ -431,7 +431,7 @@ class _ExpressionsMixin:
                            f"rt::{conv}({v}) }}")
             else:
                 val = self.ref(x)
-            out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
+            out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};")
         out.append(f"rt::Str::from({f})")
         return "{ " + " ".join(out) + " }"
 

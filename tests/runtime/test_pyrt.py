@@ -280,12 +280,14 @@ INT_SPECS = [
     "", "d", "05d", ",", "_", "#x", "#X", "x", "X", "o", "#o", "b", "#b", "_b", "_x", "+d", " d",
     ">10", "<10", "^10", "=+8", "010,", "c", "n", "e", ".2f", "%", "g", "+#012_x", ".2", "z",
     "s", "+c", ",x", "#c", "<05", "x^+15,", "020_", ",c", "E", "G", ".3", "_o", "^#14b", "=10",
-    " 012,", "3c", "08_x",
+    " 012,", "3c", "08_x", "02d", "3d", "03d", ">8", ">8d", "8d", "0", "0d", "00d", ">05", ">0", "12",
+    "10d", "0100", ">", ">d", "dd", "12345d", "1234d",
 ]
 
 STR_VALUES = ["abc", "", "héllo", "日本語", "a" * 12, "x y", "ǅ"]
 STR_SPECS = ["", ">5", "<5", "^10", "*^9", ".2", "10.3", "05", "<05", "s", "d", "+", " ", "=5",
-             "#", ",", "z", "_", "^", ".0", "é>8", "x^7.1s", "0", "010", ">08s"]
+             "#", ",", "z", "_", "^", ".0", "é>8", "x^7.1s", "0", "010", ">08s", "<16", ">8", "^7", "16",
+             "<0", ">010", "<", "12345", "1234", "^"]
 
 
 # ---- tests -------------------------------------------------------------------------------
@@ -324,7 +326,9 @@ def test_oracle_float_format(oracle):
     cases = []
     for x in float_pool(60, seed=11):
         for spec in FLOAT_SPECS:
-            cases.append((("fmt_float", fb(x), h(spec)), expect(lambda: format(x, spec))))
+            exp = expect(lambda: format(x, spec))
+            cases.append((("fmt_float", fb(x), h(spec)), exp))
+            cases.append((("fmt_float_into", fb(x), h(spec)), exp))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
@@ -344,6 +348,7 @@ def test_oracle_int_format(oracle):
                 exp = ("ERR", "ValueError", "a str with a lone surrogate code point (U+D800..U+DFFF): Python allows it, "
                                "Portalis strs cannot hold it")
             cases.append((("fmt_int", str(v), h(spec)), exp))
+            cases.append((("fmt_int_into", str(v), h(spec)), exp))
     for b in (True, False):
         for spec in ["", "d", ">5", "s", "x", ".2f", "^7", "c"]:
             cases.append((("fmt_bool", "1" if b else "0", h(spec)), expect(lambda: format(b, spec))))
@@ -354,7 +359,9 @@ def test_oracle_str_format(oracle):
     cases = []
     for s in STR_VALUES:
         for spec in STR_SPECS:
-            cases.append((("fmt_str", h(s), h(spec)), expect(lambda: format(s, spec))))
+            exp = expect(lambda: format(s, spec))
+            cases.append((("fmt_str", h(s), h(spec)), exp))
+            cases.append((("fmt_str_into", h(s), h(spec)), exp))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 

@@ -561,6 +561,10 @@ impl PyFormat for Str {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
     }
+    #[inline]
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        format_str_into(self, spec, out, line)
+    }
 }
 
 /// Python slice semantics: returns (start, step, count) over a sequence of length `len`.
