@@ -644,7 +644,7 @@ fn push_float_repr_short(out: &mut String, x: f64) -> bool {
     const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
     const LIMIT: f64 = 1125899906842624.0; // 2**50
     let a = x.abs();
-    if !(a >= 1e-4 && a < LIMIT) {
+    if !(1e-4..LIMIT).contains(&a) {
         return false;
     }
     let mut d = 0usize;

@@ -17,7 +17,10 @@ pub const STR_INLINE: usize = 22;
 /// * longer text: one reference-counted heap block (a header, then the bytes; a clone bumps
 ///   the count). `push_str` appends in place when this is the only reference, as CPython does
 ///   for `s += t`; otherwise it copies. The header caches whether the text is ASCII
-///   (code-point positions are then byte positions: `len`, `s[i]` and slices in O(1)).
+///   (code-point positions are then byte positions: `len`, `s[i]` and slices in O(1));
+/// * a longer piece of such a block of ASCII text (what `split`, `splitlines`, `strip`, slices
+///   and friends return for pieces of a `Str` longer than `STR_INLINE`): a view holding one
+///   count of the block, no copy (see `Src`). A view keeps its whole block alive while it lives.
 ///
 /// Dereferences to `str`; hashes, compares and orders exactly like `str` (so a `PyDict<Str, V>`
 /// can be searched with a `&str`). Like `Rc`, neither `Send` nor `Sync`.
@@ -34,6 +37,9 @@ enum StrRepr {
     // `data` points at the text, `HEAP_HDR` bytes into the block (a `Heap` reads like a
     // `Static`: pointer and length, so `as_str` needs no arithmetic)
     Heap { data: std::ptr::NonNull<u8>, len: usize },
+    // `len` bytes at `data`, inside the text of the block `hdr` (which this value holds one
+    // count of)
+    View { hdr: std::ptr::NonNull<HeapHdr>, data: std::ptr::NonNull<u8>, len: u32 },
 }
 
 /// The header of a heap `Str`'s block; `cap` bytes of text follow it (at `HEAP_HDR`).
@@ -233,6 +239,10 @@ impl Str {
             StrRepr::Heap { data, len } => unsafe {
                 std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.as_ptr(), *len))
             },
+            // SAFETY: a whole `str` inside the block's text (see `share`), alive while we are
+            StrRepr::View { data, len, .. } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.as_ptr(), *len as usize))
+            },
         }
     }
     /// Whether the text is ASCII (cached for long strings).
@@ -252,6 +262,9 @@ impl Str {
                     }
                 }
             }
+            // SAFETY: the header lives while this value does; an ASCII block has ASCII pieces
+            // (and `Src` makes views of ASCII blocks only)
+            StrRepr::View { hdr, .. } => unsafe { hdr.as_ref() }.ascii.get() == 1 || self.as_str().is_ascii(),
             _ => self.as_str().is_ascii(),
         }
     }
@@ -329,6 +342,110 @@ impl Str {
     pub fn into_string(self) -> String {
         self.as_str().to_string()
     }
+    /// `sub` (a part of this value's text longer than `STR_INLINE`) as a `Str`: a view of the
+    /// same block (or a literal's piece), no copy.
+    ///
+    /// # Safety
+    /// `sub` must lie inside `self.as_str()`.
+    #[inline]
+    unsafe fn share(&self, sub: &str) -> Str {
+        let hdr = match &self.0 {
+            StrRepr::Heap { data, .. } => heap_hdr(*data),
+            StrRepr::View { hdr, .. } => *hdr,
+            // a piece of a `&'static str` lives as long
+            StrRepr::Static(_) => return Str(StrRepr::Static(&*(sub as *const str))),
+            StrRepr::Inline { .. } => return Str::from_str(sub),
+        };
+        if sub.len() > u32::MAX as usize {
+            return Str::from_long(sub);
+        }
+        let h = hdr.as_ref();
+        h.rc.set(h.rc.get() + 1);
+        let data = std::ptr::NonNull::new_unchecked(sub.as_ptr() as *mut u8);
+        Str(StrRepr::View { hdr, data, len: sub.len() as u32 })
+    }
+}
+
+/// The text argument of a runtime str function, with the `Str` that holds it when it is one:
+/// pieces of it longer than `STR_INLINE` then share its block instead of being copied, and a
+/// result that is the whole text (`strip` with nothing to strip, `replace` with nothing to
+/// replace) is the same string, as in CPython.
+#[derive(Clone, Copy)]
+pub struct Src<'a> {
+    pub text: &'a str,
+    owner: Option<&'a Str>,
+}
+
+impl<'a> Src<'a> {
+    /// `sub`, a part of `self.text`, as a `Str`.
+    #[inline]
+    pub fn piece(&self, sub: &str) -> Str {
+        if sub.len() <= STR_INLINE {
+            return Str::inline(sub);
+        }
+        self.long_piece(sub)
+    }
+    #[inline(never)]
+    fn long_piece(&self, sub: &str) -> Str {
+        match self.owner {
+            Some(o) => {
+                let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
+                assert!(p >= t && p + sub.len() <= t + self.text.len(), "Src::piece: not a part of the text");
+                if sub.len() == self.text.len() {
+                    return o.clone();
+                }
+                // only ASCII pieces are shared: a view has no ASCII flag of its own to cache, and
+                // its block's says ASCII (a literal's piece is checked itself; literals cache none)
+                let ascii = match &o.0 {
+                    StrRepr::Static(_) => sub.is_ascii(),
+                    _ => o.is_ascii(),
+                };
+                if !ascii {
+                    return Str::from_long(sub);
+                }
+                // SAFETY: checked just above: `sub` lies inside the owner's text
+                unsafe { o.share(sub) }
+            }
+            None => Str::from_long(sub),
+        }
+    }
+    /// The whole text as a `Str` (a clone of the owner when there is one).
+    #[inline]
+    pub fn whole(&self) -> Str {
+        match self.owner {
+            Some(o) => o.clone(),
+            None => Str::from_str(self.text),
+        }
+    }
+}
+
+/// What runtime str functions take: a `Str` (whose long pieces they share) or any other text.
+pub trait StrSrc {
+    fn src(&self) -> Src<'_>;
+}
+impl StrSrc for Str {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        Src { text: self.as_str(), owner: Some(self) }
+    }
+}
+impl StrSrc for str {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        Src { text: self, owner: None }
+    }
+}
+impl StrSrc for String {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        Src { text: self.as_str(), owner: None }
+    }
+}
+impl<T: StrSrc + ?Sized> StrSrc for &T {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        (**self).src()
+    }
 }
 
 #[inline(never)]
@@ -339,8 +456,10 @@ fn count_chars(s: &str) -> i64 {
 impl Drop for Str {
     #[inline]
     fn drop(&mut self) {
-        if let StrRepr::Heap { data, .. } = &self.0 {
-            release(heap_hdr(*data));
+        match &self.0 {
+            StrRepr::Heap { data, .. } => release(heap_hdr(*data)),
+            StrRepr::View { hdr, .. } => release(*hdr),
+            _ => {}
         }
     }
 }
@@ -395,6 +514,12 @@ impl Clone for Str {
                 let h = unsafe { heap_hdr(*data).as_ref() };
                 h.rc.set(h.rc.get() + 1);
                 Str(StrRepr::Heap { data: *data, len: *len })
+            }
+            StrRepr::View { hdr, data, len } => {
+                // SAFETY: the header lives while this value does
+                let h = unsafe { hdr.as_ref() };
+                h.rc.set(h.rc.get() + 1);
+                Str(StrRepr::View { hdr: *hdr, data: *data, len: *len })
             }
         }
     }
@@ -821,31 +946,43 @@ fn str_char_at_slow(s: &str, i: i64) -> Option<char> {
 }
 
 /// s[start:stop:step]
-pub fn str_slice(
-    s: &str,
+pub fn str_slice<S: StrSrc + ?Sized>(
+    s: &S,
     start: Option<i64>,
     stop: Option<i64>,
     step: Option<i64>,
     line: u32,
 ) -> PyResult<Str> {
-    str_slice_hint(s, s.is_ascii(), start, stop, step, line)
+    let src = s.src();
+    str_slice_hint_src(src, src.text.is_ascii(), start, stop, step, line)
 }
 
 /// `s[start:stop:step]` where `ascii` is `s.is_ascii()` (a `Str` caches it, or the emitter
 /// hoisted it out of a loop): O(length of the result) then.
-pub fn str_slice_hint(
-    s: &str,
+#[inline]
+pub fn str_slice_hint<S: StrSrc + ?Sized>(s: &S,
     ascii: bool,
     start: Option<i64>,
     stop: Option<i64>,
     step: Option<i64>,
     line: u32,
 ) -> PyResult<Str> {
+    str_slice_hint_src(s.src(), ascii, start, stop, step, line)
+}
+
+fn str_slice_hint_src(src: Src<'_>,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<Str> {
+    let s = src.text;
     if ascii {
         let b = s.as_bytes();
         let (st, sp, n) = slice_indices(b.len() as i64, start, stop, step, line)?;
         if sp == 1 {
-            return Ok(Str::from_str(&s[st as usize..(st + n) as usize]));
+            return Ok(src.piece(&s[st as usize..(st + n) as usize]));
         }
         let mut out = String::with_capacity(n as usize);
         let mut i = st;
@@ -896,25 +1033,40 @@ pub fn str_contains(hay: &str, needle: &str) -> bool {
 }
 
 /// str.split(sep, maxsplit)
-pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+#[inline]
+pub fn str_split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+    str_split_src(s.src(), sep, maxsplit, line)
+}
+
+fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+    let s = src.text;
     let mut out: Vec<Str> = Vec::new();
-    split_each(s, sep, maxsplit, line, |p| out.push(Str::piece(p)))?;
+    split_each(s, sep, maxsplit, line, |p| out.push(src.piece(p)))?;
     Ok(PyList::from_vec(out))
 }
 
 /// `a, b = s.split(sep, maxsplit)`: the `N` pieces without a list (ValueError texts as
 /// `list_unpack`'s, after split's own errors, as CPython splits first).
-pub fn str_split_unpack<const N: usize>(
-    s: &str,
+#[inline]
+pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
     sep: Option<&str>,
     maxsplit: i64,
     line: u32,
 ) -> PyResult<[Str; N]> {
+    str_split_unpack_src::<N>(s.src(), sep, maxsplit, line)
+}
+
+fn str_split_unpack_src<const N: usize>(src: Src<'_>,
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<[Str; N]> {
+    let s = src.text;
     let mut out: [Str; N] = std::array::from_fn(|_| Str::new());
     let mut n = 0usize;
     split_each(s, sep, maxsplit, line, |p| {
         if n < N {
-            out[n] = Str::piece(p);
+            out[n] = src.piece(p);
         }
         n += 1;
     })?;
@@ -1013,12 +1165,21 @@ fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: imp
 }
 
 /// str.rsplit(sep, maxsplit)
-pub fn str_rsplit(
-    s: &str,
+#[inline]
+pub fn str_rsplit<S: StrSrc + ?Sized>(s: &S,
     sep: Option<&str>,
     maxsplit: i64,
     line: u32,
 ) -> PyResult<PyList<Str>> {
+    str_rsplit_src(s.src(), sep, maxsplit, line)
+}
+
+fn str_rsplit_src(src: Src<'_>,
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<PyList<Str>> {
+    let s = src.text;
     let mut out: Vec<Str> = Vec::new();
     match sep {
         Some(sep) => {
@@ -1026,12 +1187,12 @@ pub fn str_rsplit(
                 return Err(value_err("empty separator", line));
             }
             if maxsplit < 0 {
-                out.extend(s.rsplit(sep).map(Str::piece));
+                out.extend(s.rsplit(sep).map(|p| src.piece(p)));
                 out.reverse();
                 return Ok(PyList::from_vec(out));
             }
             let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-            out.extend(s.rsplitn(n, sep).map(Str::piece));
+            out.extend(s.rsplitn(n, sep).map(|p| src.piece(p)));
             out.reverse();
         }
         None => {
@@ -1039,20 +1200,20 @@ pub fn str_rsplit(
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(Str::piece(rest));
+                    out.push(src.piece(rest));
                     break;
                 }
                 match rest.rfind(py_isspace) {
                     Some(i) => {
                         let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(Str::piece(&rest[i + c_len..]));
+                        out.push(src.piece(&rest[i + c_len..]));
                         rest = rest[..i].trim_end_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(Str::piece(rest));
+                        out.push(src.piece(rest));
                         break;
                     }
                 }
@@ -1071,12 +1232,19 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// str.splitlines()
-pub fn str_splitlines(s: &str) -> PyList<Str> {
-    str_splitlines_keep(s, false)
+#[inline]
+pub fn str_splitlines<S: StrSrc + ?Sized>(s: &S) -> PyList<Str> {
+    str_splitlines_keep_src(s.src(), false)
 }
 
 /// str.splitlines(keepends)
-pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
+#[inline]
+pub fn str_splitlines_keep<S: StrSrc + ?Sized>(s: &S, keepends: bool) -> PyList<Str> {
+    str_splitlines_keep_src(s.src(), keepends)
+}
+
+fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
+    let s = src.text;
     let mut out = Vec::new();
     if s.is_ascii() {
         // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
@@ -1086,7 +1254,7 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
             let c = b[i];
             if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
                 let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
-                out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
+                out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
                 start = end;
                 i = end;
             } else {
@@ -1094,7 +1262,7 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
             }
         }
         if start < b.len() {
-            out.push(Str::piece(&s[start..]));
+            out.push(src.piece(&s[start..]));
         }
         return PyList::from_vec(out);
     }
@@ -1109,12 +1277,12 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
                     end += 1;
                 }
             }
-            out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
+            out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
             start = end;
         }
     }
     if start < s.len() {
-        out.push(Str::piece(&s[start..]));
+        out.push(src.piece(&s[start..]));
     }
     PyList::from_vec(out)
 }
@@ -1162,22 +1330,40 @@ fn trim_space_chars(s: &str, left: bool, right: bool) -> &str {
     }
 }
 
-pub fn str_strip(s: &str, chars: Option<&str>) -> Str {
-    Str::from_str(match chars {
+#[inline]
+pub fn str_strip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
+    str_strip_src(s.src(), chars)
+}
+
+fn str_strip_src(src: Src<'_>, chars: Option<&str>) -> Str {
+    let s = src.text;
+    src.piece(match chars {
         None => trim_space(s, true, true),
         Some(cs) => s.trim_matches(|c: char| cs.contains(c)),
     })
 }
 
-pub fn str_lstrip(s: &str, chars: Option<&str>) -> Str {
-    Str::from_str(match chars {
+#[inline]
+pub fn str_lstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
+    str_lstrip_src(s.src(), chars)
+}
+
+fn str_lstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
+    let s = src.text;
+    src.piece(match chars {
         None => trim_space(s, true, false),
         Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)),
     })
 }
 
-pub fn str_rstrip(s: &str, chars: Option<&str>) -> Str {
-    Str::from_str(match chars {
+#[inline]
+pub fn str_rstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
+    str_rstrip_src(s.src(), chars)
+}
+
+fn str_rstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
+    let s = src.text;
+    src.piece(match chars {
         None => trim_space(s, false, true),
         Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)),
     })
@@ -1379,7 +1565,13 @@ pub fn str_swapcase(s: &str) -> String {
 }
 
 /// str.replace(old, new, count); count < 0 replaces all.
-pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> Str {
+#[inline]
+pub fn str_replace<S: StrSrc + ?Sized>(s: &S, old: &str, new: &str, count: i64) -> Str {
+    str_replace_src(s.src(), old, new, count)
+}
+
+fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
+    let s = src.text;
     let limit = if count < 0 { usize::MAX } else { (count as u64).min(usize::MAX as u64) as usize };
     if old.is_empty() {
         // between the characters: std's char boundaries are Python's code points
@@ -1405,7 +1597,7 @@ pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> Str {
         }
     }
     if hits.is_empty() {
-        return Str::from_str(s);
+        return src.whole();
     }
     let n = b.len() - hits.len() * o.len() + hits.len() * new.len();
     // SAFETY: pieces of `s` cut at whole matches of a valid `old`, joined with `new`: valid UTF-8
@@ -1668,29 +1860,47 @@ fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
     Str::from(out)
 }
 
-pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+#[inline]
+pub fn str_ljust<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    str_ljust_src(s.src(), width, fill, line)
+}
+
+fn str_ljust_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    let s = src.text;
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(Str::from_str(s));
+        return Ok(src.whole());
     }
     Ok(pad_str(s, 0, width - n, f))
 }
 
-pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+#[inline]
+pub fn str_rjust<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    str_rjust_src(s.src(), width, fill, line)
+}
+
+fn str_rjust_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    let s = src.text;
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(Str::from_str(s));
+        return Ok(src.whole());
     }
     Ok(pad_str(s, width - n, 0, f))
 }
 
-pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+#[inline]
+pub fn str_center<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    str_center_src(s.src(), width, fill, line)
+}
+
+fn str_center_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    let s = src.text;
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(Str::from_str(s));
+        return Ok(src.whole());
     }
     let marg = width - n;
     let left = marg / 2 + (marg & width & 1);
@@ -1717,31 +1927,43 @@ pub fn str_zfill(s: &str, width: i64) -> String {
     out
 }
 
-pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+#[inline]
+pub fn str_partition<S: StrSrc + ?Sized>(s: &S, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    str_partition_src(s.src(), sep, line)
+}
+
+fn str_partition_src(src: Src<'_>, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    let s = src.text;
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.find(sep) {
         Some(i) => Ok((
-            Str::from_str(&s[..i]),
+            src.piece(&s[..i]),
             Str::from_str(sep),
-            Str::from_str(&s[i + sep.len()..]),
+            src.piece(&s[i + sep.len()..]),
         )),
-        None => Ok((Str::from_str(s), Str::new(), Str::new())),
+        None => Ok((src.whole(), Str::new(), Str::new())),
     }
 }
 
-pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+#[inline]
+pub fn str_rpartition<S: StrSrc + ?Sized>(s: &S, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    str_rpartition_src(s.src(), sep, line)
+}
+
+fn str_rpartition_src(src: Src<'_>, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    let s = src.text;
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.rfind(sep) {
         Some(i) => Ok((
-            Str::from_str(&s[..i]),
+            src.piece(&s[..i]),
             Str::from_str(sep),
-            Str::from_str(&s[i + sep.len()..]),
+            src.piece(&s[i + sep.len()..]),
         )),
-        None => Ok((Str::new(), Str::new(), Str::from_str(s))),
+        None => Ok((Str::new(), Str::new(), src.whole())),
     }
 }
 
