@@ -1062,6 +1062,30 @@ fn str_split_unpack_src<const N: usize>(src: Src<'_>,
     line: u32,
 ) -> PyResult<[Str; N]> {
     let s = src.text;
+    if let (Some(sep), true) = (sep, maxsplit < 0) {
+        if sep.len() == 1 {
+            // one ASCII byte (see split_each): where the first N - 1 pieces end, then the pieces
+            let (c, b) = (sep.as_bytes()[0], s.as_bytes());
+            let mut ends = [0usize; N];
+            let mut n = 0usize;
+            for (i, &x) in b.iter().enumerate() {
+                if x == c {
+                    if n < N {
+                        ends[n] = i;
+                    }
+                    n += 1;
+                }
+            }
+            if n + 1 == N {
+                ends[N - 1] = b.len();
+                return Ok(std::array::from_fn(|i| {
+                    let st = if i == 0 { 0 } else { ends[i - 1] + 1 };
+                    src.piece(&s[st..ends[i]])
+                }));
+            }
+            return Err(unpack_count_err(N, n + 1, line));
+        }
+    }
     let mut out: [Str; N] = std::array::from_fn(|_| Str::new());
     let mut n = 0usize;
     split_each(s, sep, maxsplit, line, |p| {
@@ -1070,14 +1094,20 @@ fn str_split_unpack_src<const N: usize>(src: Src<'_>,
         }
         n += 1;
     })?;
-    if n < N {
-        let msg = format!("not enough values to unpack (expected {}, got {})", N, n);
-        return Err(value_err(&msg, line));
-    }
-    if n > N {
-        return Err(value_err(&format!("too many values to unpack (expected {})", N), line));
+    if n != N {
+        return Err(unpack_count_err(N, n, line));
     }
     Ok(out)
+}
+
+/// CPython's ValueError for unpacking a list of `got` items into `n` names.
+#[cold]
+fn unpack_count_err(n: usize, got: usize, line: u32) -> PyErr {
+    if got < n {
+        value_err(&format!("not enough values to unpack (expected {}, got {})", n, got), line)
+    } else {
+        value_err(&format!("too many values to unpack (expected {})", n), line)
+    }
 }
 
 /// The pieces of `s.split(sep, maxsplit)`, in order, to `put`.
