@@ -821,14 +821,34 @@ pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec
 /// `sep.join(list)` for a list of str: no per-item clone.
 pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
     let items = l.0.borrow();
-    let n: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
-    if n <= STR_INLINE {
+    join_strided(sep, &items, 0, 1, items.len())
+}
+
+/// `sep.join(xs[start:stop:step])` for a list of str: no list for the slice.
+pub fn str_join_list_slice(
+    sep: &str,
+    l: &PyList<Str>,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<Str> {
+    let items = l.0.borrow();
+    let (st, sp, n) = slice_indices(items.len() as i64, start, stop, step, line)?;
+    Ok(join_strided(sep, &items, st as usize, sp as isize, n as usize))
+}
+
+/// `sep.join` of the `n` items `items[start]`, `items[start + step]`, ... (all in range).
+fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -> Str {
+    let at = |k: usize| &items[(start as isize + k as isize * step) as usize];
+    let n_bytes: usize = (0..n).map(|k| at(k).len()).sum::<usize>() + sep.len() * n.saturating_sub(1);
+    if n_bytes <= STR_INLINE {
         let mut out = Str::new();
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
+        for k in 0..n {
+            if k > 0 {
                 out.push_str(sep);
             }
-            out.push_str(x);
+            out.push_str(at(k));
         }
         return out;
     }
@@ -843,13 +863,13 @@ pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
     };
     // SAFETY: the buffer is filled with the concatenation of whole `str`s: valid UTF-8
     unsafe {
-        Str::build(n, |buf| {
+        Str::build(n_bytes, |buf| {
             let mut pos = 0;
-            for (i, x) in items.iter().enumerate() {
-                if i > 0 {
+            for k in 0..n {
+                if k > 0 {
                     put(buf, sep.as_bytes(), &mut pos);
                 }
-                put(buf, x.as_bytes(), &mut pos);
+                put(buf, at(k).as_bytes(), &mut pos);
             }
         })
     }
@@ -1317,8 +1337,9 @@ fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
     PyList::from_vec(out)
 }
 
+/// `sep.join([a, b, ...])` of a list display: the items without a list.
 pub fn str_join(sep: &str, items: &[Str]) -> Str {
-    Str::from(items.iter().map(|x| x.as_str()).collect::<Vec<&str>>().join(sep))
+    join_strided(sep, items, 0, 1, items.len())
 }
 
 /// Python's ASCII whitespace (str.isspace): \t \n \v \f \r, \x1c-\x1f and ' '.
