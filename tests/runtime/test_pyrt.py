@@ -522,6 +522,29 @@ STR_SAMPLES = [" a b  c ", "a,b,,c", "", "  ", "x\ny\r\nz\rw\x0b\x1c\u2028v\n", 
                " a\x1fb\x0bc\x0c d\x1ce\x1d f\x1e g \x7f h  "]
 
 
+def test_oracle_find_count_random(oracle):
+    """find/rfind/count/in/index over small alphabets: overlapping and repeated needles of every
+    length up to 10 (first-byte scan up to 8 bytes, std's searcher beyond), non-ASCII bytes."""
+    rnd = random.Random(99)
+    cases = []
+    for _ in range(600):
+        alpha = rnd.choice(["ab", "aab", "abc", "aé", "xy,"])
+        s = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.5 and s:
+            i = rnd.randrange(len(s))
+            sub = s[i:i + rnd.randrange(0, 11)]
+        else:
+            sub = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 11)))
+        cases.append((("find", h(s), h(sub)), expect(lambda: str(s.find(sub)))))
+        cases.append((("rfind", h(s), h(sub)), expect(lambda: str(s.rfind(sub)))))
+        cases.append((("count", h(s), h(sub)), expect(lambda: str(s.count(sub)))))
+        cases.append((("contains", h(s), h(sub)), expect(lambda: str(sub in s))))
+        cases.append((("index_of", h(s), h(sub)), expect(lambda: str(s.index(sub)))))
+        a, b = rnd.choice([None, -3, 0, 2, 5]), rnd.choice([None, -1, 4, 20])
+        cases.append((("find_in", h(s), h(sub), str(a), str(b)), expect(lambda: str(s.find(sub, a, b)))))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
 def test_oracle_str_methods(oracle):
     cases = []
 

@@ -1049,7 +1049,7 @@ pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<String> {
 
 #[inline]
 pub fn str_contains(hay: &str, needle: &str) -> bool {
-    hay.contains(needle)
+    find_sub(hay, needle).is_some()
 }
 
 /// str.split(sep, maxsplit)
@@ -1682,22 +1682,54 @@ fn byte_to_char_index(s: &str, byte: usize) -> i64 {
     str_len(&s[..byte])
 }
 
+/// The byte position of the first `sub` in `s`. UTF-8 is self-synchronising, so a byte match
+/// of a whole `str` is a match of its characters. Needles of up to 8 bytes: a scan for the
+/// first byte, then a compare (std's two-way searcher costs more to set up than such a search
+/// takes); longer ones: std's.
+#[inline]
+fn find_sub(s: &str, sub: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), sub.as_bytes());
+    match n.len() {
+        0 => Some(0),
+        1 => h.iter().position(|&c| c == n[0]),
+        2..=8 => {
+            let last = h.len().checked_sub(n.len())?;
+            let mut i = 0;
+            while i <= last {
+                let at = i + h[i..=last].iter().position(|&c| c == n[0])?;
+                if h[at + 1..at + n.len()] == n[1..] {
+                    return Some(at);
+                }
+                i = at + 1;
+            }
+            None
+        }
+        _ => s.find(sub),
+    }
+}
+
 pub fn str_find(s: &str, sub: &str) -> i64 {
-    match s.find(sub) {
+    match find_sub(s, sub) {
         Some(i) => byte_to_char_index(s, i),
         None => -1,
     }
 }
 
 pub fn str_rfind(s: &str, sub: &str) -> i64 {
-    match s.rfind(sub) {
+    let found = if sub.len() == 1 {
+        let c = sub.as_bytes()[0];
+        s.as_bytes().iter().rposition(|&x| x == c)
+    } else {
+        s.rfind(sub)
+    };
+    match found {
         Some(i) => byte_to_char_index(s, i),
         None => -1,
     }
 }
 
 pub fn str_index_of(s: &str, sub: &str, line: u32) -> PyResult<i64> {
-    match s.find(sub) {
+    match find_sub(s, sub) {
         Some(i) => Ok(byte_to_char_index(s, i)),
         None => Err(value_err("substring not found", line)),
     }
@@ -1713,6 +1745,19 @@ pub fn str_rindex_of(s: &str, sub: &str, line: u32) -> PyResult<i64> {
 pub fn str_count(s: &str, sub: &str) -> i64 {
     if sub.is_empty() {
         return str_len(s) + 1;
+    }
+    if sub.len() == 1 {
+        let c = sub.as_bytes()[0];
+        return s.as_bytes().iter().filter(|&&x| x == c).count() as i64;
+    }
+    if sub.len() <= 8 {
+        // non-overlapping, left to right, as Python counts
+        let (mut n, mut i) = (0i64, 0usize);
+        while let Some(at) = find_sub(&s[i..], sub) {
+            n += 1;
+            i += at + sub.len();
+        }
+        return n;
     }
     s.matches(sub).count() as i64
 }
@@ -1758,7 +1803,7 @@ fn str_search_in(
 
 /// `s.find(sub, start, end)`
 pub fn str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    str_search_in(s, sub, start, end, |w, p| w.find(p))
+    str_search_in(s, sub, start, end, find_sub)
 }
 
 /// `s.rfind(sub, start, end)`
