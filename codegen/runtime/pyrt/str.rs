@@ -840,37 +840,49 @@ pub fn str_join_list_slice(
 
 /// `sep.join` of the `n` items `items[start]`, `items[start + step]`, ... (all in range).
 fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -> Str {
-    let at = |k: usize| &items[(start as isize + k as isize * step) as usize];
-    let n_bytes: usize = (0..n).map(|k| at(k).len()).sum::<usize>() + sep.len() * n.saturating_sub(1);
+    if step == 1 {
+        return join_all(sep, &items[start..start + n]);
+    }
+    let picked: Vec<&str> = (0..n).map(|k| items[(start as isize + k as isize * step) as usize].as_str()).collect();
+    join_all(sep, &picked)
+}
+
+/// `sep.join(items)`: one block of the exact size, each piece copied by `copy_to` (fixed-size
+/// moves for short pieces, no memcpy call), a loop without a separator when it is empty.
+fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
+    let n_bytes: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
     if n_bytes <= STR_INLINE {
         let mut out = Str::new();
-        for k in 0..n {
+        for (k, x) in items.iter().enumerate() {
             if k > 0 {
                 out.push_str(sep);
             }
-            out.push_str(at(k));
+            out.push_str(x);
         }
         return out;
     }
-    // one zeroed block, then short copies without a memcpy call per piece (see copy_short)
-    let put = |buf: &mut [u8], b: &[u8], pos: &mut usize| {
-        if b.len() <= 32 {
-            copy_short(&mut buf[*pos..], b);
-        } else {
-            buf[*pos..*pos + b.len()].copy_from_slice(b);
-        }
-        *pos += b.len();
-    };
-    // SAFETY: the buffer is filled with the concatenation of whole `str`s: valid UTF-8
+    // SAFETY: the block has room for exactly the concatenation of whole `str`s (n_bytes, from
+    // the same immutable items), so every copy stays inside it and the result is valid UTF-8
     unsafe {
         Str::build(n_bytes, |buf| {
-            let mut pos = 0;
-            for k in 0..n {
-                if k > 0 {
-                    put(buf, sep.as_bytes(), &mut pos);
+            let base = buf.as_mut_ptr();
+            let mut pos = 0usize;
+            if sep.is_empty() {
+                for x in items {
+                    copy_to(base.add(pos), x.as_bytes());
+                    pos += x.len();
                 }
-                put(buf, at(k).as_bytes(), &mut pos);
+            } else {
+                for (k, x) in items.iter().enumerate() {
+                    if k > 0 {
+                        copy_to(base.add(pos), sep.as_bytes());
+                        pos += sep.len();
+                    }
+                    copy_to(base.add(pos), x.as_bytes());
+                    pos += x.len();
+                }
             }
+            debug_assert_eq!(pos, n_bytes);
         })
     }
 }
