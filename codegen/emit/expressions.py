@@ -409,7 +409,7 @@ class _ExpressionsMixin:
             if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
                 fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
                 if t == ir.STR and p.conversion != "r":
-                    out.append(f"{f}.push_str(&{self.ref(x)});")
+                    out.append(f"rt::push_text(&mut {f}, &{self.ref(x)});")
                 elif self.big and _has_int(t):
                     v = self.t("_dv")
                     out.append(f"let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "

@@ -678,7 +678,26 @@ impl PyFmt for Str {
     }
     #[inline]
     fn fmt_str(&self, out: &mut String) {
-        out.push_str(self);
+        push_text(out, self);
+    }
+}
+
+/// `out.push_str(s)` for the pieces of an f-string or `print`: up to 32 bytes by fixed-size
+/// moves (`copy_to`), not a memcpy call (a byte loop on wasm32).
+#[inline]
+pub fn push_text(out: &mut String, s: &str) {
+    let n = s.len();
+    if n > 32 {
+        out.push_str(s);
+        return;
+    }
+    out.reserve(n);
+    // SAFETY: `reserve` made room for n more bytes; appending a whole `str` keeps UTF-8
+    unsafe {
+        let v = out.as_mut_vec();
+        let len = v.len();
+        copy_to(v.as_mut_ptr().add(len), s.as_bytes());
+        v.set_len(len + n);
     }
 }
 
