@@ -639,7 +639,6 @@ impl PyFormat for i64 {
         }
         format_int_spec(*self, spec, "int", line)
     }
-    #[inline]
     fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
         if let Some((zero, width)) = simple_int_spec(spec) {
             push_int_padded(out, *self, zero, width);
@@ -681,7 +680,6 @@ impl PyFormat for String {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
     }
-    #[inline]
     fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
         format_str_into(self, spec, out, line)
     }
@@ -691,7 +689,6 @@ impl PyFormat for str {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
     }
-    #[inline]
     fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
         format_str_into(self, spec, out, line)
     }

@@ -683,8 +683,9 @@ impl PyFmt for Str {
 }
 
 /// `out.push_str(s)` for the pieces of an f-string or `print`: up to 32 bytes by fixed-size
-/// moves (`copy_to`), not a memcpy call (a byte loop on wasm32).
-#[inline]
+/// moves (`copy_to`), not a memcpy call (a byte loop on wasm32). Out of line: one copy of the
+/// code for every f-string (the edit-to-run cost of a program grows with what is inlined).
+#[inline(never)]
 pub fn push_text(out: &mut String, s: &str) {
     let n = s.len();
     if n > 32 {
@@ -705,7 +706,6 @@ impl PyFormat for Str {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
     }
-    #[inline]
     fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
         format_str_into(self, spec, out, line)
     }
