@@ -463,7 +463,7 @@ class _ExpressionsMixin:
         self.err_ctx.append("")
         # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
         # hints, list views) do not hold for it
-        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.list_views) if pname in d]
+        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.ascii_texts, self.list_views) if pname in d]
         off = self.frame_off
         try:
             enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame
