@@ -107,6 +107,9 @@ class BuiltinMixin:
             n = f.value
             if n in self.comp_scope or (n in self.locals and n not in self.global_names):
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
+            cname = self.class_named(f) if self.info.classes else None
+            if cname is not None:
+                return self.construct(cname, node, pos, kw)
             if n in self.info.funcs:
                 return self.user_call(n, node, pos, kw)
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
@@ -142,6 +145,13 @@ class BuiltinMixin:
                 return self.module_call(f.value.value, f.attr.value, node, pos, kw)
             if isinstance(f.value, cst.Name) and f.value.value in ("str", "int", "float", "list", "dict"):
                 return self.err("unsupported-builtin", f"`{f.value.value}.{f.attr.value}(...)` is not supported", node)
+            if self.info.classes:
+                from portalis.analyzers.classes import _is_super_call
+                if _is_super_call(node, f.attr.value):
+                    return self.super_call(node, f.attr.value, pos, kw)
+                cname = self.class_named(f.value)
+                if cname is not None:
+                    return self.class_method_call(cname, f.attr.value, node, pos, kw)
             obj = self.expr(f.value)
             if not self.known(obj):
                 return self.unknown(sp) if prune(obj.ty).origin != "error" else obj
@@ -226,6 +236,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.ObjT):
+            return self.obj_dunder(x, t, "__len__", [], node)
         if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
@@ -672,6 +684,11 @@ class BuiltinMixin:
                 return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
             names.append(v.value)
         base = t.inner if isinstance(t, ir.OptionT) else t
+        if isinstance(t, ir.ObjT) and t.name in self.info.classes:
+            return self.obj_isinstance(x, t, names, node)
+        if isinstance(base, ir.ObjT):
+            return self.err("unsupported-builtin", "isinstance() of an object that may be None is not supported; "
+                            "check `is not None` first", node)
         match_names = {ir.INT: {"int"}, ir.BOOL: {"bool", "int"}, ir.FLOAT: {"float"}, ir.STR: {"str"}}.get(base, set())
         if isinstance(base, ir.ListT):
             match_names = {"list"}
@@ -815,6 +832,8 @@ class BuiltinMixin:
             return self.dict_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.SetT):
             return self.set_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.ObjT):
+            return self.obj_method(obj, t, m, node, pos, kw)
         if t == ir.FLOAT and m == "is_integer" and self.want(node, pos, kw, 0, 0):
             return ir.Intrinsic("float.is_integer", (obj,), ir.BOOL, self.sp(node))
         return self.err("unsupported-builtin", f"method `.{m}()` of {show(t)} is not supported", node)

@@ -121,6 +121,8 @@ class ExprMixin:
             return e
         if isinstance(t, TVar):
             return self.unknown(e.span)
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return self.obj_truthy(e, t)
         return ir.Intrinsic("truthy", (e,), ir.BOOL, e.span)
 
     def unknown(self, span: Any, origin: str = "unknown") -> ir.Expr:
@@ -156,6 +158,10 @@ class ExprMixin:
             return ir.Coerce(e, w, e.span, none_err[1], none_err[0])
         if isinstance(w, ir.ExcT) and isinstance(have, ir.ExcT):
             return e
+        if isinstance(have, ir.ObjT) and self.info.classes:
+            up = self.coerce_obj(e, have, w)
+            if up is not None:
+                return up
         if unify(w, have):
             return e
         a, b = show(w), show(have)
@@ -203,6 +209,7 @@ class ExprMixin:
         if isinstance(node, cst.IfExp):
             c = self.cond(node.test)
             a, b = self.expr(node.body), self.expr(node.orelse)
+            a, b = self.narrowed(node, a, b)
             t = self.join(a, b, node)
             return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
                             self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
@@ -234,6 +241,25 @@ class ExprMixin:
             return self.err("unsupported-syntax", "`...` is not supported as a value", node)
         return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
 
+    def narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+        """`x if x is not None else d` / `d if x is None else x` with x a local Optional: the
+        branch that reads x has its plain value (the test ruled None out)."""
+        t = node.test
+        if not (isinstance(t, cst.Comparison) and len(t.comparisons) == 1 and isinstance(t.left, cst.Name)
+                and isinstance(t.comparisons[0].comparator, cst.Name) and t.comparisons[0].comparator.value == "None"
+                and isinstance(t.comparisons[0].operator, (cst.Is, cst.IsNot))):
+            return a, b
+        n = t.left.value
+        is_not = isinstance(t.comparisons[0].operator, cst.IsNot)
+        side, e = (node.body, a) if is_not else (node.orelse, b)
+        if not (isinstance(side, cst.Name) and side.value == n and isinstance(e, ir.Local)):
+            return a, b
+        et = prune(e.ty)
+        if not isinstance(et, ir.OptionT):
+            return a, b
+        plain = ir.Coerce(e, et.inner, e.span, "(unreachable: tested for None)", "TypeError")
+        return (plain, b) if is_not else (a, plain)
+
     def elem(self, el: cst.BaseElement) -> ir.Expr:
         if isinstance(el, cst.StarredElement):
             return self.err("unsupported-syntax", "star-unpacking in literals is not supported", el)
@@ -253,6 +279,9 @@ class ExprMixin:
             return ir.Global(n, self.info.globals[n], sp)
         if n in self.info.funcs:
             return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
+        if n in self.info.classes:
+            return self.err("unsupported-class", f"class `{n}` used as a value; only calls and attributes of "
+                            "classes are supported", node)
         if n in _DYNAMIC:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
@@ -266,8 +295,27 @@ class ExprMixin:
                 return ir.Const(consts[node.attr.value], ir.FLOAT, sp)
         if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
+        cname = self.class_named(node.value) if self.info.classes else None
+        if cname is not None:
+            return self.class_attribute(cname, node)
+        if (node.attr.value == "__name__" and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name)
+                and node.value.func.value == "type" and len(node.value.args) == 1 and "type" not in self.locals):
+            x = self.expr(node.value.args[0].value)
+            xt = prune(x.ty)
+            if isinstance(xt, ir.ObjT):
+                return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
+            if isinstance(xt, TVar):
+                return self.unknown(sp) if xt.origin != "error" else x
+            return self.err("unsupported-builtin", "`type(x).__name__` is supported for user objects only", node)
         obj = self.expr(node.value)
         ot = prune(obj.ty)
+        if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), ir.ObjT):
+            obj = self.unwrap(obj, ne.attribute("NoneType", node.attr.value))
+            ot = prune(obj.ty)
+        if isinstance(ot, ir.ObjT):
+            return self.obj_attribute(node, obj, ot)
+        if isinstance(ot, TVar):
+            return self.unknown(sp) if ot.origin != "error" else obj
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
             return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
         if isinstance(ot, ir.ExcT):
@@ -290,6 +338,8 @@ class ExprMixin:
         """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
         lt, rt_ = prune(left.ty), prune(right.ty)
+        if any(isinstance(t, TVar) and t.origin == "error" for t in (lt, rt_)):
+            return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
         if isinstance(lt, TVar) or isinstance(rt_, TVar):
             if not (isinstance(lt, TVar) and lt.origin == "error") and not (isinstance(rt_, TVar) and rt_.origin == "error"):
                 # `total = total + x` with x unknown yet: same-type arithmetic is the only guess we make,
@@ -299,6 +349,8 @@ class ExprMixin:
                     if known in (ir.INT, ir.FLOAT, ir.STR):
                         return ir.Const(None, TVar("binop"), sp)
             return self.unknown(sp)
+        if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
+            return self.obj_binop(op, left, right, lt, rt_, node)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
@@ -355,6 +407,8 @@ class ExprMixin:
         if isinstance(t, TVar):
             return self.unknown(sp)
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return self.obj_unary(op, e, t, node)
         e = self.unwrap(e, ne.unary(op, "NoneType"))
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
             return ir.Const(-e.value, t, sp)
@@ -400,6 +454,11 @@ class ExprMixin:
             a, b = out[-1], operands[i + 1]
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
+            if (any(isinstance(_strip_opt(x), ir.ObjT) for x in (ta, tb)) and self.info.classes
+                    and not (op in ("is", "is not") and ir.NONE in (ta, tb))):
+                if len(ops) > 1:
+                    return self.err("unsupported-syntax", "chained comparisons of objects are not supported", node)
+                return self.obj_compare(op, a, b, node)
             if op in ("is", "is not"):
                 if tb != ir.NONE and ta != ir.NONE:
                     return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
@@ -409,6 +468,8 @@ class ExprMixin:
                 else:
                     out.append(b)
                 continue
+            if any(isinstance(t, TVar) and t.origin == "error" for t in (ta, tb)):
+                return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
             if op in ("in", "not in"):
@@ -516,6 +577,15 @@ class ExprMixin:
 
     def common(self, items: tuple[ir.Expr, ...], node: cst.CSTNode, what: str) -> Any:
         t: Any = TVar(f"{what}-element", self.sp(node).line)
+        objs = {prune(i.ty).name for i in items if isinstance(prune(i.ty), ir.ObjT)}
+        if len(objs) > 1 and self.info.classes:  # instances of several classes: their nearest common base
+            from portalis.analyzers.classes import common_base
+            names = sorted(objs)
+            cb = names[0]
+            for n in names[1:]:
+                cb = common_base(self.info, cb, n) if cb is not None else None
+            if cb is not None:
+                unify(t, ir.ObjT(cb))
         for i in items:
             it = prune(i.ty)
             if isinstance(it, TVar) and it.origin == "error":
@@ -526,6 +596,8 @@ class ExprMixin:
                 continue
             if it == ir.NONE and not isinstance(pt, TVar):
                 t = pt if isinstance(pt, ir.OptionT) else ir.OptionT(pt)
+                continue
+            if isinstance(pt, ir.ObjT) and isinstance(it, ir.ObjT) and self.coerce_obj(i, it, pt) is not None:
                 continue
             if isinstance(pt, TVar) or not unify(pt, it):
                 if isinstance(pt, ir.OptionT) and unify(pt.inner, it):
@@ -583,6 +655,8 @@ class ExprMixin:
         t = _strip_opt(prune(obj.ty))
         if isinstance(t, TVar):
             return self.unknown(sp)
+        if isinstance(prune(obj.ty), ir.ObjT) and self.info.classes and not isinstance(sl, cst.Slice):
+            return self.obj_dunder(obj, prune(obj.ty), "__getitem__", [sl.value], node)
         obj = self.unwrap(obj, ne.subscript("NoneType"))
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
@@ -790,6 +864,8 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     min/max would not reproduce (they order None first instead): refused."""
     t = prune(t)
     if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
+        return True
+    if isinstance(t, ir.ObjT):  # through `__lt__`: checked on the finished IR (analyzers.classes.check_module)
         return True
     if isinstance(t, ir.TupleT):
         return all(_orderable(i, optional) for i in t.items)

@@ -20,6 +20,8 @@ from portalis import ir
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
+from portalis.analyzers import classes as user_classes
+from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
 from portalis.analyzers.ingest import SourceModule
@@ -27,7 +29,7 @@ from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
 
 PASSES = 4
-ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__"}
+ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__", "dataclasses"}
 
 
 @dataclass
@@ -38,6 +40,10 @@ class FuncSig:
     node: cst.FunctionDef
     source_hash: str
     defaults: dict[str, cst.BaseExpression] = field(default_factory=dict)  # literal default values
+    owner: str | None = None  # a method: its class (analyzers.classes)
+    kind: str = "function"  # a method: "method" | "static" | "class" | "property" | "setter"
+    self_name: str | None = None  # a method's first parameter (`self`)
+    cls_param: str | None = None  # a class method's first parameter (`cls`), not a parameter here
 
 
 @dataclass
@@ -54,6 +60,7 @@ class ModuleInfo:
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
+    classes: dict[str, Any] = field(default_factory=dict)  # user classes: name -> classes.ClassInfo
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -90,7 +97,7 @@ class Ctx:
         self.seen: set[tuple[str, int, int]] = set()
 
 
-class FunctionLowerer(ExprMixin, BuiltinMixin):
+class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
     def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
                  global_names: set[str], ret: Any):
         self.info = info
@@ -107,6 +114,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         self.label = 0
         self.unknowns: list[tuple[TVar, Span]] = []
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
+        self.self_name: str | None = None
+        self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
 
     # ------------------------------------------------------------ plumbing
 
@@ -178,6 +187,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         if isinstance(node, cst.Return):
             if self.finally_depth:
                 self.err("finally-control-flow", "`return` inside try/finally is not supported yet", node)
+            if self.with_loops:
+                self.err("finally-control-flow", "`return` inside `with` is not supported yet (`__exit__` must run)",
+                         node)
             if node.value is None:
                 return [ir.Return(None, sp)]
             v = self.expr(node.value)
@@ -187,6 +199,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         if isinstance(node, (cst.Break, cst.Continue)):
             if self.finally_depth:
                 self.err("finally-control-flow", "`break`/`continue` inside try/finally is not supported yet", node)
+            if self.with_loops and self.with_loops[-1] == len(self.loops):
+                self.err("finally-control-flow", "`break`/`continue` out of a `with` block is not supported yet "
+                         "(`__exit__` must run)", node)
             label = self.loops[-1] if self.loops else 0
             return [ir.Break(label, sp) if isinstance(node, cst.Break) else ir.Continue(label, sp)]
         if isinstance(node, cst.Pass):
@@ -337,6 +352,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                     self.err("unsupported-syntax", f"slice assignment is supported on lists only, not {show(ot)}", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             idx_node = t.slice[0].slice.value
+            if isinstance(ot, ir.ObjT) and self.info.classes:
+                return self.obj_setitem(obj, ot, idx_node, value, node, sp)
             if isinstance(ot, ir.DictT):
                 k = self.coerce_to(self.expr(idx_node), ot.key, idx_node, "the dict key")
                 return ir.IndexTarget(obj, k, sp), self.coerce_to(value, ot.val, node, "the dict value")
@@ -371,7 +388,10 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
                 items.append(sub)
             return ir.TupleTarget(tuple(items), vt, sp), value
         if isinstance(t, cst.Attribute):
-            self.err("unsupported-class", "attribute assignment is not supported (classes come later)", t)
+            stored = self.attr_store(t, value, node)
+            if stored is not None:
+                return stored
+            self.err("unsupported-class", "attribute assignment is supported on user objects only", t)
         else:
             self.err("unsupported-syntax", "unsupported assignment target", t)
         return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
@@ -381,6 +401,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         sp = self.sp(node)
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
+            return []
+        if isinstance(node.target, cst.Attribute) and not (
+                _name_chain(node.target.value) and (isinstance(node.target.value, cst.Name) or not _has_call(node.value))):
+            self.err("unsupported-syntax", "augmented assignment to an attribute needs a variable (or `a.b[i].c` "
+                     "with a right side that calls nothing) before the dot: Python evaluates the object once", node)
             return []
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
@@ -486,8 +511,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
             self.err("unsupported-class", "classes inside functions are not supported", node.name)
             return []
         if isinstance(node, cst.With):
-            self.err("unsupported-syntax", "`with` statements are not supported yet", node)
-            return []
+            return self.with_(node)
         if isinstance(node, cst.TryStar):
             self.err("unsupported-syntax", "`except*` is not supported", node)
             return []
@@ -623,6 +647,9 @@ class _ModuleLowering:
             else:
                 flat.append(s)
         self.constant_defaults = self.constant_literals(flat)
+        for s in flat:  # user classes are types in every annotation (forward references too)
+            if isinstance(s, cst.ClassDef) and not self._is_exception_class(s, flat):
+                self.info.type_aliases[s.name.value] = ir.ObjT(s.name.value)
         for s in flat:
             self.check_current()
             if isinstance(s, cst.FunctionDef):
@@ -684,13 +711,15 @@ class _ModuleLowering:
             for a in x.names:
                 name = cst.Module([]).code_for_node(a.name)
                 if name not in ALLOWED_IMPORTS or a.asname is not None:
-                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing)", x)
+                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing, "
+                              "dataclasses)", x)
                 else:
                     self.info.imports.add(name)
         elif isinstance(x, cst.ImportFrom):
             mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
             if mod not in ALLOWED_IMPORTS or x.relative:
-                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing)", x)
+                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing, "
+                          "dataclasses)", x)
                 return
             if mod in ("typing", "__future__"):
                 return
@@ -700,13 +729,21 @@ class _ModuleLowering:
             for a in x.names:
                 self.info.from_imports[a.evaluated_alias or a.evaluated_name] = (mod, a.evaluated_name)
                 self.info.imports.add(mod)
+                if mod == "dataclasses" and a.evaluated_name not in ("dataclass", "field", "FrozenInstanceError"):
+                    self.diag("unsupported-import", f"`dataclasses.{a.evaluated_name}` is not supported", a)
+                if (mod, a.evaluated_name) == ("dataclasses", "FrozenInstanceError") and a.asname is None:
+                    self.info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
 
     def collect_class(self, c: cst.ClassDef) -> None:
         bases = [b.value for b in c.bases]
         base = bases[0].value if len(bases) == 1 and isinstance(bases[0], cst.Name) else None
         if base is None or not (base in BUILTIN_EXCEPTIONS or base in self.info.exceptions) or c.decorators:
-            self.diag("unsupported-class", f"class `{c.name.value}`: only exception classes (deriving from an "
-                      "exception) are supported yet", c.name)
+            if any(isinstance(b, cst.Name) and (b.value in BUILTIN_EXCEPTIONS or b.value in self.info.exceptions)
+                   for b in bases):
+                self.diag("unsupported-class", f"class `{c.name.value}`: an exception class takes one base and no "
+                          "decorators", c.name)
+                return
+            user_classes.collect_class(self, c)
             return
         name = c.name.value
         self.class_lines[name] = self.sm.span(c).line
@@ -930,6 +967,78 @@ class _ModuleLowering:
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults)
 
+    def _is_exception_class(self, c: cst.ClassDef, flat: list[cst.CSTNode]) -> bool:
+        excs = set(BUILTIN_EXCEPTIONS)
+        for s in flat:
+            if isinstance(s, cst.ClassDef) and len(s.bases) == 1 and isinstance(s.bases[0].value, cst.Name) \
+                    and s.bases[0].value.value in excs:
+                excs.add(s.name.value)
+            if s is c:
+                break
+        return c.name.value in excs
+
+    def collect_method(self, fn: cst.FunctionDef, fname: str, cname: str, kind: str) -> None:
+        """A method of user class `cname` as the function `fname` ("C.m"): `self` typed as the
+        class; a class method's `cls` is not a parameter (it stands for the class)."""
+        p = fn.params
+        if fn.asynchronous is not None:
+            self.diag("unsupported-syntax", "async methods are not supported", fn.name)
+        if isinstance(p.star_arg, cst.Param) or p.star_kwarg is not None or p.kwonly_params or p.posonly_params:
+            self.diag("unsupported-syntax", "methods take plain positional parameters only", fn.params)
+        prms = list(p.params)
+        self_name = cls_param = None
+        if kind != "static":
+            if not prms or prms[0].default is not None:
+                self.diag("unsupported-class", f"method `{fname}` needs `self` (or `cls`) as its first parameter",
+                          fn.params)
+                self.info.classes[cname].refused = True
+                prms = []
+            elif kind == "class":
+                cls_param = prms.pop(0).name.value
+            else:
+                self_name = prms[0].name.value
+        params = []
+        defaults: dict[str, cst.BaseExpression] = {}
+        for i, prm in enumerate(prms):
+            if prm.default is not None:
+                defaults[prm.name.value] = prm.default
+                if not _literal_default(prm.default):
+                    self.diag("unsupported-syntax", "a default value must be a literal (number, string, True/False/"
+                              "None): Python evaluates it once and shares it between calls", prm.default)
+            if i == 0 and self_name is not None:
+                params.append((prm.name.value, ir.ObjT(cname)))
+            elif fn.name.value == "__exit__" and self_name is not None and i in (1, 2, 3):
+                # CPython passes (type, exception, traceback): Portalis passes the exception (or
+                # None) as exc, and refuses code that reads the type or the traceback
+                params.append((prm.name.value, ir.OptionT(ir.ExcT("BaseException"))))
+                if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
+                    self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
+                              "(the exception's type and traceback are not modelled)", prm.name)
+            elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
+                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+                params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
+            else:
+                params.append((prm.name.value, self.param_type(prm, fname)))
+        ret: Any
+        if fn.returns is not None:
+            try:
+                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions(),
+                                       self.info.type_aliases)
+            except AnnotationError as e:
+                self.diag("unsupported-type", str(e), e.node)
+                ret = TVar("error")
+        else:
+            ret = TVar(f"return of {fname}", self.sm.span(fn).line) if _returns_value(fn) else ir.NONE
+        code = self.sm.source_lines(fn)
+        if "yield" in code:
+            class Y(cst.CSTVisitor):
+                def visit_Yield(self_, node: cst.Yield) -> None:
+                    self.diag("generator", "generators (`yield`) are not supported yet", node)
+            fn.visit(Y())
+        from portalis.analyzers.ingest import content_hash
+        self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,
+                                         self_name, cls_param)
+
     def _pending_exceptions(self) -> set[str]:
         assert self.sm.tree is not None
         return {s.name.value for s in self.sm.tree.body if isinstance(s, cst.ClassDef)}
@@ -951,6 +1060,7 @@ class _ModuleLowering:
             if n not in locs:
                 locs[n] = TVar(f"local {n} of {sig.name}")
         fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
+        fl.owner, fl.self_name, fl.cls_param = sig.owner, sig.self_name, sig.cls_param
         for g in facts.globals_declared:
             if g not in self.info.globals:
                 fl.err("unsupported-syntax", f"global `{g}` is not assigned at module level: Portalis needs a top-level "
@@ -1045,11 +1155,13 @@ class _ModuleLowering:
                           for n, (v, sp) in self.global_values.items())
             excs = tuple(self.exc_class(n, b) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
-                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
+                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports),
+                               user_classes.ir_classes(self.info))
             self.check_current()
             result = finalize(result, ground)
             self.check_current()
-            post = check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
+            post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
+                    + user_classes.check_module(self.info, result))
             self.post_diags = post
             diags += post
             if not any(d.severity is Severity.ERROR for d in self.translate_diags):
@@ -1064,13 +1176,23 @@ class _ModuleLowering:
         statement that (directly or through the functions it calls) uses one defined further
         down raises NameError in CPython. Portalis defines them all up front, so refuse."""
         def_line = {f.name: self.sm.span(self.info.funcs[f.name].node).line for f in m.functions
-                    if not f.name.endswith(".__init__")}
+                    if not f.name.endswith(".__init__") and self.info.funcs[f.name].owner is None}
+        for f in m.functions:  # a method exists once its class statement has run
+            owner = self.info.funcs[f.name].owner
+            if owner is not None:
+                def_line[f.name] = self.info.classes[owner].line
+        for c in self.info.classes.values():
+            self.class_lines.setdefault(c.name, c.line)
         uses: dict[str, set[str]] = {}  # function -> functions/classes it uses directly
 
         def direct(node: Any) -> set[str]:
             out: set[str] = set()
             for n in ir.walk(node):
-                if isinstance(n, ir.Call) and not n.func.endswith(".__init__"):
+                if isinstance(n, ir.NewObj):
+                    out.add(n.cls)
+                    if n.init is not None:
+                        out.add(n.init)
+                elif isinstance(n, ir.Call) and (not n.func.endswith(".__init__") or n.func in def_line):
                     out.add(n.func)
                 elif isinstance(n, ir.Call):
                     out.update(uses_init.get(n.func, set()))
@@ -1078,7 +1200,7 @@ class _ModuleLowering:
                     out.add(n.cls)
             return out
 
-        uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__")}
+        uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__") and f.name not in def_line}
         for f in m.functions:
             uses[f.name] = direct(f.body)
         out: list[Diagnostic] = []
@@ -1179,7 +1301,7 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if isinstance(node, TVar):
         return ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        if isinstance(node, (ir.Prim, ir.ExcT, Span)):
+        if isinstance(node, (ir.Prim, ir.ExcT, ir.ObjT, Span)):
             return node
         if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
             return ground(node)
@@ -1277,3 +1399,46 @@ def _first_bad(root: Any, bad: Any) -> Span | None:
              if isinstance(getattr(n, "span", None), Span) and n.span.line > 0 and bad(getattr(n, "ty", None))]
     return min(found, key=lambda sp: (sp.line, sp.col)) if found else None
 
+
+
+def _name_chain(e: cst.BaseExpression) -> bool:
+    """`a`, `a.b.c`, `a.b[0].c`, `a[i]`: evaluating it twice reads the same object (nothing in it
+    can print, change anything, or give another value the second time)."""
+    while True:
+        if isinstance(e, cst.Attribute):
+            e = e.value
+        elif (isinstance(e, cst.Subscript) and len(e.slice) == 1 and isinstance(e.slice[0].slice, cst.Index)
+              and isinstance(e.slice[0].slice.value, (cst.Name, cst.Integer))):
+            e = e.value
+        else:
+            return isinstance(e, cst.Name)
+
+
+def _has_call(e: cst.CSTNode) -> bool:
+    found = [False]
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found[0] = True
+
+    e.visit(V())
+    return found[0]
+
+
+def _only_none_tests(body: cst.CSTNode, name: str, allow: bool) -> bool:
+    """`name` is read nowhere in body, or (allow) only as `name is None` / `name is not None`."""
+    total = [0, 0]
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            if n.value == name:
+                total[0] += 1
+
+        def visit_Comparison(self, n: cst.Comparison) -> None:
+            if (isinstance(n.left, cst.Name) and n.left.value == name and len(n.comparisons) == 1
+                    and isinstance(n.comparisons[0].operator, (cst.Is, cst.IsNot))
+                    and isinstance(n.comparisons[0].comparator, cst.Name) and n.comparisons[0].comparator.value == "None"):
+                total[1] += 1
+
+    body.visit(V())
+    return total[0] == 0 or (allow and total[0] == total[1])

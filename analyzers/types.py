@@ -134,6 +134,8 @@ def unify(a: T, b: T) -> bool:
         return a == b
     if isinstance(a, ir.ExcT):
         return True  # all exception values share one Rust type
+    if isinstance(a, ir.ObjT):
+        return a.name == b.name  # a subclass where a base is expected: coerce_to, not unify
     if isinstance(a, ir.TupleT):
         assert isinstance(b, ir.TupleT)
         return len(a.items) == len(b.items) and all(unify(x, y) for x, y in zip(a.items, b.items))

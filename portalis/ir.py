@@ -120,7 +120,18 @@ class FuncT:
         return "(" + ", ".join(map(str, self.params)) + f") -> {self.ret}"
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT]
+@dataclass(frozen=True)
+class ObjT:
+    """An instance of user class `name` (or of a subclass: the static type). Objects are
+    references: every class of one hierarchy shares one Rust type (see `Class`)."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -208,12 +219,15 @@ class IfExp:
 
 @dataclass(frozen=True)
 class Call:
-    """A call to a user function of this module."""
+    """A call to a user function of this module. `dispatch`: a method called on an instance of
+    that static class, some of whose subclasses override it: the run-time class picks the
+    implementation (the signature is the same for all of them)."""
 
     func: str
     args: tuple["Expr", ...]
     ty: Type
     span: Span
+    dispatch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -311,9 +325,31 @@ class NewExc:
     span: Span
 
 
+@dataclass(frozen=True)
+class NewObj:
+    """`C(args)`: a new instance of user class `cls`, then `init` (the "K.__init__" function of
+    `cls` or the nearest base defining one, None: no `__init__`) called with it and `args`."""
+
+    cls: str
+    init: str | None
+    args: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class GetAttr:
+    """`obj.name`: an instance field of a user object."""
+
+    obj: "Expr"
+    name: str
+    ty: Type
+    span: Span
+
+
 Expr = Union[
     Const, Local, Global, Coerce, BinOp, UnaryOp, Compare, BoolOp, IfExp, Call, Intrinsic,
-    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc,
+    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc, NewObj, GetAttr,
 ]
 
 # ---------------------------------------------------------------- assignment targets
@@ -352,7 +388,29 @@ class TupleTarget:
     span: Span
 
 
-Target = Union[NameTarget, IndexTarget, SliceTarget, TupleTarget]
+@dataclass(frozen=True)
+class AttrTarget:
+    """`obj.name = value` on an instance field of a user object."""
+
+    obj: Expr
+    name: str
+    span: Span
+    frozen: bool = False  # a frozen dataclass: the store raises FrozenInstanceError
+
+
+@dataclass(frozen=True)
+class MethodTarget:
+    """A store that calls a user method: `obj.prop = value` (the property's setter) or
+    `obj[key] = value` (`__setitem__`). The value is evaluated first, then `args`, then
+    `func(*args, value)` is called (with `dispatch` as in `Call`)."""
+
+    func: str
+    args: tuple[Expr, ...]
+    span: Span
+    dispatch: str | None = None
+
+
+Target = Union[NameTarget, IndexTarget, SliceTarget, TupleTarget, AttrTarget, MethodTarget]
 
 # ---------------------------------------------------------------- statements
 
@@ -530,6 +588,26 @@ class ExcClass:
 
 
 @dataclass(frozen=True)
+class Class:
+    """A user class (not an exception). Every class of one hierarchy (single inheritance) is one
+    Rust type, named after its `root`, holding the fields of all of them; `tag` (1, 2, ...)
+    tells the classes apart at run time. `methods` maps each method name the class can answer
+    (its own and inherited ones) to the function ("K.m") that implements it for this class;
+    calls through a base type dispatch on the tag when subclasses implement it differently."""
+
+    name: str
+    base: str | None
+    root: str
+    tag: int
+    fields: tuple[tuple[str, Type], ...]  # the root lists the fields of the whole hierarchy
+    methods: tuple[tuple[str, str], ...]
+    span: Span
+    # a frozen dataclass with eq: hashed by these fields, as CPython's generated __hash__
+    # (float fields are left out: equal values still hash alike, only collisions change)
+    hash_fields: tuple[tuple[str, Type], ...] | None = None
+
+
+@dataclass(frozen=True)
 class Module:
     name: str
     path: str
@@ -538,6 +616,7 @@ class Module:
     exceptions: tuple[ExcClass, ...]
     main: Function  # the module-level statements, as a function of no arguments
     uses: frozenset[str] = field(default_factory=frozenset)  # e.g. {"math"}
+    classes: tuple[Class, ...] = ()  # user classes, in module order
 
 
 def is_numeric(t: Type) -> bool:
@@ -552,7 +631,7 @@ def is_copy(t: Type) -> bool:
         return all(is_copy(i) for i in t.items)
     if isinstance(t, OptionT):
         return is_copy(t.inner)
-    return False
+    return False  # ObjT: an Rc, cloned
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}

@@ -76,6 +76,9 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return f"Option<{rust_type(t.inner, big)}>"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr"
+    if isinstance(t, ir.ObjT):
+        from portalis.codegen.emit.classes import obj_rust_type
+        return obj_rust_type(t.name)
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -95,6 +98,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "None"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
+    if isinstance(t, ir.ObjT):
+        return f"{rust_type(t, big)}::null()"
     raise EmitError(f"no default for {t}", None)
 
 
@@ -188,6 +193,10 @@ def _py_type_name(t: ir.Type) -> str:
 
 def _has_int(t: ir.Type) -> bool:
     return any(x == ir.INT for x in ir.type_parts(t))
+
+
+def _has_obj(t: ir.Type) -> bool:
+    return any(isinstance(x, ir.ObjT) for x in ir.type_parts(t))
 
 
 def _has_float(t: ir.Type) -> bool:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, rust_str
+from portalis.codegen.emit.common import EmitError, _has_int, _has_obj, _opaque_rs, rust_str
 
 
 class _IntrinsicsMixin:
@@ -26,6 +26,17 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n == "obj.isinstance":
+            return f"matches!({R(a[0])}.tag(), {a[1].value})"
+        if n == "obj.by_tag":  # a class constant a subclass overrides
+            groups = dict(e.kwargs)["tags"].value.split(";")
+            arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
+            return f"match {R(a[0])}.tag() {{ {arms} _ => {X(a[1])} }}"
+        if n == "obj.type_name":
+            cls = self.mod.classes
+            root = a[0].ty.name
+            arms = " ".join(f"{cls.classes[k].tag} => {rust_str(k)}," for k in cls.subclasses(root))
+            return f"rt::Str::lit(match {R(a[0])}.tag() {{ {arms} _ => \"\" }})"
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
@@ -184,6 +195,12 @@ class _IntrinsicsMixin:
                            f"{{ {target}(&{o}); {err}; }}")
             if x.ty == ir.STR:
                 out.append(f"{o}.push_str(&{v});")
+            elif self.mod.module.classes and _has_obj(x.ty):
+                # a user __str__/__repr__ may raise (left pending): what print wrote before this
+                # argument is written, then the exception goes on, as in CPython
+                err = self.propagate("_e")
+                out.append(f"let _pl = {o}.len(); rt::PyFmt::fmt_str(&{v}, &mut {o}); "
+                           f"if let Err(_e) = rt::ret(()) {{ {o}.truncate(_pl); {target}(&{o}); {err}; }}")
             else:
                 out.append(f"rt::PyFmt::fmt_str(&{v}, &mut {o});")
         out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")

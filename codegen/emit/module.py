@@ -23,11 +23,16 @@ class _ModEmitter:
         # Every Rust name: user names first, then the generated module-level ones, each unique
         # in the crate (codegen/emit/names.py), allocated in module order (deterministic).
         self.names = names = Names(module)
+        user_classes = {c.name for c in module.classes}
         self.fn_names: dict[str, str] = {}  # Python function -> its Rust fn
         self._fn_items: dict[str, tuple[str, str]] = {}  # Python function -> (its module, its body fn)
         for f in (*module.functions, module.main):
             if f is module.main:
                 base = "module_body"
+                self.fn_names[f.name] = names.fresh(base)
+            elif "." in f.name and f.name.split(".")[0] in user_classes:  # a method "Class.m" (setter "C.p#set")
+                cls, meth = f.name.split(".", 1)
+                base = names.bare(cls) + "__" + (re.sub(r"[^A-Za-z0-9_]", "_", meth).strip("_") or "m")
                 self.fn_names[f.name] = names.fresh(base)
             elif "." in f.name:  # "Class.__init__" of an exception class: not a Python name
                 base = names.bare(f.name.split(".")[0]) + "__init"
@@ -44,6 +49,8 @@ class _ModEmitter:
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
+        from portalis.codegen.emit.classes import ClassEmitter
+        self.classes = ClassEmitter(self)
 
     def rty(self, t: ir.Type) -> str:
         return rust_type(t, self.big)
@@ -115,6 +122,7 @@ class _ModEmitter:
             if x.init is not None:
                 flds = " ".join(f"{self.names.rust(f)}: {self.rty(t)}," for f, t in x.fields)
                 w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")
+        self.classes.emit(w)
         for g in m.globals:
             self.emit_global(w, g)
         for f in m.functions:
@@ -165,7 +173,19 @@ def _recursive_functions(m: ir.Module) -> set[str]:
     for f in m.functions:
         out: set[str] = set()
         out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.Call))
+        out.update(n.init for n in ir.walk(f.body) if isinstance(n, ir.NewObj) and n.init is not None)
+        out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.MethodTarget))
         calls[f.name] = out
+    # a method called through a base type may run any override (dunders the runtime calls
+    # through traits, when objects are printed, compared or hashed, are not counted)
+    overrides: dict[str, set[str]] = {}
+    for c in m.classes:
+        for meth, func in c.methods:
+            overrides.setdefault(meth, set()).add(func)
+    for f in m.functions:
+        for n in ir.walk(f.body):
+            if isinstance(n, (ir.Call, ir.MethodTarget)) and n.dispatch is not None:
+                calls[f.name] |= overrides.get(n.func.split(".", 1)[1], set())
     rec = set()
     for f in calls:
         seen, stack = set(), list(calls[f])
@@ -190,9 +210,9 @@ def _defined_before_calls(body: tuple) -> set[str]:
     function (only those can be seen by every function that reads them)."""
     out: set[str] = set()
     for s in body:
-        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, ir.Call) for n in ir.walk(s.value)):
+        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, (ir.Call, ir.NewObj)) for n in ir.walk(s.value)):
             out.add(s.name)
-        elif any(isinstance(n, ir.Call) for n in ir.walk(s)):
+        elif any(isinstance(n, (ir.Call, ir.NewObj, ir.MethodTarget)) for n in ir.walk(s)):
             break
     return out
 

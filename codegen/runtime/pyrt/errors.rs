@@ -494,3 +494,11 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
 }
 
 pub static EOF_ERROR: ExcClass = ExcClass { name: "EOFError", base: Some(&EXCEPTION) };
+
+/// A user object's placeholder (the value a Rust local holds before the Python code assigns it)
+/// was read: impossible by definite assignment, so a Portalis bug, never a wrong value.
+#[cold]
+#[inline(never)]
+pub fn null_object() -> ! {
+    panic!("internal error: an object was read before it was assigned (a Portalis bug)")
+}
