@@ -423,7 +423,7 @@ class _ExpressionsMixin:
             if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
                 fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
                 if t == ir.STR and p.conversion != "r":
-                    out.append(f"{f}.push_str(&{self.ref(x)});")
+                    out.append(f"rt::push_text(&mut {f}, &{self.ref(x)});")
                 elif self.big and _has_int(t):
                     v = self.t("_dv")
                     out.append(f"let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "
@@ -450,7 +450,7 @@ class _ExpressionsMixin:
                            f"rt::{conv}({v}) }}")
             else:
                 val = self.ref(x)
-            out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
+            out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};")
         out.append(f"rt::Str::from({f})")
         return "{ " + " ".join(out) + " }"
 
@@ -505,7 +505,7 @@ class _ExpressionsMixin:
         self.err_ctx.append("")
         # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
         # hints, list views) do not hold for it
-        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.list_views) if pname in d]
+        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.ascii_texts, self.list_views) if pname in d]
         off = self.frame_off
         try:
             enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame

@@ -406,6 +406,16 @@ class _IntrinsicsMixin:
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
                 w_line(acc)
+            elif n == "str.join" and isinstance(e.args[1], ir.ListLit):  # no list: the items
+                sep = self.sref(e.args[0])
+                w_line(f"rt::str_join({sep}, &[{', '.join(self.expr(x) for x in e.args[1].items)}])")
+            elif (n == "str.join" and isinstance(e.args[1], ir.Intrinsic) and e.args[1].name == "list.slice"
+                  and e.args[1].args[0].ty == ir.ListT(ir.STR)):  # sep.join(xs[a:b]): no list for the slice
+                sep = self.sref(e.args[0])
+                a = e.args[1].args
+                lst = self.ref(a[0])
+                bounds = f"{self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}"
+                w_line(self.q(f"rt::str_join_list_slice({sep}, &{lst}, {bounds}, {e.args[1].span.line})"))
             elif n == "str.join" and isinstance(e.args[1].ty, ir.ListT) and not isinstance(e.args[1], ir.Comprehension):
                 w_line(f"rt::str_join_list({self.sref(e.args[0])}, &{self.ref(e.args[1])})")
             elif n == "str.join":
