@@ -671,6 +671,9 @@ class BuiltinMixin:
             if not isinstance(v, cst.Name):
                 return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
             names.append(v.value)
+        dyn = self.union_isinstance(x, names, node)
+        if dyn is not None:
+            return dyn
         base = t.inner if isinstance(t, ir.OptionT) else t
         match_names = {ir.INT: {"int"}, ir.BOOL: {"bool", "int"}, ir.FLOAT: {"float"}, ir.STR: {"str"}}.get(base, set())
         if isinstance(base, ir.ListT):
@@ -803,6 +806,10 @@ class BuiltinMixin:
     # ------------------------------------------------------------ methods
 
     def method(self, obj: ir.Expr, m: str, node: cst.Call, pos, kw) -> ir.Expr:
+        if isinstance(prune(obj.ty), ir.UnionT):
+            obj = self.as_plain(obj, node, f"`.{m}()`")
+            if not self.known(obj):
+                return obj
         t = prune(obj.ty)
         if isinstance(t, ir.OptionT):
             obj = self.unwrap(obj, ne.attribute("NoneType", m))

@@ -17,6 +17,7 @@ import libcst as cst
 from portalis import ir
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
+from portalis.analyzers import unions as un
 
 _BINOPS: dict[type, str] = {
     cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
@@ -137,6 +138,14 @@ class ExprMixin:
         w = prune(want)
         if isinstance(have, TVar) and have.origin == "error":
             return e
+        if isinstance(w, ir.UnionT) or isinstance(have, ir.UnionT):
+            boxed = self.union_coerce(e, w, node, what)
+            if boxed is not None:
+                return boxed
+        if isinstance(e, (ir.ListLit, ir.DictLit)) and isinstance(w, (ir.ListT, ir.DictT)) and show(w) != show(have):
+            lit = self.retype_literal(e, w, node, what)
+            if lit is not None:
+                return lit
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
@@ -248,6 +257,8 @@ class ExprMixin:
         if n == "None":
             return ir.Const(None, ir.NONE, sp)
         if n in self.locals and n not in self.global_names:
+            if n in self.narrowed and n not in self.comp_scope:
+                return ir.Coerce(ir.Local(n, self.locals[n], sp), self.narrowed[n], sp)
             return ir.Local(n, self.locals[n], sp)
         if n in self.info.globals:
             return ir.Global(n, self.info.globals[n], sp)
@@ -299,6 +310,9 @@ class ExprMixin:
                     if known in (ir.INT, ir.FLOAT, ir.STR):
                         return ir.Const(None, TVar("binop"), sp)
             return self.unknown(sp)
+        dyn = self.union_binop(op, left, right, node, inplace)
+        if dyn is not None:
+            return dyn
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
@@ -355,6 +369,9 @@ class ExprMixin:
         if isinstance(t, TVar):
             return self.unknown(sp)
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
+        dyn = self.union_unary(op, e, node)
+        if dyn is not None:
+            return dyn
         e = self.unwrap(e, ne.unary(op, "NoneType"))
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
             return ir.Const(-e.value, t, sp)
@@ -400,6 +417,15 @@ class ExprMixin:
             a, b = out[-1], operands[i + 1]
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
+            if op in ("is", "is not") and (isinstance(ta, ir.UnionT) or isinstance(tb, ir.UnionT)):
+                if tb != ir.NONE and ta != ir.NONE:
+                    return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
+                x = a if isinstance(ta, ir.UnionT) else b
+                if len(ops) > 1:
+                    return self.err("unsupported-syntax", "`is None` on a value of several types inside a chained "
+                                    "comparison is not supported", node)
+                chk: ir.Expr = ir.Intrinsic("obj.is_none", (x,), ir.BOOL, sp)
+                return chk if op == "is" else ir.UnaryOp("not", chk, ir.BOOL, sp)
             if op in ("is", "is not"):
                 if tb != ir.NONE and ta != ir.NONE:
                     return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
@@ -411,6 +437,20 @@ class ExprMixin:
                 continue
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
+            if op in ("in", "not in") and isinstance(tb, ir.UnionT):
+                b = self.as_plain(b, cnode, "`in`")
+                tb = prune(b.ty)
+                if isinstance(tb, TVar):
+                    return b
+            if op in ("in", "not in") and isinstance(ta, ir.UnionT) and tb == ir.STR:
+                out[-1] = a = self.unbox_to(a, ir.STR, cnode, "`in <str>`")
+                ta = prune(a.ty)
+            if op not in ("in", "not in"):
+                pair = self.union_compare_pair(op, a, b, cnode)
+                if pair is not None:
+                    out[-1] = pair[0]
+                    out.append(pair[1])
+                    continue
             if op in ("in", "not in"):
                 if isinstance(tb, ir.OptionT):  # `x in maybe_list`: CPython's TypeError if it is None
                     b = self.unwrap(b, ne.containment("NoneType"))
@@ -525,7 +565,7 @@ class ExprMixin:
                 t = ir.OptionT(TVar(f"{what}-element", self.sp(node).line))
                 continue
             if it == ir.NONE and not isinstance(pt, TVar):
-                t = pt if isinstance(pt, ir.OptionT) else ir.OptionT(pt)
+                t = pt if isinstance(pt, ir.OptionT) else un.make_union([pt, ir.NONE]) if isinstance(pt, ir.UnionT) else ir.OptionT(pt)
                 continue
             if isinstance(pt, TVar) or not unify(pt, it):
                 if isinstance(pt, ir.OptionT) and unify(pt.inner, it):
@@ -534,6 +574,14 @@ class ExprMixin:
                     t = it
                     continue
                 if not isinstance(pt, TVar):
+                    if isinstance(pt, ir.UnionT) and un.accepts(pt, it):
+                        continue
+                    if not isinstance(it, TVar):
+                        try:  # a literal of mixed types: its items are values of several types
+                            t = un.make_union([pt, it])
+                            continue
+                        except un.UnionError:
+                            pass
                     if {show(pt), show(it)} <= {"int", "float"}:
                         self.err("int-float-mix", f"a {what} mixing int and float elements prints them differently; "
                                  "write float literals", node)
@@ -564,6 +612,11 @@ class ExprMixin:
 
     def check_hashable(self, t: Any, node: cst.CSTNode) -> None:
         t = prune(t)
+        if isinstance(t, ir.UnionT):
+            if not (t.members and all(isinstance(m, ir.Prim) for m in t.members)):
+                self.err("type-mismatch", f"dict keys / set elements of type {show(t)} are not supported "
+                         "(they may be unhashable)", node)
+            return
         if t == ir.FLOAT:
             self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
         elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
@@ -580,9 +633,11 @@ class ExprMixin:
         if len(node.slice) != 1:
             return self.err("unsupported-syntax", "multi-dimensional subscripts are not supported", node)
         sl = node.slice[0].slice
+        if isinstance(prune(obj.ty), ir.UnionT):
+            obj = self.as_plain(obj, node.value, "indexing")
         t = _strip_opt(prune(obj.ty))
         if isinstance(t, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp) if t.origin != "error" else obj
         obj = self.unwrap(obj, ne.subscript("NoneType"))
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
@@ -747,6 +802,8 @@ class ExprMixin:
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
             return self.unwrap(it, ne.iteration("NoneType"))
+        if isinstance(t, ir.UnionT):
+            return self.as_plain(it, None, "a loop")
         return it
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:

@@ -22,6 +22,7 @@ from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
+from portalis.analyzers.unions import UnionMixin
 from portalis.analyzers.ingest import SourceModule
 from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
@@ -90,7 +91,7 @@ class Ctx:
         self.seen: set[tuple[str, int, int]] = set()
 
 
-class FunctionLowerer(ExprMixin, BuiltinMixin):
+class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
     def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
                  global_names: set[str], ret: Any):
         self.info = info
@@ -101,6 +102,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
         self.global_names = global_names
         self.ret = ret
         self.comp_scope: dict[str, Any] = {}
+        self.narrowed: dict[str, Any] = {}  # names narrowed by isinstance() (analyzers.unions)
         self.loops: list[int] = []
         self.finally_depth = 0
         self.handler_vars: list[str] = []
@@ -151,12 +153,16 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
     def block(self, stmts: Any) -> tuple[ir.Stmt, ...]:
         out: list[ir.Stmt] = []
         body = stmts.body if isinstance(stmts, (cst.IndentedBlock, cst.SimpleStatementSuite)) else stmts
-        for s in body:
+        for i, s in enumerate(body):
             if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in s.body:
                     out.extend(self.small(small))
             else:
                 out.extend(self.compound(s))
+                rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
+                if rest is not None:
+                    out.extend(rest)
+                    break
         return tuple(out)
 
     def small(self, node: cst.BaseSmallStatement) -> list[ir.Stmt]:
@@ -497,12 +503,16 @@ class FunctionLowerer(ExprMixin, BuiltinMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
-        body = self.block(node.body)
+        nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
+        body = self.block(node.body) if nar is None else self.lower_narrowed(
+            nar[0], nar[1], lambda: self.block(node.body), node.body)
         orelse: tuple[ir.Stmt, ...] = ()
-        if isinstance(node.orelse, cst.If):
-            orelse = (self.if_(node.orelse),)
-        elif isinstance(node.orelse, cst.Else):
-            orelse = self.block(node.orelse.body)
+        if node.orelse is not None:
+            def lower_else() -> tuple[ir.Stmt, ...]:
+                if isinstance(node.orelse, cst.If):
+                    return (self.if_(node.orelse),)
+                return self.block(node.orelse.body)
+            orelse = lower_else() if nar is None else self.lower_narrowed(nar[0], nar[2], lower_else, node.orelse)
         return ir.If(c, body, orelse, self.sp(node))
 
     def try_(self, node: cst.Try) -> ir.Try:

@@ -57,6 +57,8 @@ CODES: dict[str, str] = {
     "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",
     "type-mismatch": "A name, container or operation would hold values of incompatible types.",
     "int-float-mix": "A name holds both int and float values; Python prints them differently, so write a float literal (`0.0`).",
+    "union-not-narrowed": "An operation on a value of several types (`int | str`, `object`) that is not defined for every type it may have; narrow it with `isinstance()` first.",
+    "union-container-copy": "A `list[T]`/`dict[K, V]` stored as one of several types would be copied where Python shares it; give it a union element type (`list[object]`, `dict[str, object]`) where it is made.",
     "cannot-infer-type": "No type could be inferred; add an annotation.",
     "possibly-unbound": "A name may be read before it is assigned on some path.",
     "undefined-name": "A name that is not defined in the module, or a function/class used before its `def`/`class` statement runs (CPython raises NameError).",

@@ -38,7 +38,7 @@ def test_refused_at_line(path: Path):
     ("def f(c: bool) -> int:\n    if c:\n        y = 1\n    return y\nprint(f(True))\n", "possibly-unbound", 4),
     ("print(undefined_thing)\n", "undefined-name", 1),
     ("x = 1\nx = 'a'\n", "type-mismatch", 2),
-    ("xs = [1, 'a']\n", "type-mismatch", 1),
+    ("xs = [1, (2, 3)]\n", "type-mismatch", 1),
     ("def f(:\n", "syntax-error", 1),
     ("with open('f') as fh:\n    pass\n", "unsupported-syntax", 1),
     ("x: list = []\n", "unsupported-type", 1),

@@ -20,7 +20,7 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
 # order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
 RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
     "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
-    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text"))
+    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "dynval"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +76,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return f"Option<{rust_type(t.inner, big)}>"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr"
+    if isinstance(t, ir.UnionT):
+        return "rt::Obj"
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -95,6 +97,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "None"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
+    if isinstance(t, ir.UnionT):
+        return "rt::Obj::None"
     raise EmitError(f"no default for {t}", None)
 
 

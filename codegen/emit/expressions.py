@@ -145,6 +145,9 @@ class _ExpressionsMixin:
         return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
 
     def coerce(self, e: ir.Coerce) -> str:
+        dyn = self.union_coerce(e)
+        if dyn is not None:
+            return dyn
         src = e.expr.ty
         x = self.expr(e.expr)
         if e.ty == ir.FLOAT and src == ir.INT:
@@ -188,6 +191,8 @@ class _ExpressionsMixin:
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
         if isinstance(t, ir.ExcT):
             return "true"
+        if isinstance(t, ir.UnionT):
+            return f"rt::obj_truthy(&{v})"
         raise EmitError(f"truth value of {t}", None)
 
     def binop(self, e: ir.BinOp) -> str:
@@ -280,6 +285,9 @@ class _ExpressionsMixin:
         return f"{{ let {vals[0]} = {self.expr(operands[0])}; let {vals[1]} = {self.expr(operands[1])}; {code} }}"
 
     def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        dyn = self.union_order(op, a, b, ea, eb)
+        if dyn is not None:
+            return dyn
         if op in _ORDER_OPS and {ea.ty, eb.ty} == {ir.INT, ir.FLOAT}:
             # exact, as CPython (2**53 + 1 != 2.0**53); NaN compares false except for !=
             # the big-int build compares by reference (`a` may be a local, not to be moved)
@@ -418,6 +426,9 @@ class _ExpressionsMixin:
                     out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
                 continue
             spec = self.fstring(p.spec)
+            if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
+                out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});")
+                continue
             if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 # object.__format__: a list/tuple/dict/set takes no format spec (only "")
                 tname = _py_type_name(t)

@@ -26,6 +26,8 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n.startswith("obj."):
+            return self.union_intrinsic(e)
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
