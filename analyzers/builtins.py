@@ -226,6 +226,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("len", x, node)
         if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
@@ -466,6 +468,8 @@ class BuiltinMixin:
         if isinstance(el, TVar):
             return self.unknown(self.sp(node))
         start_node = pos[1] if len(pos) == 2 else kw.get("start")
+        if isinstance(el, ir.UnionT) and start_node is None:
+            return self.union_sum(it, el, node)
         if el == ir.BOOL:
             el = ir.INT
         if el not in (ir.INT, ir.FLOAT):
@@ -503,6 +507,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("abs", x, node)
         if t == ir.FLOAT:
             return ir.Intrinsic("abs", (x,), ir.FLOAT, self.sp(node))
         if t in (ir.INT, ir.BOOL):
@@ -537,6 +543,8 @@ class BuiltinMixin:
         if isinstance(t, TVar):
             return self.unknown(sp)
         base = pos[1] if len(pos) == 2 else kw.get("base")
+        if isinstance(t, ir.UnionT) and base is None:
+            return self.union_convert("int", x, node)
         if base is not None:
             if t != ir.STR:
                 return self.err("type-mismatch", "int() can't convert non-string with explicit base", node)
@@ -561,6 +569,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("float", x, node)
         if t == ir.FLOAT:
             return x
         if t in (ir.INT, ir.BOOL):

@@ -277,6 +277,10 @@ class ExprMixin:
                 return ir.Const(consts[node.attr.value], ir.FLOAT, sp)
         if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
+        if (node.attr.value == "__name__" and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name)
+                and node.value.func.value == "type" and len(node.value.args) == 1 and not node.value.args[0].keyword
+                and "type" not in self.info.funcs and "type" not in self.locals):
+            return self.type_name_of(self.expr(node.value.args[0].value), node)
         obj = self.expr(node.value)
         ot = prune(obj.ty)
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
@@ -848,6 +852,8 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     t = prune(t)
     if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
         return True
+    if isinstance(t, ir.UnionT):  # every pair of member types has an order (int and float do)
+        return bool(t.members) and all(un.orderable(a, b) for a in t.members for b in t.members)
     if isinstance(t, ir.TupleT):
         return all(_orderable(i, optional) for i in t.items)
     if isinstance(t, ir.ListT):

@@ -173,6 +173,9 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
     if isinstance(node, cst.Name):
         if node.value in _PRIMS:
             return _PRIMS[node.value]
+        if node.value in ("object", "Any") and not (aliases and node.value in aliases):
+            from portalis.analyzers.unions import OBJECT
+            return OBJECT
         if aliases and node.value in aliases:
             return aliases[node.value]
         if node.value in exceptions or node.value == "Exception":
@@ -199,9 +202,6 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             else:
                 parts.append(x)
         return _union_annotation(node, [parse_annotation(p, exceptions, aliases) for p in parts])
-    if isinstance(node, cst.Name) and node.value in ("object", "Any"):
-        from portalis.analyzers.unions import OBJECT
-        return OBJECT
     if isinstance(node, cst.Subscript):
         base = node.value
         name = base.value if isinstance(base, cst.Name) else base.attr.value if isinstance(base, cst.Attribute) else None

@@ -432,6 +432,59 @@ class UnionMixin:
             return a, b
         return ba, bb
 
+    # ------------------------------------------------------------ builtins
+
+    def union_convert(self, fn: str, x: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        """int()/float()/abs()/len() of a union value, where every member has it."""
+        t = prune(x.ty)
+        ms = member_list(t)
+        ok = {"int": ("bool", "int", "float", "str"), "float": ("bool", "int", "float", "str"),
+              "abs": _NUM, "len": ("str", "list", "dict")}[fn]
+        bad = [m for m in ms if kind(m) not in ok]
+        if bad:
+            return self.union_refuse(f"`{fn}()` of a {kind(bad[0])} raises TypeError in Python (the argument is "
+                                     f"{show(t)}); narrow it with isinstance() first", node)
+        sp = self.sp(node)
+        if fn == "abs":
+            res = make_union([ir.FLOAT if kind(m) == "float" else ir.INT for m in ms])
+            out_t = res if isinstance(res, ir.UnionT) else box(res)
+            e = ir.Intrinsic("obj.abs", (x,), out_t, sp)
+            return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
+        ty = {"int": ir.INT, "float": ir.FLOAT, "len": ir.INT}[fn]
+        return ir.Intrinsic(f"obj.{fn}", (x,), ty, sp)
+
+    def union_sum(self, it: ir.Expr, el: ir.UnionT, node: cst.CSTNode) -> ir.Expr:
+        """sum() of union values (numbers only), added left to right from the int 0."""
+        ms = member_list(el)
+        bad = [m for m in ms if kind(m) not in _NUM]
+        if bad:
+            return self.union_refuse(f"sum() of values that may be {kind(bad[0])} (the items are {show(el)}) is not "
+                                     "supported; narrow them first", node)
+        if not isinstance(prune(it.ty), ir.ListT):
+            return self.union_refuse("sum() of values of several types needs a list", node)
+        sp = self.sp(node)
+        res = make_union([ir.INT] + [ir.FLOAT if kind(m) == "float" else ir.INT for m in ms])
+        out_t = res if isinstance(res, ir.UnionT) else box(res)
+        e = ir.Intrinsic("obj.sum", (it,), out_t, sp)
+        return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
+
+    def type_name_of(self, x: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        """`type(x).__name__`"""
+        t = prune(x.ty)
+        sp = self.sp(node)
+        if isinstance(t, TVar):
+            return self.unknown(sp) if t.origin != "error" else x
+        if isinstance(t, ir.UnionT):
+            return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
+        if isinstance(t, ir.OptionT):
+            x = ir.Coerce(x, box(t), sp)
+            return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
+        if isinstance(t, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)):
+            name = {"list": "list", "dict": "dict", "set": "set", "tuple": "tuple"}.get(
+                type(t).__name__[:-1].lower(), kind(t))
+            return ir.Intrinsic("eval_then", (x, ir.Const(name, ir.STR, sp)), ir.STR, sp)
+        return self.err("unsupported-builtin", f"`type(x).__name__` of {show(t)} is not supported", node)
+
     # ------------------------------------------------------------ isinstance and narrowing
 
     def union_isinstance(self, x: ir.Expr, names: list[str], node: cst.CSTNode) -> ir.Expr | None:

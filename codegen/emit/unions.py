@@ -61,6 +61,19 @@ class _UnionsMixin:
             return f"rt::obj_isinstance(&{self.ref(a[0])}, {a[1].value})"  # type: ignore[attr-defined]
         if n == "obj.is_none":
             return f"rt::obj_is_none(&{self.ref(a[0])})"
+        if n == "obj.type_name":
+            return f"rt::obj_type_name(&{self.ref(a[0])})"
+        if n == "obj.abs":
+            return self.q(f"rt::obj_abs(&{self.ref(a[0])}, {big}, {ln})")
+        if n == "obj.sum":
+            return self.q(f"rt::obj_sum(&{self.ref(a[0])}, {big}, {ln})")
+        if n == "obj.len":
+            return self.from_i64(self.q(f"rt::obj_len(&{self.ref(a[0])}, {ln})"))
+        if n == "obj.float":
+            return self.q(f"rt::obj_to_float(&{self.ref(a[0])}, {ln})")
+        if n == "obj.int":
+            fn = "obj_to_bigint" if self.big else "obj_to_int"
+            return self.q(f"rt::{fn}(&{self.ref(a[0])}, {ln})")
         raise EmitError(f"cannot emit {n}", e.span)
 
     def union_order(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str | None:

@@ -645,3 +645,61 @@ pub fn obj_sum(xs: &PyList<Obj>, big: bool, line: u32) -> PyResult<Obj> {
     }
     Ok(acc)
 }
+
+/// `int(x)` in the 64-bit build (a result past 64 bits stops at the limit).
+pub fn obj_to_int(x: &Obj, line: u32) -> PyResult<i64> {
+    match x {
+        Obj::Float(f) => float_to_int(*f, line),
+        Obj::Str(s) => parse_int(s, line),
+        _ => match x.as_int_ref() {
+            Some(Int::S(v)) => Ok(v),
+            Some(_) => Err(overflow_err(line)),
+            None => Err(PyErr::new(
+                &TYPE_ERROR,
+                format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    x.type_name()
+                ),
+                line,
+            )),
+        },
+    }
+}
+
+/// `int(x)` in the big-int build.
+pub fn obj_to_bigint(x: &Obj, line: u32) -> PyResult<Int> {
+    match x {
+        Obj::Float(f) => bi_from_f64(*f, line),
+        Obj::Str(s) => bi_parse(s, 10, line),
+        _ => match x.as_int_ref() {
+            Some(i) => Ok(i),
+            None => Err(PyErr::new(
+                &TYPE_ERROR,
+                format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    x.type_name()
+                ),
+                line,
+            )),
+        },
+    }
+}
+
+/// `float(x)`
+pub fn obj_to_float(x: &Obj, line: u32) -> PyResult<f64> {
+    match x {
+        Obj::Float(f) => Ok(*f),
+        Obj::Str(s) => parse_float(s, line),
+        _ => match x.as_int_ref() {
+            Some(i) => bi_to_f64(&i, line),
+            None => Err(PyErr::new(
+                &TYPE_ERROR,
+                format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    x.type_name()
+                ),
+                line,
+            )),
+        },
+    }
+}
