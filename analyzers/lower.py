@@ -55,6 +55,8 @@ class ModuleInfo:
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
+    annotated: set[tuple[str, str]] = field(default_factory=set)  # (function, local) with an annotation
+    widened: int = 0  # locals widened to a union so far (analyzers.unions.widen_local)
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -155,8 +157,13 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
         body = stmts.body if isinstance(stmts, (cst.IndentedBlock, cst.SimpleStatementSuite)) else stmts
         for i, s in enumerate(body):
             if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                n0 = len(out)
                 for small in s.body:
                     out.extend(self.small(small))
+                rest = self.assigned_rest(out[n0:], body[i + 1:])  # `x = "a"` on a union x: a str below
+                if rest is not None:
+                    out.extend(rest)
+                    break
             else:
                 out.extend(self.compound(s))
                 rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
@@ -297,6 +304,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node.target, cst.Name):
             n = node.target.value
             if n in self.locals and n not in self.global_names:
+                self.info.annotated.add((self.fname, n))  # never widened to a union
                 if not unify(self.locals[n], t):
                     self.err("type-mismatch", f"`{n}` is annotated {show(t)} but holds {show(self.locals[n])}", node)
             elif n in self.info.globals:
@@ -322,6 +330,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
                 if not is_global:
                     self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            if not is_global:
+                slot = self.widen_local(n, slot, value)  # `x = 1` ... `x = "a"`: x holds either
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
             return ir.NameTarget(n, slot, is_global, sp), v
         if isinstance(t, cst.Subscript):
@@ -1023,6 +1033,7 @@ class _ModuleLowering:
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
+        widened_before = self.info.widened
         for n in range(PASSES):
             # up to PASSES passes: types learnt in one (a return type, a call site's argument)
             # feed the next. A pass that learns nothing new ran on the final types, so its IR and
@@ -1039,6 +1050,10 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
+            if n == PASSES - 1 and self.info.widened != widened_before:
+                ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
+                                      "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
+            widened_before = self.info.widened
             if n < PASSES - 1:
                 facts_after = self.type_facts()
                 if facts_after != facts_before:

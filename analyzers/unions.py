@@ -432,6 +432,39 @@ class UnionMixin:
             return a, b
         return ba, bb
 
+    def widen_local(self, n: str, slot: Any, value: ir.Expr) -> Any:
+        """A local assigned a value its type cannot hold (`x = 1` ... `x = "a"`, `total = 0` ...
+        `total += 0.5`): from now on (and in the next pass, from the start) it is a union of
+        both, so it keeps each value's own type as CPython does. Not for parameters, annotated
+        names or module variables. Returns the slot to coerce to."""
+        st, vt = prune(slot), prune(value.ty)
+        if isinstance(st, TVar) or isinstance(vt, TVar) or show(st) == show(vt):
+            return slot
+        if (self.fname, n) in self.info.annotated or n in self.narrowed:
+            return slot
+        sig = self.info.funcs.get(self.fname)
+        if sig is not None and any(p == n for p, _ in sig.params):
+            return slot
+        if isinstance(st, ir.UnionT) and accepts(st, vt):
+            return slot
+        if isinstance(st, ir.OptionT) and (vt == ir.NONE or show(st.inner) == show(vt)):
+            return slot
+        if isinstance(st, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and type(st) is type(vt):
+            return slot  # containers of other element types: the ordinary (refusing) checks
+        if isinstance(vt, (ir.ListT, ir.DictT)) and not isinstance(value, (ir.ListLit, ir.DictLit)):
+            return slot
+        try:
+            wide = make_union([st, vt])
+        except UnionError:
+            return slot
+        if isinstance(wide, ir.OptionT) and not isinstance(st, ir.OptionT) and st != ir.NONE:
+            return slot  # `x = 1` ... `x = None`: as today (an Optional needs its None first or an annotation)
+        new = TVar(f"local {n} of {self.fname}")
+        new.ref = wide
+        self.locals[n] = new
+        self.info.widened += 1
+        return new
+
     # ------------------------------------------------------------ builtins
 
     def union_convert(self, fn: str, x: ir.Expr, node: cst.CSTNode) -> ir.Expr:
@@ -561,9 +594,33 @@ class UnionMixin:
             return None
         return self.lower_narrowed(nar[0], nar[2], lambda: self.block(rest), stmt)
 
-    def lower_narrowed(self, name: str, t: Any, fill: Any, body: cst.CSTNode) -> Any:
+    def assigned_rest(self, stmts: list, rest: Any) -> Any:
+        """After `x = "a"` where x is a union, the statements that follow (up to one that may
+        assign x again) see x as the value's type: their IR, or None when that does not apply."""
+        if not rest or not stmts:
+            return None
+        last = stmts[-1]
+        if not (isinstance(last, ir.Assign) and isinstance(last.target, ir.NameTarget) and not last.target.is_global):
+            return None
+        n = last.target.name
+        v = last.value
+        if not (isinstance(prune(last.target.ty), ir.UnionT) and isinstance(v, ir.Coerce)):
+            return None
+        t = prune(v.expr.ty)
+        if isinstance(t, (TVar, ir.UnionT)) or n not in self.locals or n in self.comp_scope:
+            return None
+        rest = list(rest)
+        k = next((i for i, r in enumerate(rest) if _assigns(r, n)), len(rest))
+        if k == 0:
+            return None
+        out = list(self.lower_narrowed(n, t, lambda: self.block(rest[:k]), None))
+        if k < len(rest):
+            out.extend(self.block(rest[k:]))
+        return out
+
+    def lower_narrowed(self, name: str, t: Any, fill: Any, body: cst.CSTNode | None) -> Any:
         """`fill()` with `name` read as type `t` (when `body` never assigns it)."""
-        if t is None or (not isinstance(body, cst.If) and _assigns(body, name)):
+        if t is None or (body is not None and not isinstance(body, cst.If) and _assigns(body, name)):
             return fill()
         saved = self.narrowed.get(name)
         self.narrowed[name] = t
