@@ -392,8 +392,15 @@ class ExprMixin:
             return ir.OptionT(tb)
         if tb == ir.NONE and not isinstance(ta, ir.OptionT) and ta != ir.NONE:
             return ir.OptionT(ta)
-        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT):
-            return ta
+        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT) and not isinstance(tb, ir.UnionT):
+            if isinstance(tb, TVar) or show(ta.inner) == show(tb):
+                return ta
+        if not isinstance(ta, TVar) and not isinstance(tb, TVar) and show(ta) != show(tb) and (
+                un.kind(ta) != un.kind(tb) or isinstance(ta, ir.UnionT) or isinstance(tb, ir.UnionT)):
+            try:  # `x if c else "n/a"`: a value of either type, each keeping its own
+                return un.make_union([ta, tb])
+            except un.UnionError:
+                pass
         return ta if not isinstance(ta, TVar) else tb
 
     def boolop(self, node: cst.BooleanOperation) -> ir.Expr:
@@ -485,6 +492,10 @@ class ExprMixin:
                             out[-1] = a = ir.Const(None, prune(elem), a.span)
                         elif not isinstance(ta, TVar) and ta != ir.NONE and unify(prune(elem).inner, ta):
                             out[-1] = a = ir.Coerce(a, prune(elem), a.span)
+                ct = prune(b.ty)
+                elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                if elem is not None and isinstance(prune(elem), ir.UnionT) and not isinstance(prune(a.ty), ir.UnionT):
+                    out[-1] = a = self.coerce_to(a, elem, cnode, "the value looked for")  # `1 in [1, "a"]`
                 out.append(self.membership_rhs(a, b, cnode))
                 continue
             if (ta == ir.NONE) != (tb == ir.NONE) and op in ("==", "!="):

@@ -1012,7 +1012,10 @@ class _ModuleLowering:
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
-            body.extend(fl.block([s]))
+            fl.forget_narrowed(s)  # a statement that may rebind a narrowed name (analyzers.unions)
+            stmts = fl.block([s])
+            body.extend(stmts)
+            fl.narrow_after(stmts)  # `x = "a"` on a union x: a str in the statements that follow
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 

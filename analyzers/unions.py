@@ -59,7 +59,8 @@ def members(t: Any) -> tuple[ir.Type, ...] | None:
     if isinstance(t, ir.OptionT):
         inner = members(t.inner)
         return None if inner is None else _canon([*inner, ir.NONE])
-    return (_member(t),)
+    m = _member(t)
+    return None if isinstance(m, ir.UnionT) else (m,)
 
 
 def box(t: Any) -> ir.UnionT:
@@ -88,7 +89,10 @@ def _member(t: Any) -> ir.Type:
             unify(t.key, ir.STR)
         return ir.DictT(ir.STR, box(t.val))
     if isinstance(t, TVar):
-        raise UnionError("a value whose type is not known yet")
+        if t.origin == "error":
+            raise UnionError("a value whose type is not known")
+        unify(t, OBJECT)  # nothing says what it holds (`None` in `{"k": None}`): any value
+        return OBJECT
     raise UnionError(f"{show(t)} values cannot be one of several types yet")
 
 
@@ -245,6 +249,7 @@ class UnionMixin:
     IR expression, or None when its operands hold no union (the caller goes on)."""
 
     narrowed: dict[str, Any]
+    _rebinding: list[str] = []
 
     def union_refuse(self, msg: str, node: cst.CSTNode | None, span: Any = None) -> ir.Expr:
         if node is None:
@@ -371,6 +376,11 @@ class UnionMixin:
         for a in member_list(lt):
             for b in member_list(rt_):
                 r = binop_result(op, a, b)
+                if r is not None and inplace and kind(a) == "list":
+                    return self.union_refuse(
+                        f"`{op}=` on a value that may be a list ({show(lt)}): Python changes that list in place "
+                        "(other names for it see the change), which is not modelled for values of several types; "
+                        "narrow it with isinstance() first", node)
                 if r is None:
                     return self.union_refuse(
                         f"`{op}` is not defined for every pair of types the operands may have: {kind(a)} {op} "
@@ -440,7 +450,7 @@ class UnionMixin:
         st, vt = prune(slot), prune(value.ty)
         if isinstance(st, TVar) or isinstance(vt, TVar) or show(st) == show(vt):
             return slot
-        if (self.fname, n) in self.info.annotated or n in self.narrowed:
+        if (self.fname, n) in self.info.annotated:
             return slot
         sig = self.info.funcs.get(self.fname)
         if sig is not None and any(p == n for p, _ in sig.params):
@@ -594,28 +604,59 @@ class UnionMixin:
             return None
         return self.lower_narrowed(nar[0], nar[2], lambda: self.block(rest), stmt)
 
-    def assigned_rest(self, stmts: list, rest: Any) -> Any:
-        """After `x = "a"` where x is a union, the statements that follow (up to one that may
-        assign x again) see x as the value's type: their IR, or None when that does not apply."""
-        if not rest or not stmts:
+    def _assigned_type(self, stmts: Any) -> tuple[str, Any] | None:
+        """(x, T) when the last of `stmts` is `x = <a T>` for a local union x."""
+        if not stmts:
             return None
         last = stmts[-1]
         if not (isinstance(last, ir.Assign) and isinstance(last.target, ir.NameTarget) and not last.target.is_global):
             return None
-        n = last.target.name
-        v = last.value
+        n, v = last.target.name, last.value
         if not (isinstance(prune(last.target.ty), ir.UnionT) and isinstance(v, ir.Coerce)):
             return None
         t = prune(v.expr.ty)
         if isinstance(t, (TVar, ir.UnionT)) or n not in self.locals or n in self.comp_scope:
             return None
+        return n, t
+
+    def narrow_after(self, stmts: Any) -> None:
+        """The module body, statement by statement: see `assigned_rest`."""
+        for n in self._rebinding:
+            self.narrowed.pop(n, None)
+        self._rebinding = []
+        a = self._assigned_type(stmts)
+        if a is not None:
+            self.narrowed[a[0]] = a[1]
+
+    def forget_narrowed(self, stmt: cst.CSTNode) -> None:
+        """Before a module statement: a name it may rebind is no longer narrowed (an assignment
+        `x = f(x)` still reads the narrowed x; it ends the narrowing after it)."""
+        self._rebinding = []
+        for n in [n for n in self.narrowed if _assigns(stmt, n)]:
+            if _simple_assign_to(stmt, n):
+                self._rebinding.append(n)
+            else:
+                del self.narrowed[n]
+
+    def assigned_rest(self, stmts: list, rest: Any) -> Any:
+        """After `x = "a"` where x is a union, the statements that follow (up to one that may
+        assign x again) see x as the value's type: their IR, or None when that does not apply."""
+        a = self._assigned_type(stmts) if rest else None
+        if a is None:
+            return None
+        n, t = a
         rest = list(rest)
         k = next((i for i, r in enumerate(rest) if _assigns(r, n)), len(rest))
-        if k == 0:
-            return None
-        out = list(self.lower_narrowed(n, t, lambda: self.block(rest[:k]), None))
+        out = list(self.lower_narrowed(n, t, lambda: self.block(rest[:k]), None)) if k else []
         if k < len(rest):
-            out.extend(self.block(rest[k:]))
+            r = rest[k]
+            if _simple_assign_to(r, n):  # `x = x + 1`: the value reads the narrowed x
+                stmts = list(self.lower_narrowed(n, t, lambda: self.block([r]), None))
+                out.extend(stmts)
+                nxt = self.assigned_rest(stmts, rest[k + 1:])
+                out.extend(nxt if nxt is not None else self.block(rest[k + 1:]))
+            else:
+                out.extend(self.block(rest[k:]))
         return out
 
     def lower_narrowed(self, name: str, t: Any, fill: Any, body: cst.CSTNode | None) -> Any:
@@ -631,6 +672,19 @@ class UnionMixin:
                 self.narrowed.pop(name, None)
             else:
                 self.narrowed[name] = saved
+
+
+def _simple_assign_to(stmt: cst.CSTNode, name: str) -> bool:
+    """`name = value` or `name op= value`, alone on its line."""
+    if not (isinstance(stmt, cst.SimpleStatementLine) and len(stmt.body) == 1):
+        return False
+    x = stmt.body[0]
+    if isinstance(x, cst.Assign):
+        return (all(isinstance(t.target, cst.Name) and t.target.value == name for t in x.targets)
+                and not _assigns(x.value, name))
+    if isinstance(x, cst.AugAssign):
+        return isinstance(x.target, cst.Name) and x.target.value == name and not _assigns(x.value, name)
+    return False
 
 
 def _exits(block: cst.BaseSuite) -> bool:

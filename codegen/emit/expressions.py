@@ -312,7 +312,9 @@ class _ExpressionsMixin:
         if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
             return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
                     f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
-        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT)) and _has_float(ea.ty):
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.UnionT)) and _has_float(ea.ty) \
+                and (not isinstance(ea.ty, ir.UnionT) or any(isinstance(m, (ir.ListT, ir.DictT)) for m in ea.ty.members)
+                     or not ea.ty.members):
             chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
             return f"({{ let _l = &{a}; let _r = &{b}; {chk} *_l {op} *_r }})"
         return self.cmp1_plain(op, a, b, ea, eb)
