@@ -428,10 +428,10 @@ class ExprMixin:
             a, b = out[-1], operands[i + 1]
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
-            if op in ("is", "is not") and (isinstance(ta, ir.UnionT) or isinstance(tb, ir.UnionT)):
+            if op in ("is", "is not") and (un.none_inside(ta) or un.none_inside(tb)):
                 if tb != ir.NONE and ta != ir.NONE:
                     return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
-                x = a if isinstance(ta, ir.UnionT) else b
+                x = a if un.none_inside(ta) else b
                 if len(ops) > 1:
                     return self.err("unsupported-syntax", "`is None` on a value of several types inside a chained "
                                     "comparison is not supported", node)

@@ -177,6 +177,15 @@ def _elem_accepts(w: Any, have: Any) -> bool:
     return isinstance(w, ir.UnionT) and accepts(w, have)
 
 
+def none_inside(t: Any) -> bool:
+    """A union value (or an Optional of one: `d.get(k)` of a `dict[str, object]`) that may be
+    None as an `Obj` (so `is None` must look inside it)."""
+    t = prune(t)
+    if isinstance(t, ir.OptionT):
+        t = prune(t.inner)
+    return isinstance(t, ir.UnionT)
+
+
 def single(t: Any) -> ir.Type | None:
     """The one type every member of union `t` has (a union of one type), else None."""
     t = prune(t)
@@ -361,8 +370,8 @@ class UnionMixin:
         if one is not None:
             return ir.Coerce(e, one, e.span)
         ms = member_list(t)
-        return self.union_refuse(f"{what} on a value of type {show(t)}: it is not defined for every type it "
-                                 f"may have ({', '.join(kind(m) for m in ms)}); narrow it first (`if isinstance(x, ...):`)",
+        return self.union_refuse(f"{what} on a value of type {show(t)} (it may be a {', a '.join(kind(m) for m in ms)}): "
+                                 "Portalis needs a value of one type here; narrow it first (`if isinstance(x, ...):`)",
                                  node, e.span)
 
     def union_binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode, inplace: bool) -> ir.Expr | None:

@@ -60,6 +60,8 @@ class _UnionsMixin:
         if n == "obj.isinstance":
             return f"rt::obj_isinstance(&{self.ref(a[0])}, {a[1].value})"  # type: ignore[attr-defined]
         if n == "obj.is_none":
+            if isinstance(a[0].ty, ir.OptionT):  # `d.get(k) is None`: no value, or the value None
+                return f"(match &{self.ref(a[0])} {{ None => true, Some(_o) => rt::obj_is_none(_o) }})"
             return f"rt::obj_is_none(&{self.ref(a[0])})"
         if n == "obj.type_name":
             return f"rt::obj_type_name(&{self.ref(a[0])})"
