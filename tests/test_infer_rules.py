@@ -163,6 +163,69 @@ CASES = {
             def name(self):
                 ...
         ''', {"Base.area->": ("unknown", "default"), "Base.name->": ("unknown", "default")}),
+    "none_narrowed_before_the_return": ('''
+        import os
+        def lookup(key):
+            return {"a": "x"}.get(key)
+        def filled(key, fallback):
+            v = lookup(key)
+            if v is None:
+                v = os.environ.get(key, "").strip()
+                if not v:
+                    v = fallback + "!"
+            return v
+        def guarded(key):
+            v = lookup(key)
+            if v is None:
+                raise KeyError(key)
+            return v
+        def asserted(key):
+            v = lookup(key)
+            assert v is not None
+            return v
+        def maybe_reset(key, c):
+            v = lookup(key)
+            if v is None:
+                v = "x"
+                if c:
+                    v = None
+            return v
+        def or_default(key):
+            return lookup(key) or "default"
+        def and_other(key):
+            return lookup(key) and "x"
+        filled("a", "b")
+        ''', {"filled->": ("str", "dataflow"), "guarded->": ("str", "dataflow"), "asserted->": ("str", "dataflow"),
+              "maybe_reset->": ("str | None", "dataflow"), "or_default->": ("str", "dataflow"),
+              "and_other->": ("str | None", "dataflow")}),
+    "none_alone_is_no_answer_beside_an_unknown": ('''
+        class V:
+            def __init__(self, parts):
+                self.parts = parts
+                self.nxt = None
+            @property
+            def dev(self):
+                return self.parts[1] if self.parts else None
+            def take(self):
+                t = self.nxt
+                assert t is not None
+                return t
+        ''', {"V.dev->": ("unknown", "default"), "V.take->": ("unknown", "default")}),
+    "map_yields_what_its_function_returns": ('''
+        def low(words):
+            return list(map(str.lower, words))
+        def lens(words):
+            return list(map(len, words))
+        def sq(xs):
+            return list(map(lambda x: x * 2.0, xs))
+        def named(xs):
+            return set(map(twice, xs))
+        def twice(x):
+            return 2 * x
+        named([1, 2])
+        sq([1.5])
+        ''', {"low->": ("list[str]", "dataflow"), "lens->": ("list[int]", "dataflow"),
+              "sq->": ("list[float]", "dataflow"), "named->": ("set[int]", "dataflow")}),
 }
 
 
@@ -205,6 +268,29 @@ def test_jedi_layer_follows_imports():
     ft = infer_file("import os\n\ndef j(p):\n    return os.getcwd()\n", use_jedi=True)
     r = ft.function("j").returns
     assert (r.python, r.source) == ("str", "jedi")
+
+
+def test_dataflow_runs_again_with_jedis_answers():
+    """A function that returns what a jedi-answered function returns learns it in a second
+    dataflow round: through a call, and through a property yielded by a generator."""
+    src = textwrap.dedent('''
+        import os
+        def cwd():
+            return os.getcwd()
+        def both():
+            return [cwd(), cwd()]
+        class Dirs:
+            @property
+            def home(self):
+                return os.path.expanduser("~")
+            def each(self):
+                yield self.home
+                yield cwd()
+        ''')
+    ft = infer_file(src, use_jedi=True, model_server=None)
+    assert (ft.function("cwd").returns.python, ft.function("cwd").returns.source) == ("str", "jedi")
+    assert (ft.function("both").returns.python, ft.function("both").returns.source) == ("list[str]", "dataflow")
+    assert ft.function("Dirs.each").returns.python == "Iterator[str]"
 
 
 def test_rust_spelling():
@@ -260,6 +346,23 @@ def test_model_layer_answers_nothing_when_the_model_fails(monkeypatch):
     monkeypatch.setattr(model, "predict", broken)
     ft = infer_file(MODEL_SRC, "m.py", use_jedi=False, model_server="off")
     assert ft.error is None and ft.function("path_of").param("count").python == "unknown"
+
+
+def test_model_adds_items_to_a_bare_container_only(monkeypatch):
+    """A bare container from layers 1-3 (`Iterator`: what `map` of an unknown function yields)
+    takes the model's answer only when it is the same container with its items."""
+    import portalis.model as model
+    src = "def each(xs):\n    return map(foo, xs)\n"
+    assert infer_file(src, "m.py", use_jedi=False, model_server=None).function("each").returns.python == "Iterator"
+
+    def answering(python):
+        return lambda qs, *a, **k: [model.Prediction(python, 0.9, "model (in-process)") for _ in qs]
+    monkeypatch.setattr(model, "predict", answering("Iterator[str]"))
+    r = infer_file(src, "m.py", use_jedi=False, model_server="off").function("each").returns
+    assert (r.python, r.source, r.conflicts) == ("Iterator[str]", "model", (("Iterator", "dataflow"),))
+    monkeypatch.setattr(model, "predict", answering("list[str]"))
+    r = infer_file(src, "m.py", use_jedi=False, model_server="off").function("each").returns
+    assert (r.python, r.source) == ("Iterator", "dataflow")
 
 
 @pytest.mark.parametrize("src", [

@@ -166,6 +166,27 @@ def _infer(source: str, path: str | None, workspace: list[str], model_server: st
                 f.ret_ann = ret
     mod.run()
 
+    out = _static_layers(mod)
+    layers = ["annotation", "dataflow"]
+    if use_jedi:
+        got = _jedi_layer(source, path, mod, out)
+        if got:
+            layers.append("jedi")
+            out = _second_round(mod, out)
+    # layer 4 on what is still unknown ("off": the model's in-process weights; None or "none":
+    # no model at all)
+    if model_server not in (None, "none") and _apply_model(source, path, out, model_server):
+        layers.append("model")
+
+    functions = []
+    for qual, (f, ps, r) in out.items():
+        functions.append(FunctionTypes(qual, f.node.lineno, tuple(ParamTypes(n, t) for n, t in ps.items()), r))
+    functions.sort(key=lambda x: (x.line, x.name))
+    return FileTypes(tuple(functions), layers_used=tuple(layers))
+
+
+def _static_layers(mod: Module) -> dict[str, tuple[Func, dict[str, SlotType], SlotType]]:
+    """Layers 1-2 decided for every slot of every function."""
     out: dict[str, tuple[Func, dict[str, SlotType], SlotType]] = {}
     for f in mod.funcs.values():
         ps: dict[str, SlotType] = {}
@@ -206,21 +227,25 @@ def _infer(source: str, path: str | None, workspace: list[str], model_server: st
                     r = _slot(t, "dataflow", 0.7)
         out[f.qual] = (f, ps, r)
 
-    layers = ["annotation", "dataflow"]
-    if use_jedi:
-        got = _jedi_layer(source, path, mod, out)
-        if got:
-            layers.append("jedi")
-    # layer 4 on what is still unknown ("off": the model's in-process weights; None or "none":
-    # no model at all)
-    if model_server not in (None, "none") and _apply_model(source, path, out, model_server):
-        layers.append("model")
+    return out
 
-    functions = []
-    for qual, (f, ps, r) in out.items():
-        functions.append(FunctionTypes(qual, f.node.lineno, tuple(ParamTypes(n, t) for n, t in ps.items()), r))
-    functions.sort(key=lambda x: (x.line, x.name))
-    return FileTypes(tuple(functions), layers_used=tuple(layers))
+
+def _second_round(mod: Module, out: dict) -> dict:
+    """Dataflow again, with jedi's answers for the returns it could not settle: a function that
+    returns (or yields) what another one returns learns it now (`return helper(x)`,
+    `yield self.prop`). Dataflow's answers win as in the first round; a slot it still cannot
+    settle keeps jedi's."""
+    hints = {q: r.python for q, (f, ps, r) in out.items() if r.source == "jedi"}
+    if not hints:
+        return out
+    for q, t in hints.items():
+        mod.funcs[q].ret_hint = t
+    mod.run()
+    new = _static_layers(mod)
+    for q, (f, ps, r) in new.items():
+        if q in hints and (r.python == UNK or r.python == hints[q]):
+            new[q] = (f, ps, out[q][2])
+    return new
 
 
 # ---------------------------------------------------------------------- layer 1: .pyi beside the module
@@ -340,9 +365,17 @@ def _model_layer(queries: list, server: str) -> list:
         return [None] * len(queries)
 
 
+_BARE = ("list", "dict", "set", "frozenset", "tuple", "Iterator")
+
+
+def _refinable(t: SlotType) -> bool:
+    """Unknown, or a container whose items are unknown (jedi's bare `list`): the model may say more."""
+    return t.python == UNK or (t.python in _BARE and t.source != "annotation")
+
+
 def _apply_model(source: str, path: str | None, out: dict, server: str) -> bool:
     want = [(q, "return" if n is None else n) for q, (f, ps, r) in out.items()
-            for n, t in [(None, r)] + list(ps.items()) if t.python == UNK]
+            for n, t in [(None, r)] + list(ps.items()) if _refinable(t)]
     if not want:
         return False
     try:
@@ -361,7 +394,13 @@ def _apply_model(source: str, path: str | None, out: dict, server: str) -> bool:
         if p is None or not is_known(getattr(p, "python", UNK)) or float(p.confidence) < MODEL_MIN_CONFIDENCE:
             continue
         f, ps, r = out[qual]
-        st = SlotType(p.python, to_rust(p.python), "model", float(p.confidence))
+        cur = r if slot == "return" else ps[slot]
+        if cur.python != UNK:  # a bare container: only the same container with its items
+            from .types import head_args
+            if head_args(p.python)[0] != cur.python or not head_args(p.python)[1]:
+                continue
+        conflicts = ((cur.python, cur.source),) if cur.python != UNK else ()
+        st = SlotType(p.python, to_rust(p.python), "model", float(p.confidence), conflicts)
         used = True
         if slot == "return":
             out[qual] = (f, ps, st)

@@ -60,6 +60,7 @@ class Func:
     default: dict = field(default_factory=dict)
     maybe_none: set = field(default_factory=set)
     env: dict = field(default_factory=dict)  # locals (and params, current best)
+    ret_hint: str = UNK  # a later layer's answer for the return (jedi), used where dataflow has none
 
 
 @dataclass
@@ -231,7 +232,7 @@ class Module:
         return UNK
 
     def returns_of(self, f: Func) -> str:
-        return f.ret_ann if is_known(f.ret_ann) else f.ret
+        return f.ret_ann if is_known(f.ret_ann) else f.ret if is_known(f.ret) else f.ret_hint
 
     # ------------------------------------------------------------------ one function body
 
@@ -261,7 +262,10 @@ class Module:
         rets, has_yield, yields = [], False, []
         for node in _walk_body(f.node):
             if isinstance(node, ast.Return):
-                rets.append("None" if node.value is None else self.expr(node.value, env))
+                rt = "None" if node.value is None else self.expr(node.value, env)
+                if isinstance(node.value, ast.Name) and "None" in parts(rt):
+                    rt = self._narrowed(f.node, node, node.value.id, rt, env)
+                rets.append(rt)
             elif isinstance(node, (ast.Yield, ast.YieldFrom)):
                 has_yield = True
                 if isinstance(node, ast.Yield):
@@ -368,6 +372,58 @@ class Module:
             if name in env and not (name in params and name in f.ann):
                 env[name] = _refine_container(env[name], st.func.attr, [self.expr(x, env) for x in st.args])
 
+    def _mapped(self, fn: ast.AST, iters: list[str], env: dict) -> str:
+        """What `map(fn, *iters)` yields: a lambda's body with its parameters bound to the
+        iterables' elements, a method of a builtin type (`str.lower`), a function of the module,
+        a builtin conversion."""
+        if isinstance(fn, ast.Lambda):
+            ps = [a.arg for a in fn.args.args]
+            if len(ps) != len(iters) or fn.args.vararg or fn.args.kwonlyargs:
+                return UNK
+            return self.expr(fn.body, {**env, **{p: element(t) for p, t in zip(ps, iters)}})
+        if isinstance(fn, ast.Attribute) and isinstance(fn.value, ast.Name) and fn.value.id == "str" and "str" not in env:
+            return _STR_METHODS.get(fn.attr, UNK)
+        if isinstance(fn, ast.Name) and fn.id not in env:
+            f = self._lookup_func(fn.id)
+            if f is not None:
+                return self.returns_of(f)
+            if fn.id in ("int", "float", "str", "bool", "len", "repr", "ord", "chr", "abs") and fn.id not in self.imports:
+                return {"len": "int", "repr": "str", "ord": "int", "chr": "str"}.get(fn.id, fn.id if fn.id != "abs" else UNK)
+        return UNK
+
+    def _narrowed(self, fn: ast.AST, ret: ast.Return, name: str, t: str, env: dict) -> str:
+        """The type of `name` at `return name`, from the statements before it in its block (the
+        env is a flow-insensitive join): the nearest plain assignment decides; an
+        `if name is None:` / `if not name:` (no else) that leaves the function or assigns `name`
+        a value that cannot be None means it is not None after the `if`. Anything else that
+        may assign `name` on the way: the joined type `t` stands."""
+        block = _block_of(fn, ret)
+        if block is None:
+            return t
+        i = next(k for k, st in enumerate(block) if st is ret)
+        for st in reversed(block[:i]):
+            if isinstance(st, ast.Assign) and len(st.targets) == 1 and _is(st.targets[0], name):
+                got = self.expr(st.value, env)
+                return got if is_known(got) else t
+            if isinstance(st, ast.Assert) and (_is(st.test, name) or _tests_not_none(st.test, name)):
+                return _drop_none(t)
+            if isinstance(st, ast.If) and not st.orelse and _tests_none(st.test, name):
+                if _ends_in_return(st.body, self._raisers()):
+                    return _drop_none(t)
+                # every binding of `name` in the body is a plain assignment of a value that is not
+                # None, and one of them is unconditional
+                inner = [n for s in st.body for n in ast.walk(s)]
+                binds = [n for n in inner if isinstance(n, ast.Name) and n.id == name and not isinstance(n.ctx, ast.Load)]
+                plain = [n for n in inner if isinstance(n, ast.Assign) and len(n.targets) == 1 and _is(n.targets[0], name)]
+                top = [s for s in st.body if s in plain]
+                if top and len(binds) == len(plain) and not any(isinstance(n, (ast.Global, ast.Nonlocal)) for n in inner) \
+                        and all("None" not in parts(v) for v in (self.expr(n.value, env) for n in plain)):
+                    return _drop_none(t)
+                return t
+            if _assigns(st, name):
+                return t
+        return t
+
     def _enter(self, t: str) -> str:
         if t in ("TextIOWrapper",):
             return t
@@ -428,13 +484,15 @@ class Module:
             ts = [self.expr(v, env) for v in e.values]
             if all(t == "bool" for t in ts):
                 return "bool"
-            # `x or default`: the last operand is what remains when the others are falsy
-            out = join_all(ts)
-            return out
+            if isinstance(e.op, ast.Or):
+                # `x or default`: an operand before the last is returned only when truthy, and
+                # None never is; the last is returned whatever it is
+                ts = [_drop_none(t) for t in ts[:-1]] + ts[-1:]
+            return _none_only_if_known(*ts)
         if isinstance(e, ast.Compare):
             return "bool"
         if isinstance(e, ast.IfExp):
-            return join(self.expr(e.body, env), self.expr(e.orelse, env))
+            return _none_only_if_known(self.expr(e.body, env), self.expr(e.orelse, env))
         if isinstance(e, ast.NamedExpr):
             return self.expr(e.value, env)
         if isinstance(e, ast.Await):
@@ -443,6 +501,8 @@ class Module:
             return "Callable"
         if isinstance(e, ast.Subscript):
             base = self.expr(e.value, env)
+            if _dotted(e.value) == "os.environ" and "os" not in env:
+                return "str"
             if isinstance(e.slice, ast.Slice):
                 return base if head_args(base)[0] in ("list", "str", "bytes", "tuple") else UNK
             idx = e.slice.value if isinstance(e.slice, ast.Constant) and isinstance(e.slice.value, int) else None
@@ -556,7 +616,8 @@ class Module:
             if n == "zip":
                 return "zip[" + ", ".join(element(a) for a in args) + "]"
             if n == "map":
-                return "Iterator"
+                r = self._mapped(e.args[0], args[1:], env) if e.args else UNK
+                return f"Iterator[{r}]" if is_known(r) else "Iterator"
             if n in ("abs",):
                 return a0 if a0 in ("int", "float") else UNK
             if n == "round":
@@ -580,6 +641,13 @@ class Module:
             # module functions
             if isinstance(recv, ast.Name) and recv.id == "math" and recv.id not in env:
                 return "float" if fn.attr in _MATH_FLOAT else "int" if fn.attr in _MATH_INT else UNK
+            if _dotted(recv) == "os.environ" and "os" not in env:
+                if fn.attr == "get":
+                    return "str" if len(args) > 1 and args[1] == "str" else "str | None" if len(args) == 1 else UNK
+                return {"copy": "dict[str, str]", "keys": "KeysView[str]", "values": "ValuesView[str]",
+                        "items": "ItemsView[str, str]", "pop": "str", "setdefault": "str"}.get(fn.attr, UNK)
+            if isinstance(recv, ast.Name) and recv.id == "os" and "os" not in env and fn.attr == "getenv":
+                return "str" if len(args) > 1 and args[1] == "str" else "str | None" if len(args) == 1 else UNK
             rt = self.expr(recv, env)
             h, ta = head_args(rt)
             if h in self.classes:
@@ -1040,6 +1108,59 @@ def _refine_container(cur: str, method: str, args: list[str]) -> str:
     if h == "set" and method == "add" and args:
         return f"set[{join(ta[0] if ta else UNK, args[0])}]"
     return cur
+
+
+def _drop_none(t: str) -> str:
+    """`t` without None; unknown when `t` is only None (the code says it is not: we know less
+    than it does)."""
+    if not is_known(t):
+        return t
+    ps = [p for p in parts(t) if p != "None"]
+    return " | ".join(ps) if ps else UNK
+
+
+def _none_only_if_known(*ts: str) -> str:
+    """The join of branches (`a if c else b`, `a or b`), except that None alone is no answer
+    when a branch is unknown (`x.val if x else None` is not `None`)."""
+    out = join_all(ts)
+    return UNK if out == "None" and not all(is_known(t) for t in ts) else out
+
+
+def _tests_not_none(test: ast.AST, name: str) -> bool:
+    return (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.IsNot)
+            and _is(test.left, name) and _is_none(test.comparators[0]))
+
+
+def _block_of(fn: ast.AST, target: ast.stmt) -> list | None:
+    """The statement list of `fn` (not of nested functions) that holds `target`."""
+    stack = [fn]
+    while stack:
+        node = stack.pop()
+        for fld in ("body", "orelse", "finalbody", "handlers", "cases"):
+            blk = getattr(node, fld, None)
+            if not isinstance(blk, list):
+                continue
+            if any(st is target for st in blk):
+                return blk
+            stack.extend(st for st in blk if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+    return None
+
+
+def _tests_none(test: ast.AST, name: str) -> bool:
+    """`name is None` or `not name`: the branch runs whenever `name` is None."""
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is):
+        return _is(test.left, name) and _is_none(test.comparators[0])
+    return isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) and _is(test.operand, name)
+
+
+def _assigns(st: ast.AST, name: str) -> bool:
+    """Whether `st` (or anything inside it) may bind `name`."""
+    for node in ast.walk(st):
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, (ast.Store, ast.Del)):
+            return True
+        if isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return True
+    return False
 
 
 def _walk_body(fn: ast.AST):
