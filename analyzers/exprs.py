@@ -99,7 +99,9 @@ class ExprMixin:
         """An expression used only for its truth value (`and`/`or` then need no common type)."""
         if isinstance(node, cst.BooleanOperation):
             op = "and" if isinstance(node.operator, cst.And) else "or"
-            return ir.BoolOp(op, self.cond(node.left), self.cond(node.right), ir.BOOL, self.sp(node))
+            left = self.cond(node.left)
+            right = self.narrowed_right(node, lambda: self.cond(node.right))  # `isinstance(x, int) and x > 0`
+            return ir.BoolOp(op, left, right, ir.BOOL, self.sp(node))
         if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, self.sp(node))
         return self.truthy(self.expr(node))
@@ -142,7 +144,8 @@ class ExprMixin:
             boxed = self.union_coerce(e, w, node, what)
             if boxed is not None:
                 return boxed
-        if isinstance(e, (ir.ListLit, ir.DictLit)) and isinstance(w, (ir.ListT, ir.DictT)) and show(w) != show(have):
+        if isinstance(e, (ir.ListLit, ir.DictLit, ir.TupleLit)) and isinstance(w, (ir.ListT, ir.DictT, ir.TupleT)) \
+                and show(w) != show(have):
             lit = self.retype_literal(e, w, node, what)
             if lit is not None:
                 return lit
@@ -406,7 +409,8 @@ class ExprMixin:
     def boolop(self, node: cst.BooleanOperation) -> ir.Expr:
         sp = self.sp(node)
         op = "and" if isinstance(node.operator, cst.And) else "or"
-        left, right = self.expr(node.left), self.expr(node.right)
+        left = self.expr(node.left)
+        right = self.narrowed_right(node, lambda: self.expr(node.right))
         if self.is_bool(left) and self.is_bool(right):
             return ir.BoolOp(op, left, right, ir.BOOL, sp)
         t = self.join(left, right, node)
@@ -818,7 +822,7 @@ class ExprMixin:
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
             return self.unwrap(it, ne.iteration("NoneType"))
         if isinstance(t, ir.UnionT):
-            return self.as_plain(it, None, "a loop")
+            return self.union_iterated(it)
         return it
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:

@@ -322,12 +322,17 @@ class UnionMixin:
         """A list/dict literal passed where a container of union elements is expected
         (`total([1, 2])` for `list[int | float]`): built with boxed items (it is new: no one
         else holds it). None when `e` is not such a literal."""
-        if isinstance(w, ir.ListT) and isinstance(e, ir.ListLit) and is_union(w.elem):
+        if not any(isinstance(prune(x), ir.UnionT) for x in ir.type_parts(w)):
+            return None
+        if isinstance(w, ir.ListT) and isinstance(e, ir.ListLit):
             items = [self.coerce_to(i, w.elem, node, what) for i in e.items]
             return ir.ListLit(tuple(items), w, e.span)
-        if isinstance(w, ir.DictT) and isinstance(e, ir.DictLit) and is_union(w.val):
+        if isinstance(w, ir.DictT) and isinstance(e, ir.DictLit):
             pairs = [(self.coerce_to(k, w.key, node, what), self.coerce_to(v, w.val, node, what)) for k, v in e.items]
             return ir.DictLit(tuple(pairs), w, e.span)
+        if isinstance(w, ir.TupleT) and isinstance(e, ir.TupleLit) and len(w.items) == len(e.items):
+            items = [self.coerce_to(i, t, node, what) for i, t in zip(e.items, w.items)]
+            return ir.TupleLit(tuple(items), w, e.span)
         return None
 
     def union_coerce(self, e: ir.Expr, w: Any, node: cst.CSTNode, what: str) -> ir.Expr | None:
@@ -357,7 +362,7 @@ class UnionMixin:
         elif all(show(m) == show(w) for m in ms):
             return ir.Coerce(e, w, e.span)
         other = next((m for m in ms if show(m) != show(w)), ms[0])
-        return self.union_refuse(f"{what} expects {show(w)} but gets {show(have)}: it may be a {kind(other)} here; "
+        return self.union_refuse(f"{what} expects {show(w)} but gets {show(have)}: it may be of type {kind(other)} here; "
                                  "narrow it first (`if isinstance(x, ...):`)", node)
 
     def as_plain(self, e: ir.Expr, node: cst.CSTNode | None, what: str) -> ir.Expr:
@@ -370,7 +375,7 @@ class UnionMixin:
         if one is not None:
             return ir.Coerce(e, one, e.span)
         ms = member_list(t)
-        return self.union_refuse(f"{what} on a value of type {show(t)} (it may be a {', a '.join(kind(m) for m in ms)}): "
+        return self.union_refuse(f"{what} on a value of type {show(t)} (it may be any of {', '.join(kind(m) for m in ms)}): "
                                  "Portalis needs a value of one type here; narrow it first (`if isinstance(x, ...):`)",
                                  node, e.span)
 
@@ -484,6 +489,19 @@ class UnionMixin:
         self.info.widened += 1
         return new
 
+    def union_iterated(self, it: ir.Expr) -> ir.Expr:
+        """A loop over a union value: one type (unboxed), or strs and lists (their items as
+        values of several types; a list is looped over itself, so changes show as in CPython)."""
+        t = prune(it.ty)
+        if single(t) is not None or not t.members or any(kind(m) not in ("str", "list") for m in t.members):
+            return self.as_plain(it, None, "a loop")
+        elems = [ir.STR if kind(m) == "str" else m.elem for m in t.members]
+        try:
+            el = box(make_union(elems))
+        except UnionError:
+            return self.as_plain(it, None, "a loop")
+        return ir.Intrinsic("obj.iter", (it,), ir.ListT(el), it.span)
+
     # ------------------------------------------------------------ builtins
 
     def union_convert(self, fn: str, x: ir.Expr, node: cst.CSTNode) -> ir.Expr:
@@ -552,12 +570,30 @@ class UnionMixin:
         sp = self.sp(node)
         return ir.Intrinsic("obj.isinstance", (x, ir.Const(mask, ir.INT, sp)), ir.BOOL, sp)
 
+    def narrowed_right(self, node: cst.BooleanOperation, fill: Any) -> Any:
+        """The right operand of `and`/`or`, lowered where the left one narrowed a name
+        (`isinstance(x, int) and x > 0`, `x is None or x < 0`)."""
+        nar = self.union_narrowing(node.left)
+        if nar is None:
+            return fill()
+        t = nar[1] if isinstance(node.operator, cst.And) else nar[2]
+        return self.lower_narrowed(nar[0], t, fill, node.right)
+
     def union_narrowing(self, test: cst.BaseExpression) -> tuple[str, Any, Any] | None:
         """`if isinstance(x, C):` / `if not isinstance(...)` / `if x is None:` / `is not None` on a
         local union `x`: (x, its type in the body, its type in the else branch; None: unchanged)."""
         neg = False
         while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
             neg, test = not neg, test.expression
+        if isinstance(test, cst.BooleanOperation):
+            # `A and B` true: A's narrowing holds (false: nothing known); `A or B` false: A's
+            # negative narrowing holds
+            inner = self.union_narrowing(test.left)
+            if inner is None or _assigns(test.right, inner[0]):
+                return None
+            n, yes, no = inner
+            r = (n, yes, None) if isinstance(test.operator, cst.And) else (n, None, no)
+            return (r[0], r[2], r[1]) if neg else r
         name = None
         keep = None  # which members the test is true for
         if (isinstance(test, cst.Call) and isinstance(test.func, cst.Name) and test.func.value == "isinstance"

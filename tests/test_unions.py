@@ -41,7 +41,8 @@ def test_annotations_read_as_unions():
 
 
 def test_x_or_none_keeps_the_optional_representation():
-    tr = translate_source("def f(x: int | None) -> int:\n    return 0 if x is None else x\nprint(f(None), f(2))\n", "p.py")
+    tr = translate_source("def f(x: int | None) -> int:\n    if x is None:\n        return 0\n    return x + 1\n"
+                          "print(f(None), f(2))\n", "p.py")
     assert tr.ok
     assert "Option<i64>" in tr.crate.files["src/main.rs"]
     assert "rt::Obj" not in tr.crate.files["src/main.rs"]

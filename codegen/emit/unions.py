@@ -63,6 +63,8 @@ class _UnionsMixin:
             if isinstance(a[0].ty, ir.OptionT):  # `d.get(k) is None`: no value, or the value None
                 return f"(match &{self.ref(a[0])} {{ None => true, Some(_o) => rt::obj_is_none(_o) }})"
             return f"rt::obj_is_none(&{self.ref(a[0])})"
+        if n == "obj.iter":
+            return self.q(f"rt::obj_iter_list(&{self.ref(a[0])}, {ln})")
         if n == "obj.type_name":
             return f"rt::obj_type_name(&{self.ref(a[0])})"
         if n == "obj.abs":

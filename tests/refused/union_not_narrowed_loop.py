@@ -1,7 +1,8 @@
-# expect: union-not-narrowed @ 3
-def walk(v: str | list[int]) -> None:
-    for ch in v:
-        print(ch)
+# expect: union-not-narrowed @ 4
+def walk(v: int | list[int]) -> None:
+    # CPython raises TypeError ('int' object is not iterable) when v is an int
+    for x in v:
+        print(x)
 
 
-walk("ab")
+walk([1, 2])

@@ -703,3 +703,19 @@ pub fn obj_to_float(x: &Obj, line: u32) -> PyResult<f64> {
         },
     }
 }
+
+/// What a `for` loops over when the iterable is a union of str and list values: the list itself
+/// (the loop sees changes to it as CPython's does), or a str's characters.
+pub fn obj_iter_list(x: &Obj, line: u32) -> PyResult<PyList<Obj>> {
+    match x {
+        Obj::List(l) => Ok(l.clone()),
+        Obj::Str(s) => Ok(PyList::from_vec(
+            s.chars().map(|c| Obj::Str(Str::from(c))).collect(),
+        )),
+        _ => Err(PyErr::new(
+            &TYPE_ERROR,
+            format!("'{}' object is not iterable", x.type_name()),
+            line,
+        )),
+    }
+}
