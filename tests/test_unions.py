@@ -122,3 +122,21 @@ def test_random_mixed_values_match_cpython(seed: int, toolchain, tmp_path):
         return pr.result
     verdict = compare_run(path, [], run)
     assert verdict.same, verdict.detail
+
+
+def test_engine_shows_unions_in_signatures():
+    from portalis.engine import Engine
+    src = ("def total(xs: list[int | float]) -> int | float:\n    t: int | float = 0\n    for x in xs:\n"
+           "        t = t + x\n    return t\n\n\ndef keys(d: dict[str, object]) -> int:\n    return len(d)\n\n\n"
+           "print(total([1, 2.5]), keys({'a': 1, 'b': [None]}))\n")
+    e = Engine()
+    e.set_text("m.py", src)
+    a = e.analysis("m.py")
+    assert a is not None
+    sigs = {f.name: (f.python_signature, f.rust_signature, f.translatable) for f in a.functions}
+    assert sigs["total"] == ("def total(xs: list[int | float]) -> int | float",
+                             "fn total(xs: PyList<Obj>) -> Obj", True)
+    assert sigs["keys"][0] == "def keys(d: dict[str, object]) -> int"
+    assert sigs["keys"][1] == "fn keys(d: PyDict<Str, Obj>) -> i64"
+    t = next(s for f in a.functions if f.name == "total" for s in f.locals if s.name == "t")
+    assert (t.python, t.rust) == ("int | float", "Obj")
