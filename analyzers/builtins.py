@@ -523,6 +523,8 @@ class BuiltinMixin:
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT) and not (isinstance(nd, cst.Name) and nd.value == "None"):
+            return self.union_round(x, None if nd is None else self.int_arg(self.expr(nd), nd, None), node)
         if t not in (ir.INT, ir.FLOAT, ir.BOOL):
             return self.err("type-mismatch", f"round() of {show(t)} is not supported", node)
         if nd is None or (isinstance(nd, cst.Name) and nd.value == "None"):

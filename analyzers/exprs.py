@@ -461,6 +461,10 @@ class ExprMixin:
                 out[-1] = a = self.unbox_to(a, ir.STR, cnode, "`in <str>`")
                 ta = prune(a.ty)
             if op not in ("in", "not in"):
+                if isinstance(ta, ir.OptionT) and un.none_inside(ta):  # `d.get(k) == None`: the Obj inside
+                    out[-1] = a = ir.Coerce(a, un.make_union([ta]), a.span)
+                if isinstance(tb, ir.OptionT) and un.none_inside(tb):
+                    b = ir.Coerce(b, un.make_union([tb]), b.span)
                 pair = self.union_compare_pair(op, a, b, cnode)
                 if pair is not None:
                     out[-1] = pair[0]

@@ -523,6 +523,22 @@ class UnionMixin:
         ty = {"int": ir.INT, "float": ir.FLOAT, "len": ir.INT}[fn]
         return ir.Intrinsic(f"obj.{fn}", (x,), ty, sp)
 
+    def union_round(self, x: ir.Expr, n: ir.Expr | None, node: cst.CSTNode) -> ir.Expr:
+        """round(x) (an int) and round(x, n) (a float for a float, an int for an int) of numbers."""
+        t = prune(x.ty)
+        ms = member_list(t)
+        bad = [m for m in ms if kind(m) not in _NUM]
+        if bad:
+            return self.union_refuse(f"`round()` of a {kind(bad[0])} raises TypeError in Python (the argument is "
+                                     f"{show(t)}); narrow it with isinstance() first", node)
+        sp = self.sp(node)
+        if n is None:
+            return ir.Coerce(ir.Intrinsic("obj.round", (x,), box(ir.INT), sp), ir.INT, sp)
+        res = make_union([ir.FLOAT if kind(m) == "float" else ir.INT for m in ms])
+        out_t = res if isinstance(res, ir.UnionT) else box(res)
+        e = ir.Intrinsic("obj.round", (x, n), out_t, sp)
+        return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
+
     def union_sum(self, it: ir.Expr, el: ir.UnionT, node: cst.CSTNode) -> ir.Expr:
         """sum() of union values (numbers only), added left to right from the int 0."""
         ms = member_list(el)

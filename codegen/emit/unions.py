@@ -63,6 +63,11 @@ class _UnionsMixin:
             if isinstance(a[0].ty, ir.OptionT):  # `d.get(k) is None`: no value, or the value None
                 return f"(match &{self.ref(a[0])} {{ None => true, Some(_o) => rt::obj_is_none(_o) }})"
             return f"rt::obj_is_none(&{self.ref(a[0])})"
+        if n == "obj.round":
+            if len(a) == 1:
+                return self.q(f"rt::obj_round(&{self.ref(a[0])}, {big}, {ln})")
+            nd = f"&{self.ref(a[1])}" if self.big else f"&rt::Int::from({self.expr(a[1])})"
+            return self.q(f"{{ let _x = &{self.ref(a[0])}; rt::obj_round_ndigits(_x, {nd}, {big}, {ln}) }}")
         if n == "obj.iter":
             return self.q(f"rt::obj_iter_list(&{self.ref(a[0])}, {ln})")
         if n == "obj.type_name":

@@ -719,3 +719,45 @@ pub fn obj_iter_list(x: &Obj, line: u32) -> PyResult<PyList<Obj>> {
         )),
     }
 }
+
+#[cold]
+fn no_round_err(x: &Obj, line: u32) -> PyErr {
+    PyErr::new(
+        &TYPE_ERROR,
+        format!("type {} doesn't define __round__ method", x.type_name()),
+        line,
+    )
+}
+
+/// `round(x)`: an int.
+pub fn obj_round(x: &Obj, big: bool, line: u32) -> PyResult<Obj> {
+    match x {
+        Obj::Float(f) => {
+            if big {
+                Ok(Obj::Int(bi_round_half_even(*f, line)?))
+            } else {
+                Ok(Obj::from(round_half_even(*f, line)?))
+            }
+        }
+        _ => x.as_int_ref().map(Obj::Int).ok_or_else(|| no_round_err(x, line)),
+    }
+}
+
+/// `round(x, n)`: a float for a float, an int for an int (or a bool).
+pub fn obj_round_ndigits(x: &Obj, n: &Int, big: bool, line: u32) -> PyResult<Obj> {
+    match x {
+        Obj::Float(f) => Ok(Obj::Float(round_ndigits(*f, bi_clamp_i64(n)))),
+        _ => match x.as_int_ref() {
+            Some(i) => {
+                if big {
+                    return Ok(Obj::Int(bi_round_ndigits(&i, n, line)?));
+                }
+                match (i, n) {
+                    (Int::S(v), Int::S(k)) => Ok(Obj::from(round_int_ndigits(v, *k, line)?)),
+                    _ => Err(overflow_err(line)),
+                }
+            }
+            None => Err(no_round_err(x, line)),
+        },
+    }
+}
