@@ -25,6 +25,7 @@ pub enum Obj {
     Dict(PyDict<Str, Obj>),
 }
 
+#[allow(clippy::derivable_impls)] // `#[default]` on enum variants is newer than some toolchains
 impl Default for Obj {
     fn default() -> Obj {
         Obj::None
@@ -153,8 +154,8 @@ pub fn obj_truthy(x: &Obj) -> bool {
         Obj::Int(i) => !i.is_zero(),
         Obj::Float(f) => *f != 0.0,
         Obj::Str(s) => !s.is_empty(),
-        Obj::List(l) => l.len() != 0,
-        Obj::Dict(d) => d.len() != 0,
+        Obj::List(l) => !l.is_empty(),
+        Obj::Dict(d) => !d.is_empty(),
     }
 }
 
