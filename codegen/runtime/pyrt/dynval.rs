@@ -534,7 +534,42 @@ fn seq_count(n: &Obj) -> Option<Int> {
 /// `a OP b` (`inplace`: `a OP= b`, which only changes CPython's messages; lists concatenate
 /// into a new list here: the analyzers keep `xs += ys` on lists to the list's own method).
 /// `big`: the big-int build (else a result past 64 bits stops at the 64-bit limit).
+#[inline]
 pub fn obj_binop(op: &str, a: &Obj, b: &Obj, inplace: bool, big: bool, line: u32) -> PyResult<Obj> {
+    // fast paths (`op` is a literal at every call site, so the match folds once inlined):
+    // + - * of small ints that do not overflow, and of floats (an int operand converted as
+    // CPython converts it, rounded to nearest)
+    let fast = match (a, b) {
+        (Obj::Float(x), Obj::Float(y)) => Some((*x, *y)),
+        (Obj::Int(Int::S(x)), Obj::Float(y)) if x.unsigned_abs() <= 1 << 53 => Some((*x as f64, *y)),
+        (Obj::Float(x), Obj::Int(Int::S(y))) if y.unsigned_abs() <= 1 << 53 => Some((*x, *y as f64)),
+        (Obj::Int(Int::S(x)), Obj::Int(Int::S(y))) => {
+            let r = match op {
+                "+" => x.checked_add(*y),
+                "-" => x.checked_sub(*y),
+                "*" => x.checked_mul(*y),
+                _ => None,
+            };
+            if let Some(v) = r {
+                return Ok(Obj::Int(Int::S(v)));
+            }
+            None
+        }
+        _ => None,
+    };
+    if let Some((x, y)) = fast {
+        match op {
+            "+" => return Ok(Obj::Float(x + y)),
+            "-" => return Ok(Obj::Float(x - y)),
+            "*" => return Ok(Obj::Float(x * y)),
+            _ => {}
+        }
+    }
+    obj_binop_slow(op, a, b, inplace, big, line)
+}
+
+#[inline(never)]
+fn obj_binop_slow(op: &str, a: &Obj, b: &Obj, inplace: bool, big: bool, line: u32) -> PyResult<Obj> {
     // bool & | ^ bool stays a bool
     if let (Obj::Bool(x), Obj::Bool(y)) = (a, b) {
         match op {
