@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -105,22 +106,32 @@ class BuiltinMixin:
         f = node.func
         if isinstance(f, cst.Name):
             n = f.value
+            if f in self.info.synth_calls:  # a generated call (a base exception class's __init__)
+                return self.user_call(self.info.synth_calls[f], node, pos, kw)
             if n in self.comp_scope or (n in self.locals and n not in self.global_names):
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
+            if enums.is_class(self, f):  # Color(value)
+                return enums.call_class(self, node, pos, kw)
+            if named.is_class(self, f):  # Point(1, 2)
+                return named.construct(self, node, pos, kw)
+            cname = self.class_named(f) if self.info.classes else None
+            if cname is not None:
+                return self.construct(cname, node, pos, kw)
             if n in self.info.funcs:
                 return self.user_call(n, node, pos, kw)
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
-                if kw:
-                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if n in self.info.refused_excs:  # already diagnosed at the class
                     return ir.Const(None, TVar("error"), sp)
                 owner = self.info.exc_owner(n)
+                if kw and owner is None:
+                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if owner is not None:  # its (or a base's) __init__, lowered as a generated function
                     init = self.info.exc_inits[owner].func
-                    want = len(self.info.funcs[init].params)
-                    if len(pos) != want:
+                    sig = self.info.funcs[init]
+                    want = len(sig.params)
+                    if not want - len(sig.defaults) <= len(pos) + len(kw) <= want:
                         return self.err("type-mismatch", f"`{n}()` takes {want} argument{'s' * (want != 1)} "
-                                        f"(`{owner}.__init__`), got {len(pos)}", node)
+                                        f"(`{owner}.__init__`), got {len(pos) + len(kw)}", node)
                     call = self.user_call(init, node, pos, kw)
                     if isinstance(prune(call.ty), TVar) and prune(call.ty).origin == "error":
                         return call
@@ -142,6 +153,13 @@ class BuiltinMixin:
                 return self.module_call(f.value.value, f.attr.value, node, pos, kw)
             if isinstance(f.value, cst.Name) and f.value.value in ("str", "int", "float", "list", "dict"):
                 return self.err("unsupported-builtin", f"`{f.value.value}.{f.attr.value}(...)` is not supported", node)
+            if self.info.classes:
+                from portalis.analyzers.classes import _is_super_call
+                if _is_super_call(node, f.attr.value):
+                    return self.super_call(node, f.attr.value, pos, kw)
+                cname = self.class_named(f.value)
+                if cname is not None:
+                    return self.class_method_call(cname, f.attr.value, node, pos, kw)
             obj = self.expr(f.value)
             if not self.known(obj):
                 return self.unknown(sp) if prune(obj.ty).origin != "error" else obj
@@ -222,13 +240,15 @@ class BuiltinMixin:
     def b_len(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.length("NoneType"))
+        x = named.as_tuple(self.unwrap(self.expr(pos[0]), ne.length("NoneType")))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
         if isinstance(t, ir.UnionT):
             return self.union_convert("len", x, node)
-        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
+        if isinstance(t, ir.ObjT):
+            return self.obj_dunder(x, t, "__len__", [], node)
+        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
 
@@ -470,7 +490,7 @@ class BuiltinMixin:
         start_node = pos[1] if len(pos) == 2 else kw.get("start")
         if isinstance(el, ir.UnionT) and start_node is None:
             return self.union_sum(it, el, node)
-        if el == ir.BOOL:
+        if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
@@ -503,7 +523,7 @@ class BuiltinMixin:
     def b_abs(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.absolute("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.absolute("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
@@ -518,7 +538,7 @@ class BuiltinMixin:
     def b_round(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 2, ("ndigits",)):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.rounding("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.rounding("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
@@ -540,7 +560,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0, ir.INT, sp)
-        x = self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType")))  # int(IntEnum member)
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -567,7 +587,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0.0, ir.FLOAT, sp)
-        x = self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -655,7 +675,10 @@ class BuiltinMixin:
         if isinstance(ta, TVar) or isinstance(tb, TVar):
             return self.unknown(self.sp(node))
         a, b = self.unwrap_pair(a, b, ne.divmod_)
+        a, b = enums.as_int(a), enums.as_int(b)
         ta, tb = prune(a.ty), prune(b.ty)
+        if not {ta, tb} <= {ir.INT, ir.FLOAT, ir.BOOL}:
+            return self.err("type-mismatch", f"unsupported operand types for divmod(): {show(ta)} and {show(tb)}", node)
         if ir.FLOAT in (ta, tb):
             return ir.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), ir.TupleT((ir.FLOAT, ir.FLOAT)), self.sp(node))
         return ir.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), ir.TupleT((ir.INT, ir.INT)), self.sp(node))
@@ -687,6 +710,11 @@ class BuiltinMixin:
         if dyn is not None:
             return dyn
         base = t.inner if isinstance(t, ir.OptionT) else t
+        if isinstance(t, ir.ObjT) and t.name in self.info.classes:
+            return self.obj_isinstance(x, t, names, node)
+        if isinstance(base, ir.ObjT):
+            return self.err("unsupported-builtin", "isinstance() of an object that may be None is not supported; "
+                            "check `is not None` first", node)
         match_names = {ir.INT: {"int"}, ir.BOOL: {"bool", "int"}, ir.FLOAT: {"float"}, ir.STR: {"str"}}.get(base, set())
         if isinstance(base, ir.ListT):
             match_names = {"list"}
@@ -696,6 +724,10 @@ class BuiltinMixin:
             match_names = {"set"}
         elif isinstance(base, ir.TupleT):
             match_names = {"tuple"}
+        elif isinstance(base, ir.NamedT):
+            match_names = {base.name, "tuple"}
+        elif isinstance(base, ir.EnumT):
+            match_names = {base.name, "Enum"} | ({"IntEnum", "int"} if base.int_enum else set())
         elif isinstance(base, ir.ExcT):
             return self.err("unsupported-builtin", "isinstance() on exceptions is not supported; use except clauses", node)
         hit = bool(match_names & set(names))
@@ -834,6 +866,10 @@ class BuiltinMixin:
             return self.dict_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.SetT):
             return self.set_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.NamedT):  # p._replace(...), p._asdict()
+            return named.method(self, obj, t, m, node, pos, kw)
+        if isinstance(t, ir.ObjT):
+            return self.obj_method(obj, t, m, node, pos, kw)
         if t == ir.FLOAT and m == "is_integer" and self.want(node, pos, kw, 0, 0):
             return ir.Intrinsic("float.is_integer", (obj,), ir.BOOL, self.sp(node))
         return self.err("unsupported-builtin", f"method `.{m}()` of {show(t)} is not supported", node)

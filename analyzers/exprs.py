@@ -15,6 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -70,6 +71,7 @@ class ExprMixin:
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
     def to_int(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
+        e = enums.as_int(e)  # an IntEnum member is its int
         t = prune(e.ty)
         if t == ir.BOOL:
             return ir.Coerce(e, ir.INT, e.span)
@@ -124,6 +126,8 @@ class ExprMixin:
             return e
         if isinstance(t, TVar):
             return self.unknown(e.span)
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return self.obj_truthy(e, t)
         return ir.Intrinsic("truthy", (e,), ir.BOOL, e.span)
 
     def unknown(self, span: Any, origin: str = "unknown") -> ir.Expr:
@@ -168,6 +172,10 @@ class ExprMixin:
             return ir.Coerce(e, w, e.span, none_err[1], none_err[0])
         if isinstance(w, ir.ExcT) and isinstance(have, ir.ExcT):
             return e
+        if isinstance(have, ir.ObjT) and self.info.classes:
+            up = self.coerce_obj(e, have, w)
+            if up is not None:
+                return up
         if unify(w, have):
             return e
         a, b = show(w), show(have)
@@ -215,6 +223,7 @@ class ExprMixin:
         if isinstance(node, cst.IfExp):
             c = self.cond(node.test)
             a, b = self.expr(node.body), self.expr(node.orelse)
+            a, b = self.narrowed(node, a, b)
             t = self.join(a, b, node)
             return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
                             self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
@@ -246,6 +255,25 @@ class ExprMixin:
             return self.err("unsupported-syntax", "`...` is not supported as a value", node)
         return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
 
+    def narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+        """`x if x is not None else d` / `d if x is None else x` with x a local Optional: the
+        branch that reads x has its plain value (the test ruled None out)."""
+        t = node.test
+        if not (isinstance(t, cst.Comparison) and len(t.comparisons) == 1 and isinstance(t.left, cst.Name)
+                and isinstance(t.comparisons[0].comparator, cst.Name) and t.comparisons[0].comparator.value == "None"
+                and isinstance(t.comparisons[0].operator, (cst.Is, cst.IsNot))):
+            return a, b
+        n = t.left.value
+        is_not = isinstance(t.comparisons[0].operator, cst.IsNot)
+        side, e = (node.body, a) if is_not else (node.orelse, b)
+        if not (isinstance(side, cst.Name) and side.value == n and isinstance(e, ir.Local)):
+            return a, b
+        et = prune(e.ty)
+        if not isinstance(et, ir.OptionT):
+            return a, b
+        plain = ir.Coerce(e, et.inner, e.span, "(unreachable: tested for None)", "TypeError")
+        return (plain, b) if is_not else (a, plain)
+
     def elem(self, el: cst.BaseElement) -> ir.Expr:
         if isinstance(el, cst.StarredElement):
             return self.err("unsupported-syntax", "star-unpacking in literals is not supported", el)
@@ -265,14 +293,27 @@ class ExprMixin:
             return ir.Local(n, self.locals[n], sp)
         if n in self.info.globals:
             return ir.Global(n, self.info.globals[n], sp)
+        if n in self.info.enum_state.classes:
+            return enums.class_value(self, node)
+        if n in self.info.named_state.classes:
+            return named.class_value(self, node)
         if n in self.info.funcs:
             return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
+        if n in self.info.classes:
+            return self.err("unsupported-class", f"class `{n}` used as a value; only calls and attributes of "
+                            "classes are supported", node)
         if n in _DYNAMIC:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:
         sp = self.sp(node)
+        if enums.is_class(self, node.value):  # Color.RED
+            return enums.class_attr(self, node)
+        if named.is_class(self, node.value):  # Point._fields
+            return named.class_attr(self, node)
+        if exc_extras.is_type_name(self, node):  # type(e).__name__
+            return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
             consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
                       "inf": float("inf"), "nan": float("nan")}
@@ -280,14 +321,27 @@ class ExprMixin:
                 return ir.Const(consts[node.attr.value], ir.FLOAT, sp)
         if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
-        if (node.attr.value == "__name__" and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name)
-                and node.value.func.value == "type" and len(node.value.args) == 1 and not node.value.args[0].keyword
-                and "type" not in self.info.funcs and "type" not in self.locals):
-            return self.type_name_of(self.expr(node.value.args[0].value), node)
+        cname = self.class_named(node.value) if self.info.classes else None
+        if cname is not None:
+            return self.class_attribute(cname, node)
         obj = self.expr(node.value)
         ot = prune(obj.ty)
+        if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), (ir.EnumT, ir.NamedT)):
+            obj = self.unwrap(obj, ne.attribute("NoneType", node.attr.value))  # CPython's AttributeError on None
+            ot = prune(obj.ty)
+        if isinstance(ot, ir.EnumT):  # c.name, c.value
+            return enums.member_attr(self, obj, ot, node)
+        if isinstance(ot, ir.NamedT):  # p.x
+            return named.attr(self, obj, ot, node)
+        if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), ir.ObjT):
+            obj = self.unwrap(obj, ne.attribute("NoneType", node.attr.value))
+            ot = prune(obj.ty)
+        if isinstance(ot, ir.ObjT):
+            return self.obj_attribute(node, obj, ot)
+        if isinstance(ot, TVar):
+            return self.unknown(sp) if ot.origin != "error" else obj
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
-            return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
+            return exc_extras.args(self, obj, node)
         if isinstance(ot, ir.ExcT):
             if ot.name in self.info.refused_excs:
                 return self.poison(node)
@@ -307,7 +361,10 @@ class ExprMixin:
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode, inplace: bool = False) -> ir.Expr:
         """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
+        left, right = enums.as_int(left), enums.as_int(right)  # IntEnum members compute as ints
         lt, rt_ = prune(left.ty), prune(right.ty)
+        if any(isinstance(t, TVar) and t.origin == "error" for t in (lt, rt_)):
+            return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
         if isinstance(lt, TVar) or isinstance(rt_, TVar):
             if not (isinstance(lt, TVar) and lt.origin == "error") and not (isinstance(rt_, TVar) and rt_.origin == "error"):
                 # `total = total + x` with x unknown yet: same-type arithmetic is the only guess we make,
@@ -320,6 +377,8 @@ class ExprMixin:
         dyn = self.union_binop(op, left, right, node, inplace)
         if dyn is not None:
             return dyn
+        if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
+            return self.obj_binop(op, left, right, lt, rt_, node)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
@@ -371,7 +430,7 @@ class ExprMixin:
         sp = self.sp(node)
         if isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, sp)
-        e = self.expr(node.expression)
+        e = enums.as_int(self.expr(node.expression))
         t = _strip_opt(prune(e.ty))
         if isinstance(t, TVar):
             return self.unknown(sp)
@@ -379,6 +438,8 @@ class ExprMixin:
         dyn = self.union_unary(op, e, node)
         if dyn is not None:
             return dyn
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return self.obj_unary(op, e, t, node)
         e = self.unwrap(e, ne.unary(op, "NoneType"))
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
             return ir.Const(-e.value, t, sp)
@@ -430,6 +491,8 @@ class ExprMixin:
         out = [operands[0]]
         for i, op in enumerate(ops):
             a, b = out[-1], operands[i + 1]
+            a, b, op = enums.compare_operands(a, b, op)  # members: `is` is `==`; IntEnum as int
+            ops[i], out[-1] = op, a
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
             if op in ("is", "is not") and (un.none_inside(ta) or un.none_inside(tb)):
@@ -439,8 +502,13 @@ class ExprMixin:
                 if len(ops) > 1:
                     return self.err("unsupported-syntax", "`is None` on a value of several types inside a chained "
                                     "comparison is not supported", node)
-                chk: ir.Expr = ir.Intrinsic("obj.is_none", (x,), ir.BOOL, sp)
+                chk: ir.Expr = ir.Intrinsic("union.is_none", (x,), ir.BOOL, sp)
                 return chk if op == "is" else ir.UnaryOp("not", chk, ir.BOOL, sp)
+            if (any(isinstance(_strip_opt(x), ir.ObjT) for x in (ta, tb)) and self.info.classes
+                    and not (op in ("is", "is not") and ir.NONE in (ta, tb))):
+                if len(ops) > 1:
+                    return self.err("unsupported-syntax", "chained comparisons of objects are not supported", node)
+                return self.obj_compare(op, a, b, node)
             if op in ("is", "is not"):
                 if tb != ir.NONE and ta != ir.NONE:
                     return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
@@ -450,6 +518,8 @@ class ExprMixin:
                 else:
                     out.append(b)
                 continue
+            if any(isinstance(t, TVar) and t.origin == "error" for t in (ta, tb)):
+                return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
             if op in ("in", "not in") and isinstance(tb, ir.UnionT):
@@ -541,6 +611,11 @@ class ExprMixin:
                                 "element type); make the types agree", node)
             if op not in ("==", "!=") and not _orderable(ta) and not isinstance(ta, ir.SetT):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
+            if op not in ("==", "!=") and isinstance(ta, (ir.TupleT, ir.NamedT, ir.ListT)) and not _orderable(ta, False):
+                # CPython raises TypeError if the comparison reaches a None item (Rust's Option
+                # would order it first instead)
+                return self.err("type-mismatch", f"`{op}` between {show(ta)} values that may hold None is not "
+                                "supported (CPython raises TypeError when it compares a None item)", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
                 out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
                 out.append(ub)
@@ -549,6 +624,7 @@ class ExprMixin:
         return ir.Compare(tuple(ops), tuple(out), ir.BOOL, sp)
 
     def membership_rhs(self, item: ir.Expr, container: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        container = named.as_tuple(container)
         ct = prune(container.ty)
         it = prune(item.ty)
         if ct == ir.STR:
@@ -579,6 +655,15 @@ class ExprMixin:
 
     def common(self, items: tuple[ir.Expr, ...], node: cst.CSTNode, what: str) -> Any:
         t: Any = TVar(f"{what}-element", self.sp(node).line)
+        objs = {prune(i.ty).name for i in items if isinstance(prune(i.ty), ir.ObjT)}
+        if len(objs) > 1 and self.info.classes:  # instances of several classes: their nearest common base
+            from portalis.analyzers.classes import common_base
+            names = sorted(objs)
+            cb = names[0]
+            for n in names[1:]:
+                cb = common_base(self.info, cb, n) if cb is not None else None
+            if cb is not None:
+                unify(t, ir.ObjT(cb))
         for i in items:
             it = prune(i.ty)
             if isinstance(it, TVar) and it.origin == "error":
@@ -589,6 +674,8 @@ class ExprMixin:
                 continue
             if it == ir.NONE and not isinstance(pt, TVar):
                 t = pt if isinstance(pt, ir.OptionT) else un.make_union([pt, ir.NONE]) if isinstance(pt, ir.UnionT) else ir.OptionT(pt)
+                continue
+            if isinstance(pt, ir.ObjT) and isinstance(it, ir.ObjT) and self.coerce_obj(i, it, pt) is not None:
                 continue
             if isinstance(pt, TVar) or not unify(pt, it):
                 if isinstance(pt, ir.OptionT) and unify(pt.inner, it):
@@ -644,7 +731,7 @@ class ExprMixin:
             self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
         elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
             self.err("type-mismatch", f"unhashable type: {show(t)}", node)
-        elif isinstance(t, ir.TupleT):
+        elif isinstance(t, (ir.TupleT, ir.NamedT)):
             for i in t.items:
                 self.check_hashable(i, node)
 
@@ -652,6 +739,8 @@ class ExprMixin:
 
     def subscript(self, node: cst.Subscript) -> ir.Expr:
         sp = self.sp(node)
+        if enums.is_class(self, node.value):  # Color["RED"]
+            return enums.class_subscript(self, node)
         obj = self.expr(node.value)
         if len(node.slice) != 1:
             return self.err("unsupported-syntax", "multi-dimensional subscripts are not supported", node)
@@ -661,7 +750,15 @@ class ExprMixin:
         t = _strip_opt(prune(obj.ty))
         if isinstance(t, TVar):
             return self.unknown(sp) if t.origin != "error" else obj
+        if isinstance(prune(obj.ty), ir.ObjT) and self.info.classes and not isinstance(sl, cst.Slice):
+            return self.obj_dunder(obj, prune(obj.ty), "__getitem__", [sl.value], node)
         obj = self.unwrap(obj, ne.subscript("NoneType"))
+        if isinstance(t, ir.NamedT):  # p[0]: as a tuple
+            obj = named.as_tuple(obj)
+            t = prune(obj.ty)
+        if isinstance(t, ir.ExcArgsT):
+            return self.err("unsupported-builtin", "indexing `e.args` is not supported (the types of its items are not "
+                            "known statically); use str(e), or give the exception class fields", node)
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
             if t == ir.STR:
@@ -711,6 +808,7 @@ class ExprMixin:
     def int_arg(self, e: ir.Expr, node: cst.CSTNode, err: "ne.Err | None" = ne.index("NoneType")) -> ir.Expr:
         """An int argument; None in it raises `err` (by default `__index__`'s TypeError, which
         is what range(), chr(), list.pop(), str.ljust(), math.factorial(), ... raise)."""
+        e = enums.as_int(e)  # an IntEnum member is an int index
         t = prune(e.ty)
         if t in (ir.INT, ir.BOOL):
             return self.to_int(e)
@@ -798,6 +896,9 @@ class ExprMixin:
         if isinstance(node, (cst.Tuple, cst.List)):
             t = prune(elem_t)
             n = len(node.elements)
+            named_t = t if isinstance(t, ir.NamedT) else None  # `for x, y in points`: its tuple
+            if named_t is not None:
+                t = ir.TupleT(named_t.items)
             if isinstance(t, TVar):
                 unify(t, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
                 t = prune(t)
@@ -805,7 +906,7 @@ class ExprMixin:
                 self.err("type-mismatch", f"cannot unpack {show(t)} into {n} names", node)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
             items = tuple(self.comp_target(el.value, it) for el, it in zip(node.elements, t.items))
-            return ir.TupleTarget(items, t, self.sp(node))
+            return ir.TupleTarget(items, named_t or t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
         return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
 
@@ -824,10 +925,10 @@ class ExprMixin:
         CPython's TypeError if it is None at run time."""
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
-            return self.unwrap(it, ne.iteration("NoneType"))
+            return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
         if isinstance(t, ir.UnionT):
             return self.union_iterated(it)
-        return it
+        return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
         """The element type of something a `for` can loop over. ``order_free``: the consumer's
@@ -873,7 +974,11 @@ def _orderable(t: Any, optional: bool = True) -> bool:
         return True
     if isinstance(t, ir.UnionT):  # every pair of member types has an order (int and float do)
         return bool(t.members) and all(un.orderable(a, b) for a in t.members for b in t.members)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, ir.ObjT):  # through `__lt__`: checked on the finished IR (analyzers.classes.check_module)
+        return True
+    if isinstance(t, ir.EnumT):  # IntEnum members order as ints; Enum members do not order
+        return t.int_enum
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_orderable(i, optional) for i in t.items)
     if isinstance(t, ir.ListT):
         return _orderable(t.elem, optional)

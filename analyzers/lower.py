@@ -17,9 +17,12 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
+from portalis.analyzers import classes as user_classes
+from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
 from portalis.analyzers.unions import UnionMixin
@@ -28,7 +31,7 @@ from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
 
 PASSES = 4
-ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__"}
+ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__", "dataclasses"}
 
 
 @dataclass
@@ -39,6 +42,10 @@ class FuncSig:
     node: cst.FunctionDef
     source_hash: str
     defaults: dict[str, cst.BaseExpression] = field(default_factory=dict)  # literal default values
+    owner: str | None = None  # a method: its class (analyzers.classes)
+    kind: str = "function"  # a method: "method" | "static" | "class" | "property" | "setter"
+    self_name: str | None = None  # a method's first parameter (`self`)
+    cls_param: str | None = None  # a class method's first parameter (`cls`), not a parameter here
 
 
 @dataclass
@@ -54,9 +61,13 @@ class ModuleInfo:
     exc_inits: dict[str, "ExcInit"] = field(default_factory=dict)  # exception class with __init__
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
+    synth_calls: dict[cst.CSTNode, str] = field(default_factory=dict)  # generated callee name -> function
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
     annotated: set[tuple[str, str]] = field(default_factory=set)  # (function, local) with an annotation
     widened: int = 0  # locals widened to a union so far (analyzers.unions.widen_local)
+    enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
+    named_state: named.NamedState = field(default_factory=named.NamedState)  # named tuple classes
+    classes: dict[str, Any] = field(default_factory=dict)  # user classes: name -> classes.ClassInfo
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -93,7 +104,7 @@ class Ctx:
         self.seen: set[tuple[str, int, int]] = set()
 
 
-class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
+class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
                  global_names: set[str], ret: Any):
         self.info = info
@@ -111,6 +122,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
         self.label = 0
         self.unknowns: list[tuple[TVar, Span]] = []
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
+        self.self_name: str | None = None
+        self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
 
     # ------------------------------------------------------------ plumbing
 
@@ -191,6 +204,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node, cst.Return):
             if self.finally_depth:
                 self.err("finally-control-flow", "`return` inside try/finally is not supported yet", node)
+            if self.with_loops:
+                self.err("finally-control-flow", "`return` inside `with` is not supported yet (`__exit__` must run)",
+                         node)
             if node.value is None:
                 return [ir.Return(None, sp)]
             v = self.expr(node.value)
@@ -200,6 +216,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node, (cst.Break, cst.Continue)):
             if self.finally_depth:
                 self.err("finally-control-flow", "`break`/`continue` inside try/finally is not supported yet", node)
+            if self.with_loops and self.with_loops[-1] == len(self.loops):
+                self.err("finally-control-flow", "`break`/`continue` out of a `with` block is not supported yet "
+                         "(`__exit__` must run)", node)
             label = self.loops[-1] if self.loops else 0
             return [ir.Break(label, sp) if isinstance(node, cst.Break) else ir.Continue(label, sp)]
         if isinstance(node, cst.Pass):
@@ -222,16 +241,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
                     self.err("type-mismatch", f"exceptions must derive from BaseException, not {show(t)}", node.exc)
                 return []
             if node.cause is not None:
-                # `raise X from e`: the cause only shows in the stderr traceback's chain, which
-                # Portalis does not print; a name (or None) has no effect to keep, anything else is
-                # refused rather than dropped
-                cause = node.cause.item
-                if isinstance(cause, cst.Name):
-                    ct = prune(self.expr(cause).ty)
-                    if not (isinstance(ct, (ir.ExcT, TVar)) or ct == ir.NONE):
-                        self.err("type-mismatch", "exception causes must derive from BaseException", cause)
-                else:
-                    self.err("unsupported-syntax", "`raise ... from` supports a variable or None as the cause", cause)
+                # `raise X from Y`: the cause only shows in the stderr traceback's chain, which
+                # Portalis does not print; Y is evaluated after X, for its effects
+                e = exc_extras.raise_cause(self, e, node.cause.item)
             return [ir.Raise(e, None, sp)]
         if isinstance(node, cst.Assert):
             msg = self.expr(node.msg) if node.msg is not None else None
@@ -353,6 +365,8 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
                     self.err("unsupported-syntax", f"slice assignment is supported on lists only, not {show(ot)}", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             idx_node = t.slice[0].slice.value
+            if isinstance(ot, ir.ObjT) and self.info.classes:
+                return self.obj_setitem(obj, ot, idx_node, value, node, sp)
             if isinstance(ot, ir.DictT):
                 k = self.coerce_to(self.expr(idx_node), ot.key, idx_node, "the dict key")
                 return ir.IndexTarget(obj, k, sp), self.coerce_to(value, ot.val, node, "the dict value")
@@ -364,6 +378,9 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if isinstance(t, (cst.Tuple, cst.List)):
             vt = prune(value.ty)
+            named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
+            if named_t is not None:
+                vt = ir.TupleT(named_t.items)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
@@ -385,9 +402,12 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
             for el, it in zip(t.elements, vt.items):
                 sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
                 items.append(sub)
-            return ir.TupleTarget(tuple(items), vt, sp), value
+            return ir.TupleTarget(tuple(items), named_t or vt, sp), value
         if isinstance(t, cst.Attribute):
-            self.err("unsupported-class", "attribute assignment is not supported (classes come later)", t)
+            stored = self.attr_store(t, value, node)
+            if stored is not None:
+                return stored
+            self.err("unsupported-class", "attribute assignment is supported on user objects only", t)
         else:
             self.err("unsupported-syntax", "unsupported assignment target", t)
         return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
@@ -397,6 +417,11 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
         sp = self.sp(node)
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
+            return []
+        if isinstance(node.target, cst.Attribute) and not (
+                _name_chain(node.target.value) and (isinstance(node.target.value, cst.Name) or not _has_call(node.value))):
+            self.err("unsupported-syntax", "augmented assignment to an attribute needs a variable (or `a.b[i].c` "
+                     "with a right side that calls nothing) before the dot: Python evaluates the object once", node)
             return []
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
@@ -502,8 +527,7 @@ class FunctionLowerer(ExprMixin, BuiltinMixin, UnionMixin):
             self.err("unsupported-class", "classes inside functions are not supported", node.name)
             return []
         if isinstance(node, cst.With):
-            self.err("unsupported-syntax", "`with` statements are not supported yet", node)
-            return []
+            return self.with_(node)
         if isinstance(node, cst.TryStar):
             self.err("unsupported-syntax", "`except*` is not supported", node)
             return []
@@ -643,8 +667,15 @@ class _ModuleLowering:
             else:
                 flat.append(s)
         self.constant_defaults = self.constant_literals(flat)
+        done = self.collect_imports(flat)
+        for s in flat:  # user classes are types in every annotation (forward references too)
+            if isinstance(s, cst.ClassDef) and not self._is_exception_class(s, flat) and not self.is_value_class(s):
+                self.info.type_aliases[s.name.value] = ir.ObjT(s.name.value)
+        done |= self.collect_value_classes(flat)
         for s in flat:
             self.check_current()
+            if id(s) in done:
+                continue
             if isinstance(s, cst.FunctionDef):
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
@@ -699,18 +730,48 @@ class _ModuleLowering:
                 self.diag("unsupported-syntax", f"module variable `{n}` is used by functions, so it must first be "
                           "assigned by a plain top-level `NAME = value`", self.sm.tree)
 
+    def collect_imports(self, flat: list[cst.CSTNode]) -> set[int]:
+        """Imports, before anything else: the ids of the statements handled."""
+        done: set[int] = set()
+        for s in flat:
+            if isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
+                for x in s.body:
+                    self.collect_import(x)
+                done.add(id(s))
+        return done
+
+    def is_value_class(self, c: cst.ClassDef) -> bool:
+        """An enum or named tuple class (analyzers/enums.py, analyzers/named.py); imports collected."""
+        return enums.enum_base(self, c) is not None or named.is_namedtuple_class(self, c)
+
+    def collect_value_classes(self, flat: list[cst.CSTNode]) -> set[int]:
+        """Enum and named tuple classes, right after the imports (so that every annotation can
+        name them): the ids of the statements handled."""
+        done: set[int] = set()
+        for s in flat:
+            if isinstance(s, cst.ClassDef) and self.is_value_class(s):
+                self.collect_class(s)
+                done.add(id(s))
+            elif named.collect_assign(self, s):
+                done.add(id(s))
+        return done
+
     def collect_import(self, x: cst.CSTNode) -> None:
+        if enums.collect_import(self, x) or named.collect_import(self, x):
+            return
         if isinstance(x, cst.Import):
             for a in x.names:
                 name = cst.Module([]).code_for_node(a.name)
                 if name not in ALLOWED_IMPORTS or a.asname is not None:
-                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing)", x)
+                    self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing, "
+                              "dataclasses, enum, collections.namedtuple)", x)
                 else:
                     self.info.imports.add(name)
         elif isinstance(x, cst.ImportFrom):
             mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
             if mod not in ALLOWED_IMPORTS or x.relative:
-                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing)", x)
+                self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing, "
+                          "dataclasses, enum, collections.namedtuple)", x)
                 return
             if mod in ("typing", "__future__"):
                 return
@@ -720,13 +781,28 @@ class _ModuleLowering:
             for a in x.names:
                 self.info.from_imports[a.evaluated_alias or a.evaluated_name] = (mod, a.evaluated_name)
                 self.info.imports.add(mod)
+                if mod == "dataclasses" and a.evaluated_name not in ("dataclass", "field", "FrozenInstanceError"):
+                    self.diag("unsupported-import", f"`dataclasses.{a.evaluated_name}` is not supported", a)
+                if (mod, a.evaluated_name) == ("dataclasses", "FrozenInstanceError") and a.asname is None:
+                    self.info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
 
     def collect_class(self, c: cst.ClassDef) -> None:
+        enum_base = enums.enum_base(self, c)
+        if enum_base is not None:  # Enum / IntEnum: analyzers/enums.py
+            enums.collect_enum(self, c, enum_base)
+            return
+        if named.is_namedtuple_class(self, c):  # typing.NamedTuple: analyzers/named.py
+            named.collect_class(self, c)
+            return
         bases = [b.value for b in c.bases]
         base = bases[0].value if len(bases) == 1 and isinstance(bases[0], cst.Name) else None
         if base is None or not (base in BUILTIN_EXCEPTIONS or base in self.info.exceptions) or c.decorators:
-            self.diag("unsupported-class", f"class `{c.name.value}`: only exception classes (deriving from an "
-                      "exception) are supported yet", c.name)
+            if any(isinstance(b, cst.Name) and (b.value in BUILTIN_EXCEPTIONS or b.value in self.info.exceptions)
+                   for b in bases):
+                self.diag("unsupported-class", f"class `{c.name.value}`: an exception class takes one base and no "
+                          "decorators", c.name)
+                return
+            user_classes.collect_class(self, c)
             return
         name = c.name.value
         self.class_lines[name] = self.sm.span(c).line
@@ -744,20 +820,20 @@ class _ModuleLowering:
                 self.info.refused_excs.add(name)
                 break
         if init is not None:
-            if self.info.exc_owner(base) is not None:
-                self.diag("unsupported-class", f"`{name}` defines `__init__` but its base `{base}` already has one "
-                          "with fields; only one class of a hierarchy may have fields yet", init.name)
-                self.info.refused_excs.add(name)
-            elif not self.collect_exc_init(name, init):
+            if not self.collect_exc_init(name, init, base):
                 self.info.refused_excs.add(name)
         # a refused class stays a known exception name, so its uses do not repeat the diagnostic
         self.info.exceptions[name] = base
 
-    def collect_exc_init(self, cname: str, fn: cst.FunctionDef) -> bool:
+    def collect_exc_init(self, cname: str, fn: cst.FunctionDef, base: str = "") -> bool:
         """Lower `__init__` of exception class `cname` as a generated function (see ir.ExcClass).
 
         Only `super().__init__(args...)` (at most once) and `self.NAME = value` statements are
-        accepted, where the values may use the parameters but not `self`."""
+        accepted, where the values may use the parameters but not `self`. When a base class has
+        fields (its `__init__`, `base_init`), `super().__init__(...)` calls that one: its result
+        tuple gives the args and the base's fields, and this class's fields follow them."""
+        base_owner = self.info.exc_owner(base) if base else None
+        base_init = self.info.exc_inits[base_owner] if base_owner is not None else None
         def refuse(msg: str, node: cst.CSTNode) -> bool:
             self.diag("unsupported-class", msg, node)
             return False
@@ -798,6 +874,13 @@ class _ModuleLowering:
                 super_args = [a.value for a in v.args]
                 if any(uses_self(a) for a in super_args):
                     return refuse("the arguments of `super().__init__` cannot use `self` here", st)
+                if base_init is not None:  # the base's generated __init__, called by name
+                    callee = cst.Name("__base_init")
+                    call = cst.Call(callee, [cst.Arg(a) for a in super_args])
+                    self.info.synth_calls[callee] = base_init.func
+                    self.info.synth_alias[call] = st
+                    add(cst.Assign([cst.AssignTarget(cst.Name("__sup"))], call), st)
+                    continue
                 for i, a in enumerate(super_args):
                     add(cst.Assign([cst.AssignTarget(cst.Name(f"__a{i}"))], a), st)
                 continue
@@ -811,6 +894,8 @@ class _ModuleLowering:
                 f = tgt.attr.value
                 if f == "args":
                     return refuse("`self.args` cannot be assigned here", st)
+                if base_init is not None and f in base_init.fields:
+                    return refuse(f"`{f}` is a field of the base class `{base_owner}` already; set it there", st)
                 if f not in fields:
                     fields.append(f)
                 if isinstance(x, cst.AnnAssign):
@@ -821,16 +906,45 @@ class _ModuleLowering:
             return refuse("an exception's `__init__` may only call `super().__init__(...)` and set fields "
                           "(`self.NAME = value`, values not using `self`)", st)
         params = list(p.params[1:])
+        defaults: dict[str, cst.BaseExpression] = {}
         for prm in params:
             if prm.default is not None:
-                return refuse("default parameter values are not supported yet", prm.default)
-        # without super().__init__, Python's BaseException keeps the constructor arguments as args
-        args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
-            else [cst.Name(prm.name.value) for prm in params]
-        items = [cst.Integer("0")]
-        for a in args:
-            items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
-        items += [cst.Name(f"__f_{f}") for f in fields]
+                if super_args is None:
+                    # without super().__init__, args are the positional arguments of each call
+                    return refuse("default parameter values need `super().__init__(...)` in the `__init__` (without "
+                                  "it, `args` depends on how each call passes its arguments)", prm.default)
+                if not _literal_default(prm.default):
+                    return refuse("a default value must be a literal (number, string, True/False/None)", prm.default)
+                defaults[prm.name.value] = prm.default
+        if base_init is not None:
+            if super_args is None:
+                return refuse(f"the base class `{base_owner}` has fields: this `__init__` must call "
+                              "`super().__init__(...)` (or the base's fields would not be set)", fn.name)
+
+            def sup(k: int) -> cst.BaseExpression:
+                return cst.Subscript(cst.Name("__sup"), [cst.SubscriptElement(cst.Index(cst.Integer(str(k))))])
+
+            # (0, the base's str/repr pairs, the base's fields, this class's fields)
+            n_base = 2 * base_init.n_args + len(base_init.fields)
+            items = [cst.Integer("0"), *(sup(k) for k in range(1, 1 + n_base))]
+            items += [cst.Name(f"__f_{f}") for f in fields]
+            for n in list(items):
+                if isinstance(n, cst.Subscript):
+                    self.info.synth_alias[n] = fn.name
+                    self.info.synth_alias[n.value] = fn.name
+                    self.info.synth_alias[n.slice[0]] = fn.name
+                    self.info.synth_alias[n.slice[0].slice] = fn.name
+                    self.info.synth_alias[n.slice[0].slice.value] = fn.name
+            fields = [*base_init.fields, *fields]
+            args: list[cst.BaseExpression] = [cst.Name("__sup")] * base_init.n_args  # only counted below
+        else:
+            # without super().__init__, Python's BaseException keeps the constructor arguments as args
+            args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
+                else [cst.Name(prm.name.value) for prm in params]
+            items = [cst.Integer("0")]
+            for a in args:
+                items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
+            items += [cst.Name(f"__f_{f}") for f in fields]
         tup = cst.Tuple([cst.Element(i) for i in items])
         for n in (tup, *items, *(a for i in items if isinstance(i, cst.Call) for a in (i.func, i.args[0], i.args[0].value))):
             self.info.synth_alias[n] = fn.name
@@ -842,7 +956,7 @@ class _ModuleLowering:
         from portalis.analyzers.ingest import content_hash
         sig_params = [(prm.name.value, self.param_type(prm, func)) for prm in params]
         code = self.sm.source_lines(fn)
-        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code))
+        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code), defaults)
         self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
         return True
 
@@ -950,6 +1064,78 @@ class _ModuleLowering:
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults)
 
+    def _is_exception_class(self, c: cst.ClassDef, flat: list[cst.CSTNode]) -> bool:
+        excs = set(BUILTIN_EXCEPTIONS)
+        for s in flat:
+            if isinstance(s, cst.ClassDef) and len(s.bases) == 1 and isinstance(s.bases[0].value, cst.Name) \
+                    and s.bases[0].value.value in excs:
+                excs.add(s.name.value)
+            if s is c:
+                break
+        return c.name.value in excs
+
+    def collect_method(self, fn: cst.FunctionDef, fname: str, cname: str, kind: str) -> None:
+        """A method of user class `cname` as the function `fname` ("C.m"): `self` typed as the
+        class; a class method's `cls` is not a parameter (it stands for the class)."""
+        p = fn.params
+        if fn.asynchronous is not None:
+            self.diag("unsupported-syntax", "async methods are not supported", fn.name)
+        if isinstance(p.star_arg, cst.Param) or p.star_kwarg is not None or p.kwonly_params or p.posonly_params:
+            self.diag("unsupported-syntax", "methods take plain positional parameters only", fn.params)
+        prms = list(p.params)
+        self_name = cls_param = None
+        if kind != "static":
+            if not prms or prms[0].default is not None:
+                self.diag("unsupported-class", f"method `{fname}` needs `self` (or `cls`) as its first parameter",
+                          fn.params)
+                self.info.classes[cname].refused = True
+                prms = []
+            elif kind == "class":
+                cls_param = prms.pop(0).name.value
+            else:
+                self_name = prms[0].name.value
+        params = []
+        defaults: dict[str, cst.BaseExpression] = {}
+        for i, prm in enumerate(prms):
+            if prm.default is not None:
+                defaults[prm.name.value] = prm.default
+                if not _literal_default(prm.default):
+                    self.diag("unsupported-syntax", "a default value must be a literal (number, string, True/False/"
+                              "None): Python evaluates it once and shares it between calls", prm.default)
+            if i == 0 and self_name is not None:
+                params.append((prm.name.value, ir.ObjT(cname)))
+            elif fn.name.value == "__exit__" and self_name is not None and i in (1, 2, 3):
+                # CPython passes (type, exception, traceback): Portalis passes the exception (or
+                # None) as exc, and refuses code that reads the type or the traceback
+                params.append((prm.name.value, ir.OptionT(ir.ExcT("BaseException"))))
+                if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
+                    self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
+                              "(the exception's type and traceback are not modelled)", prm.name)
+            elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
+                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+                params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
+            else:
+                params.append((prm.name.value, self.param_type(prm, fname)))
+        ret: Any
+        if fn.returns is not None:
+            try:
+                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions(),
+                                       self.info.type_aliases)
+            except AnnotationError as e:
+                self.diag("unsupported-type", str(e), e.node)
+                ret = TVar("error")
+        else:
+            ret = TVar(f"return of {fname}", self.sm.span(fn).line) if _returns_value(fn) else ir.NONE
+        code = self.sm.source_lines(fn)
+        if "yield" in code:
+            class Y(cst.CSTVisitor):
+                def visit_Yield(self_, node: cst.Yield) -> None:
+                    self.diag("generator", "generators (`yield`) are not supported yet", node)
+            fn.visit(Y())
+        from portalis.analyzers.ingest import content_hash
+        self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,
+                                         self_name, cls_param)
+
     def _pending_exceptions(self) -> set[str]:
         assert self.sm.tree is not None
         return {s.name.value for s in self.sm.tree.body if isinstance(s, cst.ClassDef)}
@@ -971,6 +1157,7 @@ class _ModuleLowering:
             if n not in locs:
                 locs[n] = TVar(f"local {n} of {sig.name}")
         fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
+        fl.owner, fl.self_name, fl.cls_param = sig.owner, sig.self_name, sig.cls_param
         for g in facts.globals_declared:
             if g not in self.info.globals:
                 fl.err("unsupported-syntax", f"global `{g}` is not assigned at module level: Portalis needs a top-level "
@@ -1073,11 +1260,14 @@ class _ModuleLowering:
                           for n, (v, sp) in self.global_values.items())
             excs = tuple(self.exc_class(n, b) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
-                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports))
+                               tuple(funcs), gvars, excs, main, frozenset(self.info.imports),
+                               user_classes.ir_classes(self.info),
+                               tuple(e.to_ir() for e in self.info.enum_state.classes.values()))
             self.check_current()
             result = finalize(result, ground)
             self.check_current()
-            post = check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
+            post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
+                    + user_classes.check_module(self.info, result))
             self.post_diags = post
             diags += post
             if not any(d.severity is Severity.ERROR for d in self.translate_diags):
@@ -1092,21 +1282,39 @@ class _ModuleLowering:
         statement that (directly or through the functions it calls) uses one defined further
         down raises NameError in CPython. Portalis defines them all up front, so refuse."""
         def_line = {f.name: self.sm.span(self.info.funcs[f.name].node).line for f in m.functions
-                    if not f.name.endswith(".__init__")}
+                    if not f.name.endswith(".__init__") and self.info.funcs[f.name].owner is None}
+        for f in m.functions:  # a method exists once its class statement has run
+            owner = self.info.funcs[f.name].owner
+            if owner is not None:
+                def_line[f.name] = self.info.classes[owner].line
+        for c in self.info.classes.values():
+            self.class_lines.setdefault(c.name, c.line)
         uses: dict[str, set[str]] = {}  # function -> functions/classes it uses directly
 
         def direct(node: Any) -> set[str]:
             out: set[str] = set()
             for n in ir.walk(node):
-                if isinstance(n, ir.Call) and not n.func.endswith(".__init__"):
+                if isinstance(n, ir.NewObj):
+                    out.add(n.cls)
+                    if n.init is not None:
+                        out.add(n.init)
+                elif isinstance(n, ir.Call) and (not n.func.endswith(".__init__") or n.func in def_line):
                     out.add(n.func)
                 elif isinstance(n, ir.Call):
                     out.update(uses_init.get(n.func, set()))
                 elif isinstance(n, ir.NewExc) and n.cls in self.class_lines:
                     out.add(n.cls)
+                elif isinstance(n, ir.Intrinsic) and n.name in _CLASS_USES:  # an enum or named tuple class
+                    t = n.ty.elem if isinstance(n.ty, ir.ListT) else n.ty
+                    if getattr(t, "name", None) in value_class_lines:
+                        out.add(t.name)
             return out
 
-        uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__")}
+        value_class_lines = {**{e.name: e.span.line for e in self.info.enum_state.classes.values()},
+                             **{i.type.name: i.line for i in self.info.named_state.classes.values()}}
+        class_lines = {**self.class_lines, **value_class_lines}
+
+        uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__") and f.name not in def_line}
         for f in m.functions:
             uses[f.name] = direct(f.body)
         out: list[Diagnostic] = []
@@ -1120,12 +1328,12 @@ class _ModuleLowering:
                     continue
                 order.append(n)
                 todo.extend(sorted(uses.get(n, ())))
-            late = [n for n in order if def_line.get(n, self.class_lines.get(n, 0)) > line]
+            late = [n for n in order if def_line.get(n, class_lines.get(n, 0)) > line]
             if late:
-                what = "class" if late[0] in self.class_lines else "function"
+                what = "class" if late[0] in class_lines else "function"
                 out.append(make("undefined-name", f"{what} `{late[0]}` is used before its "
                                 f"`{'class' if what == 'class' else 'def'}` statement runs (line "
-                                f"{def_line.get(late[0], self.class_lines.get(late[0]))}); Python raises NameError "
+                                f"{def_line.get(late[0], class_lines.get(late[0]))}); Python raises NameError "
                                 "here: move the definition up", st.span))
         return out
 
@@ -1183,6 +1391,10 @@ class _ModuleLowering:
         return found[0] if found else Span(1, 0, 1, 0)
 
 
+# intrinsics that use an enum or named tuple class (its `class` statement must have run)
+_CLASS_USES = frozenset({"enum.member", "enum.members", "enum.from_value", "enum.from_name", "named.new"})
+
+
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     """In source order, each diagnostic once (two passes over one construct may report it twice)."""
     return sorted(dict.fromkeys(diags), key=lambda d: (d.span.line, d.span.col, d.code))
@@ -1207,9 +1419,9 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if isinstance(node, TVar):
         return ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        if isinstance(node, (ir.Prim, ir.ExcT, Span)):
+        if isinstance(node, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT, Span)):
             return node
-        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
+        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT, ir.NamedT)):
             return ground(node)
         changes = {}
         for f in dataclasses.fields(node):
@@ -1305,3 +1517,46 @@ def _first_bad(root: Any, bad: Any) -> Span | None:
              if isinstance(getattr(n, "span", None), Span) and n.span.line > 0 and bad(getattr(n, "ty", None))]
     return min(found, key=lambda sp: (sp.line, sp.col)) if found else None
 
+
+
+def _name_chain(e: cst.BaseExpression) -> bool:
+    """`a`, `a.b.c`, `a.b[0].c`, `a[i]`: evaluating it twice reads the same object (nothing in it
+    can print, change anything, or give another value the second time)."""
+    while True:
+        if isinstance(e, cst.Attribute):
+            e = e.value
+        elif (isinstance(e, cst.Subscript) and len(e.slice) == 1 and isinstance(e.slice[0].slice, cst.Index)
+              and isinstance(e.slice[0].slice.value, (cst.Name, cst.Integer))):
+            e = e.value
+        else:
+            return isinstance(e, cst.Name)
+
+
+def _has_call(e: cst.CSTNode) -> bool:
+    found = [False]
+
+    class V(cst.CSTVisitor):
+        def visit_Call(self, n: cst.Call) -> None:
+            found[0] = True
+
+    e.visit(V())
+    return found[0]
+
+
+def _only_none_tests(body: cst.CSTNode, name: str, allow: bool) -> bool:
+    """`name` is read nowhere in body, or (allow) only as `name is None` / `name is not None`."""
+    total = [0, 0]
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            if n.value == name:
+                total[0] += 1
+
+        def visit_Comparison(self, n: cst.Comparison) -> None:
+            if (isinstance(n.left, cst.Name) and n.left.value == name and len(n.comparisons) == 1
+                    and isinstance(n.comparisons[0].operator, (cst.Is, cst.IsNot))
+                    and isinstance(n.comparisons[0].comparator, cst.Name) and n.comparisons[0].comparator.value == "None"):
+                total[1] += 1
+
+    body.visit(V())
+    return total[0] == 0 or (allow and total[0] == total[1])

@@ -62,6 +62,10 @@ class _Collector(cst.CSTVisitor):
     def visit_For(self, node: cst.For) -> None:
         self._targets(node.target)
 
+    def visit_WithItem(self, node: cst.WithItem) -> None:
+        if node.asname is not None:
+            self._targets(node.asname.name)
+
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self._targets(node.target)
 
@@ -131,7 +135,7 @@ _BINDS = {cst.Assign: _Collector.visit_Assign, cst.AnnAssign: _Collector.visit_A
           cst.AugAssign: _Collector.visit_AugAssign, cst.For: _Collector.visit_For,
           cst.NamedExpr: _Collector.visit_NamedExpr, cst.Global: _Collector.visit_Global,
           cst.ExceptHandler: _Collector.visit_ExceptHandler, cst.Attribute: _Collector.visit_Attribute,
-          cst.Arg: _Collector.visit_Arg}
+          cst.Arg: _Collector.visit_Arg, cst.WithItem: _Collector.visit_WithItem}
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 _NOT_OURS = (cst.FunctionDef, cst.ClassDef)
 _TRIVIA = (cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline, cst.Comment,

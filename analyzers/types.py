@@ -74,6 +74,8 @@ def resolve(t: T, free: ir.Type | None = None, keep_errors: bool = False) -> T:
         return ir.DictT(r(t.key), r(t.val))
     if isinstance(t, ir.TupleT):
         return ir.TupleT(tuple(r(i) for i in t.items))
+    if isinstance(t, ir.NamedT):
+        return ir.NamedT(t.name, t.fields, tuple(r(i) for i in t.items))
     if isinstance(t, ir.OptionT):
         return ir.OptionT(r(t.inner))
     if isinstance(t, ir.IterT):
@@ -102,7 +104,7 @@ def children(t: T) -> tuple[T, ...]:
         return (t.elem,)
     if isinstance(t, ir.DictT):
         return (t.key, t.val)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return t.items
     if isinstance(t, ir.OptionT):
         return (t.inner,)
@@ -138,6 +140,12 @@ def unify(a: T, b: T) -> bool:
         return a == b
     if isinstance(a, ir.ExcT):
         return True  # all exception values share one Rust type
+    if isinstance(a, ir.EnumT):
+        return a == b
+    if isinstance(a, ir.NamedT):  # one class: its field types (settled by the first values seen)
+        return a.name == b.name and all(unify(x, y) for x, y in zip(a.items, b.items))
+    if isinstance(a, ir.ObjT):
+        return a.name == b.name  # a subclass where a base is expected: coerce_to, not unify
     if isinstance(a, ir.TupleT):
         assert isinstance(b, ir.TupleT)
         return len(a.items) == len(b.items) and all(unify(x, y) for x, y in zip(a.items, b.items))
@@ -179,6 +187,9 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
         if aliases and node.value in aliases:
             return aliases[node.value]
         if node.value in exceptions or node.value == "Exception":
+            return ir.ExcT(node.value)
+        from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS
+        if node.value in BUILTIN_EXCEPTIONS:  # `-> ValueError`
             return ir.ExcT(node.value)
         if node.value in ("list", "List"):
             raise AnnotationError(node, "give the element type: `list[int]`")
@@ -272,7 +283,7 @@ def _hashable_key(t: ir.Type) -> bool:
         return False
     if isinstance(t, ir.UnionT):  # scalars only (an `Obj` hashes 1, 1.0 and True alike)
         return bool(t.members) and all(isinstance(m, ir.Prim) for m in t.members)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_hashable_key(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _hashable_key(t.inner)

@@ -410,7 +410,7 @@ class UnionMixin:
         if la is None or ra is None:
             return self.err("union-container-copy", f"`{op}` between a union and a plain list/dict is not supported", node)
         out_t = res if isinstance(res, ir.UnionT) else box(res)
-        e = ir.Intrinsic("obj.binop", (la, ra), out_t, sp,
+        e = ir.Intrinsic("union.binop", (la, ra), out_t, sp,
                          (("op", ir.Const(op, ir.STR, sp)), ("inplace", ir.Const(inplace, ir.BOOL, sp))))
         return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
 
@@ -436,7 +436,7 @@ class UnionMixin:
             results.append(ir.FLOAT if k == "float" else ir.INT)
         res = make_union(results)
         out_t = res if isinstance(res, ir.UnionT) else box(res)
-        x = ir.Intrinsic("obj.unary", (e,), out_t, sp, (("op", ir.Const(op, ir.STR, sp)),))
+        x = ir.Intrinsic("union.unary", (e,), out_t, sp, (("op", ir.Const(op, ir.STR, sp)),))
         return x if isinstance(res, ir.UnionT) else ir.Coerce(x, res, sp)
 
     def union_compare_pair(self, op: str, a: ir.Expr, b: ir.Expr, node: cst.CSTNode) -> tuple[ir.Expr, ir.Expr] | None:
@@ -500,7 +500,7 @@ class UnionMixin:
             el = box(make_union(elems))
         except UnionError:
             return self.as_plain(it, None, "a loop")
-        return ir.Intrinsic("obj.iter", (it,), ir.ListT(el), it.span)
+        return ir.Intrinsic("union.iter", (it,), ir.ListT(el), it.span)
 
     # ------------------------------------------------------------ builtins
 
@@ -518,10 +518,10 @@ class UnionMixin:
         if fn == "abs":
             res = make_union([ir.FLOAT if kind(m) == "float" else ir.INT for m in ms])
             out_t = res if isinstance(res, ir.UnionT) else box(res)
-            e = ir.Intrinsic("obj.abs", (x,), out_t, sp)
+            e = ir.Intrinsic("union.abs", (x,), out_t, sp)
             return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
         ty = {"int": ir.INT, "float": ir.FLOAT, "len": ir.INT}[fn]
-        return ir.Intrinsic(f"obj.{fn}", (x,), ty, sp)
+        return ir.Intrinsic(f"union.{fn}", (x,), ty, sp)
 
     def union_round(self, x: ir.Expr, n: ir.Expr | None, node: cst.CSTNode) -> ir.Expr:
         """round(x) (an int) and round(x, n) (a float for a float, an int for an int) of numbers."""
@@ -533,10 +533,10 @@ class UnionMixin:
                                      f"{show(t)}); narrow it with isinstance() first", node)
         sp = self.sp(node)
         if n is None:
-            return ir.Coerce(ir.Intrinsic("obj.round", (x,), box(ir.INT), sp), ir.INT, sp)
+            return ir.Coerce(ir.Intrinsic("union.round", (x,), box(ir.INT), sp), ir.INT, sp)
         res = make_union([ir.FLOAT if kind(m) == "float" else ir.INT for m in ms])
         out_t = res if isinstance(res, ir.UnionT) else box(res)
-        e = ir.Intrinsic("obj.round", (x, n), out_t, sp)
+        e = ir.Intrinsic("union.round", (x, n), out_t, sp)
         return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
 
     def union_sum(self, it: ir.Expr, el: ir.UnionT, node: cst.CSTNode) -> ir.Expr:
@@ -551,7 +551,7 @@ class UnionMixin:
         sp = self.sp(node)
         res = make_union([ir.INT] + [ir.FLOAT if kind(m) == "float" else ir.INT for m in ms])
         out_t = res if isinstance(res, ir.UnionT) else box(res)
-        e = ir.Intrinsic("obj.sum", (it,), out_t, sp)
+        e = ir.Intrinsic("union.sum", (it,), out_t, sp)
         return e if isinstance(res, ir.UnionT) else ir.Coerce(e, res, sp)
 
     def type_name_of(self, x: ir.Expr, node: cst.CSTNode) -> ir.Expr:
@@ -561,10 +561,10 @@ class UnionMixin:
         if isinstance(t, TVar):
             return self.unknown(sp) if t.origin != "error" else x
         if isinstance(t, ir.UnionT):
-            return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
+            return ir.Intrinsic("union.type_name", (x,), ir.STR, sp)
         if isinstance(t, ir.OptionT):
             x = ir.Coerce(x, box(t), sp)
-            return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
+            return ir.Intrinsic("union.type_name", (x,), ir.STR, sp)
         if isinstance(t, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)):
             name = {"list": "list", "dict": "dict", "set": "set", "tuple": "tuple"}.get(
                 type(t).__name__[:-1].lower(), kind(t))
@@ -584,7 +584,7 @@ class UnionMixin:
                                 "only int, bool, float, str, list and dict are supported", node)
             mask |= ISINSTANCE_BITS[n]
         sp = self.sp(node)
-        return ir.Intrinsic("obj.isinstance", (x, ir.Const(mask, ir.INT, sp)), ir.BOOL, sp)
+        return ir.Intrinsic("union.isinstance", (x, ir.Const(mask, ir.INT, sp)), ir.BOOL, sp)
 
     def narrowed_right(self, node: cst.BooleanOperation, fill: Any) -> Any:
         """The right operand of `and`/`or`, lowered where the left one narrowed a name

@@ -121,6 +121,52 @@ class FuncT:
 
 
 @dataclass(frozen=True)
+class EnumT:
+    """A member of the enum class `name` (`enum.Enum`, or `enum.IntEnum` when `int_enum`); its
+    `.value` has type `value` (int or str). A value type: the member's index in the class."""
+
+    name: str
+    int_enum: bool = False
+    value: "Type" = INT
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class ObjT:
+    """An instance of user class `name` (or of a subclass: the static type). Objects are
+    references: every class of one hierarchy shares one Rust type (see `Class`)."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class NamedT:
+    """An instance of the named tuple class `name` (`typing.NamedTuple`, `collections.namedtuple`):
+    a tuple of `items` whose positions are also called `fields`. Immutable, a value type."""
+
+    name: str
+    fields: tuple[str, ...]
+    items: tuple["Type", ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class ExcArgsT:
+    """`e.args` of an exception: a tuple whose items' types are not known statically (it is
+    printed, converted to str, measured with len(), tested for truth; not indexed)."""
+
+    def __str__(self) -> str:
+        return "tuple"
+
+
+@dataclass(frozen=True)
 class UnionT:
     """A value of one of several types, kept with its exact type at run time (`rt::Obj`):
     `int | float`, `str | None | list[str]`, the values of a JSON-like dict. `members` are
@@ -136,7 +182,7 @@ class UnionT:
         return " | ".join(map(str, self.members))
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, UnionT]
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT, EnumT, NamedT, ExcArgsT, UnionT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -224,12 +270,15 @@ class IfExp:
 
 @dataclass(frozen=True)
 class Call:
-    """A call to a user function of this module."""
+    """A call to a user function of this module. `dispatch`: a method called on an instance of
+    that static class, some of whose subclasses override it: the run-time class picks the
+    implementation (the signature is the same for all of them)."""
 
     func: str
     args: tuple["Expr", ...]
     ty: Type
     span: Span
+    dispatch: str | None = None
 
 
 @dataclass(frozen=True)
@@ -327,9 +376,31 @@ class NewExc:
     span: Span
 
 
+@dataclass(frozen=True)
+class NewObj:
+    """`C(args)`: a new instance of user class `cls`, then `init` (the "K.__init__" function of
+    `cls` or the nearest base defining one, None: no `__init__`) called with it and `args`."""
+
+    cls: str
+    init: str | None
+    args: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class GetAttr:
+    """`obj.name`: an instance field of a user object."""
+
+    obj: "Expr"
+    name: str
+    ty: Type
+    span: Span
+
+
 Expr = Union[
     Const, Local, Global, Coerce, BinOp, UnaryOp, Compare, BoolOp, IfExp, Call, Intrinsic,
-    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc,
+    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc, NewObj, GetAttr,
 ]
 
 # ---------------------------------------------------------------- assignment targets
@@ -368,7 +439,29 @@ class TupleTarget:
     span: Span
 
 
-Target = Union[NameTarget, IndexTarget, SliceTarget, TupleTarget]
+@dataclass(frozen=True)
+class AttrTarget:
+    """`obj.name = value` on an instance field of a user object."""
+
+    obj: Expr
+    name: str
+    span: Span
+    frozen: bool = False  # a frozen dataclass: the store raises FrozenInstanceError
+
+
+@dataclass(frozen=True)
+class MethodTarget:
+    """A store that calls a user method: `obj.prop = value` (the property's setter) or
+    `obj[key] = value` (`__setitem__`). The value is evaluated first, then `args`, then
+    `func(*args, value)` is called (with `dispatch` as in `Call`)."""
+
+    func: str
+    args: tuple[Expr, ...]
+    span: Span
+    dispatch: str | None = None
+
+
+Target = Union[NameTarget, IndexTarget, SliceTarget, TupleTarget, AttrTarget, MethodTarget]
 
 # ---------------------------------------------------------------- statements
 
@@ -546,6 +639,40 @@ class ExcClass:
 
 
 @dataclass(frozen=True)
+class EnumClass:
+    """An enum class (analyzers.enums): its canonical members in definition order (`names`,
+    `values`: ints or strs), and every alias name with the index of the member it names."""
+
+    name: str
+    int_enum: bool
+    value: Type
+    names: tuple[str, ...]
+    values: tuple[int | str, ...]
+    aliases: tuple[tuple[str, int], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Class:
+    """A user class (not an exception). Every class of one hierarchy (single inheritance) is one
+    Rust type, named after its `root`, holding the fields of all of them; `tag` (1, 2, ...)
+    tells the classes apart at run time. `methods` maps each method name the class can answer
+    (its own and inherited ones) to the function ("K.m") that implements it for this class;
+    calls through a base type dispatch on the tag when subclasses implement it differently."""
+
+    name: str
+    base: str | None
+    root: str
+    tag: int
+    fields: tuple[tuple[str, Type], ...]  # the root lists the fields of the whole hierarchy
+    methods: tuple[tuple[str, str], ...]
+    span: Span
+    # a frozen dataclass with eq: hashed by these fields, as CPython's generated __hash__
+    # (float fields are left out: equal values still hash alike, only collisions change)
+    hash_fields: tuple[tuple[str, Type], ...] | None = None
+
+
+@dataclass(frozen=True)
 class Module:
     name: str
     path: str
@@ -554,6 +681,8 @@ class Module:
     exceptions: tuple[ExcClass, ...]
     main: Function  # the module-level statements, as a function of no arguments
     uses: frozenset[str] = field(default_factory=frozenset)  # e.g. {"math"}
+    classes: tuple[Class, ...] = ()  # user classes, in module order
+    enums: tuple[EnumClass, ...] = ()
 
 
 def is_numeric(t: Type) -> bool:
@@ -564,11 +693,13 @@ def is_copy(t: Type) -> bool:
     """Types whose Rust form is `Copy` (no `.clone()` needed)."""
     if isinstance(t, Prim):
         return t != STR
-    if isinstance(t, TupleT):
+    if isinstance(t, EnumT):
+        return True
+    if isinstance(t, (TupleT, NamedT)):
         return all(is_copy(i) for i in t.items)
     if isinstance(t, OptionT):
         return is_copy(t.inner)
-    return False
+    return False  # ObjT: an Rc, cloned
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}
@@ -611,7 +742,7 @@ def type_parts(t: Any) -> Iterator[Any]:
     elif isinstance(t, DictT):
         yield from type_parts(t.key)
         yield from type_parts(t.val)
-    elif isinstance(t, TupleT):
+    elif isinstance(t, (TupleT, NamedT)):
         for i in t.items:
             yield from type_parts(i)
     elif isinstance(t, OptionT):

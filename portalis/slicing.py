@@ -87,7 +87,7 @@ def _mutable(t: Any) -> bool:
         return any(_mutable(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _mutable(t.inner)
-    return False
+    return isinstance(t, ir.ObjT)
 
 
 def _not_found(module: ir.Module, name: str) -> Diagnostic:
@@ -115,6 +115,8 @@ def slice_module(module: ir.Module, name: str) -> Slice:
     want_g: set[str] = set()
     want_e: set[str] = set()
     first_use: dict[str, Span] = {}
+    classes = {c.name: c for c in module.classes}
+    want_roots: set[str] = set()
 
     def visit(node: Any) -> None:
         if isinstance(node, ir.Call) and node.func not in want_f and node.func in funcs:
@@ -130,9 +132,21 @@ def slice_module(module: ir.Module, name: str) -> Slice:
             want_e.add(node.cls)
         elif isinstance(node, ir.Handler):
             want_e.update(node.classes)
+        if module.classes:  # a class comes whole: its hierarchy's Rust type, every method of it
+            for t in ir.type_parts(getattr(node, "ty", None)):
+                if isinstance(t, ir.ObjT) and t.name in classes and classes[t.name].root not in want_roots:
+                    root = classes[t.name].root
+                    want_roots.add(root)
+                    for c in module.classes:
+                        if c.root == root:
+                            for _, f in c.methods:
+                                if f not in want_f and f in funcs:
+                                    want_f.add(f)
+                                    todo.append(funcs[f].body)
 
     want_f.add(name)
-    todo: list[Any] = [funcs[name].body]
+    todo: list[Any] = [funcs[name].body, *(ir.Local(p, t, funcs[name].span) for p, t in funcs[name].params),
+                       ir.Local("#ret", funcs[name].ret, funcs[name].span)]
     while todo:
         for n in ir.walk(todo.pop()):
             visit(n)
@@ -153,7 +167,7 @@ def slice_module(module: ir.Module, name: str) -> Slice:
         tuple(funcs[f] for f in fnames),
         tuple(gvars[g] for g in gnames),
         tuple(user_excs[e] for e in enames),
-        main, module.uses)
+        main, module.uses, tuple(c for c in module.classes if c.root in want_roots), module.enums)
     return Slice(name, sliced, fnames, tuple(sorted(want_g)), enames, tuple(diags))
 
 
@@ -216,13 +230,13 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
 
 
 def _concrete(t: Any) -> bool:
-    if isinstance(t, ir.Prim) or isinstance(t, ir.ExcT):
+    if isinstance(t, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT)):
         return True
     if isinstance(t, (ir.ListT, ir.SetT)):
         return _concrete(t.elem)
     if isinstance(t, ir.DictT):
         return _concrete(t.key) and _concrete(t.val)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_concrete(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _concrete(t.inner)

@@ -46,7 +46,7 @@ def test_functions_and_sources():
     assert f["scale"].returns.source == "dataflow" and f["scale"].returns.rust == "PyList<i64>"
     assert [s.name for s in f["scale"].locals] == ["out", "x", "total"]
     assert f["match"].rust_signature == "fn r#match(r#type: i64) -> i64"  # the names the crate uses
-    assert not f["bad"].translatable and f["bad"].blocking[0].code == "unsupported-syntax"
+    assert not f["bad"].translatable and f["bad"].blocking[0].code == "unsupported-builtin"  # open()
     assert f["bad"].rust_signature is None
     assert a.runs_as_program
     assert [(d.source, d.want) for d in f["gcd"].doctests] == [("gcd(12, 18)", "6\n")]

@@ -40,9 +40,10 @@ def test_refused_at_line(path: Path):
     ("x: int = 1\nx = 'a'\n", "type-mismatch", 2),
     ("xs = [1, (2, 3)]\n", "type-mismatch", 1),
     ("def f(:\n", "syntax-error", 1),
-    ("with open('f') as fh:\n    pass\n", "unsupported-syntax", 1),
+    ("with open('f') as fh:\n    pass\n", "unsupported-builtin", 1),
+    ("with 5 as fh:\n    pass\n", "type-mismatch", 1),
     ("x: list = []\n", "unsupported-type", 1),
-    ("class A:\n    def m(self) -> int:\n        return 1\n", "unsupported-class", 1),
+    ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
     ("try:\n    pass\nfinally:\n    pass\nfor i in range(2):\n    try:\n        break\n    finally:\n        print(i)\n",
      "finally-control-flow", 7),
 ])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _opaque, _py_type_name, rust_float, rust_str
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, rust_float, rust_str
 
 
 class _ExpressionsMixin:
@@ -69,7 +69,7 @@ class _ExpressionsMixin:
                 return f"rt::bi_neg(&{self.ref(e.operand)})"
             return self.q(f"rt::int_neg({x}, {ln})")
         if isinstance(e, ir.Compare):
-            return self.compare(e)
+            return self.after_dunders(e, e.operands, self.compare(e))
         if isinstance(e, ir.BoolOp):
             if e.ty == ir.BOOL:
                 return f"({self.expr(e.left)} {'&&' if e.op == 'and' else '||'} {self.expr(e.right)})"
@@ -84,9 +84,14 @@ class _ExpressionsMixin:
             args = [self.expr(a) for a in e.args]
             if self.mod.recursive:
                 args.append(f"_depth + {1 + self.frame_off}")
-            return self.q(f"rt::ret({self.mod.fn_ident(e.func)}({', '.join(args)}))")
+            target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
+            return self.q(f"rt::ret({target}({', '.join(args)}))")
+        if isinstance(e, ir.NewObj):
+            return self.new_obj(e)
+        if isinstance(e, ir.GetAttr):
+            return f"{self.ref(e.obj)}.get_{self.ident(e.name).removeprefix('r#')}()"
         if isinstance(e, ir.Intrinsic):
-            return self.intrinsic(e)
+            return self.after_dunders(e, e.args, self.intrinsic(e))
         if isinstance(e, ir.ListLit):
             if not e.items:
                 return f"{self.rty(e.ty)}::new()".replace("rt::PyList<", "rt::PyList::<", 1)
@@ -108,7 +113,7 @@ class _ExpressionsMixin:
         if isinstance(e, ir.Comprehension):
             return self.comprehension(e)
         if isinstance(e, ir.FString):
-            return self.fstring(e)
+            return self.after_dunders(e, [p.expr for p in e.parts if isinstance(p, ir.FormatField)], self.fstring(e))
         if isinstance(e, ir.NewExc):
             return self.new_exc(e)
         if isinstance(e, ir.Lambda):
@@ -158,6 +163,8 @@ class _ExpressionsMixin:
             return f"rt::Int::from({x})" if self.big else f"({x} as i64)"
         if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
             return f"Some({x})"
+        if isinstance(src, ir.ObjT) and isinstance(e.ty, ir.ObjT):
+            return x  # a subclass as its base: one Rust type per hierarchy
         if isinstance(src, ir.OptionT):
             if not e.none_msg:  # the analyzers refuse an Optional they have no CPython error for
                 raise EmitError("an Optional used where CPython's error for None is not known", e.span)
@@ -185,7 +192,7 @@ class _ExpressionsMixin:
             return "false"
         if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
             return f"({v}.len() != 0)"
-        if isinstance(t, ir.TupleT):
+        if isinstance(t, (ir.TupleT, ir.NamedT)):
             return "true" if t.items else "false"
         if isinstance(t, ir.OptionT):
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
@@ -193,6 +200,10 @@ class _ExpressionsMixin:
             return "true"
         if isinstance(t, ir.UnionT):
             return f"rt::obj_truthy(&{v})"
+        if isinstance(t, ir.ExcArgsT):
+            return f"({v}.len() != 0)"
+        if isinstance(t, ir.EnumT):  # an IntEnum member is false when its value is 0
+            return f"{v}.truthy()"
         raise EmitError(f"truth value of {t}", None)
 
     def binop(self, e: ir.BinOp) -> str:
@@ -300,6 +311,9 @@ class _ExpressionsMixin:
             code = f"rt::{fn}_{_CMP_NAME[op]}(_i, _f)"
             code = f"!{code}" if op == "!=" else code
             return f"({{ let _i: {it} = {amp}{a}; let _f: f64 = {b}; {code} }})"
+        if op in ("is", "is not") and any(isinstance(t.inner if isinstance(t, ir.OptionT) else t, ir.ObjT)
+                                           for t in (ea.ty, eb.ty)) and ir.NONE not in (ea.ty, eb.ty):
+            return f"{'!' if op == 'is not' else ''}{self.mod.classes.is_fn}(&{a}, &{b})"
         if op in ("is", "is not"):
             if ea.ty == ir.NONE:  # always None, but the expression still runs (f() is None)
                 return f"({{ let _ = {a}; {'true' if op == 'is' else 'false'} }})"
@@ -312,7 +326,7 @@ class _ExpressionsMixin:
         if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
             return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
                     f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
-        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.UnionT)) and _has_float(ea.ty) \
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.NamedT, ir.UnionT)) and _has_float(ea.ty) \
                 and (not isinstance(ea.ty, ir.UnionT) or any(isinstance(m, (ir.ListT, ir.DictT)) for m in ea.ty.members)
                      or not ea.ty.members):
             chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
@@ -427,6 +441,11 @@ class _ExpressionsMixin:
                 else:
                     out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
                 continue
+            if isinstance(t, ir.EnumT) and p.conversion not in ("r", "s"):
+                # CPython 3.11: an IntEnum member formats as its int, an Enum member as its str()
+                x = (ir.Intrinsic("enum.value", (x,), ir.INT, x.span) if t.int_enum
+                     else ir.Intrinsic("str", (x,), ir.STR, x.span))
+                t = x.ty
             spec = self.fstring(p.spec)
             if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
                 out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});")
@@ -470,6 +489,29 @@ class _ExpressionsMixin:
         strs = ", ".join(f"rt::py_str(&{v})" for v in vals)
         reprs = ", ".join(f"rt::py_repr(&{v})" for v in vals)
         return f"{{ {lets} rt::PyErr::with_args(&{static}, vec![{strs}], vec![{reprs}], {ln}) }}"
+
+    def after_dunders(self, e: ir.Expr, operands, code: str) -> str:
+        """An operation on values holding objects may have run their `__repr__`/`__eq__`/`__lt__`/
+        `__hash__` through the runtime's traits, which leave an exception pending: take it here."""
+        if not self.mod.module.classes or e.ty == ir.NONE and isinstance(e, ir.Intrinsic) and e.name == "print":
+            return code
+        if any(_has_obj(x.ty) for x in operands) or any(_has_obj(v.ty) for _, v in getattr(e, "kwargs", ())):
+            return self.q(f"rt::ret({code})")
+        return code
+
+    def new_obj(self, e: ir.NewObj) -> str:
+        """`C(args)`: the object, then `__init__` on it (a call from type.__call__: one more
+        frame toward the recursion limit, as for exceptions)."""
+        o = self.t("_ob")
+        cls = self.mod.classes.classes[e.cls]
+        new = f"{self.rty(e.ty)}::new({cls.tag})"
+        if e.init is None:
+            return new
+        args = [f"{o}.clone()"] + [self.at_off(self.frame_off + 1, lambda a=a: self.expr(a)) for a in e.args]
+        if self.mod.recursive:
+            args.append(f"_depth + {2 + self.frame_off}")
+        call = self.q(f"rt::ret({self.mod.fn_ident(e.init)}({', '.join(args)}))")
+        return f"{{ let {o} = {new}; {call}; {o} }}"
 
     def lam(self, e: ir.Lambda) -> str:
         (pname, pty), = e.params

@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_int, _opaque_rs, rust_str
+from portalis.codegen.emit.common import EmitError, _has_int, _has_obj, _opaque_rs, rust_str
+from portalis.codegen.emit.enums import enum_intrinsic
+from portalis.codegen.emit.named import named_intrinsic
 
 
 class _IntrinsicsMixin:
@@ -26,8 +28,23 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
-        if n.startswith("obj."):
+        if n.startswith("union."):
             return self.union_intrinsic(e)
+        if n.startswith("enum."):
+            return enum_intrinsic(self, e)
+        if n.startswith("named."):
+            return named_intrinsic(self, e)
+        if n == "obj.isinstance":
+            return f"matches!({R(a[0])}.tag(), {a[1].value})"
+        if n == "obj.by_tag":  # a class constant a subclass overrides
+            groups = dict(e.kwargs)["tags"].value.split(";")
+            arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
+            return f"match {R(a[0])}.tag() {{ {arms} _ => {X(a[1])} }}"
+        if n == "obj.type_name":
+            cls = self.mod.classes
+            root = a[0].ty.name
+            arms = " ".join(f"{cls.classes[k].tag} => {rust_str(k)}," for k in cls.subclasses(root))
+            return f"rt::Str::lit(match {R(a[0])}.tag() {{ {arms} _ => \"\" }})"
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
@@ -97,9 +114,20 @@ class _IntrinsicsMixin:
             return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
+        if n == "exc.args":
+            return f"rt::ExcArgs::of(&{R(a[0])})"
+        if n == "exc.class_name":
+            return f"rt::Str::lit({R(a[0])}.class_name())"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
-            return f"{R(a[0])}.exc_fields::<{struct}>().{self.ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
+            fld = self.ident(a[2].value)  # type: ignore[attr-defined]
+            subs = self.mod.exc_init_descendants(a[1].value)  # type: ignore[attr-defined]
+            if not subs:
+                return f"{R(a[0])}.exc_fields::<{struct}>().{fld}.clone()"
+            # a subclass with fields of its own built e: its struct holds the base's fields too
+            tests = " else ".join(f"if let Some(_f) = _ef.payload_ref::<{self.mod.exc_fields_struct(s)}>() {{ _f.{fld}.clone() }}"
+                                  for s in subs)
+            return f"{{ let _ef = &{R(a[0])}; {tests} else {{ _ef.exc_fields::<{struct}>().{fld}.clone() }} }}"
         if n == "ord":
             return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
         if n == "chr":
@@ -186,6 +214,12 @@ class _IntrinsicsMixin:
                            f"{{ {target}(&{o}); {err}; }}")
             if x.ty == ir.STR:
                 out.append(f"{o}.push_str(&{v});")
+            elif self.mod.module.classes and _has_obj(x.ty):
+                # a user __str__/__repr__ may raise (left pending): what print wrote before this
+                # argument is written, then the exception goes on, as in CPython
+                err = self.propagate("_e")
+                out.append(f"let _pl = {o}.len(); rt::PyFmt::fmt_str(&{v}, &mut {o}); "
+                           f"if let Err(_e) = rt::ret(()) {{ {o}.truncate(_pl); {target}(&{o}); {err}; }}")
             else:
                 out.append(f"rt::PyFmt::fmt_str(&{v}, &mut {o});")
         out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")
@@ -285,12 +319,15 @@ class _IntrinsicsMixin:
                 if e.ty == ir.INT and self.big:
                     start = self.expr(e.args[1]) if len(e.args) > 1 else "rt::Int::S(0)"
                     w_line(f"let mut {acc}: rt::Int = {start};")
-                    conv = (lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL else (lambda x: f"&{x}")
+                    conv = ((lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL
+                            else (lambda x: f"&rt::Int::S({x}.int_value())") if isinstance(self.elem_type(src), ir.EnumT)
+                            else (lambda x: f"&{x}"))
                     self.foreach(src, lambda x: w_line(f"{acc} = rt::bi_add(&{acc}, {conv(x)});"), ln)
                     w_line(acc)
                 elif e.ty == ir.INT:
                     w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
-                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
+                    as_i = ".int_value()" if isinstance(self.elem_type(src), ir.EnumT) else " as i64"
+                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x}{as_i}, {ln})')};"), ln)
                     w_line(acc)
                 else:
                     start = e.args[1] if len(e.args) > 1 else None

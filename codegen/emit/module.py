@@ -8,6 +8,7 @@ import re
 
 from portalis import ir
 from portalis.codegen.emit.common import RustCrate, _Writer, crate_name, is_copy, runtime_text, rust_str, rust_type
+from portalis.codegen.emit.enums import emit_enum_classes
 from portalis.codegen.emit.function import _FnEmitter
 from portalis.codegen.emit.names import Names
 
@@ -23,11 +24,16 @@ class _ModEmitter:
         # Every Rust name: user names first, then the generated module-level ones, each unique
         # in the crate (codegen/emit/names.py), allocated in module order (deterministic).
         self.names = names = Names(module)
+        user_classes = {c.name for c in module.classes}
         self.fn_names: dict[str, str] = {}  # Python function -> its Rust fn
         self._fn_items: dict[str, tuple[str, str]] = {}  # Python function -> (its module, its body fn)
         for f in (*module.functions, module.main):
             if f is module.main:
                 base = "module_body"
+                self.fn_names[f.name] = names.fresh(base)
+            elif "." in f.name and f.name.split(".")[0] in user_classes:  # a method "Class.m" (setter "C.p#set")
+                cls, meth = f.name.split(".", 1)
+                base = names.bare(cls) + "__" + (re.sub(r"[^A-Za-z0-9_]", "_", meth).strip("_") or "m")
                 self.fn_names[f.name] = names.fresh(base)
             elif "." in f.name:  # "Class.__init__" of an exception class: not a Python name
                 base = names.bare(f.name.split(".")[0]) + "__init"
@@ -40,10 +46,13 @@ class _ModEmitter:
                                   names.fresh(f"set_g_{names.bare(g.name)}")) for g in module.globals}
         self._excs = {x.name: (names.fresh(f"EXC_{names.bare(x.name)}"), names.fresh(f"ExcFields{names.bare(x.name)}"))
                       for x in module.exceptions}
+        self._enums = {x.name: names.fresh(f"E_{names.bare(x.name)}") for x in module.enums}
         self.recursive = _recursive_functions(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
+        from portalis.codegen.emit.classes import ClassEmitter
+        self.classes = ClassEmitter(self)
 
     def rty(self, t: ir.Type) -> str:
         return rust_type(t, self.big)
@@ -67,8 +76,25 @@ class _ModEmitter:
             cls = by_name[cls].base
         return None
 
+    def exc_init_descendants(self, owner: str) -> list[str]:
+        """User classes below `owner` with an `__init__` of their own (their fields struct holds
+        `owner`'s fields too)."""
+        by_name = {x.name: x for x in self.module.exceptions}
+        out = []
+        for x in self.module.exceptions:
+            c = x.base
+            while x.init is not None and x.name != owner and c in by_name:
+                if c == owner:
+                    out.append(x.name)
+                    break
+                c = by_name[c].base
+        return out
+
     def exc_fields_struct(self, cls: str) -> str:
         return self._excs[cls][1]
+
+    def enum_static(self, cls: str) -> str:
+        return self._enums[cls]
 
     def exc_static(self, cls: str) -> str:
         if cls in self.user_excs:
@@ -115,6 +141,8 @@ class _ModEmitter:
             if x.init is not None:
                 flds = " ".join(f"{self.names.rust(f)}: {self.rty(t)}," for f, t in x.fields)
                 w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")
+        emit_enum_classes(self, w)
+        self.classes.emit(w)
         for g in m.globals:
             self.emit_global(w, g)
         for f in m.functions:
@@ -165,7 +193,19 @@ def _recursive_functions(m: ir.Module) -> set[str]:
     for f in m.functions:
         out: set[str] = set()
         out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.Call))
+        out.update(n.init for n in ir.walk(f.body) if isinstance(n, ir.NewObj) and n.init is not None)
+        out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.MethodTarget))
         calls[f.name] = out
+    # a method called through a base type may run any override (dunders the runtime calls
+    # through traits, when objects are printed, compared or hashed, are not counted)
+    overrides: dict[str, set[str]] = {}
+    for c in m.classes:
+        for meth, func in c.methods:
+            overrides.setdefault(meth, set()).add(func)
+    for f in m.functions:
+        for n in ir.walk(f.body):
+            if isinstance(n, (ir.Call, ir.MethodTarget)) and n.dispatch is not None:
+                calls[f.name] |= overrides.get(n.func.split(".", 1)[1], set())
     rec = set()
     for f in calls:
         seen, stack = set(), list(calls[f])
@@ -190,9 +230,9 @@ def _defined_before_calls(body: tuple) -> set[str]:
     function (only those can be seen by every function that reads them)."""
     out: set[str] = set()
     for s in body:
-        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, ir.Call) for n in ir.walk(s.value)):
+        if isinstance(s, ir.GlobalInit) and not any(isinstance(n, (ir.Call, ir.NewObj)) for n in ir.walk(s.value)):
             out.add(s.name)
-        elif any(isinstance(n, ir.Call) for n in ir.walk(s)):
+        elif any(isinstance(n, (ir.Call, ir.NewObj, ir.MethodTarget)) for n in ir.walk(s)):
             break
     return out
 

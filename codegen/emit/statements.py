@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError
+from portalis.codegen.emit.common import EmitError, rust_str
 
 
 class _StatementsMixin:
@@ -146,6 +146,8 @@ class _StatementsMixin:
         elif isinstance(target, ir.TupleTarget):
             names = [self.t("_u") for _ in target.items]
             pat = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+            if isinstance(target.ty, ir.NamedT):  # a named tuple unpacks as its tuple
+                item = f"({item}).v"
             w.line(f"let {pat} = {item};", ln)
             for sub, n in zip(target.items, names):
                 self.bind_target(sub, n, ln, fresh)
@@ -163,6 +165,20 @@ class _StatementsMixin:
             else:
                 idx = self.as_i64(target.index, "index")
                 w.line(f"{self.q(f'{obj}.set({idx}, {item}, {ln})')};", ln)
+        elif isinstance(target, ir.AttrTarget) and target.frozen:  # dataclasses.FrozenInstanceError
+            msg = rust_str(f"cannot assign to field '{target.name}'")
+            static = self.mod.exc_static("FrozenInstanceError")
+            w.line(f"let _ = {item}; let _ = {self.expr(target.obj)};", ln)
+            w.line(f"{self.propagate(f'rt::PyErr::new(&{static}, {msg}, {ln})')};", ln)
+        elif isinstance(target, ir.AttrTarget):
+            w.line(f"{self.ref(target.obj)}.set_{self.ident(target.name).removeprefix('r#')}({item});", ln)
+        elif isinstance(target, ir.MethodTarget):
+            v = self.t("_mv")
+            w.line(f"let {v} = {item};", ln)
+            args = [self.expr(a) for a in target.args] + [v]
+            if self.mod.recursive:
+                args.append(f"_depth + {1 + self.frame_off}")
+            w.line(f"{self.q(f'rt::ret({self.mod.classes.call_target(target)}({chr(44).join(args)}))')};", ln)
         elif isinstance(target, ir.SliceTarget):
             # CPython: the value first (done: `item`), then the list, then the bounds
             v = self.t("_sv")

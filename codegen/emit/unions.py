@@ -43,44 +43,44 @@ class _UnionsMixin:
 
     def union_intrinsic(self, e: ir.Intrinsic) -> str | None:
         n = e.name
-        if not n.startswith("obj."):
+        if not n.startswith("union."):
             return None
         a = e.args
         ln = e.span.line
         kw = dict(e.kwargs)
         big = "true" if self.big else "false"
-        if n == "obj.binop":
+        if n == "union.binop":
             op = rust_str(kw["op"].value)  # type: ignore[attr-defined]
             inplace = "true" if kw["inplace"].value else "false"  # type: ignore[attr-defined]
             return (f"{{ let _l: rt::Obj = {self.expr(a[0])}; let _r: rt::Obj = {self.expr(a[1])}; "
                     f"{self.q(f'rt::obj_binop({op}, &_l, &_r, {inplace}, {big}, {ln})')} }}")
-        if n == "obj.unary":
+        if n == "union.unary":
             op = rust_str(kw["op"].value)  # type: ignore[attr-defined]
             return self.q(f"rt::obj_unary({op}, &{self.ref(a[0])}, {big}, {ln})")
-        if n == "obj.isinstance":
+        if n == "union.isinstance":
             return f"rt::obj_isinstance(&{self.ref(a[0])}, {a[1].value})"  # type: ignore[attr-defined]
-        if n == "obj.is_none":
+        if n == "union.is_none":
             if isinstance(a[0].ty, ir.OptionT):  # `d.get(k) is None`: no value, or the value None
                 return f"(match &{self.ref(a[0])} {{ None => true, Some(_o) => rt::obj_is_none(_o) }})"
             return f"rt::obj_is_none(&{self.ref(a[0])})"
-        if n == "obj.round":
+        if n == "union.round":
             if len(a) == 1:
                 return self.q(f"rt::obj_round(&{self.ref(a[0])}, {big}, {ln})")
             nd = f"&{self.ref(a[1])}" if self.big else f"&rt::Int::from({self.expr(a[1])})"
             return self.q(f"{{ let _x = &{self.ref(a[0])}; rt::obj_round_ndigits(_x, {nd}, {big}, {ln}) }}")
-        if n == "obj.iter":
+        if n == "union.iter":
             return self.q(f"rt::obj_iter_list(&{self.ref(a[0])}, {ln})")
-        if n == "obj.type_name":
+        if n == "union.type_name":
             return f"rt::obj_type_name(&{self.ref(a[0])})"
-        if n == "obj.abs":
+        if n == "union.abs":
             return self.q(f"rt::obj_abs(&{self.ref(a[0])}, {big}, {ln})")
-        if n == "obj.sum":
+        if n == "union.sum":
             return self.q(f"rt::obj_sum(&{self.ref(a[0])}, {big}, {ln})")
-        if n == "obj.len":
+        if n == "union.len":
             return self.from_i64(self.q(f"rt::obj_len(&{self.ref(a[0])}, {ln})"))
-        if n == "obj.float":
+        if n == "union.float":
             return self.q(f"rt::obj_to_float(&{self.ref(a[0])}, {ln})")
-        if n == "obj.int":
+        if n == "union.int":
             fn = "obj_to_bigint" if self.big else "obj_to_int"
             return self.q(f"rt::{fn}(&{self.ref(a[0])}, {ln})")
         raise EmitError(f"cannot emit {n}", e.span)

@@ -19,7 +19,7 @@ async def test_diagnostics_hover_and_actions(client: LanguageClient):
     uri = (root / "sample.py").as_uri()
     open_doc(client, uri, (root / "sample.py").read_text())
     diags = await wait_diagnostics(client, uri)
-    with_ = [d for d in diags if d.code == "unsupported-syntax"]
+    with_ = [d for d in diags if d.code == "unsupported-builtin"]  # `with open(path)`: open()
     assert with_ and with_[0].range.start.line == 25 and with_[0].severity == T.DiagnosticSeverity.Information
     assert with_[0].code_description is not None and "what-is-refused" in with_[0].code_description.href
 
@@ -37,7 +37,7 @@ async def test_diagnostics_hover_and_actions(client: LanguageClient):
 
     hover = await asyncio.wait_for(client.text_document_hover_async(T.HoverParams(
         text_document=T.TextDocumentIdentifier(uri), position=T.Position(24, 5))), TIMEOUT)
-    assert "**Not translatable**" in hover.contents.value and "unsupported-syntax" in hover.contents.value
+    assert "**Not translatable**" in hover.contents.value and "unsupported-builtin" in hover.contents.value
 
     hover = await asyncio.wait_for(client.text_document_hover_async(T.HoverParams(
         text_document=T.TextDocumentIdentifier(uri), position=T.Position(19, 9))), TIMEOUT)  # `total`

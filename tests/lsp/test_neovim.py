@@ -32,7 +32,7 @@ def test_neovim_client(tmp_path: Path, toolchain):
     res = json.loads(out.read_text())
     assert r.returncode == 0, res
     msgs = [d["message"] for d in res["diagnostics"]]
-    assert any("`with` statements are not supported" in m for m in msgs), msgs
+    assert any("the builtin `open()` is not supported" in m for m in msgs), msgs  # `with open(path)`
     hover = res["hover"]["contents"]["value"]
     assert "fn gcd(a: i64, b: i64) -> i64" in hover and "def gcd(a: int, b: int) -> int" in hover
     titles = [a["title"] for a in res["code_actions"]]

@@ -1,4 +1,4 @@
-# expect: unsupported-syntax @ 3
+# expect: unsupported-builtin @ 3
 def main() -> None:
     with open("data.txt") as fh:
         print(fh.read())

@@ -1,4 +1,4 @@
-# expect: unsupported-class @ 2
+# corpus: classes: a counter object with a method that mutates a field
 class Counter:
     def __init__(self) -> None:
         self.count = 0

@@ -1,0 +1,220 @@
+"""User classes in Rust: one reference type per class hierarchy, the dispatch of overridden
+methods, and the Python protocols (str/repr, ==, <, hash) the runtime's containers use.
+
+Representation (see ARCHITECTURE.md): every class of a hierarchy is the one Rust type
+`O<Root> { p: Rc<(u32, UnsafeCell<Option<D<Root>>>)> }`: cloning it is aliasing (Python's
+references; `is` compares the pointers), the `u32` is the run-time class (`ir.Class.tag`),
+`D<Root>` holds the fields of every class of the hierarchy (a subclass's fields keep their
+defaults in a base instance, which no Python code can read). `None` data is the placeholder a
+Rust local holds before the Python code assigns it (never read: `analyzers.flow`). Fields are
+read and written only through `get_F`/`set_F`, which run no user code while they hold the
+payload, so no two references to it overlap. Methods are plain functions taking the object first; a call through a
+base type whose subclasses override the method goes through `dsp_<S>_<m>`, a `match` on the tag.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING
+
+from portalis import ir
+from portalis.codegen.emit.common import _Writer, default_value, rust_str, rust_type
+
+if TYPE_CHECKING:
+    from portalis.codegen.emit.module import _ModEmitter
+
+_LOCAL = threading.local()  # class name -> Rust type name, for the crate being emitted
+
+
+def set_obj_names(names: dict[str, str]) -> None:
+    _LOCAL.names = names
+
+
+def obj_rust_type(cls: str) -> str:
+    return _LOCAL.names[cls]
+
+
+def _sanitize(m: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_]", "_", m).strip("_") or "m"
+
+
+class ClassEmitter:
+    """The Rust items of a module's classes (`emit`) and the names generated code uses."""
+
+    def __init__(self, mod: "_ModEmitter"):
+        self.mod = mod
+        m = mod.module
+        self.classes = {c.name: c for c in m.classes}
+        names = mod.names
+        self.struct: dict[str, str] = {}
+        self.data: dict[str, str] = {}
+        for c in m.classes:
+            if c.base is None:
+                self.struct[c.name] = names.fresh(f"O{names.bare(c.name)}")
+                self.data[c.name] = names.fresh(f"D{names.bare(c.name)}")
+        # the identity helpers: generated names, so that no Python name (a function `obj_is`) meets them
+        self.id_trait = names.fresh("ObjId") if m.classes else "ObjId"
+        self.is_fn = names.fresh("obj_is") if m.classes else "obj_is"
+        obj_names = {c.name: self.struct[c.root] for c in m.classes}
+        set_obj_names(obj_names)
+        self.methods = {c.name: dict(c.methods) for c in m.classes}
+        # dispatchers used by the module: (static class, method) -> Rust fn
+        self.dispatchers: dict[tuple[str, str], str] = {}
+        for f in (*m.functions, m.main):
+            for n in ir.walk(f.body):
+                d = getattr(n, "dispatch", None)
+                if d is not None and isinstance(n, (ir.Call, ir.MethodTarget)):
+                    key = (d, self.method_name(n.func))
+                    if key not in self.dispatchers:
+                        self.dispatchers[key] = names.fresh(f"dsp_{names.bare(d)}_{_sanitize(key[1])}")
+
+    def method_name(self, func: str) -> str:
+        """"C.m" -> "m"; a property setter "C.p#set" -> "p#set"."""
+        return func.split(".", 1)[1]
+
+    def subclasses(self, c: str) -> list[str]:
+        out = []
+        for k in self.classes:
+            x: str | None = k
+            while x is not None:
+                if x == c:
+                    out.append(k)
+                    break
+                x = self.classes[x].base
+        return out
+
+    def impls(self, c: str, m: str) -> list[tuple[list[int], str]]:
+        """For every class at or below c: the function implementing m, grouped by function."""
+        groups: dict[str, list[int]] = {}
+        for k in self.subclasses(c):
+            f = self.methods[k].get(m)
+            if f is not None:
+                groups.setdefault(f, []).append(self.classes[k].tag)
+        return [(tags, f) for f, tags in groups.items()]
+
+    def call_target(self, e: "ir.Call | ir.MethodTarget") -> str:
+        if e.dispatch is not None:
+            return self.dispatchers[(e.dispatch, self.method_name(e.func))]
+        return self.mod.fn_ident(e.func)
+
+    # ------------------------------------------------------------ items
+
+    def emit(self, w: _Writer) -> None:
+        m = self.mod.module
+        big = self.mod.big
+        rec = self.mod.recursive
+        depth = ", 1" if rec else ""
+        for c in m.classes:
+            if c.base is not None:
+                continue
+            s, d = self.struct[c.name], self.data[c.name]
+            ln = c.span.line
+            fields = [(self.mod.names.rust(f), f, t) for f, t in c.fields]
+            w.line(f"pub struct {d} {{ " + " ".join(f"{rf}: {rust_type(t, big)}," for rf, _, t in fields) + " }", ln)
+            # UnsafeCell, not RefCell: the only accesses are get_F (a clone) and set_F (a store),
+            # neither of which runs user code while it holds the reference (a clone is an Rc
+            # count or a copy; the value a store drops cannot be this object, which the caller
+            # holds), so no two references to the payload ever overlap
+            w.line(f"#[derive(Clone)] pub struct {s} {{ p: std::rc::Rc<(u32, std::cell::UnsafeCell<Option<{d}>>)> }}", ln)
+            w.line(f"impl {s} {{", ln)
+            w.line(f"    fn null() -> Self {{ {s} {{ p: std::rc::Rc::new((0, std::cell::UnsafeCell::new(None))) }} }}", ln)
+            init = ", ".join(f"{rf}: {default_value(t, big)}" for rf, _, t in fields)
+            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: std::rc::Rc::new((tag, std::cell::UnsafeCell::new(Some({d} {{ {init} }})))) }} }}", ln)
+            w.line(f"    #[inline(always)] fn data(&self) -> &{d} {{ match unsafe {{ &*self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
+            w.line(f"    #[inline(always)] fn data_mut(&self) -> &mut {d} {{ match unsafe {{ &mut *self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
+            w.line("    #[inline(always)] fn tag(&self) -> u32 { self.p.0 }", ln)
+            w.line("    #[inline(always)] fn oid(&self) -> usize { std::rc::Rc::as_ptr(&self.p) as *const u8 as usize }", ln)
+            for rf, f, t in fields:
+                bare = rf.removeprefix("r#")
+                rt = rust_type(t, big)
+                w.line(f"    #[inline(always)] fn get_{bare}(&self) -> {rt} {{ self.data().{rf}.clone() }}", ln)
+                w.line(f"    #[inline(always)] fn set_{bare}(&self, v: {rt}) {{ self.data_mut().{rf} = v; }}", ln)
+            w.line("}", ln)
+            w.line(f"impl {self.id_trait} for {s} {{ fn oid(&self) -> usize {{ {s}::oid(self) }} }}", ln)
+            self.emit_protocols(w, c, s, depth)
+        if m.classes:
+            t, f = self.id_trait, self.is_fn
+            w.line(f"trait {t} {{ fn oid(&self) -> usize; }}")
+            w.line(f"impl<T: {t}> {t} for Option<T> {{ fn oid(&self) -> usize {{ match self {{ Some(x) => x.oid(), None => 0 }} }} }}")
+            w.line(f"fn {f}<A: {t}, B: {t}>(a: &A, b: &B) -> bool {{ a.oid() == b.oid() }}")
+        for (cls, meth), name in self.dispatchers.items():
+            self.emit_dispatcher(w, cls, meth, name)
+
+    def tag_match(self, root: str, m: str, call: "callable", fallback: str) -> str:
+        """`match self.tag() { tags => call(f), ... _ => fallback }` over the hierarchy of root."""
+        arms = [f"{' | '.join(map(str, tags))} => {call(f)}," for tags, f in self.impls(root, m)]
+        return f"match self.tag() {{ {' '.join(arms)} _ => {fallback} }}"
+
+    def emit_protocols(self, w: _Writer, c: ir.Class, s: str, depth: str) -> None:
+        ln = c.span.line
+        fi = self.mod.fn_ident
+        root = c.name
+        default_repr = f"{{ rt::set_pending(rt::limit_err({rust_str('printing an object with the default repr (its address) is not supported')}, 0)); rt::Str::new() }}"
+        w.line(f"impl rt::PyFmt for {s} {{", ln)
+        w.line("    fn fmt_repr(&self, out: &mut String) { let t: rt::Str = "
+               + self.tag_match(root, "__repr__", lambda f: f"{fi(f)}(self.clone(){depth})", default_repr)
+               + "; out.push_str(&t); }", ln)
+        str_arms = []
+        for k in self.subclasses(root):
+            f = self.methods[k].get("__str__") or self.methods[k].get("__repr__")
+            if f is not None:
+                str_arms.append(f"{self.classes[k].tag} => {fi(f)}(self.clone(){depth}),")
+        w.line("    fn fmt_str(&self, out: &mut String) { let t: rt::Str = match self.tag() { "
+               + " ".join(str_arms) + f" _ => {default_repr} }}; out.push_str(&t); }}", ln)
+        w.line("}", ln)
+        has = lambda m: any(m in self.methods[k] for k in self.subclasses(root))  # noqa: E731
+        if has("__eq__"):
+            eq = self.tag_match(root, "__eq__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                                "self.oid() == other.oid()")
+            # the runtime's containers compare like CPython's (PyObject_RichCompareBool): identity
+            # first, then __eq__ (a direct `a == b` calls __eq__ itself, analyzers.classes)
+            w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() || {eq} }} }}", ln)
+        else:
+            w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() }} }}", ln)
+        w.line(f"impl Eq for {s} {{}}", ln)
+        w.line(f"impl rt::HasNan for {s} {{ fn has_nan(&self) -> bool {{ false }} }}", ln)  # compared by identity first
+        if c.hash_fields is not None:  # a frozen dataclass: by its (non-float) fields, as a tuple
+            parts = " ".join(f"self.get_{self.mod.names.rust(f).removeprefix('r#')}().hash(state);"
+                             for f, t in c.hash_fields if not any(x == ir.FLOAT for x in ir.type_parts(t)))
+            w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
+                   f"{parts} }} }}", ln)
+        elif has("__hash__"):
+            fallback = "rt::Int::S(self.oid() as i64)" if self.mod.big else "(self.oid() as i64)"
+            h = self.tag_match(root, "__hash__", lambda f: f"{fi(f)}(self.clone(){depth})", fallback)
+            w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
+                   f"let h = {h}; h.hash(state); }} }}", ln)
+        else:
+            w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
+                   "self.oid().hash(state); } }", ln)
+        if has("__lt__"):
+            lt = self.tag_match(root, "__lt__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                                "false")
+            w.line(f"impl PartialOrd for {s} {{", ln)
+            w.line(f"    fn lt(&self, other: &Self) -> bool {{ {lt} }}", ln)
+            w.line("    fn gt(&self, other: &Self) -> bool { other.lt(self) }", ln)
+            w.line("    fn le(&self, other: &Self) -> bool { !other.lt(self) }", ln)
+            w.line("    fn ge(&self, other: &Self) -> bool { !self.lt(other) }", ln)
+            w.line("    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> { Some(if self.lt(other) "
+                   "{ std::cmp::Ordering::Less } else if other.lt(self) { std::cmp::Ordering::Greater } else "
+                   "{ std::cmp::Ordering::Equal }) }", ln)
+            w.line("}", ln)
+        else:
+            w.line(f"impl PartialOrd for {s} {{ fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> "
+                   "{ None } }", ln)
+
+    def emit_dispatcher(self, w: _Writer, cls: str, meth: str, name: str) -> None:
+        c = self.classes[cls]
+        ln = c.span.line
+        impls = self.impls(cls, meth)
+        fn = next(f for f in self.mod.module.functions if f.name == impls[0][1])
+        rec = self.mod.recursive
+        params = [f"a{i}: {self.mod.rty(t)}" for i, (_, t) in enumerate(fn.params)]
+        args = [f"a{i}" for i in range(len(fn.params))]
+        if rec:
+            params.append("_depth: u32")
+            args.append("_depth")
+        ret = "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
+        arms = " ".join(f"{' | '.join(map(str, tags))} => {self.mod.fn_ident(f)}({', '.join(args)})," for tags, f in impls[:-1])
+        last = f"_ => {self.mod.fn_ident(impls[-1][1])}({', '.join(args)}),"
+        w.line(f"fn {name}({', '.join(params)}) -> {ret} {{ match a0.tag() {{ {arms} {last} }} }}", ln)

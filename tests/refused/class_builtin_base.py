@@ -1,0 +1,3 @@
+# expect: unsupported-class @ 2
+class Registry(dict):
+    pass

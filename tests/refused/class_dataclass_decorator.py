@@ -1,0 +1,6 @@
+# expect: unsupported-class @ 4
+from typing import Any
+
+@dataclass
+class P:
+    x: int

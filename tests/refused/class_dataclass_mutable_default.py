@@ -1,0 +1,7 @@
+# expect: unsupported-class @ 7
+from dataclasses import dataclass
+
+
+@dataclass
+class Cart:
+    items: list[str] = []

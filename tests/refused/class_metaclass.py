@@ -1,0 +1,6 @@
+# expect: unsupported-class @ 5
+class Meta:
+    pass
+
+class Thing(metaclass=Meta):
+    pass

@@ -1,0 +1,7 @@
+# expect: unsupported-class @ 6
+class Seq:
+    def __init__(self) -> None:
+        self.xs = [1, 2]
+
+    def __iter__(self) -> int:
+        return 0
