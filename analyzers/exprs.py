@@ -223,7 +223,7 @@ class ExprMixin:
         if isinstance(node, cst.IfExp):
             c = self.cond(node.test)
             a, b = self.expr(node.body), self.expr(node.orelse)
-            a, b = self.narrowed(node, a, b)
+            a, b = self.ifexp_none_narrowed(node, a, b)
             t = self.join(a, b, node)
             return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
                             self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
@@ -255,7 +255,7 @@ class ExprMixin:
             return self.err("unsupported-syntax", "`...` is not supported as a value", node)
         return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
 
-    def narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+    def ifexp_none_narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
         """`x if x is not None else d` / `d if x is None else x` with x a local Optional: the
         branch that reads x has its plain value (the test ruled None out)."""
         t = node.test
