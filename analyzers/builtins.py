@@ -244,6 +244,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("len", x, node)
         if isinstance(t, ir.ObjT):
             return self.obj_dunder(x, t, "__len__", [], node)
         if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
@@ -486,6 +488,8 @@ class BuiltinMixin:
         if isinstance(el, TVar):
             return self.unknown(self.sp(node))
         start_node = pos[1] if len(pos) == 2 else kw.get("start")
+        if isinstance(el, ir.UnionT) and start_node is None:
+            return self.union_sum(it, el, node)
         if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
         if el not in (ir.INT, ir.FLOAT):
@@ -523,6 +527,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("abs", x, node)
         if t == ir.FLOAT:
             return ir.Intrinsic("abs", (x,), ir.FLOAT, self.sp(node))
         if t in (ir.INT, ir.BOOL):
@@ -537,6 +543,8 @@ class BuiltinMixin:
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT) and not (isinstance(nd, cst.Name) and nd.value == "None"):
+            return self.union_round(x, None if nd is None else self.int_arg(self.expr(nd), nd, None), node)
         if t not in (ir.INT, ir.FLOAT, ir.BOOL):
             return self.err("type-mismatch", f"round() of {show(t)} is not supported", node)
         if nd is None or (isinstance(nd, cst.Name) and nd.value == "None"):
@@ -557,6 +565,8 @@ class BuiltinMixin:
         if isinstance(t, TVar):
             return self.unknown(sp)
         base = pos[1] if len(pos) == 2 else kw.get("base")
+        if isinstance(t, ir.UnionT) and base is None:
+            return self.union_convert("int", x, node)
         if base is not None:
             if t != ir.STR:
                 return self.err("type-mismatch", "int() can't convert non-string with explicit base", node)
@@ -581,6 +591,8 @@ class BuiltinMixin:
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("float", x, node)
         if t == ir.FLOAT:
             return x
         if t in (ir.INT, ir.BOOL):
@@ -694,6 +706,9 @@ class BuiltinMixin:
             if not isinstance(v, cst.Name):
                 return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
             names.append(v.value)
+        dyn = self.union_isinstance(x, names, node)
+        if dyn is not None:
+            return dyn
         base = t.inner if isinstance(t, ir.OptionT) else t
         if isinstance(t, ir.ObjT) and t.name in self.info.classes:
             return self.obj_isinstance(x, t, names, node)
@@ -835,6 +850,10 @@ class BuiltinMixin:
     # ------------------------------------------------------------ methods
 
     def method(self, obj: ir.Expr, m: str, node: cst.Call, pos, kw) -> ir.Expr:
+        if isinstance(prune(obj.ty), ir.UnionT):
+            obj = self.as_plain(obj, node, f"`.{m}()`")
+            if not self.known(obj):
+                return obj
         t = prune(obj.ty)
         if isinstance(t, ir.OptionT):
             obj = self.unwrap(obj, ne.attribute("NoneType", m))

@@ -18,6 +18,7 @@ from portalis import ir
 from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
+from portalis.analyzers import unions as un
 
 _BINOPS: dict[type, str] = {
     cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
@@ -100,7 +101,9 @@ class ExprMixin:
         """An expression used only for its truth value (`and`/`or` then need no common type)."""
         if isinstance(node, cst.BooleanOperation):
             op = "and" if isinstance(node.operator, cst.And) else "or"
-            return ir.BoolOp(op, self.cond(node.left), self.cond(node.right), ir.BOOL, self.sp(node))
+            left = self.cond(node.left)
+            right = self.narrowed_right(node, lambda: self.cond(node.right))  # `isinstance(x, int) and x > 0`
+            return ir.BoolOp(op, left, right, ir.BOOL, self.sp(node))
         if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, self.sp(node))
         return self.truthy(self.expr(node))
@@ -141,6 +144,15 @@ class ExprMixin:
         w = prune(want)
         if isinstance(have, TVar) and have.origin == "error":
             return e
+        if isinstance(w, ir.UnionT) or isinstance(have, ir.UnionT):
+            boxed = self.union_coerce(e, w, node, what)
+            if boxed is not None:
+                return boxed
+        if isinstance(e, (ir.ListLit, ir.DictLit, ir.TupleLit)) and isinstance(w, (ir.ListT, ir.DictT, ir.TupleT)) \
+                and show(w) != show(have):
+            lit = self.retype_literal(e, w, node, what)
+            if lit is not None:
+                return lit
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
@@ -211,7 +223,7 @@ class ExprMixin:
         if isinstance(node, cst.IfExp):
             c = self.cond(node.test)
             a, b = self.expr(node.body), self.expr(node.orelse)
-            a, b = self.narrowed(node, a, b)
+            a, b = self.ifexp_none_narrowed(node, a, b)
             t = self.join(a, b, node)
             return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
                             self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
@@ -243,7 +255,7 @@ class ExprMixin:
             return self.err("unsupported-syntax", "`...` is not supported as a value", node)
         return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
 
-    def narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+    def ifexp_none_narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
         """`x if x is not None else d` / `d if x is None else x` with x a local Optional: the
         branch that reads x has its plain value (the test ruled None out)."""
         t = node.test
@@ -276,6 +288,8 @@ class ExprMixin:
         if n == "None":
             return ir.Const(None, ir.NONE, sp)
         if n in self.locals and n not in self.global_names:
+            if n in self.narrowed and n not in self.comp_scope:
+                return ir.Coerce(ir.Local(n, self.locals[n], sp), self.narrowed[n], sp)
             return ir.Local(n, self.locals[n], sp)
         if n in self.info.globals:
             return ir.Global(n, self.info.globals[n], sp)
@@ -360,6 +374,9 @@ class ExprMixin:
                     if known in (ir.INT, ir.FLOAT, ir.STR):
                         return ir.Const(None, TVar("binop"), sp)
             return self.unknown(sp)
+        dyn = self.union_binop(op, left, right, node, inplace)
+        if dyn is not None:
+            return dyn
         if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
             return self.obj_binop(op, left, right, lt, rt_, node)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
@@ -418,6 +435,9 @@ class ExprMixin:
         if isinstance(t, TVar):
             return self.unknown(sp)
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
+        dyn = self.union_unary(op, e, node)
+        if dyn is not None:
+            return dyn
         if isinstance(t, ir.ObjT) and self.info.classes:
             return self.obj_unary(op, e, t, node)
         e = self.unwrap(e, ne.unary(op, "NoneType"))
@@ -436,14 +456,22 @@ class ExprMixin:
             return ir.OptionT(tb)
         if tb == ir.NONE and not isinstance(ta, ir.OptionT) and ta != ir.NONE:
             return ir.OptionT(ta)
-        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT):
-            return ta
+        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT) and not isinstance(tb, ir.UnionT):
+            if isinstance(tb, TVar) or show(ta.inner) == show(tb):
+                return ta
+        if not isinstance(ta, TVar) and not isinstance(tb, TVar) and show(ta) != show(tb) and (
+                un.kind(ta) != un.kind(tb) or isinstance(ta, ir.UnionT) or isinstance(tb, ir.UnionT)):
+            try:  # `x if c else "n/a"`: a value of either type, each keeping its own
+                return un.make_union([ta, tb])
+            except un.UnionError:
+                pass
         return ta if not isinstance(ta, TVar) else tb
 
     def boolop(self, node: cst.BooleanOperation) -> ir.Expr:
         sp = self.sp(node)
         op = "and" if isinstance(node.operator, cst.And) else "or"
-        left, right = self.expr(node.left), self.expr(node.right)
+        left = self.expr(node.left)
+        right = self.narrowed_right(node, lambda: self.expr(node.right))
         if self.is_bool(left) and self.is_bool(right):
             return ir.BoolOp(op, left, right, ir.BOOL, sp)
         t = self.join(left, right, node)
@@ -467,6 +495,15 @@ class ExprMixin:
             ops[i], out[-1] = op, a
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
+            if op in ("is", "is not") and (un.none_inside(ta) or un.none_inside(tb)):
+                if tb != ir.NONE and ta != ir.NONE:
+                    return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
+                x = a if un.none_inside(ta) else b
+                if len(ops) > 1:
+                    return self.err("unsupported-syntax", "`is None` on a value of several types inside a chained "
+                                    "comparison is not supported", node)
+                chk: ir.Expr = ir.Intrinsic("union.is_none", (x,), ir.BOOL, sp)
+                return chk if op == "is" else ir.UnaryOp("not", chk, ir.BOOL, sp)
             if (any(isinstance(_strip_opt(x), ir.ObjT) for x in (ta, tb)) and self.info.classes
                     and not (op in ("is", "is not") and ir.NONE in (ta, tb))):
                 if len(ops) > 1:
@@ -485,6 +522,24 @@ class ExprMixin:
                 return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
+            if op in ("in", "not in") and isinstance(tb, ir.UnionT):
+                b = self.as_plain(b, cnode, "`in`")
+                tb = prune(b.ty)
+                if isinstance(tb, TVar):
+                    return b
+            if op in ("in", "not in") and isinstance(ta, ir.UnionT) and tb == ir.STR:
+                out[-1] = a = self.unbox_to(a, ir.STR, cnode, "`in <str>`")
+                ta = prune(a.ty)
+            if op not in ("in", "not in"):
+                if isinstance(ta, ir.OptionT) and un.none_inside(ta):  # `d.get(k) == None`: the Obj inside
+                    out[-1] = a = ir.Coerce(a, un.make_union([ta]), a.span)
+                if isinstance(tb, ir.OptionT) and un.none_inside(tb):
+                    b = ir.Coerce(b, un.make_union([tb]), b.span)
+                pair = self.union_compare_pair(op, a, b, cnode)
+                if pair is not None:
+                    out[-1] = pair[0]
+                    out.append(pair[1])
+                    continue
             if op in ("in", "not in"):
                 if isinstance(tb, ir.OptionT):  # `x in maybe_list`: CPython's TypeError if it is None
                     b = self.unwrap(b, ne.containment("NoneType"))
@@ -515,6 +570,10 @@ class ExprMixin:
                             out[-1] = a = ir.Const(None, prune(elem), a.span)
                         elif not isinstance(ta, TVar) and ta != ir.NONE and unify(prune(elem).inner, ta):
                             out[-1] = a = ir.Coerce(a, prune(elem), a.span)
+                ct = prune(b.ty)
+                elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                if elem is not None and isinstance(prune(elem), ir.UnionT) and not isinstance(prune(a.ty), ir.UnionT):
+                    out[-1] = a = self.coerce_to(a, elem, cnode, "the value looked for")  # `1 in [1, "a"]`
                 out.append(self.membership_rhs(a, b, cnode))
                 continue
             if (ta == ir.NONE) != (tb == ir.NONE) and op in ("==", "!="):
@@ -614,7 +673,7 @@ class ExprMixin:
                 t = ir.OptionT(TVar(f"{what}-element", self.sp(node).line))
                 continue
             if it == ir.NONE and not isinstance(pt, TVar):
-                t = pt if isinstance(pt, ir.OptionT) else ir.OptionT(pt)
+                t = pt if isinstance(pt, ir.OptionT) else un.make_union([pt, ir.NONE]) if isinstance(pt, ir.UnionT) else ir.OptionT(pt)
                 continue
             if isinstance(pt, ir.ObjT) and isinstance(it, ir.ObjT) and self.coerce_obj(i, it, pt) is not None:
                 continue
@@ -625,6 +684,14 @@ class ExprMixin:
                     t = it
                     continue
                 if not isinstance(pt, TVar):
+                    if isinstance(pt, ir.UnionT) and un.accepts(pt, it):
+                        continue
+                    if not isinstance(it, TVar):
+                        try:  # a literal of mixed types: its items are values of several types
+                            t = un.make_union([pt, it])
+                            continue
+                        except un.UnionError:
+                            pass
                     if {show(pt), show(it)} <= {"int", "float"}:
                         self.err("int-float-mix", f"a {what} mixing int and float elements prints them differently; "
                                  "write float literals", node)
@@ -655,6 +722,11 @@ class ExprMixin:
 
     def check_hashable(self, t: Any, node: cst.CSTNode) -> None:
         t = prune(t)
+        if isinstance(t, ir.UnionT):
+            if not (t.members and all(isinstance(m, ir.Prim) for m in t.members)):
+                self.err("type-mismatch", f"dict keys / set elements of type {show(t)} are not supported "
+                         "(they may be unhashable)", node)
+            return
         if t == ir.FLOAT:
             self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
         elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
@@ -673,9 +745,11 @@ class ExprMixin:
         if len(node.slice) != 1:
             return self.err("unsupported-syntax", "multi-dimensional subscripts are not supported", node)
         sl = node.slice[0].slice
+        if isinstance(prune(obj.ty), ir.UnionT):
+            obj = self.as_plain(obj, node.value, "indexing")
         t = _strip_opt(prune(obj.ty))
         if isinstance(t, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp) if t.origin != "error" else obj
         if isinstance(prune(obj.ty), ir.ObjT) and self.info.classes and not isinstance(sl, cst.Slice):
             return self.obj_dunder(obj, prune(obj.ty), "__getitem__", [sl.value], node)
         obj = self.unwrap(obj, ne.subscript("NoneType"))
@@ -852,6 +926,8 @@ class ExprMixin:
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
             return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
+        if isinstance(t, ir.UnionT):
+            return self.union_iterated(it)
         return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
@@ -896,6 +972,8 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     t = prune(t)
     if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
         return True
+    if isinstance(t, ir.UnionT):  # every pair of member types has an order (int and float do)
+        return bool(t.members) and all(un.orderable(a, b) for a in t.members for b in t.members)
     if isinstance(t, ir.ObjT):  # through `__lt__`: checked on the finished IR (analyzers.classes.check_module)
         return True
     if isinstance(t, ir.EnumT):  # IntEnum members order as ints; Enum members do not order

@@ -25,6 +25,7 @@ from portalis.analyzers import classes as user_classes
 from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
+from portalis.analyzers.unions import UnionMixin
 from portalis.analyzers.ingest import SourceModule
 from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
@@ -62,6 +63,8 @@ class ModuleInfo:
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
     synth_calls: dict[cst.CSTNode, str] = field(default_factory=dict)  # generated callee name -> function
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
+    annotated: set[tuple[str, str]] = field(default_factory=set)  # (function, local) with an annotation
+    widened: int = 0  # locals widened to a union so far (analyzers.unions.widen_local)
     enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
     named_state: named.NamedState = field(default_factory=named.NamedState)  # named tuple classes
     classes: dict[str, Any] = field(default_factory=dict)  # user classes: name -> classes.ClassInfo
@@ -101,7 +104,7 @@ class Ctx:
         self.seen: set[tuple[str, int, int]] = set()
 
 
-class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
+class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
                  global_names: set[str], ret: Any):
         self.info = info
@@ -112,6 +115,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         self.global_names = global_names
         self.ret = ret
         self.comp_scope: dict[str, Any] = {}
+        self.narrowed: dict[str, Any] = {}  # names narrowed by isinstance() (analyzers.unions)
         self.loops: list[int] = []
         self.finally_depth = 0
         self.handler_vars: list[str] = []
@@ -164,12 +168,21 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
     def block(self, stmts: Any) -> tuple[ir.Stmt, ...]:
         out: list[ir.Stmt] = []
         body = stmts.body if isinstance(stmts, (cst.IndentedBlock, cst.SimpleStatementSuite)) else stmts
-        for s in body:
+        for i, s in enumerate(body):
             if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                n0 = len(out)
                 for small in s.body:
                     out.extend(self.small(small))
+                rest = self.assigned_rest(out[n0:], body[i + 1:])  # `x = "a"` on a union x: a str below
+                if rest is not None:
+                    out.extend(rest)
+                    break
             else:
                 out.extend(self.compound(s))
+                rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
+                if rest is not None:
+                    out.extend(rest)
+                    break
         return tuple(out)
 
     def small(self, node: cst.BaseSmallStatement) -> list[ir.Stmt]:
@@ -303,6 +316,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         if isinstance(node.target, cst.Name):
             n = node.target.value
             if n in self.locals and n not in self.global_names:
+                self.info.annotated.add((self.fname, n))  # never widened to a union
                 if not unify(self.locals[n], t):
                     self.err("type-mismatch", f"`{n}` is annotated {show(t)} but holds {show(self.locals[n])}", node)
             elif n in self.info.globals:
@@ -328,6 +342,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
                 if not is_global:
                     self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            if not is_global:
+                slot = self.widen_local(n, slot, value)  # `x = 1` ... `x = "a"`: x holds either
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
             return ir.NameTarget(n, slot, is_global, sp), v
         if isinstance(t, cst.Subscript):
@@ -521,12 +537,16 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
-        body = self.block(node.body)
+        nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
+        body = self.block(node.body) if nar is None else self.lower_narrowed(
+            nar[0], nar[1], lambda: self.block(node.body), node.body)
         orelse: tuple[ir.Stmt, ...] = ()
-        if isinstance(node.orelse, cst.If):
-            orelse = (self.if_(node.orelse),)
-        elif isinstance(node.orelse, cst.Else):
-            orelse = self.block(node.orelse.body)
+        if node.orelse is not None:
+            def lower_else() -> tuple[ir.Stmt, ...]:
+                if isinstance(node.orelse, cst.If):
+                    return (self.if_(node.orelse),)
+                return self.block(node.orelse.body)
+            orelse = lower_else() if nar is None else self.lower_narrowed(nar[0], nar[2], lower_else, node.orelse)
         return ir.If(c, body, orelse, self.sp(node))
 
     def try_(self, node: cst.Try) -> ir.Try:
@@ -1179,7 +1199,10 @@ class _ModuleLowering:
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
-            body.extend(fl.block([s]))
+            fl.forget_narrowed(s)  # a statement that may rebind a narrowed name (analyzers.unions)
+            stmts = fl.block([s])
+            body.extend(stmts)
+            fl.narrow_after(stmts)  # `x = "a"` on a union x: a str in the statements that follow
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 
@@ -1200,6 +1223,7 @@ class _ModuleLowering:
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
+        widened_before = self.info.widened
         for n in range(PASSES):
             # up to PASSES passes: types learnt in one (a return type, a call site's argument)
             # feed the next. A pass that learns nothing new ran on the final types, so its IR and
@@ -1216,6 +1240,10 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
+            if n == PASSES - 1 and self.info.widened != widened_before:
+                ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
+                                      "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
+            widened_before = self.info.widened
             if n < PASSES - 1:
                 facts_after = self.type_facts()
                 if facts_after != facts_before:

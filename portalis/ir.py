@@ -166,7 +166,23 @@ class ExcArgsT:
         return "tuple"
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT, EnumT, NamedT, ExcArgsT]
+@dataclass(frozen=True)
+class UnionT:
+    """A value of one of several types, kept with its exact type at run time (`rt::Obj`):
+    `int | float`, `str | None | list[str]`, the values of a JSON-like dict. `members` are
+    canonical (analyzers.unions.make_union): flat, without duplicates, in a fixed order, lists
+    and dicts among them hold unions themselves; `()` is `object` (any value). A union of
+    only `X | None` is an `OptionT`, never a UnionT."""
+
+    members: tuple["Type", ...]
+
+    def __str__(self) -> str:
+        if not self.members:
+            return "object"
+        return " | ".join(map(str, self.members))
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT, EnumT, NamedT, ExcArgsT, UnionT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -731,3 +747,6 @@ def type_parts(t: Any) -> Iterator[Any]:
             yield from type_parts(i)
     elif isinstance(t, OptionT):
         yield from type_parts(t.inner)
+    elif isinstance(t, UnionT):
+        for i in t.members:
+            yield from type_parts(i)

@@ -21,7 +21,7 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
 RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
     "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
     "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
-    "named"))
+    "named", "dynval"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,6 +77,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return f"Option<{rust_type(t.inner, big)}>"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr"
+    if isinstance(t, ir.UnionT):
+        return "rt::Obj"
     if isinstance(t, ir.EnumT):
         return "rt::EnumV"
     if isinstance(t, ir.ExcArgsT):
@@ -105,6 +107,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "None"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
+    if isinstance(t, ir.UnionT):
+        return "rt::Obj::None"
     if isinstance(t, ir.EnumT):
         return "rt::EnumV { cls: &rt::ENUM_UNSET, idx: 0 }"  # never read: assigned first
     if isinstance(t, ir.ExcArgsT):

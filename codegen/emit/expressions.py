@@ -150,6 +150,9 @@ class _ExpressionsMixin:
         return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
 
     def coerce(self, e: ir.Coerce) -> str:
+        dyn = self.union_coerce(e)
+        if dyn is not None:
+            return dyn
         src = e.expr.ty
         x = self.expr(e.expr)
         if e.ty == ir.FLOAT and src == ir.INT:
@@ -195,6 +198,8 @@ class _ExpressionsMixin:
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
         if isinstance(t, ir.ExcT):
             return "true"
+        if isinstance(t, ir.UnionT):
+            return f"rt::obj_truthy(&{v})"
         if isinstance(t, ir.ExcArgsT):
             return f"({v}.len() != 0)"
         if isinstance(t, ir.EnumT):  # an IntEnum member is false when its value is 0
@@ -291,6 +296,9 @@ class _ExpressionsMixin:
         return f"{{ let {vals[0]} = {self.expr(operands[0])}; let {vals[1]} = {self.expr(operands[1])}; {code} }}"
 
     def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        dyn = self.union_order(op, a, b, ea, eb)
+        if dyn is not None:
+            return dyn
         if op in _ORDER_OPS and {ea.ty, eb.ty} == {ir.INT, ir.FLOAT}:
             # exact, as CPython (2**53 + 1 != 2.0**53); NaN compares false except for !=
             # the big-int build compares by reference (`a` may be a local, not to be moved)
@@ -318,7 +326,9 @@ class _ExpressionsMixin:
         if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
             return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
                     f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
-        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.NamedT)) and _has_float(ea.ty):
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.NamedT, ir.UnionT)) and _has_float(ea.ty) \
+                and (not isinstance(ea.ty, ir.UnionT) or any(isinstance(m, (ir.ListT, ir.DictT)) for m in ea.ty.members)
+                     or not ea.ty.members):
             chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
             return f"({{ let _l = &{a}; let _r = &{b}; {chk} *_l {op} *_r }})"
         return self.cmp1_plain(op, a, b, ea, eb)
@@ -437,6 +447,9 @@ class _ExpressionsMixin:
                      else ir.Intrinsic("str", (x,), ir.STR, x.span))
                 t = x.ty
             spec = self.fstring(p.spec)
+            if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
+                out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});")
+                continue
             if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 # object.__format__: a list/tuple/dict/set takes no format spec (only "")
                 tname = _py_type_name(t)

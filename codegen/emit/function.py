@@ -14,12 +14,13 @@ from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
 from portalis.codegen.emit.intrinsics import _IntrinsicsMixin
 from portalis.codegen.emit.methods import _MethodsMixin
+from portalis.codegen.emit.unions import _UnionsMixin
 
 if TYPE_CHECKING:
     from portalis.codegen.emit.module import _ModEmitter
 
 
-class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMixin, _MethodsMixin):
+class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMixin, _MethodsMixin, _UnionsMixin):
     def __init__(self, mod: "_ModEmitter", fn: ir.Function, w: _Writer):
         self.mod = mod
         self.fn = fn

@@ -28,6 +28,8 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n.startswith("union."):
+            return self.union_intrinsic(e)
         if n.startswith("enum."):
             return enum_intrinsic(self, e)
         if n.startswith("named."):
