@@ -122,6 +122,24 @@ def make_union(types: Iterable[Any]) -> ir.Type:
     """The type of a value that may have any of `types`: a plain type when they are one type,
     `X | None` as an `OptionT`, else a canonical `UnionT`. Raises UnionError."""
     types = [prune(t) for t in types]
+    plain: list[Any] = []
+    for t in types:
+        for x in ([prune(t.inner), ir.NONE] if isinstance(t, ir.OptionT) else [t]):
+            if not any(x is y or x == y for y in plain):
+                plain.append(x)
+    others = [x for x in plain if x != ir.NONE]
+    try:
+        return _make_union(types)
+    except UnionError:
+        # `X | None` (or X alone) where X is, or holds, a type a union cannot hold (an object,
+        # an enum member, a named tuple, a tuple, a set, a list of objects): an Optional, as
+        # every `X | None` was before unions
+        if len(others) == 1 and not isinstance(others[0], (ir.UnionT, TVar)):
+            return ir.OptionT(others[0]) if len(plain) == 2 else others[0]
+        raise
+
+
+def _make_union(types: list[Any]) -> ir.Type:
     flat: list[ir.Type] = []
     originals: dict[str, ir.Type] = {}
     for t in types:

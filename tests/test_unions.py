@@ -48,6 +48,22 @@ def test_x_or_none_keeps_the_optional_representation():
     assert "rt::Obj" not in tr.crate.files["src/main.rs"]
 
 
+def test_x_or_none_of_types_a_union_cannot_hold_stays_optional():
+    """`Tx | None` for a class, an enum member, a named tuple, a tuple, a set or a list of
+    objects: an Optional as before unions (the merge of unions with classes refused them)."""
+    obj, tup = ir.ObjT("Tx"), ir.TupleT((ir.INT, ir.STR))
+    for t in (obj, tup, ir.SetT(ir.INT), ir.ListT(obj), ir.EnumT("Color"), ir.NamedT("P", ("x",), (ir.INT,))):
+        assert un.make_union([t, ir.NONE]) == ir.OptionT(t)
+        assert un.make_union([ir.OptionT(t), ir.NONE, t]) == ir.OptionT(t)
+        assert un.make_union([t]) == t
+    with pytest.raises(un.UnionError):
+        un.make_union([obj, ir.INT])
+    src = ("class Tx:\n    def __init__(self) -> None:\n        self.n = 1\n\n\n"
+           "class Db:\n    def __init__(self) -> None:\n        self.pending: Tx | None = None\n\n\n"
+           "d = Db()\nprint(d.pending is None)\nd.pending = Tx()\nprint(d.pending.n)\n")
+    assert translate_source(src, "m.py").ok
+
+
 def test_plain_programs_do_not_use_obj():
     tr = translate_source("xs = [1, 2, 3]\nt = 0\nfor x in xs:\n    t += x\nprint(t, {'a': 1.5})\n", "p.py")
     assert tr.ok
