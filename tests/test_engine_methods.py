@@ -130,3 +130,20 @@ def test_edits_in_a_module_with_classes_get_the_full_analysis():
         assert e.quick("m.py") is None
         a = e.analysis("m.py")
         assert a.functions == analyse(text, "m.py").functions
+
+
+def test_quick_reanalysis_never_misses_a_class_check():
+    """An edit in a plain function of a module with classes: `print(p)` of an instance without
+    `__repr__` is refused by a check on the finished IR (analyzers/classes.py check_module),
+    which the quick re-analysis does not run: it used to answer without the refusal."""
+    src = "class P:\n    def __init__(self, x: int) -> None:\n        self.x = x\n\n\n" \
+          "def f(n: int) -> int:\n    p = P(n)\n    return p.x\n\n\nprint(f(2))\n"
+    e = Engine()
+    e.set_text("m.py", src)
+    e.analysis("m.py")
+    text = src.replace("    return p.x", "    print(p)\n    return p.x")
+    e.set_text("m.py", text)
+    q = e.quick("m.py")
+    fresh = [(d.code, d.span.line) for d in analyse(text, "m.py").diagnostics]
+    assert fresh == [("object-default-repr", 8)]
+    assert q is None or [(d.code, d.span.line) for d in q.diagnostics] == fresh
