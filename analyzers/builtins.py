@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -105,25 +106,32 @@ class BuiltinMixin:
         f = node.func
         if isinstance(f, cst.Name):
             n = f.value
+            if f in self.info.synth_calls:  # a generated call (a base exception class's __init__)
+                return self.user_call(self.info.synth_calls[f], node, pos, kw)
             if n in self.comp_scope or (n in self.locals and n not in self.global_names):
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
+            if enums.is_class(self, f):  # Color(value)
+                return enums.call_class(self, node, pos, kw)
+            if named.is_class(self, f):  # Point(1, 2)
+                return named.construct(self, node, pos, kw)
             cname = self.class_named(f) if self.info.classes else None
             if cname is not None:
                 return self.construct(cname, node, pos, kw)
             if n in self.info.funcs:
                 return self.user_call(n, node, pos, kw)
             if n in self.info.exceptions or n in BUILTIN_EXCEPTIONS:
-                if kw:
-                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if n in self.info.refused_excs:  # already diagnosed at the class
                     return ir.Const(None, TVar("error"), sp)
                 owner = self.info.exc_owner(n)
+                if kw and owner is None:
+                    return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if owner is not None:  # its (or a base's) __init__, lowered as a generated function
                     init = self.info.exc_inits[owner].func
-                    want = len(self.info.funcs[init].params)
-                    if len(pos) != want:
+                    sig = self.info.funcs[init]
+                    want = len(sig.params)
+                    if not want - len(sig.defaults) <= len(pos) + len(kw) <= want:
                         return self.err("type-mismatch", f"`{n}()` takes {want} argument{'s' * (want != 1)} "
-                                        f"(`{owner}.__init__`), got {len(pos)}", node)
+                                        f"(`{owner}.__init__`), got {len(pos) + len(kw)}", node)
                     call = self.user_call(init, node, pos, kw)
                     if isinstance(prune(call.ty), TVar) and prune(call.ty).origin == "error":
                         return call
@@ -232,13 +240,15 @@ class BuiltinMixin:
     def b_len(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.length("NoneType"))
+        x = named.as_tuple(self.unwrap(self.expr(pos[0]), ne.length("NoneType")))
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("len", x, node)
         if isinstance(t, ir.ObjT):
             return self.obj_dunder(x, t, "__len__", [], node)
-        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
+        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
 
@@ -478,7 +488,9 @@ class BuiltinMixin:
         if isinstance(el, TVar):
             return self.unknown(self.sp(node))
         start_node = pos[1] if len(pos) == 2 else kw.get("start")
-        if el == ir.BOOL:
+        if isinstance(el, ir.UnionT) and start_node is None:
+            return self.union_sum(it, el, node)
+        if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
@@ -511,10 +523,12 @@ class BuiltinMixin:
     def b_abs(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.absolute("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.absolute("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("abs", x, node)
         if t == ir.FLOAT:
             return ir.Intrinsic("abs", (x,), ir.FLOAT, self.sp(node))
         if t in (ir.INT, ir.BOOL):
@@ -524,11 +538,13 @@ class BuiltinMixin:
     def b_round(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 2, ("ndigits",)):
             return self.poison(node)
-        x = self.unwrap(self.expr(pos[0]), ne.rounding("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.rounding("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
             return self.unknown(self.sp(node))
+        if isinstance(t, ir.UnionT) and not (isinstance(nd, cst.Name) and nd.value == "None"):
+            return self.union_round(x, None if nd is None else self.int_arg(self.expr(nd), nd, None), node)
         if t not in (ir.INT, ir.FLOAT, ir.BOOL):
             return self.err("type-mismatch", f"round() of {show(t)} is not supported", node)
         if nd is None or (isinstance(nd, cst.Name) and nd.value == "None"):
@@ -544,11 +560,13 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0, ir.INT, sp)
-        x = self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType")))  # int(IntEnum member)
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
         base = pos[1] if len(pos) == 2 else kw.get("base")
+        if isinstance(t, ir.UnionT) and base is None:
+            return self.union_convert("int", x, node)
         if base is not None:
             if t != ir.STR:
                 return self.err("type-mismatch", "int() can't convert non-string with explicit base", node)
@@ -569,10 +587,12 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Const(0.0, ir.FLOAT, sp)
-        x = self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType"))
+        x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
             return self.unknown(sp)
+        if isinstance(t, ir.UnionT):
+            return self.union_convert("float", x, node)
         if t == ir.FLOAT:
             return x
         if t in (ir.INT, ir.BOOL):
@@ -655,7 +675,10 @@ class BuiltinMixin:
         if isinstance(ta, TVar) or isinstance(tb, TVar):
             return self.unknown(self.sp(node))
         a, b = self.unwrap_pair(a, b, ne.divmod_)
+        a, b = enums.as_int(a), enums.as_int(b)
         ta, tb = prune(a.ty), prune(b.ty)
+        if not {ta, tb} <= {ir.INT, ir.FLOAT, ir.BOOL}:
+            return self.err("type-mismatch", f"unsupported operand types for divmod(): {show(ta)} and {show(tb)}", node)
         if ir.FLOAT in (ta, tb):
             return ir.Intrinsic("divmod", (self.to_float(a), self.to_float(b)), ir.TupleT((ir.FLOAT, ir.FLOAT)), self.sp(node))
         return ir.Intrinsic("divmod", (self.to_int(a), self.to_int(b)), ir.TupleT((ir.INT, ir.INT)), self.sp(node))
@@ -683,6 +706,9 @@ class BuiltinMixin:
             if not isinstance(v, cst.Name):
                 return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
             names.append(v.value)
+        dyn = self.union_isinstance(x, names, node)
+        if dyn is not None:
+            return dyn
         base = t.inner if isinstance(t, ir.OptionT) else t
         if isinstance(t, ir.ObjT) and t.name in self.info.classes:
             return self.obj_isinstance(x, t, names, node)
@@ -698,6 +724,10 @@ class BuiltinMixin:
             match_names = {"set"}
         elif isinstance(base, ir.TupleT):
             match_names = {"tuple"}
+        elif isinstance(base, ir.NamedT):
+            match_names = {base.name, "tuple"}
+        elif isinstance(base, ir.EnumT):
+            match_names = {base.name, "Enum"} | ({"IntEnum", "int"} if base.int_enum else set())
         elif isinstance(base, ir.ExcT):
             return self.err("unsupported-builtin", "isinstance() on exceptions is not supported; use except clauses", node)
         hit = bool(match_names & set(names))
@@ -820,6 +850,10 @@ class BuiltinMixin:
     # ------------------------------------------------------------ methods
 
     def method(self, obj: ir.Expr, m: str, node: cst.Call, pos, kw) -> ir.Expr:
+        if isinstance(prune(obj.ty), ir.UnionT):
+            obj = self.as_plain(obj, node, f"`.{m}()`")
+            if not self.known(obj):
+                return obj
         t = prune(obj.ty)
         if isinstance(t, ir.OptionT):
             obj = self.unwrap(obj, ne.attribute("NoneType", m))
@@ -832,6 +866,8 @@ class BuiltinMixin:
             return self.dict_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.SetT):
             return self.set_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.NamedT):  # p._replace(...), p._asdict()
+            return named.method(self, obj, t, m, node, pos, kw)
         if isinstance(t, ir.ObjT):
             return self.obj_method(obj, t, m, node, pos, kw)
         if t == ir.FLOAT and m == "is_integer" and self.want(node, pos, kw, 0, 0):

@@ -15,8 +15,10 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
+from portalis.analyzers import unions as un
 
 _BINOPS: dict[type, str] = {
     cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
@@ -69,6 +71,7 @@ class ExprMixin:
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
     def to_int(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
+        e = enums.as_int(e)  # an IntEnum member is its int
         t = prune(e.ty)
         if t == ir.BOOL:
             return ir.Coerce(e, ir.INT, e.span)
@@ -98,7 +101,9 @@ class ExprMixin:
         """An expression used only for its truth value (`and`/`or` then need no common type)."""
         if isinstance(node, cst.BooleanOperation):
             op = "and" if isinstance(node.operator, cst.And) else "or"
-            return ir.BoolOp(op, self.cond(node.left), self.cond(node.right), ir.BOOL, self.sp(node))
+            left = self.cond(node.left)
+            right = self.narrowed_right(node, lambda: self.cond(node.right))  # `isinstance(x, int) and x > 0`
+            return ir.BoolOp(op, left, right, ir.BOOL, self.sp(node))
         if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, self.sp(node))
         return self.truthy(self.expr(node))
@@ -139,6 +144,15 @@ class ExprMixin:
         w = prune(want)
         if isinstance(have, TVar) and have.origin == "error":
             return e
+        if isinstance(w, ir.UnionT) or isinstance(have, ir.UnionT):
+            boxed = self.union_coerce(e, w, node, what)
+            if boxed is not None:
+                return boxed
+        if isinstance(e, (ir.ListLit, ir.DictLit, ir.TupleLit)) and isinstance(w, (ir.ListT, ir.DictT, ir.TupleT)) \
+                and show(w) != show(have):
+            lit = self.retype_literal(e, w, node, what)
+            if lit is not None:
+                return lit
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
@@ -209,7 +223,7 @@ class ExprMixin:
         if isinstance(node, cst.IfExp):
             c = self.cond(node.test)
             a, b = self.expr(node.body), self.expr(node.orelse)
-            a, b = self.narrowed(node, a, b)
+            a, b = self.ifexp_none_narrowed(node, a, b)
             t = self.join(a, b, node)
             return ir.IfExp(c, self.coerce_to(a, t, node.body, "this branch"),
                             self.coerce_to(b, t, node.orelse, "this branch"), t, sp)
@@ -241,7 +255,7 @@ class ExprMixin:
             return self.err("unsupported-syntax", "`...` is not supported as a value", node)
         return self.err("unsupported-syntax", f"unsupported expression ({type(node).__name__})", node)
 
-    def narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
+    def ifexp_none_narrowed(self, node: cst.IfExp, a: ir.Expr, b: ir.Expr) -> tuple[ir.Expr, ir.Expr]:
         """`x if x is not None else d` / `d if x is None else x` with x a local Optional: the
         branch that reads x has its plain value (the test ruled None out)."""
         t = node.test
@@ -274,9 +288,15 @@ class ExprMixin:
         if n == "None":
             return ir.Const(None, ir.NONE, sp)
         if n in self.locals and n not in self.global_names:
+            if n in self.narrowed and n not in self.comp_scope:
+                return ir.Coerce(ir.Local(n, self.locals[n], sp), self.narrowed[n], sp)
             return ir.Local(n, self.locals[n], sp)
         if n in self.info.globals:
             return ir.Global(n, self.info.globals[n], sp)
+        if n in self.info.enum_state.classes:
+            return enums.class_value(self, node)
+        if n in self.info.named_state.classes:
+            return named.class_value(self, node)
         if n in self.info.funcs:
             return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
         if n in self.info.classes:
@@ -288,6 +308,12 @@ class ExprMixin:
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:
         sp = self.sp(node)
+        if enums.is_class(self, node.value):  # Color.RED
+            return enums.class_attr(self, node)
+        if named.is_class(self, node.value):  # Point._fields
+            return named.class_attr(self, node)
+        if exc_extras.is_type_name(self, node):  # type(e).__name__
+            return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
             consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
                       "inf": float("inf"), "nan": float("nan")}
@@ -298,17 +324,15 @@ class ExprMixin:
         cname = self.class_named(node.value) if self.info.classes else None
         if cname is not None:
             return self.class_attribute(cname, node)
-        if (node.attr.value == "__name__" and isinstance(node.value, cst.Call) and isinstance(node.value.func, cst.Name)
-                and node.value.func.value == "type" and len(node.value.args) == 1 and "type" not in self.locals):
-            x = self.expr(node.value.args[0].value)
-            xt = prune(x.ty)
-            if isinstance(xt, ir.ObjT):
-                return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
-            if isinstance(xt, TVar):
-                return self.unknown(sp) if xt.origin != "error" else x
-            return self.err("unsupported-builtin", "`type(x).__name__` is supported for user objects only", node)
         obj = self.expr(node.value)
         ot = prune(obj.ty)
+        if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), (ir.EnumT, ir.NamedT)):
+            obj = self.unwrap(obj, ne.attribute("NoneType", node.attr.value))  # CPython's AttributeError on None
+            ot = prune(obj.ty)
+        if isinstance(ot, ir.EnumT):  # c.name, c.value
+            return enums.member_attr(self, obj, ot, node)
+        if isinstance(ot, ir.NamedT):  # p.x
+            return named.attr(self, obj, ot, node)
         if isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), ir.ObjT):
             obj = self.unwrap(obj, ne.attribute("NoneType", node.attr.value))
             ot = prune(obj.ty)
@@ -317,7 +341,7 @@ class ExprMixin:
         if isinstance(ot, TVar):
             return self.unknown(sp) if ot.origin != "error" else obj
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
-            return self.err("unsupported-builtin", "`e.args` is not supported; use `str(e)`", node)
+            return exc_extras.args(self, obj, node)
         if isinstance(ot, ir.ExcT):
             if ot.name in self.info.refused_excs:
                 return self.poison(node)
@@ -337,6 +361,7 @@ class ExprMixin:
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode, inplace: bool = False) -> ir.Expr:
         """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
+        left, right = enums.as_int(left), enums.as_int(right)  # IntEnum members compute as ints
         lt, rt_ = prune(left.ty), prune(right.ty)
         if any(isinstance(t, TVar) and t.origin == "error" for t in (lt, rt_)):
             return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
@@ -349,6 +374,9 @@ class ExprMixin:
                     if known in (ir.INT, ir.FLOAT, ir.STR):
                         return ir.Const(None, TVar("binop"), sp)
             return self.unknown(sp)
+        dyn = self.union_binop(op, left, right, node, inplace)
+        if dyn is not None:
+            return dyn
         if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
             return self.obj_binop(op, left, right, lt, rt_, node)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
@@ -402,11 +430,14 @@ class ExprMixin:
         sp = self.sp(node)
         if isinstance(node.operator, cst.Not):
             return ir.UnaryOp("not", self.cond(node.expression), ir.BOOL, sp)
-        e = self.expr(node.expression)
+        e = enums.as_int(self.expr(node.expression))
         t = _strip_opt(prune(e.ty))
         if isinstance(t, TVar):
             return self.unknown(sp)
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
+        dyn = self.union_unary(op, e, node)
+        if dyn is not None:
+            return dyn
         if isinstance(t, ir.ObjT) and self.info.classes:
             return self.obj_unary(op, e, t, node)
         e = self.unwrap(e, ne.unary(op, "NoneType"))
@@ -425,14 +456,22 @@ class ExprMixin:
             return ir.OptionT(tb)
         if tb == ir.NONE and not isinstance(ta, ir.OptionT) and ta != ir.NONE:
             return ir.OptionT(ta)
-        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT):
-            return ta
+        if isinstance(ta, ir.OptionT) and not isinstance(tb, ir.OptionT) and not isinstance(tb, ir.UnionT):
+            if isinstance(tb, TVar) or show(ta.inner) == show(tb):
+                return ta
+        if not isinstance(ta, TVar) and not isinstance(tb, TVar) and show(ta) != show(tb) and (
+                un.kind(ta) != un.kind(tb) or isinstance(ta, ir.UnionT) or isinstance(tb, ir.UnionT)):
+            try:  # `x if c else "n/a"`: a value of either type, each keeping its own
+                return un.make_union([ta, tb])
+            except un.UnionError:
+                pass
         return ta if not isinstance(ta, TVar) else tb
 
     def boolop(self, node: cst.BooleanOperation) -> ir.Expr:
         sp = self.sp(node)
         op = "and" if isinstance(node.operator, cst.And) else "or"
-        left, right = self.expr(node.left), self.expr(node.right)
+        left = self.expr(node.left)
+        right = self.narrowed_right(node, lambda: self.expr(node.right))
         if self.is_bool(left) and self.is_bool(right):
             return ir.BoolOp(op, left, right, ir.BOOL, sp)
         t = self.join(left, right, node)
@@ -452,8 +491,19 @@ class ExprMixin:
         out = [operands[0]]
         for i, op in enumerate(ops):
             a, b = out[-1], operands[i + 1]
+            a, b, op = enums.compare_operands(a, b, op)  # members: `is` is `==`; IntEnum as int
+            ops[i], out[-1] = op, a
             ta, tb = prune(a.ty), prune(b.ty)
             cnode = node.comparisons[i].comparator
+            if op in ("is", "is not") and (un.none_inside(ta) or un.none_inside(tb)):
+                if tb != ir.NONE and ta != ir.NONE:
+                    return self.err("unsupported-syntax", "`is` is only supported with None; use `==`", node)
+                x = a if un.none_inside(ta) else b
+                if len(ops) > 1:
+                    return self.err("unsupported-syntax", "`is None` on a value of several types inside a chained "
+                                    "comparison is not supported", node)
+                chk: ir.Expr = ir.Intrinsic("union.is_none", (x,), ir.BOOL, sp)
+                return chk if op == "is" else ir.UnaryOp("not", chk, ir.BOOL, sp)
             if (any(isinstance(_strip_opt(x), ir.ObjT) for x in (ta, tb)) and self.info.classes
                     and not (op in ("is", "is not") and ir.NONE in (ta, tb))):
                 if len(ops) > 1:
@@ -472,6 +522,24 @@ class ExprMixin:
                 return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
             if isinstance(ta, TVar) or isinstance(tb, TVar):
                 return self.unknown(sp)
+            if op in ("in", "not in") and isinstance(tb, ir.UnionT):
+                b = self.as_plain(b, cnode, "`in`")
+                tb = prune(b.ty)
+                if isinstance(tb, TVar):
+                    return b
+            if op in ("in", "not in") and isinstance(ta, ir.UnionT) and tb == ir.STR:
+                out[-1] = a = self.unbox_to(a, ir.STR, cnode, "`in <str>`")
+                ta = prune(a.ty)
+            if op not in ("in", "not in"):
+                if isinstance(ta, ir.OptionT) and un.none_inside(ta):  # `d.get(k) == None`: the Obj inside
+                    out[-1] = a = ir.Coerce(a, un.make_union([ta]), a.span)
+                if isinstance(tb, ir.OptionT) and un.none_inside(tb):
+                    b = ir.Coerce(b, un.make_union([tb]), b.span)
+                pair = self.union_compare_pair(op, a, b, cnode)
+                if pair is not None:
+                    out[-1] = pair[0]
+                    out.append(pair[1])
+                    continue
             if op in ("in", "not in"):
                 if isinstance(tb, ir.OptionT):  # `x in maybe_list`: CPython's TypeError if it is None
                     b = self.unwrap(b, ne.containment("NoneType"))
@@ -502,6 +570,10 @@ class ExprMixin:
                             out[-1] = a = ir.Const(None, prune(elem), a.span)
                         elif not isinstance(ta, TVar) and ta != ir.NONE and unify(prune(elem).inner, ta):
                             out[-1] = a = ir.Coerce(a, prune(elem), a.span)
+                ct = prune(b.ty)
+                elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                if elem is not None and isinstance(prune(elem), ir.UnionT) and not isinstance(prune(a.ty), ir.UnionT):
+                    out[-1] = a = self.coerce_to(a, elem, cnode, "the value looked for")  # `1 in [1, "a"]`
                 out.append(self.membership_rhs(a, b, cnode))
                 continue
             if (ta == ir.NONE) != (tb == ir.NONE) and op in ("==", "!="):
@@ -539,6 +611,11 @@ class ExprMixin:
                                 "element type); make the types agree", node)
             if op not in ("==", "!=") and not _orderable(ta) and not isinstance(ta, ir.SetT):
                 return self.err("type-mismatch", f"`{op}` is not supported between {show(ta)} values", node)
+            if op not in ("==", "!=") and isinstance(ta, (ir.TupleT, ir.NamedT, ir.ListT)) and not _orderable(ta, False):
+                # CPython raises TypeError if the comparison reaches a None item (Rust's Option
+                # would order it first instead)
+                return self.err("type-mismatch", f"`{op}` between {show(ta)} values that may hold None is not "
+                                "supported (CPython raises TypeError when it compares a None item)", node)
             if isinstance(ta, ir.OptionT) and op not in ("==", "!="):
                 out[-1], ub = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
                 out.append(ub)
@@ -547,6 +624,7 @@ class ExprMixin:
         return ir.Compare(tuple(ops), tuple(out), ir.BOOL, sp)
 
     def membership_rhs(self, item: ir.Expr, container: ir.Expr, node: cst.CSTNode) -> ir.Expr:
+        container = named.as_tuple(container)
         ct = prune(container.ty)
         it = prune(item.ty)
         if ct == ir.STR:
@@ -595,7 +673,7 @@ class ExprMixin:
                 t = ir.OptionT(TVar(f"{what}-element", self.sp(node).line))
                 continue
             if it == ir.NONE and not isinstance(pt, TVar):
-                t = pt if isinstance(pt, ir.OptionT) else ir.OptionT(pt)
+                t = pt if isinstance(pt, ir.OptionT) else un.make_union([pt, ir.NONE]) if isinstance(pt, ir.UnionT) else ir.OptionT(pt)
                 continue
             if isinstance(pt, ir.ObjT) and isinstance(it, ir.ObjT) and self.coerce_obj(i, it, pt) is not None:
                 continue
@@ -606,6 +684,14 @@ class ExprMixin:
                     t = it
                     continue
                 if not isinstance(pt, TVar):
+                    if isinstance(pt, ir.UnionT) and un.accepts(pt, it):
+                        continue
+                    if not isinstance(it, TVar):
+                        try:  # a literal of mixed types: its items are values of several types
+                            t = un.make_union([pt, it])
+                            continue
+                        except un.UnionError:
+                            pass
                     if {show(pt), show(it)} <= {"int", "float"}:
                         self.err("int-float-mix", f"a {what} mixing int and float elements prints them differently; "
                                  "write float literals", node)
@@ -636,11 +722,16 @@ class ExprMixin:
 
     def check_hashable(self, t: Any, node: cst.CSTNode) -> None:
         t = prune(t)
+        if isinstance(t, ir.UnionT):
+            if not (t.members and all(isinstance(m, ir.Prim) for m in t.members)):
+                self.err("type-mismatch", f"dict keys / set elements of type {show(t)} are not supported "
+                         "(they may be unhashable)", node)
+            return
         if t == ir.FLOAT:
             self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
         elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
             self.err("type-mismatch", f"unhashable type: {show(t)}", node)
-        elif isinstance(t, ir.TupleT):
+        elif isinstance(t, (ir.TupleT, ir.NamedT)):
             for i in t.items:
                 self.check_hashable(i, node)
 
@@ -648,16 +739,26 @@ class ExprMixin:
 
     def subscript(self, node: cst.Subscript) -> ir.Expr:
         sp = self.sp(node)
+        if enums.is_class(self, node.value):  # Color["RED"]
+            return enums.class_subscript(self, node)
         obj = self.expr(node.value)
         if len(node.slice) != 1:
             return self.err("unsupported-syntax", "multi-dimensional subscripts are not supported", node)
         sl = node.slice[0].slice
+        if isinstance(prune(obj.ty), ir.UnionT):
+            obj = self.as_plain(obj, node.value, "indexing")
         t = _strip_opt(prune(obj.ty))
         if isinstance(t, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp) if t.origin != "error" else obj
         if isinstance(prune(obj.ty), ir.ObjT) and self.info.classes and not isinstance(sl, cst.Slice):
             return self.obj_dunder(obj, prune(obj.ty), "__getitem__", [sl.value], node)
         obj = self.unwrap(obj, ne.subscript("NoneType"))
+        if isinstance(t, ir.NamedT):  # p[0]: as a tuple
+            obj = named.as_tuple(obj)
+            t = prune(obj.ty)
+        if isinstance(t, ir.ExcArgsT):
+            return self.err("unsupported-builtin", "indexing `e.args` is not supported (the types of its items are not "
+                            "known statically); use str(e), or give the exception class fields", node)
         if isinstance(sl, cst.Slice):
             parts = [self.opt_int_arg(p, sp) for p in (sl.lower, sl.upper, sl.step)]
             if t == ir.STR:
@@ -707,6 +808,7 @@ class ExprMixin:
     def int_arg(self, e: ir.Expr, node: cst.CSTNode, err: "ne.Err | None" = ne.index("NoneType")) -> ir.Expr:
         """An int argument; None in it raises `err` (by default `__index__`'s TypeError, which
         is what range(), chr(), list.pop(), str.ljust(), math.factorial(), ... raise)."""
+        e = enums.as_int(e)  # an IntEnum member is an int index
         t = prune(e.ty)
         if t in (ir.INT, ir.BOOL):
             return self.to_int(e)
@@ -794,6 +896,9 @@ class ExprMixin:
         if isinstance(node, (cst.Tuple, cst.List)):
             t = prune(elem_t)
             n = len(node.elements)
+            named_t = t if isinstance(t, ir.NamedT) else None  # `for x, y in points`: its tuple
+            if named_t is not None:
+                t = ir.TupleT(named_t.items)
             if isinstance(t, TVar):
                 unify(t, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
                 t = prune(t)
@@ -801,7 +906,7 @@ class ExprMixin:
                 self.err("type-mismatch", f"cannot unpack {show(t)} into {n} names", node)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
             items = tuple(self.comp_target(el.value, it) for el, it in zip(node.elements, t.items))
-            return ir.TupleTarget(items, t, self.sp(node))
+            return ir.TupleTarget(items, named_t or t, self.sp(node))
         self.err("unsupported-syntax", "unsupported comprehension target", node)
         return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
 
@@ -820,8 +925,10 @@ class ExprMixin:
         CPython's TypeError if it is None at run time."""
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
-            return self.unwrap(it, ne.iteration("NoneType"))
-        return it
+            return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
+        if isinstance(t, ir.UnionT):
+            return self.union_iterated(it)
+        return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:
         """The element type of something a `for` can loop over. ``order_free``: the consumer's
@@ -865,9 +972,13 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     t = prune(t)
     if t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
         return True
+    if isinstance(t, ir.UnionT):  # every pair of member types has an order (int and float do)
+        return bool(t.members) and all(un.orderable(a, b) for a in t.members for b in t.members)
     if isinstance(t, ir.ObjT):  # through `__lt__`: checked on the finished IR (analyzers.classes.check_module)
         return True
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, ir.EnumT):  # IntEnum members order as ints; Enum members do not order
+        return t.int_enum
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_orderable(i, optional) for i in t.items)
     if isinstance(t, ir.ListT):
         return _orderable(t.elem, optional)

@@ -17,6 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -24,6 +25,7 @@ from portalis.analyzers import classes as user_classes
 from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
+from portalis.analyzers.unions import UnionMixin
 from portalis.analyzers.ingest import SourceModule
 from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
@@ -59,7 +61,12 @@ class ModuleInfo:
     exc_inits: dict[str, "ExcInit"] = field(default_factory=dict)  # exception class with __init__
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
     synth_alias: dict[cst.CSTNode, cst.CSTNode] = field(default_factory=dict)  # generated -> source node
+    synth_calls: dict[cst.CSTNode, str] = field(default_factory=dict)  # generated callee name -> function
     type_aliases: dict[str, Any] = field(default_factory=dict)  # `Vector = list[float]` (module level)
+    annotated: set[tuple[str, str]] = field(default_factory=set)  # (function, local) with an annotation
+    widened: int = 0  # locals widened to a union so far (analyzers.unions.widen_local)
+    enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
+    named_state: named.NamedState = field(default_factory=named.NamedState)  # named tuple classes
     classes: dict[str, Any] = field(default_factory=dict)  # user classes: name -> classes.ClassInfo
 
     def exc_owner(self, cls: str) -> str | None:
@@ -97,7 +104,7 @@ class Ctx:
         self.seen: set[tuple[str, int, int]] = set()
 
 
-class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
+class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
                  global_names: set[str], ret: Any):
         self.info = info
@@ -108,6 +115,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         self.global_names = global_names
         self.ret = ret
         self.comp_scope: dict[str, Any] = {}
+        self.narrowed: dict[str, Any] = {}  # names narrowed by isinstance() (analyzers.unions)
         self.loops: list[int] = []
         self.finally_depth = 0
         self.handler_vars: list[str] = []
@@ -160,12 +168,21 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
     def block(self, stmts: Any) -> tuple[ir.Stmt, ...]:
         out: list[ir.Stmt] = []
         body = stmts.body if isinstance(stmts, (cst.IndentedBlock, cst.SimpleStatementSuite)) else stmts
-        for s in body:
+        for i, s in enumerate(body):
             if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                n0 = len(out)
                 for small in s.body:
                     out.extend(self.small(small))
+                rest = self.assigned_rest(out[n0:], body[i + 1:])  # `x = "a"` on a union x: a str below
+                if rest is not None:
+                    out.extend(rest)
+                    break
             else:
                 out.extend(self.compound(s))
+                rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
+                if rest is not None:
+                    out.extend(rest)
+                    break
         return tuple(out)
 
     def small(self, node: cst.BaseSmallStatement) -> list[ir.Stmt]:
@@ -224,16 +241,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
                     self.err("type-mismatch", f"exceptions must derive from BaseException, not {show(t)}", node.exc)
                 return []
             if node.cause is not None:
-                # `raise X from e`: the cause only shows in the stderr traceback's chain, which
-                # Portalis does not print; a name (or None) has no effect to keep, anything else is
-                # refused rather than dropped
-                cause = node.cause.item
-                if isinstance(cause, cst.Name):
-                    ct = prune(self.expr(cause).ty)
-                    if not (isinstance(ct, (ir.ExcT, TVar)) or ct == ir.NONE):
-                        self.err("type-mismatch", "exception causes must derive from BaseException", cause)
-                else:
-                    self.err("unsupported-syntax", "`raise ... from` supports a variable or None as the cause", cause)
+                # `raise X from Y`: the cause only shows in the stderr traceback's chain, which
+                # Portalis does not print; Y is evaluated after X, for its effects
+                e = exc_extras.raise_cause(self, e, node.cause.item)
             return [ir.Raise(e, None, sp)]
         if isinstance(node, cst.Assert):
             msg = self.expr(node.msg) if node.msg is not None else None
@@ -306,6 +316,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
         if isinstance(node.target, cst.Name):
             n = node.target.value
             if n in self.locals and n not in self.global_names:
+                self.info.annotated.add((self.fname, n))  # never widened to a union
                 if not unify(self.locals[n], t):
                     self.err("type-mismatch", f"`{n}` is annotated {show(t)} but holds {show(self.locals[n])}", node)
             elif n in self.info.globals:
@@ -331,6 +342,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
                 if not is_global:
                     self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            if not is_global:
+                slot = self.widen_local(n, slot, value)  # `x = 1` ... `x = "a"`: x holds either
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
             return ir.NameTarget(n, slot, is_global, sp), v
         if isinstance(t, cst.Subscript):
@@ -365,6 +378,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if isinstance(t, (cst.Tuple, cst.List)):
             vt = prune(value.ty)
+            named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
+            if named_t is not None:
+                vt = ir.TupleT(named_t.items)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
@@ -386,7 +402,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
             for el, it in zip(t.elements, vt.items):
                 sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
                 items.append(sub)
-            return ir.TupleTarget(tuple(items), vt, sp), value
+            return ir.TupleTarget(tuple(items), named_t or vt, sp), value
         if isinstance(t, cst.Attribute):
             stored = self.attr_store(t, value, node)
             if stored is not None:
@@ -521,12 +537,16 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
-        body = self.block(node.body)
+        nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
+        body = self.block(node.body) if nar is None else self.lower_narrowed(
+            nar[0], nar[1], lambda: self.block(node.body), node.body)
         orelse: tuple[ir.Stmt, ...] = ()
-        if isinstance(node.orelse, cst.If):
-            orelse = (self.if_(node.orelse),)
-        elif isinstance(node.orelse, cst.Else):
-            orelse = self.block(node.orelse.body)
+        if node.orelse is not None:
+            def lower_else() -> tuple[ir.Stmt, ...]:
+                if isinstance(node.orelse, cst.If):
+                    return (self.if_(node.orelse),)
+                return self.block(node.orelse.body)
+            orelse = lower_else() if nar is None else self.lower_narrowed(nar[0], nar[2], lower_else, node.orelse)
         return ir.If(c, body, orelse, self.sp(node))
 
     def try_(self, node: cst.Try) -> ir.Try:
@@ -647,11 +667,15 @@ class _ModuleLowering:
             else:
                 flat.append(s)
         self.constant_defaults = self.constant_literals(flat)
+        done = self.collect_imports(flat)
         for s in flat:  # user classes are types in every annotation (forward references too)
-            if isinstance(s, cst.ClassDef) and not self._is_exception_class(s, flat):
+            if isinstance(s, cst.ClassDef) and not self._is_exception_class(s, flat) and not self.is_value_class(s):
                 self.info.type_aliases[s.name.value] = ir.ObjT(s.name.value)
+        done |= self.collect_value_classes(flat)
         for s in flat:
             self.check_current()
+            if id(s) in done:
+                continue
             if isinstance(s, cst.FunctionDef):
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
@@ -706,20 +730,48 @@ class _ModuleLowering:
                 self.diag("unsupported-syntax", f"module variable `{n}` is used by functions, so it must first be "
                           "assigned by a plain top-level `NAME = value`", self.sm.tree)
 
+    def collect_imports(self, flat: list[cst.CSTNode]) -> set[int]:
+        """Imports, before anything else: the ids of the statements handled."""
+        done: set[int] = set()
+        for s in flat:
+            if isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
+                for x in s.body:
+                    self.collect_import(x)
+                done.add(id(s))
+        return done
+
+    def is_value_class(self, c: cst.ClassDef) -> bool:
+        """An enum or named tuple class (analyzers/enums.py, analyzers/named.py); imports collected."""
+        return enums.enum_base(self, c) is not None or named.is_namedtuple_class(self, c)
+
+    def collect_value_classes(self, flat: list[cst.CSTNode]) -> set[int]:
+        """Enum and named tuple classes, right after the imports (so that every annotation can
+        name them): the ids of the statements handled."""
+        done: set[int] = set()
+        for s in flat:
+            if isinstance(s, cst.ClassDef) and self.is_value_class(s):
+                self.collect_class(s)
+                done.add(id(s))
+            elif named.collect_assign(self, s):
+                done.add(id(s))
+        return done
+
     def collect_import(self, x: cst.CSTNode) -> None:
+        if enums.collect_import(self, x) or named.collect_import(self, x):
+            return
         if isinstance(x, cst.Import):
             for a in x.names:
                 name = cst.Module([]).code_for_node(a.name)
                 if name not in ALLOWED_IMPORTS or a.asname is not None:
                     self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing, "
-                              "dataclasses)", x)
+                              "dataclasses, enum, collections.namedtuple)", x)
                 else:
                     self.info.imports.add(name)
         elif isinstance(x, cst.ImportFrom):
             mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
             if mod not in ALLOWED_IMPORTS or x.relative:
                 self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing, "
-                          "dataclasses)", x)
+                          "dataclasses, enum, collections.namedtuple)", x)
                 return
             if mod in ("typing", "__future__"):
                 return
@@ -735,6 +787,13 @@ class _ModuleLowering:
                     self.info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
 
     def collect_class(self, c: cst.ClassDef) -> None:
+        enum_base = enums.enum_base(self, c)
+        if enum_base is not None:  # Enum / IntEnum: analyzers/enums.py
+            enums.collect_enum(self, c, enum_base)
+            return
+        if named.is_namedtuple_class(self, c):  # typing.NamedTuple: analyzers/named.py
+            named.collect_class(self, c)
+            return
         bases = [b.value for b in c.bases]
         base = bases[0].value if len(bases) == 1 and isinstance(bases[0], cst.Name) else None
         if base is None or not (base in BUILTIN_EXCEPTIONS or base in self.info.exceptions) or c.decorators:
@@ -761,20 +820,20 @@ class _ModuleLowering:
                 self.info.refused_excs.add(name)
                 break
         if init is not None:
-            if self.info.exc_owner(base) is not None:
-                self.diag("unsupported-class", f"`{name}` defines `__init__` but its base `{base}` already has one "
-                          "with fields; only one class of a hierarchy may have fields yet", init.name)
-                self.info.refused_excs.add(name)
-            elif not self.collect_exc_init(name, init):
+            if not self.collect_exc_init(name, init, base):
                 self.info.refused_excs.add(name)
         # a refused class stays a known exception name, so its uses do not repeat the diagnostic
         self.info.exceptions[name] = base
 
-    def collect_exc_init(self, cname: str, fn: cst.FunctionDef) -> bool:
+    def collect_exc_init(self, cname: str, fn: cst.FunctionDef, base: str = "") -> bool:
         """Lower `__init__` of exception class `cname` as a generated function (see ir.ExcClass).
 
         Only `super().__init__(args...)` (at most once) and `self.NAME = value` statements are
-        accepted, where the values may use the parameters but not `self`."""
+        accepted, where the values may use the parameters but not `self`. When a base class has
+        fields (its `__init__`, `base_init`), `super().__init__(...)` calls that one: its result
+        tuple gives the args and the base's fields, and this class's fields follow them."""
+        base_owner = self.info.exc_owner(base) if base else None
+        base_init = self.info.exc_inits[base_owner] if base_owner is not None else None
         def refuse(msg: str, node: cst.CSTNode) -> bool:
             self.diag("unsupported-class", msg, node)
             return False
@@ -815,6 +874,13 @@ class _ModuleLowering:
                 super_args = [a.value for a in v.args]
                 if any(uses_self(a) for a in super_args):
                     return refuse("the arguments of `super().__init__` cannot use `self` here", st)
+                if base_init is not None:  # the base's generated __init__, called by name
+                    callee = cst.Name("__base_init")
+                    call = cst.Call(callee, [cst.Arg(a) for a in super_args])
+                    self.info.synth_calls[callee] = base_init.func
+                    self.info.synth_alias[call] = st
+                    add(cst.Assign([cst.AssignTarget(cst.Name("__sup"))], call), st)
+                    continue
                 for i, a in enumerate(super_args):
                     add(cst.Assign([cst.AssignTarget(cst.Name(f"__a{i}"))], a), st)
                 continue
@@ -828,6 +894,8 @@ class _ModuleLowering:
                 f = tgt.attr.value
                 if f == "args":
                     return refuse("`self.args` cannot be assigned here", st)
+                if base_init is not None and f in base_init.fields:
+                    return refuse(f"`{f}` is a field of the base class `{base_owner}` already; set it there", st)
                 if f not in fields:
                     fields.append(f)
                 if isinstance(x, cst.AnnAssign):
@@ -838,16 +906,45 @@ class _ModuleLowering:
             return refuse("an exception's `__init__` may only call `super().__init__(...)` and set fields "
                           "(`self.NAME = value`, values not using `self`)", st)
         params = list(p.params[1:])
+        defaults: dict[str, cst.BaseExpression] = {}
         for prm in params:
             if prm.default is not None:
-                return refuse("default parameter values are not supported yet", prm.default)
-        # without super().__init__, Python's BaseException keeps the constructor arguments as args
-        args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
-            else [cst.Name(prm.name.value) for prm in params]
-        items = [cst.Integer("0")]
-        for a in args:
-            items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
-        items += [cst.Name(f"__f_{f}") for f in fields]
+                if super_args is None:
+                    # without super().__init__, args are the positional arguments of each call
+                    return refuse("default parameter values need `super().__init__(...)` in the `__init__` (without "
+                                  "it, `args` depends on how each call passes its arguments)", prm.default)
+                if not _literal_default(prm.default):
+                    return refuse("a default value must be a literal (number, string, True/False/None)", prm.default)
+                defaults[prm.name.value] = prm.default
+        if base_init is not None:
+            if super_args is None:
+                return refuse(f"the base class `{base_owner}` has fields: this `__init__` must call "
+                              "`super().__init__(...)` (or the base's fields would not be set)", fn.name)
+
+            def sup(k: int) -> cst.BaseExpression:
+                return cst.Subscript(cst.Name("__sup"), [cst.SubscriptElement(cst.Index(cst.Integer(str(k))))])
+
+            # (0, the base's str/repr pairs, the base's fields, this class's fields)
+            n_base = 2 * base_init.n_args + len(base_init.fields)
+            items = [cst.Integer("0"), *(sup(k) for k in range(1, 1 + n_base))]
+            items += [cst.Name(f"__f_{f}") for f in fields]
+            for n in list(items):
+                if isinstance(n, cst.Subscript):
+                    self.info.synth_alias[n] = fn.name
+                    self.info.synth_alias[n.value] = fn.name
+                    self.info.synth_alias[n.slice[0]] = fn.name
+                    self.info.synth_alias[n.slice[0].slice] = fn.name
+                    self.info.synth_alias[n.slice[0].slice.value] = fn.name
+            fields = [*base_init.fields, *fields]
+            args: list[cst.BaseExpression] = [cst.Name("__sup")] * base_init.n_args  # only counted below
+        else:
+            # without super().__init__, Python's BaseException keeps the constructor arguments as args
+            args = [cst.Name(f"__a{i}") for i in range(len(super_args))] if super_args is not None \
+                else [cst.Name(prm.name.value) for prm in params]
+            items = [cst.Integer("0")]
+            for a in args:
+                items += [cst.Call(cst.Name("str"), [cst.Arg(a)]), cst.Call(cst.Name("repr"), [cst.Arg(a)])]
+            items += [cst.Name(f"__f_{f}") for f in fields]
         tup = cst.Tuple([cst.Element(i) for i in items])
         for n in (tup, *items, *(a for i in items if isinstance(i, cst.Call) for a in (i.func, i.args[0], i.args[0].value))):
             self.info.synth_alias[n] = fn.name
@@ -859,7 +956,7 @@ class _ModuleLowering:
         from portalis.analyzers.ingest import content_hash
         sig_params = [(prm.name.value, self.param_type(prm, func)) for prm in params]
         code = self.sm.source_lines(fn)
-        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code))
+        self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code), defaults)
         self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
         return True
 
@@ -1102,7 +1199,10 @@ class _ModuleLowering:
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
-            body.extend(fl.block([s]))
+            fl.forget_narrowed(s)  # a statement that may rebind a narrowed name (analyzers.unions)
+            stmts = fl.block([s])
+            body.extend(stmts)
+            fl.narrow_after(stmts)  # `x = "a"` on a union x: a str in the statements that follow
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 
@@ -1123,6 +1223,7 @@ class _ModuleLowering:
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
+        widened_before = self.info.widened
         for n in range(PASSES):
             # up to PASSES passes: types learnt in one (a return type, a call site's argument)
             # feed the next. A pass that learns nothing new ran on the final types, so its IR and
@@ -1139,6 +1240,10 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
+            if n == PASSES - 1 and self.info.widened != widened_before:
+                ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
+                                      "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
+            widened_before = self.info.widened
             if n < PASSES - 1:
                 facts_after = self.type_facts()
                 if facts_after != facts_before:
@@ -1156,7 +1261,8 @@ class _ModuleLowering:
             excs = tuple(self.exc_class(n, b) for n, b in self.info.exceptions.items())
             result = ir.Module(self.sm.path.rsplit("/", 1)[-1].removesuffix(".py"), self.sm.path,
                                tuple(funcs), gvars, excs, main, frozenset(self.info.imports),
-                               user_classes.ir_classes(self.info))
+                               user_classes.ir_classes(self.info),
+                               tuple(e.to_ir() for e in self.info.enum_state.classes.values()))
             self.check_current()
             result = finalize(result, ground)
             self.check_current()
@@ -1198,7 +1304,15 @@ class _ModuleLowering:
                     out.update(uses_init.get(n.func, set()))
                 elif isinstance(n, ir.NewExc) and n.cls in self.class_lines:
                     out.add(n.cls)
+                elif isinstance(n, ir.Intrinsic) and n.name in _CLASS_USES:  # an enum or named tuple class
+                    t = n.ty.elem if isinstance(n.ty, ir.ListT) else n.ty
+                    if getattr(t, "name", None) in value_class_lines:
+                        out.add(t.name)
             return out
+
+        value_class_lines = {**{e.name: e.span.line for e in self.info.enum_state.classes.values()},
+                             **{i.type.name: i.line for i in self.info.named_state.classes.values()}}
+        class_lines = {**self.class_lines, **value_class_lines}
 
         uses_init = {f.name: set() for f in m.functions if f.name.endswith(".__init__") and f.name not in def_line}
         for f in m.functions:
@@ -1214,12 +1328,12 @@ class _ModuleLowering:
                     continue
                 order.append(n)
                 todo.extend(sorted(uses.get(n, ())))
-            late = [n for n in order if def_line.get(n, self.class_lines.get(n, 0)) > line]
+            late = [n for n in order if def_line.get(n, class_lines.get(n, 0)) > line]
             if late:
-                what = "class" if late[0] in self.class_lines else "function"
+                what = "class" if late[0] in class_lines else "function"
                 out.append(make("undefined-name", f"{what} `{late[0]}` is used before its "
                                 f"`{'class' if what == 'class' else 'def'}` statement runs (line "
-                                f"{def_line.get(late[0], self.class_lines.get(late[0]))}); Python raises NameError "
+                                f"{def_line.get(late[0], class_lines.get(late[0]))}); Python raises NameError "
                                 "here: move the definition up", st.span))
         return out
 
@@ -1277,6 +1391,10 @@ class _ModuleLowering:
         return found[0] if found else Span(1, 0, 1, 0)
 
 
+# intrinsics that use an enum or named tuple class (its `class` statement must have run)
+_CLASS_USES = frozenset({"enum.member", "enum.members", "enum.from_value", "enum.from_name", "named.new"})
+
+
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     """In source order, each diagnostic once (two passes over one construct may report it twice)."""
     return sorted(dict.fromkeys(diags), key=lambda d: (d.span.line, d.span.col, d.code))
@@ -1301,9 +1419,9 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if isinstance(node, TVar):
         return ground(node)
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        if isinstance(node, (ir.Prim, ir.ExcT, ir.ObjT, Span)):
+        if isinstance(node, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT, Span)):
             return node
-        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT)):
+        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT, ir.NamedT)):
             return ground(node)
         changes = {}
         for f in dataclasses.fields(node):

@@ -28,10 +28,10 @@ def type_name(t) -> str:
         return "NoneType" if t.name == "None" else t.name
     if isinstance(t, ir.OptionT):
         return type_name(t.inner)
-    for cls, name in ((ir.ListT, "list"), (ir.DictT, "dict"), (ir.SetT, "set"), (ir.TupleT, "tuple")):
+    for cls, name in ((ir.ListT, "list"), (ir.DictT, "dict"), (ir.SetT, "set"), (ir.TupleT, "tuple"), (ir.ExcArgsT, "tuple")):
         if isinstance(t, cls):
             return name
-    if isinstance(t, ir.ExcT):
+    if isinstance(t, (ir.ExcT, ir.EnumT, ir.NamedT)):
         return t.name
     return "object"
 

@@ -74,12 +74,16 @@ def resolve(t: T, free: ir.Type | None = None, keep_errors: bool = False) -> T:
         return ir.DictT(r(t.key), r(t.val))
     if isinstance(t, ir.TupleT):
         return ir.TupleT(tuple(r(i) for i in t.items))
+    if isinstance(t, ir.NamedT):
+        return ir.NamedT(t.name, t.fields, tuple(r(i) for i in t.items))
     if isinstance(t, ir.OptionT):
         return ir.OptionT(r(t.inner))
     if isinstance(t, ir.IterT):
         return ir.IterT(r(t.elem), t.kind)
     if isinstance(t, ir.FuncT):
         return ir.FuncT(tuple(r(p) for p in t.params), r(t.ret))
+    if isinstance(t, ir.UnionT):
+        return ir.UnionT(tuple(r(m) for m in t.members))
     return t
 
 
@@ -100,12 +104,14 @@ def children(t: T) -> tuple[T, ...]:
         return (t.elem,)
     if isinstance(t, ir.DictT):
         return (t.key, t.val)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return t.items
     if isinstance(t, ir.OptionT):
         return (t.inner,)
     if isinstance(t, ir.IterT):
         return (t.elem,)
+    if isinstance(t, ir.UnionT):
+        return t.members
     return ()
 
 
@@ -134,6 +140,10 @@ def unify(a: T, b: T) -> bool:
         return a == b
     if isinstance(a, ir.ExcT):
         return True  # all exception values share one Rust type
+    if isinstance(a, ir.EnumT):
+        return a == b
+    if isinstance(a, ir.NamedT):  # one class: its field types (settled by the first values seen)
+        return a.name == b.name and all(unify(x, y) for x, y in zip(a.items, b.items))
     if isinstance(a, ir.ObjT):
         return a.name == b.name  # a subclass where a base is expected: coerce_to, not unify
     if isinstance(a, ir.TupleT):
@@ -142,6 +152,8 @@ def unify(a: T, b: T) -> bool:
     if isinstance(a, ir.IterT):
         assert isinstance(b, ir.IterT)
         return a.kind == b.kind and unify(a.elem, b.elem)
+    if isinstance(a, ir.UnionT):
+        return show(a) == show(b)  # canonical members: the same union has the same text
     ca, cb = children(a), children(b)
     return len(ca) == len(cb) and all(unify(x, y) for x, y in zip(ca, cb))
 
@@ -153,7 +165,7 @@ def show(t: T) -> str:
 
 _PRIMS = {"int": ir.INT, "float": ir.FLOAT, "bool": ir.BOOL, "str": ir.STR, "None": ir.NONE}
 _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set",
-            "tuple": "tuple", "Tuple": "tuple", "Optional": "optional"}
+            "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union"}
 
 
 class AnnotationError(Exception):
@@ -169,9 +181,15 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
     if isinstance(node, cst.Name):
         if node.value in _PRIMS:
             return _PRIMS[node.value]
+        if node.value in ("object", "Any") and not (aliases and node.value in aliases):
+            from portalis.analyzers.unions import OBJECT
+            return OBJECT
         if aliases and node.value in aliases:
             return aliases[node.value]
         if node.value in exceptions or node.value == "Exception":
+            return ir.ExcT(node.value)
+        from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS
+        if node.value in BUILTIN_EXCEPTIONS:  # `-> ValueError`
             return ir.ExcT(node.value)
         if node.value in ("list", "List"):
             raise AnnotationError(node, "give the element type: `list[int]`")
@@ -186,12 +204,15 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
         except cst.ParserSyntaxError:
             raise AnnotationError(node, "unreadable string annotation") from None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
-        left, right = node.left, node.right
-        if isinstance(right, cst.Name) and right.value == "None":
-            return ir.OptionT(parse_annotation(left, exceptions, aliases))
-        if isinstance(left, cst.Name) and left.value == "None":
-            return ir.OptionT(parse_annotation(right, exceptions, aliases))
-        raise AnnotationError(node, "only `T | None` unions are supported")
+        parts: list[cst.BaseExpression] = []
+        stack: list[cst.BaseExpression] = [node]
+        while stack:  # `a | b | c` is ((a | b) | c): its operands, in order
+            x = stack.pop()
+            if isinstance(x, cst.BinaryOperation) and isinstance(x.operator, cst.BitOr):
+                stack += [x.right, x.left]
+            else:
+                parts.append(x)
+        return _union_annotation(node, [parse_annotation(p, exceptions, aliases) for p in parts])
     if isinstance(node, cst.Subscript):
         base = node.value
         name = base.value if isinstance(base, cst.Name) else base.attr.value if isinstance(base, cst.Attribute) else None
@@ -216,9 +237,21 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
         if kind == "tuple" and parsed:
             return ir.TupleT(tuple(parsed))
         if kind == "optional" and len(parsed) == 1:
-            return ir.OptionT(parsed[0])
+            return _union_annotation(node, [parsed[0], ir.NONE])
+        if kind == "union" and parsed:
+            return _union_annotation(node, parsed)
         raise AnnotationError(node, f"unsupported type `{cst.Module([]).code_for_node(node)}`")
     raise AnnotationError(node, f"unsupported type annotation `{cst.Module([]).code_for_node(node)}`")
+
+
+def _union_annotation(node: cst.CSTNode, parsed: list[ir.Type]) -> ir.Type:
+    """`A | B | ...`, `Union[A, B]`, `Optional[A]`: `X | None` stays an Optional; other unions
+    are `ir.UnionT` (analyzers.unions)."""
+    from portalis.analyzers.unions import UnionError, make_union
+    try:
+        return make_union(parsed)
+    except UnionError as ex:
+        raise AnnotationError(node, f"unsupported union: {ex}") from None
 
 
 def type_alias(stmt: cst.CSTNode, exceptions: set[str], aliases: Mapping[str, ir.Type]) -> tuple[str, ir.Type] | None:
@@ -248,7 +281,9 @@ def _hashable_key(t: ir.Type) -> bool:
     """A key type the runtime can hash (no float: Rust's f64 is neither Eq nor Hash)."""
     if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
         return False
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, ir.UnionT):  # scalars only (an `Obj` hashes 1, 1.0 and True alike)
+        return bool(t.members) and all(isinstance(m, ir.Prim) for m in t.members)
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_hashable_key(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _hashable_key(t.inner)

@@ -121,6 +121,19 @@ class FuncT:
 
 
 @dataclass(frozen=True)
+class EnumT:
+    """A member of the enum class `name` (`enum.Enum`, or `enum.IntEnum` when `int_enum`); its
+    `.value` has type `value` (int or str). A value type: the member's index in the class."""
+
+    name: str
+    int_enum: bool = False
+    value: "Type" = INT
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
 class ObjT:
     """An instance of user class `name` (or of a subclass: the static type). Objects are
     references: every class of one hierarchy shares one Rust type (see `Class`)."""
@@ -131,7 +144,45 @@ class ObjT:
         return self.name
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT]
+@dataclass(frozen=True)
+class NamedT:
+    """An instance of the named tuple class `name` (`typing.NamedTuple`, `collections.namedtuple`):
+    a tuple of `items` whose positions are also called `fields`. Immutable, a value type."""
+
+    name: str
+    fields: tuple[str, ...]
+    items: tuple["Type", ...]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class ExcArgsT:
+    """`e.args` of an exception: a tuple whose items' types are not known statically (it is
+    printed, converted to str, measured with len(), tested for truth; not indexed)."""
+
+    def __str__(self) -> str:
+        return "tuple"
+
+
+@dataclass(frozen=True)
+class UnionT:
+    """A value of one of several types, kept with its exact type at run time (`rt::Obj`):
+    `int | float`, `str | None | list[str]`, the values of a JSON-like dict. `members` are
+    canonical (analyzers.unions.make_union): flat, without duplicates, in a fixed order, lists
+    and dicts among them hold unions themselves; `()` is `object` (any value). A union of
+    only `X | None` is an `OptionT`, never a UnionT."""
+
+    members: tuple["Type", ...]
+
+    def __str__(self) -> str:
+        if not self.members:
+            return "object"
+        return " | ".join(map(str, self.members))
+
+
+Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT, EnumT, NamedT, ExcArgsT, UnionT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -588,6 +639,20 @@ class ExcClass:
 
 
 @dataclass(frozen=True)
+class EnumClass:
+    """An enum class (analyzers.enums): its canonical members in definition order (`names`,
+    `values`: ints or strs), and every alias name with the index of the member it names."""
+
+    name: str
+    int_enum: bool
+    value: Type
+    names: tuple[str, ...]
+    values: tuple[int | str, ...]
+    aliases: tuple[tuple[str, int], ...]
+    span: Span
+
+
+@dataclass(frozen=True)
 class Class:
     """A user class (not an exception). Every class of one hierarchy (single inheritance) is one
     Rust type, named after its `root`, holding the fields of all of them; `tag` (1, 2, ...)
@@ -617,6 +682,7 @@ class Module:
     main: Function  # the module-level statements, as a function of no arguments
     uses: frozenset[str] = field(default_factory=frozenset)  # e.g. {"math"}
     classes: tuple[Class, ...] = ()  # user classes, in module order
+    enums: tuple[EnumClass, ...] = ()
 
 
 def is_numeric(t: Type) -> bool:
@@ -627,7 +693,9 @@ def is_copy(t: Type) -> bool:
     """Types whose Rust form is `Copy` (no `.clone()` needed)."""
     if isinstance(t, Prim):
         return t != STR
-    if isinstance(t, TupleT):
+    if isinstance(t, EnumT):
+        return True
+    if isinstance(t, (TupleT, NamedT)):
         return all(is_copy(i) for i in t.items)
     if isinstance(t, OptionT):
         return is_copy(t.inner)
@@ -674,8 +742,11 @@ def type_parts(t: Any) -> Iterator[Any]:
     elif isinstance(t, DictT):
         yield from type_parts(t.key)
         yield from type_parts(t.val)
-    elif isinstance(t, TupleT):
+    elif isinstance(t, (TupleT, NamedT)):
         for i in t.items:
             yield from type_parts(i)
     elif isinstance(t, OptionT):
         yield from type_parts(t.inner)
+    elif isinstance(t, UnionT):
+        for i in t.members:
+            yield from type_parts(i)

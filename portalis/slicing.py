@@ -167,7 +167,7 @@ def slice_module(module: ir.Module, name: str) -> Slice:
         tuple(funcs[f] for f in fnames),
         tuple(gvars[g] for g in gnames),
         tuple(user_excs[e] for e in enames),
-        main, module.uses, tuple(c for c in module.classes if c.root in want_roots))
+        main, module.uses, tuple(c for c in module.classes if c.root in want_roots), module.enums)
     return Slice(name, sliced, fnames, tuple(sorted(want_g)), enames, tuple(diags))
 
 
@@ -230,13 +230,13 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
 
 
 def _concrete(t: Any) -> bool:
-    if isinstance(t, (ir.Prim, ir.ExcT, ir.ObjT)):
+    if isinstance(t, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT)):
         return True
     if isinstance(t, (ir.ListT, ir.SetT)):
         return _concrete(t.elem)
     if isinstance(t, ir.DictT):
         return _concrete(t.key) and _concrete(t.val)
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
         return all(_concrete(i) for i in t.items)
     if isinstance(t, ir.OptionT):
         return _concrete(t.inner)

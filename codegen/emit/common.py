@@ -20,7 +20,8 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
 # order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
 RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
     "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
-    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text"))
+    "str", "list", "dict", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
+    "named", "dynval"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,6 +77,14 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return f"Option<{rust_type(t.inner, big)}>"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr"
+    if isinstance(t, ir.UnionT):
+        return "rt::Obj"
+    if isinstance(t, ir.EnumT):
+        return "rt::EnumV"
+    if isinstance(t, ir.ExcArgsT):
+        return "rt::ExcArgs"
+    if isinstance(t, ir.NamedT):
+        return f"rt::Nt<{rust_type(ir.TupleT(t.items), big)}>"
     if isinstance(t, ir.ObjT):
         from portalis.codegen.emit.classes import obj_rust_type
         return obj_rust_type(t.name)
@@ -98,9 +107,23 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return "None"
     if isinstance(t, ir.ExcT):
         return "rt::PyErr::new(&rt::EXCEPTION, \"\", 0)"
+    if isinstance(t, ir.UnionT):
+        return "rt::Obj::None"
+    if isinstance(t, ir.EnumT):
+        return "rt::EnumV { cls: &rt::ENUM_UNSET, idx: 0 }"  # never read: assigned first
+    if isinstance(t, ir.ExcArgsT):
+        return "rt::ExcArgs(Vec::new())"
+    if isinstance(t, ir.NamedT):
+        return f"rt::Nt {{ v: {default_value(ir.TupleT(t.items), big)}, info: {nt_info(t)} }}"
     if isinstance(t, ir.ObjT):
         return f"{rust_type(t, big)}::null()"
     raise EmitError(f"no default for {t}", None)
+
+
+def nt_info(t: ir.NamedT) -> str:
+    """The class of a named tuple value: a constant the compiler promotes to a static."""
+    fields = ", ".join(rust_str(f) for f in t.fields)
+    return f"&rt::NtInfo {{ name: {rust_str(t.name)}, fields: &[{fields}] }}"
 
 
 def is_copy(t: ir.Type, big: bool = False) -> bool:
@@ -180,8 +203,10 @@ def _opaque(x: ir.Expr) -> ir.Expr:
 def _py_type_name(t: ir.Type) -> str:
     if isinstance(t, ir.ListT):
         return "list"
-    if isinstance(t, ir.TupleT):
+    if isinstance(t, (ir.TupleT, ir.ExcArgsT)):
         return "tuple"
+    if isinstance(t, ir.NamedT):
+        return t.name
     if isinstance(t, ir.DictT):
         return "dict"
     if isinstance(t, ir.SetT):

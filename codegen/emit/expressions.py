@@ -150,6 +150,9 @@ class _ExpressionsMixin:
         return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
 
     def coerce(self, e: ir.Coerce) -> str:
+        dyn = self.union_coerce(e)
+        if dyn is not None:
+            return dyn
         src = e.expr.ty
         x = self.expr(e.expr)
         if e.ty == ir.FLOAT and src == ir.INT:
@@ -189,12 +192,18 @@ class _ExpressionsMixin:
             return "false"
         if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
             return f"({v}.len() != 0)"
-        if isinstance(t, ir.TupleT):
+        if isinstance(t, (ir.TupleT, ir.NamedT)):
             return "true" if t.items else "false"
         if isinstance(t, ir.OptionT):
             return f"(match &{v} {{ Some(_y) => {self.truthy('(*_y)' if self.copy(t.inner) else '_y', t.inner)}, None => false }})"
         if isinstance(t, ir.ExcT):
             return "true"
+        if isinstance(t, ir.UnionT):
+            return f"rt::obj_truthy(&{v})"
+        if isinstance(t, ir.ExcArgsT):
+            return f"({v}.len() != 0)"
+        if isinstance(t, ir.EnumT):  # an IntEnum member is false when its value is 0
+            return f"{v}.truthy()"
         raise EmitError(f"truth value of {t}", None)
 
     def binop(self, e: ir.BinOp) -> str:
@@ -287,6 +296,9 @@ class _ExpressionsMixin:
         return f"{{ let {vals[0]} = {self.expr(operands[0])}; let {vals[1]} = {self.expr(operands[1])}; {code} }}"
 
     def cmp1(self, op: str, a: str, b: str, ea: ir.Expr, eb: ir.Expr) -> str:
+        dyn = self.union_order(op, a, b, ea, eb)
+        if dyn is not None:
+            return dyn
         if op in _ORDER_OPS and {ea.ty, eb.ty} == {ir.INT, ir.FLOAT}:
             # exact, as CPython (2**53 + 1 != 2.0**53); NaN compares false except for !=
             # the big-int build compares by reference (`a` may be a local, not to be moved)
@@ -314,7 +326,9 @@ class _ExpressionsMixin:
         if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
             return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
                     f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
-        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT)) and _has_float(ea.ty):
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.NamedT, ir.UnionT)) and _has_float(ea.ty) \
+                and (not isinstance(ea.ty, ir.UnionT) or any(isinstance(m, (ir.ListT, ir.DictT)) for m in ea.ty.members)
+                     or not ea.ty.members):
             chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
             return f"({{ let _l = &{a}; let _r = &{b}; {chk} *_l {op} *_r }})"
         return self.cmp1_plain(op, a, b, ea, eb)
@@ -419,7 +433,7 @@ class _ExpressionsMixin:
             if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
                 fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
                 if t == ir.STR and p.conversion != "r":
-                    out.append(f"{f}.push_str(&{self.ref(x)});")
+                    out.append(f"rt::push_text(&mut {f}, &{self.ref(x)});")
                 elif self.big and _has_int(t):
                     v = self.t("_dv")
                     out.append(f"let {v} = &{self.ref(x)}; {self.q(f'rt::CheckDigits::check_digits({v}, {ln})')}; "
@@ -427,7 +441,15 @@ class _ExpressionsMixin:
                 else:
                     out.append(f"rt::PyFmt::{fn}(&{self.ref(x)}, &mut {f});")
                 continue
+            if isinstance(t, ir.EnumT) and p.conversion not in ("r", "s"):
+                # CPython 3.11: an IntEnum member formats as its int, an Enum member as its str()
+                x = (ir.Intrinsic("enum.value", (x,), ir.INT, x.span) if t.int_enum
+                     else ir.Intrinsic("str", (x,), ir.STR, x.span))
+                t = x.ty
             spec = self.fstring(p.spec)
+            if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
+                out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});")
+                continue
             if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 # object.__format__: a list/tuple/dict/set takes no format spec (only "")
                 tname = _py_type_name(t)
@@ -441,7 +463,7 @@ class _ExpressionsMixin:
                            f"rt::{conv}({v}) }}")
             else:
                 val = self.ref(x)
-            out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{val}, &{spec}, {ln})')});")
+            out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};")
         out.append(f"rt::Str::from({f})")
         return "{ " + " ".join(out) + " }"
 
@@ -496,7 +518,7 @@ class _ExpressionsMixin:
         self.err_ctx.append("")
         # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
         # hints, list views) do not hold for it
-        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.list_views) if pname in d]
+        saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.ascii_texts, self.list_views) if pname in d]
         off = self.frame_off
         try:
             enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame

@@ -14,12 +14,13 @@ from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
 from portalis.codegen.emit.intrinsics import _IntrinsicsMixin
 from portalis.codegen.emit.methods import _MethodsMixin
+from portalis.codegen.emit.unions import _UnionsMixin
 
 if TYPE_CHECKING:
     from portalis.codegen.emit.module import _ModEmitter
 
 
-class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMixin, _MethodsMixin):
+class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMixin, _MethodsMixin, _UnionsMixin):
     def __init__(self, mod: "_ModEmitter", fn: ir.Function, w: _Writer):
         self.mod = mod
         self.fn = fn
@@ -27,6 +28,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.err_ctx: list[str] = []  # innermost try label ("'t3") or "" for `?`
         self.tmp = 0
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
+        self.ascii_texts: dict[str, str] = {}  # the same locals -> a Rust `&str` of their text, taken with the hint
         self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_int, _has_obj, _opaque_rs, rust_str
+from portalis.codegen.emit.enums import enum_intrinsic
+from portalis.codegen.emit.named import named_intrinsic
 
 
 class _IntrinsicsMixin:
@@ -26,6 +28,12 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n.startswith("union."):
+            return self.union_intrinsic(e)
+        if n.startswith("enum."):
+            return enum_intrinsic(self, e)
+        if n.startswith("named."):
+            return named_intrinsic(self, e)
         if n == "obj.isinstance":
             return f"matches!({R(a[0])}.tag(), {a[1].value})"
         if n == "obj.by_tag":  # a class constant a subclass overrides
@@ -106,9 +114,20 @@ class _IntrinsicsMixin:
             return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
+        if n == "exc.args":
+            return f"rt::ExcArgs::of(&{R(a[0])})"
+        if n == "exc.class_name":
+            return f"rt::Str::lit({R(a[0])}.class_name())"
         if n == "exc.field":  # e.NAME: args = (e, owner class, field) as constants
             struct = self.mod.exc_fields_struct(a[1].value)  # type: ignore[attr-defined]
-            return f"{R(a[0])}.exc_fields::<{struct}>().{self.ident(a[2].value)}.clone()"  # type: ignore[attr-defined]
+            fld = self.ident(a[2].value)  # type: ignore[attr-defined]
+            subs = self.mod.exc_init_descendants(a[1].value)  # type: ignore[attr-defined]
+            if not subs:
+                return f"{R(a[0])}.exc_fields::<{struct}>().{fld}.clone()"
+            # a subclass with fields of its own built e: its struct holds the base's fields too
+            tests = " else ".join(f"if let Some(_f) = _ef.payload_ref::<{self.mod.exc_fields_struct(s)}>() {{ _f.{fld}.clone() }}"
+                                  for s in subs)
+            return f"{{ let _ef = &{R(a[0])}; {tests} else {{ _ef.exc_fields::<{struct}>().{fld}.clone() }} }}"
         if n == "ord":
             return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
         if n == "chr":
@@ -300,12 +319,15 @@ class _IntrinsicsMixin:
                 if e.ty == ir.INT and self.big:
                     start = self.expr(e.args[1]) if len(e.args) > 1 else "rt::Int::S(0)"
                     w_line(f"let mut {acc}: rt::Int = {start};")
-                    conv = (lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL else (lambda x: f"&{x}")
+                    conv = ((lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL
+                            else (lambda x: f"&rt::Int::S({x}.int_value())") if isinstance(self.elem_type(src), ir.EnumT)
+                            else (lambda x: f"&{x}"))
                     self.foreach(src, lambda x: w_line(f"{acc} = rt::bi_add(&{acc}, {conv(x)});"), ln)
                     w_line(acc)
                 elif e.ty == ir.INT:
                     w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
-                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x} as i64, {ln})')};"), ln)
+                    as_i = ".int_value()" if isinstance(self.elem_type(src), ir.EnumT) else " as i64"
+                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x}{as_i}, {ln})')};"), ln)
                     w_line(acc)
                 else:
                     start = e.args[1] if len(e.args) > 1 else None
@@ -386,6 +408,16 @@ class _IntrinsicsMixin:
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
                 w_line(acc)
+            elif n == "str.join" and isinstance(e.args[1], ir.ListLit):  # no list: the items
+                sep = self.sref(e.args[0])
+                w_line(f"rt::str_join({sep}, &[{', '.join(self.expr(x) for x in e.args[1].items)}])")
+            elif (n == "str.join" and isinstance(e.args[1], ir.Intrinsic) and e.args[1].name == "list.slice"
+                  and e.args[1].args[0].ty == ir.ListT(ir.STR)):  # sep.join(xs[a:b]): no list for the slice
+                sep = self.sref(e.args[0])
+                a = e.args[1].args
+                lst = self.ref(a[0])
+                bounds = f"{self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}"
+                w_line(self.q(f"rt::str_join_list_slice({sep}, &{lst}, {bounds}, {e.args[1].span.line})"))
             elif n == "str.join" and isinstance(e.args[1].ty, ir.ListT) and not isinstance(e.args[1], ir.Comprehension):
                 w_line(f"rt::str_join_list({self.sref(e.args[0])}, &{self.ref(e.args[1])})")
             elif n == "str.join":

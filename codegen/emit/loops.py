@@ -27,14 +27,17 @@ class _LoopsMixin:
         w.line("{", ln)
         w.indent += 1
         for n in bases:
-            v = self.t("_asc")
-            w.line(f"let {v} = {self.ident(n)}.is_ascii();", ln)
+            v, t = self.t("_asc"), self.t("_txt")
+            # the text too: `s[i]` then reads it without going through the `Str`'s cases
+            w.line(f"let {v} = {self.ident(n)}.is_ascii(); let {t}: &str = {self.ident(n)}.as_str();", ln)
             self.ascii_hints[n] = v
+            self.ascii_texts[n] = t
         try:
             self.stmt(loop)
         finally:
             for n in bases:
                 del self.ascii_hints[n]
+                del self.ascii_texts[n]
         w.indent -= 1
         w.line("}", ln)
         return True
@@ -119,6 +122,8 @@ class _LoopsMixin:
         base = e.args[0]
         # the hoisted hint, else the one a Str caches (only for a local: no second evaluation)
         hint = self.ascii_hints.get(base.name, f"{self.ident(base.name)}.is_ascii()") if isinstance(base, ir.Local) else "false"
+        if isinstance(base, ir.Local) and base.name in self.ascii_texts:
+            return f"{self.ascii_texts[base.name]}, {hint}", self.as_i64(e.args[1], "index")
         return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")
 
     def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:

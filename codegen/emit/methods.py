@@ -51,6 +51,17 @@ class _MethodsMixin:
             code += f" if {v} {better} {best} {{ _best = {v}; }}"
         return code + " _best }"
 
+    def split_args(self, e: ir.Intrinsic) -> str:
+        """`s, sep, maxsplit` of a str.split/rsplit call, as the runtime's split functions take them."""
+        a = e.args
+        s = self.sref(a[0])
+        sep = a[1]
+        if isinstance(sep, ir.Coerce):
+            sep_code = f"Some(&*{self.expr(sep.expr)})"
+        else:
+            sep_code = "None" if isinstance(sep, ir.Const) else f"{self.expr(sep)}.as_deref()"
+        return f"{s}, {sep_code}, {self.as_i64(a[2], 'ssize')}"
+
     def str_method(self, e: ir.Intrinsic) -> str:
         m = e.name[4:]
         ln = e.span.line
@@ -62,11 +73,7 @@ class _MethodsMixin:
                  "isupper", "islower", "isdecimal", "isnumeric", "istitle", "splitlines"):
             return f"rt::str_{m}({s})"
         if m in ("split", "rsplit"):
-            sep = a[1]
-            sep_code = "None" if isinstance(sep, ir.Const) else f"{X(sep)}.as_deref()"
-            if isinstance(sep, ir.Coerce):
-                sep_code = f"Some(&*{X(sep.expr)})"
-            return q(f"rt::str_{m}({s}, {sep_code}, {self.as_i64(a[2], 'ssize')}, {ln})")
+            return q(f"rt::str_{m}({self.split_args(e)}, {ln})")
         if m in ("strip", "lstrip", "rstrip"):
             ch = a[1]
             ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
@@ -121,6 +128,12 @@ class _MethodsMixin:
         if m == "getitem" and isinstance(a[0], ir.Local) and a[0].name in self.list_views:
             idx = self.as_i64(a[1], "index")
             return q(f"rt::vget({self.list_views[a[0].name]}, {idx}, {ln})")
+        if m == "unpack" and isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split":
+            # a, b = s.split(sep): the pieces themselves, no list
+            n = a[1].value  # type: ignore[attr-defined]
+            items = ", ".join("_u.next().unwrap()" for _ in range(n))
+            call = q(f"rt::str_split_unpack::<{n}>({self.split_args(a[0])}, {ln})")
+            return f"{{ let mut _u = {call}.into_iter(); ({items}{',' if n == 1 else ''}) }}"
         lst = self.ref(a[0])
         if m == "getitem":
             idx = self.as_i64(a[1], "index")

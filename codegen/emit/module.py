@@ -8,6 +8,7 @@ import re
 
 from portalis import ir
 from portalis.codegen.emit.common import RustCrate, _Writer, crate_name, is_copy, runtime_text, rust_str, rust_type
+from portalis.codegen.emit.enums import emit_enum_classes
 from portalis.codegen.emit.function import _FnEmitter
 from portalis.codegen.emit.names import Names
 
@@ -45,6 +46,7 @@ class _ModEmitter:
                                   names.fresh(f"set_g_{names.bare(g.name)}")) for g in module.globals}
         self._excs = {x.name: (names.fresh(f"EXC_{names.bare(x.name)}"), names.fresh(f"ExcFields{names.bare(x.name)}"))
                       for x in module.exceptions}
+        self._enums = {x.name: names.fresh(f"E_{names.bare(x.name)}") for x in module.enums}
         self.recursive = _recursive_functions(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
@@ -74,8 +76,25 @@ class _ModEmitter:
             cls = by_name[cls].base
         return None
 
+    def exc_init_descendants(self, owner: str) -> list[str]:
+        """User classes below `owner` with an `__init__` of their own (their fields struct holds
+        `owner`'s fields too)."""
+        by_name = {x.name: x for x in self.module.exceptions}
+        out = []
+        for x in self.module.exceptions:
+            c = x.base
+            while x.init is not None and x.name != owner and c in by_name:
+                if c == owner:
+                    out.append(x.name)
+                    break
+                c = by_name[c].base
+        return out
+
     def exc_fields_struct(self, cls: str) -> str:
         return self._excs[cls][1]
+
+    def enum_static(self, cls: str) -> str:
+        return self._enums[cls]
 
     def exc_static(self, cls: str) -> str:
         if cls in self.user_excs:
@@ -122,6 +141,7 @@ class _ModEmitter:
             if x.init is not None:
                 flds = " ".join(f"{self.names.rust(f)}: {self.rty(t)}," for f, t in x.fields)
                 w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")
+        emit_enum_classes(self, w)
         self.classes.emit(w)
         for g in m.globals:
             self.emit_global(w, g)

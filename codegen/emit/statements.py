@@ -126,9 +126,41 @@ class _StatementsMixin:
             lhs = "let _" if target.name == ir.DISCARD else self.ident(target.name)
             self.w.line(f"{lhs} = {self.expr(value)};", ln)
             return
+        fused = self.dict_add(target, value)
+        if fused is not None:
+            self.w.line(fused, ln)
+            return
         v = self.t("_v")
         self.w.line(f"let {v} = {self.expr(value)};", ln)
         self.bind_target(target, v, ln)
+
+    def dict_add(self, target: ir.Target, value: ir.Expr) -> str | None:
+        """`d[k] = d.get(k, c) + x` and `d[k] += x` (d a local dict of ints or floats; k, c and x
+        locals or constants, k also `e[j]` of such): one lookup (`add_int`/`add_float`) instead
+        of a lookup and a store, where nothing can run between them. None: not this shape."""
+        if self.big or not isinstance(target, ir.IndexTarget) or not isinstance(target.obj, ir.Local):
+            return None
+        t = target.obj.ty
+        if not isinstance(t, ir.DictT) or t.val not in (ir.INT, ir.FLOAT):
+            return None
+        if not (isinstance(value, ir.BinOp) and value.op == "+" and value.ty == t.val):
+            return None
+        get, x = value.left, value.right
+        if not (isinstance(get, ir.Intrinsic) and get.name in ("dict.get_or", "dict.getitem")):
+            return None
+        d, k = get.args[0], get.args[1]
+        if not (isinstance(d, ir.Local) and d.name == target.obj.name and _same_pure(k, target.index)):
+            return None
+        default = get.args[2] if get.name == "dict.get_or" else None
+        if not (_simple(x) and x.ty == t.val and (default is None or (_simple(default) and default.ty == t.val))):
+            return None
+        obj = self.ident(d.name)
+        dflt = "None" if default is None else f"Some({self.expr(default)})"
+        key = f"&{self.ident(k.name)}" if isinstance(k, ir.Local) else f"&{self.ref(k)}"
+        kl = get.span.line
+        if t.val == ir.INT:
+            return f"{self.q(f'{obj}.add_int({key}, {dflt}, {self.expr(x)}, {kl}, {value.span.line})')};"
+        return f"{self.q(f'{obj}.add_float({key}, {dflt}, {self.expr(x)}, {kl})')};"
 
     def bind_target(self, target: ir.Target, item: str, ln: int, fresh: bool = False) -> None:
         """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
@@ -146,6 +178,8 @@ class _StatementsMixin:
         elif isinstance(target, ir.TupleTarget):
             names = [self.t("_u") for _ in target.items]
             pat = "(" + ", ".join(names) + ("," if len(names) == 1 else "") + ")"
+            if isinstance(target.ty, ir.NamedT):  # a named tuple unpacks as its tuple
+                item = f"({item}).v"
             w.line(f"let {pat} = {item};", ln)
             for sub, n in zip(target.items, names):
                 self.bind_target(sub, n, ln, fresh)
@@ -231,3 +265,21 @@ class _StatementsMixin:
             w.line("};", ln)
             self.block(s.final)
             w.line(f"if let Err(_e) = _f{s.label} {{ {self.propagate('_e')}; }}", ln)
+
+
+def _simple(e: ir.Expr) -> bool:
+    """A local or a constant: evaluating it runs nothing and cannot fail."""
+    return isinstance(e, (ir.Local, ir.Const))
+
+
+def _same_pure(a: ir.Expr, b: ir.Expr) -> bool:
+    """`a` and `b` are the same local, the same constant, or the same `e[j]` of a local dict
+    with such a key: evaluated twice in a row they give the same value and run nothing else."""
+    if isinstance(a, ir.Local) and isinstance(b, ir.Local):
+        return a.name == b.name and a.ty == b.ty
+    if isinstance(a, ir.Const) and isinstance(b, ir.Const):
+        return type(a.value) is type(b.value) and a.value == b.value and a.ty == b.ty
+    if (isinstance(a, ir.Intrinsic) and isinstance(b, ir.Intrinsic) and a.name == b.name == "dict.getitem"
+            and isinstance(a.args[0], ir.Local)):
+        return all(_same_pure(x, y) for x, y in zip(a.args, b.args)) and _simple(a.args[1])
+    return False

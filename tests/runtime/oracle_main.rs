@@ -42,6 +42,12 @@ fn opt_str(s: &str) -> Option<String> {
     }
 }
 
+fn into(f: impl FnOnce(&mut String) -> PyResult<()>) -> PyResult<String> {
+    let mut o = String::from("|");
+    f(&mut o)?;
+    Ok(o[1..].to_string())
+}
+
 fn run(a: &[&str]) -> PyResult<String> {
     let k = a[0];
     Ok(match k {
@@ -50,6 +56,10 @@ fn run(a: &[&str]) -> PyResult<String> {
         "fmt_int" => int(a[1]).py_format(&unhex(a[2]), 1)?,
         "fmt_bool" => (a[1] == "1").py_format(&unhex(a[2]), 1)?,
         "fmt_str" => unhex(a[1]).py_format(&unhex(a[2]), 1)?,
+        // py_format_into: what f-strings use, appended to a buffer that already holds text
+        "fmt_float_into" => into(|o| fl(a[1]).py_format_into(&unhex(a[2]), o, 1))?,
+        "fmt_int_into" => into(|o| int(a[1]).py_format_into(&unhex(a[2]), o, 1))?,
+        "fmt_str_into" => into(|o| Str::from(unhex(a[1])).py_format_into(&unhex(a[2]), o, 1))?,
         "str_repr" => str_repr(&unhex(a[1])),
         "round" => py_str(&round_half_even(fl(a[1]), 1)?),
         "round_nd" => float_repr(round_ndigits_checked(fl(a[1]), int(a[2]), 1)?),
@@ -113,6 +123,9 @@ fn run(a: &[&str]) -> PyResult<String> {
         "find" => py_str(&str_find(&unhex(a[1]), &unhex(a[2]))),
         "rfind" => py_str(&str_rfind(&unhex(a[1]), &unhex(a[2]))),
         "count" => py_str(&str_count(&unhex(a[1]), &unhex(a[2]))),
+        "contains" => py_str(&str_contains(&unhex(a[1]), &unhex(a[2]))),
+        "index_of" => py_str(&str_index_of(&unhex(a[1]), &unhex(a[2]), 1)?),
+        "find_in" => py_str(&str_find_in(&unhex(a[1]), &unhex(a[2]), opt_int(a[3]), opt_int(a[4]))),
         "replace" => String::from(str_replace(&unhex(a[1]), &unhex(a[2]), &unhex(a[3]), int(a[4]))),
         "partition" => py_repr(&str_partition(&unhex(a[1]), &unhex(a[2]), 1)?),
         "rpartition" => py_repr(&str_rpartition(&unhex(a[1]), &unhex(a[2]), 1)?),

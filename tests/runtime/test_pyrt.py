@@ -280,12 +280,14 @@ INT_SPECS = [
     "", "d", "05d", ",", "_", "#x", "#X", "x", "X", "o", "#o", "b", "#b", "_b", "_x", "+d", " d",
     ">10", "<10", "^10", "=+8", "010,", "c", "n", "e", ".2f", "%", "g", "+#012_x", ".2", "z",
     "s", "+c", ",x", "#c", "<05", "x^+15,", "020_", ",c", "E", "G", ".3", "_o", "^#14b", "=10",
-    " 012,", "3c", "08_x",
+    " 012,", "3c", "08_x", "02d", "3d", "03d", ">8", ">8d", "8d", "0", "0d", "00d", ">05", ">0", "12",
+    "10d", "0100", ">", ">d", "dd", "12345d", "1234d",
 ]
 
 STR_VALUES = ["abc", "", "héllo", "日本語", "a" * 12, "x y", "ǅ"]
 STR_SPECS = ["", ">5", "<5", "^10", "*^9", ".2", "10.3", "05", "<05", "s", "d", "+", " ", "=5",
-             "#", ",", "z", "_", "^", ".0", "é>8", "x^7.1s", "0", "010", ">08s"]
+             "#", ",", "z", "_", "^", ".0", "é>8", "x^7.1s", "0", "010", ">08s", "<16", ">8", "^7", "16",
+             "<0", ">010", "<", "12345", "1234", "^"]
 
 
 # ---- tests -------------------------------------------------------------------------------
@@ -298,11 +300,35 @@ def test_oracle_float_repr(oracle):
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
+def test_oracle_float_repr_decimals(oracle):
+    """Floats with few decimals, where repr takes its short path (push_float_repr_short), and the
+    edges of that path: 1e-4, 2**50, 16 decimals, ties, values a unit in the last place away."""
+    rnd = random.Random(2026)
+    xs = [1e-4, 9.999999999999999e-05, 0.00010000000000000002, 2.0**50, 2.0**50 - 0.125, 2.0**50 - 1,
+          1125899906842623.9, 0.1 + 0.2, 1.1 * 3, 0.3, 2.675, 1e15 + 0.3, 123456789.12345679, 4.35, 0.1]
+    for _ in range(3000):
+        kind = rnd.randrange(4)
+        if kind == 0:
+            x = round(rnd.uniform(-1e6, 1e6), rnd.randrange(0, 17))
+        elif kind == 1:
+            x = rnd.randrange(-10**9, 10**9) / 10 ** rnd.randrange(0, 16)
+        elif kind == 2:
+            x = rnd.uniform(1e-4, 1e-2) * rnd.choice([1, -1])
+        else:
+            x = round(rnd.uniform(0, 2.0**50), rnd.randrange(0, 4))
+        xs.append(x)
+        xs.append(math.nextafter(x, math.inf))
+    cases = [(("float_repr", fb(x)), ("OK", repr(x))) for x in xs]
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
 def test_oracle_float_format(oracle):
     cases = []
     for x in float_pool(60, seed=11):
         for spec in FLOAT_SPECS:
-            cases.append((("fmt_float", fb(x), h(spec)), expect(lambda: format(x, spec))))
+            exp = expect(lambda: format(x, spec))
+            cases.append((("fmt_float", fb(x), h(spec)), exp))
+            cases.append((("fmt_float_into", fb(x), h(spec)), exp))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
@@ -322,6 +348,7 @@ def test_oracle_int_format(oracle):
                 exp = ("ERR", "ValueError", "a str with a lone surrogate code point (U+D800..U+DFFF): Python allows it, "
                                "Portalis strs cannot hold it")
             cases.append((("fmt_int", str(v), h(spec)), exp))
+            cases.append((("fmt_int_into", str(v), h(spec)), exp))
     for b in (True, False):
         for spec in ["", "d", ">5", "s", "x", ".2f", "^7", "c"]:
             cases.append((("fmt_bool", "1" if b else "0", h(spec)), expect(lambda: format(b, spec))))
@@ -332,7 +359,9 @@ def test_oracle_str_format(oracle):
     cases = []
     for s in STR_VALUES:
         for spec in STR_SPECS:
-            cases.append((("fmt_str", h(s), h(spec)), expect(lambda: format(s, spec))))
+            exp = expect(lambda: format(s, spec))
+            cases.append((("fmt_str", h(s), h(spec)), exp))
+            cases.append((("fmt_str_into", h(s), h(spec)), exp))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
@@ -491,6 +520,29 @@ STR_SAMPLES = [" a b  c ", "a,b,,c", "", "  ", "x\ny\r\nz\rw\x0b\x1c\u2028v\n", 
                "xyxhixy", "a\u00a0b\u3000c", ",a,", "ǅungla", "ὈΔΥΣΣΕΎΣ", "hello_world 3rd", "ÀÉÎ õü",
                "\t tab\t", "ab  cd   ef", "mIxEd CaSe", "🙂 x 🙂", "\u1680a\u2000b",
                " a\x1fb\x0bc\x0c d\x1ce\x1d f\x1e g \x7f h  "]
+
+
+def test_oracle_find_count_random(oracle):
+    """find/rfind/count/in/index over small alphabets: overlapping and repeated needles of every
+    length up to 10 (first-byte scan up to 8 bytes, std's searcher beyond), non-ASCII bytes."""
+    rnd = random.Random(99)
+    cases = []
+    for _ in range(600):
+        alpha = rnd.choice(["ab", "aab", "abc", "aé", "xy,"])
+        s = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.5 and s:
+            i = rnd.randrange(len(s))
+            sub = s[i:i + rnd.randrange(0, 11)]
+        else:
+            sub = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 11)))
+        cases.append((("find", h(s), h(sub)), expect(lambda: str(s.find(sub)))))
+        cases.append((("rfind", h(s), h(sub)), expect(lambda: str(s.rfind(sub)))))
+        cases.append((("count", h(s), h(sub)), expect(lambda: str(s.count(sub)))))
+        cases.append((("contains", h(s), h(sub)), expect(lambda: str(sub in s))))
+        cases.append((("index_of", h(s), h(sub)), expect(lambda: str(s.index(sub)))))
+        a, b = rnd.choice([None, -3, 0, 2, 5]), rnd.choice([None, -1, 4, 20])
+        cases.append((("find_in", h(s), h(sub), str(a), str(b)), expect(lambda: str(s.find(sub, a, b)))))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
 def test_oracle_str_methods(oracle):

@@ -497,6 +497,50 @@ fn key_error<K: PyFmt>(k: &K, line: u32) -> PyErr {
     PyErr::with_args(&KEY_ERROR, vec![py_str(k)], vec![py_repr(k)], line)
 }
 
+impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, i64> {
+    /// `d[k] = d.get(k, default) + x`, or `d[k] += x` (`default` None: KeyError at `key_line`
+    /// when `k` is missing), in one lookup. CPython adds first: nothing is stored when the sum
+    /// fails (`add_line`).
+    #[inline(never)]
+    pub fn add_int(&self, k: &K, default: Option<i64>, x: i64, key_line: u32, add_line: u32) -> PyResult<()> {
+        let mut d = self.0.borrow_mut();
+        let h = hash_of(k);
+        if let Some(pos) = d.find(h, k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 = int_add(e.1, x, add_line)?;
+            }
+            return Ok(());
+        }
+        let v = match default {
+            Some(v) => int_add(v, x, add_line)?,
+            None => return Err(key_error(k, key_line)),
+        };
+        d.push_new(h, k.clone(), v);
+        Ok(())
+    }
+}
+
+impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, f64> {
+    /// `add_int` for float values (a float sum cannot fail).
+    #[inline(never)]
+    pub fn add_float(&self, k: &K, default: Option<f64>, x: f64, key_line: u32) -> PyResult<()> {
+        let mut d = self.0.borrow_mut();
+        let h = hash_of(k);
+        if let Some(pos) = d.find(h, k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 += x;
+            }
+            return Ok(());
+        }
+        let v = match default {
+            Some(v) => v + x,
+            None => return Err(key_error(k, key_line)),
+        };
+        d.push_new(h, k.clone(), v);
+        Ok(())
+    }
+}
+
 impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
     #[inline(never)]
     pub fn get_item(&self, k: &K, line: u32) -> PyResult<V> {

@@ -495,6 +495,52 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
 
 pub static EOF_ERROR: ExcClass = ExcClass { name: "EOFError", base: Some(&EXCEPTION) };
 
+/// `e.args`: the reprs of an exception's arguments, printed as the tuple they are.
+#[derive(Clone)]
+pub struct ExcArgs(pub Vec<String>);
+
+impl ExcArgs {
+    pub fn of(e: &PyErr) -> ExcArgs {
+        ExcArgs(e.args_repr.clone())
+    }
+    pub fn len(&self) -> i64 {
+        self.0.len() as i64
+    }
+}
+
+impl PyFmt for ExcArgs {
+    fn fmt_repr(&self, out: &mut String) {
+        out.push('(');
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(r);
+        }
+        if self.0.len() == 1 {
+            out.push(',');
+        }
+        out.push(')');
+    }
+}
+impl HasNan for ExcArgs {
+    fn has_nan(&self) -> bool {
+        false
+    }
+}
+impl CheckDigits for ExcArgs {
+    fn check_digits(&self, _line: u32) -> PyResult<()> {
+        Ok(())
+    }
+}
+
+impl PyErrData {
+    /// The fields of a user exception if they are a `T` (a subclass's own fields struct).
+    pub fn payload_ref<T: 'static>(&self) -> Option<&T> {
+        self.payload.as_ref().and_then(|p| p.downcast_ref::<T>())
+    }
+}
+
 /// A user object's placeholder (the value a Rust local holds before the Python code assigns it)
 /// was read: impossible by definite assignment, so a Portalis bug, never a wrong value.
 #[cold]

@@ -628,5 +628,67 @@ pub fn float_repr(x: f64) -> String {
 
 #[inline]
 pub fn push_float_repr(out: &mut String, x: f64) {
-    format_float_short(out, x, b'r', 0, false, true, false, false, false);
+    if !push_float_repr_short(out, x) {
+        format_float_short(out, x, b'r', 0, false, true, false, false, false);
+    }
+}
+
+/// The repr of a float with few decimals (`19.99`, `0.5`, `1500.0`) without the shortest-digits
+/// search: the smallest `d` for which the integer `m` nearest to `|x| * 10**d` gives back `x`
+/// as `m / 10**d` (exact operands, so the division is correctly rounded) has CPython's digits.
+/// While `|x| * 10**d < 2**50` the values that read back as `x` lie within a quarter unit of
+/// `|x| * 10**d`, so `m` is the only candidate at that `d`, and a shorter one would have been
+/// found at a smaller `d`. `1e-4 <= |x| < 2**50` is where repr uses no exponent. False (nothing
+/// written) for everything else.
+fn push_float_repr_short(out: &mut String, x: f64) -> bool {
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    const LIMIT: f64 = 1125899906842624.0; // 2**50
+    let a = x.abs();
+    if !(1e-4..LIMIT).contains(&a) {
+        return false;
+    }
+    let mut d = 0usize;
+    let m = loop {
+        if d == POW10.len() {
+            return false;
+        }
+        let y = a * POW10[d];
+        if y >= LIMIT {
+            return false;
+        }
+        let m = (y + 0.5).floor(); // exact: y has at most 3 fraction bits below 2**50
+        if m / POW10[d] == a {
+            break m as u64;
+        }
+        d += 1;
+    };
+    let p = POW10[d] as u64;
+    let (int_part, frac) = (m / p, m % p);
+    let mut buf = [0u8; 40];
+    let mut i = buf.len();
+    // fraction digits (d of them, at least one "0")
+    let mut f = frac;
+    for _ in 0..d.max(1) {
+        i -= 1;
+        buf[i] = b'0' + (f % 10) as u8;
+        f /= 10;
+    }
+    i -= 1;
+    buf[i] = b'.';
+    let mut ip = int_part;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (ip % 10) as u8;
+        ip /= 10;
+        if ip == 0 {
+            break;
+        }
+    }
+    if x < 0.0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    // SAFETY: ASCII digits, '.' and '-'
+    out.push_str(unsafe { std::str::from_utf8_unchecked(&buf[i..]) });
+    true
 }

@@ -4,6 +4,111 @@
 
 pub trait PyFormat {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String>;
+    /// `py_format` appended to `out` (an f-string's buffer): ints, floats and strs write there
+    /// directly, with fast paths for the common specs (`02d`, `8`, `>12`, `<16`).
+    #[inline]
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        let s = self.py_format(spec, line)?;
+        out.push_str(&s);
+        Ok(())
+    }
+}
+
+/// `[0][width][d]` or `>[width][d]` (width < 10000, no other field):
+/// `Some((zero_padded, width))`, else None (the general parser decides, errors included).
+#[inline]
+fn simple_int_spec(spec: &str) -> Option<(bool, usize)> {
+    let b = spec.as_bytes();
+    let right = b.first() == Some(&b'>');
+    let zero = !right && b.first() == Some(&b'0');
+    let st = (zero || right) as usize;
+    if right && b.get(1) == Some(&b'0') {
+        return None; // '>0...': the '0' flag with an explicit alignment
+    }
+    let mut i = st;
+    let mut w = 0usize;
+    while i < b.len() && b[i].is_ascii_digit() && i - st < 4 {
+        w = w * 10 + (b[i] - b'0') as usize;
+        i += 1;
+    }
+    if zero && (i == st || b[st] == b'0') {
+        return None; // "0", "0d", "00d", ...
+    }
+    if i < b.len() && b[i] == b'd' {
+        i += 1;
+    }
+    if i == b.len() {
+        Some((zero, w))
+    } else {
+        None
+    }
+}
+
+/// `v` in decimal, right-aligned to `width` with spaces, or with zeros after the sign.
+fn push_int_padded(out: &mut String, v: i64, zero: bool, width: usize) {
+    let mut d = [0u8; 20];
+    let mut i = d.len();
+    let mut u = v.unsigned_abs();
+    loop {
+        i -= 1;
+        d[i] = b'0' + (u % 10) as u8;
+        u /= 10;
+        if u == 0 {
+            break;
+        }
+    }
+    let pad = width.saturating_sub(d.len() - i + (v < 0) as usize);
+    if !zero {
+        push_fill(out, ' ', pad as i64);
+    }
+    if v < 0 {
+        out.push('-');
+    }
+    if zero {
+        push_fill(out, '0', pad as i64);
+    }
+    // SAFETY: ASCII digits
+    out.push_str(unsafe { std::str::from_utf8_unchecked(&d[i..]) });
+}
+
+/// `[<>^][width]` (width < 10000, no fill or other field): `Some((align, width))`, else None.
+#[inline]
+fn simple_str_spec(spec: &str) -> Option<(u8, usize)> {
+    let b = spec.as_bytes();
+    let (align, st) = match b.first() {
+        Some(&c) if c == b'<' || c == b'>' || c == b'^' => (c, 1),
+        _ => (b'<', 0),
+    };
+    let mut i = st;
+    let mut w = 0usize;
+    while i < b.len() && b[i].is_ascii_digit() && i - st < 4 {
+        w = w * 10 + (b[i] - b'0') as usize;
+        i += 1;
+    }
+    // a width starting with 0 is the '0' flag (fill '0', align '=' for numbers): not here
+    if i != b.len() || (i > st && b[st] == b'0') {
+        return None;
+    }
+    Some((align, w))
+}
+
+/// `format(s, spec)` into `out`: the simple specs directly, the rest through `format_str_spec`.
+fn format_str_into(s: &str, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+    if let Some((align, width)) = simple_str_spec(spec) {
+        let n = str_len(s) as usize;
+        let pad = width.saturating_sub(n);
+        let left = match align {
+            b'>' => pad,
+            b'^' => pad / 2,
+            _ => 0,
+        };
+        push_fill(out, ' ', left as i64);
+        out.push_str(s);
+        push_fill(out, ' ', (pad - left) as i64);
+        return Ok(());
+    }
+    out.push_str(&format_str_spec(s, spec, line)?);
+    Ok(())
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -534,6 +639,14 @@ impl PyFormat for i64 {
         }
         format_int_spec(*self, spec, "int", line)
     }
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        if let Some((zero, width)) = simple_int_spec(spec) {
+            push_int_padded(out, *self, zero, width);
+            return Ok(());
+        }
+        out.push_str(&format_int_spec(*self, spec, "int", line)?);
+        Ok(())
+    }
 }
 
 impl PyFormat for bool {
@@ -549,11 +662,26 @@ impl PyFormat for f64 {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_float_spec(*self, spec, line)
     }
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        if spec.is_empty() {
+            push_float_repr(out, *self);
+            return Ok(());
+        }
+        let f = parse_spec(spec, '>', '\0', "float", line)?;
+        match f.ty {
+            '\0' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%' => {}
+            t => return Err(unknown_code(t, "float", line)),
+        }
+        format_float_with(out, *self, &f, line)
+    }
 }
 
 impl PyFormat for String {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
+    }
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        format_str_into(self, spec, out, line)
     }
 }
 
@@ -561,11 +689,18 @@ impl PyFormat for str {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
     }
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        format_str_into(self, spec, out, line)
+    }
 }
 
 impl<T: PyFormat + ?Sized> PyFormat for &T {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         (**self).py_format(spec, line)
+    }
+    #[inline]
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        (**self).py_format_into(spec, out, line)
     }
 }
 

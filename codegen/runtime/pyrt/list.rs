@@ -5,15 +5,11 @@
 /// The order of two sort keys. Python's sort only asks `<`; once `check_sortable` has ruled
 /// out NaN, `<` on the supported key types is a total order, so any stable sort (Rust's
 /// `sort_by` is one) gives CPython's result.
+/// One `partial_cmp` (a tuple key compares its items once, where `a < b` then `b < a` compared
+/// them twice); it is `<`'s order: the runtime's types define `<` through `partial_cmp`.
 #[inline]
 fn total_cmp<T: PartialOrd>(a: &T, b: &T) -> Ordering {
-    if a < b {
-        Ordering::Less
-    } else if b < a {
-        Ordering::Greater
-    } else {
-        Ordering::Equal
-    }
+    a.partial_cmp(b).unwrap_or(Ordering::Equal)
 }
 
 
@@ -529,13 +525,17 @@ impl<T: Clone> PyList<T> {
             *self.0.borrow_mut() = items;
             return Err(e);
         }
-        let mut pairs: Vec<(K, T)> = keys.into_iter().zip(items).collect();
+        // the merge sort moves (key, position) pairs, not the items (a record is often a tuple
+        // of several strs: each move was a copy of all of it)
+        let mut pairs: Vec<(K, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
         if reverse {
             pairs.sort_by(|a, b| total_cmp(&b.0, &a.0));
         } else {
             pairs.sort_by(|a, b| total_cmp(&a.0, &b.0));
         }
-        *self.0.borrow_mut() = pairs.into_iter().map(|p| p.1).collect();
+        let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+        let sorted: Vec<T> = pairs.into_iter().filter_map(|(_, i)| items[i].take()).collect();
+        *self.0.borrow_mut() = sorted;
         Ok(())
     }
 }

@@ -17,7 +17,10 @@ pub const STR_INLINE: usize = 22;
 /// * longer text: one reference-counted heap block (a header, then the bytes; a clone bumps
 ///   the count). `push_str` appends in place when this is the only reference, as CPython does
 ///   for `s += t`; otherwise it copies. The header caches whether the text is ASCII
-///   (code-point positions are then byte positions: `len`, `s[i]` and slices in O(1)).
+///   (code-point positions are then byte positions: `len`, `s[i]` and slices in O(1));
+/// * a longer piece of such a block of ASCII text (what `split`, `splitlines`, `strip`, slices
+///   and friends return for pieces of a `Str` longer than `STR_INLINE`): a view holding one
+///   count of the block, no copy (see `Src`). A view keeps its whole block alive while it lives.
 ///
 /// Dereferences to `str`; hashes, compares and orders exactly like `str` (so a `PyDict<Str, V>`
 /// can be searched with a `&str`). Like `Rc`, neither `Send` nor `Sync`.
@@ -34,6 +37,9 @@ enum StrRepr {
     // `data` points at the text, `HEAP_HDR` bytes into the block (a `Heap` reads like a
     // `Static`: pointer and length, so `as_str` needs no arithmetic)
     Heap { data: std::ptr::NonNull<u8>, len: usize },
+    // `len` bytes at `data`, inside the text of the block `hdr` (which this value holds one
+    // count of)
+    View { hdr: std::ptr::NonNull<HeapHdr>, data: std::ptr::NonNull<u8>, len: u32 },
 }
 
 /// The header of a heap `Str`'s block; `cap` bytes of text follow it (at `HEAP_HDR`).
@@ -233,6 +239,10 @@ impl Str {
             StrRepr::Heap { data, len } => unsafe {
                 std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.as_ptr(), *len))
             },
+            // SAFETY: a whole `str` inside the block's text (see `share`), alive while we are
+            StrRepr::View { data, len, .. } => unsafe {
+                std::str::from_utf8_unchecked(std::slice::from_raw_parts(data.as_ptr(), *len as usize))
+            },
         }
     }
     /// Whether the text is ASCII (cached for long strings).
@@ -252,6 +262,9 @@ impl Str {
                     }
                 }
             }
+            // SAFETY: the header lives while this value does; an ASCII block has ASCII pieces
+            // (and `Src` makes views of ASCII blocks only)
+            StrRepr::View { hdr, .. } => unsafe { hdr.as_ref() }.ascii.get() == 1 || self.as_str().is_ascii(),
             _ => self.as_str().is_ascii(),
         }
     }
@@ -329,6 +342,110 @@ impl Str {
     pub fn into_string(self) -> String {
         self.as_str().to_string()
     }
+    /// `sub` (a part of this value's text longer than `STR_INLINE`) as a `Str`: a view of the
+    /// same block (or a literal's piece), no copy.
+    ///
+    /// # Safety
+    /// `sub` must lie inside `self.as_str()`.
+    #[inline]
+    unsafe fn share(&self, sub: &str) -> Str {
+        let hdr = match &self.0 {
+            StrRepr::Heap { data, .. } => heap_hdr(*data),
+            StrRepr::View { hdr, .. } => *hdr,
+            // a piece of a `&'static str` lives as long
+            StrRepr::Static(_) => return Str(StrRepr::Static(&*(sub as *const str))),
+            StrRepr::Inline { .. } => return Str::from_str(sub),
+        };
+        if sub.len() > u32::MAX as usize {
+            return Str::from_long(sub);
+        }
+        let h = hdr.as_ref();
+        h.rc.set(h.rc.get() + 1);
+        let data = std::ptr::NonNull::new_unchecked(sub.as_ptr() as *mut u8);
+        Str(StrRepr::View { hdr, data, len: sub.len() as u32 })
+    }
+}
+
+/// The text argument of a runtime str function, with the `Str` that holds it when it is one:
+/// pieces of it longer than `STR_INLINE` then share its block instead of being copied, and a
+/// result that is the whole text (`strip` with nothing to strip, `replace` with nothing to
+/// replace) is the same string, as in CPython.
+#[derive(Clone, Copy)]
+pub struct Src<'a> {
+    pub text: &'a str,
+    owner: Option<&'a Str>,
+}
+
+impl<'a> Src<'a> {
+    /// `sub`, a part of `self.text`, as a `Str`.
+    #[inline]
+    pub fn piece(&self, sub: &str) -> Str {
+        if sub.len() <= STR_INLINE {
+            return Str::inline(sub);
+        }
+        self.long_piece(sub)
+    }
+    #[inline(never)]
+    fn long_piece(&self, sub: &str) -> Str {
+        match self.owner {
+            Some(o) => {
+                let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
+                assert!(p >= t && p + sub.len() <= t + self.text.len(), "Src::piece: not a part of the text");
+                if sub.len() == self.text.len() {
+                    return o.clone();
+                }
+                // only ASCII pieces are shared: a view has no ASCII flag of its own to cache, and
+                // its block's says ASCII (a literal's piece is checked itself; literals cache none)
+                let ascii = match &o.0 {
+                    StrRepr::Static(_) => sub.is_ascii(),
+                    _ => o.is_ascii(),
+                };
+                if !ascii {
+                    return Str::from_long(sub);
+                }
+                // SAFETY: checked just above: `sub` lies inside the owner's text
+                unsafe { o.share(sub) }
+            }
+            None => Str::from_long(sub),
+        }
+    }
+    /// The whole text as a `Str` (a clone of the owner when there is one).
+    #[inline]
+    pub fn whole(&self) -> Str {
+        match self.owner {
+            Some(o) => o.clone(),
+            None => Str::from_str(self.text),
+        }
+    }
+}
+
+/// What runtime str functions take: a `Str` (whose long pieces they share) or any other text.
+pub trait StrSrc {
+    fn src(&self) -> Src<'_>;
+}
+impl StrSrc for Str {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        Src { text: self.as_str(), owner: Some(self) }
+    }
+}
+impl StrSrc for str {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        Src { text: self, owner: None }
+    }
+}
+impl StrSrc for String {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        Src { text: self.as_str(), owner: None }
+    }
+}
+impl<T: StrSrc + ?Sized> StrSrc for &T {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        (**self).src()
+    }
 }
 
 #[inline(never)]
@@ -339,8 +456,10 @@ fn count_chars(s: &str) -> i64 {
 impl Drop for Str {
     #[inline]
     fn drop(&mut self) {
-        if let StrRepr::Heap { data, .. } = &self.0 {
-            release(heap_hdr(*data));
+        match &self.0 {
+            StrRepr::Heap { data, .. } => release(heap_hdr(*data)),
+            StrRepr::View { hdr, .. } => release(*hdr),
+            _ => {}
         }
     }
 }
@@ -395,6 +514,12 @@ impl Clone for Str {
                 let h = unsafe { heap_hdr(*data).as_ref() };
                 h.rc.set(h.rc.get() + 1);
                 Str(StrRepr::Heap { data: *data, len: *len })
+            }
+            StrRepr::View { hdr, data, len } => {
+                // SAFETY: the header lives while this value does
+                let h = unsafe { hdr.as_ref() };
+                h.rc.set(h.rc.get() + 1);
+                Str(StrRepr::View { hdr: *hdr, data: *data, len: *len })
             }
         }
     }
@@ -553,13 +678,36 @@ impl PyFmt for Str {
     }
     #[inline]
     fn fmt_str(&self, out: &mut String) {
-        out.push_str(self);
+        push_text(out, self);
+    }
+}
+
+/// `out.push_str(s)` for the pieces of an f-string or `print`: up to 32 bytes by fixed-size
+/// moves (`copy_to`), not a memcpy call (a byte loop on wasm32). Out of line: one copy of the
+/// code for every f-string (the edit-to-run cost of a program grows with what is inlined).
+#[inline(never)]
+pub fn push_text(out: &mut String, s: &str) {
+    let n = s.len();
+    if n > 32 {
+        out.push_str(s);
+        return;
+    }
+    out.reserve(n);
+    // SAFETY: `reserve` made room for n more bytes; appending a whole `str` keeps UTF-8
+    unsafe {
+        let v = out.as_mut_vec();
+        let len = v.len();
+        copy_to(v.as_mut_ptr().add(len), s.as_bytes());
+        v.set_len(len + n);
     }
 }
 
 impl PyFormat for Str {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         format_str_spec(self, spec, line)
+    }
+    fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
+        format_str_into(self, spec, out, line)
     }
 }
 
@@ -692,36 +840,68 @@ pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec
 /// `sep.join(list)` for a list of str: no per-item clone.
 pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
     let items = l.0.borrow();
-    let n: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
-    if n <= STR_INLINE {
+    join_strided(sep, &items, 0, 1, items.len())
+}
+
+/// `sep.join(xs[start:stop:step])` for a list of str: no list for the slice.
+pub fn str_join_list_slice(
+    sep: &str,
+    l: &PyList<Str>,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<Str> {
+    let items = l.0.borrow();
+    let (st, sp, n) = slice_indices(items.len() as i64, start, stop, step, line)?;
+    Ok(join_strided(sep, &items, st as usize, sp as isize, n as usize))
+}
+
+/// `sep.join` of the `n` items `items[start]`, `items[start + step]`, ... (all in range).
+fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -> Str {
+    if step == 1 {
+        return join_all(sep, &items[start..start + n]);
+    }
+    let picked: Vec<&str> = (0..n).map(|k| items[(start as isize + k as isize * step) as usize].as_str()).collect();
+    join_all(sep, &picked)
+}
+
+/// `sep.join(items)`: one block of the exact size, each piece copied by `copy_to` (fixed-size
+/// moves for short pieces, no memcpy call), a loop without a separator when it is empty.
+fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
+    let n_bytes: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    if n_bytes <= STR_INLINE {
         let mut out = Str::new();
-        for (i, x) in items.iter().enumerate() {
-            if i > 0 {
+        for (k, x) in items.iter().enumerate() {
+            if k > 0 {
                 out.push_str(sep);
             }
             out.push_str(x);
         }
         return out;
     }
-    // one zeroed block, then short copies without a memcpy call per piece (see copy_short)
-    let put = |buf: &mut [u8], b: &[u8], pos: &mut usize| {
-        if b.len() <= 32 {
-            copy_short(&mut buf[*pos..], b);
-        } else {
-            buf[*pos..*pos + b.len()].copy_from_slice(b);
-        }
-        *pos += b.len();
-    };
-    // SAFETY: the buffer is filled with the concatenation of whole `str`s: valid UTF-8
+    // SAFETY: the block has room for exactly the concatenation of whole `str`s (n_bytes, from
+    // the same immutable items), so every copy stays inside it and the result is valid UTF-8
     unsafe {
-        Str::build(n, |buf| {
-            let mut pos = 0;
-            for (i, x) in items.iter().enumerate() {
-                if i > 0 {
-                    put(buf, sep.as_bytes(), &mut pos);
+        Str::build(n_bytes, |buf| {
+            let base = buf.as_mut_ptr();
+            let mut pos = 0usize;
+            if sep.is_empty() {
+                for x in items {
+                    copy_to(base.add(pos), x.as_bytes());
+                    pos += x.len();
                 }
-                put(buf, x.as_bytes(), &mut pos);
+            } else {
+                for (k, x) in items.iter().enumerate() {
+                    if k > 0 {
+                        copy_to(base.add(pos), sep.as_bytes());
+                        pos += sep.len();
+                    }
+                    copy_to(base.add(pos), x.as_bytes());
+                    pos += x.len();
+                }
             }
+            debug_assert_eq!(pos, n_bytes);
         })
     }
 }
@@ -817,31 +997,43 @@ fn str_char_at_slow(s: &str, i: i64) -> Option<char> {
 }
 
 /// s[start:stop:step]
-pub fn str_slice(
-    s: &str,
+pub fn str_slice<S: StrSrc + ?Sized>(
+    s: &S,
     start: Option<i64>,
     stop: Option<i64>,
     step: Option<i64>,
     line: u32,
 ) -> PyResult<Str> {
-    str_slice_hint(s, s.is_ascii(), start, stop, step, line)
+    let src = s.src();
+    str_slice_hint_src(src, src.text.is_ascii(), start, stop, step, line)
 }
 
 /// `s[start:stop:step]` where `ascii` is `s.is_ascii()` (a `Str` caches it, or the emitter
 /// hoisted it out of a loop): O(length of the result) then.
-pub fn str_slice_hint(
-    s: &str,
+#[inline]
+pub fn str_slice_hint<S: StrSrc + ?Sized>(s: &S,
     ascii: bool,
     start: Option<i64>,
     stop: Option<i64>,
     step: Option<i64>,
     line: u32,
 ) -> PyResult<Str> {
+    str_slice_hint_src(s.src(), ascii, start, stop, step, line)
+}
+
+fn str_slice_hint_src(src: Src<'_>,
+    ascii: bool,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: Option<i64>,
+    line: u32,
+) -> PyResult<Str> {
+    let s = src.text;
     if ascii {
         let b = s.as_bytes();
         let (st, sp, n) = slice_indices(b.len() as i64, start, stop, step, line)?;
         if sp == 1 {
-            return Ok(Str::from_str(&s[st as usize..(st + n) as usize]));
+            return Ok(src.piece(&s[st as usize..(st + n) as usize]));
         }
         let mut out = String::with_capacity(n as usize);
         let mut i = st;
@@ -888,12 +1080,90 @@ pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<String> {
 
 #[inline]
 pub fn str_contains(hay: &str, needle: &str) -> bool {
-    hay.contains(needle)
+    find_sub(hay, needle).is_some()
 }
 
 /// str.split(sep, maxsplit)
-pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+#[inline]
+pub fn str_split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+    str_split_src(s.src(), sep, maxsplit, line)
+}
+
+fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
+    let s = src.text;
     let mut out: Vec<Str> = Vec::new();
+    split_each(s, sep, maxsplit, line, |p| out.push(src.piece(p)))?;
+    Ok(PyList::from_vec(out))
+}
+
+/// `a, b = s.split(sep, maxsplit)`: the `N` pieces without a list (ValueError texts as
+/// `list_unpack`'s, after split's own errors, as CPython splits first).
+#[inline]
+pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<[Str; N]> {
+    str_split_unpack_src::<N>(s.src(), sep, maxsplit, line)
+}
+
+fn str_split_unpack_src<const N: usize>(src: Src<'_>,
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<[Str; N]> {
+    let s = src.text;
+    if let (Some(sep), true) = (sep, maxsplit < 0) {
+        if sep.len() == 1 {
+            // one ASCII byte (see split_each): where the first N - 1 pieces end, then the pieces
+            let (c, b) = (sep.as_bytes()[0], s.as_bytes());
+            let mut ends = [0usize; N];
+            let mut n = 0usize;
+            for (i, &x) in b.iter().enumerate() {
+                if x == c {
+                    if n < N {
+                        ends[n] = i;
+                    }
+                    n += 1;
+                }
+            }
+            if n + 1 == N {
+                ends[N - 1] = b.len();
+                return Ok(std::array::from_fn(|i| {
+                    let st = if i == 0 { 0 } else { ends[i - 1] + 1 };
+                    src.piece(&s[st..ends[i]])
+                }));
+            }
+            return Err(unpack_count_err(N, n + 1, line));
+        }
+    }
+    let mut out: [Str; N] = std::array::from_fn(|_| Str::new());
+    let mut n = 0usize;
+    split_each(s, sep, maxsplit, line, |p| {
+        if n < N {
+            out[n] = src.piece(p);
+        }
+        n += 1;
+    })?;
+    if n != N {
+        return Err(unpack_count_err(N, n, line));
+    }
+    Ok(out)
+}
+
+/// CPython's ValueError for unpacking a list of `got` items into `n` names.
+#[cold]
+fn unpack_count_err(n: usize, got: usize, line: u32) -> PyErr {
+    if got < n {
+        value_err(&format!("not enough values to unpack (expected {}, got {})", n, got), line)
+    } else {
+        value_err(&format!("too many values to unpack (expected {})", n), line)
+    }
+}
+
+/// The pieces of `s.split(sep, maxsplit)`, in order, to `put`.
+#[inline]
+fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: impl FnMut(&str)) -> PyResult<()> {
     match sep {
         Some(sep) => {
             if sep.is_empty() {
@@ -908,17 +1178,17 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
                 let mut left = maxsplit;
                 for (i, &x) in b.iter().enumerate() {
                     if x == c && left != 0 {
-                        out.push(Str::piece(&s[st..i]));
+                        put(&s[st..i]);
                         st = i + 1;
                         left -= 1;
                     }
                 }
-                out.push(Str::piece(&s[st..]));
+                put(&s[st..]);
             } else if maxsplit < 0 {
-                out.extend(s.split(sep).map(Str::piece));
+                s.split(sep).for_each(put);
             } else {
                 let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-                out.extend(s.splitn(n, sep).map(Str::piece));
+                s.splitn(n, sep).for_each(put);
             }
         }
         None if s.is_ascii() => {
@@ -935,14 +1205,14 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
                     break;
                 }
                 if left == 0 {
-                    out.push(Str::piece(&s[i..]));
+                    put(&s[i..]);
                     break;
                 }
                 let st = i;
                 while i < n && !sp(b[i]) {
                     i += 1;
                 }
-                out.push(Str::piece(&s[st..i]));
+                put(&s[st..i]);
                 if left > 0 {
                     left -= 1;
                 }
@@ -953,35 +1223,44 @@ pub fn str_split(s: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResu
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(Str::piece(rest));
+                    put(rest);
                     break;
                 }
                 match rest.find(py_isspace) {
                     Some(i) => {
-                        out.push(Str::piece(&rest[..i]));
+                        put(&rest[..i]);
                         rest = rest[i..].trim_start_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(Str::piece(rest));
+                        put(rest);
                         break;
                     }
                 }
             }
         }
     }
-    Ok(PyList::from_vec(out))
+    Ok(())
 }
 
 /// str.rsplit(sep, maxsplit)
-pub fn str_rsplit(
-    s: &str,
+#[inline]
+pub fn str_rsplit<S: StrSrc + ?Sized>(s: &S,
     sep: Option<&str>,
     maxsplit: i64,
     line: u32,
 ) -> PyResult<PyList<Str>> {
+    str_rsplit_src(s.src(), sep, maxsplit, line)
+}
+
+fn str_rsplit_src(src: Src<'_>,
+    sep: Option<&str>,
+    maxsplit: i64,
+    line: u32,
+) -> PyResult<PyList<Str>> {
+    let s = src.text;
     let mut out: Vec<Str> = Vec::new();
     match sep {
         Some(sep) => {
@@ -989,12 +1268,12 @@ pub fn str_rsplit(
                 return Err(value_err("empty separator", line));
             }
             if maxsplit < 0 {
-                out.extend(s.rsplit(sep).map(Str::piece));
+                out.extend(s.rsplit(sep).map(|p| src.piece(p)));
                 out.reverse();
                 return Ok(PyList::from_vec(out));
             }
             let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-            out.extend(s.rsplitn(n, sep).map(Str::piece));
+            out.extend(s.rsplitn(n, sep).map(|p| src.piece(p)));
             out.reverse();
         }
         None => {
@@ -1002,20 +1281,20 @@ pub fn str_rsplit(
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(Str::piece(rest));
+                    out.push(src.piece(rest));
                     break;
                 }
                 match rest.rfind(py_isspace) {
                     Some(i) => {
                         let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(Str::piece(&rest[i + c_len..]));
+                        out.push(src.piece(&rest[i + c_len..]));
                         rest = rest[..i].trim_end_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(Str::piece(rest));
+                        out.push(src.piece(rest));
                         break;
                     }
                 }
@@ -1034,12 +1313,19 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// str.splitlines()
-pub fn str_splitlines(s: &str) -> PyList<Str> {
-    str_splitlines_keep(s, false)
+#[inline]
+pub fn str_splitlines<S: StrSrc + ?Sized>(s: &S) -> PyList<Str> {
+    str_splitlines_keep_src(s.src(), false)
 }
 
 /// str.splitlines(keepends)
-pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
+#[inline]
+pub fn str_splitlines_keep<S: StrSrc + ?Sized>(s: &S, keepends: bool) -> PyList<Str> {
+    str_splitlines_keep_src(s.src(), keepends)
+}
+
+fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
+    let s = src.text;
     let mut out = Vec::new();
     if s.is_ascii() {
         // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
@@ -1049,7 +1335,7 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
             let c = b[i];
             if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
                 let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
-                out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
+                out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
                 start = end;
                 i = end;
             } else {
@@ -1057,7 +1343,7 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
             }
         }
         if start < b.len() {
-            out.push(Str::piece(&s[start..]));
+            out.push(src.piece(&s[start..]));
         }
         return PyList::from_vec(out);
     }
@@ -1072,18 +1358,19 @@ pub fn str_splitlines_keep(s: &str, keepends: bool) -> PyList<Str> {
                     end += 1;
                 }
             }
-            out.push(Str::piece(if keepends { &s[start..end] } else { &s[start..i] }));
+            out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
             start = end;
         }
     }
     if start < s.len() {
-        out.push(Str::piece(&s[start..]));
+        out.push(src.piece(&s[start..]));
     }
     PyList::from_vec(out)
 }
 
+/// `sep.join([a, b, ...])` of a list display: the items without a list.
 pub fn str_join(sep: &str, items: &[Str]) -> Str {
-    Str::from(items.iter().map(|x| x.as_str()).collect::<Vec<&str>>().join(sep))
+    join_strided(sep, items, 0, 1, items.len())
 }
 
 /// Python's ASCII whitespace (str.isspace): \t \n \v \f \r, \x1c-\x1f and ' '.
@@ -1125,22 +1412,40 @@ fn trim_space_chars(s: &str, left: bool, right: bool) -> &str {
     }
 }
 
-pub fn str_strip(s: &str, chars: Option<&str>) -> Str {
-    Str::from_str(match chars {
+#[inline]
+pub fn str_strip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
+    str_strip_src(s.src(), chars)
+}
+
+fn str_strip_src(src: Src<'_>, chars: Option<&str>) -> Str {
+    let s = src.text;
+    src.piece(match chars {
         None => trim_space(s, true, true),
         Some(cs) => s.trim_matches(|c: char| cs.contains(c)),
     })
 }
 
-pub fn str_lstrip(s: &str, chars: Option<&str>) -> Str {
-    Str::from_str(match chars {
+#[inline]
+pub fn str_lstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
+    str_lstrip_src(s.src(), chars)
+}
+
+fn str_lstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
+    let s = src.text;
+    src.piece(match chars {
         None => trim_space(s, true, false),
         Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)),
     })
 }
 
-pub fn str_rstrip(s: &str, chars: Option<&str>) -> Str {
-    Str::from_str(match chars {
+#[inline]
+pub fn str_rstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
+    str_rstrip_src(s.src(), chars)
+}
+
+fn str_rstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
+    let s = src.text;
+    src.piece(match chars {
         None => trim_space(s, false, true),
         Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)),
     })
@@ -1342,7 +1647,13 @@ pub fn str_swapcase(s: &str) -> String {
 }
 
 /// str.replace(old, new, count); count < 0 replaces all.
-pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> Str {
+#[inline]
+pub fn str_replace<S: StrSrc + ?Sized>(s: &S, old: &str, new: &str, count: i64) -> Str {
+    str_replace_src(s.src(), old, new, count)
+}
+
+fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
+    let s = src.text;
     let limit = if count < 0 { usize::MAX } else { (count as u64).min(usize::MAX as u64) as usize };
     if old.is_empty() {
         // between the characters: std's char boundaries are Python's code points
@@ -1368,7 +1679,7 @@ pub fn str_replace(s: &str, old: &str, new: &str, count: i64) -> Str {
         }
     }
     if hits.is_empty() {
-        return Str::from_str(s);
+        return src.whole();
     }
     let n = b.len() - hits.len() * o.len() + hits.len() * new.len();
     // SAFETY: pieces of `s` cut at whole matches of a valid `old`, joined with `new`: valid UTF-8
@@ -1402,22 +1713,54 @@ fn byte_to_char_index(s: &str, byte: usize) -> i64 {
     str_len(&s[..byte])
 }
 
+/// The byte position of the first `sub` in `s`. UTF-8 is self-synchronising, so a byte match
+/// of a whole `str` is a match of its characters. Needles of up to 8 bytes: a scan for the
+/// first byte, then a compare (std's two-way searcher costs more to set up than such a search
+/// takes); longer ones: std's.
+#[inline]
+fn find_sub(s: &str, sub: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), sub.as_bytes());
+    match n.len() {
+        0 => Some(0),
+        1 => h.iter().position(|&c| c == n[0]),
+        2..=8 => {
+            let last = h.len().checked_sub(n.len())?;
+            let mut i = 0;
+            while i <= last {
+                let at = i + h[i..=last].iter().position(|&c| c == n[0])?;
+                if h[at + 1..at + n.len()] == n[1..] {
+                    return Some(at);
+                }
+                i = at + 1;
+            }
+            None
+        }
+        _ => s.find(sub),
+    }
+}
+
 pub fn str_find(s: &str, sub: &str) -> i64 {
-    match s.find(sub) {
+    match find_sub(s, sub) {
         Some(i) => byte_to_char_index(s, i),
         None => -1,
     }
 }
 
 pub fn str_rfind(s: &str, sub: &str) -> i64 {
-    match s.rfind(sub) {
+    let found = if sub.len() == 1 {
+        let c = sub.as_bytes()[0];
+        s.as_bytes().iter().rposition(|&x| x == c)
+    } else {
+        s.rfind(sub)
+    };
+    match found {
         Some(i) => byte_to_char_index(s, i),
         None => -1,
     }
 }
 
 pub fn str_index_of(s: &str, sub: &str, line: u32) -> PyResult<i64> {
-    match s.find(sub) {
+    match find_sub(s, sub) {
         Some(i) => Ok(byte_to_char_index(s, i)),
         None => Err(value_err("substring not found", line)),
     }
@@ -1433,6 +1776,19 @@ pub fn str_rindex_of(s: &str, sub: &str, line: u32) -> PyResult<i64> {
 pub fn str_count(s: &str, sub: &str) -> i64 {
     if sub.is_empty() {
         return str_len(s) + 1;
+    }
+    if sub.len() == 1 {
+        let c = sub.as_bytes()[0];
+        return s.as_bytes().iter().filter(|&&x| x == c).count() as i64;
+    }
+    if sub.len() <= 8 {
+        // non-overlapping, left to right, as Python counts
+        let (mut n, mut i) = (0i64, 0usize);
+        while let Some(at) = find_sub(&s[i..], sub) {
+            n += 1;
+            i += at + sub.len();
+        }
+        return n;
     }
     s.matches(sub).count() as i64
 }
@@ -1478,7 +1834,7 @@ fn str_search_in(
 
 /// `s.find(sub, start, end)`
 pub fn str_find_in(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
-    str_search_in(s, sub, start, end, |w, p| w.find(p))
+    str_search_in(s, sub, start, end, find_sub)
 }
 
 /// `s.rfind(sub, start, end)`
@@ -1631,29 +1987,47 @@ fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
     Str::from(out)
 }
 
-pub fn str_ljust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+#[inline]
+pub fn str_ljust<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    str_ljust_src(s.src(), width, fill, line)
+}
+
+fn str_ljust_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    let s = src.text;
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(Str::from_str(s));
+        return Ok(src.whole());
     }
     Ok(pad_str(s, 0, width - n, f))
 }
 
-pub fn str_rjust(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+#[inline]
+pub fn str_rjust<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    str_rjust_src(s.src(), width, fill, line)
+}
+
+fn str_rjust_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    let s = src.text;
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(Str::from_str(s));
+        return Ok(src.whole());
     }
     Ok(pad_str(s, width - n, 0, f))
 }
 
-pub fn str_center(s: &str, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+#[inline]
+pub fn str_center<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    str_center_src(s.src(), width, fill, line)
+}
+
+fn str_center_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<Str> {
+    let s = src.text;
     let f = fill_char(fill, line)?;
     let n = str_len(s);
     if width <= n {
-        return Ok(Str::from_str(s));
+        return Ok(src.whole());
     }
     let marg = width - n;
     let left = marg / 2 + (marg & width & 1);
@@ -1680,31 +2054,43 @@ pub fn str_zfill(s: &str, width: i64) -> String {
     out
 }
 
-pub fn str_partition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+#[inline]
+pub fn str_partition<S: StrSrc + ?Sized>(s: &S, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    str_partition_src(s.src(), sep, line)
+}
+
+fn str_partition_src(src: Src<'_>, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    let s = src.text;
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.find(sep) {
         Some(i) => Ok((
-            Str::from_str(&s[..i]),
+            src.piece(&s[..i]),
             Str::from_str(sep),
-            Str::from_str(&s[i + sep.len()..]),
+            src.piece(&s[i + sep.len()..]),
         )),
-        None => Ok((Str::from_str(s), Str::new(), Str::new())),
+        None => Ok((src.whole(), Str::new(), Str::new())),
     }
 }
 
-pub fn str_rpartition(s: &str, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+#[inline]
+pub fn str_rpartition<S: StrSrc + ?Sized>(s: &S, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    str_rpartition_src(s.src(), sep, line)
+}
+
+fn str_rpartition_src(src: Src<'_>, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
+    let s = src.text;
     if sep.is_empty() {
         return Err(value_err("empty separator", line));
     }
     match s.rfind(sep) {
         Some(i) => Ok((
-            Str::from_str(&s[..i]),
+            src.piece(&s[..i]),
             Str::from_str(sep),
-            Str::from_str(&s[i + sep.len()..]),
+            src.piece(&s[i + sep.len()..]),
         )),
-        None => Ok((Str::new(), Str::new(), Str::from_str(s))),
+        None => Ok((Str::new(), Str::new(), src.whole())),
     }
 }
 

@@ -66,7 +66,7 @@ pub(super) fn Shape__repr(self_: OShape) -> rt::Str {
 }
 #[inline(always)]
 fn Shape__repr_body(mut self_: OShape) -> rt::PyResult<rt::Str> {
-    return Ok({ let mut _f1 = String::with_capacity(15); _f1.push_str("Shape("); _f1.push_str(&(self_.get_name())); _f1.push_str(")"); rt::Str::from(_f1) });
+    return Ok({ let mut _f1 = String::with_capacity(15); _f1.push_str("Shape("); rt::push_text(&mut _f1, &(self_.get_name())); _f1.push_str(")"); rt::Str::from(_f1) });
 }
 } use pf_Shape__repr::Shape__repr;
 

@@ -24,8 +24,7 @@ fn count_body(mut words: rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str
         let mut _k2: usize = 0;
         'l1: loop {
             if !_l1.read_str_into(_k2, &mut w) { break; } _k2 += 1;
-            let _v3 = rt::int_add(c.get_or(&w, 0_i64), 1_i64, 4)?;
-            c.set_item_ref(&w, _v3);
+            c.add_int(&w, Some(0_i64), 1_i64, 4, 4)?;
         }
     }
     return Ok(c.clone());

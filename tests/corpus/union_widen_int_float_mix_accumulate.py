@@ -1,4 +1,3 @@
-# expect: int-float-mix @ 6
 def main() -> None:
     prices = [1.5, 2.25, 3.0]
     total = 0

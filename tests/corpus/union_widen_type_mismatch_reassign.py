@@ -1,4 +1,3 @@
-# expect: type-mismatch @ 5
 def main() -> None:
     value = 10
     print(value + 1)

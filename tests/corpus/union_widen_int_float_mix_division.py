@@ -1,4 +1,3 @@
-# expect: int-float-mix @ 5
 def main() -> None:
     count = 7
     print(count)

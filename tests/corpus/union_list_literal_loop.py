@@ -1,4 +1,3 @@
-# expect: type-mismatch @ 3
 def main() -> None:
     items = [1, "two", 3]
     for item in items:

@@ -1,4 +1,3 @@
-# expect: unsupported-class @ 9
 class HttpError(Exception):
     def __init__(self, status: int) -> None:
         super().__init__(f"status {status}")

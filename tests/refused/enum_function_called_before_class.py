@@ -1,0 +1,13 @@
+# expect: undefined-name @ 9
+from enum import Enum
+
+
+def first() -> str:
+    return Color.RED.name
+
+
+print(first())
+
+
+class Color(Enum):
+    RED = 1
