@@ -317,9 +317,12 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
             methods.append(stmt)
         elif _runs(stmt):
             runs = True
-    # the methods of user classes (an exception class's `__init__` is not one: ir.ExcClass)
-    excs = {e.name for e in module.exceptions} if module is not None else set()
-    methods = [c for c in methods if c.name.value not in excs]
+    # the methods of user classes, and of class statements refused as one (not an exception class,
+    # whose `__init__` is an ir.ExcClass's, nor an enum)
+    user = {c.name for c in module.classes} if module is not None else set()
+    other = {e.name for e in (*module.exceptions, *module.enums)} if module is not None else set()
+    methods = [c for c in methods if c.name.value in user or (c.name.value not in other and isinstance(
+        c.body, cst.IndentedBlock) and any(isinstance(s, cst.FunctionDef) for s in c.body.body))]
     if methods:
         functions += _method_infos(sm, methods, module, by_name, names, errors)
         functions.sort(key=lambda f: f.span.line)  # in source order
@@ -328,8 +331,8 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     a = ModuleAnalysis(path, text, 0, tuple(diags), tuple(functions), runs, tuple(module_calls))
     state = None
     # the quick re-analysis does not know classes (their methods, the checks on the finished IR
-    # that involve them): a module with a class statement always gets the full analysis
-    if ml is not None and not methods and not any(d.code == "unsupported-syntax" and d.span == Span(1, 0, 1, 0) for d in diags):
+    # that involve them): a module with a user class always gets the full analysis
+    if ml is not None and not methods and not user and not any(d.code == "unsupported-syntax" and d.span == Span(1, 0, 1, 0) for d in diags):
         state = _State(text, a, sm, ml, names, list(parse_diags), list(getattr(ml, "stage1_diags", [])),
                        list(getattr(ml, "post_diags", [])))
     return a, state
