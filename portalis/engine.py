@@ -309,29 +309,63 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     module_calls: list[tuple[str, Span]] = []
     runs = False
     check_current()
+    methods = []
     for stmt in sm.tree.body:
         if isinstance(stmt, cst.FunctionDef):
             functions.append(_function_info(sm, stmt, by_name.get(stmt.name.value), names, errors))
-        elif not isinstance(stmt, cst.ClassDef) and _runs(stmt):
+        elif isinstance(stmt, cst.ClassDef):
+            methods.append(stmt)
+        elif _runs(stmt):
             runs = True
+    # the methods of user classes, and of class statements refused as one (not an exception class,
+    # whose `__init__` is an ir.ExcClass's, nor an enum)
+    user = {c.name for c in module.classes} if module is not None else set()
+    other = {e.name for e in (*module.exceptions, *module.enums)} if module is not None else set()
+    methods = [c for c in methods if c.name.value in user or (c.name.value not in other and isinstance(
+        c.body, cst.IndentedBlock) and any(isinstance(s, cst.FunctionDef) for s in c.body.body))]
+    if methods:
+        functions += _method_infos(sm, methods, module, by_name, names, errors)
+        functions.sort(key=lambda f: f.span.line)  # in source order
     if module is not None:
         module_calls = _ir_calls(module.main)
     a = ModuleAnalysis(path, text, 0, tuple(diags), tuple(functions), runs, tuple(module_calls))
     state = None
-    if ml is not None and not any(d.code == "unsupported-syntax" and d.span == Span(1, 0, 1, 0) for d in diags):
+    # the quick re-analysis does not know classes (their methods, the checks on the finished IR
+    # that involve them): a module with a user class always gets the full analysis
+    if ml is not None and not methods and not user and not any(d.code == "unsupported-syntax" and d.span == Span(1, 0, 1, 0) for d in diags):
         state = _State(text, a, sm, ml, names, list(parse_diags), list(getattr(ml, "stage1_diags", [])),
                        list(getattr(ml, "post_diags", [])))
     return a, state
 
 
 def _names(module):
+    """The crate's Rust names: `rust(name)` of a Python name, `fns` (Python function or method
+    "K.m" -> its Rust fn) and `objs` (class -> its hierarchy's Rust type) when the module has
+    classes (those come from the emitter's own allocation, codegen/emit/module.py)."""
     if module is None:
         return None
-    from portalis.codegen.emit.names import Names
     try:
-        return Names(module)
+        if not module.classes:
+            from portalis.codegen.emit.names import Names
+            return _RustNames(Names(module), None, {})
+        from portalis.codegen.emit.module import _ModEmitter
+        em = _ModEmitter(module)
+        return _RustNames(em.names, dict(em.fn_names), {c.name: em.classes.struct[c.root] for c in module.classes})
     except Exception:  # noqa: BLE001 - partial IR may hold what the allocator never sees
         return None
+
+
+@dataclass
+class _RustNames:
+    names: object  # codegen.emit.names.Names
+    fns: "dict[str, str] | None"
+    objs: dict
+
+    def rust(self, name: str) -> str:
+        return self.names.rust(name)
+
+    def fn(self, name: str) -> str:
+        return self.fns[name] if self.fns is not None and name in self.fns else self.names.rust(name)
 
 
 @dataclass
@@ -575,24 +609,59 @@ def _ir_calls(fn: ir.Function) -> list[tuple[str, Span]]:
     """(callee, span of the callee's name) of the user-function calls in a function's IR."""
     out = []
     for n in ir.walk(fn.body):
-        if isinstance(n, ir.Call) and n.span.line:
+        # a method call's span starts at its receiver, not at a name: not listed (no name to hover)
+        if isinstance(n, ir.Call) and n.span.line and "." not in n.func:
             out.append((n.func, Span(n.span.line, n.span.col, n.span.line, n.span.col + len(n.func))))
     return out
 
 
+def _method_infos(sm, classes, module, by_name, names, errors: list[Diagnostic]) -> list[FunctionInfo]:
+    """A FunctionInfo "K.m" for each method written in a top-level class statement. A class is
+    translated whole with its hierarchy (portalis.slicing), so the errors anywhere in the class
+    statements of its hierarchy block each of its methods (its own errors first)."""
+    import libcst as cst
+    spans = {c.name.value: sm.span(c) for c in classes}
+    roots = {c.name: c.root for c in module.classes} if module is not None else {}
+    out = []
+    for c in classes:
+        k = c.name.value
+        hier = [spans[n] for n in spans if n == k or (k in roots and roots.get(n) == roots[k])]
+        near = [d for d in errors if any(h.line <= d.span.line <= h.end_line for h in hier)]
+        body = c.body.body if isinstance(c.body, cst.IndentedBlock) else ()
+        for node in body:
+            if isinstance(node, cst.FunctionDef):
+                q = f"{k}.{node.name.value}"
+                static = any(isinstance(d.decorator, cst.Name) and d.decorator.value == "staticmethod"
+                             for d in node.decorators)
+                out.append(_function_info(sm, node, by_name.get(q), names, errors, qualname=q,
+                                          receiver=not static and bool(node.params.params), related=near))
+    return out
+
+
 def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnostic],
-                   span_override: Span | None = None) -> FunctionInfo:
+                   span_override: Span | None = None, *, qualname: str | None = None, receiver: bool = False,
+                   related: list[Diagnostic] = ()) -> FunctionInfo:
+    """`qualname`: a method's "K.m"; `receiver`: its first parameter (self, cls) is not listed;
+    `related`: errors elsewhere that block it too (its class hierarchy's)."""
     span = span_override or sm.span(node)
     start = min([span.line] + [sm.span(d).line for d in node.decorators])
     span = Span(start, 0 if start < span.line else span.col, span.end_line, span.end_col)
-    name = node.name.value
+    name = qualname or node.name.value
     blocking = tuple(d for d in errors if span.line <= d.span.line <= span.end_line)
-    annotated = {p.name.value: p.annotation is not None for p in node.params.params}
-    defaulted = {p.name.value: p.default is not None for p in node.params.params}
-    param_spans = {p.name.value: sm.span(p.name) for p in node.params.params}
+    blocking += tuple(d for d in related if d not in blocking)
+    if names is not None and names.objs:
+        from portalis.codegen.emit.classes import set_obj_names
+        set_obj_names(names.objs)  # the Rust types of classes (thread-local, as the emitter has it)
+    cst_params = list(node.params.params)[1 if receiver else 0:]
+    annotated = {p.name.value: p.annotation is not None for p in cst_params}
+    defaulted = {p.name.value: p.default is not None for p in cst_params}
+    param_spans = {p.name.value: sm.span(p.name) for p in cst_params}
     params = []
     ir_params = dict(fn.params) if fn is not None else {}
-    for p in node.params.params:
+    all_ir_params = dict(ir_params)
+    if receiver:
+        ir_params.pop(node.params.params[0].name.value, None)
+    for p in cst_params:
         pn = p.name.value
         t = ir_params.get(pn)
         src = "annotation" if annotated[pn] else "default" if defaulted[pn] else "call-site"
@@ -603,21 +672,27 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
     local_spans = _first_assignments(fn)
     locals_ = tuple(_slot(n, t, "dataflow", local_spans.get(n, sm.span(node.name)))
                     for n, t in (fn.locals if fn is not None else ()) if not ir.is_made_up(n))
-    translatable = fn is not None and not blocking and _known(ret_t) and all(_known(t) for t in ir_params.values())
-    py_params = ", ".join(f"{s.name}: {s.python}" if s.python != "unknown" else s.name for s in params)
+    translatable = fn is not None and not blocking and _known(ret_t) and all(_known(t) for t in all_ir_params.values())
+    py_params = ", ".join(([node.params.params[0].name.value] if receiver else [])
+                          + [f"{s.name}: {s.python}" if s.python != "unknown" else s.name for s in params])
     py_sig = f"def {name}({py_params}) -> {returns.python}"
     rust_sig = None
     if translatable and names is not None:
-        rname = names.rust(name)
+        rname = names.fn(name)
         # as the translated function's public wrapper has it (codegen/emit/library.py): a str
         # parameter takes anything that converts (String, &str, pyrt::Str), a str result is a String
+        # (a method's receiver is its first parameter there)
+        rslots = [_slot(n, t, "", Span(0, 0, 0, 0)) for n, t in fn.params] if receiver else params
         rparams = ", ".join(f"{names.rust(s.name)}: {'impl Into<pyrt::Str>' if s.python == 'str' else s.rust}"
-                            for s in params)
+                            for s in rslots)
         rret = "" if returns.rust == "()" else f" -> {'String' if returns.python == 'str' else returns.rust}"
-        rust_sig = f"fn {rname}({rparams}){rret}"
+        if returns.rust is not None and all(s.rust is not None for s in rslots):
+            rust_sig = f"fn {rname}({rparams}){rret}"
     calls = _ir_calls(fn) if fn is not None else []
+    # a method's doctests are not listed: the verification runs a function's doctests at module level
     return FunctionInfo(name, span, sm.span(node.name), tuple(params), returns, locals_, py_sig, rust_sig,
-                        translatable, blocking, _hash(sm.source_lines(node)), _doctests(sm, node), tuple(calls))
+                        translatable, blocking, _hash(sm.source_lines(node)),
+                        () if qualname else _doctests(sm, node), tuple(calls))
 
 
 def _known(t) -> bool:

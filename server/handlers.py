@@ -200,7 +200,7 @@ def register(ls: PortalisServer) -> None:  # noqa: C901 - one table of features
             fn, slot = hit
             return T.Hover(contents=T.MarkupContent(kind=T.MarkupKind.Markdown, value=C.slot_hover(fn, slot)))
         on_def = 0 < line <= len(lines) and lines[line - 1].lstrip().startswith(("def ", "async def "))
-        ft = await _inferred(ls, uri, a.text) if on_def else None  # a def the translator does not list (methods, nested functions)
+        ft = await _inferred(ls, uri, a.text) if on_def else None  # a def the engine does not list (nested functions, methods of nested classes)
         if ft is not None:
             word = _word_span(lines, line, col)
             for fn in ft.functions:

@@ -25,10 +25,10 @@ def view(a):
              for f in a.functions], a.module_calls)
 
 
-def edit_sequence(seed: int, steps: int) -> tuple[int, int]:
+def edit_sequence(seed: int, steps: int, corpus: list[str] = CORPUS) -> tuple[int, int]:
     """Returns (quick answers, edits)."""
     rnd = random.Random(seed)
-    text = rnd.choice(CORPUS)
+    text = rnd.choice(corpus)
     e = Engine()
     e.set_text("m.py", text)
     e.analysis("m.py")
@@ -68,6 +68,16 @@ def edit_sequence(seed: int, steps: int) -> tuple[int, int]:
 def test_quick_reanalysis_equals_fresh(seed):
     answered, steps = edit_sequence(seed, 12)
     assert steps == 12
+
+
+CLASSES = [t for t in CORPUS if "\nclass " in "\n" + t and "(Exception)" not in t]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_quick_reanalysis_equals_fresh_with_classes(seed):
+    """Modules with user classes: edits in methods and in functions (the engine lists methods)."""
+    answered, steps = edit_sequence(seed, 8, CLASSES)
+    assert steps == 8
 
 
 def _first_difference(a, b) -> str:

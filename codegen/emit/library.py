@@ -34,7 +34,8 @@ class _LibEmitter(_ModEmitter):
         # the wrapper takes the function's Rust name (its Python name where Rust allows it, see
         # codegen/emit/names.py); the translation moves aside
         self.pub_name = self.fn_names[function]
-        self.fn_names[function] = self.names.fresh(self.names.bare(function) + "_py")
+        # (from the Rust name: a method "K.m" is no Rust identifier)
+        self.fn_names[function] = self.names.fresh(self.pub_name.removeprefix("r#") + "_py")
 
     def emit_library(self) -> RustCrate:
         program = self.emit()

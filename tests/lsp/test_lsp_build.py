@@ -198,3 +198,43 @@ async def test_model_guesses_are_verified_or_reported_failed(client: LanguageCli
     values = await wait_progress_end(client, "show_index")
     assert "verification FAILED: the type model's guess (index: int) failed verification" in values[-1].message, \
         values[-1].message
+
+
+METHODS = '''class Point:
+    def __init__(self, x: int, y: int) -> None:
+        self.x = x
+        self.y = y
+
+    def norm1(self) -> int:
+        return abs(self.x) + abs(self.y)
+
+
+print(Point(3, -4).norm1())
+'''
+
+
+async def test_translate_a_method_builds(client: LanguageClient, toolchain):
+    """A method is a function to the server: its code action translates `Point.norm1` with its
+    class into a library crate, which builds for wasm32-wasi; the crate is shown at its pub fn."""
+    root: Path = client.root  # type: ignore[attr-defined]
+    path = root / "points.py"
+    path.write_text(METHODS)
+    uri = path.as_uri()
+    open_doc(client, uri, METHODS)
+    await wait_diagnostics(client, uri)
+    acts = await asyncio.wait_for(client.text_document_code_action_async(T.CodeActionParams(
+        text_document=T.TextDocumentIdentifier(uri), range=T.Range(start=T.Position(6, 8), end=T.Position(6, 8)),
+        context=T.CodeActionContext(diagnostics=[]))), 60)
+    act = next(a for a in acts if a.title == "Translate `Point.norm1` to Rust")
+    # (the client reads a CodeAction as a Command: its `command` holds the whole action's text)
+    assert "'portalis.translateFunction'" in str(act.command) and "'Point.norm1']" in str(act.command)
+    assert "disabled" not in str(act.command)
+    r = await asyncio.wait_for(client.workspace_execute_command_async(T.ExecuteCommandParams(
+        command="portalis.translateFunction", arguments=[uri, "Point.norm1"])), 60)
+    assert r["ok"], r
+    values = await wait_progress_end(client, "Point.norm1")
+    assert values[-1].message.startswith("built: "), values[-1].message
+    lib = root / "rust" / "points_point_norm1" / "src" / "lib.rs"
+    assert "pub fn Point__norm1(self_: OPoint) -> Result<i64, pyrt::PyErr> {" in lib.read_text()
+    shown = [d for d in client.shown_documents if d.uri.endswith("points_point_norm1/src/lib.rs")]
+    assert shown and shown[-1].selection is not None and shown[-1].selection.start.line > 0

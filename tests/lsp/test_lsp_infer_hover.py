@@ -1,6 +1,7 @@
 """Hover shows the layered inference (portalis.infer) for functions the translator does not
-settle: an untranslatable function's card lists each parameter's inferred type and its source,
-and a method (which the translator does not list) gets a card of its own."""
+settle: an untranslatable function's card lists each parameter's inferred type and its source;
+a method's card is the translator's (a FunctionInfo "Class.method"), with the inferred types
+when it is refused."""
 
 from __future__ import annotations
 
@@ -30,6 +31,15 @@ def shout(s, times=2):
 s = Stack()
 s.push(3)
 print(shout("hi"))
+
+
+class Log:
+    def write(self, line):
+        with open("log.txt", "a") as f:
+            f.write(line)
+
+
+Log().write("done")
 '''
 
 
@@ -53,9 +63,15 @@ async def test_hover_shows_inferred_types(client: LanguageClient):
     assert "`s: str` (call-site" in card and "`times: int` (default" in card
     assert "returns `str` (dataflow" in card
 
-    card = await _hover(client, uri, 4, 9)  # the method `push`
+    card = await _hover(client, uri, 4, 9)  # the method `push`: the translator's card (engine FunctionInfo)
     assert card is not None
-    assert "def Stack.push(v: int) -> None" in card and "`v: int` (call-site" in card
+    assert "def Stack.push(self, v: int) -> None" in card and "fn Stack__push(self_: OStack, v: i64)" in card
+    assert "`v: int` → `i64` (call-site)" in card and "**Translatable**" in card
+
+    card = await _hover(client, uri, 20, 9)  # the method `write`: refused, at its line
+    assert card is not None and "def Log.write(self, line: str) -> None" in card
+    assert "**Not translatable**: line 22: `unsupported-builtin`" in card
+    assert "Inferred (portalis infer):" in card
 
     assert await _hover(client, uri, 13, 0) is None  # a blank line: nothing
 
