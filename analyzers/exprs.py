@@ -354,7 +354,7 @@ class ExprMixin:
             if ft is None:
                 return self.unknown(sp)
             return ir.Intrinsic("exc.field", (obj, ir.Const(owner, ir.STR, sp), ir.Const(f, ir.STR, sp)), ft, sp)
-        return self.err("unsupported-class", f"attribute access `.{node.attr.value}` is not supported (classes come later)", node)
+        return self.err("unsupported-class", f"attribute `.{node.attr.value}` is not supported on {show(ot)} values", node)
 
     # ------------------------------------------------------------ operators
 
