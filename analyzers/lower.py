@@ -1040,16 +1040,7 @@ class _ModuleLowering:
                               "None), or a module constant assigned one once, before the `def`: Python evaluates "
                               "it once and shares it between calls", prm.default)
             params.append((prm.name.value, self.param_type(prm, name)))
-        ret: Any
-        if fn.returns is not None:
-            try:
-                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions(),
-                                       self.info.type_aliases)
-            except AnnotationError as e:
-                self.diag("unsupported-type", str(e), e.node)
-                ret = TVar("error")
-        else:
-            ret = TVar(f"return of {name}", self.sm.span(fn).line) if _returns_value(fn) else ir.NONE
+        ret = self.return_type(fn, name)
 
         class Y(cst.CSTVisitor):
             def visit_Yield(self_, node: cst.Yield) -> None:
@@ -1116,16 +1107,7 @@ class _ModuleLowering:
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
-        ret: Any
-        if fn.returns is not None:
-            try:
-                ret = parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions(),
-                                       self.info.type_aliases)
-            except AnnotationError as e:
-                self.diag("unsupported-type", str(e), e.node)
-                ret = TVar("error")
-        else:
-            ret = TVar(f"return of {fname}", self.sm.span(fn).line) if _returns_value(fn) else ir.NONE
+        ret = self.return_type(fn, fname)
         code = self.sm.source_lines(fn)
         if "yield" in code:
             class Y(cst.CSTVisitor):
@@ -1135,6 +1117,18 @@ class _ModuleLowering:
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,
                                          self_name, cls_param)
+
+    def return_type(self, fn: cst.FunctionDef, name: str) -> Any:
+        """The return type of function (or method) `name`: its annotation, else a type variable
+        when it returns a value, else None."""
+        if fn.returns is not None:
+            try:
+                return parse_annotation(fn.returns.annotation, set(self.info.exceptions) | self._pending_exceptions(),
+                                        self.info.type_aliases)
+            except AnnotationError as e:
+                self.diag("unsupported-type", str(e), e.node)
+                return TVar("error")
+        return TVar(f"return of {name}", self.sm.span(fn).line) if _returns_value(fn) else ir.NONE
 
     def _pending_exceptions(self) -> set[str]:
         assert self.sm.tree is not None
