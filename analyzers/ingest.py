@@ -98,8 +98,7 @@ def parse_module(text: str, path: str = "prog.py", cancelled=None) -> tuple[Sour
                                 Span.point(1))]
         wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
         positions = dict(wrapper.resolve(PositionProvider))
-        if not text.isascii():
-            tree, positions = _nfkc_identifiers(tree, positions)
+        tree, positions = _normalise(tree, positions, text)
     sm = SourceModule(path, text, tree, positions, [])
     for stmt in tree.body:
         code = sm.source_lines(stmt)
@@ -137,29 +136,42 @@ def _cpython_check(text: str, path: str) -> tuple[list[Diagnostic], list[Diagnos
     return [], out
 
 
-class _NfkcNames(cst.CSTTransformer):
-    """NFKC-normalises every identifier (PEP 3131: CPython's parser does, so `µ` (U+00B5) and
-    `μ` (U+03BC), `ﬁle` and `file`, full-width and plain letters are one name) and remembers
-    which original node each rebuilt node stands for, so positions stay those of the source."""
+class _Normalise(cst.CSTTransformer):
+    """Rewrites the tree into the one form later passes read, and remembers which original node
+    each rebuilt node stands for, so positions stay those of the source:
 
-    def __init__(self) -> None:
+    * every identifier NFKC-normalised (PEP 3131: CPython's parser does, so `µ` (U+00B5) and
+      `μ` (U+03BC), `ﬁle` and `file`, full-width and plain letters are one name);
+    * a body on the line of its header (`def f(): return 1`, `if x: y = 1; z = 2`, a
+      `SimpleStatementSuite`) as the indented block of one statement line it means."""
+
+    def __init__(self, nfkc: bool) -> None:
         super().__init__()
+        self.nfkc = nfkc
         self.origin: dict[cst.CSTNode, cst.CSTNode] = {}
 
     def on_leave(self, original_node, updated_node):  # type: ignore[override]
-        if isinstance(updated_node, cst.Name):
+        if self.nfkc and isinstance(updated_node, cst.Name):
             norm = unicodedata.normalize("NFKC", updated_node.value)
             if norm != updated_node.value:
                 updated_node = updated_node.with_changes(value=norm)
+        if isinstance(updated_node, cst.SimpleStatementSuite):
+            line = cst.SimpleStatementLine(body=updated_node.body)
+            self.origin[line] = original_node
+            updated_node = cst.IndentedBlock(body=[line])
         if updated_node is not original_node:
             self.origin[updated_node] = original_node
         return updated_node
 
 
-def _nfkc_identifiers(tree: cst.Module, positions: dict) -> tuple[cst.Module, dict]:
-    """The tree with NFKC-normalised identifiers, and positions keyed by its nodes (only
-    non-ASCII text can change: NFKC leaves ASCII as it is)."""
-    t = _NfkcNames()
+def _normalise(tree: cst.Module, positions: dict, text: str) -> tuple[cst.Module, dict]:
+    """The tree after `_Normalise`, and positions keyed by its nodes. Only non-ASCII text can
+    change names (NFKC leaves ASCII as it is), and only a tree with a one-line body changes
+    shape: otherwise the tree is returned as it is, at no cost."""
+    nfkc = not text.isascii()
+    if not nfkc and not any(isinstance(n, cst.SimpleStatementSuite) for n in positions):
+        return tree, positions
+    t = _Normalise(nfkc)
     new_tree = tree.visit(t)
     if not t.origin:
         return tree, positions
@@ -238,8 +250,7 @@ def _parse_unit(unit: str, fresh: bool = False) -> "tuple[cst.Module, dict]":
         return hit
     mod = cst.parse_module(unit)
     positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
-    if not unit.isascii():
-        mod, positions = _nfkc_identifiers(mod, positions)
+    mod, positions = _normalise(mod, positions, unit)
     with _UNIT_LOCK:
         if len(_UNIT_CACHE) >= _UNIT_CACHE_MAX:
             _UNIT_CACHE.clear()

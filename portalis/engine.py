@@ -479,7 +479,7 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
         return None
     start, end_new = old.span.line, old.span.end_line + delta
     unit = "\n".join(new_lines[start - 1:end_new]) + "\n"
-    from portalis.analyzers.ingest import _cpython_check, _nfkc_identifiers
+    from portalis.analyzers.ingest import _cpython_check, _normalise
     errors, warned = _cpython_check(unit, path)
     if errors:
         return None  # mid-typing syntax errors: the full analysis reports CPython's first one
@@ -493,9 +493,8 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
     if cst.Module([]).code_for_node(new_node.params) != cst.Module([]).code_for_node(node.params):
         return None
     positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
-    if not unit.isascii():
-        mod, positions = _nfkc_identifiers(mod, positions)
-        new_node = mod.body[0]
+    mod, positions = _normalise(mod, positions, unit)
+    new_node = mod.body[0]
     warned = [Diagnostic(d.code, d.message, Span(d.span.line + start - 1, d.span.col, d.span.end_line + start - 1,
                                                  d.span.end_col), d.severity) for d in warned]
     ml = state.ml
