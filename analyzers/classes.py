@@ -21,6 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import protocols
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -62,6 +63,10 @@ class ClassInfo:
     frozen: bool = False  # a frozen dataclass
     generated_init: bool = False  # its `__init__` is the one @dataclass generates
     hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
+    abc_meta: bool = False  # its metaclass is ABCMeta (it or a base derives from ABC): analyzers.protocols
+    abstract: set[str] = field(default_factory=set)  # its own @abstractmethod methods and properties
+    notimpl: set[str] = field(default_factory=set)  # its own methods that may return NotImplemented
+    derived: set[str] = field(default_factory=set)  # the methods @total_ordering added
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -164,27 +169,34 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
 
     base: str | None = None
     dc = None
-    if c.decorators:
+    # `ABC` / `metaclass=ABCMeta` and `@total_ordering` are analyzers.protocols'
+    c_bases, c_keywords, abc_meta = protocols.abc_parts(info, c)
+    total = [d for d in c.decorators if protocols.is_total_ordering(info, d)]
+    decorators = [d for d in c.decorators if d not in total]
+    if total and c.decorators[0] is not total[0]:
+        refuse(f"class `{name}`: @total_ordering must be the outermost class decorator here", total[0])
+        return
+    if decorators:
         from portalis.analyzers.dataclass import dataclass_options
-        d = _decorator_name(c.decorators[0]) if not isinstance(c.decorators[0].decorator, cst.Call) else \
-            _decorator_name(cst.Decorator(c.decorators[0].decorator.func))
+        d = _decorator_name(decorators[0]) if not isinstance(decorators[0].decorator, cst.Call) else \
+            _decorator_name(cst.Decorator(decorators[0].decorator.func))
         is_dc = (d == "dataclass" and info.from_imports.get("dataclass") == ("dataclasses", "dataclass")) or \
             (d == "dataclasses.dataclass" and "dataclasses" in info.imports)
-        if not is_dc or len(c.decorators) > 1:
-            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) are not "
-                   "supported", c.decorators[0] if not is_dc else c.decorators[1])
+        if not is_dc or len(decorators) > 1:
+            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) and "
+                   "@total_ordering are not supported", decorators[0] if not is_dc else decorators[1])
             return
-        dc = dataclass_options(ml, c.decorators[0])
+        dc = dataclass_options(ml, decorators[0])
         if dc is None:
             return
-    if any(a.keyword is not None for a in c.bases) or c.keywords:
+    if any(a.keyword is not None for a in c_bases) or c_keywords:
         refuse(f"class `{name}`: metaclasses and class keywords are not supported", c.name)
         return
-    if len(c.bases) > 1:
+    if len(c_bases) > 1:
         refuse(f"class `{name}`: multiple inheritance is not supported (one base class at most)", c.name)
         return
-    if c.bases:
-        b = c.bases[0].value
+    if c_bases:
+        b = c_bases[0].value
         if isinstance(b, cst.Name) and b.value == "object":
             base = None
         elif isinstance(b, cst.Name) and b.value in info.classes:
@@ -198,6 +210,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                    "inheritance from user classes is supported; enums, NamedTuple, builtin types are not)", c.name)
             return
     ci = ClassInfo(name, base, c, line, len(info.classes) + 1)
+    ci.abc_meta = abc_meta or (base is not None and info.classes[base].abc_meta)
     info.classes[name] = ci
     info.type_aliases[name] = ir.ObjT(name)
     body = list(c.body.body) if isinstance(c.body, cst.IndentedBlock) else []
@@ -226,6 +239,13 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         refuse("cannot inherit non-frozen dataclass from a frozen one: CPython raises TypeError", c.name)
         ci.refused = True
         return
+    if total:
+        added = protocols.total_ordering_methods(ml, c, body, base, total[0])
+        if added is None:
+            ci.refused = True
+            return
+        body = body + added
+        ci.derived = {f.name.value for f in added}
     ci.body = body
     funcs: list[tuple[cst.FunctionDef, str]] = []
     for s in body:
@@ -234,7 +254,14 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         if isinstance(s, cst.FunctionDef):
             m = s.name.value
             kind = "method"
-            decos = [_decorator_name(d) for d in s.decorators]
+            stripped = protocols.strip_abstract(info, list(s.decorators))
+            if stripped is None:
+                refuse("@abstractmethod must be the innermost decorator", s.decorators[0])
+                ci.refused = True
+                continue
+            if stripped[1]:
+                ci.abstract.add(m)
+            decos = [_decorator_name(d) for d in stripped[0]]
             if decos == ["staticmethod"]:
                 kind = "static"
             elif decos == ["classmethod"]:
@@ -323,6 +350,8 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                     ci.refused = True
     for fn, fname in funcs:
         _collect_fields(ml, ci, fn)
+        if protocols.returns_notimpl(fn) or (fn.name.value in ci.derived and protocols.root_may_notimpl(info, ci, body)):
+            ci.notimpl.add(fn.name.value)
     for fn, fname in funcs:
         kind = ci.kinds.get(fn.name.value, "setter") if not fname.endswith("#set") else "setter"
         ml.collect_method(fn, fname, name, kind)
@@ -683,6 +712,9 @@ class OperatorMixin:
                 return ir.Compare(("is" if op == "==" else "is not",), (a, b), ir.BOOL, sp)
             return self.err("type-mismatch", f"`{op}` between values that may be None and objects is not supported",
                             node)
+        ni = protocols.ni_compare(self, op, a, b, ta, tb, node)
+        if ni is not None:
+            return ni
         if op in ("==", "!="):
             eq_a = isinstance(ta, ir.ObjT) and defines_anywhere(self.info, ta.name, "__eq__")
             eq_b = isinstance(tb, ir.ObjT) and defines_anywhere(self.info, tb.name, "__eq__")
@@ -711,12 +743,16 @@ class OperatorMixin:
         return self.err("type-mismatch", f"'{op}' not supported between instances of '{show(ta)}' and '{show(tb)}' "
                         f"(define `{m}`)", node)
 
-    def obj_binop(self, op: str, left: ir.Expr, right: ir.Expr, lt: Any, rt: Any, node: cst.CSTNode) -> ir.Expr:
+    def obj_binop(self, op: str, left: ir.Expr, right: ir.Expr, lt: Any, rt: Any, node: cst.CSTNode,
+                  inplace: bool = False) -> ir.Expr:
         if op not in BINARY_DUNDERS:
             return self.err("type-mismatch", f"unsupported operand types for {op}", node)
         for t in (lt, rt):
             if isinstance(t, ir.ObjT) and self.refused_class(t.name):
                 return self.poison(node)
+        ni = protocols.ni_binop(self, op, left, right, lt, rt, node, inplace)
+        if ni is not None:
+            return ni
         m, rm = BINARY_DUNDERS[op]
         if self._has(lt, m):
             return self._call_lowered(lt, m, [left, right], node)
@@ -861,13 +897,18 @@ class ClassMixin(OperatorMixin):
         if self.refused_class(cname):
             return ir.Const(None, TVar("error"), sp)
         r = resolve(self.info, cname, "__init__")
+        abstract = protocols.abstract_error(self.info, cname)
         if r is None:
             if pos or kw:
                 return self.err("type-mismatch", f"`{cname}()` takes no arguments", node)
+            if abstract is not None:
+                return protocols.raising(abstract, ir.ObjT(cname), (), sp)
             return ir.NewObj(cname, None, (), ir.ObjT(cname), sp)
         call = self.bind_call(r[2], [], node, pos, kw, skip=1)
         if not isinstance(call, ir.Call):
             return call
+        if abstract is not None:  # object.__new__ raises after the arguments are evaluated
+            return protocols.raising(abstract, ir.ObjT(cname), call.args, sp)
         return ir.NewObj(cname, r[2], call.args, ir.ObjT(cname), sp)
 
     def bind_call(self, func: str, pre: list[ir.Expr], node: cst.Call, pos: list, kw: dict, skip: int = 0,
@@ -921,6 +962,8 @@ class ClassMixin(OperatorMixin):
                 return self.err("unsupported-syntax", f"`{m}` is a field; calling a field's value is not supported",
                                 node)
             return self.err("unsupported-class", f"`{t.name}` has no method `{m}`", node)
+        if protocols.direct_call_refused(self, t, m, node):
+            return self.poison(node)
         return self.method_call_ir(obj, t, m, r, pos, node, kw)
 
     def class_method_call(self, cname: str, m: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
@@ -947,6 +990,8 @@ class ClassMixin(OperatorMixin):
                 return ir.Const(None, ir.NONE, self.sp(node))
             return self.err("unsupported-class", f"`super().{m}()`: no base of `{owner}` defines `{m}`", node)
         me = ir.Local(self.self_name, self.locals[self.self_name], self.sp(node))
+        if protocols.direct_call_refused(self, ir.ObjT(base), m, node):
+            return self.poison(node)
         if r[1] in ("static", "class"):
             return self.bind_call(r[2], [], node, pos, kw)
         if r[1] == "property":

@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named
+from portalis.analyzers import enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -189,8 +189,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         sp = self.sp(node)
         if isinstance(node, cst.Expr):
             v = node.value
-            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString)):
-                return []  # docstring or bare string
+            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                return []  # docstring, bare string, `...` (a body that does nothing)
             e = self.expr(v)
             if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
                 return [ir.Raise(e, None, sp)]
@@ -209,6 +209,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                          node)
             if node.value is None:
                 return [ir.Return(None, sp)]
+            if protocols.is_notimpl(node.value):
+                return protocols.return_notimpl(self, node)
             v = self.expr(node.value)
             if prune(self.ret) == ir.NONE and prune(v.ty) == ir.NONE:
                 return [ir.Return(None, sp)]
@@ -757,7 +759,7 @@ class _ModuleLowering:
         return done
 
     def collect_import(self, x: cst.CSTNode) -> None:
-        if enums.collect_import(self, x) or named.collect_import(self, x):
+        if enums.collect_import(self, x) or named.collect_import(self, x) or protocols.collect_import(self, x):
             return
         if isinstance(x, cst.Import):
             for a in x.names:
@@ -1102,8 +1104,8 @@ class _ModuleLowering:
                 if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
                     self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
                               "(the exception's type and traceback are not modelled)", prm.name)
-            elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
-                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+            elif (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) and self_name is not None \
+                    and i == 1 and fn.name.value in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
@@ -1474,7 +1476,8 @@ def _names_read(e: cst.CSTNode) -> set[str]:
 
 def _is_doc_or_pass(s: cst.CSTNode) -> bool:
     return isinstance(s, cst.SimpleStatementLine) and all(
-        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
+        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString,
+                                                                                    cst.Ellipsis)))
         for x in s.body)
 
 

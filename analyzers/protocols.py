@@ -1,0 +1,401 @@
+"""Class protocols beyond the core of `analyzers.classes`: abstract base classes
+(`abc.ABC`, `ABCMeta`, `@abstractmethod`) and `functools.total_ordering`.
+
+Owns: the `abc`/`functools` imports; which bases and keywords of a `class` statement stand for
+`ABC`/`ABCMeta` (they are not bases Portalis models: `ABC` defines nothing an instance can
+use, so single inheritance stays single); the abstract methods of a class, computed as CPython's
+`ABCMeta.__new__` computes `__abstractmethods__`, and the TypeError `object.__new__` raises
+for them; the comparison methods `@total_ordering` adds, written out as Python following
+CPython 3.11's `functools` (like `analyzers.dataclass`), then collected like any other method.
+Must not emit Rust.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import libcst as cst
+
+_ABC_NAMES = ("ABC", "ABCMeta", "abstractmethod")
+_FUNCTOOLS_NAMES = ("total_ordering",)
+
+
+def collect_import(ml: Any, x: cst.CSTNode) -> bool:
+    """`import abc`, `import functools`, `from abc import ...`, `from functools import
+    total_ordering` (True: handled, diagnosed if unsupported)."""
+    info = ml.info
+    if isinstance(x, cst.Import):
+        names = [cst.Module([]).code_for_node(a.name) for a in x.names]
+        if not names or not all(n in ("abc", "functools") for n in names):
+            return False
+        for a in x.names:
+            if a.asname is not None:
+                ml.diag("unsupported-import", f"`import {a.evaluated_name} as ...` is not supported", x)
+                return True
+        info.imports.update(names)
+        return True
+    if isinstance(x, cst.ImportFrom) and x.module is not None and not x.relative:
+        mod = cst.Module([]).code_for_node(x.module)
+        if mod not in ("abc", "functools"):
+            return False
+        allowed = _ABC_NAMES if mod == "abc" else _FUNCTOOLS_NAMES
+        if isinstance(x.names, cst.ImportStar):
+            ml.diag("unsupported-import", "`import *` is not supported", x)
+            return True
+        for a in x.names:
+            if a.evaluated_name not in allowed:
+                ml.diag("unsupported-import", f"`{mod}.{a.evaluated_name}` is not supported (only "
+                        f"{', '.join(allowed)})", a)
+                continue
+            info.from_imports[a.evaluated_alias or a.evaluated_name] = (mod, a.evaluated_name)
+            info.imports.add(mod)
+        return True
+    return False
+
+
+def names(info: Any, e: cst.BaseExpression, mod: str, name: str) -> bool:
+    """Whether expression e stands for `mod.name` (imported either way)."""
+    if isinstance(e, cst.Name):
+        return info.from_imports.get(e.value) == (mod, name)
+    return (isinstance(e, cst.Attribute) and isinstance(e.value, cst.Name) and e.value.value == mod
+            and e.attr.value == name and mod in info.imports)
+
+
+# ---------------------------------------------------------------- abstract base classes
+
+
+def abc_parts(info: Any, c: cst.ClassDef) -> tuple[list[cst.Arg], list[cst.Arg], bool]:
+    """(the bases other than `ABC`, the keywords other than `metaclass=ABCMeta`, whether the
+    class statement makes it an ABC)."""
+    bases, kws, meta = [], [], False
+    for a in c.bases:
+        if a.keyword is None and not a.star and names(info, a.value, "abc", "ABC"):
+            meta = True
+        else:
+            bases.append(a)
+    for a in c.keywords:
+        if a.keyword is not None and a.keyword.value == "metaclass" and names(info, a.value, "abc", "ABCMeta"):
+            meta = True
+        else:
+            kws.append(a)
+    return bases, kws, meta
+
+
+def strip_abstract(info: Any, decorators: list[cst.Decorator]) -> tuple[list[cst.Decorator], bool] | None:
+    """A method's decorators without an innermost `@abstractmethod` (and whether it was there);
+    None when `@abstractmethod` is not the innermost one (not modelled)."""
+    ds = list(decorators)
+    found = [i for i, d in enumerate(ds) if names(info, d.decorator, "abc", "abstractmethod")]
+    if not found:
+        return ds, False
+    if found != [len(ds) - 1]:
+        return None
+    return ds[:-1], True
+
+
+def abstract_methods(info: Any, c: str) -> set[str]:
+    """CPython's `C.__abstractmethods__` (ABCMeta.__new__): the class's own abstract methods,
+    and every abstract method of an ABC base that C still resolves to an abstract one. Empty
+    for a class without ABCMeta (there `@abstractmethod` changes nothing)."""
+    from portalis.analyzers.classes import resolve
+    ci = info.classes[c]
+    if not ci.abc_meta:
+        return set()
+    out = set(ci.abstract)
+    if ci.base is not None:
+        for m in abstract_methods(info, ci.base):
+            r = resolve(info, c, m)
+            if r is not None and m in info.classes[r[0]].abstract:
+                out.add(m)
+    return out
+
+
+def abstract_error(info: Any, c: str) -> str | None:
+    """The message of the TypeError CPython 3.11 raises when C is instantiated, if it has
+    abstract methods (sorted, as `object_new` sorts them)."""
+    ms = sorted(abstract_methods(info, c))
+    if not ms:
+        return None
+    return (f"Can't instantiate abstract class {c} with abstract method{'s' if len(ms) > 1 else ''} "
+            + ", ".join(ms))
+
+
+# ---------------------------------------------------------------- functools.total_ordering
+
+# CPython 3.11 functools._convert: for each root, the methods it derives and their expressions
+# (`r` is the root's result, `self`/`other` the operands)
+_CONVERT = {
+    "__lt__": [("__gt__", "not r and self != other"), ("__le__", "r or self == other"), ("__ge__", "not r")],
+    "__le__": [("__ge__", "not r or self == other"), ("__lt__", "r and self != other"), ("__gt__", "not r")],
+    "__gt__": [("__lt__", "not r and self != other"), ("__ge__", "r or self == other"), ("__le__", "not r")],
+    "__ge__": [("__le__", "(not r) or self == other"), ("__gt__", "r and self != other"), ("__lt__", "not r")],
+}
+
+
+def is_total_ordering(info: Any, d: cst.Decorator) -> bool:
+    return names(info, d.decorator, "functools", "total_ordering")
+
+
+def total_ordering_methods(ml: Any, c: cst.ClassDef, body: list, base: str | None,
+                           anchor: cst.CSTNode) -> list[cst.FunctionDef] | None:
+    """The methods `@total_ordering` adds to class c (body: its statements, base: its user base
+    class), as CPython 3.11's functools writes them; None (diagnosed) if CPython raises."""
+    from portalis.analyzers.classes import resolve
+    from portalis.analyzers.dataclass import _place
+    own = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+    roots = {op for op in _CONVERT if op in own or (base is not None and resolve(ml.info, base, op) is not None)}
+    if not roots:
+        ml.diag("unsupported-class", "@total_ordering needs at least one ordering method (< > <= >=): CPython "
+                "raises ValueError", anchor)
+        return None
+    root = max(roots)  # CPython prefers __lt__, then __le__, __gt__, __ge__
+    ann = ""
+    src = own.get(root)
+    if src is not None and len(src.params.params) == 2 and src.params.params[1].annotation is not None:
+        ann = ": " + cst.Module([]).code_for_node(src.params.params[1].annotation.annotation)
+    out = []
+    for m, expr in _CONVERT[root]:
+        if m in roots:
+            continue
+        text = (f"def {m}(self, other{ann}):\n"
+                f"    r = self.{root}(other)\n"
+                f"    if r is NotImplemented:\n"
+                f"        return r\n"
+                f"    return {expr}\n")
+        fn = cst.parse_statement(text)
+        assert isinstance(fn, cst.FunctionDef)
+        _place(ml, fn, anchor)
+        out.append(fn)
+    return out
+
+
+def raising(msg: str, ty: Any, args: tuple, sp: Any) -> Any:
+    """An expression of type ty that evaluates args (for their effects) and raises
+    `TypeError(msg)` (`raise_as`, see codegen/emit/intrinsics.py)."""
+    from portalis import ir
+    exc = ir.NewExc("TypeError", (ir.Const(msg, ir.STR, sp),), ir.ExcT("TypeError"), sp)
+    r = ir.Intrinsic("raise_as", (exc,), ty, sp)
+    if not args:
+        return r
+    return ir.Intrinsic("eval_then", (ir.TupleLit(tuple(args), ir.TupleT(tuple(a.ty for a in args)), sp), r), ty, sp)
+
+
+# ---------------------------------------------------------------- NotImplemented
+#
+# `return NotImplemented` in an operator method is not a value here: it raises a signal
+# (`rt::notimpl_signal`) that no `except` catches. The operator that called the method takes it
+# (`ni.op`, emitted by codegen/emit/protocols.py) and goes on as CPython does: the reflected
+# method, then identity for ==/!= or CPython's TypeError. Since no value is ever
+# NotImplemented, `x is NotImplemented` is False; a direct call of a method that may return it
+# (whose result CPython would hand to the caller) is refused, except in the methods
+# @total_ordering writes, which only pass it on.
+
+
+def _ni_dunders() -> set[str]:
+    from portalis.analyzers.classes import BINARY_DUNDERS, COMPARE_DUNDERS
+    return {m for pair in (*BINARY_DUNDERS.values(), *COMPARE_DUNDERS.values()) for m in pair}
+
+
+def is_notimpl(node: Any) -> bool:
+    return isinstance(node, cst.Name) and node.value == "NotImplemented"
+
+
+def returns_notimpl(fn: cst.FunctionDef) -> bool:
+    """Whether a method's body has `return NotImplemented` (outside nested functions)."""
+    found = [False]
+
+    class V(cst.CSTVisitor):
+        def visit_Return(self, node: cst.Return) -> None:
+            if is_notimpl(node.value):
+                found[0] = True
+
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            return node is fn
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+    fn.visit(V())
+    return found[0]
+
+
+def may_notimpl(info: Any, t: Any, m: str) -> bool:
+    """Whether calling m on a t (any class it may be at run time) may return NotImplemented."""
+    from portalis import ir
+    from portalis.analyzers.classes import mro, subclasses
+    from portalis.analyzers.types import prune
+    t = prune(t)
+    if not isinstance(t, ir.ObjT) or t.name not in info.classes:
+        return False
+    return any(m in info.classes[k].notimpl for k in {*mro(info, t.name), *subclasses(info, t.name)})
+
+
+def in_derived(lw: Any) -> bool:
+    """Lowering a method @total_ordering wrote."""
+    o = lw.owner
+    return o is not None and o in lw.info.classes and lw.fname.split(".", 1)[-1] in lw.info.classes[o].derived
+
+
+def return_notimpl(lw: Any, node: cst.Return) -> list:
+    from portalis import ir
+    sp = lw.sp(node)
+    m = lw.fname.split(".", 1)[-1] if lw.owner is not None else ""
+    if m not in _ni_dunders():
+        lw.err("unsupported-class", "`return NotImplemented` is supported in operator methods only (`__add__`, "
+               "`__eq__`, `__lt__`, ...): CPython hands the value to the caller, which Portalis does not model", node)
+        return []
+    sig = ir.Intrinsic("ni.signal", (ir.Const(lw.fname, ir.STR, sp),), ir.ExcT("BaseException"), sp)
+    return [ir.Raise(sig, None, sp)]
+
+
+def notimpl_name(lw: Any, node: cst.Name) -> Any:
+    return lw.err("unsupported-class", "`NotImplemented` is supported only as `return NotImplemented` in an operator "
+                  "method (and in `x is NotImplemented`, which is False: no value here is NotImplemented)", node)
+
+
+def notimpl_test(lw: Any, node: cst.Comparison) -> Any:
+    """`x is NotImplemented` / `x is not NotImplemented` (one comparison): x evaluated, then
+    False / True (see above), or None when node is not such a test."""
+    from portalis import ir
+    if len(node.comparisons) != 1 or not isinstance(node.comparisons[0].operator, (cst.Is, cst.IsNot)):
+        return None
+    if not is_notimpl(node.comparisons[0].comparator) or is_notimpl(node.left):
+        return None
+    x = lw.expr(node.left)
+    sp = lw.sp(node)
+    return ir.Intrinsic("eval_then", (x, ir.Const(isinstance(node.comparisons[0].operator, cst.IsNot), ir.BOOL, sp)),
+                        ir.BOOL, sp)
+
+
+def direct_call_refused(lw: Any, t: Any, m: str, node: cst.CSTNode) -> bool:
+    """A direct call `x.__eq__(y)` / `super().__lt__(y)` of a method that may return
+    NotImplemented (diagnosed; True) outside the methods @total_ordering writes."""
+    if may_notimpl(lw.info, t, m) and not in_derived(lw):
+        lw.err("unsupported-class", f"`{m}` may return NotImplemented, which a direct call would hand to this code: "
+               "not supported (use the operator, which tries the reflected method)", node)
+        return True
+    return False
+
+
+def _type_name(t: Any, x: Any) -> Any:
+    """CPython's name of the type of x (the run-time class of an object)."""
+    from portalis import ir
+    from portalis.analyzers import none_errors as ne
+    if isinstance(t, ir.ObjT):
+        return ir.Intrinsic("obj.type_name", (x,), ir.STR, x.span)
+    return ir.Const(ne.type_name(t), ir.STR, x.span)
+
+
+def _concat(parts: list, sp: Any) -> Any:
+    from portalis import ir
+    out = parts[0]
+    for p in parts[1:]:
+        out = ir.BinOp("+", out, p, ir.STR, sp)
+    return out
+
+
+def _operands(lw: Any, a: Any, b: Any, sp: Any) -> tuple:
+    from portalis import ir
+    from portalis.analyzers.types import prune
+    ln, col = sp.line, sp.col
+    la = ir.Local(ir.hidden("nil", ln, col), prune(a.ty), sp)
+    rb = ir.Local(ir.hidden("nir", ln, col), prune(b.ty), sp)
+    return la, rb
+
+
+def ni_binop(lw: Any, op: str, left: Any, right: Any, lt: Any, rt: Any, node: cst.CSTNode, inplace: bool) -> Any:
+    """`left op right` when a method it calls may return NotImplemented (None otherwise):
+    CPython's slot function: `left.__op__(right)`, then, if the operands' classes differ,
+    `right.__rop__(left)`, then TypeError."""
+    from portalis import ir
+    from portalis.analyzers.classes import BINARY_DUNDERS
+    from portalis.analyzers.types import prune
+    m, rm = BINARY_DUNDERS[op]
+    if not (may_notimpl(lw.info, lt, m) or may_notimpl(lw.info, rt, rm)):
+        return None
+    sp = lw.sp(node)
+    la, rb = _operands(lw, left, right, sp)
+    first = lw._call_lowered(lt, m, [la, rb], node) if lw._has(lt, m) else None
+    second = lw._call_lowered(rt, rm, [rb, la], node) if lw._has(rt, rm) else None
+    calls = [c for c in (first, second) if c is not None]
+    ty = prune(calls[0].ty)
+    if any(prune(c.ty) != ty for c in calls):
+        return None
+    shown = op + ("=" if inplace else "")
+    msg = _concat([ir.Const(f"unsupported operand type(s) for {shown}: '", ir.STR, sp), _type_name(lt, la),
+                   ir.Const("' and '", ir.STR, sp), _type_name(rt, rb), ir.Const("'", ir.STR, sp)], sp)
+    final = raising_expr(msg, ty, sp)
+    # the reflected method is tried only when the classes differ (SLOT1BINFULL)
+    from portalis.analyzers.classes import root_of
+    same = isinstance(lt, ir.ObjT) and isinstance(rt, ir.ObjT) and root_of(lw.info, lt.name) == root_of(lw.info, rt.name)
+    return _ni_node(left, right, la, rb, first, second, final, ty, sp, "tags_differ" if same else "always")
+
+
+def ni_compare(lw: Any, op: str, a: Any, b: Any, ta: Any, tb: Any, node: cst.CSTNode) -> Any:
+    """`a op b` (op a comparison) when a method it calls may return NotImplemented (None
+    otherwise): CPython's do_richcompare: `a.__op__(b)`, then `b.__reflected__(a)`, then
+    identity for ==/!=, TypeError for orderings."""
+    from portalis import ir
+    from portalis.analyzers.classes import COMPARE_DUNDERS
+    from portalis.analyzers.types import TVar, prune
+    if op in ("==", "!="):
+        if op == "!=" and (lw._has(ta, "__ne__") or lw._has(tb, "__ne__")):
+            if may_notimpl(lw.info, ta, "__ne__") or may_notimpl(lw.info, tb, "__ne__"):
+                lw.err("unsupported-class", "`!=` with a `__ne__` that may return NotImplemented is not supported", node)
+                from portalis.analyzers.types import TVar
+                return ir.Const(None, TVar("error"), lw.sp(node))
+            return None
+        m = rm = "__eq__"
+    else:
+        m, rm = COMPARE_DUNDERS[op]
+    if not (may_notimpl(lw.info, ta, m) or may_notimpl(lw.info, tb, rm)):
+        return None
+    sp = lw.sp(node)
+    la, rb = _operands(lw, a, b, sp)
+    first = lw._call_lowered(ta, m, [la, rb], node) if lw._has(ta, m) else None
+    second = lw._call_lowered(tb, rm, [rb, la], node) if lw._has(tb, rm) else None
+    calls = [c for c in (first, second) if c is not None]
+    if any(not isinstance(prune(c.ty), TVar) and prune(c.ty) != ir.BOOL for c in calls):
+        return None
+    if op in ("==", "!="):
+        both = isinstance(ta, ir.ObjT) and isinstance(tb, ir.ObjT)
+        final = ir.Compare(("is",), (la, rb), ir.BOOL, sp) if both else ir.Const(False, ir.BOOL, sp)
+        r = _ni_node(a, b, la, rb, first, second, final, ir.BOOL, sp, "always")
+        return ir.UnaryOp("not", r, ir.BOOL, sp) if op == "!=" else r
+    msg = _concat([ir.Const(f"'{op}' not supported between instances of '", ir.STR, sp), _type_name(ta, la),
+                   ir.Const("' and '", ir.STR, sp), _type_name(tb, rb), ir.Const("'", ir.STR, sp)], sp)
+    return _ni_node(a, b, la, rb, first, second, raising_expr(msg, ir.BOOL, sp), ir.BOOL, sp, "always")
+
+
+def raising_expr(msg: Any, ty: Any, sp: Any) -> Any:
+    from portalis import ir
+    exc = ir.NewExc("TypeError", (msg,), ir.ExcT("TypeError"), sp)
+    return ir.Intrinsic("raise_as", (exc,), ty, sp)
+
+
+def _ni_node(a: Any, b: Any, la: Any, rb: Any, first: Any, second: Any, final: Any, ty: Any, sp: Any,
+             reflect: str) -> Any:
+    from portalis import ir
+    none = ir.Const(None, ir.NONE, sp)
+    return ir.Intrinsic("ni.op", (a, b, first or none, second or none, final), ty, sp,
+                        (("names", ir.Const(f"{la.name};{rb.name}", ir.STR, sp)),
+                         ("reflect", ir.Const(reflect, ir.STR, sp))))
+
+
+def is_object(ann: Any) -> bool:
+    """An annotation `object` (an operator method's `other`)."""
+    return isinstance(ann, cst.Name) and ann.value == "object"
+
+
+def root_may_notimpl(info: Any, ci: Any, body: list) -> bool:
+    """Whether the ordering method a @total_ordering class derives its others from may return
+    NotImplemented (then so may they: they pass it on)."""
+    from portalis.analyzers.classes import resolve
+    own = {s.name.value: s for s in body if isinstance(s, cst.FunctionDef)}
+    for root in ("__lt__", "__le__", "__gt__", "__ge__"):
+        if root in own and root not in ci.derived:
+            return returns_notimpl(own[root])
+        r = resolve(info, ci.base, root) if ci.base is not None else None
+        if r is not None:
+            return root in info.classes[r[0]].notimpl
+    return False
