@@ -16,7 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, named
+from portalis.analyzers import enums, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -108,7 +108,11 @@ class BuiltinMixin:
             n = f.value
             if f in self.info.synth_calls:  # a generated call (a base exception class's __init__)
                 return self.user_call(self.info.synth_calls[f], node, pos, kw)
-            if n in self.comp_scope or (n in self.locals and n not in self.global_names):
+            if n in self.comp_scope or (n in self.locals and n not in self.global_names) or (
+                    n in self.info.globals and n not in self.info.funcs):
+                called = protocols.call_object(self, f, node, pos, kw)  # an object with `__call__`
+                if called is not None:
+                    return called
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
             if enums.is_class(self, f):  # Color(value)
                 return enums.call_class(self, node, pos, kw)

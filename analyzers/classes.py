@@ -34,7 +34,7 @@ COMPARE_DUNDERS = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), ">": (
                    ">=": ("__ge__", "__le__"), "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__")}
 UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
-SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -279,6 +279,14 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 refuse(f"the special method `{m}` is not supported", s.name)
                 ci.refused = True
                 continue
+            if m == "__iter__":  # analyzers/protocols.py: returns the container it iterates
+                rewritten = protocols.rewrite_iter(ml, s) if kind == "method" else None
+                if rewritten is None:
+                    refuse("`__iter__` is supported as `return iter(self.FIELD)` (any list, dict, set, str or tuple "
+                           "expression), `yield from ...` or `for x in ...: yield x` only", s.name)
+                    ci.refused = True
+                    continue
+                s = rewritten
             if (m in ci.methods and kind != "setter") or (kind == "setter" and m in ci.setters):
                 refuse(f"method `{m}` is defined twice in `{name}`", s.name)
                 ci.refused = True
@@ -696,6 +704,11 @@ class OperatorMixin:
         if op in ("is", "is not"):
             return ir.Compare((op,), (a, b), ir.BOOL, sp)
         if op in ("in", "not in"):
+            if isinstance(tb, ir.ObjT) and not self._has(tb, "__contains__") and self._has(tb, "__iter__"):
+                b = self.iterated(b)  # CPython looks for the needle in what `__iter__` gives
+                tb = prune(b.ty)
+                if not isinstance(tb, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT)) and tb != ir.STR:
+                    return self.unknown(sp) if isinstance(tb, TVar) and tb.origin != "error" else self.poison(node)
             if isinstance(tb, ir.ObjT):
                 call = self.obj_dunder(b, tb, "__contains__", [], node) if not self._has(tb, "__contains__") \
                     else self._call_lowered(tb, "__contains__", [b, a], node)
@@ -959,11 +972,17 @@ class ClassMixin(OperatorMixin):
         r = resolve(self.info, t.name, m)
         if r is None or r[1] == "property":
             if has_field(self.info, t.name, m):
+                called = protocols.call_object(self, node.func, node, pos, kw)  # a field holding an object with `__call__`
+                if called is not None:
+                    return called
                 return self.err("unsupported-syntax", f"`{m}` is a field; calling a field's value is not supported",
                                 node)
             return self.err("unsupported-class", f"`{t.name}` has no method `{m}`", node)
         if protocols.direct_call_refused(self, t, m, node):
             return self.poison(node)
+        if m == "__iter__":
+            return self.err("unsupported-class", "calling `__iter__` directly is not supported (loop over the object)",
+                            node)
         return self.method_call_ir(obj, t, m, r, pos, node, kw)
 
     def class_method_call(self, cname: str, m: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:

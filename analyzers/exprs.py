@@ -933,6 +933,8 @@ class ExprMixin:
             return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
         if isinstance(t, ir.UnionT):
             return self.union_iterated(it)
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return protocols.obj_iterated(self, it)  # `__iter__`
         return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:

@@ -383,6 +383,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
             if named_t is not None:
                 vt = ir.TupleT(named_t.items)
+            if isinstance(vt, ir.ObjT) and self.info.classes:  # `a, b = obj`: what its `__iter__` gives
+                value = self.iterated(value)
+                vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)

@@ -399,3 +399,96 @@ def root_may_notimpl(info: Any, ci: Any, body: list) -> bool:
         if r is not None:
             return root in info.classes[r[0]].notimpl
     return False
+
+
+# ---------------------------------------------------------------- __call__
+
+
+def call_object(lw: Any, f: cst.BaseExpression, node: cst.Call, pos: list, kw: dict) -> Any:
+    """`obj(args)` for a variable or field holding an object whose class has `__call__`
+    (None: not such an object; the caller reports)."""
+    from portalis import ir
+    from portalis.analyzers.classes import resolve
+    from portalis.analyzers.types import TVar, prune
+    obj = lw.expr(f)
+    t = prune(obj.ty)
+    if isinstance(t, TVar):
+        return obj if t.origin == "error" else lw.unknown(lw.sp(node))
+    if not isinstance(t, ir.ObjT) or t.name not in lw.info.classes:
+        return None
+    if lw.refused_class(t.name):
+        return lw.poison(node)
+    r = resolve(lw.info, t.name, "__call__")
+    if r is None or r[1] != "method":
+        return lw.err("type-mismatch", f"'{t.name}' object is not callable", node)
+    return lw.method_call_ir(obj, t, "__call__", r, pos, node, kw)
+
+
+# ---------------------------------------------------------------- __iter__
+#
+# `__iter__` returning `iter(X)`, or a generator that only yields X's items (`yield from X`,
+# `for v in X: yield v`), is rewritten to return X itself: iterating an object is then
+# iterating X, which is what CPython's iterator over X does (a list iterator sees the list's
+# later changes, like Portalis' loops). X must be a list, dict, set, str or tuple.
+
+
+def rewrite_iter(ml: Any, fn: cst.FunctionDef) -> cst.FunctionDef | None:
+    """`__iter__` as a method returning the container it iterates (None: another form)."""
+    from portalis.analyzers.lower import _is_doc_or_pass
+    stmts = list(fn.body.body) if isinstance(fn.body, cst.IndentedBlock) else []
+    stmts = [s for s in stmts if not (_is_doc_or_pass(s) and not any(isinstance(x, cst.Pass) for x in s.body))]
+    if len(stmts) != 1 or len(fn.params.params) != 1:
+        return None
+    s = stmts[0]
+    x = s.body[0] if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1 else None
+    src = None
+    if isinstance(x, cst.Return) and isinstance(x.value, cst.Call) and isinstance(x.value.func, cst.Name) \
+            and x.value.func.value == "iter" and len(x.value.args) == 1 and x.value.args[0].keyword is None \
+            and not x.value.args[0].star:
+        src = x.value.args[0].value
+    elif isinstance(x, cst.Expr) and isinstance(x.value, cst.Yield) and isinstance(x.value.value, cst.From):
+        src = x.value.value.item
+    elif isinstance(s, cst.For) and s.orelse is None and s.asynchronous is None and isinstance(s.target, cst.Name) \
+            and isinstance(s.body, cst.IndentedBlock) and len(s.body.body) == 1:
+        y = s.body.body[0]
+        y = y.body[0] if isinstance(y, cst.SimpleStatementLine) and len(y.body) == 1 else None
+        if isinstance(y, cst.Expr) and isinstance(y.value, cst.Yield) and isinstance(y.value.value, cst.Name) \
+                and y.value.value.value == s.target.value:
+            src = s.iter
+    if src is None:
+        return None
+    ret = cst.Return(value=src)
+    line = cst.SimpleStatementLine(body=[ret])
+    block = cst.IndentedBlock(body=[line])
+    new = fn.with_changes(body=block, returns=None)
+    sp = ml.sm.span(s)
+    for n in (ret, line, block):
+        ml.sm._spans[n] = sp
+    ml.sm._spans[new] = ml.sm.span(fn)
+    return new
+
+
+def obj_iterated(lw: Any, it: Any) -> Any:
+    """Iterating an object: the container its `__iter__` returns (see above)."""
+    from portalis import ir
+    from portalis.analyzers.classes import is_subclass, resolve, subclasses
+    from portalis.analyzers.types import TVar, prune
+    t = prune(it.ty)
+    if lw.refused_class(t.name):
+        return ir.Const(None, TVar("error"), it.span)
+    r = resolve(lw.info, t.name, "__iter__")
+    if r is None or r[1] != "method":
+        lw.err_at("type-mismatch", f"'{t.name}' object is not iterable (define `__iter__`)", it.span)
+        return ir.Const(None, TVar("error"), it.span)
+    definer, _, func = r
+    sig = lw.info.funcs[func]
+    dispatch = t.name if any("__iter__" in lw.info.classes[k].methods for k in subclasses(lw.info, t.name)
+                             if k != definer and not is_subclass(lw.info, definer, k)) else None
+    pt = sig.params[0][1]
+    arg = it if prune(pt) == t else ir.Coerce(it, pt, it.span)
+    ret = prune(sig.ret)
+    if not isinstance(ret, (TVar, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and ret != ir.STR:
+        lw.err_at("unsupported-class", f"`{func}` must iterate a list, dict, set, str or tuple (it returns "
+                  f"iter() of a {ret})", it.span)
+        return ir.Const(None, TVar("error"), it.span)
+    return ir.Call(func, (arg,), sig.ret, it.span, dispatch)
