@@ -537,6 +537,9 @@ class BuiltinMixin:
             return ir.Intrinsic("abs", (x,), ir.FLOAT, self.sp(node))
         if t in (ir.INT, ir.BOOL):
             return ir.Intrinsic("abs", (self.to_int(x),), ir.INT, self.sp(node))
+        if isinstance(t, ir.ObjT) and self.info.classes:  # `__abs__`
+            if self._has(t, "__abs__") or self.refused_class(t.name):
+                return self.obj_dunder(x, t, "__abs__", [], node)
         return self.err("type-mismatch", f"bad operand type for abs(): {show(t)}", node)
 
     def b_round(self, node, pos, kw):
@@ -669,6 +672,7 @@ class BuiltinMixin:
         # format(x, spec) is f"{x:{spec}}": a literal spec is text, any other a nested field
         spec_f = (ir.FString((spec.value,), ir.STR, spec.span) if isinstance(spec, ir.Const)
                   else ir.FString((ir.FormatField(spec, "", None),), ir.STR, spec.span))
+        x, _, spec_f = protocols.format_field(self, x, "", spec_f, node)  # `__format__`
         return ir.FString((ir.FormatField(x, "", spec_f),), ir.STR, self.sp(node))
 
     def b_divmod(self, node, pos, kw):

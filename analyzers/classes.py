@@ -34,7 +34,9 @@ COMPARE_DUNDERS = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), ">": (
                    ">=": ("__ge__", "__le__"), "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__")}
 UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
-SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+# in-place operators (`x += y`): `__iadd__`, ... (analyzers/protocols.py)
+INPLACE_DUNDERS = {op: "__i" + m[2:] for op, (m, _) in BINARY_DUNDERS.items() if op != "@"}
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__abs__", "__format__", *INPLACE_DUNDERS.values(), "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -763,6 +765,10 @@ class OperatorMixin:
         for t in (lt, rt):
             if isinstance(t, ir.ObjT) and self.refused_class(t.name):
                 return self.poison(node)
+        if inplace:  # `x op= y`: `x.__iop__(y)` first
+            ip = protocols.inplace_binop(self, op, left, right, lt, rt, node)
+            if ip is not None:
+                return ip
         ni = protocols.ni_binop(self, op, left, right, lt, rt, node, inplace)
         if ni is not None:
             return ni

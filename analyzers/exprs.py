@@ -854,6 +854,7 @@ class ExprMixin:
                     parts.append(src)
                     if not conv and spec is None:
                         conv = "r"
+                e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
 

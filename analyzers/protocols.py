@@ -192,8 +192,8 @@ def raising(msg: str, ty: Any, args: tuple, sp: Any) -> Any:
 
 
 def _ni_dunders() -> set[str]:
-    from portalis.analyzers.classes import BINARY_DUNDERS, COMPARE_DUNDERS
-    return {m for pair in (*BINARY_DUNDERS.values(), *COMPARE_DUNDERS.values()) for m in pair}
+    from portalis.analyzers.classes import BINARY_DUNDERS, COMPARE_DUNDERS, INPLACE_DUNDERS
+    return {m for pair in (*BINARY_DUNDERS.values(), *COMPARE_DUNDERS.values()) for m in pair} | set(INPLACE_DUNDERS.values())
 
 
 def is_notimpl(node: Any) -> bool:
@@ -303,7 +303,8 @@ def _operands(lw: Any, a: Any, b: Any, sp: Any) -> tuple:
     return la, rb
 
 
-def ni_binop(lw: Any, op: str, left: Any, right: Any, lt: Any, rt: Any, node: cst.CSTNode, inplace: bool) -> Any:
+def ni_binop(lw: Any, op: str, left: Any, right: Any, lt: Any, rt: Any, node: cst.CSTNode, inplace: bool,
+             names: tuple | None = None) -> Any:
     """`left op right` when a method it calls may return NotImplemented (None otherwise):
     CPython's slot function: `left.__op__(right)`, then, if the operands' classes differ,
     `right.__rop__(left)`, then TypeError."""
@@ -314,7 +315,7 @@ def ni_binop(lw: Any, op: str, left: Any, right: Any, lt: Any, rt: Any, node: cs
     if not (may_notimpl(lw.info, lt, m) or may_notimpl(lw.info, rt, rm)):
         return None
     sp = lw.sp(node)
-    la, rb = _operands(lw, left, right, sp)
+    la, rb = names or _operands(lw, left, right, sp)
     first = lw._call_lowered(lt, m, [la, rb], node) if lw._has(lt, m) else None
     second = lw._call_lowered(rt, rm, [rb, la], node) if lw._has(rt, rm) else None
     calls = [c for c in (first, second) if c is not None]
@@ -492,3 +493,56 @@ def obj_iterated(lw: Any, it: Any) -> Any:
                   f"iter() of a {ret})", it.span)
         return ir.Const(None, TVar("error"), it.span)
     return ir.Call(func, (arg,), sig.ret, it.span, dispatch)
+
+
+# ---------------------------------------------------------------- in-place operators
+
+
+def inplace_binop(lw: Any, op: str, left: Any, right: Any, lt: Any, rt: Any, node: cst.CSTNode) -> Any:
+    """`left op= right` when left's class has `__iop__` (None otherwise): its result is what the
+    target is bound to; if it may return NotImplemented, CPython goes on with `left op right`
+    (binary_iop1), on the same operand values."""
+    from portalis import ir
+    from portalis.analyzers.classes import INPLACE_DUNDERS
+    m = INPLACE_DUNDERS.get(op)
+    if m is None or not lw._has(lt, m):
+        return None
+    if not may_notimpl(lw.info, lt, m):
+        return lw._call_lowered(lt, m, [left, right], node)
+    sp = lw.sp(node)
+    la, rb = _operands(lw, left, right, sp)
+    first = lw._call_lowered(lt, m, [la, rb], node)
+    la2 = ir.Local(la.name + "#i", la.ty, sp)
+    rb2 = ir.Local(rb.name + "#i", rb.ty, sp)
+    fallback = lw.obj_binop(op, la, rb, lt, rt, node, False) if not ni_possible(lw, op, lt, rt) else \
+        ni_binop(lw, op, la, rb, lt, rt, node, True, (la2, rb2))
+    from portalis.analyzers.types import prune
+    if prune(fallback.ty) != prune(first.ty):
+        return None
+    return _ni_node(left, right, la, rb, first, None, fallback, prune(first.ty), sp, "always")
+
+
+def ni_possible(lw: Any, op: str, lt: Any, rt: Any) -> bool:
+    from portalis.analyzers.classes import BINARY_DUNDERS
+    m, rm = BINARY_DUNDERS[op]
+    return may_notimpl(lw.info, lt, m) or may_notimpl(lw.info, rt, rm)
+
+
+# ---------------------------------------------------------------- __format__
+
+
+def format_field(lw: Any, e: Any, conv: str, spec: Any, node: cst.CSTNode) -> tuple:
+    """An f-string field (or `format(x, spec)`) of an object whose class has `__format__`:
+    `type(x).__format__(x, spec)` (the spec's text, "" without one), whose str is the field.
+    Other fields are returned unchanged (expr, conversion, spec)."""
+    from portalis import ir
+    from portalis.analyzers.types import TVar, prune
+    t = prune(e.ty)
+    if conv or not isinstance(t, ir.ObjT) or t.name not in lw.info.classes or not lw._has(t, "__format__"):
+        return e, conv, spec
+    text = spec if spec is not None else ir.Const("", ir.STR, e.span)
+    call = lw._call_lowered(t, "__format__", [e, text], node)
+    rt = prune(call.ty)
+    if not isinstance(rt, TVar) and rt != ir.STR:
+        lw.err("type-mismatch", f"`{t.name}.__format__` must return str (CPython raises TypeError)", node)
+    return call, "", None
