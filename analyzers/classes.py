@@ -69,6 +69,7 @@ class ClassInfo:
     abstract: set[str] = field(default_factory=set)  # its own @abstractmethod methods and properties
     notimpl: set[str] = field(default_factory=set)  # its own methods that may return NotImplemented
     derived: set[str] = field(default_factory=set)  # the methods @total_ordering added
+    specializable: set[str] = field(default_factory=set)  # operator methods lowered per operand type
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -362,6 +363,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         _collect_fields(ml, ci, fn)
         if protocols.returns_notimpl(fn) or (fn.name.value in ci.derived and protocols.root_may_notimpl(info, ci, body)):
             ci.notimpl.add(fn.name.value)
+        protocols.note_specializable(ml, ci, fn)
     for fn, fname in funcs:
         kind = ci.kinds.get(fn.name.value, "setter") if not fname.endswith("#set") else "setter"
         ml.collect_method(fn, fname, name, kind)
@@ -681,6 +683,7 @@ class OperatorMixin:
         r = resolve(self.info, t.name, m)
         assert r is not None
         definer, _, func = r
+        func = protocols.specialized(self, func, args)  # an operator method's copy for this operand type
         sig = self.info.funcs[func]
         if len(sig.params) != len(args):
             return self.err("type-mismatch", f"`{func}` takes {len(sig.params)} parameters here, "

@@ -179,6 +179,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                     break
             else:
                 out.extend(self.compound(s))
+                if protocols.ends_block(self, out):  # an operator method's copy: the rest cannot run
+                    break
                 rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
                 if rest is not None:
                     out.extend(rest)
@@ -542,6 +544,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
+        known = protocols.static_if(self, node, c)  # an operator method's copy: only the branch that runs
+        if known is not None:
+            return known
         nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
         body = self.block(node.body) if nar is None else self.lower_narrowed(
             nar[0], nar[1], lambda: self.block(node.body), node.body)
@@ -1231,7 +1236,7 @@ class _ModuleLowering:
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
-            for sig in self.info.funcs.values():
+            for sig in list(self.info.funcs.values()):  # operator calls may add methods' copies (protocols)
                 self.check_current()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
@@ -1239,7 +1244,7 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
-            if n == PASSES - 1 and self.info.widened != widened_before:
+            if n == PASSES - 1 and (self.info.widened != widened_before or len(funcs) != len(self.info.funcs)):
                 ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
                                       "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
             widened_before = self.info.widened

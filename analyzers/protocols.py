@@ -233,13 +233,13 @@ def may_notimpl(info: Any, t: Any, m: str) -> bool:
 def in_derived(lw: Any) -> bool:
     """Lowering a method @total_ordering wrote."""
     o = lw.owner
-    return o is not None and o in lw.info.classes and lw.fname.split(".", 1)[-1] in lw.info.classes[o].derived
+    return o is not None and o in lw.info.classes and method_of(lw.fname) in lw.info.classes[o].derived
 
 
 def return_notimpl(lw: Any, node: cst.Return) -> list:
     from portalis import ir
     sp = lw.sp(node)
-    m = lw.fname.split(".", 1)[-1] if lw.owner is not None else ""
+    m = method_of(lw.fname) if lw.owner is not None else ""
     if m not in _ni_dunders():
         lw.err("unsupported-class", "`return NotImplemented` is supported in operator methods only (`__add__`, "
                "`__eq__`, `__lt__`, ...): CPython hands the value to the caller, which Portalis does not model", node)
@@ -286,6 +286,11 @@ def _type_name(t: Any, x: Any) -> Any:
     return ir.Const(ne.type_name(t), ir.STR, x.span)
 
 
+def _static_name(t: Any) -> str:
+    from portalis.analyzers import none_errors as ne
+    return ne.type_name(t)
+
+
 def _concat(parts: list, sp: Any) -> Any:
     from portalis import ir
     out = parts[0]
@@ -323,8 +328,17 @@ def ni_binop(lw: Any, op: str, left: Any, right: Any, lt: Any, rt: Any, node: cs
     if any(prune(c.ty) != ty for c in calls):
         return None
     shown = op + ("=" if inplace else "")
-    msg = _concat([ir.Const(f"unsupported operand type(s) for {shown}: '", ir.STR, sp), _type_name(lt, la),
-                   ir.Const("' and '", ir.STR, sp), _type_name(rt, rb), ir.Const("'", ir.STR, sp)], sp)
+    seq = lambda t: t == ir.STR or isinstance(t, (ir.ListT, ir.TupleT))  # noqa: E731
+    if op == "+" and seq(lt):  # then CPython tries the sequence's concatenation
+        name = ir.Const(_static_name(lt), ir.STR, sp)
+        msg = _concat([ir.Const("can only concatenate ", ir.STR, sp), name, ir.Const(' (not "', ir.STR, sp),
+                       _type_name(rt, rb), ir.Const('") to ', ir.STR, sp), name], sp)
+    elif op == "*" and (seq(lt) or seq(rt)):  # ... or its repetition
+        msg = _concat([ir.Const("can't multiply sequence by non-int of type '", ir.STR, sp),
+                       _type_name(rt, rb) if seq(lt) else _type_name(lt, la), ir.Const("'", ir.STR, sp)], sp)
+    else:
+        msg = _concat([ir.Const(f"unsupported operand type(s) for {shown}: '", ir.STR, sp), _type_name(lt, la),
+                       ir.Const("' and '", ir.STR, sp), _type_name(rt, rb), ir.Const("'", ir.STR, sp)], sp)
     final = raising_expr(msg, ty, sp)
     # the reflected method is tried only when the classes differ (SLOT1BINFULL)
     from portalis.analyzers.classes import root_of
@@ -546,3 +560,111 @@ def format_field(lw: Any, e: Any, conv: str, spec: Any, node: cst.CSTNode) -> tu
     if not isinstance(rt, TVar) and rt != ir.STR:
         lw.err("type-mismatch", f"`{t.name}.__format__` must return str (CPython raises TypeError)", node)
     return call, "", None
+
+
+# ---------------------------------------------------------------- operator methods per operand type
+#
+# An operator method whose `other` is open (no annotation, or `object`) and that tests it
+# (`isinstance(other, ...)`) or may return NotImplemented is lowered once per type of right
+# operand the program uses (`P.__add__@int`, `P.__eq__@str`): in each copy `isinstance` is
+# known, and only the branches that can run are lowered (a copy for int never reads
+# `other.x`). A copy returns what the method returns (one return type).
+
+
+def method_of(fname: str) -> str:
+    """"C.m" or a copy "C.m@int" -> "m"."""
+    return fname.split(".", 1)[-1].split("@", 1)[0]
+
+
+def is_copy(lw: Any) -> bool:
+    """Lowering an operator method that is lowered per operand type (or one of its copies)."""
+    o = lw.owner
+    return o is not None and o in lw.info.classes and method_of(lw.fname) in lw.info.classes[o].specializable
+
+
+def note_specializable(ml: Any, ci: Any, fn: cst.FunctionDef) -> None:
+    m = fn.name.value
+    p = fn.params.params
+    if m not in _ni_dunders() or len(p) != 2 or fn.decorators:
+        return
+    other = p[1]
+    if other.annotation is not None and not is_object(other.annotation.annotation):
+        return
+    code = ml.sm.source_lines(fn)
+    if returns_notimpl(fn) or f"isinstance({other.name.value}" in code.replace(" ", ""):
+        ci.specializable.add(m)
+
+
+def specialized(lw: Any, func: str, args: list) -> str:
+    """The function an operator call of method `func` with these arguments uses: `func`, or
+    its copy for the right operand's type (created here; lowered from the next pass on)."""
+    import dataclasses
+    from portalis import ir
+    from portalis.analyzers.classes import is_subclass
+    from portalis.analyzers.types import TVar, prune, show
+    info = lw.info
+    sig = info.funcs.get(func)
+    if sig is None or sig.owner is None or len(args) != 2 or len(sig.params) != 2 or "@" in func:
+        return func
+    if method_of(func) not in info.classes[sig.owner].specializable:
+        return func
+    pt, at = prune(sig.params[1][1]), prune(args[1].ty)
+    if isinstance(pt, TVar) or isinstance(at, TVar) or pt == at or isinstance(at, (ir.UnionT, ir.OptionT)):
+        return func
+    if isinstance(pt, ir.ObjT) and isinstance(at, ir.ObjT) and at.name in info.classes and pt.name in info.classes \
+            and is_subclass(info, at.name, pt.name):
+        return func
+    name = f"{func}@{show(at)}"
+    if name not in info.funcs:
+        info.funcs[name] = dataclasses.replace(sig, name=name, params=[sig.params[0], (sig.params[1][0], at)],
+                                               source_hash=f"{sig.source_hash}@{show(at)}")
+    return name
+
+
+def _static(e: Any) -> bool | None:
+    """The value of a condition known without running anything (None: not known)."""
+    from portalis import ir
+    if isinstance(e, ir.Const) and isinstance(e.value, bool):
+        return e.value
+    if isinstance(e, ir.Intrinsic) and e.name == "eval_then" and isinstance(e.args[0], (ir.Local, ir.Const)):
+        return _static(e.args[1])
+    if isinstance(e, ir.UnaryOp) and e.op == "not":
+        v = _static(e.operand)
+        return None if v is None else not v
+    return None
+
+
+def static_if(lw: Any, node: cst.If, c: Any) -> Any:
+    """In an operator method's copy: an `if` whose condition is known, with only the branch
+    that runs lowered (None: not known, or not a copy)."""
+    from portalis import ir
+    if not is_copy(lw):
+        return None
+    v = _static(c)
+    if v is None:
+        return None
+    sp = lw.sp(node)
+    if v:
+        return ir.If(ir.Const(True, ir.BOOL, sp), lw.block(node.body), (), sp)
+    if node.orelse is None:
+        return ir.If(ir.Const(False, ir.BOOL, sp), (), (), sp)
+    orelse = (lw.if_(node.orelse),) if isinstance(node.orelse, cst.If) else lw.block(node.orelse.body)
+    return ir.If(ir.Const(False, ir.BOOL, sp), (), orelse, sp)
+
+
+def _exits(stmts: tuple) -> bool:
+    from portalis import ir
+    if not stmts:
+        return False
+    last = stmts[-1]
+    if isinstance(last, (ir.Return, ir.Raise)):
+        return True
+    if isinstance(last, ir.If) and isinstance(last.cond, ir.Const):
+        return _exits(last.body if last.cond.value else last.orelse)
+    return False
+
+
+def ends_block(lw: Any, out: list) -> bool:
+    """In a copy: the statements lowered so far always leave the function (the rest of the
+    block cannot run, and is not lowered)."""
+    return is_copy(lw) and bool(out) and _exits((out[-1],))
