@@ -66,6 +66,7 @@ class ClassInfo:
     generated_init: bool = False  # its `__init__` is the one @dataclass generates
     hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
     abc_meta: bool = False  # its metaclass is ABCMeta (it or a base derives from ABC): analyzers.protocols
+    abc_base: bool = False  # `ABC` is one of its bases
     abstract: set[str] = field(default_factory=set)  # its own @abstractmethod methods and properties
     notimpl: set[str] = field(default_factory=set)  # its own methods that may return NotImplemented
     derived: set[str] = field(default_factory=set)  # the methods @total_ordering added
@@ -214,6 +215,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
             return
     ci = ClassInfo(name, base, c, line, len(info.classes) + 1)
     ci.abc_meta = abc_meta or (base is not None and info.classes[base].abc_meta)
+    ci.abc_base = len(c_bases) != len(c.bases)
     info.classes[name] = ci
     info.type_aliases[name] = ir.ObjT(name)
     body = list(c.body.body) if isinstance(c.body, cst.IndentedBlock) else []
@@ -819,6 +821,9 @@ class OperatorMixin:
                     tags |= {self.info.classes[k].tag for k in subclasses(self.info, n)}
             elif n == "object":
                 tags |= {self.info.classes[k].tag for k in subclasses(self.info, t.name)}
+            elif self.info.from_imports.get(n) == ("abc", "ABC"):  # classes with ABC among their bases
+                tags |= {self.info.classes[k].tag for k in subclasses(self.info, t.name)
+                         if any(self.info.classes[c].abc_base for c in mro(self.info, k))}
         every = {self.info.classes[k].tag for k in subclasses(self.info, t.name)}
         if every <= tags or not (tags & every):
             return ir.Intrinsic("eval_then", (x, ir.Const(every <= tags, ir.BOOL, sp)), ir.BOOL, sp)

@@ -1,4 +1,4 @@
-# corpus: classes: ABC edge cases: @abstractmethod without ABCMeta changes nothing, ABC next to a user base, metaclass=ABCMeta, an abstract method implemented further down, super() into an abstract body
+# corpus: classes: ABC edge cases: @abstractmethod without ABCMeta changes nothing, ABC next to a user base, metaclass=ABCMeta, an abstract method implemented further down, super() into an abstract body, isinstance(x, ABC)
 from abc import ABC, ABCMeta, abstractmethod
 
 
@@ -53,3 +53,31 @@ def attempt(which: int) -> None:
 
 for i in range(5):
     attempt(i)
+
+
+
+class A(ABC):
+    def f(self) -> int:
+        return 1
+
+
+class B(A):
+    pass
+
+
+class M(metaclass=ABCMeta):
+    def g(self) -> int:
+        return 2
+
+
+class N(M):
+    pass
+
+
+class Bare:
+    pass
+
+
+xs: list[A] = [A(), B()]
+print([isinstance(x, ABC) for x in xs], isinstance(N(), ABC), isinstance(M(), ABC), isinstance(Bare(), ABC))
+print(isinstance(B(), A), isinstance(N(), M))
