@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named
+from portalis.analyzers import enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -309,6 +309,8 @@ class ExprMixin:
                             "classes are supported", node)
         if n in _DYNAMIC:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
+        if n == "NotImplemented":
+            return protocols.notimpl_name(self, node)
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:
@@ -383,7 +385,7 @@ class ExprMixin:
         if dyn is not None:
             return dyn
         if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
-            return self.obj_binop(op, left, right, lt, rt_, node)
+            return self.obj_binop(op, left, right, lt, rt_, node, inplace)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
@@ -487,6 +489,9 @@ class ExprMixin:
         return ir.BoolOp(op, left2, right2, t, sp)
 
     def compare(self, node: cst.Comparison) -> ir.Expr:
+        ni = protocols.notimpl_test(self, node)  # `x is NotImplemented`
+        if ni is not None:
+            return ni
         sp = self.sp(node)
         operands = [self.expr(node.left)]
         ops: list[str] = []
@@ -854,6 +859,7 @@ class ExprMixin:
                     parts.append(src)
                     if not conv and spec is None:
                         conv = "r"
+                e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
 
@@ -933,6 +939,8 @@ class ExprMixin:
             return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
         if isinstance(t, ir.UnionT):
             return self.union_iterated(it)
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return protocols.obj_iterated(self, it)  # `__iter__`
         return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:

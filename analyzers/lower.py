@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named
+from portalis.analyzers import enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -180,6 +180,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                     break
             else:
                 out.extend(self.compound(s))
+                if protocols.ends_block(self, out):  # an operator method's copy: the rest cannot run
+                    break
                 rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
                 if rest is not None:
                     out.extend(rest)
@@ -190,8 +192,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         sp = self.sp(node)
         if isinstance(node, cst.Expr):
             v = node.value
-            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString)):
-                return []  # docstring or bare string
+            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                return []  # docstring, bare string, `...` (a body that does nothing)
             e = self.expr(v)
             if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
                 return [ir.Raise(e, None, sp)]
@@ -210,6 +212,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                          node)
             if node.value is None:
                 return [ir.Return(None, sp)]
+            if protocols.is_notimpl(node.value):
+                return protocols.return_notimpl(self, node)
             v = self.expr(node.value)
             if prune(self.ret) == ir.NONE and prune(v.ty) == ir.NONE:
                 return [ir.Return(None, sp)]
@@ -382,6 +386,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
             if named_t is not None:
                 vt = ir.TupleT(named_t.items)
+            if isinstance(vt, ir.ObjT) and self.info.classes:  # `a, b = obj`: what its `__iter__` gives
+                value = self.iterated(value)
+                vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
@@ -563,6 +570,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
+        known = protocols.static_if(self, node, c)  # an operator method's copy: only the branch that runs
+        if known is not None:
+            return known
         nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
         body = self.block(node.body) if nar is None else self.lower_narrowed(
             nar[0], nar[1], lambda: self.block(node.body), node.body)
@@ -783,7 +793,7 @@ class _ModuleLowering:
         return done
 
     def collect_import(self, x: cst.CSTNode) -> None:
-        if enums.collect_import(self, x) or named.collect_import(self, x):
+        if enums.collect_import(self, x) or named.collect_import(self, x) or protocols.collect_import(self, x):
             return
         if isinstance(x, cst.Import):
             for a in x.names:
@@ -1128,8 +1138,8 @@ class _ModuleLowering:
                 if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
                     self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
                               "(the exception's type and traceback are not modelled)", prm.name)
-            elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
-                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+            elif (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) and self_name is not None \
+                    and i == 1 and fn.name.value in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
@@ -1252,7 +1262,7 @@ class _ModuleLowering:
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
-            for sig in self.info.funcs.values():
+            for sig in list(self.info.funcs.values()):  # operator calls may add methods' copies (protocols)
                 self.check_current()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
@@ -1260,7 +1270,7 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
-            if n == PASSES - 1 and self.info.widened != widened_before:
+            if n == PASSES - 1 and (self.info.widened != widened_before or len(funcs) != len(self.info.funcs)):
                 ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
                                       "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
             widened_before = self.info.widened
@@ -1500,7 +1510,8 @@ def _names_read(e: cst.CSTNode) -> set[str]:
 
 def _is_doc_or_pass(s: cst.CSTNode) -> bool:
     return isinstance(s, cst.SimpleStatementLine) and all(
-        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
+        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString,
+                                                                                    cst.Ellipsis)))
         for x in s.body)
 
 
