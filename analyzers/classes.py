@@ -638,8 +638,10 @@ def check_module(info: Any, m: ir.Module) -> list:
                 elif n.name.endswith(".args"):
                     order(n.ty, n.span)
                 else:
-                    t = n.args[0].ty
-                    order(t.elem if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)) else t, n.span)
+                    t = prune(n.args[0].ty)
+                    # what iterating it gives: a dict's keys (its values are never compared)
+                    order(t.elem if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)) else
+                          t.key if isinstance(t, ir.DictT) else t, n.span)
             elif isinstance(n, ir.Compare) and any(op in ("<", "<=", ">", ">=") for op in n.ops):
                 for x in n.operands:
                     order(x.ty, n.span)
@@ -809,6 +811,18 @@ class OperatorMixin:
             call = self._call_lowered(t, "__len__", [e], e)  # type: ignore[arg-type]
             return ir.Compare(("!=",), (call, ir.Const(0, ir.INT, sp)), ir.BOOL, sp)
         return ir.Intrinsic("eval_then", (e, ir.Const(True, ir.BOOL, sp)), ir.BOOL, sp)
+
+    def opt_obj_truthy(self, e: ir.Expr, t: ir.ObjT) -> ir.Expr:
+        """`while node:` on an Optional object: not None (and, where the class defines `__bool__`
+        or `__len__`, what that says: refused, the common case is the plain object)."""
+        if self.refused_class(t.name):
+            return ir.Const(None, TVar("error"), e.span)
+        for m in ("__bool__", "__len__"):
+            if defines_anywhere(self.info, t.name, m):
+                self.err_at("unsupported-class", f"the truth of an Optional `{t.name}` (which defines `{m}`) is not "
+                            f"supported: write `x is not None and ...`", e.span)
+                return ir.Const(None, TVar("error"), e.span)
+        return ir.Compare(("is not",), (e, ir.Const(None, ir.NONE, e.span)), ir.BOOL, e.span)
 
     def obj_isinstance(self, x: ir.Expr, t: ir.ObjT, names: list[str], node: cst.CSTNode) -> ir.Expr:
         sp = self.sp(node)

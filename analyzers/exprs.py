@@ -128,6 +128,8 @@ class ExprMixin:
             return self.unknown(e.span)
         if isinstance(t, ir.ObjT) and self.info.classes:
             return self.obj_truthy(e, t)
+        if isinstance(t, ir.OptionT) and isinstance(prune(t.inner), ir.ObjT) and self.info.classes:
+            return self.opt_obj_truthy(e, prune(t.inner))
         return ir.Intrinsic("truthy", (e,), ir.BOOL, e.span)
 
     def unknown(self, span: Any, origin: str = "unknown") -> ir.Expr:
@@ -187,6 +189,9 @@ class ExprMixin:
     # ------------------------------------------------------------ dispatch
 
     def expr(self, node: cst.BaseExpression) -> ir.Expr:
+        done = self.evaluated.get(node)
+        if done is not None:
+            return done
         sp = self.sp(node)
         if isinstance(node, cst.Integer):
             # any size: the 64-bit build stops at a literal past 64 bits (and is rerun with big ints)

@@ -124,6 +124,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
         self.self_name: str | None = None
         self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
+        self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
 
     # ------------------------------------------------------------ plumbing
 
@@ -425,11 +426,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
             return []
-        if isinstance(node.target, cst.Attribute) and not (
-                _name_chain(node.target.value) and (isinstance(node.target.value, cst.Name) or not _has_call(node.value))):
-            self.err("unsupported-syntax", "augmented assignment to an attribute needs a variable (or `a.b[i].c` "
-                     "with a right side that calls nothing) before the dot: Python evaluates the object once", node)
-            return []
+        if isinstance(node.target, cst.Attribute) and not isinstance(node.target.value, cst.Name) \
+                and node.target.value not in self.evaluated:
+            return self.attr_aug_assign(node)
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
             self.err("unsupported-syntax", "augmented assignment to a tuple", node)
@@ -457,6 +456,33 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return self.item_aug_assign(node, op, cur, rhs)
         value = self.binop(op, cur, rhs, node, inplace=True)
         return [self.bind(node.target, value, node)]
+
+    def attr_aug_assign(self, node: cst.AugAssign) -> list[ir.Stmt]:
+        """`items[k].qty += n`, `a.b.c += f()`: the object before the dot is evaluated once, into
+        a hidden local (objects are references, so the field changes on the object itself), before
+        the field is read and the right side evaluated, as CPython does."""
+        t = node.target
+        assert isinstance(t, cst.Attribute)
+        sp = self.sp(node)
+        obj = self.expr(t.value)
+        ot = prune(obj.ty)
+        if isinstance(ot, TVar):
+            return []
+        if not (isinstance(ot, ir.ObjT) or isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), ir.ObjT)):
+            self.err("unsupported-syntax", "augmented assignment to an attribute needs a user object before the "
+                     "dot", node)
+            return []
+        n = ir.hidden("aug", sp.line, sp.col, "obj")
+        if n not in self.locals:
+            self.locals[n] = TVar("aug")
+        unify(self.locals[n], obj.ty)
+        first = ir.Assign(ir.NameTarget(n, self.locals[n], False, sp), obj, sp)
+        self.evaluated[t.value] = ir.Local(n, self.locals[n], obj.span)
+        try:
+            rest = self.aug_assign(node)
+        finally:
+            del self.evaluated[t.value]
+        return [first] + rest
 
     def item_aug_assign(self, node: cst.AugAssign, op: str, cur: ir.Expr, rhs: ir.Expr) -> list[ir.Stmt]:
         """`obj[key] op= value`: obj and key are evaluated once (into two hidden locals unless
