@@ -534,7 +534,11 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node, cst.For):
             if node.asynchronous is not None:
                 self.err("unsupported-syntax", "`async for` is not supported", node)
-            it = self.iterated(self.expr(node.iter))
+            it = self.expr(node.iter)
+            by_next = protocols.next_loop(self, node, it)  # an iterator class (`__next__`)
+            if by_next is not None:
+                return by_next
+            it = self.iterated(it)
             el = self.iter_elem(it, node.iter)
             item = ir.Const(None, el, sp)
             tgt, coerced = self.target(node.target, item, node.target)

@@ -502,6 +502,10 @@ def obj_iterated(lw: Any, it: Any) -> Any:
     pt = sig.params[0][1]
     arg = it if prune(pt) == t else ir.Coerce(it, pt, it.span)
     ret = prune(sig.ret)
+    if isinstance(ret, ir.ObjT):
+        lw.err_at("unsupported-class", f"`{t.name}` iterates through an iterator object (`__next__`): supported in "
+                  "`for` statements only (not in comprehensions, list(), sum(), `in`, unpacking, ...)", it.span)
+        return ir.Const(None, TVar("error"), it.span)
     if not isinstance(ret, (TVar, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and ret != ir.STR:
         lw.err_at("unsupported-class", f"`{func}` must iterate a list, dict, set, str or tuple (it returns "
                   f"iter() of a {ret})", it.span)
@@ -668,3 +672,71 @@ def ends_block(lw: Any, out: list) -> bool:
     """In a copy: the statements lowered so far always leave the function (the rest of the
     block cannot run, and is not lowered)."""
     return is_copy(lw) and bool(out) and _exits((out[-1],))
+
+
+# ---------------------------------------------------------------- iterator classes (`__next__`)
+
+
+def next_loop(lw: Any, node: cst.For, it0: Any) -> list | None:
+    """`for x in obj` where `obj.__iter__()` gives an object with `__next__` (None otherwise):
+        _it = obj.__iter__(); _go = True
+        while _go:
+            try: _v = _it.__next__()
+            except StopIteration: _go = False
+            else: x = _v; BODY
+        else: ORELSE
+    (the loop's `else` runs when `__next__` raised StopIteration, as in CPython)."""
+    from portalis import ir
+    from portalis.analyzers.classes import resolve
+    from portalis.analyzers.types import TVar, prune, unify
+    t = prune(it0.ty)
+    if not isinstance(t, ir.ObjT) or t.name not in lw.info.classes or lw.refused_class(t.name):
+        return None
+    r = resolve(lw.info, t.name, "__iter__")
+    if r is None or r[1] != "method":
+        return None
+    ret = prune(lw.info.funcs[r[2]].ret)
+    if not isinstance(ret, ir.ObjT) or ret.name not in lw.info.classes or not lw._has(ret, "__next__"):
+        return None
+    sp = lw.sp(node)
+    label = lw.new_label()
+    names = [ir.hidden(k, label) for k in ("nextit", "nextgo", "nextval", "nextexc")]
+    itn, gon, valn, excn = names
+    get_it = lw._call_lowered(t, "__iter__", [it0], node.iter)
+    lw.locals.setdefault(itn, TVar("iterator"))
+    unify(lw.locals[itn], ret)
+    lw.locals.setdefault(gon, ir.BOOL)
+    it_local = ir.Local(itn, ret, sp)
+    nxt = lw._call_lowered(ret, "__next__", [it_local], node.iter)
+    el = nxt.ty
+    lw.locals.setdefault(valn, TVar("next value"))
+    unify(lw.locals[valn], el)
+    tgt, value = lw.target(node.target, ir.Local(valn, el, sp), node.target)
+    lw.loops.append(label)
+    body = lw.block(node.body)
+    lw.loops.pop()
+    orelse = lw.block(node.orelse.body) if node.orelse is not None else ()
+    go = ir.NameTarget(gon, ir.BOOL, False, sp)
+    try_label = lw.new_label()
+    step = ir.Try((ir.Assign(ir.NameTarget(valn, el, False, sp), nxt, sp),),
+                  (ir.Handler(("StopIteration",), excn, (ir.Assign(go, ir.Const(False, ir.BOOL, sp), sp),), sp),),
+                  (ir.Assign(tgt, value, sp), *body), (), try_label, sp)
+    return [ir.Assign(ir.NameTarget(itn, ret, False, sp), get_it, sp),
+            ir.Assign(go, ir.Const(True, ir.BOOL, sp), sp),
+            ir.While(ir.Local(gon, ir.BOOL, sp), (step,), label, sp, orelse)]
+
+
+def returns_iterator(fn: cst.FunctionDef) -> bool:
+    """`__iter__` returning an object (`return self`, `return CountIter(...)`): the iterator
+    protocol, looped over by `next_loop`."""
+    from portalis.analyzers.lower import _is_doc_or_pass
+    stmts = list(fn.body.body) if isinstance(fn.body, cst.IndentedBlock) else []
+    stmts = [s for s in stmts if not _is_doc_or_pass(s)]
+    if len(stmts) != 1 or not isinstance(stmts[0], cst.SimpleStatementLine) or len(stmts[0].body) != 1:
+        return False
+    x = stmts[0].body[0]
+    if not isinstance(x, cst.Return) or x.value is None:
+        return False
+    v = x.value
+    return (isinstance(v, cst.Name) and v.value == "self") or (
+        isinstance(v, cst.Call) and isinstance(v.func, cst.Name) and v.func.value != "iter")
