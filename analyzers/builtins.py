@@ -496,6 +496,8 @@ class BuiltinMixin:
             return self.union_sum(it, el, node)
         if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
+        if isinstance(el, ir.ObjT) and self.info.classes:  # through `+` (analyzers/protocols.py)
+            return protocols.obj_sum(self, node, it, el, start_node)
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
         args: tuple = (it,)

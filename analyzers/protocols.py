@@ -740,3 +740,32 @@ def returns_iterator(fn: cst.FunctionDef) -> bool:
     v = x.value
     return (isinstance(v, cst.Name) and v.value == "self") or (
         isinstance(v, cst.Call) and isinstance(v.func, cst.Name) and v.func.value != "iter")
+
+
+# ---------------------------------------------------------------- sum() of objects
+
+
+def obj_sum(lw: Any, node: cst.Call, it: Any, el: Any, start_node: Any) -> Any:
+    """`sum(objs, start)`: `start + x1 + x2 ...` through the operators (`__add__`, `__radd__`,
+    NotImplemented); without start CPython starts from the int 0 (`0 + x1` is `x1.__radd__(0)`),
+    and an empty iterable gives 0, which the result type cannot hold: a limit at run time.
+    (`obj.sum`: args (iterable, start or first step, step); codegen/emit/intrinsics.py.)"""
+    from portalis import ir
+    from portalis.analyzers.types import TVar, prune
+    sp = lw.sp(node)
+    accn, itemn = ir.hidden("sumacc", sp.line, sp.col), ir.hidden("sumitem", sp.line, sp.col)
+    item = ir.Local(itemn, el, sp)
+    if start_node is not None:
+        start = lw.expr(start_node)
+    else:
+        start = lw.binop("+", ir.Const(0, ir.INT, sp), item, node)
+    t = prune(start.ty)
+    if isinstance(t, TVar):
+        return start if t.origin == "error" else lw.unknown(sp)
+    step = lw.binop("+", ir.Local(accn, t, sp), item, node)
+    if isinstance(prune(step.ty), TVar):
+        return step if prune(step.ty).origin == "error" else lw.unknown(sp)
+    step = lw.coerce_to(step, t, node, "the running total of sum()")
+    kws = (("names", ir.Const(f"{accn};{itemn}", ir.STR, sp)),
+           ("no_start", ir.Const(start_node is None, ir.BOOL, sp)))
+    return ir.Intrinsic("obj.sum", (it, start, step), t, sp, kws)
