@@ -363,7 +363,8 @@ def ni_compare(lw: Any, op: str, a: Any, b: Any, ta: Any, tb: Any, node: cst.CST
         m = rm = "__eq__"
     else:
         m, rm = COMPARE_DUNDERS[op]
-    if not (may_notimpl(lw.info, ta, m) or may_notimpl(lw.info, tb, rm)):
+    swap = swap_pairs(lw.info, ta, tb, rm)
+    if not (may_notimpl(lw.info, ta, m) or may_notimpl(lw.info, tb, rm) or swap):
         return None
     sp = lw.sp(node)
     la, rb = _operands(lw, a, b, sp)
@@ -375,11 +376,31 @@ def ni_compare(lw: Any, op: str, a: Any, b: Any, ta: Any, tb: Any, node: cst.CST
     if op in ("==", "!="):
         both = isinstance(ta, ir.ObjT) and isinstance(tb, ir.ObjT)
         final = ir.Compare(("is",), (la, rb), ir.BOOL, sp) if both else ir.Const(False, ir.BOOL, sp)
-        r = _ni_node(a, b, la, rb, first, second, final, ir.BOOL, sp, "always")
+        r = _ni_node(a, b, la, rb, first, second, final, ir.BOOL, sp, "always", swap)
         return ir.UnaryOp("not", r, ir.BOOL, sp) if op == "!=" else r
     msg = _concat([ir.Const(f"'{op}' not supported between instances of '", ir.STR, sp), _type_name(ta, la),
                    ir.Const("' and '", ir.STR, sp), _type_name(tb, rb), ir.Const("'", ir.STR, sp)], sp)
-    return _ni_node(a, b, la, rb, first, second, raising_expr(msg, ir.BOOL, sp), ir.BOOL, sp, "always")
+    return _ni_node(a, b, la, rb, first, second, raising_expr(msg, ir.BOOL, sp), ir.BOOL, sp, "always", swap)
+
+
+def swap_pairs(info: Any, ta: Any, tb: Any, rm: str) -> str:
+    """CPython's do_richcompare tries the reflected method first when the right operand's class
+    is a proper subclass of the left's and has it (user-defined): the (left tag, right tag)
+    pairs where that can happen, as `matches!` patterns ("" if none)."""
+    from portalis import ir
+    from portalis.analyzers.classes import is_subclass, resolve, root_of, subclasses
+    from portalis.analyzers.types import prune
+    ta, tb = prune(ta), prune(tb)
+    if not (isinstance(ta, ir.ObjT) and isinstance(tb, ir.ObjT) and ta.name in info.classes and tb.name in info.classes
+            and root_of(info, ta.name) == root_of(info, tb.name)):
+        return ""
+    pairs = []
+    for x in subclasses(info, ta.name):
+        for y in subclasses(info, tb.name):
+            r = resolve(info, y, rm)
+            if y != x and is_subclass(info, y, x) and r is not None and r[1] == "method":
+                pairs.append(f"({info.classes[x].tag}, {info.classes[y].tag})")
+    return " | ".join(pairs)
 
 
 def raising_expr(msg: Any, ty: Any, sp: Any) -> Any:
@@ -389,12 +410,12 @@ def raising_expr(msg: Any, ty: Any, sp: Any) -> Any:
 
 
 def _ni_node(a: Any, b: Any, la: Any, rb: Any, first: Any, second: Any, final: Any, ty: Any, sp: Any,
-             reflect: str) -> Any:
+             reflect: str, swap: str = "") -> Any:
     from portalis import ir
     none = ir.Const(None, ir.NONE, sp)
     return ir.Intrinsic("ni.op", (a, b, first or none, second or none, final), ty, sp,
                         (("names", ir.Const(f"{la.name};{rb.name}", ir.STR, sp)),
-                         ("reflect", ir.Const(reflect, ir.STR, sp))))
+                         ("reflect", ir.Const(reflect, ir.STR, sp)), ("swap", ir.Const(swap, ir.STR, sp))))
 
 
 def is_object(ann: Any) -> bool:

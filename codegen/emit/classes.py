@@ -175,6 +175,7 @@ class ClassEmitter:
                                 "self.oid() == other.oid()")
             if may_ni("__eq__"):  # then other.__eq__(self), then identity (false here)
                 eq = ni_wrap(eq, self.reflected(root, "__eq__", depth, "false"), "false")
+            eq = self.swapped(root, eq, "__eq__", "__eq__", depth, "false")
             # the runtime's containers compare like CPython's (PyObject_RichCompareBool): identity
             # first, then __eq__ (a direct `a == b` calls __eq__ itself, analyzers.classes)
             w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() || {eq} }} }}", ln)
@@ -201,6 +202,7 @@ class ClassEmitter:
             if may_ni("__lt__") or may_ni("__gt__"):
                 lt = ni_wrap(lt, self.reflected(root, "__gt__", depth, None) if has("__gt__") else None,
                              ni_type_error("<"))
+            lt = self.swapped(root, lt, "__lt__", "__gt__", depth, ni_type_error("<"))
             w.line(f"impl PartialOrd for {s} {{", ln)
             w.line(f"    fn lt(&self, other: &Self) -> bool {{ {lt} }}", ln)
             rets = {f.name: f.ret for f in self.mod.module.functions}
@@ -215,6 +217,10 @@ class ClassEmitter:
                     sym = {"__gt__": ">", "__le__": "<=", "__ge__": ">="}[op]
                     body = ni_wrap(body, self.reflected(root, refl, depth, None) if has(refl) else None,
                                    ni_type_error(sym))
+                if own:
+                    refl = {"__gt__": "__lt__", "__le__": "__ge__", "__ge__": "__le__"}[op]
+                    sym = {"__gt__": ">", "__le__": "<=", "__ge__": ">="}[op]
+                    body = self.swapped(root, body, op, refl, depth, ni_type_error(sym))
                 w.line(f"    fn {m}(&self, other: &Self) -> bool {{ {body} }}", ln)
             w.line("    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> { Some(if self.lt(other) "
                    "{ std::cmp::Ordering::Less } else if other.lt(self) { std::cmp::Ordering::Greater } else "
@@ -223,6 +229,26 @@ class ClassEmitter:
         else:
             w.line(f"impl PartialOrd for {s} {{ fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> "
                    "{ None } }", ln)
+
+    def swapped(self, root: str, body: str, m: str, rm: str, depth: str, final: str) -> str:
+        """`self m other` as CPython's do_richcompare: when other's class is a proper subclass of
+        self's and has the reflected method rm, `other.rm(self)` comes first (then `self.m(other)`,
+        then `final`); otherwise `body`."""
+        pairs = []
+        for k in self.subclasses(root):
+            if rm not in self.methods[k]:
+                continue
+            a = self.classes[k].base
+            while a is not None:
+                pairs.append(f"({self.classes[a].tag}, {self.classes[k].tag})")
+                a = self.classes[a].base
+        if not pairs:
+            return body
+        fi = self.mod.fn_ident
+        first = self.tag_match(root, m, lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                               "{ rt::set_pending(rt::notimpl_signal(\"\", 0)); false }")
+        swapped = ni_wrap(self.reflected(root, rm, depth, None), first, final)
+        return f"(if matches!((self.tag(), other.tag()), {' | '.join(pairs)}) {{ {swapped} }} else {{ {body} }})"
 
     def reflected(self, root: str, m: str, depth: str, fallback: str | None) -> str:
         """`other.m(self)` dispatched on other's class (fallback for classes without m: a value, or

@@ -23,14 +23,20 @@ def protocol_intrinsic(fe: Any, e: ir.Intrinsic) -> str:
         lname, rname = kw["names"].value.split(";")
         left, right, first, second, final = a
         lv, rv = fe.ident(lname), fe.ident(rname)
-        code = fe.expr(final)
-        if isinstance(second, ir.Call):
-            test = ""
-            if kw["reflect"].value == "tags_differ":  # CPython tries it only if the classes differ
-                test = f"if {lv}.tag() == {rv}.tag() {{ None }} else "
-            code = f"match {test}{{ {_raw_call(fe, second)} }} {{ Some(v) => v, None => {code} }}"
-        if isinstance(first, ir.Call):
-            code = f"match {_raw_call(fe, first)} {{ Some(v) => v, None => {code} }}"
+
+        def chain(calls: list) -> str:
+            code = fe.expr(final)
+            for c, test in reversed(calls):
+                if isinstance(c, ir.Call):
+                    code = f"match {test}{{ {_raw_call(fe, c)} }} {{ Some(v) => v, None => {code} }}"
+            return code
+        test = ""
+        if kw["reflect"].value == "tags_differ":  # CPython tries it only if the classes differ
+            test = f"if {lv}.tag() == {rv}.tag() {{ None }} else "
+        code = chain([(first, ""), (second, test)])
+        swap = dict(e.kwargs).get("swap")
+        if swap is not None and swap.value:  # the right operand's class derives from the left's: reflected first
+            code = f"if matches!(({lv}.tag(), {rv}.tag()), {swap.value}) {{ {chain([(second, ''), (first, '')])} }} else {{ {code} }}"
         return f"{{ let {lv} = {fe.expr(left)}; let {rv} = {fe.expr(right)}; {code} }}"
     raise EmitError(f"intrinsic {n} is not implemented", e.span)
 
