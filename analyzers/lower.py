@@ -284,6 +284,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             if isinstance(t, ir.ListT):
                 return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType")),
                                    self.sp(node))]
+            if isinstance(t, ir.ObjT) and self.info.classes:  # `__delitem__`
+                return [ir.ExprStmt(self.obj_dunder(obj, t, "__delitem__", [idx_node], node), self.sp(node))]
             if isinstance(t, TVar):
                 return []
         if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Slice):

@@ -714,21 +714,33 @@ def next_loop(lw: Any, node: cst.For, it0: Any) -> list | None:
     if not isinstance(t, ir.ObjT) or t.name not in lw.info.classes or lw.refused_class(t.name):
         return None
     r = resolve(lw.info, t.name, "__iter__")
-    if r is None or r[1] != "method":
-        return None
-    ret = prune(lw.info.funcs[r[2]].ret)
-    if not isinstance(ret, ir.ObjT) or ret.name not in lw.info.classes or not lw._has(ret, "__next__"):
-        return None
     sp = lw.sp(node)
+    if r is None and lw._has(t, "__getitem__"):  # the sequence protocol: __getitem__(0), (1), ... until IndexError
+        ret, get_it, stop = t, it0, "IndexError"
+    else:
+        if r is None or r[1] != "method":
+            return None
+        ret = prune(lw.info.funcs[r[2]].ret)
+        if not isinstance(ret, ir.ObjT) or ret.name not in lw.info.classes or not lw._has(ret, "__next__"):
+            return None
+        get_it, stop = lw._call_lowered(t, "__iter__", [it0], node.iter), "StopIteration"
     label = lw.new_label()
-    names = [ir.hidden(k, label) for k in ("nextit", "nextgo", "nextval", "nextexc")]
-    itn, gon, valn, excn = names
-    get_it = lw._call_lowered(t, "__iter__", [it0], node.iter)
+    names = [ir.hidden(k, label) for k in ("nextit", "nextgo", "nextval", "nextexc", "nextidx")]
+    itn, gon, valn, excn, idxn = names
     lw.locals.setdefault(itn, TVar("iterator"))
     unify(lw.locals[itn], ret)
     lw.locals.setdefault(gon, ir.BOOL)
     it_local = ir.Local(itn, ret, sp)
-    nxt = lw._call_lowered(ret, "__next__", [it_local], node.iter)
+    bump: tuple = ()
+    start: tuple = ()
+    if stop == "IndexError":
+        lw.locals.setdefault(idxn, ir.INT)
+        idx = ir.NameTarget(idxn, ir.INT, False, sp)
+        nxt = lw._call_lowered(ret, "__getitem__", [it_local, ir.Local(idxn, ir.INT, sp)], node.iter)
+        start = (ir.Assign(idx, ir.Const(0, ir.INT, sp), sp),)
+        bump = (ir.Assign(idx, ir.BinOp("+", ir.Local(idxn, ir.INT, sp), ir.Const(1, ir.INT, sp), ir.INT, sp), sp),)
+    else:
+        nxt = lw._call_lowered(ret, "__next__", [it_local], node.iter)
     el = nxt.ty
     lw.locals.setdefault(valn, TVar("next value"))
     unify(lw.locals[valn], el)
@@ -740,9 +752,9 @@ def next_loop(lw: Any, node: cst.For, it0: Any) -> list | None:
     go = ir.NameTarget(gon, ir.BOOL, False, sp)
     try_label = lw.new_label()
     step = ir.Try((ir.Assign(ir.NameTarget(valn, el, False, sp), nxt, sp),),
-                  (ir.Handler(("StopIteration",), excn, (ir.Assign(go, ir.Const(False, ir.BOOL, sp), sp),), sp),),
-                  (ir.Assign(tgt, value, sp), *body), (), try_label, sp)
-    return [ir.Assign(ir.NameTarget(itn, ret, False, sp), get_it, sp),
+                  (ir.Handler((stop,), excn, (ir.Assign(go, ir.Const(False, ir.BOOL, sp), sp),), sp),),
+                  (*bump, ir.Assign(tgt, value, sp), *body), (), try_label, sp)
+    return [ir.Assign(ir.NameTarget(itn, ret, False, sp), get_it, sp), *start,
             ir.Assign(go, ir.Const(True, ir.BOOL, sp), sp),
             ir.While(ir.Local(gon, ir.BOOL, sp), (step,), label, sp, orelse)]
 
