@@ -171,6 +171,10 @@ class BuiltinMixin:
         callee = self.expr(f)  # reports what is wrong inside first (e.g. `globals()[name](...)`)
         if isinstance(prune(callee.ty), TVar) and prune(callee.ty).origin == "error":
             return callee
+        if isinstance(prune(callee.ty), ir.ObjT) and self.info.classes:  # `xs[0](...)`: `__call__`
+            called = protocols.call_object(self, f, node, pos, kw)
+            if called is not None:
+                return called
         return self.err("unsupported-syntax", "only calls of named functions and methods are supported", node)
 
     def unwrap_any(self, e: ir.Expr) -> ir.Expr:
