@@ -71,6 +71,7 @@ class ClassInfo:
     notimpl: set[str] = field(default_factory=set)  # its own methods that may return NotImplemented
     derived: set[str] = field(default_factory=set)  # the methods @total_ordering added
     specializable: set[str] = field(default_factory=set)  # operator methods lowered per operand type
+    iter_view: str = ""  # its `__iter__` returns iter(d.items()/.keys()/.values()): the view (protocols)
 
 
 # ---------------------------------------------------------------- the class hierarchy

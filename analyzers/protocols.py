@@ -493,6 +493,11 @@ def rewrite_iter(ml: Any, fn: cst.FunctionDef) -> cst.FunctionDef | None:
             src = s.iter
     if src is None:
         return None
+    view = ""
+    if isinstance(src, cst.Call) and isinstance(src.func, cst.Attribute) and not src.args \
+            and src.func.attr.value in ("items", "keys", "values"):  # a dict view: the dict, viewed where iterated
+        view, src = src.func.attr.value, src.func.value
+    ml.info.classes[fn_owner(ml, fn)].iter_view = view
     ret = cst.Return(value=src)
     line = cst.SimpleStatementLine(body=[ret])
     block = cst.IndentedBlock(body=[line])
@@ -504,11 +509,16 @@ def rewrite_iter(ml: Any, fn: cst.FunctionDef) -> cst.FunctionDef | None:
     return new
 
 
+def fn_owner(ml: Any, fn: cst.FunctionDef) -> str:
+    """The class whose body holds method fn (being collected: the last class recorded)."""
+    return next(reversed(ml.info.classes))
+
+
 def obj_iterated(lw: Any, it: Any) -> Any:
     """Iterating an object: the container its `__iter__` returns (see above)."""
     from portalis import ir
     from portalis.analyzers.classes import is_subclass, resolve, subclasses
-    from portalis.analyzers.types import TVar, prune
+    from portalis.analyzers.types import TVar, prune, show
     t = prune(it.ty)
     if lw.refused_class(t.name):
         return ir.Const(None, TVar("error"), it.span)
@@ -529,9 +539,23 @@ def obj_iterated(lw: Any, it: Any) -> Any:
         return ir.Const(None, TVar("error"), it.span)
     if not isinstance(ret, (TVar, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and ret != ir.STR:
         lw.err_at("unsupported-class", f"`{func}` must iterate a list, dict, set, str or tuple (it returns "
-                  f"iter() of a {ret})", it.span)
+                  f"iter() of a {show(ret)})", it.span)
         return ir.Const(None, TVar("error"), it.span)
-    return ir.Call(func, (arg,), sig.ret, it.span, dispatch)
+    call = ir.Call(func, (arg,), sig.ret, it.span, dispatch)
+    views = {lw.info.classes[k].iter_view for k in {*subclasses(lw.info, t.name), definer}
+             if "__iter__" in lw.info.classes[k].methods}
+    if len(views) > 1:
+        lw.err_at("unsupported-class", f"the `__iter__` methods of `{t.name}`'s classes iterate different dict views",
+                  it.span)
+        return ir.Const(None, TVar("error"), it.span)
+    view = views.pop() if views else ""
+    if view and isinstance(ret, ir.DictT):
+        el = {"items": ir.TupleT((ret.key, ret.val)), "keys": ret.key, "values": ret.val}[view]
+        return ir.Intrinsic(f"dict.{view}", (call,), ir.IterT(el, view), it.span)
+    if view and not isinstance(ret, TVar):
+        lw.err_at("unsupported-class", f"`{func}` iterates `.{view}()` of a {show(ret)}", it.span)
+        return ir.Const(None, TVar("error"), it.span)
+    return call
 
 
 # ---------------------------------------------------------------- in-place operators
