@@ -21,6 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import class_attrs
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -62,6 +63,8 @@ class ClassInfo:
     frozen: bool = False  # a frozen dataclass
     generated_init: bool = False  # its `__init__` is the one @dataclass generates
     hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
+    stored_attrs: set[str] = field(default_factory=set)  # class attributes that are module variables (class_attrs)
+    slots: tuple[str, ...] | None = None  # its `__slots__`
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -296,12 +299,11 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                     root.fields.setdefault(tgt, TVar(f"field {tgt} of {name}"))
                     unify(root.fields[tgt], t)
                     continue
-                if not _literal_default(val):
-                    refuse("a class attribute must be a literal (number, string, True/False/None); "
-                           "Python shares one value between all instances", val)
-                    ci.refused = True
+                if tgt == "__slots__" and ann is None:
+                    class_attrs.collect_slots(ml, ci, val)
                     continue
                 ci.attrs[tgt] = (val, t)
+                class_attrs.collect_attr(ml, ci, tgt, x, val, t, _literal_default(val))
                 continue
         refuse(f"class `{name}` may hold methods, literal class attributes and field annotations only",
                s.name if isinstance(s, (cst.FunctionDef, cst.ClassDef)) else s)
@@ -328,6 +330,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         ml.collect_method(fn, fname, name, kind)
     _link_overrides(ml, ci)
     _check_init_fields(ml, ci)
+    class_attrs.check_slots(ml, ci)
     if ci.refused:  # diagnosed: its methods are not lowered (their errors would only cascade)
         for f in (*ci.methods.values(), *ci.setters.values()):
             info.funcs.pop(f, None)
@@ -837,6 +840,9 @@ class ClassMixin(OperatorMixin):
                         "assign to `self.NAME`; a subclass's fields cannot be read through the base type)", node)
 
     def class_constant(self, ca: tuple[cst.BaseExpression, Any], node: cst.CSTNode) -> ir.Expr:
+        stored = class_attrs.read(self, ca, node)
+        if stored is not None:
+            return stored
         val, t = ca
         self.positions_alias[val] = node
         v = self.expr(val)
@@ -1050,9 +1056,9 @@ class ClassMixin(OperatorMixin):
         sp = self.sp(t)
         cname = self.class_named(t.value)
         if cname is not None:
-            self.err("unsupported-class", f"assigning class attributes (`{cname}.{t.attr.value}`) is not supported; "
-                     "class attributes are constants here", t)
-            return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            if self.refused_class(cname):
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            return class_attrs.store(self, cname, t, value, node, isinstance(t.value, cst.Name) and t.value.value == self.cls_param)
         obj = self.expr(t.value)
         ot = prune(obj.ty)
         if isinstance(ot, TVar):
@@ -1077,6 +1083,10 @@ class ClassMixin(OperatorMixin):
             disp = ot.name if any(a in self.info.classes[k].setters for k in subclasses(self.info, ot.name) if k != ot.name) else None
             return ir.MethodTarget(setter, (obj,), sp, disp), self.coerce_to(value, self.info.funcs[setter].params[1][1], node,
                                                                               f"property `{a}`")
+        if not has_field(self.info, ot.name, a) and class_attr(self.info, ot.name, a) is not None:
+            self.err("unsupported-class", f"assigning `{a}` on a `{ot.name}` instance would shadow the class attribute "
+                     f"`{a}` with an instance attribute: not supported", t)
+            return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if not has_field(self.info, ot.name, a):
             self.err("unsupported-class", f"`{ot.name}` has no field `{a}`: fields are what its methods assign "
                      "to `self.NAME` (adding attributes from outside is not supported)", t)
