@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs
+from portalis.analyzers import class_attrs, class_methods
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -265,10 +265,6 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                     refuse(f"`{m}` overrides a {inherited[1]} method of `{inherited[0]}` with a {kind} one", s.name)
                     ci.refused = True
                     continue
-                if inherited is not None and inherited[1] == "class":
-                    refuse(f"class methods are supported in classes without subclasses only (`{m}`)", s.name)
-                    ci.refused = True
-                    continue
             fname = f"{name}.{m}" if kind != "setter" else f"{name}.{m}#set"
             if kind == "setter":
                 ci.setters[m] = fname
@@ -315,14 +311,6 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                        "would try the subclass's reflected method first)", c.name)
                 ci.refused = True
                 break
-    # class methods: only in a class without subclasses (cls is then the class itself)
-    if base is not None:
-        for k in mro(info, base):
-            for m, kind in info.classes[k].kinds.items():
-                if kind == "class":
-                    refuse(f"`{name}` derives from `{k}`, which has the class method `{m}`: class methods are "
-                           "supported in classes without subclasses only", c.name)
-                    ci.refused = True
     for fn, fname in funcs:
         _collect_fields(ml, ci, fn)
     for fn, fname in funcs:
@@ -852,6 +840,11 @@ class ClassMixin(OperatorMixin):
         a = node.attr.value
         if self.refused_class(cname):
             return self.poison(node)
+        tag = class_methods.dyn_tag(self, node.value)
+        if tag is not None:
+            got = class_methods.attribute(self, cname, tag, node)
+            if got is not None:
+                return got
         if a == "__name__":
             return ir.Const(cname, ir.STR, self.sp(node))
         ca = class_attr(self.info, cname, a)
@@ -866,6 +859,9 @@ class ClassMixin(OperatorMixin):
         sp = self.sp(node)
         if self.refused_class(cname):
             return ir.Const(None, TVar("error"), sp)
+        tag = class_methods.dyn_tag(self, node.func)
+        if tag is not None:
+            return class_methods.construct(self, cname, tag, node, pos, kw)
         r = resolve(self.info, cname, "__init__")
         if r is None:
             if pos or kw:
@@ -909,6 +905,9 @@ class ClassMixin(OperatorMixin):
     def method_call_ir(self, obj: ir.Expr, t: ir.ObjT, m: str, r: tuple[str, str, str], pos: list,
                        node: cst.CSTNode, kw: dict | None = None) -> ir.Expr:
         definer, kind, func = r
+        if kind == "class" and class_methods.is_dynamic(self.info, func):  # cls: the object's class
+            return class_methods.call(self, func, t.name, m, definer, class_methods.obj_tag(obj), node,
+                                      pos, kw or {})  # type: ignore[arg-type]
         if kind in ("static", "class"):
             if not isinstance(obj, (ir.Local, ir.Global)):
                 return self.err("unsupported-syntax", "call static and class methods through the class or a variable",
@@ -936,6 +935,10 @@ class ClassMixin(OperatorMixin):
         r = resolve(self.info, cname, m)
         if r is None:
             return self.err("unsupported-class", f"`{cname}` has no method `{m}`", node)
+        if r[1] == "class" and class_methods.is_dynamic(self.info, r[2]):  # cls: the run-time class of `cls`, or C
+            tag = class_methods.dyn_tag(self, node.func.value)  # type: ignore[attr-defined]
+            return class_methods.call(self, r[2], cname, m, r[0], tag if tag is not None else
+                                      class_methods.class_tag(self, cname, node), node, pos, kw)
         if r[1] in ("static", "class"):
             return self.bind_call(r[2], [], node, pos, kw)
         if r[1] == "method":
@@ -953,6 +956,8 @@ class ClassMixin(OperatorMixin):
                 return ir.Const(None, ir.NONE, self.sp(node))
             return self.err("unsupported-class", f"`super().{m}()`: no base of `{owner}` defines `{m}`", node)
         me = ir.Local(self.self_name, self.locals[self.self_name], self.sp(node))
+        if r[1] == "class" and class_methods.is_dynamic(self.info, r[2]):
+            return self.bind_call(r[2], [class_methods.obj_tag(me)], node, pos, kw)
         if r[1] in ("static", "class"):
             return self.bind_call(r[2], [], node, pos, kw)
         if r[1] == "property":

@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, enums, exc_extras, named
+from portalis.analyzers import class_attrs, class_methods, enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -1108,6 +1108,8 @@ class _ModuleLowering:
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
+        if kind == "class" and class_methods.in_hierarchy(self, cname):
+            params.insert(0, (class_methods.CLS_TAG, ir.INT))  # the run-time class (analyzers/class_methods)
         ret = self.return_type(fn, fname)
         code = self.sm.source_lines(fn)
         if "yield" in code:

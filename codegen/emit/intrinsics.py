@@ -40,6 +40,12 @@ class _IntrinsicsMixin:
             groups = dict(e.kwargs)["tags"].value.split(";")
             arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
             return f"match {R(a[0])}.tag() {{ {arms} _ => {X(a[1])} }}"
+        if n == "obj.tag":  # the run-time class, passed as a dynamic class method's `cls` (analyzers/class_methods)
+            return self.from_i64(f"({R(a[0])}.tag() as i64)")
+        if n == "cls.by_tag":  # `cls.NAME` in a dynamic class method
+            groups = dict(e.kwargs)["tags"].value.split(";")
+            arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
+            return f"match {self.tag_u32(a[0])} {{ {arms} _ => {X(a[1])} }}"
         if n == "obj.type_name":
             cls = self.mod.classes
             root = a[0].ty.name
