@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_methods
+from portalis.analyzers import class_attrs, class_methods, class_types
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -781,6 +781,9 @@ class ClassMixin(OperatorMixin):
             if self.is_class_name(node.value):
                 return node.value
         return None
+
+    def b_issubclass(self, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
+        return class_types.issubclass_(self, node, pos, kw)
 
     def refused_class(self, c: str) -> bool:
         """Diagnosed already (or never collected: a class refused at its statement)."""

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named
+from portalis.analyzers import class_types, enums, exc_extras, named
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -312,6 +312,9 @@ class ExprMixin:
             return enums.class_attr(self, node)
         if named.is_class(self, node.value):  # Point._fields
             return named.class_attr(self, node)
+        got = class_types.type_name(self, node)  # x.__class__.__name__
+        if got is not None:
+            return got
         if exc_extras.is_type_name(self, node):  # type(e).__name__
             return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
@@ -483,6 +486,10 @@ class ExprMixin:
 
     def compare(self, node: cst.Comparison) -> ir.Expr:
         sp = self.sp(node)
+        if self.info.classes:  # `type(x) is C` (analyzers/class_types)
+            got = class_types.compare(self, node)
+            if got is not None:
+                return got
         operands = [self.expr(node.left)]
         ops: list[str] = []
         for ct in node.comparisons:

@@ -40,6 +40,8 @@ class _IntrinsicsMixin:
             groups = dict(e.kwargs)["tags"].value.split(";")
             arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
             return f"match {R(a[0])}.tag() {{ {arms} _ => {X(a[1])} }}"
+        if n == "obj.same_class":  # `type(x) is type(y)`
+            return f"({R(a[0])}.tag() == {R(a[1])}.tag())"
         if n == "obj.tag":  # the run-time class, passed as a dynamic class method's `cls` (analyzers/class_methods)
             return self.from_i64(f"({R(a[0])}.tag() as i64)")
         if n == "cls.by_tag":  # `cls.NAME` in a dynamic class method
