@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_methods, class_types
+from portalis.analyzers import class_attrs, class_group, class_methods, class_types
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -67,6 +67,8 @@ class ClassInfo:
     slots: tuple[str, ...] | None = None  # its `__slots__`
     dc_fields: list | None = None  # a dataclass's fields, its dataclass bases' first (analyzers/dataclass)
     dc_eq: bool = False  # a dataclass whose `__eq__` is the generated one
+    synthetic: bool = False  # the implicit root of unrelated classes held together (class_group)
+    group_roots: list[str] = field(default_factory=list)  # its top classes
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -86,7 +88,7 @@ def root_of(info: Any, c: str) -> str:
 
 
 def is_subclass(info: Any, a: str, b: str) -> bool:
-    return b in mro(info, a)
+    return b in mro(info, a) or (b == class_group.GROUP and class_group.member(info, a))
 
 
 def subclasses(info: Any, c: str) -> list[str]:
@@ -477,7 +479,14 @@ def ir_classes(info: Any) -> tuple[ir.Class, ...]:
         hf = None
         if ci.hash_fields is not None:
             hf = tuple((f, field_type(info, name, f)) for f in ci.hash_fields)
-        out.append(ir.Class(name, ci.base, root_of(info, name), ci.tag, fields, tuple(methods.items()),
+        base, root = ci.base, root_of(info, name)
+        if ci.synthetic:
+            methods = {}
+        elif class_group.member(info, name):  # one Rust hierarchy under the implicit root
+            root = class_group.GROUP
+            if base is None:
+                base, fields = class_group.GROUP, ()
+        out.append(ir.Class(name, base, root, ci.tag, fields, tuple(methods.items()),
                             Span(ci.line, 0, ci.line, 0), hf))
     return tuple(out)
 
@@ -495,6 +504,8 @@ def _text_ok(info: Any, t: Any, mode: str) -> str | None:
         if t.name not in info.classes:
             return None
         for k in subclasses(info, t.name):
+            if info.classes[k].synthetic:
+                continue
             if resolve(info, k, "__repr__") is None and (mode == "repr" or resolve(info, k, "__str__") is None):
                 return k
         return None
@@ -773,7 +784,7 @@ class ClassMixin(OperatorMixin):
     cls_param: str | None = None  # a class method's `cls`
 
     def is_class_name(self, n: str) -> bool:
-        return (n in self.info.classes and n not in self.locals and n not in self.info.globals
+        return (n in self.info.classes and not self.info.classes[n].synthetic and n not in self.locals and n not in self.info.globals
                 and n not in self.comp_scope)
 
     def class_named(self, node: cst.BaseExpression) -> str | None:
@@ -800,6 +811,8 @@ class ClassMixin(OperatorMixin):
         info = self.info
         if self.refused_class(t.name):
             return self.poison(node)
+        if info.classes[t.name].synthetic:  # unrelated classes held together
+            return class_group.attribute(self, obj, node)
         r = resolve(info, t.name, a)
         if r is not None and r[1] == "property":
             return self.method_call_ir(obj, t, a, r, [], node)
@@ -930,6 +943,8 @@ class ClassMixin(OperatorMixin):
     def obj_method(self, obj: ir.Expr, t: ir.ObjT, m: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
         if self.refused_class(t.name):
             return self.poison(node)
+        if self.info.classes[t.name].synthetic:  # unrelated classes held together: duck typing
+            return class_group.method(self, obj, m, node, pos, kw)
         r = resolve(self.info, t.name, m)
         if r is None or r[1] == "property":
             if has_field(self.info, t.name, m):

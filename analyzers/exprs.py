@@ -669,6 +669,9 @@ class ExprMixin:
             cb = names[0]
             for n in names[1:]:
                 cb = common_base(self.info, cb, n) if cb is not None else None
+            if cb is None:  # unrelated classes: their implicit common root (analyzers/class_group)
+                from portalis.analyzers import class_group
+                cb = class_group.meet(self, names, node)
             if cb is not None:
                 unify(t, ir.ObjT(cb))
         for i in items:

@@ -216,6 +216,12 @@ class ClassEmitter:
             args.append("_depth")
         ret = "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
         arms = " ".join(f"{' | '.join(map(str, tags))} => {self.mod.fn_ident(f)}({', '.join(args)})," for tags, f in impls[:-1])
+        for k in self.subclasses(cls):  # a class without the method (unrelated classes held together)
+            if meth not in self.methods[k] and k != cls:
+                msg = rust_str(f"'{k}' object has no attribute '{meth}'")
+                dflt = "()" if fn.ret == ir.NONE else default_value(fn.ret, self.mod.big)
+                arms += (f" {self.classes[k].tag} => {{ rt::set_pending(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, "
+                         f"{ln})); {dflt} }},")
         last = f"_ => {self.mod.fn_ident(impls[-1][1])}({', '.join(args)}),"
         # a dynamic class method's first argument is the run-time class itself (an int)
         tag = "a0.tag()" if fn.params[0][1] != ir.INT else (
