@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named, protocols
+from portalis.analyzers import class_types, enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -319,6 +319,9 @@ class ExprMixin:
             return enums.class_attr(self, node)
         if named.is_class(self, node.value):  # Point._fields
             return named.class_attr(self, node)
+        got = class_types.type_name(self, node)  # x.__class__.__name__
+        if got is not None:
+            return got
         if exc_extras.is_type_name(self, node):  # type(e).__name__
             return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
@@ -493,6 +496,10 @@ class ExprMixin:
         if ni is not None:
             return ni
         sp = self.sp(node)
+        if self.info.classes:  # `type(x) is C` (analyzers/class_types)
+            got = class_types.compare(self, node)
+            if got is not None:
+                return got
         operands = [self.expr(node.left)]
         ops: list[str] = []
         for ct in node.comparisons:
@@ -672,6 +679,9 @@ class ExprMixin:
             cb = names[0]
             for n in names[1:]:
                 cb = common_base(self.info, cb, n) if cb is not None else None
+            if cb is None:  # unrelated classes: their implicit common root (analyzers/class_group)
+                from portalis.analyzers import class_group
+                cb = class_group.meet(self, names, node)
             if cb is not None:
                 unify(t, ir.ObjT(cb))
         for i in items:

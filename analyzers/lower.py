@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named, protocols
+from portalis.analyzers import class_attrs, class_methods, enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -716,6 +716,7 @@ class _ModuleLowering:
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
                 self.collect_class(s)
+                class_attrs.note_class(self, s)
             elif isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
                 for x in s.body:
                     self.collect_import(x)
@@ -1143,6 +1144,8 @@ class _ModuleLowering:
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
+        if kind == "class" and class_methods.in_hierarchy(self, cname):
+            params.insert(0, (class_methods.CLS_TAG, ir.INT))  # the run-time class (analyzers/class_methods)
         ret = self.return_type(fn, fname)
         code = self.sm.source_lines(fn)
         if "yield" in code:
@@ -1215,7 +1218,8 @@ class _ModuleLowering:
         fl = FunctionLowerer(self.info, ctx, "<module>", locs, set(self.info.globals), ir.NONE)
         body: list[ir.Stmt] = []
         inits = set(map(id, self.info.global_inits.values()))
-        for s in self.main_stmts:
+        for i, s in enumerate(self.main_stmts):
+            body.extend(class_attrs.inits_at(self, fl, i))
             if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1 and id(s.body[0]) in inits:
                 x = s.body[0]
                 value = x.value
@@ -1233,6 +1237,7 @@ class _ModuleLowering:
             stmts = fl.block([s])
             body.extend(stmts)
             fl.narrow_after(stmts)  # `x = "a"` on a union x: a str in the statements that follow
+        body.extend(class_attrs.inits_at(self, fl, len(self.main_stmts)))
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 
