@@ -425,8 +425,10 @@ def _check_init_fields(ml: Any, ci: ClassInfo) -> None:
         p = fn.params.params
         selfname = p[0].name.value if p else "self"
         stmts = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else []
-        for st in stmts:
-            x = st.body[0] if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 else None
+        # statements one by one: `self.x = x; self.y = y` on one line are two
+        units = [u for st in stmts for u in (st.body if isinstance(st, cst.SimpleStatementLine) else [st])]
+        for st in units:
+            x = st if isinstance(st, cst.BaseSmallStatement) else None
             if isinstance(x, cst.Expr) and _is_super_call(x.value, "__init__") and ci.base is not None:
                 if not _uses_self(x.value, selfname, done):
                     done |= info.classes[ci.base].init_fields
@@ -441,9 +443,8 @@ def _check_init_fields(ml: Any, ci: ClassInfo) -> None:
             if f is not None and val is not None and not _uses_self(val, selfname, done):
                 done.add(f)
                 continue
-            if not _uses_self(st, selfname, done) or isinstance(st, cst.SimpleStatementLine) and all(
-                    isinstance(s, (cst.Pass, cst.Expr)) and isinstance(getattr(s, "value", None), (cst.SimpleString, type(None)))
-                    for s in st.body):
+            if not _uses_self(st, selfname, done) or isinstance(st, (cst.Pass, cst.Expr)) and isinstance(
+                    getattr(st, "value", None), (cst.SimpleString, type(None))):
                 continue
             break  # `self` escapes (a method call, passed on, a field read before it is set...)
     ci.init_fields = done
