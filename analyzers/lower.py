@@ -1414,6 +1414,9 @@ class _ModuleLowering:
 
     def _first_assign_span(self, fname: str, name: str) -> Span:
         node = self.info.funcs[fname].node if fname in self.info.funcs else self.sm.tree
+        if "." in name and node is self.sm.tree and node is not None:  # a class attribute `C.n`: in C's body
+            cname, name = name.split(".", 1)
+            node = next((c for c in node.body if isinstance(c, cst.ClassDef) and c.name.value == cname), node)
         found: list[Span] = []
 
         class V(cst.CSTVisitor):
