@@ -171,6 +171,10 @@ class BuiltinMixin:
         callee = self.expr(f)  # reports what is wrong inside first (e.g. `globals()[name](...)`)
         if isinstance(prune(callee.ty), TVar) and prune(callee.ty).origin == "error":
             return callee
+        if isinstance(prune(callee.ty), ir.ObjT) and self.info.classes:  # `xs[0](...)`: `__call__`
+            called = protocols.call_object(self, f, node, pos, kw)
+            if called is not None:
+                return called
         return self.err("unsupported-syntax", "only calls of named functions and methods are supported", node)
 
     def unwrap_any(self, e: ir.Expr) -> ir.Expr:
@@ -496,6 +500,8 @@ class BuiltinMixin:
             return self.union_sum(it, el, node)
         if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
+        if isinstance(el, ir.ObjT) and self.info.classes:  # through `+` (analyzers/protocols.py)
+            return protocols.obj_sum(self, node, it, el, start_node)
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
         args: tuple = (it,)

@@ -36,7 +36,7 @@ UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
 # in-place operators (`x += y`): `__iadd__`, ... (analyzers/protocols.py)
 INPLACE_DUNDERS = {op: "__i" + m[2:] for op, (m, _) in BINARY_DUNDERS.items() if op != "@"}
-SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__abs__", "__format__", *INPLACE_DUNDERS.values(), "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__next__", "__delitem__", "__abs__", "__format__", *INPLACE_DUNDERS.values(), "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -77,6 +77,7 @@ class ClassInfo:
     dc_eq: bool = False  # a dataclass whose `__eq__` is the generated one
     synthetic: bool = False  # the implicit root of unrelated classes held together (class_group)
     group_roots: list[str] = field(default_factory=list)  # its top classes
+    iter_view: str = ""  # its `__iter__` returns iter(d.items()/.keys()/.values()): the view (protocols)
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -288,7 +289,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 refuse(f"the special method `{m}` is not supported", s.name)
                 ci.refused = True
                 continue
-            if m == "__iter__":  # analyzers/protocols.py: returns the container it iterates
+            if m == "__iter__" and not protocols.returns_iterator(s):  # analyzers/protocols.py
                 rewritten = protocols.rewrite_iter(ml, s) if kind == "method" else None
                 if rewritten is None:
                     refuse("`__iter__` is supported as `return iter(self.FIELD)` (any list, dict, set, str or tuple "
@@ -683,6 +684,7 @@ class OperatorMixin:
         r = resolve(self.info, t.name, m)
         if r is None or r[1] != "method":
             what = {"__getitem__": "is not subscriptable", "__len__": "has no len()",
+                    "__delitem__": "does not support item deletion",
                     "__contains__": "is not a container (no `__contains__`)"}.get(m, f"has no `{m}`")
             return self.err("type-mismatch", f"'{t.name}' object {what}", node)
         return self.method_call_ir(obj, t, m, r, arg_nodes, node)

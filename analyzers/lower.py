@@ -284,6 +284,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             if isinstance(t, ir.ListT):
                 return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType")),
                                    self.sp(node))]
+            if isinstance(t, ir.ObjT) and self.info.classes:  # `__delitem__`
+                return [ir.ExprStmt(self.obj_dunder(obj, t, "__delitem__", [idx_node], node), self.sp(node))]
             if isinstance(t, TVar):
                 return []
         if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Slice):
@@ -534,7 +536,11 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node, cst.For):
             if node.asynchronous is not None:
                 self.err("unsupported-syntax", "`async for` is not supported", node)
-            it = self.iterated(self.expr(node.iter))
+            it = self.expr(node.iter)
+            by_next = protocols.next_loop(self, node, it)  # an iterator class (`__next__`)
+            if by_next is not None:
+                return by_next
+            it = self.iterated(it)
             el = self.iter_elem(it, node.iter)
             item = ir.Const(None, el, sp)
             tgt, coerced = self.target(node.target, item, node.target)

@@ -363,7 +363,8 @@ def ni_compare(lw: Any, op: str, a: Any, b: Any, ta: Any, tb: Any, node: cst.CST
         m = rm = "__eq__"
     else:
         m, rm = COMPARE_DUNDERS[op]
-    if not (may_notimpl(lw.info, ta, m) or may_notimpl(lw.info, tb, rm)):
+    swap = swap_pairs(lw.info, ta, tb, rm)
+    if not (may_notimpl(lw.info, ta, m) or may_notimpl(lw.info, tb, rm) or swap):
         return None
     sp = lw.sp(node)
     la, rb = _operands(lw, a, b, sp)
@@ -375,11 +376,31 @@ def ni_compare(lw: Any, op: str, a: Any, b: Any, ta: Any, tb: Any, node: cst.CST
     if op in ("==", "!="):
         both = isinstance(ta, ir.ObjT) and isinstance(tb, ir.ObjT)
         final = ir.Compare(("is",), (la, rb), ir.BOOL, sp) if both else ir.Const(False, ir.BOOL, sp)
-        r = _ni_node(a, b, la, rb, first, second, final, ir.BOOL, sp, "always")
+        r = _ni_node(a, b, la, rb, first, second, final, ir.BOOL, sp, "always", swap)
         return ir.UnaryOp("not", r, ir.BOOL, sp) if op == "!=" else r
     msg = _concat([ir.Const(f"'{op}' not supported between instances of '", ir.STR, sp), _type_name(ta, la),
                    ir.Const("' and '", ir.STR, sp), _type_name(tb, rb), ir.Const("'", ir.STR, sp)], sp)
-    return _ni_node(a, b, la, rb, first, second, raising_expr(msg, ir.BOOL, sp), ir.BOOL, sp, "always")
+    return _ni_node(a, b, la, rb, first, second, raising_expr(msg, ir.BOOL, sp), ir.BOOL, sp, "always", swap)
+
+
+def swap_pairs(info: Any, ta: Any, tb: Any, rm: str) -> str:
+    """CPython's do_richcompare tries the reflected method first when the right operand's class
+    is a proper subclass of the left's and has it (user-defined): the (left tag, right tag)
+    pairs where that can happen, as `matches!` patterns ("" if none)."""
+    from portalis import ir
+    from portalis.analyzers.classes import is_subclass, resolve, root_of, subclasses
+    from portalis.analyzers.types import prune
+    ta, tb = prune(ta), prune(tb)
+    if not (isinstance(ta, ir.ObjT) and isinstance(tb, ir.ObjT) and ta.name in info.classes and tb.name in info.classes
+            and root_of(info, ta.name) == root_of(info, tb.name)):
+        return ""
+    pairs = []
+    for x in subclasses(info, ta.name):
+        for y in subclasses(info, tb.name):
+            r = resolve(info, y, rm)
+            if y != x and is_subclass(info, y, x) and r is not None and r[1] == "method":
+                pairs.append(f"({info.classes[x].tag}, {info.classes[y].tag})")
+    return " | ".join(pairs)
 
 
 def raising_expr(msg: Any, ty: Any, sp: Any) -> Any:
@@ -389,12 +410,12 @@ def raising_expr(msg: Any, ty: Any, sp: Any) -> Any:
 
 
 def _ni_node(a: Any, b: Any, la: Any, rb: Any, first: Any, second: Any, final: Any, ty: Any, sp: Any,
-             reflect: str) -> Any:
+             reflect: str, swap: str = "") -> Any:
     from portalis import ir
     none = ir.Const(None, ir.NONE, sp)
     return ir.Intrinsic("ni.op", (a, b, first or none, second or none, final), ty, sp,
                         (("names", ir.Const(f"{la.name};{rb.name}", ir.STR, sp)),
-                         ("reflect", ir.Const(reflect, ir.STR, sp))))
+                         ("reflect", ir.Const(reflect, ir.STR, sp)), ("swap", ir.Const(swap, ir.STR, sp))))
 
 
 def is_object(ann: Any) -> bool:
@@ -472,6 +493,11 @@ def rewrite_iter(ml: Any, fn: cst.FunctionDef) -> cst.FunctionDef | None:
             src = s.iter
     if src is None:
         return None
+    view = ""
+    if isinstance(src, cst.Call) and isinstance(src.func, cst.Attribute) and not src.args \
+            and src.func.attr.value in ("items", "keys", "values"):  # a dict view: the dict, viewed where iterated
+        view, src = src.func.attr.value, src.func.value
+    ml.info.classes[fn_owner(ml, fn)].iter_view = view
     ret = cst.Return(value=src)
     line = cst.SimpleStatementLine(body=[ret])
     block = cst.IndentedBlock(body=[line])
@@ -483,11 +509,16 @@ def rewrite_iter(ml: Any, fn: cst.FunctionDef) -> cst.FunctionDef | None:
     return new
 
 
+def fn_owner(ml: Any, fn: cst.FunctionDef) -> str:
+    """The class whose body holds method fn (being collected: the last class recorded)."""
+    return next(reversed(ml.info.classes))
+
+
 def obj_iterated(lw: Any, it: Any) -> Any:
     """Iterating an object: the container its `__iter__` returns (see above)."""
     from portalis import ir
     from portalis.analyzers.classes import is_subclass, resolve, subclasses
-    from portalis.analyzers.types import TVar, prune
+    from portalis.analyzers.types import TVar, prune, show
     t = prune(it.ty)
     if lw.refused_class(t.name):
         return ir.Const(None, TVar("error"), it.span)
@@ -502,11 +533,29 @@ def obj_iterated(lw: Any, it: Any) -> Any:
     pt = sig.params[0][1]
     arg = it if prune(pt) == t else ir.Coerce(it, pt, it.span)
     ret = prune(sig.ret)
+    if isinstance(ret, ir.ObjT):
+        lw.err_at("unsupported-class", f"`{t.name}` iterates through an iterator object (`__next__`): supported in "
+                  "`for` statements only (not in comprehensions, list(), sum(), `in`, unpacking, ...)", it.span)
+        return ir.Const(None, TVar("error"), it.span)
     if not isinstance(ret, (TVar, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)) and ret != ir.STR:
         lw.err_at("unsupported-class", f"`{func}` must iterate a list, dict, set, str or tuple (it returns "
-                  f"iter() of a {ret})", it.span)
+                  f"iter() of a {show(ret)})", it.span)
         return ir.Const(None, TVar("error"), it.span)
-    return ir.Call(func, (arg,), sig.ret, it.span, dispatch)
+    call = ir.Call(func, (arg,), sig.ret, it.span, dispatch)
+    views = {lw.info.classes[k].iter_view for k in {*subclasses(lw.info, t.name), definer}
+             if "__iter__" in lw.info.classes[k].methods}
+    if len(views) > 1:
+        lw.err_at("unsupported-class", f"the `__iter__` methods of `{t.name}`'s classes iterate different dict views",
+                  it.span)
+        return ir.Const(None, TVar("error"), it.span)
+    view = views.pop() if views else ""
+    if view and isinstance(ret, ir.DictT):
+        el = {"items": ir.TupleT((ret.key, ret.val)), "keys": ret.key, "values": ret.val}[view]
+        return ir.Intrinsic(f"dict.{view}", (call,), ir.IterT(el, view), it.span)
+    if view and not isinstance(ret, TVar):
+        lw.err_at("unsupported-class", f"`{func}` iterates `.{view}()` of a {show(ret)}", it.span)
+        return ir.Const(None, TVar("error"), it.span)
+    return call
 
 
 # ---------------------------------------------------------------- in-place operators
@@ -668,3 +717,112 @@ def ends_block(lw: Any, out: list) -> bool:
     """In a copy: the statements lowered so far always leave the function (the rest of the
     block cannot run, and is not lowered)."""
     return is_copy(lw) and bool(out) and _exits((out[-1],))
+
+
+# ---------------------------------------------------------------- iterator classes (`__next__`)
+
+
+def next_loop(lw: Any, node: cst.For, it0: Any) -> list | None:
+    """`for x in obj` where `obj.__iter__()` gives an object with `__next__` (None otherwise):
+        _it = obj.__iter__(); _go = True
+        while _go:
+            try: _v = _it.__next__()
+            except StopIteration: _go = False
+            else: x = _v; BODY
+        else: ORELSE
+    (the loop's `else` runs when `__next__` raised StopIteration, as in CPython)."""
+    from portalis import ir
+    from portalis.analyzers.classes import resolve
+    from portalis.analyzers.types import TVar, prune, unify
+    t = prune(it0.ty)
+    if not isinstance(t, ir.ObjT) or t.name not in lw.info.classes or lw.refused_class(t.name):
+        return None
+    r = resolve(lw.info, t.name, "__iter__")
+    sp = lw.sp(node)
+    if r is None and lw._has(t, "__getitem__"):  # the sequence protocol: __getitem__(0), (1), ... until IndexError
+        ret, get_it, stop = t, it0, "IndexError"
+    else:
+        if r is None or r[1] != "method":
+            return None
+        ret = prune(lw.info.funcs[r[2]].ret)
+        if not isinstance(ret, ir.ObjT) or ret.name not in lw.info.classes or not lw._has(ret, "__next__"):
+            return None
+        get_it, stop = lw._call_lowered(t, "__iter__", [it0], node.iter), "StopIteration"
+    label = lw.new_label()
+    names = [ir.hidden(k, label) for k in ("nextit", "nextgo", "nextval", "nextexc", "nextidx")]
+    itn, gon, valn, excn, idxn = names
+    lw.locals.setdefault(itn, TVar("iterator"))
+    unify(lw.locals[itn], ret)
+    lw.locals.setdefault(gon, ir.BOOL)
+    it_local = ir.Local(itn, ret, sp)
+    bump: tuple = ()
+    start: tuple = ()
+    if stop == "IndexError":
+        lw.locals.setdefault(idxn, ir.INT)
+        idx = ir.NameTarget(idxn, ir.INT, False, sp)
+        nxt = lw._call_lowered(ret, "__getitem__", [it_local, ir.Local(idxn, ir.INT, sp)], node.iter)
+        start = (ir.Assign(idx, ir.Const(0, ir.INT, sp), sp),)
+        bump = (ir.Assign(idx, ir.BinOp("+", ir.Local(idxn, ir.INT, sp), ir.Const(1, ir.INT, sp), ir.INT, sp), sp),)
+    else:
+        nxt = lw._call_lowered(ret, "__next__", [it_local], node.iter)
+    el = nxt.ty
+    lw.locals.setdefault(valn, TVar("next value"))
+    unify(lw.locals[valn], el)
+    tgt, value = lw.target(node.target, ir.Local(valn, el, sp), node.target)
+    lw.loops.append(label)
+    body = lw.block(node.body)
+    lw.loops.pop()
+    orelse = lw.block(node.orelse.body) if node.orelse is not None else ()
+    go = ir.NameTarget(gon, ir.BOOL, False, sp)
+    try_label = lw.new_label()
+    step = ir.Try((ir.Assign(ir.NameTarget(valn, el, False, sp), nxt, sp),),
+                  (ir.Handler((stop,), excn, (ir.Assign(go, ir.Const(False, ir.BOOL, sp), sp),), sp),),
+                  (*bump, ir.Assign(tgt, value, sp), *body), (), try_label, sp)
+    return [ir.Assign(ir.NameTarget(itn, ret, False, sp), get_it, sp), *start,
+            ir.Assign(go, ir.Const(True, ir.BOOL, sp), sp),
+            ir.While(ir.Local(gon, ir.BOOL, sp), (step,), label, sp, orelse)]
+
+
+def returns_iterator(fn: cst.FunctionDef) -> bool:
+    """`__iter__` returning an object (`return self`, `return CountIter(...)`): the iterator
+    protocol, looped over by `next_loop`."""
+    from portalis.analyzers.lower import _is_doc_or_pass
+    stmts = list(fn.body.body) if isinstance(fn.body, cst.IndentedBlock) else []
+    stmts = [s for s in stmts if not _is_doc_or_pass(s)]
+    if len(stmts) != 1 or not isinstance(stmts[0], cst.SimpleStatementLine) or len(stmts[0].body) != 1:
+        return False
+    x = stmts[0].body[0]
+    if not isinstance(x, cst.Return) or x.value is None:
+        return False
+    v = x.value
+    return (isinstance(v, cst.Name) and v.value == "self") or (
+        isinstance(v, cst.Call) and isinstance(v.func, cst.Name) and v.func.value != "iter")
+
+
+# ---------------------------------------------------------------- sum() of objects
+
+
+def obj_sum(lw: Any, node: cst.Call, it: Any, el: Any, start_node: Any) -> Any:
+    """`sum(objs, start)`: `start + x1 + x2 ...` through the operators (`__add__`, `__radd__`,
+    NotImplemented); without start CPython starts from the int 0 (`0 + x1` is `x1.__radd__(0)`),
+    and an empty iterable gives 0, which the result type cannot hold: a limit at run time.
+    (`obj.sum`: args (iterable, start or first step, step); codegen/emit/intrinsics.py.)"""
+    from portalis import ir
+    from portalis.analyzers.types import TVar, prune
+    sp = lw.sp(node)
+    accn, itemn = ir.hidden("sumacc", sp.line, sp.col), ir.hidden("sumitem", sp.line, sp.col)
+    item = ir.Local(itemn, el, sp)
+    if start_node is not None:
+        start = lw.expr(start_node)
+    else:
+        start = lw.binop("+", ir.Const(0, ir.INT, sp), item, node)
+    t = prune(start.ty)
+    if isinstance(t, TVar):
+        return start if t.origin == "error" else lw.unknown(sp)
+    step = lw.binop("+", ir.Local(accn, t, sp), item, node)
+    if isinstance(prune(step.ty), TVar):
+        return step if prune(step.ty).origin == "error" else lw.unknown(sp)
+    step = lw.coerce_to(step, t, node, "the running total of sum()")
+    kws = (("names", ir.Const(f"{accn};{itemn}", ir.STR, sp)),
+           ("no_start", ir.Const(start_node is None, ir.BOOL, sp)))
+    return ir.Intrinsic("obj.sum", (it, start, step), t, sp, kws)

@@ -177,7 +177,7 @@ class _IntrinsicsMixin:
             return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
         if n.startswith("math."):
             return self.math(e)
-        if n in ("sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
+        if n in ("sum", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
                  "dict.from_iter", "str.join"):
             return self.consume(e)
         if n in ("min.args", "max.args"):
@@ -338,6 +338,23 @@ class _IntrinsicsMixin:
             return local
 
         def fill() -> None:
+            if n == "obj.sum":  # objects through `+` (analyzers/protocols.py obj_sum)
+                accn, itemn = (self.ident(x) for x in kw["names"].value.split(";"))
+                src = first(None if kw["no_start"].value else e.args[1])
+                step = lambda x: f"let {itemn} = ({x}).clone(); "  # noqa: E731
+                if not kw["no_start"].value:
+                    w_line(f"let mut {accn} = {self.expr(e.args[1])};")
+                    self.foreach(src, lambda x: w_line(f"{step(x)}{accn} = {self.expr(e.args[2])};"), ln)
+                    w_line(accn)
+                else:
+                    w_line(f"let mut {acc}: Option<{self.rty(e.ty)}> = None;")
+                    self.foreach(src, lambda x: w_line(
+                        f"{step(x)}{acc} = Some(match {acc}.take() {{ None => {self.expr(e.args[1])}, "
+                        f"Some({accn}) => {self.expr(e.args[2])} }});"), ln)
+                    msg = rust_str("sum() of no objects: Python returns the int 0 here, which Portalis cannot "
+                                   "represent; pass a start value (sum(xs, start))")
+                    w_line(f"match {acc} {{ Some(v) => v, None => {{ {self.propagate(f'rt::limit_err({msg}, {ln})')} }} }}")
+                return
             if n == "sum":
                 src = first(e.args[1] if len(e.args) > 1 else None)
                 if e.ty == ir.INT and self.big:

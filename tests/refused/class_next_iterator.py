@@ -1,4 +1,4 @@
-# expect: unsupported-class @ 9
+# expect: unsupported-class @ 16
 class Countdown:
     def __init__(self, n: int) -> None:
         self.n = n
@@ -11,3 +11,6 @@ class Countdown:
             raise StopIteration
         self.n -= 1
         return self.n
+
+
+print(sum(Countdown(3)))
