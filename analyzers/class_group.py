@@ -173,7 +173,8 @@ def attribute(fl: Any, obj: ir.Expr, node: cst.Attribute) -> ir.Expr:
         return ir.GetAttr(obj, a, field_type(info, ks[0], a), fl.sp(node))
     have = [k for k in ks if has_field(info, k, a)]
     if not have:
-        return fl.err("unsupported-class", f"no class of {', '.join(ks)} has a field `{a}`", node)
+        return fl.err("unsupported-class", f"no class of {', '.join(ks)} has a field `{a}` (on a value of unrelated "
+                      "classes only fields and methods are looked up, not properties or class attributes)", node)
     # the classes without it raise CPython's AttributeError (codegen: `obj.group_field`)
     sp = fl.sp(node)
     missing = ";".join(f"{info.classes[k].tag}={k}" for k in ks if k not in have)
