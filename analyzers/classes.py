@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, class_types
+from portalis.analyzers import class_attrs, class_group, class_methods, class_types, protocols
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -34,7 +34,9 @@ COMPARE_DUNDERS = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), ">": (
                    ">=": ("__ge__", "__le__"), "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__")}
 UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
-SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+# in-place operators (`x += y`): `__iadd__`, ... (analyzers/protocols.py)
+INPLACE_DUNDERS = {op: "__i" + m[2:] for op, (m, _) in BINARY_DUNDERS.items() if op != "@"}
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__abs__", "__format__", *INPLACE_DUNDERS.values(), "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -63,6 +65,12 @@ class ClassInfo:
     frozen: bool = False  # a frozen dataclass
     generated_init: bool = False  # its `__init__` is the one @dataclass generates
     hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
+    abc_meta: bool = False  # its metaclass is ABCMeta (it or a base derives from ABC): analyzers.protocols
+    abc_base: bool = False  # `ABC` is one of its bases
+    abstract: set[str] = field(default_factory=set)  # its own @abstractmethod methods and properties
+    notimpl: set[str] = field(default_factory=set)  # its own methods that may return NotImplemented
+    derived: set[str] = field(default_factory=set)  # the methods @total_ordering added
+    specializable: set[str] = field(default_factory=set)  # operator methods lowered per operand type
     stored_attrs: set[str] = field(default_factory=set)  # class attributes that are module variables (class_attrs)
     slots: tuple[str, ...] | None = None  # its `__slots__`
     dc_fields: list | None = None  # a dataclass's fields, its dataclass bases' first (analyzers/dataclass)
@@ -171,27 +179,34 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
 
     base: str | None = None
     dc = None
-    if c.decorators:
+    # `ABC` / `metaclass=ABCMeta` and `@total_ordering` are analyzers.protocols'
+    c_bases, c_keywords, abc_meta = protocols.abc_parts(info, c)
+    total = [d for d in c.decorators if protocols.is_total_ordering(info, d)]
+    decorators = [d for d in c.decorators if d not in total]
+    if total and c.decorators[0] is not total[0]:
+        refuse(f"class `{name}`: @total_ordering must be the outermost class decorator here", total[0])
+        return
+    if decorators:
         from portalis.analyzers.dataclass import dataclass_options
-        d = _decorator_name(c.decorators[0]) if not isinstance(c.decorators[0].decorator, cst.Call) else \
-            _decorator_name(cst.Decorator(c.decorators[0].decorator.func))
+        d = _decorator_name(decorators[0]) if not isinstance(decorators[0].decorator, cst.Call) else \
+            _decorator_name(cst.Decorator(decorators[0].decorator.func))
         is_dc = (d == "dataclass" and info.from_imports.get("dataclass") == ("dataclasses", "dataclass")) or \
             (d == "dataclasses.dataclass" and "dataclasses" in info.imports)
-        if not is_dc or len(c.decorators) > 1:
-            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) are not "
-                   "supported", c.decorators[0] if not is_dc else c.decorators[1])
+        if not is_dc or len(decorators) > 1:
+            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) and "
+                   "@total_ordering are not supported", decorators[0] if not is_dc else decorators[1])
             return
-        dc = dataclass_options(ml, c.decorators[0])
+        dc = dataclass_options(ml, decorators[0])
         if dc is None:
             return
-    if any(a.keyword is not None for a in c.bases) or c.keywords:
+    if any(a.keyword is not None for a in c_bases) or c_keywords:
         refuse(f"class `{name}`: metaclasses and class keywords are not supported", c.name)
         return
-    if len(c.bases) > 1:
+    if len(c_bases) > 1:
         refuse(f"class `{name}`: multiple inheritance is not supported (one base class at most)", c.name)
         return
-    if c.bases:
-        b = c.bases[0].value
+    if c_bases:
+        b = c_bases[0].value
         if isinstance(b, cst.Name) and b.value == "object":
             base = None
         elif isinstance(b, cst.Name) and b.value in info.classes:
@@ -205,6 +220,8 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                    "inheritance from user classes is supported; enums, NamedTuple, builtin types are not)", c.name)
             return
     ci = ClassInfo(name, base, c, line, len(info.classes) + 1)
+    ci.abc_meta = abc_meta or (base is not None and info.classes[base].abc_meta)
+    ci.abc_base = len(c_bases) != len(c.bases)
     info.classes[name] = ci
     info.type_aliases[name] = ir.ObjT(name)
     body = list(c.body.body) if isinstance(c.body, cst.IndentedBlock) else []
@@ -231,6 +248,13 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         refuse("cannot inherit non-frozen dataclass from a frozen one: CPython raises TypeError", c.name)
         ci.refused = True
         return
+    if total:
+        added = protocols.total_ordering_methods(ml, c, body, base, total[0])
+        if added is None:
+            ci.refused = True
+            return
+        body = body + added
+        ci.derived = {f.name.value for f in added}
     ci.body = body
     funcs: list[tuple[cst.FunctionDef, str]] = []
     for s in body:
@@ -239,7 +263,14 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         if isinstance(s, cst.FunctionDef):
             m = s.name.value
             kind = "method"
-            decos = [_decorator_name(d) for d in s.decorators]
+            stripped = protocols.strip_abstract(info, list(s.decorators))
+            if stripped is None:
+                refuse("@abstractmethod must be the innermost decorator", s.decorators[0])
+                ci.refused = True
+                continue
+            if stripped[1]:
+                ci.abstract.add(m)
+            decos = [_decorator_name(d) for d in stripped[0]]
             if decos == ["staticmethod"]:
                 kind = "static"
             elif decos == ["classmethod"]:
@@ -257,6 +288,14 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 refuse(f"the special method `{m}` is not supported", s.name)
                 ci.refused = True
                 continue
+            if m == "__iter__":  # analyzers/protocols.py: returns the container it iterates
+                rewritten = protocols.rewrite_iter(ml, s) if kind == "method" else None
+                if rewritten is None:
+                    refuse("`__iter__` is supported as `return iter(self.FIELD)` (any list, dict, set, str or tuple "
+                           "expression), `yield from ...` or `for x in ...: yield x` only", s.name)
+                    ci.refused = True
+                    continue
+                s = rewritten
             if (m in ci.methods and kind != "setter") or (kind == "setter" and m in ci.setters):
                 refuse(f"method `{m}` is defined twice in `{name}`", s.name)
                 ci.refused = True
@@ -318,6 +357,9 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 break
     for fn, fname in funcs:
         _collect_fields(ml, ci, fn)
+        if protocols.returns_notimpl(fn) or (fn.name.value in ci.derived and protocols.root_may_notimpl(info, ci, body)):
+            ci.notimpl.add(fn.name.value)
+        protocols.note_specializable(ml, ci, fn)
     for fn, fname in funcs:
         kind = ci.kinds.get(fn.name.value, "setter") if not fname.endswith("#set") else "setter"
         ml.collect_method(fn, fname, name, kind)
@@ -600,8 +642,10 @@ def check_module(info: Any, m: ir.Module) -> list:
                 elif n.name.endswith(".args"):
                     order(n.ty, n.span)
                 else:
-                    t = n.args[0].ty
-                    order(t.elem if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)) else t, n.span)
+                    t = prune(n.args[0].ty)
+                    # what iterating it gives: a dict's keys (its values are never compared)
+                    order(t.elem if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)) else
+                          t.key if isinstance(t, ir.DictT) else t, n.span)
             elif isinstance(n, ir.Compare) and any(op in ("<", "<=", ">", ">=") for op in n.ops):
                 for x in n.operands:
                     order(x.ty, n.span)
@@ -647,6 +691,7 @@ class OperatorMixin:
         r = resolve(self.info, t.name, m)
         assert r is not None
         definer, _, func = r
+        func = protocols.specialized(self, func, args)  # an operator method's copy for this operand type
         sig = self.info.funcs[func]
         if len(sig.params) != len(args):
             return self.err("type-mismatch", f"`{func}` takes {len(sig.params)} parameters here, "
@@ -672,6 +717,11 @@ class OperatorMixin:
         if op in ("is", "is not"):
             return ir.Compare((op,), (a, b), ir.BOOL, sp)
         if op in ("in", "not in"):
+            if isinstance(tb, ir.ObjT) and not self._has(tb, "__contains__") and self._has(tb, "__iter__"):
+                b = self.iterated(b)  # CPython looks for the needle in what `__iter__` gives
+                tb = prune(b.ty)
+                if not isinstance(tb, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT)) and tb != ir.STR:
+                    return self.unknown(sp) if isinstance(tb, TVar) and tb.origin != "error" else self.poison(node)
             if isinstance(tb, ir.ObjT):
                 call = self.obj_dunder(b, tb, "__contains__", [], node) if not self._has(tb, "__contains__") \
                     else self._call_lowered(tb, "__contains__", [b, a], node)
@@ -688,6 +738,9 @@ class OperatorMixin:
                 return ir.Compare(("is" if op == "==" else "is not",), (a, b), ir.BOOL, sp)
             return self.err("type-mismatch", f"`{op}` between values that may be None and objects is not supported",
                             node)
+        ni = protocols.ni_compare(self, op, a, b, ta, tb, node)
+        if ni is not None:
+            return ni
         if op in ("==", "!="):
             eq_a = isinstance(ta, ir.ObjT) and defines_anywhere(self.info, ta.name, "__eq__")
             eq_b = isinstance(tb, ir.ObjT) and defines_anywhere(self.info, tb.name, "__eq__")
@@ -716,12 +769,20 @@ class OperatorMixin:
         return self.err("type-mismatch", f"'{op}' not supported between instances of '{show(ta)}' and '{show(tb)}' "
                         f"(define `{m}`)", node)
 
-    def obj_binop(self, op: str, left: ir.Expr, right: ir.Expr, lt: Any, rt: Any, node: cst.CSTNode) -> ir.Expr:
+    def obj_binop(self, op: str, left: ir.Expr, right: ir.Expr, lt: Any, rt: Any, node: cst.CSTNode,
+                  inplace: bool = False) -> ir.Expr:
         if op not in BINARY_DUNDERS:
             return self.err("type-mismatch", f"unsupported operand types for {op}", node)
         for t in (lt, rt):
             if isinstance(t, ir.ObjT) and self.refused_class(t.name):
                 return self.poison(node)
+        if inplace:  # `x op= y`: `x.__iop__(y)` first
+            ip = protocols.inplace_binop(self, op, left, right, lt, rt, node)
+            if ip is not None:
+                return ip
+        ni = protocols.ni_binop(self, op, left, right, lt, rt, node, inplace)
+        if ni is not None:
+            return ni
         m, rm = BINARY_DUNDERS[op]
         if self._has(lt, m):
             return self._call_lowered(lt, m, [left, right], node)
@@ -755,6 +816,18 @@ class OperatorMixin:
             return ir.Compare(("!=",), (call, ir.Const(0, ir.INT, sp)), ir.BOOL, sp)
         return ir.Intrinsic("eval_then", (e, ir.Const(True, ir.BOOL, sp)), ir.BOOL, sp)
 
+    def opt_obj_truthy(self, e: ir.Expr, t: ir.ObjT) -> ir.Expr:
+        """`while node:` on an Optional object: not None (and, where the class defines `__bool__`
+        or `__len__`, what that says: refused, the common case is the plain object)."""
+        if self.refused_class(t.name):
+            return ir.Const(None, TVar("error"), e.span)
+        for m in ("__bool__", "__len__"):
+            if defines_anywhere(self.info, t.name, m):
+                self.err_at("unsupported-class", f"the truth of an Optional `{t.name}` (which defines `{m}`) is not "
+                            f"supported: write `x is not None and ...`", e.span)
+                return ir.Const(None, TVar("error"), e.span)
+        return ir.Compare(("is not",), (e, ir.Const(None, ir.NONE, e.span)), ir.BOOL, e.span)
+
     def obj_isinstance(self, x: ir.Expr, t: ir.ObjT, names: list[str], node: cst.CSTNode) -> ir.Expr:
         sp = self.sp(node)
         tags: set[int] = set()
@@ -766,6 +839,9 @@ class OperatorMixin:
                     tags |= {self.info.classes[k].tag for k in subclasses(self.info, n)}
             elif n == "object":
                 tags |= {self.info.classes[k].tag for k in subclasses(self.info, t.name)}
+            elif self.info.from_imports.get(n) == ("abc", "ABC"):  # classes with ABC among their bases
+                tags |= {self.info.classes[k].tag for k in subclasses(self.info, t.name)
+                         if any(self.info.classes[c].abc_base for c in mro(self.info, k))}
         every = {self.info.classes[k].tag for k in subclasses(self.info, t.name)}
         if every <= tags or not (tags & every):
             return ir.Intrinsic("eval_then", (x, ir.Const(every <= tags, ir.BOOL, sp)), ir.BOOL, sp)
@@ -886,13 +962,18 @@ class ClassMixin(OperatorMixin):
         if tag is not None:
             return class_methods.construct(self, cname, tag, node, pos, kw)
         r = resolve(self.info, cname, "__init__")
+        abstract = protocols.abstract_error(self.info, cname)
         if r is None:
             if pos or kw:
                 return self.err("type-mismatch", f"`{cname}()` takes no arguments", node)
+            if abstract is not None:
+                return protocols.raising(abstract, ir.ObjT(cname), (), sp)
             return ir.NewObj(cname, None, (), ir.ObjT(cname), sp)
         call = self.bind_call(r[2], [], node, pos, kw, skip=1)
         if not isinstance(call, ir.Call):
             return call
+        if abstract is not None:  # object.__new__ raises after the arguments are evaluated
+            return protocols.raising(abstract, ir.ObjT(cname), call.args, sp)
         return ir.NewObj(cname, r[2], call.args, ir.ObjT(cname), sp)
 
     def bind_call(self, func: str, pre: list[ir.Expr], node: cst.Call, pos: list, kw: dict, skip: int = 0,
@@ -948,9 +1029,17 @@ class ClassMixin(OperatorMixin):
         r = resolve(self.info, t.name, m)
         if r is None or r[1] == "property":
             if has_field(self.info, t.name, m):
+                called = protocols.call_object(self, node.func, node, pos, kw)  # a field holding an object with `__call__`
+                if called is not None:
+                    return called
                 return self.err("unsupported-syntax", f"`{m}` is a field; calling a field's value is not supported",
                                 node)
             return self.err("unsupported-class", f"`{t.name}` has no method `{m}`", node)
+        if protocols.direct_call_refused(self, t, m, node):
+            return self.poison(node)
+        if m == "__iter__":
+            return self.err("unsupported-class", "calling `__iter__` directly is not supported (loop over the object)",
+                            node)
         return self.method_call_ir(obj, t, m, r, pos, node, kw)
 
     def class_method_call(self, cname: str, m: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
@@ -981,6 +1070,8 @@ class ClassMixin(OperatorMixin):
                 return ir.Const(None, ir.NONE, self.sp(node))
             return self.err("unsupported-class", f"`super().{m}()`: no base of `{owner}` defines `{m}`", node)
         me = ir.Local(self.self_name, self.locals[self.self_name], self.sp(node))
+        if protocols.direct_call_refused(self, ir.ObjT(base), m, node):
+            return self.poison(node)
         if r[1] == "class" and class_methods.is_dynamic(self.info, r[2]):
             return self.bind_call(r[2], [class_methods.obj_tag(me)], node, pos, kw)
         if r[1] in ("static", "class"):

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_types, enums, exc_extras, named
+from portalis.analyzers import class_types, enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -128,6 +128,8 @@ class ExprMixin:
             return self.unknown(e.span)
         if isinstance(t, ir.ObjT) and self.info.classes:
             return self.obj_truthy(e, t)
+        if isinstance(t, ir.OptionT) and isinstance(prune(t.inner), ir.ObjT) and self.info.classes:
+            return self.opt_obj_truthy(e, prune(t.inner))
         return ir.Intrinsic("truthy", (e,), ir.BOOL, e.span)
 
     def unknown(self, span: Any, origin: str = "unknown") -> ir.Expr:
@@ -193,6 +195,9 @@ class ExprMixin:
     # ------------------------------------------------------------ dispatch
 
     def expr(self, node: cst.BaseExpression) -> ir.Expr:
+        done = self.evaluated.get(node)
+        if done is not None:
+            return done
         sp = self.sp(node)
         if isinstance(node, cst.Integer):
             # any size: the 64-bit build stops at a literal past 64 bits (and is rerun with big ints)
@@ -310,6 +315,8 @@ class ExprMixin:
                             "classes are supported", node)
         if n in _DYNAMIC:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
+        if n == "NotImplemented":
+            return protocols.notimpl_name(self, node)
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:
@@ -387,7 +394,7 @@ class ExprMixin:
         if dyn is not None:
             return dyn
         if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
-            return self.obj_binop(op, left, right, lt, rt_, node)
+            return self.obj_binop(op, left, right, lt, rt_, node, inplace)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
@@ -491,6 +498,9 @@ class ExprMixin:
         return ir.BoolOp(op, left2, right2, t, sp)
 
     def compare(self, node: cst.Comparison) -> ir.Expr:
+        ni = protocols.notimpl_test(self, node)  # `x is NotImplemented`
+        if ni is not None:
+            return ni
         sp = self.sp(node)
         if self.info.classes:  # `type(x) is C` (analyzers/class_types)
             got = class_types.compare(self, node)
@@ -869,6 +879,7 @@ class ExprMixin:
                     parts.append(src)
                     if not conv and spec is None:
                         conv = "r"
+                e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
 
@@ -948,6 +959,8 @@ class ExprMixin:
             return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
         if isinstance(t, ir.UnionT):
             return self.union_iterated(it)
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return protocols.obj_iterated(self, it)  # `__iter__`
         return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:

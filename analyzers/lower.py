@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -124,6 +124,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
         self.self_name: str | None = None
         self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
+        self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
 
     # ------------------------------------------------------------ plumbing
 
@@ -179,6 +180,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                     break
             else:
                 out.extend(self.compound(s))
+                if protocols.ends_block(self, out):  # an operator method's copy: the rest cannot run
+                    break
                 rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
                 if rest is not None:
                     out.extend(rest)
@@ -189,8 +192,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         sp = self.sp(node)
         if isinstance(node, cst.Expr):
             v = node.value
-            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString)):
-                return []  # docstring or bare string
+            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                return []  # docstring, bare string, `...` (a body that does nothing)
             e = self.expr(v)
             if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
                 return [ir.Raise(e, None, sp)]
@@ -209,6 +212,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                          node)
             if node.value is None:
                 return [ir.Return(None, sp)]
+            if protocols.is_notimpl(node.value):
+                return protocols.return_notimpl(self, node)
             v = self.expr(node.value)
             if prune(self.ret) == ir.NONE and prune(v.ty) == ir.NONE:
                 return [ir.Return(None, sp)]
@@ -382,6 +387,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
             if named_t is not None:
                 vt = ir.TupleT(named_t.items)
+            if isinstance(vt, ir.ObjT) and self.info.classes:  # `a, b = obj`: what its `__iter__` gives
+                value = self.iterated(value)
+                vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
@@ -419,11 +427,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
             return []
-        if isinstance(node.target, cst.Attribute) and not (
-                _name_chain(node.target.value) and (isinstance(node.target.value, cst.Name) or not _has_call(node.value))):
-            self.err("unsupported-syntax", "augmented assignment to an attribute needs a variable (or `a.b[i].c` "
-                     "with a right side that calls nothing) before the dot: Python evaluates the object once", node)
-            return []
+        if isinstance(node.target, cst.Attribute) and not isinstance(node.target.value, cst.Name) \
+                and node.target.value not in self.evaluated:
+            return self.attr_aug_assign(node)
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
             self.err("unsupported-syntax", "augmented assignment to a tuple", node)
@@ -451,6 +457,33 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return self.item_aug_assign(node, op, cur, rhs)
         value = self.binop(op, cur, rhs, node, inplace=True)
         return [self.bind(node.target, value, node)]
+
+    def attr_aug_assign(self, node: cst.AugAssign) -> list[ir.Stmt]:
+        """`items[k].qty += n`, `a.b.c += f()`: the object before the dot is evaluated once, into
+        a hidden local (objects are references, so the field changes on the object itself), before
+        the field is read and the right side evaluated, as CPython does."""
+        t = node.target
+        assert isinstance(t, cst.Attribute)
+        sp = self.sp(node)
+        obj = self.expr(t.value)
+        ot = prune(obj.ty)
+        if isinstance(ot, TVar):
+            return []
+        if not (isinstance(ot, ir.ObjT) or isinstance(ot, ir.OptionT) and isinstance(prune(ot.inner), ir.ObjT)):
+            self.err("unsupported-syntax", "augmented assignment to an attribute needs a user object before the "
+                     "dot", node)
+            return []
+        n = ir.hidden("aug", sp.line, sp.col, "obj")
+        if n not in self.locals:
+            self.locals[n] = TVar("aug")
+        unify(self.locals[n], obj.ty)
+        first = ir.Assign(ir.NameTarget(n, self.locals[n], False, sp), obj, sp)
+        self.evaluated[t.value] = ir.Local(n, self.locals[n], obj.span)
+        try:
+            rest = self.aug_assign(node)
+        finally:
+            del self.evaluated[t.value]
+        return [first] + rest
 
     def item_aug_assign(self, node: cst.AugAssign, op: str, cur: ir.Expr, rhs: ir.Expr) -> list[ir.Stmt]:
         """`obj[key] op= value`: obj and key are evaluated once (into two hidden locals unless
@@ -538,6 +571,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
+        known = protocols.static_if(self, node, c)  # an operator method's copy: only the branch that runs
+        if known is not None:
+            return known
         nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
         body = self.block(node.body) if nar is None else self.lower_narrowed(
             nar[0], nar[1], lambda: self.block(node.body), node.body)
@@ -759,7 +795,7 @@ class _ModuleLowering:
         return done
 
     def collect_import(self, x: cst.CSTNode) -> None:
-        if enums.collect_import(self, x) or named.collect_import(self, x):
+        if enums.collect_import(self, x) or named.collect_import(self, x) or protocols.collect_import(self, x):
             return
         if isinstance(x, cst.Import):
             for a in x.names:
@@ -1104,8 +1140,8 @@ class _ModuleLowering:
                 if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
                     self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
                               "(the exception's type and traceback are not modelled)", prm.name)
-            elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
-                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+            elif (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) and self_name is not None \
+                    and i == 1 and fn.name.value in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
@@ -1247,7 +1283,7 @@ class _ModuleLowering:
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
-            for sig in self.info.funcs.values():
+            for sig in list(self.info.funcs.values()):  # operator calls may add methods' copies (protocols)
                 self.check_current()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
@@ -1255,7 +1291,7 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
-            if n == PASSES - 1 and self.info.widened != widened_before:
+            if n == PASSES - 1 and (self.info.widened != widened_before or len(funcs) != len(self.info.funcs)):
                 ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
                                       "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
             widened_before = self.info.widened
@@ -1495,7 +1531,8 @@ def _names_read(e: cst.CSTNode) -> set[str]:
 
 def _is_doc_or_pass(s: cst.CSTNode) -> bool:
     return isinstance(s, cst.SimpleStatementLine) and all(
-        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
+        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString,
+                                                                                    cst.Ellipsis)))
         for x in s.body)
 
 

@@ -168,6 +168,12 @@ _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set
             "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union"}
 
 
+class _NfkcNames(cst.CSTTransformer):
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
+        import unicodedata
+        return updated_node.with_changes(value=unicodedata.normalize("NFKC", updated_node.value))
+
+
 class AnnotationError(Exception):
     def __init__(self, node: cst.CSTNode, message: str):
         super().__init__(message)
@@ -199,10 +205,18 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
     if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "typing":
         return parse_annotation(node.attr, exceptions, aliases)
     if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        # a forward reference: its names read as CPython would compile them (NFKC, PEP 3131);
+        # its nodes have no place in the file, so errors inside it are reported at the string
         try:
-            return parse_annotation(cst.parse_expression(node.evaluated_value), exceptions, aliases)
+            inner = cst.parse_expression(node.evaluated_value.strip())
         except cst.ParserSyntaxError:
             raise AnnotationError(node, "unreadable string annotation") from None
+        if not node.evaluated_value.isascii():
+            inner = inner.visit(_NfkcNames())
+        try:
+            return parse_annotation(inner, exceptions, aliases)
+        except AnnotationError as e:
+            raise AnnotationError(node, str(e)) from None
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
         parts: list[cst.BaseExpression] = []
         stack: list[cst.BaseExpression] = [node]

@@ -138,6 +138,18 @@ def test_nfkc_spellings_are_one_name():
     assert set(user) == {"μ", "file"}
 
 
+def test_string_annotations_read_names_as_nfkc(tmp_path, toolchain):
+    # a forward reference spelled `'ℌ'` names the class `H` (CPython compiles the string's
+    # names with NFKC too); it was refused as an unknown type, reported at no line of the file
+    src = ("class ℌ:\n    def __init__(self, a: int):\n        self.a = a\n"
+           "    def __eq__(self, other: 'ℌ') -> bool:\n        return self.a == other.a\n"
+           "print(H(1) == ℌ(1), H(1) == H(2))\n")
+    pr = run_program(src, str(tmp_path / "fwd.py"), [], toolchain=toolchain)
+    tr = pr.build.translation
+    assert tr is None or tr.ok, [d.render("fwd.py") for d in tr.diagnostics]
+    assert pr.result is not None and pr.result.stdout == _cpython(src, tmp_path).stdout == b"True False\n"
+
+
 def _cpython(src: str, tmp_path) -> subprocess.CompletedProcess:
     p = tmp_path / "names.py"
     p.write_text(src, encoding="utf-8")

@@ -192,9 +192,14 @@ class ClassEmitter:
                                 "false")
             w.line(f"impl PartialOrd for {s} {{", ln)
             w.line(f"    fn lt(&self, other: &Self) -> bool {{ {lt} }}", ln)
-            w.line("    fn gt(&self, other: &Self) -> bool { other.lt(self) }", ln)
-            w.line("    fn le(&self, other: &Self) -> bool { !other.lt(self) }", ln)
-            w.line("    fn ge(&self, other: &Self) -> bool { !self.lt(other) }", ln)
+            rets = {f.name: f.ret for f in self.mod.module.functions}
+            # max() asks `>`: the class's own __gt__ (__le__, __ge__) where it has one, as CPython
+            for m, op, fallback in (("gt", "__gt__", "other.lt(self)"), ("le", "__le__", "!other.lt(self)"),
+                                    ("ge", "__ge__", "!self.lt(other)")):
+                body = self.tag_match(root, op, lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                                      fallback) if has(op) and all(rets.get(f) == ir.BOOL for _, f in self.impls(root, op)) \
+                    else fallback
+                w.line(f"    fn {m}(&self, other: &Self) -> bool {{ {body} }}", ln)
             w.line("    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> { Some(if self.lt(other) "
                    "{ std::cmp::Ordering::Less } else if other.lt(self) { std::cmp::Ordering::Greater } else "
                    "{ std::cmp::Ordering::Equal }) }", ln)

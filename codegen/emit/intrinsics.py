@@ -8,6 +8,7 @@ from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_int, _has_obj, _opaque_rs, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
 from portalis.codegen.emit.named import named_intrinsic
+from portalis.codegen.emit.protocols import protocol_intrinsic
 
 
 class _IntrinsicsMixin:
@@ -34,6 +35,8 @@ class _IntrinsicsMixin:
             return enum_intrinsic(self, e)
         if n.startswith("named."):
             return named_intrinsic(self, e)
+        if n.startswith("ni."):
+            return protocol_intrinsic(self, e)
         if n == "obj.isinstance":
             return f"matches!({R(a[0])}.tag(), {a[1].value})"
         if n == "obj.by_tag":  # a class constant a subclass overrides
@@ -131,6 +134,8 @@ class _IntrinsicsMixin:
                     f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
+        if n == "raise_as":  # raise the exception a[0] where a value of type e.ty is expected
+            return f"{{ #[allow(unreachable_code)] let _v: {self.rty(e.ty)} = {self.propagate(X(a[0]))}; _v }}"
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
         if n == "exc.args":

@@ -6,7 +6,9 @@ What it draws on, on purpose: ints near and past 64 bits, floats with nan/inf/-0
 with non-ASCII, combining and case-special characters, lists/dicts/tuples/sets, Optional values
 (also None reaching operators inside try/except), user exceptions and handlers, functions calling
 functions, recursion, module globals with `global`, f-strings with format specs, str methods,
-comprehensions, slicing, and names drawn to collide: Rust keywords, their `_` forms, case
+comprehensions, slicing, user classes (fields, methods, `__repr__`/`__eq__`, a subclass that
+overrides and calls `super()`, objects aliased, mutated through lists and functions, sorted by a
+field), bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
 `generate(seed)` -> `Program(source, module_names)`. `generate_batch(seed, n)` joins n programs
@@ -71,13 +73,16 @@ class Program:
     module_names: set[str] = field(default_factory=set)
 
 
+_COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
+
+
 class Gen:
     def __init__(self, rnd: random.Random, taken: set[str] | None = None):
         self.r = rnd
         self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
         self.pool = [n for n in name_pool() if n not in self.taken]
         self.r.shuffle(self.pool)
-        self.used: set[str] = set()
+        self.used: set[str] = {"self", "super"}  # what methods use (`self`, `super()`): never a name of the program
         self.module: set[str] = set()
         self.fns: list[Fn] = []
         self.globals: dict[str, str] = {}
@@ -86,6 +91,9 @@ class Gen:
         self.depth = 0
         self.finally_depth = 0  # inside a try that has a finally: no break/continue
         self.current: Fn | None = None  # the function being written
+        self.bases: dict[str, str | None] = {}
+        self.reprs: dict[str, bool] = {}  # classes whose objects print by a __repr__ (theirs or a base's)
+        self.classes: list[str] = []  # user classes (see `class_decls`): each has a (int), b (str), hist (list[int])
 
     # ---- names
 
@@ -310,8 +318,20 @@ class Gen:
             out += self.stmt(env, indent, fn)
         return out or [indent + "pass"]
 
+    def suite(self, head: str, body: list[str]) -> list[str]:
+        """`head` with its body: on the header's line (`if x: a = 1; print(a)`) now and then,
+        where the body is simple statements only."""
+        ind = head[:len(head) - len(head.lstrip())] + "    "
+        simple = all(ln.startswith(ind) and not ln[len(ind)].isspace() and "\n" not in ln
+                     and ln[len(ind):].split(" ", 1)[0] not in _COMPOUND for ln in body)
+        if simple and len(body) <= 3 and self.r.random() < 0.3:
+            return [f"{head} {'; '.join(ln.strip() for ln in body)}"]
+        return [head] + body
+
     def stmt(self, env: dict[str, str], indent: str, fn: Fn | None) -> list[str]:
         r = self.r
+        if self.classes and fn is None and r.random() < 0.15:
+            return self.obj_stmt(env, indent)
         choice = r.random()
         nested = self.depth < 2
         if choice < 0.22 or not env:
@@ -353,9 +373,9 @@ class Gen:
         if choice < 0.46 and nested:
             self.depth += 1
             inner = dict(env)
-            out = [f"{indent}if {self.bool_expr(env, 0)}:"] + self.block(inner, indent + "    ", r.randint(1, 3), fn)
+            out = self.suite(f"{indent}if {self.bool_expr(env, 0)}:", self.block(inner, indent + "    ", r.randint(1, 3), fn))
             if r.random() < 0.5:
-                out += [f"{indent}else:"] + self.block(dict(env), indent + "    ", r.randint(1, 2), fn)
+                out += self.suite(f"{indent}else:", self.block(dict(env), indent + "    ", r.randint(1, 2), fn))
             self.depth -= 1
             return out
         if choice < 0.56 and nested:
@@ -383,7 +403,7 @@ class Gen:
             if stop:
                 body.insert(0, stop)
             self.depth -= 1
-            return [indent + head] + body
+            return self.suite(indent + head, body)
         if choice < 0.68 and nested:
             return self.try_stmt(env, indent, fn)
         if choice < 0.74:
@@ -469,6 +489,110 @@ class Gen:
         self.depth -= 1
         return out
 
+    # ---- user classes: every class has fields a (int), b (str), hist (list[int]); a subclass
+    # overrides `label` (and maybe `bump`) and calls the base's through super()
+
+    def class_decl(self) -> list[str]:
+        r = self.r
+        name = self.fresh()
+        self.module.add(name)
+        base = r.choice(self.classes) if self.classes and r.random() < 0.4 else None
+        # __eq__ on root classes only (a subclass overriding an operator method is refused)
+        has_repr, has_eq = r.random() < 0.6, base is None and r.random() < 0.3
+        out = [f"class {self.spell(name)}" + (f"({self.spell(base)}):" if base else ":")]
+        if base is None:
+            out += ["    def __init__(self, a: int, b: str):", "        self.a = a", "        self.b = b",
+                    "        self.hist: list[int] = [a]"]
+        elif r.random() < 0.5:
+            out += ["    def __init__(self, a: int, b: str):", f"        super().__init__(a * {r.randint(1, 3)}, b + {self.literal('str')})",
+                    f"        self.hist.append({r.randint(-5, 5)})"]
+        d, loc = self.fresh(), self.fresh()
+        env = {d: "int", loc: "int"}
+        self.depth += 1
+        body = self.block(env, "        ", r.randint(0, 3), None)
+        self.depth -= 1
+        if base is None or r.random() < 0.5:
+            upd = r.choice([f"self.a += {self.spell(d)}", f"self.a = self.a * 2 - {self.spell(d)}",
+                            f"self.a = {self.spell(loc)} + {self.spell(d)}"])
+            tail = (["        self.hist.append(self.a)", "        return self.a"] if base is None else
+                    [f"        return super().bump({self.spell(d)} - 1) + {self.spell(loc)}"])
+            out += [f"    def bump(self, {self.spell(d)}: int) -> int:", f"        {self.spell(loc)} = self.a"] + body + \
+                   ([f"        {upd}"] if base is None else []) + tail
+        lab = self.expr("str", {}, 1)
+        out += ["    def label(self) -> str:",
+                f"        return self.b + ':' + str(self.a) + {lab}" if base is None else
+                f"        return {self.literal('str')} + super().label()"]
+        if has_repr:
+            out += ["    def __repr__(self) -> str:", f"        return f'{name}({{self.a!r}}, {{self.b!r}})'"]
+        if has_eq:
+            out += [f"    def __eq__(self, other: '{self.spell(name)}') -> bool:",
+                    "        return self.a == other.a and self.b == other.b"]
+        self.classes.append(name)
+        self.bases[name] = base
+        if has_repr or (base is not None and self.reprs.get(base)):
+            self.reprs[name] = True
+        return out + [""]
+
+    def obj_stmt(self, env: dict[str, str], indent: str) -> list[str]:
+        r = self.r
+        objs = [n for n, ty in env.items() if ty.startswith("obj:")]
+        lists = [n for n, ty in env.items() if ty.startswith("list[obj:")]
+        k = r.random()
+        if not objs or k < 0.25:
+            c = r.choice(self.classes)
+            v = self.fresh()
+            env[v] = "obj:" + c
+            return [f"{indent}{self.spell(v)} = {self.spell(c)}({self.expr('int', env, 1)}, {self.expr('str', env, 1)})",
+                    f"{indent}print({self.spell(v)}.label(), {self.spell(v)}.hist)"]
+        o = r.choice(objs)
+        c = env[o][4:]
+        so = self.spell(o)
+        if k < 0.4:
+            q = self.fresh()
+            env[q] = env[o]
+            return [f"{indent}{self.spell(q)} = {so}", f"{indent}{self.spell(q)}.bump({self.expr('int', env, 1)})",
+                    f"{indent}print({so}.a, {self.spell(q)}.a, {so} is {self.spell(q)}, {so}.hist[-2:])"]
+        if k < 0.55 and not lists:
+            v = self.fresh()
+            env[v] = "list[obj:" + c + "]"
+            items = [so] + [f"{self.spell(x)}({self.expr('int', env, 1)}, {self.literal('str')})"
+                            for x in r.sample(self.classes, k=min(2, len(self.classes))) if self.is_sub(x, c)]
+            return [f"{indent}{self.spell(v)}: list[{self.spell(c)}] = [{', '.join(items)}]",
+                    f"{indent}print(len({self.spell(v)}), [w.label() for w in {self.spell(v)}])"]
+        if k < 0.75 and lists:
+            xs = r.choice(lists)
+            w = self.fresh()
+            lc = env[xs][9:-1]
+            return r.choice([
+                [f"{indent}for {self.spell(w)} in {self.spell(xs)}:", f"{indent}    {self.spell(w)}.bump({self.expr('int', env, 1)})",
+                 f"{indent}print([{self.spell(w)}.a for {self.spell(w)} in {self.spell(xs)}])"],
+                [f"{indent}print([{self.spell(w)}.label() for {self.spell(w)} in sorted({self.spell(xs)}, key=lambda {self.spell(w)}: ({self.spell(w)}.a, {self.spell(w)}.b))])"],
+                [f"{indent}print({self.spell(xs)})" if self.reprs.get(lc) and all(self.reprs.get(x) for x in self.classes if self.is_sub(x, lc))
+                 else f"{indent}print(sum({self.spell(w)}.a for {self.spell(w)} in {self.spell(xs)}))"],
+                [f"{indent}print([isinstance({self.spell(w)}, {self.spell(x)}) for {self.spell(w)} in {self.spell(xs)}], "
+                 f"[type({self.spell(w)}).__name__ for {self.spell(w)} in {self.spell(xs)}])" for x in [r.choice(self.classes)]],
+            ])
+        return r.choice([
+            [f"{indent}print({so})" if self.reprs.get(c) and all(self.reprs.get(x) for x in self.classes if self.is_sub(x, c))
+             else f"{indent}print({so}.b, {so}.a)"],
+            [f"{indent}{so}.b = {so}.b + {self.expr('str', env, 1)}", f"{indent}print({so}.label())"],
+            [f"{indent}{so}.hist.append({self.expr('int', env, 1)})", f"{indent}print({so}.hist, len({so}.hist))"],
+            [f"{indent}print({so} == {self.spell(r.choice([x for x in objs if self.root(env[x][4:]) == self.root(c)]))}, {so} != {so})"],
+            [f"{indent}print({so}.bump({self.expr('int', env, 1)}), {so}.label())"],
+        ])
+
+    def root(self, c: str) -> str:
+        while self.bases.get(c) is not None:
+            c = self.bases[c]  # type: ignore[assignment]
+        return c
+
+    def is_sub(self, c: str, base: str) -> bool:
+        while c is not None:
+            if c == base:
+                return True
+            c = self.bases.get(c)
+        return False
+
     # ---- the program
 
     def program(self) -> Program:
@@ -485,6 +609,9 @@ class Gen:
             t = r.choice(["int", "int", "str"])
             self.globals[g] = t
             out.append(f"{self.spell(g)} = {self.literal(t)}")
+        out.append("")
+        for _ in range(r.choice([0, 0, 1, 2, 3])):
+            out += self.class_decl()
         for k in range(r.randint(1, 4)):
             name = self.fresh()
             self.module.add(name)
