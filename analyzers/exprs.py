@@ -158,6 +158,9 @@ class ExprMixin:
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
+        if isinstance(have, ir.ObjT) and isinstance(w, (TVar, ir.OptionT)) and self.info.classes:
+            from portalis.analyzers import class_group  # an inferred place for an instance of unrelated classes
+            w = class_group.inferred_slot(self, have, w)
         if isinstance(w, ir.OptionT) and isinstance(have, TVar) and unify(have, w.inner):
             return ir.Coerce(e, w, e.span)  # prefer the plain type for a value not known yet
         if isinstance(w, ir.OptionT):
@@ -180,6 +183,9 @@ class ExprMixin:
                 return up
         if unify(w, have):
             return e
+        if isinstance(have, ir.ObjT) and isinstance(w, ir.ObjT) and self.info.classes:
+            from portalis.analyzers import class_group  # unrelated classes: held together from the next pass on
+            class_group.note_meet(self, w, have, node)
         a, b = show(w), show(have)
         if {a, b} <= {"int", "float"} or _mixes_numbers(w, have):
             return self.err("int-float-mix", f"{what} expects {a} but gets {b}; Python keeps ints and floats "
@@ -684,6 +690,10 @@ class ExprMixin:
                 cb = class_group.meet(self, names, node)
             if cb is not None:
                 unify(t, ir.ObjT(cb))
+        elif len(objs) == 1 and self.info.classes:
+            from portalis.analyzers import class_group
+            if class_group.member(self.info, next(iter(objs))):  # a list that also gets other classes' instances
+                unify(t, ir.ObjT(class_group.GROUP))
         for i in items:
             it = prune(i.ty)
             if isinstance(it, TVar) and it.origin == "error":

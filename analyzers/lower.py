@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_methods, enums, exc_extras, named, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -317,6 +317,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def ann_assign(self, node: cst.AnnAssign) -> list[ir.Stmt]:
         try:
             t = parse_annotation(node.annotation.annotation, set(self.info.exceptions), self.info.type_aliases)
+            class_group.apply_pending(self.info, self.err)  # `x: Dog | Car` (unrelated classes)
         except AnnotationError as e:
             self.err("unsupported-type", str(e), e.node)
             t = TVar("error")
@@ -1259,8 +1260,23 @@ class _ModuleLowering:
         if self.cancelled is not None and self.cancelled():
             raise Superseded()
 
+    group_seed: tuple = ()  # classes held together with unrelated ones, known from the start (class_group)
+
     def run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
+        result = self._run()
+        roots = class_group.restart_roots(self)
+        if roots is not None:  # unrelated classes met: lower again, knowing it from the start
+            cancelled, sm, partial = self.cancelled, self.sm, self.partial
+            self.__dict__.clear()
+            self.__init__(sm, partial)  # type: ignore[misc]
+            self.cancelled = cancelled
+            self.group_seed = roots
+            result = self._run()
+        return result
+
+    def _run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
         self.collect()
+        class_group.apply_seed(self)
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
