@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named
+from portalis.analyzers import enums, exc_extras, named, numeric
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -1288,6 +1288,8 @@ class _ModuleLowering:
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
                     + user_classes.check_module(self.info, result))
+            result, widened = numeric.check_module(result)  # ints where a float is annotated
+            post += widened
             self.post_diags = post
             diags += post
             if not any(d.severity is Severity.ERROR for d in self.translate_diags):

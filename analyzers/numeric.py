@@ -1,0 +1,311 @@
+"""Ints where a `float` is annotated (PEP 484's numeric tower), issue 14.
+
+CPython does not convert: `deposit(50)` with `amount: float` keeps `amount` an int inside the
+callee (`print(amount)` shows `50`, `amount // 2` is an int). Portalis holds every float slot as
+an f64, so an int reaching one is converted where it arrives, and that is right only where no
+use can tell the two apart. `exprs.coerce_to` marks such an arrival (`ir.Coerce(..., widen=what)`:
+an int argument for a float parameter, a default, a field or local or return value of type
+float); `check_module` then follows the value on the finished IR:
+
+- a *slot* is a place holding a float: a function's parameter or local ("var", f, name), a
+  module variable ("global", name), a field of a class hierarchy ("field", root, name), a
+  function's return value ("ret", f);
+- a slot is *tainted* when a value that may be an int in CPython reaches it: a marked arrival,
+  or a tainted value copied into it (assigned, passed to a float parameter, returned);
+- every read of a tainted slot (a `Local`/`Global`, `GetAttr`, or `Call` of the function) must
+  be a use where the int and the equal float give the same observable result:
+  arithmetic (`+ - * / // % **`) with an operand that is a float in CPython too (CPython
+  converts the int first, rounding as Rust's `as f64` does), `x / k` with a nonzero int
+  literal `k`, comparisons (`< <= > >= == !=`), truth tests, `not`, `float()`, the `math`
+  functions that take floats, an f-string field with a float presentation type (`:.2f`, `:e`,
+  `:g`, `:%`), or a plain copy into another float slot (which is then checked the same way;
+  `-x` and `a if c else b` pass the question on to their own use);
+- anything else (printing it, `str`/`repr`/plain f-string fields, `//`/`%`/`+` with no float
+  partner, storing it in a container, `round`/`abs`/`min`, a union, ...) can show the
+  difference: the arrival is refused (`int-float-mix`) with the use's line and why.
+
+Comparisons, `math.floor/ceil/trunc` and `x / k` are exact only while the f64 holds the int
+exactly: an arrival whose value flows to one is converted with a run-time check
+(`Coerce.exact`: `rt::int_to_f64_exact`) that stops with Portalis' value limit (never caught by
+`except`) when the int has no exact float (|v| > 2**53 and not a multiple of the lost bits).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Iterator
+
+from portalis import ir
+from portalis.diagnostics import Diagnostic, make
+
+_ARITH = {"+", "-", "*", "/", "//", "%", "**"}
+_ORDER = {"<", "<=", ">", ">=", "==", "!="}
+_MATH_FLOAT = {"sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
+               "cosh", "tanh", "fabs", "degrees", "radians", "expm1", "log1p", "atan2", "hypot", "pow",
+               "copysign", "fmod", "isnan", "isinf", "isfinite", "isclose"}
+_SAFE_INTRINSICS = {"float"} | {f"math.{n}" for n in _MATH_FLOAT}
+_EXACT_INTRINSICS = {"math.floor", "math.ceil", "math.trunc"}
+_FLOAT_SPECS = set("eEfFgG%")
+
+SAFE, EXACT, COPY, UNSAFE = "safe", "exact", "copy", "unsafe"
+
+
+def widen(e: ir.Expr, span: Any, what: str) -> ir.Coerce:
+    """An int arriving where a float is annotated: converted here if `check_module` finds no
+    use that could tell (else refused there)."""
+    return ir.Coerce(e, ir.FLOAT, span, widen=what)
+
+
+def _nodes(root: Any) -> Iterator[tuple[Any, Any]]:
+    """Every IR node under `root` with its ancestors as a linked chain (parent, chain) | None."""
+    stack: list[tuple[Any, Any]] = [(root, None)]
+    while stack:
+        n, ch = stack.pop()
+        cls = type(n)
+        if cls is tuple or cls is list:
+            stack.extend((x, ch) for x in reversed(n))
+            continue
+        fs = ir._child_fields(cls)
+        if fs is None:
+            continue
+        yield n, ch
+        link = (n, ch)
+        for f in fs:
+            stack.append((getattr(n, f), link))
+
+
+class _Module:
+    def __init__(self, m: ir.Module):
+        self.m = m
+        self.funcs = {f.name: f for f in m.functions}
+        self.root = {c.name: c.root for c in m.classes}
+        # method name -> every function implementing it, per hierarchy root
+        self.impls: dict[tuple[str, str], set[str]] = {}
+        for c in m.classes:
+            for meth, fn in c.methods:
+                self.impls.setdefault((c.root, meth), set()).add(fn)
+
+    def callees(self, call: ir.Call) -> set[str]:
+        out = {call.func}
+        if call.dispatch is not None:
+            meth = call.func.rsplit(".", 1)[-1]
+            out |= self.impls.get((self.root.get(call.dispatch, call.dispatch), meth), set())
+        return out
+
+    def field_slot(self, t: Any, name: str) -> tuple | None:
+        if isinstance(t, ir.OptionT):
+            t = t.inner
+        if isinstance(t, ir.ObjT):
+            return ("field", self.root.get(t.name, t.name), name)
+        return None
+
+    def reads(self, n: Any, fn: str) -> list[tuple]:
+        """The slots whose value the expression `n` is (empty: none)."""
+        if isinstance(n, ir.Local):
+            return [("var", fn, n.name)]
+        if isinstance(n, ir.Global):
+            return [("global", n.name)]
+        if isinstance(n, ir.GetAttr):
+            s = self.field_slot(n.obj.ty, n.name)
+            return [s] if s else []
+        if isinstance(n, ir.Call):
+            return [("ret", f) for f in self.callees(n)]
+        return []
+
+
+class _Checker:
+    def __init__(self, m: ir.Module):
+        self.mod = _Module(m)
+        self.tainted_slots: set[tuple] = set()
+        self.fn = ""
+
+    # ---- is this float value possibly an int in CPython?
+    def tainted(self, e: Any) -> bool:
+        if isinstance(e, ir.Coerce):
+            return e.ty == ir.FLOAT and e.expr.ty in (ir.INT, ir.BOOL)
+        if isinstance(e, ir.Const):
+            return e.from_int
+        if isinstance(e, (ir.Local, ir.Global, ir.GetAttr, ir.Call)):
+            return e.ty == ir.FLOAT and any(s in self.tainted_slots for s in self.mod.reads(e, self.fn))
+        if isinstance(e, ir.BinOp):
+            return e.ty == ir.FLOAT and e.op != "/" and self.tainted(e.left) and self.tainted(e.right)
+        if isinstance(e, ir.UnaryOp):
+            return e.op in ("-", "+") and self.tainted(e.operand)
+        if isinstance(e, ir.IfExp):
+            return self.tainted(e.then) or self.tainted(e.orelse)
+        return False
+
+    # ---- what a use of a possibly-int value `e` (ancestors `ch`) does
+    def classify(self, e: Any, ch: Any) -> tuple:
+        """(SAFE|EXACT,) or (COPY, slots) or (UNSAFE, line, why)."""
+        while ch is not None:
+            p, up = ch
+            if isinstance(p, ir.BinOp):
+                other = p.right if e is p.left else p.left
+                if p.op in _ARITH:
+                    if other.ty == ir.FLOAT and not self.tainted(other):
+                        return (SAFE,)
+                    if p.op == "/" and e is p.left and isinstance(other, ir.Const) and other.from_int and other.value:
+                        return (EXACT,)
+                    return (UNSAFE, p.span, f"`{p.op}` with no float operand: CPython computes it in ints and "
+                            "the result stays an int")
+                return (UNSAFE, p.span, f"`{p.op}`")
+            if isinstance(p, ir.UnaryOp):
+                if p.op == "not":
+                    return (SAFE,)
+                e, ch = p, up
+                continue
+            if isinstance(p, ir.IfExp):
+                if e is p.cond:
+                    return (SAFE,)
+                e, ch = p, up
+                continue
+            if isinstance(p, ir.Compare):
+                if all(o in _ORDER for o in p.ops):
+                    return (EXACT,)
+                return (UNSAFE, p.span, "a membership or identity test")
+            if isinstance(p, (ir.If, ir.While)) and e is p.cond:
+                return (SAFE,)
+            if isinstance(p, ir.ExprStmt):
+                return (SAFE,)
+            if isinstance(p, ir.Intrinsic):
+                if p.name in _SAFE_INTRINSICS:
+                    return (SAFE,)
+                if p.name in _EXACT_INTRINSICS:
+                    return (EXACT,)
+                if p.name == "print":
+                    return (UNSAFE, p.span, "`print` shows an int without `.0`")
+                return (UNSAFE, p.span, f"`{p.name.split('.')[-1]}()` can tell an int from a float")
+            if isinstance(p, ir.FormatField):
+                if p.conversion == "" and p.spec is not None and all(isinstance(x, str) for x in p.spec.parts) \
+                        and "".join(p.spec.parts)[-1:] in _FLOAT_SPECS:
+                    return (SAFE,)
+                return (UNSAFE, e.span, "formatting it without a float presentation type (`:.2f`) shows an "
+                        "int without `.0`")
+            if isinstance(p, ir.Call) and p.ty is not None and any(a is e for a in p.args):
+                i = next(k for k, a in enumerate(p.args) if a is e)
+                slots = []
+                for f in self.mod.callees(p):
+                    fd = self.mod.funcs.get(f)
+                    if fd is None or i >= len(fd.params):
+                        return (UNSAFE, p.span, "passed where Portalis cannot follow it")
+                    slots.append(("var", f, fd.params[i][0]))
+                return (COPY, tuple(slots))
+            if isinstance(p, ir.NewObj) and p.init is not None:
+                i = next(k for k, a in enumerate(p.args) if a is e)
+                fd = self.mod.funcs.get(p.init)
+                if fd is None or i + 1 >= len(fd.params):
+                    return (UNSAFE, p.span, "passed where Portalis cannot follow it")
+                return (COPY, (("var", p.init, fd.params[i + 1][0]),))
+            if isinstance(p, ir.Assign) and e is p.value:
+                t = p.target
+                if isinstance(t, ir.NameTarget):
+                    if t.name == ir.DISCARD:
+                        return (SAFE,)
+                    return (COPY, (("global", t.name) if t.is_global else ("var", self.fn, t.name),))
+                if isinstance(t, ir.AttrTarget):
+                    s = self.mod.field_slot(t.obj.ty, t.name)
+                    if s is not None:
+                        return (COPY, (s,))
+                return (UNSAFE, p.span, "stored where it stays an int (a container or a setter)")
+            if isinstance(p, ir.GlobalInit) and e is p.value:
+                return (COPY, (("global", p.name),))
+            if isinstance(p, ir.Return) and e is p.value:
+                return (COPY, (("ret", self.fn),))
+            if isinstance(p, ir.Coerce):
+                return (UNSAFE, p.span, "held as a value of several types, where `type()` and printing tell")
+            if isinstance(p, (ir.ListLit, ir.TupleLit, ir.SetLit, ir.DictLit, ir.Comprehension)):
+                return (UNSAFE, p.span, "stored in a container, where it stays an int")
+            return (UNSAFE, getattr(p, "span", e.span), "used where an int and a float can differ")
+        return (UNSAFE, e.span, "used where an int and a float can differ")
+
+    def run(self) -> tuple[ir.Module, list[Diagnostic]]:
+        m = self.mod.m
+        roots = [(f.name, f.body) for f in m.functions] + [(m.main.name, m.main.body)]
+        sites: list[tuple[ir.Coerce, Any, str]] = []
+        reads: list[tuple[Any, Any, str, list]] = []
+        for fn, body in roots:
+            for n, ch in _nodes(body):
+                if isinstance(n, ir.Coerce) and n.widen:
+                    sites.append((n, ch, fn))
+                elif isinstance(n, (ir.Local, ir.Global, ir.GetAttr, ir.Call)) and n.ty == ir.FLOAT:
+                    reads.append((n, ch, fn, self.mod.reads(n, fn)))
+        if not sites:
+            return m, []
+        # grow the tainted slots to a fixpoint (a partner's taint depends on them)
+        site_out: list[tuple] = []
+        slot_uses: dict[tuple, list[tuple]] = {}
+        while True:
+            before = set(self.tainted_slots)
+            site_out = []
+            for w, ch, fn in sites:
+                self.fn = fn
+                o = self.classify(w, ch)
+                site_out.append(o)
+                if o[0] == COPY:
+                    self.tainted_slots.update(o[1])
+            slot_uses = {}
+            for n, ch, fn, slots in reads:
+                hit = [s for s in slots if s in self.tainted_slots]
+                if not hit:
+                    continue
+                self.fn = fn
+                o = self.classify(n, ch)
+                for s in hit:
+                    slot_uses.setdefault(s, []).append(o)
+                if o[0] == COPY:
+                    self.tainted_slots.update(o[1])
+            if self.tainted_slots == before:
+                break
+        diags: list[Diagnostic] = []
+        exact: set[int] = set()
+        for (w, _, _), o in zip(sites, site_out):
+            seen: set[tuple] = set()
+            todo = list(o[1]) if o[0] == COPY else []
+            outs = [o]
+            while todo:
+                s = todo.pop()
+                if s in seen:
+                    continue
+                seen.add(s)
+                for u in slot_uses.get(s, []):
+                    outs.append(u)
+                    if u[0] == COPY:
+                        todo.extend(u[1])
+            bad = [u for u in outs if u[0] == UNSAFE]
+            if bad:
+                _, sp, why = min(bad, key=lambda u: (u[1].line, u[1].col))
+                where = "here" if sp.line == w.span.line else f"on line {sp.line}"
+                diags.append(make("int-float-mix", f"{w.widen} expects float but gets int; CPython keeps it an "
+                                  f"int, and its use {where} would show that ({why}); write a float literal or "
+                                  "convert with float()", w.span))
+            elif any(u[0] == EXACT for u in outs):
+                exact.add(id(w))
+        if exact:
+            m = _mark_exact(m, exact)
+        return m, diags
+
+
+def _mark_exact(node: Any, ids: set[int]) -> Any:
+    if isinstance(node, tuple):
+        new = tuple(_mark_exact(x, ids) for x in node)
+        return node if all(a is b for a, b in zip(new, node)) else new
+    if not dataclasses.is_dataclass(node) or isinstance(node, type) or ir._child_fields(type(node)) is None:
+        return node
+    if isinstance(node, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT,
+                         ir.NamedT, ir.ObjT, ir.EnumT, ir.ExcT, ir.UnionT, ir.ExcArgsT)):
+        return node
+    changes = {}
+    for f in ir._child_fields(type(node)):
+        v = getattr(node, f)
+        nv = _mark_exact(v, ids)
+        if nv is not v:
+            changes[f] = nv
+    if isinstance(node, ir.Coerce) and id(node) in ids:
+        changes["exact"] = True
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+def check_module(m: ir.Module) -> tuple[ir.Module, list[Diagnostic]]:
+    """The finished module with exactness checks where needed, and the refused int arrivals."""
+    return _Checker(m).run()
