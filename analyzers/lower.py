@@ -1288,7 +1288,7 @@ class _ModuleLowering:
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
                     + user_classes.check_module(self.info, result))
-            result, widened = numeric.check_module(result)  # ints where a float is annotated
+            result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
             post += widened
             self.post_diags = post
             diags += post

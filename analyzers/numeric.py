@@ -173,6 +173,8 @@ class _Checker:
                     return (SAFE,)
                 if p.name in _EXACT_INTRINSICS:
                     return (EXACT,)
+                if p.name == "eval_then":  # isinstance() / type(x).__name__, known from the static type
+                    return (UNSAFE, p.span, "`isinstance()` and `type()` tell an int from a float")
                 if p.name == "print":
                     return (UNSAFE, p.span, "`print` shows an int without `.0`")
                 return (UNSAFE, p.span, f"`{p.name.split('.')[-1]}()` can tell an int from a float")
@@ -231,7 +233,7 @@ class _Checker:
                 elif isinstance(n, (ir.Local, ir.Global, ir.GetAttr, ir.Call)) and n.ty == ir.FLOAT:
                     reads.append((n, ch, fn, self.mod.reads(n, fn)))
         if not sites:
-            return m, []
+            return m, [], False
         # grow the tainted slots to a fixpoint (a partner's taint depends on them)
         site_out: list[tuple] = []
         slot_uses: dict[tuple, list[tuple]] = {}
@@ -283,7 +285,7 @@ class _Checker:
                 exact.add(id(w))
         if exact:
             m = _mark_exact(m, exact)
-        return m, diags
+        return m, diags, True
 
 
 def _mark_exact(node: Any, ids: set[int]) -> Any:
@@ -306,6 +308,8 @@ def _mark_exact(node: Any, ids: set[int]) -> Any:
     return dataclasses.replace(node, **changes) if changes else node
 
 
-def check_module(m: ir.Module) -> tuple[ir.Module, list[Diagnostic]]:
-    """The finished module with exactness checks where needed, and the refused int arrivals."""
+def check_module(m: ir.Module) -> tuple[ir.Module, list[Diagnostic], bool]:
+    """The finished module with exactness checks where needed, the refused int arrivals, and
+    whether there were any (then a verdict depends on code anywhere in the module: the
+    engine's quick re-analysis of one function gives up)."""
     return _Checker(m).run()
