@@ -39,15 +39,25 @@ from portalis import ir
 from portalis.diagnostics import Diagnostic, make
 
 _ARITH = {"+", "-", "*", "/", "//", "%", "**"}
+_INT_ARITH = {"+", "-", "*"}
 _ORDER = {"<", "<=", ">", ">=", "==", "!="}
 _MATH_FLOAT = {"sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
                "cosh", "tanh", "fabs", "degrees", "radians", "expm1", "log1p", "atan2", "hypot", "pow",
                "copysign", "fmod", "isnan", "isinf", "isfinite", "isclose"}
 _SAFE_INTRINSICS = {"float"} | {f"math.{n}" for n in _MATH_FLOAT}
-_EXACT_INTRINSICS = {"math.floor", "math.ceil", "math.trunc"}
+_EXACT_INTRINSICS = {"math.floor", "math.ceil", "math.trunc", "int.from_float", "round"}
 _FLOAT_SPECS = set("eEfFgG%")
 
 SAFE, EXACT, COPY, UNSAFE = "safe", "exact", "copy", "unsafe"
+
+
+def _shown(intrinsic: str) -> str:
+    """`round.ndigits` -> round, `list.append` -> append, `math.floor` stays."""
+    head, _, tail = intrinsic.partition(".")
+    if head == "math" or not tail:
+        return intrinsic
+    return head if head in ("round", "int", "str", "repr", "min", "max", "sum", "abs", "format", "sorted") else \
+        intrinsic.rsplit(".", 1)[-1]
 
 
 def widen(e: ir.Expr, span: Any, what: str) -> ir.Coerce:
@@ -118,6 +128,8 @@ class _Checker:
         self.mod = _Module(m)
         self.tainted_slots: set[tuple] = set()
         self.fn = ""
+        self.arith = False  # the use being classified went through int arithmetic
+        self.wraps: set[int] = set()  # those BinOps: checked to stay below 2**53
 
     # ---- is this float value possibly an int in CPython?
     def tainted(self, e: Any) -> bool:
@@ -137,7 +149,19 @@ class _Checker:
 
     # ---- what a use of a possibly-int value `e` (ancestors `ch`) does
     def classify(self, e: Any, ch: Any) -> tuple:
-        """(SAFE|EXACT,) or (COPY, slots) or (UNSAFE, line, why)."""
+        """(SAFE|EXACT,) or (COPY, slots, exact) or (UNSAFE, line, why)."""
+        self.arith = False
+        return self.done(self._classify(e, ch))
+
+    def done(self, o: tuple) -> tuple:
+        """A use reached through int arithmetic needs exact operands (the conversion checked)."""
+        if self.arith and o[0] == SAFE:
+            return (EXACT,)
+        if o[0] == COPY and len(o) == 2:
+            return (COPY, o[1], self.arith)
+        return o
+
+    def _classify(self, e: Any, ch: Any) -> tuple:
         while ch is not None:
             p, up = ch
             if isinstance(p, ir.BinOp):
@@ -147,12 +171,24 @@ class _Checker:
                         return (SAFE,)
                     if p.op == "/" and e is p.left and isinstance(other, ir.Const) and other.from_int and other.value:
                         return (EXACT,)
+                    if isinstance(other, ir.Const) and other.from_int and abs(other.value) >= 2 ** 53:
+                        return (UNSAFE, p.span, "an int literal with no exact float value")
+                    if p.op in _INT_ARITH and self.tainted(other):
+                        # int with int in CPython: the same value as an f64 while it stays below
+                        # 2**53 (checked at run time); its own use decides the rest
+                        self.wraps.add(id(p))
+                        self.arith = True
+                        e, ch = p, up
+                        continue
                     return (UNSAFE, p.span, f"`{p.op}` with no float operand: CPython computes it in ints and "
                             "the result stays an int")
                 return (UNSAFE, p.span, f"`{p.op}`")
             if isinstance(p, ir.UnaryOp):
                 if p.op == "not":
                     return (SAFE,)
+                e, ch = p, up
+                continue
+            if isinstance(p, ir.Intrinsic) and p.name == "abs" and p.ty == ir.FLOAT:
                 e, ch = p, up
                 continue
             if isinstance(p, ir.IfExp):
@@ -177,7 +213,7 @@ class _Checker:
                     return (UNSAFE, p.span, "`isinstance()` and `type()` tell an int from a float")
                 if p.name == "print":
                     return (UNSAFE, p.span, "`print` shows an int without `.0`")
-                return (UNSAFE, p.span, f"`{p.name.split('.')[-1]}()` can tell an int from a float")
+                return (UNSAFE, p.span, f"`{_shown(p.name)}()` can tell an int from a float")
             if isinstance(p, ir.FormatField):
                 if p.conversion == "" and p.spec is not None and all(isinstance(x, str) for x in p.spec.parts) \
                         and "".join(p.spec.parts)[-1:] in _FLOAT_SPECS:
@@ -281,16 +317,17 @@ class _Checker:
                 diags.append(make("int-float-mix", f"{w.widen} expects float but gets int; CPython keeps it an "
                                   f"int, and its use {where} would show that ({why}); write a float literal or "
                                   "convert with float()", w.span))
-            elif any(u[0] == EXACT for u in outs):
+            elif any(u[0] == EXACT or (u[0] == COPY and u[2]) for u in outs):
                 exact.add(id(w))
-        if exact:
-            m = _mark_exact(m, exact)
+        if exact or self.wraps:
+            m = _mark_exact(m, exact, self.wraps)
         return m, diags, True
 
 
-def _mark_exact(node: Any, ids: set[int]) -> Any:
+def _mark_exact(node: Any, ids: set[int], wraps: set[int]) -> Any:
+    """`Coerce.exact` on the arrivals `ids`; the int arithmetic `wraps` checked (`float.int_exact`)."""
     if isinstance(node, tuple):
-        new = tuple(_mark_exact(x, ids) for x in node)
+        new = tuple(_mark_exact(x, ids, wraps) for x in node)
         return node if all(a is b for a, b in zip(new, node)) else new
     if not dataclasses.is_dataclass(node) or isinstance(node, type) or ir._child_fields(type(node)) is None:
         return node
@@ -300,12 +337,18 @@ def _mark_exact(node: Any, ids: set[int]) -> Any:
     changes = {}
     for f in ir._child_fields(type(node)):
         v = getattr(node, f)
-        nv = _mark_exact(v, ids)
+        nv = _mark_exact(v, ids, wraps)
         if nv is not v:
             changes[f] = nv
     if isinstance(node, ir.Coerce) and id(node) in ids:
         changes["exact"] = True
-    return dataclasses.replace(node, **changes) if changes else node
+    out = dataclasses.replace(node, **changes) if changes else node
+    if id(node) in wraps:  # its int operands exact too (an int variable past 2**53 would not be)
+        ex = {f: dataclasses.replace(getattr(out, f), exact=True) for f in ("left", "right")
+              if isinstance(getattr(out, f), ir.Coerce) and getattr(out, f).expr.ty == ir.INT}
+        out = dataclasses.replace(out, **ex) if ex else out
+        return ir.Intrinsic("float.int_exact", (out,), ir.FLOAT, node.span)
+    return out
 
 
 def check_module(m: ir.Module) -> tuple[ir.Module, list[Diagnostic], bool]:

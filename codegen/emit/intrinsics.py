@@ -110,6 +110,8 @@ class _IntrinsicsMixin:
             idx = self.as_i64(a[1], "index")
             return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
                     f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
+        if n == "float.int_exact":  # int arithmetic Python does in ints (analyzers/numeric.py)
+            return q(f"rt::f64_int_exact({X(a[0])}, {ln})")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]

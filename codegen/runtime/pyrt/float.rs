@@ -21,6 +21,16 @@ pub fn int_to_f64_exact(v: i64, line: u32) -> PyResult<f64> {
     Ok(f)
 }
 
+/// The result of `+ - *` on values CPython holds as ints (ints where a float is annotated): the
+/// same as CPython's int result while it stays below 2**53; otherwise Portalis' value limit.
+#[inline]
+pub fn f64_int_exact(r: f64, line: u32) -> PyResult<f64> {
+    if r.abs() < 9007199254740992.0 {
+        return Ok(r);
+    }
+    Err(limit_err("int arithmetic on ints where a float is annotated reached 2**53: CPython computes it exactly in ints; pass floats", line))
+}
+
 #[cold]
 #[inline(never)]
 pub fn int_to_f64_inexact(line: u32) -> PyErr {
