@@ -145,6 +145,8 @@ class _Checker:
             return e.op in ("-", "+") and self.tainted(e.operand)
         if isinstance(e, ir.IfExp):
             return self.tainted(e.then) or self.tainted(e.orelse)
+        if isinstance(e, ir.Intrinsic) and e.name == "abs":
+            return e.ty == ir.FLOAT and self.tainted(e.args[0])
         return False
 
     # ---- what a use of a possibly-int value `e` (ancestors `ch`) does
@@ -252,14 +254,67 @@ class _Checker:
                 return (COPY, (("ret", self.fn),))
             if isinstance(p, ir.Coerce):
                 return (UNSAFE, p.span, "held as a value of several types, where `type()` and printing tell")
+            if isinstance(p, ir.TupleLit) and up is not None and isinstance(up[0], ir.Compare) \
+                    and all(o in _ORDER for o in up[0].ops):
+                return (EXACT,)  # a dataclass's __eq__/__lt__: tuples compare item by item
             if isinstance(p, (ir.ListLit, ir.TupleLit, ir.SetLit, ir.DictLit, ir.Comprehension)):
                 return (UNSAFE, p.span, "stored in a container, where it stays an int")
             return (UNSAFE, getattr(p, "span", e.span), "used where an int and a float can differ")
         return (UNSAFE, e.span, "used where an int and a float can differ")
 
+    def unprinted_reprs(self) -> set[str]:
+        """`__repr__`/`__str__` functions no code can run: no text is ever made of a value holding
+        an object of their hierarchy (the sites `classes.check_module` checks for the default
+        repr, and any message CPython builds with a repr: exceptions, asserts, a missing dict
+        key or set member, `list.index`), and no call names them (a dataclass's generated
+        `__repr__` reads every field, printed or not)."""
+        m, root = self.mod.m, self.mod.root
+        reprs = {fn: c.root for c in m.classes for meth, fn in c.methods if meth in ("__repr__", "__str__")}
+        facts: dict[str, tuple[set[str], set[str]]] = {}  # function -> (roots it shows, functions it calls)
+        for f in (*m.functions, m.main):
+            shown: set[str] = set()
+            called: set[str] = set()
+
+            def holds(t: Any) -> None:
+                for part in ir.type_parts(t):
+                    if isinstance(part, ir.ObjT):
+                        shown.add(root.get(part.name, part.name))
+
+            for n in ir.walk(f.body):
+                if isinstance(n, ir.Call):
+                    called.add(n.func)
+                    called.update(self.mod.callees(n))
+                if isinstance(n, ir.NewExc) or (isinstance(n, ir.Intrinsic) and (
+                        n.name in ("print", "str", "repr", "format") or "index" in n.name or "remove" in n.name)):
+                    for a in n.args:
+                        holds(a.ty)
+                elif isinstance(n, ir.FormatField):
+                    holds(n.expr.ty)
+                elif isinstance(n, ir.Assert) and n.msg is not None:
+                    holds(n.msg.ty)
+                ty = getattr(n, "ty", None)
+                if isinstance(ty, ir.DictT):
+                    holds(ty.key)
+                elif isinstance(ty, ir.SetT):
+                    holds(ty.elem)
+            facts[f.name] = (shown, called)
+        dead = set(reprs)  # shrinks: only what live code shows or calls can run
+        while True:
+            shown_all: set[str] = set()
+            called_all: set[str] = set()
+            for fn, (sh, ca) in facts.items():
+                if fn not in dead:
+                    shown_all |= sh
+                    called_all |= ca
+            still = {fn for fn in dead if reprs[fn] not in shown_all and fn not in called_all}
+            if still == dead:
+                return dead
+            dead = still
+
     def run(self) -> tuple[ir.Module, list[Diagnostic]]:
         m = self.mod.m
-        roots = [(f.name, f.body) for f in m.functions] + [(m.main.name, m.main.body)]
+        dead = self.unprinted_reprs() if m.classes else set()
+        roots = [(f.name, f.body) for f in m.functions if f.name not in dead] + [(m.main.name, m.main.body)]
         sites: list[tuple[ir.Coerce, Any, str]] = []
         reads: list[tuple[Any, Any, str, list]] = []
         for fn, body in roots:
