@@ -1215,7 +1215,9 @@ class _ModuleLowering:
                 fl.positions_alias[value] = value
                 v = fl.expr(value)
                 gname = tgt.value
-                fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                c = fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                if isinstance(c, ir.Coerce) and c.widen:  # an int for a float (analyzers.numeric)
+                    v = c
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue

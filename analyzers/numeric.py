@@ -44,7 +44,7 @@ _ORDER = {"<", "<=", ">", ">=", "==", "!="}
 _MATH_FLOAT = {"sqrt", "exp", "log", "log10", "log2", "sin", "cos", "tan", "asin", "acos", "atan", "sinh",
                "cosh", "tanh", "fabs", "degrees", "radians", "expm1", "log1p", "atan2", "hypot", "pow",
                "copysign", "fmod", "isnan", "isinf", "isfinite", "isclose"}
-_SAFE_INTRINSICS = {"float"} | {f"math.{n}" for n in _MATH_FLOAT}
+_SAFE_INTRINSICS = {"float", "truthy", "bool"} | {f"math.{n}" for n in _MATH_FLOAT}
 _EXACT_INTRINSICS = {"math.floor", "math.ceil", "math.trunc", "int.from_float", "round"}
 _FLOAT_SPECS = set("eEfFgG%")
 
