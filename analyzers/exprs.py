@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_types, enums, exc_extras, named, protocols
+from portalis.analyzers import class_types, enums, exc_extras, named, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -67,7 +67,7 @@ class ExprMixin:
             except OverflowError:
                 f = None
             if f is not None and (not exact or int(f) == e.value):
-                return ir.Const(f, ir.FLOAT, e.span)
+                return ir.Const(f, ir.FLOAT, e.span, from_int=True)
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
     def to_int(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
@@ -186,6 +186,8 @@ class ExprMixin:
         if isinstance(have, ir.ObjT) and isinstance(w, ir.ObjT) and self.info.classes:
             from portalis.analyzers import class_group  # unrelated classes: held together from the next pass on
             class_group.note_meet(self, w, have, node)
+        if have == ir.INT and w == ir.FLOAT:  # kept an int in CPython: checked by analyzers.numeric
+            return numeric.widen(e, self.sp(node), what)
         a, b = show(w), show(have)
         if {a, b} <= {"int", "float"} or _mixes_numbers(w, have):
             return self.err("int-float-mix", f"{what} expects {a} but gets {b}; Python keeps ints and floats "
@@ -458,7 +460,7 @@ class ExprMixin:
             return self.obj_unary(op, e, t, node)
         e = self.unwrap(e, ne.unary(op, "NoneType"))
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
-            return ir.Const(-e.value, t, sp)
+            return ir.Const(-e.value, t, sp, e.from_int)
         if t == ir.FLOAT and op != "~":
             return ir.UnaryOp(op, e, ir.FLOAT, sp)
         if t in (ir.INT, ir.BOOL):

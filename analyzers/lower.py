@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -1236,7 +1236,9 @@ class _ModuleLowering:
                 fl.positions_alias[value] = value
                 v = fl.expr(value)
                 gname = tgt.value
-                fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                c = fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                if isinstance(c, ir.Coerce) and c.widen:  # an int for a float (analyzers.numeric)
+                    v = c
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
@@ -1325,6 +1327,8 @@ class _ModuleLowering:
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
                     + user_classes.check_module(self.info, result))
+            result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
+            post += widened
             self.post_diags = post
             diags += post
             if not any(d.severity is Severity.ERROR for d in self.translate_diags):

@@ -192,6 +192,7 @@ class Const:
     value: object  # int | float | bool | str | None
     ty: Type
     span: Span
+    from_int: bool = False  # a float folded from an int literal (`x * 2`): an int in CPython
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,10 @@ class Coerce:
     # message, from analyzers.none_errors); a Coerce from an Optional always has one
     none_msg: str = ""
     none_cls: str = "TypeError"
+    # int -> float where a float is annotated (analyzers.numeric): what receives it, and
+    # whether the conversion must be exact (a run-time check)
+    widen: str = ""
+    exact: bool = False
 
 
 @dataclass(frozen=True)

@@ -156,6 +156,10 @@ class _ExpressionsMixin:
         src = e.expr.ty
         x = self.expr(e.expr)
         if e.ty == ir.FLOAT and src == ir.INT:
+            if e.exact:  # an int where a float is annotated, compared later: exact or stop
+                if self.big:
+                    return self.q(f"rt::bi_to_f64_exact(&{self.ref(e.expr)}, {e.span.line})")
+                return self.q(f"rt::int_to_f64_exact({x}, {e.span.line})")
             if self.big:
                 return self.q(f"rt::bi_to_f64(&{self.ref(e.expr)}, {e.span.line})")
             return f"({x} as f64)"

@@ -132,6 +132,8 @@ class _IntrinsicsMixin:
             idx = self.as_i64(a[1], "index")
             return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
                     f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
+        if n == "float.int_exact":  # int arithmetic Python does in ints (analyzers/numeric.py)
+            return q(f"rt::f64_int_exact({X(a[0])}, {ln})")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
         if n == "raise_as":  # raise the exception a[0] where a value of type e.ty is expected
