@@ -748,7 +748,7 @@ class BuiltinMixin:
         if isinstance(t, ir.OptionT) and hit:
             return ir.Compare(("is not",), (x, ir.Const(None, ir.NONE, x.span)), ir.BOOL, self.sp(node))
         result = ir.Const(hit, ir.BOOL, self.sp(node))
-        if isinstance(x, (ir.Local, ir.Const, ir.Global)):
+        if isinstance(x, (ir.Local, ir.Const, ir.Global)) and base != ir.FLOAT:  # a float may be an int (numeric.py)
             return result
         # known statically, but the argument is still evaluated (it may print or raise)
         return ir.Intrinsic("eval_then", (x, result), ir.BOOL, self.sp(node))

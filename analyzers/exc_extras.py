@@ -41,7 +41,9 @@ def type_name(fl: Any, node: cst.Attribute) -> ir.Expr:
         return fl.type_name_of(x, node)
     if isinstance(t, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.EnumT, ir.NamedT, ir.ExcArgsT)):
         name = ir.Const(ne.type_name(t), ir.STR, sp)
-        return name if isinstance(x, (ir.Local, ir.Const, ir.Global)) else ir.Intrinsic("eval_then", (x, name), ir.STR, sp)
+        if isinstance(x, (ir.Local, ir.Const, ir.Global)) and t != ir.FLOAT:  # a float may be an int (numeric.py)
+            return name
+        return ir.Intrinsic("eval_then", (x, name), ir.STR, sp)
     return fl.err("unsupported-builtin", f"`type(...).__name__` of a {show(t)} value is not supported", node)
 
 

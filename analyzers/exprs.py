@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named, protocols
+from portalis.analyzers import class_types, enums, exc_extras, named, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -67,7 +67,7 @@ class ExprMixin:
             except OverflowError:
                 f = None
             if f is not None and (not exact or int(f) == e.value):
-                return ir.Const(f, ir.FLOAT, e.span)
+                return ir.Const(f, ir.FLOAT, e.span, from_int=True)
         return ir.Coerce(self.to_int(e), ir.FLOAT, e.span)
 
     def to_int(self, e: ir.Expr, err: "ne.Err | None" = None) -> ir.Expr:
@@ -158,6 +158,9 @@ class ExprMixin:
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
+        if isinstance(have, ir.ObjT) and isinstance(w, (TVar, ir.OptionT)) and self.info.classes:
+            from portalis.analyzers import class_group  # an inferred place for an instance of unrelated classes
+            w = class_group.inferred_slot(self, have, w)
         if isinstance(w, ir.OptionT) and isinstance(have, TVar) and unify(have, w.inner):
             return ir.Coerce(e, w, e.span)  # prefer the plain type for a value not known yet
         if isinstance(w, ir.OptionT):
@@ -180,6 +183,11 @@ class ExprMixin:
                 return up
         if unify(w, have):
             return e
+        if isinstance(have, ir.ObjT) and isinstance(w, ir.ObjT) and self.info.classes:
+            from portalis.analyzers import class_group  # unrelated classes: held together from the next pass on
+            class_group.note_meet(self, w, have, node)
+        if have == ir.INT and w == ir.FLOAT:  # kept an int in CPython: checked by analyzers.numeric
+            return numeric.widen(e, self.sp(node), what)
         a, b = show(w), show(have)
         if {a, b} <= {"int", "float"} or _mixes_numbers(w, have):
             return self.err("int-float-mix", f"{what} expects {a} but gets {b}; Python keeps ints and floats "
@@ -319,6 +327,9 @@ class ExprMixin:
             return enums.class_attr(self, node)
         if named.is_class(self, node.value):  # Point._fields
             return named.class_attr(self, node)
+        got = class_types.type_name(self, node)  # x.__class__.__name__
+        if got is not None:
+            return got
         if exc_extras.is_type_name(self, node):  # type(e).__name__
             return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
@@ -449,7 +460,7 @@ class ExprMixin:
             return self.obj_unary(op, e, t, node)
         e = self.unwrap(e, ne.unary(op, "NoneType"))
         if isinstance(e, ir.Const) and op == "-" and t in (ir.INT, ir.FLOAT) and isinstance(e.value, (int, float)):
-            return ir.Const(-e.value, t, sp)
+            return ir.Const(-e.value, t, sp, e.from_int)
         if t == ir.FLOAT and op != "~":
             return ir.UnaryOp(op, e, ir.FLOAT, sp)
         if t in (ir.INT, ir.BOOL):
@@ -493,6 +504,10 @@ class ExprMixin:
         if ni is not None:
             return ni
         sp = self.sp(node)
+        if self.info.classes:  # `type(x) is C` (analyzers/class_types)
+            got = class_types.compare(self, node)
+            if got is not None:
+                return got
         operands = [self.expr(node.left)]
         ops: list[str] = []
         for ct in node.comparisons:
@@ -672,8 +687,15 @@ class ExprMixin:
             cb = names[0]
             for n in names[1:]:
                 cb = common_base(self.info, cb, n) if cb is not None else None
+            if cb is None:  # unrelated classes: their implicit common root (analyzers/class_group)
+                from portalis.analyzers import class_group
+                cb = class_group.meet(self, names, node)
             if cb is not None:
                 unify(t, ir.ObjT(cb))
+        elif len(objs) == 1 and self.info.classes:
+            from portalis.analyzers import class_group
+            if class_group.member(self.info, next(iter(objs))):  # a list that also gets other classes' instances
+                unify(t, ir.ObjT(class_group.GROUP))
         for i in items:
             it = prune(i.ty)
             if isinstance(it, TVar) and it.origin == "error":

@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -317,6 +317,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def ann_assign(self, node: cst.AnnAssign) -> list[ir.Stmt]:
         try:
             t = parse_annotation(node.annotation.annotation, set(self.info.exceptions), self.info.type_aliases)
+            class_group.apply_pending(self.info, self.err)  # `x: Dog | Car` (unrelated classes)
         except AnnotationError as e:
             self.err("unsupported-type", str(e), e.node)
             t = TVar("error")
@@ -722,6 +723,7 @@ class _ModuleLowering:
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
                 self.collect_class(s)
+                class_attrs.note_class(self, s)
             elif isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
                 for x in s.body:
                     self.collect_import(x)
@@ -1147,8 +1149,15 @@ class _ModuleLowering:
             elif (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) and self_name is not None \
                     and i == 1 and fn.name.value in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
+            elif i == 1 and self_name is not None and prm.annotation is not None \
+                    and protocols.is_object(prm.annotation.annotation) \
+                    and fn.name.value in self.info.classes[cname].specializable:
+                # `other: object` in an operator method lowered per operand type: as if unannotated
+                params.append((prm.name.value, TVar(f"param {prm.name.value} of {fname}", self.sm.span(prm).line)))
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
+        if kind == "class" and class_methods.in_hierarchy(self, cname):
+            params.insert(0, (class_methods.CLS_TAG, ir.INT))  # the run-time class (analyzers/class_methods)
         ret = self.return_type(fn, fname)
         code = self.sm.source_lines(fn)
         if "yield" in code:
@@ -1221,7 +1230,8 @@ class _ModuleLowering:
         fl = FunctionLowerer(self.info, ctx, "<module>", locs, set(self.info.globals), ir.NONE)
         body: list[ir.Stmt] = []
         inits = set(map(id, self.info.global_inits.values()))
-        for s in self.main_stmts:
+        for i, s in enumerate(self.main_stmts):
+            body.extend(class_attrs.inits_at(self, fl, i))
             if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1 and id(s.body[0]) in inits:
                 x = s.body[0]
                 value = x.value
@@ -1231,7 +1241,9 @@ class _ModuleLowering:
                 fl.positions_alias[value] = value
                 v = fl.expr(value)
                 gname = tgt.value
-                fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                c = fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
+                if isinstance(c, ir.Coerce) and c.widen:  # an int for a float (analyzers.numeric)
+                    v = c
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
@@ -1239,6 +1251,7 @@ class _ModuleLowering:
             stmts = fl.block([s])
             body.extend(stmts)
             fl.narrow_after(stmts)  # `x = "a"` on a union x: a str in the statements that follow
+        body.extend(class_attrs.inits_at(self, fl, len(self.main_stmts)))
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 
@@ -1254,8 +1267,23 @@ class _ModuleLowering:
         if self.cancelled is not None and self.cancelled():
             raise Superseded()
 
+    group_seed: tuple = ()  # classes held together with unrelated ones, known from the start (class_group)
+
     def run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
+        result = self._run()
+        roots = class_group.restart_roots(self)
+        if roots is not None:  # unrelated classes met: lower again, knowing it from the start
+            cancelled, sm, partial = self.cancelled, self.sm, self.partial
+            self.__dict__.clear()
+            self.__init__(sm, partial)  # type: ignore[misc]
+            self.cancelled = cancelled
+            self.group_seed = roots
+            result = self._run()
+        return result
+
+    def _run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
         self.collect()
+        class_group.apply_seed(self)
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
@@ -1304,6 +1332,8 @@ class _ModuleLowering:
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
                     + user_classes.check_module(self.info, result))
+            result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
+            post += widened
             self.post_diags = post
             diags += post
             if not any(d.severity is Severity.ERROR for d in self.translate_diags):
@@ -1415,6 +1445,9 @@ class _ModuleLowering:
 
     def _first_assign_span(self, fname: str, name: str) -> Span:
         node = self.info.funcs[fname].node if fname in self.info.funcs else self.sm.tree
+        if "." in name and node is self.sm.tree and node is not None:  # a class attribute `C.n`: in C's body
+            cname, name = name.split(".", 1)
+            node = next((c for c in node.body if isinstance(c, cst.ClassDef) and c.name.value == cname), node)
         found: list[Span] = []
 
         class V(cst.CSTVisitor):

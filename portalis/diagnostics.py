@@ -59,7 +59,7 @@ CODES: dict[str, str] = {
     "unsupported-syntax": "A statement or expression outside the supported subset (with, async, decorators, *args, walrus, match, ...).",
     "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",
     "type-mismatch": "A name, container or operation would hold values of incompatible types.",
-    "int-float-mix": "An int where a float is expected (a `float` parameter given an int, `1 in floats`, `max(1, 2.5)`); Python keeps their types apart (they print differently), so write a float literal (`2.0`) or annotate `int | float`.",
+    "int-float-mix": "An int where a float is expected and a use can tell it stays an int in CPython (a `float` parameter given an int that is then printed, `//`-ed with an int, stored in a list...: the message names that use's line; uses that cannot tell are converted), `1 in floats`, `max(1, 2.5)`, a `list[int]` for `list[float]`; write a float literal (`2.0`) or annotate `int | float`.",
     "union-not-narrowed": "An operation on a value of several types (`int | str`, `object`) that is not defined for every type it may have; narrow it with `isinstance()` first.",
     "union-container-copy": "A `list[T]`/`dict[K, V]` stored as one of several types would be copied where Python shares it; give it a union element type (`list[object]`, `dict[str, object]`) where it is made.",
     "cannot-infer-type": "No type could be inferred; add an annotation.",

@@ -192,6 +192,7 @@ class Const:
     value: object  # int | float | bool | str | None
     ty: Type
     span: Span
+    from_int: bool = False  # a float folded from an int literal (`x * 2`): an int in CPython
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,10 @@ class Coerce:
     # message, from analyzers.none_errors); a Coerce from an Optional always has one
     none_msg: str = ""
     none_cls: str = "TypeError"
+    # int -> float where a float is annotated (analyzers.numeric): what receives it, and
+    # whether the conversion must be exact (a run-time check)
+    widen: str = ""
+    exact: bool = False
 
 
 @dataclass(frozen=True)
@@ -379,13 +384,17 @@ class NewExc:
 @dataclass(frozen=True)
 class NewObj:
     """`C(args)`: a new instance of user class `cls`, then `init` (the "K.__init__" function of
-    `cls` or the nearest base defining one, None: no `__init__`) called with it and `args`."""
+    `cls` or the nearest base defining one, None: no `__init__`) called with it and `args`.
+    `tag`: `cls(...)` in a class method, an object of the run-time class (an int expression:
+    its `Class.tag`); then `dispatch` (a class) when its subclasses' `__init__`s differ."""
 
     cls: str
     init: str | None
     args: tuple["Expr", ...]
     ty: Type
     span: Span
+    tag: "Expr | None" = None
+    dispatch: str | None = None
 
 
 @dataclass(frozen=True)

@@ -66,8 +66,8 @@ class ClassEmitter:
         for f in (*m.functions, m.main):
             for n in ir.walk(f.body):
                 d = getattr(n, "dispatch", None)
-                if d is not None and isinstance(n, (ir.Call, ir.MethodTarget)):
-                    key = (d, self.method_name(n.func))
+                if d is not None and isinstance(n, (ir.Call, ir.MethodTarget, ir.NewObj)):
+                    key = (d, self.method_name(n.init if isinstance(n, ir.NewObj) else n.func))
                     if key not in self.dispatchers:
                         self.dispatchers[key] = names.fresh(f"dsp_{names.bare(d)}_{_sanitize(key[1])}")
 
@@ -95,9 +95,9 @@ class ClassEmitter:
                 groups.setdefault(f, []).append(self.classes[k].tag)
         return [(tags, f) for f, tags in groups.items()]
 
-    def call_target(self, e: "ir.Call | ir.MethodTarget") -> str:
+    def call_target(self, e: "ir.Call | ir.MethodTarget | ir.NewObj") -> str:
         if e.dispatch is not None:
-            return self.dispatchers[(e.dispatch, self.method_name(e.func))]
+            return self.dispatchers[(e.dispatch, self.method_name(e.init if isinstance(e, ir.NewObj) else e.func))]
         return self.mod.fn_ident(e.func)
 
     # ------------------------------------------------------------ items
@@ -271,5 +271,14 @@ class ClassEmitter:
             args.append("_depth")
         ret = "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
         arms = " ".join(f"{' | '.join(map(str, tags))} => {self.mod.fn_ident(f)}({', '.join(args)})," for tags, f in impls[:-1])
+        for k in self.subclasses(cls):  # a class without the method (unrelated classes held together)
+            if meth not in self.methods[k] and k != cls:
+                msg = rust_str(f"'{k}' object has no attribute '{meth}'")
+                dflt = "()" if fn.ret == ir.NONE else default_value(fn.ret, self.mod.big)
+                arms += (f" {self.classes[k].tag} => {{ rt::set_pending(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, "
+                         f"{ln})); {dflt} }},")
         last = f"_ => {self.mod.fn_ident(impls[-1][1])}({', '.join(args)}),"
-        w.line(f"fn {name}({', '.join(params)}) -> {ret} {{ match a0.tag() {{ {arms} {last} }} }}", ln)
+        # a dynamic class method's first argument is the run-time class itself (an int)
+        tag = "a0.tag()" if fn.params[0][1] != ir.INT else (
+            "(match &a0 { rt::Int::S(t) => *t as u32, _ => 0 })" if self.mod.big else "(a0 as u32)")
+        w.line(f"fn {name}({', '.join(params)}) -> {ret} {{ match {tag} {{ {arms} {last} }} }}", ln)

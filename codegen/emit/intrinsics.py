@@ -43,6 +43,25 @@ class _IntrinsicsMixin:
             groups = dict(e.kwargs)["tags"].value.split(";")
             arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
             return f"match {R(a[0])}.tag() {{ {arms} _ => {X(a[1])} }}"
+        if n == "obj.same_class":  # `type(x) is type(y)`
+            return f"({R(a[0])}.tag() == {R(a[1])}.tag())"
+        if n == "obj.group_field":  # a field of some of the unrelated classes held together
+            kw = dict(e.kwargs)
+            o = self.t("_go")
+            arms = []
+            for part in kw["missing"].value.split(";"):
+                tag, cname = part.split("=", 1)
+                msg = rust_str(f"'{cname}' object has no attribute '{kw['field'].value}'")
+                arms.append(f"{tag} => {{ rt::set_pending(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, {ln})); "
+                            f"{self.dflt(e.ty)} }},")
+            get = f"{o}.get_{self.ident(kw['field'].value).removeprefix('r#')}()"
+            return f"{{ let {o} = {X(a[0])}; match {o}.tag() {{ {' '.join(arms)} _ => {get} }} }}"
+        if n == "obj.tag":  # the run-time class, passed as a dynamic class method's `cls` (analyzers/class_methods)
+            return self.from_i64(f"({R(a[0])}.tag() as i64)")
+        if n == "cls.by_tag":  # `cls.NAME` in a dynamic class method
+            groups = dict(e.kwargs)["tags"].value.split(";")
+            arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
+            return f"match {self.tag_u32(a[0])} {{ {arms} _ => {X(a[1])} }}"
         if n == "obj.type_name":
             cls = self.mod.classes
             root = a[0].ty.name
@@ -113,6 +132,8 @@ class _IntrinsicsMixin:
             idx = self.as_i64(a[1], "index")
             return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
                     f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
+        if n == "float.int_exact":  # int arithmetic Python does in ints (analyzers/numeric.py)
+            return q(f"rt::f64_int_exact({X(a[0])}, {ln})")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
         if n == "raise_as":  # raise the exception a[0] where a value of type e.ty is expected

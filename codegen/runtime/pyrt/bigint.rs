@@ -746,6 +746,15 @@ pub fn bi_to_f64(a: &Int, line: u32) -> PyResult<f64> {
 }
 
 /// int(x) for a float (truncates); exact for every finite float.
+/// `int_to_f64_exact` for the big-int build.
+pub fn bi_to_f64_exact(a: &Int, line: u32) -> PyResult<f64> {
+    let f = bi_to_f64(a, line)?;
+    if !bi_cmp_float_eq(a, f) {
+        return Err(int_to_f64_inexact(line));
+    }
+    Ok(f)
+}
+
 pub fn bi_from_f64(x: f64, line: u32) -> PyResult<Int> {
     if x.is_nan() {
         return Err(value_err("cannot convert float NaN to integer", line));

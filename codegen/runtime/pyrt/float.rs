@@ -10,6 +10,33 @@ pub fn float_div(a: f64, b: f64, line: u32) -> PyResult<f64> {
     Ok(a / b)
 }
 
+/// An int where a float is annotated, converted for a use that is exact only while the
+/// float holds the int exactly (a comparison): otherwise Portalis' value limit.
+#[inline]
+pub fn int_to_f64_exact(v: i64, line: u32) -> PyResult<f64> {
+    let f = v as f64;
+    if f as i128 != v as i128 {
+        return Err(int_to_f64_inexact(line));
+    }
+    Ok(f)
+}
+
+/// The result of `+ - *` on values CPython holds as ints (ints where a float is annotated): the
+/// same as CPython's int result while it stays below 2**53; otherwise Portalis' value limit.
+#[inline]
+pub fn f64_int_exact(r: f64, line: u32) -> PyResult<f64> {
+    if r.abs() < 9007199254740992.0 {
+        return Ok(r);
+    }
+    Err(limit_err("int arithmetic on ints where a float is annotated reached 2**53: CPython computes it exactly in ints; pass floats", line))
+}
+
+#[cold]
+#[inline(never)]
+pub fn int_to_f64_inexact(line: u32) -> PyErr {
+    limit_err("an int where a float is annotated has no exact float value (past 2**53): CPython keeps it an int and compares it exactly; pass a float", line)
+}
+
 #[inline]
 fn float_divmod_raw(vx: f64, wx: f64) -> (f64, f64) {
     let mut m = vx % wx;

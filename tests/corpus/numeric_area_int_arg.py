@@ -1,4 +1,3 @@
-# expect: int-float-mix @ 8
 def area(radius: float) -> float:
     return 3.14159 * radius * radius
 
