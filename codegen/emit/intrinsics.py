@@ -439,7 +439,7 @@ class _IntrinsicsMixin:
             elif n == "sorted":
                 el = self.elem_type(it)
                 w_line(f"let {acc} = rt::PyList::from_vec({self.collect(it, el)});")
-                self.sort_call(acc, kw, ln)
+                self.sort_call(acc, kw, ln, el)
                 w_line(acc)
             elif n == "list.from_iter":
                 w_line(f"rt::PyList::from_vec({self.collect(it, e.ty.elem)})")

@@ -7,18 +7,27 @@ from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs
 
 
+def _order_observable(t: ir.Type) -> bool:
+    """Whether `<` on values of type t can run user code (a class's __lt__), so that which
+    comparisons a sort makes, and in what order, shows in the program's behaviour."""
+    return any(isinstance(p, ir.ObjT) for p in ir.type_parts(t))
+
+
 class _MethodsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
-    def sort_call(self, lst: str, kw: dict, ln: int) -> None:
+    def sort_call(self, lst: str, kw: dict, ln: int, el: ir.Type) -> None:
         rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+        # when `<` on the sort keys can run user code (__lt__), the runtime sorts with CPython's
+        # own algorithm (pyrt/timsort.rs): same comparisons, same order, same state on an error
+        obs = "_observed" if _order_observable(kw["key"].ty.ret if "key" in kw else el) else ""
         if "key" in kw:
             kf = self.t("_kf")
             key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort
             self.w.line(f"let mut {kf} = {key};", ln)
-            self.w.line(f"{self.q(f'{lst}.sort_by_key(&mut {kf}, {rev}, {ln})')};", ln)
+            self.w.line(f"{self.q(f'{lst}.sort_by_key{obs}(&mut {kf}, {rev}, {ln})')};", ln)
         else:
-            self.w.line(f"{self.q(f'{lst}.sort({rev}, {ln})')};", ln)
+            self.w.line(f"{self.q(f'{lst}.sort{obs}({rev}, {ln})')};", ln)
 
     def elem_type(self, it: ir.Expr) -> ir.Type:
         t = it.ty
@@ -173,7 +182,7 @@ class _MethodsMixin:
             code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
             return self.from_i64(code) if m != "remove" else code
         if m == "sort":
-            return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln)) + "\n}"
+            return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln, a[0].ty.elem)) + "\n}"
         if m in ("reverse", "clear", "copy"):
             return f"{lst}.{m}()"
         if m == "concat":

@@ -541,6 +541,62 @@ impl<T: Clone> PyList<T> {
 }
 
 impl<T: Clone + PartialOrd> PyList<T> {
+    /// list.sort(reverse=...) when `<` can run user code (objects with `__lt__`, or values that
+    /// hold them): CPython 3.11's own algorithm (timsort.rs), asking `<` exactly the questions
+    /// CPython asks (no NaN pre-check, no `x < x`); a `__lt__` that raises leaves the list as
+    /// CPython leaves it. The list looks empty while comparisons run.
+    pub fn sort_observed(&self, reverse: bool, line: u32) -> PyResult<()> {
+        let mut items = std::mem::take(&mut *self.0.borrow_mut());
+        if reverse {
+            items.reverse();
+        }
+        let r = timsort(&mut items, |a, b| ret(a < b));
+        if reverse {
+            items.reverse();
+        }
+        self.restore_sorted(items, r, line)
+    }
+
+    /// `sort_observed` with a key function whose results' `<` can run user code.
+    pub fn sort_by_key_observed<K: PartialOrd + Clone, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        mut key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        let mut keys: Vec<K> = Vec::with_capacity(items.len());
+        for it in items.iter() {
+            match key(it) {
+                Ok(k) => keys.push(k),
+                Err(e) => {
+                    *self.0.borrow_mut() = items;
+                    return Err(e);
+                }
+            }
+        }
+        let mut pairs: Vec<(K, T)> = keys.into_iter().zip(items).collect();
+        if reverse {
+            pairs.reverse();
+        }
+        let r = timsort(&mut pairs, |a, b| ret(a.0 < b.0));
+        if reverse {
+            pairs.reverse();
+        }
+        self.restore_sorted(pairs.into_iter().map(|(_, t)| t).collect(), r, line)
+    }
+
+    /// Put the sorted items back; CPython's ValueError when the comparisons (user code) added
+    /// items to the list meanwhile (their additions are dropped, as in CPython).
+    fn restore_sorted(&self, items: Vec<T>, r: PyResult<()>, line: u32) -> PyResult<()> {
+        let meanwhile = std::mem::replace(&mut *self.0.borrow_mut(), items);
+        r?;
+        if !meanwhile.is_empty() {
+            return Err(value_err("list modified during sort", line));
+        }
+        Ok(())
+    }
+
     /// list.sort(reverse=...): stable; the list looks empty while comparisons run.
     pub fn sort(&self, reverse: bool, line: u32) -> PyResult<()> {
         let items = std::mem::take(&mut *self.0.borrow_mut());
