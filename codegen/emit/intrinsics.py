@@ -419,13 +419,15 @@ class _IntrinsicsMixin:
                     # min/max (a builtin that does not specialise) calls the key and drains a generator
                     w_line(f"let mut {kf} = {self.at_off(self.frame_off + 1, lambda: self.expr(key))};")
                     w_line(f"let mut _bk: Option<{self.rty(kt)}> = None;")
+                    kcmp = f"_k {better} {_opaque_rs('*_b', kt)}"
                     self.foreach(src, lambda x: w_line(
                         f"let _k = {self.q(f'{kf}(&{x})')}; "
-                        f"if match &_bk {{ None => true, Some(_b) => _k {better} {_opaque_rs('*_b', kt)} }} {{ _bk = Some(_k); {acc} = Some({x}); }}"),
+                        f"if match &_bk {{ None => true, Some(_b) => {self.cmp_checked(kcmp, kt)} }} {{ _bk = Some(_k); {acc} = Some({x}); }}"),
                         ln, driver=self.frame_off + 1)
                 else:
+                    b = _opaque_rs("*_b", el)
                     self.foreach(src, lambda x: w_line(
-                        f"if match &{acc} {{ None => true, Some(_b) => {x} {better} {_opaque_rs('*_b', el)} }} {{ {acc} = Some({x}); }}"),
+                        f"if match &{acc} {{ None => true, Some(_b) => {self.cmp_checked(f'{x} {better} {b}', el)} }} {{ {acc} = Some({x}); }}"),
                         ln, driver=self.frame_off + 1)
                 if "default" in kw:
                     d = dv

@@ -41,6 +41,12 @@ class _MethodsMixin:
             return t.items[0]
         raise EmitError(f"not iterable: {t}", it.span)
 
+    def cmp_checked(self, cmp: str, t: ir.Type) -> str:
+        """A comparison of min/max: when it can run user code (__lt__), an exception it raises
+        stops min/max at once, as in CPython (otherwise it would stay pending while later items
+        are compared)."""
+        return self.q(f"rt::ret({cmp})") if _order_observable(t) else cmp
+
     def minmax_args(self, e: ir.Intrinsic) -> str:
         better = "<" if e.name.startswith("min") else ">"
         kw = dict(e.kwargs)
@@ -52,12 +58,13 @@ class _MethodsMixin:
             code = f"{{ {lets} let mut {kf} = {key}; let mut _best = {vals[0]}; let mut _bk = {self.q(f'{kf}(&_best)')};"
             kb = _opaque_rs("_bk", kw["key"].ty.ret)
             for v in vals[1:]:
-                code += f" let _k = {self.q(f'{kf}(&{v})')}; if _k {better} {kb} {{ _bk = _k; _best = {v}; }}"
+                code += (f" let _k = {self.q(f'{kf}(&{v})')}; if {self.cmp_checked(f'_k {better} {kb}', kw['key'].ty.ret)}"
+                         f" {{ _bk = _k; _best = {v}; }}")
             return code + " _best }"
         code = f"{{ {lets} let mut _best = {vals[0]};"
         best = _opaque_rs("_best", e.ty)
         for v in vals[1:]:
-            code += f" if {v} {better} {best} {{ _best = {v}; }}"
+            code += f" if {self.cmp_checked(f'{v} {better} {best}', e.ty)} {{ _best = {v}; }}"
         return code + " _best }"
 
     def split_args(self, e: ir.Intrinsic) -> str:
