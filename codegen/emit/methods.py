@@ -20,7 +20,8 @@ class _MethodsMixin:
         rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
         # when `<` on the sort keys can run user code (__lt__), the runtime sorts with CPython's
         # own algorithm (pyrt/timsort.rs): same comparisons, same order, same state on an error
-        obs = "_observed" if _order_observable(kw["key"].ty.ret if "key" in kw else el) else ""
+        kt = kw["key"].ty.ret if "key" in kw else el
+        obs = ("_observed_nan" if _has_float(kt) else "_observed") if _order_observable(kt) else ""
         if "key" in kw:
             kf = self.t("_kf")
             key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort

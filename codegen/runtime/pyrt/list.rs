@@ -546,7 +546,25 @@ impl<T: Clone + PartialOrd> PyList<T> {
     /// CPython asks (no NaN pre-check, no `x < x`); a `__lt__` that raises leaves the list as
     /// CPython leaves it. The list looks empty while comparisons run.
     pub fn sort_observed(&self, reverse: bool, line: u32) -> PyResult<()> {
+        self.sort_observed_impl(reverse, line, |_| false)
+    }
+
+    /// `sort_observed` of values that hold floats too: a NaN stops the sort (the limit of
+    /// `check_sortable`: a NaN inside a tuple or list compares equal to itself by identity in
+    /// CPython, which Portalis does not track). Checked without calling any `__lt__`.
+    pub fn sort_observed_nan(&self, reverse: bool, line: u32) -> PyResult<()>
+    where
+        T: HasNan,
+    {
+        self.sort_observed_impl(reverse, line, |x: &T| x.has_nan())
+    }
+
+    fn sort_observed_impl(&self, reverse: bool, line: u32, nan: impl Fn(&T) -> bool) -> PyResult<()> {
         let mut items = std::mem::take(&mut *self.0.borrow_mut());
+        if items.iter().any(nan) {
+            *self.0.borrow_mut() = items;
+            return Err(sort_nan_err(line));
+        }
         if reverse {
             items.reverse();
         }
@@ -560,9 +578,29 @@ impl<T: Clone + PartialOrd> PyList<T> {
     /// `sort_observed` with a key function whose results' `<` can run user code.
     pub fn sort_by_key_observed<K: PartialOrd + Clone, F: FnMut(&T) -> PyResult<K>>(
         &self,
+        key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        self.sort_by_key_observed_impl(key, reverse, line, |_| false)
+    }
+
+    /// `sort_by_key_observed` with keys that hold floats too (see `sort_observed_nan`).
+    pub fn sort_by_key_observed_nan<K: PartialOrd + Clone + HasNan, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        self.sort_by_key_observed_impl(key, reverse, line, |k: &K| k.has_nan())
+    }
+
+    fn sort_by_key_observed_impl<K: PartialOrd + Clone, F: FnMut(&T) -> PyResult<K>>(
+        &self,
         mut key: F,
         reverse: bool,
         line: u32,
+        nan: impl Fn(&K) -> bool,
     ) -> PyResult<()> {
         let items = std::mem::take(&mut *self.0.borrow_mut());
         let mut keys: Vec<K> = Vec::with_capacity(items.len());
@@ -574,6 +612,10 @@ impl<T: Clone + PartialOrd> PyList<T> {
                     return Err(e);
                 }
             }
+        }
+        if keys.iter().any(nan) {
+            *self.0.borrow_mut() = items;
+            return Err(sort_nan_err(line));
         }
         let mut pairs: Vec<(K, T)> = keys.into_iter().zip(items).collect();
         if reverse {
@@ -683,12 +725,17 @@ fn nan_identity_err(line: u32) -> PyErr {
 /// return a different order than CPython, stop with an error (never silently wrong).
 fn check_sortable<T: PartialOrd>(keys: &[T], line: u32) -> PyResult<()> {
     if keys.iter().any(|k| k.partial_cmp(k) != Some(Ordering::Equal)) {
-        return Err(limit_err(
-            "cannot sort values that contain NaN: Portalis does not reproduce CPython's order for them",
-            line,
-        ));
+        return Err(sort_nan_err(line));
     }
     Ok(())
+}
+
+#[cold]
+fn sort_nan_err(line: u32) -> PyErr {
+    limit_err(
+        "cannot sort values that contain NaN: Portalis does not reproduce CPython's order for them",
+        line,
+    )
 }
 
 impl<T: Clone + PartialEq> PyList<T> {
