@@ -152,3 +152,46 @@ def test_sort_comparisons_match_cpython(seed, toolchain, tmp_path):
         pytest.fail(f"seed {seed}: stdout differs from line {first + 1}: "
                     f"got {got[first:first + 3]!r}, CPython {exp[first:first + 3]!r}\n{src}")
     assert pr.result.exit_code == 0
+
+
+MODIFIED = '''class V:
+    def __init__(self, x: int, box: list["V"]) -> None:
+        self.x = x
+        self.box = box
+
+    def __lt__(self, o: "V") -> bool:
+        print("lt", self.x, o.x, len(self.box))
+        if len(self.box) < 3:
+            self.box.append(V(99, self.box))
+        return self.x < o.x
+
+    def __repr__(self) -> str:
+        return f"V({self.x})"
+
+
+xs: list[V] = []
+for i in range(6):
+    xs.append(V(6 - i, xs))
+try:
+    xs.sort(reverse=True)
+except ValueError as e:
+    print("caught", e)
+print(xs)
+ys: list[V] = []
+for i in range(4):
+    ys.append(V(i % 2, ys))
+ys.sort(key=lambda v: v)
+print(ys)
+'''
+
+
+def test_list_modified_by_lt_during_sort(toolchain, tmp_path):
+    """The list looks empty to __lt__ while it is sorted; what it adds is dropped and the sort
+    raises CPython's ValueError (it was kept silently)."""
+    path = tmp_path / "modified.py"
+    path.write_text(MODIFIED)
+    want = subprocess.run([sys.executable, str(path)], capture_output=True, timeout=60)
+    pr = run_program(MODIFIED, str(path), [], toolchain=toolchain)
+    assert pr.result is not None, str(pr)
+    assert (pr.result.stdout, pr.result.exit_code) == (want.stdout, want.returncode)
+    assert b"caught list modified during sort" in want.stdout
