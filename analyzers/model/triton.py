@@ -167,6 +167,7 @@ def serve(http_port: int | None = None, grpc_port: int | None = None, log_path: 
         stop["sig"] = signum
 
     old = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGINT)}
+    print("starting tritonserver (CPU) ...", file=sys.stderr, flush=True)  # progress; Ctrl-C now stops cleanly
     try:
         try:
             t = start(http_port, grpc_port, log_path=log_path)

@@ -125,6 +125,8 @@ def test_warm_up_lets_the_first_call_use_triton(triton):
 def test_serve_stops_on_sigint_while_starting_and_when_ready():
     import signal
     p = subprocess.Popen([PORTALIS, "model", "serve"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    # once it says it is starting (its handler is in place; a Ctrl-C before that is Python's own, exit 130)
+    assert "starting tritonserver" in p.stderr.readline()
     time.sleep(0.5)
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=30)
