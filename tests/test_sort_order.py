@@ -195,3 +195,34 @@ def test_list_modified_by_lt_during_sort(toolchain, tmp_path):
     assert pr.result is not None, str(pr)
     assert (pr.result.stdout, pr.result.exit_code) == (want.stdout, want.returncode)
     assert b"caught list modified during sort" in want.stdout
+
+
+LISTS = '''class V:
+    def __init__(self, x: int) -> None:
+        self.x = x
+
+    def __lt__(self, o: "V") -> bool:
+        print("lt", self.x, o.x)
+        return self.x < o.x
+
+    def __repr__(self) -> str:
+        return f"V({self.x})"
+
+
+a = V(1)
+print(sorted([[a, V(3)], [V(0)], [a, V(2)], [a], [V(5), V(1)]]))
+print(max([[a, V(3)], [V(0)], [a, V(2)]]))
+print(min([[a, V(3)], [V(0)], [a, V(2)]], key=lambda l: l))
+print([1.0, 2.0] < [1.0, 3.0], [2] > [1, 5], [1] <= [1], [1, 2] >= [1, 2, 0], [3] < [3])
+'''
+
+
+def test_lists_of_objects_compare_like_cpython(toolchain, tmp_path):
+    """Lists compare as CPython's list_richcompare: first differing item by `==` (identity
+    first), then one `<` (or `>`) on it; it was `<` and then `>` through partial_cmp."""
+    path = tmp_path / "lists.py"
+    path.write_text(LISTS)
+    want = subprocess.run([sys.executable, str(path)], capture_output=True, timeout=60)
+    pr = run_program(LISTS, str(path), [], toolchain=toolchain)
+    assert pr.result is not None, str(pr)
+    assert (pr.result.stdout, pr.result.exit_code) == (want.stdout, want.returncode)

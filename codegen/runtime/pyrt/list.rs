@@ -794,7 +794,28 @@ impl<T: PartialEq> PartialEq for PyList<T> {
     }
 }
 
+/// `<`, `>`, `<=`, `>=` of lists as CPython's list_richcompare: the first items that differ
+/// (`!=`), then that one operator on them (one call of a user `__lt__`, not two); else lengths.
+macro_rules! list_rel {
+    ($name:ident, $op:tt) => {
+        fn $name(&self, other: &Self) -> bool {
+            let a = self.0.borrow();
+            let b = other.0.borrow();
+            for (x, y) in a.iter().zip(b.iter()) {
+                if x != y {
+                    return x $op y;
+                }
+            }
+            a.len() $op b.len()
+        }
+    };
+}
+
 impl<T: PartialOrd> PartialOrd for PyList<T> {
+    list_rel!(lt, <);
+    list_rel!(gt, >);
+    list_rel!(le, <=);
+    list_rel!(ge, >=);
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         let a = self.0.borrow();
         let b = other.0.borrow();
