@@ -16,7 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, named
+from portalis.analyzers import enums, named, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -108,7 +108,11 @@ class BuiltinMixin:
             n = f.value
             if f in self.info.synth_calls:  # a generated call (a base exception class's __init__)
                 return self.user_call(self.info.synth_calls[f], node, pos, kw)
-            if n in self.comp_scope or (n in self.locals and n not in self.global_names):
+            if n in self.comp_scope or (n in self.locals and n not in self.global_names) or (
+                    n in self.info.globals and n not in self.info.funcs):
+                called = protocols.call_object(self, f, node, pos, kw)  # an object with `__call__`
+                if called is not None:
+                    return called
                 return self.err("unsupported-syntax", f"`{n}` is a variable, not a function", f)
             if enums.is_class(self, f):  # Color(value)
                 return enums.call_class(self, node, pos, kw)
@@ -167,6 +171,10 @@ class BuiltinMixin:
         callee = self.expr(f)  # reports what is wrong inside first (e.g. `globals()[name](...)`)
         if isinstance(prune(callee.ty), TVar) and prune(callee.ty).origin == "error":
             return callee
+        if isinstance(prune(callee.ty), ir.ObjT) and self.info.classes:  # `xs[0](...)`: `__call__`
+            called = protocols.call_object(self, f, node, pos, kw)
+            if called is not None:
+                return called
         return self.err("unsupported-syntax", "only calls of named functions and methods are supported", node)
 
     def unwrap_any(self, e: ir.Expr) -> ir.Expr:
@@ -492,6 +500,8 @@ class BuiltinMixin:
             return self.union_sum(it, el, node)
         if el == ir.BOOL or (isinstance(el, ir.EnumT) and el.int_enum):  # IntEnum members add as ints
             el = ir.INT
+        if isinstance(el, ir.ObjT) and self.info.classes:  # through `+` (analyzers/protocols.py)
+            return protocols.obj_sum(self, node, it, el, start_node)
         if el not in (ir.INT, ir.FLOAT):
             return self.err("type-mismatch", f"sum() of {show(el)} values is not supported", node)
         args: tuple = (it,)
@@ -533,6 +543,9 @@ class BuiltinMixin:
             return ir.Intrinsic("abs", (x,), ir.FLOAT, self.sp(node))
         if t in (ir.INT, ir.BOOL):
             return ir.Intrinsic("abs", (self.to_int(x),), ir.INT, self.sp(node))
+        if isinstance(t, ir.ObjT) and self.info.classes:  # `__abs__`
+            if self._has(t, "__abs__") or self.refused_class(t.name):
+                return self.obj_dunder(x, t, "__abs__", [], node)
         return self.err("type-mismatch", f"bad operand type for abs(): {show(t)}", node)
 
     def b_round(self, node, pos, kw):
@@ -665,6 +678,7 @@ class BuiltinMixin:
         # format(x, spec) is f"{x:{spec}}": a literal spec is text, any other a nested field
         spec_f = (ir.FString((spec.value,), ir.STR, spec.span) if isinstance(spec, ir.Const)
                   else ir.FString((ir.FormatField(spec, "", None),), ir.STR, spec.span))
+        x, _, spec_f = protocols.format_field(self, x, "", spec_f, node)  # `__format__`
         return ir.FString((ir.FormatField(x, "", spec_f),), ir.STR, self.sp(node))
 
     def b_divmod(self, node, pos, kw):

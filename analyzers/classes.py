@@ -21,6 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers import class_attrs, class_group, class_methods, class_types, protocols
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -33,7 +34,9 @@ COMPARE_DUNDERS = {"<": ("__lt__", "__gt__"), "<=": ("__le__", "__ge__"), ">": (
                    ">=": ("__ge__", "__le__"), "==": ("__eq__", "__eq__"), "!=": ("__ne__", "__ne__")}
 UNARY_DUNDERS = {"-": "__neg__", "+": "__pos__", "~": "__invert__"}
 # dunders Portalis knows how to call; any other `__x__` method is refused at its `def`
-SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
+# in-place operators (`x += y`): `__iadd__`, ... (analyzers/protocols.py)
+INPLACE_DUNDERS = {op: "__i" + m[2:] for op, (m, _) in BINARY_DUNDERS.items() if op != "@"}
+SUPPORTED_DUNDERS = ({"__init__", "__post_init__", "__call__", "__iter__", "__next__", "__delitem__", "__abs__", "__format__", *INPLACE_DUNDERS.values(), "__enter__", "__exit__", "__repr__", "__str__", "__eq__", "__ne__", "__hash__", "__len__", "__bool__",
                       "__contains__", "__getitem__", "__setitem__"}
                      | {m for pair in BINARY_DUNDERS.values() for m in pair} - {"__matmul__", "__rmatmul__"}
                      | {m for pair in COMPARE_DUNDERS.values() for m in pair} | set(UNARY_DUNDERS.values()))
@@ -62,6 +65,19 @@ class ClassInfo:
     frozen: bool = False  # a frozen dataclass
     generated_init: bool = False  # its `__init__` is the one @dataclass generates
     hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
+    abc_meta: bool = False  # its metaclass is ABCMeta (it or a base derives from ABC): analyzers.protocols
+    abc_base: bool = False  # `ABC` is one of its bases
+    abstract: set[str] = field(default_factory=set)  # its own @abstractmethod methods and properties
+    notimpl: set[str] = field(default_factory=set)  # its own methods that may return NotImplemented
+    derived: set[str] = field(default_factory=set)  # the methods @total_ordering added
+    specializable: set[str] = field(default_factory=set)  # operator methods lowered per operand type
+    stored_attrs: set[str] = field(default_factory=set)  # class attributes that are module variables (class_attrs)
+    slots: tuple[str, ...] | None = None  # its `__slots__`
+    dc_fields: list | None = None  # a dataclass's fields, its dataclass bases' first (analyzers/dataclass)
+    dc_eq: bool = False  # a dataclass whose `__eq__` is the generated one
+    synthetic: bool = False  # the implicit root of unrelated classes held together (class_group)
+    group_roots: list[str] = field(default_factory=list)  # its top classes
+    iter_view: str = ""  # its `__iter__` returns iter(d.items()/.keys()/.values()): the view (protocols)
 
 
 # ---------------------------------------------------------------- the class hierarchy
@@ -81,7 +97,7 @@ def root_of(info: Any, c: str) -> str:
 
 
 def is_subclass(info: Any, a: str, b: str) -> bool:
-    return b in mro(info, a)
+    return b in mro(info, a) or (b == class_group.GROUP and class_group.member(info, a))
 
 
 def subclasses(info: Any, c: str) -> list[str]:
@@ -164,27 +180,34 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
 
     base: str | None = None
     dc = None
-    if c.decorators:
+    # `ABC` / `metaclass=ABCMeta` and `@total_ordering` are analyzers.protocols'
+    c_bases, c_keywords, abc_meta = protocols.abc_parts(info, c)
+    total = [d for d in c.decorators if protocols.is_total_ordering(info, d)]
+    decorators = [d for d in c.decorators if d not in total]
+    if total and c.decorators[0] is not total[0]:
+        refuse(f"class `{name}`: @total_ordering must be the outermost class decorator here", total[0])
+        return
+    if decorators:
         from portalis.analyzers.dataclass import dataclass_options
-        d = _decorator_name(c.decorators[0]) if not isinstance(c.decorators[0].decorator, cst.Call) else \
-            _decorator_name(cst.Decorator(c.decorators[0].decorator.func))
+        d = _decorator_name(decorators[0]) if not isinstance(decorators[0].decorator, cst.Call) else \
+            _decorator_name(cst.Decorator(decorators[0].decorator.func))
         is_dc = (d == "dataclass" and info.from_imports.get("dataclass") == ("dataclasses", "dataclass")) or \
             (d == "dataclasses.dataclass" and "dataclasses" in info.imports)
-        if not is_dc or len(c.decorators) > 1:
-            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) are not "
-                   "supported", c.decorators[0] if not is_dc else c.decorators[1])
+        if not is_dc or len(decorators) > 1:
+            refuse(f"class `{name}`: class decorators other than @dataclass (imported from dataclasses) and "
+                   "@total_ordering are not supported", decorators[0] if not is_dc else decorators[1])
             return
-        dc = dataclass_options(ml, c.decorators[0])
+        dc = dataclass_options(ml, decorators[0])
         if dc is None:
             return
-    if any(a.keyword is not None for a in c.bases) or c.keywords:
+    if any(a.keyword is not None for a in c_bases) or c_keywords:
         refuse(f"class `{name}`: metaclasses and class keywords are not supported", c.name)
         return
-    if len(c.bases) > 1:
+    if len(c_bases) > 1:
         refuse(f"class `{name}`: multiple inheritance is not supported (one base class at most)", c.name)
         return
-    if c.bases:
-        b = c.bases[0].value
+    if c_bases:
+        b = c_bases[0].value
         if isinstance(b, cst.Name) and b.value == "object":
             base = None
         elif isinstance(b, cst.Name) and b.value in info.classes:
@@ -198,6 +221,8 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                    "inheritance from user classes is supported; enums, NamedTuple, builtin types are not)", c.name)
             return
     ci = ClassInfo(name, base, c, line, len(info.classes) + 1)
+    ci.abc_meta = abc_meta or (base is not None and info.classes[base].abc_meta)
+    ci.abc_base = len(c_bases) != len(c.bases)
     info.classes[name] = ci
     info.type_aliases[name] = ir.ObjT(name)
     body = list(c.body.body) if isinstance(c.body, cst.IndentedBlock) else []
@@ -219,13 +244,18 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         if dc.frozen:
             info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
         if dc.frozen and dc.eq and "__hash__" not in own:
-            ci.hash_fields = [s.target.value for s in c.body.body  # type: ignore[union-attr]
-                              if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1
-                              and isinstance(s.body[0], cst.AnnAssign) for s in [s.body[0]]]
+            ci.hash_fields = [f[0] for f in ci.dc_fields or ()]  # its dataclass bases' fields too
     elif base is not None and info.classes[base].frozen:
         refuse("cannot inherit non-frozen dataclass from a frozen one: CPython raises TypeError", c.name)
         ci.refused = True
         return
+    if total:
+        added = protocols.total_ordering_methods(ml, c, body, base, total[0])
+        if added is None:
+            ci.refused = True
+            return
+        body = body + added
+        ci.derived = {f.name.value for f in added}
     ci.body = body
     funcs: list[tuple[cst.FunctionDef, str]] = []
     for s in body:
@@ -234,7 +264,14 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         if isinstance(s, cst.FunctionDef):
             m = s.name.value
             kind = "method"
-            decos = [_decorator_name(d) for d in s.decorators]
+            stripped = protocols.strip_abstract(info, list(s.decorators))
+            if stripped is None:
+                refuse("@abstractmethod must be the innermost decorator", s.decorators[0])
+                ci.refused = True
+                continue
+            if stripped[1]:
+                ci.abstract.add(m)
+            decos = [_decorator_name(d) for d in stripped[0]]
             if decos == ["staticmethod"]:
                 kind = "static"
             elif decos == ["classmethod"]:
@@ -252,6 +289,14 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 refuse(f"the special method `{m}` is not supported", s.name)
                 ci.refused = True
                 continue
+            if m == "__iter__" and not protocols.returns_iterator(s):  # analyzers/protocols.py
+                rewritten = protocols.rewrite_iter(ml, s) if kind == "method" else None
+                if rewritten is None:
+                    refuse("`__iter__` is supported as `return iter(self.FIELD)` (any list, dict, set, str or tuple "
+                           "expression), `yield from ...` or `for x in ...: yield x` only", s.name)
+                    ci.refused = True
+                    continue
+                s = rewritten
             if (m in ci.methods and kind != "setter") or (kind == "setter" and m in ci.setters):
                 refuse(f"method `{m}` is defined twice in `{name}`", s.name)
                 ci.refused = True
@@ -260,10 +305,6 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 inherited = resolve(info, base, m)
                 if inherited is not None and inherited[1] != kind:
                     refuse(f"`{m}` overrides a {inherited[1]} method of `{inherited[0]}` with a {kind} one", s.name)
-                    ci.refused = True
-                    continue
-                if inherited is not None and inherited[1] == "class":
-                    refuse(f"class methods are supported in classes without subclasses only (`{m}`)", s.name)
                     ci.refused = True
                     continue
             fname = f"{name}.{m}" if kind != "setter" else f"{name}.{m}#set"
@@ -296,38 +337,36 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                     root.fields.setdefault(tgt, TVar(f"field {tgt} of {name}"))
                     unify(root.fields[tgt], t)
                     continue
-                if not _literal_default(val):
-                    refuse("a class attribute must be a literal (number, string, True/False/None); "
-                           "Python shares one value between all instances", val)
-                    ci.refused = True
+                if tgt == "__slots__" and ann is None:
+                    class_attrs.collect_slots(ml, ci, val)
                     continue
                 ci.attrs[tgt] = (val, t)
+                class_attrs.collect_attr(ml, ci, tgt, x, val, t, _literal_default(val))
                 continue
         refuse(f"class `{name}` may hold methods, literal class attributes and field annotations only",
                s.name if isinstance(s, (cst.FunctionDef, cst.ClassDef)) else s)
         ci.refused = True
     if base is not None:  # CPython tries a subclass's reflected operator first: not modelled
         for m in ci.methods:
+            inh = resolve(info, base, m)
+            if m == "__eq__" and ci.dc_eq and inh is not None and info.classes[inh[0]].dc_eq:
+                continue  # generated by @dataclass on both: equal only within one class, whichever runs
             if m in _OPERATOR_DUNDERS and defines_anywhere(info, base, m):
                 refuse(f"`{name}` overrides the operator method `{m}` of a base class: not supported (CPython "
                        "would try the subclass's reflected method first)", c.name)
                 ci.refused = True
                 break
-    # class methods: only in a class without subclasses (cls is then the class itself)
-    if base is not None:
-        for k in mro(info, base):
-            for m, kind in info.classes[k].kinds.items():
-                if kind == "class":
-                    refuse(f"`{name}` derives from `{k}`, which has the class method `{m}`: class methods are "
-                           "supported in classes without subclasses only", c.name)
-                    ci.refused = True
     for fn, fname in funcs:
         _collect_fields(ml, ci, fn)
+        if protocols.returns_notimpl(fn) or (fn.name.value in ci.derived and protocols.root_may_notimpl(info, ci, body)):
+            ci.notimpl.add(fn.name.value)
+        protocols.note_specializable(ml, ci, fn)
     for fn, fname in funcs:
         kind = ci.kinds.get(fn.name.value, "setter") if not fname.endswith("#set") else "setter"
         ml.collect_method(fn, fname, name, kind)
     _link_overrides(ml, ci)
     _check_init_fields(ml, ci)
+    class_attrs.check_slots(ml, ci)
     if ci.refused:  # diagnosed: its methods are not lowered (their errors would only cascade)
         for f in (*ci.methods.values(), *ci.setters.values()):
             info.funcs.pop(f, None)
@@ -387,8 +426,10 @@ def _check_init_fields(ml: Any, ci: ClassInfo) -> None:
         p = fn.params.params
         selfname = p[0].name.value if p else "self"
         stmts = fn.body.body if isinstance(fn.body, cst.IndentedBlock) else []
-        for st in stmts:
-            x = st.body[0] if isinstance(st, cst.SimpleStatementLine) and len(st.body) == 1 else None
+        # statements one by one: `self.x = x; self.y = y` on one line are two
+        units = [u for st in stmts for u in (st.body if isinstance(st, cst.SimpleStatementLine) else [st])]
+        for st in units:
+            x = st if isinstance(st, cst.BaseSmallStatement) else None
             if isinstance(x, cst.Expr) and _is_super_call(x.value, "__init__") and ci.base is not None:
                 if not _uses_self(x.value, selfname, done):
                     done |= info.classes[ci.base].init_fields
@@ -403,9 +444,8 @@ def _check_init_fields(ml: Any, ci: ClassInfo) -> None:
             if f is not None and val is not None and not _uses_self(val, selfname, done):
                 done.add(f)
                 continue
-            if not _uses_self(st, selfname, done) or isinstance(st, cst.SimpleStatementLine) and all(
-                    isinstance(s, (cst.Pass, cst.Expr)) and isinstance(getattr(s, "value", None), (cst.SimpleString, type(None)))
-                    for s in st.body):
+            if not _uses_self(st, selfname, done) or isinstance(st, (cst.Pass, cst.Expr)) and isinstance(
+                    getattr(st, "value", None), (cst.SimpleString, type(None))):
                 continue
             break  # `self` escapes (a method call, passed on, a field read before it is set...)
     ci.init_fields = done
@@ -483,7 +523,14 @@ def ir_classes(info: Any) -> tuple[ir.Class, ...]:
         hf = None
         if ci.hash_fields is not None:
             hf = tuple((f, field_type(info, name, f)) for f in ci.hash_fields)
-        out.append(ir.Class(name, ci.base, root_of(info, name), ci.tag, fields, tuple(methods.items()),
+        base, root = ci.base, root_of(info, name)
+        if ci.synthetic:
+            methods = {}
+        elif class_group.member(info, name):  # one Rust hierarchy under the implicit root
+            root = class_group.GROUP
+            if base is None:
+                base, fields = class_group.GROUP, ()
+        out.append(ir.Class(name, base, root, ci.tag, fields, tuple(methods.items()),
                             Span(ci.line, 0, ci.line, 0), hf))
     return tuple(out)
 
@@ -501,6 +548,8 @@ def _text_ok(info: Any, t: Any, mode: str) -> str | None:
         if t.name not in info.classes:
             return None
         for k in subclasses(info, t.name):
+            if info.classes[k].synthetic:
+                continue
             if resolve(info, k, "__repr__") is None and (mode == "repr" or resolve(info, k, "__str__") is None):
                 return k
         return None
@@ -635,6 +684,7 @@ class OperatorMixin:
         r = resolve(self.info, t.name, m)
         if r is None or r[1] != "method":
             what = {"__getitem__": "is not subscriptable", "__len__": "has no len()",
+                    "__delitem__": "does not support item deletion",
                     "__contains__": "is not a container (no `__contains__`)"}.get(m, f"has no `{m}`")
             return self.err("type-mismatch", f"'{t.name}' object {what}", node)
         return self.method_call_ir(obj, t, m, r, arg_nodes, node)
@@ -644,6 +694,7 @@ class OperatorMixin:
         r = resolve(self.info, t.name, m)
         assert r is not None
         definer, _, func = r
+        func = protocols.specialized(self, func, args)  # an operator method's copy for this operand type
         sig = self.info.funcs[func]
         if len(sig.params) != len(args):
             return self.err("type-mismatch", f"`{func}` takes {len(sig.params)} parameters here, "
@@ -669,6 +720,11 @@ class OperatorMixin:
         if op in ("is", "is not"):
             return ir.Compare((op,), (a, b), ir.BOOL, sp)
         if op in ("in", "not in"):
+            if isinstance(tb, ir.ObjT) and not self._has(tb, "__contains__") and self._has(tb, "__iter__"):
+                b = self.iterated(b)  # CPython looks for the needle in what `__iter__` gives
+                tb = prune(b.ty)
+                if not isinstance(tb, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT)) and tb != ir.STR:
+                    return self.unknown(sp) if isinstance(tb, TVar) and tb.origin != "error" else self.poison(node)
             if isinstance(tb, ir.ObjT):
                 call = self.obj_dunder(b, tb, "__contains__", [], node) if not self._has(tb, "__contains__") \
                     else self._call_lowered(tb, "__contains__", [b, a], node)
@@ -685,6 +741,9 @@ class OperatorMixin:
                 return ir.Compare(("is" if op == "==" else "is not",), (a, b), ir.BOOL, sp)
             return self.err("type-mismatch", f"`{op}` between values that may be None and objects is not supported",
                             node)
+        ni = protocols.ni_compare(self, op, a, b, ta, tb, node)
+        if ni is not None:
+            return ni
         if op in ("==", "!="):
             eq_a = isinstance(ta, ir.ObjT) and defines_anywhere(self.info, ta.name, "__eq__")
             eq_b = isinstance(tb, ir.ObjT) and defines_anywhere(self.info, tb.name, "__eq__")
@@ -713,12 +772,20 @@ class OperatorMixin:
         return self.err("type-mismatch", f"'{op}' not supported between instances of '{show(ta)}' and '{show(tb)}' "
                         f"(define `{m}`)", node)
 
-    def obj_binop(self, op: str, left: ir.Expr, right: ir.Expr, lt: Any, rt: Any, node: cst.CSTNode) -> ir.Expr:
+    def obj_binop(self, op: str, left: ir.Expr, right: ir.Expr, lt: Any, rt: Any, node: cst.CSTNode,
+                  inplace: bool = False) -> ir.Expr:
         if op not in BINARY_DUNDERS:
             return self.err("type-mismatch", f"unsupported operand types for {op}", node)
         for t in (lt, rt):
             if isinstance(t, ir.ObjT) and self.refused_class(t.name):
                 return self.poison(node)
+        if inplace:  # `x op= y`: `x.__iop__(y)` first
+            ip = protocols.inplace_binop(self, op, left, right, lt, rt, node)
+            if ip is not None:
+                return ip
+        ni = protocols.ni_binop(self, op, left, right, lt, rt, node, inplace)
+        if ni is not None:
+            return ni
         m, rm = BINARY_DUNDERS[op]
         if self._has(lt, m):
             return self._call_lowered(lt, m, [left, right], node)
@@ -775,6 +842,9 @@ class OperatorMixin:
                     tags |= {self.info.classes[k].tag for k in subclasses(self.info, n)}
             elif n == "object":
                 tags |= {self.info.classes[k].tag for k in subclasses(self.info, t.name)}
+            elif self.info.from_imports.get(n) == ("abc", "ABC"):  # classes with ABC among their bases
+                tags |= {self.info.classes[k].tag for k in subclasses(self.info, t.name)
+                         if any(self.info.classes[c].abc_base for c in mro(self.info, k))}
         every = {self.info.classes[k].tag for k in subclasses(self.info, t.name)}
         if every <= tags or not (tags & every):
             return ir.Intrinsic("eval_then", (x, ir.Const(every <= tags, ir.BOOL, sp)), ir.BOOL, sp)
@@ -793,7 +863,7 @@ class ClassMixin(OperatorMixin):
     cls_param: str | None = None  # a class method's `cls`
 
     def is_class_name(self, n: str) -> bool:
-        return (n in self.info.classes and n not in self.locals and n not in self.info.globals
+        return (n in self.info.classes and not self.info.classes[n].synthetic and n not in self.locals and n not in self.info.globals
                 and n not in self.comp_scope)
 
     def class_named(self, node: cst.BaseExpression) -> str | None:
@@ -804,6 +874,9 @@ class ClassMixin(OperatorMixin):
             if self.is_class_name(node.value):
                 return node.value
         return None
+
+    def b_issubclass(self, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
+        return class_types.issubclass_(self, node, pos, kw)
 
     def refused_class(self, c: str) -> bool:
         """Diagnosed already (or never collected: a class refused at its statement)."""
@@ -817,6 +890,8 @@ class ClassMixin(OperatorMixin):
         info = self.info
         if self.refused_class(t.name):
             return self.poison(node)
+        if info.classes[t.name].synthetic:  # unrelated classes held together
+            return class_group.attribute(self, obj, node)
         r = resolve(info, t.name, a)
         if r is not None and r[1] == "property":
             return self.method_call_ir(obj, t, a, r, [], node)
@@ -845,12 +920,19 @@ class ClassMixin(OperatorMixin):
             lowered = [self.coerce_to(v, ty, node, "the class attribute") for v in lowered]
             tags = ";".join("|".join(map(str, groups[i])) for i in range(len(vals)))
             return ir.Intrinsic("obj.by_tag", (obj, *lowered), ty, sp, (("tags", ir.Const(tags, ir.STR, sp)),))
+        if self.owner is not None and self.fname == f"{self.owner}.__eq__" and info.classes[self.owner].dc_eq \
+                and has_field(info, self.owner, a) and is_subclass(info, self.owner, t.name):
+            # the generated `__eq__` of a dataclass reads `other`'s fields once the classes are equal
+            return ir.GetAttr(obj, a, field_type(info, t.name, a), sp)
         if r is not None:
             return self.err("unsupported-syntax", f"method `{a}` used as a value; only calls are supported", node)
         return self.err("unsupported-class", f"`{t.name}` has no attribute `{a}` (fields are what its methods "
                         "assign to `self.NAME`; a subclass's fields cannot be read through the base type)", node)
 
     def class_constant(self, ca: tuple[cst.BaseExpression, Any], node: cst.CSTNode) -> ir.Expr:
+        stored = class_attrs.read(self, ca, node)
+        if stored is not None:
+            return stored
         val, t = ca
         self.positions_alias[val] = node
         v = self.expr(val)
@@ -860,6 +942,11 @@ class ClassMixin(OperatorMixin):
         a = node.attr.value
         if self.refused_class(cname):
             return self.poison(node)
+        tag = class_methods.dyn_tag(self, node.value)
+        if tag is not None:
+            got = class_methods.attribute(self, cname, tag, node)
+            if got is not None:
+                return got
         if a == "__name__":
             return ir.Const(cname, ir.STR, self.sp(node))
         ca = class_attr(self.info, cname, a)
@@ -874,14 +961,22 @@ class ClassMixin(OperatorMixin):
         sp = self.sp(node)
         if self.refused_class(cname):
             return ir.Const(None, TVar("error"), sp)
+        tag = class_methods.dyn_tag(self, node.func)
+        if tag is not None:
+            return class_methods.construct(self, cname, tag, node, pos, kw)
         r = resolve(self.info, cname, "__init__")
+        abstract = protocols.abstract_error(self.info, cname)
         if r is None:
             if pos or kw:
                 return self.err("type-mismatch", f"`{cname}()` takes no arguments", node)
+            if abstract is not None:
+                return protocols.raising(abstract, ir.ObjT(cname), (), sp)
             return ir.NewObj(cname, None, (), ir.ObjT(cname), sp)
         call = self.bind_call(r[2], [], node, pos, kw, skip=1)
         if not isinstance(call, ir.Call):
             return call
+        if abstract is not None:  # object.__new__ raises after the arguments are evaluated
+            return protocols.raising(abstract, ir.ObjT(cname), call.args, sp)
         return ir.NewObj(cname, r[2], call.args, ir.ObjT(cname), sp)
 
     def bind_call(self, func: str, pre: list[ir.Expr], node: cst.Call, pos: list, kw: dict, skip: int = 0,
@@ -917,6 +1012,9 @@ class ClassMixin(OperatorMixin):
     def method_call_ir(self, obj: ir.Expr, t: ir.ObjT, m: str, r: tuple[str, str, str], pos: list,
                        node: cst.CSTNode, kw: dict | None = None) -> ir.Expr:
         definer, kind, func = r
+        if kind == "class" and class_methods.is_dynamic(self.info, func):  # cls: the object's class
+            return class_methods.call(self, func, t.name, m, definer, class_methods.obj_tag(obj), node,
+                                      pos, kw or {})  # type: ignore[arg-type]
         if kind in ("static", "class"):
             if not isinstance(obj, (ir.Local, ir.Global)):
                 return self.err("unsupported-syntax", "call static and class methods through the class or a variable",
@@ -929,12 +1027,22 @@ class ClassMixin(OperatorMixin):
     def obj_method(self, obj: ir.Expr, t: ir.ObjT, m: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
         if self.refused_class(t.name):
             return self.poison(node)
+        if self.info.classes[t.name].synthetic:  # unrelated classes held together: duck typing
+            return class_group.method(self, obj, m, node, pos, kw)
         r = resolve(self.info, t.name, m)
         if r is None or r[1] == "property":
             if has_field(self.info, t.name, m):
+                called = protocols.call_object(self, node.func, node, pos, kw)  # a field holding an object with `__call__`
+                if called is not None:
+                    return called
                 return self.err("unsupported-syntax", f"`{m}` is a field; calling a field's value is not supported",
                                 node)
             return self.err("unsupported-class", f"`{t.name}` has no method `{m}`", node)
+        if protocols.direct_call_refused(self, t, m, node):
+            return self.poison(node)
+        if m == "__iter__":
+            return self.err("unsupported-class", "calling `__iter__` directly is not supported (loop over the object)",
+                            node)
         return self.method_call_ir(obj, t, m, r, pos, node, kw)
 
     def class_method_call(self, cname: str, m: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
@@ -944,6 +1052,10 @@ class ClassMixin(OperatorMixin):
         r = resolve(self.info, cname, m)
         if r is None:
             return self.err("unsupported-class", f"`{cname}` has no method `{m}`", node)
+        if r[1] == "class" and class_methods.is_dynamic(self.info, r[2]):  # cls: the run-time class of `cls`, or C
+            tag = class_methods.dyn_tag(self, node.func.value)  # type: ignore[attr-defined]
+            return class_methods.call(self, r[2], cname, m, r[0], tag if tag is not None else
+                                      class_methods.class_tag(self, cname, node), node, pos, kw)
         if r[1] in ("static", "class"):
             return self.bind_call(r[2], [], node, pos, kw)
         if r[1] == "method":
@@ -961,6 +1073,10 @@ class ClassMixin(OperatorMixin):
                 return ir.Const(None, ir.NONE, self.sp(node))
             return self.err("unsupported-class", f"`super().{m}()`: no base of `{owner}` defines `{m}`", node)
         me = ir.Local(self.self_name, self.locals[self.self_name], self.sp(node))
+        if protocols.direct_call_refused(self, ir.ObjT(base), m, node):
+            return self.poison(node)
+        if r[1] == "class" and class_methods.is_dynamic(self.info, r[2]):
+            return self.bind_call(r[2], [class_methods.obj_tag(me)], node, pos, kw)
         if r[1] in ("static", "class"):
             return self.bind_call(r[2], [], node, pos, kw)
         if r[1] == "property":
@@ -1064,9 +1180,9 @@ class ClassMixin(OperatorMixin):
         sp = self.sp(t)
         cname = self.class_named(t.value)
         if cname is not None:
-            self.err("unsupported-class", f"assigning class attributes (`{cname}.{t.attr.value}`) is not supported; "
-                     "class attributes are constants here", t)
-            return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            if self.refused_class(cname):
+                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            return class_attrs.store(self, cname, t, value, node, isinstance(t.value, cst.Name) and t.value.value == self.cls_param)
         obj = self.expr(t.value)
         ot = prune(obj.ty)
         if isinstance(ot, TVar):
@@ -1091,6 +1207,10 @@ class ClassMixin(OperatorMixin):
             disp = ot.name if any(a in self.info.classes[k].setters for k in subclasses(self.info, ot.name) if k != ot.name) else None
             return ir.MethodTarget(setter, (obj,), sp, disp), self.coerce_to(value, self.info.funcs[setter].params[1][1], node,
                                                                               f"property `{a}`")
+        if not has_field(self.info, ot.name, a) and class_attr(self.info, ot.name, a) is not None:
+            self.err("unsupported-class", f"assigning `{a}` on a `{ot.name}` instance would shadow the class attribute "
+                     f"`{a}` with an instance attribute: not supported", t)
+            return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
         if not has_field(self.info, ot.name, a):
             self.err("unsupported-class", f"`{ot.name}` has no field `{a}`: fields are what its methods assign "
                      "to `self.NAME` (adding attributes from outside is not supported)", t)

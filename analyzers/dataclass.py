@@ -59,6 +59,14 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
     body = list(c.body.body) if isinstance(c.body, cst.IndentedBlock) else []
     own = {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
     fields: list[tuple[str, cst.BaseExpression, str | None, str | None, cst.CSTNode]] = []  # name, ann, default, factory, node
+    # a dataclass base's fields come first, in its order (a field declared again keeps its place)
+    ci = ml.info.classes[name]
+    base = ml.info.classes.get(ci.base) if ci.base is not None else None
+    inherited = list(base.dc_fields) if base is not None and base.dc_fields is not None else []
+    if inherited and opts.order:
+        ml.diag("unsupported-class", "@dataclass(order=True) in a class hierarchy of dataclasses is not supported "
+                "(CPython compares only instances of the same class)", c.name)
+        return None
     rest: list[cst.CSTNode] = []
     code = cst.Module([]).code_for_node
     for s in body:
@@ -93,13 +101,17 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
             if factory is not None and code(ann).replace(" ", "").endswith("|None"):
                 ml.diag("unsupported-class", "default_factory for an Optional field is not supported", x)
                 return None
-            if fields and (fields[-1][2] is not None or fields[-1][3] is not None) and default is None and factory is None:
-                ml.diag("unsupported-class", f"non-default argument `{x.target.value}` follows default argument "
-                        "(CPython raises TypeError)", x)
-                return None
             fields.append((x.target.value, ann, default, factory, s))
             continue
         rest.append(s)
+    own_fields = {f[0]: f for f in fields}
+    fields = [own_fields.pop(f[0], f) for f in inherited] + [f for f in fields if f[0] in own_fields]
+    for i, f in enumerate(fields):
+        if i and (fields[i - 1][2] is not None or fields[i - 1][3] is not None) and f[2] is None and f[3] is None:
+            ml.diag("unsupported-class", f"non-default argument `{f[0]}` follows default argument "
+                    "(CPython raises TypeError)", f[4] if any(f[4] is b for b in body) else c.name)
+            return None
+    ci.dc_fields = fields
     anchor = c.decorators[0] if c.decorators else c.name
     out: list[tuple[str, list[cst.CSTNode]]] = []
     params = ["self"]
@@ -125,7 +137,16 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
     mine = "(" + "".join(f"self.{f}, " for f, *_ in fields) + ")"
     theirs = "(" + "".join(f"other.{f}, " for f, *_ in fields) + ")"
     if opts.eq and "__eq__" not in own:
-        out.append((f"def __eq__(self, other: \"{name}\") -> bool:\n    return type(self).__name__ == type(other)"
+        # in a hierarchy of dataclasses: `other` is typed as the topmost one generating `__eq__`
+        # (the override takes what it overrides); its subclass fields are read only once the
+        # run-time classes are known equal (analyzers/classes.py reads them through the base)
+        top = name
+        k = base
+        while k is not None and k.dc_fields is not None and k.dc_eq:
+            top = k.name
+            k = ml.info.classes.get(k.base) if k.base is not None else None
+        ci.dc_eq = True
+        out.append((f"def __eq__(self, other: \"{top}\") -> bool:\n    return type(self).__name__ == type(other)"
                     f".__name__ and {mine} == {theirs}\n", []))
     if opts.order:
         for m, op in _ORDER:

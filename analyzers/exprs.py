@@ -15,7 +15,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named, numeric
+from portalis.analyzers import class_types, enums, exc_extras, named, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -158,6 +158,9 @@ class ExprMixin:
         if have == ir.NONE and isinstance(w, TVar):
             unify(w, ir.OptionT(TVar("optional", e.span.line)))
             w = prune(w)
+        if isinstance(have, ir.ObjT) and isinstance(w, (TVar, ir.OptionT)) and self.info.classes:
+            from portalis.analyzers import class_group  # an inferred place for an instance of unrelated classes
+            w = class_group.inferred_slot(self, have, w)
         if isinstance(w, ir.OptionT) and isinstance(have, TVar) and unify(have, w.inner):
             return ir.Coerce(e, w, e.span)  # prefer the plain type for a value not known yet
         if isinstance(w, ir.OptionT):
@@ -180,6 +183,9 @@ class ExprMixin:
                 return up
         if unify(w, have):
             return e
+        if isinstance(have, ir.ObjT) and isinstance(w, ir.ObjT) and self.info.classes:
+            from portalis.analyzers import class_group  # unrelated classes: held together from the next pass on
+            class_group.note_meet(self, w, have, node)
         if have == ir.INT and w == ir.FLOAT:  # kept an int in CPython: checked by analyzers.numeric
             return numeric.widen(e, self.sp(node), what)
         a, b = show(w), show(have)
@@ -311,6 +317,8 @@ class ExprMixin:
                             "classes are supported", node)
         if n in _DYNAMIC:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
+        if n == "NotImplemented":
+            return protocols.notimpl_name(self, node)
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:
@@ -319,6 +327,9 @@ class ExprMixin:
             return enums.class_attr(self, node)
         if named.is_class(self, node.value):  # Point._fields
             return named.class_attr(self, node)
+        got = class_types.type_name(self, node)  # x.__class__.__name__
+        if got is not None:
+            return got
         if exc_extras.is_type_name(self, node):  # type(e).__name__
             return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
@@ -385,7 +396,7 @@ class ExprMixin:
         if dyn is not None:
             return dyn
         if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
-            return self.obj_binop(op, left, right, lt, rt_, node)
+            return self.obj_binop(op, left, right, lt, rt_, node, inplace)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
@@ -489,7 +500,14 @@ class ExprMixin:
         return ir.BoolOp(op, left2, right2, t, sp)
 
     def compare(self, node: cst.Comparison) -> ir.Expr:
+        ni = protocols.notimpl_test(self, node)  # `x is NotImplemented`
+        if ni is not None:
+            return ni
         sp = self.sp(node)
+        if self.info.classes:  # `type(x) is C` (analyzers/class_types)
+            got = class_types.compare(self, node)
+            if got is not None:
+                return got
         operands = [self.expr(node.left)]
         ops: list[str] = []
         for ct in node.comparisons:
@@ -669,8 +687,15 @@ class ExprMixin:
             cb = names[0]
             for n in names[1:]:
                 cb = common_base(self.info, cb, n) if cb is not None else None
+            if cb is None:  # unrelated classes: their implicit common root (analyzers/class_group)
+                from portalis.analyzers import class_group
+                cb = class_group.meet(self, names, node)
             if cb is not None:
                 unify(t, ir.ObjT(cb))
+        elif len(objs) == 1 and self.info.classes:
+            from portalis.analyzers import class_group
+            if class_group.member(self.info, next(iter(objs))):  # a list that also gets other classes' instances
+                unify(t, ir.ObjT(class_group.GROUP))
         for i in items:
             it = prune(i.ty)
             if isinstance(it, TVar) and it.origin == "error":
@@ -856,6 +881,7 @@ class ExprMixin:
                     parts.append(src)
                     if not conv and spec is None:
                         conv = "r"
+                e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
 
@@ -935,6 +961,8 @@ class ExprMixin:
             return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
         if isinstance(t, ir.UnionT):
             return self.union_iterated(it)
+        if isinstance(t, ir.ObjT) and self.info.classes:
+            return protocols.obj_iterated(self, it)  # `__iter__`
         return named.as_tuple(it)  # a named tuple iterates as its tuple
 
     def iter_elem(self, it: ir.Expr, node: cst.CSTNode, order_free: bool = False) -> Any:

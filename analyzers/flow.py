@@ -51,6 +51,9 @@ class _Checker:
         if isinstance(node, ir.Lambda):
             self.reads(node.body, st, bound | frozenset(n for n, _ in node.params))
             return
+        if isinstance(node, ir.Intrinsic) and node.name in ("ni.op", "obj.sum"):  # bind names (analyzers/protocols.py)
+            self.reads(node.args, st, bound | frozenset(dict(node.kwargs)["names"].value.split(";")))
+            return
         if isinstance(node, tuple):
             for x in node:
                 self.reads(x, st, bound)

@@ -143,7 +143,9 @@ class _Normalise(cst.CSTTransformer):
     * every identifier NFKC-normalised (PEP 3131: CPython's parser does, so `µ` (U+00B5) and
       `μ` (U+03BC), `ﬁle` and `file`, full-width and plain letters are one name);
     * a body on the line of its header (`def f(): return 1`, `if x: y = 1; z = 2`, a
-      `SimpleStatementSuite`) as the indented block of one statement line it means."""
+      `SimpleStatementSuite`) as the indented block it means;
+    * statements joined by `;` on one line as one line each (every later pass reads a
+      statement line as one statement)."""
 
     def __init__(self, nfkc: bool) -> None:
         super().__init__()
@@ -156,12 +158,30 @@ class _Normalise(cst.CSTTransformer):
             if norm != updated_node.value:
                 updated_node = updated_node.with_changes(value=norm)
         if isinstance(updated_node, cst.SimpleStatementSuite):
-            line = cst.SimpleStatementLine(body=updated_node.body)
-            self.origin[line] = original_node
-            updated_node = cst.IndentedBlock(body=[line])
+            updated_node = cst.IndentedBlock(body=self._lines(updated_node.body, original_node))
+        elif isinstance(updated_node, (cst.IndentedBlock, cst.Module)) and any(
+                isinstance(s, cst.SimpleStatementLine) and len(s.body) > 1 for s in updated_node.body):
+            body: list = []
+            for s in updated_node.body:
+                if isinstance(s, cst.SimpleStatementLine) and len(s.body) > 1:
+                    body += self._lines(s.body, None)
+                else:
+                    body.append(s)
+            updated_node = updated_node.with_changes(body=body)
         if updated_node is not original_node:
             self.origin[updated_node] = original_node
         return updated_node
+
+    def _lines(self, smalls, suite) -> list:
+        """One statement line per small statement (at the small statement's place; one alone
+        in a one-line body stands at the body's place)."""
+        out = []
+        for small in smalls:
+            line = cst.SimpleStatementLine(body=[small.with_changes(semicolon=cst.MaybeSentinel.DEFAULT)])
+            self.origin[line.body[0]] = self.origin.get(small, small)
+            self.origin[line] = suite if suite is not None and len(smalls) == 1 else self.origin.get(small, small)
+            out.append(line)
+        return out
 
 
 def _normalise(tree: cst.Module, positions: dict, text: str) -> tuple[cst.Module, dict]:
@@ -169,7 +189,8 @@ def _normalise(tree: cst.Module, positions: dict, text: str) -> tuple[cst.Module
     change names (NFKC leaves ASCII as it is), and only a tree with a one-line body changes
     shape: otherwise the tree is returned as it is, at no cost."""
     nfkc = not text.isascii()
-    if not nfkc and not any(isinstance(n, cst.SimpleStatementSuite) for n in positions):
+    if not nfkc and not any(isinstance(n, cst.SimpleStatementSuite) or isinstance(n, cst.SimpleStatementLine)
+                            and len(n.body) > 1 for n in positions):
         return tree, positions
     t = _Normalise(nfkc)
     new_tree = tree.visit(t)

@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, exc_extras, named, numeric
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -180,6 +180,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                     break
             else:
                 out.extend(self.compound(s))
+                if protocols.ends_block(self, out):  # an operator method's copy: the rest cannot run
+                    break
                 rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
                 if rest is not None:
                     out.extend(rest)
@@ -190,8 +192,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         sp = self.sp(node)
         if isinstance(node, cst.Expr):
             v = node.value
-            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString)):
-                return []  # docstring or bare string
+            if isinstance(v, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
+                return []  # docstring, bare string, `...` (a body that does nothing)
             e = self.expr(v)
             if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
                 return [ir.Raise(e, None, sp)]
@@ -210,6 +212,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                          node)
             if node.value is None:
                 return [ir.Return(None, sp)]
+            if protocols.is_notimpl(node.value):
+                return protocols.return_notimpl(self, node)
             v = self.expr(node.value)
             if prune(self.ret) == ir.NONE and prune(v.ty) == ir.NONE:
                 return [ir.Return(None, sp)]
@@ -280,6 +284,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             if isinstance(t, ir.ListT):
                 return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType")),
                                    self.sp(node))]
+            if isinstance(t, ir.ObjT) and self.info.classes:  # `__delitem__`
+                return [ir.ExprStmt(self.obj_dunder(obj, t, "__delitem__", [idx_node], node), self.sp(node))]
             if isinstance(t, TVar):
                 return []
         if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Slice):
@@ -311,6 +317,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def ann_assign(self, node: cst.AnnAssign) -> list[ir.Stmt]:
         try:
             t = parse_annotation(node.annotation.annotation, set(self.info.exceptions), self.info.type_aliases)
+            class_group.apply_pending(self.info, self.err)  # `x: Dog | Car` (unrelated classes)
         except AnnotationError as e:
             self.err("unsupported-type", str(e), e.node)
             t = TVar("error")
@@ -382,6 +389,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             named_t = vt if isinstance(vt, ir.NamedT) else None  # `x, y = point`: its tuple
             if named_t is not None:
                 vt = ir.TupleT(named_t.items)
+            if isinstance(vt, ir.ObjT) and self.info.classes:  # `a, b = obj`: what its `__iter__` gives
+                value = self.iterated(value)
+                vt = prune(value.ty)
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
@@ -527,7 +537,11 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node, cst.For):
             if node.asynchronous is not None:
                 self.err("unsupported-syntax", "`async for` is not supported", node)
-            it = self.iterated(self.expr(node.iter))
+            it = self.expr(node.iter)
+            by_next = protocols.next_loop(self, node, it)  # an iterator class (`__next__`)
+            if by_next is not None:
+                return by_next
+            it = self.iterated(it)
             el = self.iter_elem(it, node.iter)
             item = ir.Const(None, el, sp)
             tgt, coerced = self.target(node.target, item, node.target)
@@ -563,6 +577,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
 
     def if_(self, node: cst.If) -> ir.If:
         c = self.cond(node.test)
+        known = protocols.static_if(self, node, c)  # an operator method's copy: only the branch that runs
+        if known is not None:
+            return known
         nar = self.union_narrowing(node.test)  # `isinstance(x, C)`, `x is None` on a union x
         body = self.block(node.body) if nar is None else self.lower_narrowed(
             nar[0], nar[1], lambda: self.block(node.body), node.body)
@@ -706,6 +723,7 @@ class _ModuleLowering:
                 self.collect_function(s)
             elif isinstance(s, cst.ClassDef):
                 self.collect_class(s)
+                class_attrs.note_class(self, s)
             elif isinstance(s, cst.SimpleStatementLine) and all(isinstance(x, (cst.Import, cst.ImportFrom)) for x in s.body):
                 for x in s.body:
                     self.collect_import(x)
@@ -783,7 +801,7 @@ class _ModuleLowering:
         return done
 
     def collect_import(self, x: cst.CSTNode) -> None:
-        if enums.collect_import(self, x) or named.collect_import(self, x):
+        if enums.collect_import(self, x) or named.collect_import(self, x) or protocols.collect_import(self, x):
             return
         if isinstance(x, cst.Import):
             for a in x.names:
@@ -1128,11 +1146,13 @@ class _ModuleLowering:
                 if i != 2 and not _only_none_tests(fn.body, prm.name.value, allow=(i == 1)):
                     self.diag("unsupported-class", f"`__exit__` may use `{prm.name.value}` only in `is None` tests "
                               "(the exception's type and traceback are not modelled)", prm.name)
-            elif prm.annotation is None and self_name is not None and i == 1 and fn.name.value in (
-                    "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+            elif (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) and self_name is not None \
+                    and i == 1 and fn.name.value in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
+        if kind == "class" and class_methods.in_hierarchy(self, cname):
+            params.insert(0, (class_methods.CLS_TAG, ir.INT))  # the run-time class (analyzers/class_methods)
         ret = self.return_type(fn, fname)
         code = self.sm.source_lines(fn)
         if "yield" in code:
@@ -1205,7 +1225,8 @@ class _ModuleLowering:
         fl = FunctionLowerer(self.info, ctx, "<module>", locs, set(self.info.globals), ir.NONE)
         body: list[ir.Stmt] = []
         inits = set(map(id, self.info.global_inits.values()))
-        for s in self.main_stmts:
+        for i, s in enumerate(self.main_stmts):
+            body.extend(class_attrs.inits_at(self, fl, i))
             if isinstance(s, cst.SimpleStatementLine) and len(s.body) == 1 and id(s.body[0]) in inits:
                 x = s.body[0]
                 value = x.value
@@ -1225,6 +1246,7 @@ class _ModuleLowering:
             stmts = fl.block([s])
             body.extend(stmts)
             fl.narrow_after(stmts)  # `x = "a"` on a union x: a str in the statements that follow
+        body.extend(class_attrs.inits_at(self, fl, len(self.main_stmts)))
         f = ir.Function("<module>", (), ir.NONE, tuple(body), tuple(locs.items()), Span(1, 0, 1, 0), "")
         return f, fl
 
@@ -1240,8 +1262,23 @@ class _ModuleLowering:
         if self.cancelled is not None and self.cancelled():
             raise Superseded()
 
+    group_seed: tuple = ()  # classes held together with unrelated ones, known from the start (class_group)
+
     def run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
+        result = self._run()
+        roots = class_group.restart_roots(self)
+        if roots is not None:  # unrelated classes met: lower again, knowing it from the start
+            cancelled, sm, partial = self.cancelled, self.sm, self.partial
+            self.__dict__.clear()
+            self.__init__(sm, partial)  # type: ignore[misc]
+            self.cancelled = cancelled
+            self.group_seed = roots
+            result = self._run()
+        return result
+
+    def _run(self) -> tuple[ir.Module | None, list[Diagnostic]]:
         self.collect()
+        class_group.apply_seed(self)
         result: ir.Module | None = None
         diags: list[Diagnostic] = []
         facts_before = self.type_facts()
@@ -1254,7 +1291,7 @@ class _ModuleLowering:
             self.global_values: dict[str, tuple[ir.Expr, Span]] = {}
             funcs = []
             lowerers = []
-            for sig in self.info.funcs.values():
+            for sig in list(self.info.funcs.values()):  # operator calls may add methods' copies (protocols)
                 self.check_current()
                 f, fl = self.lower_function(ctx, sig)
                 funcs.append(f)
@@ -1262,7 +1299,7 @@ class _ModuleLowering:
             main, mfl = self.lower_main(ctx)
             lowerers.append(mfl)
             self.check_current()
-            if n == PASSES - 1 and self.info.widened != widened_before:
+            if n == PASSES - 1 and (self.info.widened != widened_before or len(funcs) != len(self.info.funcs)):
                 ctx.diags.append(make("type-mismatch", "the types of this module did not settle: a name was given "
                                       "values of several types too late; annotate it (`x: int | str`)", Span(1, 0, 1, 0)))
             widened_before = self.info.widened
@@ -1403,6 +1440,9 @@ class _ModuleLowering:
 
     def _first_assign_span(self, fname: str, name: str) -> Span:
         node = self.info.funcs[fname].node if fname in self.info.funcs else self.sm.tree
+        if "." in name and node is self.sm.tree and node is not None:  # a class attribute `C.n`: in C's body
+            cname, name = name.split(".", 1)
+            node = next((c for c in node.body if isinstance(c, cst.ClassDef) and c.name.value == cname), node)
         found: list[Span] = []
 
         class V(cst.CSTVisitor):
@@ -1504,7 +1544,8 @@ def _names_read(e: cst.CSTNode) -> set[str]:
 
 def _is_doc_or_pass(s: cst.CSTNode) -> bool:
     return isinstance(s, cst.SimpleStatementLine) and all(
-        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString)))
+        isinstance(x, cst.Pass) or (isinstance(x, cst.Expr) and isinstance(x.value, (cst.SimpleString, cst.ConcatenatedString,
+                                                                                    cst.Ellipsis)))
         for x in s.body)
 
 

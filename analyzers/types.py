@@ -12,7 +12,7 @@ emit Rust or build IR nodes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Union
+from typing import Any, Mapping, Union
 
 import libcst as cst
 
@@ -226,7 +226,7 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
                 stack += [x.right, x.left]
             else:
                 parts.append(x)
-        return _union_annotation(node, [parse_annotation(p, exceptions, aliases) for p in parts])
+        return _union_annotation(node, [parse_annotation(p, exceptions, aliases) for p in parts], aliases)
     if isinstance(node, cst.Subscript):
         base = node.value
         name = base.value if isinstance(base, cst.Name) else base.attr.value if isinstance(base, cst.Attribute) else None
@@ -251,17 +251,24 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
         if kind == "tuple" and parsed:
             return ir.TupleT(tuple(parsed))
         if kind == "optional" and len(parsed) == 1:
-            return _union_annotation(node, [parsed[0], ir.NONE])
+            return _union_annotation(node, [parsed[0], ir.NONE], aliases)
         if kind == "union" and parsed:
-            return _union_annotation(node, parsed)
+            return _union_annotation(node, parsed, aliases)
         raise AnnotationError(node, f"unsupported type `{cst.Module([]).code_for_node(node)}`")
     raise AnnotationError(node, f"unsupported type annotation `{cst.Module([]).code_for_node(node)}`")
 
 
-def _union_annotation(node: cst.CSTNode, parsed: list[ir.Type]) -> ir.Type:
+def _union_annotation(node: cst.CSTNode, parsed: list[ir.Type], aliases: Any = None) -> ir.Type:
     """`A | B | ...`, `Union[A, B]`, `Optional[A]`: `X | None` stays an Optional; other unions
-    are `ir.UnionT` (analyzers.unions)."""
+    are `ir.UnionT` (analyzers.unions); user classes only: their implicit common root
+    (analyzers.class_group, which the module lowering is told through `aliases`)."""
     from portalis.analyzers.unions import UnionError, make_union
+    objs = [p for p in parsed if isinstance(p, ir.ObjT)]
+    if isinstance(aliases, dict) and len({o.name for o in objs}) > 1 and all(
+            isinstance(p, ir.ObjT) or p == ir.NONE for p in parsed):
+        from portalis.analyzers import class_group
+        t: ir.Type = class_group.annotated(aliases, node, [o.name for o in objs])
+        return ir.OptionT(t) if ir.NONE in parsed else t
     try:
         return make_union(parsed)
     except UnionError as ex:

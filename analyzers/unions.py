@@ -495,6 +495,9 @@ class UnionMixin:
             return slot  # containers of other element types: the ordinary (refusing) checks
         if isinstance(vt, (ir.ListT, ir.DictT)) and not isinstance(value, (ir.ListLit, ir.DictLit)):
             return slot
+        if isinstance(st, ir.ObjT) and isinstance(vt, ir.ObjT):  # unrelated classes: analyzers/class_group
+            from portalis.analyzers import class_group
+            return class_group.widen_local(self, n, st, vt, value) or slot
         try:
             wide = make_union([st, vt])
         except UnionError:

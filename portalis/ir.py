@@ -384,13 +384,17 @@ class NewExc:
 @dataclass(frozen=True)
 class NewObj:
     """`C(args)`: a new instance of user class `cls`, then `init` (the "K.__init__" function of
-    `cls` or the nearest base defining one, None: no `__init__`) called with it and `args`."""
+    `cls` or the nearest base defining one, None: no `__init__`) called with it and `args`.
+    `tag`: `cls(...)` in a class method, an object of the run-time class (an int expression:
+    its `Class.tag`); then `dispatch` (a class) when its subclasses' `__init__`s differ."""
 
     cls: str
     init: str | None
     args: tuple["Expr", ...]
     ty: Type
     span: Span
+    tag: "Expr | None" = None
+    dispatch: str | None = None
 
 
 @dataclass(frozen=True)

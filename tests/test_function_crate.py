@@ -324,3 +324,41 @@ def test_lazy_initial_values_that_could_see_later_state_are_refused():
         assert not tr.ok
         assert [(d.code, d.span.line) for d in tr.diagnostics] == [("needs-module-state", line)], tr.diagnostics
     assert translate_function(src, "lib9.py", "ok").ok
+
+
+def test_class_method_of_a_hierarchy_and_class_attributes():
+    # a class method in a hierarchy takes its class as a hidden `cls`: the library passes its own
+    src = textwrap.dedent("""\
+        class Shape:
+            count = 0
+
+            def __init__(self, n: int):
+                self.n = n
+                Shape.count += 1
+
+            @classmethod
+            def make(cls, n: int) -> "Shape":
+                return cls(n)
+
+
+        class Sq(Shape):
+            pass
+
+
+        def made(k: int) -> int:
+            Sq.make(k)
+            return Shape.count
+
+
+        Shape.count = 5
+        print(made(1))
+        """)
+    tr = translate_function(src.replace("Shape.count = 5\n", ""), "lib10.py", "Shape.make")
+    assert tr.ok, tr.diagnostics
+    rs = tr.crate.files["src/lib.rs"]
+    assert "/// Python: `def Shape.make(n: int) -> Shape`" in rs
+    assert "pub fn Shape__make(n: i64) -> Result<OShape, pyrt::PyErr> {" in rs
+    # module code assigns the class attribute before calling: the library cannot know it
+    for fn in ("made", "Shape.make"):
+        assert [(d.code, d.span.line) for d in translate_function(src, "lib10.py", fn).diagnostics] == [
+            ("needs-module-state", 22)]

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from portalis import ir
 from portalis.codegen.emit.common import _Writer, default_value, rust_str, rust_type
+from portalis.codegen.emit.protocols import ni_type_error, ni_wrap, notimpl_functions
 
 if TYPE_CHECKING:
     from portalis.codegen.emit.module import _ModEmitter
@@ -59,13 +60,14 @@ class ClassEmitter:
         obj_names = {c.name: self.struct[c.root] for c in m.classes}
         set_obj_names(obj_names)
         self.methods = {c.name: dict(c.methods) for c in m.classes}
+        self.notimpl = notimpl_functions(m)
         # dispatchers used by the module: (static class, method) -> Rust fn
         self.dispatchers: dict[tuple[str, str], str] = {}
         for f in (*m.functions, m.main):
             for n in ir.walk(f.body):
                 d = getattr(n, "dispatch", None)
-                if d is not None and isinstance(n, (ir.Call, ir.MethodTarget)):
-                    key = (d, self.method_name(n.func))
+                if d is not None and isinstance(n, (ir.Call, ir.MethodTarget, ir.NewObj)):
+                    key = (d, self.method_name(n.init if isinstance(n, ir.NewObj) else n.func))
                     if key not in self.dispatchers:
                         self.dispatchers[key] = names.fresh(f"dsp_{names.bare(d)}_{_sanitize(key[1])}")
 
@@ -93,9 +95,9 @@ class ClassEmitter:
                 groups.setdefault(f, []).append(self.classes[k].tag)
         return [(tags, f) for f, tags in groups.items()]
 
-    def call_target(self, e: "ir.Call | ir.MethodTarget") -> str:
+    def call_target(self, e: "ir.Call | ir.MethodTarget | ir.NewObj") -> str:
         if e.dispatch is not None:
-            return self.dispatchers[(e.dispatch, self.method_name(e.func))]
+            return self.dispatchers[(e.dispatch, self.method_name(e.init if isinstance(e, ir.NewObj) else e.func))]
         return self.mod.fn_ident(e.func)
 
     # ------------------------------------------------------------ items
@@ -130,6 +132,8 @@ class ClassEmitter:
                 rt = rust_type(t, big)
                 w.line(f"    #[inline(always)] fn get_{bare}(&self) -> {rt} {{ self.data().{rf}.clone() }}", ln)
                 w.line(f"    #[inline(always)] fn set_{bare}(&self, v: {rt}) {{ self.data_mut().{rf} = v; }}", ln)
+            names = " ".join(f"{self.classes[k].tag} => {rust_str(k)}," for k in self.subclasses(c.name))
+            w.line(f"    #[allow(dead_code)] fn cls_name(&self) -> &'static str {{ match self.tag() {{ {names} _ => \"\" }} }}", ln)
             w.line("}", ln)
             w.line(f"impl {self.id_trait} for {s} {{ fn oid(&self) -> usize {{ {s}::oid(self) }} }}", ln)
             self.emit_protocols(w, c, s, depth)
@@ -164,9 +168,14 @@ class ClassEmitter:
                + " ".join(str_arms) + f" _ => {default_repr} }}; out.push_str(&t); }}", ln)
         w.line("}", ln)
         has = lambda m: any(m in self.methods[k] for k in self.subclasses(root))  # noqa: E731
+        ni = self.notimpl  # methods that may return NotImplemented: CPython's protocol (codegen/emit/protocols.py)
+        may_ni = lambda m: any(f in ni for _, f in self.impls(root, m))  # noqa: E731
         if has("__eq__"):
             eq = self.tag_match(root, "__eq__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
                                 "self.oid() == other.oid()")
+            if may_ni("__eq__"):  # then other.__eq__(self), then identity (false here)
+                eq = ni_wrap(eq, self.reflected(root, "__eq__", depth, "false"), "false")
+            eq = self.swapped(root, eq, "__eq__", "__eq__", depth, "false")
             # the runtime's containers compare like CPython's (PyObject_RichCompareBool): identity
             # first, then __eq__ (a direct `a == b` calls __eq__ itself, analyzers.classes)
             w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() || {eq} }} }}", ln)
@@ -190,11 +199,29 @@ class ClassEmitter:
         if has("__lt__"):
             lt = self.tag_match(root, "__lt__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
                                 "false")
+            if may_ni("__lt__") or may_ni("__gt__"):
+                lt = ni_wrap(lt, self.reflected(root, "__gt__", depth, None) if has("__gt__") else None,
+                             ni_type_error("<"))
+            lt = self.swapped(root, lt, "__lt__", "__gt__", depth, ni_type_error("<"))
             w.line(f"impl PartialOrd for {s} {{", ln)
             w.line(f"    fn lt(&self, other: &Self) -> bool {{ {lt} }}", ln)
-            w.line("    fn gt(&self, other: &Self) -> bool { other.lt(self) }", ln)
-            w.line("    fn le(&self, other: &Self) -> bool { !other.lt(self) }", ln)
-            w.line("    fn ge(&self, other: &Self) -> bool { !self.lt(other) }", ln)
+            rets = {f.name: f.ret for f in self.mod.module.functions}
+            # max() asks `>`: the class's own __gt__ (__le__, __ge__) where it has one, as CPython
+            for m, op, fallback in (("gt", "__gt__", "other.lt(self)"), ("le", "__le__", "!other.lt(self)"),
+                                    ("ge", "__ge__", "!self.lt(other)")):
+                own = has(op) and all(rets.get(f) == ir.BOOL for _, f in self.impls(root, op))
+                body = self.tag_match(root, op, lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                                      fallback) if own else fallback
+                if own and may_ni(op):
+                    refl = {"__gt__": "__lt__", "__le__": "__ge__", "__ge__": "__le__"}[op]
+                    sym = {"__gt__": ">", "__le__": "<=", "__ge__": ">="}[op]
+                    body = ni_wrap(body, self.reflected(root, refl, depth, None) if has(refl) else None,
+                                   ni_type_error(sym))
+                if own:
+                    refl = {"__gt__": "__lt__", "__le__": "__ge__", "__ge__": "__le__"}[op]
+                    sym = {"__gt__": ">", "__le__": "<=", "__ge__": ">="}[op]
+                    body = self.swapped(root, body, op, refl, depth, ni_type_error(sym))
+                w.line(f"    fn {m}(&self, other: &Self) -> bool {{ {body} }}", ln)
             w.line("    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> { Some(if self.lt(other) "
                    "{ std::cmp::Ordering::Less } else if other.lt(self) { std::cmp::Ordering::Greater } else "
                    "{ std::cmp::Ordering::Equal }) }", ln)
@@ -202,6 +229,34 @@ class ClassEmitter:
         else:
             w.line(f"impl PartialOrd for {s} {{ fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> "
                    "{ None } }", ln)
+
+    def swapped(self, root: str, body: str, m: str, rm: str, depth: str, final: str) -> str:
+        """`self m other` as CPython's do_richcompare: when other's class is a proper subclass of
+        self's and has the reflected method rm, `other.rm(self)` comes first (then `self.m(other)`,
+        then `final`); otherwise `body`."""
+        pairs = []
+        for k in self.subclasses(root):
+            if rm not in self.methods[k]:
+                continue
+            a = self.classes[k].base
+            while a is not None:
+                pairs.append(f"({self.classes[a].tag}, {self.classes[k].tag})")
+                a = self.classes[a].base
+        if not pairs:
+            return body
+        fi = self.mod.fn_ident
+        first = self.tag_match(root, m, lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                               "{ rt::set_pending(rt::notimpl_signal(\"\", 0)); false }")
+        swapped = ni_wrap(self.reflected(root, rm, depth, None), first, final)
+        return f"(if matches!((self.tag(), other.tag()), {' | '.join(pairs)}) {{ {swapped} }} else {{ {body} }})"
+
+    def reflected(self, root: str, m: str, depth: str, fallback: str | None) -> str:
+        """`other.m(self)` dispatched on other's class (fallback for classes without m: a value, or
+        None for NotImplemented)."""
+        fi = self.mod.fn_ident
+        fb = fallback if fallback is not None else "{ rt::set_pending(rt::notimpl_signal(\"\", 0)); false }"
+        return self.tag_match(root, m, lambda f: f"{fi(f)}(other.clone(), self.clone(){depth})", fb).replace(
+            "match self.tag()", "match other.tag()", 1)
 
     def emit_dispatcher(self, w: _Writer, cls: str, meth: str, name: str) -> None:
         c = self.classes[cls]
@@ -216,5 +271,14 @@ class ClassEmitter:
             args.append("_depth")
         ret = "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
         arms = " ".join(f"{' | '.join(map(str, tags))} => {self.mod.fn_ident(f)}({', '.join(args)})," for tags, f in impls[:-1])
+        for k in self.subclasses(cls):  # a class without the method (unrelated classes held together)
+            if meth not in self.methods[k] and k != cls:
+                msg = rust_str(f"'{k}' object has no attribute '{meth}'")
+                dflt = "()" if fn.ret == ir.NONE else default_value(fn.ret, self.mod.big)
+                arms += (f" {self.classes[k].tag} => {{ rt::set_pending(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, "
+                         f"{ln})); {dflt} }},")
         last = f"_ => {self.mod.fn_ident(impls[-1][1])}({', '.join(args)}),"
-        w.line(f"fn {name}({', '.join(params)}) -> {ret} {{ match a0.tag() {{ {arms} {last} }} }}", ln)
+        # a dynamic class method's first argument is the run-time class itself (an int)
+        tag = "a0.tag()" if fn.params[0][1] != ir.INT else (
+            "(match &a0 { rt::Int::S(t) => *t as u32, _ => 0 })" if self.mod.big else "(a0 as u32)")
+        w.line(f"fn {name}({', '.join(params)}) -> {ret} {{ match {tag} {{ {arms} {last} }} }}", ln)

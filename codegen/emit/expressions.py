@@ -508,13 +508,15 @@ class _ExpressionsMixin:
         frame toward the recursion limit, as for exceptions)."""
         o = self.t("_ob")
         cls = self.mod.classes.classes[e.cls]
-        new = f"{self.rty(e.ty)}::new({cls.tag})"
+        tag = str(cls.tag) if e.tag is None else self.tag_u32(e.tag)  # `cls(...)`: the run-time class
+        new = f"{self.rty(e.ty)}::new({tag})"
         if e.init is None:
             return new
         args = [f"{o}.clone()"] + [self.at_off(self.frame_off + 1, lambda a=a: self.expr(a)) for a in e.args]
         if self.mod.recursive:
             args.append(f"_depth + {2 + self.frame_off}")
-        call = self.q(f"rt::ret({self.mod.fn_ident(e.init)}({', '.join(args)}))")
+        init = self.mod.classes.call_target(e) if e.dispatch is not None else self.mod.fn_ident(e.init)
+        call = self.q(f"rt::ret({init}({', '.join(args)}))")
         return f"{{ let {o} = {new}; {call}; {o} }}"
 
     def lam(self, e: ir.Lambda) -> str:

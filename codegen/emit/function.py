@@ -73,6 +73,10 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             return self.q(f"rt::bi_size_opt(&{self.ref(e)}, {ln})")
         return self.expr(e)
 
+    def tag_u32(self, e: ir.Expr) -> str:
+        """A class tag held as an int (a dynamic class method's `cls`) as the `u32` objects keep."""
+        return f"(match &{self.ref(e)} {{ rt::Int::S(t) => *t as u32, _ => 0 }})" if self.big else f"({self.expr(e)} as u32)"
+
     def from_i64(self, code: str) -> str:
         """An int the runtime computes as an i64 (len, find, ord, ...), as this build's int."""
         return f"rt::Int::S({code})" if self.big else code

@@ -8,6 +8,7 @@ from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_int, _has_obj, _opaque_rs, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
 from portalis.codegen.emit.named import named_intrinsic
+from portalis.codegen.emit.protocols import protocol_intrinsic
 
 
 class _IntrinsicsMixin:
@@ -34,12 +35,33 @@ class _IntrinsicsMixin:
             return enum_intrinsic(self, e)
         if n.startswith("named."):
             return named_intrinsic(self, e)
+        if n.startswith("ni."):
+            return protocol_intrinsic(self, e)
         if n == "obj.isinstance":
             return f"matches!({R(a[0])}.tag(), {a[1].value})"
         if n == "obj.by_tag":  # a class constant a subclass overrides
             groups = dict(e.kwargs)["tags"].value.split(";")
             arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
             return f"match {R(a[0])}.tag() {{ {arms} _ => {X(a[1])} }}"
+        if n == "obj.same_class":  # `type(x) is type(y)`
+            return f"({R(a[0])}.tag() == {R(a[1])}.tag())"
+        if n == "obj.group_field":  # a field of some of the unrelated classes held together
+            kw = dict(e.kwargs)
+            o = self.t("_go")
+            arms = []
+            for part in kw["missing"].value.split(";"):
+                tag, cname = part.split("=", 1)
+                msg = rust_str(f"'{cname}' object has no attribute '{kw['field'].value}'")
+                arms.append(f"{tag} => {{ rt::set_pending(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, {ln})); "
+                            f"{self.dflt(e.ty)} }},")
+            get = f"{o}.get_{self.ident(kw['field'].value).removeprefix('r#')}()"
+            return f"{{ let {o} = {X(a[0])}; match {o}.tag() {{ {' '.join(arms)} _ => {get} }} }}"
+        if n == "obj.tag":  # the run-time class, passed as a dynamic class method's `cls` (analyzers/class_methods)
+            return self.from_i64(f"({R(a[0])}.tag() as i64)")
+        if n == "cls.by_tag":  # `cls.NAME` in a dynamic class method
+            groups = dict(e.kwargs)["tags"].value.split(";")
+            arms = " ".join(f"{g} => {X(v)}," for g, v in zip(groups, a[1:]))
+            return f"match {self.tag_u32(a[0])} {{ {arms} _ => {X(a[1])} }}"
         if n == "obj.type_name":
             cls = self.mod.classes
             root = a[0].ty.name
@@ -118,6 +140,8 @@ class _IntrinsicsMixin:
             return q(f"rt::{fn}({X(a[0])}, {ln})")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
+        if n == "raise_as":  # raise the exception a[0] where a value of type e.ty is expected
+            return f"{{ #[allow(unreachable_code)] let _v: {self.rty(e.ty)} = {self.propagate(X(a[0]))}; _v }}"
         if n == "eval_then":  # evaluate a[0] for its effects, then the value a[1]
             return f"{{ let _ = {X(a[0])}; {X(a[1])} }}"
         if n == "exc.args":
@@ -159,7 +183,7 @@ class _IntrinsicsMixin:
             return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
         if n.startswith("math."):
             return self.math(e)
-        if n in ("sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
+        if n in ("sum", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
                  "dict.from_iter", "str.join"):
             return self.consume(e)
         if n in ("min.args", "max.args"):
@@ -320,6 +344,23 @@ class _IntrinsicsMixin:
             return local
 
         def fill() -> None:
+            if n == "obj.sum":  # objects through `+` (analyzers/protocols.py obj_sum)
+                accn, itemn = (self.ident(x) for x in kw["names"].value.split(";"))
+                src = first(None if kw["no_start"].value else e.args[1])
+                step = lambda x: f"let {itemn} = ({x}).clone(); "  # noqa: E731
+                if not kw["no_start"].value:
+                    w_line(f"let mut {accn} = {self.expr(e.args[1])};")
+                    self.foreach(src, lambda x: w_line(f"{step(x)}{accn} = {self.expr(e.args[2])};"), ln)
+                    w_line(accn)
+                else:
+                    w_line(f"let mut {acc}: Option<{self.rty(e.ty)}> = None;")
+                    self.foreach(src, lambda x: w_line(
+                        f"{step(x)}{acc} = Some(match {acc}.take() {{ None => {self.expr(e.args[1])}, "
+                        f"Some({accn}) => {self.expr(e.args[2])} }});"), ln)
+                    msg = rust_str("sum() of no objects: Python returns the int 0 here, which Portalis cannot "
+                                   "represent; pass a start value (sum(xs, start))")
+                    w_line(f"match {acc} {{ Some(v) => v, None => {{ {self.propagate(f'rt::limit_err({msg}, {ln})')} }} }}")
+                return
             if n == "sum":
                 src = first(e.args[1] if len(e.args) > 1 else None)
                 if e.ty == ir.INT and self.big:

@@ -11,7 +11,7 @@ from portalis.codegen.emit.module import _ModEmitter
 
 
 def _py_signature(fn: ir.Function) -> str:
-    params = ", ".join(f"{n}: {t}" for n, t in fn.params)
+    params = ", ".join(f"{n}: {t}" for n, t in fn.params if not ir.is_made_up(n))  # not a class method's `cls`
     return f"def {fn.name}({params}) -> {fn.ret}"
 
 
@@ -60,10 +60,14 @@ class _LibEmitter(_ModEmitter):
         # a str parameter takes anything that converts (String, &str, pyrt::Str) and a str result
         # is a String; inside containers, str is `pyrt::Str`
         ret = "()" if fn.ret == ir.NONE else "String" if fn.ret == ir.STR else self.rty(fn.ret)
+        # a class method's hidden `cls` (analyzers/class_methods): the class it belongs to
+        hidden_cls = [str(next(c.tag for c in m.classes if c.name == fn.name.split(".")[0]))] \
+            if fn.params and fn.params[0][0] == ir.hidden("cls", 0) else []
+        shown = fn.params[len(hidden_cls):]
         params = ", ".join(f"{self.names.rust(n)}: {'impl Into<pyrt::Str>' if t == ir.STR else self.rty(t)}"
-                           for n, t in fn.params)
-        args = ", ".join([*(f"{self.names.rust(n)}.into()" if t == ir.STR else self.names.rust(n) for n, t in fn.params),
-                          *(["1"] if self.recursive else [])])
+                           for n, t in shown)
+        args = ", ".join([*hidden_cls, *(f"{self.names.rust(n)}.into()" if t == ir.STR else self.names.rust(n)
+                                         for n, t in shown), *(["1"] if self.recursive else [])])
         tail = [
             "",
             f"/// Python: `{_py_signature(fn)}` ({m.path.rsplit('/', 1)[-1]}, line {ln}).",

@@ -206,6 +206,8 @@ def _recursive_functions(m: ir.Module) -> set[str]:
         for n in ir.walk(f.body):
             if isinstance(n, (ir.Call, ir.MethodTarget)) and n.dispatch is not None:
                 calls[f.name] |= overrides.get(n.func.split(".", 1)[1], set())
+            elif isinstance(n, ir.NewObj) and n.dispatch is not None:
+                calls[f.name] |= overrides.get("__init__", set())
     rec = set()
     for f in calls:
         seen, stack = set(), list(calls[f])

@@ -53,13 +53,15 @@ TEMP_FORM = re.compile(r"_[A-Za-z0-9]*")
 
 def ascii_spelling(name: str) -> str:
     """An ASCII spelling of a Python identifier (the allocator keeps it unique)."""
+    if "." in name:  # a class attribute held as a module variable ("Class.attr", analyzers/class_attrs)
+        return "ca_" + ascii_spelling(name.replace(".", "_"))
     if name.isascii():
         return name
     return "u_" + "".join(c if c.isascii() and (c.isalnum() or c == "_") else f"{ord(c):x}_" for c in name).rstrip("_")
 
 
 def _needs_allocation(name: str) -> bool:
-    return (not name.isascii() or name in RESERVED or name in NOT_RAW or TEMP_FORM.fullmatch(name) is not None)
+    return (not name.isascii() or "." in name or name in RESERVED or name in NOT_RAW or TEMP_FORM.fullmatch(name) is not None)
 
 
 def _user_names(m: ir.Module) -> set[str]:

@@ -93,6 +93,7 @@ class Gen:
         self.current: Fn | None = None  # the function being written
         self.bases: dict[str, str | None] = {}
         self.reprs: dict[str, bool] = {}  # classes whose objects print by a __repr__ (theirs or a base's)
+        self.dataclasses: dict[str, bool] = {}  # the classes that are dataclasses: whether order=True
         self.classes: list[str] = []  # user classes (see `class_decls`): each has a (int), b (str), hist (list[int])
 
     # ---- names
@@ -496,11 +497,19 @@ class Gen:
         r = self.r
         name = self.fresh()
         self.module.add(name)
-        base = r.choice(self.classes) if self.classes and r.random() < 0.4 else None
+        plain = [c for c in self.classes if c not in self.dataclasses]
+        base = r.choice(plain) if plain and r.random() < 0.4 else None
+        dc = base is None and r.random() < 0.3  # a @dataclass (its repr, eq and maybe order generated)
         # __eq__ on root classes only (a subclass overriding an operator method is refused)
-        has_repr, has_eq = r.random() < 0.6, base is None and r.random() < 0.3
+        has_repr, has_eq = not dc and r.random() < 0.6, not dc and base is None and r.random() < 0.3
         out = [f"class {self.spell(name)}" + (f"({self.spell(base)}):" if base else ":")]
-        if base is None:
+        if dc:
+            order = r.random() < 0.5
+            out = [f"@dataclass(order={order})" if order or r.random() < 0.5 else "@dataclass"] + out + [
+                "    a: int", "    b: str", "    hist: list[int] = field(default_factory=list)",
+                "    def __post_init__(self) -> None:", "        self.hist.append(self.a)"]
+            self.dataclasses[name] = order
+        elif base is None:
             out += ["    def __init__(self, a: int, b: str):", "        self.a = a", "        self.b = b",
                     "        self.hist: list[int] = [a]"]
         elif r.random() < 0.5:
@@ -529,7 +538,7 @@ class Gen:
                     "        return self.a == other.a and self.b == other.b"]
         self.classes.append(name)
         self.bases[name] = base
-        if has_repr or (base is not None and self.reprs.get(base)):
+        if has_repr or dc or (base is not None and self.reprs.get(base)):
             self.reprs[name] = True
         return out + [""]
 
@@ -567,6 +576,8 @@ class Gen:
                 [f"{indent}for {self.spell(w)} in {self.spell(xs)}:", f"{indent}    {self.spell(w)}.bump({self.expr('int', env, 1)})",
                  f"{indent}print([{self.spell(w)}.a for {self.spell(w)} in {self.spell(xs)}])"],
                 [f"{indent}print([{self.spell(w)}.label() for {self.spell(w)} in sorted({self.spell(xs)}, key=lambda {self.spell(w)}: ({self.spell(w)}.a, {self.spell(w)}.b))])"],
+                [f"{indent}print(sorted({self.spell(xs)}, reverse={r.choice(['True', 'False'])}), max({self.spell(xs)}))"
+                 if self.dataclasses.get(lc) else f"{indent}print(len({self.spell(xs)}))"],
                 [f"{indent}print({self.spell(xs)})" if self.reprs.get(lc) and all(self.reprs.get(x) for x in self.classes if self.is_sub(x, lc))
                  else f"{indent}print(sum({self.spell(w)}.a for {self.spell(w)} in {self.spell(xs)}))"],
                 [f"{indent}print([isinstance({self.spell(w)}, {self.spell(x)}) for {self.spell(w)} in {self.spell(xs)}], "
@@ -597,7 +608,7 @@ class Gen:
 
     def program(self) -> Program:
         r = self.r
-        out = ["from typing import Optional", ""]
+        out = ["from typing import Optional", "from dataclasses import dataclass, field", ""]
         for _ in range(r.randint(0, 2)):
             e = self.fresh()
             self.module.add(e)

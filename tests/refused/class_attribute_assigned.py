@@ -5,4 +5,4 @@ class Counter:
     def __init__(self) -> None:
         self.n = 0
 
-Counter.total = 5
+Counter.other = 5

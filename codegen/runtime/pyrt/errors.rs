@@ -184,7 +184,7 @@ impl PyErr {
 
     /// Portalis' 64-bit int limit (`INT_LIMIT`): handlers must not catch it.
     pub fn is_limit(&self) -> bool {
-        std::ptr::eq(self.cls, &INT_LIMIT) || std::ptr::eq(self.cls, &VALUE_LIMIT)
+        std::ptr::eq(self.cls, &INT_LIMIT) || std::ptr::eq(self.cls, &VALUE_LIMIT) || std::ptr::eq(self.cls, &NOT_IMPLEMENTED)
     }
 
     /// isinstance(e, cls): walks the base chain (pointer equality).
@@ -249,6 +249,25 @@ pub static VALUE_LIMIT: ExcClass = ExcClass {
     name: "ValueError",
     base: Some(&VALUE_ERROR),
 };
+
+/// `return NotImplemented` in an operator method: not a value here but this signal, which the
+/// operator that called the method takes (`ret_ni`) to try the reflected method, then CPython's
+/// fallback. Anywhere else (a container comparing objects through the runtime's traits) it is a
+/// Portalis limit: printed as ValueError, never caught by `except`.
+pub static NOT_IMPLEMENTED: ExcClass = ExcClass {
+    name: "ValueError",
+    base: Some(&VALUE_ERROR),
+};
+
+#[cold]
+#[inline(never)]
+pub fn notimpl_signal(func: &str, line: u32) -> PyErr {
+    PyErr::new(
+        &NOT_IMPLEMENTED,
+        format!("{}() returned NotImplemented where Portalis does not model it (only operators try the reflected method)", func),
+        line,
+    )
+}
 
 #[cold]
 #[inline(never)]
@@ -465,6 +484,22 @@ pub fn ret<T>(v: T) -> PyResult<T> {
         Ok(v)
     } else {
         Err(take_pending())
+    }
+}
+
+/// What a call of an operator method gives the operator: its value, None if it returned
+/// NotImplemented (`notimpl_signal`), or the exception it raised.
+#[inline(always)]
+pub fn ret_ni<T>(v: T) -> PyResult<Option<T>> {
+    if pending_slot::with(|p| p.get().is_null()) {
+        Ok(Some(v))
+    } else {
+        let e = take_pending();
+        if std::ptr::eq(e.cls, &NOT_IMPLEMENTED) {
+            Ok(None)
+        } else {
+            Err(e)
+        }
     }
 }
 

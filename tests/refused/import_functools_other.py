@@ -1,0 +1,2 @@
+# expect: unsupported-import @ 2
+from functools import total_ordering, lru_cache
