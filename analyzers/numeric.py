@@ -245,12 +245,18 @@ class _Checker:
                         return (UNSAFE, p.span, "passed where Portalis cannot follow it")
                     slots.append(("var", f, fd.params[i][0]))
                 return (COPY, tuple(slots))
-            if isinstance(p, ir.NewObj) and p.init is not None:
+            if isinstance(p, ir.NewObj) and p.init is not None and any(a is e for a in p.args):
                 i = next(k for k, a in enumerate(p.args) if a is e)
-                fd = self.mod.funcs.get(p.init)
-                if fd is None or i + 1 >= len(fd.params):
-                    return (UNSAFE, p.span, "passed where Portalis cannot follow it")
-                return (COPY, (("var", p.init, fd.params[i + 1][0]),))
+                inits = {p.init}
+                if getattr(p, "dispatch", None) is not None:  # `cls(...)`: any subclass's __init__
+                    inits |= self.mod.impls.get((self.mod.root.get(p.dispatch, p.dispatch), "__init__"), set())
+                slots = []
+                for f in sorted(inits):
+                    fd = self.mod.funcs.get(f)
+                    if fd is None or i + 1 >= len(fd.params):
+                        return (UNSAFE, p.span, "passed where Portalis cannot follow it")
+                    slots.append(("var", f, fd.params[i + 1][0]))
+                return (COPY, tuple(slots))
             if isinstance(p, ir.Assign) and e is p.value:
                 t = p.target
                 if isinstance(t, ir.NameTarget):
