@@ -133,7 +133,7 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
         out.append((f"def __init__({', '.join(params)}) -> None:\n" + ("\n".join(lines) or "    pass") + "\n", []))
     if "__repr__" not in own:
         parts = ", ".join(f"{f}={{self.{f}!r}}" for f, *_ in fields)
-        out.append((f"def __repr__(self) -> str:\n    return f\"{{type(self).__name__}}({parts})\"\n", []))
+        out.append((f"def __repr__(self) -> str:\n    return f\"{{self.__class__.__name__}}({parts})\"\n", []))
     mine = "(" + "".join(f"self.{f}, " for f, *_ in fields) + ")"
     theirs = "(" + "".join(f"other.{f}, " for f, *_ in fields) + ")"
     if opts.eq and "__eq__" not in own:
@@ -146,8 +146,8 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
             top = k.name
             k = ml.info.classes.get(k.base) if k.base is not None else None
         ci.dc_eq = True
-        out.append((f"def __eq__(self, other: \"{top}\") -> bool:\n    return type(self).__name__ == type(other)"
-                    f".__name__ and {mine} == {theirs}\n", []))
+        out.append((f"def __eq__(self, other: \"{top}\") -> bool:\n    return self.__class__.__name__ == other"
+                    f".__class__.__name__ and {mine} == {theirs}\n", []))
     if opts.order:
         for m, op in _ORDER:
             if m in own:

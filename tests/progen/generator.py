@@ -581,7 +581,7 @@ class Gen:
                 [f"{indent}print({self.spell(xs)})" if self.reprs.get(lc) and all(self.reprs.get(x) for x in self.classes if self.is_sub(x, lc))
                  else f"{indent}print(sum({self.spell(w)}.a for {self.spell(w)} in {self.spell(xs)}))"],
                 [f"{indent}print([isinstance({self.spell(w)}, {self.spell(x)}) for {self.spell(w)} in {self.spell(xs)}], "
-                 f"[type({self.spell(w)}).__name__ for {self.spell(w)} in {self.spell(xs)}])" for x in [r.choice(self.classes)]],
+                 f"[{self.spell(w)}.__class__.__name__ for {self.spell(w)} in {self.spell(xs)}])" for x in [r.choice(self.classes)]],
             ])
         return r.choice([
             [f"{indent}print({so})" if self.reprs.get(c) and all(self.reprs.get(x) for x in self.classes if self.is_sub(x, c))

@@ -22,6 +22,7 @@ impl OShape {
     #[inline(always)] fn set_name(&self, v: rt::Str) { self.data_mut().name = v; }
     #[inline(always)] fn get_s(&self) -> f64 { self.data().s.clone() }
     #[inline(always)] fn set_s(&self, v: f64) { self.data_mut().s = v; }
+    #[allow(dead_code)] fn cls_name(&self) -> &'static str { match self.tag() { 1 => "Shape", 2 => "Sq", _ => "" } }
 }
 impl ObjId for OShape { fn oid(&self) -> usize { OShape::oid(self) } }
 impl rt::PyFmt for OShape {
