@@ -60,6 +60,15 @@ def _shown(intrinsic: str) -> str:
         intrinsic.rsplit(".", 1)[-1]
 
 
+def _same(a: Any, b: Any) -> bool:
+    """The same variable or field read twice (`dx * dx`: a square is never -0.0)."""
+    if isinstance(a, ir.Local) and isinstance(b, ir.Local) or isinstance(a, ir.Global) and isinstance(b, ir.Global):
+        return a.name == b.name
+    if isinstance(a, ir.GetAttr) and isinstance(b, ir.GetAttr):
+        return a.name == b.name and _same(a.obj, b.obj)
+    return False
+
+
 def widen(e: ir.Expr, span: Any, what: str) -> ir.Coerce:
     """An int arriving where a float is annotated: converted here if `check_module` finds no
     use that could tell (else refused there)."""
@@ -129,7 +138,7 @@ class _Checker:
         self.tainted_slots: set[tuple] = set()
         self.fn = ""
         self.arith = False  # the use being classified went through int arithmetic
-        self.wraps: set[int] = set()  # those BinOps: checked to stay below 2**53
+        self.wraps: dict[int, str] = {}  # those BinOps/UnaryOps -> the run-time check they get
 
     # ---- is this float value possibly an int in CPython?
     def tainted(self, e: Any) -> bool:
@@ -177,8 +186,11 @@ class _Checker:
                         return (UNSAFE, p.span, "an int literal with no exact float value")
                     if p.op in _INT_ARITH and self.tainted(other):
                         # int with int in CPython: the same value as an f64 while it stays below
-                        # 2**53 (checked at run time); its own use decides the rest
-                        self.wraps.add(id(p))
+                        # 2**53 (checked at run time); its own use decides the rest. A product
+                        # may also be -0.0 where CPython's ints give 0 (0 * -3): checked too,
+                        # except for a square
+                        self.wraps[id(p)] = "float.int_exact_mul" if p.op == "*" and not _same(p.left, p.right) \
+                            else "float.int_exact"
                         self.arith = True
                         e, ch = p, up
                         continue
@@ -188,6 +200,8 @@ class _Checker:
             if isinstance(p, ir.UnaryOp):
                 if p.op == "not":
                     return (SAFE,)
+                if p.op == "-":  # -0 is 0, -0.0 is -0.0: a zero result is checked at run time
+                    self.wraps[id(p)] = "float.no_neg_zero"
                 e, ch = p, up
                 continue
             if isinstance(p, ir.Intrinsic) and p.name == "abs" and p.ty == ir.FLOAT:
@@ -231,12 +245,18 @@ class _Checker:
                         return (UNSAFE, p.span, "passed where Portalis cannot follow it")
                     slots.append(("var", f, fd.params[i][0]))
                 return (COPY, tuple(slots))
-            if isinstance(p, ir.NewObj) and p.init is not None:
+            if isinstance(p, ir.NewObj) and p.init is not None and any(a is e for a in p.args):
                 i = next(k for k, a in enumerate(p.args) if a is e)
-                fd = self.mod.funcs.get(p.init)
-                if fd is None or i + 1 >= len(fd.params):
-                    return (UNSAFE, p.span, "passed where Portalis cannot follow it")
-                return (COPY, (("var", p.init, fd.params[i + 1][0]),))
+                inits = {p.init}
+                if getattr(p, "dispatch", None) is not None:  # `cls(...)`: any subclass's __init__
+                    inits |= self.mod.impls.get((self.mod.root.get(p.dispatch, p.dispatch), "__init__"), set())
+                slots = []
+                for f in sorted(inits):
+                    fd = self.mod.funcs.get(f)
+                    if fd is None or i + 1 >= len(fd.params):
+                        return (UNSAFE, p.span, "passed where Portalis cannot follow it")
+                    slots.append(("var", f, fd.params[i + 1][0]))
+                return (COPY, tuple(slots))
             if isinstance(p, ir.Assign) and e is p.value:
                 t = p.target
                 if isinstance(t, ir.NameTarget):
@@ -379,7 +399,7 @@ class _Checker:
         return m, diags, True
 
 
-def _mark_exact(node: Any, ids: set[int], wraps: set[int]) -> Any:
+def _mark_exact(node: Any, ids: set[int], wraps: dict[int, str]) -> Any:
     """`Coerce.exact` on the arrivals `ids`; the int arithmetic `wraps` checked (`float.int_exact`)."""
     if isinstance(node, tuple):
         new = tuple(_mark_exact(x, ids, wraps) for x in node)
@@ -400,9 +420,9 @@ def _mark_exact(node: Any, ids: set[int], wraps: set[int]) -> Any:
     out = dataclasses.replace(node, **changes) if changes else node
     if id(node) in wraps:  # its int operands exact too (an int variable past 2**53 would not be)
         ex = {f: dataclasses.replace(getattr(out, f), exact=True) for f in ("left", "right")
-              if isinstance(getattr(out, f), ir.Coerce) and getattr(out, f).expr.ty == ir.INT}
+              if isinstance(getattr(out, f, None), ir.Coerce) and getattr(out, f).expr.ty == ir.INT}
         out = dataclasses.replace(out, **ex) if ex else out
-        return ir.Intrinsic("float.int_exact", (out,), ir.FLOAT, node.span)
+        return ir.Intrinsic(wraps[id(node)], (out,), ir.FLOAT, node.span)
     return out
 
 

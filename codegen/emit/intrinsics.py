@@ -132,8 +132,12 @@ class _IntrinsicsMixin:
             idx = self.as_i64(a[1], "index")
             return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
                     f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
-        if n == "float.int_exact":  # int arithmetic Python does in ints (analyzers/numeric.py)
-            return q(f"rt::f64_int_exact({X(a[0])}, {ln})")
+        if n in ("float.int_exact", "float.int_exact_mul", "float.no_neg_zero"):
+            # arithmetic Python does in ints (analyzers/numeric.py): exact below 2**53, and no
+            # -0.0 where CPython's int is 0
+            fn = {"float.int_exact": "f64_int_exact", "float.int_exact_mul": "f64_int_exact_mul",
+                  "float.no_neg_zero": "f64_no_neg_zero"}[n]
+            return q(f"rt::{fn}({X(a[0])}, {ln})")
         if n == "float":  # explicit float(int): the conversion is already in a[0]
             return X(a[0])
         if n == "raise_as":  # raise the exception a[0] where a value of type e.ty is expected

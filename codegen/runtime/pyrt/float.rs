@@ -31,6 +31,23 @@ pub fn f64_int_exact(r: f64, line: u32) -> PyResult<f64> {
     Err(limit_err("int arithmetic on ints where a float is annotated reached 2**53: CPython computes it exactly in ints; pass floats", line))
 }
 
+/// `f64_int_exact` for a product, which is also -0.0 where CPython's ints give 0 (0 * -3) and
+/// its floats give -0.0 (0.0 * -3): Portalis cannot tell which, so that stops too.
+#[inline]
+pub fn f64_int_exact_mul(r: f64, line: u32) -> PyResult<f64> {
+    let r = f64_int_exact(r, line)?;
+    f64_no_neg_zero(r, line)
+}
+
+/// `-x` of a value CPython may hold as an int: -0.0 is ambiguous (`-0` is 0, `-0.0` is -0.0).
+#[inline]
+pub fn f64_no_neg_zero(r: f64, line: u32) -> PyResult<f64> {
+    if r == 0.0 && r.is_sign_negative() {
+        return Err(limit_err("a zero negated or multiplied by a negative number where a float is annotated: CPython gives 0 if the operands are ints and -0.0 if one is a float; pass floats", line));
+    }
+    Ok(r)
+}
+
 #[cold]
 #[inline(never)]
 pub fn int_to_f64_inexact(line: u32) -> PyErr {
