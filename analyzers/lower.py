@@ -411,7 +411,14 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             items = []
             for el, it in zip(t.elements, vt.items):
-                sub, _ = self.target(el.value, ir.Const(None, it, sp), node)
+                item = ir.Const(None, it, sp)
+                sub, conv = self.target(el.value, item, node)
+                if conv is not item and isinstance(sub, ir.NameTarget) and not (
+                        isinstance(prune(conv.ty), TVar) and prune(conv.ty).origin == "error"):
+                    # the item would need a conversion (into an Optional, a float, a union) that an
+                    # unpacking does not make: refused rather than built wrong
+                    self.err("unsupported-syntax", f"unpacking a value of type {show(it)} into `{sub.name}`, which holds "
+                             f"{show(sub.ty)}, is not supported; assign it on a line of its own", el.value)
                 items.append(sub)
             return ir.TupleTarget(tuple(items), named_t or vt, sp), value
         if isinstance(t, cst.Attribute):

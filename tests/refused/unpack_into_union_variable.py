@@ -1,0 +1,5 @@
+# expect: unsupported-syntax @ 4
+k = "a"
+print(k)
+k, v = 3, 2
+print(k, v)
