@@ -168,12 +168,6 @@ _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set
             "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union"}
 
 
-class _NfkcNames(cst.CSTTransformer):
-    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
-        import unicodedata
-        return updated_node.with_changes(value=unicodedata.normalize("NFKC", updated_node.value))
-
-
 class AnnotationError(Exception):
     def __init__(self, node: cst.CSTNode, message: str):
         super().__init__(message)
@@ -212,7 +206,8 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
         except cst.ParserSyntaxError:
             raise AnnotationError(node, "unreadable string annotation") from None
         if not node.evaluated_value.isascii():
-            inner = inner.visit(_NfkcNames())
+            from portalis.analyzers.ingest import _Normalise
+            inner = inner.visit(_Normalise(nfkc=True))  # ingest's NFKC, as for the file's own names
         try:
             return parse_annotation(inner, exceptions, aliases)
         except AnnotationError as e:
