@@ -360,6 +360,10 @@ class UnionMixin:
             if isinstance(have, TVar):
                 if have.origin == "error":
                     return e
+                if isinstance(e, ir.Global):
+                    # a module variable not lowered yet (functions come before the module
+                    # body): its own assignments settle its type, the next pass boxes it
+                    return e
                 unify(have, w)
                 return e
             out = self.box_to(e, w, node, what)
