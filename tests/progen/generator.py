@@ -8,7 +8,8 @@ with non-ASCII, combining and case-special characters, lists/dicts/tuples/sets, 
 functions, recursion, module globals with `global`, f-strings with format specs, str methods,
 comprehensions, slicing, user classes (fields, methods, `__repr__`/`__eq__`, a subclass that
 overrides and calls `super()`, objects aliased, mutated through lists and functions, sorted by a
-field), bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
+field), enums, named tuples, dicts of lists, sets and values of several types (records.py),
+bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
 `generate(seed)` -> `Program(source, module_names)`. `generate_batch(seed, n)` joins n programs
