@@ -125,6 +125,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.self_name: str | None = None
         self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
         self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
+        self.refused_defs: set[str] = set()  # nested functions and classes (refused): no second error at each use
 
     # ------------------------------------------------------------ plumbing
 
@@ -350,6 +351,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 if not is_global:
                     self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            vt = prune(value.ty)
+            if isinstance(vt, TVar) and vt.origin == "error" and isinstance(prune(slot), TVar):
+                unify(slot, vt)  # the value was refused at its line: no `cannot infer` for the name too
             if not is_global:
                 slot = self.widen_local(n, slot, value)  # `x = 1` ... `x = "a"`: x holds either
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
@@ -569,9 +573,11 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return [self.try_(node)]
         if isinstance(node, cst.FunctionDef):
             self.err("unsupported-syntax", "nested functions are not supported", node.name)
+            self.refused_defs.add(node.name.value)
             return []
         if isinstance(node, cst.ClassDef):
             self.err("unsupported-class", "classes inside functions are not supported", node.name)
+            self.refused_defs.add(node.name.value)
             return []
         if isinstance(node, cst.With):
             return self.with_(node)
