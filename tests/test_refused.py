@@ -89,3 +89,10 @@ def test_a_refused_nested_definition_is_reported_once(src: str, code: str):
     # its uses are not reported again as undefined names
     tr = translate_source(src, "prog.py")
     assert [(d.code, d.span.line) for d in tr.diagnostics] == [(code, 2)]
+
+
+def test_a_generator_is_reported_once_at_its_yield():
+    # not twice at the yield, nor again at its calls (`None is not iterable`, `cannot infer`)
+    src = "def gen(n: int):\n    for i in range(n):\n        yield i\nfor v in gen(3):\n    print(v)\nxs = list(gen(2))\nprint(xs)\n"
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("generator", 3)]
