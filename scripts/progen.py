@@ -124,7 +124,7 @@ def main() -> int:
             total.failures.append(o)
         n = sum(total.counts.values())
         el = time.perf_counter() - t0
-        print(f"\r{n} programs, {(n - n0) / el:.2f}/s, {dict(sorted(total.counts.items()))}", end="", flush=True)
+        print(f"\r{n} programs, {max(0, n - n0) / el:.2f}/s, {dict(sorted(total.counts.items()))}", end="", flush=True)
     n = sum(total.counts.values())
     el = time.perf_counter() - t0
     fails = sum(total.counts.get(k, 0) for k in FAILURES)
