@@ -126,7 +126,7 @@ def collect_enum(ml: Any, c: cst.ClassDef, base: str) -> None:
             refuse("the only decorator supported on an enum class is `@unique`", d)
     info = EnumInfo(name, base == "IntEnum", None, [], [], {}, ml.sm.span(c.name))
     seen: set[str] = set()
-    last: Any = None  # the last value assigned (auto() continues from it)
+    assigned: list[Any] = []  # the values assigned so far, aliases included (auto() continues from them)
     body = c.body.body if isinstance(c.body, cst.IndentedBlock) else [c.body]
     for s in body:
         if _is_doc_or_pass(s):
@@ -152,7 +152,10 @@ def collect_enum(ml: Any, c: cst.ClassDef, base: str) -> None:
             if info.value == ir.STR:
                 refuse("`auto()` in an enum of str values is not supported", v)
                 continue
-            value = 1 if last is None else last + 1
+            # CPython 3.11's _generate_next_value_ sorts its copy of the values in place and
+            # returns the largest + 1 (with a DeprecationWarning when the last was not the
+            # largest): 7, 12, -3, auto() is 13, not -2
+            value = 1 if not assigned else max(assigned) + 1
         else:
             value = _literal(v)
             if value is None:
@@ -170,7 +173,7 @@ def collect_enum(ml: Any, c: cst.ClassDef, base: str) -> None:
         if vt == ir.INT and not -(2**63) <= value < 2**63:
             refuse("enum values must fit in 64 bits", v)
             continue
-        last = value
+        assigned.append(value)
         if value in info.values:
             canon = info.values.index(value)
             if unique:

@@ -28,10 +28,9 @@ class RecordsMixin:
         is_int = r.random() < 0.5
         members: list[tuple[str, int]] = []
         lines = [f"class {self.spell(name)}({'IntEnum' if is_int else 'Enum'}):"]
-        last = 0
         for m in r.sample(MEMBERS, k=r.randint(1, 4)):
             if members and r.random() < 0.35:
-                v, text = last + 1, "auto()"  # auto() after an int: the last value + 1
+                v, text = max(mv for _, mv in members) + 1, "auto()"  # CPython 3.11: the largest value + 1
             elif members and r.random() < 0.15:
                 v = r.choice(members)[1]  # an alias of an earlier member
                 text = str(v)
@@ -40,7 +39,6 @@ class RecordsMixin:
                 if any(v == mv for _, mv in members):
                     v = max(mv for _, mv in members) + 1
                 text = str(v) if not (not members and v == 1 and r.random() < 0.5) else "auto()"
-            last = v
             members.append((m, v))
             lines.append(f"    {m} = {text}")
         self.enums[name] = (members, is_int)
