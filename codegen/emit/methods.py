@@ -148,9 +148,10 @@ class _MethodsMixin:
         if m == "unpack" and isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split":
             # a, b = s.split(sep): the pieces themselves, no list
             n = a[1].value  # type: ignore[attr-defined]
-            items = ", ".join("_u.next().unwrap()" for _ in range(n))
+            names = ", ".join(f"_u{i}" for i in range(n))
             call = q(f"rt::str_split_unpack::<{n}>({self.split_args(a[0])}, {ln})")
-            return f"{{ let mut _u = {call}.into_iter(); ({items}{',' if n == 1 else ''}) }}"
+            # an array pattern moves the pieces out (no array iterator)
+            return f"{{ let [{names}] = {call}; ({names}{',' if n == 1 else ''}) }}"
         lst = self.ref(a[0])
         if m == "getitem":
             idx = self.as_i64(a[1], "index")

@@ -144,6 +144,15 @@ fn run(a: &[&str]) -> PyResult<String> {
             ];
             fs.iter().map(|f| if f(&s) { '1' } else { '0' }).collect()
         }
+        "str_cmp" => {
+            // the comparison operators of two strs, `==` through the free function too, and
+            // whether equal strs hash alike
+            let (x, y) = (Str::from(unhex(a[1])), Str::from(unhex(a[2])));
+            let c = |b: bool| if b { '1' } else { '0' };
+            let hashes = x != y || hash_of(&x) == hash_of(&y);
+            [x < y, x <= y, x == y, x != y, x > y, x >= y, str_eq(&x, &y), hashes].iter().map(|&b| c(b)).collect()
+        }
+        "str_of_int" => String::from(&*Str::from_i64(int(a[1]))) + " " + &py_str(&int(a[1])),
         "len" => py_str(&str_len(&unhex(a[1]))),
         "index" => String::from(str_index(&unhex(a[1]), int(a[2]), 1)?),
         "slice" => String::from(str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?),

@@ -124,10 +124,14 @@ unsafe fn copy_to(dst: *mut u8, src: &[u8]) {
         let b = std::ptr::read_unaligned(s.add(n - 4) as *const [u8; 4]);
         std::ptr::write_unaligned(dst as *mut [u8; 4], a);
         std::ptr::write_unaligned(dst.add(n - 4) as *mut [u8; 4], b);
-    } else {
-        for i in 0..n {
-            *dst.add(i) = *s.add(i);
-        }
+    } else if n >= 2 {
+        // (not a byte loop: LLVM turns that into a memcpy call, a function on wasm32)
+        let a = std::ptr::read_unaligned(s as *const [u8; 2]);
+        let b = std::ptr::read_unaligned(s.add(n - 2) as *const [u8; 2]);
+        std::ptr::write_unaligned(dst as *mut [u8; 2], a);
+        std::ptr::write_unaligned(dst.add(n - 2) as *mut [u8; 2], b);
+    } else if n == 1 {
+        *dst = *s;
     }
 }
 
@@ -191,16 +195,7 @@ impl Str {
     /// `str(v)` of an int.
     pub fn from_i64(v: i64) -> Str {
         let mut d = [0u8; 20];
-        let mut i = d.len();
-        let mut u = v.unsigned_abs();
-        loop {
-            i -= 1;
-            d[i] = b'0' + (u % 10) as u8;
-            u /= 10;
-            if u == 0 {
-                break;
-            }
-        }
+        let i = dec_digits(v.unsigned_abs(), &mut d);
         let mut buf = [0u8; STR_INLINE];
         let mut n = 0;
         if v < 0 {
@@ -480,6 +475,15 @@ fn release(ptr: std::ptr::NonNull<HeapHdr>) {
     }
 }
 
+/// `dst.copy_from_slice(src)` (same lengths, else a panic as there) without a memcpy call for
+/// short pieces (see `copy_to`).
+#[inline(always)]
+pub fn put_bytes(dst: &mut [u8], src: &[u8]) {
+    assert_eq!(dst.len(), src.len(), "put_bytes: lengths differ");
+    // SAFETY: `dst` has exactly `src.len()` writable bytes, and a `&mut` does not overlap `src`
+    unsafe { copy_to(dst.as_mut_ptr(), src) }
+}
+
 /// `dst[..src.len()] = src` for at most 32 bytes, as two overlapping fixed-size copies:
 /// a `copy_from_slice` of a run-time length is a call of `memcpy`, which on wasm32 (no bulk
 /// memory instructions in rustc 1.63's target) is a function with a byte loop.
@@ -591,6 +595,24 @@ impl From<Str> for String {
     }
 }
 
+/// Two inline buffers equal: word compares (an array `==` is a memcmp call on wasm32, a byte
+/// loop there).
+#[inline(always)]
+fn inline_eq(a: &[u8; STR_INLINE], b: &[u8; STR_INLINE]) -> bool {
+    #[inline(always)]
+    fn w(x: &[u8; STR_INLINE], at: usize) -> u64 {
+        // SAFETY: callers pass at + 8 <= STR_INLINE
+        unsafe { std::ptr::read_unaligned(x.as_ptr().add(at) as *const u64) }
+    }
+    let mut at = 0;
+    let mut same = true;
+    while at + 8 < STR_INLINE {
+        same &= w(a, at) == w(b, at);
+        at += 8;
+    }
+    same & (w(a, STR_INLINE - 8) == w(b, STR_INLINE - 8))
+}
+
 impl PartialEq for Str {
     #[inline]
     fn eq(&self, o: &Str) -> bool {
@@ -598,7 +620,7 @@ impl PartialEq for Str {
             // the bytes of an inline buffer past its length are always zero (every constructor
             // starts from a zeroed buffer and writes only the text), so equal texts are equal
             // buffers: a fixed-size compare, no memcmp call
-            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && a == b,
+            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && inline_eq(a, b),
             (StrRepr::Heap { data: a, len: n }, StrRepr::Heap { data: b, len: m }) if a == b && n == m => true,
             _ => str_eq(self.as_str(), o.as_str()),
         }
@@ -632,7 +654,7 @@ impl PartialOrd for Str {
 impl Ord for Str {
     #[inline]
     fn cmp(&self, o: &Str) -> Ordering {
-        self.as_str().cmp(o.as_str())
+        str_cmp(self.as_str(), o.as_str())
     }
 }
 impl Hash for Str {
@@ -906,24 +928,96 @@ fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
     }
 }
 
-/// `a == b` for str: a length test and a first-byte test before any memcmp call (most
-/// comparisons in Python code are against one-character or short literals).
+/// `a == b` for str: a length test, then fixed-size or word compares (a memcmp call is a
+/// function with a byte loop on wasm32).
 #[inline]
 pub fn str_eq(a: &str, b: &str) -> bool {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
+    str_eq_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// `x == y` for byte strings, as `str_eq` (no memcmp call).
+#[inline]
+pub fn str_eq_bytes(x: &[u8], y: &[u8]) -> bool {
     let n = x.len();
     if n != y.len() {
         return false;
     }
     // up to 16 bytes: two overlapping fixed-size compares (a memcmp call is a function with a
     // byte loop on wasm32)
-    if (8..=16).contains(&n) {
+    if (8..16).contains(&n) {
         return x[..8] == y[..8] && x[n - 8..] == y[n - 8..];
     }
     if (4..8).contains(&n) {
         return x[..4] == y[..4] && x[n - 4..] == y[n - 4..];
     }
-    n == 0 || (x[0] == y[0] && x[1..] == y[1..])
+    if n >= 16 {
+        return long_bytes_eq(x, y);
+    }
+    // 0 to 3 bytes: the first, middle and last byte cover them all
+    n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1])
+}
+
+/// `a` against `b` in code-point order (UTF-8's byte order), where `str::cmp` is a memcmp call
+/// (a byte loop on wasm32): the common prefix a word at a time; the first byte that differs is
+/// found from the XOR of two little-endian words (trailing zeros; wasm32 has no byte swap).
+/// Under 8 bytes, a byte loop (most short strs differ in their first byte).
+#[inline]
+pub fn str_cmp(a: &str, b: &str) -> Ordering {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let n = x.len().min(y.len());
+    if n >= 8 {
+        return long_str_cmp(x, y);
+    }
+    for k in 0..n {
+        if x[k] != y[k] {
+            return x[k].cmp(&y[k]);
+        }
+    }
+    x.len().cmp(&y.len())
+}
+
+#[inline(never)]
+fn long_str_cmp(x: &[u8], y: &[u8]) -> Ordering {
+    let n = x.len().min(y.len());
+    assert!(n >= 8);
+    let (p, q) = (x.as_ptr(), y.as_ptr());
+    // SAFETY: every load reads 8 bytes inside [0, n) of both slices
+    let w = |s: *const u8, at: usize| unsafe { u64::from_le(std::ptr::read_unaligned(s.add(at) as *const u64)) };
+    let mut at = 0;
+    loop {
+        // the last word overlaps the one before: its first bytes are equal on both sides
+        let at8 = if at + 8 <= n { at } else { n - 8 };
+        let d = w(p, at8) ^ w(q, at8);
+        if d != 0 {
+            let k = at8 + (d.trailing_zeros() / 8) as usize;
+            return x[k].cmp(&y[k]);
+        }
+        at += 8;
+        if at >= n {
+            return x.len().cmp(&y.len());
+        }
+    }
+}
+
+/// Two byte strings of the same length (> 16) equal: 8 bytes at a time, then the last 8 (wasm32's
+/// memcmp is a byte loop).
+#[inline(never)]
+fn long_bytes_eq(x: &[u8], y: &[u8]) -> bool {
+    let n = x.len();
+    assert!(y.len() == n && n >= 8);
+    let (p, q) = (x.as_ptr(), y.as_ptr());
+    // SAFETY: every load reads 8 bytes inside [0, n) of both slices
+    unsafe {
+        let w = |s: *const u8, at: usize| std::ptr::read_unaligned(s.add(at) as *const u64);
+        let mut at = 0;
+        while at + 8 < n {
+            if w(p, at) != w(q, at) {
+                return false;
+            }
+            at += 8;
+        }
+        w(p, n - 8) == w(q, n - 8)
+    }
 }
 
 /// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
@@ -1107,6 +1201,9 @@ pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
     str_split_unpack_src::<N>(s.src(), sep, maxsplit, line)
 }
 
+/// The empty string, for array initialisers (`[EMPTY_STR; N]`).
+pub const EMPTY_STR: Str = Str::new();
+
 fn str_split_unpack_src<const N: usize>(src: Src<'_>,
     sep: Option<&str>,
     maxsplit: i64,
@@ -1129,15 +1226,20 @@ fn str_split_unpack_src<const N: usize>(src: Src<'_>,
             }
             if n + 1 == N {
                 ends[N - 1] = b.len();
-                return Ok(std::array::from_fn(|i| {
-                    let st = if i == 0 { 0 } else { ends[i - 1] + 1 };
-                    src.piece(&s[st..ends[i]])
-                }));
+                // filled in place (rustc 1.63's `array::from_fn` goes through `array::map`, a
+                // slow out-of-line copy loop on wasm32)
+                let mut out: [Str; N] = [EMPTY_STR; N];
+                let mut st = 0;
+                for (o, &e) in out.iter_mut().zip(ends.iter()) {
+                    *o = src.piece(&s[st..e]);
+                    st = e + 1;
+                }
+                return Ok(out);
             }
             return Err(unpack_count_err(N, n + 1, line));
         }
     }
-    let mut out: [Str; N] = std::array::from_fn(|_| Str::new());
+    let mut out: [Str; N] = [EMPTY_STR; N];
     let mut n = 0usize;
     split_each(s, sep, maxsplit, line, |p| {
         if n < N {

@@ -303,7 +303,7 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
             None => break,
             Some(k) => {
                 let at = i + k;
-                if b[at..at + o.len()] == *o {
+                if str_eq_bytes(&b[at..at + o.len()], o) {
                     hits.push(at);
                     i = at + o.len();
                 } else {
@@ -321,13 +321,13 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
         Str::build(n, |buf| {
             let (mut from, mut pos) = (0, 0);
             for &at in &hits {
-                buf[pos..pos + at - from].copy_from_slice(&b[from..at]);
+                put_bytes(&mut buf[pos..pos + at - from], &b[from..at]);
                 pos += at - from;
-                buf[pos..pos + new.len()].copy_from_slice(new.as_bytes());
+                put_bytes(&mut buf[pos..pos + new.len()], new.as_bytes());
                 pos += new.len();
                 from = at + o.len();
             }
-            buf[pos..].copy_from_slice(&b[from..]);
+            put_bytes(&mut buf[pos..], &b[from..]);
         })
     }
 }
@@ -609,7 +609,7 @@ fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
         return unsafe {
             Str::build(l + s.len() + r, |buf| {
                 buf[..l].iter_mut().for_each(|d| *d = fill as u8);
-                buf[l..l + s.len()].copy_from_slice(s.as_bytes());
+                put_bytes(&mut buf[l..l + s.len()], s.as_bytes());
                 buf[l + s.len()..].iter_mut().for_each(|d| *d = fill as u8);
             })
         };
