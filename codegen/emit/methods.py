@@ -13,6 +13,14 @@ def _order_observable(t: ir.Type) -> bool:
     return any(isinstance(p, ir.ObjT) for p in ir.type_parts(t))
 
 
+def _equal_is_same(t: ir.Type) -> bool:
+    """Whether two values of type t that compare equal print and behave the same (ints, bools,
+    strs and tuples of them; not floats: 0.0 == -0.0): a sort of them may be unstable."""
+    if t in (ir.INT, ir.BOOL, ir.STR):
+        return True
+    return isinstance(t, ir.TupleT) and all(_equal_is_same(x) for x in t.items)
+
+
 class _MethodsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
@@ -27,6 +35,10 @@ class _MethodsMixin:
             key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort
             self.w.line(f"let mut {kf} = {key};", ln)
             self.w.line(f"{self.q(f'{lst}.sort_by_key{obs}(&mut {kf}, {rev}, {ln})')};", ln)
+        elif not obs and _equal_is_same(el):
+            # equal items are indistinguishable: std's unstable sort (fewer moves than its merge
+            # sort) gives the stable sort's result
+            self.w.line(f"{self.q(f'{lst}.sort_unstable_ok({rev}, {ln})')};", ln)
         else:
             self.w.line(f"{self.q(f'{lst}.sort{obs}({rev}, {ln})')};", ln)
 
