@@ -86,6 +86,11 @@ class _IntrinsicsMixin:
                 return q(f"rt::range_len({bounds}, {ln})")
             if isinstance(a[0], ir.Intrinsic) and a[0].name in ("dict.keys", "dict.values", "dict.items"):
                 return self.from_i64(f"{R(a[0].args[0])}.len()")
+            # len(s.split(...)) / len(s.splitlines()): the pieces counted, no list of them
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split":
+                return self.from_i64(q(f"rt::str_split_count({self.split_args(a[0])}, {ln})"))
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.splitlines":
+                return self.from_i64(f"rt::str_splitlines_count({self.sref(a[0].args[0])})")
             return self.from_i64(f"{R(a[0])}.len()")
         if n in ("str", "repr") and self.big and _has_int(a[0].ty):
             # CPython's limit on the digits of int -> decimal text (ValueError)

@@ -60,6 +60,14 @@ def main() -> None:
     print(sorted(fs), sorted(fs, reverse=True))
     flags = [True, False, True, True, False]
     print(sorted(flags))
+    # len() of split / splitlines: counted without the list
+    text = "\n".join(ws[:50]) + "\r\n\n" + " , ".join(ws[50:60]) + "\u2028end\r"
+    print(len(text.splitlines()), len(text.split()), len(text.split(",")), len(text.split(",", 3)),
+          len(text.split(None, 5)), len("".split()), len("".split(",")), len("".splitlines()))
+    try:
+        print(len(text.split("")))
+    except ValueError as e:
+        print("ValueError", e)
 
 
 if __name__ == "__main__":

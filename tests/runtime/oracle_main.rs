@@ -108,6 +108,8 @@ fn run(a: &[&str]) -> PyResult<String> {
         "split" => py_repr(&str_split(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "rsplit" => py_repr(&str_rsplit(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "splitlines" => py_repr(&str_splitlines(&unhex(a[1]))),
+        "split_count" => py_str(&str_split_count(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
+        "splitlines_count" => py_str(&str_splitlines_count(&unhex(a[1]))),
         "strip" => String::from(str_strip(&unhex(a[1]), opt_str(a[2]).as_deref())),
         "lstrip" => String::from(str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
         "rstrip" => String::from(str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),

@@ -585,7 +585,9 @@ def test_oracle_str_methods(oracle):
             sp = "None" if sep is None else h(sep)
             add(("split", h(s), sp, str(n)), lambda: repr(s.split(sep, n)))
             add(("rsplit", h(s), sp, str(n)), lambda: repr(s.rsplit(sep, n)))
+            add(("split_count", h(s), sp, str(n)), lambda: str(len(s.split(sep, n))))
         add(("splitlines", h(s)), lambda: repr(s.splitlines()))
+        add(("splitlines_count", h(s)), lambda: str(len(s.splitlines())))
         for chars in [None, "xy", " ", "", "a,"]:
             cs = "None" if chars is None else h(chars)
             add(("strip", h(s), cs), lambda: s.strip(chars))

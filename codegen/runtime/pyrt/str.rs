@@ -1427,8 +1427,28 @@ pub fn str_splitlines_keep<S: StrSrc + ?Sized>(s: &S, keepends: bool) -> PyList<
 }
 
 fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
-    let s = src.text;
     let mut out = Vec::new();
+    splitlines_each(src.text, keepends, |p| out.push(src.piece(p)));
+    PyList::from_vec(out)
+}
+
+/// `len(s.splitlines())` without the list.
+pub fn str_splitlines_count<S: StrSrc + ?Sized>(s: &S) -> i64 {
+    let mut n = 0i64;
+    splitlines_each(s.src().text, false, |_| n += 1);
+    n
+}
+
+/// `len(s.split(sep, maxsplit))` without the list (the same errors).
+pub fn str_split_count<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<i64> {
+    let mut n = 0i64;
+    split_each(s.src().text, sep, maxsplit, line, |_| n += 1)?;
+    Ok(n)
+}
+
+/// The lines of `s.splitlines(keepends)`, in order, to `put`.
+#[inline]
+fn splitlines_each(s: &str, keepends: bool, mut put: impl FnMut(&str)) {
     if s.is_ascii() {
         // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
         let b = s.as_bytes();
@@ -1437,7 +1457,7 @@ fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
             let c = b[i];
             if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
                 let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
-                out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
+                put(if keepends { &s[start..end] } else { &s[start..i] });
                 start = end;
                 i = end;
             } else {
@@ -1445,9 +1465,9 @@ fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
             }
         }
         if start < b.len() {
-            out.push(src.piece(&s[start..]));
+            put(&s[start..]);
         }
-        return PyList::from_vec(out);
+        return;
     }
     let mut start = 0usize;
     let mut it = s.char_indices().peekable();
@@ -1460,13 +1480,12 @@ fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
                     end += 1;
                 }
             }
-            out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
+            put(if keepends { &s[start..end] } else { &s[start..i] });
             start = end;
         }
     }
     if start < s.len() {
-        out.push(src.piece(&s[start..]));
+        put(&s[start..]);
     }
-    PyList::from_vec(out)
 }
 
