@@ -478,8 +478,17 @@ class _IntrinsicsMixin:
                 sep = self.t("_sep")
                 w_line(f"let {sep}: rt::Str = {self.expr(e.args[0])};")
                 w_line(f"let mut {acc} = String::new(); let mut _first = true;")
-                self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln,
-                             driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
+
+                def push(x: str) -> None:  # push_text: no memcpy call for short pieces
+                    w_line(f"if !_first {{ rt::push_text(&mut {acc}, &{sep}); }} _first = false; "
+                           f"rt::push_text(&mut {acc}, &{x});")
+                comp = e.args[1]
+                if isinstance(comp, ir.Comprehension) and comp.kind == "list":
+                    # sep.join([f(x) for x in xs]): each item joined as the comprehension makes
+                    # it, no list of them (CPython makes them all first, but joining runs no code)
+                    self.comp_loops(comp.gens, lambda _: push(self.expr(comp.elt)), ln, frame=comp.frame)
+                else:
+                    self.foreach(e.args[1], push, ln, driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
                 w_line(acc)
             else:
                 raise EmitError(n, e.span)

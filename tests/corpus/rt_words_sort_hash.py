@@ -16,6 +16,13 @@ def words(n: int, seed: int) -> list[str]:
     return out
 
 
+def shout(w: str) -> str:
+    if w == "boom":
+        raise ValueError("boom in a joined comprehension")
+    print("shout", w)
+    return w.upper()
+
+
 def main() -> None:
     ws = words(400, 7)
     # ordering: sorted strs (duplicates, prefixes, non-ASCII, NUL), reversed, as tuple items
@@ -68,6 +75,14 @@ def main() -> None:
         print(len(text.split("")))
     except ValueError as e:
         print("ValueError", e)
+    # sep.join([comprehension]): the items joined as they are made
+    print("-".join([shout(w) for w in ["a", "", "bc"] if w]))
+    print(", ".join([f"{i}:{j}" for i in range(4) for j in range(i)]), "|" + "".join([c for c in ""]) + "|")
+    print(" ".join([str(v * v) for v in range(-3, 12)]), "/".join([w[:2] for w in ws[:30]]))
+    try:
+        print("+".join([shout(w) for w in ["x", "boom", "y"]]))
+    except ValueError as e:
+        print("caught", e)
 
 
 if __name__ == "__main__":
