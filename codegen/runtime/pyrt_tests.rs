@@ -1121,3 +1121,33 @@ fn word_hash_eq_cmp() {
         assert_eq!(o, v.to_string());
     }
 }
+
+#[test]
+fn find_byte_every_position() {
+    // the word-at-a-time scan against a byte loop: every length, every position, bytes that
+    // differ from the needle by one bit, by the high bit, zero and 0xff around it
+    let mut seed = 12345u64;
+    let mut next = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as u8
+    };
+    for &c in &[0u8, 1, b',', b' ', 0x7f, 0x80, 0xff] {
+        let others = [c ^ 1, c ^ 0x80, c.wrapping_sub(1), c.wrapping_add(1), 0, 0xff, 0x01, 0x80];
+        for n in 0..40usize {
+            for round in 0..6 {
+                let mut b: Vec<u8> = (0..n).map(|_| {
+                    let o = others[(next() as usize) % others.len()];
+                    if o == c { c ^ 2 } else { o }
+                }).collect();
+                if n > 0 && round > 0 {
+                    let k = (next() as usize) % n;
+                    b[k] = c;
+                    if round > 3 && k + 1 < n {
+                        b[k + 1] = c;
+                    }
+                }
+                assert_eq!(find_byte(&b, c), b.iter().position(|&x| x == c), "{:?} in {:?}", c, b);
+            }
+        }
+    }
+}

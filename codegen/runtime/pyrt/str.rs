@@ -957,6 +957,37 @@ pub fn str_eq_bytes(x: &[u8], y: &[u8]) -> bool {
     n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1])
 }
 
+/// The first position of byte `c` in `b`: eight bytes at a time (the zero-byte test on the word
+/// XOR `c` repeated), then a byte loop for the last few. The scan of split, find and replace: a
+/// tight loop of its own, where a byte loop with the caller's work inlined in it spilled
+/// registers on every byte (wasm32, Cranelift).
+#[inline]
+pub fn find_byte(b: &[u8], c: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (n, p) = (b.len(), b.as_ptr());
+    let rep = ONES.wrapping_mul(c as u64);
+    let mut i = 0;
+    while i + 8 <= n {
+        // SAFETY: i + 8 <= n bytes are readable
+        let x = u64::from_le(unsafe { std::ptr::read_unaligned(p.add(i) as *const u64) }) ^ rep;
+        // the lowest set bit marks the first zero byte of x exactly (a borrow only reaches
+        // bytes above a zero byte)
+        let t = x.wrapping_sub(ONES) & !x & HIGH;
+        if t != 0 {
+            return Some(i + (t.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    while i < n {
+        if b[i] == c {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 /// `a` against `b` in code-point order (UTF-8's byte order), where `str::cmp` is a memcmp call
 /// (a byte loop on wasm32): the common prefix a word at a time; the first byte that differs is
 /// found from the XOR of two little-endian words (trailing zeros; wasm32 has no byte swap).
@@ -1216,13 +1247,13 @@ fn str_split_unpack_src<const N: usize>(src: Src<'_>,
             let (c, b) = (sep.as_bytes()[0], s.as_bytes());
             let mut ends = [0usize; N];
             let mut n = 0usize;
-            for (i, &x) in b.iter().enumerate() {
-                if x == c {
-                    if n < N {
-                        ends[n] = i;
-                    }
-                    n += 1;
+            let mut at = 0usize;
+            while let Some(j) = find_byte(&b[at..], c) {
+                if n < N {
+                    ends[n] = at + j;
                 }
+                n += 1;
+                at += j + 1;
             }
             if n + 1 == N {
                 ends[N - 1] = b.len();
@@ -1278,11 +1309,14 @@ fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: imp
                 let b = s.as_bytes();
                 let mut st = 0;
                 let mut left = maxsplit;
-                for (i, &x) in b.iter().enumerate() {
-                    if x == c && left != 0 {
-                        put(&s[st..i]);
-                        st = i + 1;
-                        left -= 1;
+                while left != 0 {
+                    match find_byte(&b[st..], c) {
+                        Some(j) => {
+                            put(&s[st..st + j]);
+                            st += j + 1;
+                            left -= 1;
+                        }
+                        None => break,
                     }
                 }
                 put(&s[st..]);

@@ -299,7 +299,7 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
     let mut hits: Vec<usize> = Vec::new();
     let mut i = 0;
     while hits.len() < limit && i + o.len() <= b.len() {
-        match b[i..=b.len() - o.len()].iter().position(|&c| c == o[0]) {
+        match find_byte(&b[i..=b.len() - o.len()], o[0]) {
             None => break,
             Some(k) => {
                 let at = i + k;
@@ -356,13 +356,13 @@ fn find_sub(s: &str, sub: &str) -> Option<usize> {
     let (h, n) = (s.as_bytes(), sub.as_bytes());
     match n.len() {
         0 => Some(0),
-        1 => h.iter().position(|&c| c == n[0]),
+        1 => find_byte(h, n[0]),
         2..=8 => {
             let last = h.len().checked_sub(n.len())?;
             let mut i = 0;
             while i <= last {
-                let at = i + h[i..=last].iter().position(|&c| c == n[0])?;
-                if h[at + 1..at + n.len()] == n[1..] {
+                let at = i + find_byte(&h[i..=last], n[0])?;
+                if str_eq_bytes(&h[at + 1..at + n.len()], &n[1..]) {
                     return Some(at);
                 }
                 i = at + 1;
