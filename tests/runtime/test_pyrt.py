@@ -573,6 +573,21 @@ def test_oracle_str_compare_and_int_text(oracle):
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
+def test_oracle_splitlines_random(oracle):
+    """splitlines (and its count) of ASCII texts whose breaks (\\r\\n split or not, \\x1c-\\x1e,
+    \\x0b, \\x0c) fall at every offset of the 8-byte word scan, and of some non-ASCII ones."""
+    rnd = random.Random(808)
+    alpha = ["a", "bcdefgh", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", " ", "\t"]
+    cases = []
+    for _ in range(600):
+        s = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.1:
+            s += "\u2028é"
+        cases.append((("splitlines", h(s)), expect(lambda: repr(s.splitlines()))))
+        cases.append((("splitlines_count", h(s)), expect(lambda: str(len(s.splitlines())))))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
 def test_oracle_str_methods(oracle):
     cases = []
 

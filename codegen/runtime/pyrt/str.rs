@@ -957,6 +957,18 @@ pub fn str_eq_bytes(x: &[u8], y: &[u8]) -> bool {
     n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1])
 }
 
+/// Whether one of the 8 ASCII bytes at `b[i..i + 8]` is below 0x20 (the "has less than" word
+/// test; exact for bytes below 0x80).
+#[inline(always)]
+fn has_byte_below_0x20(b: &[u8], i: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    assert!(i + 8 <= b.len());
+    // SAFETY: checked just above
+    let w = u64::from_le(unsafe { std::ptr::read_unaligned(b.as_ptr().add(i) as *const u64) });
+    w.wrapping_sub(ONES.wrapping_mul(0x20)) & !w & HIGH != 0
+}
+
 /// The first position of byte `c` in `b`: eight bytes at a time (the zero-byte test on the word
 /// XOR `c` repeated), then a byte loop for the last few. The scan of split, find and replace: a
 /// tight loop of its own, where a byte loop with the caller's work inlined in it spilled
@@ -1488,6 +1500,13 @@ fn splitlines_each(s: &str, keepends: bool, mut put: impl FnMut(&str)) {
         let b = s.as_bytes();
         let (mut i, mut start) = (0usize, 0usize);
         while i < b.len() {
+            // every ASCII line break is below 0x20: skip 8 bytes at a time while none is
+            while i + 8 <= b.len() && !has_byte_below_0x20(b, i) {
+                i += 8;
+            }
+            if i >= b.len() {
+                break;
+            }
             let c = b[i];
             if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
                 let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
