@@ -892,16 +892,7 @@ fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -
 /// moves for short pieces, no memcpy call), a loop without a separator when it is empty.
 fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
     let n_bytes: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
-    if n_bytes <= STR_INLINE {
-        let mut out = Str::new();
-        for (k, x) in items.iter().enumerate() {
-            if k > 0 {
-                out.push_str(sep);
-            }
-            out.push_str(x);
-        }
-        return out;
-    }
+    // (`build` makes a short result inline, in a local buffer)
     // SAFETY: the block has room for exactly the concatenation of whole `str`s (n_bytes, from
     // the same immutable items), so every copy stays inside it and the result is valid UTF-8
     unsafe {
