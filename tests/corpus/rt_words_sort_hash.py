@@ -58,6 +58,9 @@ def main() -> None:
     # ints: sorted with duplicates and negatives, reverse; str(int) around 2**32 and the limits
     xs = [(i * 7919) % 101 - 50 for i in range(300)]
     print(sorted(xs)[:15], sorted(xs, reverse=True)[:5])
+    ts = [(x % 3, x % 5) for x in xs]
+    ts.sort(reverse=True)
+    print(ts[:8], sorted(ts)[:8])
     big = [0, 9, 10, 99, 100, 4294967295, 4294967296, 4294967297, -4294967296,
            9223372036854775807, -9223372036854775807 - 1, 10 ** 18, -(10 ** 18) + 1]
     print([str(v) for v in big])

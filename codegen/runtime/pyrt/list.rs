@@ -640,8 +640,8 @@ impl<T: Clone + PartialOrd> PyList<T> {
     }
 
     /// list.sort(reverse=...): stable; the list looks empty while comparisons run.
-    /// `sort` of values whose equal items cannot be told apart (ints, strs and tuples of them;
-    /// the emitter decides): std's unstable sort (pattern-defeating quicksort: no buffer, fewer
+    /// `sort` of values whose equal items cannot be told apart (ints and tuples of them; the
+    /// emitter decides): std's unstable sort (pattern-defeating quicksort: no buffer, fewer
     /// moves than its merge sort) gives the same list as a stable sort.
     pub fn sort_unstable_ok(&self, reverse: bool, line: u32) -> PyResult<()> {
         let mut items = std::mem::take(&mut *self.0.borrow_mut());
