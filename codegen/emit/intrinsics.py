@@ -86,6 +86,11 @@ class _IntrinsicsMixin:
                 return q(f"rt::range_len({bounds}, {ln})")
             if isinstance(a[0], ir.Intrinsic) and a[0].name in ("dict.keys", "dict.values", "dict.items"):
                 return self.from_i64(f"{R(a[0].args[0])}.len()")
+            # len(s.split(...)) / len(s.splitlines()): the pieces counted, no list of them
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split":
+                return self.from_i64(q(f"rt::str_split_count({self.split_args(a[0])}, {ln})"))
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.splitlines":
+                return self.from_i64(f"rt::str_splitlines_count({self.sref(a[0].args[0])})")
             return self.from_i64(f"{R(a[0])}.len()")
         if n in ("str", "repr") and self.big and _has_int(a[0].ty):
             # CPython's limit on the digits of int -> decimal text (ValueError)
@@ -473,8 +478,17 @@ class _IntrinsicsMixin:
                 sep = self.t("_sep")
                 w_line(f"let {sep}: rt::Str = {self.expr(e.args[0])};")
                 w_line(f"let mut {acc} = String::new(); let mut _first = true;")
-                self.foreach(e.args[1], lambda x: w_line(f"if !_first {{ {acc}.push_str(&{sep}); }} _first = false; {acc}.push_str(&{x});"), ln,
-                             driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
+
+                def push(x: str) -> None:  # push_text: no memcpy call for short pieces
+                    w_line(f"if !_first {{ rt::push_text(&mut {acc}, &{sep}); }} _first = false; "
+                           f"rt::push_text(&mut {acc}, &{x});")
+                comp = e.args[1]
+                if isinstance(comp, ir.Comprehension) and comp.kind == "list":
+                    # sep.join([f(x) for x in xs]): each item joined as the comprehension makes
+                    # it, no list of them (CPython makes them all first, but joining runs no code)
+                    self.comp_loops(comp.gens, lambda _: push(self.expr(comp.elt)), ln, frame=comp.frame)
+                else:
+                    self.foreach(e.args[1], push, ln, driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
                 w_line(acc)
             else:
                 raise EmitError(n, e.span)

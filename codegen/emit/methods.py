@@ -13,6 +13,16 @@ def _order_observable(t: ir.Type) -> bool:
     return any(isinstance(p, ir.ObjT) for p in ir.type_parts(t))
 
 
+def _equal_is_same(t: ir.Type) -> bool:
+    """Whether two values of type t that compare equal print and behave the same, so that a sort
+    of them may be unstable: ints, bools and tuples of them (not floats: 0.0 == -0.0). Strs
+    qualify too, but their quicksort instantiation made modules ~3 % larger (fifty_lines.py) for
+    little gain: they keep the merge sort."""
+    if t in (ir.INT, ir.BOOL):
+        return True
+    return isinstance(t, ir.TupleT) and all(_equal_is_same(x) for x in t.items)
+
+
 class _MethodsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
@@ -27,6 +37,10 @@ class _MethodsMixin:
             key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort
             self.w.line(f"let mut {kf} = {key};", ln)
             self.w.line(f"{self.q(f'{lst}.sort_by_key{obs}(&mut {kf}, {rev}, {ln})')};", ln)
+        elif not obs and _equal_is_same(el):
+            # equal items are indistinguishable: std's unstable sort (fewer moves than its merge
+            # sort) gives the stable sort's result
+            self.w.line(f"{self.q(f'{lst}.sort_unstable_ok({rev}, {ln})')};", ln)
         else:
             self.w.line(f"{self.q(f'{lst}.sort{obs}({rev}, {ln})')};", ln)
 
@@ -148,9 +162,10 @@ class _MethodsMixin:
         if m == "unpack" and isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split":
             # a, b = s.split(sep): the pieces themselves, no list
             n = a[1].value  # type: ignore[attr-defined]
-            items = ", ".join("_u.next().unwrap()" for _ in range(n))
+            names = ", ".join(f"_u{i}" for i in range(n))
             call = q(f"rt::str_split_unpack::<{n}>({self.split_args(a[0])}, {ln})")
-            return f"{{ let mut _u = {call}.into_iter(); ({items}{',' if n == 1 else ''}) }}"
+            # an array pattern moves the pieces out (no array iterator)
+            return f"{{ let [{names}] = {call}; ({names}{',' if n == 1 else ''}) }}"
         lst = self.ref(a[0])
         if m == "getitem":
             idx = self.as_i64(a[1], "index")

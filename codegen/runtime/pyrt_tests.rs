@@ -1052,3 +1052,102 @@ fn int_mul_fast_and_wide_paths() {
     assert_eq!(err_of(int_mul(1 << 32, 1 << 31, 1)).0, "OverflowError");
     assert_eq!(int_mul(1 << 31, 1 << 31, 1).ok(), Some(1 << 62));
 }
+
+// ---- word-at-a-time string hashing, equality and order ----------------------------------
+
+/// The string hash as it was computed before the word loads (chunks copied into a buffer): the
+/// values must not change (dicts and sets of strs keep their layout).
+fn fx_reference(bytes: &[u8]) -> u64 {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let add = |h: u64, w: u64| (h.rotate_left(5) ^ w).wrapping_mul(SEED);
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = add(h, u64::from_le_bytes(w));
+    }
+    let rem = chunks.remainder();
+    if !rem.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rem.len()].copy_from_slice(rem);
+        h = add(h, u64::from_le_bytes(w) ^ ((rem.len() as u64) << 59));
+    }
+    h
+}
+
+#[test]
+fn word_hash_eq_cmp() {
+    use std::hash::Hasher;
+    let text = "héllo wörld, 日本語 the quick brown fox \u{1F642} jumps over 0123456789 times";
+    let bytes = text.as_bytes();
+    for start in 0..8 {
+        for n in 0..(bytes.len() - start).min(40) {
+            let b = &bytes[start..start + n];
+            let mut h2 = FxHasher::default();
+            h2.write(b);
+            assert_eq!(h2.finish(), {
+                // finish() of a hasher whose state is the reference hash
+                let mut x = fx_reference(b);
+                x ^= x >> 33;
+                x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+                x ^= x >> 33;
+                x
+            }, "hash of {} bytes at {}", n, start);
+        }
+    }
+    // equality and order against std's on every pair of pieces (prefixes, equal texts, inline,
+    // heap and mixed), ASCII and not
+    let words: Vec<&str> = vec![
+        "", "a", "b", "ab", "abc", "abd", "ab\u{0}", "abcdefg", "abcdefgh", "abcdefgi", "abcdefghi",
+        "abcdefghijklmno", "abcdefghijklmnop", "abcdefghijklmnoq", "abcdefghijklmnopq",
+        "abcdefghijklmnopqrstuvwxyz", "abcdefghijklmnopqrstuvwxyZ", "é", "e\u{301}", "日本", "日本語",
+        "ÿ", "\u{7f}", "\u{80}", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzy",
+    ];
+    for a in &words {
+        for b in &words {
+            let (x, y) = (st(a), st(b));
+            assert_eq!(x == y, a == b, "{:?} == {:?}", a, b);
+            assert_eq!(str_eq(a, b), a == b, "str_eq {:?} {:?}", a, b);
+            assert_eq!(x.cmp(&y), a.cmp(b), "{:?} cmp {:?}", a, b);
+            assert_eq!(str_cmp(a, b), a.cmp(b), "str_cmp {:?} {:?}", a, b);
+        }
+    }
+    // str(int): the digit-pair and 32-bit paths
+    for v in [0i64, 9, 10, 99, 100, 101, 4294967295, 4294967296, 4294967297, 9999999999, i64::MAX, i64::MIN, -1, -10, -4294967296] {
+        assert_eq!(&*Str::from_i64(v), v.to_string());
+        let mut o = String::new();
+        push_i64(&mut o, v);
+        assert_eq!(o, v.to_string());
+    }
+}
+
+#[test]
+fn find_byte_every_position() {
+    // the word-at-a-time scan against a byte loop: every length, every position, bytes that
+    // differ from the needle by one bit, by the high bit, zero and 0xff around it
+    let mut seed = 12345u64;
+    let mut next = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as u8
+    };
+    for &c in &[0u8, 1, b',', b' ', 0x7f, 0x80, 0xff] {
+        let others = [c ^ 1, c ^ 0x80, c.wrapping_sub(1), c.wrapping_add(1), 0, 0xff, 0x01, 0x80];
+        for n in 0..40usize {
+            for round in 0..6 {
+                let mut b: Vec<u8> = (0..n).map(|_| {
+                    let o = others[(next() as usize) % others.len()];
+                    if o == c { c ^ 2 } else { o }
+                }).collect();
+                if n > 0 && round > 0 {
+                    let k = (next() as usize) % n;
+                    b[k] = c;
+                    if round > 3 && k + 1 < n {
+                        b[k + 1] = c;
+                    }
+                }
+                assert_eq!(find_byte(&b, c), b.iter().position(|&x| x == c), "{:?} in {:?}", c, b);
+            }
+        }
+    }
+}

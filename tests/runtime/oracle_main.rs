@@ -108,6 +108,8 @@ fn run(a: &[&str]) -> PyResult<String> {
         "split" => py_repr(&str_split(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "rsplit" => py_repr(&str_rsplit(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
         "splitlines" => py_repr(&str_splitlines(&unhex(a[1]))),
+        "split_count" => py_str(&str_split_count(&unhex(a[1]), opt_str(a[2]).as_deref(), int(a[3]), 1)?),
+        "splitlines_count" => py_str(&str_splitlines_count(&unhex(a[1]))),
         "strip" => String::from(str_strip(&unhex(a[1]), opt_str(a[2]).as_deref())),
         "lstrip" => String::from(str_lstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
         "rstrip" => String::from(str_rstrip(&unhex(a[1]), opt_str(a[2]).as_deref())),
@@ -144,6 +146,15 @@ fn run(a: &[&str]) -> PyResult<String> {
             ];
             fs.iter().map(|f| if f(&s) { '1' } else { '0' }).collect()
         }
+        "str_cmp" => {
+            // the comparison operators of two strs, `==` through the free function too, and
+            // whether equal strs hash alike
+            let (x, y) = (Str::from(unhex(a[1])), Str::from(unhex(a[2])));
+            let c = |b: bool| if b { '1' } else { '0' };
+            let hashes = x != y || hash_of(&x) == hash_of(&y);
+            [x < y, x <= y, x == y, x != y, x > y, x >= y, str_eq(&x, &y), hashes].iter().map(|&b| c(b)).collect()
+        }
+        "str_of_int" => String::from(&*Str::from_i64(int(a[1]))) + " " + &py_str(&int(a[1])),
         "len" => py_str(&str_len(&unhex(a[1]))),
         "index" => String::from(str_index(&unhex(a[1]), int(a[2]), 1)?),
         "slice" => String::from(str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?),

@@ -545,6 +545,49 @@ def test_oracle_find_count_random(oracle):
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
+def test_oracle_str_compare_and_int_text(oracle):
+    """str ==, <, ... (word-at-a-time compares: inline and heap strs, lengths around 4, 8, 16
+    and the inline size, shared prefixes, non-ASCII bytes) and str(int) (digit pairs, 32-bit
+    steps) against CPython."""
+    rnd = random.Random(515)
+    alphabets = ["ab", "a\x00b", "aé", "日本z", "xy\U0001F642", "\x7f\x80a"]
+    cases = []
+    for _ in range(1500):
+        alpha = rnd.choice(alphabets)
+        a = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 40)))
+        kind = rnd.randrange(4)
+        if kind == 0:
+            b = a
+        elif kind == 1:  # a prefix, or the same start with a different rest
+            b = a[:rnd.randrange(0, len(a) + 1)] + "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 3)))
+        else:
+            b = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 40)))
+        want = "".join("1" if v else "0" for v in (a < b, a <= b, a == b, a != b, a > b, a >= b, a == b, True))
+        cases.append((("str_cmp", h(a), h(b)), ("OK", want)))
+    ints = [0, 9, 10, 11, 99, 100, 101, 999, 1000, 2**31 - 1, 2**31, 2**32 - 1, 2**32, 2**32 + 1,
+            10**10 - 1, 10**10, 10**19 // 10, I64_MAX, I64_MIN, I64_MIN + 1]
+    ints += [rnd.randrange(-2**63, 2**63) for _ in range(300)]
+    ints += [rnd.randrange(-10**rnd.randrange(1, 19), 10**rnd.randrange(1, 19)) for _ in range(300)]
+    for v in ints + [-v for v in ints if v != I64_MIN]:
+        cases.append((("str_of_int", str(v)), ("OK", f"{v} {v}")))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
+def test_oracle_splitlines_random(oracle):
+    """splitlines (and its count) of ASCII texts whose breaks (\\r\\n split or not, \\x1c-\\x1e,
+    \\x0b, \\x0c) fall at every offset of the 8-byte word scan, and of some non-ASCII ones."""
+    rnd = random.Random(808)
+    alpha = ["a", "bcdefgh", "\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", " ", "\t"]
+    cases = []
+    for _ in range(600):
+        s = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 30)))
+        if rnd.random() < 0.1:
+            s += "\u2028é"
+        cases.append((("splitlines", h(s)), expect(lambda: repr(s.splitlines()))))
+        cases.append((("splitlines_count", h(s)), expect(lambda: str(len(s.splitlines())))))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
 def test_oracle_str_methods(oracle):
     cases = []
 
@@ -557,7 +600,9 @@ def test_oracle_str_methods(oracle):
             sp = "None" if sep is None else h(sep)
             add(("split", h(s), sp, str(n)), lambda: repr(s.split(sep, n)))
             add(("rsplit", h(s), sp, str(n)), lambda: repr(s.rsplit(sep, n)))
+            add(("split_count", h(s), sp, str(n)), lambda: str(len(s.split(sep, n))))
         add(("splitlines", h(s)), lambda: repr(s.splitlines()))
+        add(("splitlines_count", h(s)), lambda: str(len(s.splitlines())))
         for chars in [None, "xy", " ", "", "a,"]:
             cs = "None" if chars is None else h(chars)
             add(("strip", h(s), cs), lambda: s.strip(chars))

@@ -19,17 +19,19 @@ impl FxHasher {
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+        // 8-byte words, then the rest zero-padded (little-endian), read with fixed-size loads:
+        // `copy_from_slice` into a word array is a memcpy call on wasm32 (a byte loop)
+        let n = bytes.len();
+        let p = bytes.as_ptr();
+        let mut i = 0usize;
+        while i + 8 <= n {
+            // SAFETY: i + 8 <= n bytes are readable
+            self.add(u64::from_le(unsafe { std::ptr::read_unaligned(p.add(i) as *const u64) }));
+            i += 8;
         }
-        let rem = chunks.remainder();
-        if !rem.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rem.len()].copy_from_slice(rem);
-            self.add(u64::from_le_bytes(w) ^ ((rem.len() as u64) << 59));
+        let r = n - i;
+        if r > 0 {
+            self.add(tail_word(&bytes[i..]) ^ ((r as u64) << 59));
         }
     }
     #[inline]
@@ -60,6 +62,27 @@ impl Hasher for FxHasher {
         h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 33;
         h
+    }
+}
+
+/// The 1 to 7 bytes of `t` as a little-endian word, zero-padded (overlapping fixed-size loads,
+/// no copy into a buffer).
+#[inline(always)]
+fn tail_word(t: &[u8]) -> u64 {
+    let r = t.len();
+    debug_assert!((1..8).contains(&r));
+    if r >= 4 {
+        // SAFETY: r >= 4 bytes: [0, 4) and [r - 4, r) are readable; the overlapping bytes are
+        // the same in both loads, so OR-ing them places every byte once
+        let (lo, hi) = unsafe {
+            (
+                u32::from_le(std::ptr::read_unaligned(t.as_ptr() as *const u32)) as u64,
+                u32::from_le(std::ptr::read_unaligned(t.as_ptr().add(r - 4) as *const u32)) as u64,
+            )
+        };
+        lo | (hi << ((r - 4) * 8))
+    } else {
+        (t[0] as u64) | ((t[r / 2] as u64) << ((r / 2) * 8)) | ((t[r - 1] as u64) << ((r - 1) * 8))
     }
 }
 

@@ -139,7 +139,7 @@ impl std::fmt::Write for StackText {
         if end > self.b.len() {
             return Err(std::fmt::Error);
         }
-        self.b[self.n..end].copy_from_slice(s.as_bytes());
+        put_bytes(&mut self.b[self.n..end], s.as_bytes());
         self.n = end;
         Ok(())
     }

@@ -124,10 +124,14 @@ unsafe fn copy_to(dst: *mut u8, src: &[u8]) {
         let b = std::ptr::read_unaligned(s.add(n - 4) as *const [u8; 4]);
         std::ptr::write_unaligned(dst as *mut [u8; 4], a);
         std::ptr::write_unaligned(dst.add(n - 4) as *mut [u8; 4], b);
-    } else {
-        for i in 0..n {
-            *dst.add(i) = *s.add(i);
-        }
+    } else if n >= 2 {
+        // (not a byte loop: LLVM turns that into a memcpy call, a function on wasm32)
+        let a = std::ptr::read_unaligned(s as *const [u8; 2]);
+        let b = std::ptr::read_unaligned(s.add(n - 2) as *const [u8; 2]);
+        std::ptr::write_unaligned(dst as *mut [u8; 2], a);
+        std::ptr::write_unaligned(dst.add(n - 2) as *mut [u8; 2], b);
+    } else if n == 1 {
+        *dst = *s;
     }
 }
 
@@ -191,16 +195,7 @@ impl Str {
     /// `str(v)` of an int.
     pub fn from_i64(v: i64) -> Str {
         let mut d = [0u8; 20];
-        let mut i = d.len();
-        let mut u = v.unsigned_abs();
-        loop {
-            i -= 1;
-            d[i] = b'0' + (u % 10) as u8;
-            u /= 10;
-            if u == 0 {
-                break;
-            }
-        }
+        let i = dec_digits(v.unsigned_abs(), &mut d);
         let mut buf = [0u8; STR_INLINE];
         let mut n = 0;
         if v < 0 {
@@ -480,6 +475,15 @@ fn release(ptr: std::ptr::NonNull<HeapHdr>) {
     }
 }
 
+/// `dst.copy_from_slice(src)` (same lengths, else a panic as there) without a memcpy call for
+/// short pieces (see `copy_to`).
+#[inline(always)]
+pub fn put_bytes(dst: &mut [u8], src: &[u8]) {
+    assert_eq!(dst.len(), src.len(), "put_bytes: lengths differ");
+    // SAFETY: `dst` has exactly `src.len()` writable bytes, and a `&mut` does not overlap `src`
+    unsafe { copy_to(dst.as_mut_ptr(), src) }
+}
+
 /// `dst[..src.len()] = src` for at most 32 bytes, as two overlapping fixed-size copies:
 /// a `copy_from_slice` of a run-time length is a call of `memcpy`, which on wasm32 (no bulk
 /// memory instructions in rustc 1.63's target) is a function with a byte loop.
@@ -591,6 +595,24 @@ impl From<Str> for String {
     }
 }
 
+/// Two inline buffers equal: word compares (an array `==` is a memcmp call on wasm32, a byte
+/// loop there).
+#[inline(always)]
+fn inline_eq(a: &[u8; STR_INLINE], b: &[u8; STR_INLINE]) -> bool {
+    #[inline(always)]
+    fn w(x: &[u8; STR_INLINE], at: usize) -> u64 {
+        // SAFETY: callers pass at + 8 <= STR_INLINE
+        unsafe { std::ptr::read_unaligned(x.as_ptr().add(at) as *const u64) }
+    }
+    let mut at = 0;
+    let mut same = true;
+    while at + 8 < STR_INLINE {
+        same &= w(a, at) == w(b, at);
+        at += 8;
+    }
+    same & (w(a, STR_INLINE - 8) == w(b, STR_INLINE - 8))
+}
+
 impl PartialEq for Str {
     #[inline]
     fn eq(&self, o: &Str) -> bool {
@@ -598,7 +620,7 @@ impl PartialEq for Str {
             // the bytes of an inline buffer past its length are always zero (every constructor
             // starts from a zeroed buffer and writes only the text), so equal texts are equal
             // buffers: a fixed-size compare, no memcmp call
-            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && a == b,
+            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && inline_eq(a, b),
             (StrRepr::Heap { data: a, len: n }, StrRepr::Heap { data: b, len: m }) if a == b && n == m => true,
             _ => str_eq(self.as_str(), o.as_str()),
         }
@@ -632,7 +654,7 @@ impl PartialOrd for Str {
 impl Ord for Str {
     #[inline]
     fn cmp(&self, o: &Str) -> Ordering {
-        self.as_str().cmp(o.as_str())
+        str_cmp(self.as_str(), o.as_str())
     }
 }
 impl Hash for Str {
@@ -870,16 +892,7 @@ fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -
 /// moves for short pieces, no memcpy call), a loop without a separator when it is empty.
 fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
     let n_bytes: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
-    if n_bytes <= STR_INLINE {
-        let mut out = Str::new();
-        for (k, x) in items.iter().enumerate() {
-            if k > 0 {
-                out.push_str(sep);
-            }
-            out.push_str(x);
-        }
-        return out;
-    }
+    // (`build` makes a short result inline, in a local buffer)
     // SAFETY: the block has room for exactly the concatenation of whole `str`s (n_bytes, from
     // the same immutable items), so every copy stays inside it and the result is valid UTF-8
     unsafe {
@@ -906,24 +919,139 @@ fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
     }
 }
 
-/// `a == b` for str: a length test and a first-byte test before any memcmp call (most
-/// comparisons in Python code are against one-character or short literals).
+/// `a == b` for str: a length test, then fixed-size or word compares (a memcmp call is a
+/// function with a byte loop on wasm32).
 #[inline]
 pub fn str_eq(a: &str, b: &str) -> bool {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
+    str_eq_bytes(a.as_bytes(), b.as_bytes())
+}
+
+/// `x == y` for byte strings, as `str_eq` (no memcmp call).
+#[inline]
+pub fn str_eq_bytes(x: &[u8], y: &[u8]) -> bool {
     let n = x.len();
     if n != y.len() {
         return false;
     }
     // up to 16 bytes: two overlapping fixed-size compares (a memcmp call is a function with a
     // byte loop on wasm32)
-    if (8..=16).contains(&n) {
+    if (8..16).contains(&n) {
         return x[..8] == y[..8] && x[n - 8..] == y[n - 8..];
     }
     if (4..8).contains(&n) {
         return x[..4] == y[..4] && x[n - 4..] == y[n - 4..];
     }
-    n == 0 || (x[0] == y[0] && x[1..] == y[1..])
+    if n >= 16 {
+        return long_bytes_eq(x, y);
+    }
+    // 0 to 3 bytes: the first, middle and last byte cover them all
+    n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1])
+}
+
+/// Whether one of the 8 ASCII bytes at `b[i..i + 8]` is below 0x20 (the "has less than" word
+/// test; exact for bytes below 0x80).
+#[inline(always)]
+fn has_byte_below_0x20(b: &[u8], i: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    assert!(i + 8 <= b.len());
+    // SAFETY: checked just above
+    let w = u64::from_le(unsafe { std::ptr::read_unaligned(b.as_ptr().add(i) as *const u64) });
+    w.wrapping_sub(ONES.wrapping_mul(0x20)) & !w & HIGH != 0
+}
+
+/// The first position of byte `c` in `b`: eight bytes at a time (the zero-byte test on the word
+/// XOR `c` repeated), then a byte loop for the last few. The scan of split, find and replace: a
+/// tight loop of its own, where a byte loop with the caller's work inlined in it spilled
+/// registers on every byte (wasm32, Cranelift).
+#[inline]
+pub fn find_byte(b: &[u8], c: u8) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let (n, p) = (b.len(), b.as_ptr());
+    let rep = ONES.wrapping_mul(c as u64);
+    let mut i = 0;
+    while i + 8 <= n {
+        // SAFETY: i + 8 <= n bytes are readable
+        let x = u64::from_le(unsafe { std::ptr::read_unaligned(p.add(i) as *const u64) }) ^ rep;
+        // the lowest set bit marks the first zero byte of x exactly (a borrow only reaches
+        // bytes above a zero byte)
+        let t = x.wrapping_sub(ONES) & !x & HIGH;
+        if t != 0 {
+            return Some(i + (t.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    while i < n {
+        if b[i] == c {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `a` against `b` in code-point order (UTF-8's byte order), where `str::cmp` is a memcmp call
+/// (a byte loop on wasm32): the common prefix a word at a time; the first byte that differs is
+/// found from the XOR of two little-endian words (trailing zeros; wasm32 has no byte swap).
+/// Under 8 bytes, a byte loop (most short strs differ in their first byte).
+#[inline]
+pub fn str_cmp(a: &str, b: &str) -> Ordering {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let n = x.len().min(y.len());
+    if n >= 8 {
+        return long_str_cmp(x, y);
+    }
+    for k in 0..n {
+        if x[k] != y[k] {
+            return x[k].cmp(&y[k]);
+        }
+    }
+    x.len().cmp(&y.len())
+}
+
+#[inline(never)]
+fn long_str_cmp(x: &[u8], y: &[u8]) -> Ordering {
+    let n = x.len().min(y.len());
+    assert!(n >= 8);
+    let (p, q) = (x.as_ptr(), y.as_ptr());
+    // SAFETY: every load reads 8 bytes inside [0, n) of both slices
+    let w = |s: *const u8, at: usize| unsafe { u64::from_le(std::ptr::read_unaligned(s.add(at) as *const u64)) };
+    let mut at = 0;
+    loop {
+        // the last word overlaps the one before: its first bytes are equal on both sides
+        let at8 = if at + 8 <= n { at } else { n - 8 };
+        let d = w(p, at8) ^ w(q, at8);
+        if d != 0 {
+            let k = at8 + (d.trailing_zeros() / 8) as usize;
+            return x[k].cmp(&y[k]);
+        }
+        at += 8;
+        if at >= n {
+            return x.len().cmp(&y.len());
+        }
+    }
+}
+
+/// Two byte strings of the same length (> 16) equal: 8 bytes at a time, then the last 8 (wasm32's
+/// memcmp is a byte loop).
+#[inline(never)]
+fn long_bytes_eq(x: &[u8], y: &[u8]) -> bool {
+    let n = x.len();
+    assert!(y.len() == n && n >= 8);
+    let (p, q) = (x.as_ptr(), y.as_ptr());
+    // SAFETY: every load reads 8 bytes inside [0, n) of both slices
+    unsafe {
+        let w = |s: *const u8, at: usize| std::ptr::read_unaligned(s.add(at) as *const u64);
+        let mut at = 0;
+        while at + 8 < n {
+            if w(p, at) != w(q, at) {
+                return false;
+            }
+            at += 8;
+        }
+        w(p, n - 8) == w(q, n - 8)
+    }
 }
 
 /// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
@@ -1107,6 +1235,9 @@ pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
     str_split_unpack_src::<N>(s.src(), sep, maxsplit, line)
 }
 
+/// The empty string, for array initialisers (`[EMPTY_STR; N]`).
+pub const EMPTY_STR: Str = Str::new();
+
 fn str_split_unpack_src<const N: usize>(src: Src<'_>,
     sep: Option<&str>,
     maxsplit: i64,
@@ -1119,25 +1250,30 @@ fn str_split_unpack_src<const N: usize>(src: Src<'_>,
             let (c, b) = (sep.as_bytes()[0], s.as_bytes());
             let mut ends = [0usize; N];
             let mut n = 0usize;
-            for (i, &x) in b.iter().enumerate() {
-                if x == c {
-                    if n < N {
-                        ends[n] = i;
-                    }
-                    n += 1;
+            let mut at = 0usize;
+            while let Some(j) = find_byte(&b[at..], c) {
+                if n < N {
+                    ends[n] = at + j;
                 }
+                n += 1;
+                at += j + 1;
             }
             if n + 1 == N {
                 ends[N - 1] = b.len();
-                return Ok(std::array::from_fn(|i| {
-                    let st = if i == 0 { 0 } else { ends[i - 1] + 1 };
-                    src.piece(&s[st..ends[i]])
-                }));
+                // filled in place (rustc 1.63's `array::from_fn` goes through `array::map`, a
+                // slow out-of-line copy loop on wasm32)
+                let mut out: [Str; N] = [EMPTY_STR; N];
+                let mut st = 0;
+                for (o, &e) in out.iter_mut().zip(ends.iter()) {
+                    *o = src.piece(&s[st..e]);
+                    st = e + 1;
+                }
+                return Ok(out);
             }
             return Err(unpack_count_err(N, n + 1, line));
         }
     }
-    let mut out: [Str; N] = std::array::from_fn(|_| Str::new());
+    let mut out: [Str; N] = [EMPTY_STR; N];
     let mut n = 0usize;
     split_each(s, sep, maxsplit, line, |p| {
         if n < N {
@@ -1176,11 +1312,14 @@ fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: imp
                 let b = s.as_bytes();
                 let mut st = 0;
                 let mut left = maxsplit;
-                for (i, &x) in b.iter().enumerate() {
-                    if x == c && left != 0 {
-                        put(&s[st..i]);
-                        st = i + 1;
-                        left -= 1;
+                while left != 0 {
+                    match find_byte(&b[st..], c) {
+                        Some(j) => {
+                            put(&s[st..st + j]);
+                            st += j + 1;
+                            left -= 1;
+                        }
+                        None => break,
                     }
                 }
                 put(&s[st..]);
@@ -1325,17 +1464,44 @@ pub fn str_splitlines_keep<S: StrSrc + ?Sized>(s: &S, keepends: bool) -> PyList<
 }
 
 fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
-    let s = src.text;
     let mut out = Vec::new();
+    splitlines_each(src.text, keepends, |p| out.push(src.piece(p)));
+    PyList::from_vec(out)
+}
+
+/// `len(s.splitlines())` without the list.
+pub fn str_splitlines_count<S: StrSrc + ?Sized>(s: &S) -> i64 {
+    let mut n = 0i64;
+    splitlines_each(s.src().text, false, |_| n += 1);
+    n
+}
+
+/// `len(s.split(sep, maxsplit))` without the list (the same errors).
+pub fn str_split_count<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<i64> {
+    let mut n = 0i64;
+    split_each(s.src().text, sep, maxsplit, line, |_| n += 1)?;
+    Ok(n)
+}
+
+/// The lines of `s.splitlines(keepends)`, in order, to `put`.
+#[inline]
+fn splitlines_each(s: &str, keepends: bool, mut put: impl FnMut(&str)) {
     if s.is_ascii() {
         // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
         let b = s.as_bytes();
         let (mut i, mut start) = (0usize, 0usize);
         while i < b.len() {
+            // every ASCII line break is below 0x20: skip 8 bytes at a time while none is
+            while i + 8 <= b.len() && !has_byte_below_0x20(b, i) {
+                i += 8;
+            }
+            if i >= b.len() {
+                break;
+            }
             let c = b[i];
             if matches!(c, 0x0a..=0x0d | 0x1c..=0x1e) {
                 let end = if c == b'\r' && i + 1 < b.len() && b[i + 1] == b'\n' { i + 2 } else { i + 1 };
-                out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
+                put(if keepends { &s[start..end] } else { &s[start..i] });
                 start = end;
                 i = end;
             } else {
@@ -1343,9 +1509,9 @@ fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
             }
         }
         if start < b.len() {
-            out.push(src.piece(&s[start..]));
+            put(&s[start..]);
         }
-        return PyList::from_vec(out);
+        return;
     }
     let mut start = 0usize;
     let mut it = s.char_indices().peekable();
@@ -1358,13 +1524,12 @@ fn str_splitlines_keep_src(src: Src<'_>, keepends: bool) -> PyList<Str> {
                     end += 1;
                 }
             }
-            out.push(src.piece(if keepends { &s[start..end] } else { &s[start..i] }));
+            put(if keepends { &s[start..end] } else { &s[start..i] });
             start = end;
         }
     }
     if start < s.len() {
-        out.push(src.piece(&s[start..]));
+        put(&s[start..]);
     }
-    PyList::from_vec(out)
 }
 

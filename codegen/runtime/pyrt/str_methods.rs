@@ -299,11 +299,11 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
     let mut hits: Vec<usize> = Vec::new();
     let mut i = 0;
     while hits.len() < limit && i + o.len() <= b.len() {
-        match b[i..=b.len() - o.len()].iter().position(|&c| c == o[0]) {
+        match find_byte(&b[i..=b.len() - o.len()], o[0]) {
             None => break,
             Some(k) => {
                 let at = i + k;
-                if b[at..at + o.len()] == *o {
+                if str_eq_bytes(&b[at..at + o.len()], o) {
                     hits.push(at);
                     i = at + o.len();
                 } else {
@@ -321,13 +321,13 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
         Str::build(n, |buf| {
             let (mut from, mut pos) = (0, 0);
             for &at in &hits {
-                buf[pos..pos + at - from].copy_from_slice(&b[from..at]);
+                put_bytes(&mut buf[pos..pos + at - from], &b[from..at]);
                 pos += at - from;
-                buf[pos..pos + new.len()].copy_from_slice(new.as_bytes());
+                put_bytes(&mut buf[pos..pos + new.len()], new.as_bytes());
                 pos += new.len();
                 from = at + o.len();
             }
-            buf[pos..].copy_from_slice(&b[from..]);
+            put_bytes(&mut buf[pos..], &b[from..]);
         })
     }
 }
@@ -356,13 +356,13 @@ fn find_sub(s: &str, sub: &str) -> Option<usize> {
     let (h, n) = (s.as_bytes(), sub.as_bytes());
     match n.len() {
         0 => Some(0),
-        1 => h.iter().position(|&c| c == n[0]),
+        1 => find_byte(h, n[0]),
         2..=8 => {
             let last = h.len().checked_sub(n.len())?;
             let mut i = 0;
             while i <= last {
-                let at = i + h[i..=last].iter().position(|&c| c == n[0])?;
-                if h[at + 1..at + n.len()] == n[1..] {
+                let at = i + find_byte(&h[i..=last], n[0])?;
+                if str_eq_bytes(&h[at + 1..at + n.len()], &n[1..]) {
                     return Some(at);
                 }
                 i = at + 1;
@@ -609,7 +609,7 @@ fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
         return unsafe {
             Str::build(l + s.len() + r, |buf| {
                 buf[..l].iter_mut().for_each(|d| *d = fill as u8);
-                buf[l..l + s.len()].copy_from_slice(s.as_bytes());
+                put_bytes(&mut buf[l..l + s.len()], s.as_bytes());
                 buf[l + s.len()..].iter_mut().for_each(|d| *d = fill as u8);
             })
         };

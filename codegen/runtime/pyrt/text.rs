@@ -29,27 +29,56 @@ impl PyFmt for i64 {
     }
 }
 
+/// "00" "01" ... "99": two digits per step of `dec_digits`.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
+/// The decimal digits of `u` at the end of `buf`; returns where they start. Two digits per
+/// step, and 32-bit arithmetic once the value fits (a 64-bit division is a slow instruction on
+/// wasm32, where a 32-bit division by a constant becomes a multiplication).
+#[inline]
+pub fn dec_digits(mut u: u64, buf: &mut [u8; 20]) -> usize {
+    let mut i = buf.len();
+    while u > u32::MAX as u64 {
+        let r = (u % 100) as usize;
+        u /= 100;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[2 * r];
+        buf[i + 1] = DIGIT_PAIRS[2 * r + 1];
+    }
+    let mut v = u as u32;
+    while v >= 100 {
+        let r = (v % 100) as usize;
+        v /= 100;
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[2 * r];
+        buf[i + 1] = DIGIT_PAIRS[2 * r + 1];
+    }
+    if v >= 10 {
+        i -= 2;
+        buf[i] = DIGIT_PAIRS[2 * v as usize];
+        buf[i + 1] = DIGIT_PAIRS[2 * v as usize + 1];
+    } else {
+        i -= 1;
+        buf[i] = b'0' + v as u8;
+    }
+    i
+}
+
 /// Appends the decimal text of an i64 without going through `fmt`.
 #[inline]
 pub fn push_i64(out: &mut String, v: i64) {
-    let mut buf = [0u8; 21];
-    let mut i = buf.len();
-    let neg = v < 0;
-    let mut u = v.unsigned_abs();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (u % 10) as u8;
-        u /= 10;
-        if u == 0 {
-            break;
-        }
+    let mut buf = [0u8; 20];
+    let i = dec_digits(v.unsigned_abs(), &mut buf);
+    if v < 0 {
+        out.push('-');
     }
-    if neg {
-        i -= 1;
-        buf[i] = b'-';
-    }
-    // SAFETY: ASCII digits and '-'
-    out.push_str(unsafe { std::str::from_utf8_unchecked(&buf[i..]) });
+    // SAFETY: ASCII digits
+    push_text(out, unsafe { std::str::from_utf8_unchecked(&buf[i..]) });
 }
 
 impl PyFmt for i32 {
