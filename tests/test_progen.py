@@ -39,3 +39,28 @@ def test_batches_have_disjoint_module_names():
 def test_name_pool_collides_on_purpose():
     pool = set(name_pool())
     assert {"type", "type_", "match", "match_", "LIMIT", "limit", "_t1", "_depth", "μ", "file", "pf_x", "G_n"} <= pool
+
+
+def test_a_program_ending_with_an_exception_does_not_hide_the_others(toolchain, tmp_path, monkeypatch):
+    # it ends the batch's module where it raises: the programs after it must run in another
+    # batch, not be counted as the same as CPython without having run (they were, until
+    # 2026-12-04)
+    from progen import runner
+    from progen.generator import Program
+    progs = [Program('print("a")\nraise ValueError("boom")\n'), Program('print("b")\n'),
+             Program('print("c")\nraise KeyError("k")\n'), Program('print("d")\n')]
+    outputs: list[bytes] = []
+    real = runner.portalis
+
+    def spy(src, path, tc):
+        res = real(src, path, tc)
+        outputs.append(res[2])
+        return res
+    monkeypatch.setattr(runner, "portalis", spy)
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
+    assert stats.counts == {"same": 4}, stats.counts
+    ran = b"".join(outputs)
+    for line in (b"a\n", b"b\n", b"c\n", b"d\n"):
+        assert line in ran  # each program ran through Portalis
+    assert len(outputs) == 2  # the raising programs go last: one more build per extra one

@@ -96,6 +96,10 @@ class Gen(RecordsMixin, RichMixin):
         self.lines: list[str] = []
         self.depth = 0
         self.finally_depth = 0  # inside a try that has a finally: no break/continue
+        # inside a try body (its handlers end with `except Exception`): only there may an
+        # expression fail or a statement raise. A program that ends with an uncaught exception
+        # ends its batch there (runner.check_batch runs the rest again): keep them rare
+        self.catching = 0
         self.current: Fn | None = None  # the function being written
         self.bases: dict[str, str | None] = {}
         self.reprs: dict[str, bool] = {}  # classes whose objects print by a __repr__ (theirs or a base's)
@@ -235,7 +239,8 @@ class Gen(RecordsMixin, RichMixin):
             lambda: f"{self.expr('str', env, d + 1)}.find({self.literal('str')})",
             lambda: f"{self.expr('str', env, d + 1)}.count({repr(r.choice('ab,σ '))})",
             lambda: f"({a()} if {self.bool_expr(env, d + 1)} else {a()})",
-            lambda: f"round({self.expr('float', env, d + 1)} * 0.0 + 2.5)",
+            lambda: f"round({self.expr('float', env, d + 1)} * 0.0 + 2.5)" if self.catching  # nan/inf: ValueError
+            else f"round(abs({a()}) * 0.5 + 2.5)",
             lambda: f"ord({self.expr('str', env, d + 1)}[:1] or 'a')",
             lambda: f"({a()} ** {r.randint(0, 5)})",
             lambda: f"({a()} // {r.choice(['-', ''])}(abs({a()}) + 1))",
@@ -243,7 +248,10 @@ class Gen(RecordsMixin, RichMixin):
             lambda: f"divmod({a()}, {r.choice([-7, -2, 3, 10])})[{r.randint(0, 1)}]",
             lambda: f"pow({a()}, {r.randint(0, 40)}, {r.choice([7, 97, 1000003, -5])})",
             lambda: f"int({repr(r.choice(['12', ' -7 ', '1_000', '0', '+5', '٣']))})",
-            lambda: f"int({repr(r.choice(['ff', '0x1F', '777', '-0b101', 'z']))}, {r.choice([16, 0, 36])})",
+            lambda: "int({!r}, {})".format(*r.choice(
+                [("ff", 16), ("0x1F", 16), ("777", 16), ("-0b101", 16), ("0x1F", 0), ("777", 0), ("-0b101", 0),
+                 ("ff", 36), ("0x1F", 36), ("777", 36), ("-0b101", 36), ("z", 36)]
+                + ([("z", 16), ("ff", 0), ("z", 0)] if self.catching else []))),  # the last: ValueError
             lambda: f"{self.expr('list[int]', env, d + 1)}.count({a()})",
             lambda: f"len(set({self.expr('list[int]', env, d + 1)}))",
             lambda: f"len(sorted({self.expr('list[str]', env, d + 1)}, key=len, reverse=True))",
@@ -271,7 +279,7 @@ class Gen(RecordsMixin, RichMixin):
             lambda: f"({f()} if {self.bool_expr(env, d + 1)} else {f()})",
             lambda: f"({f()} // {r.choice(['1.5', '-0.25', '3.0'])})",
             lambda: f"({f()} % {r.choice(['1.5', '-0.25', '7.0'])})",
-            lambda: f"float({repr(r.choice(['1.5', ' -2e3 ', 'inf', '-nan', '1_0.5', '0x10', '.5', '5.']))})",
+            lambda: f"float({repr(r.choice(['1.5', ' -2e3 ', 'inf', '-nan', '1_0.5', '.5', '5.'] + (['0x10'] if self.catching else [])))})",
             lambda: f"round({f()}, {r.randint(-2, 4)})",
             lambda: f"(sum([{f()}, {f()}, 0.1]))",
         ])()
@@ -468,8 +476,8 @@ class Gen(RecordsMixin, RichMixin):
                 return [f"{indent}print({dd}.pop({self.expr('str', env, 1)}, {self.expr('int', env, 1)}), len({dd}), sorted({dd}))"]
             return [f"{indent}try:", f"{indent}    assert {self.bool_expr(env, 1)}, {self.expr('str', env, 1)}",
                     f"{indent}except AssertionError as {self.spell(self.fresh())}:", f"{indent}    print('assert failed')"]
-        if choice < 0.86 and self.excs:
-            e = r.choice(self.excs)
+        if choice < 0.86 and self.excs and (self.catching or (fn is not None and r.random() < 0.5)):
+            e = r.choice(self.excs)  # in a function: its callers in the module body catch it
             return [f"{indent}if {self.bool_expr(env, 1)}:", f"{indent}    raise {self.spell(e)}({self.expr('str', env, 1)})"]
         t = r.choice(["int", "float", "str", "bool", "list[int]", "list[str]", "int | None"])
         sep = r.choice(["", ", sep='|'", ", end=';\\n'"])
@@ -480,7 +488,9 @@ class Gen(RecordsMixin, RichMixin):
         self.depth += 1
         has_finally = r.random() < 0.3
         self.finally_depth += has_finally
+        self.catching += 1
         body = self.block(dict(env), indent + "    ", r.randint(1, 3), fn)
+        self.catching -= 1
         risky = r.choice([
             f"print({self.expr('list[int]', env, 1)}[{r.randint(-6, 6)}])",
             f"print({self.expr('dict[str, int]', env, 1)}[{self.literal('str')}])",
@@ -700,6 +710,10 @@ class Gen(RecordsMixin, RichMixin):
             handlers = "\n".join(f"except {self.spell(e)} as {self.spell(hv)}:\n    print('caught', {self.spell(hv)})"
                                  for e in self.excs)
             main += [f"try:\n    print({c})\n{handlers}" if self.excs else f"print({c})"]
+        if r.random() < 0.02:  # now and then a program ends with an uncaught exception (exit 1, traceback)
+            main.append(r.choice([f"print(int({self.literal('str')}))", f"print([1, 2][{r.randint(2, 5)}])",
+                                  f"raise {r.choice(['ValueError', 'KeyError', 'RuntimeError'])}({self.literal('str')})"]
+                                 + ([f"raise {self.spell(r.choice(self.excs))}({self.literal('str')})"] if self.excs else [])))
         self.module |= self.used - before  # names the module body binds are module names too
         return Program("\n".join(out + main) + "\n", set(self.module))
 

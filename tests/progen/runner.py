@@ -139,32 +139,59 @@ def _split(out: bytes, n: int) -> list[bytes]:
 
 
 def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/tmp/progen/batch.py") -> None:
-    """Check programs together where possible; each one gets its own Outcome in `stats`."""
+    """Check programs together where possible; each one gets its own Outcome in `stats`.
+
+    A program that ends with an uncaught exception (exit 1 in CPython) ends the batch's module
+    there: the programs after it did not run, so they are not counted from this run but run
+    again as the next batch (they were counted as the same as CPython before 2026-12-04)."""
     accepted: list[Program] = []
+    ends_raising: list[Program] = []  # each ends a batch: last, so that the others run first
     for p in programs:
         codes = translate_codes(p.source)
+        py = None if codes else cpython(p.source)
         if codes:
             stats.add(Outcome("refused", codes=codes, source=p.source))
-        elif cpython(p.source) is None:
+        elif py is None:
             stats.add(Outcome("cpython-error", source=p.source))
         else:
-            accepted.append(p)
-    if not accepted:
-        return
-    src = batch_source(accepted)
-    py = cpython(src, timeout=60)
-    kind, code, out, detail = portalis(src, path, toolchain) if py is not None else ("crash", 0, b"", "")
-    if py is not None and kind == "ran":
-        if (code, out) == py:
+            (accepted if py[0] == 0 else ends_raising).append(p)
+    accepted += ends_raising
+    while accepted:
+        src = batch_source(accepted)
+        py = cpython(src, timeout=60)
+        last = _last_marker(py[1], len(accepted)) if py is not None else -1  # the last program that ran
+        if last < 0:  # the batch as a whole did not end in time (or printed nothing): one by one
             for p in accepted:
-                stats.add(Outcome("same", source=p.source))
+                stats.add(check(p.source, toolchain))
             return
-        a, b = _split(py[1], len(accepted)), _split(out, len(accepted))
-        suspects = [p for p, x, y in zip(accepted, a, b) if x != y] or accepted
-        for p in accepted:
-            if p not in suspects:
-                stats.add(Outcome("same", source=p.source))
-        accepted = suspects
-    # something differed, or the batch did not run as a whole: each program on its own
-    for p in accepted:
-        stats.add(check(p.source, toolchain))
+        kind, code, out, _ = portalis(src, path, toolchain)
+        stop = _last_marker(out, len(accepted)) if kind == "limit" else last
+        if kind not in ("ran", "limit") or stop < 0:
+            suspects, rest = accepted[:last + 1], accepted[last + 1:]  # did not build, or crashed
+        else:
+            a, b = _split(py[1], len(accepted)), _split(out, len(accepted))
+            if kind == "ran":  # the last program that ran also ends the module: its exit code is the batch's
+                suspects = [p for i, p in enumerate(accepted[:last + 1]) if a[i] != b[i] or (i == last and code != py[0])]
+                done = accepted[:last + 1]
+            else:  # Portalis stopped at a limit in program `stop`: it is checked on its own
+                suspects = [p for i, p in enumerate(accepted[:stop]) if a[i] != b[i]] + [accepted[stop]]
+                done = accepted[:stop + 1]
+            for p in done:
+                if p not in suspects:
+                    stats.add(Outcome("same", source=p.source))
+            rest = accepted[len(done):]
+        # something differed, or the batch did not run as a whole: each suspect on its own
+        for p in suspects:
+            stats.add(check(p.source, toolchain))
+        accepted = rest
+
+
+def _last_marker(out: bytes, n: int) -> int:
+    """The index of the last program whose marker line the batch printed (-1: none)."""
+    last = -1
+    for line in out.splitlines():
+        for i in range(last + 1, n):
+            if line == MARKER.format(i).encode():
+                last = i
+                break
+    return last
