@@ -192,16 +192,18 @@ def exec_launcher(module: str, args: list[str], timeout: float | None, max_memor
     return "unreachable"  # pragma: no cover
 
 
-def prepare_exec(wasm_path: str) -> str:
+def prepare_exec(wasm_path: str, cache: str | None = None) -> str:
     """What the first ``portalis exec`` of ``wasm_path`` would do before running it, done now
     (``portalis build``): the module compiled for the "exit" engine into ``<cache>/cwasm`` and
     the launcher built.  Returns why the launcher will not be used ("" when it will); never
     raises for a module that does not compile (``exec`` reports that)."""
     try:
+        from pathlib import Path
+
         from .wasm_exec import load_module
-        load_module(wasm_path, mode="exit")
+        load_module(Path(wasm_path), Path(cache) if cache else None, "exit")
     except Exception as e:  # noqa: BLE001 - exec reports a module that does not load
         return f"the module does not compile: {e}"
     if os.environ.get(ENV_SWITCH, "") == "0":
         return f"{ENV_SWITCH}=0"
-    return build_launcher()[1]
+    return build_launcher(cache=cache)[1]

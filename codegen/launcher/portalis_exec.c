@@ -14,6 +14,7 @@
  *
  * argv: LIB CWASM TIMEOUT TIMEOUT_TEXT MAXMEM MAXMEM_TEXT NDIRS [HOST GUEST]... NARGS [PROGRAM ARG...]
  *       NFALLBACK [ARGV...]
+ *   (or --demangle NAME... / --user-frames FRAME...: test hooks)
  *   TIMEOUT: seconds (a float), MAXMEM: bytes, "-" for none; the _TEXTs are how Portalis' messages
  *   print them (Python's `f"{x:g}"`), so that they read exactly as the Python path's.
  * Exit codes: the program's own; 124 time limit, 137 memory limit, 130 Ctrl-C, 134 other traps.
@@ -530,6 +531,22 @@ int main(int argc, char **argv) {
     pthread_sigmask(SIG_BLOCK, &sigint, NULL);
     const char *v = getenv("PORTALIS_EXEC_VERBOSE");
     verbose = v && *v && strcmp(v, "0") != 0;
+
+    /* test hooks (tests/codegen_infra/test_infra_exec_launcher.py): the ports of wasm_exec's
+     * demangle and _user_frames, one result per line */
+    if (argc >= 2 && strcmp(argv[1], "--demangle") == 0) {
+        for (int k = 2; k < argc; k++) printf("%s\n", demangle(argv[k]));
+        return 0;
+    }
+    if (argc >= 2 && strcmp(argv[1], "--user-frames") == 0) {
+        Trap t = {0};
+        t.frames = argv + 2;
+        t.nframes = (size_t)(argc - 2);
+        char *where[8];
+        size_t nw = user_frames(&t, where, 8);
+        for (size_t k = 0; k < nw; k++) printf("%s\n", where[k]);
+        return 0;
+    }
 
     /* ---- arguments */
     int i = 1;
