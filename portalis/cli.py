@@ -162,7 +162,12 @@ def _exec(args: argparse.Namespace, wasm: Path, name: str) -> int:
 def _fallback_argv() -> list[str]:
     """This `portalis` command again, run in Python (the native launcher runs it, with
     PORTALIS_EXEC_LAUNCHER=0, when it cannot load the module)."""
-    return [sys.executable, "-m", "portalis.cli", *sys.argv[1:]]
+    script = sys.argv[0]
+    if script.endswith(("cli.py", "__main__.py")) or not os.path.isfile(script):  # `python -m portalis[.cli]`
+        how = ["-m", "portalis" if script.endswith("__main__.py") else "portalis.cli"]
+    else:  # the `portalis` script: the same command, so that even a traceback reads the same
+        how = [script]
+    return [sys.executable, *how, *sys.argv[1:]]
 
 
 def _say_why(why: str) -> None:
