@@ -255,3 +255,23 @@ def test_demangle_and_user_frames_match_python(prepared: Path, cache_dir: Path) 
               "main::main", "<wasm function 3>", "abort", "main::pf_a::b::c", "dlmalloc::x", "main::main"]
     out = subprocess.run([exe, "--user-frames", *frames], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == wasm_exec._user_frames(frames)[:8]
+
+
+def test_launcher_loads_its_own_copy_of_the_library(prepared: Path, cache_dir: Path) -> None:
+    """`build_launcher` placed a byte-identical copy of the wheel's library (written in small
+    pieces: see `launcher.library_copy`), and a run maps that copy, not the wheel's."""
+    found = launcher.wasmtime_library()
+    assert found is not None
+    lib, version = found
+    copy = Path(launcher.library_copy(lib, version, str(cache_dir)))
+    assert copy.read_bytes() == Path(lib).read_bytes()
+    proc = subprocess.Popen([*PORTALIS, "exec", "--timeout", "20", str(prepared), "loop"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=_env(cache_dir, PORTALIS_EXEC_VERBOSE="1"))
+    try:
+        assert proc.stderr is not None
+        assert proc.stderr.readline() == IN_LAUNCHER.encode()
+        maps = Path(f"/proc/{proc.pid}/maps").read_text()
+    finally:
+        proc.kill()
+        proc.communicate(timeout=60)
+    assert str(copy) in maps and lib not in maps
