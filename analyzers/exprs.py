@@ -261,6 +261,10 @@ class ExprMixin:
             return self.err("unsupported-syntax", "lambdas are only supported as `key=` arguments", node)
         if isinstance(node, cst.NamedExpr):
             return self.err("unsupported-syntax", "the walrus operator `:=` is not supported", node)
+        if isinstance(node, cst.Yield):
+            sp = self.sp(node)
+            if (sp.line, sp.col) in self.info.yields_refused:  # reported with its function
+                return ir.Const(None, TVar("error"), sp)
         if isinstance(node, (cst.Yield, cst.Await)):
             code = "generator" if isinstance(node, cst.Yield) else "unsupported-syntax"
             return self.err(code, "generators are not supported yet" if code == "generator" else "async code is not supported", node)
@@ -319,6 +323,8 @@ class ExprMixin:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
         if n == "NotImplemented":
             return protocols.notimpl_name(self, node)
+        if n in self.refused_defs:  # its definition was refused at its line: nothing more to say
+            return ir.Const(None, TVar("error"), self.sp(node))
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
 
     def attribute(self, node: cst.Attribute) -> ir.Expr:

@@ -54,6 +54,7 @@ class ModuleInfo:
     funcs: dict[str, FuncSig] = field(default_factory=dict)
     exceptions: dict[str, str] = field(default_factory=dict)  # user class -> base
     globals: dict[str, Any] = field(default_factory=dict)  # module names functions can see
+    yields_refused: set[tuple[int, int]] = field(default_factory=set)  # (line, col) of each `yield` reported
     global_inits: dict[str, cst.CSTNode] = field(default_factory=dict)  # the statement that defines it
     imports: set[str] = field(default_factory=set)
     from_imports: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -125,6 +126,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.self_name: str | None = None
         self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
         self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
+        self.refused_defs: set[str] = set()  # nested functions and classes (refused): no second error at each use
 
     # ------------------------------------------------------------ plumbing
 
@@ -350,6 +352,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 if not is_global:
                     self.err("unsupported-syntax", f"cannot assign `{n}` here", t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            vt = prune(value.ty)
+            if isinstance(vt, TVar) and vt.origin == "error" and isinstance(prune(slot), TVar):
+                unify(slot, vt)  # the value was refused at its line: no `cannot infer` for the name too
             if not is_global:
                 slot = self.widen_local(n, slot, value)  # `x = 1` ... `x = "a"`: x holds either
             v = self.coerce_to(value, slot, node, f"`{n}`" + (f" (first {show(slot)})" if not isinstance(prune(slot), TVar) else ""))
@@ -569,9 +574,11 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return [self.try_(node)]
         if isinstance(node, cst.FunctionDef):
             self.err("unsupported-syntax", "nested functions are not supported", node.name)
+            self.refused_defs.add(node.name.value)
             return []
         if isinstance(node, cst.ClassDef):
             self.err("unsupported-class", "classes inside functions are not supported", node.name)
+            self.refused_defs.add(node.name.value)
             return []
         if isinstance(node, cst.With):
             return self.with_(node)
@@ -705,6 +712,11 @@ class _ModuleLowering:
 
     def diag(self, code: str, msg: str, node: cst.CSTNode) -> None:
         self.pre_diags.append(make(code, msg, self.sm.span(node)))
+
+    def refuse_yield(self, node: cst.Yield) -> None:
+        sp = self.sm.span(node)
+        self.info.yields_refused.add((sp.line, sp.col))
+        self.pre_diags.append(make("generator", "generators (`yield`) are not supported yet", sp))
 
     def collect(self) -> None:
         info = self.info
@@ -1095,14 +1107,17 @@ class _ModuleLowering:
 
         class Y(cst.CSTVisitor):
             def visit_Yield(self_, node: cst.Yield) -> None:
-                self.diag("generator", "generators (`yield`) are not supported yet", node)
+                self.refuse_yield(node)
 
             def visit_FunctionDef(self_, node: cst.FunctionDef) -> bool:
                 return node is fn
 
         code = self.sm.source_lines(fn)
         if "yield" in code:  # the visit is the slow part; most functions cannot contain one
+            seen = len(self.info.yields_refused)
             fn.visit(Y())
+            if len(self.info.yields_refused) != seen:
+                ret = TVar("error")  # refused at its yields: its calls are not reported again
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults)
 
@@ -1170,7 +1185,7 @@ class _ModuleLowering:
         if "yield" in code:
             class Y(cst.CSTVisitor):
                 def visit_Yield(self_, node: cst.Yield) -> None:
-                    self.diag("generator", "generators (`yield`) are not supported yet", node)
+                    self.refuse_yield(node)
             fn.visit(Y())
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,

@@ -360,7 +360,10 @@ class UnionMixin:
             if isinstance(have, TVar):
                 if have.origin == "error":
                     return e
-                unify(have, w)
+                # not known yet (a module variable whose assignments come later, a field whose
+                # class is lowered later, a call of a function not lowered yet): its own
+                # definition settles its type, and the next pass boxes it. Unifying it with the
+                # union here would make that variable or field a union everywhere.
                 return e
             out = self.box_to(e, w, node, what)
             if out is not None:

@@ -1,11 +1,16 @@
 """Long run of the random program generator (tests/progen; tests/test_progen.py runs a short one).
 
-    .venv/bin/python scripts/progen.py --count 20000 --seed 1 --batch 48 --jobs 2 --out /tmp/progen
+    .venv/bin/python scripts/progen.py --count 20000 --seed 1 --batch 48 --jobs 2 --out /tmp/progen \
+        --state /work/progen-state/run1.jsonl
 
 Generates programs, runs each under CPython and through Portalis (`run_program`, dev profile),
 prints programs/s, the count of each class (same, refused with its codes, limit, and the
 failures: mismatch, build-failed, crash) and writes every failing program, shrunk, with what
 differed, into OUT. Exit 1 if anything failed.
+
+With ``--state FILE`` every finished batch is appended to FILE (one JSON line: its task index,
+counts and failures), and a run started again with the same FILE and the same --count/--seed/
+--batch skips those batches and adds up their results: a long run survives being stopped.
 """
 
 from __future__ import annotations
@@ -25,14 +30,43 @@ from progen.runner import FAILURES, Outcome, Stats, check, check_batch  # noqa: 
 from progen.shrink import shrink  # noqa: E402
 
 
-def _job(args: tuple[int, int]) -> Stats:
+def _job(args: tuple[int, int, int]) -> tuple[int, Stats]:
     import os
     from portalis.codegen.toolchain import find_toolchain
-    seed, batch = args
+    index, seed, batch = args
     stats = Stats()
     # one folder per process (a task index does not say which process runs it)
     check_batch(generate_batch(seed, batch), find_toolchain(), stats, path=f"/tmp/progen-p{os.getpid()}/batch.py")
-    return stats
+    return index, stats
+
+
+def _load_state(path: Path, header: dict) -> list[tuple[int, Stats]]:
+    """The batches a stopped run with the same parameters finished (see the module docstring)."""
+    if not path.is_file():
+        return []
+    lines = path.read_text().splitlines()
+    if not lines:
+        return []
+    if json.loads(lines[0]) != header:
+        sys.exit(f"progen: {path} belongs to another run ({lines[0]}); use another --state file")
+    done = []
+    for ln in lines[1:]:
+        try:
+            rec = json.loads(ln)
+        except json.JSONDecodeError:
+            continue  # the last line of a run killed while writing
+        st = Stats()
+        st.counts, st.codes = rec["counts"], rec["codes"]
+        st.failures = [Outcome(**o) for o in rec["failures"]]
+        done.append((rec["index"], st))
+    return done
+
+
+def _save(path: Path, index: int, st: Stats) -> None:
+    rec = {"index": index, "counts": st.counts, "codes": st.codes,
+           "failures": [{"kind": o.kind, "source": o.source, "detail": o.detail} for o in st.failures]}
+    with path.open("a") as f:
+        f.write(json.dumps(rec) + "\n")
 
 
 def _shrunk(o: Outcome) -> str:
@@ -49,32 +83,53 @@ def main() -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--no-shrink", action="store_true")
+    ap.add_argument("--state", type=Path, help="append finished batches here; resume from it")
     a = ap.parse_args()
     nb = (a.count + a.batch - 1) // a.batch
-    tasks = [(a.seed * 100_003 + i, a.batch) for i in range(nb)]
+    tasks = [(i, a.seed * 100_003 + i, a.batch) for i in range(nb)]
     total = Stats()
+    earlier: list[tuple[int, Stats]] = []
+    if a.state:
+        header = {"count": a.count, "seed": a.seed, "batch": a.batch}
+        earlier = _load_state(a.state, header)
+        if not a.state.is_file() or not a.state.read_text():
+            a.state.parent.mkdir(parents=True, exist_ok=True)
+            a.state.write_text(json.dumps(header) + "\n")
+        done = {i for i, _ in earlier}
+        tasks = [t for t in tasks if t[0] not in done]
+        if earlier:
+            print(f"resuming {a.state}: {len(done)} of {nb} batches done", flush=True)
+
+    def results():
+        yield from earlier
+        with multiprocessing.Pool(a.jobs) as pool:
+            for index, s in pool.imap_unordered(_job, tasks):
+                if a.state:
+                    _save(a.state, index, s)
+                yield index, s
+
+    n0 = sum(sum(s.counts.values()) for _, s in earlier)
     t0 = time.perf_counter()
-    with multiprocessing.Pool(a.jobs) as pool:
-        for s in pool.imap_unordered(_job, tasks):
-            for k, v in s.counts.items():
-                total.counts[k] = total.counts.get(k, 0) + v
-            for k, v in s.codes.items():
-                total.codes[k] = total.codes.get(k, 0) + v
-            for o in s.failures:  # written at once (unshrunk): a long run that is stopped keeps them
-                if a.out:
-                    a.out.mkdir(parents=True, exist_ok=True)
-                    k = len(total.failures)
-                    (a.out / f"raw_{o.kind}_{k}.py").write_text(o.source)
-                    (a.out / f"raw_{o.kind}_{k}.txt").write_text(o.detail)
-                total.failures.append(o)
-            n = sum(total.counts.values())
-            el = time.perf_counter() - t0
-            print(f"\r{n} programs, {n / el:.2f}/s, {dict(sorted(total.counts.items()))}", end="", flush=True)
+    for _, s in results():
+        for k, v in s.counts.items():
+            total.counts[k] = total.counts.get(k, 0) + v
+        for k, v in s.codes.items():
+            total.codes[k] = total.codes.get(k, 0) + v
+        for o in s.failures:  # written at once (unshrunk): a long run that is stopped keeps them
+            if a.out:
+                a.out.mkdir(parents=True, exist_ok=True)
+                k = len(total.failures)
+                (a.out / f"raw_{o.kind}_{k}.py").write_text(o.source)
+                (a.out / f"raw_{o.kind}_{k}.txt").write_text(o.detail)
+            total.failures.append(o)
+        n = sum(total.counts.values())
+        el = time.perf_counter() - t0
+        print(f"\r{n} programs, {max(0, n - n0) / el:.2f}/s, {dict(sorted(total.counts.items()))}", end="", flush=True)
     n = sum(total.counts.values())
     el = time.perf_counter() - t0
     fails = sum(total.counts.get(k, 0) for k in FAILURES)
     accepted = n - total.counts.get("refused", 0) - total.counts.get("cpython-error", 0)
-    print(f"\n{n} programs in {el:.0f} s ({n / el:.2f} programs/s); accepted {accepted} ({100 * accepted / max(n, 1):.1f} %)")
+    print(f"\n{n} programs ({n - n0} in {el:.0f} s this time: {(n - n0) / el:.2f} programs/s); accepted {accepted} ({100 * accepted / max(n, 1):.1f} %)")
     print("classes:", json.dumps(dict(sorted(total.counts.items()))))
     print("refusal codes:", json.dumps(dict(sorted(total.codes.items(), key=lambda kv: -kv[1]))))
     for i, o in enumerate(total.failures):

@@ -78,3 +78,21 @@ def test_set_order_warning_only_where_the_order_can_show(expr: str, warns: bool)
     found = [(d.code, d.span.line) for d in tr.diagnostics if d.code == "set-iteration-order"]
     assert bool(found) == warns, found
     assert all(line == 2 for _, line in found)
+
+
+@pytest.mark.parametrize("src,code", [
+    ("def outer(n: int) -> int:\n    def add(k: int) -> int:\n        return k + n\n    return add(1) + add(2)\n"
+     "print(outer(3))\n", "unsupported-syntax"),
+    ("def outer() -> int:\n    class P:\n        pass\n    p = P()\n    return 1\nprint(outer())\n", "unsupported-class"),
+])
+def test_a_refused_nested_definition_is_reported_once(src: str, code: str):
+    # its uses are not reported again as undefined names
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [(code, 2)]
+
+
+def test_a_generator_is_reported_once_at_its_yield():
+    # not twice at the yield, nor again at its calls (`None is not iterable`, `cannot infer`)
+    src = "def gen(n: int):\n    for i in range(n):\n        yield i\nfor v in gen(3):\n    print(v)\nxs = list(gen(2))\nprint(xs)\n"
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("generator", 3)]

@@ -313,6 +313,12 @@ def stop_local() -> None:
         except Exception:
             pass
         _local["triton"] = None
+    # the other clients too: left to their __del__ at interpreter exit, tritonclient's HTTP
+    # client prints a traceback (gevent's hub is gone by then)
+    try:
+        close_clients()
+    except Exception:
+        pass
 
 
 # --- the API ------------------------------------------------------------------------------------

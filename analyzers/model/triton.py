@@ -205,6 +205,7 @@ def serve(http_port: int | None = None, grpc_port: int | None = None, log_path: 
 
 def status(url: str, timeout: float = 3.0) -> tuple[bool, str]:
     """(ready, message) for the type model on a Triton at URL (http://... or grpc://...)."""
+    c = None
     try:
         if url.startswith("grpc://"):
             import tritonclient.grpc as g
@@ -224,3 +225,9 @@ def status(url: str, timeout: float = 3.0) -> tuple[bool, str]:
     except Exception as e:  # connection refused, timeout, bad URL: all a reason to print
         msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
         return False, f"{MODEL_NAME} unreachable at {url}: {msg}"
+    finally:
+        if c is not None:  # else its __del__ closes it at interpreter exit, after gevent's hub is gone
+            try:
+                c.close()
+            except Exception:
+                pass

@@ -39,7 +39,7 @@ def main() -> None:
         seed = (seed * 1103515245 + 12345) % 2147483648
         y = (seed % 10000) / 100.0
         particles.append(Particle(x, y, (i % 13 - 6) * 1.5, (i % 7 - 3) * 2.0))
-    for _ in range(6000):
+    for _ in range(10000):
         for p in particles:
             p.step(0.01, 100.0)
     total = 0.0

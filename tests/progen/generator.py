@@ -8,7 +8,8 @@ with non-ASCII, combining and case-special characters, lists/dicts/tuples/sets, 
 functions, recursion, module globals with `global`, f-strings with format specs, str methods,
 comprehensions, slicing, user classes (fields, methods, `__repr__`/`__eq__`, a subclass that
 overrides and calls `super()`, objects aliased, mutated through lists and functions, sorted by a
-field), bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
+field), enums, named tuples, dicts of lists, sets and values of several types (records.py),
+bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
 `generate(seed)` -> `Program(source, module_names)`. `generate_batch(seed, n)` joins n programs
@@ -19,6 +20,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+
+from .records import RecordsMixin
 
 # -------------------------------------------------------------------- names
 
@@ -76,7 +79,7 @@ class Program:
 _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
 
 
-class Gen:
+class Gen(RecordsMixin):
     def __init__(self, rnd: random.Random, taken: set[str] | None = None):
         self.r = rnd
         self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
@@ -95,6 +98,8 @@ class Gen:
         self.reprs: dict[str, bool] = {}  # classes whose objects print by a __repr__ (theirs or a base's)
         self.dataclasses: dict[str, bool] = {}  # the classes that are dataclasses: whether order=True
         self.classes: list[str] = []  # user classes (see `class_decls`): each has a (int), b (str), hist (list[int])
+        self.enums: dict[str, tuple[list[tuple[str, int]], bool]] = {}  # see records.py
+        self.nts: dict[str, list[tuple[str, str, str | None]]] = {}
 
     # ---- names
 
@@ -333,6 +338,10 @@ class Gen:
         r = self.r
         if self.classes and fn is None and r.random() < 0.15:
             return self.obj_stmt(env, indent)
+        if (self.enums or self.nts) and r.random() < 0.15:
+            return self.record_stmt(env, indent)
+        if r.random() < 0.05:
+            return self.mixed_stmt(env, indent)
         choice = r.random()
         nested = self.depth < 2
         if choice < 0.22 or not env:
@@ -608,7 +617,8 @@ class Gen:
 
     def program(self) -> Program:
         r = self.r
-        out = ["from typing import Optional", "from dataclasses import dataclass, field", ""]
+        out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
+               "from enum import Enum, IntEnum, auto", ""]
         for _ in range(r.randint(0, 2)):
             e = self.fresh()
             self.module.add(e)
@@ -621,6 +631,10 @@ class Gen:
             self.globals[g] = t
             out.append(f"{self.spell(g)} = {self.literal(t)}")
         out.append("")
+        for _ in range(r.choice([0, 0, 0, 1, 2])):
+            out += self.enum_decl()
+        for _ in range(r.choice([0, 0, 0, 1, 2])):
+            out += self.nt_decl()
         for _ in range(r.choice([0, 0, 1, 2, 3])):
             out += self.class_decl()
         for k in range(r.randint(1, 4)):
