@@ -20,8 +20,8 @@ after starting (a ``.cwasm`` that does not deserialize).  Reasons are printed on
 ``PORTALIS_EXEC_VERBOSE=1``.
 
 Start-up path: this module imports nothing but ``os`` and ``sys`` at the top (and the
-``_sha256`` builtin), because Linux reports the peak memory of a process over its whole life,
-Python part included.  It must not import ``wasmtime``.
+``_sha256`` extension module, not ``hashlib``), because Linux reports the peak memory of a process
+over its whole life, Python part included.  It must not import ``wasmtime``.
 """
 
 from __future__ import annotations
