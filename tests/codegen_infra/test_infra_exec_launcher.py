@@ -275,3 +275,14 @@ def test_launcher_loads_its_own_copy_of_the_library(prepared: Path, cache_dir: P
         proc.kill()
         proc.communicate(timeout=60)
     assert str(copy) in maps and lib not in maps
+
+
+def test_exec_imports_nothing_heavy_before_the_launcher(prepared: Path, cache_dir: Path) -> None:
+    """Linux counts the Python part of `portalis exec` in the process's peak memory: before it
+    becomes the launcher it must not import argparse, typing, hashlib or wasmtime."""
+    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "portalis.cli", "exec", str(prepared), "exit3"],
+                       capture_output=True, timeout=120, env=_env(cache_dir, PORTALIS_EXEC_VERBOSE="1"))
+    assert r.returncode == 3 and IN_LAUNCHER.encode() in r.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in r.stderr.decode().splitlines() if line.startswith("import time:")}
+    assert "portalis.codegen.launcher" in imported
+    assert not imported & {"argparse", "typing", "hashlib", "wasmtime", "subprocess", "tempfile"}, imported
