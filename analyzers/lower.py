@@ -1171,11 +1171,14 @@ class _ModuleLowering:
             elif (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) and self_name is not None \
                     and i == 1 and fn.name.value in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
                 params.append((prm.name.value, ir.ObjT(cname)))  # `other`: an instance, as CPython's usual use
-            elif i == 1 and self_name is not None and prm.annotation is not None \
-                    and protocols.is_object(prm.annotation.annotation) \
+            elif i == 1 and self_name is not None \
+                    and (prm.annotation is None or protocols.is_object(prm.annotation.annotation)) \
                     and fn.name.value in self.info.classes[cname].specializable:
-                # `other: object` in an operator method lowered per operand type: as if unannotated
-                params.append((prm.name.value, TVar(f"param {prm.name.value} of {fname}", self.sm.span(prm).line)))
+                # `other` (unannotated or `object`) in an operator method lowered per operand
+                # type: an instance, as for the comparisons above; each other operand type the
+                # program uses gets a copy (protocols.specialized), and a method never used
+                # still translates
+                params.append((prm.name.value, ir.ObjT(cname)))
             else:
                 params.append((prm.name.value, self.param_type(prm, fname)))
         if kind == "class" and class_methods.in_hierarchy(self, cname):

@@ -8,7 +8,9 @@ with non-ASCII, combining and case-special characters, lists/dicts/tuples/sets, 
 functions, recursion, module globals with `global`, f-strings with format specs, str methods,
 comprehensions, slicing, user classes (fields, methods, `__repr__`/`__eq__`, a subclass that
 overrides and calls `super()`, objects aliased, mutated through lists and functions, sorted by a
-field), enums, named tuples, dicts of lists, sets and values of several types (records.py),
+field), value classes with protocols (rich.py: operators, ordering, hashing, str/repr,
+properties, class and static methods), enums, named tuples, dicts of lists, sets and values of
+several types (records.py),
 bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
@@ -22,6 +24,7 @@ import random
 from dataclasses import dataclass, field
 
 from .records import RecordsMixin
+from .rich import RichMixin
 
 # -------------------------------------------------------------------- names
 
@@ -79,7 +82,7 @@ class Program:
 _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
 
 
-class Gen(RecordsMixin):
+class Gen(RecordsMixin, RichMixin):
     def __init__(self, rnd: random.Random, taken: set[str] | None = None):
         self.r = rnd
         self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
@@ -100,6 +103,7 @@ class Gen(RecordsMixin):
         self.classes: list[str] = []  # user classes (see `class_decls`): each has a (int), b (str), hist (list[int])
         self.enums: dict[str, tuple[list[tuple[str, int]], bool]] = {}  # see records.py
         self.nts: dict[str, list[tuple[str, str, str | None]]] = {}
+        self.rich: dict[str, set[str]] = {}  # value classes with protocols (rich.py): their features
 
     # ---- names
 
@@ -340,6 +344,8 @@ class Gen(RecordsMixin):
             return self.obj_stmt(env, indent)
         if (self.enums or self.nts) and r.random() < 0.15:
             return self.record_stmt(env, indent)
+        if self.rich and r.random() < 0.15:
+            return self.rich_stmt(env, indent)
         if r.random() < 0.05:
             return self.mixed_stmt(env, indent)
         choice = r.random()
@@ -618,7 +624,7 @@ class Gen(RecordsMixin):
     def program(self) -> Program:
         r = self.r
         out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
-               "from enum import Enum, IntEnum, auto", ""]
+               "from enum import Enum, IntEnum, auto", "from functools import total_ordering", ""]
         for _ in range(r.randint(0, 2)):
             e = self.fresh()
             self.module.add(e)
@@ -635,6 +641,8 @@ class Gen(RecordsMixin):
             out += self.enum_decl()
         for _ in range(r.choice([0, 0, 0, 1, 2])):
             out += self.nt_decl()
+        for _ in range(r.choice([0, 0, 0, 1, 2])):
+            out += self.rich_decl()
         for _ in range(r.choice([0, 0, 1, 2, 3])):
             out += self.class_decl()
         for k in range(r.randint(1, 4)):
