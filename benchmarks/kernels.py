@@ -7,9 +7,11 @@ translate_cost.py), each sized so that CPython takes ~2-5 s:
            python is the same binary without pyenv's shell shim).
 * WASM:    ``portalis build kernel.py -o kernel.wasm`` (the release build; untimed), then
            ``portalis exec kernel.wasm`` as a subprocess, exactly as a user runs it: Python
-           start-up, Portalis' imports, wasmtime loading the module's compiled form from the
-           on-disk cache (filled once, untimed, by ``load_module`` as a user's first run would)
-           and the run.  ``--timeout`` is set to the cap below and ``--max-memory`` to 4 GiB.
+           start-up and the CLI's first lines, which exec the native launcher
+           (``codegen.launcher``, built by ``portalis build``), wasmtime loading the module's
+           compiled form from the on-disk cache (filled once, untimed, by ``portalis build`` /
+           ``load_module`` as a user's first run would) and the run.  ``--timeout`` is set to
+           the cap below and ``--max-memory`` to 4 GiB.
 * native:  the same crate (``translate_source`` + ``write_crate``) built with rustup's rustc
            (``build_native``: -O3, one codegen unit), run as a subprocess: the WASM/native
            reference.

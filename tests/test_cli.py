@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,21 @@ import pytest
 PORTALIS = [sys.executable, "-m", "portalis.cli"]
 
 
-def run(*args: str, cwd: Path | None = None, stdin: str | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*PORTALIS, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=300)
+def run(*args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([*PORTALIS, *args], capture_output=True, text=True, cwd=cwd, input=stdin, timeout=300,
+                          env=None if env is None else {**os.environ, **env})
+
+
+IN_LAUNCHER = "portalis: exec: running in the native launcher\n"
+
+
+def run_exec(*args: str) -> subprocess.CompletedProcess:
+    """`portalis exec ...`, asserting that it ran in the native launcher (codegen.launcher:
+    `portalis build` prepared it), with that line taken out of stderr."""
+    r = run("exec", *args, env={"PORTALIS_EXEC_VERBOSE": "1"})
+    assert r.stderr.startswith(IN_LAUNCHER), r.stderr
+    r.stderr = r.stderr[len(IN_LAUNCHER):]
+    return r
 
 
 @pytest.fixture
@@ -45,7 +59,7 @@ def test_translate_build_exec(prog: Path, tmp_path: Path, toolchain):
     r = run("build", str(prog), "-o", str(wasm))
     assert r.returncode == 0, r.stderr
     assert wasm.read_bytes()[:4] == b"\0asm"
-    r = run("exec", str(wasm))
+    r = run_exec(str(wasm))
     assert r.stdout.startswith("15\n") and r.returncode == 1
 
 
@@ -133,7 +147,7 @@ def test_int_beyond_64_bits(tmp_path: Path, toolchain):
     assert (r.returncode, r.stdout) == (py.returncode, py.stdout) == (0, "finally runs\n18446744073709551616\n")
     wasm = tmp_path / "big.wasm"
     assert run("build", str(p), "-o", str(wasm)).returncode == 0
-    r = run("exec", str(wasm))
+    r = run_exec(str(wasm))
     assert r.returncode == 1 and r.stdout == "finally runs\n", r.stdout + r.stderr
     assert r.stderr.strip().splitlines()[-1].startswith("OverflowError: integer overflow")
 

@@ -1,0 +1,710 @@
+/* portalis_exec.c: the native launcher of `portalis exec` (see codegen/launcher.py).
+ *
+ * Runs one precompiled module (.cwasm, written by codegen/wasm_exec.py `load_module` for the
+ * "exit" engine: memory_may_move=false, no epoch interruption) exactly as wasm_exec.run_wasm(...,
+ * capture=False, timeout_mode="exit") does, without a Python interpreter and wasmtime-py in the
+ * process: start-up time and peak memory are those of the program.  It dlopens the wasmtime C
+ * library the wasmtime Python wheel ships and declares the few C-API types it uses itself
+ * (layouts of wasmtime 50, checked against wasmtime-py's _bindings.py).
+ *
+ * Anything it cannot do the way the Python path would (library or symbol missing, a .cwasm that
+ * does not deserialize, a --dir that cannot be preopened, ...) happens before the program
+ * starts, and then it execs the Python path (the fallback argv it was given) with
+ * PORTALIS_EXEC_LAUNCHER=0: the user sees no difference but speed.
+ *
+ * argv: LIB CWASM TIMEOUT TIMEOUT_TEXT MAXMEM MAXMEM_TEXT NDIRS [HOST GUEST]... NARGS [PROGRAM ARG...]
+ *       NFALLBACK [ARGV...]
+ *   (or --demangle NAME... / --user-frames FRAME...: test hooks)
+ *   TIMEOUT: seconds (a float), MAXMEM: bytes, "-" for none; the _TEXTs are how Portalis' messages
+ *   print them (Python's `f"{x:g}"`), so that they read exactly as the Python path's.
+ * Exit codes: the program's own; 124 time limit, 137 memory limit, 130 Ctrl-C, 134 other traps.
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------------ wasmtime C API (v50) */
+
+typedef struct { size_t size; char *data; } wasm_byte_vec_t;
+typedef struct wasm_frame_t wasm_frame_t;
+typedef struct { size_t size; wasm_frame_t **data; } wasm_frame_vec_t;
+typedef struct { uint64_t store_id; void *private_; } wasmtime_func_t;
+typedef struct { uint64_t store_id; uint32_t private1; uint32_t private2; } wasmtime_memory_t;
+typedef union {
+    wasmtime_func_t func;
+    struct { uint64_t store_id; uint32_t p1, p2, p3; } global;
+    wasmtime_memory_t memory;
+    void *sharedmemory;
+} wasmtime_extern_union_t;
+typedef struct { uint8_t kind; wasmtime_extern_union_t of; } wasmtime_extern_t;
+typedef union {
+    int32_t i32;
+    int64_t i64;
+    float f32;
+    double f64;
+    struct { uint64_t store_id; uint32_t p1, p2; void *p3; } ref;
+    wasmtime_func_t funcref;
+    uint8_t v128[16];
+} wasmtime_valunion_t;
+typedef struct { uint8_t kind; wasmtime_valunion_t of; } wasmtime_val_t;
+typedef struct { uint64_t store_id; size_t private_; } wasmtime_instance_t;
+
+enum { EXTERN_FUNC = 0, EXTERN_MEMORY = 3 };
+enum { VAL_I32 = 0, VAL_I64 = 1 };
+enum { TRAP_STACK_OVERFLOW = 0, TRAP_UNREACHABLE = 9, TRAP_INTERRUPT = 10 };
+
+typedef void *P;
+static struct {
+    P (*config_new)(void);
+    void (*config_memory_may_move_set)(P, bool);
+    P (*engine_new_with_config)(P);
+    P (*store_new)(P, void *, void (*)(void *));
+    P (*store_context)(P);
+    void (*store_limiter)(P, int64_t, int64_t, int64_t, int64_t, int64_t);
+    P (*wasi_config_new)(void);
+    bool (*wasi_config_set_argv)(P, size_t, const char **);
+    void (*wasi_config_inherit_stdin)(P);
+    void (*wasi_config_inherit_stdout)(P);
+    void (*wasi_config_inherit_stderr)(P);
+    bool (*wasi_config_preopen_dir)(P, const char *, const char *, bool);
+    P (*context_set_wasi)(P, P);
+    P (*linker_new)(P);
+    P (*linker_define_wasi)(P);
+    P (*module_deserialize_file)(P, const char *, P *);
+    P (*linker_instantiate)(P, P, P, wasmtime_instance_t *, P *);
+    bool (*instance_export_get)(P, const wasmtime_instance_t *, const char *, size_t, wasmtime_extern_t *);
+    P (*func_call)(P, const wasmtime_func_t *, const wasmtime_val_t *, size_t, wasmtime_val_t *, size_t, P *);
+    bool (*error_exit_status)(P, int *);
+    void (*error_message)(P, wasm_byte_vec_t *);
+    uint8_t *(*memory_data)(P, const wasmtime_memory_t *);
+    size_t (*memory_data_size)(P, const wasmtime_memory_t *);
+    void (*trap_message)(P, wasm_byte_vec_t *);
+    bool (*trap_code)(P, uint8_t *);
+    void (*trap_trace)(P, wasm_frame_vec_t *);
+    uint32_t (*frame_func_index)(const wasm_frame_t *);
+    const wasm_byte_vec_t *(*frame_func_name)(const wasm_frame_t *);
+} W;
+
+static const struct { const char *name; size_t off; } SYMBOLS[] = {
+#define S(field, sym) {#sym, offsetof(__typeof__(W), field)}
+    S(config_new, wasm_config_new),
+    S(config_memory_may_move_set, wasmtime_config_memory_may_move_set),
+    S(engine_new_with_config, wasm_engine_new_with_config),
+    S(store_new, wasmtime_store_new),
+    S(store_context, wasmtime_store_context),
+    S(store_limiter, wasmtime_store_limiter),
+    S(wasi_config_new, wasi_config_new),
+    S(wasi_config_set_argv, wasi_config_set_argv),
+    S(wasi_config_inherit_stdin, wasi_config_inherit_stdin),
+    S(wasi_config_inherit_stdout, wasi_config_inherit_stdout),
+    S(wasi_config_inherit_stderr, wasi_config_inherit_stderr),
+    S(wasi_config_preopen_dir, wasi_config_preopen_dir),
+    S(context_set_wasi, wasmtime_context_set_wasi),
+    S(linker_new, wasmtime_linker_new),
+    S(linker_define_wasi, wasmtime_linker_define_wasi),
+    S(module_deserialize_file, wasmtime_module_deserialize_file),
+    S(linker_instantiate, wasmtime_linker_instantiate),
+    S(instance_export_get, wasmtime_instance_export_get),
+    S(func_call, wasmtime_func_call),
+    S(error_exit_status, wasmtime_error_exit_status),
+    S(error_message, wasmtime_error_message),
+    S(memory_data, wasmtime_memory_data),
+    S(memory_data_size, wasmtime_memory_data_size),
+    S(trap_message, wasm_trap_message),
+    S(trap_code, wasmtime_trap_code),
+    S(trap_trace, wasm_trap_trace),
+    S(frame_func_index, wasm_frame_func_index),
+    S(frame_func_name, wasmtime_frame_func_name),
+#undef S
+};
+
+/* ------------------------------------------------------------------ small strings */
+
+typedef struct { char *s; size_t n, cap; } Buf;
+
+static void buf_add(Buf *b, const char *s, size_t n) {
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap < b->n + n + 1) cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) abort();
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->n, s, n);
+    b->n += n;
+    b->s[b->n] = 0;
+}
+static void buf_str(Buf *b, const char *s) { buf_add(b, s, strlen(s)); }
+static void buf_fmt(Buf *b, const char *fmt, ...) {
+    char tmp[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+    va_end(ap);
+    if (n > 0) buf_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
+}
+static bool starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+
+static void write_all(int fd, const char *p, size_t n) {
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return; /* best effort: a closed pipe drops the rest */
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+}
+
+/* ------------------------------------------------------------------ fallback to Python */
+
+static char **fallback_argv;
+static bool verbose;
+
+static void fallback(const char *why, const char *detail) {
+    if (verbose) {
+        fprintf(stderr, "portalis: exec: not using the native launcher: %s%s%s\n", why, detail ? ": " : "",
+                detail ? detail : "");
+        fflush(stderr);
+    }
+    if (fallback_argv && fallback_argv[0]) {
+        sigset_t sigint;
+        sigemptyset(&sigint);
+        sigaddset(&sigint, SIGINT);
+        pthread_sigmask(SIG_UNBLOCK, &sigint, NULL); /* a blocked mask survives exec */
+        setenv("PORTALIS_EXEC_LAUNCHER", "0", 1);
+        execv(fallback_argv[0], fallback_argv);
+    }
+    fprintf(stderr, "portalis: exec: cannot start the Python fallback (%s)\n", why);
+    _exit(3);
+}
+
+static char *error_text(P err, size_t *len) {
+    wasm_byte_vec_t v = {0, 0};
+    W.error_message(err, &v);
+    char *s = malloc(v.size + 1);
+    if (!s) abort();
+    if (v.size) memcpy(s, v.data, v.size);
+    s[v.size] = 0;
+    *len = v.size;
+    return s; /* the vec is leaked: the process ends soon */
+}
+
+/* ------------------------------------------------------------------ demangling (wasm_exec.demangle) */
+
+static void unescape(Buf *out, const char *s, size_t n) {
+    if (n >= 2 && s[0] == '_' && s[1] == '$') { s++; n--; }
+    Buf tmp = {0};
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] == '$') {
+            size_t j = i + 1;
+            while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z') || (s[j] >= '0' && s[j] <= '9'))) j++;
+            if (j < n && j > i + 1 && s[j] == '$') {
+                const char *t = s + i + 1;
+                size_t tn = j - i - 1;
+                static const char *esc[][2] = {{"SP", "@"}, {"BP", "*"}, {"RF", "&"}, {"LT", "<"}, {"GT", ">"},
+                                               {"LP", "("}, {"RP", ")"}, {"C", ","}};
+                const char *rep = NULL;
+                for (size_t k = 0; k < sizeof esc / sizeof esc[0]; k++)
+                    if (strlen(esc[k][0]) == tn && memcmp(esc[k][0], t, tn) == 0) rep = esc[k][1];
+                char u8[5];
+                if (!rep && t[0] == 'u' && tn > 1) {
+                    unsigned long cp = 0;
+                    bool ok = tn <= 9;
+                    for (size_t k = 1; k < tn && ok; k++) {
+                        char c = t[k];
+                        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                              : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                        if (d < 0) ok = false; else cp = cp * 16 + (unsigned long)d;
+                    }
+                    if (ok && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                        if (cp < 0x80) { u8[0] = (char)cp; u8[1] = 0; }
+                        else if (cp < 0x800) { u8[0] = (char)(0xC0 | (cp >> 6)); u8[1] = (char)(0x80 | (cp & 0x3F)); u8[2] = 0; }
+                        else if (cp < 0x10000) { u8[0] = (char)(0xE0 | (cp >> 12)); u8[1] = (char)(0x80 | ((cp >> 6) & 0x3F)); u8[2] = (char)(0x80 | (cp & 0x3F)); u8[3] = 0; }
+                        else { u8[0] = (char)(0xF0 | (cp >> 18)); u8[1] = (char)(0x80 | ((cp >> 12) & 0x3F)); u8[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u8[3] = (char)(0x80 | (cp & 0x3F)); u8[4] = 0; }
+                        rep = u8;
+                    }
+                }
+                if (rep) buf_str(&tmp, rep); else buf_add(&tmp, s + i, j - i + 1);
+                i = j + 1;
+                continue;
+            }
+        }
+        buf_add(&tmp, s + i, 1);
+        i++;
+    }
+    /* then ".." -> "::" (left to right, non-overlapping, like str.replace) */
+    for (size_t k = 0; k < tmp.n;) {
+        if (k + 1 < tmp.n && tmp.s[k] == '.' && tmp.s[k + 1] == '.') { buf_str(out, "::"); k += 2; }
+        else { buf_add(out, tmp.s + k, 1); k++; }
+    }
+    free(tmp.s);
+}
+
+static bool is_hash(const char *s, size_t n) {
+    if (n != 17 || s[0] != 'h') return false;
+    for (size_t i = 1; i < n; i++)
+        if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return false;
+    return true;
+}
+
+static char *demangle(const char *name) {
+    size_t len = strlen(name);
+    if (!starts(name, "_ZN")) return strdup(name);
+    size_t i = 3, np = 0;
+    size_t ps[256], pn[256];
+    while (i < len && name[i] != 'E') {
+        size_t j = i;
+        while (j < len && name[j] >= '0' && name[j] <= '9') j++;
+        if (j >= len || j == i || np == 256) return strdup(name); /* IndexError / ValueError */
+        size_t n = 0;
+        for (size_t k = i; k < j; k++) {
+            n = n * 10 + (size_t)(name[k] - '0');
+            if (n > len) n = len + 1;
+        }
+        ps[np] = j;
+        pn[np] = j + n <= len ? n : len - j;
+        np++;
+        i = j + n;
+    }
+    const char *rest = i < len ? name + i : "";
+    if (np == 0 || !(strcmp(rest, "E") == 0 || starts(rest, "E."))) return strdup(name);
+    if (is_hash(name + ps[np - 1], pn[np - 1])) np--;
+    Buf out = {0};
+    buf_add(&out, "", 0);
+    for (size_t k = 0; k < np; k++) {
+        if (k) buf_str(&out, "::");
+        unescape(&out, name + ps[k], pn[k]);
+    }
+    return out.s;
+}
+
+/* ------------------------------------------------------------------ traps (wasm_exec._trap_info) */
+
+typedef struct {
+    char *message;
+    char **frames;
+    size_t nframes;
+    int code; /* -1: none */
+} Trap;
+
+static Trap trap_info(P trap) {
+    Trap t = {0};
+    t.code = -1;
+    wasm_frame_vec_t fv = {0, 0};
+    W.trap_trace(trap, &fv);
+    t.frames = calloc(fv.size + 1, sizeof(char *));
+    if (!t.frames) abort();
+    for (size_t i = 0; i < fv.size; i++) {
+        const wasm_byte_vec_t *nm = W.frame_func_name(fv.data[i]);
+        if (nm && nm->size) {
+            char *s = strndup(nm->data, nm->size);
+            t.frames[t.nframes++] = demangle(s);
+            free(s);
+        } else {
+            Buf b = {0};
+            buf_fmt(&b, "<wasm function %u>", W.frame_func_index(fv.data[i]));
+            t.frames[t.nframes++] = b.s;
+        }
+    }
+    uint8_t code;
+    if (W.trap_code(trap, &code)) t.code = code;
+    wasm_byte_vec_t mv = {0, 0};
+    W.trap_message(trap, &mv);
+    size_t mn = mv.size ? mv.size - 1 : 0; /* the message ends with a NUL */
+    char *msg = strndup(mv.data ? mv.data : "", mn);
+    /* re.search(r"Caused by:\s*\n\s*(.+)", msg) */
+    const char *found = NULL;
+    size_t found_n = 0;
+    for (const char *p = strstr(msg, "Caused by:"); p && !found; p = strstr(p + 1, "Caused by:")) {
+        const char *q = p + strlen("Caused by:");
+        const char *ws = q;
+        bool nl = false;
+        while (*q && is_space(*q)) { if (*q == '\n') nl = true; q++; }
+        if (!nl) continue;
+        if (*q == 0) { /* all whitespace: (.+) backtracks into it */
+            const char *lastnl = NULL;
+            for (const char *r = ws; r < q; r++) if (*r == '\n') lastnl = r;
+            if (lastnl && lastnl + 1 < q) { found = lastnl + 1; found_n = (size_t)(q - found); }
+            continue;
+        }
+        found = q;
+        while (q[found_n] && q[found_n] != '\n') found_n++;
+    }
+    Buf s = {0};
+    buf_add(&s, "", 0);
+    if (found) {
+        buf_add(&s, found, found_n);
+    } else {
+        const char *a = msg, *b = msg + strlen(msg);
+        while (a < b && is_space(*a)) a++;
+        while (b > a && is_space(b[-1])) b--;
+        if (a == b) buf_str(&s, "trap");
+        else {
+            const char *e = a;
+            while (e < b && *e != '\n' && *e != '\r') e++;
+            buf_add(&s, a, (size_t)(e - a));
+        }
+    }
+    /* .strip(), then re.sub(r"^wasm trap:\s*", "", short) */
+    char *a = s.s, *b = s.s + s.n;
+    while (a < b && is_space(*a)) a++;
+    while (b > a && is_space(b[-1])) b--;
+    *b = 0;
+    if (starts(a, "wasm trap:")) {
+        a += strlen("wasm trap:");
+        while (*a && is_space(*a)) a++;
+    }
+    t.message = strdup(a);
+    free(s.s);
+    free(msg);
+    return t;
+}
+
+/* wasm_exec._user_frames */
+static size_t user_frames(const Trap *t, char **out, size_t max) {
+    static const char *skip[] = {"std::", "core::", "alloc::", "__", "rust_", "_start", "abort", "dlmalloc",
+                                 "<wasm function"};
+    size_t n = 0;
+    char **names = calloc(t->nframes + 1, sizeof(char *));
+    size_t *counts = calloc(t->nframes + 1, sizeof(size_t));
+    if (!names || !counts) abort();
+    for (size_t i = 0; i < t->nframes; i++) {
+        const char *f = t->frames[i];
+        bool skipped = false;
+        for (size_t k = 0; k < sizeof skip / sizeof skip[0]; k++) if (starts(f, skip[k])) skipped = true;
+        if (skipped) continue;
+        char *g;
+        const char *c;
+        if (starts(f, "main::pf_") && (c = strchr(f + 9, ':')) != NULL && c > f + 9 && c[1] == ':') {
+            Buf b = {0};
+            buf_str(&b, "main::");
+            buf_str(&b, c + 2);
+            g = b.s;
+        } else {
+            g = strdup(f);
+        }
+        if (n && strcmp(names[n - 1], g) == 0) { counts[n - 1]++; free(g); }
+        else { names[n] = g; counts[n] = 1; n++; }
+    }
+    size_t m = 0;
+    for (size_t i = 0; i < n && m < max; i++) {
+        Buf b = {0};
+        buf_str(&b, names[i]);
+        if (counts[i] != 1) buf_fmt(&b, " (x%zu)", counts[i]);
+        out[m++] = b.s;
+    }
+    return m;
+}
+
+/* ------------------------------------------------------------------ the stdout block (wasm_exec._OutBuf) */
+
+enum { OB_SEQ = 0, OB_LEN = 4, OB_LINE = 8, OB_CAP = 12, OB_DATA = 96 };
+
+static uint8_t *volatile outbuf; /* host address of the block, once found */
+static size_t outbuf_room;       /* bytes of linear memory from the block to the end */
+
+static uint32_t ob_u32(uint8_t *ob, size_t off) { return __atomic_load_n((uint32_t *)(void *)(ob + off), __ATOMIC_ACQUIRE); }
+
+static double now_s(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The bytes printed but not yet written out (malloc'd, *n set); with wait_s > 0 the guest may be
+ * running: copy under the seqlock, waiting up to wait_s for a flush in progress. */
+static char *pending(uint8_t *ob, double wait_s, size_t *n_out) {
+    double deadline = now_s() + wait_s;
+    *n_out = 0;
+    for (;;) {
+        uint32_t seq = ob_u32(ob, OB_SEQ);
+        if (seq % 2 == 0) {
+            uint32_t cap = ob_u32(ob, OB_CAP);
+            uint32_t len = ob_u32(ob, OB_LEN);
+            size_t n = len < cap ? len : cap;
+            if (OB_DATA + n > outbuf_room) return NULL;
+            char *data = malloc(n + 1);
+            if (!data) abort();
+            memcpy(data, ob + OB_DATA, n);
+            __atomic_thread_fence(__ATOMIC_ACQUIRE);
+            if (ob_u32(ob, OB_SEQ) == seq) { *n_out = n; return data; }
+            free(data);
+        }
+        if (now_s() >= deadline) return NULL;
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+}
+
+/* ------------------------------------------------------------------ watchdog (wasm_exec._Watchdog) */
+
+static volatile int done;
+static double timeout_s = -1; /* < 0: none */
+static double t0;
+static const char *timeout_text;
+
+static void stop(const char *message, int code) {
+    uint8_t *ob = outbuf;
+    size_t n = 0;
+    char *data = ob ? pending(ob, 0.2, &n) : NULL;
+    if (__atomic_load_n(&done, __ATOMIC_ACQUIRE)) return; /* the program finished meanwhile */
+    if (n) write_all(1, data, n);
+    Buf b = {0};
+    if (n && data[n - 1] != '\n') buf_str(&b, "\n");
+    buf_str(&b, message);
+    buf_str(&b, "\n");
+    write_all(2, b.s, b.n);
+    _exit(code);
+}
+
+static void *watchdog(void *arg) {
+    sigset_t *set = arg;
+    for (;;) {
+        if (__atomic_load_n(&done, __ATOMIC_ACQUIRE)) return NULL;
+        double left = timeout_s < 0 ? 0.05 : timeout_s - (now_s() - t0);
+        if (timeout_s >= 0 && left <= 0) {
+            Buf m = {0};
+            buf_fmt(&m, "portalis: time limit exceeded: the program ran for more than %s s and was stopped "
+                        "(raise the limit with --timeout SECONDS)", timeout_text);
+            stop(m.s, 124);
+            return NULL;
+        }
+        double wait = left < 0.05 ? left : 0.05;
+        struct timespec ts = {(time_t)wait, (long)((wait - (double)(time_t)wait) * 1e9)};
+        int sig = sigtimedwait(set, NULL, &ts);
+        if (sig == SIGINT && !__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
+            stop("KeyboardInterrupt (portalis: the program was stopped)", 130);
+            return NULL;
+        }
+    }
+}
+
+/* ------------------------------------------------------------------ running */
+
+static P context;
+static wasmtime_instance_t instance;
+
+static bool export_of(const char *name, uint8_t kind, wasmtime_extern_t *out) {
+    return W.instance_export_get(context, &instance, name, strlen(name), out) && out->kind == kind;
+}
+
+/* Call a function of no arguments returning one integer (wasm_exec: `fn(store)`). */
+static bool call_int(const wasmtime_extern_t *fn, int64_t *out) {
+    wasmtime_val_t res;
+    memset(&res, 0, sizeof res);
+    P trap = NULL;
+    P err = W.func_call(context, &fn->of.func, NULL, 0, &res, 1, &trap);
+    if (err || trap) return false;
+    if (res.kind == VAL_I32) { *out = res.of.i32; return true; }
+    if (res.kind == VAL_I64) { *out = res.of.i64; return true; }
+    return false;
+}
+
+static char *strip_dup(const char *s) {
+    const char *a = s, *b = s + strlen(s);
+    while (a < b && is_space(*a)) a++;
+    while (b > a && is_space(b[-1])) b--;
+    return strndup(a, (size_t)(b - a));
+}
+
+int main(int argc, char **argv) {
+    /* Ctrl-C goes to the watchdog (sigtimedwait), never to the guest's thread */
+    sigset_t sigint;
+    sigemptyset(&sigint);
+    sigaddset(&sigint, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigint, NULL);
+    const char *v = getenv("PORTALIS_EXEC_VERBOSE");
+    verbose = v && *v && strcmp(v, "0") != 0;
+
+    /* test hooks (tests/codegen_infra/test_infra_exec_launcher.py): the ports of wasm_exec's
+     * demangle and _user_frames, one result per line */
+    if (argc >= 2 && strcmp(argv[1], "--demangle") == 0) {
+        for (int k = 2; k < argc; k++) printf("%s\n", demangle(argv[k]));
+        return 0;
+    }
+    if (argc >= 2 && strcmp(argv[1], "--user-frames") == 0) {
+        Trap t = {0};
+        t.frames = argv + 2;
+        t.nframes = (size_t)(argc - 2);
+        char *where[8];
+        size_t nw = user_frames(&t, where, 8);
+        for (size_t k = 0; k < nw; k++) printf("%s\n", where[k]);
+        return 0;
+    }
+
+    /* ---- arguments */
+    int i = 1;
+    if (argc < 10) { fprintf(stderr, "portalis-exec: bad arguments (run by `portalis exec`)\n"); return 3; }
+    const char *lib = argv[i++], *cwasm = argv[i++];
+    const char *timeout_arg = argv[i++];
+    timeout_text = argv[i++];
+    const char *maxmem_arg = argv[i++];
+    const char *maxmem_text = argv[i++];
+    int ndirs = atoi(argv[i++]);
+    if (ndirs < 0 || i + 2 * ndirs >= argc) { fprintf(stderr, "portalis-exec: bad arguments\n"); return 3; }
+    char **dirs = argv + i;
+    i += 2 * ndirs;
+    int nargs = atoi(argv[i++]);
+    if (nargs < 1 || i + nargs >= argc) { fprintf(stderr, "portalis-exec: bad arguments\n"); return 3; }
+    const char **gargv = (const char **)(argv + i);
+    i += nargs;
+    int nfb = atoi(argv[i++]);
+    if (nfb < 1 || i + nfb > argc) { fprintf(stderr, "portalis-exec: bad arguments\n"); return 3; }
+    fallback_argv = calloc((size_t)nfb + 1, sizeof(char *));
+    if (!fallback_argv) abort();
+    for (int k = 0; k < nfb; k++) fallback_argv[k] = argv[i + k];
+    if (strcmp(timeout_arg, "-") != 0) timeout_s = strtod(timeout_arg, NULL);
+    int64_t max_memory = strcmp(maxmem_arg, "-") == 0 ? -1 : strtoll(maxmem_arg, NULL, 10);
+
+    /* ---- wasmtime: everything that can fail here falls back to the Python path */
+    void *dl = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
+    if (!dl) fallback("cannot load the wasmtime library", dlerror());
+    for (size_t k = 0; k < sizeof SYMBOLS / sizeof SYMBOLS[0]; k++) {
+        void *f = dlsym(dl, SYMBOLS[k].name);
+        if (!f) fallback("the wasmtime library lacks a function", SYMBOLS[k].name);
+        memcpy((char *)&W + SYMBOLS[k].off, &f, sizeof f);
+    }
+    P config = W.config_new();
+    W.config_memory_may_move_set(config, false); /* = wasm_exec.get_engine("exit") */
+    P engine = W.engine_new_with_config(config);
+    if (!engine) fallback("cannot create the wasmtime engine", NULL);
+    P module = NULL;
+    P err = W.module_deserialize_file(engine, cwasm, &module);
+    if (err) { size_t n; fallback("the compiled module does not load", error_text(err, &n)); }
+    P linker = W.linker_new(engine);
+    if ((err = W.linker_define_wasi(linker))) { size_t n; fallback("cannot define WASI", error_text(err, &n)); }
+    P store = W.store_new(engine, NULL, NULL);
+    context = W.store_context(store);
+    if (max_memory >= 0) W.store_limiter(store, max_memory, -1, -1, -1, -1);
+    P wasi = W.wasi_config_new();
+    if (!W.wasi_config_set_argv(wasi, (size_t)nargs, gargv)) fallback("cannot set argv", NULL);
+    for (int k = 0; k < ndirs; k++)
+        if (!W.wasi_config_preopen_dir(wasi, dirs[2 * k], dirs[2 * k + 1], true))
+            fallback("cannot preopen a directory", dirs[2 * k]);
+    W.wasi_config_inherit_stdin(wasi);
+    W.wasi_config_inherit_stdout(wasi);
+    W.wasi_config_inherit_stderr(wasi);
+    if ((err = W.context_set_wasi(context, wasi))) { size_t n; fallback("cannot set up WASI", error_text(err, &n)); }
+    if (verbose) fprintf(stderr, "portalis: exec: running in the native launcher\n");
+
+    /* ---- the run (wasm_exec.run_wasm) */
+    t0 = now_s();
+    pthread_t wd;
+    if (pthread_create(&wd, NULL, watchdog, &sigint) != 0) fallback("cannot start the watchdog thread", NULL);
+    int exit_code = 0;
+    P trap = NULL;
+    char *other_error = NULL;
+    bool instantiated = false;
+    err = W.linker_instantiate(linker, context, module, &instance, &trap);
+    if (!err && !trap) {
+        instantiated = true;
+        wasmtime_extern_t fn, mem;
+        int64_t addr;
+        if (export_of("portalis_stdout_buffer", EXTERN_FUNC, &fn) && export_of("memory", EXTERN_MEMORY, &mem) &&
+            call_int(&fn, &addr)) {
+            uint8_t *base = W.memory_data(context, &mem.of.memory);
+            size_t mem_len = W.memory_data_size(context, &mem.of.memory);
+            if (base && addr > 0 && (uint64_t)addr + OB_DATA <= mem_len) {
+                outbuf_room = mem_len - (size_t)addr;
+                uint8_t *ob = base + addr;
+                __atomic_store_n(&outbuf, ob, __ATOMIC_RELEASE);
+                if (isatty(1)) __atomic_store_n((uint32_t *)(void *)(ob + OB_LINE), 1u, __ATOMIC_RELEASE);
+            }
+        }
+        wasmtime_extern_t start;
+        if (!export_of("_start", EXTERN_FUNC, &start)) {
+            other_error = strdup("the module has no `_start` export (not a WASI command module)");
+        } else {
+            err = W.func_call(context, &start.of.func, NULL, 0, NULL, 0, &trap);
+        }
+    }
+    if (err) {
+        int status;
+        if (W.error_exit_status(err, &status)) {
+            exit_code = status;
+            int64_t real;
+            wasmtime_extern_t fn;
+            if (exit_code == 125 && instantiated && export_of("portalis_exit_status", EXTERN_FUNC, &fn) &&
+                call_int(&fn, &real) && real >= 0 && real <= 255)
+                exit_code = (int)real;
+        } else {
+            size_t n;
+            other_error = error_text(err, &n);
+        }
+    }
+    __atomic_store_n(&done, 1, __ATOMIC_RELEASE);
+
+    Buf message = {0};
+    if (trap) {
+        Trap t = trap_info(trap);
+        uint8_t *ob = outbuf;
+        if (ob) { /* the guest stopped between flushes: what it printed is still in its buffer */
+            size_t n;
+            char *data = pending(ob, 0.0, &n);
+            if (n) write_all(1, data, n);
+        }
+        bool oom = false;
+        static const char *markers[] = {"alloc_error", "rust_oom", "__rdl_oom", "handle_alloc_error"};
+        for (size_t k = 0; k < t.nframes; k++)
+            for (size_t m = 0; m < 4; m++) if (strstr(t.frames[k], markers[m])) oom = true;
+        if (t.code == TRAP_INTERRUPT) {
+            exit_code = 124;
+            buf_fmt(&message, "portalis: time limit exceeded: the program ran for more than %s s and was stopped "
+                              "(raise the limit with --timeout SECONDS)", timeout_text);
+        } else if (oom && max_memory >= 0) {
+            exit_code = 137;
+            buf_str(&message, "portalis: memory limit exceeded: the program needed more than ");
+            buf_str(&message, maxmem_text);
+            buf_str(&message, " (raise the limit with --max-memory MB)");
+        } else {
+            exit_code = 134;
+            char *where[8];
+            size_t nw = user_frames(&t, where, 8);
+            if (nw == 0) for (; nw < t.nframes && nw < 8; nw++) where[nw] = t.frames[nw];
+            buf_str(&message, "portalis: the program crashed: ");
+            buf_str(&message, t.message);
+            if (t.code == TRAP_STACK_OVERFLOW) buf_str(&message, " (stack overflow: recursion too deep?)");
+            else if (t.code == TRAP_UNREACHABLE) buf_str(&message, " (a Rust panic or abort; see the message above)");
+            for (size_t k = 0; k < nw; k++) {
+                buf_str(&message, k == 0 ? "\n  in " : "\n  called from ");
+                buf_str(&message, where[k]);
+            }
+        }
+    } else if (other_error) {
+        char *stripped = strip_dup(other_error);
+        char *first = *stripped ? strndup(stripped, strcspn(stripped, "\r\n")) : strdup("error");
+        if (strstr(other_error, "exceeds memory limits") && max_memory >= 0) {
+            exit_code = 137;
+            buf_str(&message, "portalis: memory limit exceeded: the program needs more than ");
+            buf_str(&message, maxmem_text);
+            buf_str(&message, " just to start (");
+            buf_str(&message, first);
+            buf_str(&message, ") (raise the limit with --max-memory MB)");
+        } else {
+            exit_code = 134;
+            buf_str(&message, "portalis: cannot run the module: ");
+            buf_str(&message, stripped);
+        }
+    }
+    if (message.n) {
+        buf_str(&message, "\n");
+        write_all(2, message.s, message.n);
+    }
+    _exit(exit_code & 0xff);
+}
