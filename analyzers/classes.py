@@ -242,7 +242,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
         body = expanded[0] + expanded[1]
         ci.frozen = dc.frozen
         if dc.frozen:
-            info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
+            info.add_library_exception("FrozenInstanceError", "AttributeError", "dataclasses")
         if dc.frozen and dc.eq and "__hash__" not in own:
             ci.hash_fields = [f[0] for f in ci.dc_fields or ()]  # its dataclass bases' fields too
     elif base is not None and info.classes[base].frozen:

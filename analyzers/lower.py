@@ -55,6 +55,7 @@ class ModuleInfo:
     exceptions: dict[str, str] = field(default_factory=dict)  # user class -> base
     globals: dict[str, Any] = field(default_factory=dict)  # module names functions can see
     yields_refused: set[tuple[int, int]] = field(default_factory=set)  # (line, col) of each `yield` reported
+    exc_modules: dict[str, str] = field(default_factory=dict)  # library exception classes: their module
     global_inits: dict[str, cst.CSTNode] = field(default_factory=dict)  # the statement that defines it
     imports: set[str] = field(default_factory=set)
     from_imports: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -77,6 +78,13 @@ class ModuleInfo:
                 return cls
             cls = self.exceptions[cls]
         return None
+
+    def add_library_exception(self, name: str, base: str, module: str) -> None:
+        """An exception class a library defines (`dataclasses.FrozenInstanceError`), unless the
+        program defines its own class of that name."""
+        if name not in self.exceptions:
+            self.exceptions[name] = base
+            self.exc_modules[name] = module
 
     def exc_field_type(self, owner: str, name: str) -> Any:
         """The type of field `name` of `owner` (None while inference has not settled it)."""
@@ -847,7 +855,7 @@ class _ModuleLowering:
                 if mod == "dataclasses" and a.evaluated_name not in ("dataclass", "field", "FrozenInstanceError"):
                     self.diag("unsupported-import", f"`dataclasses.{a.evaluated_name}` is not supported", a)
                 if (mod, a.evaluated_name) == ("dataclasses", "FrozenInstanceError") and a.asname is None:
-                    self.info.exceptions.setdefault("FrozenInstanceError", "AttributeError")
+                    self.info.add_library_exception("FrozenInstanceError", "AttributeError", "dataclasses")
 
     def collect_class(self, c: cst.ClassDef) -> None:
         enum_base = enums.enum_base(self, c)
@@ -1430,10 +1438,11 @@ class _ModuleLowering:
 
     def exc_class(self, name: str, base: str) -> ir.ExcClass:
         init = self.info.exc_inits.get(name)
+        module = self.info.exc_modules.get(name, "")
         if init is None:
-            return ir.ExcClass(name, base, Span(0, 0, 0, 0))
+            return ir.ExcClass(name, base, Span(0, 0, 0, 0), module=module)
         fields = tuple((f, self.info.exc_field_type(name, f)) for f in init.fields)
-        return ir.ExcClass(name, base, Span(0, 0, 0, 0), fields, init.func, init.n_args)
+        return ir.ExcClass(name, base, Span(0, 0, 0, 0), fields, init.func, init.n_args, module)
 
     def report_unresolved(self, lowerers: list[FunctionLowerer]) -> list[Diagnostic]:
         out: list[Diagnostic] = []

@@ -64,29 +64,40 @@ def compare_program(path: Path, wasm: Path, args: list[str], limits: Limits = Li
                     python_timeout: float | None = 60) -> Verdict:
     """CPython gets `python_timeout` seconds (it is the slower of the two), the WASM `limits`."""
     try:
-        pe, po, _ = run_cpython(path, args, python_timeout)
+        pe, po, perr = run_cpython(path, args, python_timeout)
     except CPythonTimeout as e:
         return Verdict(False, -1, -1, "", "", f"{e} (nothing to compare; the WASM build was not run)")
-    return _verdict(pe, po, run_wasm(wasm, args, limits=limits, program_name=path.name))
+    return _verdict(pe, po, run_wasm(wasm, args, limits=limits, program_name=path.name), perr)
 
 
 def compare_run(path: Path, args: list[str], run: Callable[[], RunResult], python_timeout: float | None = 60) -> Verdict:
     """Like `compare_program`, for a WASM run someone else performs (`run()`, e.g.
     portalis.pipeline.run_program, which reruns a program that outgrows 64-bit ints)."""
     try:
-        pe, po, _ = run_cpython(path, args, python_timeout)
+        pe, po, perr = run_cpython(path, args, python_timeout)
     except CPythonTimeout as e:
         return Verdict(False, -1, -1, "", "", f"{e} (nothing to compare; the WASM build was not run)")
-    return _verdict(pe, po, run())
+    return _verdict(pe, po, run(), perr)
 
 
-def _verdict(pe: int, po: str, r: RunResult) -> Verdict:
+def uncaught(stderr: str) -> str | None:
+    """The exception line a traceback ends with (`KeyError: 'zz'`), or None without a traceback."""
+    if "Traceback (most recent call last):" not in stderr:
+        return None
+    return stderr.rstrip("\n").rpartition("\n")[2]
+
+
+def _verdict(pe: int, po: str, r: RunResult, perr: str = "") -> Verdict:
     wo = r.stdout.decode("utf-8", "replace")
     detail = ""
     if po != wo:
         detail = first_difference(po, wo)
     elif pe != r.exit_code:
         detail = f"exit code: CPython {pe} vs WASM {r.exit_code}" + (f" ({r.message})" if r.message else "")
+    elif uncaught(perr) is not None and uncaught(perr) != uncaught(r.stderr.decode("utf-8", "replace")):
+        # the same output and exit code, but another uncaught exception (class or message)
+        detail = (f"uncaught exception: CPython {uncaught(perr)!r} vs WASM "
+                  f"{uncaught(r.stderr.decode('utf-8', 'replace'))!r}")
     limit = ""
     if detail and r.stop_limit_line:
         last = r.stderr.decode("utf-8", "replace").rstrip("\n").rpartition("\n")[2]

@@ -645,6 +645,7 @@ class ExcClass:
     fields: tuple[tuple[str, Type], ...] = ()
     init: str | None = None
     n_args: int = 0
+    module: str = ""  # a library's class (`dataclasses`): its traceback line names it `module.Name`
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,7 @@ class _ModEmitter:
         w.line("")
         for x in m.exceptions:
             w.line(f"static {self.exc_static(x.name)}: rt::ExcClass = rt::ExcClass {{ name: {rust_str(x.name)}, "
-                   f"base: Some(&{self.exc_static(x.base)}) }};")
+                   f"base: Some(&{self.exc_static(x.base)}), module: {rust_str(x.module)} }};")
             if x.init is not None:
                 flds = " ".join(f"{self.names.rust(f)}: {self.rty(t)}," for f, t in x.fields)
                 w.line(f"#[derive(Clone)] struct {self.exc_fields_struct(x.name)} {{ {flds} }}")

@@ -27,6 +27,7 @@ fn st(x: &str) -> Str {
 static MY_ERROR: ExcClass = ExcClass {
     name: "MyError",
     base: Some(&VALUE_ERROR),
+    module: "",
 };
 
 #[test]

@@ -48,7 +48,15 @@ class Stats:
             self.failures.append(o)
 
 
-def cpython(source: str, timeout: float = 10) -> tuple[int, bytes] | None:
+def _uncaught(stderr: bytes) -> bytes:
+    """The line an uncaught exception's traceback ends with (b"" without one)."""
+    if b"Traceback (most recent call last):" not in stderr:
+        return b""
+    return stderr.rstrip(b"\n").rpartition(b"\n")[2]
+
+
+def cpython(source: str, timeout: float = 10) -> tuple[int, bytes, bytes] | None:
+    """(exit code, stdout, the uncaught exception's line or b"")."""
     with tempfile.TemporaryDirectory(prefix="progen-") as d:
         p = Path(d) / "prog.py"
         p.write_text(source, encoding="utf-8")
@@ -60,7 +68,7 @@ def cpython(source: str, timeout: float = 10) -> tuple[int, bytes] | None:
         if r.returncode != 0 and (b"SyntaxError" in r.stderr or b"NameError" in r.stderr
                                   or b"UnboundLocalError" in r.stderr):
             return None  # a generator bug (or a program CPython refuses), not Portalis' business
-        return r.returncode, r.stdout
+        return r.returncode, r.stdout, _uncaught(r.stderr)
 
 
 def translate_codes(source: str) -> tuple[str, ...]:
@@ -70,26 +78,26 @@ def translate_codes(source: str) -> tuple[str, ...]:
     return tuple(sorted({d.code for d in t.diagnostics if d.severity.value == "error"}))
 
 
-def portalis(source: str, path: str, toolchain) -> tuple[str, int, bytes, str]:
-    """(kind, exit code, stdout, detail) with kind in same-candidate ("ran"), "refused",
-    "build-failed", "limit", "crash"."""
+def portalis(source: str, path: str, toolchain) -> tuple[str, int, bytes, str, bytes]:
+    """(kind, exit code, stdout, detail, uncaught exception's line) with kind in same-candidate
+    ("ran"), "refused", "build-failed", "limit", "crash"."""
     from portalis.codegen.wasm_exec import Limits
     from portalis.pipeline import run_program
     try:
         pr = run_program(source, path, [], limits=Limits(timeout=30), toolchain=toolchain, profile="dev")
     except Exception as e:  # noqa: BLE001 - an escaping exception is a finding
-        return "crash", 0, b"", "".join(traceback.format_exception(e))[-3000:]
+        return "crash", 0, b"", "".join(traceback.format_exception(e))[-3000:], b""
     tr = pr.build.translation
     if tr is not None and not tr.ok:
         codes = sorted({d.code for d in tr.diagnostics if d.severity.value == "error"})
-        return "refused", 0, b"", ",".join(codes)
+        return "refused", 0, b"", ",".join(codes), b""
     if pr.result is None:
         b = pr.build.build
-        return "build-failed", 0, b"", (b.format_errors() if b else "no build")[-3000:]
+        return "build-failed", 0, b"", (b.format_errors() if b else "no build")[-3000:], b""
     r = pr.result
     if r.stop_limit_line is not None or r.limit_hit:
-        return "limit", r.exit_code, r.stdout, r.message or f"line {r.stop_limit_line}"
-    return "ran", r.exit_code, r.stdout, r.stderr.decode("utf-8", "replace")[-500:]
+        return "limit", r.exit_code, r.stdout, r.message or f"line {r.stop_limit_line}", b""
+    return "ran", r.exit_code, r.stdout, r.stderr.decode("utf-8", "replace")[-500:], _uncaught(r.stderr)
 
 
 def check(source: str, toolchain, path: str = "/tmp/progen/prog.py") -> Outcome:
@@ -99,22 +107,24 @@ def check(source: str, toolchain, path: str = "/tmp/progen/prog.py") -> Outcome:
     codes = translate_codes(source)
     if codes:
         return Outcome("refused", codes=codes, source=source)
-    kind, code, out, detail = portalis(source, path, toolchain)
+    kind, code, out, detail, exc = portalis(source, path, toolchain)
     if kind != "ran":
         return Outcome(kind, detail, source=source)
-    if (code, out) != py:
-        return Outcome("mismatch", _diff(py, (code, out)), source=source)
+    if (code, out, exc) != py:
+        return Outcome("mismatch", _diff(py, (code, out, exc)), source=source)
     return Outcome("same", source=source)
 
 
-def _diff(py: tuple[int, bytes], pt: tuple[int, bytes]) -> str:
+def _diff(py: tuple[int, bytes, bytes], pt: tuple[int, bytes, bytes]) -> str:
     a, b = py[1].decode("utf-8", "replace").splitlines(), pt[1].decode("utf-8", "replace").splitlines()
     for i, (x, y) in enumerate(zip(a, b), 1):
         if x != y:
             return f"line {i}: CPython {x!r} vs Portalis {y!r}"
     if len(a) != len(b):
         return f"CPython printed {len(a)} lines, Portalis {len(b)} (exit {py[0]} vs {pt[0]})"
-    return f"exit code {py[0]} vs {pt[0]}"
+    if py[0] != pt[0]:
+        return f"exit code {py[0]} vs {pt[0]}"
+    return f"uncaught exception: CPython {py[2]!r} vs Portalis {pt[2]!r}"
 
 
 def batch_source(programs: list[Program]) -> str:
@@ -164,14 +174,14 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
             for p in accepted:
                 stats.add(check(p.source, toolchain))
             return
-        kind, code, out, _ = portalis(src, path, toolchain)
+        kind, code, out, _, exc = portalis(src, path, toolchain)
         stop = _last_marker(out, len(accepted)) if kind == "limit" else last
         if kind not in ("ran", "limit") or stop < 0:
             suspects, rest = accepted[:last + 1], accepted[last + 1:]  # did not build, or crashed
         else:
             a, b = _split(py[1], len(accepted)), _split(out, len(accepted))
             if kind == "ran":  # the last program that ran also ends the module: its exit code is the batch's
-                suspects = [p for i, p in enumerate(accepted[:last + 1]) if a[i] != b[i] or (i == last and code != py[0])]
+                suspects = [p for i, p in enumerate(accepted[:last + 1]) if a[i] != b[i] or (i == last and (code, exc) != (py[0], py[2]))]
                 done = accepted[:last + 1]
             else:  # Portalis stopped at a limit in program `stop`: it is checked on its own
                 suspects = [p for i, p in enumerate(accepted[:stop]) if a[i] != b[i]] + [accepted[stop]]

@@ -8,95 +8,120 @@ pub type PyResult<T> = Result<T, PyErr>;
 pub struct ExcClass {
     pub name: &'static str,
     pub base: Option<&'static ExcClass>,
+    /// "" for builtins and the program's own classes; a library's (`dataclasses`) otherwise:
+    /// an uncaught exception's traceback line names the class `module.Name`, as CPython does
+    pub module: &'static str,
 }
 
 pub static BASE_EXCEPTION: ExcClass = ExcClass {
     name: "BaseException",
     base: None,
+    module: "",
 };
 pub static SYSTEM_EXIT: ExcClass = ExcClass {
     name: "SystemExit",
     base: Some(&BASE_EXCEPTION),
+    module: "",
 };
 pub static KEYBOARD_INTERRUPT: ExcClass = ExcClass {
     name: "KeyboardInterrupt",
     base: Some(&BASE_EXCEPTION),
+    module: "",
 };
 pub static EXCEPTION: ExcClass = ExcClass {
     name: "Exception",
     base: Some(&BASE_EXCEPTION),
+    module: "",
 };
 pub static ARITHMETIC_ERROR: ExcClass = ExcClass {
     name: "ArithmeticError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static ZERO_DIVISION_ERROR: ExcClass = ExcClass {
     name: "ZeroDivisionError",
     base: Some(&ARITHMETIC_ERROR),
+    module: "",
 };
 pub static OVERFLOW_ERROR: ExcClass = ExcClass {
     name: "OverflowError",
     base: Some(&ARITHMETIC_ERROR),
+    module: "",
 };
 pub static LOOKUP_ERROR: ExcClass = ExcClass {
     name: "LookupError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static INDEX_ERROR: ExcClass = ExcClass {
     name: "IndexError",
     base: Some(&LOOKUP_ERROR),
+    module: "",
 };
 pub static KEY_ERROR: ExcClass = ExcClass {
     name: "KeyError",
     base: Some(&LOOKUP_ERROR),
+    module: "",
 };
 pub static VALUE_ERROR: ExcClass = ExcClass {
     name: "ValueError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static TYPE_ERROR: ExcClass = ExcClass {
     name: "TypeError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static RUNTIME_ERROR: ExcClass = ExcClass {
     name: "RuntimeError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static RECURSION_ERROR: ExcClass = ExcClass {
     name: "RecursionError",
     base: Some(&RUNTIME_ERROR),
+    module: "",
 };
 pub static NOT_IMPLEMENTED_ERROR: ExcClass = ExcClass {
     name: "NotImplementedError",
     base: Some(&RUNTIME_ERROR),
+    module: "",
 };
 pub static ASSERTION_ERROR: ExcClass = ExcClass {
     name: "AssertionError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static ATTRIBUTE_ERROR: ExcClass = ExcClass {
     name: "AttributeError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static NAME_ERROR: ExcClass = ExcClass {
     name: "NameError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static UNBOUND_LOCAL_ERROR: ExcClass = ExcClass {
     name: "UnboundLocalError",
     base: Some(&NAME_ERROR),
+    module: "",
 };
 pub static STOP_ITERATION: ExcClass = ExcClass {
     name: "StopIteration",
     base: Some(&EXCEPTION),
+    module: "",
 };
 pub static UNICODE_ERROR: ExcClass = ExcClass {
     name: "UnicodeError",
     base: Some(&VALUE_ERROR),
+    module: "",
 };
 pub static MEMORY_ERROR: ExcClass = ExcClass {
     name: "MemoryError",
     base: Some(&EXCEPTION),
+    module: "",
 };
 
 /// A raised Python exception: one pointer, so that `PyResult<T>` stays small (a user
@@ -240,6 +265,7 @@ impl std::fmt::Debug for PyErr {
 pub static INT_LIMIT: ExcClass = ExcClass {
     name: "OverflowError",
     base: Some(&OVERFLOW_ERROR),
+    module: "",
 };
 
 /// Portalis' other limits (NaN order/identity, results whose Python type the static types
@@ -248,6 +274,7 @@ pub static INT_LIMIT: ExcClass = ExcClass {
 pub static VALUE_LIMIT: ExcClass = ExcClass {
     name: "ValueError",
     base: Some(&VALUE_ERROR),
+    module: "",
 };
 
 /// `return NotImplemented` in an operator method: not a value here but this signal, which the
@@ -257,6 +284,7 @@ pub static VALUE_LIMIT: ExcClass = ExcClass {
 pub static NOT_IMPLEMENTED: ExcClass = ExcClass {
     name: "ValueError",
     base: Some(&VALUE_ERROR),
+    module: "",
 };
 
 #[cold]
@@ -405,8 +433,12 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
             }
             let s = e.py_str();
             let mut msg = format!(
-                "Traceback (most recent call last):\n  File \"{}\", line {}, in <module>\n{}",
-                script, e.line, e.cls.name
+                "Traceback (most recent call last):\n  File \"{}\", line {}, in <module>\n{}{}{}",
+                script,
+                e.line,
+                e.cls.module,
+                if e.cls.module.is_empty() { "" } else { "." },
+                e.cls.name
             );
             if !s.is_empty() {
                 msg.push_str(": ");
@@ -528,7 +560,7 @@ pub fn check_depth(depth: u32, line: u32) -> PyResult<()> {
     }
 }
 
-pub static EOF_ERROR: ExcClass = ExcClass { name: "EOFError", base: Some(&EXCEPTION) };
+pub static EOF_ERROR: ExcClass = ExcClass { name: "EOFError", base: Some(&EXCEPTION), module: "" };
 
 /// `e.args`: the reprs of an exception's arguments, printed as the tuple they are.
 #[derive(Clone)]

@@ -9,7 +9,7 @@ mod pyrt;
 extern crate pyrt;
 use pyrt as rt;
 
-static EXC_BadInput: rt::ExcClass = rt::ExcClass { name: "BadInput", base: Some(&rt::VALUE_ERROR) };
+static EXC_BadInput: rt::ExcClass = rt::ExcClass { name: "BadInput", base: Some(&rt::VALUE_ERROR), module: "" };
 
 mod pf_parse { use super::*;
 pub(super) fn parse(s: rt::Str) -> i64 {
