@@ -76,9 +76,14 @@ def _limits(args: argparse.Namespace):
 
 
 def _dirs(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """`--dir HOST[::GUEST]` grants; a HOST that is not a directory ends the command (exit 3)
+    with a message, before anything runs (wasmtime would raise a bare `failed to add preopen dir`)."""
     out = []
     for d in args.dir or []:
         host, _, guest = d.partition("::")
+        if not os.path.isdir(host):
+            print(f"portalis: --dir {d}: {host} is not a directory", file=sys.stderr)
+            raise SystemExit(EXIT_ENVIRONMENT)
         out.append((host, guest or host))
     return out
 

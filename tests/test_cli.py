@@ -116,6 +116,17 @@ def test_missing_file():
     assert r.returncode == 3 and "no such file" in r.stderr
 
 
+def test_dir_that_does_not_exist(prog: Path, tmp_path: Path, toolchain):
+    # a message and exit 3 before anything runs (it was wasmtime's traceback), on every path
+    wasm = tmp_path / "bank.wasm"
+    assert run("build", str(prog), "-o", str(wasm)).returncode == 0
+    for r in (run("exec", "--dir", "/nonexistent", str(wasm)), run("run", "--dir", "/nonexistent::/data", str(prog)),
+              run("exec", "--dir", "/nonexistent", str(wasm), env={"PORTALIS_EXEC_LAUNCHER": "0"})):
+        assert r.returncode == 3, r.stderr
+        assert r.stdout == "" and "Traceback" not in r.stderr
+        assert "--dir" in r.stderr and "/nonexistent is not a directory" in r.stderr
+
+
 def test_cached_run_does_not_import_the_translator():
     # a cached `portalis run` only hashes and executes: libcst and the analyzers (most of the
     # start-up time) must stay unimported until something has to be translated
