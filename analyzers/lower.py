@@ -798,8 +798,14 @@ class _ModuleLowering:
                 info.global_inits[tgt] = x
         for n in info.globals:
             if n not in info.global_inits:
-                self.diag("unsupported-syntax", f"module variable `{n}` is used by functions, so it must first be "
-                          "assigned by a plain top-level `NAME = value`", self.sm.tree)
+                # at the first top-level statement that names it (where it is bound otherwise)
+                where = next((st for st in self.main_stmts if _names(st, n)), None)
+                msg = f"module variable `{n}` is used by functions, so it must first be assigned by a plain " \
+                      "top-level `NAME = value`"
+                if where is not None:
+                    self.diag("unsupported-syntax", msg, where)
+                else:
+                    self.pre_diags.append(make("unsupported-syntax", msg, Span.point(1)))
 
     def collect_imports(self, flat: list[cst.CSTNode]) -> set[int]:
         """Imports, before anything else: the ids of the statements handled."""
@@ -1563,6 +1569,18 @@ def lower_module(sm: SourceModule, *, partial: bool = False) -> tuple[ir.Module 
     if sm.tree is None:
         return None, []
     return _ModuleLowering(sm, partial).run()
+
+
+def _names(node: cst.CSTNode, name: str) -> bool:
+    """Whether `name` appears as a Name anywhere in `node`."""
+    class V(cst.CSTVisitor):
+        found = False
+
+        def visit_Name(self, n: cst.Name) -> None:
+            if n.value == name:
+                V.found = True
+    node.visit(V())
+    return V.found
 
 
 def _names_read(e: cst.CSTNode) -> set[str]:

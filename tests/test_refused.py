@@ -43,6 +43,7 @@ def test_refused_at_line(path: Path):
     ("with open('f') as fh:\n    pass\n", "unsupported-builtin", 1),
     ("with 5 as fh:\n    pass\n", "type-mismatch", 1),
     ("x: list = []\n", "unsupported-type", 1),
+    ("import math\nLIMIT: int\ndef f() -> int:\n    return LIMIT\nprint(f())\n", "unsupported-syntax", 2),  # not line 0
     ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
     ("try:\n    pass\nfinally:\n    pass\nfor i in range(2):\n    try:\n        break\n    finally:\n        print(i)\n",
      "finally-control-flow", 7),
