@@ -28,6 +28,7 @@ command -v node >/dev/null 2>&1 || APT+=(nodejs npm)
 command -v rg >/dev/null 2>&1 || APT+=(ripgrep)
 command -v pkg-config >/dev/null 2>&1 || APT+=(pkg-config)
 command -v g++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || APT+=(g++ make)
+command -v cc >/dev/null 2>&1 || APT+=(gcc)  # `portalis exec`'s native launcher (codegen/launcher)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || APT+=(libkrb5-dev)
 if [ ${#APT[@]} -gt 0 ]; then
   echo "portalis setup: installing ${APT[*]} (apt, for the VS Code extension and its test)..."
