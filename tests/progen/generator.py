@@ -10,7 +10,8 @@ comprehensions, slicing, user classes (fields, methods, `__repr__`/`__eq__`, a s
 overrides and calls `super()`, objects aliased, mutated through lists and functions, sorted by a
 field), value classes with protocols (rich.py: operators, ordering, hashing, str/repr,
 properties, class and static methods), enums, named tuples, dicts of lists, sets and values of
-several types (records.py),
+several types (records.py), list and dict methods, chained comparisons and loops with `else`
+(containers.py),
 bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
@@ -23,6 +24,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from .containers import ContainersMixin
 from .records import RecordsMixin
 from .rich import RichMixin
 
@@ -82,7 +84,7 @@ class Program:
 _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
 
 
-class Gen(RecordsMixin, RichMixin):
+class Gen(RecordsMixin, RichMixin, ContainersMixin):
     def __init__(self, rnd: random.Random, taken: set[str] | None = None):
         self.r = rnd
         self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
@@ -356,6 +358,8 @@ class Gen(RecordsMixin, RichMixin):
             return self.rich_stmt(env, indent)
         if r.random() < 0.05:
             return self.mixed_stmt(env, indent)
+        if r.random() < 0.08:
+            return self.container_stmt(env, indent, fn)
         choice = r.random()
         nested = self.depth < 2
         if choice < 0.22 or not env:
@@ -455,7 +459,7 @@ class Gen(RecordsMixin, RichMixin):
                 i = self.fresh()
                 self.depth += 1
                 inner = dict(env)
-                inner[i] = "int"
+                inner[i] = "int (while counter)"  # the body must not change it: the loop would not end
                 body = self.block(inner, indent + "    ", r.randint(1, 2), fn)
                 self.depth -= 1
                 return [f"{indent}{self.spell(i)} = 0", f"{indent}while {self.spell(i)} < {r.randint(0, 4)}:",

@@ -105,7 +105,7 @@ class RichMixin:
             opts.append([f"{indent}print({x} < {y}, {x} > {y})"])
             key = "lambda z: z.v" if r.random() < 0.5 else "lambda z: z.tag"
             show = "[z.v for z in " if "repr" not in f else "("
-            close = "])" if "repr" not in f else ")"
+            close = "]" if "repr" not in f else ")"
             opts.append([f"{indent}print({show}sorted([{x}, {y}, {self.rich_value(c, env)}, {x}]){close}, "
                          f"{'[z.tag for z in ' if 'repr' not in f else '('}sorted([{y}, {x}], key={key}, reverse={r.choice(['True', 'False'])}){close})"])
             opts.append([f"{indent}print(max({x}, {y}).v, min([{y}, {x}]).tag)"])
@@ -116,8 +116,6 @@ class RichMixin:
             opts.append([f"{indent}{x} += {y}", f"{indent}print({x}.v, {x}.tag, {x} is {y})"])
         if "add_int" in f:
             opts.append([f"{indent}print(({x} + {self.expr('int', env, 1)}).v)"])
-            opts.append([f"{indent}try:", f"{indent}    print({self.expr('int', env, 1)} + {x})",
-                         f"{indent}except TypeError as {self.spell(w)}:", f"{indent}    print('TypeError', {self.spell(w)})"])
         if "len" in f:
             opts.append([f"{indent}print(len({x}), len({x}) + len({y}))"])
         if "bool" in f or "len" in f:
