@@ -1283,6 +1283,8 @@ class _ModuleLowering:
                 c = fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
                 if isinstance(c, ir.Coerce) and c.widen:  # an int for a float (analyzers.numeric)
                     v = c
+                elif c is not v and isinstance(c, (ir.ListLit, ir.DictLit, ir.TupleLit)):
+                    v = c  # a literal built with boxed items (`ys: list[int | str] = []`: unions.retype_literal)
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
