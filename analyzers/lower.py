@@ -791,6 +791,16 @@ class _ModuleLowering:
                     if r in first_defs:
                         pending.append(r)
         for tgt, (x, val) in first_defs.items():
+            if tgt in info.globals and isinstance(x, cst.AnnAssign):
+                # the annotation holds from the start: functions are lowered before the module
+                # body, and `best = v` in one of them must not make `best: Optional[int] = None`
+                # an int
+                try:
+                    t = parse_annotation(x.annotation.annotation, set(info.exceptions), info.type_aliases)
+                except AnnotationError:
+                    t = None  # reported where the module body is lowered
+                if t is not None and not any(isinstance(prune(p), ir.ObjT) for p in ir.type_parts(t)):
+                    unify(info.globals[tgt], t)
             if tgt in info.globals:
                 if not _pure_init(val, info.funcs):
                     self.diag("unsupported-syntax", f"module constant `{tgt}` must be initialised without calling "
@@ -1281,10 +1291,12 @@ class _ModuleLowering:
                 v = fl.expr(value)
                 gname = tgt.value
                 c = fl.coerce_to(v, self.info.globals[gname], value, f"`{gname}`")
-                if isinstance(c, ir.Coerce) and c.widen:  # an int for a float (analyzers.numeric)
+                ct = prune(c.ty)
+                if not (isinstance(ct, TVar) and ct.origin == "error"):
+                    # the value as the variable holds it: an int for a float (analyzers.numeric),
+                    # None or a value for an Optional, a literal built with boxed items for
+                    # `ys: list[int | str] = []` (unions.retype_literal)
                     v = c
-                elif c is not v and isinstance(c, (ir.ListLit, ir.DictLit, ir.TupleLit)):
-                    v = c  # a literal built with boxed items (`ys: list[int | str] = []`: unions.retype_literal)
                 self.global_values[gname] = (v, self.sm.span(x))
                 body.append(ir.GlobalInit(gname, v, self.sm.span(x)))
                 continue
