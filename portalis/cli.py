@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # imported where used (argparse too)
 
 EXIT_UNTRANSLATABLE = 2
 EXIT_ENVIRONMENT = 3
+DEFAULT_TIMEOUT_S = 10.0  # `--timeout` of run/exec/check (argparse and `_exec_fast` share them)
+DEFAULT_MAX_MEMORY_MB = 512.0
 
 
 def _read(path: str) -> str:
@@ -186,7 +188,7 @@ def _exec_fast(argv: list[str]) -> bool:
     launcher (`codegen.launcher`, does not return) or return, and `main` parses and runs it the
     ordinary way (True: the launcher was tried and cannot be used).  Only unambiguous command lines are taken: full option names before the
     module, values that do not start with `-`, no `--` (argparse's own rules decide the rest)."""
-    timeout, max_memory, dirs_raw = 10.0, 512.0, []
+    timeout, max_memory, dirs_raw = DEFAULT_TIMEOUT_S, DEFAULT_MAX_MEMORY_MB, []
     i = 1
     while i < len(argv) and argv[i].startswith("-"):
         opt, eq, val = argv[i].partition("=")
@@ -296,8 +298,10 @@ def cmd_infer(args: argparse.Namespace) -> int:
 
 
 def _run_opts(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS", help="wall-clock limit (0: none; default 10)")
-    p.add_argument("--max-memory", type=float, default=512, metavar="MB", help="memory cap (0: none; default 512)")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="SECONDS",
+                   help=f"wall-clock limit (0: none; default {DEFAULT_TIMEOUT_S:g})")
+    p.add_argument("--max-memory", type=float, default=DEFAULT_MAX_MEMORY_MB, metavar="MB",
+                   help=f"memory cap (0: none; default {DEFAULT_MAX_MEMORY_MB:g})")
     p.add_argument("--dir", action="append", metavar="HOST[::GUEST]", help="grant the program a directory")
 
 

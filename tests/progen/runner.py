@@ -49,10 +49,10 @@ class Stats:
 
 
 def _uncaught(stderr: bytes) -> bytes:
-    """The line an uncaught exception's traceback ends with (b"" without one)."""
-    if b"Traceback (most recent call last):" not in stderr:
-        return b""
-    return stderr.rstrip(b"\n").rpartition(b"\n")[2]
+    """The line an uncaught exception's traceback ends with (b"" without one): the oracle's own
+    reading (`portalis.codegen.conformance.uncaught`)."""
+    from portalis.codegen.conformance import uncaught
+    return (uncaught(stderr.decode("utf-8", "replace")) or "").encode()
 
 
 def cpython(source: str, timeout: float = 10) -> tuple[int, bytes, bytes] | None:
