@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from progen.generator import generate, generate_batch, name_pool
+from progen.generator import INTS, INTS_64, generate, generate_batch, name_pool, wide_batch
 from progen.runner import FAILURES, Stats, check_batch, cpython
 
 
-@pytest.mark.parametrize("seed", [11, 12, 13])
+@pytest.mark.parametrize("seed", [11, 12, 13, 15])  # 15: a 64-bit batch (see below)
 def test_generated_programs_behave_as_in_cpython(seed, toolchain, tmp_path):
     stats = Stats()
     check_batch(generate_batch(seed, 8), toolchain, stats, path=str(tmp_path / "batch.py"))
@@ -24,6 +24,19 @@ def test_generator_is_deterministic_and_valid():
     assert generate(5).source == generate(5).source
     for seed in range(20):
         assert cpython(generate(seed).source) is not None, seed  # CPython runs what it makes
+
+
+def test_batches_are_64_bit_or_wide():
+    # most batches stay within 64-bit ints (the build most programs get runs them to the end);
+    # the rest have ints near and past 64 bits (the big-int build runs them)
+    assert [wide_batch(s) for s in (11, 12, 13, 15)] == [True, True, True, False]
+    share = sum(wide_batch(s) for s in range(1000)) / 1000
+    assert 0.2 < share < 0.4, share
+    wide_only = [v for v in INTS if v not in INTS_64 and ("**" in v or abs(eval(v)) >= 2 ** 31)]
+    assert wide_only
+    narrow = "\n".join(p.source for p in generate_batch(15, 30))
+    assert not any(v in narrow for v in wide_only)
+    assert any(v in "\n".join(p.source for p in generate_batch(11, 30)) for v in wide_only)
 
 
 def test_batches_have_disjoint_module_names():

@@ -62,6 +62,11 @@ FLOATS = ["0.0", "-0.0", "1.5", "-2.25", "1e300", "1e-300", "0.1", "3.0", "float
           "float('nan')", "123456789.125", "2.5e-8"]
 INTS = ["0", "1", "-1", "2", "7", "-13", "100", "255", "4096", "9223372036854775807", "-9223372036854775808",
         "4611686018427387904", "2 ** 62", "2 ** 64", "10 ** 20", "-(2 ** 63)", "12345678901234567890"]
+# a 64-bit batch's ints (see `generate_batch`): as many choices as INTS, so that both kinds of
+# batch draw the same random numbers
+INTS_64 = ["0", "1", "-1", "2", "7", "-13", "100", "255", "4096", "65535", "-32768", "999983",
+           "2 ** 20", "-(10 ** 6)", "1 << 16", "-4097", "123456"]
+assert len(INTS_64) == len(INTS)
 SPECS = {"int": ["", ">6", "<6", "^7", "+", ",", "_", "08", "x", "#x", "b", "o", "e", ".3e", "%"],
          "float": ["", ".2f", ">10.3f", "+.1f", ",.2f", "e", ".3g", "g", "%", "010.2f", ".0f"],
          "str": ["", ">8", "<8", "^9", "*^9", ".2"]}
@@ -85,8 +90,11 @@ _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:",
 
 
 class Gen(RecordsMixin, RichMixin, ContainersMixin):
-    def __init__(self, rnd: random.Random, taken: set[str] | None = None):
+    def __init__(self, rnd: random.Random, taken: set[str] | None = None, wide_ints: bool = True):
         self.r = rnd
+        # False: no literal or shift meant to outgrow 64 bits (a program can still get there by
+        # arithmetic); True: ints near and past 64 bits, which send the run to the big-int build
+        self.wide_ints = wide_ints
         self.taken = set(taken or ())  # other programs' module names (one batch shares a module)
         self.pool = [n for n in name_pool() if n not in self.taken]
         self.r.shuffle(self.pool)
@@ -183,7 +191,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
     def literal(self, t: str) -> str:
         r = self.r
         if t == "int":
-            return r.choice(INTS) if r.random() < 0.5 else str(r.randint(-50, 50))
+            return r.choice(INTS if self.wide_ints else INTS_64) if r.random() < 0.5 else str(r.randint(-50, 50))
         if t == "float":
             return r.choice(FLOATS)
         if t == "bool":
@@ -230,7 +238,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             lambda: f"({a()} % (abs({a()}) + 2))",
             lambda: f"(-{a()})",
             lambda: f"({a()} {r.choice(['&', '|', '^'])} {a()})",
-            lambda: f"({a()} << {r.randint(0, 70)})",
+            lambda: f"({a()} << {r.randint(0, 70) if self.wide_ints else r.randint(0, 70) % 17})",
             lambda: f"({a()} >> {r.randint(0, 66)})",
             lambda: f"len({self.expr('str', env, d + 1)})",
             lambda: f"len({self.expr('list[int]', env, d + 1)})",
@@ -244,7 +252,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             lambda: f"round({self.expr('float', env, d + 1)} * 0.0 + 2.5)" if self.catching  # nan/inf: ValueError
             else f"round(abs({a()}) * 0.5 + 2.5)",
             lambda: f"ord({self.expr('str', env, d + 1)}[:1] or 'a')",
-            lambda: f"({a()} ** {r.randint(0, 5)})",
+            lambda: f"({a()} ** {r.randint(0, 5) if self.wide_ints else r.randint(0, 5) % 3})",
             lambda: f"({a()} // {r.choice(['-', ''])}(abs({a()}) + 1))",
             lambda: f"({a()} % -(abs({a()}) + 1))",
             lambda: f"divmod({a()}, {r.choice([-7, -2, 3, 10])})[{r.randint(0, 1)}]",
@@ -722,19 +730,32 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         return Program("\n".join(out + main) + "\n", set(self.module))
 
 
-def generate(seed: int, taken: set[str] | None = None) -> Program:
-    return Gen(random.Random(seed), taken).program()
+def generate(seed: int, taken: set[str] | None = None, wide_ints: bool = True) -> Program:
+    return Gen(random.Random(seed), taken, wide_ints).program()
 
 
 MARKER = "#### portalis-progen program {}"
+
+
+WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
+
+
+def wide_batch(seed: int) -> bool:
+    """Whether batch `seed` has ints near and past 64 bits.  A batch's programs share one build:
+    one program that outgrows 64-bit ints sends all of them to the big-int build from the
+    start, so batches are of one kind or the other.  Until 2026-12-05 every batch was wide:
+    the 64-bit build, the one most programs get, ran only as far as a batch's first overflow,
+    and the big-int build (~2.5x the rustc time of the 64-bit one) was made for every batch."""
+    return random.Random(f"wide {seed}").random() < WIDE_BATCHES
 
 
 def generate_batch(seed: int, n: int) -> list[Program]:
     """n programs whose module-level names are disjoint (so they can share one module)."""
     taken: set[str] = set()
     out = []
+    wide = wide_batch(seed)
     for i in range(n):
-        p = generate(seed * 1000 + i, taken)
+        p = generate(seed * 1000 + i, taken, wide)
         taken |= p.module_names
         out.append(p)
     return out

@@ -53,7 +53,8 @@ class RecordsMixin:
         for i, f in enumerate(r.sample(FIELDS, k=r.randint(1, 3))):
             t = r.choice(["int", "str"])
             # a default must be a literal (a constant expression such as `2 ** 62` is refused)
-            lit = str(r.choice([0, -1, 7, 4611686018427387904, -9223372036854775808])) if t == "int" else self.literal(t)
+            big = [4611686018427387904, -9223372036854775808] if self.wide_ints else [65535, -32768]
+            lit = str(r.choice([0, -1, 7, *big])) if t == "int" else self.literal(t)
             default = lit if i and fields[-1][2] is not None or (i and r.random() < 0.3) else None
             fields.append((f, t, default))
             lines.append(f"    {f}: {t}" + (f" = {default}" if default is not None else ""))
