@@ -233,14 +233,17 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
                 stdin: bytes | None = None, capture: bool = True, program_name: str | None = None,
                 timeout_mode: str = "trap", dirs: Sequence[tuple[str | Path, str]] = (),
                 toolchain: Toolchain | None = None, cache_dir: Path | None = None,
-                on_built: Callable[[ProgramBuild], None] | None = None, profile: str = "release") -> ProgramRun:
+                on_built: Callable[[ProgramBuild], None] | None = None, profile: str = "release",
+                big_rerun: bool = True) -> ProgramRun:
     """Build and run a program like `python path`: the 64-bit build first (fast); if its ints
     outgrow 64 bits, it stops right there and the big-int build (Python's int with arbitrary
     precision, built on first need and cached) runs from the start, with the same stdin,
     printing nothing until it has reproduced what the first run printed (it stops loudly if
     that differs), then carrying on. The time limit covers both runs.  `on_built(build)` is
     called before anything runs (e.g. to print the translation's warnings ahead of the
-    program's output). `profile`: the build profile of both builds (see `build_program`)."""
+    program's output). `profile`: the build profile of both builds (see `build_program`).
+    `big_rerun=False`: a run whose ints outgrow 64 bits ends there (`result.int_limit` says
+    where; nothing more is built or run), for callers that rerun it their own way."""
     name = program_name or Path(path).name
     pb = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir, profile=profile)
     if on_built is not None:
@@ -259,7 +262,7 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
             relay.close()
         raise
     stop = first.int_limit
-    if stop is None:
+    if stop is None or not big_rerun:
         if relay is not None:
             relay.close()
         return ProgramRun(pb, first)

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from progen.generator import generate_batch  # noqa: E402
+from progen.generator import generate_batch, wide_batch  # noqa: E402
 from progen.runner import FAILURES, Outcome, Stats, check, check_batch  # noqa: E402
 from progen.shrink import shrink  # noqa: E402
 
@@ -36,7 +36,8 @@ def _job(args: tuple[int, int, int]) -> tuple[int, Stats]:
     index, seed, batch = args
     stats = Stats()
     # one folder per process (a task index does not say which process runs it)
-    check_batch(generate_batch(seed, batch), find_toolchain(), stats, path=f"/tmp/progen-p{os.getpid()}/batch.py")
+    check_batch(generate_batch(seed, batch), find_toolchain(), stats, path=f"/tmp/progen-p{os.getpid()}/batch.py",
+                split_at_int_limit=not wide_batch(seed))
     return index, stats
 
 

@@ -65,8 +65,8 @@ def test_a_program_ending_with_an_exception_does_not_hide_the_others(toolchain, 
     outputs: list[bytes] = []
     real = runner.portalis
 
-    def spy(src, path, tc):
-        res = real(src, path, tc)
+    def spy(src, path, tc, **kw):
+        res = real(src, path, tc, **kw)
         outputs.append(res[2])
         return res
     monkeypatch.setattr(runner, "portalis", spy)
@@ -77,3 +77,26 @@ def test_a_program_ending_with_an_exception_does_not_hide_the_others(toolchain, 
     for line in (b"a\n", b"b\n", b"c\n", b"d\n"):
         assert line in ran  # each program ran through Portalis
     assert len(outputs) == 2  # the raising programs go last: one more build per extra one
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_program_outgrowing_64_bits_in_a_batch(split, toolchain, tmp_path, monkeypatch):
+    # the whole batch reruns with big ints (wide batches), or (64-bit batches) the program is
+    # checked on its own and the programs after it run as the next batch: all are checked
+    from progen import runner
+    from progen.generator import Program
+    progs = [Program('print("a", 2 ** 40)\n'), Program('x = 2 ** 62\nfor i in range(3):\n    x *= 4\n    print(x)\n'),
+             Program('print("c", -(2 ** 40))\n'), Program('y = 3\nprint(y * 5)\n')]
+    kinds: list[str] = []
+    real = runner.portalis
+
+    def spy(src, path, tc, **kw):
+        res = real(src, path, tc, **kw)
+        kinds.append(res[0])
+        return res
+    monkeypatch.setattr(runner, "portalis", spy)
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"), split_at_int_limit=split)
+    assert stats.counts == {"same": 4}, stats.counts
+    # split: the batch stops in program 1, which is checked alone, then programs 2-3 as a batch
+    assert kinds == (["int-limit", "ran", "ran"] if split else ["ran"]), kinds

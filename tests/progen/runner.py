@@ -78,13 +78,15 @@ def translate_codes(source: str) -> tuple[str, ...]:
     return tuple(sorted({d.code for d in t.diagnostics if d.severity.value == "error"}))
 
 
-def portalis(source: str, path: str, toolchain) -> tuple[str, int, bytes, str, bytes]:
+def portalis(source: str, path: str, toolchain, big_rerun: bool = True) -> tuple[str, int, bytes, str, bytes]:
     """(kind, exit code, stdout, detail, uncaught exception's line) with kind in same-candidate
-    ("ran"), "refused", "build-failed", "limit", "crash"."""
+    ("ran"), "refused", "build-failed", "limit", "crash", and with ``big_rerun=False``
+    "int-limit" (the 64-bit run stopped where its ints outgrew 64 bits, and was not rerun)."""
     from portalis.codegen.wasm_exec import Limits
     from portalis.pipeline import run_program
     try:
-        pr = run_program(source, path, [], limits=Limits(timeout=30), toolchain=toolchain, profile="dev")
+        pr = run_program(source, path, [], limits=Limits(timeout=30), toolchain=toolchain, profile="dev",
+                         big_rerun=big_rerun)
     except Exception as e:  # noqa: BLE001 - an escaping exception is a finding
         return "crash", 0, b"", "".join(traceback.format_exception(e))[-3000:], b""
     tr = pr.build.translation
@@ -95,6 +97,8 @@ def portalis(source: str, path: str, toolchain) -> tuple[str, int, bytes, str, b
         b = pr.build.build
         return "build-failed", 0, b"", (b.format_errors() if b else "no build")[-3000:], b""
     r = pr.result
+    if r.int_limit is not None and not big_rerun:
+        return "int-limit", r.exit_code, r.stdout, f"line {r.int_limit.line}", b""
     if r.stop_limit_line is not None or r.limit_hit:
         return "limit", r.exit_code, r.stdout, r.message or f"line {r.stop_limit_line}", b""
     return "ran", r.exit_code, r.stdout, r.stderr.decode("utf-8", "replace")[-500:], _uncaught(r.stderr)
@@ -148,12 +152,18 @@ def _split(out: bytes, n: int) -> list[bytes]:
     return chunks
 
 
-def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/tmp/progen/batch.py") -> None:
+def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/tmp/progen/batch.py",
+                split_at_int_limit: bool = False) -> None:
     """Check programs together where possible; each one gets its own Outcome in `stats`.
 
     A program that ends with an uncaught exception (exit 1 in CPython) ends the batch's module
     there: the programs after it did not run, so they are not counted from this run but run
-    again as the next batch (they were counted as the same as CPython before 2026-12-04)."""
+    again as the next batch (they were counted as the same as CPython before 2026-12-04).
+
+    ``split_at_int_limit`` (for 64-bit batches, see `generator.wide_batch`): when the batch's
+    ints outgrow 64 bits in one program, that program is checked on its own (its 64-bit run,
+    then the big-int build from the start) and the programs after it run as the next batch,
+    instead of building the whole batch again with big ints."""
     accepted: list[Program] = []
     ends_raising: list[Program] = []  # each ends a batch: last, so that the others run first
     for p in programs:
@@ -174,16 +184,16 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
             for p in accepted:
                 stats.add(check(p.source, toolchain))
             return
-        kind, code, out, _, exc = portalis(src, path, toolchain)
-        stop = _last_marker(out, len(accepted)) if kind == "limit" else last
-        if kind not in ("ran", "limit") or stop < 0:
+        kind, code, out, _, exc = portalis(src, path, toolchain, big_rerun=not split_at_int_limit)
+        stop = _last_marker(out, len(accepted)) if kind in ("limit", "int-limit") else last
+        if kind not in ("ran", "limit", "int-limit") or stop < 0:
             suspects, rest = accepted[:last + 1], accepted[last + 1:]  # did not build, or crashed
         else:
             a, b = _split(py[1], len(accepted)), _split(out, len(accepted))
             if kind == "ran":  # the last program that ran also ends the module: its exit code is the batch's
                 suspects = [p for i, p in enumerate(accepted[:last + 1]) if a[i] != b[i] or (i == last and (code, exc) != (py[0], py[2]))]
                 done = accepted[:last + 1]
-            else:  # Portalis stopped at a limit in program `stop`: it is checked on its own
+            else:  # Portalis stopped at a limit (or the int limit) in program `stop`: it is checked on its own
                 suspects = [p for i, p in enumerate(accepted[:stop]) if a[i] != b[i]] + [accepted[stop]]
                 done = accepted[:stop + 1]
             for p in done:
