@@ -100,3 +100,15 @@ def test_a_program_outgrowing_64_bits_in_a_batch(split, toolchain, tmp_path, mon
     assert stats.counts == {"same": 4}, stats.counts
     # split: the batch stops in program 1, which is checked alone, then programs 2-3 as a batch
     assert kinds == (["int-limit", "ran", "ran"] if split else ["ran"]), kinds
+
+
+def test_a_refused_program_is_left_out_of_its_batch(toolchain, tmp_path):
+    # programs are translated alone only when their batch is refused: the refused one is
+    # counted as refused, the others still run (as a batch)
+    from progen.generator import Program
+    progs = [Program('print("a")\n'), Program('def gen():\n    yield 1\nprint(list(gen()))\n'),
+             Program('print("c")\n')]
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
+    assert stats.counts == {"same": 2, "refused": 1}, stats.counts
+    assert stats.codes == {"generator": 1}, stats.codes
