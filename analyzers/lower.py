@@ -348,6 +348,22 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         tgt, value = self.target(target, value, node)
         return ir.Assign(tgt, value, self.sp(node))
 
+    def refused_target(self, t: cst.BaseExpression) -> None:
+        """The names a refused assignment target binds (`x, *rest = ...`) get the error type, as
+        a refused value's name does: one diagnostic at the line, not `cannot infer` for each
+        name and each later use too."""
+        if isinstance(t, (cst.Tuple, cst.List)):
+            for el in t.elements:
+                self.refused_target(el.value)
+        elif isinstance(t, cst.StarredElement):
+            self.refused_target(t.value)
+        elif isinstance(t, cst.Name):
+            n = t.value
+            is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
+            slot = self.info.globals.get(n) if is_global else self.locals.get(n)
+            if slot is not None and isinstance(prune(slot), TVar):
+                unify(slot, TVar("error"))
+
     def target(self, t: cst.BaseExpression, value: ir.Expr, node: cst.CSTNode) -> tuple[ir.Target, ir.Expr]:
         sp = self.sp(t)
         if isinstance(t, cst.Name):
@@ -408,6 +424,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             n = len(t.elements)
             if any(isinstance(el, cst.StarredElement) for el in t.elements):
                 self.err("unsupported-syntax", "starred assignment is not supported", t)
+                self.refused_target(t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             if isinstance(vt, TVar):
                 if vt.origin != "error":
@@ -421,6 +438,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 value = ir.Intrinsic("list.unpack", (value, ir.Const(n, ir.INT, sp)), vt, value.span)
             if not isinstance(vt, ir.TupleT) or len(vt.items) != n:
                 self.err("type-mismatch", f"cannot unpack {show(vt)} into {n} targets", t)
+                self.refused_target(t)
                 return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
             items = []
             for el, it in zip(t.elements, vt.items):

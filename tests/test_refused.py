@@ -97,3 +97,15 @@ def test_a_generator_is_reported_once_at_its_yield():
     src = "def gen(n: int):\n    for i in range(n):\n        yield i\nfor v in gen(3):\n    print(v)\nxs = list(gen(2))\nprint(xs)\n"
     tr = translate_source(src, "prog.py")
     assert [(d.code, d.span.line) for d in tr.diagnostics] == [("generator", 3)]
+
+
+@pytest.mark.parametrize("src,code", [
+    ("x, *rest = [1, 2, 3]\nprint(x, rest)\n", "unsupported-syntax"),
+    ("def f() -> None:\n    x, *rest = [1, 2, 3]\n    print(x, rest)\nf()\n", "unsupported-syntax"),
+    ("def f() -> None:\n    a, b = (1, 2, 3)\n    print(a, b)\nf()\n", "type-mismatch"),
+])
+def test_a_refused_unpacking_is_reported_once(src: str, code: str):
+    # the names it binds are not also reported as `cannot infer the type` (nor their uses)
+    tr = translate_source(src, "prog.py")
+    line = 1 if src.startswith("x") else 2
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [(code, line)]
