@@ -323,7 +323,7 @@ class ExprMixin:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
         if n == "NotImplemented":
             return protocols.notimpl_name(self, node)
-        if n in self.refused_defs:  # its definition was refused at its line: nothing more to say
+        if n in self.refused_defs or n in self.info.refused_imports:  # refused at its line: nothing more to say
             return ir.Const(None, TVar("error"), self.sp(node))
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
 

@@ -59,6 +59,7 @@ class ModuleInfo:
     global_inits: dict[str, cst.CSTNode] = field(default_factory=dict)  # the statement that defines it
     imports: set[str] = field(default_factory=set)
     from_imports: dict[str, tuple[str, str]] = field(default_factory=dict)
+    refused_imports: set[str] = field(default_factory=set)  # names a refused import binds: no second error at each use
     locals: dict[str, dict[str, Any]] = field(default_factory=dict)  # per function (and "<module>")
     exc_inits: dict[str, "ExcInit"] = field(default_factory=dict)  # exception class with __init__
     refused_excs: set[str] = field(default_factory=set)  # known names, already diagnosed: no cascades
@@ -738,6 +739,15 @@ class _ModuleLowering:
 
     def diag(self, code: str, msg: str, node: cst.CSTNode) -> None:
         self.pre_diags.append(make(code, msg, self.sm.span(node)))
+        if isinstance(node, (cst.Import, cst.ImportFrom, cst.ImportAlias)):
+            aliases = [node] if isinstance(node, cst.ImportAlias) else (
+                node.names if not isinstance(node.names, cst.ImportStar) else [])
+            for a in aliases:
+                # what the statement binds: `import os.path` binds `os`, `import x as y` and
+                # `from m import x as y` bind `y`
+                bound = a.evaluated_alias or (a.evaluated_name.split(".")[0] if isinstance(node, cst.Import)
+                                              else a.evaluated_name)
+                self.info.refused_imports.add(bound)
 
     def refuse_yield(self, node: cst.Yield) -> None:
         sp = self.sm.span(node)

@@ -109,3 +109,14 @@ def test_a_refused_unpacking_is_reported_once(src: str, code: str):
     tr = translate_source(src, "prog.py")
     line = 1 if src.startswith("x") else 2
     assert [(d.code, d.span.line) for d in tr.diagnostics] == [(code, line)]
+
+
+@pytest.mark.parametrize("src,lines", [
+    ("from collections import Counter, defaultdict\nc = Counter('abc')\nd = defaultdict(int)\nprint(c, d['a'])\n", [1, 1]),
+    ("import os\nimport re as regex\nx = os.getcwd()\nprint(x, os.path.join('a', 'b'), regex.sub('a', 'b', 'aa'))\n", [1, 2]),
+    ("from itertools import chain, count as cnt\nprint(list(chain([1], [2])), cnt)\n", [1]),
+])
+def test_a_refused_import_is_reported_once(src: str, lines: list[int]):
+    # the names it binds are not also undefined names at each use (nor `cannot infer`)
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-import", n) for n in lines]
