@@ -64,8 +64,9 @@ INTS = ["0", "1", "-1", "2", "7", "-13", "100", "255", "4096", "9223372036854775
         "4611686018427387904", "2 ** 62", "2 ** 64", "10 ** 20", "-(2 ** 63)", "12345678901234567890"]
 # a 64-bit batch's ints (see `generate_batch`): as many choices as INTS, so that both kinds of
 # batch draw the same random numbers
+# (atoms: a literal goes into any expression unparenthesised, and `1 << 16 / x` shifts by a float)
 INTS_64 = ["0", "1", "-1", "2", "7", "-13", "100", "255", "4096", "65535", "-32768", "999983",
-           "2 ** 20", "-(10 ** 6)", "1 << 16", "-4097", "123456"]
+           "(2 ** 20)", "-(10 ** 6)", "(1 << 16)", "-4097", "123456"]
 assert len(INTS_64) == len(INTS)
 SPECS = {"int": ["", ">6", "<6", "^7", "+", ",", "_", "08", "x", "#x", "b", "o", "e", ".3e", "%"],
          "float": ["", ".2f", ">10.3f", "+.1f", ",.2f", "e", ".3g", "g", "%", "010.2f", ".0f"],
