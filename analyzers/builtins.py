@@ -188,11 +188,20 @@ class BuiltinMixin:
                     or e.value in ("True", "False", "None"))
         return _effect_free(e)
 
+    def refused_call(self, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
+        """A call of a function refused at its `def` (`*args`, ...): its arguments are lowered
+        for what they say themselves; the call gives the error type (no second error)."""
+        for a in [*pos, *kw.values()]:
+            self.expr(a)
+        return self.poison(node)
+
     def user_call(self, n: str, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
         """A call of a user function: positional and keyword arguments bound to the parameters
         as Python binds them, literal defaults for the rest; the IR call lists them in parameter
         order, so keywords written out of that order must not have effects that could show."""
         sig = self.info.funcs[n]
+        if sig.refused_params:  # its parameters were refused at the `def`: the call is not checked
+            return self.refused_call(node, pos, kw)
         names = [pn for pn, _ in sig.params]
         if len(pos) > len(names):
             return self.err("type-mismatch", f"`{n}()` takes {len(names)} arguments, got {len(pos)}", node)
@@ -251,7 +260,7 @@ class BuiltinMixin:
         x = named.as_tuple(self.unwrap(self.expr(pos[0]), ne.length("NoneType")))
         t = prune(x.ty)
         if isinstance(t, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(t,))
         if isinstance(t, ir.UnionT):
             return self.union_convert("len", x, node)
         if isinstance(t, ir.ObjT):
@@ -361,7 +370,7 @@ class BuiltinMixin:
         t = prune(it.ty)
         if not (t == ir.STR or isinstance(t, ir.ListT) or (isinstance(t, ir.IterT) and t.kind == "range")):
             if isinstance(t, TVar):
-                return self.unknown(self.sp(node))
+                return self.unknown(self.sp(node), of=(t,))
             return self.err("unsupported-builtin", f"reversed() of {show(t)} is not supported", node)
         return ir.Intrinsic("reversed", (it,), ir.IterT(el, "reversed"), self.sp(node))
 
@@ -422,7 +431,7 @@ class BuiltinMixin:
             return self.poison(node)
         it, el = self.iterable(pos[0], order_free="key" not in kw)
         if isinstance(prune(el), TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(el,))
         kws = self.sort_kwargs(node, kw, el)
         if kws is None:
             return self.unknown(self.sp(node))
@@ -442,7 +451,7 @@ class BuiltinMixin:
         if len(pos) == 1:
             it, el = self.iterable(pos[0], order_free="key" not in kw)
             if isinstance(prune(el), TVar):
-                return self.unknown(sp)
+                return self.unknown(sp, of=(el,))
             kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, el)
             if kws is None:
                 return self.unknown(sp)
@@ -462,7 +471,7 @@ class BuiltinMixin:
             return self.err("type-mismatch", f"{which}() default= needs a single iterable", node)
         args = [self.expr(a) for a in pos]
         if any(isinstance(prune(a.ty), TVar) for a in args):
-            return self.unknown(sp)
+            return self.unknown(sp, of=tuple(a.ty for a in args))
         ts = {prune(a.ty) for a in args}
         if ts <= {ir.INT, ir.FLOAT, ir.BOOL} and len(ts) > 1:
             return self.err("int-float-mix", f"{which}() of int and float returns whichever wins, keeping its type; "
@@ -494,7 +503,7 @@ class BuiltinMixin:
         it, el = self.iterable(pos[0], order_free=True)
         el = prune(el)
         if isinstance(el, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(el,))
         start_node = pos[1] if len(pos) == 2 else kw.get("start")
         if isinstance(el, ir.UnionT) and start_node is None:
             return self.union_sum(it, el, node)
@@ -521,7 +530,7 @@ class BuiltinMixin:
             return self.poison(node)
         it, el = self.iterable(pos[0], order_free=True)
         if isinstance(prune(el), TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(el,))
         return ir.Intrinsic(which, (it,), ir.BOOL, self.sp(node))
 
     def b_any(self, node, pos, kw):
@@ -536,7 +545,7 @@ class BuiltinMixin:
         x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.absolute("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(t,))
         if isinstance(t, ir.UnionT):
             return self.union_convert("abs", x, node)
         if t == ir.FLOAT:
@@ -555,7 +564,7 @@ class BuiltinMixin:
         t = prune(x.ty)
         nd = pos[1] if len(pos) == 2 else kw.get("ndigits")
         if isinstance(t, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(t,))
         if isinstance(t, ir.UnionT) and not (isinstance(nd, cst.Name) and nd.value == "None"):
             return self.union_round(x, None if nd is None else self.int_arg(self.expr(nd), nd, None), node)
         if t not in (ir.INT, ir.FLOAT, ir.BOOL):
@@ -576,7 +585,7 @@ class BuiltinMixin:
         x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType")))  # int(IntEnum member)
         t = prune(x.ty)
         if isinstance(t, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp, of=(t,))
         base = pos[1] if len(pos) == 2 else kw.get("base")
         if isinstance(t, ir.UnionT) and base is None:
             return self.union_convert("int", x, node)
@@ -603,7 +612,7 @@ class BuiltinMixin:
         x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.float_conversion("NoneType")))  # an IntEnum member is its int
         t = prune(x.ty)
         if isinstance(t, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp, of=(t,))
         if isinstance(t, ir.UnionT):
             return self.union_convert("float", x, node)
         if t == ir.FLOAT:
@@ -623,7 +632,7 @@ class BuiltinMixin:
             return ir.Const("", ir.STR, self.sp(node))
         x = self.expr(pos[0])
         if isinstance(prune(x.ty), TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(x.ty,))
         if prune(x.ty) == ir.STR:
             return x
         return ir.Intrinsic("str", (x,), ir.STR, self.sp(node))
@@ -633,7 +642,7 @@ class BuiltinMixin:
             return self.poison(node)
         x = self.expr(pos[0])
         if isinstance(prune(x.ty), TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(x.ty,))
         return ir.Intrinsic("repr", (x,), ir.STR, self.sp(node))
 
     def b_bool(self, node, pos, kw):
@@ -674,7 +683,7 @@ class BuiltinMixin:
         x = self.expr(pos[0])
         spec = self.coerce_to(self.expr(pos[1]), ir.STR, pos[1], "format spec") if len(pos) == 2 else ir.Const("", ir.STR, self.sp(node))
         if isinstance(prune(x.ty), TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(x.ty,))
         # format(x, spec) is f"{x:{spec}}": a literal spec is text, any other a nested field
         spec_f = (ir.FString((spec.value,), ir.STR, spec.span) if isinstance(spec, ir.Const)
                   else ir.FString((ir.FormatField(spec, "", None),), ir.STR, spec.span))
@@ -687,7 +696,7 @@ class BuiltinMixin:
         a, b = self.expr(pos[0]), self.expr(pos[1])
         ta, tb = prune(a.ty), prune(b.ty)
         if isinstance(ta, TVar) or isinstance(tb, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(ta, tb))
         a, b = self.unwrap_pair(a, b, ne.divmod_)
         a, b = enums.as_int(a), enums.as_int(b)
         ta, tb = prune(a.ty), prune(b.ty)
@@ -712,7 +721,7 @@ class BuiltinMixin:
         x = self.expr(pos[0])
         t = prune(x.ty)
         if isinstance(t, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(t,))
         names = []
         cls = pos[1]
         for c in (cls.elements if isinstance(cls, cst.Tuple) else [cls]):
@@ -822,7 +831,7 @@ class BuiltinMixin:
         allowed = ("rel_tol", "abs_tol") if attr == "isclose" else ()
         args = [self.expr(a) for a in pos]
         if any(isinstance(prune(a.ty), TVar) for a in args):
-            return self.unknown(sp)
+            return self.unknown(sp, of=tuple(a.ty for a in args))
 
         def f(e, p):
             if prune(e.ty) not in (ir.INT, ir.FLOAT, ir.BOOL) and not isinstance(prune(e.ty), ir.OptionT):
@@ -990,7 +999,7 @@ class BuiltinMixin:
             if spec and "{" in spec:
                 return self.err("unsupported-builtin", "nested format fields are not supported", node)
             if isinstance(prune(args[idx].ty), TVar):
-                return self.unknown(self.sp(node))
+                return self.unknown(self.sp(node), of=(args[idx].ty,))
             parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))
             used.append(idx)
         # Python evaluates every argument once, left to right; the f-string form evaluates each
@@ -1031,7 +1040,7 @@ class BuiltinMixin:
             return I(f"list.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
         if m == "sort" and self.want(node, pos, kw, 0, 0, ("key", "reverse")):
             if isinstance(prune(el), TVar):
-                return self.unknown(sp)
+                return self.unknown(sp, of=(el,))
             kws = self.sort_kwargs(node, kw, el)
             if kws is None:
                 return self.unknown(sp)

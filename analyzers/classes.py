@@ -718,7 +718,7 @@ class OperatorMixin:
         sp = self.sp(node)
         ta, tb = prune(a.ty), prune(b.ty)
         if isinstance(ta, TVar) or isinstance(tb, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp, of=(ta, tb))
         for t in (ta, tb):
             inner = t.inner if isinstance(t, ir.OptionT) else t
             if isinstance(inner, ir.ObjT) and self.refused_class(inner.name):
@@ -990,6 +990,8 @@ class ClassMixin(OperatorMixin):
         """A call of user function `func` whose first arguments are already lowered (`pre`), or
         skipped (`skip`: the `self` a constructor passes)."""
         sig = self.info.funcs[func]
+        if sig.refused_params:  # its parameters were refused at the `def`: the call is not checked
+            return self.refused_call(node, pos, kw)
         params = sig.params[skip:]
         rest = params[len(pre):]
         names = [pn for pn, _ in rest]

@@ -125,14 +125,20 @@ class ExprMixin:
         if t == ir.BOOL:
             return e
         if isinstance(t, TVar):
-            return self.unknown(e.span)
+            return self.unknown(e.span, of=(t,))
         if isinstance(t, ir.ObjT) and self.info.classes:
             return self.obj_truthy(e, t)
         if isinstance(t, ir.OptionT) and isinstance(prune(t.inner), ir.ObjT) and self.info.classes:
             return self.opt_obj_truthy(e, prune(t.inner))
         return ir.Intrinsic("truthy", (e,), ir.BOOL, e.span)
 
-    def unknown(self, span: Any, origin: str = "unknown") -> ir.Expr:
+    def unknown(self, span: Any, origin: str = "unknown", of: tuple = ()) -> ir.Expr:
+        """An expression whose type is not known yet (`cannot-infer-type` if it stays so); `of`:
+        the operand types it depends on: one that was refused (the error type) makes this one
+        refused too, so that the refusal is not reported again as `cannot infer`."""
+        if any(isinstance(prune(t), TVar) and prune(t).origin == "error" for t in of):
+            self.cascades.append(span)  # reported after all if nothing else was (never dropped silently)
+            return ir.Const(None, TVar("error"), span)
         tv = TVar(origin, span.line)
         self.unknowns.append((tv, span))
         return ir.Const(None, tv, span)
@@ -457,7 +463,7 @@ class ExprMixin:
         e = enums.as_int(self.expr(node.expression))
         t = _strip_opt(prune(e.ty))
         if isinstance(t, TVar):
-            return self.unknown(sp)
+            return self.unknown(sp, of=(t,))
         op = {cst.Minus: "-", cst.Plus: "+", cst.BitInvert: "~"}[type(node.operator)]
         dyn = self.union_unary(op, e, node)
         if dyn is not None:
@@ -500,7 +506,7 @@ class ExprMixin:
             return ir.BoolOp(op, left, right, ir.BOOL, sp)
         t = self.join(left, right, node)
         if isinstance(prune(t), TVar):
-            return self.unknown(sp)
+            return self.unknown(sp, of=(t,))
         left2 = self.coerce_to(left, t, node.left, f"`{op}`")
         right2 = self.coerce_to(right, t, node.right, f"`{op}`")
         return ir.BoolOp(op, left2, right2, t, sp)
@@ -552,7 +558,7 @@ class ExprMixin:
             if any(isinstance(t, TVar) and t.origin == "error" for t in (ta, tb)):
                 return ir.Const(None, TVar("error"), sp)  # already reported: no cascade
             if isinstance(ta, TVar) or isinstance(tb, TVar):
-                return self.unknown(sp)
+                return self.unknown(sp, of=(ta, tb))
             if op in ("in", "not in") and isinstance(tb, ir.UnionT):
                 b = self.as_plain(b, cnode, "`in`")
                 tb = prune(b.ty)
@@ -869,7 +875,7 @@ class ExprMixin:
             else:
                 e = self.text(p.expression) if not p.format_spec and not p.conversion else self.expr(p.expression)
                 if isinstance(prune(e.ty), TVar):
-                    return self.unknown(self.sp(node))
+                    return self.unknown(self.sp(node), of=(e.ty,))
                 spec = None
                 if p.format_spec:
                     spec_node = cst.FormattedString(parts=p.format_spec, start=node.start, end=node.end)

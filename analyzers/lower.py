@@ -46,6 +46,7 @@ class FuncSig:
     kind: str = "function"  # a method: "method" | "static" | "class" | "property" | "setter"
     self_name: str | None = None  # a method's first parameter (`self`)
     cls_param: str | None = None  # a class method's first parameter (`cls`), not a parameter here
+    refused_params: tuple[str, ...] = ()  # `*args`, `**kw`, keyword-only...: refused; calls are not checked
 
 
 @dataclass
@@ -114,6 +115,13 @@ class Ctx:
         self.seen: set[tuple[str, int, int]] = set()
 
 
+def _refused_params(p: cst.Parameters) -> tuple[str, ...]:
+    """The parameters a `def` has beyond plain positional ones (refused where it is collected)."""
+    star = [p.star_arg] if isinstance(p.star_arg, cst.Param) else []
+    kw = [p.star_kwarg] if p.star_kwarg is not None else []
+    return tuple(prm.name.value for prm in (*p.posonly_params, *star, *p.kwonly_params, *kw))
+
+
 class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     def __init__(self, info: ModuleInfo, ctx: Ctx, name: str, locals_: dict[str, Any],
                  global_names: set[str], ret: Any):
@@ -131,6 +139,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.handler_vars: list[str] = []
         self.label = 0
         self.unknowns: list[tuple[TVar, Span]] = []
+        self.cascades: list[Span] = []  # expressions not known because an operand was refused (`unknown`)
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
         self.self_name: str | None = None
         self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
@@ -1171,7 +1180,8 @@ class _ModuleLowering:
             if len(self.info.yields_refused) != seen:
                 ret = TVar("error")  # refused at its yields: its calls are not reported again
         from portalis.analyzers.ingest import content_hash
-        self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults)
+        self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults,
+                                        refused_params=_refused_params(p))
 
     def _is_exception_class(self, c: cst.ClassDef, flat: list[cst.CSTNode]) -> bool:
         excs = set(BUILTIN_EXCEPTIONS)
@@ -1244,7 +1254,7 @@ class _ModuleLowering:
             fn.visit(Y())
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,
-                                         self_name, cls_param)
+                                         self_name, cls_param, _refused_params(p))
 
     def return_type(self, fn: cst.FunctionDef, name: str) -> Any:
         """The return type of function (or method) `name`: its annotation, else a type variable
@@ -1275,6 +1285,8 @@ class _ModuleLowering:
         locs = self.info.locals.setdefault(sig.name, {})
         for pname, pt in sig.params:
             locs[pname] = pt
+        for pname in sig.refused_params:  # refused at the `def`: its uses say nothing more
+            locs[pname] = TVar("error")
         for n in facts.assigned:
             if n not in locs:
                 locs[n] = TVar(f"local {n} of {sig.name}")
@@ -1521,6 +1533,12 @@ class _ModuleLowering:
             for tv, sp in fl.unknowns:
                 if prune(tv) is tv and id(tv) not in seen:
                     seen.add(id(tv))
+                    out.append(make("cannot-infer-type", "cannot infer the type of this expression; annotate the "
+                                    "variables it uses", sp))
+        errors = [d for fl in lowerers for d in fl.ctx.diags] + self.pre_diags + out
+        if not any(d.severity is Severity.ERROR for d in errors):  # a refused operand without its error: a bug,
+            for fl in lowerers:  # but never an expression left out silently
+                for sp in fl.cascades:
                     out.append(make("cannot-infer-type", "cannot infer the type of this expression; annotate the "
                                     "variables it uses", sp))
         return out

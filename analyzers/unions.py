@@ -405,7 +405,7 @@ class UnionMixin:
         if not (isinstance(lt, ir.UnionT) or isinstance(rt_, ir.UnionT)):
             return None
         if isinstance(lt, TVar) or isinstance(rt_, TVar):
-            return self.unknown(self.sp(node))
+            return self.unknown(self.sp(node), of=(lt, rt_))
         sp = self.sp(node)
         results = []
         for a in member_list(lt):

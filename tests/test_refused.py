@@ -120,3 +120,16 @@ def test_a_refused_import_is_reported_once(src: str, lines: list[int]):
     # the names it binds are not also undefined names at each use (nor `cannot infer`)
     tr = translate_source(src, "prog.py")
     assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-import", n) for n in lines]
+
+
+@pytest.mark.parametrize("src,line", [
+    ("def f(a: int, *rest: int) -> int:\n    return a + len(rest)\nprint(f(1, 2, 3))\nprint(f(1))\n", 1),
+    ("def f(a: int, **kw: int) -> int:\n    return a + len(kw)\nprint(f(1, b=2))\n", 1),
+    ("def f(a: int, *, b: int) -> int:\n    return a + b\nprint(f(1, b=2))\n", 1),
+    ("class Inv:\n    def __init__(self) -> None:\n        self.n = 0\n    def add(self, *names: str) -> None:\n"
+     "        self.n += len(names)\ninv = Inv()\ninv.add('a', 'b')\nprint(inv.n)\n", 4),
+])
+def test_a_refused_signature_is_reported_once(src: str, line: int):
+    # not again at the uses of its parameters, nor at each call (`takes 1 arguments, got 3`)
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-syntax", line)]
