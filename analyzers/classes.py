@@ -1114,9 +1114,13 @@ class ClassMixin(OperatorMixin):
         mgr = self.expr(item.item)
         t = prune(mgr.ty)
 
-        def poison_target() -> None:  # diagnosed: the `as` name takes no type of its own (no cascade)
-            if item.asname is not None and isinstance(item.asname.name, cst.Name) and item.asname.name.value in self.locals:
-                unify(self.locals[item.asname.name.value], TVar("error"))
+        def poison_target() -> None:
+            """Diagnosed: the `as` name takes no type of its own, and the rest (items, body) is
+            lowered for what it says itself, so that the names it assigns are not reported as
+            `cannot infer` too (no cascade); nothing of it is kept."""
+            if item.asname is not None:
+                self.refused_target(item.asname.name)
+            self._with_items(node, items[1:])
 
         if isinstance(t, TVar):
             if t.origin != "error":

@@ -266,6 +266,7 @@ class ExprMixin:
         if isinstance(node, cst.Lambda):
             return self.err("unsupported-syntax", "lambdas are only supported as `key=` arguments", node)
         if isinstance(node, cst.NamedExpr):
+            self.refused_target(node.target)  # no `cannot infer` for the name it binds too
             return self.err("unsupported-syntax", "the walrus operator `:=` is not supported", node)
         if isinstance(node, cst.Yield):
             sp = self.sp(node)

@@ -133,3 +133,17 @@ def test_a_refused_signature_is_reported_once(src: str, line: int):
     # not again at the uses of its parameters, nor at each call (`takes 1 arguments, got 3`)
     tr = translate_source(src, "prog.py")
     assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-syntax", line)]
+
+
+@pytest.mark.parametrize("src,found", [
+    ('if (n := len("abc")) > 2:\n    print(n)\nprint(n + 1)\n', [("unsupported-syntax", 1)]),
+    ('with open("x.txt") as fh:\n    data = fh.read()\nprint(len(data))\n', [("unsupported-builtin", 1)]),
+    # the body of a refused `with` is still checked for what it says itself
+    ('def f() -> int:\n    with open("x.txt") as fh:\n        data = fh.read()\n        undefined_x()\n'
+     '    return len(data)\nprint(f())\n', [("unsupported-builtin", 2), ("undefined-name", 4)]),
+])
+def test_a_refused_binding_is_reported_once(src: str, found: list):
+    # the names a refused walrus or `with ... as` binds (and what the body assigns from them)
+    # are not also reported as `cannot infer the type`
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == found
