@@ -177,6 +177,8 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
 
     def refuse(msg: str, node: cst.CSTNode) -> None:
         ml.diag("unsupported-class", msg, node)
+        if name not in info.classes:  # refused at its statement: a known name, its uses say nothing more
+            info.classes[name] = ClassInfo(name, None, c, line, 0, refused=True)
 
     base: str | None = None
     dc = None

@@ -758,6 +758,24 @@ class _ModuleLowering:
                                               else a.evaluated_name)
                 self.info.refused_imports.add(bound)
 
+    def refuse_yields(self, fn: cst.FunctionDef, code: str, ret: Any) -> Any:
+        """Refuse the `yield`s of function or method `fn` (a generator; not those of functions
+        nested in it, refused with them); its return type, or the error type when it has any,
+        so that its calls are not reported again (`None is not iterable`)."""
+        if "yield" not in code:  # the visit is the slow part; most functions cannot contain one
+            return ret
+
+        class Y(cst.CSTVisitor):
+            def visit_Yield(self_, node: cst.Yield) -> None:
+                self.refuse_yield(node)
+
+            def visit_FunctionDef(self_, node: cst.FunctionDef) -> bool:
+                return node is fn
+
+        seen = len(self.info.yields_refused)
+        fn.visit(Y())
+        return TVar("error") if len(self.info.yields_refused) != seen else ret
+
     def refuse_yield(self, node: cst.Yield) -> None:
         sp = self.sm.span(node)
         self.info.yields_refused.add((sp.line, sp.col))
@@ -1164,21 +1182,8 @@ class _ModuleLowering:
                               "None), or a module constant assigned one once, before the `def`: Python evaluates "
                               "it once and shares it between calls", prm.default)
             params.append((prm.name.value, self.param_type(prm, name)))
-        ret = self.return_type(fn, name)
-
-        class Y(cst.CSTVisitor):
-            def visit_Yield(self_, node: cst.Yield) -> None:
-                self.refuse_yield(node)
-
-            def visit_FunctionDef(self_, node: cst.FunctionDef) -> bool:
-                return node is fn
-
         code = self.sm.source_lines(fn)
-        if "yield" in code:  # the visit is the slow part; most functions cannot contain one
-            seen = len(self.info.yields_refused)
-            fn.visit(Y())
-            if len(self.info.yields_refused) != seen:
-                ret = TVar("error")  # refused at its yields: its calls are not reported again
+        ret = self.refuse_yields(fn, code, self.return_type(fn, name))
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults,
                                         refused_params=_refused_params(p))
@@ -1245,13 +1250,8 @@ class _ModuleLowering:
                 params.append((prm.name.value, self.param_type(prm, fname)))
         if kind == "class" and class_methods.in_hierarchy(self, cname):
             params.insert(0, (class_methods.CLS_TAG, ir.INT))  # the run-time class (analyzers/class_methods)
-        ret = self.return_type(fn, fname)
         code = self.sm.source_lines(fn)
-        if "yield" in code:
-            class Y(cst.CSTVisitor):
-                def visit_Yield(self_, node: cst.Yield) -> None:
-                    self.refuse_yield(node)
-            fn.visit(Y())
+        ret = self.refuse_yields(fn, code, self.return_type(fn, fname))
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,
                                          self_name, cls_param, _refused_params(p))

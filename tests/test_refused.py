@@ -147,3 +147,22 @@ def test_a_refused_binding_is_reported_once(src: str, found: list):
     # are not also reported as `cannot infer the type`
     tr = translate_source(src, "prog.py")
     assert [(d.code, d.span.line) for d in tr.diagnostics] == found
+
+
+@pytest.mark.parametrize("src,line", [
+    ("class A(dict):\n    pass\na = A()\nprint(len(a))\n", 1),
+    ("class A(metaclass=type):\n    pass\nprint(A())\n", 1),
+    ("@some_deco\nclass B:\n    def __init__(self) -> None:\n        self.v = 1\nb = B()\nprint(b.v)\nx: B = b\n"
+     "print(x.v + 1)\n", 1),
+])
+def test_a_refused_class_is_reported_once(src: str, line: int):
+    # not again as an undefined name at each use
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-class", line)]
+
+
+def test_a_generator_method_is_reported_once_at_its_yield():
+    src = ("class A:\n    def __init__(self, x: int) -> None:\n        self.x = x\n    def m(self):\n"
+           "        yield self.x\na = A(1)\nfor v in a.m():\n    print(v)\n")
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("generator", 5)]
