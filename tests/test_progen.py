@@ -112,3 +112,34 @@ def test_a_refused_program_is_left_out_of_its_batch(toolchain, tmp_path):
     check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
     assert stats.counts == {"same": 2, "refused": 1}, stats.counts
     assert stats.codes == {"generator": 1}, stats.codes
+
+
+def test_programs_after_an_early_end_under_portalis_are_not_counted(toolchain, tmp_path, monkeypatch):
+    # Portalis ends the batch's module in program 1 (as if it raised at its end where CPython
+    # went on): program 1 must be checked on its own and programs 2-3, which did not run under
+    # Portalis, must run in another batch, not be compared as printing nothing (a program that
+    # prints nothing compared equal until 2026-12-05)
+    from progen import runner
+    from progen.generator import MARKER, Program
+    progs = [Program('print("a")\n'), Program('print("b")\n'), Program('x = 1\n'), Program('print("d")\n')]
+    real, calls, alone = runner.portalis, [], []
+
+    def fake(src, path, tc, **kw):
+        kind, code, out, detail, exc = real(src, path, tc, **kw)
+        calls.append(src.count("portalis-progen program"))
+        if len(calls) == 1:  # the first batch: cut after program 1, exit 1
+            out = out.split(MARKER.format(2).encode())[0]
+            code, exc = 1, b"ValueError: early"
+        return kind, code, out, detail, exc
+    real_check = runner.check
+
+    def spy_check(source, tc, path="/tmp/progen/prog.py"):
+        alone.append(source)
+        return real_check(source, tc, str(tmp_path / "alone.py"))
+    monkeypatch.setattr(runner, "portalis", fake)
+    monkeypatch.setattr(runner, "check", spy_check)
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
+    assert stats.counts == {"same": 4}, stats.counts
+    assert alone == [progs[1].source]  # where Portalis ended: checked alone (and the same there)
+    assert calls == [4, 0, 2]  # program 1 alone (no marker), then programs 2 and 3 again as a batch

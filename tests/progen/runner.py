@@ -200,15 +200,19 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
                 accepted = keep
                 continue
             # refused together, each accepted alone: the suspects below are checked one by one
-        stop = _last_marker(out, len(accepted)) if kind in ("limit", "int-limit") else last
-        if kind not in ("ran", "limit", "int-limit") or stop < 0:
+        # the last program that began under Portalis
+        stop = _last_marker(out, len(accepted)) if kind in ("ran", "limit", "int-limit") else -1
+        if stop < 0:
             suspects, rest = accepted[:last + 1], accepted[last + 1:]  # did not build, or crashed
         else:
             a, b = _split(py[1], len(accepted)), _split(out, len(accepted))
-            if kind == "ran":  # the last program that ran also ends the module: its exit code is the batch's
+            if kind == "ran" and stop >= last:  # the last program that ran ends the module: its exit code is the batch's
                 suspects = [p for i, p in enumerate(accepted[:last + 1]) if a[i] != b[i] or (i == last and (code, exc) != (py[0], py[2]))]
                 done = accepted[:last + 1]
-            else:  # Portalis stopped at a limit (or the int limit) in program `stop`: it is checked on its own
+            else:
+                # Portalis stopped in program `stop` (at a limit, the int limit, or where it raised
+                # or exited and CPython went on): that one is checked on its own, and the programs
+                # after it did not run (they were compared as printing nothing until 2026-12-05)
                 suspects = [p for i, p in enumerate(accepted[:stop]) if a[i] != b[i]] + [accepted[stop]]
                 done = accepted[:stop + 1]
             for p in done:
