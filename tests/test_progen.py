@@ -143,3 +143,22 @@ def test_programs_after_an_early_end_under_portalis_are_not_counted(toolchain, t
     assert stats.counts == {"same": 4}, stats.counts
     assert alone == [progs[1].source]  # where Portalis ended: checked alone (and the same there)
     assert calls == [4, 0, 2]  # program 1 alone (no marker), then programs 2 and 3 again as a batch
+
+
+def test_a_difference_in_one_program_of_a_batch_is_found(toolchain, tmp_path, monkeypatch):
+    # the runner's own canary: Portalis made to print one wrong line in program 2, in the batch
+    # and alone; exactly that program is a mismatch, the others the same
+    from progen import runner
+    from progen.generator import Program
+    progs = [Program(f'print("p{i}", {i} * 3)\n') for i in range(4)]
+    real = runner.portalis
+
+    def wrong(src, path, tc, **kw):
+        kind, code, out, detail, exc = real(src, path, tc, **kw)
+        return kind, code, out.replace(b"p2 6\n", b"p2 7\n"), detail, exc
+    monkeypatch.setattr(runner, "portalis", wrong)
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
+    assert stats.counts == {"same": 3, "mismatch": 1}, stats.counts
+    assert [o.source for o in stats.failures] == [progs[2].source]
+    assert "CPython 'p2 6' vs Portalis 'p2 7'" in stats.failures[0].detail
