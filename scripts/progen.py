@@ -11,6 +11,7 @@ differed, into OUT. Exit 1 if anything failed.
 With ``--state FILE`` every finished batch is appended to FILE (one JSON line: its task index,
 counts and failures), and a run started again with the same FILE and the same --count/--seed/
 --batch skips those batches and adds up their results: a long run survives being stopped.
+``--report FILE`` prints what such a file holds so far (the run may still be going).
 """
 
 from __future__ import annotations
@@ -70,6 +71,29 @@ def _save(path: Path, index: int, st: Stats) -> None:
         f.write(json.dumps(rec) + "\n")
 
 
+def _report(path: Path) -> int:
+    """`--report STATE`: what a (running or stopped) long run has checked so far."""
+    if not path.is_file() or not path.read_text().strip():
+        sys.exit(f"progen: {path}: no such state file")
+    lines = path.read_text().splitlines()
+    header = json.loads(lines[0])
+    counts: dict[str, int] = {}
+    codes: dict[str, int] = {}
+    failures = 0
+    batches = _load_state(path, header)
+    for _, st in batches:
+        for k, v in st.counts.items():
+            counts[k] = counts.get(k, 0) + v
+        for k, v in st.codes.items():
+            codes[k] = codes.get(k, 0) + v
+        failures += len(st.failures)
+    print(f"{path}: {header}; {len(batches)} batches, {sum(counts.values())} programs")
+    print("classes:", json.dumps(dict(sorted(counts.items()))))
+    print("refusal codes:", json.dumps(dict(sorted(codes.items(), key=lambda kv: -kv[1]))))
+    print(f"failures recorded: {failures}")
+    return 1 if failures else 0
+
+
 def _shrunk(o: Outcome) -> str:
     from portalis.codegen.toolchain import find_toolchain
     tc = find_toolchain()
@@ -85,7 +109,10 @@ def main() -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--no-shrink", action="store_true")
     ap.add_argument("--state", type=Path, help="append finished batches here; resume from it")
+    ap.add_argument("--report", type=Path, metavar="STATE", help="print the totals a state file holds, and exit")
     a = ap.parse_args()
+    if a.report:
+        return _report(a.report)
     nb = (a.count + a.batch - 1) // a.batch
     tasks = [(i, a.seed * 100_003 + i, a.batch) for i in range(nb)]
     total = Stats()

@@ -162,3 +162,21 @@ def test_a_difference_in_one_program_of_a_batch_is_found(toolchain, tmp_path, mo
     assert stats.counts == {"same": 3, "mismatch": 1}, stats.counts
     assert [o.source for o in stats.failures] == [progs[2].source]
     assert "CPython 'p2 6' vs Portalis 'p2 7'" in stats.failures[0].detail
+
+
+def test_the_long_run_reports_a_state_file(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+    state = tmp_path / "run.jsonl"
+    state.write_text("\n".join([json.dumps({"count": 96, "seed": 1, "batch": 48}),
+                                json.dumps({"index": 0, "counts": {"same": 47, "refused": 1}, "codes": {"generator": 1},
+                                            "failures": []}),
+                                json.dumps({"index": 1, "counts": {"same": 48}, "codes": {}, "failures": []}),
+                                '{"index": 2, "cou']) + "\n")  # a run killed while writing
+    script = Path(__file__).parent.parent / "scripts" / "progen.py"
+    p = subprocess.run([sys.executable, str(script), "--report", str(state)], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+    assert "2 batches, 96 programs" in p.stdout
+    assert '"refused": 1, "same": 95' in p.stdout and '"generator": 1' in p.stdout
