@@ -73,10 +73,10 @@ def _save(path: Path, index: int, st: Stats) -> None:
 
 def _report(path: Path) -> int:
     """`--report STATE`: what a (running or stopped) long run has checked so far."""
-    if not path.is_file() or not path.read_text().strip():
-        sys.exit(f"progen: {path}: no such state file")
-    lines = path.read_text().splitlines()
-    header = json.loads(lines[0])
+    try:
+        header = json.loads(path.read_text().splitlines()[0])
+    except (OSError, IndexError, json.JSONDecodeError):
+        sys.exit(f"progen: {path}: not a state file")
     counts: dict[str, int] = {}
     codes: dict[str, int] = {}
     failures = 0

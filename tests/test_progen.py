@@ -54,51 +54,52 @@ def test_name_pool_collides_on_purpose():
     assert {"type", "type_", "match", "match_", "LIMIT", "limit", "_t1", "_depth", "μ", "file", "pf_x", "G_n"} <= pool
 
 
+
+def spy_portalis(monkeypatch, change=None) -> list:
+    """Wrap the runner's Portalis side: each call's (batch source, result) is recorded;
+    ``change(call_index, result)`` may alter a result (to check that the runner notices)."""
+    from progen import runner
+    real, seen = runner.portalis, []
+
+    def spy(src, path, tc, **kw):
+        res = real(src, path, tc, **kw)
+        if change is not None:
+            res = change(len(seen), res)
+        seen.append((src, res))
+        return res
+    monkeypatch.setattr(runner, "portalis", spy)
+    return seen
+
 def test_a_program_ending_with_an_exception_does_not_hide_the_others(toolchain, tmp_path, monkeypatch):
     # it ends the batch's module where it raises: the programs after it must run in another
     # batch, not be counted as the same as CPython without having run (they were, until
     # 2026-12-04)
-    from progen import runner
     from progen.generator import Program
     progs = [Program('print("a")\nraise ValueError("boom")\n'), Program('print("b")\n'),
              Program('print("c")\nraise KeyError("k")\n'), Program('print("d")\n')]
-    outputs: list[bytes] = []
-    real = runner.portalis
-
-    def spy(src, path, tc, **kw):
-        res = real(src, path, tc, **kw)
-        outputs.append(res[2])
-        return res
-    monkeypatch.setattr(runner, "portalis", spy)
+    seen = spy_portalis(monkeypatch)
     stats = Stats()
     check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
     assert stats.counts == {"same": 4}, stats.counts
-    ran = b"".join(outputs)
+    ran = b"".join(res[2] for _, res in seen)
     for line in (b"a\n", b"b\n", b"c\n", b"d\n"):
         assert line in ran  # each program ran through Portalis
-    assert len(outputs) == 2  # the raising programs go last: one more build per extra one
+    assert len(seen) == 2  # the raising programs go last: one more build per extra one
 
 
 @pytest.mark.parametrize("split", [False, True])
 def test_a_program_outgrowing_64_bits_in_a_batch(split, toolchain, tmp_path, monkeypatch):
     # the whole batch reruns with big ints (wide batches), or (64-bit batches) the program is
     # checked on its own and the programs after it run as the next batch: all are checked
-    from progen import runner
     from progen.generator import Program
     progs = [Program('print("a", 2 ** 40)\n'), Program('x = 2 ** 62\nfor i in range(3):\n    x *= 4\n    print(x)\n'),
              Program('print("c", -(2 ** 40))\n'), Program('y = 3\nprint(y * 5)\n')]
-    kinds: list[str] = []
-    real = runner.portalis
-
-    def spy(src, path, tc, **kw):
-        res = real(src, path, tc, **kw)
-        kinds.append(res[0])
-        return res
-    monkeypatch.setattr(runner, "portalis", spy)
+    seen = spy_portalis(monkeypatch)
     stats = Stats()
     check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"), split_at_int_limit=split)
     assert stats.counts == {"same": 4}, stats.counts
     # split: the batch stops in program 1, which is checked alone, then programs 2-3 as a batch
+    kinds = [res[0] for _, res in seen]
     assert kinds == (["int-limit", "ran", "ran"] if split else ["ran"]), kinds
 
 
@@ -122,41 +123,34 @@ def test_programs_after_an_early_end_under_portalis_are_not_counted(toolchain, t
     from progen import runner
     from progen.generator import MARKER, Program
     progs = [Program('print("a")\n'), Program('print("b")\n'), Program('x = 1\n'), Program('print("d")\n')]
-    real, calls, alone = runner.portalis, [], []
+    alone = []
 
-    def fake(src, path, tc, **kw):
-        kind, code, out, detail, exc = real(src, path, tc, **kw)
-        calls.append(src.count("portalis-progen program"))
-        if len(calls) == 1:  # the first batch: cut after program 1, exit 1
-            out = out.split(MARKER.format(2).encode())[0]
-            code, exc = 1, b"ValueError: early"
-        return kind, code, out, detail, exc
+    def early(k, res):
+        kind, code, out, detail, exc = res
+        if k == 0:  # the first batch: cut after program 1, exit 1
+            return kind, 1, out.split(MARKER.format(2).encode())[0], detail, b"ValueError: early"
+        return res
+    seen = spy_portalis(monkeypatch, early)
     real_check = runner.check
 
     def spy_check(source, tc, path="/tmp/progen/prog.py"):
         alone.append(source)
         return real_check(source, tc, str(tmp_path / "alone.py"))
-    monkeypatch.setattr(runner, "portalis", fake)
     monkeypatch.setattr(runner, "check", spy_check)
     stats = Stats()
     check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
     assert stats.counts == {"same": 4}, stats.counts
     assert alone == [progs[1].source]  # where Portalis ended: checked alone (and the same there)
+    calls = [src.count("portalis-progen program") for src, _ in seen]
     assert calls == [4, 0, 2]  # program 1 alone (no marker), then programs 2 and 3 again as a batch
 
 
 def test_a_difference_in_one_program_of_a_batch_is_found(toolchain, tmp_path, monkeypatch):
     # the runner's own canary: Portalis made to print one wrong line in program 2, in the batch
     # and alone; exactly that program is a mismatch, the others the same
-    from progen import runner
     from progen.generator import Program
     progs = [Program(f'print("p{i}", {i} * 3)\n') for i in range(4)]
-    real = runner.portalis
-
-    def wrong(src, path, tc, **kw):
-        kind, code, out, detail, exc = real(src, path, tc, **kw)
-        return kind, code, out.replace(b"p2 6\n", b"p2 7\n"), detail, exc
-    monkeypatch.setattr(runner, "portalis", wrong)
+    spy_portalis(monkeypatch, lambda k, res: (res[0], res[1], res[2].replace(b"p2 6\n", b"p2 7\n"), *res[3:]))
     stats = Stats()
     check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
     assert stats.counts == {"same": 3, "mismatch": 1}, stats.counts
