@@ -16,7 +16,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import enums, named, protocols
+from portalis.analyzers import enums, named, nested, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, unify, show
@@ -108,6 +108,8 @@ class BuiltinMixin:
             n = f.value
             if f in self.info.synth_calls:  # a generated call (a base exception class's __init__)
                 return self.user_call(self.info.synth_calls[f], node, pos, kw)
+            if n in self.nested and n not in self.comp_scope and n not in self.locals and n not in self.global_names:
+                return self.user_call(self.nested[n], node, pos, kw)  # a nested function (analyzers.nested)
             if n in self.comp_scope or (n in self.locals and n not in self.global_names) or (
                     n in self.info.globals and n not in self.info.funcs):
                 called = protocols.call_object(self, f, node, pos, kw)  # an object with `__call__`
@@ -202,25 +204,27 @@ class BuiltinMixin:
         sig = self.info.funcs[n]
         if sig.refused_params:  # its parameters were refused at the `def`: the call is not checked
             return self.refused_call(node, pos, kw)
-        names = [pn for pn, _ in sig.params]
+        shown = n.rsplit(".", 1)[-1] if sig.parent else n  # a nested function: its Python name
+        names = [pn for pn, _ in sig.params if pn not in sig.captures]
         if len(pos) > len(names):
-            return self.err("type-mismatch", f"`{n}()` takes {len(names)} arguments, got {len(pos)}", node)
+            return self.err("type-mismatch", f"`{shown}()` takes {len(names)} arguments, got {len(pos)}", node)
         bound: dict[str, cst.BaseExpression] = dict(zip(names, pos))
         for k, v in kw.items():
             if k not in names:
-                return self.err("type-mismatch", f"`{n}()` got an unexpected keyword argument `{k}`", v)
+                return self.err("type-mismatch", f"`{shown}()` got an unexpected keyword argument `{k}`", v)
             if k in bound:
-                return self.err("type-mismatch", f"`{n}()` got multiple values for argument `{k}`", v)
+                return self.err("type-mismatch", f"`{shown}()` got multiple values for argument `{k}`", v)
             bound[k] = v
         missing = [pn for pn in names if pn not in bound and pn not in sig.defaults]
         if missing:
-            return self.err("type-mismatch", f"`{n}()` is missing the argument `{missing[0]}`", node)
+            return self.err("type-mismatch", f"`{shown}()` is missing the argument `{missing[0]}`", node)
         order = [names.index(k) for k in kw]
         if order != sorted(order) and sum(not self.effect_free(kw[k]) for k in kw) > 1:
-            return self.err("unsupported-syntax", f"keyword arguments written out of `{n}`'s parameter order "
+            return self.err("unsupported-syntax", f"keyword arguments written out of `{shown}`'s parameter order "
                             "must be local variables or literals (Python evaluates them in the order written)", node)
-        args = tuple(self.coerce_to(self.expr(bound.get(pn, sig.defaults.get(pn))), pt, bound.get(pn, node),
-                                    f"parameter `{pn}` of `{n}`")
+        args = tuple(nested.capture(self, n, pn, pt, node) if pn in sig.captures else
+                     self.coerce_to(self.expr(bound.get(pn, sig.defaults.get(pn))), pt, bound.get(pn, node),
+                                    f"parameter `{pn}` of `{shown}`")
                      for pn, pt in sig.params)
         return ir.Call(n, args, sig.ret, self.sp(node))
 

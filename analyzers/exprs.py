@@ -315,6 +315,9 @@ class ExprMixin:
             if n in self.narrowed and n not in self.comp_scope:
                 return ir.Coerce(ir.Local(n, self.locals[n], sp), self.narrowed[n], sp)
             return ir.Local(n, self.locals[n], sp)
+        if n in self.nested and n not in self.global_names:
+            return self.err("unsupported-syntax", f"nested function `{n}` used as a value; only calls of it are "
+                            "supported (a closure object could run after the variables it reads changed)", node)
         if n in self.info.globals:
             return ir.Global(n, self.info.globals[n], sp)
         if n in self.info.enum_state.classes:

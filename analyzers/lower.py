@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, numeric, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, nested, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
@@ -47,6 +47,8 @@ class FuncSig:
     self_name: str | None = None  # a method's first parameter (`self`)
     cls_param: str | None = None  # a class method's first parameter (`cls`), not a parameter here
     refused_params: tuple[str, ...] = ()  # `*args`, `**kw`, keyword-only...: refused; calls are not checked
+    parent: str | None = None  # a nested function ("outer.inner", lifted): the function it is defined in
+    captures: tuple[str, ...] = ()  # a nested function's last params: the parent's variables it reads
 
 
 @dataclass
@@ -72,6 +74,8 @@ class ModuleInfo:
     enum_state: enums.EnumState = field(default_factory=enums.EnumState)  # enum imports and classes
     named_state: named.NamedState = field(default_factory=named.NamedState)  # named tuple classes
     classes: dict[str, Any] = field(default_factory=dict)  # user classes: name -> classes.ClassInfo
+    nested: dict[str, dict[str, str]] = field(default_factory=dict)  # function -> its lifted nested ones (analyzers.nested)
+    nested_refused: dict[str, set[str]] = field(default_factory=dict)  # function -> nested ones refused at collection
 
     def exc_owner(self, cls: str) -> str | None:
         """The class (cls or a user base) whose `__init__` builds instances of cls, if any."""
@@ -145,6 +149,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
         self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
         self.refused_defs: set[str] = set()  # nested functions and classes (refused): no second error at each use
+        self.nested: dict[str, str] = {}  # the nested functions this body can call: Python name -> "outer.inner"
 
     # ------------------------------------------------------------ plumbing
 
@@ -283,7 +288,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             self.err("unsupported-import", "imports are supported at module level only", node)
             return []
         if isinstance(node, cst.Nonlocal):
-            self.err("unsupported-syntax", "`nonlocal` is not supported", node)
+            self.err("unsupported-syntax", "`nonlocal` is not supported: a nested function can read the variables "
+                     "of the function it is in, not rebind them; return the new value instead", node)
             return []
         self.err("unsupported-syntax", f"unsupported statement ({type(node).__name__})", node)
         return []
@@ -609,7 +615,12 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if isinstance(node, cst.Try):
             return [self.try_(node)]
         if isinstance(node, cst.FunctionDef):
-            self.err("unsupported-syntax", "nested functions are not supported", node.name)
+            lifted = self.nested.get(node.name.value)
+            if lifted is not None and self.info.funcs[lifted].node is node:
+                return []  # lowered as the module function "outer.inner" (analyzers.nested)
+            if node.name.value in self.info.nested_refused.get(self.fname, ()):
+                return []  # refused where it was collected
+            self.err("unsupported-syntax", nested.refusal(self.info.funcs.get(self.fname), self.fname), node.name)
             self.refused_defs.add(node.name.value)
             return []
         if isinstance(node, cst.ClassDef):
@@ -1154,8 +1165,10 @@ class _ModuleLowering:
                     cands[tgt] = (val, self.sm.span(st).line)
         return {n: v for n, v in cands.items() if binds[n] == 1 and n not in declared_global}
 
-    def collect_function(self, fn: cst.FunctionDef) -> None:
-        name = fn.name.value
+    def collect_function(self, fn: cst.FunctionDef, parent: FuncSig | None = None, captures: tuple[str, ...] = ()) -> None:
+        """A module function, or (with `parent`) one nested in it, lifted as "outer.inner" with
+        the parent's variables it reads as its last parameters (analyzers.nested)."""
+        name = fn.name.value if parent is None else f"{parent.name}.{fn.name.value}"
         if fn.decorators:
             self.diag("unsupported-syntax", "decorators are not supported", fn.decorators[0])
         if fn.asynchronous is not None:
@@ -1165,14 +1178,16 @@ class _ModuleLowering:
             self.diag("unsupported-syntax", "*args/**kwargs are not supported", fn.params)
         if p.kwonly_params or p.posonly_params:
             self.diag("unsupported-syntax", "keyword-only/positional-only parameters are not supported", fn.params)
-        if name in self.info.funcs:
+        if name in self.info.funcs and parent is None:
             self.diag("type-mismatch", f"function `{name}` is defined twice", fn.name)
         params = []
         defaults: dict[str, cst.BaseExpression] = {}
         for prm in p.params:
             if prm.default is not None:
                 d = prm.default
-                if isinstance(d, cst.Name) and d.value in self.constant_defaults:
+                if isinstance(d, cst.Name) and d.value in self.constant_defaults and not (
+                        parent is not None and d.value in nested.parent_names(self, parent)):  # its own
+                    # variable, not the module constant: `def outer(): LIMIT = 5; def g(x=LIMIT)`
                     lit, line = self.constant_defaults[d.value]
                     if line < self.sm.span(fn).line:  # set before the `def` runs: its value then
                         d = lit
@@ -1182,11 +1197,15 @@ class _ModuleLowering:
                               "None), or a module constant assigned one once, before the `def`: Python evaluates "
                               "it once and shares it between calls", prm.default)
             params.append((prm.name.value, self.param_type(prm, name)))
+        params += [(c, nested.captured_type(self.info, parent, c)) for c in captures]
         code = self.sm.source_lines(fn)
         ret = self.refuse_yields(fn, code, self.return_type(fn, name))
         from portalis.analyzers.ingest import content_hash
-        self.info.funcs[name] = FuncSig(name, params, ret, fn, content_hash(code), defaults,
-                                        refused_params=_refused_params(p))
+        sig = FuncSig(name, params, ret, fn, content_hash(code), defaults, refused_params=_refused_params(p),
+                      parent=parent.name if parent is not None else None, captures=captures)
+        self.info.funcs[name] = sig
+        if parent is None:
+            nested.collect(self, fn, sig)
 
     def _is_exception_class(self, c: cst.ClassDef, flat: list[cst.CSTNode]) -> bool:
         excs = set(BUILTIN_EXCEPTIONS)
@@ -1282,16 +1301,18 @@ class _ModuleLowering:
 
     def lower_function(self, ctx: Ctx, sig: FuncSig) -> tuple[ir.Function, FunctionLowerer]:
         facts = self.scope_of(sig)
+        nested.refresh(self.info, sig)
         locs = self.info.locals.setdefault(sig.name, {})
         for pname, pt in sig.params:
             locs[pname] = pt
-        for pname in sig.refused_params:  # refused at the `def`: its uses say nothing more
+        for pname in (*sig.refused_params, *facts.nonlocals):  # refused at the `def`/`nonlocal`: uses say no more
             locs[pname] = TVar("error")
         for n in facts.assigned:
             if n not in locs:
                 locs[n] = TVar(f"local {n} of {sig.name}")
         fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
         fl.owner, fl.self_name, fl.cls_param = sig.owner, sig.self_name, sig.cls_param
+        nested.prepare(self, fl, sig)
         for g in facts.globals_declared:
             if g not in self.info.globals:
                 fl.err("unsupported-syntax", f"global `{g}` is not assigned at module level: Portalis needs a top-level "
@@ -1300,7 +1321,8 @@ class _ModuleLowering:
         body = fl.block(sig.node.body)
         params = tuple((n, t) for n, t in sig.params)
         local_list = tuple((n, locs[n]) for n in locs if n not in dict(params))
-        f = ir.Function(sig.name, params, sig.ret, body, local_list, self.sm.span(sig.node), sig.source_hash)
+        f = ir.Function(sig.name, params, sig.ret, body, local_list, self.sm.span(sig.node), sig.source_hash,
+                        sig.parent or "")
         return f, fl
 
     def module_facts(self) -> Any:
@@ -1441,7 +1463,7 @@ class _ModuleLowering:
         statement that (directly or through the functions it calls) uses one defined further
         down raises NameError in CPython. Portalis defines them all up front, so refuse."""
         def_line = {f.name: self.sm.span(self.info.funcs[f.name].node).line for f in m.functions
-                    if not f.name.endswith(".__init__") and self.info.funcs[f.name].owner is None}
+                    if not f.name.endswith(".__init__") and self.info.funcs[f.name].owner is None and not f.nested_in}
         for f in m.functions:  # a method exists once its class statement has run
             owner = self.info.funcs[f.name].owner
             if owner is not None:

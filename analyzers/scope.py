@@ -20,6 +20,7 @@ class ScopeFacts:
     reads: set[str] = field(default_factory=set)  # every name that occurs (targets too)
     loads: set[str] = field(default_factory=set)  # names read (not only assigned)
     handler_names: set[str] = field(default_factory=set)  # `except E as NAME`: local to the scope
+    nonlocals: set[str] = field(default_factory=set)  # `nonlocal NAME` (refused where it is lowered)
 
 
 class _Collector(cst.CSTVisitor):
@@ -76,6 +77,10 @@ class _Collector(cst.CSTVisitor):
     def visit_Global(self, node: cst.Global) -> None:
         for n in node.names:
             self.facts.globals_declared.add(n.name.value)
+
+    def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
+        for n in node.names:
+            self.facts.nonlocals.add(n.name.value)
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self._not_names.add(node.attr)
@@ -134,6 +139,7 @@ class _Collector(cst.CSTVisitor):
 _BINDS = {cst.Assign: _Collector.visit_Assign, cst.AnnAssign: _Collector.visit_AnnAssign,
           cst.AugAssign: _Collector.visit_AugAssign, cst.For: _Collector.visit_For,
           cst.NamedExpr: _Collector.visit_NamedExpr, cst.Global: _Collector.visit_Global,
+          cst.Nonlocal: _Collector.visit_Nonlocal,
           cst.ExceptHandler: _Collector.visit_ExceptHandler, cst.Attribute: _Collector.visit_Attribute,
           cst.Arg: _Collector.visit_Arg, cst.WithItem: _Collector.visit_WithItem}
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
@@ -189,7 +195,8 @@ def function_scope(body: cst.CSTNode) -> ScopeFacts:
     c = _Collector()
     _walk(body, c)
     facts = c.facts
-    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and (n != "_" or n in facts.loads)]
+    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and n not in facts.nonlocals
+                      and (n != "_" or n in facts.loads)]
     return facts
 
 
@@ -206,7 +213,8 @@ def _function_scope_visitor(body: cst.CSTNode) -> ScopeFacts:
     c = _Collector()
     body.visit(c)
     facts = c.facts
-    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and (n != "_" or n in facts.loads)]
+    facts.assigned = [n for n in facts.assigned if n not in facts.globals_declared and n not in facts.nonlocals
+                      and (n != "_" or n in facts.loads)]
     return facts
 
 

@@ -338,6 +338,12 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     return a, state
 
 
+def _nests_defs(fn) -> bool:
+    """Whether a function's body has a `def` among its own statements."""
+    import libcst as cst
+    return isinstance(fn.body, cst.IndentedBlock) and any(isinstance(s, cst.FunctionDef) for s in fn.body.body)
+
+
 def _names(module):
     """The crate's Rust names: `rust(name)` of a Python name, `fns` (Python function or method
     "K.m" -> its Rust fn) and `objs` (class -> its hierarchy's Rust type) when the module has
@@ -492,6 +498,8 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
     new_node = mod.body[0]
     if cst.Module([]).code_for_node(new_node.params) != cst.Module([]).code_for_node(node.params):
         return None
+    if _nests_defs(node) or _nests_defs(new_node):
+        return None  # its nested functions are functions of their own (analyzers.nested): the full analysis
     positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
     mod, positions = _normalise(mod, positions, unit)
     new_node = mod.body[0]

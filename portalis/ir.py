@@ -623,6 +623,8 @@ class Function:
     locals: tuple[tuple[str, Type], ...]  # every local but the params, in first-assignment order
     span: Span
     source_hash: str  # content hash of the Python text, for per-function caching
+    nested_in: str = ""  # a function nested in another ("outer.inner", lifted: its last params are
+    #                      the variables of `outer` it reads, passed at each call): that function
 
 
 @dataclass(frozen=True)

@@ -98,7 +98,7 @@ def _not_found(module: ir.Module, name: str) -> Diagnostic:
         return make("function-not-found", f"`{name}` is an exception class, not a function", MODULE_START)
     if any(n == name for n, _ in module.main.locals):
         return make("function-not-found", f"`{name}` is a module-level variable, not a function", MODULE_START)
-    names = [f.name for f in module.functions]
+    names = [f.name for f in module.functions if not f.nested_in]
     hint = f" (it defines: {', '.join(names[:12])}{', ...' if len(names) > 12 else ''})" if names else \
         " (it defines no functions)"
     return make("function-not-found", f"no top-level function `{name}` in this module{hint}", MODULE_START)
@@ -109,6 +109,10 @@ def slice_module(module: ir.Module, name: str) -> Slice:
     funcs = {f.name: f for f in module.functions}
     if name not in funcs:
         return Slice(name, None, (), (), (), (_not_found(module, name),))
+    if funcs[name].nested_in:  # its last parameters are its parent's variables (analyzers/nested.py)
+        return Slice(name, None, (), (), (), (make("function-not-found", f"`{name.rsplit('.', 1)[1]}` is nested in "
+                                                  f"`{funcs[name].nested_in}`: translate `{funcs[name].nested_in}`, "
+                                                  "which includes it", funcs[name].span),))
     gvars = {g.name: g for g in module.globals}
     user_excs = {e.name: e for e in module.exceptions}
     want_f: set[str] = set()

@@ -88,3 +88,15 @@ def _first_difference(a, b) -> str:
                     return f"{part}[{i}]: quick {u!r}\n    fresh {v!r}"
             return f"{part}: quick has {len(x)}, fresh {len(y)}: {[u for u in x if u not in y]} / {[v for v in y if v not in x]}"
     return "?"
+
+
+NESTED = [t for t in CORPUS if "\n    def " in t and "\nclass " not in "\n" + t]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_quick_reanalysis_equals_fresh_with_nested_functions(seed):
+    """Edits in functions with functions nested in them (analyzers/nested.py: the quick path
+    leaves those to the full analysis) and in the other functions of their modules."""
+    assert NESTED
+    answered, steps = edit_sequence(seed, 8, NESTED)
+    assert steps == 8

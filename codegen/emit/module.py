@@ -31,6 +31,9 @@ class _ModEmitter:
             if f is module.main:
                 base = "module_body"
                 self.fn_names[f.name] = names.fresh(base)
+            elif f.nested_in:  # "outer.inner": a nested function, lifted (analyzers/nested.py)
+                base = names.bare(f.nested_in) + "__" + names.bare(f.name.rsplit(".", 1)[1])
+                self.fn_names[f.name] = names.fresh(base)
             elif "." in f.name and f.name.split(".")[0] in user_classes:  # a method "Class.m" (setter "C.p#set")
                 cls, meth = f.name.split(".", 1)
                 base = names.bare(cls) + "__" + (re.sub(r"[^A-Za-z0-9_]", "_", meth).strip("_") or "m")
