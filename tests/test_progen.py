@@ -26,6 +26,19 @@ def test_generator_is_deterministic_and_valid():
         assert cpython(generate(seed).source) is not None, seed  # CPython runs what it makes
 
 
+def test_some_functions_have_functions_nested_in_them():
+    import ast
+    nested = calls = 0
+    for seed in range(40):
+        tree = ast.parse(generate(seed).source)
+        for fn in (s for s in tree.body if isinstance(s, ast.FunctionDef)):
+            inner = {s.name for s in fn.body if isinstance(s, ast.FunctionDef)}
+            nested += len(inner)
+            calls += sum(isinstance(c, ast.Call) and isinstance(c.func, ast.Name) and c.func.id in inner
+                         for c in ast.walk(fn))
+    assert nested >= 10 and calls > nested, (nested, calls)  # each called at its `def`, some again
+
+
 def test_batches_are_64_bit_or_wide():
     # most batches stay within 64-bit ints (the build most programs get runs them to the end);
     # the rest have ints near and past 64 bits (the big-int build runs them)

@@ -5,7 +5,8 @@ values, and ends (loops are bounded, recursion carries a decreasing counter).
 What it draws on, on purpose: ints near and past 64 bits, floats with nan/inf/-0.0, strings
 with non-ASCII, combining and case-special characters, lists/dicts/tuples/sets, Optional values
 (also None reaching operators inside try/except), user exceptions and handlers, functions calling
-functions, recursion, module globals with `global`, f-strings with format specs, str methods,
+functions, functions nested in them (reading their variables, which change after the `def`),
+recursion, module globals with `global`, f-strings with format specs, str methods,
 comprehensions, slicing, user classes (fields, methods, `__repr__`/`__eq__`, a subclass that
 overrides and calls `super()`, objects aliased, mutated through lists and functions, sorted by a
 field), value classes with protocols (rich.py: operators, ordering, hashing, str/repr,
@@ -644,6 +645,31 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
 
     # ---- the program
 
+    def nested_def(self, env: dict[str, str], local_fns: list[Fn]) -> list[str]:
+        """A function nested in the one being written, at the top of its body: it reads some of
+        that function's variables (which may change after the `def`: a call sees their values
+        then), appends to a list of it now and then, may call the nested functions before it,
+        and is called right away and from the statements that follow."""
+        r = self.r
+        f = Fn(self.fresh(), [(self.fresh(), r.choice(["int", "str", "float", "list[int]", "int | None"]))
+                              for _ in range(r.randint(0, 2))], r.choice(["int", "str", "float", "list[int]"]))
+        seen = {n: t for n, t in env.items() if r.random() < 0.7}  # what it may read of the function's
+        seen.update(f.params)
+        outer, catching = self.current, self.catching
+        self.current, self.catching = f, 0  # its body cannot fail: the calls of it are anywhere
+        sig = ", ".join(f"{self.spell(p)}: {t.replace('int | None', 'Optional[int]')}" for p, t in f.params)
+        out = [f"    def {self.spell(f.name)}({sig}) -> {f.ret}:"]
+        lists = [n for n, t in seen.items() if t == "list[int]"]
+        if lists and r.random() < 0.4:  # the caller's list itself, not a copy
+            out.append(f"        {self.spell(r.choice(lists))}.append({self.expr('int', seen, 1)})")
+        out.append(f"        print({self.literal('str')}, {self.expr(r.choice(['int', 'str', 'float']), seen, 1)})")
+        out.append(f"        return {self.expr(f.ret, seen, 0)}")
+        self.current, self.catching = outer, catching
+        self.fns.append(f)
+        local_fns.append(f)
+        out.append(f"    print({self.spell(f.name)}({', '.join(self.expr(t, env, 1) for _, t in f.params)}))")
+        return out
+
     def program(self) -> Program:
         r = self.r
         out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
@@ -700,9 +726,19 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
                 lines.append(f"    rv = {rec_use}" if ret != "None" else f"    {call}")
                 if ret != "None":
                     env["rv"] = ret
-            lines += self.block(env, "    ", r.randint(2, 6), fn)
+            n_stmts = r.randint(2, 6)
+            nest = r.random() < NESTED_SHARE
+            first = r.randint(0, n_stmts - 1) if nest else n_stmts
+            if first:
+                lines += self.block(env, "    ", first, fn)
+            local_fns: list[Fn] = []
+            if nest:
+                for _ in range(r.choice([1, 1, 2])):
+                    lines += self.nested_def(env, local_fns)
+                lines += self.block(env, "    ", n_stmts - first, fn)
             if ret != "None":
                 lines.append(f"    return {self.expr(ret, env, 0)}")
+            self.fns = [f for f in self.fns if f not in local_fns]
             self.globals = saved
             self.current = None
             if not recursive:
@@ -738,6 +774,7 @@ def generate(seed: int, taken: set[str] | None = None, wide_ints: bool = True) -
 MARKER = "#### portalis-progen program {}"
 
 
+NESTED_SHARE = 0.3  # the share of functions with functions nested in them
 WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
 
 
