@@ -8,7 +8,7 @@ Pure core: no LSP imports, no printing, never raises on user input (an internal 
     engine.set_text(path, text)          # a new revision of that file
     a = engine.analysis(path)            # an immutable ModuleAnalysis of the current text
     a.diagnostics                        # exactly what `portalis translate` reports for the text
-    a.functions                          # FunctionInfo per top-level function
+    a.functions                          # FunctionInfo per top-level function, method, nested function
     a.function_at(line, col)             # on a def name or a call site
     a.slot_at(line, col)                 # on a parameter or local: (FunctionInfo, SlotInfo)
 
@@ -70,6 +70,7 @@ class FunctionInfo:
     source_hash: str
     doctests: tuple[Doctest, ...] = ()
     calls: tuple[tuple[str, Span], ...] = ()  # (callee, span of the callee's name) of its calls
+    parent: str = ""  # a nested function "outer.inner": "outer" (translated with it, not alone)
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,7 @@ def _full(text: str, path: str, cancelled=None) -> "tuple[ModuleAnalysis, _State
     for stmt in sm.tree.body:
         if isinstance(stmt, cst.FunctionDef):
             functions.append(_function_info(sm, stmt, by_name.get(stmt.name.value), names, errors))
+            functions += _nested_infos(sm, stmt, by_name, names, errors)
         elif isinstance(stmt, cst.ClassDef):
             methods.append(stmt)
         elif _runs(stmt):
@@ -351,7 +353,7 @@ def _names(module):
     if module is None:
         return None
     try:
-        if not module.classes:
+        if not module.classes and not any(f.nested_in for f in module.functions):
             from portalis.codegen.emit.names import Names
             return _RustNames(Names(module), None, {})
         from portalis.codegen.emit.module import _ModEmitter
@@ -617,11 +619,26 @@ def _has_call(node) -> bool:
 def _ir_calls(fn: ir.Function) -> list[tuple[str, Span]]:
     """(callee, span of the callee's name) of the user-function calls in a function's IR."""
     out = []
+    scope = fn.nested_in or fn.name  # the nested functions it can call: "scope.name"
     for n in ir.walk(fn.body):
         # a method call's span starts at its receiver, not at a name: not listed (no name to hover)
-        if isinstance(n, ir.Call) and n.span.line and "." not in n.func:
-            out.append((n.func, Span(n.span.line, n.span.col, n.span.line, n.span.col + len(n.func))))
+        if isinstance(n, ir.Call) and n.span.line and ("." not in n.func or n.func.rsplit(".", 1)[0] == scope):
+            shown = n.func.rsplit(".", 1)[-1]  # a nested function "outer.inner" is called as `inner`
+            out.append((n.func, Span(n.span.line, n.span.col, n.span.line, n.span.col + len(shown))))
     return out
+
+
+def _nested_infos(sm, fn_node, by_name, names, errors: list[Diagnostic]) -> list[FunctionInfo]:
+    """A FunctionInfo "outer.inner" for each function lifted out of `outer` (analyzers/nested.py):
+    its own parameters (the variables of `outer` it reads are in its Rust signature), translated
+    with `outer`, never alone."""
+    import libcst as cst
+    if not isinstance(fn_node.body, cst.IndentedBlock):
+        return []
+    outer = fn_node.name.value
+    return [_function_info(sm, s, by_name[q], names, errors, qualname=q, parent=outer)
+            for s in fn_node.body.body if isinstance(s, cst.FunctionDef)
+            and (q := f"{outer}.{s.name.value}") in by_name and by_name[q].nested_in == outer]
 
 
 def _method_infos(sm, classes, module, by_name, names, errors: list[Diagnostic]) -> list[FunctionInfo]:
@@ -649,9 +666,10 @@ def _method_infos(sm, classes, module, by_name, names, errors: list[Diagnostic])
 
 def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnostic],
                    span_override: Span | None = None, *, qualname: str | None = None, receiver: bool = False,
-                   related: list[Diagnostic] = ()) -> FunctionInfo:
-    """`qualname`: a method's "K.m"; `receiver`: its first parameter (self, cls) is not listed;
-    `related`: errors elsewhere that block it too (its class hierarchy's)."""
+                   related: list[Diagnostic] = (), parent: str = "") -> FunctionInfo:
+    """`qualname`: a method's "K.m" (a nested function's "outer.inner", with `parent` "outer");
+    `receiver`: its first parameter (self, cls) is not listed; `related`: errors elsewhere that
+    block it too (its class hierarchy's)."""
     span = span_override or sm.span(node)
     start = min([span.line] + [sm.span(d).line for d in node.decorators])
     span = Span(start, 0 if start < span.line else span.col, span.end_line, span.end_col)
@@ -691,17 +709,19 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
         # as the translated function's public wrapper has it (codegen/emit/library.py): a str
         # parameter takes anything that converts (String, &str, pyrt::Str), a str result is a String
         # (a method's receiver is its first parameter there)
-        rslots = [_slot(n, t, "", Span(0, 0, 0, 0)) for n, t in fn.params] if receiver else params
-        rparams = ", ".join(f"{names.rust(s.name)}: {'impl Into<pyrt::Str>' if s.python == 'str' else s.rust}"
+        rslots = [_slot(n, t, "", Span(0, 0, 0, 0)) for n, t in fn.params] if receiver or parent else params
+        # a nested function has no public wrapper: its own fn, with the parent's variables it reads
+        into = not parent
+        rparams = ", ".join(f"{names.rust(s.name)}: {'impl Into<pyrt::Str>' if into and s.python == 'str' else s.rust}"
                             for s in rslots)
-        rret = "" if returns.rust == "()" else f" -> {'String' if returns.python == 'str' else returns.rust}"
+        rret = "" if returns.rust == "()" else f" -> {'String' if into and returns.python == 'str' else returns.rust}"
         if returns.rust is not None and all(s.rust is not None for s in rslots):
             rust_sig = f"fn {rname}({rparams}){rret}"
     calls = _ir_calls(fn) if fn is not None else []
     # a method's doctests are not listed: the verification runs a function's doctests at module level
     return FunctionInfo(name, span, sm.span(node.name), tuple(params), returns, locals_, py_sig, rust_sig,
                         translatable, blocking, _hash(sm.source_lines(node)),
-                        () if qualname else _doctests(sm, node), tuple(calls))
+                        () if qualname else _doctests(sm, node), tuple(calls), parent)
 
 
 def _known(t) -> bool:

@@ -151,7 +151,10 @@ def function_hover(f: FunctionInfo, *, stale: bool = False, built: str | None = 
     parts.append("Types: " + "; ".join(sources))
     if inferred is not None:
         parts.append(inferred_lines(inferred))
-    if f.translatable:
+    if f.translatable and f.parent:
+        parts.append(f"**Translatable** to Rust with `{f.parent}`, which it is nested in (the variables of "
+                     f"`{f.parent}` it reads are parameters of its Rust fn, passed at each call).")
+    elif f.translatable:
         parts.append("**Translatable** to Rust.")
     elif f.blocking:
         d = f.blocking[0]

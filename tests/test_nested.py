@@ -186,3 +186,16 @@ def test_the_analysis_of_a_parent_covers_its_nested_functions():
     assert f is not None and not f.translatable
     assert [d.code for d in f.blocking] == ["undefined-name"]
     assert a.function("fib").translatable and a.function("fib").rust_signature == "fn fib(n: i64) -> i64"
+
+
+def test_the_analysis_lists_nested_functions_after_their_parent():
+    a = analyse(PROGRAM, "nested.py")
+    names = [f.name for f in a.functions]
+    assert names.index("chain") + 1 == names.index("chain.one") and names.index("chain.two") == names.index("chain.one") + 1
+    two = a.function("chain.two")
+    assert two.parent == "chain" and two.translatable
+    assert two.python_signature == "def chain.two(w: str) -> str"
+    assert two.rust_signature == "fn chain__two(w: Str, base: i64, sep: Str) -> Str"  # what it reads of chain
+    line = PROGRAM.split("\n").index("    out = two(words[0])") + 1
+    assert a.function_at(line, 10).name == "chain.two"  # a call of it
+    assert a.function_containing(line).name == "chain"  # what "Translate function" offers there

@@ -126,3 +126,33 @@ async def test_annotate_quick_fix_writes_inferred_types_then_it_translates(clien
     assert not any(x.title.startswith("Annotate `greet`") for x in after)
     card = await _hover(client, uri, 4, 5)
     assert card is not None and "fn greet(name: impl Into<pyrt::Str>, loud: bool) -> String" in card and "**Translatable**" in card, card
+
+
+NESTED = '''def totals(words):
+    sep = "-"
+    def tag(w, n):
+        return w.upper() + sep + str(n)
+    return [tag(w, i) for i, w in enumerate(words)]
+
+
+print(totals(["a", "b"]))
+'''
+
+
+async def test_hover_on_a_nested_function_shows_the_translators_card(client: LanguageClient):
+    """A nested function (analyzers/nested.py) is translated with its parent: its card has the
+    types inferred from its calls and its Rust fn, which takes the parent's `sep`."""
+    root = client.root  # type: ignore[attr-defined]
+    path = root / "nested.py"
+    path.write_text(NESTED)
+    uri = path.as_uri()
+    open_doc(client, uri, NESTED)
+    await wait_diagnostics(client, uri)
+    for line, col in ((2, 9), (4, 13)):  # its def name, then a call of it
+        card = await _hover(client, uri, line, col)
+        assert card is not None, (line, col)
+        assert "def totals.tag(w: str, n: int) -> str" in card
+        assert "fn totals__tag(w: Str, n: i64, sep: Str) -> Str" in card
+        assert "**Translatable** to Rust with `totals`" in card
+    card = await _hover(client, uri, 0, 5)
+    assert card is not None and "def totals(words: list[str]) -> list[str]" in card and "**Translatable**" in card

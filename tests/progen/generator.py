@@ -781,7 +781,7 @@ WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
 def wide_batch(seed: int) -> bool:
     """Whether batch `seed` has ints near and past 64 bits.  A batch's programs share one build:
     one program that outgrows 64-bit ints sends all of them to the big-int build from the
-    start, so batches are of one kind or the other.  Until 2026-12-05 every batch was wide:
+    start, so batches are of one kind or the other.  Until 2026-12-04 every batch was wide:
     the 64-bit build, the one most programs get, ran only as far as a batch's first overflow,
     and the big-int build (~2.5x the rustc time of the 64-bit one) was made for every batch."""
     return random.Random(f"wide {seed}").random() < WIDE_BATCHES

@@ -166,7 +166,7 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
     instead of building the whole batch again with big ints.
 
     Programs are translated one by one only when the batch is refused as a whole (most batches
-    are not; until 2026-12-05 every program was translated alone first, ~15 % of a batch's time):
+    are not; until 2026-12-04 every program was translated alone first, ~15 % of a batch's time):
     the refused ones are counted and left out, and the rest run again as a batch."""
     accepted: list[Program] = []
     ends_raising: list[Program] = []  # each ends a batch: last, so that the others run first
@@ -212,7 +212,7 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
             else:
                 # Portalis stopped in program `stop` (at a limit, the int limit, or where it raised
                 # or exited and CPython went on): that one is checked on its own, and the programs
-                # after it did not run (they were compared as printing nothing until 2026-12-05)
+                # after it did not run (they were compared as printing nothing until 2026-12-04)
                 suspects = [p for i, p in enumerate(accepted[:stop]) if a[i] != b[i]] + [accepted[stop]]
                 done = accepted[:stop + 1]
             for p in done:
