@@ -982,6 +982,7 @@ class BuiltinMixin:
         parts: list[Any] = []
         used: list[int] = []
         auto = 0
+        manual = False
         try:
             parsed = list(string.Formatter().parse(obj.value))
         except ValueError as e:
@@ -991,10 +992,19 @@ class BuiltinMixin:
                 parts.append(text)
             if field is None:
                 continue
+            # CPython numbers fields automatically or manually, never both (a ValueError when
+            # formatting: refused here, as the other errors of a literal format string)
             if field == "":
+                if manual:
+                    return self.err("type-mismatch", "bad format string: cannot switch from manual field "
+                                    "specification to automatic field numbering", node)
                 idx = auto
                 auto += 1
-            elif field.isdigit():
+            elif field.isdecimal():  # CPython reads Unicode decimal digits ("{١}"); "{²}" is a name
+                if auto:
+                    return self.err("type-mismatch", "bad format string: cannot switch from automatic field "
+                                    "numbering to manual field specification", node)
+                manual = True
                 idx = int(field)
             else:
                 return self.err("unsupported-builtin", f"format field `{{{field}}}` is not supported; use positions", node)
@@ -1002,6 +1012,10 @@ class BuiltinMixin:
                 return self.err("type-mismatch", f"format string needs argument {idx}, only {len(args)} given", node)
             if spec and "{" in spec:
                 return self.err("unsupported-builtin", "nested format fields are not supported", node)
+            if conv == "a":
+                return self.err("unsupported-builtin", "`!a` conversion is not supported", node)
+            if conv not in (None, "r", "s"):
+                return self.err("type-mismatch", f"bad format string: Unknown conversion specifier {conv}", node)
             if isinstance(prune(args[idx].ty), TVar):
                 return self.unknown(self.sp(node), of=(args[idx].ty,))
             parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))

@@ -47,6 +47,13 @@ def test_refused_at_line(path: Path):
     ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
     ("try:\n    pass\nfinally:\n    pass\nfor i in range(2):\n    try:\n        break\n    finally:\n        print(i)\n",
      "finally-control-flow", 7),
+    # str.format() errors CPython raises while formatting (found by the hunt of 2026-12-04: the
+    # first three printed a value, the last crashed the translator)
+    ("a = 1\nprint('{0} {}'.format(a, a))\n", "type-mismatch", 2),
+    ("a = 1\nprint('{} {1}'.format(a, a))\n", "type-mismatch", 2),
+    ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
+    ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
+    ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
