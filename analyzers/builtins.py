@@ -77,11 +77,20 @@ class BuiltinMixin:
                 pos.append(a.value)
         return pos, kw
 
-    def want(self, node: cst.Call, pos: list, kw: dict, lo: int, hi: int, allowed: tuple[str, ...] = ()) -> bool:
+    def want(self, node: cst.Call, pos: list, kw: dict, lo: int, hi: int, allowed: tuple[str, ...] = (),
+             kw_only: bool = False) -> bool:
+        """`lo` to `hi` positional arguments and keywords among `allowed`: the names of the last
+        positional parameters, in order (`kw_only`: keyword-only parameters instead)."""
         bad = [k for k in kw if k not in allowed]
-        if not bad and lo <= len(pos) <= hi:
+        # a parameter given by position and by name is CPython's TypeError (`s.split(",", sep=",")`)
+        twice = [] if kw_only else [k for i, k in enumerate(allowed) if k in kw and hi - len(allowed) + i < len(pos)]
+        if not bad and not twice and lo <= len(pos) <= hi:
             return True
         name = cst.Module([]).code_for_node(node.func)  # for the message only (libcst regenerates the code)
+        if twice:
+            self.err("type-mismatch", f"`{name}()` is given `{twice[0]}` by position and by name "
+                     "(Python raises TypeError)", node)
+            return False
         if bad:
             self.err("unsupported-builtin", f"`{name}()` does not support the keyword argument `{bad[0]}` here", node)
             return False
@@ -431,7 +440,7 @@ class BuiltinMixin:
         return tuple(out)
 
     def b_sorted(self, node, pos, kw):
-        if not self.want(node, pos, kw, 1, 1, ("key", "reverse")):
+        if not self.want(node, pos, kw, 1, 1, ("key", "reverse"), kw_only=True):
             return self.poison(node)
         it, el = self.iterable(pos[0], order_free="key" not in kw)
         if isinstance(prune(el), TVar):
@@ -584,6 +593,8 @@ class BuiltinMixin:
         if not self.want(node, pos, kw, 0, 2, ("base",)):
             return self.poison(node)
         sp = self.sp(node)
+        if not pos and "base" in kw:
+            return self.err("type-mismatch", "int() missing string argument (Python raises TypeError)", node)
         if not pos:
             return ir.Const(0, ir.INT, sp)
         x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType")))  # int(IntEnum member)
@@ -1056,7 +1067,7 @@ class BuiltinMixin:
         if m in ("remove", "index", "count") and self.want(node, pos, kw, 1, 1):
             v = self.coerce_to(self.expr(pos[0]), el, pos[0], f"list.{m}()")
             return I(f"list.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
-        if m == "sort" and self.want(node, pos, kw, 0, 0, ("key", "reverse")):
+        if m == "sort" and self.want(node, pos, kw, 0, 0, ("key", "reverse"), kw_only=True):
             if isinstance(prune(el), TVar):
                 return self.unknown(sp, of=(el,))
             kws = self.sort_kwargs(node, kw, el)

@@ -54,6 +54,16 @@ def test_refused_at_line(path: Path):
     ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
     ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
     ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
+    # a builtin's parameter given by position and by name, and int(base=...) without the text:
+    # CPython's TypeError; they ran with one of the two values, or printed 0 (the hunt of 2026-12-04)
+    ("s = 'a,b'\nprint(s.split(',', sep=','))\n", "type-mismatch", 2),
+    ("s = 'a,b'\nprint(s.rsplit(',', 1, maxsplit=0))\n", "type-mismatch", 2),
+    ("print('a'.splitlines(True, keepends=False))\n", "type-mismatch", 1),
+    ("print(list(enumerate([1], 1, start=2)))\n", "type-mismatch", 1),
+    ("print(sum([1], 0, start=2))\n", "type-mismatch", 1),
+    ("print(round(1.5, 1, ndigits=0))\n", "type-mismatch", 1),
+    ("print(int('1', 10, base=2))\n", "type-mismatch", 1),
+    ("print(int(base=2))\n", "type-mismatch", 1),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
