@@ -277,7 +277,11 @@ class BuiltinMixin:
         if isinstance(t, ir.UnionT):
             return self.union_convert("len", x, node)
         if isinstance(t, ir.ObjT):
-            return self.obj_dunder(x, t, "__len__", [], node)
+            call = self.obj_dunder(x, t, "__len__", [], node)
+            if prune(call.ty) != ir.INT:
+                return call
+            # CPython checks what __len__ returns (ValueError below 0, OverflowError past 64 bits)
+            return ir.Intrinsic("obj.len_check", (call,), ir.INT, self.sp(node))
         if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)

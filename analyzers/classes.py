@@ -824,6 +824,8 @@ class OperatorMixin:
             return call if prune(call.ty) == ir.BOOL else self.truthy(call)
         if self._has(t, "__len__"):
             call = self._call_lowered(t, "__len__", [e], e)  # type: ignore[arg-type]
+            if prune(call.ty) == ir.INT:  # checked as len() checks it: `if x:` with __len__ -1 raises
+                call = ir.Intrinsic("obj.len_check", (call,), ir.INT, sp)
             return ir.Compare(("!=",), (call, ir.Const(0, ir.INT, sp)), ir.BOOL, sp)
         return ir.Intrinsic("eval_then", (e, ir.Const(True, ir.BOOL, sp)), ir.BOOL, sp)
 

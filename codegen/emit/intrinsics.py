@@ -67,6 +67,10 @@ class _IntrinsicsMixin:
             root = a[0].ty.name
             arms = " ".join(f"{cls.classes[k].tag} => {rust_str(k)}," for k in cls.subclasses(root))
             return f"rt::Str::lit(match {R(a[0])}.tag() {{ {arms} _ => \"\" }})"
+        if n == "obj.len_check":  # what a user __len__ returned, checked as CPython's len() does
+            if self.big:
+                return q(f"rt::bi_len_check(&{R(a[0])}, {ln})")
+            return q(f"rt::len_check({X(a[0])}, {ln})")
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":

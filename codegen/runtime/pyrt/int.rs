@@ -190,6 +190,15 @@ pub fn ascii_decimal_digits(s: &str) -> String {
         .collect()
 }
 
+/// What a user `__len__` returned, checked as CPython's len() and truth test check it.
+#[inline]
+pub fn len_check(n: i64, line: u32) -> PyResult<i64> {
+    if n < 0 {
+        return Err(value_err("__len__() should return >= 0", line));
+    }
+    Ok(n)
+}
+
 pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
     if base == 10 {
         return parse_int(s, line);
