@@ -64,6 +64,12 @@ def test_refused_at_line(path: Path):
     ("print(round(1.5, 1, ndigits=0))\n", "type-mismatch", 1),
     ("print(int('1', 10, base=2))\n", "type-mismatch", 1),
     ("print(int(base=2))\n", "type-mismatch", 1),
+    # a __bool__ returning an int: CPython's TypeError at every truth test (it was truthy(int))
+    ("class B:\n    def __bool__(self) -> int:\n        return 2\nprint('y' if B() else 'n')\n", "type-mismatch", 2),
+    ("class B:\n    def __bool__(self):\n        return 2\nprint('y' if B() else 'n')\n", "type-mismatch", 2),
+    # `!=` where __ne__ belongs to the right operand's class only (CPython's reflected call)
+    ("class A:\n    pass\nclass N:\n    def __ne__(self, other: object) -> bool:\n        return True\n"
+     "print(A() != N())\n", "unsupported-class", 6),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
