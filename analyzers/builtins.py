@@ -141,6 +141,10 @@ class BuiltinMixin:
                 if kw and owner is None:
                     return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if owner is not None:  # its (or a base's) __init__, lowered as a generated function
+                    if kw and self.info.exc_inits[owner].args_from_call:
+                        return self.err("unsupported-syntax", f"keyword arguments to `{n}()`: its `__init__` does not "
+                                        "call `super().__init__(...)`, so Python's `args` are the positional "
+                                        "arguments of the call only (pass them by position)", node)
                     init = self.info.exc_inits[owner].func
                     sig = self.info.funcs[init]
                     want = len(sig.params)

@@ -70,6 +70,10 @@ def test_refused_at_line(path: Path):
     # `!=` where __ne__ belongs to the right operand's class only (CPython's reflected call)
     ("class A:\n    pass\nclass N:\n    def __ne__(self, other: object) -> bool:\n        return True\n"
      "print(A() != N())\n", "unsupported-class", 6),
+    # keywords to an exception whose __init__ does not call super().__init__: CPython's args are
+    # the call's positional arguments only (it printed (5, 'w') for E(5, why='w'), CPython 5)
+    ("class E(Exception):\n    def __init__(self, code: int, why: str) -> None:\n        self.code = code\n"
+     "        self.why = why\ntry:\n    raise E(5, why='w')\nexcept E as e:\n    print(e)\n", "unsupported-syntax", 6),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
