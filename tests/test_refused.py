@@ -45,8 +45,6 @@ def test_refused_at_line(path: Path):
     ("x: list = []\n", "unsupported-type", 1),
     ("import math\nLIMIT: int\ndef f() -> int:\n    return LIMIT\nprint(f())\n", "unsupported-syntax", 2),  # not line 0
     ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
-    ("try:\n    pass\nfinally:\n    pass\nfor i in range(2):\n    try:\n        break\n    finally:\n        print(i)\n",
-     "finally-control-flow", 7),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
