@@ -107,7 +107,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         self.excs: list[str] = []
         self.lines: list[str] = []
         self.depth = 0
-        self.finally_depth = 0  # inside a try that has a finally: no break/continue
+        self.for_depth = 0  # inside a `for` body of the function being written: break/continue may leave a try
+        self.enclosing: Fn | None = None  # writing a nested function: the function it is in (never called from it)
         # inside a try body (its handlers end with `except Exception`): only there may an
         # expression fail or a statement raise. A program that ends with an uncaught exception
         # ends its batch there (runner.check_batch runs the rest again): keep them rare
@@ -215,7 +216,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
 
     def call(self, ret: str, env: dict[str, str], d: int) -> str | None:
         # never the function being written: its only self-call is the bounded one it starts with
-        cands = [f for f in self.fns if f.ret == ret and f is not self.current]
+        cands = [f for f in self.fns if f.ret == ret and f is not self.current and f is not self.enclosing]
         if not cands:
             return None
         f = self.r.choice(cands)
@@ -436,8 +437,12 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
                 head = f"for {self.spell(v)}, {self.spell(k2)} in sorted({self.expr('dict[str, int]', env, 1)}.items()):"
                 inner[v], inner[k2] = "str", "int"
             stop = f"{indent}    if {self.bool_expr(inner, 1)}:\n{indent}        {r.choice(['break', 'continue'])}" \
-                if r.random() < 0.3 and not self.finally_depth else None  # made before the body adds names
-            body = self.block(inner, indent + "    ", r.randint(1, 3), fn)
+                if r.random() < 0.3 else None  # made before the body adds names
+            self.for_depth += 1
+            # now and then a try first in the loop, which a break/continue may leave
+            first = self.try_stmt(inner, indent + "    ", fn) if r.random() < 0.25 else []
+            body = first + self.block(inner, indent + "    ", r.randint(1, 3), fn)
+            self.for_depth -= 1
             if stop:
                 body.insert(0, stop)
             self.depth -= 1
@@ -501,10 +506,17 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         r = self.r
         self.depth += 1
         has_finally = r.random() < 0.3
-        self.finally_depth += has_finally
         self.catching += 1
         body = self.block(dict(env), indent + "    ", r.randint(1, 3), fn)
         self.catching -= 1
+        # leaving the try by a jump: its finally runs first, its else does not
+        jump = None
+        if self.for_depth and r.random() < 0.3:
+            jump = r.choice(["break", "continue"])
+        elif fn is not None and r.random() < 0.15:
+            jump = "return" + (f" {self.expr(fn.ret, env, 1)}" if fn.ret != "None" else "")
+        if jump is not None:
+            body.insert(0, f"{indent}    if {self.bool_expr(env, 1)}:\n{indent}        {jump}")
         risky = r.choice([
             f"print({self.expr('list[int]', env, 1)}[{r.randint(-6, 6)}])",
             f"print({self.expr('dict[str, int]', env, 1)}[{self.literal('str')}])",
@@ -525,7 +537,6 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             out += [f"{indent}else:", f"{indent}    print('no error')"]
         if has_finally:
             out += [f"{indent}finally:", f"{indent}    print('finally')"]
-        self.finally_depth -= has_finally
         self.depth -= 1
         return out
 
@@ -656,7 +667,9 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         seen = {n: t for n, t in env.items() if r.random() < 0.7}  # what it may read of the function's
         seen.update(f.params)
         outer, catching = self.current, self.catching
-        self.current, self.catching = f, 0  # its body cannot fail: the calls of it are anywhere
+        # its body cannot fail (the calls of it are anywhere) and does not call the function it
+        # is in (a recursive one would recurse without end: its counter starts again at each call)
+        self.current, self.catching, self.enclosing = f, 0, outer
         sig = ", ".join(f"{self.spell(p)}: {t.replace('int | None', 'Optional[int]')}" for p, t in f.params)
         out = [f"    def {self.spell(f.name)}({sig}) -> {f.ret}:"]
         lists = [n for n, t in seen.items() if t == "list[int]"]
@@ -664,7 +677,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             out.append(f"        {self.spell(r.choice(lists))}.append({self.expr('int', seen, 1)})")
         out.append(f"        print({self.literal('str')}, {self.expr(r.choice(['int', 'str', 'float']), seen, 1)})")
         out.append(f"        return {self.expr(f.ret, seen, 0)}")
-        self.current, self.catching = outer, catching
+        self.current, self.catching, self.enclosing = outer, catching, None
         self.fns.append(f)
         local_fns.append(f)
         out.append(f"    print({self.spell(f.name)}({', '.join(self.expr(t, env, 1) for _, t in f.params)}))")
