@@ -12,8 +12,8 @@ overrides and calls `super()`, objects aliased, mutated through lists and functi
 field), value classes with protocols (rich.py: operators, ordering, hashing, str/repr,
 properties, class and static methods), enums, named tuples, dicts of lists, sets and values of
 several types (records.py), list and dict methods, chained comparisons and loops with `else`
-(containers.py),
-bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
+(containers.py), `with` over a context manager that may suppress, trys and `with` blocks left
+by return/break/continue, bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
 `generate(seed)` -> `Program(source, module_names)`. `generate_batch(seed, n)` joins n programs
@@ -108,6 +108,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         self.lines: list[str] = []
         self.depth = 0
         self.for_depth = 0  # inside a `for` body of the function being written: break/continue may leave a try
+        self.cm: str | None = None  # the context manager class (cm_decl), if the program has one
         self.enclosing: Fn | None = None  # writing a nested function: the function it is in (never called from it)
         # inside a try body (its handlers end with `except Exception`): only there may an
         # expression fail or a statement raise. A program that ends with an uncaught exception
@@ -369,6 +370,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             return self.rich_stmt(env, indent)
         if r.random() < 0.05:
             return self.mixed_stmt(env, indent)
+        if self.cm is not None and self.depth < 2 and r.random() < 0.15:
+            return self.with_stmt(env, indent, fn)
         if r.random() < 0.08:
             return self.container_stmt(env, indent, fn)
         choice = r.random()
@@ -656,6 +659,40 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
 
     # ---- the program
 
+    # ---- a context manager class and `with` statements over it
+
+    def cm_decl(self) -> list[str]:
+        """A context manager that prints when it is entered and left (with the exception, if
+        any) and suppresses exceptions when told to."""
+        self.cm = self.fresh()
+        self.module.add(self.cm)
+        n = self.spell(self.cm)
+        return [f"class {n}:", "    def __init__(self, tag: str, swallow: bool):", "        self.tag = tag",
+                "        self.swallow = swallow",
+                f"    def __enter__(self) -> '{n}':", "        print('enter', self.tag)", "        return self",
+                "    def __exit__(self, et: Optional[type], ev: Optional[BaseException], tb: object) -> bool:",
+                "        print('exit', self.tag, et is None, ev)", "        return self.swallow", ""]
+
+    def with_stmt(self, env: dict[str, str], indent: str, fn: Fn | None) -> list[str]:
+        """`with` over the program's context manager: its body may leave by a jump (__exit__
+        runs first) or raise what a suppressing manager swallows."""
+        r = self.r
+        v, swallow = self.fresh(), r.random() < 0.5
+        self.depth += 1
+        body = self.block(dict(env), indent + "    ", r.randint(1, 2), fn)
+        self.depth -= 1
+        jump = None
+        if self.for_depth and r.random() < 0.3:
+            jump = r.choice(["break", "continue"])
+        elif fn is not None and r.random() < 0.2:
+            jump = "return" + (f" {self.expr(fn.ret, env, 1)}" if fn.ret != "None" else "")
+        if jump is not None:
+            body.insert(0, f"{indent}    if {self.bool_expr(env, 1)}:\n{indent}        {jump}")
+        if swallow and r.random() < 0.5:
+            body.append(f"{indent}    raise {r.choice(['ValueError', 'KeyError'])}({self.literal('str')})")
+        return [f"{indent}with {self.spell(self.cm)}({self.literal('str')}, {swallow}) as {self.spell(v)}:",
+                f"{indent}    print('in', {self.spell(v)}.tag)"] + body
+
     def nested_def(self, env: dict[str, str], local_fns: list[Fn]) -> list[str]:
         """A function nested in the one being written, at the top of its body: it reads some of
         that function's variables (which may change after the `def`: a call sees their values
@@ -707,6 +744,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             out += self.rich_decl()
         for _ in range(r.choice([0, 0, 1, 2, 3])):
             out += self.class_decl()
+        if r.random() < CM_SHARE:
+            out += self.cm_decl()
         for k in range(r.randint(1, 4)):
             name = self.fresh()
             self.module.add(name)
@@ -787,6 +826,7 @@ def generate(seed: int, taken: set[str] | None = None, wide_ints: bool = True) -
 MARKER = "#### portalis-progen program {}"
 
 
+CM_SHARE = 0.3  # the share of programs with a context manager class and `with` statements
 NESTED_SHARE = 0.3  # the share of functions with functions nested in them
 WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
 
