@@ -1107,7 +1107,8 @@ class ClassMixin(OperatorMixin):
     def with_(self, node: cst.With) -> list[ir.Stmt]:
         """`with M() as x: body` (items nest): `_mgr = M(); x = _mgr.__enter__()`, then the body
         in a try whose handler calls `_mgr.__exit__(e, e, None)` and re-raises unless it returns
-        true, and whose else calls `_mgr.__exit__(None, None, None)`."""
+        true, in a try whose `finally` calls `_mgr.__exit__(None, None, None)` unless the handler
+        called it (a return, break or continue out of the body too)."""
         if node.asynchronous is not None:
             self.err("unsupported-syntax", "`async with` is not supported", node)
             return []
@@ -1116,11 +1117,7 @@ class ClassMixin(OperatorMixin):
     def _with_items(self, node: cst.With, items: list) -> list[ir.Stmt]:
         sp = self.sp(node)
         if not items:
-            self.with_loops.append(len(self.loops))
-            try:
-                return list(self.block(node.body))
-            finally:
-                self.with_loops.pop()
+            return list(self.block(node.body))
         item = items[0]
         mgr = self.expr(item.item)
         t = prune(mgr.ty)
@@ -1172,11 +1169,19 @@ class ClassMixin(OperatorMixin):
             return out
         suppress = self.truthy(on_exc) if prune(on_exc.ty) != ir.NONE else ir.Const(False, ir.BOOL, sp)
         reraise = ir.If(ir.UnaryOp("not", suppress, ir.BOOL, sp), (ir.Raise(None, ev, sp),), (), sp)
+        # PEP 343: the handler calls __exit__ with the exception; a `finally` calls it with
+        # None unless the handler did, so a return/break/continue out of the body calls it too
+        done = ir.hidden("withdone", label)
+        self.locals[done] = ir.BOOL
+        set_done = ir.Assign(ir.NameTarget(done, ir.BOOL, False, sp), ir.Const(True, ir.BOOL, sp), sp)
         if prune(on_exc.ty) == ir.NONE:
-            handler_body: tuple = (ir.ExprStmt(on_exc, sp), ir.Raise(None, ev, sp))
+            handler_body: tuple = (set_done, ir.ExprStmt(on_exc, sp), ir.Raise(None, ev, sp))
         else:
-            handler_body = (reraise,)
-        out.append(ir.Try(body, (ir.Handler((), ev, handler_body, sp),), (ir.ExprStmt(on_ok, sp),), (), label, sp))
+            handler_body = (set_done, reraise)
+        out.append(ir.Assign(ir.NameTarget(done, ir.BOOL, False, sp), ir.Const(False, ir.BOOL, sp), sp))
+        inner = ir.Try(body, (ir.Handler((), ev, handler_body, sp),), (), (), label, sp)
+        exit_ok = ir.If(ir.UnaryOp("not", ir.Local(done, ir.BOOL, sp), ir.BOOL, sp), (ir.ExprStmt(on_ok, sp),), (), sp)
+        out.append(ir.Try((inner,), (), (), (exit_ok,), self.new_label(), sp))
         return out
 
     # ---- stores

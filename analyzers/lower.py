@@ -141,14 +141,12 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.comp_scope: dict[str, Any] = {}
         self.narrowed: dict[str, Any] = {}  # names narrowed by isinstance() (analyzers.unions)
         self.loops: list[int] = []
-        self.finally_depth = 0
         self.handler_vars: list[str] = []
         self.label = 0
         self.unknowns: list[tuple[TVar, Span]] = []
         self.cascades: list[Span] = []  # expressions not known because an operand was refused (`unknown`)
         self.positions_alias: dict[cst.CSTNode, cst.CSTNode] = {}
         self.self_name: str | None = None
-        self.with_loops: list[int] = []  # per enclosing `with`: how many loops enclosed it
         self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
         self.refused_defs: set[str] = set()  # nested functions and classes (refused): no second error at each use
         self.nested: dict[str, str] = {}  # the nested functions this body can call: Python name -> "outer.inner"
@@ -231,12 +229,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return self.ann_assign(node)
         if isinstance(node, cst.AugAssign):
             return self.aug_assign(node)
-        if isinstance(node, cst.Return):
-            if self.finally_depth:
-                self.err("finally-control-flow", "`return` inside try/finally is not supported yet", node)
-            if self.with_loops:
-                self.err("finally-control-flow", "`return` inside `with` is not supported yet (`__exit__` must run)",
-                         node)
+        if isinstance(node, cst.Return):  # out of a try/finally or `with`: the `finally` runs first (codegen)
             if node.value is None:
                 return [ir.Return(None, sp)]
             if protocols.is_notimpl(node.value):
@@ -246,11 +239,6 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 return [ir.Return(None, sp)]
             return [ir.Return(self.coerce_to(v, self.ret, node.value, f"the return value of `{self.fname}`"), sp)]
         if isinstance(node, (cst.Break, cst.Continue)):
-            if self.finally_depth:
-                self.err("finally-control-flow", "`break`/`continue` inside try/finally is not supported yet", node)
-            if self.with_loops and self.with_loops[-1] == len(self.loops):
-                self.err("finally-control-flow", "`break`/`continue` out of a `with` block is not supported yet "
-                         "(`__exit__` must run)", node)
             label = self.loops[-1] if self.loops else 0
             return [ir.Break(label, sp) if isinstance(node, cst.Break) else ir.Continue(label, sp)]
         if isinstance(node, cst.Pass):
@@ -657,8 +645,6 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
 
     def try_(self, node: cst.Try) -> ir.Try:
         label = self.new_label()
-        if node.finalbody is not None:
-            self.finally_depth += 1
         body = self.block(node.body)
         handlers = []
         for h in node.handlers:
@@ -688,7 +674,6 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         orelse = self.block(node.orelse.body) if node.orelse is not None else ()
         final: tuple[ir.Stmt, ...] = ()
         if node.finalbody is not None:
-            self.finally_depth -= 1
             final = self.block(node.finalbody.body)
         return ir.Try(body, tuple(handlers), orelse, final, label, self.sp(node))
 

@@ -45,7 +45,7 @@ def collect(ml: "_ModuleLowering", fn: cst.FunctionDef, outer: "FuncSig") -> Non
     defs = [(i, s) for i, s in enumerate(body) if isinstance(s, cst.FunctionDef)]
     if not defs:
         return
-    from portalis.analyzers.lower import _names, _refused_params
+    from portalis.analyzers.lower import _refused_params
     info = ml.info
     ofacts = ml.scope_of(outer)
     own = {p for p, _ in outer.params} | set(outer.refused_params) | set(ofacts.assigned)  # its variables
@@ -79,7 +79,7 @@ def collect(ml: "_ModuleLowering", fn: cst.FunctionDef, outer: "FuncSig") -> Non
     calls = {n: free[n] & set(node) for n in node}
     for n, d in node.items():
         late = sorted((s for s in calls[n] if index[s] > index[n]), key=index.__getitem__)
-        handler = sorted(free[n] & ofacts.handler_names - own)
+        handler = sorted((free[n] & ofacts.handler_names) - own)
         if late:
             ml.diag("unsupported-syntax", f"`{n}` calls `{late[0]}`, which is defined after it in `{outer.name}` "
                     f"(CPython raises NameError if `{n}` runs first); define `{late[0]}` above `{n}`",
@@ -107,7 +107,7 @@ def collect(ml: "_ModuleLowering", fn: cst.FunctionDef, outer: "FuncSig") -> Non
             refused.add(n)
     for n, d in node.items():
         for st in body[:index[n]]:
-            if not isinstance(st, cst.FunctionDef) and _names(st, n):
+            if not isinstance(st, cst.FunctionDef) and n in function_scope(st).reads:  # not `x.n`, `f(n=1)`
                 ml.diag("undefined-name", f"function `{n}` is used before its `def` statement runs (line "
                         f"{ml.sm.span(d).line}); Python raises NameError here: move the definition up", st)
                 break

@@ -114,6 +114,14 @@ _modules: dict[tuple[str, str], wasmtime.Module] = {}  # (sha256, mode) -> modul
 _hash_by_stat: dict[tuple[str, int, int], str] = {}
 
 
+# The native stack compiled WebAssembly may use: wasmtime's default (512 KiB) did not hold
+# CPython's 1000 frames of a function with ~80 locals; 2 MiB is the most wasmtime accepts
+# without an async stack to match (the C launcher, codegen/launcher/portalis_exec.c, sets the
+# same). Guests run on the caller's thread: the main thread's stack is 8 MiB (RLIMIT_STACK), and
+# server/jobs.py makes its worker thread 4x this size.
+WASM_STACK = 2 << 20
+
+
 def get_engine(mode: str = "trap") -> wasmtime.Engine:
     """The process-wide Engine for ``mode`` ("trap": epoch interruption on; "exit": off, and
     linear memory never moves, so a watchdog may read it while the guest runs)."""
@@ -123,6 +131,7 @@ def get_engine(mode: str = "trap") -> wasmtime.Engine:
         eng = _engines.get(mode)
         if eng is None:
             cfg = wasmtime.Config()
+            cfg.max_wasm_stack = WASM_STACK
             if mode == "trap":
                 cfg.epoch_interruption = True
             else:
@@ -734,6 +743,8 @@ def run_wasm(
             what = trap.message
             if trap.code == "STACK_OVERFLOW":
                 what += " (stack overflow: recursion too deep?)"
+            elif trap.code == "MEMORY_OUT_OF_BOUNDS":  # the shadow stack (build.SHADOW_STACK) ran out below 0
+                what += " (the stack in linear memory overflowed: recursion too deep?)"
             elif trap.code == "UNREACHABLE":
                 what += " (a Rust panic or abort; see the message above)"
             message = f"portalis: the program crashed: {what}"

@@ -66,7 +66,6 @@ CODES: dict[str, str] = {
     "possibly-unbound": "A name may be read before it is assigned on some path.",
     "undefined-name": "A name that is not defined in the module, or a function/class used before its `def`/`class` statement runs (CPython raises NameError).",
     "unsupported-type": "A type annotation outside the supported types.",
-    "finally-control-flow": "`return`/`break`/`continue` inside a `try` that has a `finally` (or leaving a `with` block) is not supported yet.",
     "build-failed": "rustc rejected the generated Rust (a Portalis bug, please report it); the line is the Python line that produced it.",
     "python-syntax-warning": "Warning: CPython warns about this code when it compiles it (an invalid escape sequence, `1if`, `is` with a literal, ...).",
     "set-iteration-order": "Iterating or printing a set: Portalis uses insertion order, CPython uses hash order.",

@@ -41,6 +41,11 @@ class Job:
 
 class Jobs:
     def __init__(self, progress: "Callable[[Job, str, str, int | None], None]"):
+        # translated programs run on this pool's thread: room for the native stack their
+        # WebAssembly may use (codegen/wasm_exec.py WASM_STACK) besides the host's own frames,
+        # whatever the platform's default thread stack (threads made from now on)
+        from portalis.codegen.wasm_exec import WASM_STACK
+        threading.stack_size(max(threading.stack_size(), 4 * WASM_STACK))
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="portalis-job")
         self._lock = threading.Lock()
         self._running: dict[tuple, Job] = {}

@@ -199,3 +199,12 @@ def test_the_analysis_lists_nested_functions_after_their_parent():
     line = PROGRAM.split("\n").index("    out = two(words[0])") + 1
     assert a.function_at(line, 10).name == "chain.two"  # a call of it
     assert a.function_containing(line).name == "chain"  # what "Translate function" offers there
+
+
+def test_an_attribute_or_keyword_of_the_same_name_before_the_def_is_not_a_use():
+    text = src("class P:", "    def __init__(self) -> None:", "        self.g = 1", "def f(n: int) -> int:",
+               "    r = P().g + sorted([n], key=abs)[0]", "    print(r, sep=' ', end='\\n')",
+               "    def g() -> int:", "        return n", "    def sep() -> int:", "        return 2",
+               "    return r + g() + sep()", "print(f(1))")
+    tr = translate_source(text, "prog.py")
+    assert tr.ok, [d.render("prog.py") for d in tr.diagnostics]

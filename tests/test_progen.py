@@ -39,6 +39,21 @@ def test_some_functions_have_functions_nested_in_them():
     assert nested >= 10 and calls > nested, (nested, calls)  # each called at its `def`, some again
 
 
+def test_some_trys_are_left_by_a_jump():
+    # return/break/continue out of a try (its finally runs first, its else does not)
+    import re
+    text = "\n".join(generate(seed).source for seed in range(40))
+    kinds = re.findall(r"try:\n\s+if .*:\n\s+(break|continue|return)", text)
+    assert {"break", "continue", "return"} <= set(kinds) and len(kinds) >= 10, kinds
+
+
+def test_some_programs_have_with_statements():
+    import re
+    text = "\n".join(generate(seed).source for seed in range(40))
+    assert len(re.findall(r"\n\s*with \S+\(.*, (?:True|False)\) as ", text)) >= 10
+    assert "def __exit__(self, et: Optional[type], ev: Optional[BaseException], tb: object) -> bool:" in text
+
+
 def test_batches_are_64_bit_or_wide():
     # most batches stay within 64-bit ints (the build most programs get runs them to the end);
     # the rest have ints near and past 64 bits (the big-int build runs them)

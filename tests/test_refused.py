@@ -45,8 +45,6 @@ def test_refused_at_line(path: Path):
     ("x: list = []\n", "unsupported-type", 1),
     ("import math\nLIMIT: int\ndef f() -> int:\n    return LIMIT\nprint(f())\n", "unsupported-syntax", 2),  # not line 0
     ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
-    ("try:\n    pass\nfinally:\n    pass\nfor i in range(2):\n    try:\n        break\n    finally:\n        print(i)\n",
-     "finally-control-flow", 7),
     # str.format() errors CPython raises while formatting (found by the hunt of 2026-12-04: the
     # first three printed a value, the last crashed the translator)
     ("a = 1\nprint('{0} {}'.format(a, a))\n", "type-mismatch", 2),

@@ -57,19 +57,14 @@ class _StatementsMixin:
             self.foreach(s.iter, bind, ln, label=f"'l{s.label}")
             self.loop_else(s, ln)
         elif isinstance(s, ir.Break):
-            if s.label in self.else_loops:  # the loop's `else` must not run
-                w.line(f"_brk{s.label} = true;", ln)
-            w.line(f"break 'l{s.label};", ln)
+            self.jump("break", s.label, None, ln)
         elif isinstance(s, ir.Continue):
-            w.line(f"continue 'l{s.label};", ln)
+            self.jump("continue", s.label, None, ln)
         elif isinstance(s, ir.Return):
             if s.value is None:
-                if self.fn.ret == ir.NONE:
-                    w.line("return Ok(());", ln)
-                else:
-                    w.line("return Ok(None);", ln)
+                self.jump("return", 0, "()" if self.fn.ret == ir.NONE else "None", ln)
             else:
-                w.line(f"return Ok({self.expr(s.value)});", ln)
+                self.jump("return", 0, self.expr(s.value), ln)
         elif isinstance(s, ir.Raise):
             w.line(f"{self.propagate(self.exc_value(s))};", ln)
         elif isinstance(s, ir.Try):
@@ -221,11 +216,49 @@ class _StatementsMixin:
         else:
             raise EmitError("bad target", None)
 
+    def jump(self, kind: str, label: int, value: str | None, ln: int) -> None:
+        """`return value` (kind "return"), `break`/`continue` of loop `label`. Leaving a `try`
+        that has a `finally` (a `with` block is one: analyzers/classes.py) runs the `finally`
+        first: the jump is recorded in that try's frame (`_c<label>`, the value in `_rv<label>`)
+        and leaves its body or handlers as they end; after the `finally` the frame makes the
+        jump again from there (`try_`), through the next frame out if there is one."""
+        w = self.w
+        frames = getattr(self, "fin_frames", [])
+        if frames and (kind == "return" or label not in frames[-1]["inner"]):
+            f = frames[-1]
+            code = f["codes"].setdefault((kind, label), len(f["codes"]) + 1)
+            if kind == "return":
+                w.line(f"_rv{f['label']} = Some({value});", ln)
+            w.line(f"_c{f['label']} = {code}; break {f['ctx']} Ok(());", ln)
+        elif kind == "return":
+            w.line(f"return Ok({value});", ln)
+        elif kind == "break":
+            if label in self.else_loops:  # the loop's `else` must not run
+                w.line(f"_brk{label} = true;", ln)
+            w.line(f"break 'l{label};", ln)
+        else:
+            w.line(f"continue 'l{label};", ln)
+
     def try_(self, s: ir.Try) -> None:
         w = self.w
         ln = s.span.line
         lab = f"'t{s.label}"
         r = f"_r{s.label}"
+        frame = None
+        if s.final:  # the jumps out of its body, handlers and else go through the `finally`
+            inside = (s.body, s.handlers, s.orelse)
+            inner = {n.label for n in ir.walk(inside) if isinstance(n, (ir.For, ir.While))}
+            jumps = [n for n in ir.walk(inside) if isinstance(n, ir.Return) or (
+                isinstance(n, (ir.Break, ir.Continue)) and n.label not in inner)]
+            if jumps:
+                frame = {"label": s.label, "ctx": lab, "inner": inner, "codes": {}}
+                w.line(f"let mut _c{s.label}: u8 = 0;", ln)
+                if any(isinstance(n, ir.Return) for n in jumps):
+                    ret = "()" if self.fn.ret == ir.NONE else self.rty(self.fn.ret)
+                    w.line(f"let mut _rv{s.label}: Option<{ret}> = None;", ln)
+                if not hasattr(self, "fin_frames"):
+                    self.fin_frames = []
+                self.fin_frames.append(frame)
         w.line(f"let {r}: rt::PyResult<()> = {lab}: loop {{", ln)
         w.indent += 1
         self.err_ctx.append(lab)
@@ -236,12 +269,17 @@ class _StatementsMixin:
         w.line("};", ln)
         hlab = f"'h{s.label}"
         if s.final:
+            if frame is not None:
+                frame["ctx"] = hlab
             w.line(f"let _f{s.label}: rt::PyResult<()> = {hlab}: loop {{", ln)
             w.indent += 1
             self.err_ctx.append(hlab)
         w.line(f"match {r} {{", ln)
         w.indent += 1
-        w.line("Ok(()) => {", ln)
+        if frame is not None and s.orelse:  # the body left by a jump (`_c` set): no `else`
+            w.line(f"Ok(()) => if _c{s.label} == 0 {{", ln)
+        else:
+            w.line("Ok(()) => {", ln)
         self.body(s.orelse)
         w.line("}", ln)
         for h in s.handlers:
@@ -263,8 +301,16 @@ class _StatementsMixin:
             self.err_ctx.pop()
             w.indent -= 1
             w.line("};", ln)
+            if frame is not None:
+                self.fin_frames.pop()
             self.block(s.final)
             w.line(f"if let Err(_e) = _f{s.label} {{ {self.propagate('_e')}; }}", ln)
+            for (kind, label), code in (frame["codes"].items() if frame is not None else ()):
+                w.line(f"if _c{s.label} == {code} {{", ln)
+                w.indent += 1
+                self.jump(kind, label, f"_rv{s.label}.take().unwrap()" if kind == "return" else None, ln)
+                w.indent -= 1
+                w.line("}", ln)
 
 
 def _simple(e: ir.Expr) -> bool:

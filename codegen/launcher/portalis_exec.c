@@ -62,12 +62,15 @@ typedef struct { uint64_t store_id; size_t private_; } wasmtime_instance_t;
 
 enum { EXTERN_FUNC = 0, EXTERN_MEMORY = 3 };
 enum { VAL_I32 = 0, VAL_I64 = 1 };
-enum { TRAP_STACK_OVERFLOW = 0, TRAP_UNREACHABLE = 9, TRAP_INTERRUPT = 10 };
+enum { TRAP_STACK_OVERFLOW = 0, TRAP_MEMORY_OUT_OF_BOUNDS = 1, TRAP_UNREACHABLE = 9, TRAP_INTERRUPT = 10 };
 
 typedef void *P;
+/* the native stack compiled WebAssembly may use: codegen/wasm_exec.py WASM_STACK (a test keeps them equal) */
+#define WASM_STACK ((size_t)2 << 20)
 static struct {
     P (*config_new)(void);
     void (*config_memory_may_move_set)(P, bool);
+    void (*config_max_wasm_stack_set)(P, size_t);
     P (*engine_new_with_config)(P);
     P (*store_new)(P, void *, void (*)(void *));
     P (*store_context)(P);
@@ -100,6 +103,7 @@ static const struct { const char *name; size_t off; } SYMBOLS[] = {
 #define S(field, sym) {#sym, offsetof(__typeof__(W), field)}
     S(config_new, wasm_config_new),
     S(config_memory_may_move_set, wasmtime_config_memory_may_move_set),
+    S(config_max_wasm_stack_set, wasmtime_config_max_wasm_stack_set),
     S(engine_new_with_config, wasm_engine_new_with_config),
     S(store_new, wasmtime_store_new),
     S(store_context, wasmtime_store_context),
@@ -582,6 +586,7 @@ int main(int argc, char **argv) {
     }
     P config = W.config_new();
     W.config_memory_may_move_set(config, false); /* = wasm_exec.get_engine("exit") */
+    W.config_max_wasm_stack_set(config, WASM_STACK);
     P engine = W.engine_new_with_config(config);
     if (!engine) fallback("cannot create the wasmtime engine", NULL);
     P module = NULL;
@@ -680,6 +685,8 @@ int main(int argc, char **argv) {
             buf_str(&message, "portalis: the program crashed: ");
             buf_str(&message, t.message);
             if (t.code == TRAP_STACK_OVERFLOW) buf_str(&message, " (stack overflow: recursion too deep?)");
+            else if (t.code == TRAP_MEMORY_OUT_OF_BOUNDS)
+                buf_str(&message, " (the stack in linear memory overflowed: recursion too deep?)");
             else if (t.code == TRAP_UNREACHABLE) buf_str(&message, " (a Rust panic or abort; see the message above)");
             for (size_t k = 0; k < nw; k++) {
                 buf_str(&message, k == 0 ? "\n  in " : "\n  called from ");

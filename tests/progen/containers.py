@@ -48,10 +48,11 @@ class ContainersMixin:
             inner = dict(env)
             inner[v] = "int"
             self.depth += 1
+            self.for_depth += 1
             body = self.block(inner, indent + "    ", r.randint(1, 2), fn) if self.depth < 2 else [indent + "    pass"]
+            self.for_depth -= 1
             self.depth -= 1
-            stop = [] if self.finally_depth else [f"{indent}    if {self.spell(v)} == {r.randint(0, 4)}:",
-                                                  f"{indent}        break"]
+            stop = [f"{indent}    if {self.spell(v)} == {r.randint(0, 4)}:", f"{indent}        break"]
             return [f"{indent}for {self.spell(v)} in range({r.randint(0, 5)}):"] + stop + body + \
                    [f"{indent}else:", f"{indent}    print('no break', {self.literal('str')})"]
         xs = self.expr("list[int]", env, 1)

@@ -12,8 +12,8 @@ overrides and calls `super()`, objects aliased, mutated through lists and functi
 field), value classes with protocols (rich.py: operators, ordering, hashing, str/repr,
 properties, class and static methods), enums, named tuples, dicts of lists, sets and values of
 several types (records.py), list and dict methods, chained comparisons and loops with `else`
-(containers.py),
-bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
+(containers.py), `with` over a context manager that may suppress, trys and `with` blocks left
+by return/break/continue, bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
 `generate(seed)` -> `Program(source, module_names)`. `generate_batch(seed, n)` joins n programs
@@ -107,7 +107,9 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         self.excs: list[str] = []
         self.lines: list[str] = []
         self.depth = 0
-        self.finally_depth = 0  # inside a try that has a finally: no break/continue
+        self.for_depth = 0  # inside a `for` body of the function being written: break/continue may leave a try
+        self.cm: str | None = None  # the context manager class (cm_decl), if the program has one
+        self.enclosing: Fn | None = None  # writing a nested function: the function it is in (never called from it)
         # inside a try body (its handlers end with `except Exception`): only there may an
         # expression fail or a statement raise. A program that ends with an uncaught exception
         # ends its batch there (runner.check_batch runs the rest again): keep them rare
@@ -215,7 +217,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
 
     def call(self, ret: str, env: dict[str, str], d: int) -> str | None:
         # never the function being written: its only self-call is the bounded one it starts with
-        cands = [f for f in self.fns if f.ret == ret and f is not self.current]
+        cands = [f for f in self.fns if f.ret == ret and f is not self.current and f is not self.enclosing]
         if not cands:
             return None
         f = self.r.choice(cands)
@@ -368,6 +370,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             return self.rich_stmt(env, indent)
         if r.random() < 0.05:
             return self.mixed_stmt(env, indent)
+        if self.cm is not None and self.depth < 2 and r.random() < 0.15:
+            return self.with_stmt(env, indent, fn)
         if r.random() < 0.08:
             return self.container_stmt(env, indent, fn)
         choice = r.random()
@@ -436,8 +440,12 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
                 head = f"for {self.spell(v)}, {self.spell(k2)} in sorted({self.expr('dict[str, int]', env, 1)}.items()):"
                 inner[v], inner[k2] = "str", "int"
             stop = f"{indent}    if {self.bool_expr(inner, 1)}:\n{indent}        {r.choice(['break', 'continue'])}" \
-                if r.random() < 0.3 and not self.finally_depth else None  # made before the body adds names
-            body = self.block(inner, indent + "    ", r.randint(1, 3), fn)
+                if r.random() < 0.3 else None  # made before the body adds names
+            self.for_depth += 1
+            # now and then a try first in the loop, which a break/continue may leave
+            first = self.try_stmt(inner, indent + "    ", fn) if r.random() < 0.25 else []
+            body = first + self.block(inner, indent + "    ", r.randint(1, 3), fn)
+            self.for_depth -= 1
             if stop:
                 body.insert(0, stop)
             self.depth -= 1
@@ -501,10 +509,17 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         r = self.r
         self.depth += 1
         has_finally = r.random() < 0.3
-        self.finally_depth += has_finally
         self.catching += 1
         body = self.block(dict(env), indent + "    ", r.randint(1, 3), fn)
         self.catching -= 1
+        # leaving the try by a jump: its finally runs first, its else does not
+        jump = None
+        if self.for_depth and r.random() < 0.3:
+            jump = r.choice(["break", "continue"])
+        elif fn is not None and r.random() < 0.15:
+            jump = "return" + (f" {self.expr(fn.ret, env, 1)}" if fn.ret != "None" else "")
+        if jump is not None:
+            body.insert(0, f"{indent}    if {self.bool_expr(env, 1)}:\n{indent}        {jump}")
         risky = r.choice([
             f"print({self.expr('list[int]', env, 1)}[{r.randint(-6, 6)}])",
             f"print({self.expr('dict[str, int]', env, 1)}[{self.literal('str')}])",
@@ -525,7 +540,6 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             out += [f"{indent}else:", f"{indent}    print('no error')"]
         if has_finally:
             out += [f"{indent}finally:", f"{indent}    print('finally')"]
-        self.finally_depth -= has_finally
         self.depth -= 1
         return out
 
@@ -645,6 +659,40 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
 
     # ---- the program
 
+    # ---- a context manager class and `with` statements over it
+
+    def cm_decl(self) -> list[str]:
+        """A context manager that prints when it is entered and left (with the exception, if
+        any) and suppresses exceptions when told to."""
+        self.cm = self.fresh()
+        self.module.add(self.cm)
+        n = self.spell(self.cm)
+        return [f"class {n}:", "    def __init__(self, tag: str, swallow: bool):", "        self.tag = tag",
+                "        self.swallow = swallow",
+                f"    def __enter__(self) -> '{n}':", "        print('enter', self.tag)", "        return self",
+                "    def __exit__(self, et: Optional[type], ev: Optional[BaseException], tb: object) -> bool:",
+                "        print('exit', self.tag, et is None, ev)", "        return self.swallow", ""]
+
+    def with_stmt(self, env: dict[str, str], indent: str, fn: Fn | None) -> list[str]:
+        """`with` over the program's context manager: its body may leave by a jump (__exit__
+        runs first) or raise what a suppressing manager swallows."""
+        r = self.r
+        v, swallow = self.fresh(), r.random() < 0.5
+        self.depth += 1
+        body = self.block(dict(env), indent + "    ", r.randint(1, 2), fn)
+        self.depth -= 1
+        jump = None
+        if self.for_depth and r.random() < 0.3:
+            jump = r.choice(["break", "continue"])
+        elif fn is not None and r.random() < 0.2:
+            jump = "return" + (f" {self.expr(fn.ret, env, 1)}" if fn.ret != "None" else "")
+        if jump is not None:
+            body.insert(0, f"{indent}    if {self.bool_expr(env, 1)}:\n{indent}        {jump}")
+        if swallow and r.random() < 0.5:
+            body.append(f"{indent}    raise {r.choice(['ValueError', 'KeyError'])}({self.literal('str')})")
+        return [f"{indent}with {self.spell(self.cm)}({self.literal('str')}, {swallow}) as {self.spell(v)}:",
+                f"{indent}    print('in', {self.spell(v)}.tag)"] + body
+
     def nested_def(self, env: dict[str, str], local_fns: list[Fn]) -> list[str]:
         """A function nested in the one being written, at the top of its body: it reads some of
         that function's variables (which may change after the `def`: a call sees their values
@@ -656,7 +704,9 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         seen = {n: t for n, t in env.items() if r.random() < 0.7}  # what it may read of the function's
         seen.update(f.params)
         outer, catching = self.current, self.catching
-        self.current, self.catching = f, 0  # its body cannot fail: the calls of it are anywhere
+        # its body cannot fail (the calls of it are anywhere) and does not call the function it
+        # is in (a recursive one would recurse without end: its counter starts again at each call)
+        self.current, self.catching, self.enclosing = f, 0, outer
         sig = ", ".join(f"{self.spell(p)}: {t.replace('int | None', 'Optional[int]')}" for p, t in f.params)
         out = [f"    def {self.spell(f.name)}({sig}) -> {f.ret}:"]
         lists = [n for n, t in seen.items() if t == "list[int]"]
@@ -664,7 +714,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             out.append(f"        {self.spell(r.choice(lists))}.append({self.expr('int', seen, 1)})")
         out.append(f"        print({self.literal('str')}, {self.expr(r.choice(['int', 'str', 'float']), seen, 1)})")
         out.append(f"        return {self.expr(f.ret, seen, 0)}")
-        self.current, self.catching = outer, catching
+        self.current, self.catching, self.enclosing = outer, catching, None
         self.fns.append(f)
         local_fns.append(f)
         out.append(f"    print({self.spell(f.name)}({', '.join(self.expr(t, env, 1) for _, t in f.params)}))")
@@ -694,6 +744,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             out += self.rich_decl()
         for _ in range(r.choice([0, 0, 1, 2, 3])):
             out += self.class_decl()
+        if r.random() < CM_SHARE:
+            out += self.cm_decl()
         for k in range(r.randint(1, 4)):
             name = self.fresh()
             self.module.add(name)
@@ -774,6 +826,7 @@ def generate(seed: int, taken: set[str] | None = None, wide_ints: bool = True) -
 MARKER = "#### portalis-progen program {}"
 
 
+CM_SHARE = 0.3  # the share of programs with a context manager class and `with` statements
 NESTED_SHARE = 0.3  # the share of functions with functions nested in them
 WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
 
