@@ -883,7 +883,7 @@ class BuiltinMixin:
             return ir.Intrinsic(f"math.{attr}", (self.int_arg(args[0], pos[0]),), ir.INT, sp)
         if attr == "comb" and self.want(node, pos, kw, 2, 2):
             return ir.Intrinsic("math.comb", tuple(self.int_arg(a, p) for a, p in zip(args, pos)), ir.INT, sp)
-        if attr == "isclose" and self.want(node, pos, kw, 2, 2, allowed):
+        if attr == "isclose" and self.want(node, pos, kw, 2, 2, allowed, kw_only=True):
             rel = f(self.expr(kw["rel_tol"]), kw["rel_tol"]) if "rel_tol" in kw else ir.Const(1e-09, ir.FLOAT, sp)
             ab = f(self.expr(kw["abs_tol"]), kw["abs_tol"]) if "abs_tol" in kw else ir.Const(0.0, ir.FLOAT, sp)
             return ir.Intrinsic("math.isclose", (f(args[0], pos[0]), f(args[1], pos[1]), rel, ab), ir.BOOL, sp)
