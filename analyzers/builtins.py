@@ -77,11 +77,20 @@ class BuiltinMixin:
                 pos.append(a.value)
         return pos, kw
 
-    def want(self, node: cst.Call, pos: list, kw: dict, lo: int, hi: int, allowed: tuple[str, ...] = ()) -> bool:
+    def want(self, node: cst.Call, pos: list, kw: dict, lo: int, hi: int, allowed: tuple[str, ...] = (),
+             kw_only: bool = False) -> bool:
+        """`lo` to `hi` positional arguments and keywords among `allowed`: the names of the last
+        positional parameters, in order (`kw_only`: keyword-only parameters instead)."""
         bad = [k for k in kw if k not in allowed]
-        if not bad and lo <= len(pos) <= hi:
+        # a parameter given by position and by name is CPython's TypeError (`s.split(",", sep=",")`)
+        twice = [] if kw_only else [k for i, k in enumerate(allowed) if k in kw and hi - len(allowed) + i < len(pos)]
+        if not bad and not twice and lo <= len(pos) <= hi:
             return True
         name = cst.Module([]).code_for_node(node.func)  # for the message only (libcst regenerates the code)
+        if twice:
+            self.err("type-mismatch", f"`{name}()` is given `{twice[0]}` by position and by name "
+                     "(Python raises TypeError)", node)
+            return False
         if bad:
             self.err("unsupported-builtin", f"`{name}()` does not support the keyword argument `{bad[0]}` here", node)
             return False
@@ -132,6 +141,10 @@ class BuiltinMixin:
                 if kw and owner is None:
                     return self.err("unsupported-syntax", "exceptions take positional arguments only", node)
                 if owner is not None:  # its (or a base's) __init__, lowered as a generated function
+                    if kw and self.info.exc_inits[owner].args_from_call:
+                        return self.err("unsupported-syntax", f"keyword arguments to `{n}()`: its `__init__` does not "
+                                        "call `super().__init__(...)`, so Python's `args` are the positional "
+                                        "arguments of the call only (pass them by position)", node)
                     init = self.info.exc_inits[owner].func
                     sig = self.info.funcs[init]
                     want = len(sig.params)
@@ -268,7 +281,11 @@ class BuiltinMixin:
         if isinstance(t, ir.UnionT):
             return self.union_convert("len", x, node)
         if isinstance(t, ir.ObjT):
-            return self.obj_dunder(x, t, "__len__", [], node)
+            call = self.obj_dunder(x, t, "__len__", [], node)
+            if prune(call.ty) != ir.INT:
+                return call
+            # CPython checks what __len__ returns (ValueError below 0, OverflowError past 64 bits)
+            return ir.Intrinsic("obj.len_check", (call,), ir.INT, self.sp(node))
         if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
@@ -431,7 +448,7 @@ class BuiltinMixin:
         return tuple(out)
 
     def b_sorted(self, node, pos, kw):
-        if not self.want(node, pos, kw, 1, 1, ("key", "reverse")):
+        if not self.want(node, pos, kw, 1, 1, ("key", "reverse"), kw_only=True):
             return self.poison(node)
         it, el = self.iterable(pos[0], order_free="key" not in kw)
         if isinstance(prune(el), TVar):
@@ -584,6 +601,8 @@ class BuiltinMixin:
         if not self.want(node, pos, kw, 0, 2, ("base",)):
             return self.poison(node)
         sp = self.sp(node)
+        if not pos and "base" in kw:
+            return self.err("type-mismatch", "int() missing string argument (Python raises TypeError)", node)
         if not pos:
             return ir.Const(0, ir.INT, sp)
         x = enums.as_int(self.unwrap(self.expr(pos[0]), ne.int_conversion("NoneType")))  # int(IntEnum member)
@@ -864,7 +883,7 @@ class BuiltinMixin:
             return ir.Intrinsic(f"math.{attr}", (self.int_arg(args[0], pos[0]),), ir.INT, sp)
         if attr == "comb" and self.want(node, pos, kw, 2, 2):
             return ir.Intrinsic("math.comb", tuple(self.int_arg(a, p) for a, p in zip(args, pos)), ir.INT, sp)
-        if attr == "isclose" and self.want(node, pos, kw, 2, 2, allowed):
+        if attr == "isclose" and self.want(node, pos, kw, 2, 2, allowed, kw_only=True):
             rel = f(self.expr(kw["rel_tol"]), kw["rel_tol"]) if "rel_tol" in kw else ir.Const(1e-09, ir.FLOAT, sp)
             ab = f(self.expr(kw["abs_tol"]), kw["abs_tol"]) if "abs_tol" in kw else ir.Const(0.0, ir.FLOAT, sp)
             return ir.Intrinsic("math.isclose", (f(args[0], pos[0]), f(args[1], pos[1]), rel, ab), ir.BOOL, sp)
@@ -982,6 +1001,7 @@ class BuiltinMixin:
         parts: list[Any] = []
         used: list[int] = []
         auto = 0
+        manual = False
         try:
             parsed = list(string.Formatter().parse(obj.value))
         except ValueError as e:
@@ -991,10 +1011,19 @@ class BuiltinMixin:
                 parts.append(text)
             if field is None:
                 continue
+            # CPython numbers fields automatically or manually, never both (a ValueError when
+            # formatting: refused here, as the other errors of a literal format string)
             if field == "":
+                if manual:
+                    return self.err("type-mismatch", "bad format string: cannot switch from manual field "
+                                    "specification to automatic field numbering", node)
                 idx = auto
                 auto += 1
-            elif field.isdigit():
+            elif field.isdecimal():  # CPython reads Unicode decimal digits ("{١}"); "{²}" is a name
+                if auto:
+                    return self.err("type-mismatch", "bad format string: cannot switch from automatic field "
+                                    "numbering to manual field specification", node)
+                manual = True
                 idx = int(field)
             else:
                 return self.err("unsupported-builtin", f"format field `{{{field}}}` is not supported; use positions", node)
@@ -1002,6 +1031,10 @@ class BuiltinMixin:
                 return self.err("type-mismatch", f"format string needs argument {idx}, only {len(args)} given", node)
             if spec and "{" in spec:
                 return self.err("unsupported-builtin", "nested format fields are not supported", node)
+            if conv == "a":
+                return self.err("unsupported-builtin", "`!a` conversion is not supported", node)
+            if conv not in (None, "r", "s"):
+                return self.err("type-mismatch", f"bad format string: Unknown conversion specifier {conv}", node)
             if isinstance(prune(args[idx].ty), TVar):
                 return self.unknown(self.sp(node), of=(args[idx].ty,))
             parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))
@@ -1042,7 +1075,7 @@ class BuiltinMixin:
         if m in ("remove", "index", "count") and self.want(node, pos, kw, 1, 1):
             v = self.coerce_to(self.expr(pos[0]), el, pos[0], f"list.{m}()")
             return I(f"list.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
-        if m == "sort" and self.want(node, pos, kw, 0, 0, ("key", "reverse")):
+        if m == "sort" and self.want(node, pos, kw, 0, 0, ("key", "reverse"), kw_only=True):
             if isinstance(prune(el), TVar):
                 return self.unknown(sp, of=(el,))
             kws = self.sort_kwargs(node, kw, el)

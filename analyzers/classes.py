@@ -619,8 +619,9 @@ def check_module(info: Any, m: ir.Module) -> list:
                             "`__repr__` (or `__str__`)", e.span))
 
     # dunders the runtime calls through its traits must return what the protocol returns
+    # (a __bool__ that returns anything but a bool is CPython's TypeError at every truth test)
     want = {"__repr__": ir.STR, "__str__": ir.STR, "__eq__": ir.BOOL, "__lt__": ir.BOOL, "__hash__": ir.INT,
-            "__len__": ir.INT}
+            "__len__": ir.INT, "__bool__": ir.BOOL}
     fn_by_name = {f.name: f for f in m.functions}
     for c in m.classes:
         for meth, func in c.methods:
@@ -755,13 +756,19 @@ class OperatorMixin:
         if op in ("==", "!="):
             eq_a = isinstance(ta, ir.ObjT) and defines_anywhere(self.info, ta.name, "__eq__")
             eq_b = isinstance(tb, ir.ObjT) and defines_anywhere(self.info, tb.name, "__eq__")
+            if op == "!=" and self._has(ta, "__ne__"):  # what it returns, with or without an __eq__
+                return self._call_lowered(ta, "__ne__", [a, b], node)
+            if op == "!=" and any(isinstance(x, ir.ObjT) and defines_anywhere(self.info, x.name, "__ne__")
+                                  for x in (ta, tb)):
+                # the right operand's __ne__ (CPython calls it when the left one's object.__ne__
+                # gives NotImplemented), or one only some subclasses of the left operand's define
+                return self.err("unsupported-class", "`!=` where the left operand's class does not define the "
+                                "`__ne__` that some of the classes involved define is not supported", node)
             if not eq_a and not eq_b:  # object's default: identity
                 if isinstance(ta, ir.ObjT) and isinstance(tb, ir.ObjT):
                     return ir.Compare(("is" if op == "==" else "is not",), (a, b), ir.BOOL, sp)
                 return ir.Intrinsic("eval_then", (ir.TupleLit((a, b), ir.TupleT((ta, tb)), sp),
                                                   ir.Const(op == "!=", ir.BOOL, sp)), ir.BOOL, sp)
-            if op == "!=" and self._has(ta, "__ne__"):
-                return self._call_lowered(ta, "__ne__", [a, b], node)
             if self._has(ta, "__eq__"):
                 call = self._call_lowered(ta, "__eq__", [a, b], node)
             elif self._has(tb, "__eq__"):
@@ -824,6 +831,8 @@ class OperatorMixin:
             return call if prune(call.ty) == ir.BOOL else self.truthy(call)
         if self._has(t, "__len__"):
             call = self._call_lowered(t, "__len__", [e], e)  # type: ignore[arg-type]
+            if prune(call.ty) == ir.INT:  # checked as len() checks it: `if x:` with __len__ -1 raises
+                call = ir.Intrinsic("obj.len_check", (call,), ir.INT, sp)
             return ir.Compare(("!=",), (call, ir.Const(0, ir.INT, sp)), ir.BOOL, sp)
         return ir.Intrinsic("eval_then", (e, ir.Const(True, ir.BOOL, sp)), ir.BOOL, sp)
 

@@ -127,7 +127,7 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
         else:
             params.append(f"{f}: {a}")
             lines.append(f"    self.{f} = {f}")
-    if "__post_init__" in own:
+    if "__post_init__" in own or _base_defines(ml, ci, "__post_init__"):  # CPython: hasattr(cls, ...)
         lines.append("    self.__post_init__()")
     if "__init__" not in own:
         out.append((f"def __init__({', '.join(params)}) -> None:\n" + ("\n".join(lines) or "    pass") + "\n", []))
@@ -162,6 +162,17 @@ def expand_dataclass(ml: Any, c: cst.ClassDef, opts: DataclassOptions) -> tuple[
         _place(ml, fn, anchor)
         funcs.append(fn)
     return rest, funcs
+
+
+def _base_defines(ml: Any, ci: Any, meth: str) -> bool:
+    """Whether a base class of `ci` (a dataclass or not) defines the method `meth`."""
+    k = ml.info.classes.get(ci.base) if ci.base is not None else None
+    while k is not None:
+        body = k.node.body.body if isinstance(k.node.body, cst.IndentedBlock) else []
+        if any(isinstance(s, cst.FunctionDef) and s.name.value == meth for s in body):
+            return True
+        k = ml.info.classes.get(k.base) if k.base is not None else None
+    return False
 
 
 def _place(ml: Any, node: cst.CSTNode, anchor: cst.CSTNode) -> None:

@@ -108,6 +108,8 @@ class ExcInit:
     func: str  # "Class.__init__"
     fields: tuple[str, ...]
     n_args: int
+    # no super().__init__: `args` are the positional arguments of each call (BaseException.__new__)
+    args_from_call: bool = False
 
 
 class Ctx:
@@ -1095,7 +1097,7 @@ class _ModuleLowering:
         sig_params = [(prm.name.value, self.param_type(prm, func)) for prm in params]
         code = self.sm.source_lines(fn)
         self.info.funcs[func] = FuncSig(func, sig_params, TVar(f"return of {func}"), synth, content_hash(code), defaults)
-        self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args))
+        self.info.exc_inits[cname] = ExcInit(func, tuple(fields), len(args), base_init is None and super_args is None)
         return True
 
     def param_type(self, prm: cst.Param, func: str) -> Any:

@@ -45,6 +45,33 @@ def test_refused_at_line(path: Path):
     ("x: list = []\n", "unsupported-type", 1),
     ("import math\nLIMIT: int\ndef f() -> int:\n    return LIMIT\nprint(f())\n", "unsupported-syntax", 2),  # not line 0
     ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
+    # str.format() errors CPython raises while formatting (found by the hunt of 2026-12-04: the
+    # first three printed a value, the last crashed the translator)
+    ("a = 1\nprint('{0} {}'.format(a, a))\n", "type-mismatch", 2),
+    ("a = 1\nprint('{} {1}'.format(a, a))\n", "type-mismatch", 2),
+    ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
+    ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
+    ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
+    # a builtin's parameter given by position and by name, and int(base=...) without the text:
+    # CPython's TypeError; they ran with one of the two values, or printed 0 (the hunt of 2026-12-04)
+    ("s = 'a,b'\nprint(s.split(',', sep=','))\n", "type-mismatch", 2),
+    ("s = 'a,b'\nprint(s.rsplit(',', 1, maxsplit=0))\n", "type-mismatch", 2),
+    ("print('a'.splitlines(True, keepends=False))\n", "type-mismatch", 1),
+    ("print(list(enumerate([1], 1, start=2)))\n", "type-mismatch", 1),
+    ("print(sum([1], 0, start=2))\n", "type-mismatch", 1),
+    ("print(round(1.5, 1, ndigits=0))\n", "type-mismatch", 1),
+    ("print(int('1', 10, base=2))\n", "type-mismatch", 1),
+    ("print(int(base=2))\n", "type-mismatch", 1),
+    # a __bool__ returning an int: CPython's TypeError at every truth test (it was truthy(int))
+    ("class B:\n    def __bool__(self) -> int:\n        return 2\nprint('y' if B() else 'n')\n", "type-mismatch", 2),
+    ("class B:\n    def __bool__(self):\n        return 2\nprint('y' if B() else 'n')\n", "type-mismatch", 2),
+    # `!=` where __ne__ belongs to the right operand's class only (CPython's reflected call)
+    ("class A:\n    pass\nclass N:\n    def __ne__(self, other: object) -> bool:\n        return True\n"
+     "print(A() != N())\n", "unsupported-class", 6),
+    # keywords to an exception whose __init__ does not call super().__init__: CPython's args are
+    # the call's positional arguments only (it printed (5, 'w') for E(5, why='w'), CPython 5)
+    ("class E(Exception):\n    def __init__(self, code: int, why: str) -> None:\n        self.code = code\n"
+     "        self.why = why\ntry:\n    raise E(5, why='w')\nexcept E as e:\n    print(e)\n", "unsupported-syntax", 6),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")

@@ -430,11 +430,23 @@ class _ExpressionsMixin:
                 continue
             x = p.expr
             t = x.ty
-            if isinstance(t, ir.OptionT) and p.spec is not None and p.conversion not in ("r", "s"):
-                # a spec applies to the value (after !r/!s it applies to the text, None is fine)
+            empty_spec = p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",)))
+            spec_var = None  # the spec, evaluated already (None: evaluated where it is used)
+            close = ""
+            if isinstance(t, ir.OptionT) and not empty_spec and p.conversion not in ("r", "s"):
+                # a spec applies to the value (after !r/!s it applies to the text, None is fine);
+                # None takes object.__format__: only a spec that turns out empty ({x:{w}}, w = "")
+                if not all(isinstance(sp, str) for sp in p.spec.parts):
+                    v, local = self.temp_local("fo", t, x.span)
+                    spec_var = self.t("_fs")
+                    none_ok = self.q(f'rt::object_format_check(&{spec_var}, "NoneType", {ln})')
+                    out.append(f"let {v} = {self.expr(x)}; let {spec_var} = {self.fstring(p.spec)}; "
+                               f"if {v}.is_none() {{ {none_ok}; {f}.push_str(\"None\"); }} else {{")
+                    x = local
+                    close = "}"
                 x = ir.Coerce(x, t.inner, x.span, "unsupported format string passed to NoneType.__format__")
                 t = t.inner
-            if p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",))):
+            if empty_spec:
                 fn = "fmt_repr" if p.conversion == "r" else "fmt_str"
                 if t == ir.STR and p.conversion != "r":
                     out.append(f"rt::push_text(&mut {f}, &{self.ref(x)});")
@@ -450,9 +462,9 @@ class _ExpressionsMixin:
                 x = (ir.Intrinsic("enum.value", (x,), ir.INT, x.span) if t.int_enum
                      else ir.Intrinsic("str", (x,), ir.STR, x.span))
                 t = x.ty
-            spec = self.fstring(p.spec)
+            spec = spec_var or self.fstring(p.spec)
             if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
-                out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});")
+                out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});{close}")
                 continue
             if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 # object.__format__: a list/tuple/dict/set takes no format spec (only "")
@@ -467,7 +479,7 @@ class _ExpressionsMixin:
                            f"rt::{conv}({v}) }}")
             else:
                 val = self.ref(x)
-            out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};")
+            out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};{close}")
         out.append(f"rt::Str::from({f})")
         return "{ " + " ".join(out) + " }"
 

@@ -67,6 +67,10 @@ class _IntrinsicsMixin:
             root = a[0].ty.name
             arms = " ".join(f"{cls.classes[k].tag} => {rust_str(k)}," for k in cls.subclasses(root))
             return f"rt::Str::lit(match {R(a[0])}.tag() {{ {arms} _ => \"\" }})"
+        if n == "obj.len_check":  # what a user __len__ returned, checked as CPython's len() does
+            if self.big:
+                return q(f"rt::bi_len_check(&{R(a[0])}, {ln})")
+            return q(f"rt::len_check({X(a[0])}, {ln})")
         if n == "opaque_f64":
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
@@ -273,7 +277,12 @@ class _IntrinsicsMixin:
         if m in plain1:
             if m in ("asin", "acos"):
                 return self.q(f"rt::math_{m}({a[0]}, {ln})")
-            return f"{a[0]}.{'abs' if m == 'fabs' else 'exp_m1' if m == 'expm1' else m}()"
+            if m == "fabs":
+                return f"{a[0]}.abs()"
+            # CPython's math_1: sin(inf) is a domain error, sinh(1000) a range error
+            meth = "exp_m1" if m == "expm1" else m
+            over = "true" if m in ("sinh", "cosh", "expm1") else "false"
+            return self.q(f"{{ let _x: f64 = {a[0]}; rt::math_1(_x, _x.{meth}(), {over}, {ln}) }}")
         if m == "degrees":
             return f"{a[0]}.to_degrees()"
         if m == "radians":

@@ -137,8 +137,8 @@ class _MethodsMixin:
             return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")
         if m == "repeat":
             if dict(e.kwargs).get("count_first"):
-                return f"{{ let _n: i64 = {self.as_i64(a[1])}; rt::str_repeat({s}, _n) }}"
-            return f"rt::str_repeat({s}, {self.as_i64(a[1])})"
+                return q(f"{{ let _n: i64 = {self.as_i64(a[1])}; rt::str_repeat_checked({s}, _n, {ln}) }}")
+            return q(f"rt::str_repeat_checked({s}, {self.as_i64(a[1])}, {ln})")
         if m == "getitem":
             sh, idx = self.str_getitem(e)
             return q(f"rt::str_index_hint({sh}, {idx}, {ln})")

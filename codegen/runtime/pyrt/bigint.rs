@@ -889,6 +889,15 @@ pub fn bi_size(a: &Int, line: u32) -> PyResult<i64> {
     }
 }
 
+/// What a user `__len__` returned, checked as CPython's len() and truth test check it:
+/// ValueError below 0 (checked first), OverflowError past 64 bits.
+pub fn bi_len_check(a: &Int, line: u32) -> PyResult<Int> {
+    if a.is_negative() {
+        return Err(value_err("__len__() should return >= 0", line));
+    }
+    Ok(Int::S(bi_size(a, line)?))
+}
+
 /// An int CPython converts to a Py_ssize_t argument (list.pop/insert positions, str.split's
 /// maxsplit, widths of ljust/center/zfill, replace's count): OverflowError when it does not fit.
 #[inline]

@@ -286,7 +286,8 @@ pub fn bi_parse(s: &str, base: i64, line: u32) -> PyResult<Int> {
     }
     // valid up to the point where the 64-bit parse overflowed: parse again, fully
     let bad = || invalid_int_literal(base, s, line);
-    let t = s.trim_matches(num_space);
+    let ascii;
+    let t = if s.is_ascii() { s } else { ascii = ascii_decimal_digits(s); &ascii }.trim_matches(num_space);
     let (neg, mut body) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),

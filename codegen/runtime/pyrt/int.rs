@@ -178,6 +178,27 @@ pub fn int_to_float(v: i64) -> f64 {
     v as f64
 }
 
+/// The text int() parses: CPython turns every Unicode decimal digit into its ASCII digit first
+/// (`_PyUnicode_TransformDecimalAndSpaceToASCII`), so "٠x1" is "0x1" in base 0 or 16; its
+/// messages show the text as given.
+pub fn ascii_decimal_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match decimal_value(c) {
+            Some(d) if !c.is_ascii() => char::from(b'0' + d as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// What a user `__len__` returned, checked as CPython's len() and truth test check it.
+#[inline]
+pub fn len_check(n: i64, line: u32) -> PyResult<i64> {
+    if n < 0 {
+        return Err(value_err("__len__() should return >= 0", line));
+    }
+    Ok(n)
+}
+
 pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
     if base == 10 {
         return parse_int(s, line);
@@ -186,7 +207,8 @@ pub fn parse_int_base(s: &str, base: i64, line: u32) -> PyResult<i64> {
     if !(base == 0 || (2..=36).contains(&base)) {
         return Err(PyErr::new(&VALUE_ERROR, "int() base must be >= 2 and <= 36, or 0", line));
     }
-    let t = s.trim_matches(num_space);
+    let ascii;
+    let t = if s.is_ascii() { s } else { ascii = ascii_decimal_digits(s); &ascii }.trim_matches(num_space);
     let (neg, mut body) = match t.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, t.strip_prefix('+').unwrap_or(t)),

@@ -53,6 +53,21 @@ pub fn math_log2(x: f64, line: u32) -> PyResult<f64> {
     log_helper(x, f64::log2, line)
 }
 
+/// CPython's `math_1` (mathmodule.c) for a function `r = f(x)` of one float: a NaN from an
+/// argument that is not a NaN is a domain error (`math.sin(inf)`); an infinity from a finite
+/// argument is a range error (OverflowError) for the functions that can overflow (`sinh`,
+/// `cosh`, `expm1`, `exp`), else a domain error.
+#[inline]
+pub fn math_1(x: f64, r: f64, can_overflow: bool, line: u32) -> PyResult<f64> {
+    if r.is_nan() && !x.is_nan() {
+        return Err(math_domain(line));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow { math_range(line) } else { math_domain(line) });
+    }
+    Ok(r)
+}
+
 #[inline]
 pub fn math_exp(x: f64, line: u32) -> PyResult<f64> {
     let r = x.exp();

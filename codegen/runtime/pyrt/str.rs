@@ -1198,9 +1198,14 @@ pub fn str_repeat(s: &str, n: i64) -> String {
     }
 }
 
-/// s * n with MemoryError instead of an allocation failure for absurd sizes.
+/// s * n with CPython's errors instead of an allocation failure for absurd sizes: past
+/// PY_SSIZE_T_MAX code points (64-bit CPython) `OverflowError: repeated string is too long`,
+/// else MemoryError.
 pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<String> {
     if n > 0 && (s.len() as u128) * (n as u128) > (isize::MAX as u128) / 2 {
+        if (s.chars().count() as u128) * (n as u128) > i64::MAX as u128 {
+            return Err(PyErr::new(&OVERFLOW_ERROR, "repeated string is too long", line));
+        }
         return Err(PyErr::with_args(&MEMORY_ERROR, vec![], vec![], line));
     }
     Ok(str_repeat(s, n))
