@@ -39,6 +39,10 @@ _DYNAMIC = {"eval", "exec", "compile", "globals", "locals", "vars", "getattr", "
             "hasattr", "__import__", "dir"}
 
 
+MATH_CONSTS = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
+               "inf": float("inf"), "nan": float("nan")}
+
+
 class ExprMixin:
     # provided by FunctionLowerer
     locals: dict[str, Any]
@@ -333,6 +337,9 @@ class ExprMixin:
             return self.err("dynamic-eval", f"`{n}` needs dynamic evaluation, which cannot be translated", node)
         if n == "NotImplemented":
             return protocols.notimpl_name(self, node)
+        if n in self.info.from_imports and self.info.from_imports[n][0] == "math" and \
+                self.info.from_imports[n][1] in MATH_CONSTS:  # `from math import pi, inf as INF`
+            return ir.Const(MATH_CONSTS[self.info.from_imports[n][1]], ir.FLOAT, sp)
         if n in self.refused_defs or n in self.info.refused_imports:  # refused at its line: nothing more to say
             return ir.Const(None, TVar("error"), self.sp(node))
         return self.err("undefined-name", f"name `{n}` is not defined (or not supported here)", node)
@@ -349,10 +356,8 @@ class ExprMixin:
         if exc_extras.is_type_name(self, node):  # type(e).__name__
             return exc_extras.type_name(self, node)
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
-            consts = {"pi": 3.141592653589793, "e": 2.718281828459045, "tau": 6.283185307179586,
-                      "inf": float("inf"), "nan": float("nan")}
-            if node.attr.value in consts:
-                return ir.Const(consts[node.attr.value], ir.FLOAT, sp)
+            if node.attr.value in MATH_CONSTS:
+                return ir.Const(MATH_CONSTS[node.attr.value], ir.FLOAT, sp)
         if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
         cname = self.class_named(node.value) if self.info.classes else None
