@@ -814,7 +814,9 @@ class _ModuleLowering:
         fn_globals: set[str] = set()
         for sig in info.funcs.values():
             facts = self.scope_of(sig)
-            fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params} - facts.handler_names
+            scope = sig.parent or sig.name  # a nested function's name is its parent's local
+            nested = set(info.nested.get(scope, {})) | info.nested_refused.get(scope, set())
+            fn_reads |= facts.reads - set(facts.assigned) - {p for p, _ in sig.params} - facts.handler_names - nested
             fn_globals |= facts.globals_declared
         mfacts = self.module_facts()
         for n in mfacts.assigned:

@@ -91,7 +91,18 @@ def deep(n: int) -> int:
     return down(n)
 
 
+def shadowed(n: int) -> int:
+    def step(k: int) -> int:  # a module variable too, bound only by a loop (not a plain assignment)
+        return k + 1
+    def twice(k: int) -> int:
+        return step(step(k))
+    return twice(n) + step(n)
+
+
+for step in range(2):
+    print("step", step)
 print(fib(80))
+print(shadowed(1))
 print(chain(7, ["ab", "cd"]))
 print(defaults(5))
 print(uses_global(2), LIMIT)
@@ -208,3 +219,17 @@ def test_an_attribute_or_keyword_of_the_same_name_before_the_def_is_not_a_use():
                "    return r + g() + sep()", "print(f(1))")
     tr = translate_source(text, "prog.py")
     assert tr.ok, [d.render("prog.py") for d in tr.diagnostics]
+
+
+def test_a_nested_function_named_like_a_module_variable_is_not_that_variable():
+    # the parent's call of its nested `step` was read as a use of the module's `step`, which is
+    # bound by a loop, so the program was refused ("module variable `step` is used by
+    # functions ..."); every batch of the progen long run was refused together this way
+    text = src("def outer(x: int) -> int:", "    def step(y: int) -> int:", "        return y + 1",
+               "    def twice(y: int) -> int:", "        return step(step(y))", "    return twice(x)",
+               "if True:", "    step = 5", "print(outer(3), step)")
+    tr = translate_source(text, "prog.py")
+    assert tr.ok, [d.render("prog.py") for d in tr.diagnostics]
+    # a function that does read the module's `step` still needs its plain assignment
+    tr = translate_source(text + src("def later() -> int:", "    return step", "print(later())"), "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-syntax", 7)]

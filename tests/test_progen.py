@@ -173,6 +173,22 @@ def test_programs_after_an_early_end_under_portalis_are_not_counted(toolchain, t
     assert calls == [4, 0, 2]  # program 1 alone (no marker), then programs 2 and 3 again as a batch
 
 
+def test_programs_refused_together_but_accepted_alone_are_a_finding(toolchain, tmp_path, monkeypatch):
+    # their module names are disjoint, so a refusal of the batch that none of them gets alone
+    # is a translator bug (a nested function's name read as another program's module variable
+    # refused every batch of the long run this way, unnoticed, until 2026-12-04); the programs
+    # are still checked, one by one
+    from progen.generator import Program
+    progs = [Program('print("a")\n'), Program('print("b")\n')]
+    spy_portalis(monkeypatch, lambda k, res: ("refused", 0, b"", "unsupported-syntax: made up", b"") if k == 0 else res)
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
+    assert stats.counts == {"same": 2}, stats.counts  # a finding about the batch, not a program
+    assert [o.kind for o in stats.failures] == ["combined-refused"]
+    assert "made up" in stats.failures[0].detail and 'print("b")' in stats.failures[0].source
+    assert "combined-refused" in FAILURES
+
+
 def test_a_difference_in_one_program_of_a_batch_is_found(toolchain, tmp_path, monkeypatch):
     # the runner's own canary: Portalis made to print one wrong line in program 2, in the batch
     # and alone; exactly that program is a mismatch, the others the same

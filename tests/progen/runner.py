@@ -5,7 +5,12 @@ Classes: `same`; `refused` (translation diagnostics: fine, the codes are counted
 run stopped at a documented Portalis limit); `cpython-error` (the generator made a program
 CPython itself rejects or that does not end: a generator bug, not counted against Portalis);
 and the failures: `mismatch` (stdout or exit code differ), `build-failed` (rustc rejected a
-program the translator accepted), `crash` (an exception escaped Portalis).
+program the translator accepted), `crash` (an exception escaped Portalis), and, for a batch,
+`combined-refused`: programs that are each accepted alone but refused together (their module
+names are disjoint, so one program's names leaked into another's scopes: a translator bug; such
+a batch was checked one program at a time, unnoticed, ~10x slower, until 2026-12-04). A
+combined refusal is a finding about the batch, not a program: it is in ``failures`` but not in
+``counts``.
 
 Batches: several programs with disjoint module-level names share one module (one build), each
 after a marker line; output is compared program by program, and a failing program is run
@@ -23,7 +28,7 @@ from pathlib import Path
 
 from progen.generator import MARKER, Program
 
-FAILURES = ("mismatch", "build-failed", "crash")
+FAILURES = ("mismatch", "build-failed", "crash", "combined-refused")
 
 
 @dataclass
@@ -91,8 +96,9 @@ def portalis(source: str, path: str, toolchain, big_rerun: bool = True) -> tuple
         return "crash", 0, b"", "".join(traceback.format_exception(e))[-3000:], b""
     tr = pr.build.translation
     if tr is not None and not tr.ok:
-        codes = sorted({d.code for d in tr.diagnostics if d.severity.value == "error"})
-        return "refused", 0, b"", ",".join(codes), b""
+        errors = [d for d in tr.diagnostics if d.severity.value == "error"]
+        codes = sorted({d.code for d in errors})
+        return "refused", 0, b"", f"{','.join(codes)}: {errors[0].message if errors else ''}", b""
     if pr.result is None:
         b = pr.build.build
         return "build-failed", 0, b"", (b.format_errors() if b else "no build")[-3000:], b""
@@ -186,7 +192,7 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
             for p in accepted:
                 stats.add(check(p.source, toolchain))
             return
-        kind, code, out, _, exc = portalis(src, path, toolchain, big_rerun=not split_at_int_limit)
+        kind, code, out, code_detail, exc = portalis(src, path, toolchain, big_rerun=not split_at_int_limit)
         if kind == "refused" and not translated_alone:  # which ones: each is translated alone
             translated_alone = True
             keep = []
@@ -199,7 +205,9 @@ def check_batch(programs: list[Program], toolchain, stats: Stats, path: str = "/
             if len(keep) < len(accepted):
                 accepted = keep
                 continue
-            # refused together, each accepted alone: the suspects below are checked one by one
+            # refused together, each accepted alone: a finding; the suspects below are checked one by one
+            stats.failures.append(Outcome("combined-refused", f"refused together, each accepted alone: {code_detail}",
+                                          source=src))
         # the last program that began under Portalis
         stop = _last_marker(out, len(accepted)) if kind in ("ran", "limit", "int-limit") else -1
         if stop < 0:
