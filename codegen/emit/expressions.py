@@ -4,6 +4,7 @@ ints), comprehensions, f-strings, exception values and lambdas.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable
 
 from portalis import ir
@@ -44,6 +45,10 @@ class _ExpressionsMixin:
         return f"({self.expr(e)})"
 
     def expr(self, e: ir.Expr) -> str:
+        if isinstance(e, (ir.BinOp, ir.Compare, ir.Intrinsic, ir.Call)):
+            first = self.operands_first(e)
+            if first is not None:
+                return first
         ln = e.span.line
         if isinstance(e, ir.Const):
             return self.const(e)
@@ -148,6 +153,53 @@ class _ExpressionsMixin:
         else:
             raise EmitError(f"constant {v!r}", e.span)
         return f"Some({out})" if isinstance(e.ty, ir.OptionT) else out
+
+    def operands_first(self, e: "ir.BinOp | ir.Compare | ir.Intrinsic | ir.Call") -> str | None:
+        """CPython evaluates every operand of an operation (`a + b`, `a < b`, `a[i]`, a call's
+        arguments) before the operation raises its error for a None operand (`TypeError:
+        unsupported operand type(s) ...`): `x + f()` with x None runs `f()` first. A None check
+        (a checking `Coerce`) emitted in place would raise before the operands after it run, so
+        where one is followed by an operand that can print, raise or change state, the operands
+        are evaluated into temporaries first, in order, and the operation reads those. Not for
+        AttributeError: `x.m(f())` looks `m` up on None before it evaluates the arguments.
+        None when nothing needs to move."""
+        def late_check(x: ir.Expr) -> bool:
+            return isinstance(x, ir.Coerce) and bool(x.none_msg) and x.none_cls != "AttributeError" \
+                and isinstance(x.expr.ty, ir.OptionT)
+
+        def plain(x: ir.Expr) -> bool:  # evaluating it cannot print or see a change (its own check aside)
+            return isinstance(x.expr if late_check(x) else x, (ir.Const, ir.Local))
+
+        if isinstance(e, ir.BinOp):
+            ops = [e.left, e.right]
+        elif isinstance(e, ir.Compare):
+            # `a < b < c` compares a and b before it evaluates c (only if a < b): a check of
+            # b or c, in place, raises where CPython's does; one of a waits for b
+            ops = list(e.operands[:2])
+        else:
+            ops = [*e.args, *(v for _, v in getattr(e, "kwargs", ()))]
+        checked = [i for i, x in enumerate(ops) if late_check(x)]
+        if not checked or all(plain(x) for x in ops[checked[0] + 1:]):
+            return None
+        lets, new = [], []
+        for x in ops:
+            inner = x.expr if late_check(x) else x
+            if plain(x):
+                new.append(x)
+                continue
+            v, local = self.temp_local("op", inner.ty, inner.span)
+            lets.append(f"let {v} = {self.expr(inner)};")
+            new.append(ir.Coerce(local, x.ty, x.span, x.none_msg, x.none_cls) if inner is not x else local)
+        if isinstance(e, ir.BinOp):
+            node = dataclasses.replace(e, left=new[0], right=new[1])
+        elif isinstance(e, ir.Compare):
+            node = dataclasses.replace(e, operands=(*new, *e.operands[2:]))
+        else:
+            n = len(e.args)
+            node = dataclasses.replace(e, args=tuple(new[:n]))
+            if isinstance(e, ir.Intrinsic) and e.kwargs:
+                node = dataclasses.replace(node, kwargs=tuple((k, v) for (k, _), v in zip(e.kwargs, new[n:])))
+        return f"{{ {' '.join(lets)} {self.expr(node)} }}"
 
     def coerce(self, e: ir.Coerce) -> str:
         dyn = self.union_coerce(e)

@@ -456,9 +456,13 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             opts = [n for n, ty in env.items() if ty == "int | None"]
             if opts:
                 o = self.spell(r.choice(opts))
-                op = r.choice(["+ 1", "* 2", "< 3", "// 2", "- 1"])
-                return [f"{indent}if {o} is not None:", f"{indent}    print({o} {op})",
-                        f"{indent}try:", f"{indent}    print({o} {op})", f"{indent}except TypeError as err:",
+                sym = r.choice(["+", "*", "<", "//", "-", "=="])
+                # the other operand: a constant, or an expression that may call functions (which
+                # print) or raise: CPython evaluates it before the operation raises for None
+                other = str(r.choice([1, 2, 3])) if r.random() < 0.5 else f"({self.expr('int', env, 2)})"
+                use = f"{o} {sym} {other}" if r.random() < 0.7 else f"{other} {sym} {o}"
+                return [f"{indent}if {o} is not None:", f"{indent}    print({use})",
+                        f"{indent}try:", f"{indent}    print({use})", f"{indent}except TypeError as err:",
                         f"{indent}    print('TypeError', err)"]
         if choice < 0.80 and self.globals and fn is not None:
             g = r.choice([n for n in self.globals if self.globals[n] == "int"] or [None])
