@@ -9,6 +9,7 @@ arithmetic, bool->int, T->Optional[T]). Builtin calls and methods are in
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from typing import Any, Callable
 
@@ -895,7 +896,13 @@ class ExprMixin:
                 if p.equal is not None:  # f"{ x = }" prints the source text exactly, spaces too
                     m = cst.Module([])
                     eq = p.equal
-                    src = (m.code_for_node(p.whitespace_before_expression) + m.code_for_node(p.expression)
+                    # the expression as written: the tree's names are NFKC-normalised (`ﬁle` is
+                    # `file`), CPython prints the source text (`f"{ﬁle=}"` is `ﬁle=3`)
+                    code = m.code_for_node(p.expression)
+                    written = self.info.sm.text_at(self.sp(p.expression))
+                    if written is not None and unicodedata.normalize("NFKC", written) == unicodedata.normalize("NFKC", code):
+                        code = written
+                    src = (m.code_for_node(p.whitespace_before_expression) + code
                            + m.code_for_node(p.whitespace_after_expression)
                            + (m.code_for_node(eq.whitespace_before) if isinstance(eq, cst.AssignEqual) else "") + "="
                            + (m.code_for_node(eq.whitespace_after) if isinstance(eq, cst.AssignEqual) else ""))
