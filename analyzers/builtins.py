@@ -1037,7 +1037,14 @@ class BuiltinMixin:
                 return self.err("type-mismatch", f"bad format string: Unknown conversion specifier {conv}", node)
             if isinstance(prune(args[idx].ty), TVar):
                 return self.unknown(self.sp(node), of=(args[idx].ty,))
-            parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))
+            fe, fconv, fspec = protocols.format_field(  # `__format__`, as format() calls it
+                self, args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None, node)
+            if fe is not args[idx] and len(args) > 1 and not all(isinstance(a, (ir.Local, ir.Const)) for a in args):
+                # CPython evaluates every argument before it formats the first field: a
+                # `__format__` call in the field would run before the arguments after it
+                return self.err("unsupported-builtin", "str.format() of an object whose class defines __format__ needs "
+                                "arguments that are names or literals (Python evaluates them all before formatting)", node)
+            parts.append(ir.FormatField(fe, fconv, fspec))
             used.append(idx)
         # Python evaluates every argument once, left to right; the f-string form evaluates each
         # field where it is used: the same only if fields use arguments once, in order, all of them

@@ -52,6 +52,10 @@ def test_refused_at_line(path: Path):
     ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
     ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
     ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
+    # str.format() calls a class's __format__ after evaluating every argument: a call among
+    # several arguments would run it too early (hunt2 of 2026-12-04)
+    ("class F:\n    def __format__(self, spec: str) -> str:\n        return spec\n"
+     "def g() -> F:\n    return F()\nprint('{:a}{:b}'.format(g(), g()))\n", "unsupported-builtin", 6),
     # a builtin's parameter given by position and by name, and int(base=...) without the text:
     # CPython's TypeError; they ran with one of the two values, or printed 0 (the hunt of 2026-12-04)
     ("s = 'a,b'\nprint(s.split(',', sep=','))\n", "type-mismatch", 2),
