@@ -9,6 +9,7 @@ arithmetic, bool->int, T->Optional[T]). Builtin calls and methods are in
 
 from __future__ import annotations
 
+import re
 import unicodedata
 import warnings
 from typing import Any, Callable
@@ -225,6 +226,8 @@ class ExprMixin:
                 if isinstance(node, cst.ConcatenatedString) and v is None:
                     return self.concat_fstrings(node)
                 return self.err("unsupported-syntax", "bytes literals are not supported", node)
+            if _SURROGATE.search(v):
+                return self.err("unsupported-syntax", _SURROGATE_MSG, node)
             return ir.Const(v, ir.STR, sp)
         if isinstance(node, cst.FormattedString):
             return self.fstring(node)
@@ -881,7 +884,10 @@ class ExprMixin:
         parts: list[Any] = []
         for p in node.parts:
             if isinstance(p, cst.FormattedStringText):
-                parts.append(_unescape(p.value, node))
+                text = _unescape(p.value, node)
+                if _SURROGATE.search(text):
+                    return self.err("unsupported-syntax", _SURROGATE_MSG, node)
+                parts.append(text)
             else:
                 e = self.text(p.expression) if not p.format_spec and not p.conversion else self.expr(p.expression)
                 if isinstance(prune(e.ty), TVar):
@@ -1048,6 +1054,11 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     if isinstance(t, ir.OptionT):
         return optional and _orderable(t.inner)
     return False
+
+
+# a str literal holding a lone surrogate ("\ud800"): CPython allows it, a Rust str cannot
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_MSG = "lone surrogates (U+D800..U+DFFF) in strings are not supported: Portalis strs cannot hold them"
 
 
 def _unescape(raw: str, node: cst.FormattedString) -> str:

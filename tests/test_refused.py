@@ -52,6 +52,10 @@ def test_refused_at_line(path: Path):
     ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
     ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
     ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
+    # a str literal with a lone surrogate: refused at its line, not at 1:1 by the emitter (hunt2)
+    ("n = 1\ns = 'a\\ud83d\\ude00'\nprint(s)\n", "unsupported-syntax", 2),
+    ("n = 1\nprint(f'{n}\\udc80')\n", "unsupported-syntax", 2),
+    ("from enum import Enum\nclass E(Enum):\n    A = '\\ud800'\n", "unsupported-enum", 3),
     # str.format() calls a class's __format__ after evaluating every argument: a call among
     # several arguments would run it too early (hunt2 of 2026-12-04)
     ("class F:\n    def __format__(self, spec: str) -> str:\n        return spec\n"
