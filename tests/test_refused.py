@@ -52,6 +52,10 @@ def test_refused_at_line(path: Path):
     ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
     ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
     ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
+    # a `__format__` only a subclass defines: CPython calls it through a variable of the base
+    # class, Portalis formatted with the base's str() (hunt2 of 2026-12-04)
+    ("class B:\n    def __str__(self) -> str:\n        return 'b'\nclass K(B):\n    def __format__(self, spec: str) -> str:\n"
+     "        return 'k'\ndef f() -> B:\n    return K()\nb = f()\nprint(f'{b}')\n", "unsupported-class", 10),
     # a str literal with a lone surrogate: refused at its line, not at 1:1 by the emitter (hunt2)
     ("n = 1\ns = 'a\\ud83d\\ude00'\nprint(s)\n", "unsupported-syntax", 2),
     ("n = 1\nprint(f'{n}\\udc80')\n", "unsupported-syntax", 2),
