@@ -1,4 +1,4 @@
-# f-string `=` fields print the expression as written, before NFKC (PEP 3131) normalises names
+# f-string `=` fields print the expression as written: names before NFKC (PEP 3131), line breaks and indentation kept
 ﬁle: int = 3
 µ: str = "mu"
 print(f"{ﬁle=}", f"{ µ = !s:>4}")
@@ -23,5 +23,19 @@ def main() -> None:
     print(Ｐoint(4).show(), f"{Ｐoint(5).ｘ=}")
 
 
+def spaced() -> None:
+    a = 1
+    b = 2
+    d: dict[str, int] = {"k=": 3}
+    print(f"{a!=b=}", f"{a==b=}", f"{a if a else b=}", f"{'=' * 2=}", f"{d['k=']=}", f"{a<=b=}", f"{a>=b = }")
+    print(f"{  a  +  b  =  }", f"{a=:>{b+3}}", f"{ {'x': a}['x']=}", f"{[c for c in 'é=']=}")
+    print(f"""{
+    a
+    =}""", f"""{ﬁle
+        + a =
+  !s:>3}""")
+
+
 if __name__ == "__main__":
     main()
+    spaced()
