@@ -902,7 +902,7 @@ class ExprMixin:
                     return self.err("unsupported-builtin", "`!a` conversion is not supported", p)
                 if p.equal is not None:  # f"{ x = }" prints the source text exactly, spaces too
                     parts.append(self.debug_text(p))
-                    if not conv and spec is None:
+                    if not conv and p.format_spec is None:  # repr, unless a spec is given (even `{x=:}`)
                         conv = "r"
                 e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]

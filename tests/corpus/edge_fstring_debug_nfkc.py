@@ -1,4 +1,4 @@
-# f-string `=` fields print the expression as written: names before NFKC (PEP 3131), line breaks and indentation kept
+# f-string `=` fields print the expression as written: names before NFKC (PEP 3131), line breaks and indentation kept; an empty spec (`{x=:}`) formats, no repr
 ﬁle: int = 3
 µ: str = "mu"
 print(f"{ﬁle=}", f"{ µ = !s:>4}")
@@ -29,6 +29,8 @@ def spaced() -> None:
     d: dict[str, int] = {"k=": 3}
     print(f"{a!=b=}", f"{a==b=}", f"{a if a else b=}", f"{'=' * 2=}", f"{d['k=']=}", f"{a<=b=}", f"{a>=b = }")
     print(f"{  a  +  b  =  }", f"{a=:>{b+3}}", f"{ {'x': a}['x']=}", f"{[c for c in 'é=']=}")
+    x = "abc"
+    print(f"{x=:}", f"{x = :}", f"{b=:}", f"{x=!s:}", f"{x=}", f"{x=!r:}")
     print(f"""{
     a
     =}""", f"""{ﬁle
