@@ -255,8 +255,11 @@ class _IntrinsicsMixin:
                 out.append(f"{o}.push_str(&{v});")
             elif self.mod.module.classes and _has_obj(x.ty):
                 # a user __str__/__repr__ may raise (left pending): what print wrote before this
-                # argument is written, then the exception goes on, as in CPython
+                # argument is written, then the exception goes on, as in CPython. It may print:
+                # CPython has written the arguments and separators before this one by then
                 err = self.propagate("_e")
+                if i:
+                    out.append(f"{target}(&{o}); {o}.clear();")
                 out.append(f"let _pl = {o}.len(); rt::PyFmt::fmt_str(&{v}, &mut {o}); "
                            f"if let Err(_e) = rt::ret(()) {{ {o}.truncate(_pl); {target}(&{o}); {err}; }}")
             else:
