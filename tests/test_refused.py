@@ -56,6 +56,11 @@ def test_refused_at_line(path: Path):
     # class, Portalis formatted with the base's str() (hunt2 of 2026-12-04)
     ("class B:\n    def __str__(self) -> str:\n        return 'b'\nclass K(B):\n    def __format__(self, spec: str) -> str:\n"
      "        return 'k'\ndef f() -> B:\n    return K()\nb = f()\nprint(f'{b}')\n", "unsupported-class", 10),
+    # an exception keeps its arguments' str()/repr() from when it is made, CPython the objects:
+    # a list appended to afterwards printed as it was (hunt2 of 2026-12-04)
+    ("xs = [1]\ne = ValueError(xs)\nxs.append(2)\nprint(e)\n", "unsupported-syntax", 2),
+    ("class E(Exception):\n    def __init__(self, xs: list[int]) -> None:\n        super().__init__(xs)\n"
+     "ys = [1]\nprint(E(ys))\n", "unsupported-syntax", 2),
     # a str literal with a lone surrogate: refused at its line, not at 1:1 by the emitter (hunt2)
     ("n = 1\ns = 'a\\ud83d\\ude00'\nprint(s)\n", "unsupported-syntax", 2),
     ("n = 1\nprint(f'{n}\\udc80')\n", "unsupported-syntax", 2),
