@@ -20,7 +20,7 @@ from portalis import ir
 from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, nested, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
-from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
+from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin, _exc_arg_msg, _text_fixed
 from portalis.analyzers import classes as user_classes
 from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
@@ -267,6 +267,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return [ir.Raise(e, None, sp)]
         if isinstance(node, cst.Assert):
             msg = self.expr(node.msg) if node.msg is not None else None
+            if msg is not None and not _text_fixed(msg.ty):  # AssertionError(msg) keeps the object
+                self.err("unsupported-syntax", _exc_arg_msg(msg.ty), node.msg)
+                return []
             return [ir.Assert(self.cond(node.test), msg, sp)]
         if isinstance(node, cst.Global):
             if self.fname == "<module>":

@@ -59,6 +59,7 @@ def test_refused_at_line(path: Path):
     # an exception keeps its arguments' str()/repr() from when it is made, CPython the objects:
     # a list appended to afterwards printed as it was (hunt2 of 2026-12-04)
     ("xs = [1]\ne = ValueError(xs)\nxs.append(2)\nprint(e)\n", "unsupported-syntax", 2),
+    ("xs = [1]\nassert not xs, xs\n", "unsupported-syntax", 2),
     ("class E(Exception):\n    def __init__(self, xs: list[int]) -> None:\n        super().__init__(xs)\n"
      "ys = [1]\nprint(E(ys))\n", "unsupported-syntax", 2),
     # a str literal with a lone surrogate: refused at its line, not at 1:1 by the emitter (hunt2)
