@@ -229,8 +229,9 @@ class _IntrinsicsMixin:
         o = self.t("_o")
         out = [f"let mut {o} = String::new();"]
         checked = self.big and any(_has_int(x.ty) for x in e.args)  # each value is used twice below
-        if all(isinstance(x, (ir.Local, ir.Const)) for x in e.args[1:]) and not checked:
-            vals = [self.ref(x) for x in e.args]  # nothing after the first can change anything
+        if all(isinstance(x, (ir.Local, ir.Const)) for x in (*e.args[1:], *(v for k, v in e.kwargs if k in ("sep", "end")))) \
+                and not checked:
+            vals = [self.ref(x) for x in e.args]  # nothing after the first (sep= and end= too) can change anything
         else:
             vals = []
             for x in e.args:
