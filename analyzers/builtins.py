@@ -45,6 +45,29 @@ _STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "
 _STR_SIMPLE = {"upper", "lower", "title", "capitalize", "swapcase"}
 
 
+def _text_fixed(t: Any) -> bool:
+    """Whether str() and repr() of a value of type t can never change nor run user code: an
+    exception keeps its arguments' text from when it is made, CPython the objects (`str(e)`
+    shows a list appended to since, and runs a class's `__str__` when it is printed). Types not
+    known yet count as fixed (the final pass sees them)."""
+    t = prune(t)
+    if isinstance(t, TVar) or t in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR, ir.NONE):
+        return True
+    if isinstance(t, ir.OptionT):
+        return _text_fixed(t.inner)
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
+        return all(_text_fixed(x) for x in t.items)
+    if isinstance(t, ir.UnionT):
+        return bool(t.members) and all(_text_fixed(x) for x in t.members)
+    return isinstance(t, (ir.EnumT, ir.ExcT))
+
+
+def _exc_arg_msg(t: Any) -> str:
+    return (f"an exception argument of type {show(prune(t))}: Portalis keeps its str() and repr() from when the "
+            "exception is made, CPython keeps the object (its text shows later changes, a class's __str__ runs "
+            "when the exception is printed); pass its text (str(...), an f-string) instead")
+
+
 def _orderable_for_sort(t: Any) -> bool:
     from portalis.analyzers.exprs import _orderable
     return _orderable(t, optional=False)
@@ -156,6 +179,9 @@ class BuiltinMixin:
                         return call
                     return ir.NewExc(n, (call,), ir.ExcT(n), sp)
                 args = tuple(self.unwrap_any(self.expr(a)) for a in pos)
+                for a, p in zip(args, pos):
+                    if not _text_fixed(a.ty):
+                        return self.err("unsupported-syntax", _exc_arg_msg(a.ty), p)
                 return ir.NewExc(n, args, ir.ExcT(n), sp)
             if n in self.info.from_imports:
                 mod, attr = self.info.from_imports[n]
@@ -658,7 +684,21 @@ class BuiltinMixin:
             return self.unknown(self.sp(node), of=(x.ty,))
         if prune(x.ty) == ir.STR:
             return x
+        if not self.exc_args_text(node, x):
+            return self.poison(node)
         return ir.Intrinsic("str", (x,), ir.STR, self.sp(node))
+
+    def exc_args_text(self, node, x) -> bool:
+        """In an exception's generated `__init__`, `str()`/`repr()` of an argument it passes to
+        `super().__init__` (the exception's `args`, kept as text): refused (False) when that text
+        could change later (`_text_fixed`)."""
+        owner = self.fname.rsplit(".", 1)[0]
+        if node not in self.info.synth_alias or not self.fname.endswith(".__init__") or owner not in self.info.exc_inits:
+            return True
+        if _text_fixed(x.ty):
+            return True
+        self.err("unsupported-syntax", _exc_arg_msg(x.ty), node)
+        return False
 
     def b_repr(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
@@ -666,6 +706,8 @@ class BuiltinMixin:
         x = self.expr(pos[0])
         if isinstance(prune(x.ty), TVar):
             return self.unknown(self.sp(node), of=(x.ty,))
+        if not self.exc_args_text(node, x):
+            return self.poison(node)
         return ir.Intrinsic("repr", (x,), ir.STR, self.sp(node))
 
     def b_bool(self, node, pos, kw):
@@ -1037,7 +1079,14 @@ class BuiltinMixin:
                 return self.err("type-mismatch", f"bad format string: Unknown conversion specifier {conv}", node)
             if isinstance(prune(args[idx].ty), TVar):
                 return self.unknown(self.sp(node), of=(args[idx].ty,))
-            parts.append(ir.FormatField(args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None))
+            fe, fconv, fspec = protocols.format_field(  # `__format__`, as format() calls it
+                self, args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None, node)
+            if fe is not args[idx] and len(args) > 1 and not all(isinstance(a, (ir.Local, ir.Const)) for a in args):
+                # CPython evaluates every argument before it formats the first field: a
+                # `__format__` call in the field would run before the arguments after it
+                return self.err("unsupported-builtin", "str.format() of an object whose class defines __format__ needs "
+                                "arguments that are names or literals (Python evaluates them all before formatting)", node)
+            parts.append(ir.FormatField(fe, fconv, fspec))
             used.append(idx)
         # Python evaluates every argument once, left to right; the f-string form evaluates each
         # field where it is used: the same only if fields use arguments once, in order, all of them

@@ -170,6 +170,9 @@ def collect_enum(ml: Any, c: cst.ClassDef, base: str) -> None:
         if info.int_enum and vt != ir.INT:
             refuse("IntEnum members need int values (CPython raises ValueError)", v)
             continue
+        if isinstance(value, str) and any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+            refuse("lone surrogates (U+D800..U+DFFF) in strings are not supported: Portalis strs cannot hold them", v)
+            continue
         if vt == ir.INT and not -(2**63) <= value < 2**63:
             refuse("enum values must fit in 64 bits", v)
             continue

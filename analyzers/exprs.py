@@ -9,6 +9,8 @@ arithmetic, bool->int, T->Optional[T]). Builtin calls and methods are in
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import warnings
 from typing import Any, Callable
 
@@ -19,6 +21,7 @@ from portalis.analyzers import class_types, enums, exc_extras, named, numeric, p
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
+from portalis.diagnostics import NO_SPAN, Span
 
 _BINOPS: dict[type, str] = {
     cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/", cst.FloorDivide: "//",
@@ -224,6 +227,8 @@ class ExprMixin:
                 if isinstance(node, cst.ConcatenatedString) and v is None:
                     return self.concat_fstrings(node)
                 return self.err("unsupported-syntax", "bytes literals are not supported", node)
+            if _SURROGATE.search(v):
+                return self.err("unsupported-syntax", _SURROGATE_MSG, node)
             return ir.Const(v, ir.STR, sp)
         if isinstance(node, cst.FormattedString):
             return self.fstring(node)
@@ -880,7 +885,10 @@ class ExprMixin:
         parts: list[Any] = []
         for p in node.parts:
             if isinstance(p, cst.FormattedStringText):
-                parts.append(_unescape(p.value, node))
+                text = _unescape(p.value, node)
+                if _SURROGATE.search(text):
+                    return self.err("unsupported-syntax", _SURROGATE_MSG, node)
+                parts.append(text)
             else:
                 e = self.text(p.expression) if not p.format_spec and not p.conversion else self.expr(p.expression)
                 if isinstance(prune(e.ty), TVar):
@@ -893,18 +901,38 @@ class ExprMixin:
                 if conv == "a":
                     return self.err("unsupported-builtin", "`!a` conversion is not supported", p)
                 if p.equal is not None:  # f"{ x = }" prints the source text exactly, spaces too
-                    m = cst.Module([])
-                    eq = p.equal
-                    src = (m.code_for_node(p.whitespace_before_expression) + m.code_for_node(p.expression)
-                           + m.code_for_node(p.whitespace_after_expression)
-                           + (m.code_for_node(eq.whitespace_before) if isinstance(eq, cst.AssignEqual) else "") + "="
-                           + (m.code_for_node(eq.whitespace_after) if isinstance(eq, cst.AssignEqual) else ""))
-                    parts.append(src)
-                    if not conv and spec is None:
+                    parts.append(self.debug_text(p))
+                    if not conv and p.format_spec is None:  # repr, unless a spec is given (even `{x=:}`)
                         conv = "r"
                 e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
+
+    def debug_text(self, p: cst.FormattedStringExpression) -> str:
+        """The text `f"{ x = }"` prints before the value: the source between `{` and the end of
+        the whitespace after `=`, as written. The tree's names are NFKC-normalised (`ﬁle` is
+        `file`: CPython prints `ﬁle=3`), and libcst regenerates a line break's indentation
+        without the spaces written there; the regenerated text is kept when the source's
+        positions are missing or do not match it."""
+        m = cst.Module([])
+        eq = p.equal
+        assign = isinstance(eq, cst.AssignEqual)
+        code = (m.code_for_node(p.whitespace_before_expression) + m.code_for_node(p.expression)
+                + m.code_for_node(p.whitespace_after_expression)
+                + (m.code_for_node(eq.whitespace_before) if assign else "") + "="
+                + (m.code_for_node(eq.whitespace_after) if assign else ""))
+        sm = self.info.sm
+        field, at = self.sp(p), self.sp(eq) if assign else NO_SPAN
+        if field == NO_SPAN or at == NO_SPAN:
+            return code
+        written = sm.text_at(Span(field.line, field.col + 1, at.end_line, at.end_col))
+        rest = sm.text_at(Span(at.end_line, at.end_col, field.end_line, field.end_col))
+        if written is None or rest is None or not written.endswith("="):
+            return code
+        written += rest[:len(rest) - len(rest.lstrip(" \t\f\r\n"))]
+        written = written.replace("\r\n", "\n").replace("\r", "\n")  # as CPython's tokenizer reads lines
+        same = [re.sub(r"\s", "", unicodedata.normalize("NFKC", x)) for x in (written, code)]
+        return written if same[0] == same[1] else code
 
     def concat_fstrings(self, node: cst.ConcatenatedString) -> ir.Expr:
         left = self.expr(node.left)
@@ -1041,6 +1069,11 @@ def _orderable(t: Any, optional: bool = True) -> bool:
     if isinstance(t, ir.OptionT):
         return optional and _orderable(t.inner)
     return False
+
+
+# a str literal holding a lone surrogate ("\ud800"): CPython allows it, a Rust str cannot
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_MSG = "lone surrogates (U+D800..U+DFFF) in strings are not supported: Portalis strs cannot hold them"
 
 
 def _unescape(raw: str, node: cst.FormattedString) -> str:

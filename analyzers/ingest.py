@@ -50,6 +50,16 @@ class SourceModule:
             self._spans[node] = s  # spans are immutable: one per node (lowering asks ~1.5 times per node and pass)
         return s
 
+    def text_at(self, span: Span) -> str | None:
+        """The source text of a span (None for a node without a position)."""
+        if span == _NO_SPAN:
+            return None
+        lines = _split_lines(self.text)
+        if span.line == span.end_line:
+            return lines[span.line - 1][span.col:span.end_col]
+        return (lines[span.line - 1][span.col:] + "".join(lines[span.line:span.end_line - 1])
+                + lines[span.end_line - 1][:span.end_col])
+
     def source_lines(self, node: cst.CSTNode) -> str:
         """The whole source lines the node spans (a superset of its code), for content hashes:
         ~100x cheaper than libcst's ``code_for_node``, which re-generates the code."""

@@ -20,7 +20,7 @@ from portalis import ir
 from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, nested, numeric, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
-from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin
+from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin, _exc_arg_msg, _text_fixed
 from portalis.analyzers import classes as user_classes
 from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
@@ -267,6 +267,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return [ir.Raise(e, None, sp)]
         if isinstance(node, cst.Assert):
             msg = self.expr(node.msg) if node.msg is not None else None
+            if msg is not None and not _text_fixed(msg.ty):  # AssertionError(msg) keeps the object
+                self.err("unsupported-syntax", _exc_arg_msg(msg.ty), node.msg)
+                return []
             return [ir.Assert(self.cond(node.test), msg, sp)]
         if isinstance(node, cst.Global):
             if self.fname == "<module>":
@@ -486,16 +489,18 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if op == "+" and isinstance(node.target, cst.Name) and ct == ir.STR and prune(rhs.ty) == ir.STR:
             tgt, _ = self.target(node.target, cur, node)
             return [ir.AugAssign(tgt, "+", rhs, sp)]
-        if op == "+" and isinstance(ct, ir.ListT):
-            it_elem = self.iter_elem(rhs, node.value)
-            if not unify(ct.elem, it_elem):
-                self.err("type-mismatch", f"`+=` of {show(rhs.ty)} onto {show(ct)}", node)
-                return []
-            return [ir.ExprStmt(ir.Intrinsic("list.extend", (cur, rhs), ir.NONE, sp), sp)]
-        if op == "*" and isinstance(ct, ir.ListT):
-            # list.__imul__ repeats the list in place: every alias sees it
-            n = self.int_arg(rhs, node.value)
-            return [ir.ExprStmt(ir.Intrinsic("list.imul", (cur, n), ir.NONE, sp), sp)]
+        if op in ("+", "*") and isinstance(ct, ir.ListT):
+            if op == "+":
+                it_elem = self.iter_elem(rhs, node.value)
+                if not unify(ct.elem, it_elem):
+                    self.err("type-mismatch", f"`+=` of {show(rhs.ty)} onto {show(ct)}", node)
+                    return []
+                call, arg = "list.extend", rhs
+            else:  # list.__imul__ repeats the list in place: every alias sees it
+                call, arg = "list.imul", self.int_arg(rhs, node.value)
+            if isinstance(cur, ir.Local):  # nothing in one statement can rebind a local
+                return [ir.ExprStmt(ir.Intrinsic(call, (cur, arg), ir.NONE, sp), sp)]
+            return self.list_inplace(node, cur, call, arg)
         if isinstance(ct, ir.SetT) and op in ("|", "&", "-", "^"):
             self.err("unsupported-syntax", "in-place set operators are not supported; use .update()", node)
             return []
@@ -503,6 +508,38 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return self.item_aug_assign(node, op, cur, rhs)
         value = self.binop(op, cur, rhs, node, inplace=True)
         return [self.bind(node.target, value, node)]
+
+    def list_inplace(self, node: cst.AugAssign, cur: ir.Expr, call: str, arg: ir.Expr) -> list[ir.Stmt]:
+        """`xs += ys` (`*=`) on a module variable, a field or an item: CPython runs
+        `xs = xs.__iadd__(ys)`, so the list read before the right side is the one extended and
+        stored back, even where the right side rebinds the target (`g += f()` with `f` setting
+        `g = [...]`). The list goes to a hidden local first; an item's object and key too."""
+        sp = self.sp(node)
+        stmts: list[ir.Stmt] = []
+
+        def once(e: ir.Expr, suffix: str) -> ir.Expr:
+            if isinstance(e, (ir.Local, ir.Const)):
+                return e
+            n = ir.hidden("aug", sp.line, sp.col, suffix)
+            if n not in self.locals:
+                self.locals[n] = TVar("aug")
+            unify(self.locals[n], e.ty)
+            stmts.append(ir.Assign(ir.NameTarget(n, self.locals[n], False, sp), e, sp))
+            return ir.Local(n, self.locals[n], e.span)
+
+        if isinstance(node.target, cst.Subscript):
+            if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem")):
+                if not isinstance(prune(cur.ty), TVar):
+                    self.err("unsupported-syntax", "augmented assignment to this kind of item is not supported", node)
+                return []
+            lo, lk = once(cur.args[0], "obj"), once(cur.args[1], "key")
+            lst = once(ir.Intrinsic(cur.name, (lo, lk), cur.ty, cur.span), "list")
+            store: ir.Stmt = ir.Assign(ir.IndexTarget(lo, lk, sp), lst, sp)
+        else:
+            lst = once(cur, "list")
+            store = self.bind(node.target, lst, node)
+        stmts.append(ir.ExprStmt(ir.Intrinsic(call, (lst, arg), ir.NONE, sp), sp))
+        return stmts + [store]
 
     def attr_aug_assign(self, node: cst.AugAssign) -> list[ir.Stmt]:
         """`items[k].qty += n`, `a.b.c += f()`: the object before the dot is evaluated once, into

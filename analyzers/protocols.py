@@ -601,7 +601,15 @@ def format_field(lw: Any, e: Any, conv: str, spec: Any, node: cst.CSTNode) -> tu
     from portalis import ir
     from portalis.analyzers.types import TVar, prune
     t = prune(e.ty)
-    if conv or not isinstance(t, ir.ObjT) or t.name not in lw.info.classes or not lw._has(t, "__format__"):
+    if conv or not isinstance(t, ir.ObjT) or t.name not in lw.info.classes:
+        return e, conv, spec
+    if not lw._has(t, "__format__"):
+        from portalis.analyzers.classes import defines_anywhere
+        if defines_anywhere(lw.info, t.name, "__format__"):
+            # a subclass's `__format__` runs for its objects where CPython formats a `t`; only
+            # the class's own (or a base's) is dispatched
+            lw.err("unsupported-class", f"formatting a `{t.name}` depends on `__format__`, which only some of its "
+                   "subclasses define: not supported", node)
         return e, conv, spec
     text = spec if spec is not None else ir.Const("", ir.STR, e.span)
     call = lw._call_lowered(t, "__format__", [e, text], node)

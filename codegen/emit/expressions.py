@@ -514,6 +514,13 @@ class _ExpressionsMixin:
                 x = (ir.Intrinsic("enum.value", (x,), ir.INT, x.span) if t.int_enum
                      else ir.Intrinsic("str", (x,), ir.STR, x.span))
                 t = x.ty
+            if spec_var is None and not all(isinstance(sp, str) for sp in p.spec.parts):
+                # a computed spec: CPython evaluates the value, then the spec, then converts
+                # (`!r` calls __repr__) and formats; the spec is evaluated once
+                v, local = self.temp_local("fv", t, x.span)
+                spec_var = self.t("_fs")
+                out.append(f"let {v} = {self.expr(x)}; let {spec_var} = {self.fstring(p.spec)};")
+                x = local
             spec = spec_var or self.fstring(p.spec)
             if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
                 out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});{close}")

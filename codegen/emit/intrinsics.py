@@ -11,6 +11,12 @@ from portalis.codegen.emit.named import named_intrinsic
 from portalis.codegen.emit.protocols import protocol_intrinsic
 
 
+def _runs_user_code(x: ir.Expr) -> bool:
+    """Whether evaluating x may call a user function (which could rebind a module variable or a
+    field): a call, a new object (its `__init__`), a lambda's body run by a builtin."""
+    return any(isinstance(n, (ir.Call, ir.NewObj)) for n in ir.walk(x))
+
+
 class _IntrinsicsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
@@ -199,6 +205,14 @@ class _IntrinsicsMixin:
             return self.minmax_args(e)
         if n.startswith("str."):
             return self.str_method(e)
+        if (n.startswith(("list.", "dict.", "set.")) and len(a) > 1 and isinstance(a[0].ty, (ir.ListT, ir.DictT, ir.SetT))
+                and not isinstance(a[0], (ir.Local, ir.Const)) and not dict(e.kwargs).get("count_first")
+                and any(_runs_user_code(x) for x in a[1:])):
+            # CPython reads the receiver (`xs` of `xs.append(f())`, a module variable or a field)
+            # before the arguments: an `f()` that rebinds it does not redirect the call
+            v, local = self.temp_local("rcv", a[0].ty, a[0].span)
+            inner = ir.Intrinsic(n, (local, *a[1:]), e.ty, e.span, e.kwargs)
+            return f"{{ let {v} = {self.expr(a[0])}; {self.intrinsic_code(inner)} }}"
         if n.startswith("list."):
             return self.list_method(e)
         if n.startswith("dict."):
@@ -229,8 +243,9 @@ class _IntrinsicsMixin:
         o = self.t("_o")
         out = [f"let mut {o} = String::new();"]
         checked = self.big and any(_has_int(x.ty) for x in e.args)  # each value is used twice below
-        if all(isinstance(x, (ir.Local, ir.Const)) for x in e.args[1:]) and not checked:
-            vals = [self.ref(x) for x in e.args]  # nothing after the first can change anything
+        if all(isinstance(x, (ir.Local, ir.Const)) for x in (*e.args[1:], *(v for k, v in e.kwargs if k in ("sep", "end")))) \
+                and not checked:
+            vals = [self.ref(x) for x in e.args]  # nothing after the first (sep= and end= too) can change anything
         else:
             vals = []
             for x in e.args:
@@ -255,8 +270,11 @@ class _IntrinsicsMixin:
                 out.append(f"{o}.push_str(&{v});")
             elif self.mod.module.classes and _has_obj(x.ty):
                 # a user __str__/__repr__ may raise (left pending): what print wrote before this
-                # argument is written, then the exception goes on, as in CPython
+                # argument is written, then the exception goes on, as in CPython. It may print:
+                # CPython has written the arguments and separators before this one by then
                 err = self.propagate("_e")
+                if i:
+                    out.append(f"{target}(&{o}); {o}.clear();")
                 out.append(f"let _pl = {o}.len(); rt::PyFmt::fmt_str(&{v}, &mut {o}); "
                            f"if let Err(_e) = rt::ret(()) {{ {o}.truncate(_pl); {target}(&{o}); {err}; }}")
             else:
