@@ -122,7 +122,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--count", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--batch", type=int, default=8, help="programs per build")
+    ap.add_argument("--batch", type=int, default=16, help="programs per build (see the module docstring)")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--out", type=Path)
     ap.add_argument("--no-shrink", action="store_true")
