@@ -32,6 +32,9 @@ def test_refused_at_line(path: Path):
 
 @pytest.mark.parametrize("src,code,line", [
     ("x = eval('1')\n", "dynamic-eval", 1),
+    # the emitter's own refusals are reported at the statement's (or the variable's) line, not at 1:1
+    ("x = 1\nif True:\n    if range(x):\n        print(1)\n", "unsupported-syntax", 3),
+    ("xs = [1]\nprint(xs)\nys = [range(2)]\nprint(ys)\n", "unsupported-syntax", 3),
     ("import os\nprint(1)\n", "unsupported-import", 1),
     ("def f(x: int) -> int:\n    yield x\n", "generator", 2),
     ("xs = [1.5]\nprint(1 in xs)\n", "int-float-mix", 2),

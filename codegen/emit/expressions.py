@@ -260,7 +260,7 @@ class _ExpressionsMixin:
             return f"({v}.len() != 0)"
         if isinstance(t, ir.EnumT):  # an IntEnum member is false when its value is 0
             return f"{v}.truthy()"
-        raise EmitError(f"truth value of {t}", None)
+        raise EmitError(f"the truth value of a {t} is not supported; test its len() or compare it", None)
 
     def binop(self, e: ir.BinOp) -> str:
         ln = e.span.line

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import _Writer, default_value, is_copy, rust_str, rust_type
+from portalis.codegen.emit.common import EmitError, _Writer, default_value, is_copy, rust_str, rust_type
 from portalis.codegen.emit.statements import _StatementsMixin
 from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
@@ -155,7 +155,13 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
-            w.line(f"let mut {self.ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
+            try:
+                w.line(f"let mut {self.ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
+            except EmitError as e:
+                if e.span is None:  # at the variable's first assignment, not at 1:1
+                    e.span = next((x.span for x in ir.walk(fn.body) if isinstance(x, ir.NameTarget) and x.name == n),
+                                  fn.span)
+                raise
         self.block(fn.body)
         if not fn.body or not isinstance(fn.body[-1], (ir.Return, ir.Raise)):
             last = fn.span.end_line
@@ -174,7 +180,12 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
 
     def block(self, stmts: tuple) -> None:
         for s in stmts:
-            self.stmt(s)
+            try:
+                self.stmt(s)
+            except EmitError as e:
+                if e.span is None:  # reported at the innermost statement's line, not at 1:1
+                    e.span = getattr(s, "span", None)
+                raise
 
     def body(self, stmts: tuple) -> None:
         self.w.indent += 1
