@@ -64,6 +64,7 @@ class ClassInfo:
     body: list = field(default_factory=list)  # the class body (a dataclass's with its generated methods)
     frozen: bool = False  # a frozen dataclass
     generated_init: bool = False  # its `__init__` is the one @dataclass generates
+    generated_repr: bool = False  # its `__repr__` is the one @dataclass generates (reprlib.recursive_repr)
     hash_fields: list[str] | None = None  # a frozen dataclass with eq: hashed by its fields
     abc_meta: bool = False  # its metaclass is ABCMeta (it or a base derives from ABC): analyzers.protocols
     abc_base: bool = False  # `ABC` is one of its bases
@@ -241,6 +242,7 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
             return
         own = {s.name.value for s in body if isinstance(s, cst.FunctionDef)}
         ci.generated_init = "__init__" not in own
+        ci.generated_repr = "__repr__" not in own  # repr=False is refused
         body = expanded[0] + expanded[1]
         ci.frozen = dc.frozen
         if dc.frozen:
@@ -533,7 +535,7 @@ def ir_classes(info: Any) -> tuple[ir.Class, ...]:
             if base is None:
                 base, fields = class_group.GROUP, ()
         out.append(ir.Class(name, base, root, ci.tag, fields, tuple(methods.items()),
-                            Span(ci.line, 0, ci.line, 0), hf))
+                            Span(ci.line, 0, ci.line, 0), hf, ci.generated_repr))
     return tuple(out)
 
 

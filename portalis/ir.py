@@ -682,6 +682,9 @@ class Class:
     # a frozen dataclass with eq: hashed by these fields, as CPython's generated __hash__
     # (float fields are left out: equal values still hash alike, only collisions change)
     hash_fields: tuple[tuple[str, Type], ...] | None = None
+    # its `__repr__` ("Name.__repr__") is the one @dataclass generates, which CPython wraps in
+    # `reprlib.recursive_repr`: an object met again inside its own repr prints as `...`
+    recursive_repr: bool = False
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,13 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                 w.line("let _depth: u32 = 0;", fn.span.line)
             else:
                 w.line(f"rt::check_depth(_depth, {fn.span.line})?;", fn.span.line)
+        cls = self.mod.classes.classes.get(fn.name.removesuffix(".__repr__")) if fn.name.endswith(".__repr__") else None
+        if cls is not None and cls.recursive_repr and fn.params:
+            # reprlib.recursive_repr around @dataclass's __repr__: the object met again inside
+            # its own repr (through a field holding it) is written `...`
+            me = self.ident(fn.params[0][0])
+            w.line(f"let _repr_guard = rt::ReprGuard::enter({cls.tag}, {me}.oid());", fn.span.line)
+            w.line("if !_repr_guard.entered() { return Ok(rt::Str::lit(\"...\")); }", fn.span.line)
         handler_vars = {n.name for n in ir.walk(fn.body) if isinstance(n, ir.Handler) and n.name}
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:

@@ -635,18 +635,20 @@ impl<K: Hash + Eq + Clone, V: Clone + PartialEq> PartialEq for PyDict<K, V> {
 
 impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
     fn fmt_repr(&self, out: &mut String) {
-        let d = self.0.borrow();
-        out.push('{');
-        let mut first = true;
-        for (k, v) in d.entries.iter().flatten() {
-            if !first {
-                out.push_str(", ");
+        repr_guarded(Rc::as_ptr(&self.0) as *const u8 as usize, out, "{...}", |out| {
+            let d = self.0.borrow();
+            out.push('{');
+            let mut first = true;
+            for (k, v) in d.entries.iter().flatten() {
+                if !first {
+                    out.push_str(", ");
+                }
+                first = false;
+                k.fmt_repr(out);
+                out.push_str(": ");
+                v.fmt_repr(out);
             }
-            first = false;
-            k.fmt_repr(out);
-            out.push_str(": ");
-            v.fmt_repr(out);
-        }
-        out.push('}');
+            out.push('}');
+        });
     }
 }

@@ -853,8 +853,10 @@ impl<T: PartialOrd> PartialOrd for PyList<T> {
 
 impl<T: PyFmt> PyFmt for PyList<T> {
     fn fmt_repr(&self, out: &mut String) {
-        let a = self.0.borrow();
-        fmt_seq(out, "[", "]", a.iter());
+        repr_guarded(Rc::as_ptr(&self.0) as *const u8 as usize, out, "[...]", |out| {
+            let a = self.0.borrow();
+            fmt_seq(out, "[", "]", a.iter());
+        });
     }
 }
 

@@ -229,6 +229,8 @@ impl<T: PyFmt> PyFmt for PySet<T> {
             out.push_str("set()");
             return;
         }
-        fmt_seq(out, "{", "}", s.entries.iter().flatten());
+        repr_guarded(Rc::as_ptr(&self.0) as *const u8 as usize, out, "set(...)", |out| {
+            fmt_seq(out, "{", "}", s.entries.iter().flatten());
+        });
     }
 }

@@ -197,6 +197,68 @@ impl PyFmt for PyErr {
     }
 }
 
+thread_local! {
+    /// What is having its repr written, innermost last: CPython's `Py_ReprEnter` (containers:
+    /// kind 0, the container's address) and `reprlib.recursive_repr` (a dataclass's generated
+    /// `__repr__`: the class's tag and the object's id).
+    static REPR_ACTIVE: std::cell::RefCell<Vec<(usize, usize)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Held while a repr that may meet itself again is written; `entered()` is false when the same
+/// `(kind, addr)` is already being written further up (then CPython writes `[...]`, `{...}`,
+/// `set(...)` or a dataclass's `...` instead of recursing without end).
+pub struct ReprGuard {
+    key: (usize, usize),
+    entered: bool,
+}
+
+impl ReprGuard {
+    #[inline]
+    pub fn enter(kind: usize, addr: usize) -> ReprGuard {
+        let key = (kind, addr);
+        let entered = REPR_ACTIVE.with(|a| {
+            let mut a = a.borrow_mut();
+            if a.contains(&key) {
+                false
+            } else {
+                a.push(key);
+                true
+            }
+        });
+        ReprGuard { key, entered }
+    }
+    #[inline]
+    pub fn entered(&self) -> bool {
+        self.entered
+    }
+}
+
+impl Drop for ReprGuard {
+    fn drop(&mut self) {
+        if self.entered {
+            let key = self.key;
+            REPR_ACTIVE.with(|a| {
+                let mut a = a.borrow_mut();
+                if let Some(i) = a.iter().rposition(|&k| k == key) {
+                    a.remove(i);
+                }
+            });
+        }
+    }
+}
+
+/// The repr of the container at `addr`, written by `body`, or `cycle` when it holds itself
+/// (directly, through other containers or through a `__repr__`), as CPython's `Py_ReprEnter`.
+#[inline]
+fn repr_guarded(addr: usize, out: &mut String, cycle: &str, body: impl FnOnce(&mut String)) {
+    let g = ReprGuard::enter(0, addr);
+    if g.entered() {
+        body(out);
+    } else {
+        out.push_str(cycle);
+    }
+}
+
 fn fmt_seq<'a, T: PyFmt + 'a, I: Iterator<Item = &'a T>>(
     out: &mut String,
     open: &str,
