@@ -4,7 +4,7 @@
 ``.cwasm`` that ``wasm_exec.load_module`` writes for the "exit" engine) with the wasmtime C
 library of the wasmtime wheel, behaving exactly as ``wasm_exec.run_wasm(..., capture=False,
 timeout_mode="exit")``: same sandbox, limits, messages and exit codes.  ``portalis exec``
-(`portalis.cli`) calls ``exec_launcher`` as early as it can and the process becomes the launcher
+(`portalis.entry`, the command's entry point) calls ``exec_launcher`` as early as it can and the process becomes the launcher
 (``os.execv``), so what a run costs is the program's, not a Python interpreter's with wasmtime-py
 (start-up 0.09 -> ~0.03 s, see benchmarks/README.md).
 
@@ -117,8 +117,8 @@ def wasmtime_library() -> tuple[str, str] | None:
 
 
 def _cache_dir() -> str:
-    from .cache_dir import default_cache_dir
-    return str(default_cache_dir())
+    from .cache_dir import cache_dir_name
+    return cache_dir_name()
 
 
 def launcher_path(version: str, cache: str | None = None, source: bytes | None = None) -> str:

@@ -2,6 +2,6 @@
 
 import sys
 
-from portalis.cli import main
+from portalis.entry import main
 
 sys.exit(main())

@@ -17,6 +17,9 @@ import os
 import sys
 from pathlib import Path
 
+# the fast start of `exec`, and the defaults of --timeout/--max-memory it shares with argparse
+from portalis.entry import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT_S, exec_fast, fallback_argv, say_why
+
 TYPE_CHECKING = False  # not `typing`'s: `exec` imports nothing it does not use (start-up memory)
 if TYPE_CHECKING:  # imported where used (argparse too)
     import argparse
@@ -25,8 +28,6 @@ if TYPE_CHECKING:  # imported where used (argparse too)
 
 EXIT_UNTRANSLATABLE = 2
 EXIT_ENVIRONMENT = 3
-DEFAULT_TIMEOUT_S = 10.0  # `--timeout` of run/exec/check (argparse and `_exec_fast` share them)
-DEFAULT_MAX_MEMORY_MB = 512.0
 
 
 def _read(path: str) -> str:
@@ -146,7 +147,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     shutil.copyfile(wasm, out)
     # the first `portalis exec` of it starts as fast as the next: module compiled, launcher built
     from portalis.codegen.launcher import prepare_exec
-    _say_why(prepare_exec(str(out)) or "")
+    say_why(prepare_exec(str(out)) or "")
     print(out)
     return 0
 
@@ -155,8 +156,8 @@ def _exec(args: argparse.Namespace, wasm: Path, name: str) -> int:
     limits, dirs = _limits(args), _dirs(args)
     if getattr(args, "_launcher", False):  # a real `portalis exec` process: become the native launcher
         from portalis.codegen.launcher import exec_launcher
-        why = exec_launcher(str(wasm), list(args.args), limits.timeout, limits.max_memory, dirs, name, _fallback_argv())
-        _say_why(why)
+        why = exec_launcher(str(wasm), list(args.args), limits.timeout, limits.max_memory, dirs, name, fallback_argv())
+        say_why(why)
     from portalis.codegen.wasm_exec import run_wasm
     sys.stdout.flush()
     # this process runs one program: no interruption checks in its loops; a time limit or
@@ -164,68 +165,6 @@ def _exec(args: argparse.Namespace, wasm: Path, name: str) -> int:
     res = run_wasm(wasm, args.args, limits=limits, capture=False, program_name=name, dirs=dirs,
                    timeout_mode="exit")
     return res.exit_code
-
-
-def _fallback_argv() -> list[str]:
-    """This `portalis` command again, run in Python (the native launcher runs it, with
-    PORTALIS_EXEC_LAUNCHER=0, when it cannot load the module)."""
-    script = sys.argv[0]
-    if script.endswith(("cli.py", "__main__.py")) or not os.path.isfile(script):  # `python -m portalis[.cli]`
-        how = ["-m", "portalis" if script.endswith("__main__.py") else "portalis.cli"]
-    else:  # the `portalis` script: the same command, so that even a traceback reads the same
-        how = [script]
-    return [sys.executable, *how, *sys.argv[1:]]
-
-
-def _say_why(why: str) -> None:
-    from portalis.codegen.launcher import verbose
-    if why and verbose():
-        print(f"portalis: exec: not using the native launcher: {why}", file=sys.stderr, flush=True)
-
-
-def _exec_fast(argv: list[str]) -> bool:
-    """`portalis exec` with the usual options, before argparse is imported: become the native
-    launcher (`codegen.launcher`, does not return) or return, and `main` parses and runs it the
-    ordinary way (True: the launcher was tried and cannot be used).  Only unambiguous command lines are taken: full option names before the
-    module, values that do not start with `-`, no `--` (argparse's own rules decide the rest)."""
-    timeout, max_memory, dirs_raw = DEFAULT_TIMEOUT_S, DEFAULT_MAX_MEMORY_MB, []
-    i = 1
-    while i < len(argv) and argv[i].startswith("-"):
-        opt, eq, val = argv[i].partition("=")
-        if not eq:
-            if i + 1 >= len(argv):
-                return False
-            val = argv[i + 1]
-            i += 1
-        i += 1
-        if val.startswith("-"):
-            return False
-        try:
-            if opt == "--timeout":
-                timeout = float(val)
-            elif opt == "--max-memory":
-                max_memory = float(val)
-            elif opt == "--dir":
-                dirs_raw.append(val)
-            else:
-                return False
-        except ValueError:
-            return False
-    if i >= len(argv) or "--" in argv[i:]:
-        return False
-    module, args = argv[i], argv[i + 1:]
-    if not os.path.isfile(module) or max_memory != max_memory or abs(max_memory) == float("inf"):
-        return False  # the ordinary path says what is wrong
-    name = Path(module).with_suffix(".py").name
-    dirs = []
-    for d in dirs_raw:
-        host, _, guest = d.partition("::")
-        dirs.append((host, guest or host))
-    from portalis.codegen.launcher import exec_launcher
-    why = exec_launcher(module, args, timeout if timeout > 0 else None,
-                        int(max_memory * 1024 * 1024) if max_memory > 0 else None, dirs, name, _fallback_argv())
-    _say_why(why)
-    return True
 
 
 def cmd_exec(args: argparse.Namespace) -> int:
@@ -322,10 +261,15 @@ def cmd_model_status(args) -> int:
     return 0 if ok else 1
 
 
-def main(argv: list[str] | None = None) -> int:
-    process = argv is None  # the `portalis` process itself (not a caller in Python)
+def main(argv: list[str] | None = None, launcher_tried: bool | None = None) -> int:
+    """``argv=None``: the `portalis` process itself (not a caller in Python).  ``launcher_tried``:
+    whether `portalis.entry.main` already tried `exec` in the native launcher (None: not called
+    from there, so try it here)."""
+    process = argv is None
     argv = sys.argv[1:] if argv is None else argv
-    tried = process and argv[:1] == ["exec"] and _exec_fast(argv)  # returns when it cannot become the launcher
+    tried = launcher_tried
+    if tried is None:
+        tried = process and argv[:1] == ["exec"] and exec_fast(argv)  # returns when it cannot become the launcher
     import argparse
     if argv[:1] == ["serve"]:  # its own options (--stdio, which vscode-languageclient appends, --tcp, ...)
         from portalis.server.app import serve

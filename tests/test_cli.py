@@ -63,6 +63,24 @@ def test_translate_build_exec(prog: Path, tmp_path: Path, toolchain):
     assert r.stdout.startswith("15\n") and r.returncode == 1
 
 
+def test_the_installed_command(prog: Path, tmp_path: Path, toolchain):
+    """The `portalis` script pip installs (`portalis.entry:main`): `exec` becomes the native
+    launcher without loading the rest of the command line; other commands reach `portalis.cli`;
+    an `exec` command line the fast path leaves to argparse (an abbreviated option) still ends in
+    the launcher."""
+    exe = Path(sys.executable).parent / "portalis"
+    assert exe.is_file(), "the project is installed into this interpreter's environment"
+    wasm = tmp_path / "bank.wasm"
+    env = {**os.environ, "PORTALIS_EXEC_VERBOSE": "1"}
+    r = subprocess.run([str(exe), "build", str(prog), "-o", str(wasm)], capture_output=True, text=True, timeout=300, env=env)
+    assert r.returncode == 0 and r.stdout.strip() == str(wasm), r.stderr
+    for opts in ([], ["--timeout=5"], ["--time", "5"]):
+        r = subprocess.run([str(exe), "exec", *opts, str(wasm)], capture_output=True, text=True, timeout=300, env=env)
+        assert r.stdout == "15\nargs ok\n" and r.returncode == 1, (opts, r.stderr)
+        assert r.stderr.startswith(IN_LAUNCHER), (opts, r.stderr)
+        assert r.stderr.strip().splitlines()[-1] == "ValueError: deposit must be positive"
+
+
 def test_translate_never_overwrites_user_edits(prog: Path, tmp_path: Path):
     out = tmp_path / "crate"
     assert run("translate", str(prog), "--out", str(out)).returncode == 0
