@@ -282,6 +282,13 @@ class BuiltinMixin:
                 v = self.expr(kw[k])
                 if prune(v.ty) == ir.NONE:
                     continue
+                vt = prune(v.ty)
+                if isinstance(vt, ir.OptionT) and prune(vt.inner) == ir.STR and protocols.reads_the_same(v):
+                    # a `str | None` name: None is the default (" " or "\n"), as for a literal None
+                    sp = self.sp(kw[k])
+                    v = ir.IfExp(ir.Compare(("is not",), (v, ir.Const(None, ir.NONE, sp)), ir.BOOL, sp),
+                                 ir.Coerce(v, ir.STR, sp, "not reached: tested for None"),
+                                 ir.Const(" " if k == "sep" else "\n", ir.STR, sp), ir.STR, sp)
                 kws.append((k, self.coerce_to(v, ir.STR, kw[k], f"`{k}=`")))
         if "file" in kw:
             fv = kw["file"]

@@ -601,6 +601,8 @@ def format_field(lw: Any, e: Any, conv: str, spec: Any, node: cst.CSTNode) -> tu
     from portalis import ir
     from portalis.analyzers.types import TVar, prune
     t = prune(e.ty)
+    if not conv and isinstance(t, ir.OptionT):
+        return _format_optional(lw, e, t, spec, node)
     if conv or not isinstance(t, ir.ObjT) or t.name not in lw.info.classes:
         return e, conv, spec
     if not lw._has(t, "__format__"):
@@ -617,6 +619,38 @@ def format_field(lw: Any, e: Any, conv: str, spec: Any, node: cst.CSTNode) -> tu
     if not isinstance(rt, TVar) and rt != ir.STR:
         lw.err("type-mismatch", f"`{t.name}.__format__` must return str (CPython raises TypeError)", node)
     return call, "", None
+
+
+def _format_optional(lw: Any, e: Any, t: Any, spec: Any, node: cst.CSTNode) -> tuple:
+    """A field whose value is `F | None`, F with `__format__`: `F.__format__(x, spec)` where x is
+    an F, `format(None, spec)` where it is None ("None", TypeError for a non-empty spec), as
+    `x.__format__` dispatches in CPython.  The value is read twice (the test, then the call), so
+    only a value that reads the same both times is taken: a name, or a field of one."""
+    from portalis import ir
+    from portalis.analyzers.types import prune
+    inner = prune(t.inner)
+    if not (isinstance(inner, ir.ObjT) and inner.name in lw.info.classes and lw._has(inner, "__format__")):
+        return e, "", spec
+    if not reads_the_same(e):
+        lw.err("unsupported-syntax", f"formatting a `{inner.name} | None` computed in the field (its class defines "
+               "`__format__`): assign it to a name first", node)
+        return e, "", spec
+    present = ir.Coerce(e, inner, e.span, "unsupported format string passed to NoneType.__format__")
+    call, _, _ = format_field(lw, present, "", spec, node)
+    none = ir.FString((ir.FormatField(ir.Const(None, ir.NONE, e.span), "", spec),), ir.STR, e.span)
+    test = ir.Compare(("is not",), (e, ir.Const(None, ir.NONE, e.span)), ir.BOOL, e.span)
+    return ir.IfExp(test, call, none, ir.STR, e.span), "", None
+
+
+def reads_the_same(e: Any) -> bool:
+    """Whether evaluating ``e`` twice in a row gives the same value and runs no user code: a
+    name, a constant, an object's field (or a None check of one)."""
+    from portalis import ir
+    if isinstance(e, (ir.Local, ir.Global, ir.Const)):
+        return True
+    if isinstance(e, (ir.GetAttr, ir.Coerce)):
+        return reads_the_same(e.obj if isinstance(e, ir.GetAttr) else e.expr)
+    return False
 
 
 # ---------------------------------------------------------------- operator methods per operand type

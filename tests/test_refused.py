@@ -93,6 +93,11 @@ def test_refused_at_line(path: Path):
     # the call's positional arguments only (it printed (5, 'w') for E(5, why='w'), CPython 5)
     ("class E(Exception):\n    def __init__(self, code: int, why: str) -> None:\n        self.code = code\n"
      "        self.why = why\ntry:\n    raise E(5, why='w')\nexcept E as e:\n    print(e)\n", "unsupported-syntax", 6),
+    # a `str | None` sep= / an `F | None` with __format__ are taken when the value is a name or a
+    # field (read twice: the None test, then the use); computed in place, they are still refused
+    ("from typing import Optional\ndef g() -> Optional[str]:\n    return None\nprint(1, 2, sep=g())\n", "type-mismatch", 4),
+    ("from typing import Optional\nclass F:\n    def __format__(self, spec: str) -> str:\n        return 'f'\n"
+     "def g() -> Optional[F]:\n    return None\nprint(f'{g()}')\n", "unsupported-syntax", 7),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
