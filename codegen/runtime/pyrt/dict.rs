@@ -333,6 +333,19 @@ impl<T: PyFmt + Clone> PyFmt for DictView<T> {
 /// A Python dict: insertion ordered, Clone aliases.
 pub struct PyDict<K, V>(pub Rc<PyCell<DictInner<K, V>>>);
 
+impl<K, V> Drop for PyDict<K, V> {
+    #[inline]
+    fn drop(&mut self) {
+        if (std::mem::needs_drop::<K>() || std::mem::needs_drop::<V>()) && Rc::strong_count(&self.0) == 1 {
+            // SAFETY: the last handle (no Weak is ever made); see `trash` (list.rs)
+            let entries = std::mem::take(unsafe { &mut (*self.0.value.get()).entries });
+            if !entries.is_empty() {
+                trash(entries);
+            }
+        }
+    }
+}
+
 impl<K, V> Clone for PyDict<K, V> {
     #[inline]
     fn clone(&self) -> Self {

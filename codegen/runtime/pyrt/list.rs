@@ -125,6 +125,117 @@ impl<T> PyCell<T> {
     }
 }
 
+// ---- deep structures: dropping without deep recursion (CPython's "trashcan") ----------
+//
+// A linked list of a million objects, a degenerate tree, a list nested 100,000 levels deep:
+// Rust drops them recursively, one native frame per level, and the stack runs out (CPython
+// frees them iteratively: Py_TRASHCAN_BEGIN defers deallocations nested more than 50 deep to
+// a list it empties at the outermost one).  The same here: the handles of things that can
+// nest without bound (lists, dicts, objects) give the payload they free to `trash`, which
+// drops it now while fewer than TRASH_NEST drops are under way and otherwise defers it to the
+// outermost `trash`.  Nothing observes the order (Python code never runs during a drop).
+
+const TRASH_NEST: u32 = 50;
+
+pub struct Deferred {
+    ptr: *mut u8,
+    drop: unsafe fn(*mut u8),
+}
+
+unsafe fn drop_boxed<T>(p: *mut u8) {
+    drop(Box::from_raw(p as *mut T));
+}
+
+#[cfg(target_os = "wasi")]
+mod trash_slot {
+    use super::Deferred;
+    use std::cell::{Cell, UnsafeCell};
+    pub struct Slot(pub Cell<u32>, pub UnsafeCell<Vec<Deferred>>);
+    // SAFETY: a WASI command module (wasm32-wasi, no threads) runs on one thread.
+    unsafe impl Sync for Slot {}
+    static TRASH: Slot = Slot(Cell::new(0), UnsafeCell::new(Vec::new()));
+    #[inline(always)]
+    pub fn with<R>(f: impl FnOnce(&Slot) -> R, _dflt: R) -> R {
+        f(&TRASH)
+    }
+}
+#[cfg(not(target_os = "wasi"))]
+mod trash_slot {
+    use super::Deferred;
+    use std::cell::{Cell, UnsafeCell};
+    pub struct Slot(pub Cell<u32>, pub UnsafeCell<Vec<Deferred>>);
+    thread_local! {
+        static TRASH: Slot = const { Slot(Cell::new(0), UnsafeCell::new(Vec::new())) };
+    }
+    /// At thread exit (thread-locals that hold lists are dropped after this one may be gone)
+    /// drops are simply not counted: `dflt` is what the caller does then.
+    #[inline(always)]
+    pub fn with<R>(f: impl FnOnce(&Slot) -> R, dflt: R) -> R {
+        TRASH.try_with(f).unwrap_or(dflt)
+    }
+}
+
+/// Drop `v`, the payload of the last handle to a list, dict or object, without nesting more
+/// than TRASH_NEST drops on the stack (see above).  Generic only in what must be: the
+/// bookkeeping is in the non-generic functions below (one copy per crate, not per type).
+#[inline]
+pub fn trash<T>(v: T) {
+    if trash_enter() {
+        drop(v);
+        trash_leave();
+    } else {
+        trash_defer(Deferred { ptr: Box::into_raw(Box::new(v)) as *mut u8, drop: drop_boxed::<T> });
+    }
+}
+
+/// One more drop under way (true), or false when TRASH_NEST are: defer this one.
+#[inline(never)]
+fn trash_enter() -> bool {
+    trash_slot::with(|t| {
+        let depth = t.0.get();
+        if depth >= TRASH_NEST {
+            return false;
+        }
+        t.0.set(depth + 1);
+        true
+    }, true)
+}
+
+#[inline(never)]
+fn trash_defer(d: Deferred) {
+    // SAFETY: one thread; the Vec is borrowed only within these functions, never across a drop.
+    trash_slot::with(|t| unsafe { (*t.1.get()).push(d) }, ())
+}
+
+/// A drop ended; the outermost one then drops what was deferred, each from one level up
+/// (which may defer more).
+#[inline(never)]
+fn trash_leave() {
+    trash_slot::with(|t| {
+        let depth = t.0.get() - 1;
+        if depth == 0 {
+            // SAFETY: as in `trash_defer`; `pop` ends its borrow before the payload is dropped.
+            while let Some(d) = unsafe { (*t.1.get()).pop() } {
+                unsafe { (d.drop)(d.ptr) };
+            }
+        }
+        t.0.set(depth);
+    }, ())
+}
+
+impl<T> Drop for PyList<T> {
+    #[inline]
+    fn drop(&mut self) {
+        if std::mem::needs_drop::<T>() && Rc::strong_count(&self.0) == 1 {
+            // SAFETY: the last handle (no Weak is ever made): nothing else can reach the Vec.
+            let items = std::mem::take(unsafe { &mut *self.0.value.get() });
+            if !items.is_empty() {
+                trash(items);
+            }
+        }
+    }
+}
+
 pub struct CellRef<'a, T> {
     cell: &'a PyCell<T>,
 }
