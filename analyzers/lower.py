@@ -18,6 +18,7 @@ import libcst as cst
 
 from portalis import ir
 from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, nested, numeric, protocols
+from portalis.analyzers.annotation_names import rebound_annotation_names
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 from portalis.analyzers.builtins import BUILTIN_EXCEPTIONS, BuiltinMixin, _exc_arg_msg, _text_fixed
@@ -827,6 +828,8 @@ class _ModuleLowering:
             else:
                 flat.append(s)
         self.constant_defaults = self.constant_literals(flat)
+        for name, msg in rebound_annotation_names(self.sm.tree):  # CPython evaluates them (at def time)
+            self.diag("unsupported-type", msg, name)
         done = self.collect_imports(flat)
         for s in flat:  # user classes are types in every annotation (forward references too)
             if isinstance(s, cst.ClassDef) and not self._is_exception_class(s, flat) and not self.is_value_class(s):

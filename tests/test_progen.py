@@ -189,6 +189,19 @@ def test_programs_refused_together_but_accepted_alone_are_a_finding(toolchain, t
     assert "combined-refused" in FAILURES
 
 
+def test_programs_that_break_each_other_in_cpython_too_are_not_a_finding(toolchain, tmp_path):
+    # one program's module variable `str` and another's `Optional[str]`: CPython fails the batch
+    # when the second `def` runs (Optional[''] is an empty forward reference) and Portalis
+    # refuses it; each alone is fine, and each is checked alone
+    from progen.generator import Program
+    progs = [Program("str = ''\nprint(len(str))\n"),
+             Program("from typing import Optional\ndef f(x: Optional[str]) -> int:\n    return 1\nprint(f(None))\n")]
+    stats = Stats()
+    check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))
+    assert stats.counts == {"same": 2}, stats.counts
+    assert stats.failures == []
+
+
 def test_a_difference_in_one_program_of_a_batch_is_found(toolchain, tmp_path, monkeypatch):
     # the runner's own canary: Portalis made to print one wrong line in program 2, in the batch
     # and alone; exactly that program is a mismatch, the others the same

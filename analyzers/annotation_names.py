@@ -1,0 +1,209 @@
+"""Annotations CPython evaluates, naming something the program rebinds.
+
+Without `from __future__ import annotations`, CPython 3.11 evaluates a function's parameter and
+return annotations when its `def` runs, and a variable annotation at module or class level
+when that statement runs (not one in a function body, PEP 526), in the scope around them: the
+module's names, a class body's own, an enclosing function's locals, then the builtins.
+Portalis reads annotations as static types. The two agree unless a name in an annotation is
+one the program binds to something else: `type = ''` and later `et: Optional[type]` raises
+IndexError in CPython when the class is defined (`Optional['']` is a forward reference to an
+empty name), `def list(self)` in a class makes a later method's `-> list[int]` a TypeError
+(a function is not subscriptable), and so on through `typing`'s checks. Reproducing those
+checks is not the point; such an annotation is refused at the name. A bare name as the whole
+annotation (`x: int` with `int` rebound) is accepted: CPython stores the value and never fails.
+
+Pure: a function of the libcst tree (analyzers.lower reports what it returns).
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+
+def rebound_annotation_names(module: cst.Module) -> list[tuple[cst.Name, str]]:
+    """Each name in an annotation CPython evaluates that the program has bound by then in the
+    scope the annotation is evaluated in, with a message. Module and class bodies in source
+    order (a name bound after the definition is still the builtin when it runs), plus every
+    name a function declares `global`; an enclosing function's locals wherever they are bound
+    (before: the program's value; after: UnboundLocalError)."""
+    if _future_annotations(module):
+        return []
+    out: list[tuple[cst.Name, str]] = []
+    _visit_block(module.body, [set(_global_assigned(module))], out, kind="module")
+    return out
+
+
+def _future_annotations(module: cst.Module) -> bool:
+    for s in module.body:
+        if isinstance(s, cst.SimpleStatementLine):
+            for x in s.body:
+                if (isinstance(x, cst.ImportFrom) and isinstance(x.module, cst.Name) and x.module.value == "__future__"
+                        and not isinstance(x.names, cst.ImportStar)
+                        and any(a.evaluated_name == "annotations" for a in x.names)):
+                    return True
+    return False
+
+
+def _visit_block(body, scopes: list[set[str]], out: list, kind: str) -> None:
+    """The statements of a module, class or function body (``kind``) and the blocks nested in
+    them; ``scopes[-1]`` is the body's own scope, which grows as its statements bind names
+    (module and class bodies; a function's holds all its locals from the start)."""
+    for s in body:
+        if isinstance(s, cst.FunctionDef):
+            params = s.params
+            for p in (*params.posonly_params, *params.params, *params.kwonly_params,
+                      *([params.star_arg] if isinstance(params.star_arg, cst.Param) else []),
+                      *([params.star_kwarg] if params.star_kwarg is not None else [])):
+                if p.annotation is not None:
+                    _check(p.annotation.annotation, scopes, out, bare_ok=kind != "function")
+            if s.returns is not None:
+                _check(s.returns.annotation, scopes, out, bare_ok=kind != "function")
+            inner = s.body.body if isinstance(s.body, cst.IndentedBlock) else []
+            _visit_block(inner, [*scopes, _bound(inner) | _param_names(params)], out, kind="function")
+        elif isinstance(s, cst.ClassDef):
+            inner = s.body.body if isinstance(s.body, cst.IndentedBlock) else []
+            _visit_block(inner, [*scopes, set()], out, kind="class")
+        elif isinstance(s, cst.SimpleStatementLine):
+            for x in s.body:
+                if isinstance(x, cst.AnnAssign) and kind != "function":
+                    _check(x.annotation.annotation, scopes, out, bare_ok=True)
+        else:  # if / for / while / try / with: the same scope
+            for block in _blocks(s):
+                _visit_block(block, scopes, out, kind)
+        if kind != "function":
+            scopes[-1].update(_bound([s], classes_too=kind == "class"))
+
+
+def _blocks(s: cst.CSTNode) -> list:
+    out = []
+    for attr in ("body", "orelse", "finalbody"):
+        b = getattr(s, attr, None)
+        if isinstance(b, cst.IndentedBlock):
+            out.append(b.body)
+        elif isinstance(b, (cst.Else, cst.Finally)) and isinstance(b.body, cst.IndentedBlock):
+            out.append(b.body.body)
+        elif isinstance(b, cst.If):  # elif
+            out.append([b])
+    for h in getattr(s, "handlers", ()):
+        if isinstance(h.body, cst.IndentedBlock):
+            out.append(h.body.body)
+    return out
+
+
+def _check(ann: cst.BaseExpression, scopes: list[set[str]], out: list, bare_ok: bool) -> None:
+    if isinstance(ann, (cst.SimpleString, cst.ConcatenatedString)) or (bare_ok and isinstance(ann, cst.Name)):
+        return  # stored as it is: never fails
+    for n in _names(ann):
+        if any(n.value in s for s in scopes):
+            out.append((n, f"`{n.value}` in this annotation is a name the program binds itself: CPython evaluates the "
+                           f"annotation when the definition runs, with the program's `{n.value}` (it may raise), "
+                           "where Portalis reads the usual type; rename the variable"))
+
+
+def _names(e: cst.CSTNode) -> list[cst.Name]:
+    """The names an annotation expression reads (not attribute names, not string contents)."""
+    out: list[cst.Name] = []
+
+    def walk(x: cst.CSTNode) -> None:
+        if isinstance(x, cst.Name):
+            out.append(x)
+        elif isinstance(x, cst.Attribute):
+            walk(x.value)
+        elif isinstance(x, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
+            return
+        else:
+            for c in x.children:
+                walk(c)
+    walk(e)
+    return out
+
+
+def _param_names(p: cst.Parameters) -> set[str]:
+    ps = [*p.posonly_params, *p.params, *p.kwonly_params]
+    if isinstance(p.star_arg, cst.Param):
+        ps.append(p.star_arg)
+    if p.star_kwarg is not None:
+        ps.append(p.star_kwarg)
+    return {x.name.value for x in ps}
+
+
+def _bound(body, classes_too: bool = False) -> set[str]:
+    """Names a block binds (not inside nested functions or classes): assignment, loop, `with`,
+    `except` and import targets, walrus targets and functions; classes only in a class body
+    (a module's classes are the types its annotations name; a class body's nested class is
+    not what a method's annotation means by that name in Portalis either, but CPython reads it)."""
+    out: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            out.add(node.name.value)
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            if classes_too:
+                out.add(node.name.value)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Assign(self, node: cst.Assign) -> None:
+            for t in node.targets:
+                _targets(t.target, out)
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            if node.value is not None:
+                _targets(node.target, out)
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            _targets(node.target, out)
+
+        def visit_For(self, node: cst.For) -> None:
+            _targets(node.target, out)
+
+        def visit_WithItem(self, node: cst.WithItem) -> None:
+            if node.asname is not None:
+                _targets(node.asname.name, out)
+
+        def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+            if node.name is not None:
+                _targets(node.name.name, out)
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            _targets(node.target, out)
+
+        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+            if node.asname is not None:
+                _targets(node.asname.name, out)
+
+        def visit_ListComp(self, node: cst.ListComp) -> bool:
+            return False  # its own scope (a walrus inside binds outside, too rare to matter here)
+
+        visit_SetComp = visit_DictComp = visit_GeneratorExp = visit_ListComp  # type: ignore[assignment]
+
+    v = V()
+    for s in body:
+        s.visit(v)
+    return out
+
+
+def _targets(t: cst.BaseExpression, out: set[str]) -> None:
+    if isinstance(t, cst.Name):
+        out.add(t.value)
+    elif isinstance(t, (cst.Tuple, cst.List)):
+        for el in t.elements:
+            _targets(el.value, out)
+    elif isinstance(t, cst.StarredElement):
+        _targets(t.value, out)
+
+
+def _global_assigned(module: cst.Module) -> set[str]:
+    """Names a function declares `global` (it may bind them at module level when it runs)."""
+    out: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            out.update(n.name.value for n in node.names)
+
+    module.visit(V())
+    return out
