@@ -148,6 +148,8 @@ def _bound(body, classes_too: bool = False) -> set[str]:
             return False
 
         def visit_Assign(self, node: cst.Assign) -> None:
+            if _defines_type(node.value):
+                return  # `Sale = namedtuple(...)`, `Vector = list[float]`: a type, as annotations mean it
             for t in node.targets:
                 _targets(t.target, out)
 
@@ -185,6 +187,21 @@ def _bound(body, classes_too: bool = False) -> set[str]:
     for s in body:
         s.visit(v)
     return out
+
+
+_TYPE_FACTORIES = {"namedtuple", "NamedTuple", "NewType", "TypeVar", "TypedDict"}
+
+
+def _defines_type(v: cst.BaseExpression) -> bool:
+    """A value that makes a type: a named-tuple (or similar) factory call, or a type alias
+    (`list[float]`, `int | None`, `Optional[str]`, another type's name)."""
+    if isinstance(v, cst.Call):
+        f = v.func
+        name = f.value if isinstance(f, cst.Name) else f.attr.value if isinstance(f, cst.Attribute) else ""
+        return name in _TYPE_FACTORIES
+    if isinstance(v, cst.BinaryOperation):
+        return isinstance(v.operator, cst.BitOr) and _defines_type(v.left) and _defines_type(v.right)
+    return isinstance(v, (cst.Subscript, cst.Name, cst.Attribute))
 
 
 def _targets(t: cst.BaseExpression, out: set[str]) -> None:

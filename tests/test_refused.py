@@ -208,11 +208,15 @@ def test_a_refusal_is_reported_once(src: str, found: list):
     assert [(d.code, d.span.line) for d in tr.diagnostics] == found
 
 
-def test_annotations_not_evaluated_are_not_refused():
-    """With `from __future__ import annotations` CPython evaluates no annotation: a rebound
-    name in one is fine (the accepted cases CPython does evaluate are in the corpus:
-    edge_annotation_names_rebound.py)."""
-    src = ("from __future__ import annotations\nfrom typing import Optional\nstr = ''\n"
-           "def f(x: Optional[str]) -> int:\n    return 1\nprint(f(None))\n")
+@pytest.mark.parametrize("src", [
+    # with `from __future__ import annotations` CPython evaluates no annotation
+    "from __future__ import annotations\nfrom typing import Optional\nstr = ''\n"
+    "def f(x: Optional[str]) -> int:\n    return 1\nprint(f(None))\n",
+    # a name bound to a type (an alias, a named tuple) is what the annotation means
+    "from typing import Optional\nVector = list[float]\ndef f(v: Optional[Vector]) -> int:\n    return 1\nprint(f(None))\n",
+])
+def test_annotations_that_cannot_differ_are_not_refused(src: str):
+    """(the accepted cases CPython evaluates are also in the corpus: edge_annotation_names_rebound.py,
+    named_records_csv.py)"""
     tr = translate_source(src, "prog.py")
     assert tr.ok, [d.message for d in tr.diagnostics]
