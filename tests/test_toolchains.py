@@ -16,7 +16,8 @@ from portalis.pipeline import translate_source
 CORPUS = Path(__file__).parent / "corpus"
 SAMPLE = ["algo_quicksort.py", "text_word_freq.py", "exc_bank_account.py", "num_statistics.py", "data_inventory.py",
           "class_shapes_dispatch.py", "class_dunders.py", "class_dataclass_order_frozen.py", "class_with_context.py",
-          "enum_named_tokenizer.py", "exc_args_type_name.py"]  # the last two: enums, named tuples, e.args
+          "enum_named_tokenizer.py", "exc_args_type_name.py",  # enums, named tuples, e.args
+          "class_deep_structures_drop.py"]  # rt::trash: the Drop impls of lists, dicts and object payloads
 
 
 def _sample():

@@ -119,10 +119,14 @@ class ClassEmitter:
             # count or a copy; the value a store drops cannot be this object, which the caller
             # holds), so no two references to the payload ever overlap
             w.line(f"#[derive(Clone)] pub struct {s} {{ p: std::rc::Rc<(u32, std::cell::UnsafeCell<Option<{d}>>)> }}", ln)
-            # the last reference frees the payload through rt::trash: a chain of a million
-            # objects must not drop one native frame per object (CPython's trashcan)
-            w.line(f"impl Drop for {s} {{ fn drop(&mut self) {{ if std::rc::Rc::strong_count(&self.p) == 1 {{ "
-                   f"if let Some(d) = unsafe {{ (*self.p.1.get()).take() }} {{ rt::trash(d); }} }} }} }}", ln)
+            # freeing an object hands its `F | None` object fields to rt::trash: a chain of a
+            # million objects (a linked list, a degenerate tree) must not drop one native frame
+            # per object (CPython's trashcan). On the payload, so that it runs only when an
+            # object is freed, not on every drop of a reference (tree_nodes ~10 % slower so)
+            links = [rf for rf, _, t in fields if isinstance(t, ir.OptionT) and isinstance(t.inner, ir.ObjT)]
+            if links:
+                taken = "".join(f"self.{rf}.take(), " for rf in links)
+                w.line(f"impl Drop for {d} {{ fn drop(&mut self) {{ rt::trash(({taken})); }} }}", ln)
             w.line(f"impl {s} {{", ln)
             w.line(f"    fn null() -> Self {{ {s} {{ p: std::rc::Rc::new((0, std::cell::UnsafeCell::new(None))) }} }}", ln)
             init = ", ".join(f"{rf}: {default_value(t, big)}" for rf, _, t in fields)

@@ -11,7 +11,6 @@ use pyrt as rt;
 
 pub struct DShape { name: rt::Str, s: f64, }
 #[derive(Clone)] pub struct OShape { p: std::rc::Rc<(u32, std::cell::UnsafeCell<Option<DShape>>)> }
-impl Drop for OShape { fn drop(&mut self) { if std::rc::Rc::strong_count(&self.p) == 1 { if let Some(d) = unsafe { (*self.p.1.get()).take() } { rt::trash(d); } } } }
 impl OShape {
     fn null() -> Self { OShape { p: std::rc::Rc::new((0, std::cell::UnsafeCell::new(None))) } }
     fn new(tag: u32) -> Self { OShape { p: std::rc::Rc::new((tag, std::cell::UnsafeCell::new(Some(DShape { name: rt::Str::new(), s: 0.0 })))) } }
