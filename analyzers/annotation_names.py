@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import libcst as cst
 
+from portalis.analyzers.scope import _target_names
+
 
 def rebound_annotation_names(module: cst.Module) -> list[tuple[cst.Name, str]]:
     """Each name in an annotation CPython evaluates that the program has bound by then in the
@@ -50,16 +52,14 @@ def _visit_block(body, scopes: list[set[str]], out: list, kind: str) -> None:
     (module and class bodies; a function's holds all its locals from the start)."""
     for s in body:
         if isinstance(s, cst.FunctionDef):
-            params = s.params
-            for p in (*params.posonly_params, *params.params, *params.kwonly_params,
-                      *([params.star_arg] if isinstance(params.star_arg, cst.Param) else []),
-                      *([params.star_kwarg] if params.star_kwarg is not None else [])):
+            params = _params(s.params)
+            for p in params:
                 if p.annotation is not None:
                     _check(p.annotation.annotation, scopes, out, bare_ok=kind != "function")
             if s.returns is not None:
                 _check(s.returns.annotation, scopes, out, bare_ok=kind != "function")
             inner = s.body.body if isinstance(s.body, cst.IndentedBlock) else []
-            _visit_block(inner, [*scopes, _bound(inner) | _param_names(params)], out, kind="function")
+            _visit_block(inner, [*scopes, _bound(inner) | {p.name.value for p in params}], out, kind="function")
         elif isinstance(s, cst.ClassDef):
             inner = s.body.body if isinstance(s.body, cst.IndentedBlock) else []
             _visit_block(inner, [*scopes, set()], out, kind="class")
@@ -118,13 +118,13 @@ def _names(e: cst.CSTNode) -> list[cst.Name]:
     return out
 
 
-def _param_names(p: cst.Parameters) -> set[str]:
+def _params(p: cst.Parameters) -> list[cst.Param]:
     ps = [*p.posonly_params, *p.params, *p.kwonly_params]
     if isinstance(p.star_arg, cst.Param):
         ps.append(p.star_arg)
     if p.star_kwarg is not None:
         ps.append(p.star_kwarg)
-    return {x.name.value for x in ps}
+    return ps
 
 
 def _bound(body, classes_too: bool = False) -> set[str]:
@@ -205,13 +205,7 @@ def _defines_type(v: cst.BaseExpression) -> bool:
 
 
 def _targets(t: cst.BaseExpression, out: set[str]) -> None:
-    if isinstance(t, cst.Name):
-        out.add(t.value)
-    elif isinstance(t, (cst.Tuple, cst.List)):
-        for el in t.elements:
-            _targets(el.value, out)
-    elif isinstance(t, cst.StarredElement):
-        _targets(t.value, out)
+    out.update(n.value for n in _target_names(t))
 
 
 def _global_assigned(module: cst.Module) -> set[str]:
