@@ -274,8 +274,6 @@ class BuiltinMixin:
         for a, p in zip(args, pos):
             if isinstance(prune(a.ty), TVar):
                 return self.unknown(self.sp(node)) if prune(a.ty).origin != "error" else a
-            if isinstance(prune(a.ty), ir.SetT) and self.final:
-                self.warn_set_order(p)
         kws = []
         for k in [k for k in kw if k in ("sep", "end")]:  # in the order written: Python evaluates them so
             if k in kw:

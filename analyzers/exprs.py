@@ -17,7 +17,7 @@ from typing import Any, Callable
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_types, enums, exc_extras, named, numeric, protocols
+from portalis.analyzers import class_types, enums, exc_extras, named, numeric, printf, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, unify, show
 from portalis.analyzers import unions as un
@@ -405,6 +405,8 @@ class ExprMixin:
     def binop(self, op: str, left: ir.Expr, right: ir.Expr, node: cst.CSTNode, inplace: bool = False) -> ir.Expr:
         """`left op right`, or `left op= right` (`inplace`: only CPython's error messages differ)."""
         sp = self.sp(node)
+        if op == "%" and isinstance(left, ir.Const) and isinstance(left.value, str) and prune(left.ty) == ir.STR:
+            return printf.lower(self, left, right, node)
         left, right = enums.as_int(left), enums.as_int(right)  # IntEnum members compute as ints
         lt, rt_ = prune(left.ty), prune(right.ty)
         if any(isinstance(t, TVar) and t.origin == "error" for t in (lt, rt_)):
@@ -467,7 +469,7 @@ class ExprMixin:
         if isinstance(lt, ir.TupleT) and isinstance(rt_, ir.TupleT) and op == "+":
             return self.err("unsupported-syntax", "tuple concatenation is not supported", node)
         if lt == ir.STR and op == "%":
-            return self.err("unsupported-syntax", "printf-style `%` formatting is not supported; use an f-string", node)
+            return self.err("unsupported-syntax", "printf-style `%` formatting needs a string literal as its format", node)
         return self.err("type-mismatch", f"unsupported operand types for {op}: {show(lt)} and {show(rt_)}", node)
 
     def unary(self, node: cst.UnaryOperation) -> ir.Expr:

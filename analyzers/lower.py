@@ -1475,7 +1475,7 @@ class _ModuleLowering:
             result = finalize(result, ground)
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
-                    + user_classes.check_module(self.info, result))
+                    + user_classes.check_module(self.info, result) + _set_text(result))
             result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
             post += widened
             self.post_diags = post
@@ -1741,6 +1741,27 @@ def _unhashable_keys(module: ir.Module) -> list[Diagnostic]:
         if first is not None:
             out.append(make("unsupported-type", "dict keys / set elements of type float are not supported "
                             "(Rust's f64 cannot be hashed exactly as Python hashes floats)", first))
+    return out
+
+
+def _set_text(module: ir.Module) -> list[Diagnostic]:
+    """`set-iteration-order` wherever a value holding a set becomes text (print, str, repr,
+    f-string and format() fields, printf): the set prints in insertion order, CPython's in hash
+    order. Loops over a set are flagged where they are lowered (`iter_elem`)."""
+    out: list[Diagnostic] = []
+    for root in (*module.functions, module.main):
+        for n in ir.walk(root):
+            if isinstance(n, ir.Intrinsic) and n.name in ("print", "str", "repr"):
+                shown = n.args if n.name == "print" else n.args[:1]
+            elif isinstance(n, ir.FormatField):
+                shown = (n.expr,)
+            else:
+                continue
+            for e in shown:
+                if e.span.line > 0 and any(isinstance(x, ir.SetT) for x in ir.type_parts(e.ty)):
+                    out.append(make("set-iteration-order", "printing a set, or a value that holds one: the "
+                                    "order follows insertion, CPython's follows hashing; print sorted(...) if the "
+                                    "order matters", e.span, Severity.WARNING))
     return out
 
 

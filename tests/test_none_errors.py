@@ -34,7 +34,7 @@ def test_binop(op):
     for a, b in pairs_with_none():
         x, y = VALUES[a], VALUES[b]
         got = cpython(lambda: eval(f"x {op} y", {"x": x, "y": y}))
-        if got is not None and (op, a) != ("%", "str"):  # printf-style formatting: refused, see binop
+        if got is not None and (op, a) != ("%", "str"):  # printf-style formatting: analyzers/printf.py
             assert ne.binop(op, a, b) == got, (a, op, b)
 
 

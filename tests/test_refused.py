@@ -134,14 +134,36 @@ def test_every_code_is_documented_in_readme():
     ("sum(len(w) for w in sorted(s))", False),
     ("any(s)", False),
     ("sorted(set(s))", False),
+    # a set's text, wherever it is made (only `print(s)` itself was flagged before 2026-12-05)
+    ("s", True),
+    ("f'{s}'", True),
+    ("f'{s!r:>40}'", True),
+    ("str(s)", True),
+    ("repr(s)", True),
+    ("'{}'.format(s)", True),
+    ("format(s)", True),
+    ("'%s' % (s,)", True),
+    ("[s]", True),
+    ("{'k': s}", True),
+    ("(1, s)", True),
+    ("str(len(s))", False),
+    ("f'{sorted(s)}'", False),
+    ("s == {'a'}", False),
 ])
 def test_set_order_warning_only_where_the_order_can_show(expr: str, warns: bool):
     src = f"s = set('a bb cc d'.split())\nprint({expr})\n"
     tr = translate_source(src, "prog.py")
     assert tr.ok, [d.message for d in tr.diagnostics]
     found = [(d.code, d.span.line) for d in tr.diagnostics if d.code == "set-iteration-order"]
-    assert bool(found) == warns, found
+    assert len(found) == warns, found  # once
     assert all(line == 2 for _, line in found)
+
+
+def test_set_order_warning_in_a_dataclass_repr():
+    src = ("from dataclasses import dataclass\n@dataclass\nclass Bag:\n    items: set[str]\n"
+           "b = Bag({'p', 'q'})\nprint(b)\n")
+    tr = translate_source(src, "prog.py")
+    assert tr.ok and [d.code for d in tr.diagnostics] == ["set-iteration-order"]
 
 
 @pytest.mark.parametrize("src,code", [
