@@ -271,7 +271,7 @@ class BuiltinMixin:
 
     def b_print(self, node, pos, kw):
         args = tuple(self.text(a) for a in pos)
-        for a, p in zip(args, pos):
+        for a in args:
             if isinstance(prune(a.ty), TVar):
                 return self.unknown(self.sp(node)) if prune(a.ty).origin != "error" else a
         kws = []

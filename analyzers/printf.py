@@ -194,6 +194,21 @@ def lower(lw: Any, fmt: ir.Const, right: ir.Expr, node: cst.BinaryOperation) -> 
     return ir.FString(tuple(parts), ir.STR, sp, eval_first=len(args) > 1)
 
 
+_ACCEPTS = {**dict.fromkeys("diu", (ir.INT, ir.BOOL, ir.FLOAT)), **dict.fromkeys("xXoc", (ir.INT, ir.BOOL)),
+            **dict.fromkeys(_FLOAT_CONVS, (ir.INT, ir.BOOL, ir.FLOAT))}
+
+
+def _type_error(conv: str, name: str) -> str:
+    """CPython's TypeError message for printf conversion `conv` of a value of type `name`."""
+    if conv in "diu":
+        return f"%{conv} format: a real number is required, not {name}"
+    if conv in "xXo":
+        return f"%{conv} format: an integer is required, not {name}"
+    if conv == "c":
+        return "%c requires int or char"
+    return f"must be real number, not {name}"
+
+
 def _field(lw: Any, c: Conversion, a: ir.Expr, node: cst.CSTNode) -> tuple[ir.Expr, str, bool] | None:
     """(value, conversion, whether computing the value may raise) of the field for `a`, or None
     after reporting why not."""
@@ -202,36 +217,21 @@ def _field(lw: Any, c: Conversion, a: ir.Expr, node: cst.CSTNode) -> tuple[ir.Ex
     t = prune(a.ty)
     if isinstance(t, ir.EnumT) and t.int_enum:
         a, t = enums.as_int(a), ir.INT
-    if c.conv in "diu":
-        err: ne.Err = ("TypeError", f"%{c.conv} format: a real number is required, not NoneType")
-    elif c.conv in "xXo":
-        err = ("TypeError", f"%{c.conv} format: an integer is required, not NoneType")
-    elif c.conv == "c":
-        err = ("TypeError", "%c requires int or char")
-    else:
-        err = ("TypeError", "must be real number, not NoneType")
     inner = prune(t.inner) if isinstance(t, ir.OptionT) else t
     if isinstance(inner, ir.EnumT) and inner.int_enum:
         inner = None  # an IntEnum member that may be None: not modelled
-    ok = {"d": (ir.INT, ir.BOOL, ir.FLOAT), "x": (ir.INT, ir.BOOL), "c": (ir.INT, ir.BOOL),
-          "f": (ir.INT, ir.BOOL, ir.FLOAT)}["d" if c.conv in "diu" else "x" if c.conv in "xXo" else
-                                             "c" if c.conv == "c" else "f"]
-    if inner not in ok:
-        name = ne.type_name(inner) if inner is not None else show(t)
-        msg = (f"%{c.conv} format: a real number is required, not {name}" if c.conv in "diu" else
-               f"%{c.conv} format: an integer is required, not {name}" if c.conv in "xXo" else
-               "%c requires int or char" if c.conv == "c" else f"must be real number, not {name}")
+    if inner not in _ACCEPTS[c.conv]:
         if c.conv == "c" and inner == ir.STR:
-            msg = "`%c` of a str is not supported; use `%s`"
-            lw.err("unsupported-syntax", f"printf-style formatting: {msg}", node)
+            lw.err("unsupported-syntax", "printf-style formatting: `%c` of a str is not supported; use `%s`", node)
             return None
-        lw.err("type-mismatch", f"printf-style formatting: {msg} (Python raises TypeError)", node)
+        name = ne.type_name(inner) if inner is not None else show(t)
+        lw.err("type-mismatch", f"printf-style formatting: {_type_error(c.conv, name)} (Python raises TypeError)", node)
         return None
     # None raises; int(inf) and int(nan) raise; float() of an int past 1e308 (big ints) raises
     may_raise = isinstance(t, ir.OptionT) or (inner == ir.FLOAT and c.conv in "diu") or (
         inner == ir.INT and c.conv in _FLOAT_CONVS and not isinstance(a, ir.Const))
     if isinstance(t, ir.OptionT):
-        a = ir.Coerce(a, inner, a.span, err[1], err[0])
+        a = ir.Coerce(a, inner, a.span, _type_error(c.conv, "NoneType"), "TypeError")
     if inner == ir.BOOL:
         a = ir.Coerce(a, ir.INT, a.span)
     if c.conv in "diu" and inner == ir.FLOAT:
