@@ -41,8 +41,21 @@ _MATH_LAST_DIGIT = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
                     "log10", "log2", "expm1", "log1p", "exp", "pow"}
 _MATH_PRED = {"isnan", "isinf", "isfinite"}
 
-_STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle"}
-_STR_SIMPLE = {"upper", "lower", "title", "capitalize", "swapcase"}
+_STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle",
+             "isascii", "isprintable"}
+_STR_SIMPLE = {"upper", "lower", "title", "capitalize", "swapcase", "casefold"}
+
+
+class Star:
+    """A `*xs` argument (print() takes them)."""
+
+    def __init__(self, value: cst.BaseExpression) -> None:
+        self.value = value
+
+
+def ascii_of(x: ir.Expr) -> ir.Expr:
+    """ascii(x): repr(x) with its non-ASCII characters escaped."""
+    return ir.Intrinsic("ascii", (ir.Intrinsic("repr", (x,), ir.STR, x.span),), ir.STR, x.span)
 
 
 def _text_fixed(t: Any) -> bool:
@@ -87,10 +100,14 @@ class BuiltinMixin:
 
     # ------------------------------------------------------------ argument plumbing
 
-    def split_args(self, node: cst.Call) -> tuple[list[cst.BaseExpression], dict[str, cst.BaseExpression]] | None:
-        pos: list[cst.BaseExpression] = []
+    def split_args(self, node: cst.Call, stars: bool = False) -> tuple[list[Any], dict[str, cst.BaseExpression]] | None:
+        """Positional and keyword arguments; `stars`: a `*xs` argument comes as a `Star`."""
+        pos: list[Any] = []
         kw: dict[str, cst.BaseExpression] = {}
         for a in node.args:
+            if stars and a.star == "*":
+                pos.append(Star(a.value))
+                continue
             if a.star:
                 self.err("unsupported-syntax", "`*args`/`**kwargs` in calls are not supported", a)
                 return None
@@ -131,7 +148,13 @@ class BuiltinMixin:
 
     def call(self, node: cst.Call) -> ir.Expr:
         sp = self.sp(node)
-        parts = self.split_args(node)
+        f = node.func
+        # print(*xs): the only call that takes `*` arguments
+        printing = (isinstance(f, cst.Name) and f.value == "print" and f.value not in self.info.funcs
+                    and f.value not in self.info.globals and f.value not in self.locals and f.value not in self.comp_scope
+                    and f.value not in self.nested and f.value not in self.info.from_imports
+                    and f.value not in self.info.classes and f.value not in self.info.exceptions)
+        parts = self.split_args(node, stars=printing)
         if parts is None:
             return ir.Const(None, TVar("error"), sp)
         pos, kw = parts
@@ -196,6 +219,9 @@ class BuiltinMixin:
         if isinstance(f, cst.Attribute):
             if isinstance(f.value, cst.Name) and f.value.value in ("math", "sys") and f.value.value in self.info.imports:
                 return self.module_call(f.value.value, f.attr.value, node, pos, kw)
+            if (isinstance(f.value, cst.Name) and f.value.value == "dict" and f.attr.value == "fromkeys"
+                    and "dict" not in self.info.globals):
+                return self.dict_fromkeys(node, pos, kw)
             if isinstance(f.value, cst.Name) and f.value.value in ("str", "int", "float", "list", "dict"):
                 return self.err("unsupported-builtin", f"`{f.value.value}.{f.attr.value}(...)` is not supported", node)
             if self.info.classes:
@@ -270,7 +296,7 @@ class BuiltinMixin:
     # ------------------------------------------------------------ builtins (b_<name>)
 
     def b_print(self, node, pos, kw):
-        args = tuple(self.text(a) for a in pos)
+        args = tuple(self.print_star(a, node) if isinstance(a, Star) else self.text(a) for a in pos)
         for a in args:
             if isinstance(prune(a.ty), TVar):
                 return self.unknown(self.sp(node)) if prune(a.ty).origin != "error" else a
@@ -301,6 +327,16 @@ class BuiltinMixin:
         if other:
             return self.err("unsupported-builtin", f"print() has no keyword `{other[0]}`", node)
         return ir.Intrinsic("print", args, ir.NONE, self.sp(node), tuple(kws))
+
+    def print_star(self, a: "Star", node) -> ir.Expr:
+        """`*xs` in print(): its items, each printed as str() prints it (`print.star`)."""
+        it, el = self.iterable(a.value, none_err=ne.star_iteration("NoneType", "print"))
+        pe = prune(el)
+        if isinstance(pe, TVar):
+            return ir.Const(None, pe, self.sp(a.value))
+        if any(isinstance(x, ir.ObjT) for x in ir.type_parts(pe)):
+            return self.err("unsupported-builtin", "print(*xs) of objects is not supported; print them one by one", a.value)
+        return ir.Intrinsic("print.star", (it,), ir.ListT(pe), self.sp(a.value))
 
     def b_len(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
@@ -334,8 +370,9 @@ class BuiltinMixin:
             return self.err("type-mismatch", "range() arg 3 must not be zero", node)
         return ir.Intrinsic("range", tuple(args), ir.IterT(ir.INT, "range"), sp)
 
-    def iterable(self, node: cst.BaseExpression, order_free: bool = False) -> tuple[ir.Expr, Any]:
-        it = self.iterated(self.expr(node))
+    def iterable(self, node: cst.BaseExpression, order_free: bool = False,
+                 none_err: "ne.Err | None" = None) -> tuple[ir.Expr, Any]:
+        it = self.iterated(self.expr(node), none_err)
         return it, self.iter_elem(it, node, order_free)
 
     def b_enumerate(self, node, pos, kw):
@@ -347,10 +384,17 @@ class BuiltinMixin:
         return ir.Intrinsic("enumerate", (it, start), ir.IterT(ir.TupleT((ir.INT, el)), "enumerate"), self.sp(node))
 
     def b_zip(self, node, pos, kw):
-        if not self.want(node, pos, kw, 1, 4):
+        if not self.want(node, pos, kw, 1, 4, ("strict",), kw_only=True):
             return self.poison(node)
+        strict = kw.get("strict")
+        if strict is not None and not (isinstance(strict, cst.Name) and strict.value in ("True", "False")
+                                       and strict.value not in self.locals):
+            return self.err("unsupported-builtin", "zip(strict=...) is supported with True or False written out", strict)
         its = [self.iterable(p) for p in pos]
-        return ir.Intrinsic("zip", tuple(i for i, _ in its), ir.IterT(ir.TupleT(tuple(e for _, e in its)), "zip"), self.sp(node))
+        # strict=True: ValueError when one iterable ends before the others (`emit.loops.cursor`)
+        kws = (("strict", ir.Const(True, ir.BOOL, self.sp(strict))),) if strict is not None and strict.value == "True" else ()
+        return ir.Intrinsic("zip", tuple(i for i, _ in its), ir.IterT(ir.TupleT(tuple(e for _, e in its)), "zip"),
+                            self.sp(node), kws)
 
     # map()/filter() are lowered as the generator expressions they are equivalent to when the
     # function is a name or a lambda (evaluating it has no effects, so Python's order -- the
@@ -577,6 +621,34 @@ class BuiltinMixin:
             args = (it, s)
         return ir.Intrinsic("sum", args, el, self.sp(node), marks)
 
+    def math_prod(self, node, pos, kw):
+        """math.prod(xs, start=1): the left-to-right product, as sum() adds (one emitter for both)."""
+        if not self.want(node, pos, kw, 1, 1, ("start",), kw_only=True):
+            return self.poison(node)
+        it, el = self.iterable(pos[0], order_free=True)
+        el = prune(el)
+        if isinstance(el, TVar):
+            return self.unknown(self.sp(node), of=(el,))
+        if el == ir.BOOL:
+            el = ir.INT
+        if el not in (ir.INT, ir.FLOAT):
+            return self.err("unsupported-builtin", f"math.prod() of {show(el)} values is not supported", node)
+        args: tuple = (it,)
+        marks: tuple = ()
+        start_node = kw.get("start")
+        if start_node is not None:
+            s = self.expr(start_node)
+            st = prune(s.ty)
+            if st not in (ir.INT, ir.BOOL, ir.FLOAT):
+                return self.err("unsupported-builtin", f"math.prod(start=) of {show(st)} is not supported", start_node)
+            if st == ir.FLOAT:
+                el = ir.FLOAT
+            elif el == ir.FLOAT:  # empty: Python returns the int start
+                marks = (("int_start", ir.Const(True, ir.BOOL, self.sp(node))),)
+            s = self.to_float(s) if el == ir.FLOAT else self.to_int(s)
+            args = (it, s)
+        return ir.Intrinsic("math.prod", args, el, self.sp(node), marks)
+
     def anyall(self, which, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
@@ -715,6 +787,13 @@ class BuiltinMixin:
             return self.poison(node)
         return ir.Intrinsic("repr", (x,), ir.STR, self.sp(node))
 
+    def b_ascii(self, node, pos, kw):
+        """ascii(x): repr(x) with its non-ASCII characters escaped (what CPython documents)."""
+        r = self.b_repr(node, pos, kw)
+        if not isinstance(r, ir.Intrinsic) or r.name != "repr":
+            return r  # refused or not known yet
+        return ir.Intrinsic("ascii", (r,), ir.STR, r.span)
+
     def b_bool(self, node, pos, kw):
         if not self.want(node, pos, kw, 0, 1):
             return self.poison(node)
@@ -832,6 +911,18 @@ class BuiltinMixin:
         # known statically, but the argument is still evaluated (it may print or raise)
         return ir.Intrinsic("eval_then", (x, result), ir.BOOL, self.sp(node))
 
+    def dict_fromkeys(self, node, pos, kw):
+        """dict.fromkeys(keys, value=None): every key maps to the one value (the same object)."""
+        if not self.want(node, pos, kw, 1, 2):
+            return self.poison(node)
+        sp = self.sp(node)
+        it, el = self.iterable(pos[0])
+        if isinstance(prune(el), TVar):
+            return self.unknown(sp) if prune(el).origin != "error" else it
+        self.check_hashable(el, node)
+        v = self.expr(pos[1]) if len(pos) == 2 else ir.Const(None, ir.NONE, sp)
+        return ir.Intrinsic("dict.fromkeys", (it, v), ir.DictT(el, v.ty), sp)
+
     def container_ctor(self, kind: str, node, pos, kw):
         if not self.want(node, pos, kw, 0, 1):
             return self.poison(node)
@@ -898,6 +989,8 @@ class BuiltinMixin:
             return self.err("unsupported-builtin", f"`sys.{attr}` is not supported", node)
         if mod != "math":
             return self.err("unsupported-import", f"`{mod}.{attr}` is not supported", node)
+        if attr == "prod":
+            return self.math_prod(node, pos, kw)
         allowed = ("rel_tol", "abs_tol") if attr == "isclose" else ()
         args = [self.expr(a) for a in pos]
         if any(isinstance(prune(a.ty), TVar) for a in args):
@@ -934,8 +1027,8 @@ class BuiltinMixin:
             rel = f(self.expr(kw["rel_tol"]), kw["rel_tol"]) if "rel_tol" in kw else ir.Const(1e-09, ir.FLOAT, sp)
             ab = f(self.expr(kw["abs_tol"]), kw["abs_tol"]) if "abs_tol" in kw else ir.Const(0.0, ir.FLOAT, sp)
             return ir.Intrinsic("math.isclose", (f(args[0], pos[0]), f(args[1], pos[1]), rel, ab), ir.BOOL, sp)
-        if attr in ("fsum", "prod"):
-            return self.err("unsupported-builtin", f"`math.{attr}` is not supported yet", node)
+        if attr == "fsum":
+            return self.err("unsupported-builtin", "`math.fsum` is not supported yet", node)
         if attr in _MATH_FLOAT1 | _MATH_FLOAT2 | _MATH_TO_INT | _MATH_PRED | {"log", "gcd", "lcm", "factorial", "isqrt", "comb", "isclose"}:
             return self.poison(node)  # `want` reported the arity problem
         return self.err("unsupported-builtin", f"`math.{attr}` is not supported", node)
@@ -959,10 +1052,14 @@ class BuiltinMixin:
             return self.dict_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.SetT):
             return self.set_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.TupleT) and m in ("index", "count"):
+            return self.tuple_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.NamedT):  # p._replace(...), p._asdict()
             return named.method(self, obj, t, m, node, pos, kw)
         if isinstance(t, ir.ObjT):
             return self.obj_method(obj, t, m, node, pos, kw)
+        if t in (ir.INT, ir.BOOL) and m in ("bit_length", "bit_count") and self.want(node, pos, kw, 0, 0):
+            return ir.Intrinsic(f"int.{m}", (self.to_int(obj),), ir.INT, self.sp(node))
         if t == ir.FLOAT and m == "is_integer" and self.want(node, pos, kw, 0, 0):
             return ir.Intrinsic("float.is_integer", (obj,), ir.BOOL, self.sp(node))
         return self.err("unsupported-builtin", f"method `.{m}()` of {show(t)} is not supported", node)
@@ -1024,6 +1121,12 @@ class BuiltinMixin:
             return I(f"str.{m}", (obj, self.int_arg(self.expr(pos[0]), pos[0]), fill), ir.STR, sp)
         if m == "zfill" and self.want(node, pos, kw, 1, 1):
             return I("str.zfill", (obj, self.int_arg(self.expr(pos[0]), pos[0])), ir.STR, sp)
+        if m == "expandtabs" and self.want(node, pos, kw, 0, 1, ("tabsize",)):
+            ts = pos[0] if pos else kw.get("tabsize")
+            n = self.int_arg(self.expr(ts), ts) if ts is not None else ir.Const(8, ir.INT, sp)
+            return I("str.expandtabs", (obj, n), ir.STR, sp)
+        if m in ("removeprefix", "removesuffix") and self.want(node, pos, kw, 1, 1):
+            return I(f"str.{m}", (obj, self.s(pos[0])), ir.STR, sp)
         if m in ("partition", "rpartition") and self.want(node, pos, kw, 1, 1):
             return I(f"str.{m}", (obj, self.s(pos[0])), ir.TupleT((ir.STR, ir.STR, ir.STR)), sp)
         if m == "splitlines" and self.want(node, pos, kw, 0, 1, ("keepends",)):
@@ -1035,7 +1138,8 @@ class BuiltinMixin:
             return self.str_format(obj, node, pos, kw)
         if m in _STR_PRED | _STR_SIMPLE | {"split", "rsplit", "strip", "lstrip", "rstrip", "join", "replace",
                                             "startswith", "endswith", "find", "rfind", "index", "rindex", "count",
-                                            "ljust", "rjust", "center", "zfill", "partition", "rpartition", "splitlines"}:
+                                            "ljust", "rjust", "center", "zfill", "partition", "rpartition", "splitlines",
+                                            "expandtabs", "removeprefix", "removesuffix"}:
             return self.poison(node)
         return self.err("unsupported-builtin", f"`str.{m}()` is not supported", node)
 
@@ -1078,15 +1182,16 @@ class BuiltinMixin:
                 return self.err("type-mismatch", f"format string needs argument {idx}, only {len(args)} given", node)
             if spec and "{" in spec:
                 return self.err("unsupported-builtin", "nested format fields are not supported", node)
-            if conv == "a":
-                return self.err("unsupported-builtin", "`!a` conversion is not supported", node)
-            if conv not in (None, "r", "s"):
+            if conv not in (None, "r", "s", "a"):
                 return self.err("type-mismatch", f"bad format string: Unknown conversion specifier {conv}", node)
             if isinstance(prune(args[idx].ty), TVar):
                 return self.unknown(self.sp(node), of=(args[idx].ty,))
+            arg = args[idx]
+            if conv == "a":  # format(ascii(x), spec)
+                arg, conv = ascii_of(arg), ""
             fe, fconv, fspec = protocols.format_field(  # `__format__`, as format() calls it
-                self, args[idx], conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None, node)
-            if fe is not args[idx] and len(args) > 1 and not all(isinstance(a, (ir.Local, ir.Const)) for a in args):
+                self, arg, conv or "", ir.FString((spec,), ir.STR, obj.span) if spec else None, node)
+            if fe is not arg and len(args) > 1 and not all(isinstance(a, (ir.Local, ir.Const)) for a in args):
                 # CPython evaluates every argument before it formats the first field: a
                 # `__format__` call in the field would run before the arguments after it
                 return self.err("unsupported-builtin", "str.format() of an object whose class defines __format__ needs "
@@ -1099,6 +1204,19 @@ class BuiltinMixin:
             return self.err("unsupported-builtin", "str.format() fields that reorder, repeat or skip arguments need "
                             "arguments that are names or literals (Python evaluates each argument once, in order)", node)
         return ir.FString(tuple(parts), ir.STR, self.sp(node), eval_first=len(args) > 1)
+
+    def tuple_method(self, obj, t, m, node, pos, kw):
+        """t.index(x) / t.count(x) on a tuple whose items have one type (compared as list items are)."""
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        items = [prune(x) for x in t.items]
+        if any(isinstance(x, TVar) for x in items):
+            return self.unknown(self.sp(node), of=tuple(items))
+        if not items or any(x != items[0] for x in items[1:]):
+            return self.err("unsupported-builtin", f"`tuple.{m}()` is supported on a non-empty tuple whose items have "
+                            f"one type, not {show(t)}", node)
+        v = self.coerce_to(self.expr(pos[0]), items[0], pos[0], f"tuple.{m}()")
+        return ir.Intrinsic(f"tuple.{m}", (obj, v), ir.INT, self.sp(node))
 
     def list_method(self, obj, t, m, node, pos, kw):
         sp = self.sp(node)

@@ -702,6 +702,8 @@ class OperatorMixin:
 
     def _call_lowered(self, t: ir.ObjT, m: str, args: list[ir.Expr], node: cst.CSTNode) -> ir.Expr:
         """`t.m(*args)` with every argument already lowered (dispatched when overridden)."""
+        if self.refused_class(t.name):  # reported at the class; its methods are not lowered
+            return self.poison(node)
         r = resolve(self.info, t.name, m)
         assert r is not None
         definer, _, func = r

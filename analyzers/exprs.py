@@ -264,6 +264,8 @@ class ExprMixin:
         if isinstance(node, cst.Tuple):
             items = tuple(self.elem(el) for el in node.elements)
             return ir.TupleLit(items, ir.TupleT(tuple(i.ty for i in items)), sp)
+        if isinstance(node, cst.Set) and any(isinstance(el, cst.StarredElement) for el in node.elements):
+            return self.starred_lit(node, "set")
         if isinstance(node, cst.Set):
             items = tuple(self.elem(el) for el in node.elements)
             t = self.common(items, node, "set")
@@ -309,7 +311,8 @@ class ExprMixin:
 
     def elem(self, el: cst.BaseElement) -> ir.Expr:
         if isinstance(el, cst.StarredElement):
-            return self.err("unsupported-syntax", "star-unpacking in literals is not supported", el)
+            return self.err("unsupported-syntax", "star-unpacking in a tuple is not supported (its length is not "
+                            "known before the run); build a list: [*a, *b]", el)
         return self.expr(el.value)
 
     # ------------------------------------------------------------ names
@@ -363,6 +366,9 @@ class ExprMixin:
         if isinstance(node.value, cst.Name) and node.value.value == "math" and "math" in self.info.imports:
             if node.attr.value in MATH_CONSTS:
                 return ir.Const(MATH_CONSTS[node.attr.value], ir.FLOAT, sp)
+        if (isinstance(node.value, cst.Name) and node.value.value == "sys" and "sys" in self.info.imports
+                and node.attr.value == "maxsize"):  # CPython's on 64-bit machines (what it prints)
+            return ir.Const(2**63 - 1, ir.INT, sp)
         if isinstance(node.value, cst.Name) and node.value.value in ("math", "sys"):
             return self.err("unsupported-builtin", f"`{node.value.value}.{node.attr.value}` is not supported", node)
         cname = self.class_named(node.value) if self.info.classes else None
@@ -426,6 +432,8 @@ class ExprMixin:
         if (isinstance(lt, ir.ObjT) or isinstance(rt_, ir.ObjT)) and self.info.classes:
             return self.obj_binop(op, left, right, lt, rt_, node, inplace)
         lt, rt_ = _strip_opt(lt), _strip_opt(rt_)
+        if isinstance(lt, TVar) or isinstance(rt_, TVar):  # `n + 1` where n was only None so far
+            return self.unknown(sp)
         left, right = self.unwrap_pair(left, right, lambda x, y: ne.binop(op, x, y, inplace))
         nums = (ir.INT, ir.FLOAT, ir.BOOL)
         if lt in nums and rt_ in nums:
@@ -658,6 +666,11 @@ class ExprMixin:
                     out[-1] = self.coerce_to(a, tb, cnode, "comparison")
                     out.append(b)
                     continue
+            if op not in ("==", "!=") and isinstance(ta, ir.OptionT) != isinstance(tb, ir.OptionT):
+                # `v > best` with an Optional best (`best is None or v > best`): CPython's
+                # TypeError if it is None, else the values compare as themselves
+                a, b = self.unwrap_pair(a, b, lambda x, y, op=op: ne.order(op, x, y))
+                out[-1], ta, tb = a, prune(a.ty), prune(b.ty)
             if not unify(ta, tb):
                 return self.err("type-mismatch", f"comparing {show(ta)} with {show(tb)} is not supported: "
                                 "Portalis compares values of one type (tuples of one length, lists of one "
@@ -761,16 +774,58 @@ class ExprMixin:
                 unify(pt, it)
         return t
 
+    def starred_lit(self, node: cst.List | cst.Set, kind: str) -> ir.Expr:
+        """`[a, *xs, *ys]` / `{a, *xs}`: the parts in order, each `*` part copied into a new list
+        or set before the next part is evaluated (as CPython extends the one it builds), then
+        joined (`list.concat` / `set.union` make new ones)."""
+        sp = self.sp(node)
+        parts: list[tuple[str, Any]] = []
+        for el in node.elements:
+            if isinstance(el, cst.StarredElement):
+                parts.append(("star", self.iterable(el.value, order_free=kind == "set",
+                                                    none_err=ne.star_iteration("NoneType") if kind == "list" else None)))
+            elif parts and parts[-1][0] == "lit":
+                parts[-1][1].append(self.expr(el.value))
+            else:
+                parts.append(("lit", [self.expr(el.value)]))
+        for k, v in parts:
+            if k == "star" and isinstance(prune(v[1]), TVar) and prune(v[1]).origin == "error":
+                return self.poison(node)
+        # one element type: the plain items may convert to it, a starred part's items must have it
+        shown = [x for k, v in parts for x in (v if k == "lit" else [ir.Const(None, v[1], sp)])]
+        t = self.common(tuple(shown), node, kind)
+        if isinstance(prune(t), TVar):
+            return self.unknown(sp, of=(t,))
+        for k, v in parts:
+            if k == "star" and not unify(v[1], t):
+                return self.err("type-mismatch", f"a `*` part with {show(v[1])} items in a {kind} of {show(t)}", node)
+        ct = ir.ListT(t) if kind == "list" else ir.SetT(t)
+        if kind == "set":
+            self.check_hashable(t, node)
+        what = f"a {kind} element"
+        acc: ir.Expr | None = None
+        for k, v in parts:
+            if k == "lit":
+                items = tuple(self.coerce_to(i, t, node, what) for i in v)
+                e: ir.Expr = ir.ListLit(items, ct, sp) if kind == "list" else ir.SetLit(items, ct, sp)
+            else:
+                e = ir.Intrinsic(f"{kind}.from_iter", (v[0],), ct, v[0].span)
+            acc = e if acc is None else ir.Intrinsic("list.concat" if kind == "list" else "set.union", (acc, e), ct, sp)
+        assert acc is not None
+        return acc
+
     def list_lit(self, node: cst.List) -> ir.Expr:
+        if any(isinstance(el, cst.StarredElement) for el in node.elements):
+            return self.starred_lit(node, "list")
         items = tuple(self.elem(el) for el in node.elements)
         t = self.common(items, node, "list")
         return ir.ListLit(tuple(self.coerce_to(i, t, node, "a list element") for i in items), ir.ListT(t), self.sp(node))
 
     def dict_lit(self, node: cst.Dict) -> ir.Expr:
+        if any(isinstance(el, cst.StarredDictElement) for el in node.elements):
+            return self.starred_dict(node)
         keys, vals = [], []
         for el in node.elements:
-            if isinstance(el, cst.StarredDictElement):
-                return self.err("unsupported-syntax", "`**` in dict literals is not supported", el)
             keys.append(self.expr(el.key))
             vals.append(self.expr(el.value))
         kt = self.common(tuple(keys), node, "dict key")
@@ -779,6 +834,50 @@ class ExprMixin:
         pairs = tuple((self.coerce_to(k, kt, node, "a dict key"), self.coerce_to(v, vt, node, "a dict value"))
                       for k, v in zip(keys, vals))
         return ir.DictLit(pairs, ir.DictT(kt, vt), self.sp(node))
+
+    def starred_dict(self, node: cst.Dict) -> ir.Expr:
+        """`{**a, "k": v, **b}`: a new dict updated with each part in order (each `**` part is
+        copied in before the next part is evaluated, as CPython's DICT_UPDATE does)."""
+        sp = self.sp(node)
+        parts: list[tuple[str, Any]] = []
+        for el in node.elements:
+            if isinstance(el, cst.StarredDictElement):
+                parts.append(("star", self.expr(el.value)))
+            elif parts and parts[-1][0] == "lit":
+                parts[-1][1].append((self.expr(el.key), self.expr(el.value)))
+            else:
+                parts.append(("lit", [(self.expr(el.key), self.expr(el.value))]))
+        keys: list[ir.Expr] = []
+        vals: list[ir.Expr] = []
+        for k, v in parts:
+            if k == "lit":
+                keys += [a for a, _ in v]
+                vals += [b for _, b in v]
+                continue
+            dt = prune(v.ty)
+            if isinstance(dt, TVar):
+                return self.poison(node) if dt.origin == "error" else self.unknown(sp, of=(dt,))
+            if not isinstance(dt, ir.DictT):
+                return self.err("type-mismatch", f"`**` needs a dict here, not {show(dt)}", node)
+            keys.append(ir.Const(None, dt.key, sp))
+            vals.append(ir.Const(None, dt.val, sp))
+        kt = self.common(tuple(keys), node, "dict key")
+        vt = self.common(tuple(vals), node, "dict value")
+        if isinstance(prune(kt), TVar) or isinstance(prune(vt), TVar):
+            return self.unknown(sp, of=(kt, vt))
+        self.check_hashable(kt, node)
+        dt = ir.DictT(kt, vt)
+        acc: ir.Expr = ir.DictLit((), dt, sp)
+        for k, v in parts:
+            if k == "lit":
+                part: ir.Expr = ir.DictLit(tuple((self.coerce_to(a, kt, node, "a dict key"), self.coerce_to(b, vt, node, "a dict value"))
+                                                 for a, b in v), dt, sp)
+            elif not unify(v.ty, dt):
+                return self.err("type-mismatch", f"a `**` part of type {show(v.ty)} in a dict of {show(dt)}", node)
+            else:
+                part = v
+            acc = ir.Intrinsic("dict.merged", (acc, part), dt, sp)
+        return acc
 
     def check_hashable(self, t: Any, node: cst.CSTNode) -> None:
         t = prune(t)
@@ -900,12 +999,13 @@ class ExprMixin:
                     spec_node = cst.FormattedString(parts=p.format_spec, start=node.start, end=node.end)
                     spec = self.fstring(spec_node)
                 conv = p.conversion or ""
-                if conv == "a":
-                    return self.err("unsupported-builtin", "`!a` conversion is not supported", p)
                 if p.equal is not None:  # f"{ x = }" prints the source text exactly, spaces too
                     parts.append(self.debug_text(p))
                     if not conv and p.format_spec is None:  # repr, unless a spec is given (even `{x=:}`)
                         conv = "r"
+                if conv == "a":  # format(ascii(x), spec)
+                    from portalis.analyzers.builtins import ascii_of
+                    e, conv = ascii_of(e), ""
                 e, conv, spec = protocols.format_field(self, e, conv, spec, p)  # `__format__`
                 parts.append(ir.FormatField(e, conv, spec))  # type: ignore[arg-type]
         return ir.FString(tuple(parts), ir.STR, self.sp(node))
@@ -977,8 +1077,18 @@ class ExprMixin:
         if isinstance(node, cst.Name):
             self.comp_scope[node.value] = elem_t
             return ir.NameTarget(node.value, elem_t, False, self.sp(node))
+        if isinstance(node, (cst.Tuple, cst.List)) and any(isinstance(el, cst.StarredElement) for el in node.elements):
+            self.err("unsupported-syntax", "a starred target (`x, *rest`) in a comprehension is not supported; "
+                     "write a for loop", node)
+            for el in node.elements:  # its names hold the error type: one diagnostic, not one per use
+                self.comp_target(el.value, TVar("error"))
+            return ir.NameTarget(ir.DISCARD, TVar("error"), False, self.sp(node))
         if isinstance(node, (cst.Tuple, cst.List)):
             t = prune(elem_t)
+            if isinstance(t, TVar) and t.origin == "error":
+                for el in node.elements:
+                    self.comp_target(el.value, t)
+                return ir.NameTarget(ir.DISCARD, t, False, self.sp(node))
             n = len(node.elements)
             named_t = t if isinstance(t, ir.NamedT) else None  # `for x, y in points`: its tuple
             if named_t is not None:
@@ -1004,12 +1114,12 @@ class ExprMixin:
             self.err("float-last-digit", "float `**` may differ from CPython in the last digit for some arguments "
                      "(CPython uses glibc's pow(), WebAssembly's libm is not glibc's)", node, Severity.WARNING)
 
-    def iterated(self, it: ir.Expr) -> ir.Expr:
+    def iterated(self, it: ir.Expr, none_err: "ne.Err | None" = None) -> ir.Expr:
         """An Optional iterable (usually narrowed by `if xs is not None:` before): its value, or
-        CPython's TypeError if it is None at run time."""
+        CPython's TypeError if it is None at run time (`none_err`, where it says more)."""
         t = prune(it.ty)
         if isinstance(t, ir.OptionT) and not isinstance(prune(t.inner), TVar):
-            return named.as_tuple(self.unwrap(it, ne.iteration("NoneType")))
+            return named.as_tuple(self.unwrap(it, none_err or ne.iteration("NoneType")))
         if isinstance(t, ir.UnionT):
             return self.union_iterated(it)
         if isinstance(t, ir.ObjT) and self.info.classes:
@@ -1042,7 +1152,7 @@ class ExprMixin:
 
 
 def _strip_opt(t: Any) -> Any:
-    return t.inner if isinstance(t, ir.OptionT) else t
+    return prune(t.inner) if isinstance(t, ir.OptionT) else t
 
 
 def _mixes_numbers(a: Any, b: Any) -> bool:

@@ -432,10 +432,36 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 value = self.iterated(value)
                 vt = prune(value.ty)
             n = len(t.elements)
-            if any(isinstance(el, cst.StarredElement) for el in t.elements):
-                self.err("unsupported-syntax", "starred assignment is not supported", t)
-                self.refused_target(t)
-                return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+            stars = [i for i, el in enumerate(t.elements) if isinstance(el, cst.StarredElement)]
+            if stars and isinstance(vt, ir.TupleT):  # `name, *scores = row`: the lengths are known
+                k, after, m = stars[0], n - 1 - stars[0], len(vt.items)
+                middle = [prune(x) for x in vt.items[k:m - after]]
+                mid_t = middle[0] if middle else TVar("unpack")
+                if m < n - 1 or not all(x == mid_t or unify(mid_t, x) for x in middle[1:]):
+                    why = "too few items" if m < n - 1 else "the `*` target would hold items of several types"
+                    self.err("type-mismatch", f"cannot unpack {show(vt)} into `{cst.Module([]).code_for_node(t)}`: {why}", t)
+                    self.refused_target(t)
+                    return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+                vt = ir.TupleT(vt.items[:k] + (ir.ListT(mid_t),) + vt.items[m - after:])
+                value = ir.Intrinsic("tuple.unpack_star", (value, ir.Const(k, ir.INT, sp), ir.Const(after, ir.INT, sp)),
+                                     vt, value.span)
+            elif stars:  # `a, *b, c = xs` (CPython's compiler allows one star): the middle a new list
+                if isinstance(vt, TVar) and vt.origin != "error":
+                    unify(vt, ir.ListT(TVar("unpack")))
+                    vt = prune(vt)
+                if isinstance(vt, TVar):
+                    self.refused_target(t)
+                    return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+                el_t = self.iter_elem(value, node)
+                if isinstance(prune(el_t), TVar) and prune(el_t).origin == "error":  # reported
+                    self.refused_target(t)
+                    return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
+                if not isinstance(vt, ir.ListT):  # any iterable: CPython takes all its items first
+                    value = ir.Intrinsic("list.from_iter", (value,), ir.ListT(el_t), value.span)
+                k = stars[0]
+                vt = ir.TupleT((el_t,) * k + (ir.ListT(el_t),) + (el_t,) * (n - 1 - k))
+                value = ir.Intrinsic("list.unpack_star", (value, ir.Const(k, ir.INT, sp), ir.Const(n - 1 - k, ir.INT, sp)),
+                                     vt, value.span)
             if isinstance(vt, TVar):
                 if vt.origin != "error":
                     unify(vt, ir.TupleT(tuple(TVar("unpack") for _ in range(n))))
@@ -453,6 +479,12 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             items = []
             for el, it in zip(t.elements, vt.items):
                 item = ir.Const(None, it, sp)
+                if isinstance(el.value, (cst.Tuple, cst.List)) and any(
+                        isinstance(x, cst.StarredElement) for x in el.value.elements):
+                    self.err("unsupported-syntax", "a starred target inside a nested target (`(a, *b), c = ...`) is "
+                             "not supported; unpack in two steps", el.value)
+                    self.refused_target(t)
+                    return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
                 sub, conv = self.target(el.value, item, node)
                 if conv is not item and isinstance(sub, ir.NameTarget) and not (
                         isinstance(prune(conv.ty), TVar) and prune(conv.ty).origin == "error"):
@@ -626,8 +658,18 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             it = self.iterated(it)
             el = self.iter_elem(it, node.iter)
             item = ir.Const(None, el, sp)
-            tgt, coerced = self.target(node.target, item, node.target)
             label = self.new_label()
+            if isinstance(node.target, (cst.Tuple, cst.List)) and any(
+                    isinstance(x, cst.StarredElement) for x in node.target.elements):
+                # `for x, *rest in rows`: each item into a hidden variable, unpacked as `x, *rest = item`
+                hidden = ir.NameTarget(ir.hidden("for", label), el, False, sp)
+                tgt, value = self.target(node.target, ir.Local(hidden.name, el, sp), node.target)
+                self.loops.append(label)
+                body = self.block(node.body)
+                self.loops.pop()
+                orelse = self.block(node.orelse.body) if node.orelse is not None else ()
+                return [ir.For(hidden, it, (ir.Assign(tgt, value, sp), *body), label, sp, orelse)]
+            tgt, coerced = self.target(node.target, item, node.target)
             self.loops.append(label)
             body = self.block(node.body)
             self.loops.pop()

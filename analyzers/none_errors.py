@@ -116,6 +116,14 @@ def iteration(t: str) -> Err:
     return "TypeError", f"'{t}' object is not iterable"
 
 
+def star_iteration(t: str, call: str | None = None) -> Err:
+    """`[*x]` (call None) or `f(*x)` with an x that is not iterable (CPython checks before it
+    iterates; `{*x}` says what `iteration` says)."""
+    if call is None:
+        return "TypeError", f"Value after * must be an iterable, not {t}"
+    return "TypeError", f"{call}() argument after * must be an iterable, not {t}"
+
+
 def containment(container: str) -> Err:
     """`x in container` where the container has no `__contains__` and is not iterable."""
     return "TypeError", f"argument of type '{container}' is not iterable"

@@ -485,6 +485,11 @@ class UnionMixin:
         st, vt = prune(slot), prune(value.ty)
         if isinstance(st, TVar) or isinstance(vt, TVar) or show(st) == show(vt):
             return slot
+        if isinstance(st, ir.OptionT) and isinstance(prune(st.inner), TVar) and vt != ir.NONE:
+            # `best = None` ... `best = v`: an Optional of v's type (the union of `?` and v's type
+            # would be `object`, which no comparison or arithmetic accepts)
+            if unify(st.inner, vt.inner if isinstance(vt, ir.OptionT) else vt):
+                return slot
         if (self.fname, n) in self.info.annotated:
             return slot
         sig = self.info.funcs.get(self.fname)

@@ -7,8 +7,9 @@ toolchain's own Unicode version (rustc 1.63 has Unicode 14 like CPython 3.11; ne
   off its behaviour: c is Case_Ignorable iff ("A" + c + "Σ").lower() ends in ς but
   ("1" + c + "Σ").lower() does not; c is Cased iff ("x" + c + "b").title() ends in b.
 * UPPERCASE_RANGES / LOWERCASE_RANGES: c.isupper() / c.islower().
-* LOWER_RUNS / UPPER_RUNS / TITLE_RUNS: one-char mappings as runs (first, last, delta, step), and
-  LOWER_MULTI / UPPER_MULTI / TITLE_MULTI: the mappings to several chars (ß -> SS, ﬁ -> Fi, ...).
+* LOWER_RUNS / UPPER_RUNS / TITLE_RUNS / FOLD_RUNS: one-char mappings as runs (first, last, delta,
+  step), and LOWER_MULTI / UPPER_MULTI / TITLE_MULTI / FOLD_MULTI: the mappings to several chars
+  (ß -> SS, ﬁ -> Fi, ...). FOLD is str.casefold().
 
 tests/runtime/test_pyrt.py::test_case_tables_are_cpythons checks the runtime's copy against this.
 Usage: python scripts/unicode_case_tables.py --check | --write
@@ -46,7 +47,7 @@ def _runs(pairs: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
 
 def case_tables() -> dict[str, list]:
     ignorable, cased, upper, lower = [], [], [], []
-    maps: dict[str, tuple[list, list]] = {"LOWER": ([], []), "UPPER": ([], []), "TITLE": ([], [])}
+    maps: dict[str, tuple[list, list]] = {"LOWER": ([], []), "UPPER": ([], []), "TITLE": ([], []), "FOLD": ([], [])}
     for cp in range(sys.maxunicode + 1):
         if 0xD800 <= cp <= 0xDFFF:
             continue
@@ -59,7 +60,7 @@ def case_tables() -> dict[str, list]:
             upper.append(cp)
         if c.islower():
             lower.append(cp)
-        for name, m in (("LOWER", c.lower()), ("UPPER", c.upper()), ("TITLE", c.title())):
+        for name, m in (("LOWER", c.lower()), ("UPPER", c.upper()), ("TITLE", c.title()), ("FOLD", c.casefold())):
             if cp == 0x3A3 and name == "LOWER":
                 continue  # Σ: the final-sigma rule, in code
             if m != c:

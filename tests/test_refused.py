@@ -49,11 +49,11 @@ def test_refused_at_line(path: Path):
     ("import math\nLIMIT: int\ndef f() -> int:\n    return LIMIT\nprint(f())\n", "unsupported-syntax", 2),  # not line 0
     ("class A:\n    pass\nclass B:\n    pass\nclass C(A, B):\n    pass\n", "unsupported-class", 5),
     # str.format() errors CPython raises while formatting (found by the hunt of 2026-12-04: the
-    # first three printed a value, the last crashed the translator)
+    # first three printed a value; `!a`, which crashed the translator then, is supported since
+    # 2026-12-05)
     ("a = 1\nprint('{0} {}'.format(a, a))\n", "type-mismatch", 2),
     ("a = 1\nprint('{} {1}'.format(a, a))\n", "type-mismatch", 2),
     ("a = 1\nprint('{!x}'.format(a))\n", "type-mismatch", 2),
-    ("print('{!a}'.format('\u00e9'))\n", "unsupported-builtin", 1),
     ("print('{\u00b2}'.format(1))\n", "unsupported-builtin", 1),
     # a `__format__` only a subclass defines: CPython calls it through a variable of the base
     # class, Portalis formatted with the base's str() (hunt2 of 2026-12-04)
@@ -110,6 +110,30 @@ def test_refused_at_line(path: Path):
      "unsupported-type", 3),
     ("from typing import Optional\ndef g() -> None:\n    global str\n    str = 'x'\n"
      "def f(x: Optional[str]) -> int:\n    return 1\nprint(f(None))\n", "unsupported-type", 5),
+    # the builtins added on 2026-12-05 keep their limits
+    ("t = (1, 'a')\nprint(t.index(1))\n", "unsupported-builtin", 2),
+    ("print(().count(1))\n", "unsupported-builtin", 1),
+    ("print((1, 2).index(1, 0))\n", "type-mismatch", 1),
+    ("flag = True\nprint(list(zip([1], [2], strict=flag)))\n", "unsupported-builtin", 2),
+    ("print(list(zip([1], [2], strict=1)))\n", "unsupported-builtin", 1),
+    ("import math\nprint(math.prod(['a']))\n", "unsupported-builtin", 2),
+    ("import math\nprint(math.prod([2], 3))\n", "type-mismatch", 2),
+    ("print('a'.expandtabs(2.0))\n", "type-mismatch", 1),
+    ("print(1.5.bit_length())\n", "unsupported-builtin", 1),
+    ("print(dict.fromkeys([[1]]))\n", "type-mismatch", 1),
+    # star-unpacking (2026-12-05) where its result could not be typed or would need converting
+    ("a = [1]\nt = (*a, 2)\nprint(t)\n", "unsupported-syntax", 2),
+    ("a = {'x': 1}\nb = {'y': 's'}\nprint({**a, **b})\n", "type-mismatch", 3),
+    ("xs = [1]\nys = [1.5, *xs]\nprint(ys)\n", "type-mismatch", 2),
+    ("d = {'a': 1}\nprint({**d, **[1]})\n", "type-mismatch", 2),
+    ("class P:\n    pass\nps = [P()]\nprint(*ps)\n", "unsupported-builtin", 4),
+    ("def f(x: int) -> int:\n    return x\nxs = [1]\nprint(f(*xs))\n", "unsupported-syntax", 4),
+    ("rows = [[1, 2]]\nprint([r for r, *q in rows])\n", "unsupported-syntax", 2),
+    ("x = 5\na, *b = x\n", "type-mismatch", 2),
+    ("(a, *b), c = [1, 2], 3\nprint(a, b, c)\n", "unsupported-syntax", 1),  # was a build failure
+    ("for i, (a, *b) in enumerate([[1]]):\n    print(i, a, b)\n", "unsupported-syntax", 1),
+    ("a, *b, c = ('x', 1, 2.5, 'y')\nprint(a, b, c)\n", "type-mismatch", 1),
+    ("a, b, *c = (1,)\nprint(a, b, c)\n", "type-mismatch", 1),
 ])
 def test_inline_refusals(src: str, code: str, line: int):
     tr = translate_source(src, "prog.py")
@@ -146,6 +170,9 @@ def test_every_code_is_documented_in_readme():
     ("[s]", True),
     ("{'k': s}", True),
     ("(1, s)", True),
+    ("ascii(s)", True),
+    ("f'{s!a}'", True),
+    ("'{!a}'.format(s)", True),
     ("str(len(s))", False),
     ("f'{sorted(s)}'", False),
     ("s == {'a'}", False),
@@ -193,8 +220,10 @@ def test_a_generator_is_reported_once_at_its_yield():
 # iterable`); each case was reported more than once until 2026-12-05
 ONCE = [
     # unpacking
-    ("x, *rest = [1, 2, 3]\nprint(x, rest)\n", [("unsupported-syntax", 1)]),
-    ("def f() -> None:\n    x, *rest = [1, 2, 3]\n    print(x, rest)\nf()\n", [("unsupported-syntax", 2)]),
+    # (starred assignment itself is supported since 2026-12-05; these are what it still refuses)
+    ("x, *rest = 5\nprint(x, rest)\n", [("type-mismatch", 1)]),
+    ("def f() -> None:\n    rows = [[1, 2]]\n    print([r + len(q) for r, *q in rows])\nf()\n",
+     [("unsupported-syntax", 3)]),
     ("def f() -> None:\n    a, b = (1, 2, 3)\n    print(a, b)\nf()\n", [("type-mismatch", 2)]),
     # imports
     ("from collections import Counter, defaultdict\nc = Counter('abc')\nd = defaultdict(int)\nprint(c, d['a'])\n",

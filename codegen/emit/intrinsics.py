@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_int, _has_obj, _opaque_rs, rust_str
+from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
 from portalis.codegen.emit.named import named_intrinsic
 from portalis.codegen.emit.protocols import protocol_intrinsic
@@ -110,6 +110,8 @@ class _IntrinsicsMixin:
             return f"rt::Str::from_i64({X(a[0])})"
         if n == "str":
             return f"rt::py_str(&{R(a[0])})"
+        if n == "ascii":
+            return f"rt::py_ascii(&{R(a[0])})"
         if n == "repr":
             return f"rt::py_repr(&{R(a[0])})"
         if n in ("abs",):
@@ -139,6 +141,9 @@ class _IntrinsicsMixin:
             return q(f"rt::parse_int_base(&{R(a[0])}, {X(a[1])}, {ln})")
         if n == "float.from_str":
             return q(f"rt::parse_float(&{R(a[0])}, {ln})")
+        if n in ("int.bit_length", "int.bit_count"):
+            fn = n.replace(".", "_")
+            return f"rt::bi_{fn[4:]}(&{R(a[0])})" if self.big else f"rt::{fn}({X(a[0])})"
         if n == "float.is_integer":
             return f"rt::float_is_integer({X(a[0])})"
         if n == "tuple.index_dyn":  # t[i] with a run-time i on a tuple of one item type
@@ -147,6 +152,18 @@ class _IntrinsicsMixin:
             idx = self.as_i64(a[1], "index")
             return (f"{{ let _t = &{R(a[0])}; let _i: i64 = {idx}; "
                     f"{q(f'rt::tuple_index(&[{items}], _i, {ln})')} }}")
+        if n == "tuple.unpack_star":  # a, *b, c = t: the items around the star, the middle ones a new list
+            m, k, after = len(a[0].ty.items), a[1].value, a[2].value  # type: ignore[attr-defined]
+            mid = [f"_s.{j}" for j in range(k, m - after)]
+            lst = (f"rt::PyList::from_vec(vec![{', '.join(mid)}])" if mid
+                   else f"{self.rty(e.ty.items[k])}::new()".replace("rt::PyList<", "rt::PyList::<", 1))  # type: ignore[attr-defined]
+            parts = [f"_s.{j}" for j in range(k)] + [lst] + [f"_s.{j}" for j in range(m - after, m)]
+            return f"{{ let _s = {self.expr(a[0])}; ({', '.join(parts)}{',' if len(parts) == 1 else ''}) }}"
+        if n in ("tuple.index", "tuple.count"):  # on a tuple of one item type: the tuple first, then x
+            items = ", ".join(f"&_t.{j}" for j in range(len(a[0].ty.items)))  # type: ignore[attr-defined]
+            guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
+            call = q(f"rt::tuple_index_of(&[{items}], _nd, {ln})") if n == "tuple.index" else f"rt::tuple_count(&[{items}], _nd)"
+            return self.from_i64(f"{{ let _t = &{R(a[0])}; let _nd = &{R(a[1])}; {guard}{call} }}")
         if n in ("float.int_exact", "float.int_exact_mul", "float.no_neg_zero"):
             # arithmetic Python does in ints (analyzers/numeric.py): exact below 2**53, and no
             # -0.0 where CPython's int is 0
@@ -196,10 +213,10 @@ class _IntrinsicsMixin:
             if self.big:
                 return q(f"rt::bi_range({', '.join(f'&{R(x)}' for x in a)}, {ln})")
             return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
-        if n.startswith("math."):
+        if n.startswith("math.") and n != "math.prod":
             return self.math(e)
-        if n in ("sum", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
-                 "dict.from_iter", "str.join"):
+        if n in ("sum", "math.prod", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
+                 "dict.from_iter", "dict.fromkeys", "str.join"):
             return self.consume(e)
         if n in ("min.args", "max.args"):
             return self.minmax_args(e)
@@ -243,7 +260,17 @@ class _IntrinsicsMixin:
         o = self.t("_o")
         out = [f"let mut {o} = String::new();"]
         checked = self.big and any(_has_int(x.ty) for x in e.args)  # each value is used twice below
-        if all(isinstance(x, (ir.Local, ir.Const)) for x in (*e.args[1:], *(v for k, v in e.kwargs if k in ("sep", "end")))) \
+        starred = any(isinstance(x, ir.Intrinsic) and x.name == "print.star" for x in e.args)
+        if starred:  # print(a, *xs): each `*` part's items collected where it stands
+            vals = []
+            for x in e.args:
+                v = self.t("_a")
+                if isinstance(x, ir.Intrinsic) and x.name == "print.star":
+                    out.append(f"let {v} = {self.collect(x.args[0], x.ty.elem)};")  # type: ignore[attr-defined]
+                else:
+                    out.append(f"let {v} = &{self.ref(x)};")
+                vals.append(v)
+        elif all(isinstance(x, (ir.Local, ir.Const)) for x in (*e.args[1:], *(v for k, v in e.kwargs if k in ("sep", "end")))) \
                 and not checked:
             vals = [self.ref(x) for x in e.args]  # nothing after the first (sep= and end= too) can change anything
         else:
@@ -257,6 +284,8 @@ class _IntrinsicsMixin:
             if k in ("sep", "end"):
                 out.append(f"let {sepv if k == 'sep' else endv}: rt::Str = {self.expr(v)};")
         target = "rt::err_str" if "file" in kw and kw["file"].value == "stderr" else "rt::out_str"
+        if starred:
+            return "{ " + " ".join(out + self.print_starred(e, vals, o, sepv, endv, target) + [f"{target}(&{o});"]) + " }"
         for i, (x, v) in enumerate(zip(e.args, vals)):
             if i:
                 out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
@@ -282,6 +311,33 @@ class _IntrinsicsMixin:
         out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")
         out.append(f"{target}(&{o});")
         return "{ " + " ".join(out) + " }"
+
+    def print_starred(self, e: ir.Intrinsic, vals: list[str], o: str, sepv: str, endv: str, target: str) -> list[str]:
+        """print()'s text when some arguments are `*xs` (no objects among them: the analyzer
+        refuses those): a separator before every item but the first, wherever it comes from."""
+        kw = dict(e.kwargs)
+        out = ["let mut _first = true;"]
+        sep_code = f"if !_first {{ {o}.push_str(&{sepv}); }}" if "sep" in kw else f"if !_first {{ {o}.push(' '); }}"
+
+        def one(v: str, ty: ir.Type) -> str:
+            code = f"{sep_code} _first = false; "
+            if self.big and _has_int(ty):  # CPython's limit on int -> decimal text; what came before is written
+                code += (f"if let Err(_e) = rt::CheckDigits::check_digits(&{v}, {e.span.line}) "
+                         f"{{ {target}(&{o}); {self.propagate('_e')}; }} ")
+            if ty == ir.STR:
+                return code + f"{o}.push_str(&{v});"
+            if self.mod.module.classes and _has_obj(ty):
+                err = self.propagate("_e")
+                return code + (f"{target}(&{o}); {o}.clear(); let _pl = {o}.len(); rt::PyFmt::fmt_str(&{v}, &mut {o}); "
+                               f"if let Err(_e) = rt::ret(()) {{ {o}.truncate(_pl); {target}(&{o}); {err}; }}")
+            return code + f"rt::PyFmt::fmt_str(&{v}, &mut {o});"
+        for x, v in zip(e.args, vals):
+            if isinstance(x, ir.Intrinsic) and x.name == "print.star":
+                out.append(f"for _it in {v}.iter() {{ {one('(*_it)', x.ty.elem)} }}")  # type: ignore[attr-defined]
+            else:
+                out.append(one(f"(*{v})", x.ty))
+        out.append(f"{o}.push_str(&{endv});" if "end" in kw else f"{o}.push('\\n');")
+        return out
 
     def math(self, e: ir.Intrinsic) -> str:
         m = e.name[5:]
@@ -393,20 +449,23 @@ class _IntrinsicsMixin:
                                    "represent; pass a start value (sum(xs, start))")
                     w_line(f"match {acc} {{ Some(v) => v, None => {{ {self.propagate(f'rt::limit_err({msg}, {ln})')} }} }}")
                 return
-            if n == "sum":
+            if n in ("sum", "math.prod"):
+                mul = n == "math.prod"
+                unit, bi_op, int_op, f_op = ("1", "bi_mul", "int_mul", "*=") if mul else ("0", "bi_add", "int_add", "+=")
+                call = "math.prod(xs, start=1.0)" if mul else "sum(xs, 0.0)"
                 src = first(e.args[1] if len(e.args) > 1 else None)
                 if e.ty == ir.INT and self.big:
-                    start = self.expr(e.args[1]) if len(e.args) > 1 else "rt::Int::S(0)"
+                    start = self.expr(e.args[1]) if len(e.args) > 1 else f"rt::Int::S({unit})"
                     w_line(f"let mut {acc}: rt::Int = {start};")
                     conv = ((lambda x: f"&rt::Int::from({x})") if self.elem_type(src) == ir.BOOL
                             else (lambda x: f"&rt::Int::S({x}.int_value())") if isinstance(self.elem_type(src), ir.EnumT)
                             else (lambda x: f"&{x}"))
-                    self.foreach(src, lambda x: w_line(f"{acc} = rt::bi_add(&{acc}, {conv(x)});"), ln)
+                    self.foreach(src, lambda x: w_line(f"{acc} = rt::{bi_op}(&{acc}, {conv(x)});"), ln)
                     w_line(acc)
                 elif e.ty == ir.INT:
-                    w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else '0'};")
+                    w_line(f"let mut {acc}: i64 = {self.expr(e.args[1]) if len(e.args) > 1 else unit};")
                     as_i = ".int_value()" if isinstance(self.elem_type(src), ir.EnumT) else " as i64"
-                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::int_add({acc}, {x}{as_i}, {ln})')};"), ln)
+                    self.foreach(src, lambda x: w_line(f"{acc} = {self.q(f'rt::{int_op}({acc}, {x}{as_i}, {ln})')};"), ln)
                     w_line(acc)
                 else:
                     start = e.args[1] if len(e.args) > 1 else None
@@ -415,18 +474,18 @@ class _IntrinsicsMixin:
                     if "int_start" in kw:
                         # sum(floats, 0): Python returns the int start itself when there are no items
                         w_line(f"let mut {acc}: f64 = {self.expr(start)}; let mut _any = false;")
-                        self.foreach(src, lambda x: w_line(f"{acc} += {as_f(x)}; _any = true;"), ln)
-                        msg = rust_str("sum() of an empty sequence of floats with an int start: Python returns "
-                                       "the int start here, which Portalis cannot represent; use a float start (0.0)")
+                        self.foreach(src, lambda x: w_line(f"{acc} {f_op} {as_f(x)}; _any = true;"), ln)
+                        msg = rust_str(f"{n}() of an empty sequence of floats with an int start: Python returns "
+                                       f"the int start here, which Portalis cannot represent; use a float start ({unit}.0)")
                         w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
                     elif start is not None:
                         w_line(f"let mut {acc}: f64 = {self.expr(start)};")
-                        self.foreach(src, lambda x: w_line(f"{acc} += {as_f(x)};"), ln)
+                        self.foreach(src, lambda x: w_line(f"{acc} {f_op} {as_f(x)};"), ln)
                     else:
-                        w_line(f"let mut {acc}: f64 = 0.0; let mut _any = false;")
-                        self.foreach(it, lambda x: w_line(f"{acc} += {as_f(x)}; _any = true;"), ln)
-                        msg = rust_str("sum() of an empty sequence of floats: Python returns the int 0 here, "
-                                       "which Portalis cannot represent; pass a float start value (sum(xs, 0.0))")
+                        w_line(f"let mut {acc}: f64 = {unit}.0; let mut _any = false;")
+                        self.foreach(it, lambda x: w_line(f"{acc} {f_op} {as_f(x)}; _any = true;"), ln)
+                        msg = rust_str(f"{n}() of an empty sequence of floats: Python returns the int {unit} here, "
+                                       f"which Portalis cannot represent; pass a float start value ({call})")
                         w_line(f"if !_any {{ {self.propagate(f'rt::limit_err({msg}, {ln})')}; }}")
                     w_line(acc)
             elif n in ("any", "all"):
@@ -484,6 +543,12 @@ class _IntrinsicsMixin:
             elif n == "set.from_iter":
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.add({x});"), ln)
+                w_line(acc)
+            elif n == "dict.fromkeys":  # the value once, then one clone (an alias for containers) per key
+                src = first(e.args[1])
+                fv = self.t("_fv")
+                w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new(); let {fv} = {self.expr(e.args[1])};")
+                self.foreach(src, lambda x: w_line(f"{acc}.set_item({x}, {fv}.clone());"), ln)
                 w_line(acc)
             elif n == "dict.from_iter":
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();")

@@ -126,6 +126,11 @@ class _LoopsMixin:
             return f"{self.ascii_texts[base.name]}, {hint}", self.as_i64(e.args[1], "index")
         return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")
 
+    def _zip_err(self, i: int, how: str, ln: int) -> str:
+        """Raise zip(strict=True)'s ValueError for argument i (0-based) ending `how` than the ones before it."""
+        before = "argument 1" if i == 1 else f"arguments 1-{i}"
+        return self.propagate(f"rt::PyErr::new(&rt::VALUE_ERROR, \"zip() argument {i + 1} is {how} than {before}\", {ln})")
+
     def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:
         """(setup statements, an expression giving Option<next item>) for an iterable."""
         t = it.ty
@@ -162,8 +167,16 @@ class _LoopsMixin:
                 nexts.append(n1)
             names = [self.t("_z") for _ in nexts]
             code = f"Some(({', '.join(names)},))" if len(names) == 1 else f"Some(({', '.join(names)}))"
-            for n, nx in reversed(list(zip(names, nexts))):
-                code = f"match {nx} {{ Some({n}) => {code}, None => None }}"
+            strict = "strict" in dict(it.kwargs)
+            for i, (n, nx) in reversed(list(enumerate(zip(names, nexts)))):
+                end = "None"
+                if strict and i > 0:  # CPython's zip(strict=True): this one ended before the first
+                    end = f"{{ {self._zip_err(i, 'shorter', ln)} }}"
+                elif strict and len(nexts) > 1:  # the first ended: the others must end too
+                    checks = " ".join(f"if {nexts[j]}.is_some() {{ {self._zip_err(j, 'longer', ln)} }}"
+                                      for j in range(1, len(nexts)))
+                    end = f"{{ {checks} None }}"
+                code = f"match {nx} {{ Some({n}) => {code}, None => {end} }}"
             return setups, code
         if isinstance(it, ir.Intrinsic) and it.name == "reversed":
             inner = it.args[0]

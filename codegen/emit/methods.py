@@ -100,9 +100,15 @@ class _MethodsMixin:
         s = f"{self.sref(a[0])}"
         X = self.expr
         q = self.q
-        if m in ("upper", "lower", "title", "capitalize", "swapcase", "isdigit", "isalpha", "isalnum", "isspace",
-                 "isupper", "islower", "isdecimal", "isnumeric", "istitle", "splitlines"):
+        if m in ("upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
+                 "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle", "isascii", "isprintable",
+                 "splitlines"):
             return f"rt::str_{m}({s})"
+        if m == "expandtabs":  # tabsize is a C int in CPython: the runtime raises its OverflowError
+            n = f"rt::bi_clamp_i64(&{self.ref(a[1])})" if self.big else X(a[1])
+            return q(f"rt::str_expandtabs({s}, {n}, {ln})")
+        if m in ("removeprefix", "removesuffix"):
+            return f"rt::str_{m}({s}, {self.sref(a[1])})"
         if m in ("split", "rsplit"):
             return q(f"rt::str_{m}({self.split_args(e)}, {ln})")
         if m in ("strip", "lstrip", "rstrip"):
@@ -210,6 +216,11 @@ class _MethodsMixin:
             return f"{lst}.{m}()"
         if m == "concat":
             return f"{lst}.concat(&{self.ref(a[1])})"
+        if m == "unpack_star":  # a, *b, c = xs: at least before + after items, else ValueError
+            nb, na = a[1].value, a[2].value  # type: ignore[attr-defined]
+            items = ["_h.next().unwrap()"] * nb + ["_m"] + ["_t.next().unwrap()"] * na
+            return (f"{{ let (_h, _m, _t) = {q(f'rt::list_unpack_star(&{lst}, {nb}, {na}, {ln})')}; "
+                    f"let mut _h = _h.into_iter(); let mut _t = _t.into_iter(); ({', '.join(items)}{',' if len(items) == 1 else ''}) }}")
         if m == "unpack":  # a, b = xs: exactly n items, else ValueError
             n = a[1].value  # type: ignore[attr-defined]
             items = ", ".join("_u.next().unwrap()" for _ in range(n))
@@ -244,6 +255,8 @@ class _MethodsMixin:
             return q(f"{d}.popitem({ln})")
         if m == "update":
             return f"{d}.update(&{self.ref(a[1])})"
+        if m == "merged":  # a new dict (a[0] is always one: a literal or another merge) updated with a[1]
+            return f"{{ let _m = {self.expr(a[0])}; _m.update(&{self.ref(a[1])}); _m }}"
         if m in ("copy", "clear"):
             return f"{d}.{m}()"
         if m in ("items", "keys", "values"):  # as a value (printing): a view, `dict_keys([...])`

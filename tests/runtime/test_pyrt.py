@@ -608,8 +608,15 @@ def test_oracle_str_methods(oracle):
             add(("strip", h(s), cs), lambda: s.strip(chars))
             add(("lstrip", h(s), cs), lambda: s.lstrip(chars))
             add(("rstrip", h(s), cs), lambda: s.rstrip(chars))
-        for fn in ["upper", "lower", "title", "capitalize", "swapcase"]:
+        for fn in ["upper", "lower", "title", "capitalize", "swapcase", "casefold"]:
             add((fn, h(s)), lambda: getattr(s, fn)())
+        for ts in [-1, 0, 1, 2, 3, 8, 2**31 - 1 if "\t" not in s else 5, 2**31, -2**31 - 1]:
+            add(("expandtabs", h(s), str(ts)), lambda: s.expandtabs(ts))
+        for fix in ["", " ", "a", "he", s, s[:3], s[-2:], "ß", s + "x"]:
+            add(("removeprefix", h(s), h(fix)), lambda: s.removeprefix(fix))
+            add(("removesuffix", h(s), h(fix)), lambda: s.removesuffix(fix))
+        add(("isascii_printable", h(s)), lambda: f"{int(s.isascii())}{int(s.isprintable())}")
+        add(("ascii", h(repr(s))), lambda: ascii(s))
         for w in [-1, 0, 3, 5, 10, 13]:
             add(("zfill", h(s), str(w)), lambda: s.zfill(w))
             for fill in [" ", "*", "ab", "é"]:
@@ -842,7 +849,7 @@ def test_oracle_casing_hypothesis(oracle):
     for s in samples:
         if any(0xD800 <= ord(c) <= 0xDFFF for c in s):
             continue
-        for fn in ["upper", "lower", "title", "capitalize", "swapcase"]:
+        for fn in ["upper", "lower", "title", "capitalize", "swapcase", "casefold"]:
             cases.append(((fn, h(s)), expect(lambda: getattr(s, fn)())))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
@@ -858,6 +865,25 @@ def test_oracle_final_sigma_every_case_ignorable(oracle):
         for s in (f"A{c}Σ", f"AΣ{c}", f"AΣ{c}b", f"1{c}Σ"):
             cases.append((("lower", h(s)), expect(s.lower)))
         cases.append((("title", h(f"x{c}b")), expect(f"x{c}b".title)))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
+def test_oracle_every_code_point_folds_and_prints_as_cpython(oracle):
+    """casefold(), isprintable() and ascii() of every code point (CPython's tables, not a sample),
+    and casefold() of pairs around the characters that fold to several."""
+    cases = []
+    cps = [cp for cp in range(0x30000) if not 0xD800 <= cp <= 0xDFFF] + [0xE0001, 0xE0100, 0x10FFFF]
+    for i in range(0, len(cps), 16):
+        s = "".join(chr(cp) for cp in cps[i:i + 16])
+        cases.append((("casefold", h(s)), expect(s.casefold)))
+        cases.append((("isascii_printable", h(s)), expect(lambda: f"{int(s.isascii())}{int(s.isprintable())}")))
+        cases.append((("ascii", h(repr(s))), expect(lambda: ascii(s))))
+    for cp in cps:
+        c = chr(cp)
+        cases.append((("isascii_printable", h(c)), expect(lambda: f"{int(c.isascii())}{int(c.isprintable())}")))
+        if c.casefold() != c.lower():
+            s = f"A{c}ß{c}"
+            cases.append((("casefold", h(s)), expect(s.casefold)))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 

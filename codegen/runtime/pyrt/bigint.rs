@@ -1015,6 +1015,25 @@ impl PyFmt for BigRange {
     }
 }
 
+/// int.bit_length(): the bits of |a|.
+pub fn bi_bit_length(a: &Int) -> Int {
+    match a {
+        Int::S(v) => Int::S(int_bit_length(*v)),
+        Int::B(b) => {
+            let top = *b.mag.last().unwrap_or(&0);
+            Int::S((b.mag.len() as i64 - 1) * 32 + (32 - top.leading_zeros()) as i64)
+        }
+    }
+}
+
+/// int.bit_count(): the one bits of |a|.
+pub fn bi_bit_count(a: &Int) -> Int {
+    match a {
+        Int::S(v) => Int::S(int_bit_count(*v)),
+        Int::B(b) => Int::S(b.mag.iter().map(|d| d.count_ones() as i64).sum()),
+    }
+}
+
 /// An int CPython clamps to the index range (round(x, n) digits, an int() base).
 #[inline]
 pub fn bi_clamp_i64(a: &Int) -> i64 {

@@ -44,6 +44,18 @@ pub fn int_neg(a: i64, line: u32) -> PyResult<i64> {
     }
 }
 
+/// int.bit_length() (of |a|: i64::MIN has 64).
+#[inline]
+pub fn int_bit_length(a: i64) -> i64 {
+    (64 - a.unsigned_abs().leading_zeros()) as i64
+}
+
+/// int.bit_count() (of |a|).
+#[inline]
+pub fn int_bit_count(a: i64) -> i64 {
+    a.unsigned_abs().count_ones() as i64
+}
+
 #[inline]
 pub fn int_abs(a: i64, line: u32) -> PyResult<i64> {
     match a.checked_abs() {

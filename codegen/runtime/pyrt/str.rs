@@ -846,6 +846,19 @@ pub fn tuple_index<T: Clone>(items: &[T], i: i64, line: u32) -> PyResult<T> {
     }
 }
 
+/// `t.index(x)` on a tuple of one item type (its items by reference).
+pub fn tuple_index_of<T: PartialEq>(items: &[&T], v: &T, line: u32) -> PyResult<i64> {
+    match items.iter().position(|x| *x == v) {
+        Some(i) => Ok(i as i64),
+        None => Err(value_err("tuple.index(x): x not in tuple", line)),
+    }
+}
+
+/// `t.count(x)` on a tuple of one item type.
+pub fn tuple_count<T: PartialEq>(items: &[&T], v: &T) -> i64 {
+    items.iter().filter(|x| **x == v).count() as i64
+}
+
 /// `a, b = xs`: the items of a list that must hold exactly `n` (ValueError texts as CPython's).
 pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec<T>> {
     let v = l.0.borrow();
@@ -857,6 +870,20 @@ pub fn list_unpack<T: Clone>(l: &PyList<T>, n: usize, line: u32) -> PyResult<Vec
         return Err(value_err(&format!("too many values to unpack (expected {})", n), line));
     }
     Ok(v.clone())
+}
+
+/// `a, *b, c = xs`: the first `before` items, a new list of the ones in between, the last
+/// `after` (ValueError text as CPython's).
+#[allow(clippy::type_complexity)]
+pub fn list_unpack_star<T: Clone>(l: &PyList<T>, before: usize, after: usize, line: u32) -> PyResult<(Vec<T>, PyList<T>, Vec<T>)> {
+    let v = l.0.borrow();
+    let n = before + after;
+    if v.len() < n {
+        let msg = format!("not enough values to unpack (expected at least {}, got {})", n, v.len());
+        return Err(value_err(&msg, line));
+    }
+    let end = v.len() - after;
+    Ok((v[..before].to_vec(), PyList::from_vec(v[before..end].to_vec()), v[end..].to_vec()))
 }
 
 /// `sep.join(list)` for a list of str: no per-item clone.

@@ -280,6 +280,90 @@ pub fn str_swapcase(s: &str) -> String {
     out
 }
 
+/// str.casefold(): CPython's full case folding (CaseFolding.txt as CPython's tables hold it:
+/// ß -> ss, ﬁ -> fi, ς -> σ, ...), one code point at a time, no context rule.
+pub fn str_casefold(s: &str) -> Str {
+    if s.is_ascii() {
+        return ascii_map(s, |c| c.to_ascii_lowercase());
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        push_case(&mut out, c, FOLD_RUNS, FOLD_MULTI);
+    }
+    Str::from(out)
+}
+
+/// str.expandtabs(tabsize): each tab becomes the spaces up to the next multiple of tabsize
+/// (none when tabsize <= 0); the column counts code points and restarts after \n and \r.
+#[inline]
+pub fn str_expandtabs<S: StrSrc + ?Sized>(s: &S, tabsize: i64, line: u32) -> PyResult<Str> {
+    str_expandtabs_src(s.src(), tabsize, line)
+}
+
+fn str_expandtabs_src(src: Src<'_>, tabsize: i64, line: u32) -> PyResult<Str> {
+    // a C int in CPython
+    if i32::try_from(tabsize).is_err() {
+        return Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C int", line));
+    }
+    let s = src.text;
+    if !s.contains('\t') {
+        return Ok(src.whole());
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut col: i64 = 0;
+    for c in s.chars() {
+        if c == '\t' {
+            if tabsize > 0 {
+                let n = tabsize - col % tabsize;
+                col += n;
+                out.reserve(cap_hint(n));
+                for _ in 0..n {
+                    out.push(' ');
+                }
+            }
+        } else {
+            out.push(c);
+            col = if c == '\n' || c == '\r' { 0 } else { col + 1 };
+        }
+    }
+    Ok(Str::from(out))
+}
+
+/// str.removeprefix(prefix) / str.removesuffix(suffix): the same string when it does not match.
+#[inline]
+pub fn str_removeprefix<S: StrSrc + ?Sized>(s: &S, prefix: &str) -> Str {
+    let src = s.src();
+    match src.text.strip_prefix(prefix) {
+        Some(rest) if !prefix.is_empty() => src.piece(rest),
+        _ => src.whole(),
+    }
+}
+
+#[inline]
+pub fn str_removesuffix<S: StrSrc + ?Sized>(s: &S, suffix: &str) -> Str {
+    let src = s.src();
+    match src.text.strip_suffix(suffix) {
+        Some(rest) if !suffix.is_empty() => src.piece(rest),
+        _ => src.whole(),
+    }
+}
+
+pub fn str_isascii(s: &str) -> bool {
+    s.is_ascii()
+}
+
+/// str.isprintable(): no character repr() would escape (CPython's Py_UNICODE_ISPRINTABLE).
+pub fn str_isprintable(s: &str) -> bool {
+    s.chars().all(|c| {
+        let cp = c as u32;
+        if cp < 0x80 {
+            (0x20..0x7f).contains(&cp)
+        } else {
+            !in_ranges(cp, NONPRINTABLE_RANGES)
+        }
+    })
+}
+
 /// str.replace(old, new, count); count < 0 replaces all.
 #[inline]
 pub fn str_replace<S: StrSrc + ?Sized>(s: &S, old: &str, new: &str, count: i64) -> Str {

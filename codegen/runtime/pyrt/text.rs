@@ -352,6 +352,27 @@ fn push_str_repr(out: &mut String, s: &str) {
     out.push(quote);
 }
 
+/// ascii(x) from repr(x): each non-ASCII character as \\xhh, \\uhhhh or \\Uhhhhhhhh.
+pub fn py_ascii(repr: &str) -> Str {
+    if repr.is_ascii() {
+        return Str::from(repr);
+    }
+    let mut out = String::with_capacity(repr.len() + 8);
+    for c in repr.chars() {
+        let cp = c as u32;
+        if cp < 0x80 {
+            out.push(c);
+        } else if cp < 0x100 {
+            push_hex_escape(&mut out, 'x', cp, 2);
+        } else if cp < 0x10000 {
+            push_hex_escape(&mut out, 'u', cp, 4);
+        } else {
+            push_hex_escape(&mut out, 'U', cp, 8);
+        }
+    }
+    Str::from(out)
+}
+
 fn push_hex_escape(out: &mut String, kind: char, cp: u32, width: usize) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     out.push('\\');
