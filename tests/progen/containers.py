@@ -2,7 +2,10 @@
 `generator.Gen`): `insert` at negative and out-of-range positions, `remove`/`index` of missing
 items and `del` of missing keys inside try, `pop(i)`, `extend`, `reverse`, `update`,
 `setdefault`, `pop(k, default)`, keys/values as lists, slices with steps, `for`/`while` with
-`else` and `break`, dict comprehensions, zip/enumerate/any/all.
+`else` and `break`, dict comprehensions, zip/enumerate/any/all; star-unpacking (`h, *t = xs`,
+`name, *ints, x = (s, 1, 2, 1.5)`, `[*t, *ys]`, `{**d, k: v}`, `print(*t)`), zip(strict=True),
+tuple.count, int.bit_length, ascii, casefold/expandtabs/removeprefix/removesuffix/isprintable;
+`best = None` ... `best = v` without an annotation.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ class ContainersMixin:
         dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
         i = lambda: self.expr("int", env, 1)  # noqa: E731
         w = self.spell(self.fresh())
-        k = r.randrange(9)
+        k = r.randrange(12)
         if k <= 2 and lists:
             xs = self.spell(r.choice(lists))
             return r.choice([
@@ -55,6 +58,32 @@ class ContainersMixin:
             stop = [f"{indent}    if {self.spell(v)} == {r.randint(0, 4)}:", f"{indent}        break"]
             return [f"{indent}for {self.spell(v)} in range({r.randint(0, 5)}):"] + stop + body + \
                    [f"{indent}else:", f"{indent}    print('no break', {self.literal('str')})"]
+        if k == 9:  # star-unpacking: into names (ValueError when too short), in literals, in print()
+            h, tl = self.spell(self.fresh()), self.spell(self.fresh())
+            shape = r.randrange(4)
+            target = [f"{h}, *{tl}", f"*{tl}, {h}", f"{h}, *{tl}, {w}", f"{h}, *{tl}, {w}"][shape]
+            shown = f"{h}, {tl}, {w}" if shape >= 2 else f"{h}, {tl}"
+            value = self.expr('list[int]', env, 1)
+            if shape == 3:  # a row of mixed types: a name, the ints between, a name
+                ints = ", ".join(i() for _ in range(r.randrange(4)))
+                value = f"({self.expr('str', env, 1)}, {ints}{', ' if ints else ''}{self.expr('float', env, 1)})"
+            return [f"{indent}try:", f"{indent}    {target} = {value}",
+                    f"{indent}    print({shown}, [*{tl}, *{self.expr('list[int]', env, 1)}, {i()}], *{tl})",
+                    f"{indent}except ValueError as {w}:", f"{indent}    print('ValueError', {w})"]
+        if k == 11:  # a name that starts as None, unannotated (an Optional of what it is given later)
+            v, e = self.spell(self.fresh()), self.spell(self.fresh())
+            op = r.choice(["<", ">", "<=", ">="])
+            return [f"{indent}{w} = None", f"{indent}for {v} in {self.expr('list[int]', env, 1)}:",
+                    f"{indent}    if {w} is None or {v} {op} {w}:", f"{indent}        {w} = {v}",
+                    f"{indent}print({w})", f"{indent}try:", f"{indent}    print({w} {r.choice(['+', '-', '*', '<'])} {i()})",
+                    f"{indent}except TypeError as {e}:", f"{indent}    print('TypeError', {e})"]
+        if k == 10:  # builtins added on 2026-12-05
+            s = lambda: self.expr("str", env, 1)  # noqa: E731
+            return [f"{indent}try:", f"{indent}    print(list(zip({self.expr('list[int]', env, 1)}, {s()}, strict=True)))",
+                    f"{indent}except ValueError as {w}:", f"{indent}    print('ValueError', {w})",
+                    f"{indent}print({{**{self.expr('dict[str, int]', env, 1)}, {s()}: {i()}}}, ({i()}, {i()}, {i()}).count({i()}), "
+                    f"({i()}).bit_length(), ascii({s()}), {s()}.casefold(), {s()}.expandtabs({r.randint(-1, 9)}), "
+                    f"{s()}.{r.choice(['removeprefix', 'removesuffix'])}({self.literal('str')}), {s()}.isprintable())"]
         xs = self.expr("list[int]", env, 1)
         return [f"{indent}print(list(zip({xs}, {self.expr('str', env, 1)})), list(enumerate({xs}, {r.randint(-1, 2)})), "
                 f"any({xs}), all({xs}), [{w} for {w} in {xs} if {w} > {i()}])"]
