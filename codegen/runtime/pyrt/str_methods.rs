@@ -98,12 +98,22 @@ fn ascii_map(s: &str, f: impl Fn(u8) -> u8) -> Str {
 }
 
 pub fn str_upper(s: &str) -> Str {
+    map_case(s, |c| c.to_ascii_uppercase(), UPPER_RUNS, UPPER_MULTI)
+}
+
+/// Map each char of `s` on its own (no context rule): `ascii` for ASCII text, else the table.
+fn map_case(
+    s: &str,
+    ascii: fn(u8) -> u8,
+    runs: &[(u32, u32, i32, u32)],
+    multi: &[(u32, &str)],
+) -> Str {
     if s.is_ascii() {
-        return ascii_map(s, |c| c.to_ascii_uppercase());
+        return ascii_map(s, ascii);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        push_case(&mut out, c, UPPER_RUNS, UPPER_MULTI);
+        push_case(&mut out, c, runs, multi);
     }
     Str::from(out)
 }
@@ -283,14 +293,7 @@ pub fn str_swapcase(s: &str) -> String {
 /// str.casefold(): CPython's full case folding (CaseFolding.txt as CPython's tables hold it:
 /// ß -> ss, ﬁ -> fi, ς -> σ, ...), one code point at a time, no context rule.
 pub fn str_casefold(s: &str) -> Str {
-    if s.is_ascii() {
-        return ascii_map(s, |c| c.to_ascii_lowercase());
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        push_case(&mut out, c, FOLD_RUNS, FOLD_MULTI);
-    }
-    Str::from(out)
+    map_case(s, |c| c.to_ascii_lowercase(), FOLD_RUNS, FOLD_MULTI)
 }
 
 /// str.expandtabs(tabsize): each tab becomes the spaces up to the next multiple of tabsize
