@@ -570,8 +570,10 @@ class BuiltinMixin:
             return self.unknown(sp, of=tuple(a.ty for a in args))
         ts = {prune(a.ty) for a in args}
         if ts <= {ir.INT, ir.FLOAT, ir.BOOL} and len(ts) > 1:
-            return self.err("int-float-mix", f"{which}() of int and float returns whichever wins, keeping its type; "
-                            "make all arguments floats", node)
+            names = " and ".join(sorted(show(t) for t in ts))
+            want = "floats" if ir.FLOAT in ts else "ints"
+            return self.err("int-float-mix", f"{which}() of {names} returns whichever wins, keeping its type; "
+                            f"make all arguments {want}", node)
         t = prune(args[0].ty)
         # an Optional argument after the first (the first decides the type): None raises when
         # CPython compares it with the best so far (`item < best` for min, `>` for max); with

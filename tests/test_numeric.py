@@ -112,3 +112,15 @@ def test_quick_reanalysis_defers_to_the_whole_module():
     assert e.quick("m.py") is None
     errs = [d for d in e.analysis("m.py").diagnostics if d.severity.value == "error"]
     assert [(d.code, d.span.line) for d in errs] == [("int-float-mix", 7)]
+
+
+@pytest.mark.parametrize("args,names,want", [
+    ("2, 1.5", "float and int", "floats"),
+    ("True, 0", "bool and int", "ints"),
+    ("True, 0.5", "bool and float", "floats"),
+])
+def test_min_max_mix_names_the_types_it_was_given(args, names, want):
+    """max(True, 0) was refused as 'max() of int and float': the message names the types."""
+    got = _refusals(f"print(max({args}))\n")
+    assert got and got[0][:2] == ("int-float-mix", 1), got
+    assert f"max() of {names} returns" in got[0][2] and f"make all arguments {want}" in got[0][2], got
