@@ -325,6 +325,9 @@ class ExprMixin:
             return ir.Const(None, ir.NONE, sp)
         if n in self.locals and n not in self.global_names:
             if n in self.narrowed and n not in self.comp_scope:
+                if isinstance(prune(self.locals[n]), ir.OptionT):  # narrowed by `x is None` (analyzers.unions)
+                    return ir.Coerce(ir.Local(n, self.locals[n], sp), self.narrowed[n], sp,
+                                     "(unreachable: tested for None)", "TypeError")
                 return ir.Coerce(ir.Local(n, self.locals[n], sp), self.narrowed[n], sp)
             return ir.Local(n, self.locals[n], sp)
         if n in self.nested and n not in self.global_names:

@@ -208,7 +208,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 out.extend(self.compound(s))
                 if protocols.ends_block(self, out):  # an operator method's copy: the rest cannot run
                     break
-                rest = self.narrowed_rest(s, body[i + 1:])  # `if not isinstance(x, int): return`
+                rest = self.narrowed_rest(s, body[i + 1:], out[-1] if out else None)  # `if x is None: return`
                 if rest is not None:
                     out.extend(rest)
                     break

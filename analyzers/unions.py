@@ -669,6 +669,9 @@ class UnionMixin:
         if name not in self.locals or name in self.global_names or name in self.comp_scope:
             return None
         t = prune(self.narrowed.get(name, self.locals[name]))
+        if isinstance(t, ir.OptionT) and not isinstance(test, cst.Call) and not isinstance(prune(t.inner), TVar):
+            # `x is None` on a local Optional: its plain value where the test ruled None out
+            return (name, t.inner, None) if neg else (name, None, t.inner)
         if not isinstance(t, ir.UnionT):
             return None
         ms = member_list(t)
@@ -681,18 +684,37 @@ class UnionMixin:
             return None
         return (name, tn, ty) if neg else (name, ty, tn)
 
-    def narrowed_rest(self, stmt: cst.CSTNode, rest: Any) -> Any:
+    def narrowed_rest(self, stmt: cst.CSTNode, rest: Any, lowered: Any = None) -> Any:
         """After `if isinstance(x, int): return ...` (no else), the statements that follow see x
-        as what the test excluded: their IR, or None when that does not apply."""
-        if not (isinstance(stmt, cst.If) and stmt.orelse is None and rest and _exits(stmt.body)):
+        as what the test excluded: their IR, or None when that does not apply. An Optional x
+        is also plain after `if x is None: x = <plain value>` (`lowered`: the If's IR)."""
+        if not (isinstance(stmt, cst.If) and stmt.orelse is None and rest):
             return None
         nar = self.union_narrowing(stmt.test)
         if nar is None or nar[2] is None:
+            return None
+        if not _exits(stmt.body) and not self._ends_assigning_plain(lowered, nar[0], nar[2]):
             return None
         rest = list(rest)
         if any(_assigns(r, nar[0]) for r in rest):
             return None
         return self.lower_narrowed(nar[0], nar[2], lambda: self.block(rest), stmt)
+
+    def _ends_assigning_plain(self, lowered: Any, name: str, t: Any) -> bool:
+        """`lowered` is an If (no else) whose body ends with `name = <a value that is not None>`,
+        where `name` is a local Optional of t: after it, `name` is not None either way."""
+        if not (isinstance(lowered, ir.If) and not lowered.orelse and lowered.body):
+            return False
+        ot = prune(self.locals.get(name)) if name in self.locals else None
+        if not (isinstance(ot, ir.OptionT) and prune(ot.inner) == prune(t)):
+            return False
+        last = lowered.body[-1]
+        if not (isinstance(last, ir.Assign) and isinstance(last.target, ir.NameTarget)
+                and last.target.name == name and not last.target.is_global and isinstance(last.value, ir.Coerce)):
+            return False
+        vt = prune(last.value.expr.ty)  # a value that cannot be None (its element types may be open yet)
+        return vt != ir.NONE and isinstance(vt, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ObjT,
+                                                 ir.EnumT, ir.NamedT))
 
     def _assigned_type(self, stmts: Any) -> tuple[str, Any] | None:
         """(x, T) when the last of `stmts` is `x = <a T>` for a local union x."""
@@ -803,8 +825,8 @@ def _assigns(node: cst.CSTNode, name: str) -> bool:
             targets.append(n.target)
         elif isinstance(n, (cst.For, cst.CompFor)):
             targets.append(n.target)
-        elif isinstance(n, cst.AsName):
-            targets.append(n.name)
+        elif isinstance(n, (cst.AsName, cst.NamedExpr)):
+            targets.append(n.name if isinstance(n, cst.AsName) else n.target)
         elif isinstance(n, cst.Del):
             targets.append(n.target)
         elif isinstance(n, (cst.Global, cst.Nonlocal)):
