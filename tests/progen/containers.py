@@ -5,7 +5,7 @@ items and `del` of missing keys inside try, `pop(i)`, `extend`, `reverse`, `upda
 `else` and `break`, dict comprehensions, zip/enumerate/any/all; star-unpacking (`h, *t = xs`,
 `name, *ints, x = (s, 1, 2, 1.5)`, `[*t, *ys]`, `{**d, k: v}`, `print(*t)`), zip(strict=True),
 tuple.count, int.bit_length, ascii, casefold/expandtabs/removeprefix/removesuffix/isprintable;
-`best = None` ... `best = v` without an annotation.
+`best = None` ... `best = v` without an annotation; Optionals narrowed by `is None` tests.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ class ContainersMixin:
         dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
         i = lambda: self.expr("int", env, 1)  # noqa: E731
         w = self.spell(self.fresh())
-        k = r.randrange(12)
+        k = r.randrange(13)
         if k <= 2 and lists:
             xs = self.spell(r.choice(lists))
             return r.choice([
@@ -77,6 +77,22 @@ class ContainersMixin:
                     f"{indent}    if {w} is None or {v} {op} {w}:", f"{indent}        {w} = {v}",
                     f"{indent}print({w})", f"{indent}try:", f"{indent}    print({w} {r.choice(['+', '-', '*', '<'])} {i()})",
                     f"{indent}except TypeError as {e}:", f"{indent}    print('TypeError', {e})"]
+        if k == 12:  # an Optional narrowed by the flow, used where a plain int is needed
+            v, acc = self.spell(self.fresh()), self.spell(self.fresh())
+            xs = self.expr("list[int]", env, 1)
+            shape = r.randrange(3)
+            head = [f"{indent}{acc}: list[int] = []", f"{indent}for {v} in {xs}:",
+                    f"{indent}    {w} = None if {v} % {r.choice([2, 3])} == 0 else {v} * {i()}"]
+            if shape == 0:  # an early continue
+                body = [f"{indent}    if {w} is None:", f"{indent}        continue", f"{indent}    {acc}.append({w} // 2)"]
+            elif shape == 1:  # given a value when None
+                body = [f"{indent}    if {w} is None{r.choice(['', f' or {w} < {i()}'])}:",
+                        f"{indent}        {w} = {i()}", f"{indent}    {acc}.append({w})"]
+            else:  # inside `is not None`, and on the right of `or`
+                body = [f"{indent}    if {w} is not None and {w} {r.choice(['<', '>', '!='])} {i()}:",
+                        f"{indent}        {acc}.insert(0, {w} - 1)",
+                        f"{indent}    print({w} is None or {w} % 2 == 0)"]
+            return head + body + [f"{indent}print({acc}, sum({acc}))"]
         if k == 10:  # builtins added on 2026-12-05
             s = lambda: self.expr("str", env, 1)  # noqa: E731
             return [f"{indent}try:", f"{indent}    print(list(zip({self.expr('list[int]', env, 1)}, {s()}, strict=True)))",
