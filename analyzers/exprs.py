@@ -184,9 +184,12 @@ class ExprMixin:
                     return ir.Coerce(e, w, e.span)
         if isinstance(have, ir.OptionT) and not isinstance(w, (ir.OptionT, TVar)) and unify(have.inner, w):
             if none_err is None:
+                hint = ("a module variable is not narrowed by an `is None` test (a call could change it): "
+                        "copy it into a local, test that and use it" if isinstance(e, ir.Global)
+                        else "check `is not None` first")
                 return self.err("type-mismatch", f"{what} expects {show(w)} but gets {show(have)}: where it is None, "
                                 "Python would carry the None on, and a "
-                                f"{show(w)} cannot hold it; check `is not None` first", node)
+                                f"{show(w)} cannot hold it; {hint}", node)
             return ir.Coerce(e, w, e.span, none_err[1], none_err[0])
         if isinstance(w, ir.ExcT) and isinstance(have, ir.ExcT):
             return e

@@ -701,14 +701,18 @@ class UnionMixin:
         return self.lower_narrowed(nar[0], nar[2], lambda: self.block(rest), stmt)
 
     def _ends_assigning_plain(self, lowered: Any, name: str, t: Any) -> bool:
-        """`lowered` is an If (no else) whose body ends with `name = <a value that is not None>`,
-        where `name` is a local Optional of t: after it, `name` is not None either way."""
+        """`lowered` is an If (no else) whose body ends with `name = <a value that is not None>`
+        (then maybe assignments to other names and expression statements), where `name` is a
+        local Optional of t: after it, `name` is not None either way."""
         if not (isinstance(lowered, ir.If) and not lowered.orelse and lowered.body):
             return False
         ot = prune(self.locals.get(name)) if name in self.locals else None
         if not (isinstance(ot, ir.OptionT) and prune(ot.inner) == prune(t)):
             return False
-        last = lowered.body[-1]
+        i = len(lowered.body) - 1
+        while i > 0 and _leaves_local(lowered.body[i], name):  # `x = {}` then `_cache = x`
+            i -= 1
+        last = lowered.body[i]
         if not (isinstance(last, ir.Assign) and isinstance(last.target, ir.NameTarget)
                 and last.target.name == name and not last.target.is_global and isinstance(last.value, ir.Coerce)):
             return False
@@ -784,6 +788,15 @@ class UnionMixin:
                 self.narrowed.pop(name, None)
             else:
                 self.narrowed[name] = saved
+
+
+def _leaves_local(stmt: Any, name: str) -> bool:
+    """An IR statement that cannot rebind the local `name`: an expression statement (the walrus
+    is refused) or an assignment to another name or to a module variable."""
+    if isinstance(stmt, ir.ExprStmt):
+        return True
+    return (isinstance(stmt, ir.Assign) and isinstance(stmt.target, ir.NameTarget)
+            and (stmt.target.name != name or stmt.target.is_global))
 
 
 def _simple_assign_to(stmt: cst.CSTNode, name: str) -> bool:

@@ -19,6 +19,7 @@ STILL_REFUSED = [  # (body of `def f(x: Optional[int], c: bool) -> int:`, why it
     "    if x is None:\n        if c:\n            x = 1\n    return x\n",  # assigned on one path only
     "    if x is not None:\n        x = maybe(c)\n        return x\n    return 0\n",  # the body rebinds x
     "    if x is None or c:\n        return 0\n    x = None\n    return x\n",
+    "    if x is None:\n        x = 1\n        print('set')\n        x = maybe(c)\n    return x\n",
     "    for _ in range(2):\n        if x is None:\n            continue\n        x = maybe(c)\n        return x\n    return 0\n",
 ]
 
@@ -36,6 +37,7 @@ ACCEPTED = [  # the same shapes where None is ruled out
     "    if x is None:\n        x = 1\n    return x\n",
     "    if x is None or c:\n        x = 2\n    return x\n",
     "    if x is not None:\n        return x\n    return 0\n",
+    "    if x is None:\n        x = 1\n        print('set')\n        y = x\n    return x\n",
     "    if not (x is not None):\n        raise ValueError('none')\n    return x + 1\n",
 ]
 
@@ -45,3 +47,12 @@ def test_optional_narrowed_where_none_is_ruled_out(body):
     src = HEAD + "def f(x: Optional[int], c: bool) -> int:\n" + body + "print(f(None, False), f(3, True))\n"
     errs = [d for d in translate_source(src, "m.py").diagnostics if d.severity.value == "error"]
     assert errs == [], [d.render("m.py") for d in errs]
+
+
+def test_module_variable_is_not_narrowed_and_the_message_says_what_to_do():
+    src = ("from typing import Optional\n_c: Optional[dict[str, int]] = None\n"
+           "def get() -> dict[str, int]:\n    global _c\n    if _c is None:\n        _c = {'a': 1}\n    return _c\n"
+           "print(get())\n")
+    errs = [d for d in translate_source(src, "m.py").diagnostics if d.severity.value == "error"]
+    assert [(d.code, d.span.line) for d in errs] == [("type-mismatch", 7)], [d.render("m.py") for d in errs]
+    assert "module variable is not narrowed" in errs[0].message and "copy it into a local" in errs[0].message

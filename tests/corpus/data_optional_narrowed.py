@@ -70,6 +70,22 @@ def extend(target: Optional[list[int]], n: int) -> None:
             target.append(i)
 
 
+_names: Optional[dict[str, int]] = None
+
+
+def names() -> dict[str, int]:
+    """A module-level cache made on first use: tested through a local (a module variable
+    itself is not narrowed: a call could change it)."""
+    global _names
+    cached = _names
+    if cached is None:
+        print("  building")
+        cached = {"ann": 1, "bo": 2}
+        _names = cached
+    return cached
+
+
+print(_names, names(), names()["bo"], _names)
 accounts = [Account("ann", 10), Account("bo", 0)]
 print(deposit(accounts, "bo", 5), deposit(accounts, "cy", 5), [a.balance for a in accounts])
 print(largest([3, 9, 2, 9]), largest([]))
