@@ -37,3 +37,32 @@ def test_check_compares_the_exception_of_a_real_run(toolchain, tmp_path):
                        timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "same:" in r.stdout
+
+
+def test_the_traceback_names_the_function_the_error_was_raised_in(toolchain, tmp_path):
+    """The one frame Portalis prints names the function holding the error's line, as CPython's
+    last frame does (it said `in <module>` everywhere): a method, a nested function, an
+    operator method, the module."""
+    import subprocess
+    import sys
+
+    from portalis.pipeline import run_program
+    src = ("class Money:\n    def __init__(self, c: int) -> None:\n        self.c = c\n"
+           "    def per(self, n: int) -> int:\n        return self.c // n\n"
+           "    def __add__(self, o: int) -> 'Money':\n        return Money([1][o])\n"
+           "def outer(n: int) -> int:\n    def inner(k: int) -> int:\n        return [1, 2][k]\n"
+           "    return inner(n)\n"
+           "w = input()\nd: dict[str, int] = {}\n"
+           "if w == 'per':\n    Money(1).per(0)\nelif w == 'add':\n    print((Money(1) + 5).c)\n"
+           "elif w == 'inner':\n    outer(7)\nelse:\n    print(d['k'])\n")
+    p = tmp_path / "prog.py"
+    p.write_text(src)
+    for which, name in [("per", "per"), ("add", "__add__"), ("inner", "inner"), ("module", "<module>")]:
+        cp = subprocess.run([sys.executable, str(p)], input=which + "\n", capture_output=True, text=True)
+        last_frame = [ln for ln in cp.stderr.splitlines() if ln.startswith("  File ")][-1]
+        assert last_frame.endswith(f", in {name}"), cp.stderr
+        pr = run_program(src, "prog.py", stdin=(which + "\n").encode(), toolchain=toolchain)
+        err = pr.result.stderr.decode()
+        frame = [ln for ln in err.splitlines() if ln.startswith("  File ")]
+        assert frame == [last_frame.replace(str(p), "prog.py")], err
+        assert err.splitlines()[-1] == cp.stderr.splitlines()[-1], (err, cp.stderr)

@@ -155,7 +155,9 @@ class _ModEmitter:
         _FnEmitter(self, m.main, w).emit()
         w.line("")
         w.line("fn main() {")
-        w.line(f"    rt::run_main({self.fn_names[m.main.name]}, {rust_str(m.path.rsplit('/', 1)[-1])});")
+        frames = ", ".join(f"({f.span.line}, {f.span.end_line}, {rust_str(_code_name(f.name))})"
+                           for f in m.functions if f.span.end_line >= f.span.line > 0)
+        w.line(f"    rt::run_main_in({self.fn_names[m.main.name]}, {rust_str(m.path.rsplit('/', 1)[-1])}, &[{frames}]);")
         w.line("}")
         main_rs = "\n".join(w.lines) + "\n"
         name = crate_name(m.name)
@@ -247,3 +249,10 @@ def emit_crate(module: ir.Module, big_ints: bool = False) -> RustCrate:
     `big_ints`: the big-int build, for a program that outgrew 64-bit ints (Python's `int` as
     the runtime's arbitrary-precision `rt::Int`; slower, same behaviour otherwise)."""
     return _ModEmitter(module, big_ints).emit()
+
+
+def _code_name(name: str) -> str:
+    """The name CPython's traceback shows for an IR function (its code object's `co_name`):
+    `Class.m` and `outer.inner` are `m` and `inner`; a suffix Portalis adds (a property's
+    setter `C.p#set`, an operator method's copy per operand type) is dropped."""
+    return re.split(r"[^\w]", name.rsplit(".", 1)[-1], maxsplit=1)[0] or name

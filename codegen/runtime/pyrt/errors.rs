@@ -400,8 +400,34 @@ pub fn exit_status(code: i64) -> ! {
     std::process::exit(st)
 }
 
-/// Program entry point used by the generated `main`.
+/// Program entry point: `run_main_in` without function line ranges (every traceback says
+/// `in <module>`).
 pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
+    run_main_in(body, script, &[])
+}
+
+/// The name CPython's last traceback frame shows for an error at `line`: the innermost of
+/// `frames` (first line, last line, function name) holding it, else `<module>`.
+fn frame_name<'a>(frames: &[(u32, u32, &'a str)], line: u32) -> &'a str {
+    let mut best: Option<(u32, u32, &'a str)> = None;
+    for &(first, last, name) in frames {
+        let inner = match best {
+            None => true,
+            Some((bf, bl, _)) => first > bf || (first == bf && last < bl),
+        };
+        if first <= line && line <= last && inner {
+            best = Some((first, last, name));
+        }
+    }
+    match best {
+        Some((_, _, name)) => name,
+        None => "<module>",
+    }
+}
+
+/// Program entry point used by the generated `main`. `frames`: the line range and name of each
+/// user function, so that the traceback names the function the error was raised in.
+pub fn run_main_in(body: fn() -> PyResult<()>, script: &str, frames: &[(u32, u32, &str)]) {
     std::panic::set_hook(Box::new(|info| {
         flush_stdout();
         let payload = info.payload();
@@ -433,9 +459,10 @@ pub fn run_main(body: fn() -> PyResult<()>, script: &str) {
             }
             let s = e.py_str();
             let mut msg = format!(
-                "Traceback (most recent call last):\n  File \"{}\", line {}, in <module>\n{}{}{}",
+                "Traceback (most recent call last):\n  File \"{}\", line {}, in {}\n{}{}{}",
                 script,
                 e.line,
+                frame_name(frames, e.line),
                 e.cls.module,
                 if e.cls.module.is_empty() { "" } else { "." },
                 e.cls.name

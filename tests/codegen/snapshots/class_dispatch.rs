@@ -115,5 +115,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "class_dispatch.py");
+    rt::run_main_in(module_body, "class_dispatch.py", &[(2, 3, "__init__"), (5, 6, "area"), (8, 9, "__repr__"), (13, 15, "__init__"), (17, 18, "area")]);
 }

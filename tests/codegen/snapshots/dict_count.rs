@@ -39,5 +39,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "dict_count.py");
+    rt::run_main_in(module_body, "dict_count.py", &[(1, 5, "count")]);
 }

@@ -29,5 +29,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "enum_named.py");
+    rt::run_main_in(module_body, "enum_named.py", &[(15, 16, "shade")]);
 }

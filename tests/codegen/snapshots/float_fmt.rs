@@ -20,5 +20,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "float_fmt.py");
+    rt::run_main_in(module_body, "float_fmt.py", &[]);
 }

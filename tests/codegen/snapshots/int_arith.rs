@@ -28,5 +28,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "int_arith.py");
+    rt::run_main_in(module_body, "int_arith.py", &[(1, 2, "f")]);
 }

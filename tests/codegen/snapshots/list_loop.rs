@@ -52,5 +52,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "list_loop.py");
+    rt::run_main_in(module_body, "list_loop.py", &[(1, 5, "total")]);
 }

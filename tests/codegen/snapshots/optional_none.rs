@@ -46,5 +46,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "optional_none.py");
+    rt::run_main_in(module_body, "optional_none.py", &[(4, 8, "find")]);
 }

@@ -60,5 +60,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main(module_body, "try_except.py");
+    rt::run_main_in(module_body, "try_except.py", &[(5, 8, "parse")]);
 }
