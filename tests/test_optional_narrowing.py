@@ -24,10 +24,17 @@ STILL_REFUSED = [  # (body of `def f(x: Optional[int], c: bool) -> int:`, why it
 ]
 
 
+def _errors(src: str) -> list:
+    return [d for d in translate_source(src, "m.py").diagnostics if d.severity.value == "error"]
+
+
+def _f(body: str) -> str:
+    return HEAD + "def f(x: Optional[int], c: bool) -> int:\n" + body + "print(f(None, False), f(3, True))\n"
+
+
 @pytest.mark.parametrize("body", STILL_REFUSED)
 def test_optional_not_narrowed_where_it_may_be_none(body):
-    src = HEAD + "def f(x: Optional[int], c: bool) -> int:\n" + body + "print(f(None, False))\n"
-    errs = [d for d in translate_source(src, "m.py").diagnostics if d.severity.value == "error"]
+    errs = _errors(_f(body))
     assert [d.code for d in errs] == ["type-mismatch"], [d.render("m.py") for d in errs]
     assert "return value of `f`" in errs[0].message and "None" in errs[0].message
 
@@ -44,8 +51,7 @@ ACCEPTED = [  # the same shapes where None is ruled out
 
 @pytest.mark.parametrize("body", ACCEPTED)
 def test_optional_narrowed_where_none_is_ruled_out(body):
-    src = HEAD + "def f(x: Optional[int], c: bool) -> int:\n" + body + "print(f(None, False), f(3, True))\n"
-    errs = [d for d in translate_source(src, "m.py").diagnostics if d.severity.value == "error"]
+    errs = _errors(_f(body))
     assert errs == [], [d.render("m.py") for d in errs]
 
 
@@ -53,6 +59,6 @@ def test_module_variable_is_not_narrowed_and_the_message_says_what_to_do():
     src = ("from typing import Optional\n_c: Optional[dict[str, int]] = None\n"
            "def get() -> dict[str, int]:\n    global _c\n    if _c is None:\n        _c = {'a': 1}\n    return _c\n"
            "print(get())\n")
-    errs = [d for d in translate_source(src, "m.py").diagnostics if d.severity.value == "error"]
+    errs = _errors(src)
     assert [(d.code, d.span.line) for d in errs] == [("type-mismatch", 7)], [d.render("m.py") for d in errs]
     assert "module variable is not narrowed" in errs[0].message and "copy it into a local" in errs[0].message
