@@ -39,6 +39,9 @@ _MATH_TO_INT = {"floor", "ceil", "trunc"}
 # digit for some arguments (adversarial testing found exp and pow too; log and sqrt agreed)
 _MATH_LAST_DIGIT = {"sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh", "tanh", "atan2", "hypot",
                     "log10", "log2", "expm1", "log1p", "exp", "pow"}
+# collections.defaultdict's supported factories, and the value types they make
+_DEFAULT_FACTORIES = ("int", "float", "str", "bool", "list", "set", "dict")
+_PRIM_TYPES = {"int": ir.INT, "float": ir.FLOAT, "str": ir.STR, "bool": ir.BOOL}
 _MATH_PRED = {"isnan", "isinf", "isfinite"}
 
 _STR_PRED = {"isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle",
@@ -219,6 +222,10 @@ class BuiltinMixin:
         if isinstance(f, cst.Attribute):
             if isinstance(f.value, cst.Name) and f.value.value in ("math", "sys") and f.value.value in self.info.imports:
                 return self.module_call(f.value.value, f.attr.value, node, pos, kw)
+            if (isinstance(f.value, cst.Name) and f.value.value == "collections"
+                    and f.attr.value in ("defaultdict", "Counter")
+                    and self.info.named_state.collections_module and not self.shadowed("collections")):
+                return self.module_call("collections", f.attr.value, node, pos, kw)
             if (isinstance(f.value, cst.Name) and f.value.value == "dict" and f.attr.value == "fromkeys"
                     and "dict" not in self.info.globals):
                 return self.dict_fromkeys(node, pos, kw)
@@ -470,9 +477,21 @@ class BuiltinMixin:
             return self.err("unsupported-builtin", f"reversed() of {show(t)} is not supported", node)
         return ir.Intrinsic("reversed", (it,), ir.IterT(el, "reversed"), self.sp(node))
 
-    def key_fn(self, node: cst.BaseExpression, elem_t: Any) -> ir.Expr:
-        """`key=` argument: a lambda of one parameter, a user function, or len/abs/str/str.lower..."""
+    def key_fn(self, node: cst.BaseExpression, elem_t: Any, over: cst.BaseExpression | None = None) -> ir.Expr:
+        """`key=` argument: a lambda of one parameter, a user function, or len/abs/str/str.lower...;
+        `d.get` when the items are d's own keys (`over` is `d` or `d.keys()`): `d[k]`, never None."""
         sp = self.sp(node)
+        if over is not None and _own_keys_get(node, over) and isinstance(prune(self.expr(node.value).ty), ir.DictT):
+            sub = cst.Subscript(value=node.value, slice=[cst.SubscriptElement(cst.Index(cst.Name("_key_arg")))])
+            self.positions_alias[sub] = node
+            saved = dict(self.comp_scope)
+            self.comp_scope["_key_arg"] = elem_t
+            try:
+                body = self.expr(sub)
+            finally:
+                self.comp_scope.clear()
+                self.comp_scope.update(saved)
+            return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp, frame=False)
         if isinstance(node, cst.Lambda):
             ps = node.params
             if len(ps.params) != 1 or isinstance(ps.star_arg, cst.Param) or ps.kwonly_params or ps.star_kwarg or ps.posonly_params:
@@ -504,10 +523,10 @@ class BuiltinMixin:
             self.comp_scope.update(saved)
         return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp, frame=False)
 
-    def sort_kwargs(self, node, kw, elem_t) -> tuple | None:
+    def sort_kwargs(self, node, kw, elem_t, over: cst.BaseExpression | None = None) -> tuple | None:
         out = []
         if "key" in kw and not (isinstance(kw["key"], cst.Name) and kw["key"].value == "None"):
-            k = self.key_fn(kw["key"], elem_t)
+            k = self.key_fn(kw["key"], elem_t, over)
             if isinstance(prune(k.ty), TVar):
                 return None
             kt = prune(k.ty.ret) if isinstance(k.ty, ir.FuncT) else None
@@ -528,7 +547,7 @@ class BuiltinMixin:
         it, el = self.iterable(pos[0], order_free="key" not in kw)
         if isinstance(prune(el), TVar):
             return self.unknown(self.sp(node), of=(el,))
-        kws = self.sort_kwargs(node, kw, el)
+        kws = self.sort_kwargs(node, kw, el, pos[0])
         if kws is None:
             return self.unknown(self.sp(node))
         if "key" not in dict(kws):
@@ -548,7 +567,7 @@ class BuiltinMixin:
             it, el = self.iterable(pos[0], order_free="key" not in kw)
             if isinstance(prune(el), TVar):
                 return self.unknown(sp, of=(el,))
-            kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, el)
+            kws = self.sort_kwargs(node, {k: v for k, v in kw.items() if k == "key"}, el, pos[0])
             if kws is None:
                 return self.unknown(sp)
             if "key" not in dict(kws) and not _orderable_for_sort(el):
@@ -880,6 +899,10 @@ class BuiltinMixin:
             if not isinstance(v, cst.Name):
                 return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
             names.append(v.value)
+        for v in names:
+            if self.info.from_imports.get(v) in (("collections", "defaultdict"), ("collections", "Counter")):
+                return self.err("unsupported-builtin", f"isinstance() with {v} is not supported (a {v} is a dict to "
+                                "Portalis: test `isinstance(x, dict)`)", node)
         dyn = self.union_isinstance(x, names, node)
         if dyn is not None:
             return dyn
@@ -925,6 +948,53 @@ class BuiltinMixin:
         v = self.expr(pos[1]) if len(pos) == 2 else ir.Const(None, ir.NONE, sp)
         return ir.Intrinsic("dict.fromkeys", (it, v), ir.DictT(el, v.ty), sp)
 
+    def defaultdict_new(self, node, pos, kw):
+        """`collections.defaultdict(T)` with T one of the builtin types below: a dict whose
+        missing keys read as `T()` (stored by `d[k]`, not by `get` or `in`). Its value type is
+        T's, so the factory's result always fits the dict."""
+        if kw or len(pos) != 1:
+            return self.err("unsupported-builtin", "defaultdict() is supported with one argument, a builtin type "
+                            "(`defaultdict(list)`, `defaultdict(int)`)", node)
+        f = pos[0]
+        n = f.value if isinstance(f, cst.Name) else None
+        if n not in _DEFAULT_FACTORIES or self.shadowed(n):
+            return self.err("unsupported-builtin", "defaultdict() is supported with a builtin type as its factory: "
+                            f"{', '.join(_DEFAULT_FACTORIES)} (a lambda or function is not)", f)
+        sp = self.sp(node)
+        line = sp.line
+        val = {"list": lambda: ir.ListT(TVar("list-element", line)), "set": lambda: ir.SetT(TVar("set-element", line)),
+               "dict": lambda: ir.DictT(TVar("dict-key", line), TVar("dict-value", line))}.get(n, lambda: _PRIM_TYPES[n])()
+        return ir.Intrinsic("defaultdict", (), ir.DictT(TVar("dict-key", line), val), sp,
+                            (("factory", ir.Const(n, ir.STR, sp)),))
+
+    def counter_new(self, node, pos, kw):
+        """`collections.Counter()`, `Counter(iterable)` (counts its items) or `Counter(d)` (a dict
+        of int counts): a dict[K, int] whose missing keys read as 0 without being stored."""
+        sp = self.sp(node)
+        if kw or len(pos) > 1:
+            return self.err("unsupported-builtin", "Counter() is supported with no argument, an iterable or a dict of "
+                            "ints (not keyword arguments)", node)
+        if not pos:
+            return ir.Intrinsic("counter.new", (), ir.DictT(TVar("dict-key", sp.line), ir.INT), sp)
+        x = self.expr(pos[0])
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(sp) if t.origin != "error" else x
+        if isinstance(t, ir.DictT):
+            if not unify(t.val, ir.INT):
+                return self.err("type-mismatch", f"Counter() of a {show(t)}: only int counts are supported", node)
+            return ir.Intrinsic("counter.from_dict", (x,), ir.DictT(t.key, ir.INT), sp)
+        it, el = self.iterable(pos[0])
+        if isinstance(prune(el), TVar):
+            return self.unknown(sp) if prune(el).origin != "error" else it
+        self.check_hashable(el, node)
+        return ir.Intrinsic("counter.from_iter", (it,), ir.DictT(el, ir.INT), sp)
+
+    def shadowed(self, n: str) -> bool:
+        """The builtin name `n` means something else here (a variable, function, class or import)."""
+        return (n in self.locals or n in self.comp_scope or n in self.nested or n in self.info.globals
+                or n in self.info.funcs or n in self.info.classes or n in self.info.from_imports)
+
     def container_ctor(self, kind: str, node, pos, kw):
         if not self.want(node, pos, kw, 0, 1):
             return self.poison(node)
@@ -949,7 +1019,7 @@ class BuiltinMixin:
         if kind == "dict":
             t = prune(it.ty)
             if isinstance(t, ir.DictT):
-                return ir.Intrinsic("dict.copy", (it,), t, sp)
+                return ir.Intrinsic("dict.copy_plain", (it,), t, sp)
             pe = prune(el)
             if not (isinstance(pe, ir.TupleT) and len(pe.items) == 2):
                 return self.err("type-mismatch", f"dict() needs (key, value) pairs, got {show(pe)}", node)
@@ -989,6 +1059,10 @@ class BuiltinMixin:
                     return self.err("type-mismatch", f"sys.exit() of {show(t)} is not supported", node)
                 return ir.Intrinsic("sys.exit", (code,), ir.NONE, sp)
             return self.err("unsupported-builtin", f"`sys.{attr}` is not supported", node)
+        if (mod, attr) == ("collections", "defaultdict"):
+            return self.defaultdict_new(node, pos, kw)
+        if (mod, attr) == ("collections", "Counter"):
+            return self.counter_new(node, pos, kw)
         if mod != "math":
             return self.err("unsupported-import", f"`{mod}.{attr}` is not supported", node)
         if attr == "prod":
@@ -1292,15 +1366,34 @@ class BuiltinMixin:
             return I("dict.pop", (obj, k), t.val, sp)
         if m == "update" and self.want(node, pos, kw, 1, 1):
             o = self.expr(pos[0])
+            ot = prune(o.ty)
+            if not isinstance(ot, (ir.DictT, TVar)) and prune(t.val) == ir.INT:
+                # Counter.update(iterable): one more of each item (a plain dict stops at run time)
+                it, el = self.iterable(pos[0])
+                if isinstance(prune(el), TVar):
+                    return self.unknown(sp) if prune(el).origin != "error" else it
+                if not unify(el, t.key):
+                    return self.err("type-mismatch", f"Counter.update() of {show(el)} items into a {show(t)}", node)
+                return I("counter.count_into", (it,), ir.NONE, sp, (("into", obj),))
             if not unify(o.ty, t):
                 return self.err("type-mismatch", f"dict.update() needs a {show(t)}, got {show(o.ty)}", node)
             return I("dict.update", (obj, o), ir.NONE, sp)
+        if m == "most_common" and prune(t.val) == ir.INT and self.want(node, pos, kw, 0, 1):
+            # a Counter's; a dict raises AttributeError at run time, as in CPython
+            n = tuple(self.int_arg(self.expr(p), p, None) for p in pos)
+            return I("dict.most_common", (obj, *n), ir.ListT(ir.TupleT((t.key, ir.INT))), sp)
+        if m == "total" and prune(t.val) == ir.INT and self.want(node, pos, kw, 0, 0):
+            return I("dict.total", (obj,), ir.INT, sp)
         if m in ("copy", "clear") and self.want(node, pos, kw, 0, 0):
             return I(f"dict.{m}", (obj,), t if m == "copy" else ir.NONE, sp)
         if m == "popitem" and self.want(node, pos, kw, 0, 0):  # the last inserted pair
             return I("dict.popitem", (obj,), ir.TupleT((t.key, t.val)), sp)
         if m in ("get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"):
             return self.poison(node)
+        if m in ("most_common", "total") and prune(t.val) != ir.INT:
+            return self.err("unsupported-builtin", f"`{m}()` of a {show(t)}: a Counter's counts are ints", node)
+        if m in ("elements", "subtract", "fromkeys"):
+            return self.err("unsupported-builtin", f"`Counter.{m}()` is not supported", node)
         return self.err("unsupported-builtin", f"`dict.{m}()` is not supported", node)
 
     def set_method(self, obj, t, m, node, pos, kw):
@@ -1331,6 +1424,16 @@ _BUILTIN_NAMES = {
     "round", "set", "setattr", "slice", "sorted", "staticmethod", "str", "sum", "super", "tuple", "type",
     "vars", "zip", "__import__", "exit", "quit",
 }
+
+
+def _own_keys_get(key: cst.BaseExpression, over: cst.BaseExpression) -> bool:
+    """`key=d.get` over `d` or `d.keys()` (d a name): every item is one of d's keys."""
+    if not (isinstance(key, cst.Attribute) and key.attr.value == "get" and isinstance(key.value, cst.Name)):
+        return False
+    if isinstance(over, cst.Call) and not over.args and isinstance(over.func, cst.Attribute) \
+            and over.func.attr.value == "keys":
+        over = over.func.value
+    return isinstance(over, cst.Name) and over.value == key.value.value
 
 
 def _effect_free(e: cst.BaseExpression) -> bool:

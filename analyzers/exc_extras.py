@@ -37,6 +37,8 @@ def type_name(fl: Any, node: cst.Attribute) -> ir.Expr:
         return ir.Intrinsic("exc.class_name", (x,), ir.STR, sp)
     if isinstance(t, ir.ObjT):  # the run-time class (analyzers/classes.py)
         return ir.Intrinsic("obj.type_name", (x,), ir.STR, sp)
+    if isinstance(t, ir.DictT):  # a defaultdict is a dict to the type checker
+        return ir.Intrinsic("dict.type_name", (x,), ir.STR, sp)
     if isinstance(t, (ir.UnionT, ir.OptionT)):  # the value's type at run time (analyzers/unions.py)
         return fl.type_name_of(x, node)
     if isinstance(t, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.EnumT, ir.NamedT, ir.ExcArgsT)):

@@ -283,6 +283,8 @@ def _type_name(t: Any, x: Any) -> Any:
     from portalis.analyzers import none_errors as ne
     if isinstance(t, ir.ObjT):
         return ir.Intrinsic("obj.type_name", (x,), ir.STR, x.span)
+    if isinstance(t, ir.DictT):  # `collections.defaultdict` for one
+        return ir.Intrinsic("dict.qual_type_name", (x,), ir.STR, x.span)
     return ir.Const(ne.type_name(t), ir.STR, x.span)
 
 

@@ -165,6 +165,8 @@ def show(t: T) -> str:
 
 _PRIMS = {"int": ir.INT, "float": ir.FLOAT, "bool": ir.BOOL, "str": ir.STR, "None": ir.NONE}
 _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set",
+            "defaultdict": "dict", "DefaultDict": "dict",  # a dict whose value says what a missing key gets
+            "Counter": "counter",  # `Counter[str]`: a dict[str, int] whose missing keys count 0
             "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union"}
 
 
@@ -234,7 +236,7 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
         if kind == "tuple" and len(args) == 2 and isinstance(args[1], cst.Ellipsis):
             raise AnnotationError(node, "variable-length tuples are not supported; use list[T]")
         parsed = [parse_annotation(a, exceptions, aliases) for a in args]
-        if kind in ("set", "dict") and parsed and not _hashable_key(parsed[0]):
+        if kind in ("set", "dict", "counter") and parsed and not _hashable_key(parsed[0]):
             raise AnnotationError(node, f"{kind} keys of type {show(parsed[0])} are not supported "
                                   "(float keys, and unhashable lists/dicts/sets)")
         if kind == "list" and len(parsed) == 1:
@@ -243,6 +245,8 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             return ir.SetT(parsed[0])
         if kind == "dict" and len(parsed) == 2:
             return ir.DictT(parsed[0], parsed[1])
+        if kind == "counter" and len(parsed) == 1:
+            return ir.DictT(parsed[0], ir.INT)
         if kind == "tuple" and parsed:
             return ir.TupleT(tuple(parsed))
         if kind == "optional" and len(parsed) == 1:

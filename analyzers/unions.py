@@ -591,10 +591,15 @@ class UnionMixin:
             return self.unknown(sp) if t.origin != "error" else x
         if isinstance(t, ir.UnionT):
             return ir.Intrinsic("union.type_name", (x,), ir.STR, sp)
+        if isinstance(t, ir.OptionT) and isinstance(prune(t.inner), ir.DictT):
+            return self.err("unsupported-builtin", "`type(x).__name__` of a dict that may be None is not supported "
+                            "(it may be a defaultdict); check `is not None` first", node)
         if isinstance(t, ir.OptionT):
             x = ir.Coerce(x, box(t), sp)
             return ir.Intrinsic("union.type_name", (x,), ir.STR, sp)
-        if isinstance(t, (ir.Prim, ir.ListT, ir.DictT, ir.SetT, ir.TupleT)):
+        if isinstance(t, ir.DictT):
+            return ir.Intrinsic("dict.type_name", (x,), ir.STR, sp)
+        if isinstance(t, (ir.Prim, ir.ListT, ir.SetT, ir.TupleT)):
             name = {"list": "list", "dict": "dict", "set": "set", "tuple": "tuple"}.get(
                 type(t).__name__[:-1].lower(), kind(t))
             return ir.Intrinsic("eval_then", (x, ir.Const(name, ir.STR, sp)), ir.STR, sp)

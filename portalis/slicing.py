@@ -56,7 +56,8 @@ _PURE_BUILTINS = {"len", "print", "str", "repr", "truthy", "bool", "sorted", "su
 _READ_METHODS = {
     "list.getitem", "list.slice", "list.count", "list.index", "list.copy", "list.concat", "list.repeat",
     "list.from_iter", "set.from_iter", "dict.from_iter",
-    "dict.getitem", "dict.get", "dict.get_or", "dict.items", "dict.keys", "dict.values", "dict.copy",
+    "dict.getitem", "dict.get", "dict.get_or", "dict.items", "dict.keys", "dict.values", "dict.copy", "dict.copy_plain",
+    "dict.type_name", "dict.qual_type_name", "dict.most_common", "dict.total",
     "set.union", "set.intersection", "set.difference", "set.symmetric_difference", "set.issubset",
     "set.issuperset", "set.isdisjoint", "set.copy", "str.join",
 }

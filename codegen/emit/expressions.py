@@ -514,9 +514,11 @@ class _ExpressionsMixin:
                 x = (ir.Intrinsic("enum.value", (x,), ir.INT, x.span) if t.int_enum
                      else ir.Intrinsic("str", (x,), ir.STR, x.span))
                 t = x.ty
-            if spec_var is None and not all(isinstance(sp, str) for sp in p.spec.parts):
+            if spec_var is None and (not all(isinstance(sp, str) for sp in p.spec.parts) or (
+                    isinstance(t, ir.DictT) and p.conversion not in ("r", "s") and not isinstance(x, ir.Local))):
                 # a computed spec: CPython evaluates the value, then the spec, then converts
-                # (`!r` calls __repr__) and formats; the spec is evaluated once
+                # (`!r` calls __repr__) and formats; the spec is evaluated once (a dict is read
+                # twice below, for its class name: so once, into a local)
                 v, local = self.temp_local("fv", t, x.span)
                 spec_var = self.t("_fs")
                 out.append(f"let {v} = {self.expr(x)}; let {spec_var} = {self.fstring(p.spec)};")
@@ -527,8 +529,8 @@ class _ExpressionsMixin:
                 continue
             if p.conversion not in ("r", "s") and t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 # object.__format__: a list/tuple/dict/set takes no format spec (only "")
-                tname = _py_type_name(t)
-                out.append(f"{self.q(f'rt::object_format_check(&{spec}, {rust_str(tname)}, {ln})')};")
+                tname = f"{self.ref(x)}.qual_type_name()" if isinstance(t, ir.DictT) else rust_str(_py_type_name(t))
+                out.append(f"{self.q(f'rt::object_format_check(&{spec}, {tname}, {ln})')};")
             if p.conversion in ("r", "s") or t not in (ir.INT, ir.FLOAT, ir.BOOL, ir.STR):
                 conv = "py_repr" if p.conversion == "r" else "py_str"
                 val = f"rt::{conv}(&{self.ref(x)})"

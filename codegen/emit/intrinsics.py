@@ -43,6 +43,12 @@ class _IntrinsicsMixin:
             return named_intrinsic(self, e)
         if n.startswith("ni."):
             return protocol_intrinsic(self, e)
+        if n == "defaultdict":  # `collections.defaultdict(T)`: T() as a function
+            f = dict(e.kwargs)["factory"].value
+            make = {"int": X(ir.Const(0, ir.INT, e.span)), "float": X(ir.Const(0.0, ir.FLOAT, e.span)),
+                    "str": "rt::Str::new()", "bool": "false", "list": "rt::PyList::new()", "set": "rt::PySet::new()",
+                    "dict": "rt::PyDict::new()"}[f]
+            return f'rt::PyDict::with_default(|| {make}, "{f}")'
         if n == "obj.isinstance":
             return f"matches!({R(a[0])}.tag(), {a[1].value})"
         if n == "obj.by_tag":  # a class constant a subclass overrides
@@ -215,7 +221,14 @@ class _IntrinsicsMixin:
             return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
         if n.startswith("math.") and n != "math.prod":
             return self.math(e)
-        if n in ("sum", "math.prod", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
+        if n == "counter.new":  # two runtimes impls (i64 and big-int counts): the type picks one
+            return f"<{self.rty(e.ty)}>::new_counter()"
+        if n == "counter.from_dict":
+            c = self.t("_c")
+            return (f"{{ let {c} = <{self.rty(e.ty)}>::new_counter(); "
+                    f"{self.q(f'{c}.update_from(&{R(a[0])}, {ln})')}; {c} }}")
+        if n in ("counter.from_iter", "counter.count_into",
+                 "sum", "math.prod", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
                  "dict.from_iter", "dict.fromkeys", "str.join"):
             return self.consume(e)
         if n in ("min.args", "max.args"):
@@ -540,6 +553,14 @@ class _IntrinsicsMixin:
                 w_line(acc)
             elif n == "list.from_iter":
                 w_line(f"rt::PyList::from_vec({self.collect(it, e.ty.elem)})")
+            elif n in ("counter.from_iter", "counter.count_into"):  # one more of each item
+                if n == "counter.from_iter":
+                    w_line(f"let {acc} = <{self.rty(e.ty)}>::new_counter();")
+                else:  # the receiver is evaluated before the iterable (`c.update(xs)`)
+                    w_line(f"let {acc} = {self.expr(kw['into'])};")
+                one = self.expr(ir.Const(1, ir.INT, e.span))
+                self.foreach(it, lambda x: w_line(f"{self.q(f'{acc}.count_one({x}, &{one}, {ln})')};"), ln)
+                w_line(acc if n == "counter.from_iter" else "()")
             elif n == "set.from_iter":
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.add({x});"), ln)

@@ -253,11 +253,18 @@ class _MethodsMixin:
             return f"{d}.pop_or(&{R(a[1])}, {X(a[2])})"
         if m == "popitem":
             return q(f"{d}.popitem({ln})")
-        if m == "update":
-            return f"{d}.update(&{self.ref(a[1])})"
+        if m == "update":  # a Counter adds the counts
+            return q(f"{d}.update_from(&{self.ref(a[1])}, {ln})")
+        if m == "most_common":
+            n = f"Some({self.as_i64(a[1])})" if len(a) > 1 else "None"
+            return q(f"{d}.most_common({n}, {ln})")
+        if m == "total":
+            return q(f"{d}.total({ln})")
         if m == "merged":  # a new dict (a[0] is always one: a literal or another merge) updated with a[1]
             return f"{{ let _m = {self.expr(a[0])}; _m.update(&{self.ref(a[1])}); _m }}"
-        if m in ("copy", "clear"):
+        if m in ("type_name", "qual_type_name"):  # "defaultdict" / "collections.defaultdict" for one
+            return f"{d}.{m}()"
+        if m in ("copy", "copy_plain", "clear"):
             return f"{d}.{m}()"
         if m in ("items", "keys", "values"):  # as a value (printing): a view, `dict_keys([...])`
             return f"rt::DictView(\"dict_{m}\", rt::PyList::from_vec({self.collect(e, e.ty.elem)}))"

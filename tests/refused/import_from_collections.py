@@ -1,10 +1,11 @@
 # expect: unsupported-import @ 2
-from collections import Counter
+from collections import deque
 
 
 def main() -> None:
-    counts = Counter("mississippi")
-    print(sorted(counts.items()))
+    q = deque([1, 2, 3])
+    q.appendleft(0)
+    print(list(q))
 
 
 if __name__ == "__main__":

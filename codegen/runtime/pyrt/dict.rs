@@ -182,6 +182,8 @@ pub struct DictInner<K, V> {
     index: HashIndex,
     live: usize,   // keys present (entries without tombstones)
     keys_ver: u64, // bumped when a key is added or removed (see IterMark)
+    // a `collections.defaultdict` or `Counter`: what a missing key reads as (collections.rs)
+    missing: Option<Missing<V>>,
 }
 
 /// Where an iteration over a dict or set started: its size and key version.  CPython raises
@@ -227,7 +229,7 @@ fn changed_during_iteration(resized: bool, what: &str, line: u32) -> PyErr {
 
 impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
     const fn new() -> Self {
-        DictInner { entries: Vec::new(), hashes: Vec::new(), index: HashIndex::new(), live: 0, keys_ver: 0 }
+        DictInner { entries: Vec::new(), hashes: Vec::new(), index: HashIndex::new(), live: 0, keys_ver: 0, missing: None }
     }
     /// Position of key `k` (hash `h`).
     #[inline]
@@ -438,7 +440,15 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
             d.insert(k, v);
         }
     }
+    /// `d.copy()`: a defaultdict's copy is a defaultdict with the same factory (a Counter's a
+    /// Counter).
     pub fn copy(&self) -> PyDict<K, V> {
+        let c = self.copy_plain();
+        c.0.borrow_mut().missing = self.0.borrow().missing;
+        c
+    }
+    /// `dict(d)`: a plain dict, also of a defaultdict or Counter.
+    pub fn copy_plain(&self) -> PyDict<K, V> {
         let d = self.0.borrow();
         PyDict::from_pairs(d.entries.iter().flatten().cloned().collect())
     }
@@ -533,6 +543,17 @@ fn key_error<K: PyFmt>(k: &K, line: u32) -> PyErr {
     PyErr::with_args(&KEY_ERROR, vec![py_str(k)], vec![py_repr(k)], line)
 }
 
+/// What `d[k] += x` adds to for a missing key: `d.get(k, c)`'s `c`, else a defaultdict's
+/// default or a Counter's 0, else KeyError at `line`.
+#[cold]
+fn missing_base<K: PyFmt, V>(given: Option<V>, missing: Option<Missing<V>>, k: &K, line: u32) -> PyResult<V> {
+    match (given, missing) {
+        (Some(v), _) => Ok(v),
+        (None, Some(m)) => Ok((m.make)()),
+        (None, None) => Err(key_error(k, line)),
+    }
+}
+
 impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, i64> {
     /// `d[k] = d.get(k, default) + x`, or `d[k] += x` (`default` None: KeyError at `key_line`
     /// when `k` is missing), in one lookup. CPython adds first: nothing is stored when the sum
@@ -547,10 +568,7 @@ impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, i64> {
             }
             return Ok(());
         }
-        let v = match default {
-            Some(v) => int_add(v, x, add_line)?,
-            None => return Err(key_error(k, key_line)),
-        };
+        let v = int_add(missing_base(default, d.missing, k, key_line)?, x, add_line)?;
         d.push_new(h, k.clone(), v);
         Ok(())
     }
@@ -568,10 +586,7 @@ impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, f64> {
             }
             return Ok(());
         }
-        let v = match default {
-            Some(v) => v + x,
-            None => return Err(key_error(k, key_line)),
-        };
+        let v = missing_base(default, d.missing, k, key_line)? + x;
         d.push_new(h, k.clone(), v);
         Ok(())
     }
@@ -582,6 +597,22 @@ impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
     pub fn get_item(&self, k: &K, line: u32) -> PyResult<V> {
         match self.get(k) {
             Some(v) => Ok(v),
+            None => self.missing(k, line),
+        }
+    }
+    /// `d[k]` of a missing key (CPython's `__missing__`): a defaultdict stores and returns a
+    /// new default value, a Counter returns 0 (and stores nothing), a dict raises KeyError.
+    #[cold]
+    fn missing(&self, k: &K, line: u32) -> PyResult<V> {
+        let m = self.0.borrow().missing;
+        match m {
+            Some(m) => {
+                let v = (m.make)();
+                if m.counter.is_none() {
+                    self.set_item(k.clone(), v.clone());
+                }
+                Ok(v)
+            }
             None => Err(key_error(k, line)),
         }
     }
@@ -589,6 +620,7 @@ impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
         let r = self.0.borrow_mut().remove(k);
         match r {
             Some(_) => Ok(()),
+            None if self.is_counter() => Ok(()), // Counter.__delitem__ ignores a missing key
             None => Err(key_error(k, line)),
         }
     }
@@ -633,6 +665,9 @@ impl<K: Hash + Eq + Clone, V: Clone + PartialEq> PartialEq for PyDict<K, V> {
         }
         let a = self.0.borrow();
         let b = other.0.borrow();
+        if let (Some(Missing { counter: Some(_), make, .. }), Some(Missing { counter: Some(_), .. })) = (a.missing, b.missing) {
+            return counters_eq(&a, &b, make); // Counter == Counter: a missing count is 0
+        }
         if a.live != b.live {
             return false;
         }
@@ -650,6 +685,14 @@ impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
     fn fmt_repr(&self, out: &mut String) {
         repr_guarded(Rc::as_ptr(&self.0) as *const u8 as usize, out, "{...}", |out| {
             let d = self.0.borrow();
+            if let Some(m) = d.missing {
+                if let Some(c) = m.counter {
+                    return counter_repr(&d, c, out);
+                }
+                out.push_str("defaultdict(<class '");
+                out.push_str(m.name);
+                out.push_str("'>, ");
+            }
             out.push('{');
             let mut first = true;
             for (k, v) in d.entries.iter().flatten() {
@@ -662,6 +705,9 @@ impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
                 v.fmt_repr(out);
             }
             out.push('}');
+            if d.missing.is_some() {
+                out.push(')');
+            }
         });
     }
 }

@@ -100,7 +100,7 @@ impl Obj {
             Obj::Float(_) => "float",
             Obj::Str(_) => "str",
             Obj::List(_) => "list",
-            Obj::Dict(_) => "dict",
+            Obj::Dict(d) => d.type_name(),
         }
     }
 
