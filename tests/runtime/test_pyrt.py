@@ -595,8 +595,9 @@ def test_oracle_str_methods(oracle):
         cases.append((fields, expect(fn)))
 
     for s in STR_SAMPLES:
-        for sep, n in [(None, -1), (None, 0), (None, 1), (None, 2), (" ", -1), (" ", 1), (",", -1),
-                       (",", 1), ("", -1), ("  ", -1), ("🙂", -1)]:
+        for sep, n in [(None, -1), (None, 0), (None, 1), (None, 2), (" ", -1), (" ", 0), (" ", 1), (" ", 3),
+                       (",", -1), (",", 1), ("", -1), ("  ", -1), ("  ", 1), ("🙂", -1), ("🙂", 1), ("aa", -1),
+                       ("a b", 2), ("é", -1), (", ", -1), (", ", 1)]:
             sp = "None" if sep is None else h(sep)
             add(("split", h(s), sp, str(n)), lambda: repr(s.split(sep, n)))
             add(("rsplit", h(s), sp, str(n)), lambda: repr(s.rsplit(sep, n)))

@@ -1355,11 +1355,23 @@ fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: imp
                     }
                 }
                 put(&s[st..]);
-            } else if maxsplit < 0 {
-                s.split(sep).for_each(put);
             } else {
-                let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-                s.splitn(n, sep).for_each(put);
+                // `find_sub`, not `str::split`: that sets up a Two-Way searcher on every call,
+                // which costs more than the search in the short strings split usually sees (a
+                // match of valid UTF-8 starts and ends on character boundaries)
+                let mut st = 0;
+                let mut left = maxsplit;
+                while left != 0 {
+                    match find_sub(&s[st..], sep) {
+                        Some(j) => {
+                            put(&s[st..st + j]);
+                            st += j + sep.len();
+                            left -= 1;
+                        }
+                        None => break,
+                    }
+                }
+                put(&s[st..]);
             }
         }
         None if s.is_ascii() => {
@@ -1437,6 +1449,25 @@ fn str_rsplit_src(src: Src<'_>,
         Some(sep) => {
             if sep.is_empty() {
                 return Err(value_err("empty separator", line));
+            }
+            if sep.len() == 1 {
+                // one ASCII byte (see split_each): a byte scan from the end, no searcher
+                let (c, b) = (sep.as_bytes()[0], s.as_bytes());
+                let mut end = b.len();
+                let mut left = maxsplit;
+                while left != 0 {
+                    match b[..end].iter().rposition(|&x| x == c) {
+                        Some(j) => {
+                            out.push(src.piece(&s[j + 1..end]));
+                            end = j;
+                            left -= 1;
+                        }
+                        None => break,
+                    }
+                }
+                out.push(src.piece(&s[..end]));
+                out.reverse();
+                return Ok(PyList::from_vec(out));
             }
             if maxsplit < 0 {
                 out.extend(s.rsplit(sep).map(|p| src.piece(p)));
