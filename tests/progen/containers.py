@@ -5,7 +5,9 @@ items and `del` of missing keys inside try, `pop(i)`, `extend`, `reverse`, `upda
 `else` and `break`, dict comprehensions, zip/enumerate/any/all; star-unpacking (`h, *t = xs`,
 `name, *ints, x = (s, 1, 2, 1.5)`, `[*t, *ys]`, `{**d, k: v}`, `print(*t)`), zip(strict=True),
 tuple.count, int.bit_length, ascii, casefold/expandtabs/removeprefix/removesuffix/isprintable;
-`best = None` ... `best = v` without an annotation; Optionals narrowed by `is None` tests.
+`best = None` ... `best = v` without an annotation; Optionals narrowed by `is None` tests;
+collections.defaultdict (list, int, set) and Counter (of a list, a dict; most_common, total,
+update, del, ==).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ class ContainersMixin:
         dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
         i = lambda: self.expr("int", env, 1)  # noqa: E731
         w = self.spell(self.fresh())
-        k = r.randrange(13)
+        k = r.randrange(14)
         if k <= 2 and lists:
             xs = self.spell(r.choice(lists))
             return r.choice([
@@ -93,6 +95,23 @@ class ContainersMixin:
                         f"{indent}        {acc}.insert(0, {w} - 1)",
                         f"{indent}    print({w} is None or {w} % 2 == 0)"]
             return head + body + [f"{indent}print({acc}, sum({acc}))"]
+        if k == 13:  # collections.defaultdict and Counter (2026-12-05)
+            v = self.spell(self.fresh())
+            xs = self.expr("list[int]", env, 1)
+            shape = r.randrange(3)
+            if shape == 0:
+                fac, use = r.choice([("list", f"{w}[{v} % {r.randint(2, 4)}].append({v})"),
+                                     ("int", f"{w}[{v} % {r.randint(2, 4)}] += {v}"),
+                                     ("set", f"{w}[{v} % 3].add({v} // 2)")])
+                return [f"{indent}{w} = defaultdict({fac})", f"{indent}for {v} in {xs}:", f"{indent}    {use}",
+                        f"{indent}print({w}, {w}[{i()}], len({w}), {i()} in {w}, {w}.get({i()}), dict({w}))"]
+            if shape == 1:
+                return [f"{indent}{w} = Counter({xs})", f"{indent}{w}.update({xs})",
+                        f"{indent}print({w}, {w}.most_common({r.randint(-1, 3)}), {w}[{i()}], {w}.total(), len({w}))",
+                        f"{indent}del {w}[{i()}]", f"{indent}print({w} == Counter({xs}), sorted({w}.items()))"]
+            src = self.expr("dict[str, int]", env, 1) if dicts else f"{{{self.literal('str')}: {i()}}}"
+            return [f"{indent}{w} = Counter({src})", f"{indent}{w}[{self.expr('str', env, 1)}] += {i()}",
+                    f"{indent}print({w}, {w}.most_common(), {w}.copy() == {w}, {w}.copy())"]
         if k == 10:  # builtins added on 2026-12-05
             s = lambda: self.expr("str", env, 1)  # noqa: E731
             return [f"{indent}try:", f"{indent}    print(list(zip({self.expr('list[int]', env, 1)}, {s()}, strict=True)))",

@@ -727,7 +727,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
     def program(self) -> Program:
         r = self.r
         out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
-               "from enum import Enum, IntEnum, auto", "from functools import total_ordering", ""]
+               "from enum import Enum, IntEnum, auto", "from functools import total_ordering",
+               "from collections import Counter, defaultdict", ""]
         for _ in range(r.randint(0, 2)):
             e = self.fresh()
             self.module.add(e)
