@@ -172,6 +172,10 @@ class _MethodsMixin:
             call = q(f"rt::str_split_unpack::<{n}>({self.split_args(a[0])}, {ln})")
             # an array pattern moves the pieces out (no array iterator)
             return f"{{ let [{names}] = {call}; ({names}{',' if n == 1 else ''}) }}"
+        if (m == "getitem" and isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split"
+                and isinstance(a[1], ir.Const) and type(a[1].value) is int and a[1].value >= -1):
+            # s.split(sep)[k]: the piece itself, no list
+            return q(f"rt::str_split_nth({self.split_args(a[0])}, {a[1].value}, {ln})")
         lst = self.ref(a[0])
         if m == "getitem":
             idx = self.as_i64(a[1], "index")

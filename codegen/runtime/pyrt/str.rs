@@ -1256,6 +1256,26 @@ fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> P
     Ok(PyList::from_vec(out))
 }
 
+/// `s.split(sep, maxsplit)[k]` with a constant `k` >= 0 or -1: that piece, without a list of
+/// them (split's own errors first, then list's IndexError).
+pub fn str_split_nth<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, k: i64, line: u32) -> PyResult<Str> {
+    let src = s.src();
+    let base = src.text.as_ptr() as usize;
+    let mut hit: Option<(usize, usize)> = None; // where the piece is in the text (split yields sub-slices)
+    let mut n = 0i64;
+    split_each(src.text, sep, maxsplit, line, |p| {
+        if n == k || k == -1 {
+            let at = p.as_ptr() as usize - base;
+            hit = Some((at, at + p.len()));
+        }
+        n += 1;
+    })?;
+    match hit {
+        Some((a, b)) => Ok(src.piece(&src.text[a..b])),
+        None => Err(index_err("list index out of range", line)),
+    }
+}
+
 /// `a, b = s.split(sep, maxsplit)`: the `N` pieces without a list (ValueError texts as
 /// `list_unpack`'s, after split's own errors, as CPython splits first).
 #[inline]
