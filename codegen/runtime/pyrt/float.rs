@@ -346,6 +346,26 @@ pub fn invalid_int_literal(base: i64, s: &str, line: u32) -> PyErr {
 
 /// int(s) for a str (base 10).
 pub fn parse_int(s: &str, line: u32) -> PyResult<i64> {
+    // the common case, a sign and 1-18 ASCII digits (no spaces or underscores): it fits an
+    // i64, so no i128 accumulator (a 128-bit multiply call per digit on wasm32)
+    let b = s.as_bytes();
+    let (neg, digits) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(|c| c.is_ascii_digit()) {
+        let mut v: i64 = 0;
+        for &c in digits {
+            v = v * 10 + (c - b'0') as i64;
+        }
+        return Ok(if neg { -v } else { v });
+    }
+    parse_int_general(s, line)
+}
+
+#[inline(never)]
+fn parse_int_general(s: &str, line: u32) -> PyResult<i64> {
     let bad = || invalid_int_literal(10, s, line);
     let t = s.trim_matches(num_space);
     int_text_digit_limit(t.strip_prefix(['+', '-']).unwrap_or(t), 10, line)?;
