@@ -195,8 +195,10 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             return ir.ExcT(node.value)
         if node.value in ("list", "List"):
             raise AnnotationError(node, "give the element type: `list[int]`")
-        if node.value in ("dict", "Dict"):
-            raise AnnotationError(node, "give the key and value types: `dict[str, int]`")
+        if node.value in ("dict", "Dict", "defaultdict", "DefaultDict"):
+            raise AnnotationError(node, f"give the key and value types: `{node.value}[str, int]`")
+        if node.value == "Counter":
+            raise AnnotationError(node, "give the key type: `Counter[str]`")
         raise AnnotationError(node, f"unsupported type `{node.value}`")
     if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "typing":
         return parse_annotation(node.attr, exceptions, aliases)

@@ -34,6 +34,8 @@ REFUSED = [  # (code after `from collections import defaultdict, Counter`, error
     ("c = Counter(['a'])\nprint(c + Counter(['b']))\n", "type-mismatch", "unsupported operand types for +"),
     ("c = Counter()\nc['a'] += 0.5\nprint(c)\n", "int-float-mix", "expects int"),
     ("d: dict[str, float] = {}\nprint(d.most_common())\n", "unsupported-builtin", "a Counter's counts are ints"),
+    ("c: Counter = Counter('ab')\nprint(c)\n", "unsupported-type", "give the key type: `Counter[str]`"),
+    ("d: defaultdict = defaultdict(int)\nprint(d)\n", "unsupported-type", "`defaultdict[str, int]`"),
 ]
 
 
