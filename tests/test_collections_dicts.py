@@ -35,7 +35,7 @@ REFUSED = [  # (code after `from collections import defaultdict, Counter`, error
     ("c = Counter()\nc['a'] += 0.5\nprint(c)\n", "int-float-mix", "expects int"),
     ("d: dict[str, float] = {}\nprint(d.most_common())\n", "unsupported-builtin", "a Counter's counts are ints"),
     ("c: Counter = Counter('ab')\nprint(c)\n", "unsupported-type", "give the key type: `Counter[str]`"),
-    ("d: defaultdict = defaultdict(int)\nprint(d)\n", "unsupported-type", "`defaultdict[str, int]`"),
+    ("d: defaultdict = defaultdict(int)\nd['a'] += 1\nprint(d)\n", "unsupported-type", "`defaultdict[str, int]`"),
 ]
 
 
