@@ -86,8 +86,10 @@ def main() -> None:
     print(TOTALS)
     big = dd(int)
     big["k"] += 10 ** 18
-    big["k"] += 10 ** 18
-    print(big)
+    big["k"] += 10 ** 19  # past 64 bits: the big-int build's factory makes its own 0
+    wide = dd(list)
+    wide[2 ** 70].append(1)
+    print(big, wide)
     print(isinstance(c, dict), c == {"a": 10, "a!": 0}, c != {})
     try:
         del c["zz"]
