@@ -1222,9 +1222,9 @@ class BuiltinMixin:
     def str_format(self, obj, node, pos, kw):
         if not isinstance(obj, ir.Const):
             return self.err("unsupported-builtin", "str.format() is supported on string literals only", node)
-        if kw:
-            return self.err("unsupported-builtin", "str.format() with keyword fields is not supported", node)
-        args = [self.expr(p) for p in pos]
+        # the arguments in the order Python evaluates them: the positional ones, then the keywords
+        args = [self.expr(p) for p in pos] + [self.expr(v) for v in kw.values()]
+        by_name = {k: len(pos) + i for i, k in enumerate(kw)}
         parts: list[Any] = []
         used: list[int] = []
         auto = 0
@@ -1252,10 +1252,20 @@ class BuiltinMixin:
                                     "numbering to manual field specification", node)
                 manual = True
                 idx = int(field)
+                if idx >= len(pos):
+                    return self.err("type-mismatch", f"format string needs argument {idx}, only {len(pos)} given "
+                                    "by position", node)
+            elif field.isidentifier():  # a keyword argument (`"{name}".format(name=n)`)
+                if field not in by_name:
+                    return self.err("type-mismatch", f"format string needs the keyword argument `{field}` (Python "
+                                    "raises KeyError)", node)
+                idx = by_name[field]
             else:
-                return self.err("unsupported-builtin", f"format field `{{{field}}}` is not supported; use positions", node)
-            if idx >= len(args):
-                return self.err("type-mismatch", f"format string needs argument {idx}, only {len(args)} given", node)
+                return self.err("unsupported-builtin", f"format field `{{{field}}}` is not supported; use positions "
+                                "or keyword names", node)
+            if idx >= len(pos) and field == "":
+                return self.err("type-mismatch", f"format string needs argument {idx}, only {len(pos)} given "
+                                "by position", node)
             if spec and "{" in spec:
                 return self.err("unsupported-builtin", "nested format fields are not supported", node)
             if conv not in (None, "r", "s", "a"):
