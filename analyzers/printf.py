@@ -9,8 +9,9 @@ is `int(x)` first; `%e`/`%f`/`%g` of an int are `float(x)` first, as in CPython.
 
 What depends on run-time values CPython would meet only while formatting is refused up front
 (type-mismatch, with CPython's message): the wrong number of arguments, a conversion that cannot
-take its argument's type. The format must be a string literal. Not supported: mapping keys
-(`%(name)s`), `*` widths, length modifiers (`%ld`), precision on integer conversions (`%.3d`
+take its argument's type. The format must be a string literal. Mapping keys (`"%(name)s" % d`,
+d a dict with str keys held in a name) look each key up as the field is formatted, in order, as
+CPython does (no argument is evaluated first). Not supported: `*` widths, length modifiers (`%ld`), precision on integer conversions (`%.3d`
 pads with zeros), `%a`, a `%%` with flags. A value that may be None is formatted as CPython does
 (`%s` prints `None`; `%d` raises `TypeError: %d format: a real number is required, not
 NoneType`).
@@ -33,11 +34,13 @@ import libcst as cst
 from portalis import ir
 from portalis.analyzers import enums, protocols
 from portalis.analyzers import none_errors as ne
-from portalis.analyzers.types import TVar, prune, show
+from portalis.analyzers.types import TVar, prune, show, unify
 
 # `%` [flags] [width] [. precision] [length modifier] conversion, as CPython's parser reads it
 _SPEC = re.compile(r"%(?P<key>\()?(?P<flags>[-+ #0]*)(?P<width>\*|[0-9]+)?(?:\.(?P<prec>\*|[0-9]*))?(?P<len>[hlL])?(?P<conv>.)?",
                    re.S)
+# what follows a mapping key's `)`
+_REST = re.compile(r"(?P<flags>[-+ #0]*)(?P<width>\*|[0-9]+)?(?:\.(?P<prec>\*|[0-9]*))?(?P<len>[hlL])?(?P<conv>.)?", re.S)
 _INT_CONVS = "diuxXoc"
 _FLOAT_CONVS = "eEfFgG"
 
@@ -48,6 +51,7 @@ class Conversion:
     width: str
     prec: str | None
     conv: str
+    key: str | None = None  # `%(key)s`: the argument is a mapping, this its key
 
 
 def parse(fmt: str) -> tuple[list[str | Conversion], str | None]:
@@ -64,14 +68,23 @@ def parse(fmt: str) -> tuple[list[str | Conversion], str | None]:
         text.append(fmt[i:j])
         m = _SPEC.match(fmt, j)
         assert m is not None
-        if m.group("key"):
-            return out, "`%(name)s` mapping keys are not supported; use an f-string"
+        key = None
+        if m.group("key"):  # `%(key)`: up to the `)` that closes it (CPython counts nested parentheses)
+            depth, k = 1, j + 2
+            while k < len(fmt) and depth:
+                depth += {"(": 1, ")": -1}.get(fmt[k], 0)
+                k += 1
+            if depth:
+                return out, "incomplete format key (Python raises ValueError)"
+            key = fmt[j + 2:k - 1]
+            m = _REST.match(fmt, k)
+            assert m is not None
         if m.group("conv") is None:
             return out, "incomplete format (Python raises ValueError)"
         conv = m.group("conv")
         idx = m.end() - 1
         if conv == "%":
-            if m.end() - j != 2:
+            if key is not None or m.end() - j != 2:
                 return out, f"unsupported format character '%' (0x25) at index {idx} (Python raises ValueError)"
             text.append("%")
             i = m.end()
@@ -91,7 +104,7 @@ def parse(fmt: str) -> tuple[list[str | Conversion], str | None]:
         if "".join(text):
             out.append("".join(text))
         text = []
-        out.append(Conversion(m.group("flags"), m.group("width") or "", prec if prec is None else (prec or "0"), conv))
+        out.append(Conversion(m.group("flags"), m.group("width") or "", prec if prec is None else (prec or "0"), conv, key))
         i = m.end()
     if "".join(text):
         out.append("".join(text))
@@ -144,7 +157,21 @@ def lower(lw: Any, fmt: ir.Const, right: ir.Expr, node: cst.BinaryOperation) -> 
     rt = prune(right.ty)
     if isinstance(rt, TVar):
         return lw.unknown(sp, of=(rt,))
-    if isinstance(right, ir.TupleLit):
+    mapping = any(c.key is not None for c in convs)
+    if mapping:
+        # `"%(name)s" % d`: each field looks its key up while the string is formatted, in order
+        # (a KeyError after the fields before it were formatted): no arguments evaluated first
+        if not all(c.key is not None for c in convs):
+            return lw.err("type-mismatch", "printf-style formatting: `%(name)s` mixed with conversions without a key "
+                          "(Python raises TypeError)", node)
+        if not (isinstance(rt, ir.DictT) and unify(rt.key, ir.STR)):
+            return lw.err("type-mismatch", f"printf-style formatting: `%(name)s` needs a dict with str keys, got "
+                          f"{show(rt)} (Python raises TypeError or KeyError)", node)
+        if not isinstance(right, (ir.Local, ir.Global)):
+            return lw.err("unsupported-syntax", "printf-style formatting with `%(name)s` of a dict computed in place: "
+                          "assign it to a name first", node)
+        args = [ir.Intrinsic("dict.getitem", (right, ir.Const(c.key, ir.STR, sp)), rt.val, sp) for c in convs]
+    elif isinstance(right, ir.TupleLit):
         args = list(right.items)
     elif isinstance(rt, ir.TupleT):
         if not isinstance(right, (ir.Local, ir.Global)):
@@ -162,10 +189,12 @@ def lower(lw: Any, fmt: ir.Const, right: ir.Expr, node: cst.BinaryOperation) -> 
                       node)
     else:
         args = [right]
-    if len(args) < len(convs):
+    if mapping:
+        pass
+    elif len(args) < len(convs):
         return lw.err("type-mismatch", "printf-style formatting: not enough arguments for format string "
                       "(Python raises TypeError)", node)
-    if len(args) > len(convs):
+    elif len(args) > len(convs):
         return lw.err("type-mismatch", "printf-style formatting: not all arguments converted during string "
                       "formatting (Python raises TypeError)", node)
     for a in args:
@@ -182,7 +211,7 @@ def lower(lw: Any, fmt: ir.Const, right: ir.Expr, node: cst.BinaryOperation) -> 
         if field is None:
             return ir.Const(None, TVar("error"), sp)
         e, conv, may_raise = field
-        if may_raise and (unsafe_before or not all(_pure(b) for b in args[k + 1:])):
+        if may_raise and not mapping and (unsafe_before or not all(_pure(b) for b in args[k + 1:])):
             return lw.err("unsupported-syntax", f"printf-style formatting: `%{p.conv}` of a {show(prune(a.ty))} may raise, "
                           "which Python does only after evaluating the other arguments and formatting the fields "
                           "before it; use names or literals as the arguments after it", node)
@@ -191,7 +220,7 @@ def lower(lw: Any, fmt: ir.Const, right: ir.Expr, node: cst.BinaryOperation) -> 
         spec = spec_of(p)
         parts.append(ir.FormatField(e, conv, ir.FString((spec,), ir.STR, sp) if spec else None))
     parts += pieces
-    return ir.FString(tuple(parts), ir.STR, sp, eval_first=len(args) > 1)
+    return ir.FString(tuple(parts), ir.STR, sp, eval_first=len(args) > 1 and not mapping)
 
 
 _ACCEPTS = {**dict.fromkeys("diu", (ir.INT, ir.BOOL, ir.FLOAT)), **dict.fromkeys("xXoc", (ir.INT, ir.BOOL)),

@@ -72,7 +72,8 @@ def test_every_accepted_conversion_prints_what_its_format_spec_prints():
 
 
 @pytest.mark.parametrize("fmt,why", [
-    ("%(name)s", "mapping keys"), ("%*d", "`*` widths"), ("%.*f", "`*` widths"), ("%ld", "length modifier"),
+    ("%(name", "incomplete format key"), ("%(a)%", "unsupported format character '%' (0x25) at index 4"),
+    ("%(a)*d", "`*` widths"), ("%*d", "`*` widths"), ("%.*f", "`*` widths"), ("%ld", "length modifier"),
     ("%.3d", "precision on `%d`"), ("%a", "`%a`"), ("%5%", "unsupported format character '%'"),
     ("%", "incomplete format"), ("%-", "incomplete format"), ("%y", "unsupported format character 'y' (0x79) at index 1"),
     ("%\uff15d", "unsupported format character '\uff15'"),  # a full-width digit is not a width for CPython
@@ -80,6 +81,15 @@ def test_every_accepted_conversion_prints_what_its_format_spec_prints():
 def test_parse_refuses(fmt: str, why: str):
     _, error = printf.parse(fmt)
     assert error is not None and why in error, error
+
+
+def test_parse_mapping_keys():
+    """`%(key)` up to the `)` that closes it, nested parentheses counted (as CPython reads it)."""
+    pieces, error = printf.parse("a %(k(1))5s %(x)-3d%%")
+    assert error is None
+    convs = [p for p in pieces if isinstance(p, printf.Conversion)]
+    assert [(c.key, c.width, c.flags, c.conv) for c in convs] == [("k(1)", "5", "", "s"), ("x", "3", "-", "d")]
+    assert pieces[-1] == "%"
 
 
 @pytest.mark.parametrize("src,code", [
@@ -91,6 +101,11 @@ def test_parse_refuses(fmt: str, why: str):
     ("print('%c' % 'ab')\n", "unsupported-syntax"),
     ("print('abc' % 5)\n", "unsupported-syntax"),           # CPython: TypeError; with a list: no error
     ("fmt = '%s'\nprint(fmt % 1)\n", "unsupported-syntax"),  # the format must be a literal
+    ("d = {'a': 1}\nprint('%(a)s %s' % d)\n", "type-mismatch"),  # keys mixed with positions
+    ("d = {1: 1}\nprint('%(a)s' % d)\n", "type-mismatch"),       # KeyError: 'a'
+    ("print('%(a)s' % [1])\n", "type-mismatch"),                  # not a mapping
+    ("print('%(a)s' % {'a': 1})\n", "unsupported-syntax"),       # the dict must be held in a name
+    ("d: dict[str, object] = {'a': 1}\nprint('%(a)d' % d)\n", "type-mismatch"),  # %d of an object
     ("def f() -> tuple[int, int]:\n    return (1, 2)\nprint('%d %d' % f())\n", "unsupported-syntax"),
     # a None in %d raises while formatting, after the arguments were all evaluated
     ("def f() -> int:\n    print('f')\n    return 1\nx: int | None = None\nprint('%d %d' % (x, f()))\n",
