@@ -481,6 +481,11 @@ class BuiltinMixin:
         """`key=` argument: a lambda of one parameter, a user function, or len/abs/str/str.lower...;
         `d.get` when the items are d's own keys (`over` is `d` or `d.keys()`): `d[k]`, never None."""
         sp = self.sp(node)
+        getter = self.operator_getter(node)
+        if getter is not None:  # key=itemgetter(1) / attrgetter("name"): the lambda it stands for
+            if isinstance(getter, cst.Lambda):
+                return self.key_fn(getter, elem_t)
+            return ir.Lambda((("_key_arg", elem_t),), getter, ir.FuncT((elem_t,), getter.ty), sp, frame=False)
         if over is not None and _own_keys_get(node, over) and isinstance(prune(self.expr(node.value).ty), ir.DictT):
             sub = cst.Subscript(value=node.value, slice=[cst.SubscriptElement(cst.Index(cst.Name("_key_arg")))])
             self.positions_alias[sub] = node
@@ -522,6 +527,43 @@ class BuiltinMixin:
             self.comp_scope.clear()
             self.comp_scope.update(saved)
         return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp, frame=False)
+
+    def operator_getter(self, node: cst.BaseExpression) -> cst.Lambda | ir.Expr | None:
+        """`operator.itemgetter(k, ...)` / `attrgetter("a.b", ...)` with literal arguments as the
+        lambda it stands for (`lambda x: x[k]`, `lambda x: (x.a.b, ...)`); an error if it is one
+        with other arguments; None if it is neither."""
+        if not isinstance(node, cst.Call):
+            return None
+        which = next((n for n in ("itemgetter", "attrgetter") if protocols.names(self.info, node.func, "operator", n)),
+                     None)
+        if which is None:
+            return None
+        args = [a.value for a in node.args]
+        if not args or any(a.keyword is not None or a.star for a in node.args) or not all(
+                _effect_free(a) if which == "itemgetter" else isinstance(a, cst.SimpleString) for a in args):
+            what = "literal indexes or keys" if which == "itemgetter" else "literal attribute names"
+            return self.err("unsupported-builtin", f"{which}() is supported with {what} only", node)
+        x = cst.Name("_key_arg")
+        parts: list[cst.BaseExpression] = []
+        for a in args:
+            if which == "itemgetter":
+                parts.append(cst.Subscript(value=x, slice=[cst.SubscriptElement(cst.Index(a))]))
+                continue
+            path = a.evaluated_value  # type: ignore[attr-defined]
+            if not isinstance(path, str) or not all(p.isidentifier() for p in path.split(".")):
+                return self.err("unsupported-builtin", f"attrgetter({a.value}): not an attribute name", node)
+            e: cst.BaseExpression = x
+            for p in path.split("."):
+                e = cst.Attribute(value=e, attr=cst.Name(p))
+            parts.append(e)
+        body = parts[0] if len(parts) == 1 else cst.Tuple([cst.Element(p) for p in parts])
+        lam = cst.Lambda(params=cst.Parameters(params=[cst.Param(cst.Name("_key_arg"))]), body=body)
+        stack: list[cst.CSTNode] = [lam]
+        while stack:  # the synthetic nodes are reported at the call
+            n = stack.pop()
+            self.positions_alias[n] = node
+            stack.extend(n.children)
+        return lam
 
     def sort_kwargs(self, node, kw, elem_t, over: cst.BaseExpression | None = None) -> tuple | None:
         out = []
@@ -1059,6 +1101,9 @@ class BuiltinMixin:
                     return self.err("type-mismatch", f"sys.exit() of {show(t)} is not supported", node)
                 return ir.Intrinsic("sys.exit", (code,), ir.NONE, sp)
             return self.err("unsupported-builtin", f"`sys.{attr}` is not supported", node)
+        if mod == "operator":
+            return self.err("unsupported-builtin", f"`operator.{attr}()` is supported only as a key= function "
+                            "(sorted, list.sort, min, max)", node)
         if (mod, attr) == ("collections", "defaultdict"):
             return self.defaultdict_new(node, pos, kw)
         if (mod, attr) == ("collections", "Counter"):

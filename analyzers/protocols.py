@@ -1,7 +1,8 @@
 """Class protocols beyond the core of `analyzers.classes`: abstract base classes
 (`abc.ABC`, `ABCMeta`, `@abstractmethod`) and `functools.total_ordering`.
 
-Owns: the `abc`/`functools` imports; which bases and keywords of a `class` statement stand for
+Owns: the `abc`/`functools`/`operator` imports (`operator.itemgetter`/`attrgetter` are key=
+functions: analyzers/builtins.py `operator_getter`); which bases and keywords of a `class` statement stand for
 `ABC`/`ABCMeta` (they are not bases Portalis models: `ABC` defines nothing an instance can
 use, so single inheritance stays single); the abstract methods of a class, computed as CPython's
 `ABCMeta.__new__` computes `__abstractmethods__`, and the TypeError `object.__new__` raises
@@ -18,15 +19,18 @@ import libcst as cst
 
 _ABC_NAMES = ("ABC", "ABCMeta", "abstractmethod")
 _FUNCTOOLS_NAMES = ("total_ordering",)
+_OPERATOR_NAMES = ("itemgetter", "attrgetter")  # as key= functions: analyzers/builtins.py `key_fn`
+_MODULES = {"abc": _ABC_NAMES, "functools": _FUNCTOOLS_NAMES, "operator": _OPERATOR_NAMES}
 
 
 def collect_import(ml: Any, x: cst.CSTNode) -> bool:
-    """`import abc`, `import functools`, `from abc import ...`, `from functools import
-    total_ordering` (True: handled, diagnosed if unsupported)."""
+    """`import abc`, `import functools`, `import operator`, `from abc import ...`, `from functools
+    import total_ordering`, `from operator import itemgetter, attrgetter` (True: handled,
+    diagnosed if unsupported)."""
     info = ml.info
     if isinstance(x, cst.Import):
         names = [cst.Module([]).code_for_node(a.name) for a in x.names]
-        if not names or not all(n in ("abc", "functools") for n in names):
+        if not names or not all(n in _MODULES for n in names):
             return False
         for a in x.names:
             if a.asname is not None:
@@ -36,9 +40,9 @@ def collect_import(ml: Any, x: cst.CSTNode) -> bool:
         return True
     if isinstance(x, cst.ImportFrom) and x.module is not None and not x.relative:
         mod = cst.Module([]).code_for_node(x.module)
-        if mod not in ("abc", "functools"):
+        if mod not in _MODULES:
             return False
-        allowed = _ABC_NAMES if mod == "abc" else _FUNCTOOLS_NAMES
+        allowed = _MODULES[mod]
         if isinstance(x.names, cst.ImportStar):
             ml.diag("unsupported-import", "`import *` is not supported", x)
             return True
