@@ -720,6 +720,30 @@ class BuiltinMixin:
             return self.unknown(self.sp(node), of=(el,))
         return ir.Intrinsic(which, (it,), ir.BOOL, self.sp(node))
 
+    def b_next(self, node, pos, kw):
+        """`next(x for x in xs if ...)` / `next(<generator expression>, default)`: the first item
+        the generator yields (the rest is never run), else the default, else StopIteration.
+        Iterators (`iter()`, a generator held in a variable) are not modelled."""
+        if not self.want(node, pos, kw, 1, 2):
+            return self.poison(node)
+        if not isinstance(pos[0], cst.GeneratorExp):
+            return self.err("unsupported-builtin", "next() is supported on a generator expression written in the call "
+                            "(`next((x for x in xs if ...), default)`), not on iterators", node)
+        sp = self.sp(node)
+        it, el = self.iterable(pos[0])
+        if isinstance(prune(el), TVar):
+            return self.unknown(sp, of=(el,))
+        ty, kws = el, ()
+        if len(pos) == 2:
+            d = self.expr(pos[1])
+            if prune(d.ty) == ir.NONE:  # an Optional (a generator of Optionals: the same Optional)
+                ty = el if isinstance(prune(el), ir.OptionT) else ir.OptionT(el)
+                d = ir.Const(None, ty, d.span)
+            else:
+                d = self.coerce_to(d, el, pos[1], "next() default")
+            kws = (("default", d),)
+        return ir.Intrinsic("next.gen", (it,), ty, sp, kws)
+
     def b_any(self, node, pos, kw):
         return self.anyall("any", node, pos, kw)
 

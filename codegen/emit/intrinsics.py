@@ -227,7 +227,7 @@ class _IntrinsicsMixin:
             c = self.t("_c")
             return (f"{{ let {c} = <{self.rty(e.ty)}>::new_counter(); "
                     f"{self.q(f'{c}.update_from(&{R(a[0])}, {ln})')}; {c} }}")
-        if n in ("counter.from_iter", "counter.count_into",
+        if n in ("counter.from_iter", "counter.count_into", "next.gen",
                  "sum", "math.prod", "obj.sum", "any", "all", "min.iter", "max.iter", "sorted", "list.from_iter", "set.from_iter",
                  "dict.from_iter", "dict.fromkeys", "str.join"):
             return self.consume(e)
@@ -512,6 +512,21 @@ class _IntrinsicsMixin:
                     self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; break; }}"), ln,
                                  driver=self.frame_off + 1)
                 w_line(acc)
+            elif n == "next.gen":  # the first item, else the default (evaluated before), else StopIteration
+                el = self.elem_type(it)
+                src = first(kw.get("default"))
+                dv = self.t("_dflt")
+                if "default" in kw:
+                    w_line(f"let {dv} = {self.expr(kw['default'])};")
+                w_line(f"let mut {acc}: Option<{self.rty(el)}> = None;")
+                self.foreach(src, lambda x: w_line(f"{acc} = Some({x}); break;"), ln, driver=self.frame_off + 1)
+                if "default" not in kw:
+                    stop = self.propagate(f"rt::PyErr::with_args(&rt::STOP_ITERATION, vec![], vec![], {ln})")
+                    w_line(f"match {acc} {{ Some(_m) => _m, None => {{ {stop} }} }}")
+                elif isinstance(e.ty, ir.OptionT) and not isinstance(el, ir.OptionT):
+                    w_line(acc)
+                else:
+                    w_line(f"match {acc} {{ Some(_m) => _m, None => {dv} }}")
             elif n in ("min.iter", "max.iter"):
                 el = self.elem_type(it)
                 better = "<" if n == "min.iter" else ">"
