@@ -280,8 +280,7 @@ class ExprMixin:
         if isinstance(node, cst.Lambda):
             return self.err("unsupported-syntax", "lambdas are only supported as `key=` arguments", node)
         if isinstance(node, cst.NamedExpr):
-            self.refused_target(node.target)  # no `cannot infer` for the name it binds too
-            return self.err("unsupported-syntax", "the walrus operator `:=` is not supported", node)
+            return self.walrus(node)
         if isinstance(node, cst.Yield):
             sp = self.sp(node)
             if (sp.line, sp.col) in self.info.yields_refused:  # reported with its function
@@ -969,6 +968,27 @@ class ExprMixin:
         if isinstance(t, ir.OptionT) and prune(t.inner) == ir.INT:
             return e  # an Optional[int] variable: None means the default, as in Python
         return ir.Coerce(self.int_arg(e, p), ir.OptionT(ir.INT), e.span)
+
+    def walrus(self, node: cst.NamedExpr) -> ir.Expr:
+        """`(name := value)` inside a function body (not in a comprehension or lambda, whose
+        scopes Portalis does not split this way, nor for a module variable)."""
+        t = node.target
+        n = t.value if isinstance(t, cst.Name) else None
+        where = None
+        if n is None:
+            where = "with a target other than a name"
+        elif self.comp_scope:
+            where = "inside a comprehension or lambda"
+        elif n in self.global_names or n not in self.locals:
+            where = "assigning a module variable"
+        if where is not None:
+            self.refused_target(t)  # no `cannot infer` for the name it binds too
+            return self.err("unsupported-syntax", f"the walrus operator `:=` {where} is not supported", node)
+        value = self.expr(node.value)
+        tgt, v = self.target(t, value, node)
+        if not isinstance(tgt, ir.NameTarget) or tgt.name == ir.DISCARD:
+            return v
+        return ir.AssignExpr(tgt, v, v.ty, self.sp(node))
 
     def int_arg(self, e: ir.Expr, node: cst.CSTNode, err: "ne.Err | None" = ne.index("NoneType")) -> ir.Expr:
         """An int argument; None in it raises `err` (by default `__index__`'s TypeError, which

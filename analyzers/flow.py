@@ -31,10 +31,27 @@ class _Checker:
         self.diags: list[Diagnostic] = []
         self.reported: set[str] = set()
         self.breaks: dict[int, State] = {}
+        self.walrus: set[str] = set()  # bound by a walrus earlier in the statement being read
 
     def reads(self, node: Any, st: frozenset, bound: frozenset = frozenset()) -> None:
+        """Report the reads in `node` of names not bound by then; a walrus that always runs
+        binds its name for what follows (`self.walrus`, moved into the state by `stmt`)."""
+        if isinstance(node, ir.AssignExpr):
+            self.reads(node.value, st, bound)
+            self.walrus.add(node.target.name)
+            return
+        if isinstance(node, ir.BoolOp):  # the right operand may not run
+            self.reads(node.left, st, bound)
+            self.conditional((node.right,), st, bound)
+            return
+        if isinstance(node, ir.IfExp):
+            self.reads(node.cond, st, bound)
+            self.conditional((node.then,), st, bound)
+            self.conditional((node.orelse,), st, bound)
+            return
         if isinstance(node, ir.Local):
-            if node.name not in st and node.name not in bound and node.name not in self.reported:
+            if node.name not in st and node.name not in self.walrus and node.name not in bound \
+                    and node.name not in self.reported:
                 self.reported.add(node.name)
                 self.diags.append(make("possibly-unbound", f"`{node.name}` may be used before it is assigned "
                                        "(Python would raise UnboundLocalError); assign it on every path first", node.span))
@@ -64,11 +81,28 @@ class _Checker:
                     continue
                 self.reads(getattr(node, f.name), st, bound)
 
+    def conditional(self, nodes: tuple, st: frozenset, bound: frozenset) -> None:
+        """Reads in code that may not run: what a walrus binds there holds inside it only."""
+        saved = set(self.walrus)
+        for x in nodes:
+            self.reads(x, st, bound)
+        self.walrus = saved
+
+    def take(self, st: frozenset) -> frozenset:
+        """`st` with the names the last expressions' walruses bound."""
+        out = st | frozenset(self.walrus)
+        self.walrus.clear()
+        return out
+
     def block(self, stmts: tuple, st: State) -> State:
         for s in stmts:
             if st is None:
                 return None  # unreachable code: Python never runs it either
             st = self.stmt(s, st)
+            if st is not None:
+                st = self.take(st)
+            else:
+                self.walrus.clear()
         return st
 
     def target(self, t: ir.Target, st: frozenset) -> frozenset:
@@ -85,9 +119,10 @@ class _Checker:
     def stmt(self, s: Any, st: frozenset) -> State:
         if isinstance(s, ir.Assign):
             self.reads(s.value, st)
-            return self.target(s.target, st)
+            return self.target(s.target, self.take(st))
         if isinstance(s, ir.AugAssign):
             self.reads(s.value, st)
+            st = self.take(st)
             if isinstance(s.target, ir.NameTarget) and not s.target.is_global:
                 self.reads(ir.Local(s.target.name, s.target.ty, s.span), st)
             return self.target(s.target, st)
@@ -107,12 +142,14 @@ class _Checker:
             return None
         if isinstance(s, ir.If):
             self.reads(s.cond, st)
+            st = self.take(st)
             if isinstance(s.cond, ir.Const) and s.cond.value is True:
                 return self.block(s.body, st)
-            return _join(self.block(s.body, st), self.block(s.orelse, st))
+            return _join(self.block(s.body, st | _bound_if_true(s.cond)), self.block(s.orelse, st))
         if isinstance(s, ir.While):
             self.reads(s.cond, st)
-            self.block(s.body, st)
+            st = self.take(st)  # the condition runs before the body and before the loop ends
+            self.block(s.body, st | _bound_if_true(s.cond))
             brk = self.breaks.pop(s.label, None) if s.label in self.breaks else None
             if isinstance(s.cond, ir.Const) and s.cond.value is True:
                 return brk  # only a break leaves `while True` (its else never runs)
@@ -120,6 +157,7 @@ class _Checker:
             return _join(done, brk) if brk is not None else done
         if isinstance(s, ir.For):
             self.reads(s.iter, st)
+            st = self.take(st)
             self.block(s.body, self.target(s.target, st))
             brk = self.breaks.pop(s.label, None)
             if s.orelse:  # conservative: after the loop, what holds on both ways out
@@ -145,6 +183,32 @@ class _Checker:
             self.reads(s.value, st)
             return st
         raise AssertionError(f"flow: unhandled {type(s).__name__}")
+
+
+def _bound_if_true(cond: Any) -> frozenset:
+    """Names a walrus in `cond` has certainly stored when `cond` is true: in every operand of an
+    `and` chain, outside the parts of each that may not run."""
+    if isinstance(cond, ir.BoolOp) and cond.op == "and":
+        return _bound_if_true(cond.left) | _bound_if_true(cond.right)
+    return frozenset(_sure_walrus(cond))
+
+
+def _sure_walrus(node: Any) -> list[str]:
+    """The names walruses in `node` store whenever `node` is evaluated."""
+    if isinstance(node, ir.AssignExpr):
+        return [node.target.name, *_sure_walrus(node.value)]
+    if isinstance(node, ir.BoolOp):
+        return _sure_walrus(node.left)
+    if isinstance(node, ir.IfExp):
+        return _sure_walrus(node.cond)
+    if isinstance(node, (ir.Comprehension, ir.Lambda)):
+        return []
+    if isinstance(node, tuple):
+        return [n for x in node for n in _sure_walrus(x)]
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        return [n for f in dataclasses.fields(node) if f.name not in ("ty", "span")
+                for n in _sure_walrus(getattr(node, f.name))]
+    return []
 
 
 def _names(t: Any) -> list[str]:

@@ -68,7 +68,10 @@ class _Collector(cst.CSTVisitor):
             self._targets(node.asname.name)
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        # a walrus in a comprehension binds in the function around it (PEP 572)
+        nested, self._nested = self._nested, 0
         self._targets(node.target)
+        self._nested = nested
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if node.name is not None and isinstance(node.name.name, cst.Name) and not self._nested:

@@ -660,10 +660,13 @@ class UnionMixin:
             def keep(m: ir.Type) -> bool:
                 k = kind(m)
                 return k in classes or (k == "bool" and "int" in classes)
-        elif (isinstance(test, cst.Comparison) and len(test.comparisons) == 1 and isinstance(test.left, cst.Name)
+        elif (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+              and (isinstance(test.left, cst.Name)
+                   or isinstance(test.left, cst.NamedExpr) and isinstance(test.left.target, cst.Name))
               and isinstance(test.comparisons[0].operator, (cst.Is, cst.IsNot))
               and isinstance(test.comparisons[0].comparator, cst.Name) and test.comparisons[0].comparator.value == "None"):
-            name = test.left.value
+            # `x is None`, or `(x := value) is not None`: x holds the value tested
+            name = test.left.value if isinstance(test.left, cst.Name) else test.left.target.value
             if isinstance(test.comparisons[0].operator, cst.IsNot):
                 neg = not neg
 
@@ -796,8 +799,10 @@ class UnionMixin:
 
 
 def _leaves_local(stmt: Any, name: str) -> bool:
-    """An IR statement that cannot rebind the local `name`: an expression statement (the walrus
-    is refused) or an assignment to another name or to a module variable."""
+    """An IR statement that cannot rebind the local `name`: an expression statement or an
+    assignment to another name or to a module variable, with no walrus storing `name`."""
+    if any(isinstance(n, ir.AssignExpr) and n.target.name == name for n in ir.walk(stmt)):
+        return False
     if isinstance(stmt, ir.ExprStmt):
         return True
     return (isinstance(stmt, ir.Assign) and isinstance(stmt.target, ir.NameTarget)

@@ -407,9 +407,19 @@ class GetAttr:
     span: Span
 
 
+@dataclass(frozen=True)
+class AssignExpr:
+    """`(name := value)` in a function: stores `value` in the local, then is its value."""
+
+    target: "NameTarget"
+    value: "Expr"
+    ty: Type
+    span: Span
+
+
 Expr = Union[
     Const, Local, Global, Coerce, BinOp, UnaryOp, Compare, BoolOp, IfExp, Call, Intrinsic,
-    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc, NewObj, GetAttr,
+    ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc, NewObj, GetAttr, AssignExpr,
 ]
 
 # ---------------------------------------------------------------- assignment targets

@@ -239,7 +239,7 @@ ONCE = [
     ("class Inv:\n    def __init__(self) -> None:\n        self.n = 0\n    def add(self, *names: str) -> None:\n"
      "        self.n += len(names)\ninv = Inv()\ninv.add('a', 'b')\nprint(inv.n)\n", [("unsupported-syntax", 4)]),
     # bindings (the body of a refused `with` is still checked for what it says itself)
-    ('if (n := len("abc")) > 2:\n    print(n)\nprint(n + 1)\n', [("unsupported-syntax", 1)]),
+    ('xs = [1, 2]\nys = [t := x for x in xs]\nprint(ys, t)\n', [("unsupported-syntax", 2)]),
     ('with open("x.txt") as fh:\n    data = fh.read()\nprint(len(data))\n', [("unsupported-builtin", 1)]),
     ('def f() -> int:\n    with open("x.txt") as fh:\n        data = fh.read()\n        undefined_x()\n'
      '    return len(data)\nprint(f())\n', [("unsupported-builtin", 2), ("undefined-name", 4)]),

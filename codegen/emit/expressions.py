@@ -56,6 +56,10 @@ class _ExpressionsMixin:
             return self.ident(e.name) if self.copy(e.ty) else f"{self.ident(e.name)}.clone()"
         if isinstance(e, ir.Global):
             return self.mod.global_getter(e.name, self)
+        if isinstance(e, ir.AssignExpr):  # `(x := v)`: v stored in the local, and the value of it
+            v = self.t("_w")
+            keep = v if self.copy(e.ty) else f"{v}.clone()"
+            return f"{{ let {v} = {self.expr(e.value)}; {self.ident(e.target.name)} = {keep}; {v} }}"
         if isinstance(e, ir.Coerce):
             return self.coerce(e)
         if isinstance(e, ir.BinOp):

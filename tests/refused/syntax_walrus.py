@@ -1,10 +1,9 @@
 # expect: unsupported-syntax @ 5
 def main() -> None:
     data = [3, 1, 4, 1, 5, 9, 2, 6]
-    i = 0
-    while (n := data[i]) != 9:
-        i += 1
-    print("found 9 at", i, n)
+    total = 0
+    sums = [total := total + x for x in data]
+    print(sums, total)
 
 
 if __name__ == "__main__":
