@@ -7,7 +7,7 @@ items and `del` of missing keys inside try, `pop(i)`, `extend`, `reverse`, `upda
 tuple.count, int.bit_length, ascii, casefold/expandtabs/removeprefix/removesuffix/isprintable;
 `best = None` ... `best = v` without an annotation; Optionals narrowed by `is None` tests;
 collections.defaultdict (list, int, set) and Counter (of a list, a dict; most_common, total,
-update, del, ==).
+update, del, ==); `if (x := ...) is not None:`.
 """
 
 from __future__ import annotations
@@ -82,9 +82,14 @@ class ContainersMixin:
         if k == 12:  # an Optional narrowed by the flow, used where a plain int is needed
             v, acc = self.spell(self.fresh()), self.spell(self.fresh())
             xs = self.expr("list[int]", env, 1)
-            shape = r.randrange(3)
+            shape = r.randrange(4)
             head = [f"{indent}{acc}: list[int] = []", f"{indent}for {v} in {xs}:",
                     f"{indent}    {w} = None if {v} % {r.choice([2, 3])} == 0 else {v} * {i()}"]
+            if shape == 3:  # stored by a walrus in the test itself
+                return head[:2] + [
+                    f"{indent}    if ({w} := None if {v} % {r.choice([2, 3])} == 0 else {v} * {i()}) is not None:",
+                    f"{indent}        {acc}.append({w} - 1)", f"{indent}    print({w} is None)",
+                    f"{indent}print({acc}, sum({acc}))"]
             if shape == 0:  # an early continue
                 body = [f"{indent}    if {w} is None:", f"{indent}        continue", f"{indent}    {acc}.append({w} // 2)"]
             elif shape == 1:  # given a value when None
