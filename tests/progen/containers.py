@@ -108,8 +108,11 @@ class ContainersMixin:
                 fac, use = r.choice([("list", f"{w}[{v} % {r.randint(2, 4)}].append({v})"),
                                      ("int", f"{w}[{v} % {r.randint(2, 4)}] += {v}"),
                                      ("set", f"{w}[{v} % 3].add({v} // 2)")])
+                # a set prints in hash order in CPython (Portalis warns `set-iteration-order`): sorted
+                shown = f"sorted((k, sorted(s)) for k, s in {w}.items())" if fac == "set" else f"{w}, dict({w})"
+                item = f"len({w}[{i()}])" if fac == "set" else f"{w}[{i()}]"
                 return [f"{indent}{w} = defaultdict({fac})", f"{indent}for {v} in {xs}:", f"{indent}    {use}",
-                        f"{indent}print({w}, {w}[{i()}], len({w}), {i()} in {w}, {w}.get({i()}), dict({w}))"]
+                        f"{indent}print({shown}, {item}, len({w}), {i()} in {w}, {w}.get({i()}) is None)"]
             if shape == 1:
                 return [f"{indent}{w} = Counter({xs})", f"{indent}{w}.update({xs})",
                         f"{indent}print({w}, {w}.most_common({r.randint(-1, 3)}), {w}[{i()}], {w}.total(), len({w}))",
