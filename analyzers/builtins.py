@@ -489,14 +489,7 @@ class BuiltinMixin:
         if over is not None and _own_keys_get(node, over) and isinstance(prune(self.expr(node.value).ty), ir.DictT):
             sub = cst.Subscript(value=node.value, slice=[cst.SubscriptElement(cst.Index(cst.Name("_key_arg")))])
             self.positions_alias[sub] = node
-            saved = dict(self.comp_scope)
-            self.comp_scope["_key_arg"] = elem_t
-            try:
-                body = self.expr(sub)
-            finally:
-                self.comp_scope.clear()
-                self.comp_scope.update(saved)
-            return ir.Lambda((("_key_arg", elem_t),), body, ir.FuncT((elem_t,), body.ty), sp, frame=False)
+            return self.key_arg_lambda(elem_t, lambda: self.expr(sub), sp)
         if isinstance(node, cst.Lambda):
             ps = node.params
             if len(ps.params) != 1 or isinstance(ps.star_arg, cst.Param) or ps.kwonly_params or ps.star_kwarg or ps.posonly_params:
@@ -519,10 +512,14 @@ class BuiltinMixin:
         else:
             call = cst.Call(func=node, args=[cst.Arg(cst.Name("_key_arg"))])
         self.positions_alias[call] = node
+        return self.key_arg_lambda(elem_t, lambda: self.call(call), sp)
+
+    def key_arg_lambda(self, elem_t: Any, lower: Any, sp: Any) -> ir.Lambda:
+        """The key function `lambda _key_arg: <lower()>`, lowered with `_key_arg` an item."""
         saved = dict(self.comp_scope)
         self.comp_scope["_key_arg"] = elem_t
         try:
-            body = self.call(call)
+            body = lower()
         finally:
             self.comp_scope.clear()
             self.comp_scope.update(saved)

@@ -34,6 +34,16 @@ impl<V> Clone for CounterOps<V> {
 }
 impl<V> Copy for CounterOps<V> {}
 
+impl<K, V> DictInner<K, V> {
+    /// What a missing key of this defaultdict or Counter reads as.
+    fn made(&self) -> V {
+        match self.missing {
+            Some(m) => (m.make)(),
+            None => unreachable!("only a defaultdict or Counter is asked"),
+        }
+    }
+}
+
 impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     /// `collections.defaultdict(factory)`: `make` is the factory (`int` -> `|| 0`), `name` its
     /// class name.
@@ -91,11 +101,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
             }
             return Ok(());
         }
-        let zero = match d.missing {
-            Some(m) => (m.make)(),
-            None => unreachable!("a Counter has its zero"),
-        };
-        let v = (ops.add)(&zero, by, line)?;
+        let v = (ops.add)(&d.made(), by, line)?;
         d.push_new(h, k, v);
         Ok(())
     }
@@ -141,10 +147,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn total(&self, line: u32) -> PyResult<V> {
         let ops = self.counter_ops("total", line)?;
         let d = self.0.borrow();
-        let mut t = match d.missing {
-            Some(m) => (m.make)(),
-            None => unreachable!("a Counter has its zero"),
-        };
+        let mut t = d.made();
         for (_, v) in d.entries.iter().flatten() {
             t = (ops.add)(&t, v, line)?;
         }
