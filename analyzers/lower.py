@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, named, nested, numeric, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, matching, named, nested, numeric, protocols
 from portalis.analyzers.annotation_names import rebound_annotation_names
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
@@ -699,6 +699,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return []
         if isinstance(node, cst.With):
             return self.with_(node)
+        if isinstance(node, cst.Match):
+            return matching.lower_match(self, node)
         if isinstance(node, cst.TryStar):
             self.err("unsupported-syntax", "`except*` is not supported", node)
             return []

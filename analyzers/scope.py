@@ -73,6 +73,20 @@ class _Collector(cst.CSTVisitor):
         self._targets(node.target)
         self._nested = nested
 
+    def visit_MatchAs(self, node: cst.MatchAs | cst.MatchStar) -> None:  # a `case` pattern's capture
+        if node.name is not None:
+            self._targets(node.name)
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        self.visit_MatchAs(node)
+
+    def visit_MatchMapping(self, node: cst.MatchMapping) -> None:
+        if node.rest is not None:
+            self._targets(node.rest)
+
+    def visit_MatchKeywordElement(self, node: cst.MatchKeywordElement) -> None:
+        self._not_names.add(node.key)  # `case Point(x=0)`: an attribute name
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if node.name is not None and isinstance(node.name.name, cst.Name) and not self._nested:
             self.facts.handler_names.add(node.name.name.value)
@@ -144,7 +158,10 @@ _BINDS = {cst.Assign: _Collector.visit_Assign, cst.AnnAssign: _Collector.visit_A
           cst.NamedExpr: _Collector.visit_NamedExpr, cst.Global: _Collector.visit_Global,
           cst.Nonlocal: _Collector.visit_Nonlocal,
           cst.ExceptHandler: _Collector.visit_ExceptHandler, cst.Attribute: _Collector.visit_Attribute,
-          cst.Arg: _Collector.visit_Arg, cst.WithItem: _Collector.visit_WithItem}
+          cst.Arg: _Collector.visit_Arg, cst.WithItem: _Collector.visit_WithItem,
+          cst.MatchAs: _Collector.visit_MatchAs, cst.MatchStar: _Collector.visit_MatchStar,
+          cst.MatchMapping: _Collector.visit_MatchMapping,
+          cst.MatchKeywordElement: _Collector.visit_MatchKeywordElement}
 _SCOPES = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
 _NOT_OURS = (cst.FunctionDef, cst.ClassDef)
 _TRIVIA = (cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitespace, cst.Newline, cst.Comment,

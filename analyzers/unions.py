@@ -680,6 +680,13 @@ class UnionMixin:
         if isinstance(t, ir.OptionT) and not isinstance(test, cst.Call) and not isinstance(prune(t.inner), TVar):
             # `x is None` on a local Optional: its plain value where the test ruled None out
             return (name, t.inner, None) if neg else (name, None, t.inner)
+        if isinstance(t, ir.ObjT) and isinstance(test, cst.Call):
+            # `isinstance(shape, Circle)` on a `Shape`: a Circle in the body (one Rust type per
+            # hierarchy, so the downcast is free; the test itself checks the run-time class)
+            sub = _only_subclass(self.info, t.name, classes)
+            if sub is None:
+                return None
+            return (name, None, ir.ObjT(sub)) if neg else (name, ir.ObjT(sub), None)
         if not isinstance(t, ir.UnionT):
             return None
         ms = member_list(t)
@@ -850,6 +857,10 @@ def _assigns(node: cst.CSTNode, name: str) -> bool:
             targets.append(n.target)
         elif isinstance(n, (cst.AsName, cst.NamedExpr)):
             targets.append(n.name if isinstance(n, cst.AsName) else n.target)
+        elif isinstance(n, (cst.MatchAs, cst.MatchStar)) and n.name is not None:
+            targets.append(n.name)  # a `case` pattern's capture
+        elif isinstance(n, cst.MatchMapping) and n.rest is not None:
+            targets.append(n.rest)
         elif isinstance(n, cst.Del):
             targets.append(n.target)
         elif isinstance(n, (cst.Global, cst.Nonlocal)):
@@ -871,3 +882,13 @@ def _names_in(t: cst.CSTNode) -> list[str]:
     if isinstance(t, cst.StarredElement):
         return _names_in(t.value)
     return []
+
+
+def _only_subclass(info: Any, base: str, classes: list[str]) -> str | None:
+    """The one class of `classes` that is a strict subclass of `base` when every other one is
+    too (`isinstance(shape, (Circle,))`), else None: the narrowed type of a `base` object."""
+    from portalis.analyzers.classes import is_subclass
+    subs = {c for c in classes if c in info.classes and c != base and is_subclass(info, c, base)}
+    if len(subs) != 1 or len(subs) != len(set(classes)):
+        return None
+    return subs.pop()

@@ -56,7 +56,7 @@ CODES: dict[str, str] = {
     "unsupported-namedtuple": "A named tuple outside the supported subset (`class P(NamedTuple)` with annotated fields and literal defaults, `namedtuple(\"P\", \"x y\")`; construction, fields, indexing, unpacking, `_replace`, `_asdict`, `_fields`): methods, `defaults=`, the class as a value.",
     "object-default-repr": "Printing an object whose class has no `__repr__`/`__str__`: CPython shows its memory address, which differs between runs.",
     "generator": "Generators (`yield`) are not supported yet.",
-    "unsupported-syntax": "A statement or expression outside the supported subset (with, async, decorators, *args, walrus, match, ...).",
+    "unsupported-syntax": "A statement or expression outside the supported subset (async, decorators, *args, a walrus in a comprehension or lambda, some `match` patterns, ...).",
     "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",
     "type-mismatch": "A name, container or operation would hold values of incompatible types.",
     "int-float-mix": "An int where a float is expected and a use can tell it stays an int in CPython (a `float` parameter given an int that is then printed, `//`-ed with an int, stored in a list...: the message names that use's line; uses that cannot tell are converted), `1 in floats`, `max(1, 2.5)`, a `list[int]` for `list[float]`; write a float literal (`2.0`) or annotate `int | float`.",

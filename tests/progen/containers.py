@@ -7,7 +7,8 @@ items and `del` of missing keys inside try, `pop(i)`, `extend`, `reverse`, `upda
 tuple.count, int.bit_length, ascii, casefold/expandtabs/removeprefix/removesuffix/isprintable;
 `best = None` ... `best = v` without an annotation; Optionals narrowed by `is None` tests;
 collections.defaultdict (list, int, set) and Counter (of a list, a dict; most_common, total,
-update, del, ==); `if (x := ...) is not None:`.
+update, del, ==); `if (x := ...) is not None:`; `match` statements (values, `|`, guards,
+sequence, tuple and mapping patterns).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ class ContainersMixin:
         dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
         i = lambda: self.expr("int", env, 1)  # noqa: E731
         w = self.spell(self.fresh())
-        k = r.randrange(14)
+        k = r.randrange(15)
         if k <= 2 and lists:
             xs = self.spell(r.choice(lists))
             return r.choice([
@@ -120,6 +121,8 @@ class ContainersMixin:
             src = self.expr("dict[str, int]", env, 1) if dicts else f"{{{self.literal('str')}: {i()}}}"
             return [f"{indent}{w} = Counter({src})", f"{indent}{w}[{self.expr('str', env, 1)}] += {i()}",
                     f"{indent}print({w}, {w}.most_common(), {w}.copy() == {w}, {w}.copy())"]
+        if k == 14:  # match statements (2026-12-05, session 14)
+            return self.match_stmt(env, indent, dicts)
         if k == 10:  # builtins added on 2026-12-05
             s = lambda: self.expr("str", env, 1)  # noqa: E731
             return [f"{indent}try:", f"{indent}    print(list(zip({self.expr('list[int]', env, 1)}, {s()}, strict=True)))",
@@ -130,3 +133,33 @@ class ContainersMixin:
         xs = self.expr("list[int]", env, 1)
         return [f"{indent}print(list(zip({xs}, {self.expr('str', env, 1)})), list(enumerate({xs}, {r.randint(-1, 2)})), "
                 f"any({xs}), all({xs}), [{w} for {w} in {xs} if {w} > {i()}])"]
+
+    def match_stmt(self, env: dict[str, str], indent: str, dicts: list[str]) -> list[str]:
+        r = self.r
+        i = lambda: self.expr("int", env, 1)  # noqa: E731
+        a, b, c = (self.spell(self.fresh()) for _ in range(3))
+        shape = r.randrange(4)
+        if shape == 0:  # an int: literals, `|`, a guarded capture, the wildcard
+            cases = [(f"{r.randint(-2, 3)} | {r.randint(4, 9)}", f"'small', {i()}"),
+                     (f"{a} if {a} % {r.choice([2, 3])} == 0", f"'guarded', {a}"),
+                     (f"{b}", f"'other', {b} * {i()}")]
+            subject = i()
+        elif shape == 1:  # a list: sequence patterns with and without a star
+            cases = [("[]", "'empty'"), (f"[{a}]", f"'one', {a}"),
+                     (f"[{a}, {b}] if {a} {r.choice(['<', '>', '=='])} {b}", f"'pair', {a}, {b}"),
+                     (f"[{a}, *{c}]", f"'head', {a}, {c}, len({c})"), ("_", "'never'")]
+            subject = self.expr("list[int]", env, 1)
+        elif shape == 2:  # a tuple of an int and a str
+            cases = [(f"(0, {a})", f"'zero', {a}"),
+                     (f"({a}, {self.literal('str')} | {self.literal('str')})", f"'word', {a}"),
+                     (f"({a}, {b}) if {a} > {i()}", f"'big', {a}, {b}"), (f"(_, {c})", f"'rest', {c}")]
+            subject = f"({i()}, {self.expr('str', env, 1)})"
+        else:  # a dict: mapping patterns
+            k1, k2 = self.literal("str"), self.literal("str")
+            cases = [(f"{{{k1}: {r.randint(0, 3)}}}", "'exact'"), (f"{{{k1}: {a}, {k2}: {b}}}", f"'both', {a}, {b}"),
+                     (f"{{{k2}: {a}}} if {a} > {i()}", f"'big', {a}"), ("{}", "'any'")]
+            subject = self.expr("dict[str, int]", env, 1) if dicts else f"{{{k1}: {i()}, {k2}: {i()}}}"
+        out = [f"{indent}match {subject}:"]
+        for pat, shown in cases:
+            out += [f"{indent}    case {pat}:", f"{indent}        print({shown})"]
+        return out

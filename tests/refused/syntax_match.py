@@ -1,16 +1,14 @@
-# expect: unsupported-syntax @ 3
-def describe(code: int) -> str:
-    match code:
-        case 200:
-            return "ok"
-        case 404:
-            return "not found"
+# expect: unsupported-syntax @ 4
+def describe(config: dict[str, int]) -> str:
+    match config:
+        case {"port": port, **rest}:
+            return f"{port} and {len(rest)} more"
         case _:
             return "other"
 
 
 def main() -> None:
-    print(describe(404))
+    print(describe({"port": 80, "debug": 1}))
 
 
 if __name__ == "__main__":
