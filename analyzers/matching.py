@@ -18,6 +18,7 @@ bind it, the case is refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -627,13 +628,22 @@ def _bind_line(fl: Any, name: str, mk: Make, at: cst.CSTNode) -> cst.SimpleState
 
 
 def _fresh(fl: Any, node: cst.Match) -> str:
-    """The hidden local of a subject: named after the statement's place, so that every pass
-    over the function (lowering runs until the types settle) finds the same one."""
+    """The hidden local of a subject, named after the statement's place (the same in every pass
+    over the function: lowering runs until the types settle). An identifier, so that the `if`
+    it is lowered as can narrow it; `is_subject_local` tells it from the program's names."""
     sp = fl.sp(node)
     name = f"_match_{sp.line}_{sp.col}"
     while name in fl.info.sm.text or name in fl.info.globals:  # a program's own name (never in practice)
         name += "_"
     return name
+
+
+def is_subject_local(name: str) -> bool:
+    """A hidden local `_fresh` made (not listed among a function's locals)."""
+    return _SUBJECT.fullmatch(name) is not None
+
+
+_SUBJECT = re.compile(r"_match_\d+_\d+_*")
 
 
 def _own(fl: Any, node: Any, anchor: cst.CSTNode) -> Any:

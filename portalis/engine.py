@@ -31,6 +31,7 @@ import traceback
 from dataclasses import dataclass, field
 
 from portalis import ir
+from portalis.analyzers.matching import is_subject_local
 from portalis.diagnostics import Diagnostic, Severity, Span, make
 
 log = logging.getLogger("portalis.engine")
@@ -698,7 +699,8 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
                     sm.span(node.returns) if node.returns is not None else sm.span(node.name))
     local_spans = _first_assignments(fn)
     locals_ = tuple(_slot(n, t, "dataflow", local_spans.get(n, sm.span(node.name)))
-                    for n, t in (fn.locals if fn is not None else ()) if not ir.is_made_up(n))
+                    for n, t in (fn.locals if fn is not None else ())
+                    if not ir.is_made_up(n) and not is_subject_local(n))
     translatable = fn is not None and not blocking and _known(ret_t) and all(_known(t) for t in all_ir_params.values())
     py_params = ", ".join(([node.params.params[0].name.value] if receiver else [])
                           + [f"{s.name}: {s.python}" if s.python != "unknown" else s.name for s in params])

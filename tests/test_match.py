@@ -78,3 +78,12 @@ def test_subject_is_evaluated_once():
     f = _function(src, "f")
     calls = [n for n in ir.walk(f) if isinstance(n, ir.Call) and n.func == "g"]
     assert len(calls) == 1
+
+
+def test_hidden_subject_is_not_a_listed_local():
+    """The editor lists a function's locals (hover): the subject's hidden local is not one."""
+    from portalis.engine import analyse
+    src = ("def f(line: str) -> str:\n    match line.split():\n        case [cmd, arg]:\n"
+           "            return cmd + arg\n        case _:\n            return ''\n")
+    (fn,) = analyse(src, "m.py").functions
+    assert fn.translatable and [s.name for s in fn.locals] == ["cmd", "arg"]

@@ -6,8 +6,9 @@ keywords, the runtime's names and tuple methods (`count`, `index`). Statements u
 CPython documents: repr/str/format (with a spec too), `.name`/`.value`, lookup by value and by
 name (also failing ones, inside try), iteration, identity, dict keys, IntEnum arithmetic and
 ordering; named tuples' repr, fields by name and index, `_replace`, `_fields`, unpacking,
-ordering, equality, dict keys. `mixed_stmt` writes dicts of lists, sets and `int | float` /
-`int | str` values.
+ordering, equality, dict keys, `match` (members, class patterns by keyword and position, sequence
+patterns). `mixed_stmt` writes dicts of lists, sets and `int | float` / `int | str` values (also
+matched by class patterns).
 """
 
 from __future__ import annotations
@@ -110,6 +111,9 @@ class RecordsMixin:
              f"{indent}    print({self.spell(w)}.name, {self.spell(w)}.value, {self.spell(w)} is {v})"],
             [f"{indent}print(list({se}), len({se}), [{self.spell(w)}.name for {self.spell(w)} in {se}])"],
             [f"{indent}print({{{self.spell(w)}: {self.spell(w)}.name * 2 for {self.spell(w)} in {se}}}[{v}])"],
+            [f"{indent}match {v}:", f"{indent}    case {se}.{m2} | {se}.{r.choice(members)[0]}:",
+             f"{indent}        print('first', {v}.name)", f"{indent}    case {self.spell(w)}:",
+             f"{indent}        print('other', {self.spell(w)}, {self.spell(w)}.value)"],
         ]
         if is_int:
             opts += [
@@ -145,8 +149,24 @@ class RecordsMixin:
             [f"{indent}print(sorted([{v}, {self.nt_value(p, env)}, {v}]), max([{v}, {self.nt_value(p, env)}]))"],
             [f"{indent}print({{{v}: 1, {self.nt_value(p, env)}: 2}}[{v}], {v} in [{self.nt_value(p, env)}])"],
             [f"{indent}print(f'{{{v}}}', {v} == {self.nt_value(p, env)})"],
+            self.nt_match(p, v, env, indent),
         ]
         return r.choice(opts)
+
+    def nt_match(self, p: str, v: str, env: dict[str, str], indent: str) -> list[str]:
+        """`match` on a named tuple: a class pattern by keyword and by position, a sequence pattern."""
+        r = self.r
+        fields = self.nts[p]
+        f, t, _ = r.choice(fields)
+        caps = [self.spell(self.fresh()) for _ in fields]
+        last = self.spell(self.fresh())
+        return [f"{indent}match {v}:",
+                f"{indent}    case {self.spell(p)}({f}={self.expr(t, env, 1) if r.random() < 0.5 else self.literal(t)}):",
+                f"{indent}        print('by keyword', {v}.{f})",
+                f"{indent}    case {self.spell(p)}({', '.join(caps)}) if {caps[0]} {r.choice(['==', '!='])} {self.literal(fields[0][1])}:",
+                f"{indent}        print('by position', {', '.join(caps)})",
+                f"{indent}    case ({last}, *_):",
+                f"{indent}        print('as a sequence', {last})"]
 
     def mixed_stmt(self, env: dict[str, str], indent: str) -> list[str]:
         """Dicts of lists, sets, and values of several types (`int | float`, `int | str`)."""
@@ -168,8 +188,15 @@ class RecordsMixin:
             return [f"{indent}{self.spell(a)}: int | float = {self.expr('int', env, 1)}",
                     f"{indent}if {self.bool_expr(env, 1)}:",
                     f"{indent}    {self.spell(a)} = {self.spell(a)} * {self.expr('float', env, 1)}",
-                    f"{indent}print({self.spell(a)}, isinstance({self.spell(a)}, int), {self.spell(a)} + 1, {self.spell(a)} == 2)"]
+                    f"{indent}print({self.spell(a)}, isinstance({self.spell(a)}, int), {self.spell(a)} + 1, {self.spell(a)} == 2)",
+                    f"{indent}match {self.spell(a)}:", f"{indent}    case int({self.spell(b)}) if {self.spell(b)} > {r.randint(-3, 5)}:",
+                    f"{indent}        print('int', {self.spell(b)} // 2)", f"{indent}    case float() | int():",
+                    f"{indent}        print('number', {self.spell(a)} * 2)"]
         return [f"{indent}{self.spell(a)}: int | str = {self.expr('int', env, 1)}",
                 f"{indent}if {self.bool_expr(env, 1)}:",
                 f"{indent}    {self.spell(a)} = {self.expr('str', env, 1)}",
-                f"{indent}print({self.spell(a)}, repr({self.spell(a)}), isinstance({self.spell(a)}, str), {self.spell(a)} == 0)"]
+                f"{indent}print({self.spell(a)}, repr({self.spell(a)}), isinstance({self.spell(a)}, str), {self.spell(a)} == 0)",
+                f"{indent}match {self.spell(a)}:", f"{indent}    case str({self.spell(b)}) if {self.spell(b)}:",
+                f"{indent}        print('text', {self.spell(b)}.upper())", f"{indent}    case {r.randint(-2, 2)} | '':",
+                f"{indent}        print('small or empty')", f"{indent}    case {self.spell(c)}:",
+                f"{indent}        print('other', repr({self.spell(c)}))"]
