@@ -228,8 +228,6 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
 
 def _mapping(fl: Any, pat: cst.MatchMapping, mk: Make, name: str | None, st: _Case,
               narrow: list[tuple[str, Any]]) -> Make:
-    if pat.rest is not None:
-        raise Refused("`**rest` in a mapping pattern is not supported", pat.rest)
     t, mk = _not_none(fl, pat, mk, name, _type(fl, mk, narrow), st, narrow)
     if st.never:
         return mk
@@ -249,6 +247,21 @@ def _mapping(fl: Any, pat: cst.MatchMapping, mk: Make, name: str | None, st: _Ca
             k = _own(fl, key.deep_clone(), key)
             return _own(fl, cst.Subscript(value=mk(), slice=[cst.SubscriptElement(slice=cst.Index(value=k))]), el)
         _compile(fl, el.pattern, part, None, st, narrow)
+    if pat.rest is not None:
+        keys = [el.key for el in pat.elements]
+
+        def rest() -> cst.BaseExpression:
+            # `**rest`: a new dict of the other items, in the subject's order (CPython copies the
+            # subject and deletes the keys the pattern names)
+            k, v = cst.Name("_rest_key"), cst.Name("_rest_value")
+            items = cst.Call(func=cst.Attribute(value=mk(), attr=cst.Name("items")))
+            loop = cst.CompFor(target=cst.Tuple([cst.Element(k), cst.Element(cst.Name("_rest_value"))]), iter=items)
+            if keys:
+                named = cst.Tuple([cst.Element(_own(fl, x.deep_clone(), x)) for x in keys])
+                loop = loop.with_changes(ifs=[cst.CompIf(test=_cmp(cst.Name("_rest_key"), cst.NotIn(), named))])
+            comp = cst.DictComp(key=cst.Name("_rest_key"), value=v, for_in=loop)
+            return _own(fl, comp, pat.rest)
+        st.binds.append((pat.rest.value, rest, pat.rest))
     return mk
 
 

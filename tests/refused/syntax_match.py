@@ -1,14 +1,14 @@
 # expect: unsupported-syntax @ 4
-def describe(config: dict[str, int]) -> str:
-    match config:
-        case {"port": port, **rest}:
-            return f"{port} and {len(rest)} more"
+def describe(value: int | str) -> str:
+    match value:
+        case int(x) | str(x):
+            return f"scalar {x}"
         case _:
             return "other"
 
 
 def main() -> None:
-    print(describe({"port": 80, "debug": 1}))
+    print(describe(3))
 
 
 if __name__ == "__main__":
