@@ -410,38 +410,71 @@ def _static_classes(t: Any, pat: cst.CSTNode) -> set[str]:
 
 def _or(fl: Any, pat: cst.MatchOr, mk: Make, name: str | None, st: _Case, narrow: list[tuple[str, Any]]) -> Make:
     alts = [p.pattern for p in pat.patterns]
-    for a in alts:
-        if _captures(a):
-            raise Refused("captures inside `|` alternatives are not supported; use `(...) as name` or one case "
-                          "per alternative", a)
     classes = [a.cls.value for a in alts if isinstance(a, cst.MatchClass) and isinstance(a.cls, cst.Name)
-               and not a.patterns and not a.kwds]
+               and not a.kwds and (not a.patterns or _self_capture(a) is not None)]
     if len(classes) == len(alts) and all(c in _SELF_MATCHING or c in fl.info.classes for c in classes) and \
             isinstance(_type(fl, mk, narrow), (ir.UnionT, ir.OptionT)):
-        # `case int() | float():` as one `isinstance(x, (int, float))`: it narrows
+        # `case int() | float():` as one `isinstance(x, (int, float))`, which narrows; `int(n) |
+        # float(n)` also binds n to the value so narrowed
         tup = cst.Tuple(elements=[cst.Element(cst.Name(c)) for c in classes])
         _test(st, _own(fl, _call("isinstance", mk(), tup), pat))
-        return _narrowed(fl, pat, tup, mk, name, _type(fl, mk, narrow), narrow)
-    ors: list[cst.BaseExpression] = []
-    for a in alts:
-        sub = _Case()
-        _compile(fl, a, mk, name, sub, list(narrow))
-        if sub.never:
-            continue
-        if not sub.tests:
-            return mk  # an alternative that always matches: the whole pattern does
+        mk = _narrowed(fl, pat, tup, mk, name, _type(fl, mk, narrow), narrow)
+        cap = _self_capture(alts[0])
+        if cap is not None:
+            st.binds.append((cap.value, mk, cap))
+        return mk
+
+    def compiled() -> list[_Case]:
+        """The alternatives that can match, each as tests and captures of its own (fresh nodes on
+        every call); the list ends at one that always matches."""
+        out = []
+        for a in alts:
+            sub = _Case()
+            _compile(fl, a, mk, name, sub, list(narrow))
+            if sub.never:
+                continue
+            out.append(sub)
+            if not sub.tests:
+                break
+        return out
+
+    def test_of(sub: _Case, at: cst.CSTNode) -> cst.BaseExpression:
         t = sub.tests[0]
         for x in sub.tests[1:]:
-            t = _own(fl, cst.BooleanOperation(left=t, operator=cst.And(), right=x), a)
-        ors.append(t)
-    if not ors:
+            t = _own(fl, cst.BooleanOperation(left=t, operator=cst.And(), right=x), at)
+        return t
+
+    live = compiled()
+    if not live:
         st.never = True
         return mk
-    test = ors[0]
-    for x in ors[1:]:
-        test = _own(fl, cst.BooleanOperation(left=test, operator=cst.Or(), right=x), pat)
-    _test(st, test)
+    if live[-1].tests:  # else the last one always matches, and so does the pattern
+        test = test_of(live[0], pat)
+        for sub in live[1:]:
+            test = _own(fl, cst.BooleanOperation(left=test, operator=cst.Or(), right=test_of(sub, pat)), pat)
+        _test(st, test)
+    for n in _captures(alts[0]):  # every alternative captures the same names (CPython checks)
+        def value(n: str = n) -> cst.BaseExpression:
+            # the part the alternative that matched captures: `a if <alt 1 matched> else b ...`
+            subs = compiled()
+            v = _capture(subs[-1], n)()
+            for sub in reversed(subs[:-1]):
+                v = _own(fl, cst.IfExp(test=test_of(sub, pat), body=_capture(sub, n)(), orelse=v), pat)
+            return v
+        st.binds.append((n, value, pat))
     return mk
+
+
+def _self_capture(a: cst.MatchClass) -> cst.Name | None:
+    """`n` of `int(n)`: a builtin class pattern whose one sub-pattern captures the value itself."""
+    if not (isinstance(a.cls, cst.Name) and a.cls.value in _SELF_MATCHING and len(a.patterns) == 1):
+        return None
+    p = a.patterns[0].value
+    return p.name if isinstance(p, cst.MatchAs) and p.pattern is None and p.name is not None else None
+
+
+def _capture(sub: _Case, n: str) -> Make:
+    return next(m for name, m, _ in sub.binds if name == n)
 
 
 def _not_none(fl: Any, pat: cst.CSTNode, mk: Make, name: str | None, t: Any, st: _Case,
