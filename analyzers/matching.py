@@ -195,8 +195,11 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
         for i, e in enumerate(elems):
             if isinstance(e, cst.MatchStar):
                 if e.name is not None:
-                    raise Refused("a starred capture on a tuple is not supported (CPython makes it a list; use "
-                                  "`*_` or index the tuple)", e)
+                    def middle(e: cst.MatchStar = e, i: int = i) -> cst.BaseExpression:
+                        # a list of the items between, as CPython makes (`[t[1], t[2]]`)
+                        items = [cst.Element(_index(mk(), j)) for j in range(i, size - after)]
+                        return _own(fl, cst.List(items), e)
+                    st.binds.append((e.name.value, middle, e.name))
                 continue
             k = i if star is None or i < star else size - (len(elems) - i)
             _compile(fl, e.value, item(k), None, st, narrow)
