@@ -178,6 +178,7 @@ def _singleton(fl: Any, pat: cst.MatchSingleton, mk: Make, t: Any, st: _Case) ->
 def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str | None, st: _Case,
               narrow: list[tuple[str, Any]]) -> Make:
     t, mk = _not_none(fl, pat, mk, name, _type(fl, mk, narrow), st, narrow)
+    t, mk = _only_member(fl, pat, "list", (ir.ListT, ir.TupleT, ir.NamedT), mk, name, t, st, narrow)
     if st.never:
         return mk
     elems = list(pat.patterns)
@@ -206,8 +207,8 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
         return mk
     if not isinstance(t, ir.ListT):
         if isinstance(t, ir.UnionT):
-            raise Refused("a sequence pattern on a value of several types is not supported; narrow it with "
-                          "isinstance() first", pat)
+            raise Refused("a sequence pattern on a value of several types (other than one list and others that "
+                          "are not sequences) is not supported; narrow it with isinstance() first", pat)
         if isinstance(t, TVar):
             raise Refused("the type of this value is not known here; annotate it", pat)
         st.never = True  # str, bytes, dict, set, numbers, objects: not sequences to a pattern
@@ -229,15 +230,36 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
     return mk
 
 
+def _only_member(fl: Any, pat: cst.CSTNode, cls: str, kinds: tuple, mk: Make, name: str | None, t: Any, st: _Case,
+                 narrow: list[tuple[str, Any]]) -> tuple[Any, Make]:
+    """A union with one member a sequence (mapping) pattern can match, a list (dict): the test
+    `isinstance(value, list)` first, then the value as that member (`list[int] | int`). An
+    `object` is one too: a tuple cannot be one of several types (unions.py), so its only
+    sequences are lists."""
+    if not isinstance(t, ir.UnionT):
+        return t, mk
+    if not t.members:
+        return _type(fl, (mk := _isinstance(fl, pat, cls, mk, name, t, st, narrow)), narrow), mk
+    fits = [m for m in t.members if isinstance(prune(m), kinds)]
+    if not fits:
+        st.never = True  # `int | str`: no member is a sequence (a mapping)
+        return t, mk
+    if len(fits) != 1 or not isinstance(prune(fits[0]), kinds[0]):
+        return t, mk
+    mk = _isinstance(fl, pat, cls, mk, name, t, st, narrow)
+    return _type(fl, mk, narrow), mk
+
+
 def _mapping(fl: Any, pat: cst.MatchMapping, mk: Make, name: str | None, st: _Case,
               narrow: list[tuple[str, Any]]) -> Make:
     t, mk = _not_none(fl, pat, mk, name, _type(fl, mk, narrow), st, narrow)
+    t, mk = _only_member(fl, pat, "dict", (ir.DictT,), mk, name, t, st, narrow)
     if st.never:
         return mk
     if not isinstance(t, ir.DictT):
         if isinstance(t, ir.UnionT):
-            raise Refused("a mapping pattern on a value of several types is not supported; narrow it with "
-                          "isinstance() first", pat)
+            raise Refused("a mapping pattern on a value of several types (other than one dict and others that "
+                          "are not mappings) is not supported; narrow it with isinstance() first", pat)
         if isinstance(t, TVar):
             raise Refused("the type of this value is not known here; annotate it", pat)
         st.never = True
@@ -573,7 +595,7 @@ class _Substitute(cst.CSTTransformer):
 
 def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
     """The first use of one of `names` in the function outside the cases that capture it."""
-    from portalis.analyzers.scope import function_scope
+    from portalis.analyzers.scope import _target_names, function_scope
     sig = fl.info.funcs.get(fl.fname)
     root = sig.node if sig is not None else fl.info.sm.tree
     wanted = set(names)
@@ -613,6 +635,30 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
         def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
             if node is not root:
                 shadowed.pop()
+
+        def _comp(self, node: Any) -> bool:
+            # a comprehension's variables are its own (its first iterable is read outside it)
+            node.for_in.iter.visit(self)
+            bound: set[str] = set()
+            f = node.for_in
+            while f is not None:
+                bound |= {n.value for n in _target_names(f.target)}
+                f = f.inner_for_in
+            shadowed.append(shadowed[-1] | bound)
+            return True
+
+        def _leave_comp(self, node: Any) -> None:
+            shadowed.pop()
+
+        visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comp
+        leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comp
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            shadowed.append(shadowed[-1] | {p.name.value for p in node.params.params})
+            return True
+
+        def leave_Lambda(self, node: cst.Lambda) -> None:
+            shadowed.pop()
 
     shadowed: list[set[str]] = [set()]
     root.visit(V())

@@ -11,8 +11,6 @@ from portalis import ir
 from portalis.pipeline import translate_source
 
 REFUSED = [  # (a function body over `v`, its parameter annotation, error code, part of the message)
-    ("match v:\n    case [a]:\n        print(a)\n", "list[int] | str", "a sequence pattern on a value of several"),
-    ("match v:\n    case {'a': a}:\n        print(a)\n", "dict[str, int] | str", "a mapping pattern on a value of"),
     ("match v:\n    case n if (m := n) > 1:\n        print(m)\n", "int", "a walrus in a `case` guard"),
     ("match v:\n    case True:\n        print(1)\n", "int | bool", "`case True` on a value of several types"),
     ("match v:\n    case Foo():\n        print(1)\n", "int", "only classes of this module and builtin types"),
