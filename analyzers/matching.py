@@ -219,7 +219,7 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
     for i, e in enumerate(elems):
         if isinstance(e, cst.MatchStar):
             if e.name is not None:
-                def rest(i: int = i) -> cst.BaseExpression:
+                def rest(i: int = i, e: cst.MatchStar = e) -> cst.BaseExpression:
                     upper = _neg(after) if after else None
                     sl = cst.Slice(lower=cst.Integer(str(i)), upper=upper)
                     return _own(fl, cst.Subscript(value=mk(), slice=[cst.SubscriptElement(slice=sl)]), e)

@@ -150,7 +150,7 @@ class ContainersMixin:
                      (f"[{a}, *{c}]", f"'head', {a}, {c}, len({c})"), ("_", "'never'")]
             subject = self.expr("list[int]", env, 1)
         elif shape == 2:  # a tuple of an int and a str
-            cases = [(f"(0, {a})", f"'zero', {a}"),
+            cases = [(f"(0, {c})", f"'zero', {c}"),
                      (f"({a}, {self.literal('str')} | {self.literal('str')})", f"'word', {a}"),
                      (f"({a}, {b}) if {a} > {i()}", f"'big', {a}, {b}"), (f"(_, {c})", f"'rest', {c}")]
             subject = f"({i()}, {self.expr('str', env, 1)})"
