@@ -717,15 +717,31 @@ class BuiltinMixin:
             return self.unknown(self.sp(node), of=(el,))
         return ir.Intrinsic(which, (it,), ir.BOOL, self.sp(node))
 
+    def b_iter(self, node, pos, kw):
+        """`iter(xs)` of a list: a list iterator (`ir.IterT(elem, "iter")`, `rt::ListIter`), a value
+        that `next()`, loops and consumers advance wherever it is held."""
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        x = self.expr(pos[0])
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node), of=(t,))
+        if isinstance(t, ir.IterT) and t.kind == "iter":
+            return x  # iter() of an iterator is that iterator
+        if not isinstance(t, ir.ListT):
+            return self.err("unsupported-builtin", f"iter() is supported on lists (not on {show(t)}); "
+                            "`iter(list(...))` makes one", node)
+        return ir.Intrinsic("iter.list", (x,), ir.IterT(t.elem, "iter"), self.sp(node))
+
     def b_next(self, node, pos, kw):
-        """`next(x for x in xs if ...)` / `next(<generator expression>, default)`: the first item
-        the generator yields (the rest is never run), else the default, else StopIteration.
-        Iterators (`iter()`, a generator held in a variable) are not modelled."""
+        """`next(it[, default])` of a list iterator (`iter(xs)`); `next(x for x in xs if ...)` /
+        `next(<generator expression>, default)`: the first item the generator yields (the rest
+        is never run), else the default, else StopIteration. A generator held in a variable is
+        not modelled."""
         if not self.want(node, pos, kw, 1, 2):
             return self.poison(node)
         if not isinstance(pos[0], cst.GeneratorExp):
-            return self.err("unsupported-builtin", "next() is supported on a generator expression written in the call "
-                            "(`next((x for x in xs if ...), default)`), not on iterators", node)
+            return self.next_of_iterator(node, pos)
         sp = self.sp(node)
         it, el = self.iterable(pos[0])
         if isinstance(prune(el), TVar):
@@ -740,6 +756,22 @@ class BuiltinMixin:
                 d = self.coerce_to(d, el, pos[1], "next() default")
             kws = (("default", d),)
         return ir.Intrinsic("next.gen", (it,), ty, sp, kws)
+
+    def next_of_iterator(self, node, pos):
+        it = self.expr(pos[0])
+        t = prune(it.ty)
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node), of=(t,))
+        if not (isinstance(t, ir.IterT) and t.kind == "iter"):
+            return self.err("unsupported-builtin", "next() is supported on list iterators (`it = iter(xs)`) and on a "
+                            "generator expression written in the call (`next((x for x in xs if ...), default)`)", node)
+        sp, el = self.sp(node), t.elem
+        if len(pos) == 1:
+            return ir.Intrinsic("iter.next", (it,), el, sp)
+        d = self.expr(pos[1])
+        if prune(d.ty) == ir.NONE and not isinstance(prune(el), ir.OptionT):  # `next(it, None)`: an Optional
+            return ir.Intrinsic("iter.next_opt", (it,), ir.OptionT(el), sp)
+        return ir.Intrinsic("iter.next_or", (it, self.coerce_to(d, el, pos[1], "next() default")), el, sp)
 
     def b_any(self, node, pos, kw):
         return self.anyall("any", node, pos, kw)

@@ -1519,7 +1519,7 @@ class _ModuleLowering:
             result = finalize(result, ground)
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
-                    + user_classes.check_module(self.info, result) + _set_text(result))
+                    + user_classes.check_module(self.info, result) + _set_text(result) + _iterator_text(result))
             result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
             post += widened
             self.post_diags = post
@@ -1806,6 +1806,38 @@ def _set_text(module: ir.Module) -> list[Diagnostic]:
                     out.append(make("set-iteration-order", "printing a set, or a value that holds one: the "
                                     "order follows insertion, CPython's follows hashing; print sorted(...) if the "
                                     "order matters", e.span, Severity.WARNING))
+    return out
+
+
+def _iterator_text(module: ir.Module) -> list[Diagnostic]:
+    """A list iterator (`iter(xs)`) turned into text, or used as a dict key or set member: CPython
+    shows its address and hashes it by identity, which Portalis does not reproduce."""
+    def has_iter(t: Any) -> bool:
+        return any(isinstance(x, ir.IterT) and x.kind == "iter" for x in ir.type_parts(t))
+
+    out: list[Diagnostic] = []
+    seen: set[int] = set()
+    for root in (*module.functions, module.main):
+        for n in ir.walk(root):
+            if isinstance(n, ir.Intrinsic) and n.name in ("print", "str", "repr", "format"):
+                shown = n.args if n.name == "print" else n.args[:1]
+            elif isinstance(n, ir.FormatField):
+                shown = (n.expr,)
+            elif isinstance(n, ir.NewExc):
+                shown = n.args
+            else:
+                shown = ()
+            for e in shown:
+                if has_iter(e.ty) and e.span.line not in seen:
+                    seen.add(e.span.line)
+                    out.append(make("unsupported-builtin", "printing a list iterator: CPython shows its address "
+                                    "(`<list_iterator object at 0x...>`), which differs between runs", e.span))
+            ty = getattr(n, "ty", None)
+            if isinstance(ty, (ir.DictT, ir.SetT)) and has_iter(ty.key if isinstance(ty, ir.DictT) else ty.elem) \
+                    and n.span.line not in seen:
+                seen.add(n.span.line)
+                out.append(make("unsupported-builtin", "list iterators as dict keys or set members are not supported "
+                                "(CPython hashes them by identity)", n.span))
     return out
 
 

@@ -167,7 +167,8 @@ _PRIMS = {"int": ir.INT, "float": ir.FLOAT, "bool": ir.BOOL, "str": ir.STR, "Non
 _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set",
             "defaultdict": "dict", "DefaultDict": "dict",  # a dict whose value says what a missing key gets
             "Counter": "counter",  # `Counter[str]`: a dict[str, int] whose missing keys count 0
-            "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union"}
+            "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union",
+            "Iterator": "iter"}  # `typing.Iterator[T]`: a list iterator (`iter(xs)`), the only one modelled
 
 
 class AnnotationError(Exception):
@@ -249,6 +250,8 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             return ir.DictT(parsed[0], parsed[1])
         if kind == "counter" and len(parsed) == 1:
             return ir.DictT(parsed[0], ir.INT)
+        if kind == "iter" and len(parsed) == 1:
+            return ir.IterT(parsed[0], "iter")
         if kind == "tuple" and parsed:
             return ir.TupleT(tuple(parsed))
         if kind == "optional" and len(parsed) == 1:

@@ -88,6 +88,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, ir.ObjT):
         from portalis.codegen.emit.classes import obj_rust_type
         return obj_rust_type(t.name)
+    if isinstance(t, ir.IterT) and t.kind == "iter":
+        return f"rt::ListIter<{rust_type(t.elem, big)}>"
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -117,6 +119,8 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return f"rt::Nt {{ v: {default_value(ir.TupleT(t.items), big)}, info: {nt_info(t)} }}"
     if isinstance(t, ir.ObjT):
         return f"{rust_type(t, big)}::null()"
+    if isinstance(t, ir.IterT) and t.kind == "iter":
+        return "rt::ListIter::empty()"
     raise EmitError(f"no default for {t}", None)
 
 

@@ -259,6 +259,14 @@ class _IntrinsicsMixin:
                 return f"{R(a[0])}.{m}(&{R(a[1])})"
             if m in ("copy", "clear"):
                 return f"{R(a[0])}.{m}()"
+        if n == "iter.list":
+            return f"rt::ListIter::new({X(a[0])})"
+        if n == "iter.next":
+            return q(f"{R(a[0])}.next_or_stop({ln})")
+        if n == "iter.next_opt":  # next(it, None)
+            return f"{R(a[0])}.next_item()"
+        if n == "iter.next_or":  # the iterator, then the default, are evaluated before the call
+            return f"{{ let _i = {X(a[0])}; let _d = {X(a[1])}; match _i.next_item() {{ Some(_v) => _v, None => _d }} }}"
         if n == "tuple.getitem":
             return f"{R(a[0])}.{a[1].value}" + ("" if self.copy(e.ty) else ".clone()")
         if n in ("enumerate", "zip", "reversed"):

@@ -199,6 +199,9 @@ class _LoopsMixin:
         if isinstance(t, ir.ListT):
             l, k = self.t("_l"), self.t("_k")
             return [f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"], f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}"
+        if isinstance(t, ir.IterT) and t.kind == "iter":  # a list iterator: it advances for every holder
+            r = self.t("_r")
+            return [f"let {r} = {self.expr(it)};"], f"{r}.next_item()"
         if isinstance(t, (ir.DictT, ir.SetT)):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             meth = "key_at" if isinstance(t, ir.DictT) else "elem_at"

@@ -983,3 +983,87 @@ impl<T: std::fmt::Debug> std::fmt::Debug for PyList<T> {
         write!(f, "{:?}", &*self.0.borrow())
     }
 }
+
+// ===================================================================================
+// ListIter: `iter(xs)`, a list iterator (shared: `next(it)` anywhere advances every holder)
+// ===================================================================================
+
+/// CPython's list iterator: an index into the live list (items appended before the end is
+/// reached are seen); once it has run out it stays exhausted, even if the list grows later.
+pub struct ListIter<T>(Rc<ListIterState<T>>);
+
+struct ListIterState<T> {
+    list: UnsafeCell<Option<PyList<T>>>,
+    pos: Cell<usize>,
+}
+
+impl<T: Clone> ListIter<T> {
+    pub fn new(list: PyList<T>) -> Self {
+        ListIter(Rc::new(ListIterState { list: UnsafeCell::new(Some(list)), pos: Cell::new(0) }))
+    }
+    /// An exhausted iterator (the value a local has before its first assignment; never read).
+    pub fn empty() -> Self {
+        ListIter(Rc::new(ListIterState { list: UnsafeCell::new(None), pos: Cell::new(0) }))
+    }
+    /// `next(it, None)`: the next item, or None (and exhausted from then on).
+    pub fn next_item(&self) -> Option<T> {
+        let st = &*self.0;
+        // SAFETY: one thread; the reference ends within this call, and cloning an item or
+        // dropping the list runs no user code that could reach this iterator.
+        let slot = unsafe { &mut *st.list.get() };
+        let item = match slot {
+            None => return None,
+            Some(list) => list.get_raw(st.pos.get()),
+        };
+        match item {
+            Some(v) => {
+                cset(&st.pos, st.pos.get() + 1);
+                Some(v)
+            }
+            None => {
+                *slot = None;
+                None
+            }
+        }
+    }
+    /// `next(it)`: the next item, or StopIteration.
+    pub fn next_or_stop(&self, line: u32) -> PyResult<T> {
+        match self.next_item() {
+            Some(v) => Ok(v),
+            None => Err(PyErr::with_args(&STOP_ITERATION, vec![], vec![], line)),
+        }
+    }
+}
+
+impl<T> Clone for ListIter<T> {
+    fn clone(&self) -> Self {
+        ListIter(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for ListIter<T> {
+    /// Iterators compare by identity (object's `__eq__`).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> PyFmt for ListIter<T> {
+    // never reached: Portalis refuses to print an iterator (CPython shows its address)
+    fn fmt_repr(&self, out: &mut String) {
+        out.push_str("<list_iterator object>");
+    }
+}
+
+impl<T> Hash for ListIter<T> {
+    // by identity, as CPython hashes an iterator (Portalis refuses them as keys)
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        (Rc::as_ptr(&self.0) as *const u8 as usize).hash(state)
+    }
+}
+
+impl<T> std::fmt::Debug for ListIter<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "<list_iterator>")
+    }
+}
