@@ -66,6 +66,9 @@ def lower_match(fl: Any, node: cst.Match) -> list[ir.Stmt]:
     branches: list[tuple[cst.MatchCase, _Case, cst.BaseExpression | None]] = []
     never: set[str] = set()  # captured by cases that cannot match
     for case in node.cases:
+        if branches and not branches[-1][1].tests and branches[-1][2] is None:
+            never.update(_captures(case.pattern))  # after a case that always matches: never reached
+            continue
         st = _Case()
         subject = name
 

@@ -82,3 +82,16 @@ def test_hidden_subject_is_not_a_listed_local():
            "            return cmd + arg\n        case _:\n            return ''\n")
     (fn,) = analyse(src, "m.py").functions
     assert fn.translatable and [s.name for s in fn.locals] == ["cmd", "arg"]
+
+
+def test_cases_after_one_that_always_matches_are_left_out():
+    """`(a, b)` on a pair always matches (CPython only rejects a bare capture or `_` before other
+    cases): the cases after it never run, and their captures are no variables."""
+    src = ("def f(t: tuple[int, int], v: int) -> None:\n"
+           "    match t:\n        case (a, b):\n            print(a, b)\n        case (c, d):\n"
+           "            print('never', c, d)\n"
+           "    match v:\n        case int(n):\n            print(n)\n        case 3:\n            print('never')\n")
+    f = _function(src, "f")
+    texts = [n.value for n in ir.walk(f) if isinstance(n, ir.Const) and isinstance(n.value, str)]
+    assert "never" not in texts
+    assert not {"c", "d"} & {n for n, _ in f.locals}

@@ -161,7 +161,7 @@ class RecordsMixin:
         caps = [self.spell(self.fresh()) for _ in fields]
         last = self.spell(self.fresh())
         return [f"{indent}match {v}:",
-                f"{indent}    case {self.spell(p)}({f}={self.expr(t, env, 1) if r.random() < 0.5 else self.literal(t)}):",
+                f"{indent}    case {self.spell(p)}({f}={self.literal(t)}):",
                 f"{indent}        print('by keyword', {v}.{f})",
                 f"{indent}    case {self.spell(p)}({', '.join(caps)}) if {caps[0]} {r.choice(['==', '!='])} {self.literal(fields[0][1])}:",
                 f"{indent}        print('by position', {', '.join(caps)})",
