@@ -597,17 +597,31 @@ class _Substitute(cst.CSTTransformer):
 
 
 def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
-    """The first use of one of `names` in the function outside the cases that capture it."""
+    """The first use of one of `names` as the variable the match binds (in the function, or in
+    the module for a module-level match) outside the cases that capture it. Scopes of their own
+    (a nested function's locals and nested defs, a class body, comprehension and lambda
+    variables) hold other variables of those names."""
     from portalis.analyzers.scope import _target_names, function_scope
     sig = fl.info.funcs.get(fl.fname)
     root = sig.node if sig is not None else fl.info.sm.tree
     wanted = set(names)
     found: list[tuple[str, cst.CSTNode]] = []
+    frames: list[tuple[str, set[str]]] = []  # ("function" | "class", the names that scope binds)
+    skip: set[cst.Name] = set()  # the names of defs inside other scopes (bound there)
+
+    def ours(n: str) -> bool:
+        for i in range(len(frames) - 1, -1, -1):
+            kind, bound = frames[i]
+            if kind == "class" and i != len(frames) - 1:
+                continue  # a class body's names are not seen from the functions inside it
+            if n in bound:
+                return False
+        return True
 
     class V(cst.CSTVisitor):
         def visit_MatchCase(self, node: cst.MatchCase) -> bool:
             inside = set(_captures(node.pattern)) & wanted
-            if inside:
+            if inside and not frames:
                 for n in wanted - inside:
                     if _uses(node, n):
                         found.append((n, _first_use(node, n)))
@@ -615,7 +629,7 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
             return True
 
         def visit_Name(self, node: cst.Name) -> None:
-            if node.value in wanted - shadowed[-1]:
+            if node.value in wanted and node not in skip and ours(node.value):
                 found.append((node.value, node))
 
         def visit_Attribute(self, node: cst.Attribute) -> bool:
@@ -629,15 +643,30 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
             if node is root:
                 return True
-            facts = function_scope(node.body)  # a function's own locals are other variables
+            facts = function_scope(node.body)
             params = {p.name.value for p in (*node.params.params, *node.params.kwonly_params,
                                              *node.params.posonly_params)}
-            shadowed.append(shadowed[-1] | ((set(facts.assigned) | params) - set(facts.globals_declared)))
+            own = set(facts.assigned) | params | _defs_in(node.body) | set(facts.handler_names)
+            if frames:  # a def inside a function or class: its own name is that scope's
+                frames[-1][1].add(node.name.value)
+                skip.add(node.name)
+            frames.append(("function", own - set(facts.globals_declared)))
             return True
 
         def leave_FunctionDef(self, node: cst.FunctionDef) -> None:
             if node is not root:
-                shadowed.pop()
+                frames.pop()
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            if frames:
+                frames[-1][1].add(node.name.value)
+                skip.add(node.name)
+            facts = function_scope(node.body)
+            frames.append(("class", set(facts.assigned) | _defs_in(node.body)))
+            return True
+
+        def leave_ClassDef(self, node: cst.ClassDef) -> None:
+            frames.pop()
 
         def _comp(self, node: Any) -> bool:
             # a comprehension's variables are its own (its first iterable is read outside it)
@@ -647,25 +676,37 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
             while f is not None:
                 bound |= {n.value for n in _target_names(f.target)}
                 f = f.inner_for_in
-            shadowed.append(shadowed[-1] | bound)
+            frames.append(("function", bound))
             return True
 
         def _leave_comp(self, node: Any) -> None:
-            shadowed.pop()
+            frames.pop()
 
         visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = _comp
         leave_ListComp = leave_SetComp = leave_DictComp = leave_GeneratorExp = _leave_comp
 
         def visit_Lambda(self, node: cst.Lambda) -> bool:
-            shadowed.append(shadowed[-1] | {p.name.value for p in node.params.params})
+            frames.append(("function", {p.name.value for p in node.params.params}))
             return True
 
         def leave_Lambda(self, node: cst.Lambda) -> None:
-            shadowed.pop()
+            frames.pop()
 
-    shadowed: list[set[str]] = [set()]
     root.visit(V())
     return found[0] if found else None
+
+
+def _defs_in(body: cst.CSTNode) -> set[str]:
+    """The names the `def`s and `class`es of a body bind in its scope (not those nested deeper)."""
+    out: set[str] = set()
+    stack = list(body.children)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, (cst.FunctionDef, cst.ClassDef)):
+            out.add(n.name.value)
+            continue
+        stack.extend(n.children)
+    return out
 
 
 def _uses(node: cst.CSTNode, name: str) -> bool:
