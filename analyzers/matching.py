@@ -640,6 +640,15 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
             node.value.visit(self)
             return False
 
+        def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+            # `from enum import Enum`: the module's name is no variable; the names it binds are
+            if not isinstance(node.names, cst.ImportStar):
+                for a in node.names:
+                    bound = a.asname.name if a.asname is not None else a.name
+                    if isinstance(bound, cst.Name):
+                        self.visit_Name(bound)
+            return False
+
         def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
             if node is root:
                 return True

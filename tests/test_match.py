@@ -101,11 +101,12 @@ def test_names_of_other_scopes_are_not_uses_of_a_capture():
     """A guarded capture at module level is refused only where its variable is used outside the
     cases: a function's own local, a nested def, a method and a comprehension variable of that
     name are other variables (a generator batch found a nested `def let()` counted as one)."""
-    src = ("class K:\n    def n(self) -> int:\n        return 1\n\n\n"
+    src = ("from enum import Enum\n\n\nclass K:\n    def n(self) -> int:\n        return 1\n\n\n"
            "def f() -> int:\n    def n() -> int:\n        return 2\n    return n() + len([n for n in range(3)])\n\n\n"
            "def g(n: int) -> int:\n    return n\n\n\n"
            "for v in [1, 5]:\n    match v:\n        case n if n > 2:\n            print(n, f(), g(1), K().n())\n"
-           "        case _:\n            print('small')\n")
+           "        case _:\n            print('small')\n"
+           "    match str(v):\n        case str(enum) if enum:\n            print(enum)\n")  # not `from enum`
     tr = translate_source(src, "m.py")
     assert tr.ok, [d.render("m.py") for d in tr.diagnostics]
     errs = translate_source(src + "print(n)\n", "m.py").diagnostics

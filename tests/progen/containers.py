@@ -13,6 +13,8 @@ sequence, tuple and mapping patterns).
 
 from __future__ import annotations
 
+import ast
+
 
 class ContainersMixin:
     def container_stmt(self, env: dict[str, str], indent: str, fn) -> list[str]:
@@ -156,6 +158,8 @@ class ContainersMixin:
             subject = f"({i()}, {self.expr('str', env, 1)})"
         else:  # a dict: mapping patterns
             k1, k2 = self.literal("str"), self.literal("str")
+            if ast.literal_eval(k2) == ast.literal_eval(k1):  # a duplicate key is CPython's SyntaxError
+                k2 = repr(ast.literal_eval(k1) + "2")
             cases = [(f"{{{k1}: {r.randint(0, 3)}}}", "'exact'"), (f"{{{k1}: {a}, {k2}: {b}}}", f"'both', {a}, {b}"),
                      (f"{{{k2}: {a}}} if {a} > {i()}", f"'big', {a}"), ("{}", "'any'")]
             subject = self.expr("dict[str, int]", env, 1) if dicts else f"{{{k1}: {i()}, {k2}: {i()}}}"
