@@ -728,9 +728,13 @@ class BuiltinMixin:
             return self.unknown(self.sp(node), of=(t,))
         if isinstance(t, ir.IterT) and t.kind == "iter":
             return x  # iter() of an iterator is that iterator
+        if t == ir.STR or isinstance(t, ir.TupleT) or (isinstance(t, ir.IterT) and t.kind == "range"):
+            # an immutable sequence: iterating it is iterating the list of its items
+            x = self.container_ctor("list", node, pos, kw)
+            t = prune(x.ty)
         if not isinstance(t, ir.ListT):
-            return self.err("unsupported-builtin", f"iter() is supported on lists (not on {show(t)}); "
-                            "`iter(list(...))` makes one", node)
+            return self.err("unsupported-builtin", f"iter() is supported on lists, strings, tuples and ranges (not on "
+                            f"{show(t)}); `iter(list(...))` makes one", node)
         return ir.Intrinsic("iter.list", (x,), ir.IterT(t.elem, "iter"), self.sp(node))
 
     def b_next(self, node, pos, kw):
