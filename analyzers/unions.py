@@ -885,8 +885,8 @@ def _names_in(t: cst.CSTNode) -> list[str]:
 
 
 def _only_subclass(info: Any, base: str, classes: list[str]) -> str | None:
-    """The one class of `classes` that is a strict subclass of `base` when every other one is
-    too (`isinstance(shape, (Circle,))`), else None: the narrowed type of a `base` object."""
+    """What `isinstance(x, classes)` narrows an `x` of class `base` to: the one class named, when
+    it is a strict subclass of `base` (`isinstance(shape, Circle)`); else None (no narrowing)."""
     from portalis.analyzers.classes import is_subclass
     subs = {c for c in classes if c in info.classes and c != base and is_subclass(info, c, base)}
     if len(subs) != 1 or len(subs) != len(set(classes)):
