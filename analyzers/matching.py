@@ -65,6 +65,14 @@ def lower_match(fl: Any, node: cst.Match) -> list[ir.Stmt]:
     anchor = subj
     branches: list[tuple[cst.MatchCase, _Case, cst.BaseExpression | None]] = []
     never: set[str] = set()  # captured by cases that cannot match
+    walked: list[dict[str, cst.CSTNode]] = []
+
+    def used_outside() -> dict[str, cst.CSTNode]:
+        """Capture -> its first use outside the cases capturing it: one walk of the function for
+        the whole statement, when first needed."""
+        if not walked:
+            walked.append(_used_outside(fl, {n for c in node.cases for n in _captures(c.pattern)}))
+        return walked[0]
     for case in node.cases:
         if branches and not branches[-1][1].tests and branches[-1][2] is None:
             never.update(_captures(case.pattern))  # after a case that always matches: never reached
@@ -85,10 +93,10 @@ def lower_match(fl: Any, node: cst.Match) -> list[ir.Stmt]:
             never.update(_captures(case.pattern))
             continue
         if (guard is not None or st.partial) and st.binds:
-            seen = _read_outside(fl, [b[0] for b in st.binds])
+            seen = next(((n, at) for n, _, at in st.binds if n in used_outside()), None)
             if seen is not None:
-                n, where = seen
-                at = next(b[2] for b in st.binds if b[0] == n)
+                n, at = seen
+                where = used_outside()[n]
                 fl.err("unsupported-syntax", f"`{n}` is captured by a `case` whose guard or later sub-pattern may "
                        f"still fail, and is used outside the cases that capture it (line {fl.sp(where).line}): "
                        "CPython leaves it bound when that case does not match, which Portalis does not reproduce; "
@@ -97,7 +105,7 @@ def lower_match(fl: Any, node: cst.Match) -> list[ir.Stmt]:
                 continue
         branches.append((case, st, guard))
     for n in never - {b[0] for _, st, _ in branches for b in st.binds}:
-        if _read_outside(fl, [n]) is None:
+        if n not in used_outside():
             fl.locals.pop(n, None)  # bound nowhere that runs, read nowhere: no variable at all
     chain: cst.If | cst.Else | None = None
     for case, st, guard in reversed(branches):
@@ -209,12 +217,7 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
             _compile(fl, e.value, item(k), None, st, narrow)
         return mk
     if not isinstance(t, ir.ListT):
-        if isinstance(t, ir.UnionT):
-            raise Refused("a sequence pattern on a value of several types (other than one list and others that "
-                          "are not sequences) is not supported; narrow it with isinstance() first", pat)
-        if isinstance(t, TVar):
-            raise Refused("the type of this value is not known here; annotate it", pat)
-        st.never = True  # str, bytes, dict, set, numbers, objects: not sequences to a pattern
+        _cannot_match(t, pat, "sequence", "list", st)  # str, bytes, dict, set, numbers, objects
         return mk
     size_test = _cmp(_call("len", mk()), cst.Equal() if star is None else cst.GreaterThanEqual(),
                      cst.Integer(str(n)))
@@ -233,6 +236,17 @@ def _sequence(fl: Any, pat: cst.MatchList | cst.MatchTuple, mk: Make, name: str 
     return mk
 
 
+def _cannot_match(t: Any, pat: cst.CSTNode, what: str, member: str, st: _Case) -> None:
+    """A value that is no list (dict) for a sequence (mapping) pattern: it never matches, unless
+    its type is not known precisely enough to say."""
+    if isinstance(t, ir.UnionT):
+        raise Refused(f"a {what} pattern on a value of several types (other than one {member} and others that "
+                      f"are not {what}s) is not supported; narrow it with isinstance() first", pat)
+    if isinstance(t, TVar):
+        raise Refused("the type of this value is not known here; annotate it", pat)
+    st.never = True
+
+
 def _only_member(fl: Any, pat: cst.CSTNode, cls: str, kinds: tuple, mk: Make, name: str | None, t: Any, st: _Case,
                  narrow: list[tuple[str, Any]]) -> tuple[Any, Make]:
     """A union with one member a sequence (mapping) pattern can match, a list (dict): the test
@@ -241,14 +255,13 @@ def _only_member(fl: Any, pat: cst.CSTNode, cls: str, kinds: tuple, mk: Make, na
     sequences are lists."""
     if not isinstance(t, ir.UnionT):
         return t, mk
-    if not t.members:
-        return _type(fl, (mk := _isinstance(fl, pat, cls, mk, name, t, st, narrow)), narrow), mk
-    fits = [m for m in t.members if isinstance(prune(m), kinds)]
-    if not fits:
-        st.never = True  # `int | str`: no member is a sequence (a mapping)
-        return t, mk
-    if len(fits) != 1 or not isinstance(prune(fits[0]), kinds[0]):
-        return t, mk
+    if t.members:
+        fits = [m for m in t.members if isinstance(prune(m), kinds)]
+        if not fits:
+            st.never = True  # `int | str`: no member is a sequence (a mapping)
+            return t, mk
+        if len(fits) != 1 or not isinstance(prune(fits[0]), kinds[0]):
+            return t, mk
     mk = _isinstance(fl, pat, cls, mk, name, t, st, narrow)
     return _type(fl, mk, narrow), mk
 
@@ -260,12 +273,7 @@ def _mapping(fl: Any, pat: cst.MatchMapping, mk: Make, name: str | None, st: _Ca
     if st.never:
         return mk
     if not isinstance(t, ir.DictT):
-        if isinstance(t, ir.UnionT):
-            raise Refused("a mapping pattern on a value of several types (other than one dict and others that "
-                          "are not mappings) is not supported; narrow it with isinstance() first", pat)
-        if isinstance(t, TVar):
-            raise Refused("the type of this value is not known here; annotate it", pat)
-        st.never = True
+        _cannot_match(t, pat, "mapping", "dict", st)
         return mk
     for el in pat.elements:
         _test(st, _own(fl, _cmp(el.key, cst.In(), mk()), el))
@@ -596,18 +604,22 @@ class _Substitute(cst.CSTTransformer):
         return _own(self.fl, mk(), original)
 
 
-def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
-    """The first use of one of `names` as the variable the match binds (in the function, or in
+def _used_outside(fl: Any, names: set[str]) -> dict[str, cst.CSTNode]:
+    """Each of `names` -> its first use as the variable the match binds (in the function, or in
     the module for a module-level match) outside the cases that capture it. Scopes of their own
     (a nested function's locals and nested defs, a class body, comprehension and lambda
     variables) hold other variables of those names."""
     from portalis.analyzers.scope import _target_names, function_scope
     sig = fl.info.funcs.get(fl.fname)
     root = sig.node if sig is not None else fl.info.sm.tree
-    wanted = set(names)
-    found: list[tuple[str, cst.CSTNode]] = []
-    frames: list[tuple[str, set[str]]] = []  # ("function" | "class", the names that scope binds)
+    wanted = names
+    found: dict[str, cst.CSTNode] = {}
+    frames: list[tuple[str, set[str]]] = []  # ("function" | "class" | "case", the names it binds)
     skip: set[cst.Name] = set()  # the names of defs inside other scopes (bound there)
+
+    def inner_scope() -> set[str] | None:
+        """The names of the innermost function or class around this point (None: the root's)."""
+        return next((bound for kind, bound in reversed(frames) if kind != "case"), None)
 
     def ours(n: str) -> bool:
         for i in range(len(frames) - 1, -1, -1):
@@ -620,17 +632,18 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
 
     class V(cst.CSTVisitor):
         def visit_MatchCase(self, node: cst.MatchCase) -> bool:
-            inside = set(_captures(node.pattern)) & wanted
-            if inside and not frames:
-                for n in wanted - inside:
-                    if _uses(node, n):
-                        found.append((n, _first_use(node, n)))
-                return False
+            # a case of the function's own scope capturing some of the names: inside it, those
+            # are where they are meant to be used
+            own = all(kind == "case" for kind, _ in frames)
+            frames.append(("case", set(_captures(node.pattern)) if own else set()))
             return True
+
+        def leave_MatchCase(self, node: cst.MatchCase) -> None:
+            frames.pop()
 
         def visit_Name(self, node: cst.Name) -> None:
             if node.value in wanted and node not in skip and ours(node.value):
-                found.append((node.value, node))
+                found.setdefault(node.value, node)
 
         def visit_Attribute(self, node: cst.Attribute) -> bool:
             node.value.visit(self)
@@ -656,8 +669,9 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
             params = {p.name.value for p in (*node.params.params, *node.params.kwonly_params,
                                              *node.params.posonly_params)}
             own = set(facts.assigned) | params | _defs_in(node.body) | set(facts.handler_names)
-            if frames:  # a def inside a function or class: its own name is that scope's
-                frames[-1][1].add(node.name.value)
+            scope = inner_scope()
+            if scope is not None:  # a def inside a function or class: its own name is that scope's
+                scope.add(node.name.value)
                 skip.add(node.name)
             frames.append(("function", own - set(facts.globals_declared)))
             return True
@@ -667,8 +681,9 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
                 frames.pop()
 
         def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            if frames:
-                frames[-1][1].add(node.name.value)
+            scope = inner_scope()
+            if scope is not None:
+                scope.add(node.name.value)
                 skip.add(node.name)
             facts = function_scope(node.body)
             frames.append(("class", set(facts.assigned) | _defs_in(node.body)))
@@ -702,7 +717,7 @@ def _read_outside(fl: Any, names: list[str]) -> tuple[str, cst.CSTNode] | None:
             frames.pop()
 
     root.visit(V())
-    return found[0] if found else None
+    return found
 
 
 def _defs_in(body: cst.CSTNode) -> set[str]:
@@ -716,26 +731,6 @@ def _defs_in(body: cst.CSTNode) -> set[str]:
             continue
         stack.extend(n.children)
     return out
-
-
-def _uses(node: cst.CSTNode, name: str) -> bool:
-    return _first_use(node, name) is not None
-
-
-def _first_use(node: cst.CSTNode, name: str) -> cst.CSTNode | None:
-    found: list[cst.CSTNode] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            if n.value == name and not found:
-                found.append(n)
-
-        def visit_Attribute(self, n: cst.Attribute) -> bool:
-            n.value.visit(self)
-            return False
-
-    node.visit(V())
-    return found[0] if found else None
 
 
 def _captures(pat: cst.CSTNode) -> list[str]:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
-from portalis.analyzers.scope import function_scope
+from portalis.analyzers.scope import first_name, function_scope
 from portalis.analyzers.types import TVar
 
 if TYPE_CHECKING:
@@ -83,12 +83,12 @@ def collect(ml: "_ModuleLowering", fn: cst.FunctionDef, outer: "FuncSig") -> Non
         if late:
             ml.diag("unsupported-syntax", f"`{n}` calls `{late[0]}`, which is defined after it in `{outer.name}` "
                     f"(CPython raises NameError if `{n}` runs first); define `{late[0]}` above `{n}`",
-                    _first_name(d.body, late[0]) or d.name)
+                    first_name(d.body, late[0]) or d.name)
             refused.add(n)
         elif handler:
             ml.diag("unsupported-syntax", f"`{n}` reads `{handler[0]}`, the `except ... as` name of `{outer.name}` "
                     "(CPython unbinds it after the handler); copy it into another variable first",
-                    _first_name(d.body, handler[0]) or d.name)
+                    first_name(d.body, handler[0]) or d.name)
             refused.add(n)
     changed = True
     while changed:  # what a nested function reads through the ones it calls
@@ -124,15 +124,6 @@ def parent_names(ml: "_ModuleLowering", parent: "FuncSig") -> set[str]:
     return {p for p, _ in parent.params} | set(parent.refused_params) | set(facts.assigned) | facts.handler_names
 
 
-def _first_name(node: cst.CSTNode, name: str) -> cst.Name | None:
-    found: list[cst.Name] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            if n.value == name and not found:
-                found.append(n)
-    node.visit(V())
-    return found[0] if found else None
 
 
 def captured_type(info: "ModuleInfo", parent: "FuncSig | None", name: str) -> Any:

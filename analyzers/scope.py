@@ -254,3 +254,20 @@ def _target_names(t: cst.BaseExpression) -> list[cst.Name]:
     if isinstance(t, cst.StarredElement):
         return _target_names(t.value)
     return []
+
+
+def first_name(node: cst.CSTNode, name: str) -> cst.Name | None:
+    """The first `Name` node in `node` that reads or binds the variable `name` (an attribute's
+    name, `x.name`, is none), for a diagnostic's position; None if there is none."""
+    found: list[cst.Name] = []
+
+    class V(cst.CSTVisitor):
+        def visit_Name(self, n: cst.Name) -> None:
+            if n.value == name and not found:
+                found.append(n)
+
+        def visit_Attribute(self, n: cst.Attribute) -> bool:
+            n.value.visit(self)
+            return False
+    node.visit(V())
+    return found[0] if found else None
