@@ -223,7 +223,7 @@ class BuiltinMixin:
             if isinstance(f.value, cst.Name) and f.value.value in ("math", "sys") and f.value.value in self.info.imports:
                 return self.module_call(f.value.value, f.attr.value, node, pos, kw)
             if (isinstance(f.value, cst.Name) and f.value.value == "collections"
-                    and f.attr.value in ("defaultdict", "Counter")
+                    and f.attr.value in ("defaultdict", "Counter", "deque")
                     and self.info.named_state.collections_module and not self.shadowed("collections")):
                 return self.module_call("collections", f.attr.value, node, pos, kw)
             if (isinstance(f.value, cst.Name) and f.value.value == "dict" and f.attr.value == "fromkeys"
@@ -360,7 +360,7 @@ class BuiltinMixin:
                 return call
             # CPython checks what __len__ returns (ValueError below 0, OverflowError past 64 bits)
             return ir.Intrinsic("obj.len_check", (call,), ir.INT, self.sp(node))
-        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
+        if t == ir.STR or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT, ir.TupleT, ir.ExcArgsT)) or (isinstance(t, ir.IterT) and t.kind in ("range", "keys", "values", "items")):
             return ir.Intrinsic("len", (x,), ir.INT, self.sp(node))
         return self.err("type-mismatch", f"object of type {show(t)} has no len()", node)
 
@@ -471,7 +471,7 @@ class BuiltinMixin:
             return self.poison(node)
         it, el = self.iterable(pos[0])
         t = prune(it.ty)
-        if not (t == ir.STR or isinstance(t, ir.ListT) or (isinstance(t, ir.IterT) and t.kind == "range")):
+        if not (t == ir.STR or isinstance(t, (ir.ListT, ir.DequeT)) or (isinstance(t, ir.IterT) and t.kind == "range")):
             if isinstance(t, TVar):
                 return self.unknown(self.sp(node), of=(t,))
             return self.err("unsupported-builtin", f"reversed() of {show(t)} is not supported", node)
@@ -1002,6 +1002,8 @@ class BuiltinMixin:
             if self.info.from_imports.get(v) in (("collections", "defaultdict"), ("collections", "Counter")):
                 return self.err("unsupported-builtin", f"isinstance() with {v} is not supported (a {v} is a dict to "
                                 "Portalis: test `isinstance(x, dict)`)", node)
+            if self.info.from_imports.get(v) == ("collections", "deque"):
+                return self.err("unsupported-builtin", "isinstance() with deque is not supported", node)
         dyn = self.union_isinstance(x, names, node)
         if dyn is not None:
             return dyn
@@ -1089,6 +1091,47 @@ class BuiltinMixin:
         self.check_hashable(el, node)
         return ir.Intrinsic("counter.from_iter", (it,), ir.DictT(el, ir.INT), sp)
 
+    def deque_new(self, node, pos, kw):
+        """`collections.deque()`, `deque(iterable)`, `deque(iterable, maxlen)` (maxlen also by
+        keyword). CPython checks maxlen before it takes the first item; maxlen is a literal or a
+        name here, so reading it first (as the runtime does) shows no difference."""
+        if not self.want(node, pos, kw, 0, 2, ("iterable", "maxlen")):
+            return self.poison(node)
+        sp = self.sp(node)
+        src = pos[0] if pos else kw.get("iterable")
+        m_node = pos[1] if len(pos) == 2 else kw.get("maxlen")
+        if src is not None:
+            it, el = self.iterable(src)
+            if isinstance(prune(el), TVar):
+                return self.unknown(sp) if prune(el).origin != "error" else it
+        else:
+            it, el = None, TVar("deque-element", sp.line)
+        if m_node is None or (isinstance(m_node, cst.Name) and m_node.value == "None"):
+            maxlen: ir.Expr = ir.Const(None, ir.OptionT(ir.INT), sp)
+        else:
+            if not (_effect_free(m_node) or isinstance(m_node, cst.Name)):
+                return self.err("unsupported-builtin", "deque(maxlen=...) is supported with a literal or a variable", m_node)
+            m = self.expr(m_node)
+            if not self.known(m):
+                return self.unknown(sp, of=(m.ty,))
+            if prune(m.ty) not in (ir.INT, ir.BOOL):
+                return self.err("type-mismatch", f"deque() maxlen must be an int, not {show(m.ty)}", m_node)
+            maxlen = self.to_int(m)
+            src_t = prune(it.ty) if it is not None else None
+            lazy = it is not None and not (isinstance(src_t, (ir.ListT, ir.DequeT, ir.SetT, ir.DictT, ir.TupleT))
+                                           or src_t == ir.STR or _plain_range(it))
+            if lazy and not (isinstance(m, ir.Const) and isinstance(m.value, int) and m.value >= 0):
+                # CPython makes the generator (evaluating its first iterable), checks maxlen,
+                # then takes the items: here maxlen is checked first, which only shows when
+                # it is negative
+                return self.err("unsupported-builtin", "deque(<generator or iterator>, maxlen) is supported with a "
+                                "non-negative int literal as maxlen; build a list first: deque(list(...), maxlen)",
+                                m_node)
+        t = ir.DequeT(el)
+        if it is None:
+            return ir.Intrinsic("deque.new", (maxlen,), t, sp)
+        return ir.Intrinsic("deque.from_iter", (it, maxlen), t, sp)
+
     def shadowed(self, n: str) -> bool:
         """The builtin name `n` means something else here (a variable, function, class or import)."""
         return (n in self.locals or n in self.comp_scope or n in self.nested or n in self.info.globals
@@ -1165,6 +1208,8 @@ class BuiltinMixin:
             return self.defaultdict_new(node, pos, kw)
         if (mod, attr) == ("collections", "Counter"):
             return self.counter_new(node, pos, kw)
+        if (mod, attr) == ("collections", "deque"):
+            return self.deque_new(node, pos, kw)
         if mod != "math":
             return self.err("unsupported-import", f"`{mod}.{attr}` is not supported", node)
         if attr == "prod":
@@ -1230,6 +1275,8 @@ class BuiltinMixin:
             return self.dict_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.SetT):
             return self.set_method(obj, t, m, node, pos, kw)
+        if isinstance(t, ir.DequeT):
+            return self.deque_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.TupleT) and m in ("index", "count"):
             return self.tuple_method(obj, t, m, node, pos, kw)
         if isinstance(t, ir.NamedT):  # p._replace(...), p._asdict()
@@ -1527,6 +1574,35 @@ class BuiltinMixin:
         return self.err("unsupported-builtin", f"`set.{m}()` is not supported", node)
 
 
+    def deque_method(self, obj, t, m, node, pos, kw):
+        sp = self.sp(node)
+        I = ir.Intrinsic
+        el = t.elem
+        if m in ("append", "appendleft") and self.want(node, pos, kw, 1, 1):
+            return I(f"deque.{m}", (obj, self.coerce_to(self.expr(pos[0]), el, pos[0], f"deque.{m}()")), ir.NONE, sp)
+        if m in ("extend", "extendleft") and self.want(node, pos, kw, 1, 1):
+            it, iel = self.iterable(pos[0])
+            if not unify(el, iel):
+                return self.err("type-mismatch", f"extending {show(t)} with {show(iel)} items", node)
+            return I(f"deque.{m}", (obj, it), ir.NONE, sp)
+        if m in ("pop", "popleft") and self.want(node, pos, kw, 0, 0):
+            return I(f"deque.{m}", (obj,), el, sp)
+        if m in ("clear", "reverse") and self.want(node, pos, kw, 0, 0):
+            return I(f"deque.{m}", (obj,), ir.NONE, sp)
+        if m == "copy" and self.want(node, pos, kw, 0, 0):
+            return I("deque.copy", (obj,), t, sp)
+        if m == "rotate" and self.want(node, pos, kw, 0, 1):
+            n = self.int_arg(self.expr(pos[0]), pos[0]) if pos else ir.Const(1, ir.INT, sp)
+            return I("deque.rotate", (obj, n), ir.NONE, sp)
+        if m in ("remove", "index", "count") and self.want(node, pos, kw, 1, 1):
+            v = self.coerce_to(self.expr(pos[0]), el, pos[0], f"deque.{m}()")
+            return I(f"deque.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
+        if m in ("append", "appendleft", "extend", "extendleft", "pop", "popleft", "clear", "reverse", "copy",
+                 "rotate", "remove", "index", "count"):
+            return self.poison(node)  # `want` reported the arguments
+        return self.err("unsupported-builtin", f"`deque.{m}()` is not supported", node)
+
+
 _BUILTIN_NAMES = {
     "abs", "all", "any", "ascii", "bin", "bool", "breakpoint", "bytearray", "bytes", "callable", "chr",
     "classmethod", "compile", "complex", "delattr", "dict", "dir", "divmod", "enumerate", "eval", "exec",
@@ -1546,6 +1622,11 @@ def _own_keys_get(key: cst.BaseExpression, over: cst.BaseExpression) -> bool:
             and over.func.attr.value == "keys":
         over = over.func.value
     return isinstance(over, cst.Name) and over.value == key.value.value
+
+
+def _plain_range(e: ir.Expr) -> bool:
+    """`range(...)` of constants and local names: making it cannot print or raise."""
+    return isinstance(e, ir.Intrinsic) and e.name == "range" and all(isinstance(a, (ir.Const, ir.Local)) for a in e.args)
 
 
 def _effect_free(e: cst.BaseExpression) -> bool:

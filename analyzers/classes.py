@@ -567,7 +567,7 @@ def _text_ok(info: Any, t: Any, mode: str) -> str | None:
 
 
 def _type_children(t: Any) -> tuple:
-    if isinstance(t, (ir.ListT, ir.SetT)):
+    if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT)):
         return (t.elem,)
     if isinstance(t, ir.DictT):
         return (t.key, t.val)
@@ -594,7 +594,7 @@ def unhashable(info: Any, t: Any) -> str | None:
                 for c in mro(info, k):  # the first class defining either decides
                     own = info.classes[c].methods
                     if "__hash__" in own or info.classes[c].hash_fields is not None:
-                        if any(isinstance(x, (ir.ListT, ir.DictT, ir.SetT)) for f in info.classes[c].hash_fields or ()
+                        if any(isinstance(x, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) for f in info.classes[c].hash_fields or ()
                                for x in ir.type_parts(prune(field_type(info, c, f)))):
                             return k  # CPython's generated __hash__ hashes a list: TypeError
                         break
@@ -657,7 +657,7 @@ def check_module(info: Any, m: ir.Module) -> list:
                         order(prune(a0.args[0].ty).key, n.span)
                         continue
                     # what iterating it gives: a dict's keys (its values are never compared)
-                    order(t.elem if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)) else
+                    order(t.elem if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT, ir.IterT)) else
                           t.key if isinstance(t, ir.DictT) else t, n.span)
             elif isinstance(n, ir.Compare) and any(op in ("<", "<=", ">", ">=") for op in n.ops):
                 for x in n.operands:
@@ -744,7 +744,7 @@ class OperatorMixin:
                 call = self.truthy(call) if not isinstance(prune(call.ty), TVar) else call
                 return ir.UnaryOp("not", call, ir.BOOL, sp) if op == "not in" else call
             ct = prune(b.ty)
-            elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+            elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)) else ct.key if isinstance(ct, ir.DictT) else None
             if elem is not None and isinstance(ta, ir.ObjT):
                 a = self.coerce_to(a, elem, node, "the needle")
             return ir.Compare((op,), (a, self.membership_rhs(a, b, node)), ir.BOOL, sp)

@@ -395,6 +395,8 @@ class ExprMixin:
             return self.obj_attribute(node, obj, ot)
         if isinstance(ot, TVar):
             return self.unknown(sp) if ot.origin != "error" else obj
+        if isinstance(ot, ir.DequeT) and node.attr.value == "maxlen":
+            return ir.Intrinsic("deque.maxlen", (obj,), ir.OptionT(ir.INT), sp)
         if isinstance(ot, ir.ExcT) and node.attr.value == "args":
             return exc_extras.args(self, obj, node)
         if isinstance(ot, ir.ExcT):
@@ -613,12 +615,12 @@ class ExprMixin:
                 if isinstance(ta, ir.OptionT):
                     # an Optional needle (usually narrowed by `if x is None: return` before)
                     ct = tb
-                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)) else ct.key if isinstance(ct, ir.DictT) else None
                     if ct == ir.STR:
                         out[-1] = a = self.unwrap(a, ne.str_containment("NoneType"))
                     elif elem is not None and isinstance(prune(elem), ir.OptionT):
                         pass  # a container of Optionals: compared as they are
-                    elif isinstance(ct, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT)):
+                    elif isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT, ir.DictT, ir.TupleT)):
                         # None is in no container of plain values: False, as in CPython (the
                         # emitter tests the needle for None after evaluating both sides)
                         self.membership_rhs(ir.Const(None, ta.inner, a.span), b, cnode)
@@ -630,14 +632,14 @@ class ExprMixin:
                     # `None in xs` / `"a" in xs` for a container of Optionals: the needle as
                     # that element type
                     ct = prune(b.ty)
-                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                    elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)) else ct.key if isinstance(ct, ir.DictT) else None
                     if elem is not None and isinstance(prune(elem), ir.OptionT):
                         if ta == ir.NONE and isinstance(a, ir.Const):
                             out[-1] = a = ir.Const(None, prune(elem), a.span)
                         elif not isinstance(ta, TVar) and ta != ir.NONE and unify(prune(elem).inner, ta):
                             out[-1] = a = ir.Coerce(a, prune(elem), a.span)
                 ct = prune(b.ty)
-                elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT)) else ct.key if isinstance(ct, ir.DictT) else None
+                elem = ct.elem if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)) else ct.key if isinstance(ct, ir.DictT) else None
                 if elem is not None and isinstance(prune(elem), ir.UnionT) and not isinstance(prune(a.ty), ir.UnionT):
                     out[-1] = a = self.coerce_to(a, elem, cnode, "the value looked for")  # `1 in [1, "a"]`
                 out.append(self.membership_rhs(a, b, cnode))
@@ -703,7 +705,7 @@ class ExprMixin:
                 return self.err("type-mismatch", f"`in <str>` requires a str on the left, not {show(it)}", node)
             return container
         elem = None
-        if isinstance(ct, (ir.ListT, ir.SetT)):
+        if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)):
             elem = ct.elem
         elif isinstance(ct, ir.DictT):
             elem = ct.key
@@ -893,7 +895,7 @@ class ExprMixin:
             return
         if t == ir.FLOAT:
             self.err("unsupported-syntax", "float dict keys / set elements are not supported", node)
-        elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+        elif isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)):
             self.err("type-mismatch", f"unhashable type: {show(t)}", node)
         elif isinstance(t, (ir.TupleT, ir.NamedT)):
             for i in t.items:
@@ -929,6 +931,9 @@ class ExprMixin:
                 return ir.Intrinsic("str.slice", (obj, *parts), ir.STR, sp)
             if isinstance(t, ir.ListT):
                 return ir.Intrinsic("list.slice", (obj, *parts), t, sp)
+            if isinstance(t, ir.DequeT):
+                return self.err("type-mismatch", "a deque cannot be sliced (CPython raises TypeError: sequence index "
+                                "must be integer, not 'slice'); use list(d)[a:b]", node)
             return self.err("type-mismatch", f"slicing is not supported for {show(t)}", node)
         idx_node = sl.value
         if isinstance(t, ir.DictT):
@@ -955,6 +960,8 @@ class ExprMixin:
             return ir.Intrinsic("str.getitem", (obj, idx), ir.STR, sp)
         if isinstance(t, ir.ListT):
             return ir.Intrinsic("list.getitem", (obj, idx), t.elem, sp)
+        if isinstance(t, ir.DequeT):
+            return ir.Intrinsic("deque.getitem", (obj, idx), t.elem, sp)
         return self.err("type-mismatch", f"{show(t)} is not subscriptable", node)
 
     def opt_int_arg(self, p: cst.BaseExpression | None, sp) -> ir.Expr:
@@ -1159,7 +1166,7 @@ class ExprMixin:
         t = prune(it.ty)
         if isinstance(t, TVar):
             return TVar("error") if t.origin == "error" else TVar("iter-elem", self.sp(node).line)
-        if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+        if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT, ir.IterT)):
             if isinstance(t, ir.SetT) and self.final and not order_free:
                 self.warn_set_order(node)
             return t.elem

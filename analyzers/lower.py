@@ -420,6 +420,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             if isinstance(ot, ir.ListT):
                 i = self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType"))
                 return ir.IndexTarget(obj, i, sp), self.coerce_to(value, ot.elem, node, "the list element")
+            if isinstance(ot, ir.DequeT):
+                i = self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("deque", "NoneType"))
+                return ir.IndexTarget(obj, i, sp), self.coerce_to(value, ot.elem, node, "the deque item")
             if not isinstance(ot, TVar):
                 self.err("type-mismatch", f"{show(ot)} does not support item assignment", t)
             return ir.NameTarget(ir.DISCARD, TVar("error"), False, sp), value
@@ -561,7 +564,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return ir.Local(n, self.locals[n], e.span)
 
         if isinstance(node.target, cst.Subscript):
-            if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem")):
+            if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem", "deque.getitem")):
                 if not isinstance(prune(cur.ty), TVar):
                     self.err("unsupported-syntax", "augmented assignment to this kind of item is not supported", node)
                 return []
@@ -605,7 +608,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         """`obj[key] op= value`: obj and key are evaluated once (into two hidden locals unless
         they are plain locals or constants)."""
         sp = self.sp(node)
-        if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem")):
+        if not (isinstance(cur, ir.Intrinsic) and cur.name in ("list.getitem", "dict.getitem", "deque.getitem")):
             if not isinstance(prune(cur.ty), TVar):
                 self.err("unsupported-syntax", "augmented assignment to this kind of item is not supported", node)
             return []
@@ -1685,7 +1688,8 @@ def finalize(node: Any, ground: Any = _ground) -> Any:
     if dataclasses.is_dataclass(node) and not isinstance(node, type):
         if isinstance(node, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT, Span)):
             return node
-        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT, ir.NamedT)):
+        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT,
+                             ir.NamedT)):
             return ground(node)
         changes = {}
         for f in dataclasses.fields(node):
@@ -1775,16 +1779,26 @@ def _unhashable_keys(module: ir.Module) -> list[Diagnostic]:
     expression of each function that has one (annotations are checked when parsed)."""
     from portalis.analyzers.types import _hashable_key
 
-    def bad(t: Any) -> bool:
-        return any((isinstance(x, ir.DictT) and not _hashable_key(x.key)) or
-                   (isinstance(x, ir.SetT) and not _hashable_key(x.elem)) for x in ir.type_parts(t))
+    def bad_key(t: Any) -> Any:
+        for x in ir.type_parts(t):
+            k = x.key if isinstance(x, ir.DictT) else x.elem if isinstance(x, ir.SetT) else None
+            if k is not None and not _hashable_key(k):
+                return k
+        return None
 
     out: list[Diagnostic] = []
     for root in (*module.functions, module.main, *module.globals):
-        first = _first_bad(root, bad)
-        if first is not None:
+        first = _first_bad(root, lambda t: bad_key(t) is not None)
+        if first is None:
+            continue
+        key = next(bad_key(n.ty) for n in ir.walk(root) if getattr(n, "span", None) == first
+                   and bad_key(getattr(n, "ty", None)) is not None)
+        if any(p == ir.FLOAT for p in ir.type_parts(key)) and not any(
+                isinstance(p, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) for p in ir.type_parts(key)):
             out.append(make("unsupported-type", "dict keys / set elements of type float are not supported "
                             "(Rust's f64 cannot be hashed exactly as Python hashes floats)", first))
+        else:  # CPython's TypeError: unhashable type
+            out.append(make("type-mismatch", f"unhashable type: {key} (as a dict key or set element)", first))
     return out
 
 

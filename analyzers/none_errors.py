@@ -28,7 +28,7 @@ def type_name(t) -> str:
         return "NoneType" if t.name == "None" else t.name
     if isinstance(t, ir.OptionT):
         return type_name(t.inner)
-    for cls, name in ((ir.ListT, "list"), (ir.DictT, "dict"), (ir.SetT, "set"), (ir.TupleT, "tuple"), (ir.ExcArgsT, "tuple")):
+    for cls, name in ((ir.ListT, "list"), (ir.DictT, "dict"), (ir.SetT, "set"), (ir.DequeT, "deque"), (ir.TupleT, "tuple"), (ir.ExcArgsT, "tuple")):
         if isinstance(t, cls):
             return name
     if isinstance(t, (ir.ExcT, ir.EnumT, ir.NamedT)):
@@ -103,6 +103,8 @@ def sequence_index(container: str, index_type: str) -> Err:
     """`seq[i]` with an index of the wrong type."""
     if container == "str":
         return "TypeError", f"string indices must be integers, not '{index_type}'"
+    if container == "deque":
+        return "TypeError", f"sequence index must be integer, not '{index_type}'"
     return "TypeError", f"{container} indices must be integers or slices, not {index_type}"
 
 

@@ -70,6 +70,8 @@ def resolve(t: T, free: ir.Type | None = None, keep_errors: bool = False) -> T:
         return ir.ListT(r(t.elem))
     if isinstance(t, ir.SetT):
         return ir.SetT(r(t.elem))
+    if isinstance(t, ir.DequeT):
+        return ir.DequeT(r(t.elem))
     if isinstance(t, ir.DictT):
         return ir.DictT(r(t.key), r(t.val))
     if isinstance(t, ir.TupleT):
@@ -100,7 +102,7 @@ def free_var(t: T) -> TVar | None:
 
 
 def children(t: T) -> tuple[T, ...]:
-    if isinstance(t, (ir.ListT, ir.SetT)):
+    if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT)):
         return (t.elem,)
     if isinstance(t, ir.DictT):
         return (t.key, t.val)
@@ -168,7 +170,8 @@ _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set
             "defaultdict": "dict", "DefaultDict": "dict",  # a dict whose value says what a missing key gets
             "Counter": "counter",  # `Counter[str]`: a dict[str, int] whose missing keys count 0
             "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union",
-            "Iterator": "iter"}  # `typing.Iterator[T]`: a list iterator (`iter(xs)`), the only one modelled
+            "Iterator": "iter",  # `typing.Iterator[T]`: a list iterator (`iter(xs)`), the only one modelled
+            "deque": "deque", "Deque": "deque"}  # `collections.deque[T]`, `typing.Deque[T]`
 
 
 class AnnotationError(Exception):
@@ -200,6 +203,8 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             raise AnnotationError(node, f"give the key and value types: `{node.value}[str, int]`")
         if node.value == "Counter":
             raise AnnotationError(node, "give the key type: `Counter[str]`")
+        if node.value in ("deque", "Deque"):
+            raise AnnotationError(node, f"give the item type: `{node.value}[int]`")
         raise AnnotationError(node, f"unsupported type `{node.value}`")
     if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and node.value.value == "typing":
         return parse_annotation(node.attr, exceptions, aliases)
@@ -250,6 +255,8 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             return ir.DictT(parsed[0], parsed[1])
         if kind == "counter" and len(parsed) == 1:
             return ir.DictT(parsed[0], ir.INT)
+        if kind == "deque" and len(parsed) == 1:
+            return ir.DequeT(parsed[0])
         if kind == "iter" and len(parsed) == 1:
             return ir.IterT(parsed[0], "iter")
         if kind == "tuple" and parsed:
@@ -304,7 +311,7 @@ def type_alias(stmt: cst.CSTNode, exceptions: set[str], aliases: Mapping[str, ir
 
 def _hashable_key(t: ir.Type) -> bool:
     """A key type the runtime can hash (no float: Rust's f64 is neither Eq nor Hash)."""
-    if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+    if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)):
         return False
     if isinstance(t, ir.UnionT):  # scalars only (an `Obj` hashes 1, 1.0 and True alike)
         return bool(t.members) and all(isinstance(m, ir.Prim) for m in t.members)

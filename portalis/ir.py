@@ -75,6 +75,16 @@ class SetT:
 
 
 @dataclass(frozen=True)
+class DequeT:
+    """`collections.deque[T]` (Rust `rt::PyDeque`): only the operations lowered for it (no
+    slicing, no `+`); a value of its own, never mixed into a union."""
+    elem: "Type"
+
+    def __str__(self) -> str:
+        return f"deque[{self.elem}]"
+
+
+@dataclass(frozen=True)
 class TupleT:
     items: tuple["Type", ...]
 
@@ -182,7 +192,7 @@ class UnionT:
         return " | ".join(map(str, self.members))
 
 
-Type = Union[Prim, ListT, DictT, SetT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT, EnumT, NamedT, ExcArgsT, UnionT]
+Type = Union[Prim, ListT, DictT, SetT, DequeT, TupleT, OptionT, ExcT, IterT, FuncT, ObjT, EnumT, NamedT, ExcArgsT, UnionT]
 
 # ---------------------------------------------------------------- expressions
 
@@ -762,7 +772,7 @@ def walk(node: Any) -> Iterator[Any]:
 def type_parts(t: Any) -> Iterator[Any]:
     """`t` and every type inside it (items, keys, values, inner types)."""
     yield t
-    if isinstance(t, (ListT, SetT, IterT)):
+    if isinstance(t, (ListT, SetT, DequeT, IterT)):
         yield from type_parts(t.elem)
     elif isinstance(t, DictT):
         yield from type_parts(t.key)

@@ -82,7 +82,7 @@ def _read_only_use(g: ir.Global, parent: Any) -> bool:
 
 def _mutable(t: Any) -> bool:
     """Whether a value of type `t` can be changed in place (it holds a list, dict or set)."""
-    if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+    if isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)):
         return True
     if isinstance(t, ir.TupleT):
         return any(_mutable(i) for i in t.items)
@@ -237,7 +237,7 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
 def _concrete(t: Any) -> bool:
     if isinstance(t, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT)):
         return True
-    if isinstance(t, (ir.ListT, ir.SetT)):
+    if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT)):
         return _concrete(t.elem)
     if isinstance(t, ir.DictT):
         return _concrete(t.key) and _concrete(t.val)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import collections
 import math
 
 import pytest
@@ -76,6 +77,7 @@ def test_protocols():
     assert ne.item_deletion(t) == cpython(lambda: exec("del x[0]", env))
     for c in ("list", "tuple", "str"):
         assert ne.sequence_index(c, t) == cpython(lambda: VALUES[c][N])
+    assert ne.sequence_index("deque", t) == cpython(lambda: collections.deque([1])[N])
     assert ne.slice_index(t) == cpython(lambda: [1].index(1, N))
     assert ne.iteration(t) == cpython(lambda: iter(N))
     assert ne.iteration(t) == cpython(lambda: sum(N))

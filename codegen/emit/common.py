@@ -20,7 +20,7 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
 # order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
 RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
     "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
-    "str", "str_methods", "list", "timsort", "dict", "collections", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
+    "str", "str_methods", "list", "timsort", "dict", "collections", "deque", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
     "named", "dynval"))
 
 
@@ -68,6 +68,8 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return f"rt::PyDict<{rust_type(t.key, big)}, {rust_type(t.val, big)}>"
     if isinstance(t, ir.SetT):
         return f"rt::PySet<{rust_type(t.elem, big)}>"
+    if isinstance(t, ir.DequeT):
+        return f"rt::PyDeque<{rust_type(t.elem, big)}>"
     if isinstance(t, ir.TupleT):
         if not t.items:  # not Rust's `()`: that is None
             return "rt::EmptyTuple"
@@ -98,7 +100,7 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         if big and t.name == "int":
             return "rt::Int::S(0)"
         return {"int": "0", "float": "0.0", "bool": "false", "str": "rt::Str::new()", "None": "()"}[t.name]
-    if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+    if isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)):
         return f"{rust_type(t, big).split('<')[0]}::new()"
     if isinstance(t, ir.TupleT):
         if not t.items:
@@ -215,6 +217,8 @@ def _py_type_name(t: ir.Type) -> str:
         return "dict"
     if isinstance(t, ir.SetT):
         return "set"
+    if isinstance(t, ir.DequeT):
+        return "deque"
     if t == ir.NONE:
         return "NoneType"
     return str(t)

@@ -250,7 +250,7 @@ class _ExpressionsMixin:
             return f"!{v}.is_empty()"
         if t == ir.NONE:
             return "false"
-        if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)):
+        if isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)):
             return f"({v}.len() != 0)"
         if isinstance(t, (ir.TupleT, ir.NamedT)):
             return "true" if t.items else "false"
@@ -386,7 +386,7 @@ class _ExpressionsMixin:
         if op in ("in", "not in") and _has_float(ea.ty) and not isinstance(eb.ty, ir.DictT) and eb.ty != ir.STR:
             return (f"({{ let _nd = &{a}; {self.q(f'rt::no_nan(_nd, {ea.span.line})')}; "
                     f"{self.cmp1_plain(op, '(*_nd)', b, ea, eb)} }})")
-        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.TupleT, ir.DictT, ir.NamedT, ir.UnionT)) and _has_float(ea.ty) \
+        if op in ("==", "!=") and isinstance(ea.ty, (ir.ListT, ir.DequeT, ir.TupleT, ir.DictT, ir.NamedT, ir.UnionT)) and _has_float(ea.ty) \
                 and (not isinstance(ea.ty, ir.UnionT) or any(isinstance(m, (ir.ListT, ir.DictT)) for m in ea.ty.members)
                      or not ea.ty.members):
             chk = " ".join(f"{self.q(f'rt::no_nan({x}, {ea.span.line})')};" for x in ("_l", "_r"))
@@ -408,7 +408,7 @@ class _ExpressionsMixin:
                 return f"{neg}rt::str_contains(&{b}, &{a})"
             if isinstance(ct, ir.DictT):
                 return f"{neg}{b}.contains_key(&{a})"
-            if isinstance(ct, (ir.ListT, ir.SetT)):
+            if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)):
                 return f"{neg}{b}.contains(&{a})"
             if isinstance(ct, ir.TupleT):
                 return f"{neg}{{ let _k = &{a}; let _t = &{b}; " + " || ".join(f"*_k == _t.{i}" for i in range(len(ct.items))) + " }"

@@ -245,6 +245,8 @@ class _IntrinsicsMixin:
             return f"{{ let {v} = {self.expr(a[0])}; {self.intrinsic_code(inner)} }}"
         if n.startswith("list."):
             return self.list_method(e)
+        if n.startswith("deque."):
+            return self.deque_method(e)
         if n.startswith("dict."):
             return self.dict_method(e)
         if n.startswith("set."):

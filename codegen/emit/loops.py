@@ -184,6 +184,10 @@ class _LoopsMixin:
                 l, k = self.t("_l"), self.t("_k")
                 return ([f"let {l} = {self.expr(inner)};", f"let mut {k}: i64 = {l}.len();"],
                         f"if {k} > 0 && {k} <= {l}.len() {{ {k} -= 1; {l}.get_raw({k} as usize) }} else {{ None }}")
+            if isinstance(inner.ty, ir.DequeT):  # CPython's reverse iterator: RuntimeError if it changes
+                d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
+                return ([f"let {d} = {self.expr(inner)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
+                        self.q(f"{d}.item_back_at(&mut {p}, {n}, {ln})"))
             r = self.t("_r")
             if inner.ty == ir.STR:
                 return [f"let mut {r} = rt::str_chars(&{self.ref(inner)}).into_iter().rev();"], f"{r}.next()"
@@ -199,6 +203,10 @@ class _LoopsMixin:
         if isinstance(t, ir.ListT):
             l, k = self.t("_l"), self.t("_k")
             return [f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"], f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}"
+        if isinstance(t, ir.DequeT):  # CPython's deque iterator: RuntimeError once the deque changes
+            d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
+            return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
+                    self.q(f"{d}.item_at(&mut {p}, {n}, {ln})"))
         if isinstance(t, ir.IterT) and t.kind == "iter":  # a list iterator: it advances for every holder
             r = self.t("_r")
             return [f"let {r} = {self.expr(it)};"], f"{r}.next_item()"

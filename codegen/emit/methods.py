@@ -46,7 +46,7 @@ class _MethodsMixin:
 
     def elem_type(self, it: ir.Expr) -> ir.Type:
         t = it.ty
-        if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+        if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT, ir.IterT)):
             return t.elem
         if isinstance(t, ir.DictT):
             return t.key
@@ -235,6 +235,61 @@ class _MethodsMixin:
                 return f"{{ let _n: i64 = {self.as_i64(a[1])}; {lst}.repeat(_n) }}"
             return f"{lst}.repeat({self.as_i64(a[1])})"
         raise EmitError(f"list.{m}", e.span)
+
+    def deque_method(self, e: ir.Intrinsic) -> str:
+        """`collections.deque` (runtime `PyDeque`, pyrt/deque.rs)."""
+        m = e.name[6:]
+        ln = e.span.line
+        a = e.args
+        X, R, q = self.expr, self.ref, self.q
+        if m in ("new", "from_iter"):
+            mx = a[-1]
+            maxlen = "None" if isinstance(mx, ir.Const) and mx.value is None else f"Some({self.as_i64(mx, 'ssize')})"
+            el = self.rty(e.ty.elem)
+            if m == "new":
+                return q(f"rt::PyDeque::<{el}>::with_items(Vec::new(), {maxlen}, {ln})")
+            # CPython: the iterable (a container here, or a lazy one with a literal maxlen:
+            # analyzers.builtins.deque_new), then maxlen is checked, then the items are taken
+            check = f"let _mx: Option<i64> = {q(f'rt::deque_maxlen({maxlen}, {ln})')};"
+            if not isinstance(a[0].ty, (ir.ListT, ir.DequeT, ir.SetT, ir.DictT, ir.TupleT)) and a[0].ty != ir.STR:
+                return f"{{ {check} {q(f'rt::PyDeque::with_items({self.collect(a[0], e.ty.elem)}, _mx, {ln})')} }}"
+            src, local = self.temp_local("dqs", a[0].ty, a[0].span)
+            return (f"{{ let {src} = {X(a[0])}; {check} "
+                    f"{q(f'rt::PyDeque::with_items({self.collect(local, e.ty.elem)}, _mx, {ln})')} }}")
+        d = R(a[0])
+        if m in ("append", "appendleft"):
+            v = self.t("_v")
+            return f"{{ let {v} = {X(a[1])}; {d}.{m}({v}) }}"
+        if m in ("extend", "extendleft"):
+            if isinstance(a[1], ir.Comprehension) and a[1].kind == "gen":
+                # CPython takes a generator's items one by one: it sees the deque change
+                tgt = self.t("_xd")
+                put = "append" if m == "extend" else "appendleft"
+                return "{\n" + self.sub(lambda: (
+                    # maxlen 0: CPython runs the generator to its end and keeps nothing
+                    self.w.line(f"let {tgt} = {self.expr(a[0])}; let _keep = {tgt}.maxlen() != Some(0);", ln),
+                    self.foreach(a[1], lambda x: self.w.line(f"if _keep {{ {tgt}.{put}({x}); }}", ln), ln,
+                                 driver=self.frame_off + 1))) + "\n}"
+            # any other iterable's items are all known before the first is added (a deque
+            # extended with itself: CPython copies it first)
+            return f"{d}.{m}_vec({self.collect(a[1], a[0].ty.elem)})"
+        if m in ("pop", "popleft"):
+            return q(f"{d}.{m}({ln})")
+        if m == "getitem":
+            return q(f"{d}.get({self.as_i64(a[1], 'index')}, {ln})")
+        if m == "rotate":
+            return f"{d}.rotate({self.as_i64(a[1], 'ssize')})"
+        if m in ("clear", "reverse", "copy"):
+            return f"{d}.{m}()"
+        if m == "maxlen":
+            return f"{d}.maxlen()" if not self.big else f"{d}.maxlen().map(rt::Int::S)"
+        if m in ("remove", "index", "count"):
+            # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
+            call = f"{d}.count(_nd)" if m == "count" else q(f"{d}.{'index_of' if m == 'index' else m}(_nd, {ln})")
+            guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
+            code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
+            return self.from_i64(code) if m != "remove" else code
+        raise EmitError(f"deque.{m}", e.span)
 
     def dict_method(self, e: ir.Intrinsic) -> str:
         m = e.name[5:]

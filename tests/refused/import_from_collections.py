@@ -1,10 +1,10 @@
 # expect: unsupported-import @ 2
-from collections import deque
+from collections import OrderedDict
 
 
 def main() -> None:
-    q = deque([1, 2, 3])
-    q.appendleft(0)
+    q = OrderedDict([(1, "a"), (2, "b")])
+    q.move_to_end(1)
     print(list(q))
 
 

@@ -85,3 +85,4 @@ use std::cell::{Cell, RefCell, UnsafeCell};
 use std::cmp::Ordering;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::rc::Rc;
+use std::collections::VecDeque;
