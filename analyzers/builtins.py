@@ -290,6 +290,10 @@ class BuiltinMixin:
         missing = [pn for pn in names if pn not in bound and pn not in sig.defaults]
         if missing:
             return self.err("type-mismatch", f"`{shown}()` is missing the argument `{missing[0]}`", node)
+        if sig.cache is not None and (kw or len(pos) != len(names)):
+            return self.err("unsupported-syntax", f"a call of the cached function `{shown}` must pass all "
+                            f"{len(names)} arguments by position (CPython's cache keys on how a call is written: "
+                            "`f(1)`, `f(x=1)` and a default left out are different keys)", node)
         order = [names.index(k) for k in kw]
         if order != sorted(order) and sum(not self.effect_free(kw[k]) for k in kw) > 1:
             return self.err("unsupported-syntax", f"keyword arguments written out of `{shown}`'s parameter order "

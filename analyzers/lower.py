@@ -17,7 +17,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, matching, named, nested, numeric, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, matching, memo, named, nested, numeric, protocols
 from portalis.analyzers.annotation_names import rebound_annotation_names
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
@@ -50,6 +50,7 @@ class FuncSig:
     refused_params: tuple[str, ...] = ()  # `*args`, `**kw`, keyword-only...: refused; calls are not checked
     parent: str | None = None  # a nested function ("outer.inner", lifted): the function it is defined in
     captures: tuple[str, ...] = ()  # a nested function's last params: the parent's variables it reads
+    cache: ir.CacheSpec | None = None  # @functools.cache / @lru_cache (analyzers/memo.py)
 
 
 @dataclass
@@ -1245,8 +1246,7 @@ class _ModuleLowering:
         """A module function, or (with `parent`) one nested in it, lifted as "outer.inner" with
         the parent's variables it reads as its last parameters (analyzers.nested)."""
         name = fn.name.value if parent is None else f"{parent.name}.{fn.name.value}"
-        if fn.decorators:
-            self.diag("unsupported-syntax", "decorators are not supported", fn.decorators[0])
+        cache = memo.cache_spec(self, fn, parent is not None)
         if fn.asynchronous is not None:
             self.diag("unsupported-syntax", "async functions are not supported", fn.name)
         p = fn.params
@@ -1278,7 +1278,7 @@ class _ModuleLowering:
         ret = self.refuse_yields(fn, code, self.return_type(fn, name))
         from portalis.analyzers.ingest import content_hash
         sig = FuncSig(name, params, ret, fn, content_hash(code), defaults, refused_params=_refused_params(p),
-                      parent=parent.name if parent is not None else None, captures=captures)
+                      parent=parent.name if parent is not None else None, captures=captures, cache=cache)
         self.info.funcs[name] = sig
         if parent is None:
             nested.collect(self, fn, sig)
@@ -1398,7 +1398,7 @@ class _ModuleLowering:
         params = tuple((n, t) for n, t in sig.params)
         local_list = tuple((n, locs[n]) for n in locs if n not in dict(params))
         f = ir.Function(sig.name, params, sig.ret, body, local_list, self.sm.span(sig.node), sig.source_hash,
-                        sig.parent or "")
+                        sig.parent or "", sig.cache)
         return f, fl
 
     def module_facts(self) -> Any:
@@ -1522,7 +1522,8 @@ class _ModuleLowering:
             result = finalize(result, ground)
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
-                    + user_classes.check_module(self.info, result) + _set_text(result) + _iterator_text(result))
+                    + user_classes.check_module(self.info, result) + _set_text(result) + _iterator_text(result)
+                    + memo.check_module(result))
             result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
             post += widened
             self.post_diags = post

@@ -18,14 +18,14 @@ from typing import Any
 import libcst as cst
 
 _ABC_NAMES = ("ABC", "ABCMeta", "abstractmethod")
-_FUNCTOOLS_NAMES = ("total_ordering",)
+_FUNCTOOLS_NAMES = ("total_ordering", "cache", "lru_cache")
 _OPERATOR_NAMES = ("itemgetter", "attrgetter")  # as key= functions: analyzers/builtins.py `key_fn`
 _MODULES = {"abc": _ABC_NAMES, "functools": _FUNCTOOLS_NAMES, "operator": _OPERATOR_NAMES}
 
 
 def collect_import(ml: Any, x: cst.CSTNode) -> bool:
     """`import abc`, `import functools`, `import operator`, `from abc import ...`, `from functools
-    import total_ordering`, `from operator import itemgetter, attrgetter` (True: handled,
+    import total_ordering, cache, lru_cache`, `from operator import itemgetter, attrgetter` (True: handled,
     diagnosed if unsupported)."""
     info = ml.info
     if isinstance(x, cst.Import):

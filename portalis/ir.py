@@ -635,6 +635,13 @@ Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Retur
 
 
 @dataclass(frozen=True)
+class CacheSpec:
+    """`@functools.cache` (maxsize None: unbounded) or `@functools.lru_cache(maxsize=N)` on a
+    function (analyzers/memo.py): the emitter wraps it in CPython's cache."""
+    maxsize: int | None
+
+
+@dataclass(frozen=True)
 class Function:
     name: str
     params: tuple[tuple[str, Type], ...]
@@ -645,6 +652,7 @@ class Function:
     source_hash: str  # content hash of the Python text, for per-function caching
     nested_in: str = ""  # a function nested in another ("outer.inner", lifted: its last params are
     #                      the variables of `outer` it reads, passed at each call): that function
+    cache: CacheSpec | None = None  # @functools.cache / @lru_cache
 
 
 @dataclass(frozen=True)

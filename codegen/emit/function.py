@@ -138,8 +138,11 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             args = ", ".join([*(self.ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
             plain = params.replace("mut ", "")
             w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
-            w.line(f"    match {body}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
-                   fn.span.line)
+            if fn.cache is not None:
+                self.memo_wrapper(fn, body, ret)
+            else:
+                w.line(f"    match {body}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
+                       fn.span.line)
             w.line("}", fn.span.line)
             w.line("#[inline(always)]", fn.span.line)
             w.line(f"fn {body}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
@@ -184,6 +187,28 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         w.indent -= 1
         w.line("}")
         w.line(f"}} use {module}::{name};")
+
+    def memo_wrapper(self, fn: ir.Function, body: str, ret: str) -> None:
+        """The body of `fn`'s cache wrapper (`@functools.cache` / `@lru_cache`, analyzers/memo.py):
+        a call of its own toward the recursion limit (checked even on a hit, as CPython's C
+        wrapper is), then the stored result for the argument tuple, or the body's result, stored
+        (an exception is not)."""
+        w, ln = self.w, fn.span.line
+        dflt = self.dflt(fn.ret)
+        names = [self.ident(n) for n, _ in fn.params]
+        key_t = "(" + "".join(f"{self.rty(t)}, " for _, t in fn.params) + ")"
+        maxsize = "None" if fn.cache.maxsize is None else f"Some({fn.cache.maxsize})"
+        w.line(f"    py_global!(MEMO, rt::Memo<{key_t}, {ret}>);", ln)
+        w.line("    let _memo = match py_global_get!(MEMO) { Some(m) => m, None => { "
+               f"let m = rt::Memo::new({maxsize}); py_global_set!(MEMO, m.clone()); m }} }};", ln)
+        depth = []
+        if self.mod.recursive:
+            w.line(f"    if let Err(e) = rt::check_depth_call(_depth, {ln}) {{ rt::set_pending(e); return {dflt}; }}", ln)
+            depth = ["_depth + 1"]
+        w.line("    let _key = (" + "".join(f"{n}.clone(), " for n in names) + ");", ln)
+        w.line("    if let Some(v) = _memo.get(&_key) { return v; }", ln)
+        w.line(f"    match {body}({', '.join([*names, *depth])}) {{ Ok(v) => {{ _memo.put(_key, v.clone()); v }} "
+               f"Err(e) => {{ rt::set_pending(e); {dflt} }} }}", ln)
 
     def block(self, stmts: tuple) -> None:
         for s in stmts:

@@ -511,6 +511,81 @@ fn str_basics() {
     assert_eq!(str_join(", ", &[st("a"), st("b")]), st("a, b"));
 }
 
+// ---- deque ----------------------------------------------------------------------------------
+
+#[test]
+fn deque_ends_maxlen_rotate() {
+    let d: PyDeque<i64> = PyDeque::with_items(vec![1, 2, 3, 4], Some(3), 1).unwrap();
+    assert_eq!(d.to_vec(), vec![2, 3, 4]);
+    d.append(5); // full: the leftmost goes
+    assert_eq!(d.to_vec(), vec![3, 4, 5]);
+    d.appendleft(0); // full: the rightmost goes
+    assert_eq!(d.to_vec(), vec![0, 3, 4]);
+    assert_eq!(py_repr(&d), "deque([0, 3, 4], maxlen=3)");
+    d.rotate(-4); // one step left, modulo the length
+    assert_eq!(d.to_vec(), vec![3, 4, 0]);
+    d.rotate(i64::MIN);
+    assert_eq!(d.len(), 3);
+    let e: PyDeque<i64> = PyDeque::with_items(vec![], Some(0), 1).unwrap();
+    e.append(1);
+    e.extend_vec(vec![1, 2]);
+    assert_eq!(py_repr(&e), "deque([], maxlen=0)");
+    assert_eq!(err_of(e.pop(1)), (s("IndexError"), s("pop from an empty deque")));
+    assert_eq!(err_of(d.get(3, 1)), (s("IndexError"), s("deque index out of range")));
+    assert_eq!(err_of(d.set(-4, 0, 1)), (s("IndexError"), s("deque index out of range")));
+    assert_eq!(err_of(d.remove(&9, 1)), (s("ValueError"), s("9 is not in deque")));
+    assert_eq!(
+        err_of(PyDeque::<i64>::with_items(vec![], Some(-1), 1)),
+        (s("ValueError"), s("maxlen must be non-negative"))
+    );
+}
+
+#[test]
+fn deque_loop_sees_mutation() {
+    let d: PyDeque<i64> = PyDeque::with_items(vec![1, 2], None, 1).unwrap();
+    let mark = d.iter_mark();
+    let mut p = 0usize;
+    assert_eq!(d.item_at(&mut p, mark, 1).unwrap(), Some(1));
+    d.set(1, 7, 1).unwrap(); // an item store is not a change
+    d.reverse(); // nor is reverse()
+    assert_eq!(d.item_at(&mut p, mark, 1).unwrap(), Some(1));
+    d.append(3);
+    assert_eq!(err_of(d.item_at(&mut p, mark, 1)), (s("RuntimeError"), s("deque mutated during iteration")));
+    let one: PyDeque<i64> = PyDeque::with_items(vec![5], None, 1).unwrap();
+    let m1 = one.iter_mark();
+    one.rotate(2); // one item: not a change
+    let empty: PyDeque<i64> = PyDeque::new();
+    let m2 = empty.iter_mark();
+    empty.clear(); // nothing to clear: not a change
+    let mut q = 0usize;
+    assert_eq!(one.item_at(&mut q, m1, 1).unwrap(), Some(5));
+    assert_eq!(empty.item_at(&mut 0, m2, 1).unwrap(), None);
+}
+
+// ---- functools cache ------------------------------------------------------------------------
+
+#[test]
+fn memo_lru_evicts_least_recently_used() {
+    let m: Memo<(i64,), i64> = Memo::new(Some(2));
+    m.put((1,), 10);
+    m.put((2,), 20);
+    assert_eq!(m.get(&(1,)), Some(10)); // 1 is now the most recent
+    m.put((3,), 30); // full: 2 goes
+    assert_eq!(m.get(&(2,)), None);
+    assert_eq!(m.get(&(1,)), Some(10));
+    m.put((1,), 11); // stored by a recursive call first: that result stays
+    assert_eq!(m.get(&(1,)), Some(10));
+    let u: Memo<(Str,), i64> = Memo::new(None);
+    u.put((st("a"),), 1);
+    u.put((st("a"),), 2); // @cache: the later store replaces it
+    assert_eq!(u.get(&(st("a"),)), Some(2));
+    let z: Memo<(), i64> = Memo::new(Some(0));
+    z.put((), 1);
+    assert_eq!(z.get(&()), None);
+    assert_eq!(err_of(check_depth_call(MAX_USER_DEPTH + 1, 1)).1,
+               s("maximum recursion depth exceeded while calling a Python object"));
+}
+
 // ---- list -----------------------------------------------------------------------------------
 
 #[test]

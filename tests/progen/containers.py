@@ -8,7 +8,8 @@ tuple.count, int.bit_length, ascii, casefold/expandtabs/removeprefix/removesuffi
 `best = None` ... `best = v` without an annotation; Optionals narrowed by `is None` tests;
 collections.defaultdict (list, int, set) and Counter (of a list, a dict; most_common, total,
 update, del, ==); `if (x := ...) is not None:`; `match` statements (values, `|`, guards,
-sequence, tuple and mapping patterns).
+sequence, tuple and mapping patterns); collections.deque (maxlen windows, both ends, rotate,
+indexing, remove/index of missing items, loops that change it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ class ContainersMixin:
         dicts = [n for n, ty in env.items() if ty == "dict[str, int]"]
         i = lambda: self.expr("int", env, 1)  # noqa: E731
         w = self.spell(self.fresh())
-        k = r.randrange(15)
+        k = r.randrange(16)
         if k <= 2 and lists:
             xs = self.spell(r.choice(lists))
             return r.choice([
@@ -125,6 +126,8 @@ class ContainersMixin:
                     f"{indent}print({w}, {w}.most_common(), {w}.copy() == {w}, {w}.copy())"]
         if k == 14:  # match statements (2026-12-05, session 14)
             return self.match_stmt(env, indent, dicts)
+        if k == 15:  # collections.deque (2026-12-05, session 15)
+            return self.deque_stmt(env, indent)
         if k == 10:  # builtins added on 2026-12-05
             s = lambda: self.expr("str", env, 1)  # noqa: E731
             return [f"{indent}try:", f"{indent}    print(list(zip({self.expr('list[int]', env, 1)}, {s()}, strict=True)))",
@@ -135,6 +138,36 @@ class ContainersMixin:
         xs = self.expr("list[int]", env, 1)
         return [f"{indent}print(list(zip({xs}, {self.expr('str', env, 1)})), list(enumerate({xs}, {r.randint(-1, 2)})), "
                 f"any({xs}), all({xs}), [{w} for {w} in {xs} if {w} > {i()}])"]
+
+    def deque_stmt(self, env: dict[str, str], indent: str) -> list[str]:
+        r = self.r
+        i = lambda: self.expr("int", env, 1)  # noqa: E731
+        xs = lambda: self.expr("list[int]", env, 1)  # noqa: E731
+        w, v, e = self.spell(self.fresh()), self.spell(self.fresh()), self.spell(self.fresh())
+        shape = r.randrange(4)
+        if shape == 0:  # a window: a full deque drops from the other end
+            end = r.choice(["append", "appendleft"])
+            return [f"{indent}{w} = deque(maxlen={r.randint(0, 4)})", f"{indent}for {v} in {xs()}:",
+                    f"{indent}    {w}.{end}({v} * {i()})", f"{indent}    print({w}, sum({w}), len({w}), {w}.maxlen)"]
+        if shape == 1:  # both ends, rotate, extend/extendleft, popping until empty
+            pops = r.choice(["pop", "popleft"])
+            return [f"{indent}{w} = deque({xs()}{r.choice(['', f', {r.randint(0, 5)}'])})",
+                    f"{indent}{w}.rotate({i()})", f"{indent}{w}.extend({xs()})",
+                    f"{indent}{w}.extendleft({v} + 1 for {v} in {xs()})", f"{indent}print({w}, list(reversed({w})))",
+                    f"{indent}try:", f"{indent}    while True:", f"{indent}        print({w}.{pops}(), end=' ')",
+                    f"{indent}except IndexError as {e}:", f"{indent}    print('IndexError', {e}, {w})"]
+        if shape == 2:  # indexing and searching, with their errors
+            return [f"{indent}{w} = deque({xs()})", f"{indent}try:", f"{indent}    {w}[{i()}] += {i()}",
+                    f"{indent}    print({w}[{i()}], {w})", f"{indent}    {w}.remove({i()})",
+                    f"{indent}    print({w}.index({i()}))",
+                    f"{indent}except (IndexError, ValueError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
+                    f"{indent}print({w}.count({i()}), {i()} in {w}, {w} == deque({xs()}), {w}.copy(), bool({w}))"]
+        # a loop over a deque that may change it: RuntimeError at the next step
+        op = r.choice([f"{w}.append({v})", f"{w}.popleft()", f"{w}.rotate({i()})", f"{w}[0] = {v} + 1",
+                       f"{w}.reverse()", f"{w}.clear()"])
+        return [f"{indent}{w} = deque({xs()})", f"{indent}try:", f"{indent}    for {v} in {w}:",
+                f"{indent}        print({v}, end=' ')", f"{indent}        if {v} > {i()}:", f"{indent}            {op}",
+                f"{indent}except RuntimeError as {e}:", f"{indent}    print('RuntimeError', {e})", f"{indent}print({w})"]
 
     def match_stmt(self, env: dict[str, str], indent: str, dicts: list[str]) -> list[str]:
         r = self.r

@@ -728,7 +728,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         r = self.r
         out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
                "from enum import Enum, IntEnum, auto", "from functools import total_ordering",
-               "from collections import Counter, defaultdict", ""]
+               "from collections import Counter, defaultdict, deque", ""]
         for _ in range(r.randint(0, 2)):
             e = self.fresh()
             self.module.add(e)

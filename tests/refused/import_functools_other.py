@@ -1,2 +1,2 @@
 # expect: unsupported-import @ 2
-from functools import total_ordering, lru_cache
+from functools import total_ordering, reduce
