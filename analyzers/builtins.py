@@ -223,7 +223,7 @@ class BuiltinMixin:
             if isinstance(f.value, cst.Name) and f.value.value in ("math", "sys") and f.value.value in self.info.imports:
                 return self.module_call(f.value.value, f.attr.value, node, pos, kw)
             if (isinstance(f.value, cst.Name) and f.value.value == "collections"
-                    and f.attr.value in ("defaultdict", "Counter", "deque")
+                    and f.attr.value in ("defaultdict", "Counter", "deque", "OrderedDict")
                     and self.info.named_state.collections_module and not self.shadowed("collections")):
                 return self.module_call("collections", f.attr.value, node, pos, kw)
             if (isinstance(f.value, cst.Name) and f.value.value == "dict" and f.attr.value == "fromkeys"
@@ -1003,9 +1003,11 @@ class BuiltinMixin:
                 return self.err("unsupported-builtin", "isinstance() needs builtin type names", node)
             names.append(v.value)
         for v in names:
-            if self.info.from_imports.get(v) in (("collections", "defaultdict"), ("collections", "Counter")):
-                return self.err("unsupported-builtin", f"isinstance() with {v} is not supported (a {v} is a dict to "
-                                "Portalis: test `isinstance(x, dict)`)", node)
+            if self.info.from_imports.get(v) in (("collections", "defaultdict"), ("collections", "Counter"),
+                                                 ("collections", "OrderedDict")):
+                article = "an" if v[0] in "AEIOU" else "a"
+                return self.err("unsupported-builtin", f"isinstance() with {v} is not supported ({article} {v} is a dict "
+                                "to Portalis: test `isinstance(x, dict)`)", node)
             if self.info.from_imports.get(v) == ("collections", "deque"):
                 return self.err("unsupported-builtin", "isinstance() with deque is not supported", node)
         dyn = self.union_isinstance(x, names, node)
@@ -1094,6 +1096,21 @@ class BuiltinMixin:
             return self.unknown(sp) if prune(el).origin != "error" else it
         self.check_hashable(el, node)
         return ir.Intrinsic("counter.from_iter", (it,), ir.DictT(el, ir.INT), sp)
+
+    def odict_new(self, node, pos, kw):
+        """`collections.OrderedDict()` / `OrderedDict(d)` / `OrderedDict(pairs)`: a dict to the
+        type checker (as defaultdict and Counter are), marked ordered at run time (repr,
+        order-sensitive `==` between two, `move_to_end`, `popitem(last=...)`, its iterator's
+        RuntimeError: pyrt/collections.rs)."""
+        if not self.want(node, pos, kw, 0, 1):
+            return self.poison(node)
+        sp = self.sp(node)
+        if not pos:
+            return ir.Intrinsic("odict.new", (), ir.DictT(TVar("dict-key", sp.line), TVar("dict-value", sp.line)), sp)
+        d = self.container_ctor("dict", node, pos, kw)
+        if not isinstance(prune(d.ty), ir.DictT):
+            return d
+        return ir.Intrinsic("odict.from", (d,), d.ty, sp)
 
     def deque_new(self, node, pos, kw):
         """`collections.deque()`, `deque(iterable)`, `deque(iterable, maxlen)` (maxlen also by
@@ -1214,6 +1231,8 @@ class BuiltinMixin:
             return self.counter_new(node, pos, kw)
         if (mod, attr) == ("collections", "deque"):
             return self.deque_new(node, pos, kw)
+        if (mod, attr) == ("collections", "OrderedDict"):
+            return self.odict_new(node, pos, kw)
         if mod != "math":
             return self.err("unsupported-import", f"`{mod}.{attr}` is not supported", node)
         if attr == "prod":
@@ -1549,9 +1568,22 @@ class BuiltinMixin:
             return I("dict.total", (obj,), ir.INT, sp)
         if m in ("copy", "clear") and self.want(node, pos, kw, 0, 0):
             return I(f"dict.{m}", (obj,), t if m == "copy" else ir.NONE, sp)
-        if m == "popitem" and self.want(node, pos, kw, 0, 0):  # the last inserted pair
+        if m == "popitem" and not pos and not kw:  # the last inserted pair
             return I("dict.popitem", (obj,), ir.TupleT((t.key, t.val)), sp)
-        if m in ("get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem"):
+        if m == "popitem" and self.want(node, pos, kw, 0, 1, ("last",)):
+            # OrderedDict.popitem(last): a dict's TypeError at run time, as in CPython
+            node_last = pos[0] if pos else kw["last"]
+            last = self.truthy(self.expr(node_last))
+            return I("dict.popitem_last", (obj, last), ir.TupleT((t.key, t.val)), sp,
+                     (("by_keyword", ir.Const(not pos, ir.BOOL, sp)),))
+        if m == "move_to_end" and self.want(node, pos, kw, 1, 2, ("last",)):
+            # an OrderedDict's; a dict's AttributeError at run time, as in CPython
+            k = self.coerce_to(self.expr(pos[0]), t.key, pos[0], "the dict key")
+            node_last = pos[1] if len(pos) == 2 else kw.get("last")
+            last = self.truthy(self.expr(node_last)) if node_last is not None else ir.Const(True, ir.BOOL, sp)
+            return I("dict.move_to_end", (obj, k, last), ir.NONE, sp)
+        if m in ("get", "items", "keys", "values", "setdefault", "pop", "update", "copy", "clear", "popitem",
+                 "move_to_end"):
             return self.poison(node)
         if m in ("most_common", "total") and prune(t.val) != ir.INT:
             return self.err("unsupported-builtin", f"`{m}()` of a {show(t)}: a Counter's counts are ints", node)

@@ -994,14 +994,14 @@ class _ModuleLowering:
                 name = cst.Module([]).code_for_node(a.name)
                 if name not in ALLOWED_IMPORTS or a.asname is not None:
                     self.diag("unsupported-import", f"`import {name}` is not supported (only math, sys, typing, "
-                              "dataclasses, enum, collections.namedtuple, defaultdict and Counter)", x)
+                              "dataclasses, enum, collections, abc, functools, operator)", x)
                 else:
                     self.info.imports.add(name)
         elif isinstance(x, cst.ImportFrom):
             mod = cst.Module([]).code_for_node(x.module) if x.module is not None else ""
             if mod not in ALLOWED_IMPORTS or x.relative:
                 self.diag("unsupported-import", f"`from {mod} import ...` is not supported (only math, sys, typing, "
-                          "dataclasses, enum, collections.namedtuple, defaultdict and Counter)", x)
+                          "dataclasses, enum, collections, abc, functools, operator)", x)
                 return
             if mod in ("typing", "__future__"):
                 return

@@ -54,7 +54,7 @@ class NamedState:
 
 
 def collect_import(ml: Any, x: cst.CSTNode) -> bool:
-    """`from collections import namedtuple, defaultdict, Counter, deque` / `import collections` (True: handled); notes
+    """`from collections import namedtuple, defaultdict, Counter, OrderedDict, deque` / `import collections` (True: handled); notes
     `from typing import NamedTuple` and `import typing` (False: the usual handling goes on)."""
     st: NamedState = ml.info.named_state
     if isinstance(x, cst.Import):
@@ -76,11 +76,11 @@ def collect_import(ml: Any, x: cst.CSTNode) -> bool:
             for a in x.names:
                 if a.evaluated_name == "namedtuple":
                     st.factory_names.add(a.evaluated_alias or a.evaluated_name)
-                elif a.evaluated_name in ("defaultdict", "Counter", "deque"):  # calls: analyzers/builtins.py
+                elif a.evaluated_name in ("defaultdict", "Counter", "deque", "OrderedDict"):  # calls: builtins.py
                     ml.info.from_imports[a.evaluated_alias or a.evaluated_name] = ("collections", a.evaluated_name)
                 else:
                     ml.diag("unsupported-import", f"`collections.{a.evaluated_name}` is not supported "
-                            "(only namedtuple, defaultdict, Counter and deque)", a)
+                            "(only namedtuple, defaultdict, Counter, OrderedDict and deque)", a)
             return True
     return False
 

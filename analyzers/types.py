@@ -168,6 +168,7 @@ def show(t: T) -> str:
 _PRIMS = {"int": ir.INT, "float": ir.FLOAT, "bool": ir.BOOL, "str": ir.STR, "None": ir.NONE}
 _GENERIC = {"list": "list", "List": "list", "dict": "dict", "Dict": "dict", "set": "set", "Set": "set",
             "defaultdict": "dict", "DefaultDict": "dict",  # a dict whose value says what a missing key gets
+            "OrderedDict": "dict",  # a dict whose order counts in `==` (collections.OrderedDict)
             "Counter": "counter",  # `Counter[str]`: a dict[str, int] whose missing keys count 0
             "tuple": "tuple", "Tuple": "tuple", "Optional": "optional", "Union": "union",
             "Iterator": "iter",  # `typing.Iterator[T]`: a list iterator (`iter(xs)`), the only one modelled
@@ -199,7 +200,7 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
             return ir.ExcT(node.value)
         if node.value in ("list", "List"):
             raise AnnotationError(node, "give the element type: `list[int]`")
-        if node.value in ("dict", "Dict", "defaultdict", "DefaultDict"):
+        if node.value in ("dict", "Dict", "defaultdict", "DefaultDict", "OrderedDict"):
             raise AnnotationError(node, f"give the key and value types: `{node.value}[str, int]`")
         if node.value == "Counter":
             raise AnnotationError(node, "give the key type: `Counter[str]`")

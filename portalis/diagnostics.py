@@ -50,7 +50,7 @@ class Diagnostic:
 CODES: dict[str, str] = {
     "syntax-error": "The file is not valid Python 3.11.",
     "dynamic-eval": "eval/exec/compile/globals()/locals()/getattr-style dynamic code cannot be translated statically.",
-    "unsupported-import": "Only `math`, `sys` (exit), `typing`, `dataclasses`, `enum`, `collections` (namedtuple, defaultdict, Counter, deque), `abc`, `functools` (total_ordering, cache, lru_cache) and `operator` (itemgetter, attrgetter) can be imported.",
+    "unsupported-import": "Only `math`, `sys` (exit), `typing`, `dataclasses`, `enum`, `collections` (namedtuple, defaultdict, Counter, OrderedDict, deque), `abc`, `functools` (total_ordering, cache, lru_cache) and `operator` (itemgetter, attrgetter) can be imported.",
     "unsupported-class": "A class feature outside the supported subset (multiple inheritance, metaclasses, class decorators, fields not set by `__init__`, ...).",
     "unsupported-enum": "An enum outside the supported subset (Enum/IntEnum with int or str literal values or `auto()`; members, `.name`, `.value`, `Color(v)`, `Color[name]`, iteration): methods, Flag/StrEnum, the functional API, the class as a value.",
     "unsupported-namedtuple": "A named tuple outside the supported subset (`class P(NamedTuple)` with annotated fields and literal defaults, `namedtuple(\"P\", \"x y\")`; construction, fields, indexing, unpacking, `_replace`, `_asdict`, `_fields`): methods, `defaults=`, the class as a value.",

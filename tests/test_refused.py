@@ -227,7 +227,7 @@ ONCE = [
      [("unsupported-syntax", 3)]),
     ("def f() -> None:\n    a, b = (1, 2, 3)\n    print(a, b)\nf()\n", [("type-mismatch", 2)]),
     # imports
-    ("from collections import OrderedDict, ChainMap\nc = OrderedDict()\nd = ChainMap()\nprint(c, d)\n",
+    ("from collections import UserDict, ChainMap\nc = UserDict()\nd = ChainMap()\nprint(c, d)\n",
      [("unsupported-import", 1), ("unsupported-import", 1)]),
     ("import os\nimport re as regex\nx = os.getcwd()\nprint(x, os.path.join('a', 'b'), regex.sub('a', 'b', 'aa'))\n",
      [("unsupported-import", 1), ("unsupported-import", 2)]),

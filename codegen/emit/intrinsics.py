@@ -221,6 +221,10 @@ class _IntrinsicsMixin:
             return q(f"rt::py_range({', '.join(X(x) for x in a)}, {ln})")
         if n.startswith("math.") and n != "math.prod":
             return self.math(e)
+        if n == "odict.new":
+            return f"<{self.rty(e.ty)}>::new_ordered()"
+        if n == "odict.from":
+            return f"<{self.rty(e.ty)}>::ordered_from({X(a[0])})"
         if n == "counter.new":  # two runtimes impls (i64 and big-int counts): the type picks one
             return f"<{self.rty(e.ty)}>::new_counter()"
         if n == "counter.from_dict":

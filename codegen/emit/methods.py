@@ -326,5 +326,13 @@ class _MethodsMixin:
         if m in ("copy", "copy_plain", "clear"):
             return f"{d}.{m}()"
         if m in ("items", "keys", "values"):  # as a value (printing): a view, `dict_keys([...])`
-            return f"rt::DictView(\"dict_{m}\", rt::PyList::from_vec({self.collect(e, e.ty.elem)}))"
+            src, local = self.temp_local("dv", a[0].ty, a[0].span)  # the dict, evaluated once
+            view = ir.Intrinsic(e.name, (local,), e.ty, e.span)
+            return (f"{{ let {src} = {X(a[0])}; rt::DictView({src}.view_name(\"{m}\"), "
+                    f"rt::PyList::from_vec({self.collect(view, e.ty.elem)})) }}")
+        if m == "move_to_end":
+            return q(f"{d}.move_to_end(&{R(a[1])}, {X(a[2])}, {ln})")
+        if m == "popitem_last":
+            by_kw = "true" if dict(e.kwargs).get("by_keyword") else "false"
+            return q(f"{d}.popitem_last({X(a[1])}, {by_kw}, {ln})")
         raise EmitError(f"dict.{m}", e.span)

@@ -1,11 +1,10 @@
 # expect: unsupported-import @ 2
-from collections import OrderedDict
+from collections import ChainMap
 
 
 def main() -> None:
-    q = OrderedDict([(1, "a"), (2, "b")])
-    q.move_to_end(1)
-    print(list(q))
+    q = ChainMap({1: "a"}, {2: "b"})
+    print(q[2])
 
 
 if __name__ == "__main__":

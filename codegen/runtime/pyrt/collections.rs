@@ -1,4 +1,4 @@
-// ---------------------------------------------------------------- collections: defaultdict, Counter
+// ---------------------------------------------------------------- collections: defaultdict, Counter, OrderedDict
 //
 // Both are dicts to the translator (their static type is `dict[K, V]`, as a type checker lets
 // them be passed where a dict is expected); what makes one a defaultdict or a Counter is its
@@ -63,9 +63,11 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     }
     /// `type(d).__name__`
     pub fn type_name(&self) -> &'static str {
-        match self.0.borrow().missing {
+        let d = self.0.borrow();
+        match d.missing {
             Some(Missing { counter: Some(_), .. }) => "Counter",
             Some(_) => "defaultdict",
+            None if d.ordered => "OrderedDict",
             None => "dict",
         }
     }
@@ -73,6 +75,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn qual_type_name(&self) -> &'static str {
         match self.type_name() {
             "defaultdict" => "collections.defaultdict",
+            "OrderedDict" => "collections.OrderedDict",
             n => n,
         }
     }
@@ -203,4 +206,129 @@ fn counter_repr<K: PyFmt, V: PyFmt>(d: &DictInner<K, V>, ops: CounterOps<V>, out
         v.fmt_repr(out);
     }
     out.push_str("})");
+}
+
+// ---- OrderedDict: a dict with `ordered` set (its static type is `dict[K, V]` too) -----------
+
+/// CPython's iterator over an OrderedDict: any key added, removed or moved since it started.
+#[cold]
+#[inline(never)]
+fn odict_mutated(line: u32) -> PyErr {
+    PyErr::new(&RUNTIME_ERROR, "OrderedDict mutated during iteration", line)
+}
+
+/// ... and for a `clear()` (which CPython's `od_state` does not count).
+#[cold]
+#[inline(never)]
+fn odict_resized(line: u32) -> PyErr {
+    PyErr::new(&RUNTIME_ERROR, "OrderedDict changed size during iteration", line)
+}
+
+/// `OrderedDict([('a', 1), ('b', 2)])`, `OrderedDict()` (CPython 3.11's repr).
+fn odict_repr<K: PyFmt, V: PyFmt>(d: &DictInner<K, V>, out: &mut String) {
+    out.push_str("OrderedDict(");
+    if d.live > 0 {
+        out.push('[');
+        let mut first = true;
+        for (k, v) in d.entries.iter().flatten() {
+            if !first {
+                out.push_str(", ");
+            }
+            first = false;
+            out.push('(');
+            k.fmt_repr(out);
+            out.push_str(", ");
+            v.fmt_repr(out);
+            out.push(')');
+        }
+        out.push(']');
+    }
+    out.push(')');
+}
+
+impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
+    /// `collections.OrderedDict()`.
+    pub fn new_ordered() -> Self {
+        let d = PyDict::new();
+        d.0.borrow_mut().ordered = true;
+        d
+    }
+    /// `OrderedDict(d)` / `OrderedDict(pairs)` once the pairs are in a dict: its items, in order.
+    pub fn ordered_from(src: PyDict<K, V>) -> Self {
+        let d = src.copy_plain();
+        d.0.borrow_mut().ordered = true;
+        d
+    }
+    /// `d.keys()` & co. as a value: CPython's view class name.
+    pub fn view_name(&self, which: &str) -> &'static str {
+        let ordered = self.0.borrow().ordered;
+        match (which, ordered) {
+            ("keys", false) => "dict_keys",
+            ("values", false) => "dict_values",
+            ("items", false) => "dict_items",
+            ("keys", true) => "odict_keys",
+            ("values", true) => "odict_values",
+            _ => "odict_items",
+        }
+    }
+    fn no_attribute(&self, what: &str, line: u32) -> PyErr {
+        PyErr::new(
+            &ATTRIBUTE_ERROR,
+            format!("'{}' object has no attribute '{}'", self.qual_type_name(), what),
+            line,
+        )
+    }
+    /// `od.move_to_end(k, last)`: KeyError for a missing key; a dict's AttributeError.
+    pub fn move_to_end(&self, k: &K, last: bool, line: u32) -> PyResult<()> {
+        if !self.0.borrow().ordered {
+            return Err(self.no_attribute("move_to_end", line));
+        }
+        let mut d = self.0.borrow_mut();
+        let v = match d.remove(k) {
+            Some(v) => v,
+            None => return Err(key_error(k, line)),
+        };
+        let h = hash_of(k);
+        if last {
+            d.push_new(h, k.clone(), v);
+        } else {
+            d.keys_ver += 1;
+            d.live += 1;
+            d.entries.insert(0, Some((k.clone(), v)));
+            d.hashes.insert(0, h);
+            if d.entries.len() > SMALL_TABLE || !d.index.is_empty() {
+                d.reindex();
+            }
+        }
+        Ok(())
+    }
+    /// `od.popitem(last=...)`: the last (or first) pair; KeyError('dictionary is empty'); a
+    /// dict's TypeError (it takes no arguments).
+    pub fn popitem_last(&self, last: bool, by_keyword: bool, line: u32) -> PyResult<(K, V)> {
+        if !self.0.borrow().ordered {
+            let msg = if by_keyword {
+                "dict.popitem() takes no keyword arguments"
+            } else {
+                "dict.popitem() takes no arguments (1 given)"
+            };
+            return Err(PyErr::new(&TYPE_ERROR, msg, line));
+        }
+        self.popitem_at(last, line)
+    }
+    fn popitem_at(&self, last: bool, line: u32) -> PyResult<(K, V)> {
+        let key = {
+            let d = self.0.borrow();
+            let mut live = d.entries.iter().flatten();
+            let e = if last { live.next_back() } else { live.next() };
+            e.map(|e| e.0.clone())
+        };
+        let v = match &key {
+            Some(k) => self.0.borrow_mut().remove(k),
+            None => None,
+        };
+        match (key, v) {
+            (Some(k), Some(v)) => Ok((k, v)),
+            _ => Err(PyErr::new(&KEY_ERROR, "dictionary is empty", line)),
+        }
+    }
 }

@@ -184,6 +184,8 @@ pub struct DictInner<K, V> {
     keys_ver: u64, // bumped when a key is added or removed (see IterMark)
     // a `collections.defaultdict` or `Counter`: what a missing key reads as (collections.rs)
     missing: Option<Missing<V>>,
+    // a `collections.OrderedDict` (collections.rs)
+    ordered: bool,
 }
 
 /// Where an iteration over a dict or set started: its size and key version.  CPython raises
@@ -229,7 +231,15 @@ fn changed_during_iteration(resized: bool, what: &str, line: u32) -> PyErr {
 
 impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
     const fn new() -> Self {
-        DictInner { entries: Vec::new(), hashes: Vec::new(), index: HashIndex::new(), live: 0, keys_ver: 0, missing: None }
+        DictInner {
+            entries: Vec::new(),
+            hashes: Vec::new(),
+            index: HashIndex::new(),
+            live: 0,
+            keys_ver: 0,
+            missing: None,
+            ordered: false,
+        }
     }
     /// Position of key `k` (hash `h`).
     #[inline]
@@ -445,6 +455,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn copy(&self) -> PyDict<K, V> {
         let c = self.copy_plain();
         c.0.borrow_mut().missing = self.0.borrow().missing;
+        c.0.borrow_mut().ordered = self.0.borrow().ordered;
         c
     }
     /// `dict(d)`: a plain dict, also of a defaultdict or Counter.
@@ -459,7 +470,9 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
             d.hashes = Vec::new();
             d.index = HashIndex::new();
             d.live = 0;
-            d.keys_ver += 1;
+            if !d.ordered {
+                d.keys_ver += 1; // (an OrderedDict's clear is a change of size only, as CPython's `od_state`)
+            }
             e
         };
         drop(old);
@@ -495,47 +508,59 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         let d = self.0.borrow();
         IterMark { len: d.live as i64, ver: d.keys_ver }
     }
+    /// The position of the next live entry of an iteration that started at `start` (`pos`: where
+    /// to look from), after CPython's checks: a dict's size (and key) changes every step; an
+    /// OrderedDict's iterator holds the next key, so it is done once it has yielded the last one
+    /// (`pos` is then `usize::MAX`; also when it started empty), whatever changes after that, and
+    /// otherwise raises for any key added, removed or moved (`od_state`) or for a `clear()`.
     #[inline]
-    fn check_size(&self, start: IterMark, line: u32) -> PyResult<()> {
-        let d = self.0.borrow();
-        start.check(d.live, d.keys_ver, "dictionary", line)
+    fn next_live(d: &DictInner<K, V>, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<usize>> {
+        if d.ordered {
+            if *pos == usize::MAX || (*pos == 0 && start.len == 0) {
+                return Ok(None);
+            }
+            if d.keys_ver != start.ver {
+                return Err(odict_mutated(line));
+            }
+            if d.live as i64 != start.len {
+                return Err(odict_resized(line));
+            }
+        } else {
+            start.check(d.live, d.keys_ver, "dictionary", line)?;
+        }
+        while *pos < d.entries.len() {
+            let p = *pos;
+            *pos += 1;
+            if d.entries[p].is_some() {
+                if d.ordered && !d.entries[p + 1..].iter().any(|e| e.is_some()) {
+                    *pos = usize::MAX; // the last key: CPython's iterator is done after it
+                }
+                return Ok(Some(p));
+            }
+        }
+        Ok(None)
     }
     /// Iteration: `let m = d.iter_mark(); let mut pos = 0; while let Some(k) = d.key_at(&mut pos, m, line)? {..}`
     pub fn key_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<K>> {
-        self.check_size(start, line)?;
         let d = self.0.borrow();
-        while *pos < d.entries.len() {
-            let p = *pos;
-            *pos += 1;
-            if let Some((k, _)) = &d.entries[p] {
-                return Ok(Some(k.clone()));
-            }
-        }
-        Ok(None)
+        Ok(match Self::next_live(&d, pos, start, line)? {
+            Some(p) => d.entries[p].as_ref().map(|e| e.0.clone()),
+            None => None,
+        })
     }
     pub fn value_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<V>> {
-        self.check_size(start, line)?;
         let d = self.0.borrow();
-        while *pos < d.entries.len() {
-            let p = *pos;
-            *pos += 1;
-            if let Some((_, v)) = &d.entries[p] {
-                return Ok(Some(v.clone()));
-            }
-        }
-        Ok(None)
+        Ok(match Self::next_live(&d, pos, start, line)? {
+            Some(p) => d.entries[p].as_ref().map(|e| e.1.clone()),
+            None => None,
+        })
     }
     pub fn item_at(&self, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<(K, V)>> {
-        self.check_size(start, line)?;
         let d = self.0.borrow();
-        while *pos < d.entries.len() {
-            let p = *pos;
-            *pos += 1;
-            if let Some((k, v)) = &d.entries[p] {
-                return Ok(Some((k.clone(), v.clone())));
-            }
-        }
-        Ok(None)
+        Ok(match Self::next_live(&d, pos, start, line)? {
+            Some(p) => d.entries[p].as_ref().map(|e| (e.0.clone(), e.1.clone())),
+            None => None,
+        })
     }
 }
 
@@ -633,6 +658,9 @@ impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
     }
     /// dict.popitem(): last inserted pair.
     pub fn popitem(&self, line: u32) -> PyResult<(K, V)> {
+        if self.0.borrow().ordered {
+            return self.popitem_at(true, line);
+        }
         let last = {
             let d = self.0.borrow();
             d.entries.iter().rev().flatten().next().map(|e| e.0.clone())
@@ -668,6 +696,11 @@ impl<K: Hash + Eq + Clone, V: Clone + PartialEq> PartialEq for PyDict<K, V> {
         if let (Some(Missing { counter: Some(_), make, .. }), Some(Missing { counter: Some(_), .. })) = (a.missing, b.missing) {
             return counters_eq(&a, &b, make); // Counter == Counter: a missing count is 0
         }
+        if a.ordered && b.ordered {
+            // OrderedDict == OrderedDict: the same pairs in the same order
+            return a.live == b.live
+                && a.entries.iter().flatten().zip(b.entries.iter().flatten()).all(|(x, y)| x.0 == y.0 && x.1 == y.1);
+        }
         if a.live != b.live {
             return false;
         }
@@ -685,6 +718,9 @@ impl<K: PyFmt, V: PyFmt> PyFmt for PyDict<K, V> {
     fn fmt_repr(&self, out: &mut String) {
         repr_guarded(Rc::as_ptr(&self.0) as *const u8 as usize, out, "{...}", |out| {
             let d = self.0.borrow();
+            if d.ordered {
+                return odict_repr(&d, out);
+            }
             if let Some(m) = d.missing {
                 if let Some(c) = m.counter {
                     return counter_repr(&d, c, out);

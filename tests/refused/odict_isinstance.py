@@ -1,0 +1,5 @@
+# expect: unsupported-builtin @ 5
+from collections import OrderedDict
+
+od = OrderedDict([("a", 1)])
+print(isinstance(od, OrderedDict))
