@@ -1609,7 +1609,6 @@ class BuiltinMixin:
             return self.err("set-iteration-order", "set.pop() returns an arbitrary element in CPython", node)
         return self.err("unsupported-builtin", f"`set.{m}()` is not supported", node)
 
-
     def deque_method(self, obj, t, m, node, pos, kw):
         sp = self.sp(node)
         I = ir.Intrinsic

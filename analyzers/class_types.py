@@ -24,9 +24,9 @@ def class_of(fl: Any, node: cst.BaseExpression) -> cst.BaseExpression | None:
     """E when node is `type(E)` (the builtin) or `E.__class__`."""
     if isinstance(node, cst.Attribute) and node.attr.value == "__class__":
         return node.value
+    from portalis.analyzers.exc_extras import builtin_type
     if (isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and node.func.value == "type"
-            and "type" not in fl.locals and "type" not in fl.info.funcs and "type" not in fl.info.globals
-            and len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star):
+            and builtin_type(fl) and len(node.args) == 1 and node.args[0].keyword is None and not node.args[0].star):
         return node.args[0].value
     return None
 

@@ -16,12 +16,18 @@ from portalis.analyzers import none_errors as ne
 from portalis.analyzers.types import TVar, prune, show
 
 
+def builtin_type(fl: Any) -> bool:
+    """`type` is the builtin here: not a name the program binds (a class of its own included)."""
+    info = fl.info
+    return (not fl.shadowed("type") and "type" not in info.exceptions and "type" not in info.enum_state.classes
+            and "type" not in info.named_state.classes)
+
+
 def is_type_name(fl: Any, node: cst.Attribute) -> bool:
     """`type(x).__name__` (with `type` the builtin)."""
     v = node.value
     return (node.attr.value == "__name__" and isinstance(v, cst.Call) and isinstance(v.func, cst.Name)
-            and v.func.value == "type" and "type" not in fl.locals and "type" not in fl.info.funcs
-            and "type" not in fl.info.globals)
+            and v.func.value == "type" and builtin_type(fl))
 
 
 def type_name(fl: Any, node: cst.Attribute) -> ir.Expr:

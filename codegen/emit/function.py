@@ -198,9 +198,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         names = [self.ident(n) for n, _ in fn.params]
         key_t = "(" + "".join(f"{self.rty(t)}, " for _, t in fn.params) + ")"
         maxsize = "None" if fn.cache.maxsize is None else f"Some({fn.cache.maxsize})"
-        w.line(f"    py_global!(MEMO, rt::Memo<{key_t}, {ret}>);", ln)
-        w.line("    let _memo = match py_global_get!(MEMO) { Some(m) => m, None => { "
-               f"let m = rt::Memo::new({maxsize}); py_global_set!(MEMO, m.clone()); m }} }};", ln)
+        w.line(f"    py_global!(_MEMO, rt::Memo<{key_t}, {ret}>);", ln)
+        w.line("    let _memo = match py_global_get!(_MEMO) { Some(m) => m, None => { "
+               f"let m = rt::Memo::new({maxsize}); py_global_set!(_MEMO, m.clone()); m }} }};", ln)
         depth = []
         if self.mod.recursive:
             w.line(f"    if let Err(e) = rt::check_depth_call(_depth, {ln}) {{ rt::set_pending(e); return {dflt}; }}", ln)

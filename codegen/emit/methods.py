@@ -330,8 +330,9 @@ class _MethodsMixin:
             view = ir.Intrinsic(e.name, (local,), e.ty, e.span)
             return (f"{{ let {src} = {X(a[0])}; rt::DictView({src}.view_name(\"{m}\"), "
                     f"rt::PyList::from_vec({self.collect(view, e.ty.elem)})) }}")
-        if m == "move_to_end":
-            return q(f"{d}.move_to_end(&{R(a[1])}, {X(a[2])}, {ln})")
+        if m == "move_to_end":  # a dict's AttributeError comes before the arguments are evaluated
+            return (f"{{ let _od = &{d}; {q(f'_od.odict_only({chr(34)}move_to_end{chr(34)}, {ln})')}; "
+                    f"{q(f'_od.move_to_end(&{R(a[1])}, {X(a[2])}, {ln})')} }}")
         if m == "popitem_last":
             by_kw = "true" if dict(e.kwargs).get("by_keyword") else "false"
             return q(f"{d}.popitem_last({X(a[1])}, {by_kw}, {ln})")

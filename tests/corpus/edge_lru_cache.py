@@ -50,7 +50,14 @@ def parse(s: str) -> int:
     return int(s)
 
 
+@cache
+def names(m: int, MEMO: str, _memo: int, v: int, e: int) -> str:  # names the wrapper uses itself
+    print("miss", m)
+    return MEMO * (m + _memo + v + e)
+
+
 def main() -> None:
+    print(names(1, "ab", 0, 0, 0), names(1, "ab", 0, 0, 0), names(2, "c", 1, 0, 0))
     x = 7
     total = 0
     for _ in range(60):

@@ -126,8 +126,8 @@ class ContainersMixin:
                     f"{indent}print({w}, {w}.most_common(), {w}.copy() == {w}, {w}.copy())"]
         if k == 14:  # match statements (2026-12-05, session 14)
             return self.match_stmt(env, indent, dicts)
-        if k == 15:  # collections.deque (2026-12-05, session 15)
-            return self.deque_stmt(env, indent)
+        if k == 15:  # collections.deque and OrderedDict (2026-12-05, session 15)
+            return self.deque_stmt(env, indent) if r.random() < 0.6 else self.odict_stmt(env, indent)
         if k == 10:  # builtins added on 2026-12-05
             s = lambda: self.expr("str", env, 1)  # noqa: E731
             return [f"{indent}try:", f"{indent}    print(list(zip({self.expr('list[int]', env, 1)}, {s()}, strict=True)))",
@@ -168,6 +168,24 @@ class ContainersMixin:
         return [f"{indent}{w} = deque({xs()})", f"{indent}try:", f"{indent}    for {v} in {w}:",
                 f"{indent}        print({v}, end=' ')", f"{indent}        if {v} > {i()}:", f"{indent}            {op}",
                 f"{indent}except RuntimeError as {e}:", f"{indent}    print('RuntimeError', {e})", f"{indent}print({w})"]
+
+    def odict_stmt(self, env: dict[str, str], indent: str) -> list[str]:
+        r = self.r
+        i = lambda: self.expr("int", env, 1)  # noqa: E731
+        s = lambda: self.expr("str", env, 1)  # noqa: E731
+        w, k, e = self.spell(self.fresh()), self.spell(self.fresh()), self.spell(self.fresh())
+        if r.random() < 0.5:  # an LRU-style sequence of moves and pops
+            return [f"{indent}{w} = OrderedDict([({s()}, {i()}), ({s()}, {i()}), ({s()}, {i()})])",
+                    f"{indent}try:", f"{indent}    {w}.move_to_end({s()}, last={r.choice(['True', 'False'])})",
+                    f"{indent}    {w}[{s()}] = {i()}", f"{indent}    print({w}.popitem(last={r.choice(['True', 'False'])}), {w})",
+                    f"{indent}except KeyError as {e}:", f"{indent}    print('KeyError', {e})",
+                    f"{indent}print({w} == OrderedDict(reversed(list({w}.items()))), {w} == dict({w}), {w}.keys())"]
+        op = r.choice([f"{w}[{s()}] = {i()}", f"{w}.move_to_end({k})", f"del {w}[{k}]", f"{w}[{k}] = {i()}",
+                       f"{w}.clear()", f"{w}.pop({s()}, None)"])
+        return [f"{indent}{w} = OrderedDict([({s()}, {i()}), ({s()}, {i()})])", f"{indent}try:",
+                f"{indent}    for {k} in {w}:", f"{indent}        print({k}, end=' ')", f"{indent}        {op}",
+                f"{indent}except (RuntimeError, KeyError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
+                f"{indent}print({w})"]
 
     def match_stmt(self, env: dict[str, str], indent: str, dicts: list[str]) -> list[str]:
         r = self.r

@@ -727,8 +727,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
     def program(self) -> Program:
         r = self.r
         out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
-               "from enum import Enum, IntEnum, auto", "from functools import total_ordering",
-               "from collections import Counter, defaultdict, deque", ""]
+               "from enum import Enum, IntEnum, auto", "from functools import cache, lru_cache, total_ordering",
+               "from collections import Counter, OrderedDict, defaultdict, deque", ""]
         for _ in range(r.randint(0, 2)):
             e = self.fresh()
             self.module.add(e)
@@ -764,6 +764,11 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             env = {p: t for p, t in params}
             sig = ", ".join(f"{self.spell(p)}: {t.replace('int | None', 'Optional[int]')}" for p, t in params)
             lines = [f"\ndef {self.spell(name)}({sig}) -> {ret}:"]
+            if all(t in ("int", "str") for _, t in params) and r.random() < CACHE_SHARE:
+                # functools caches (session 15): a hit skips the body (its prints, its global updates)
+                lines.insert(0, "\n" + r.choice(["@cache", "@lru_cache", f"@lru_cache(maxsize={r.randint(0, 3)})",
+                                                 "@lru_cache(maxsize=None)"]))
+                lines[1] = lines[1].lstrip("\n")
             used_globals = [g for g in self.globals if r.random() < 0.5]
             if used_globals:
                 lines.append("    global " + ", ".join(self.spell(g) for g in used_globals))
@@ -833,6 +838,7 @@ MARKER = "#### portalis-progen program {}"
 
 CM_SHARE = 0.3  # the share of programs with a context manager class and `with` statements
 NESTED_SHARE = 0.3  # the share of functions with functions nested in them
+CACHE_SHARE = 0.25  # the share of functions of int/str parameters under @cache / @lru_cache
 WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
 
 

@@ -278,11 +278,18 @@ impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
             line,
         )
     }
+    /// CPython's AttributeError for an OrderedDict method on another dict (looked up before
+    /// the call's arguments are evaluated).
+    pub fn odict_only(&self, what: &str, line: u32) -> PyResult<()> {
+        if self.0.borrow().ordered {
+            Ok(())
+        } else {
+            Err(self.no_attribute(what, line))
+        }
+    }
     /// `od.move_to_end(k, last)`: KeyError for a missing key; a dict's AttributeError.
     pub fn move_to_end(&self, k: &K, last: bool, line: u32) -> PyResult<()> {
-        if !self.0.borrow().ordered {
-            return Err(self.no_attribute("move_to_end", line));
-        }
+        self.odict_only("move_to_end", line)?;
         let mut d = self.0.borrow_mut();
         let v = match d.remove(k) {
             Some(v) => v,
