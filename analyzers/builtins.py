@@ -170,6 +170,9 @@ class BuiltinMixin:
                 return self.user_call(self.nested[n], node, pos, kw)  # a nested function (analyzers.nested)
             if n in self.comp_scope or (n in self.locals and n not in self.global_names) or (
                     n in self.info.globals and n not in self.info.funcs):
+                held = self.expr(f)
+                if isinstance(prune(held.ty), ir.FuncT):  # a function value
+                    return self.call_value(held, node, pos, kw)
                 called = protocols.call_object(self, f, node, pos, kw)  # an object with `__call__`
                 if called is not None:
                     return called
@@ -245,6 +248,8 @@ class BuiltinMixin:
         callee = self.expr(f)  # reports what is wrong inside first (e.g. `globals()[name](...)`)
         if isinstance(prune(callee.ty), TVar) and prune(callee.ty).origin == "error":
             return callee
+        if isinstance(prune(callee.ty), ir.FuncT):  # `ops[k](a, b)`: a function value
+            return self.call_value(callee, node, pos, kw)
         if isinstance(prune(callee.ty), ir.ObjT) and self.info.classes:  # `xs[0](...)`: `__call__`
             called = protocols.call_object(self, f, node, pos, kw)
             if called is not None:

@@ -342,7 +342,7 @@ class ExprMixin:
         if n in self.info.named_state.classes:
             return named.class_value(self, node)
         if n in self.info.funcs:
-            return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
+            return self.func_value(n, node)
         if n in self.info.classes:
             return self.err("unsupported-class", f"class `{n}` used as a value; only calls and attributes of "
                             "classes are supported", node)
@@ -963,6 +963,27 @@ class ExprMixin:
         if isinstance(t, ir.DequeT):
             return ir.Intrinsic("deque.getitem", (obj, idx), t.elem, sp)
         return self.err("type-mismatch", f"{show(t)} is not subscriptable", node)
+
+    def func_value(self, n: str, node: cst.Name) -> ir.Expr:
+        """A module function used as a value: `FuncRef` of type `FuncT` (its parameter and return
+        types). Calls through it pass every argument by position (`call_value`)."""
+        sig = self.info.funcs[n]
+        if sig.owner is not None or sig.parent is not None or sig.refused_params:
+            return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
+        return ir.FuncRef(n, ir.FuncT(tuple(t for _, t in sig.params), sig.ret), self.sp(node))
+
+    def call_value(self, callee: ir.Expr, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
+        """`f(a, b)` where `f` is a function value (a variable, an item, a parameter)."""
+        t = prune(callee.ty)
+        assert isinstance(t, ir.FuncT)
+        if kw:
+            return self.err("unsupported-syntax", "a call of a function value takes positional arguments only (its "
+                            "parameter names are not known here)", node)
+        if len(pos) != len(t.params):
+            return self.err("type-mismatch", f"this function value takes {len(t.params)} arguments ({show(t)}), "
+                            f"got {len(pos)}", node)
+        args = tuple(self.coerce_to(self.expr(p), pt, p, "an argument of a function value") for p, pt in zip(pos, t.params))
+        return ir.CallValue(callee, args, t.ret, self.sp(node))
 
     def opt_int_arg(self, p: cst.BaseExpression | None, sp) -> ir.Expr:
         """An optional position (slice bound, `find` start/end): absent or None -> None::<i64>."""

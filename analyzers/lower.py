@@ -1523,7 +1523,7 @@ class _ModuleLowering:
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
                     + user_classes.check_module(self.info, result) + _set_text(result) + _iterator_text(result)
-                    + memo.check_module(result))
+                    + memo.check_module(result) + _function_values(result))
             result, widened, self.numeric_coupled = numeric.check_module(result)  # ints where a float is annotated
             post += widened
             self.post_diags = post
@@ -1557,6 +1557,8 @@ class _ModuleLowering:
                     if n.init is not None:
                         out.add(n.init)
                 elif isinstance(n, ir.Call) and (not n.func.endswith(".__init__") or n.func in def_line):
+                    out.add(n.func)
+                elif isinstance(n, ir.FuncRef):  # reading the function's name
                     out.add(n.func)
                 elif isinstance(n, ir.Call):
                     out.update(uses_init.get(n.func, set()))
@@ -1794,7 +1796,10 @@ def _unhashable_keys(module: ir.Module) -> list[Diagnostic]:
             continue
         key = next(bad_key(n.ty) for n in ir.walk(root) if getattr(n, "span", None) == first
                    and bad_key(getattr(n, "ty", None)) is not None)
-        if any(p == ir.FLOAT for p in ir.type_parts(key)) and not any(
+        if any(isinstance(p, ir.FuncT) for p in ir.type_parts(key)):
+            out.append(make("unsupported-type", f"function values as dict keys or set elements are not supported "
+                            f"({key})", first))
+        elif any(p == ir.FLOAT for p in ir.type_parts(key)) and not any(
                 isinstance(p, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) for p in ir.type_parts(key)):
             out.append(make("unsupported-type", "dict keys / set elements of type float are not supported "
                             "(Rust's f64 cannot be hashed exactly as Python hashes floats)", first))
@@ -1834,15 +1839,7 @@ def _iterator_text(module: ir.Module) -> list[Diagnostic]:
     seen: set[int] = set()
     for root in (*module.functions, module.main):
         for n in ir.walk(root):
-            if isinstance(n, ir.Intrinsic) and n.name in ("print", "str", "repr", "format"):
-                shown = n.args if n.name == "print" else n.args[:1]
-            elif isinstance(n, ir.FormatField):
-                shown = (n.expr,)
-            elif isinstance(n, ir.NewExc):
-                shown = n.args
-            else:
-                shown = ()
-            for e in shown:
+            for e in _shown(n):
                 if has_iter(e.ty) and e.span.line not in seen:
                     seen.add(e.span.line)
                     out.append(make("unsupported-builtin", "printing a list iterator: CPython shows its address "
@@ -1853,6 +1850,48 @@ def _iterator_text(module: ir.Module) -> list[Diagnostic]:
                 seen.add(n.span.line)
                 out.append(make("unsupported-builtin", "list iterators as dict keys or set members are not supported "
                                 "(CPython hashes them by identity)", n.span))
+    return out
+
+
+def _shown(n: Any) -> tuple:
+    """The expressions IR node `n` turns into text (print, str, repr, format, f-string fields,
+    exception arguments)."""
+    if isinstance(n, ir.Intrinsic) and n.name in ("print", "str", "repr", "format"):
+        return n.args if n.name == "print" else n.args[:1]
+    if isinstance(n, ir.FormatField):
+        return (n.expr,)
+    if isinstance(n, ir.NewExc):
+        return n.args
+    return ()
+
+
+def _function_values(module: ir.Module) -> list[Diagnostic]:
+    """Function values (`ir.FuncRef`) turned into text or compared: CPython prints a function's
+    address and compares functions by identity, neither of which Portalis reproduces."""
+    def has_func(t: Any) -> bool:
+        return any(isinstance(x, ir.FuncT) for x in ir.type_parts(t))
+
+    out: list[Diagnostic] = []
+    for root in (*module.functions, module.main):
+        for n in ir.walk(root):
+            for e in _shown(n):
+                if has_func(e.ty):
+                    out.append(make("unsupported-builtin", "printing a function value: CPython shows its address "
+                                    "(`<function f at 0x...>`), which differs between runs", e.span))
+            compared: list[Any] = []  # the types whose values `==` compares
+            if isinstance(n, ir.Compare):
+                for i, op in enumerate(n.ops):
+                    a, b = n.operands[i].ty, n.operands[i + 1].ty
+                    if op in ("in", "not in"):  # a dict compares its keys
+                        compared += [a, b.key if isinstance(b, ir.DictT) else b]
+                    elif op not in ("is", "is not"):
+                        compared += [a, b]
+            elif isinstance(n, ir.Intrinsic) and n.name.split(".")[-1] in ("index", "index_in", "count", "remove") \
+                    and not n.name.startswith("str."):
+                compared = [x.ty for x in n.args]
+            if any(has_func(t) for t in compared):
+                out.append(make("unsupported-builtin", "comparing function values is not supported (CPython compares "
+                                "functions by identity)", n.span))
     return out
 
 

@@ -103,6 +103,8 @@ class _Module:
         for c in m.classes:
             for meth, fn in c.methods:
                 self.impls.setdefault((c.root, meth), set()).add(fn)
+        # functions used as values: a call through any function value may be any of them
+        self.func_values = sorted({n.func for n in ir.walk((m.functions, m.main)) if isinstance(n, ir.FuncRef)})
 
     def callees(self, call: ir.Call) -> set[str]:
         out = {call.func}
@@ -129,6 +131,8 @@ class _Module:
             return [s] if s else []
         if isinstance(n, ir.Call):
             return [("ret", f) for f in self.callees(n)]
+        if isinstance(n, ir.CallValue):
+            return [("ret", f) for f in self.func_values]
         return []
 
 
@@ -146,7 +150,7 @@ class _Checker:
             return e.ty == ir.FLOAT and e.expr.ty in (ir.INT, ir.BOOL)
         if isinstance(e, ir.Const):
             return e.from_int
-        if isinstance(e, (ir.Local, ir.Global, ir.GetAttr, ir.Call)):
+        if isinstance(e, (ir.Local, ir.Global, ir.GetAttr, ir.Call, ir.CallValue)):
             return e.ty == ir.FLOAT and any(s in self.tainted_slots for s in self.mod.reads(e, self.fn))
         if isinstance(e, ir.BinOp):
             return e.ty == ir.FLOAT and e.op != "/" and self.tainted(e.left) and self.tainted(e.right)
@@ -341,7 +345,7 @@ class _Checker:
             for n, ch in _nodes(body):
                 if isinstance(n, ir.Coerce) and n.widen:
                     sites.append((n, ch, fn))
-                elif isinstance(n, (ir.Local, ir.Global, ir.GetAttr, ir.Call)) and n.ty == ir.FLOAT:
+                elif isinstance(n, (ir.Local, ir.Global, ir.GetAttr, ir.Call, ir.CallValue)) and n.ty == ir.FLOAT:
                     reads.append((n, ch, fn, self.mod.reads(n, fn)))
         if not sites:
             return m, [], False

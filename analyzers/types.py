@@ -112,6 +112,8 @@ def children(t: T) -> tuple[T, ...]:
         return (t.inner,)
     if isinstance(t, ir.IterT):
         return (t.elem,)
+    if isinstance(t, ir.FuncT):
+        return (*t.params, t.ret)
     if isinstance(t, ir.UnionT):
         return t.members
     return ()
@@ -236,6 +238,8 @@ def parse_annotation(node: cst.BaseExpression, exceptions: set[str],
     if isinstance(node, cst.Subscript):
         base = node.value
         name = base.value if isinstance(base, cst.Name) else base.attr.value if isinstance(base, cst.Attribute) else None
+        if name == "Callable":  # `Callable[[int, str], bool]`: a function value (module functions)
+            return _callable_annotation(node, exceptions, aliases)
         kind = _GENERIC.get(name or "")
         args: list[cst.BaseExpression] = []
         for el in node.slice:
@@ -310,9 +314,22 @@ def type_alias(stmt: cst.CSTNode, exceptions: set[str], aliases: Mapping[str, ir
     return None
 
 
+def _callable_annotation(node: cst.Subscript, exceptions: set[str],
+                         aliases: Mapping[str, ir.Type] | None) -> ir.Type:
+    els = [el.slice for el in node.slice]
+    if len(els) != 2 or not all(isinstance(e, cst.Index) for e in els):
+        raise AnnotationError(node, "give the parameter and return types: `Callable[[int, int], int]`")
+    params, ret = els[0].value, els[1].value  # type: ignore[attr-defined]
+    if not isinstance(params, cst.List):
+        raise AnnotationError(node, "`Callable[..., T]` is not supported: list the parameter types, "
+                              "`Callable[[int, int], int]`")
+    ps = tuple(parse_annotation(e.value, exceptions, aliases) for e in params.elements)
+    return ir.FuncT(ps, parse_annotation(ret, exceptions, aliases))
+
+
 def _hashable_key(t: ir.Type) -> bool:
     """A key type the runtime can hash (no float: Rust's f64 is neither Eq nor Hash)."""
-    if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)):
+    if t == ir.FLOAT or isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT, ir.FuncT)):
         return False
     if isinstance(t, ir.UnionT):  # scalars only (an `Obj` hashes 1, 1.0 and True alike)
         return bool(t.members) and all(isinstance(m, ir.Prim) for m in t.members)

@@ -126,8 +126,8 @@ class FuncT:
     params: tuple["Type", ...]
     ret: "Type"
 
-    def __str__(self) -> str:
-        return "(" + ", ".join(map(str, self.params)) + f") -> {self.ret}"
+    def __str__(self) -> str:  # as Python's typing spells it
+        return "Callable[[" + ", ".join(map(str, self.params)) + f"], {self.ret}]"
 
 
 @dataclass(frozen=True)
@@ -297,6 +297,26 @@ class Call:
 
 
 @dataclass(frozen=True)
+class FuncRef:
+    """A module function used as a value (`ops = {"+": add}`, `apply(double, 3)`): type `FuncT`
+    (Rust: a function pointer taking the recursion depth last)."""
+
+    func: str
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
+class CallValue:
+    """A call of a function value (an expression of type `FuncT`), every argument by position."""
+
+    callee: "Expr"
+    args: tuple["Expr", ...]
+    ty: Type
+    span: Span
+
+
+@dataclass(frozen=True)
 class Intrinsic:
     """A builtin, module function or method with one fixed meaning, e.g. `str.split`, `len.list`."""
 
@@ -428,7 +448,7 @@ class AssignExpr:
 
 
 Expr = Union[
-    Const, Local, Global, Coerce, BinOp, UnaryOp, Compare, BoolOp, IfExp, Call, Intrinsic,
+    Const, Local, Global, Coerce, BinOp, UnaryOp, Compare, BoolOp, IfExp, Call, FuncRef, CallValue, Intrinsic,
     ListLit, TupleLit, SetLit, DictLit, Comprehension, Lambda, FString, NewExc, NewObj, GetAttr, AssignExpr,
 ]
 

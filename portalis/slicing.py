@@ -124,7 +124,7 @@ def slice_module(module: ir.Module, name: str) -> Slice:
     want_roots: set[str] = set()
 
     def visit(node: Any) -> None:
-        if isinstance(node, ir.Call) and node.func not in want_f and node.func in funcs:
+        if isinstance(node, (ir.Call, ir.FuncRef)) and node.func not in want_f and node.func in funcs:
             want_f.add(node.func)
             todo.append(funcs[node.func].body)
         elif isinstance(node, (ir.Global, ir.NameTarget)) and (isinstance(node, ir.Global) or node.is_global):
@@ -215,7 +215,7 @@ def _module_state(module: ir.Module, name: str, want_f: set[str], want_g: set[st
     todo: list[Any] = [module.main.body]
     while todo:
         for n in ir.walk(todo.pop()):
-            if isinstance(n, ir.Call) and n.func not in want_f and n.func not in runs and n.func in funcs:
+            if isinstance(n, (ir.Call, ir.FuncRef)) and n.func not in want_f and n.func not in runs and n.func in funcs:
                 runs.append(n.func)
                 todo.append(funcs[n.func].body)
     outside: list[tuple[str, Any]] = [("module-level code", module.main.body)]

@@ -92,6 +92,9 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
         return obj_rust_type(t.name)
     if isinstance(t, ir.IterT) and t.kind == "iter":
         return f"rt::ListIter<{rust_type(t.elem, big)}>"
+    if isinstance(t, ir.FuncT):  # a module function as a value: the depth of its frame last
+        ret = "()" if t.ret == ir.NONE else rust_type(t.ret, big)
+        return f"fn({''.join(rust_type(p, big) + ', ' for p in t.params)}u32) -> {ret}"
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -123,6 +126,10 @@ def default_value(t: ir.Type, big: bool = False) -> str:
         return f"{rust_type(t, big)}::null()"
     if isinstance(t, ir.IterT) and t.kind == "iter":
         return "rt::ListIter::empty()"
+    if isinstance(t, ir.FuncT):  # never called: assigned first
+        params = "".join(f"_: {rust_type(p, big)}, " for p in t.params)
+        ret = "()" if t.ret == ir.NONE else rust_type(t.ret, big)
+        return f"((|{params}_: u32| -> {ret} {{ {default_value(t.ret, big)} }}) as {rust_type(t, big)})"
     raise EmitError(f"no default for {t}", None)
 
 

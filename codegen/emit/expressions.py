@@ -95,6 +95,13 @@ class _ExpressionsMixin:
                 args.append(f"_depth + {1 + self.frame_off}")
             target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
             return self.q(f"rt::ret({target}({', '.join(args)}))")
+        if isinstance(e, ir.FuncRef):
+            return self.func_ref(e)
+        if isinstance(e, ir.CallValue):  # through the pointer: the callee first, then the arguments
+            f = self.t("_fv")
+            args = [self.expr(a) for a in e.args]
+            depth = f"_depth + {1 + self.frame_off}" if self.mod.recursive else "0"
+            return self.q(f"{{ let {f} = {self.expr(e.callee)}; rt::ret({f}({''.join(a + ', ' for a in args)}{depth})) }}")
         if isinstance(e, ir.NewObj):
             return self.new_obj(e)
         if isinstance(e, ir.GetAttr):
@@ -595,6 +602,19 @@ class _ExpressionsMixin:
         init = self.mod.classes.call_target(e) if e.dispatch is not None else self.mod.fn_ident(e.init)
         call = self.q(f"rt::ret({init}({', '.join(args)}))")
         return f"{{ let {o} = {new}; {call}; {o} }}"
+
+    def func_ref(self, e: ir.FuncRef) -> str:
+        """A module function as a function pointer: the function itself when it takes its frame's
+        depth (a program that recurses), else a closure that drops it."""
+        t = e.ty
+        assert isinstance(t, ir.FuncT)
+        target = self.mod.fn_ident(e.func)
+        if self.mod.recursive:
+            return f"({target} as {self.rty(t)})"
+        names = [f"_a{i}" for i in range(len(t.params))]
+        params = "".join(f"{n}: {self.rty(p)}, " for n, p in zip(names, t.params))
+        ret = "()" if t.ret == ir.NONE else self.rty(t.ret)
+        return f"((|{params}_: u32| -> {ret} {{ {target}({', '.join(names)}) }}) as {self.rty(t)})"
 
     def lam(self, e: ir.Lambda) -> str:
         (pname, pty), = e.params
