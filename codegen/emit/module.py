@@ -195,9 +195,13 @@ class _ModEmitter:
 def _recursive_functions(m: ir.Module) -> set[str]:
     """Functions on a cycle of the call graph (if any, every function gets a depth guard)."""
     calls: dict[str, set[str]] = {}
+    # a call through a function value may run any function used as a value
+    values = {n.func for n in ir.walk((m.functions, m.main)) if isinstance(n, ir.FuncRef)}
     for f in m.functions:
         out: set[str] = set()
         out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.Call))
+        if any(isinstance(n, ir.CallValue) for n in ir.walk(f.body)):
+            out |= values
         out.update(n.init for n in ir.walk(f.body) if isinstance(n, ir.NewObj) and n.init is not None)
         out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.MethodTarget))
         calls[f.name] = out

@@ -11,7 +11,7 @@ def step(f: Callable[[int], int], n: int) -> int:
     return f(n)
 
 
-for n in (300, 330, 332, 333, 334, 340, 400):
+for n in (300, 400, 497, 498, 499, 500, 600):
     try:
         print(n, down(n))
     except RecursionError as e:
