@@ -821,6 +821,19 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             handlers = "\n".join(f"except {self.spell(e)} as {self.spell(hv)}:\n    print('caught', {self.spell(hv)})"
                                  for e in self.excs)
             main += [f"try:\n    print({c})\n{handlers}" if self.excs else f"print({c})"]
+        if self.fns and r.random() < FUNC_VALUE_SHARE:  # functions as values (session 15): a table of them
+            groups: dict[tuple, list[Fn]] = {}
+            for f in self.fns:
+                groups.setdefault((tuple(t for _, t in f.params), f.ret), []).append(f)
+            fs = r.choice(sorted(groups.values(), key=lambda g: -len(g)))
+            table, g = self.spell(self.fresh()), self.spell(self.fresh())
+            small = any(f.recursive for f in fs)  # a recursive function's first int: small
+            args = ", ".join(str(r.randint(0, 5)) if small and i == 0 else self.expr(t, env, 1)
+                             for i, (_, t) in enumerate(fs[0].params))
+            handlers = "".join(f"\n    except {self.spell(e)} as {self.spell(g)}_e:\n        print('caught', {self.spell(g)}_e)"
+                               for e in self.excs)
+            call = f"    try:\n        print({g}({args}))" + handlers if self.excs else f"    print({g}({args}))"
+            main += [f"{table} = [{', '.join(self.spell(f.name) for f in fs)}]", f"for {g} in {table}:\n{call}"]
         if r.random() < 0.02:  # now and then a program ends with an uncaught exception (exit 1, traceback)
             main.append(r.choice([f"print(int({self.literal('str')}))", f"print([1, 2][{r.randint(2, 5)}])",
                                   f"raise {r.choice(['ValueError', 'KeyError', 'RuntimeError'])}({self.literal('str')})"]
@@ -839,6 +852,7 @@ MARKER = "#### portalis-progen program {}"
 CM_SHARE = 0.3  # the share of programs with a context manager class and `with` statements
 NESTED_SHARE = 0.3  # the share of functions with functions nested in them
 CACHE_SHARE = 0.25  # the share of functions of int/str parameters under @cache / @lru_cache
+FUNC_VALUE_SHARE = 0.3  # the share of programs that call their functions through a list of them
 WIDE_BATCHES = 0.3  # the share of batches with ints near and past 64 bits
 
 
