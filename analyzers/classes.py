@@ -1055,6 +1055,9 @@ class ClassMixin(OperatorMixin):
         r = resolve(self.info, t.name, m)
         if r is None or r[1] == "property":
             if has_field(self.info, t.name, m):
+                held = self.expr(node.func)
+                if isinstance(prune(held.ty), ir.FuncT):  # a field holding a function value: no `self`
+                    return self.call_value(held, node, pos, kw)
                 called = protocols.call_object(self, node.func, node, pos, kw)  # a field holding an object with `__call__`
                 if called is not None:
                     return called
