@@ -181,7 +181,7 @@ class ContainersMixin:
                     f"{indent}except KeyError as {e}:", f"{indent}    print('KeyError', {e})",
                     f"{indent}print({w} == OrderedDict(reversed(list({w}.items()))), {w} == dict({w}), {w}.keys())"]
         op = r.choice([f"{w}[{s()}] = {i()}", f"{w}.move_to_end({k})", f"del {w}[{k}]", f"{w}[{k}] = {i()}",
-                       f"{w}.clear()", f"{w}.pop({s()}, None)"])
+                       f"{w}.clear()", f"{w}.pop({s()}, -1)"])
         return [f"{indent}{w} = OrderedDict([({s()}, {i()}), ({s()}, {i()})])", f"{indent}try:",
                 f"{indent}    for {k} in {w}:", f"{indent}        print({k}, end=' ')", f"{indent}        {op}",
                 f"{indent}except (RuntimeError, KeyError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
