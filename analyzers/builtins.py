@@ -1637,8 +1637,11 @@ class BuiltinMixin:
         if m in ("remove", "index", "count") and self.want(node, pos, kw, 1, 1):
             v = self.coerce_to(self.expr(pos[0]), el, pos[0], f"deque.{m}()")
             return I(f"deque.{m}", (obj, v), ir.NONE if m == "remove" else ir.INT, sp)
+        if m == "insert" and self.want(node, pos, kw, 2, 2):
+            return I("deque.insert", (obj, self.int_arg(self.expr(pos[0]), pos[0]),
+                                      self.coerce_to(self.expr(pos[1]), el, pos[1], "deque.insert()")), ir.NONE, sp)
         if m in ("append", "appendleft", "extend", "extendleft", "pop", "popleft", "clear", "reverse", "copy",
-                 "rotate", "remove", "index", "count"):
+                 "rotate", "remove", "index", "count", "insert"):
             return self.poison(node)  # `want` reported the arguments
         return self.err("unsupported-builtin", f"`deque.{m}()` is not supported", node)
 

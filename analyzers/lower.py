@@ -302,8 +302,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             if isinstance(t, ir.DictT):
                 return [ir.DelItem(obj, self.coerce_to(self.expr(idx_node), t.key, idx_node, "the dict key", ne.key_error()),
                                    self.sp(node))]
-            if isinstance(t, ir.ListT):
-                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index("list", "NoneType")),
+            if isinstance(t, (ir.ListT, ir.DequeT)):
+                what = "list" if isinstance(t, ir.ListT) else "deque"
+                return [ir.DelItem(obj, self.int_arg(self.expr(idx_node), idx_node, ne.sequence_index(what, "NoneType")),
                                    self.sp(node))]
             if isinstance(t, ir.ObjT) and self.info.classes:  # `__delitem__`
                 return [ir.ExprStmt(self.obj_dunder(obj, t, "__delitem__", [idx_node], node), self.sp(node))]

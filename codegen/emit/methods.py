@@ -279,6 +279,8 @@ class _MethodsMixin:
             return q(f"{d}.get({self.as_i64(a[1], 'index')}, {ln})")
         if m == "rotate":
             return f"{d}.rotate({self.as_i64(a[1], 'ssize')})"
+        if m == "insert":
+            return q(f"{d}.insert({self.as_i64(a[1], 'ssize')}, {X(a[2])}, {ln})")
         if m in ("clear", "reverse", "copy"):
             return f"{d}.{m}()"
         if m == "maxlen":

@@ -175,6 +175,35 @@ impl<T: Clone> PyDeque<T> {
         Ok(())
     }
 
+    /// `d.insert(i, v)`: positions as `list.insert`; IndexError when the deque is at its maxlen.
+    pub fn insert(&self, i: i64, v: T, line: u32) -> PyResult<()> {
+        let mut d = self.0.borrow_mut();
+        let n = d.items.len();
+        if d.maxlen == Some(n) {
+            return Err(index_err("deque already at its maximum size", line));
+        }
+        let j = if i < 0 { (i + n as i64).max(0) as usize } else { (i as usize).min(n) };
+        d.state = d.state.wrapping_add(1);
+        d.items.insert(j, v);
+        Ok(())
+    }
+
+    /// `del d[i]`.
+    pub fn del_item(&self, i: i64, line: u32) -> PyResult<()> {
+        let old = {
+            let mut d = self.0.borrow_mut();
+            match norm_index(i, d.items.len()) {
+                Some(j) => {
+                    d.state = d.state.wrapping_add(1);
+                    d.items.remove(j)
+                }
+                None => return Err(index_err("deque index out of range", line)),
+            }
+        };
+        drop(old);
+        Ok(())
+    }
+
     pub fn clear(&self) {
         let old = {
             let mut d = self.0.borrow_mut();
