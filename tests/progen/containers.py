@@ -164,10 +164,11 @@ class ContainersMixin:
                     f"{indent}print({w}.count({i()}), {i()} in {w}, {w} == deque({xs()}), {w}.copy(), bool({w}))"]
         # a loop over a deque that may change it: RuntimeError at the next step
         op = r.choice([f"{w}.append({v})", f"{w}.popleft()", f"{w}.rotate({i()})", f"{w}[0] = {v} + 1",
-                       f"{w}.reverse()", f"{w}.clear()"])
+                       f"{w}.reverse()", f"{w}.clear()", f"{w}.insert({i()}, {v})", f"del {w}[{i()}]"])
         return [f"{indent}{w} = deque({xs()})", f"{indent}try:", f"{indent}    for {v} in {w}:",
                 f"{indent}        print({v}, end=' ')", f"{indent}        if {v} > {i()}:", f"{indent}            {op}",
-                f"{indent}except RuntimeError as {e}:", f"{indent}    print('RuntimeError', {e})", f"{indent}print({w})"]
+                f"{indent}except (RuntimeError, IndexError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
+                f"{indent}print({w})"]
 
     def odict_stmt(self, env: dict[str, str], indent: str) -> list[str]:
         r = self.r
