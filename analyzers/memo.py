@@ -1,4 +1,4 @@
-"""`@functools.cache` and `@functools.lru_cache` on a module function (issue: everyday code).
+"""`@functools.cache` and `@functools.lru_cache` on a module function.
 
 CPython's cache wrapper is a C object in front of the function: a call looks its arguments up
 (the key is how the call was written: `f(1)` and `f(x=1)` are different keys, and equal values
