@@ -160,14 +160,16 @@ class ContainersMixin:
             return [f"{indent}{w} = deque({xs()})", f"{indent}try:", f"{indent}    {w}[{i()}] += {i()}",
                     f"{indent}    print({w}[{i()}], {w})", f"{indent}    {w}.remove({i()})",
                     f"{indent}    print({w}.index({i()}))",
-                    f"{indent}except (IndexError, ValueError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
+                    f"{indent}except IndexError as {e}:", f"{indent}    print('IndexError', {e})",
+                    f"{indent}except ValueError as {e}:", f"{indent}    print('ValueError', {e})",
                     f"{indent}print({w}.count({i()}), {i()} in {w}, {w} == deque({xs()}), {w}.copy(), bool({w}))"]
         # a loop over a deque that may change it: RuntimeError at the next step
         op = r.choice([f"{w}.append({v})", f"{w}.popleft()", f"{w}.rotate({i()})", f"{w}[0] = {v} + 1",
                        f"{w}.reverse()", f"{w}.clear()", f"{w}.insert({i()}, {v})", f"del {w}[{i()}]"])
         return [f"{indent}{w} = deque({xs()})", f"{indent}try:", f"{indent}    for {v} in {w}:",
                 f"{indent}        print({v}, end=' ')", f"{indent}        if {v} > {i()}:", f"{indent}            {op}",
-                f"{indent}except (RuntimeError, IndexError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
+                f"{indent}except RuntimeError as {e}:", f"{indent}    print('RuntimeError', {e})",
+                f"{indent}except IndexError as {e}:", f"{indent}    print('IndexError', {e})",
                 f"{indent}print({w})"]
 
     def odict_stmt(self, env: dict[str, str], indent: str) -> list[str]:
@@ -185,7 +187,8 @@ class ContainersMixin:
                        f"{w}.clear()", f"{w}.pop({s()}, -1)"])
         return [f"{indent}{w} = OrderedDict([({s()}, {i()}), ({s()}, {i()})])", f"{indent}try:",
                 f"{indent}    for {k} in {w}:", f"{indent}        print({k}, end=' ')", f"{indent}        {op}",
-                f"{indent}except (RuntimeError, KeyError) as {e}:", f"{indent}    print(type({e}).__name__, {e})",
+                f"{indent}except RuntimeError as {e}:", f"{indent}    print('RuntimeError', {e})",
+                f"{indent}except KeyError as {e}:", f"{indent}    print('KeyError', {e})",
                 f"{indent}print({w})"]
 
     def match_stmt(self, env: dict[str, str], indent: str, dicts: list[str]) -> list[str]:
