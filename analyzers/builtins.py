@@ -1112,7 +1112,7 @@ class BuiltinMixin:
         sp = self.sp(node)
         if not pos:
             return ir.Intrinsic("odict.new", (), ir.DictT(TVar("dict-key", sp.line), TVar("dict-value", sp.line)), sp)
-        d = self.container_ctor("dict", node, pos, kw)
+        d = self.container_ctor("dict", node, pos, kw)  # a new plain dict, which is then marked
         if not isinstance(prune(d.ty), ir.DictT):
             return d
         return ir.Intrinsic("odict.from", (d,), d.ty, sp)

@@ -223,8 +223,8 @@ class _IntrinsicsMixin:
             return self.math(e)
         if n == "odict.new":
             return f"<{self.rty(e.ty)}>::new_ordered()"
-        if n == "odict.from":
-            return f"<{self.rty(e.ty)}>::ordered_from({X(a[0])})"
+        if n == "odict.from":  # a[0] is `dict(...)` of the argument: a new dict
+            return f"{X(a[0])}.into_ordered()"
         if n == "counter.new":  # two runtimes impls (i64 and big-int counts): the type picks one
             return f"<{self.rty(e.ty)}>::new_counter()"
         if n == "counter.from_dict":

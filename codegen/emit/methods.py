@@ -206,14 +206,10 @@ class _MethodsMixin:
             idx = self.as_i64(a[1], "ssize")
             return q(f"{lst}.pop_at({idx}, {ln})")
         if m in ("remove", "index", "count", "index_in"):
-            # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
             if m == "index_in":  # xs.index(x, start[, stop]): positions clamp like slice bounds
-                call = q(f"{lst}.index_of_in(_nd, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
-            else:
-                call = q(f"{lst}.{'index_of' if m == 'index' else m}(_nd, {ln})") if m != "count" else f"{lst}.count(_nd)"
-            guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
-            code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
-            return self.from_i64(code) if m != "remove" else code
+                return self.from_i64(self.needle_search(
+                    a[1], q(f"{lst}.index_of_in(_nd, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})"), ln))
+            return self.search(lst, m, a[1], ln)
         if m == "sort":
             return "{\n" + self.sub(lambda: self.sort_call(lst, dict(e.kwargs), ln, a[0].ty.elem)) + "\n}"
         if m in ("reverse", "clear", "copy"):
@@ -286,12 +282,22 @@ class _MethodsMixin:
         if m == "maxlen":
             return f"{d}.maxlen()" if not self.big else f"{d}.maxlen().map(rt::Int::S)"
         if m in ("remove", "index", "count"):
-            # the needle is evaluated once, into `_nd`, then NaN-checked if it may hold a float
-            call = f"{d}.count(_nd)" if m == "count" else q(f"{d}.{'index_of' if m == 'index' else m}(_nd, {ln})")
-            guard = f"{q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(a[1].ty) else ""
-            code = f"{{ let _nd = &{R(a[1])}; {guard}{call} }}"
-            return self.from_i64(code) if m != "remove" else code
+            return self.search(d, m, a[1], ln)
         raise EmitError(f"deque.{m}", e.span)
+
+    def search(self, seq: str, m: str, needle: ir.Expr, ln: int) -> str:
+        """`seq.remove(x)` / `seq.index(x)` / `seq.count(x)` of a list or deque (the runtime's
+        `remove` / `index_of` / `count`)."""
+        q = self.q
+        call = f"{seq}.count(_nd)" if m == "count" else q(f"{seq}.{'index_of' if m == 'index' else m}(_nd, {ln})")
+        code = self.needle_search(needle, call, ln)
+        return self.from_i64(code) if m != "remove" else code
+
+    def needle_search(self, needle: ir.Expr, call: str, ln: int) -> str:
+        """`call` (which reads `_nd`) with the needle evaluated once into `_nd`, then NaN-checked
+        if it may hold a float (CPython's identity check would find a NaN; Portalis stops)."""
+        guard = f"{self.q(f'rt::no_nan(_nd, {ln})')}; " if _has_float(needle.ty) else ""
+        return f"{{ let _nd = &{self.ref(needle)}; {guard}{call} }}"
 
     def dict_method(self, e: ir.Intrinsic) -> str:
         m = e.name[5:]

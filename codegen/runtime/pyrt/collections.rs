@@ -253,11 +253,11 @@ impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
         d.0.borrow_mut().ordered = true;
         d
     }
-    /// `OrderedDict(d)` / `OrderedDict(pairs)` once the pairs are in a dict: its items, in order.
-    pub fn ordered_from(src: PyDict<K, V>) -> Self {
-        let d = src.copy_plain();
-        d.0.borrow_mut().ordered = true;
-        d
+    /// `OrderedDict(d)` / `OrderedDict(pairs)`: `self` is the new plain dict that `dict(...)` of
+    /// the same argument made (analyzers/builtins.py `odict_new`), now marked ordered.
+    pub fn into_ordered(self) -> Self {
+        self.0.borrow_mut().ordered = true;
+        self
     }
     /// `d.keys()` & co. as a value: CPython's view class name.
     pub fn view_name(&self, which: &str) -> &'static str {

@@ -85,11 +85,25 @@ impl<T: Clone> PyDeque<T> {
 
     /// `d.append(v)`: onto the right end; a full deque drops its leftmost item.
     pub fn append(&self, v: T) {
+        self.push(v, false);
+    }
+
+    /// `d.appendleft(v)`: onto the left end; a full deque drops its rightmost item.
+    pub fn appendleft(&self, v: T) {
+        self.push(v, true);
+    }
+
+    fn push(&self, v: T, front: bool) {
         let dropped = {
             let mut d = self.0.borrow_mut();
             d.state = d.state.wrapping_add(1);
-            d.items.push_back(v);
+            if front {
+                d.items.push_front(v);
+            } else {
+                d.items.push_back(v);
+            }
             match d.maxlen {
+                Some(m) if d.items.len() > m && front => d.items.pop_back(),
                 Some(m) if d.items.len() > m => d.items.pop_front(),
                 _ => None,
             }
@@ -97,34 +111,18 @@ impl<T: Clone> PyDeque<T> {
         drop(dropped);
     }
 
-    /// `d.appendleft(v)`: onto the left end; a full deque drops its rightmost item.
-    pub fn appendleft(&self, v: T) {
-        let dropped = {
-            let mut d = self.0.borrow_mut();
-            d.state = d.state.wrapping_add(1);
-            d.items.push_front(v);
-            match d.maxlen {
-                Some(m) if d.items.len() > m => d.items.pop_back(),
-                _ => None,
-            }
-        };
-        drop(dropped);
-    }
-
     pub fn pop(&self, line: u32) -> PyResult<T> {
-        let mut d = self.0.borrow_mut();
-        match d.items.pop_back() {
-            Some(v) => {
-                d.state = d.state.wrapping_add(1);
-                Ok(v)
-            }
-            None => Err(index_err("pop from an empty deque", line)),
-        }
+        self.take(false, line)
     }
 
     pub fn popleft(&self, line: u32) -> PyResult<T> {
+        self.take(true, line)
+    }
+
+    fn take(&self, front: bool, line: u32) -> PyResult<T> {
         let mut d = self.0.borrow_mut();
-        match d.items.pop_front() {
+        let v = if front { d.items.pop_front() } else { d.items.pop_back() };
+        match v {
             Some(v) => {
                 d.state = d.state.wrapping_add(1);
                 Ok(v)
@@ -137,21 +135,20 @@ impl<T: Clone> PyDeque<T> {
     /// copies a deque extended with itself first): appended one by one, each a mutation; with
     /// maxlen 0 nothing is stored and nothing changes.
     pub fn extend_vec(&self, items: Vec<T>) {
-        if self.0.borrow().maxlen == Some(0) {
-            return;
-        }
-        for v in items {
-            self.append(v);
-        }
+        self.extend_at(items, false);
     }
 
     /// `d.extendleft(items)`: each onto the left end, so they end up in reverse order.
     pub fn extendleft_vec(&self, items: Vec<T>) {
+        self.extend_at(items, true);
+    }
+
+    fn extend_at(&self, items: Vec<T>, front: bool) {
         if self.0.borrow().maxlen == Some(0) {
             return;
         }
         for v in items {
-            self.appendleft(v);
+            self.push(v, front);
         }
     }
 
@@ -257,31 +254,26 @@ impl<T: Clone> PyDeque<T> {
     /// the end; RuntimeError if the deque was mutated since (checked first, also at the end).
     #[inline]
     pub fn item_at(&self, pos: &mut usize, mark: u64, line: u32) -> PyResult<Option<T>> {
-        let d = self.0.borrow();
-        if d.state != mark {
-            return Err(deque_mutated(line));
-        }
-        let p = *pos;
-        if p >= d.items.len() {
-            return Ok(None);
-        }
-        *pos = p + 1;
-        Ok(Some(d.items[p].clone()))
+        self.item_from(pos, mark, line, false)
     }
 
     /// As `item_at`, from the right end: `reversed(d)`.
     pub fn item_back_at(&self, pos: &mut usize, mark: u64, line: u32) -> PyResult<Option<T>> {
+        self.item_from(pos, mark, line, true)
+    }
+
+    #[inline]
+    fn item_from(&self, pos: &mut usize, mark: u64, line: u32, back: bool) -> PyResult<Option<T>> {
         let d = self.0.borrow();
         if d.state != mark {
             return Err(deque_mutated(line));
         }
-        let p = *pos;
-        let n = d.items.len();
+        let (p, n) = (*pos, d.items.len());
         if p >= n {
             return Ok(None);
         }
         *pos = p + 1;
-        Ok(Some(d.items[n - 1 - p].clone()))
+        Ok(Some(d.items[if back { n - 1 - p } else { p }].clone()))
     }
 }
 
