@@ -1324,8 +1324,8 @@ class BuiltinMixin:
         if p is None:
             return ir.Const(None, ir.OptionT(ir.STR), sp)
         e = self.expr(p)
-        if prune(e.ty) == ir.NONE:
-            return ir.Const(None, ir.OptionT(ir.STR), sp)
+        if prune(e.ty) == ir.NONE:  # (a call that returns None still runs: exprs.coerce_to)
+            return self.coerce_to(e, ir.OptionT(ir.STR), p, "this argument")
         return ir.Coerce(self.coerce_to(e, ir.STR, p, "this argument"), ir.OptionT(ir.STR), e.span)
 
     def str_method(self, obj, m, node, pos, kw):

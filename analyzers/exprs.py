@@ -178,7 +178,9 @@ class ExprMixin:
             return ir.Coerce(e, w, e.span)  # prefer the plain type for a value not known yet
         if isinstance(w, ir.OptionT):
             if have == ir.NONE:
-                return ir.Const(None, w, e.span)
+                if isinstance(e, (ir.Const, ir.Local, ir.Global)):
+                    return ir.Const(None, w, e.span)
+                return ir.Coerce(e, w, e.span)  # a call that returns None: it runs (codegen: `{ f(); None }`)
             if not isinstance(have, ir.OptionT) and not isinstance(have, TVar):
                 if unify(w.inner, have):
                     return ir.Coerce(e, w, e.span)
@@ -970,6 +972,9 @@ class ExprMixin:
         sig = self.info.funcs[n]
         if sig.owner is not None or sig.parent is not None or sig.refused_params:
             return self.err("unsupported-syntax", f"function `{n}` used as a value; only calls are supported", node)
+        if sig.generator:
+            return self.err("generator", f"generator function `{n}` used as a value; only calls that are looped over "
+                            "or passed to a consumer (list, sum, ...) are supported", node)
         return ir.FuncRef(n, ir.FuncT(tuple(t for _, t in sig.params), sig.ret), self.sp(node))
 
     def call_value(self, callee: ir.Expr, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
@@ -990,8 +995,8 @@ class ExprMixin:
         if p is None:
             return ir.Const(None, ir.OptionT(ir.INT), sp)
         e = self.expr(p)
-        if prune(e.ty) == ir.NONE:
-            return ir.Const(None, ir.OptionT(ir.INT), sp)
+        if prune(e.ty) == ir.NONE:  # (a call that returns None still runs: coerce_to)
+            return self.coerce_to(e, ir.OptionT(ir.INT), p, "this argument")
         t = prune(e.ty)
         if isinstance(t, ir.OptionT) and prune(t.inner) == ir.INT:
             return e  # an Optional[int] variable: None means the default, as in Python

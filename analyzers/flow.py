@@ -126,7 +126,7 @@ class _Checker:
             if isinstance(s.target, ir.NameTarget) and not s.target.is_global:
                 self.reads(ir.Local(s.target.name, s.target.ty, s.span), st)
             return self.target(s.target, st)
-        if isinstance(s, (ir.ExprStmt, ir.Assert, ir.DelItem, ir.DelSlice)):
+        if isinstance(s, (ir.ExprStmt, ir.Assert, ir.DelItem, ir.DelSlice, ir.Yield)):
             self.reads(s, st)
             return st
         if isinstance(s, ir.Return):

@@ -17,7 +17,8 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, matching, memo, named, nested, numeric, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, enums, exc_extras, generators, matching, memo, named, nested, \
+    numeric, protocols
 from portalis.analyzers.annotation_names import rebound_annotation_names
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Diagnostic, Severity, Span, make
@@ -51,6 +52,7 @@ class FuncSig:
     parent: str | None = None  # a nested function ("outer.inner", lifted): the function it is defined in
     captures: tuple[str, ...] = ()  # a nested function's last params: the parent's variables it reads
     cache: ir.CacheSpec | None = None  # @functools.cache / @lru_cache (analyzers/memo.py)
+    generator: bool = False  # it yields; `ret` is `gen[T]` (analyzers/generators.py)
 
 
 @dataclass
@@ -60,6 +62,7 @@ class ModuleInfo:
     exceptions: dict[str, str] = field(default_factory=dict)  # user class -> base
     globals: dict[str, Any] = field(default_factory=dict)  # module names functions can see
     yields_refused: set[tuple[int, int]] = field(default_factory=set)  # (line, col) of each `yield` reported
+    yields_guarded: set[tuple[int, int]] = field(default_factory=set)  # (line, col) of each `yield` in a try/except
     exc_modules: dict[str, str] = field(default_factory=dict)  # library exception classes: their module
     global_inits: dict[str, cst.CSTNode] = field(default_factory=dict)  # the statement that defines it
     imports: set[str] = field(default_factory=set)
@@ -152,6 +155,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         self.evaluated: dict[cst.CSTNode, ir.Expr] = {}  # expressions already evaluated (into a hidden local)
         self.refused_defs: set[str] = set()  # nested functions and classes (refused): no second error at each use
         self.nested: dict[str, str] = {}  # the nested functions this body can call: Python name -> "outer.inner"
+        self.generator = False  # a generator function's body: `ret` is `gen[T]`, `yield` statements lower
 
     # ------------------------------------------------------------ plumbing
 
@@ -221,6 +225,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             v = node.value
             if isinstance(v, (cst.SimpleString, cst.ConcatenatedString, cst.Ellipsis)):
                 return []  # docstring, bare string, `...` (a body that does nothing)
+            if isinstance(v, cst.Yield) and self.generator:
+                return generators.lower_yield(self, node, v)
             e = self.expr(v)
             if isinstance(e, ir.Intrinsic) and e.name == "sys.exit":
                 return [ir.Raise(e, None, sp)]
@@ -237,7 +243,10 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             if protocols.is_notimpl(node.value):
                 return protocols.return_notimpl(self, node)
             v = self.expr(node.value)
-            if prune(self.ret) == ir.NONE and prune(v.ty) == ir.NONE:
+            r = prune(self.ret)
+            if isinstance(r, TVar) and r.origin == "error":  # a refused generator: its callers see no type
+                return [ir.Return(v, sp)]
+            if r == ir.NONE and prune(v.ty) == ir.NONE:
                 return [ir.Return(None, sp)]
             return [ir.Return(self.coerce_to(v, self.ret, node.value, f"the return value of `{self.fname}`"), sp)]
         if isinstance(node, (cst.Break, cst.Continue)):
@@ -843,28 +852,16 @@ class _ModuleLowering:
                                               else a.evaluated_name)
                 self.info.refused_imports.add(bound)
 
-    def refuse_yields(self, fn: cst.FunctionDef, code: str, ret: Any) -> Any:
-        """Refuse the `yield`s of function or method `fn` (a generator; not those of functions
-        nested in it, refused with them); its return type, or the error type when it has any,
-        so that its calls are not reported again (`None is not iterable`)."""
-        if "yield" not in code:  # the visit is the slow part; most functions cannot contain one
-            return ret
-
-        class Y(cst.CSTVisitor):
-            def visit_Yield(self_, node: cst.Yield) -> None:
-                self.refuse_yield(node)
-
-            def visit_FunctionDef(self_, node: cst.FunctionDef) -> bool:
-                return node is fn
-
-        seen = len(self.info.yields_refused)
-        fn.visit(Y())
-        return TVar("error") if len(self.info.yields_refused) != seen else ret
-
-    def refuse_yield(self, node: cst.Yield) -> None:
+    def refuse_yield(self, node: cst.Yield, msg: str) -> None:
         sp = self.sm.span(node)
+        if (sp.line, sp.col) in self.info.yields_refused:
+            return
         self.info.yields_refused.add((sp.line, sp.col))
-        self.pre_diags.append(make("generator", "generators (`yield`) are not supported yet", sp))
+        self.pre_diags.append(make("generator", msg, sp))
+
+    def refuse_return_value(self, node: cst.Return) -> None:
+        self.pre_diags.append(make("generator", "`return value` in a generator (the value of its StopIteration) is "
+                                   "not supported; a bare `return` ends it", self.sm.span(node)))
 
     def collect(self) -> None:
         info = self.info
@@ -1276,10 +1273,11 @@ class _ModuleLowering:
             params.append((prm.name.value, self.param_type(prm, name)))
         params += [(c, nested.captured_type(self.info, parent, c)) for c in captures]
         code = self.sm.source_lines(fn)
-        ret = self.refuse_yields(fn, code, self.return_type(fn, name))
+        ret, gen = generators.signature(self, fn, code, name, cache)
         from portalis.analyzers.ingest import content_hash
         sig = FuncSig(name, params, ret, fn, content_hash(code), defaults, refused_params=_refused_params(p),
-                      parent=parent.name if parent is not None else None, captures=captures, cache=cache)
+                      parent=parent.name if parent is not None else None, captures=captures, cache=cache,
+                      generator=gen)
         self.info.funcs[name] = sig
         if parent is None:
             nested.collect(self, fn, sig)
@@ -1347,10 +1345,15 @@ class _ModuleLowering:
         if kind == "class" and class_methods.in_hierarchy(self, cname):
             params.insert(0, (class_methods.CLS_TAG, ir.INT))  # the run-time class (analyzers/class_methods)
         code = self.sm.source_lines(fn)
-        ret = self.refuse_yields(fn, code, self.return_type(fn, fname))
+        refuse = None
+        if kind not in ("method", "static"):
+            refuse = f"a generator {'property' if kind in ('property', 'setter') else 'class method'} is not supported"
+        elif fn.name.value.startswith("__") and fn.name.value.endswith("__"):
+            refuse = f"`{fn.name.value}` cannot be a generator here (only `__iter__`)"
+        ret, gen = generators.signature(self, fn, code, fname, None, refuse)
         from portalis.analyzers.ingest import content_hash
         self.info.funcs[fname] = FuncSig(fname, params, ret, fn, content_hash(code), defaults, cname, kind,
-                                         self_name, cls_param, _refused_params(p))
+                                         self_name, cls_param, _refused_params(p), generator=gen)
 
     def return_type(self, fn: cst.FunctionDef, name: str) -> Any:
         """The return type of function (or method) `name`: its annotation, else a type variable
@@ -1389,6 +1392,7 @@ class _ModuleLowering:
                 locs[n] = TVar(f"local {n} of {sig.name}")
         fl = FunctionLowerer(self.info, ctx, sig.name, locs, facts.globals_declared, sig.ret)
         fl.owner, fl.self_name, fl.cls_param = sig.owner, sig.self_name, sig.cls_param
+        fl.generator = sig.generator
         nested.prepare(self, fl, sig)
         for g in facts.globals_declared:
             if g not in self.info.globals:
@@ -1399,7 +1403,7 @@ class _ModuleLowering:
         params = tuple((n, t) for n, t in sig.params)
         local_list = tuple((n, locs[n]) for n in locs if n not in dict(params))
         f = ir.Function(sig.name, params, sig.ret, body, local_list, self.sm.span(sig.node), sig.source_hash,
-                        sig.parent or "", sig.cache)
+                        sig.parent or "", sig.cache, sig.generator)
         return f, fl
 
     def module_facts(self) -> Any:

@@ -55,7 +55,8 @@ CODES: dict[str, str] = {
     "unsupported-enum": "An enum outside the supported subset (Enum/IntEnum with int or str literal values or `auto()`; members, `.name`, `.value`, `Color(v)`, `Color[name]`, iteration): methods, Flag/StrEnum, the functional API, the class as a value.",
     "unsupported-namedtuple": "A named tuple outside the supported subset (`class P(NamedTuple)` with annotated fields and literal defaults, `namedtuple(\"P\", \"x y\")`; construction, fields, indexing, unpacking, `_replace`, `_asdict`, `_fields`): methods, `defaults=`, the class as a value.",
     "object-default-repr": "Printing an object whose class has no `__repr__`/`__str__`: CPython shows its memory address, which differs between runs.",
-    "generator": "Generators (`yield`) are not supported yet.",
+    "generator": "A generator feature that is not supported: `x = yield` (`send()`), `return value`, a `yield` inside "
+                 "`try`/`finally` or `with`, generator properties and class methods, a generator function used as a value.",
     "unsupported-syntax": "A statement or expression outside the supported subset (async, decorators, *args, a walrus in a comprehension or lambda, some `match` patterns, ...).",
     "unsupported-builtin": "A builtin function, module attribute or method that Portalis does not translate.",
     "type-mismatch": "A name, container or operation would hold values of incompatible types.",

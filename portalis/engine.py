@@ -697,6 +697,13 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
     ret_t = fn.ret if fn is not None else None
     returns = _slot("", ret_t, "annotation" if node.returns is not None else "dataflow",
                     sm.span(node.returns) if node.returns is not None else sm.span(node.name))
+    each = None  # a generator: its items' Rust type (the wrapper takes the loop body as `each`)
+    if fn is not None and fn.generator and isinstance(ret_t, ir.IterT):
+        item = _slot("", ret_t.elem, returns.source, returns.span)
+        known = item.python != "unknown"
+        returns = dataclasses.replace(returns, python=f"Iterator[{item.python}]" if known else "unknown",
+                                      rust="()" if item.rust is not None else None)
+        each = item.rust
     local_spans = _first_assignments(fn)
     locals_ = tuple(_slot(n, t, "dataflow", local_spans.get(n, sm.span(node.name)))
                     for n, t in (fn.locals if fn is not None else ())
@@ -716,6 +723,8 @@ def _function_info(sm, node, fn: ir.Function | None, names, errors: list[Diagnos
         into = not parent
         rparams = ", ".join(f"{names.rust(s.name)}: {'impl Into<pyrt::Str>' if into and s.python == 'str' else s.rust}"
                             for s in rslots)
+        if each is not None:
+            rparams += f"{', ' if rparams else ''}each: impl FnMut({each}) -> bool"
         rret = "" if returns.rust == "()" else f" -> {'String' if into and returns.python == 'str' else returns.rust}"
         if returns.rust is not None and all(s.rust is not None for s in rslots):
             rust_sig = f"fn {rname}({rparams}){rret}"

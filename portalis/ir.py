@@ -584,6 +584,19 @@ class Return:
 
 
 @dataclass(frozen=True)
+class Yield:
+    """`yield value` in a generator function (analyzers/generators.py): hands the value to the
+    consumer's loop body, which runs before the generator goes on."""
+
+    value: Expr
+    span: Span
+    # inside a `try` with `except` handlers (no `finally`): what the consumer raises, or its
+    # early stop, leaves the generator at once, past the handlers (CPython never raises the
+    # consumer's exception in the generator; its GeneratorExit passes `except Exception`)
+    guarded: bool = False
+
+
+@dataclass(frozen=True)
 class Raise:
     exc: Expr | None  # None: re-raise the exception being handled (`handler_var`)
     handler_var: str | None
@@ -648,8 +661,8 @@ class GlobalInit:
     span: Span
 
 
-Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Raise, Try, Assert, DelItem, DelSlice, Pass,
-             GlobalInit]
+Stmt = Union[Assign, AugAssign, ExprStmt, If, While, For, Break, Continue, Return, Yield, Raise, Try, Assert, DelItem,
+             DelSlice, Pass, GlobalInit]
 
 # ---------------------------------------------------------------- module
 
@@ -673,6 +686,7 @@ class Function:
     nested_in: str = ""  # a function nested in another ("outer.inner", lifted: its last params are
     #                      the variables of `outer` it reads, passed at each call): that function
     cache: CacheSpec | None = None  # @functools.cache / @lru_cache
+    generator: bool = False  # it yields (ret: `IterT(T, "gen")`): emitted as a function taking the consumer's loop body
 
 
 @dataclass(frozen=True)
@@ -763,6 +777,13 @@ def is_copy(t: Type) -> bool:
     if isinstance(t, OptionT):
         return is_copy(t.inner)
     return False  # ObjT: an Rc, cloned
+
+
+def is_generator(e: Any) -> bool:
+    """A generator expression, or a call of a generator function: items made one at a time
+    while the consumer takes them (codegen/emit/loops.py `foreach`), never a value of its own."""
+    return (isinstance(e, Comprehension) and e.kind == "gen") or (
+        isinstance(e, Call) and isinstance(e.ty, IterT) and e.ty.kind == "gen")
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}

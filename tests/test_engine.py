@@ -96,3 +96,16 @@ def test_server_warm_up_analyses_its_sample_cleanly():
     _warm_up()
     a = analyse(_WARM_UP, "warm.py")
     assert not a.diagnostics and a.runs_as_program and all(f.translatable for f in a.functions), a.diagnostics
+
+
+def test_a_generator_function_reads_as_an_iterator_and_a_loop_body():
+    # hover's signatures of a generator: the Python one says what it yields, the Rust one is the
+    # library wrapper's (codegen/emit/library.py): the loop body is a closure `each`
+    src = ("def countdown(n: int):\n    while n > 0:\n        n -= 1\n        yield n\n\n\n"
+           "def total(n: int) -> int:\n    return sum(countdown(n))\n")
+    a = analyse(src, "m.py")
+    f = next(x for x in a.functions if x.name == "countdown")
+    assert f.translatable
+    assert f.python_signature == "def countdown(n: int) -> Iterator[int]"
+    assert f.rust_signature == "fn countdown(n: i64, each: impl FnMut(i64) -> bool)"
+    assert next(x for x in a.functions if x.name == "total").translatable

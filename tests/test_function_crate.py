@@ -362,3 +362,54 @@ def test_class_method_of_a_hierarchy_and_class_attributes():
     for fn in ("made", "Shape.make"):
         assert [(d.code, d.span.line) for d in translate_function(src, "lib10.py", fn).diagnostics] == [
             ("needs-module-state", 22)]
+
+
+GEN_SRC = textwrap.dedent('''\
+    def tokens(text: str, limit: int):
+        print("start")
+        for w in text.split():
+            if w == "stop":
+                return
+            if len(w) > limit:
+                raise ValueError(f"too long: {w}")
+            yield w.upper()
+        print("end")
+    ''')
+
+
+def test_a_generator_as_a_library_function_calls_a_closure_per_item(tmp_path: Path):
+    # the wrapper takes the loop body as `each` (false stops, as `break`); built natively, with
+    # a driver that takes every item, stops after the first, and meets the generator's error
+    tr = translate_function(GEN_SRC, "prog.py", "tokens")
+    assert tr.ok, [d.render("prog.py") for d in tr.diagnostics]
+    d = tmp_path / "crate"
+    write_crate(tr.crate, d)
+    name = tr.crate.name
+    rlib = tmp_path / f"lib{name}.rlib"
+    rustc = str(find_native_rustc())
+    r = subprocess.run([rustc, "--edition", "2021", "--crate-type", "lib", "--crate-name", name, "-o", str(rlib),
+                        str(d / "src" / "lib.rs")], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    drv = tmp_path / "driver.rs"
+    drv.write_text(textwrap.dedent('''\
+        use {n}::pyrt;
+        fn main() {{
+            let mut all: Vec<String> = Vec::new();
+            let r = {n}::tokens("a bb stop cc", 5, |w: pyrt::Str| {{ all.push(w.to_string()); true }});
+            println!("{{:?}} {{}}", all, r.is_ok());
+            let mut first: Vec<String> = Vec::new();
+            let r = {n}::tokens("x yy zz", 5, |w: pyrt::Str| {{ first.push(w.to_string()); false }});
+            println!("{{:?}} {{}}", first, r.is_ok());
+            match {n}::tokens("ok waytoolong", 5, |_w: pyrt::Str| true) {{
+                Ok(()) => println!("no error"),
+                Err(e) => println!("{{}}: {{}}", e.class_name(), e.py_str()),
+            }}
+        }}
+        ''').format(n=name))
+    exe = tmp_path / "driver"
+    r = subprocess.run([rustc, "--edition", "2021", "--extern", f"{name}={rlib}", "-o", str(exe), str(drv)],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr
+    run = subprocess.run([str(exe)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == ('start\n["A", "BB"] true\nstart\n["X"] true\nstart\nValueError: too long: waytoolong\n')

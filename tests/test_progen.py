@@ -135,7 +135,7 @@ def test_a_refused_program_is_left_out_of_its_batch(toolchain, tmp_path):
     # programs are translated alone only when their batch is refused: the refused one is
     # counted as refused, the others still run (as a batch)
     from progen.generator import Program
-    progs = [Program('print("a")\n'), Program('def gen():\n    yield 1\nprint(list(gen()))\n'),
+    progs = [Program('print("a")\n'), Program('def gen():\n    x = yield 1\n    print(x)\nprint(list(gen()))\n'),
              Program('print("c")\n')]
     stats = Stats()
     check_batch(progs, toolchain, stats, path=str(tmp_path / "batch.py"))

@@ -210,9 +210,28 @@ def test_a_refused_nested_definition_is_reported_once(src: str, code: str):
 
 def test_a_generator_is_reported_once_at_its_yield():
     # not twice at the yield, nor again at its calls (`None is not iterable`, `cannot infer`)
-    src = "def gen(n: int):\n    for i in range(n):\n        yield i\nfor v in gen(3):\n    print(v)\nxs = list(gen(2))\nprint(xs)\n"
+    src = ("def gen(n: int):\n    for i in range(n):\n        try:\n            yield i\n        finally:\n"
+           "            pass\nfor v in gen(3):\n    print(v)\nxs = list(gen(2))\nprint(xs)\n")
     tr = translate_source(src, "prog.py")
-    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("generator", 3)]
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("generator", 4)]
+
+
+@pytest.mark.parametrize("src,found", [
+    # each refused generator is reported once, at what makes it untranslatable
+    ("def gen(n: int):\n    yield n\n    return n\nprint(list(gen(1)))\n", [("generator", 3)]),
+    ("def gen(n: int):\n    x = yield n\n    print(x)\nprint(list(gen(1)))\n", [("generator", 2)]),
+    ("def gen(n: int) -> list[int]:\n    yield n\nprint(list(gen(1)))\n", [("generator", 2)]),
+    # a generator is made where it is consumed: not stored, printed, returned or called for nothing
+    ("def gen(n: int):\n    yield n\nprint(gen(2))\n", [("unsupported-syntax", 3)]),
+    ("def gen(n: int):\n    print('never runs')\n    yield n\ngen(2)\n", [("unsupported-syntax", 4)]),
+    ("def gen(n: int):\n    yield n\ndef wrap(n: int):\n    return gen(n)\nprint(list(wrap(2)))\n",
+     [("unsupported-syntax", 4)]),
+    ("def gen(n: int):\n    yield n\nf = gen\nprint(sum(f(3)))\n", [("generator", 3)]),
+    ("from functools import cache\n@cache\ndef gen(n: int):\n    yield n\nprint(list(gen(2)))\n", [("generator", 4)]),
+])
+def test_generator_refusals(src: str, found: list):
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == found
 
 
 
@@ -249,8 +268,8 @@ ONCE = [
     ("class A(metaclass=type):\n    pass\nprint(A())\n", [("unsupported-class", 1)]),
     ("@some_deco\nclass B:\n    def __init__(self) -> None:\n        self.v = 1\nb = B()\nprint(b.v)\nx: B = b\n"
      "print(x.v + 1)\n", [("unsupported-class", 1)]),
-    ("class A:\n    def __init__(self, x: int) -> None:\n        self.x = x\n    def m(self):\n"
-     "        yield self.x\na = A(1)\nfor v in a.m():\n    print(v)\n", [("generator", 5)]),
+    ("class A:\n    def __init__(self, x: int) -> None:\n        self.x = x\n    @property\n    def m(self):\n"
+     "        yield self.x\na = A(1)\nfor v in a.m:\n    print(v)\n", [("generator", 6)]),
 ]
 
 

@@ -277,11 +277,18 @@ class ClassEmitter:
         if rec:
             params.append("_depth: u32")
             args.append("_depth")
-        ret = "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
+        if fn.generator:  # the consumer's loop body (codegen/emit/loops.py `gen_call`)
+            assert isinstance(fn.ret, ir.IterT)
+            params.append(f"_y: &mut dyn FnMut({self.mod.rty(fn.ret.elem)}) -> rt::PyResult<bool>")
+            args.append("_y")
+        ret = "rt::PyResult<bool>" if fn.generator else "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
         arms = " ".join(f"{' | '.join(map(str, tags))} => {self.mod.fn_ident(f)}({', '.join(args)})," for tags, f in impls[:-1])
         for k in self.subclasses(cls):  # a class without the method (unrelated classes held together)
             if meth not in self.methods[k] and k != cls:
                 msg = rust_str(f"'{k}' object has no attribute '{meth}'")
+                if fn.generator:
+                    arms += f" {self.classes[k].tag} => Err(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, {ln})),"
+                    continue
                 dflt = "()" if fn.ret == ir.NONE else default_value(fn.ret, self.mod.big)
                 arms += (f" {self.classes[k].tag} => {{ rt::set_pending(rt::PyErr::new(&rt::ATTRIBUTE_ERROR, {msg}, "
                          f"{ln})); {dflt} }},")

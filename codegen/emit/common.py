@@ -95,6 +95,9 @@ def rust_type(t: ir.Type, big: bool = False) -> str:
     if isinstance(t, ir.FuncT):  # a module function as a value: the depth of its frame last
         ret = "()" if t.ret == ir.NONE else rust_type(t.ret, big)
         return f"fn({''.join(rust_type(p, big) + ', ' for p in t.params)}u32) -> {ret}"
+    if isinstance(t, ir.IterT) and t.kind == "gen":
+        raise EmitError("a generator cannot be stored (in a variable, a container, a return value): loop over it "
+                        "where it is made, or pass it to list(...)", None)
     raise EmitError(f"values of type {t} cannot be stored; convert with list(...)", None)
 
 
@@ -277,7 +280,9 @@ def _list_view_candidates(loop, big: bool = False) -> set[str]:
     a resizing method, `del`, slice assignment or an indexed store on any other list of the
     same type (it may be an alias) -- rules the type out."""
     nodes = list(ir.walk(loop))
-    if any(isinstance(n, ir.Call) for n in nodes):
+    # user code can reach any list: a call (also through a function value, or a constructor's
+    # `__init__`), or a `yield` (the consumer's loop body runs there)
+    if any(isinstance(n, (ir.Call, ir.CallValue, ir.NewObj, ir.Yield)) for n in nodes):
         return set()
     assigned = _assigned_names(loop)
     # a lambda parameter is a local of its own (`lam` hides views inside it); a list with the

@@ -90,6 +90,9 @@ class _ExpressionsMixin:
         if isinstance(e, ir.IfExp):
             return f"(if {self.expr(e.cond)} {{ {self.expr(e.then)} }} else {{ {self.expr(e.orelse)} }})"
         if isinstance(e, ir.Call):
+            if ir.is_generator(e):
+                raise EmitError("a generator function's call runs none of its code until it is looped over: loop over "
+                                "it, or pass it directly to a consumer (list, sum, any, all, min, max, sorted, ...)", e.span)
             args = [self.expr(a) for a in e.args]
             if self.mod.recursive:
                 args.append(f"_depth + {1 + self.frame_off}")
@@ -228,6 +231,8 @@ class _ExpressionsMixin:
             return f"({x} as f64)"
         if e.ty == ir.INT and src == ir.BOOL:
             return f"rt::Int::from({x})" if self.big else f"({x} as i64)"
+        if isinstance(e.ty, ir.OptionT) and src == ir.NONE:  # what returned None, as an Optional's None
+            return f"{{ {x}; None::<{self.rty(e.ty.inner)}> }}"
         if isinstance(e.ty, ir.OptionT) and not isinstance(src, ir.OptionT):
             return f"Some({x})"
         if isinstance(src, ir.ObjT) and isinstance(e.ty, ir.ObjT):
@@ -426,8 +431,10 @@ class _ExpressionsMixin:
                 bounds = ", ".join(self.expr(x) for x in eb.args)
                 return f"{neg}{{ let _k = {a}; {self.q(f'rt::py_range({bounds}, {eb.span.line})')}.contains(_k) }}"
             if isinstance(ct, ir.IterT):
+                lab = self.loop_label()
                 return f"{neg}{{ let _k = &{a}; let mut _f = false; " + self.sub(lambda: self.foreach(
-                    eb, lambda it: self.w.line(f"if {it} == *_k {{ _f = true; break; }}"), eb.span.line)) + " _f }"
+                    eb, lambda it: self.w.line(f"if {it} == *_k {{ _f = true; {self.stop_loop(lab)} }}"), eb.span.line,
+                    lab)) + " _f }"
             raise EmitError(f"`in` on {ct}", eb.span)
         if isinstance(ea.ty, ir.SetT) and op in ("<", "<=", ">", ">="):  # subset / superset
             sub, sup = (a, b) if op in ("<", "<=") else (b, a)

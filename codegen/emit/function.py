@@ -33,6 +33,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
+        # the Rust labels of the loops `foreach` opened that code here can `break` directly (not
+        # from inside a generator's consumer closure: `stop_loop`)
+        self.inner_labels: set[str] = set()
         # labels of loops with an `else` block (their breaks set a flag)
         self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
 
@@ -102,6 +105,13 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             return ""
         return f"{self.q(f'rt::check_depth(_depth + {self.frame_off + extra}, {ln})')};"
 
+    def ret_rty(self) -> str:
+        """The Rust type of what a `return` in this function gives back (a generator: whether its
+        consumer should go on, see codegen/emit/loops.py `gen_call`)."""
+        if self.fn.generator:
+            return "bool"
+        return "()" if self.fn.ret == ir.NONE else self.rty(self.fn.ret)
+
     def q(self, code: str) -> str:
         """Propagate the error of a PyResult expression to the current handler."""
         if self.err_ctx and self.err_ctx[-1]:
@@ -123,13 +133,23 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         params = ", ".join(f"mut {self.ident(n)}: {self.rty(t)}" for n, t in fn.params)
         if self.mod.recursive and not is_main:  # the frame's depth (see rt::MAX_USER_DEPTH)
             params = f"{params}, _depth: u32" if params else "_depth: u32"
-        ret = "()" if fn.ret == ir.NONE else self.rty(fn.ret)
+        try:
+            ret = self.ret_rty()
+        except EmitError as e:  # a type no value can have (a generator's): at the `return`
+            if e.span is None:
+                e.span = next((x.span for x in ir.walk(fn.body) if isinstance(x, ir.Return)), fn.span)
+            raise
         name, module, body = self.mod.fn_items(fn)
         # One Rust module per function: rustc's incremental builds (the edit loop) then
         # recompile only the edited function's codegen unit (see codegen/build.py).
         w.line(f"mod {module} {{ use super::*;", fn.span.line)
         if is_main:
             w.line(f"pub(super) fn {name}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+        elif fn.generator:
+            # the consumer's loop body as `_y`: Ok(false) when it stopped (analyzers/generators.py)
+            assert isinstance(fn.ret, ir.IterT)
+            y = f"_y: &mut dyn FnMut({self.rty(fn.ret.elem)}) -> rt::PyResult<bool>"
+            w.line(f"pub(super) fn {name}({params + ', ' if params else ''}{y}) -> rt::PyResult<bool> {{", fn.span.line)
         else:
             # A user function returns its value itself; an exception it raises is left pending
             # in the runtime (`rt::set_pending`) and taken by the caller (`rt::ret(f(..))?`):
@@ -175,7 +195,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.block(fn.body)
         if not fn.body or not isinstance(fn.body[-1], (ir.Return, ir.Raise)):
             last = fn.span.end_line
-            if fn.ret == ir.NONE:
+            if fn.generator:
+                w.line("Ok(true)", last)
+            elif fn.ret == ir.NONE:
                 w.line("Ok(())", last)
             elif isinstance(fn.ret, ir.OptionT):
                 w.line("Ok(None)", last)

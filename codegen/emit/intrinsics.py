@@ -519,12 +519,15 @@ class _IntrinsicsMixin:
                 el = self.elem_type(it)
                 w_line(f"let mut {acc} = {'false' if n == 'any' else 'true'};")
                 # any/all take one argument (METH_O): even specialised, CPython counts the call
+                # the first item that decides it ends the loop (all of them: a generator
+                # expression with several `for`s is several loops)
+                lab = self.loop_label()
                 if n == "any":
-                    self.foreach(it, lambda x: w_line(f"if {self.truthy(x, el)} {{ {acc} = true; break; }}"), ln,
-                                 driver=self.frame_off + 1)
+                    self.foreach(it, lambda x: w_line(f"if {self.truthy(x, el)} {{ {acc} = true; {self.stop_loop(lab)} }}"),
+                                 ln, lab, driver=self.frame_off + 1)
                 else:
-                    self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; break; }}"), ln,
-                                 driver=self.frame_off + 1)
+                    self.foreach(it, lambda x: w_line(f"if !({self.truthy(x, el)}) {{ {acc} = false; {self.stop_loop(lab)} }}"),
+                                 ln, lab, driver=self.frame_off + 1)
                 w_line(acc)
             elif n == "next.gen":  # the first item, else the default (evaluated before), else StopIteration
                 el = self.elem_type(it)
@@ -533,7 +536,9 @@ class _IntrinsicsMixin:
                 if "default" in kw:
                     w_line(f"let {dv} = {self.expr(kw['default'])};")
                 w_line(f"let mut {acc}: Option<{self.rty(el)}> = None;")
-                self.foreach(src, lambda x: w_line(f"{acc} = Some({x}); break;"), ln, driver=self.frame_off + 1)
+                lab = self.loop_label()
+                self.foreach(src, lambda x: w_line(f"{acc} = Some({x}); {self.stop_loop(lab)}"), ln, lab,
+                             driver=self.frame_off + 1)
                 if "default" not in kw:
                     stop = self.propagate(f"rt::PyErr::with_args(&rt::STOP_ITERATION, vec![], vec![], {ln})")
                     w_line(f"match {acc} {{ Some(_m) => _m, None => {{ {stop} }} }}")

@@ -12,7 +12,8 @@ from portalis.codegen.emit.module import _ModEmitter
 
 def _py_signature(fn: ir.Function) -> str:
     params = ", ".join(f"{n}: {t}" for n, t in fn.params if not ir.is_made_up(n))  # not a class method's `cls`
-    return f"def {fn.name}({params}) -> {fn.ret}"
+    ret = f"Iterator[{fn.ret.elem}]" if fn.generator and isinstance(fn.ret, ir.IterT) else str(fn.ret)
+    return f"def {fn.name}({params}) -> {ret}"
 
 
 class _LibEmitter(_ModEmitter):
@@ -59,7 +60,8 @@ class _LibEmitter(_ModEmitter):
         fn, ln = self.fn, self.fn.span.line
         # a str parameter takes anything that converts (String, &str, pyrt::Str) and a str result
         # is a String; inside containers, str is `pyrt::Str`
-        ret = "()" if fn.ret == ir.NONE else "String" if fn.ret == ir.STR else self.rty(fn.ret)
+        gen = fn.generator and isinstance(fn.ret, ir.IterT)
+        ret = "()" if fn.ret == ir.NONE or gen else "String" if fn.ret == ir.STR else self.rty(fn.ret)
         # a class method's hidden `cls` (analyzers/class_methods): the class it belongs to
         hidden_cls = [str(next(c.tag for c in m.classes if c.name == fn.name.split(".")[0]))] \
             if fn.params and fn.params[0][0] == ir.hidden("cls", 0) else []
@@ -68,6 +70,15 @@ class _LibEmitter(_ModEmitter):
                            for n, t in shown)
         args = ", ".join([*hidden_cls, *(f"{self.names.rust(n)}.into()" if t == ir.STR else self.names.rust(n)
                                          for n, t in shown), *(["1"] if self.recursive else [])])
+        call = f"rt::ret({self.fn_ident(self.function)}({args}))"
+        doc: list[str] = []
+        if gen:  # the consumer's loop body as a closure (analyzers/generators.py)
+            assert isinstance(fn.ret, ir.IterT)
+            each = f"mut each: impl FnMut({self.rty(fn.ret.elem)}) -> bool"
+            params = f"{params}, {each}" if params else each
+            call = f"{self.fn_ident(self.function)}({args}{', ' if args else ''}&mut |x| Ok(each(x))).map(|_| ())"
+            doc = ["///", "/// A generator: `each` is called with every item it yields, in order, as a loop body would",
+                   "/// be; returning false stops it (as `break` does)."]
         tail = [
             "",
             f"/// Python: `{_py_signature(fn)}` ({m.path.rsplit('/', 1)[-1]}, line {ln}).",
@@ -75,8 +86,9 @@ class _LibEmitter(_ModEmitter):
             "/// Translated by Portalis together with what it calls. A Python exception comes back as",
             "/// `Err(pyrt::PyErr)` (`.class_name()`, `.py_str()`, `.line`); what the function prints is",
             "/// written to stdout before it returns.",
+            *doc,
             f"pub fn {self.pub_name}({params}) -> Result<{ret}, pyrt::PyErr> {{",
-            f"    let _r = rt::ret({self.fn_ident(self.function)}({args})){'.map(String::from)' if fn.ret == ir.STR else ''};",
+            f"    let _r = {call}{'.map(String::from)' if fn.ret == ir.STR else ''};",
             "    rt::flush_stdout();",
             "    _r",
             "}",

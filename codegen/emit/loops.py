@@ -222,8 +222,9 @@ class _LoopsMixin:
             r, v = self.t("_r"), self.t("_v")
             items = ", ".join(f"{v}.{i}" for i in range(len(t.items)))
             return [f"let {v} = {self.expr(it)};", f"let mut {r} = vec![{items}].into_iter();"], f"{r}.next()"
-        if isinstance(it, ir.Comprehension) and it.kind == "gen":
-            raise EmitError("a generator expression can only be passed directly to sum/any/all/min/max/join/list/sorted", it.span)
+        if ir.is_generator(it):
+            raise EmitError("a generator can only be looped over or passed directly to a consumer "
+                            "(list, sum, any, all, min, max, sorted, str.join, ...)", it.span)
         raise EmitError(f"cannot iterate over {t}", it.span)
 
     def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "",
@@ -233,6 +234,19 @@ class _LoopsMixin:
         offset of the code that takes the items (default: the current one)."""
         w = self.w
         drv = self.frame_off if driver is None else driver
+        if label and label not in self.inner_labels:  # `stop_loop` can break it from here
+            self.inner_labels.add(label)
+            try:
+                self.foreach(it, body, ln, label, enter, driver)
+            finally:
+                self.inner_labels.discard(label)
+            return
+        if isinstance(it, ir.Call) and ir.is_generator(it):
+            self.gen_call(it, body, ln, label, enter, drv)
+            return
+        if isinstance(it, ir.Intrinsic) and it.name == "enumerate" and ir.is_generator(it.args[0]):
+            self.enumerate_gen(it, body, ln, label, enter, drv)
+            return
         if isinstance(it, ir.Comprehension) and it.kind == "gen":
             def inner(_: str) -> None:
                 v = self.t("_g")
@@ -261,6 +275,102 @@ class _LoopsMixin:
         w.line("}", ln)
         w.indent -= 1
         w.line("}", ln)
+
+    def gen_call(self, it: ir.Call, body: Callable[[str], None], ln: int, label: str, enter: str, drv: int) -> None:
+        """A loop over a call of a generator function (analyzers/generators.py): the function,
+        called with the loop body as its callback `_y`, runs it at each `yield`. The callback
+        returns Ok(true) to go on (the body ended, or `continue`), Ok(false) to stop (`break`,
+        any/all/next done, or a `return` of the enclosing function, which is made after the
+        call returns: `_gc`/`_grv`, as a `finally` frame does in `jump`)."""
+        w = self.w
+        w.line("{", ln)
+        w.indent += 1
+        args = []
+        for a in it.args:  # evaluated when the generator is made, before its first item
+            v = self.t("_ga")
+            w.line(f"let {v} = {self.expr(a)};", ln)
+            args.append(v)
+        if enter:
+            w.line(enter, ln)
+        if self.mod.recursive:
+            args.append(f"_depth + {drv + 1}")  # the generator's frame, above the code taking its items
+        n = self.t("")
+        decl_at = len(w.lines)
+        item = f"_gx{n}"
+        frame = {"closure": n, "codes": {}}
+        self.fin_frames = [*getattr(self, "fin_frames", []), frame]
+        self.err_ctx.append("")
+        outer_labels, self.inner_labels = self.inner_labels, ({label} if label else set())
+        target = self.mod.classes.call_target(it) if "." in it.func else self.mod.fn_ident(it.func)
+        w.line(f"let _gr{n}: rt::PyResult<bool> = {target}({''.join(a + ', ' for a in args)}"
+               f"&mut |_gp{n}: {self.rty(it.ty.elem)}| -> rt::PyResult<bool> {{", ln)
+        w.indent += 1
+        # a loop that runs once, so that `continue` goes on and `break` stops (labelled blocks
+        # are newer than rustc 1.63); the item is taken out of an Option, which the borrow
+        # checker sees is moved once
+        w.line(f"let mut _go{n} = Some(_gp{n});", ln)
+        w.line(f"{label + ': ' if label else ''}loop {{", ln)
+        w.indent += 1
+        w.line(f"let {item} = match _go{n}.take() {{ Some(_x) => _x, None => return Ok(true) }};", ln)
+        body(item)
+        w.line("#[allow(unreachable_code)]\n{ return Ok(true); }", ln)
+        w.indent -= 1
+        w.line("}", ln)
+        w.line("#[allow(unreachable_code)]\nOk(false)", ln)
+        w.indent -= 1
+        w.line("});", ln)
+        self.err_ctx.pop()
+        self.fin_frames = self.fin_frames[:-1]
+        self.inner_labels = outer_labels
+        w.line(f"{self.q(f'_gr{n}')};", ln)
+        if frame["codes"]:
+            decl = [f"let mut _gc{n}: u8 = 0;", f"let mut _grv{n}: Option<{self.ret_rty()}> = None;"]
+            for d in reversed(decl):
+                w.lines.insert(decl_at, "    " * w.indent + d)
+                w.pylines.insert(decl_at, ln)
+            for (kind, lab), code in frame["codes"].items():
+                w.line(f"if _gc{n} == {code} {{", ln)
+                w.indent += 1
+                if kind == "stop":
+                    w.line(self.stop_loop(lab), ln)
+                else:
+                    self.jump(kind, lab, f"_grv{n}.take().unwrap()" if kind == "return" else None, ln)
+                w.indent -= 1
+                w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+
+    def stop_loop(self, label: str) -> str:
+        """Rust that leaves the loop `foreach` opened with `label` (a consumer that is done: any,
+        all, next, `in`), from anywhere inside it: a `break`, or from inside a generator's
+        consumer closure, a stop recorded in its frame and made after the generator returns."""
+        if label in self.inner_labels:
+            return f"break {label};"
+        f = next(f for f in reversed(getattr(self, "fin_frames", [])) if "closure" in f)
+        code = f["codes"].setdefault(("stop", label), len(f["codes"]) + 1)
+        return f"_gc{f['closure']} = {code}; return Ok(false);"
+
+    def loop_label(self) -> str:
+        return f"'c{self.t('')}"
+
+    def enumerate_gen(self, it: ir.Intrinsic, body: Callable[[str], None], ln: int, label: str, enter: str,
+                      drv: int) -> None:
+        """`enumerate(<generator>, start)`: the count kept beside the generator's loop (see the
+        cursor of enumerate for the 64-bit limit); `start` is evaluated once the generator is made."""
+        c, i = self.t("_c"), self.t("_i")
+        if self.big:
+            start = f"let mut {c}: rt::Int = {self.expr(it.args[1])};"
+        else:
+            start = f"let mut {c}: Option<i64> = Some({self.expr(it.args[1])});"
+
+        def counted(x: str) -> None:  # (its error goes where the loop body's do: made in there)
+            if self.big:
+                self.w.line(f"let {i} = {c}.clone(); {c} = rt::bi_add(&{c}, &rt::Int::S(1));", ln)
+            else:
+                self.w.line(f"let {i} = {self.q(f'rt::enum_index({c}, {ln})')}; {c} = {i}.checked_add(1);", ln)
+            body(f"({i}, {x})")
+
+        self.foreach(it.args[0], counted, ln, label, enter=start + enter, driver=drv)
 
     def comp_loops(self, gens: tuple, inner: Callable[[str], None], ln: int, label: str = "",
                    frame: str | None = None, driver: int | None = None, enter: str = "") -> None:

@@ -87,7 +87,7 @@ class _MethodsMixin:
         a = e.args
         s = self.sref(a[0])
         sep = a[1]
-        if isinstance(sep, ir.Coerce):
+        if isinstance(sep, ir.Coerce) and sep.expr.ty != ir.NONE:  # (a call that returns None: as_deref below)
             sep_code = f"Some(&*{self.expr(sep.expr)})"
         else:
             sep_code = "None" if isinstance(sep, ir.Const) else f"{self.expr(sep)}.as_deref()"
@@ -113,7 +113,8 @@ class _MethodsMixin:
             return q(f"rt::str_{m}({self.split_args(e)}, {ln})")
         if m in ("strip", "lstrip", "rstrip"):
             ch = a[1]
-            ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) else f"{X(ch)}.as_deref()"
+            ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) \
+                and ch.expr.ty != ir.NONE else f"{X(ch)}.as_deref()"
             return f"rt::str_{m}({s}, {ch_code})"
         if m == "splitlines_keep":
             return f"rt::str_splitlines_keep({s}, {X(a[1])})"
@@ -186,9 +187,9 @@ class _MethodsMixin:
             v = self.t("_v")
             return f"{{ let {v} = {X(a[1])}; {lst}.append({v}) }}"
         if m == "extend":
-            if isinstance(a[1].ty, ir.ListT) and not (isinstance(a[1], ir.Comprehension) and a[1].kind == "gen"):
+            if isinstance(a[1].ty, ir.ListT) and not ir.is_generator(a[1]):
                 return f"{lst}.extend(&{self.ref(a[1])})"
-            if isinstance(a[1], ir.Comprehension) and a[1].kind == "gen":
+            if ir.is_generator(a[1]):
                 # CPython appends a generator's items one by one: it sees the list grow
                 tgt = self.t("_xl")
                 return "{\n" + self.sub(lambda: (
@@ -257,7 +258,7 @@ class _MethodsMixin:
             v = self.t("_v")
             return f"{{ let {v} = {X(a[1])}; {d}.{m}({v}) }}"
         if m in ("extend", "extendleft"):
-            if isinstance(a[1], ir.Comprehension) and a[1].kind == "gen":
+            if ir.is_generator(a[1]):
                 # CPython takes a generator's items one by one: it sees the deque change
                 tgt = self.t("_xd")
                 put = "append" if m == "extend" else "appendleft"

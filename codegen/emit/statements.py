@@ -61,10 +61,26 @@ class _StatementsMixin:
         elif isinstance(s, ir.Continue):
             self.jump("continue", s.label, None, ln)
         elif isinstance(s, ir.Return):
-            if s.value is None:
+            if self.fn.generator:  # the generator ended: the consumer goes on after its loop
+                self.jump("return", 0, "true", ln)
+            elif s.value is None:
                 self.jump("return", 0, "()" if self.fn.ret == ir.NONE else "None", ln)
             else:
                 self.jump("return", 0, self.expr(s.value), ln)
+        elif isinstance(s, ir.Yield):  # the consumer's loop body runs; Ok(false): it stopped, and so does this
+            v = self.t("_yv")
+            w.line(f"let {v} = {self.expr(s.value)};", ln)
+            if s.guarded:  # past this try's handlers (ir.Yield.guarded)
+                if any("closure" in f for f in getattr(self, "fin_frames", [])):
+                    raise EmitError("a `yield` inside `try` and inside a loop over another generator is not supported "
+                                    "yet (write the loop outside the `try`)", s.span)
+                w.line(f"match _y({v}) {{ Ok(true) => {{}} Ok(false) => return Ok(false), Err(_e) => return Err(_e) }}", ln)
+                return
+            w.line(f"if !{self.q(f'_y({v})')} {{", ln)
+            w.indent += 1
+            self.jump("return", 0, "false", ln)
+            w.indent -= 1
+            w.line("}", ln)
         elif isinstance(s, ir.Raise):
             w.line(f"{self.propagate(self.exc_value(s))};", ln)
         elif isinstance(s, ir.Try):
@@ -224,7 +240,13 @@ class _StatementsMixin:
         jump again from there (`try_`), through the next frame out if there is one."""
         w = self.w
         frames = getattr(self, "fin_frames", [])
-        if frames and (kind == "return" or label not in frames[-1]["inner"]):
+        if frames and "closure" in frames[-1] and kind == "return":
+            # out of a generator's consumer body (loops.py `gen_call`): made after the generator
+            # returns (break/continue target the body's own loops, or the one `gen_call` makes)
+            f = frames[-1]
+            code = f["codes"].setdefault((kind, label), len(f["codes"]) + 1)
+            w.line(f"_grv{f['closure']} = Some({value}); _gc{f['closure']} = {code}; return Ok(false);", ln)
+        elif frames and "closure" not in frames[-1] and (kind == "return" or label not in frames[-1]["inner"]):
             f = frames[-1]
             code = f["codes"].setdefault((kind, label), len(f["codes"]) + 1)
             if kind == "return":
@@ -253,9 +275,8 @@ class _StatementsMixin:
             if jumps:
                 frame = {"label": s.label, "ctx": lab, "inner": inner, "codes": {}}
                 w.line(f"let mut _c{s.label}: u8 = 0;", ln)
-                if any(isinstance(n, ir.Return) for n in jumps):
-                    ret = "()" if self.fn.ret == ir.NONE else self.rty(self.fn.ret)
-                    w.line(f"let mut _rv{s.label}: Option<{ret}> = None;", ln)
+                if any(isinstance(n, (ir.Return, ir.Yield)) for n in jumps):
+                    w.line(f"let mut _rv{s.label}: Option<{self.ret_rty()}> = None;", ln)
                 if not hasattr(self, "fin_frames"):
                     self.fin_frames = []
                 self.fin_frames.append(frame)

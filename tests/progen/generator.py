@@ -26,6 +26,7 @@ import random
 from dataclasses import dataclass, field
 
 from .containers import ContainersMixin
+from .gens import GensMixin
 from .records import RecordsMixin
 from .rich import RichMixin
 
@@ -91,7 +92,7 @@ class Program:
 _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
 
 
-class Gen(RecordsMixin, RichMixin, ContainersMixin):
+class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin):
     def __init__(self, rnd: random.Random, taken: set[str] | None = None, wide_ints: bool = True):
         self.r = rnd
         # False: no literal or shift meant to outgrow 64 bits (a program can still get there by
@@ -122,6 +123,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
         self.enums: dict[str, tuple[list[tuple[str, int]], bool]] = {}  # see records.py
         self.nts: dict[str, list[tuple[str, str, str | None]]] = {}
         self.rich: dict[str, set[str]] = {}  # value classes with protocols (rich.py): their features
+        self.gens: list = []  # generator functions (gens.py)
 
     # ---- names
 
@@ -374,6 +376,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             return self.with_stmt(env, indent, fn)
         if r.random() < 0.08:
             return self.container_stmt(env, indent, fn)
+        if self.gens and self.depth < 2 and r.random() < 0.1:
+            return self.gen_stmt(env, indent, fn)
         choice = r.random()
         nested = self.depth < 2
         if choice < 0.22 or not env:
@@ -726,7 +730,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
 
     def program(self) -> Program:
         r = self.r
-        out = ["from typing import NamedTuple, Optional", "from dataclasses import dataclass, field",
+        out = ["from typing import Generator, Iterable, Iterator, NamedTuple, Optional", "from dataclasses import dataclass, field",
                "from enum import Enum, IntEnum, auto", "from functools import cache, lru_cache, total_ordering",
                "from collections import Counter, OrderedDict, defaultdict, deque", ""]
         for _ in range(r.randint(0, 2)):
@@ -806,6 +810,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin):
             if not recursive:
                 self.fns.append(fn)
             out += lines
+        for _ in range(r.choice([0, 0, 1, 2])):  # generator functions (session 16, gens.py)
+            out += self.gen_decl()
         out.append("")
         env: dict[str, str] = dict(self.globals)
         self.globals = {}

@@ -161,7 +161,8 @@ class RecordsMixin:
         caps = [self.spell(self.fresh()) for _ in fields]
         last = self.spell(self.fresh())
         return [f"{indent}match {v}:",
-                f"{indent}    case {self.spell(p)}({f}={self.literal(t)}):",
+                # a pattern takes a literal, not an expression (`-(2 ** 63)`, `2 ** 62`: SyntaxError)
+                f"{indent}    case {self.spell(p)}({f}={str(r.randint(-50, 50)) if t == 'int' else self.literal(t)}):",
                 f"{indent}        print('by keyword', {v}.{f})",
                 f"{indent}    case {self.spell(p)}({', '.join(caps)}) if {caps[0]} {r.choice(['==', '!='])} {self.literal(fields[0][1])}:",
                 f"{indent}        print('by position', {', '.join(caps)})",
