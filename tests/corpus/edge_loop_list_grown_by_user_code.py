@@ -1,7 +1,7 @@
 # a loop that indexes a list while user code grows it behind its back: a generator whose consumer
 # extends the list between two `yield`s, a call through a function value, a constructor's
-# __init__ (the loop indexed the list through a view taken before it: the generator and the
-# function value crashed the program until 2026-12-05)
+# __init__ (the loop indexed the list through a view taken before it: each of the three crashed
+# the program until 2026-12-05)
 from typing import Iterator
 
 
