@@ -321,6 +321,7 @@ class BuiltinMixin:
             if k in kw:
                 v = self.expr(kw[k])
                 if prune(v.ty) == ir.NONE:
+                    self.none_default(v, kw[k])
                     continue
                 vt = prune(v.ty)
                 if isinstance(vt, ir.OptionT) and prune(vt.inner) == ir.STR and protocols.reads_the_same(v):
@@ -624,6 +625,7 @@ class BuiltinMixin:
             if "default" in kw:
                 d = self.expr(kw["default"])
                 if prune(d.ty) == ir.NONE:
+                    self.none_default(d, kw["default"])
                     ty = ir.OptionT(el)
                     d = ir.Const(None, ty, d.span)
                 else:
@@ -763,6 +765,7 @@ class BuiltinMixin:
         if len(pos) == 2:
             d = self.expr(pos[1])
             if prune(d.ty) == ir.NONE:  # an Optional (a generator of Optionals: the same Optional)
+                self.none_default(d, pos[1])
                 ty = el if isinstance(prune(el), ir.OptionT) else ir.OptionT(el)
                 d = ir.Const(None, ty, d.span)
             else:
@@ -782,6 +785,8 @@ class BuiltinMixin:
         if len(pos) == 1:
             return ir.Intrinsic("iter.next", (it,), el, sp)
         d = self.expr(pos[1])
+        if prune(d.ty) == ir.NONE:
+            self.none_default(d, pos[1])
         if prune(d.ty) == ir.NONE and not isinstance(prune(el), ir.OptionT):  # `next(it, None)`: an Optional
             return ir.Intrinsic("iter.next_opt", (it,), ir.OptionT(el), sp)
         return ir.Intrinsic("iter.next_or", (it, self.coerce_to(d, el, pos[1], "next() default")), el, sp)
@@ -1538,6 +1543,7 @@ class BuiltinMixin:
                 return I("dict.get", (obj, k), ir.OptionT(t.val), sp)
             d = self.expr(pos[1])
             if prune(d.ty) == ir.NONE:
+                self.none_default(d, pos[1])  # (refused when it is a call: the type stays, no cascade)
                 return I("dict.get", (obj, k), ir.OptionT(t.val), sp)
             return I("dict.get_or", (obj, k, self.coerce_to(d, t.val, pos[1], "the default")), t.val, sp)
         if m in ("items", "keys", "values") and self.want(node, pos, kw, 0, 0):

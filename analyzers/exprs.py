@@ -990,6 +990,16 @@ class ExprMixin:
         args = tuple(self.coerce_to(self.expr(p), pt, p, "an argument of a function value") for p, pt in zip(pos, t.params))
         return ir.CallValue(callee, args, t.ret, self.sp(node))
 
+    def none_default(self, d: ir.Expr, node: cst.CSTNode) -> bool:
+        """Whether `d` (a value that is always None, passed where None means "no default" or "the
+        default separator") may be left out of the translation: a literal, a variable. A call that
+        returns None is refused there (its code would not run)."""
+        if isinstance(d, (ir.Const, ir.Local, ir.Global)):
+            return True
+        self.err("unsupported-syntax", "a call that returns None is not supported here (Portalis would leave it out); "
+                 "call it before, and write None", node)
+        return False
+
     def opt_int_arg(self, p: cst.BaseExpression | None, sp) -> ir.Expr:
         """An optional position (slice bound, `find` start/end): absent or None -> None::<i64>."""
         if p is None:

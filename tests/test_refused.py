@@ -234,6 +234,20 @@ def test_generator_refusals(src: str, found: list):
     assert [(d.code, d.span.line) for d in tr.diagnostics] == found
 
 
+@pytest.mark.parametrize("src,found", [
+    # a call that returns None, where None means "no default" / "the default separator": its code
+    # would not run, so it is refused (it was left out silently until 2026-12-05)
+    ("def log() -> None:\n    print('x')\nd = {'a': 1}\nprint(d.get('b', log()))\n", [("unsupported-syntax", 4)]),
+    ("def log() -> None:\n    print('x')\nprint(1, 2, sep=log())\n", [("unsupported-syntax", 3)]),
+    ("def log() -> None:\n    print('x')\nprint(max([1], default=log()))\n", [("unsupported-syntax", 3)]),
+    ("def log() -> None:\n    print('x')\nit = iter([1])\nprint(next(it, log()))\n", [("unsupported-syntax", 4)]),
+    ("def log() -> None:\n    print('x')\nprint(next((x for x in [1] if x > 1), log()))\n", [("unsupported-syntax", 3)]),
+])
+def test_none_calls_where_none_means_a_default(src: str, found: list):
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == found
+
+
 
 # each refusal is one diagnostic at its line: the names it binds, its uses and its calls are not
 # reported again (as undefined names, `cannot infer the type`, argument counts, `None is not

@@ -22,3 +22,9 @@ print(calls)
 s = "a b,c"
 print(s.split(note("sep")), s.strip(note("chars")), s.find("b", note("start")), s[note("lo"):3],
       s.rsplit(note("rsep"), 1))
+d: dict[str, Optional[int]] = {}
+d["k"] = note("store")
+print(d, [note(str(i)) for i in range(2)])
+ys = [3, 1, 2]
+q = ys.reverse() or ys
+print(q, note("is") is None)
