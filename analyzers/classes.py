@@ -21,7 +21,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
-from portalis.analyzers import class_attrs, class_group, class_methods, class_types, protocols
+from portalis.analyzers import class_attrs, class_group, class_methods, class_types, generators, protocols
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
@@ -295,9 +295,11 @@ def collect_class(ml: Any, c: cst.ClassDef) -> None:
                 continue
             if m == "__iter__" and not protocols.returns_iterator(s):  # analyzers/protocols.py
                 rewritten = protocols.rewrite_iter(ml, s) if kind == "method" else None
+                if rewritten is None and kind == "method" and generators.own_yields(s):
+                    rewritten = s  # a generator method (analyzers/generators.py): loops call it
                 if rewritten is None:
                     refuse("`__iter__` is supported as `return iter(self.FIELD)` (any list, dict, set, str or tuple "
-                           "expression), `yield from ...` or `for x in ...: yield x` only", s.name)
+                           "expression), as a generator (`yield`), or returning an iterator object", s.name)
                     ci.refused = True
                     continue
                 s = rewritten
@@ -736,8 +738,13 @@ class OperatorMixin:
             if isinstance(tb, ir.ObjT) and not self._has(tb, "__contains__") and self._has(tb, "__iter__"):
                 b = self.iterated(b)  # CPython looks for the needle in what `__iter__` gives
                 tb = prune(b.ty)
-                if not isinstance(tb, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT)) and tb != ir.STR:
-                    return self.unknown(sp) if isinstance(tb, TVar) and tb.origin != "error" else self.poison(node)
+                if isinstance(tb, TVar):
+                    return self.unknown(sp) if tb.origin != "error" else self.poison(node)  # (reported there)
+                if not isinstance(tb, (ir.ListT, ir.SetT, ir.DictT, ir.TupleT, ir.IterT)) and tb != ir.STR \
+                        or (isinstance(tb, ir.IterT) and tb.kind not in ("range", "keys", "values")):
+                    # (a generator `__iter__`, a dict's items: was a statement dropped silently until 2026-12-05)
+                    return self.err("unsupported-class", f"`in` on an object whose `__iter__` gives {show(tb)} is not "
+                                    "supported; define `__contains__`", node)
             if isinstance(tb, ir.ObjT):
                 call = self.obj_dunder(b, tb, "__contains__", [], node) if not self._has(tb, "__contains__") \
                     else self._call_lowered(tb, "__contains__", [b, a], node)

@@ -1348,7 +1348,7 @@ class _ModuleLowering:
         refuse = None
         if kind not in ("method", "static"):
             refuse = f"a generator {'property' if kind in ('property', 'setter') else 'class method'} is not supported"
-        elif fn.name.value.startswith("__") and fn.name.value.endswith("__"):
+        elif fn.name.value.startswith("__") and fn.name.value.endswith("__") and fn.name.value != "__iter__":
             refuse = f"`{fn.name.value}` cannot be a generator here (only `__iter__`)"
         ret, gen = generators.signature(self, fn, code, fname, None, refuse)
         from portalis.analyzers.ingest import content_hash

@@ -538,6 +538,13 @@ def obj_iterated(lw: Any, it: Any) -> Any:
                              if k != definer and not is_subclass(lw.info, definer, k)) else None
     pt = sig.params[0][1]
     arg = it if prune(pt) == t else ir.Coerce(it, pt, it.span)
+    if sig.generator:  # a generator `__iter__`: a call each loop makes (analyzers/generators.py)
+        if any(not lw.info.funcs[f].generator for k in {*subclasses(lw.info, t.name), definer}
+               for f in [lw.info.classes[k].methods.get("__iter__")] if f is not None):
+            lw.err_at("unsupported-class", f"the `__iter__` methods of `{t.name}`'s classes are generators and "
+                      "other forms at once", it.span)
+            return ir.Const(None, TVar("error"), it.span)
+        return ir.Call(func, (arg,), sig.ret, it.span, dispatch)
     ret = prune(sig.ret)
     if isinstance(ret, ir.ObjT):
         lw.err_at("unsupported-class", f"`{t.name}` iterates through an iterator object (`__next__`): supported in "

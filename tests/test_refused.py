@@ -248,6 +248,18 @@ def test_none_calls_where_none_means_a_default(src: str, found: list):
     assert [(d.code, d.span.line) for d in tr.diagnostics] == found
 
 
+@pytest.mark.parametrize("src,found", [
+    # `in` on an object without `__contains__` whose `__iter__` gives something `in` is not
+    # lowered for: refused (the whole statement was left out silently until 2026-12-05)
+    ("class A:\n    def __init__(self) -> None:\n        self.d = {'a': 1}\n    def __iter__(self):\n"
+     "        return iter(self.d.items())\nprint(('a', 1) in A())\n", [("unsupported-class", 6)]),
+    ("class A:\n    def __iter__(self):\n        yield 1\nprint(1 in A())\n", [("unsupported-class", 4)]),
+])
+def test_in_on_an_object_iterating_what_in_cannot_search(src: str, found: list):
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == found
+
+
 
 # each refusal is one diagnostic at its line: the names it binds, its uses and its calls are not
 # reported again (as undefined names, `cannot infer the type`, argument counts, `None is not

@@ -1,9 +1,13 @@
-# expect: unsupported-class @ 6
+# expect: unsupported-class @ 8
 class Evens:
     def __init__(self) -> None:
         self.xs = [1, 2, 3, 4]
 
+    # returns the list itself, not an iterator: CPython's TypeError when a loop calls it
+    # ("iter() returned non-iterator of type 'list'")
     def __iter__(self):
-        for x in self.xs:
-            if x % 2 == 0:
-                yield x
+        return self.xs
+
+
+for x in Evens():
+    print(x)
