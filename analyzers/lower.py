@@ -1524,6 +1524,13 @@ class _ModuleLowering:
                                user_classes.ir_classes(self.info),
                                tuple(e.to_ir() for e in self.info.enum_state.classes.values()))
             self.check_current()
+            if not any(d.severity is Severity.ERROR for d in diags):
+                silent = _unreported_errors(result)  # a refusal that gave no reason: never left out
+                if silent:
+                    diags += silent
+                    self.translate_diags = _sorted(diags)
+                    if not self.partial:
+                        return None, _sorted(diags)
             result = finalize(result, ground)
             self.check_current()
             post = (check_definite_assignment(result) + _unhashable_keys(result) + self.used_before_definition(result)
@@ -1673,6 +1680,21 @@ _CLASS_USES = frozenset({"enum.member", "enum.members", "enum.from_value", "enum
 def _sorted(diags: list[Diagnostic]) -> list[Diagnostic]:
     """In source order, each diagnostic once (two passes over one construct may report it twice)."""
     return sorted(dict.fromkeys(diags), key=lambda d: (d.span.line, d.span.col, d.code))
+
+
+def _unreported_errors(m: ir.Module) -> list[Diagnostic]:
+    """The expressions of a module without error diagnostics whose type is still the error type:
+    each stands for code a lowering path gave up on while assuming it was reported (`poison`).
+    Grounded, it would become a value of type None and the code it stands for would be left out
+    of the translation silently; refused here instead, at the first one."""
+    for n in ir.walk(m):
+        t = getattr(n, "ty", None)
+        if isinstance(t, TVar):
+            t = prune(t)
+            if isinstance(t, TVar) and t.origin == "error":
+                return [make("unsupported-syntax", "Portalis cannot translate this expression and gave no reason (a "
+                             "Portalis bug, please report it): refused rather than left out", n.span)]
+    return []
 
 
 def _ground(t: Any) -> Any:

@@ -317,3 +317,15 @@ def test_annotations_that_cannot_differ_are_not_refused(src: str):
     named_records_csv.py)"""
     tr = translate_source(src, "prog.py")
     assert tr.ok, [d.message for d in tr.diagnostics]
+
+
+def test_a_lowering_that_gives_up_without_a_reason_is_refused_not_left_out(monkeypatch):
+    # the safety net behind every `poison` (an error value that assumes a diagnostic was made):
+    # if none was, the expression is refused where it is; it used to become a None and the
+    # statement vanished from the translation (`in` on some objects until 2026-12-05)
+    from portalis.analyzers.builtins import BuiltinMixin
+    monkeypatch.setattr(BuiltinMixin, "b_len", lambda self, node, pos, kw: self.poison(node))
+    tr = translate_source("xs = [1, 2]\nprint('a')\nprint(len(xs))\n", "prog.py")
+    assert not tr.ok
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-syntax", 3)]
+    assert "gave no reason" in tr.diagnostics[0].message
