@@ -595,7 +595,11 @@ class UnionMixin:
             return self.err("unsupported-builtin", "`type(x).__name__` of a dict that may be None is not supported "
                             "(it may be a defaultdict); check `is not None` first", node)
         if isinstance(t, ir.OptionT):
-            x = ir.Coerce(x, box(t), sp)
+            try:
+                x = ir.Coerce(x, box(t), sp)
+            except UnionError:  # (an object that may be None: crashed the translator until 2026-12-05)
+                return self.err("unsupported-builtin", f"`type(x).__name__` of a {show(t)} is not supported; check "
+                                "`is not None` first", node)
             return ir.Intrinsic("union.type_name", (x,), ir.STR, sp)
         if isinstance(t, ir.DictT):
             return ir.Intrinsic("dict.type_name", (x,), ir.STR, sp)

@@ -83,6 +83,10 @@ class _ExpressionsMixin:
             if e.ty == ir.BOOL:
                 return f"({self.expr(e.left)} {'&&' if e.op == 'and' else '||'} {self.expr(e.right)})"
             v = self.t("_b")
+            if isinstance(e.left.ty, ir.OptionT) and not isinstance(e.ty, ir.OptionT):  # `maybe or default`
+                x = self.t("_x")
+                return (f"{{ match {self.expr(e.left)} {{ Some({x}) if {self.truthy(x, e.left.ty.inner)} => {x}, "
+                        f"_ => {self.expr(e.right)} }} }}")
             truth = self.truthy(v, e.left.ty)
             if e.op == "and":
                 return f"{{ let {v} = {self.expr(e.left)}; if {truth} {{ {self.expr(e.right)} }} else {{ {v} }} }}"
