@@ -329,3 +329,11 @@ def test_a_lowering_that_gives_up_without_a_reason_is_refused_not_left_out(monke
     assert not tr.ok
     assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-syntax", 3)]
     assert "gave no reason" in tr.diagnostics[0].message
+
+
+def test_type_name_of_an_object_that_may_be_none_is_refused_not_a_crash():
+    # raised UnionError out of the translator until 2026-12-05
+    src = ("from typing import Optional\nclass N:\n    def __init__(self) -> None:\n        self.v = 1\n"
+           "m: Optional[N] = None\nprint(type(m).__name__)\n")
+    tr = translate_source(src, "prog.py")
+    assert [(d.code, d.span.line) for d in tr.diagnostics] == [("unsupported-builtin", 6)]
