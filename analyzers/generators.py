@@ -12,7 +12,7 @@ state, so the generator's code and the consumer's run interleaved exactly as in 
 at its own depth toward the recursion limit. The callback says whether to go on; when the
 consumer stops early (`break`, `any`, a `return` or an exception in its loop body) the generator
 returns at that `yield`, which is what CPython's `close()` (GeneratorExit at the `yield`) does
-to a generator without `try`/`with` around its `yield`s.
+to a generator without `finally`/`with` around its `yield`s.
 
 A `yield` inside `try`/`except` is supported: what the consumer raises, and its early stop, leave
 the generator at once, past the handlers (CPython raises the consumer's exception in the
