@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from portalis.analyzers.scope import _target_names
+from portalis.analyzers.scope import _target_names, statement_blocks
 
 
 def rebound_annotation_names(module: cst.Module) -> list[tuple[cst.Name, str]]:
@@ -68,26 +68,10 @@ def _visit_block(body, scopes: list[set[str]], out: list, kind: str) -> None:
                 if isinstance(x, cst.AnnAssign) and kind != "function":
                     _check(x.annotation.annotation, scopes, out, bare_ok=True)
         else:  # if / for / while / try / with: the same scope
-            for block in _blocks(s):
+            for block in statement_blocks(s):
                 _visit_block(block, scopes, out, kind)
         if kind != "function":
             scopes[-1].update(_bound([s], classes_too=kind == "class"))
-
-
-def _blocks(s: cst.CSTNode) -> list:
-    out = []
-    for attr in ("body", "orelse", "finalbody"):
-        b = getattr(s, attr, None)
-        if isinstance(b, cst.IndentedBlock):
-            out.append(b.body)
-        elif isinstance(b, (cst.Else, cst.Finally)) and isinstance(b.body, cst.IndentedBlock):
-            out.append(b.body.body)
-        elif isinstance(b, cst.If):  # elif
-            out.append([b])
-    for h in getattr(s, "handlers", ()):
-        if isinstance(h.body, cst.IndentedBlock):
-            out.append(h.body.body)
-    return out
 
 
 def _check(ann: cst.BaseExpression, scopes: list[set[str]], out: list, bare_ok: bool) -> None:

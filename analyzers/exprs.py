@@ -539,8 +539,9 @@ class ExprMixin:
             return ir.BoolOp(op, left, right, ir.BOOL, sp)
         lt, rt = prune(left.ty), prune(right.ty)
         if op == "or" and isinstance(lt, ir.OptionT) and not isinstance(prune(lt.inner), (TVar, ir.UnionT, ir.ObjT)) \
-                and not isinstance(rt, (ir.OptionT, TVar, ir.UnionT)) and rt != ir.NONE and _fits(prune(lt.inner), rt):
-            # `x or default` with x Optional: a None x is falsy, so the result is never None
+                and not isinstance(rt, (ir.OptionT, TVar, ir.UnionT)) and rt != ir.NONE and unify(lt.inner, rt, dry=True):
+            # `x or default` with x Optional: a None x is falsy, so the result is never None (the
+            # default of the same type; not an int for a float: `None or 1` is the int 1 in CPython)
             right2 = self.coerce_to(right, lt.inner, node.right, "`or`")
             if not (isinstance(prune(right2.ty), TVar) and prune(right2.ty).origin == "error"):
                 return ir.BoolOp(op, left, right2, prune(lt.inner), sp)
@@ -1226,23 +1227,6 @@ class ExprMixin:
             return TVar("error")
         self.err("type-mismatch", f"{show(t)} is not iterable", node)
         return TVar("error")
-
-
-def _fits(want: Any, have: Any) -> bool:
-    """Whether a value of type `have` is one of type `want` (parts not known yet fit anything;
-    not an int for a float: `None or 1` is the int 1 in CPython)."""
-    want, have = prune(want), prune(have)
-    if isinstance(want, TVar) or isinstance(have, TVar):
-        return True
-    if type(want) is not type(have):
-        return False
-    if isinstance(want, (ir.ListT, ir.SetT, ir.DequeT)):
-        return _fits(want.elem, have.elem)
-    if isinstance(want, ir.DictT):
-        return _fits(want.key, have.key) and _fits(want.val, have.val)
-    if isinstance(want, ir.TupleT):
-        return len(want.items) == len(have.items) and all(_fits(a, b) for a, b in zip(want.items, have.items))
-    return show(want) == show(have)
 
 
 def _strip_opt(t: Any) -> Any:

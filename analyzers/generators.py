@@ -35,6 +35,7 @@ from typing import Any
 import libcst as cst
 
 from portalis import ir
+from portalis.analyzers.scope import statement_blocks
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, unify
 
 _ANNOTATIONS = ("Iterator", "Iterable", "Generator")
@@ -70,8 +71,7 @@ def _statement_yields(fn: cst.FunctionDef) -> tuple[set[int], dict[int, str], se
     guarded: set[int] = set()
     returns: list[cst.Return] = []
 
-    def block(body: Any, why: str | None, in_try: bool) -> None:
-        stmts = body.body if isinstance(body, (cst.IndentedBlock, cst.SimpleStatementSuite)) else body
+    def block(stmts: list, why: str | None, in_try: bool) -> None:
         for s in stmts:
             if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in s.body:
@@ -86,18 +86,19 @@ def _statement_yields(fn: cst.FunctionDef) -> tuple[set[int], dict[int, str], se
             elif isinstance(s, (cst.FunctionDef, cst.ClassDef)):
                 continue
             elif isinstance(s, (cst.With, cst.TryStar)) or (isinstance(s, cst.Try) and s.finalbody is not None):
-                for part in _parts(s):
+                for part in statement_blocks(s):
                     block(part, why or _GUARDED, in_try)
             elif isinstance(s, cst.Try):
+                body, *rest = statement_blocks(s)
                 catch_all = any(_catches_generator_exit(h) for h in s.handlers)
-                block(s.body, why or (_CATCH_ALL if catch_all else None), True)
-                for part in _parts(s)[1:]:  # handlers and else: only their own `try`s guard them
+                block(body, why or (_CATCH_ALL if catch_all else None), True)
+                for part in rest:  # handlers and else: only their own `try`s guard them
                     block(part, why, in_try)
             else:
-                for part in _parts(s):
+                for part in statement_blocks(s):
                     block(part, why, in_try)
 
-    block(fn.body, None, False)
+    block(statement_blocks(fn)[0], None, False)
     return stmt_yields, refused, guarded, returns
 
 
@@ -117,26 +118,6 @@ def _catches_generator_exit(h: cst.ExceptHandler) -> bool:
         if n in ("BaseException", "GeneratorExit"):
             return True
     return False
-
-
-def _parts(s: cst.BaseCompoundStatement) -> list[Any]:
-    """The blocks of a compound statement (body, branches, cases, handlers, else, finally)."""
-    if isinstance(s, cst.Match):
-        return [c.body for c in s.cases]
-    out: list[Any] = [s.body]
-    if isinstance(s, cst.If):
-        o = s.orelse
-        while o is not None:
-            out.append(o.body)
-            o = o.orelse if isinstance(o, cst.If) else None
-        return out
-    for h in getattr(s, "handlers", ()):
-        out.append(h.body)
-    for name in ("orelse", "finalbody"):
-        x = getattr(s, name, None)
-        if x is not None:
-            out.append(x.body)
-    return out
 
 
 def signature(ml: Any, fn: cst.FunctionDef, code: str, name: str, cache: Any,

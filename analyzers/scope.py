@@ -271,3 +271,26 @@ def first_name(node: cst.CSTNode, name: str) -> cst.Name | None:
             return False
     node.visit(V())
     return found[0] if found else None
+
+
+def statement_blocks(s: cst.CSTNode) -> list[list[cst.CSTNode]]:
+    """The statement lists a compound statement holds: its body, then `else`/`finally` (an `elif`
+    as the one `If` it is), the `except` handlers and the `case` bodies of a `match`. A body
+    written on its header's line (`if x: a = 1`) is the one `SimpleStatementSuite` it is."""
+    def stmts(b: cst.CSTNode) -> list[cst.CSTNode]:
+        if isinstance(b, cst.IndentedBlock):
+            return list(b.body)
+        return [b] if isinstance(b, (cst.SimpleStatementSuite, cst.If)) else []
+
+    out = []
+    for attr in ("body", "orelse", "finalbody"):
+        b = getattr(s, attr, None)
+        if isinstance(b, (cst.Else, cst.Finally)):
+            b = b.body
+        if b is not None:
+            out.append(stmts(b))
+    for h in getattr(s, "handlers", ()):
+        out.append(stmts(h.body))
+    for c in getattr(s, "cases", ()):
+        out.append(stmts(c.body))
+    return out

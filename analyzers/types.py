@@ -126,18 +126,21 @@ def occurs(v: TVar, t: T) -> bool:
     return any(occurs(v, c) for c in children(t))
 
 
-def unify(a: T, b: T) -> bool:
-    """Make `a` and `b` the same type; False when they cannot be (nothing is undone)."""
+def unify(a: T, b: T, dry: bool = False) -> bool:
+    """Make `a` and `b` the same type; False when they cannot be (nothing is undone). `dry`: only
+    say whether they could be, binding nothing (a type variable fits anything then)."""
     a, b = prune(a), prune(b)
     if a is b:
         return True
     if isinstance(a, TVar):
+        if dry:
+            return True
         if occurs(a, b):
             return False
         a.ref = b
         return True
     if isinstance(b, TVar):
-        return unify(b, a)
+        return unify(b, a, dry)
     if type(a) is not type(b):
         return False
     if isinstance(a, ir.Prim):
@@ -147,19 +150,19 @@ def unify(a: T, b: T) -> bool:
     if isinstance(a, ir.EnumT):
         return a == b
     if isinstance(a, ir.NamedT):  # one class: its field types (settled by the first values seen)
-        return a.name == b.name and all(unify(x, y) for x, y in zip(a.items, b.items))
+        return a.name == b.name and all(unify(x, y, dry) for x, y in zip(a.items, b.items))
     if isinstance(a, ir.ObjT):
         return a.name == b.name  # a subclass where a base is expected: coerce_to, not unify
     if isinstance(a, ir.TupleT):
         assert isinstance(b, ir.TupleT)
-        return len(a.items) == len(b.items) and all(unify(x, y) for x, y in zip(a.items, b.items))
+        return len(a.items) == len(b.items) and all(unify(x, y, dry) for x, y in zip(a.items, b.items))
     if isinstance(a, ir.IterT):
         assert isinstance(b, ir.IterT)
-        return a.kind == b.kind and unify(a.elem, b.elem)
+        return a.kind == b.kind and unify(a.elem, b.elem, dry)
     if isinstance(a, ir.UnionT):
         return show(a) == show(b)  # canonical members: the same union has the same text
     ca, cb = children(a), children(b)
-    return len(ca) == len(cb) and all(unify(x, y) for x, y in zip(ca, cb))
+    return len(ca) == len(cb) and all(unify(x, y, dry) for x, y in zip(ca, cb))
 
 
 def show(t: T) -> str:

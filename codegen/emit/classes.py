@@ -19,7 +19,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import _Writer, default_value, rust_str, rust_type
+from portalis.codegen.emit.common import _Writer, default_value, rust_str, rust_type, yield_param
 from portalis.codegen.emit.protocols import ni_type_error, ni_wrap, notimpl_functions
 
 if TYPE_CHECKING:
@@ -279,7 +279,7 @@ class ClassEmitter:
             args.append("_depth")
         if fn.generator:  # the consumer's loop body (codegen/emit/loops.py `gen_call`)
             assert isinstance(fn.ret, ir.IterT)
-            params.append(f"_y: &mut dyn FnMut({self.mod.rty(fn.ret.elem)}) -> rt::PyResult<bool>")
+            params.append(yield_param(self.mod.rty(fn.ret.elem)))
             args.append("_y")
         ret = "rt::PyResult<bool>" if fn.generator else "()" if fn.ret == ir.NONE else self.mod.rty(fn.ret)
         arms = " ".join(f"{' | '.join(map(str, tags))} => {self.mod.fn_ident(f)}({', '.join(args)})," for tags, f in impls[:-1])

@@ -272,6 +272,12 @@ _LIST_RESIZERS = frozenset({"list.append", "list.extend", "list.insert", "list.p
                             "list.sort", "list.reverse", "list.clear", "list.imul"})
 
 
+def yield_param(elem: str) -> str:
+    """The parameter through which a generator's Rust function (or its dispatcher) takes the
+    consumer's loop body, for items of Rust type `elem` (codegen/emit/loops.py `gen_call`)."""
+    return f"_y: &mut dyn FnMut({elem}) -> rt::PyResult<bool>"
+
+
 def _list_view_candidates(loop, big: bool = False) -> set[str]:
     """List locals that `loop` may index through a view (`_FnEmitter.hoist_list_views`):
     indexed (read or stored) in the loop, items of a `Copy` type, never rebound in it, and no

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _Writer, default_value, is_copy, rust_str, rust_type
+from portalis.codegen.emit.common import EmitError, _Writer, default_value, is_copy, rust_str, rust_type, yield_param
 from portalis.codegen.emit.statements import _StatementsMixin
 from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
@@ -148,7 +148,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         elif fn.generator:
             # the consumer's loop body as `_y`: Ok(false) when it stopped (analyzers/generators.py)
             assert isinstance(fn.ret, ir.IterT)
-            y = f"_y: &mut dyn FnMut({self.rty(fn.ret.elem)}) -> rt::PyResult<bool>"
+            y = yield_param(self.rty(fn.ret.elem))
             w.line(f"pub(super) fn {name}({params + ', ' if params else ''}{y}) -> rt::PyResult<bool> {{", fn.span.line)
         else:
             # A user function returns its value itself; an exception it raises is left pending
