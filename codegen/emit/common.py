@@ -20,7 +20,7 @@ RUNTIME_DIR = Path(__file__).parent.parent / "runtime" / "pyrt"
 # order, as its one module `src/pyrt.rs` (the prelude with the macros and imports first).
 RUNTIME_PARTS = tuple(RUNTIME_DIR / f"{name}.rs" for name in (
     "prelude", "errors", "output", "text", "float_digits", "format_spec", "int", "float", "math",
-    "str", "str_methods", "list", "timsort", "dict", "collections", "deque", "memo", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
+    "str", "str_methods", "list", "timsort", "radix", "dict", "collections", "deque", "memo", "set", "range", "unicode_tables", "alloc", "bigint", "bigint_text", "enums",
     "named", "dynval"))
 
 

@@ -607,11 +607,33 @@ impl<T: Clone> PyList<T> {
     /// to the key function, as in CPython); if the key function fails the list is unchanged.
     pub fn sort_by_key<K: PartialOrd, F: FnMut(&T) -> PyResult<K>>(
         &self,
-        mut key: F,
+        key: F,
         reverse: bool,
         line: u32,
     ) -> PyResult<()> {
-        let _ = line;
+        self.sort_by_key_impl(key, reverse, false, line)
+    }
+
+    /// `sort_by_key` with keys that are cheap to compare (numbers and tuples of them; the
+    /// emitter decides): std's unstable sort on (key, position) pairs, which gives the stable
+    /// order. For str keys the merge sort is faster: it makes fewer comparisons.
+    pub fn sort_by_num_key<K: PartialOrd, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        self.sort_by_key_impl(key, reverse, true, line)
+    }
+
+    #[inline(always)]
+    fn sort_by_key_impl<K: PartialOrd, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        mut key: F,
+        reverse: bool,
+        unstable: bool,
+        line: u32,
+    ) -> PyResult<()> {
         let items = std::mem::take(&mut *self.0.borrow_mut());
         let mut keys: Vec<K> = Vec::with_capacity(items.len());
         for it in items.iter() {
@@ -624,14 +646,34 @@ impl<T: Clone> PyList<T> {
                 }
             }
         }
-        self.sort_by_keys(items, keys, reverse, line)
+        self.sort_by_keys(items, keys, reverse, unstable, line)
+    }
+
+    /// Put the sorted items back; CPython's ValueError when user code (a key function, `__lt__`)
+    /// changed the list meanwhile: its changes are dropped, as in CPython. The list was left
+    /// as an empty Vec without a buffer, so any item added (even if removed again) shows as a
+    /// buffer, as CPython's list shows the change by its `allocated`.
+    pub(crate) fn restore_sorted(&self, items: Vec<T>, r: PyResult<()>, line: u32) -> PyResult<()> {
+        let meanwhile = std::mem::replace(&mut *self.0.borrow_mut(), items);
+        r?;
+        if meanwhile.capacity() != 0 {
+            return Err(value_err("list modified during sort", line));
+        }
+        Ok(())
     }
 
     /// The part of `sort_by_key` that does not depend on the key function's (closure) type:
     /// kept out of line so that its code is compiled once per (item, key) types and reused by
     /// incremental builds instead of being re-optimised with every edit of the caller.
     #[inline(never)]
-    fn sort_by_keys<K: PartialOrd>(&self, items: Vec<T>, keys: Vec<K>, reverse: bool, line: u32) -> PyResult<()> {
+    fn sort_by_keys<K: PartialOrd>(
+        &self,
+        items: Vec<T>,
+        keys: Vec<K>,
+        reverse: bool,
+        unstable: bool,
+        line: u32,
+    ) -> PyResult<()> {
         if let Err(e) = check_sortable(&keys, line) {
             *self.0.borrow_mut() = items;
             return Err(e);
@@ -639,15 +681,23 @@ impl<T: Clone> PyList<T> {
         // the merge sort moves (key, position) pairs, not the items (a record is often a tuple
         // of several strs: each move was a copy of all of it)
         let mut pairs: Vec<(K, usize)> = keys.into_iter().enumerate().map(|(i, k)| (k, i)).collect();
-        if reverse {
-            pairs.sort_by(|a, b| total_cmp(&b.0, &a.0));
+        if !unstable {
+            if reverse {
+                pairs.sort_by(|a, b| total_cmp(&b.0, &a.0));
+            } else {
+                pairs.sort_by(|a, b| total_cmp(&a.0, &b.0));
+            }
+        } else if reverse {
+            // with the position as the last tie-break no two pairs are equal, so the unstable
+            // sort (pattern-defeating quicksort: no buffer, fewer moves) gives the stable order;
+            // `reverse` keeps equal keys in their original order, as CPython does
+            pairs.sort_unstable_by(|a, b| total_cmp(&b.0, &a.0).then(a.1.cmp(&b.1)));
         } else {
-            pairs.sort_by(|a, b| total_cmp(&a.0, &b.0));
+            pairs.sort_unstable_by(|a, b| total_cmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
         }
         let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
         let sorted: Vec<T> = pairs.into_iter().filter_map(|(_, i)| items[i].take()).collect();
-        *self.0.borrow_mut() = sorted;
-        Ok(())
+        self.restore_sorted(sorted, Ok(()), line)
     }
 }
 
@@ -737,17 +787,6 @@ impl<T: Clone + PartialOrd> PyList<T> {
             pairs.reverse();
         }
         self.restore_sorted(pairs.into_iter().map(|(_, t)| t).collect(), r, line)
-    }
-
-    /// Put the sorted items back; CPython's ValueError when the comparisons (user code) added
-    /// items to the list meanwhile (their additions are dropped, as in CPython).
-    fn restore_sorted(&self, items: Vec<T>, r: PyResult<()>, line: u32) -> PyResult<()> {
-        let meanwhile = std::mem::replace(&mut *self.0.borrow_mut(), items);
-        r?;
-        if !meanwhile.is_empty() {
-            return Err(value_err("list modified during sort", line));
-        }
-        Ok(())
     }
 
     /// list.sort(reverse=...): stable; the list looks empty while comparisons run.
