@@ -44,6 +44,15 @@ class _ExpressionsMixin:
             return self.ident(e.name)
         return f"({self.expr(e)})"
 
+    def receiver(self, e: ir.Expr) -> str:
+        """An object whose field is read: `ref`, and a local that may be None (`cur.key` after
+        `cur = cur.left`) is borrowed (`cur.as_ref()`) rather than cloned: no reference count
+        written and dropped again for every field read."""
+        if (isinstance(e, ir.Coerce) and isinstance(e.expr, ir.Local) and isinstance(e.expr.ty, ir.OptionT)
+                and isinstance(e.ty, ir.ObjT) and e.expr.ty.inner == e.ty):
+            return f"({self.coerce(e, self.ident(e.expr.name) + '.as_ref()')})"
+        return self.ref(e)
+
     def expr(self, e: ir.Expr) -> str:
         if isinstance(e, (ir.BinOp, ir.Compare, ir.Intrinsic, ir.Call)):
             first = self.operands_first(e)
@@ -112,7 +121,7 @@ class _ExpressionsMixin:
         if isinstance(e, ir.NewObj):
             return self.new_obj(e)
         if isinstance(e, ir.GetAttr):
-            return f"{self.ref(e.obj)}.get_{self.ident(e.name).removeprefix('r#')}()"
+            return f"{self.receiver(e.obj)}.get_{self.ident(e.name).removeprefix('r#')}()"
         if isinstance(e, ir.Intrinsic):
             return self.after_dunders(e, e.args, self.intrinsic(e))
         if isinstance(e, ir.ListLit):
@@ -219,12 +228,14 @@ class _ExpressionsMixin:
                 node = dataclasses.replace(node, kwargs=tuple((k, v) for (k, _), v in zip(e.kwargs, new[n:])))
         return f"{{ {' '.join(lets)} {self.expr(node)} }}"
 
-    def coerce(self, e: ir.Coerce) -> str:
-        dyn = self.union_coerce(e)
-        if dyn is not None:
-            return dyn
+    def coerce(self, e: ir.Coerce, x: str | None = None) -> str:
+        """`x`: the operand's code when the caller has it (`receiver`: a borrow)."""
+        if x is None:
+            dyn = self.union_coerce(e)
+            if dyn is not None:
+                return dyn
+            x = self.expr(e.expr)
         src = e.expr.ty
-        x = self.expr(e.expr)
         if e.ty == ir.FLOAT and src == ir.INT:
             if e.exact:  # an int where a float is annotated, compared later: exact or stop
                 if self.big:
@@ -594,6 +605,8 @@ class _ExpressionsMixin:
         `__hash__` through the runtime's traits, which leave an exception pending: take it here."""
         if not self.mod.module.classes or e.ty == ir.NONE and isinstance(e, ir.Intrinsic) and e.name == "print":
             return code
+        if isinstance(e, ir.Compare) and all(op in ("is", "is not") for op in e.ops):
+            return code  # identity: no dunder runs
         if any(_has_obj(x.ty) for x in operands) or any(_has_obj(v.ty) for _, v in getattr(e, "kwargs", ())):
             return self.q(f"rt::ret({code})")
         return code

@@ -107,7 +107,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
             sh = _it5;
             let _v6 = (sh.get_name() + &rt::Str::lit("!"));
             sh.set_name(_v6);
-            { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(rt::ret(dsp_Shape_area(sh.clone()))?); let _a10 = &(rt::ret((obj_is(&sh, &(rt::ret(shapes.get(0_i64, 24)?)?))))?); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
+            { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(rt::ret(dsp_Shape_area(sh.clone()))?); let _a10 = &((obj_is(&sh, &(rt::ret(shapes.get(0_i64, 24)?)?)))); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
         }
     }
     Ok(())
