@@ -19,7 +19,7 @@ from portalis import ir
 from portalis.analyzers import enums, named, nested, protocols
 from portalis.analyzers import none_errors as ne
 from portalis.diagnostics import Severity
-from portalis.analyzers.types import TVar, prune, unify, show
+from portalis.analyzers.types import TVar, prune, stable_hash, unify, show
 
 BUILTIN_EXCEPTIONS: dict[str, str] = {
     "BaseException": "", "Exception": "BaseException", "ArithmeticError": "Exception",
@@ -935,6 +935,20 @@ class BuiltinMixin:
             return ir.Const(False, ir.BOOL, self.sp(node))
         return self.cond(pos[0])
 
+    def b_hash(self, node, pos, kw):
+        """hash(x) of ints, bools and tuples of them: CPython's value (pyrt/set.rs `PyHash`).
+        Other values' hashes differ from run to run in CPython (salted str hashes, addresses)."""
+        if not self.want(node, pos, kw, 1, 1):
+            return self.poison(node)
+        x = self.expr(pos[0])
+        t = prune(x.ty)
+        if isinstance(t, TVar):
+            return self.unknown(self.sp(node), of=(t,))
+        if not stable_hash(t):
+            return self.err("unsupported-builtin", f"hash() of {show(t)} is not supported: only ints, bools and "
+                            "tuples of them, whose hash is the same in every CPython process", node)
+        return ir.Intrinsic("hash", (x,), ir.INT, self.sp(node))
+
     def b_ord(self, node, pos, kw):
         if not self.want(node, pos, kw, 1, 1):
             return self.poison(node)
@@ -1616,8 +1630,11 @@ class BuiltinMixin:
             return I(f"set.{m}", (obj, o), rt, sp)
         if m in ("copy", "clear") and self.want(node, pos, kw, 0, 0):
             return I(f"set.{m}", (obj,), t if m == "copy" else ir.NONE, sp)
-        if m == "pop":
-            return self.err("set-iteration-order", "set.pop() returns an arbitrary element in CPython", node)
+        if m == "pop" and self.want(node, pos, kw, 0, 0):
+            if not stable_hash(t.elem):
+                return self.err("set-iteration-order", "set.pop() returns an arbitrary element in CPython (its "
+                                f"elements' hashes, {show(t.elem)}, differ from run to run)", node)
+            return I("set.pop", (obj,), t.elem, sp)
         return self.err("unsupported-builtin", f"`set.{m}()` is not supported", node)
 
     def deque_method(self, obj, t, m, node, pos, kw):

@@ -19,7 +19,7 @@ import libcst as cst
 from portalis import ir
 from portalis.analyzers import class_types, enums, exc_extras, named, numeric, printf, protocols
 from portalis.analyzers import none_errors as ne
-from portalis.analyzers.types import TVar, prune, unify, show
+from portalis.analyzers.types import TVar, prune, stable_hash, unify, show
 from portalis.analyzers import unions as un
 from portalis.diagnostics import NO_SPAN, Span
 
@@ -821,6 +821,17 @@ class ExprMixin:
         if kind == "set":
             self.check_hashable(t, node)
         what = f"a {kind} element"
+        if kind == "set":  # BUILD_SET + SET_ADD/SET_UPDATE: one set, each part added to it in turn
+            args: list[ir.Expr] = []
+            stars = ""
+            for k, v in parts:
+                if k == "lit":
+                    args += [self.coerce_to(i, t, node, what) for i in v]
+                    stars += "." * len(v)
+                else:
+                    args.append(v[0])
+                    stars += "*"
+            return ir.Intrinsic("set.display", tuple(args), ct, sp, (("stars", ir.Const(stars, ir.STR, sp)),))
         acc: ir.Expr | None = None
         for k, v in parts:
             if k == "lit":
@@ -1212,7 +1223,7 @@ class ExprMixin:
         if isinstance(t, TVar):
             return TVar("error") if t.origin == "error" else TVar("iter-elem", self.sp(node).line)
         if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT, ir.IterT)):
-            if isinstance(t, ir.SetT) and self.final and not order_free:
+            if isinstance(t, ir.SetT) and self.final and not order_free and not stable_hash(t.elem):
                 self.warn_set_order(node)
             return t.elem
         if isinstance(t, ir.DictT):

@@ -30,7 +30,7 @@ from portalis.analyzers.flow import check_definite_assignment
 from portalis.analyzers.unions import UnionMixin
 from portalis.analyzers.ingest import SourceModule
 from portalis.analyzers.scope import function_scope
-from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, show, type_alias, unify
+from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, set_order_unknown, show, type_alias, unify
 
 PASSES = 4
 ALLOWED_IMPORTS = {"math", "sys", "typing", "__future__", "dataclasses"}
@@ -183,8 +183,9 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         return ir.Const(None, TVar("error"), self.sp(node))
 
     def warn_set_order(self, node: cst.CSTNode) -> None:
-        self.err("set-iteration-order", "iterating or printing a set: the order follows insertion, CPython's "
-                 "follows hashing; use sorted() if the order matters", node, Severity.WARNING)
+        self.err("set-iteration-order", "iterating over a set whose elements CPython hashes differently in every "
+                 "run (str, None, objects): its order is not CPython's, which changes from run to run; use sorted() "
+                 "if the order matters", node, Severity.WARNING)
 
     def name(self, node: cst.Name) -> ir.Expr:  # comprehension/lambda variables shadow the function's
         if node.value in self.comp_scope:
@@ -1849,10 +1850,11 @@ def _set_text(module: ir.Module) -> list[Diagnostic]:
             else:
                 continue
             for e in shown:
-                if e.span.line > 0 and any(isinstance(x, ir.SetT) for x in ir.type_parts(e.ty)):
-                    out.append(make("set-iteration-order", "printing a set, or a value that holds one: the "
-                                    "order follows insertion, CPython's follows hashing; print sorted(...) if the "
-                                    "order matters", e.span, Severity.WARNING))
+                if e.span.line > 0 and set_order_unknown(e.ty):
+                    out.append(make("set-iteration-order", "printing a set whose elements CPython hashes "
+                                    "differently in every run (str, None, objects), or a value that holds one: "
+                                    "its order is not CPython's, which changes from run to run; print sorted(...) "
+                                    "if the order matters", e.span, Severity.WARNING))
     return out
 
 

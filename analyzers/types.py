@@ -341,3 +341,21 @@ def _hashable_key(t: ir.Type) -> bool:
     if isinstance(t, ir.OptionT):
         return _hashable_key(t.inner)
     return True
+
+
+def stable_hash(t: T) -> bool:
+    """Whether CPython's hash of values of type t is the same in every process (ints, bools and
+    tuples of them): then a set of them iterates in CPython's order, which the runtime's set
+    table reproduces (pyrt/set.rs). str is salted per process, None and objects hash by address."""
+    t = prune(t)
+    if t in (ir.INT, ir.BOOL):
+        return True
+    if isinstance(t, (ir.TupleT, ir.NamedT)):
+        return all(stable_hash(i) for i in t.items)
+    return False
+
+
+def set_order_unknown(t: T) -> bool:
+    """Whether a value of type t holds a set whose order CPython decides by hashes that differ
+    from run to run (`set-iteration-order`)."""
+    return any(isinstance(x, ir.SetT) and not stable_hash(x.elem) for x in ir.type_parts(resolve(t)))

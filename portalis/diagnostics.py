@@ -69,7 +69,7 @@ CODES: dict[str, str] = {
     "unsupported-type": "A type annotation outside the supported types.",
     "build-failed": "rustc rejected the generated Rust (a Portalis bug, please report it); the line is the Python line that produced it.",
     "python-syntax-warning": "Warning: CPython warns about this code when it compiles it (an invalid escape sequence, `1if`, `is` with a literal, ...).",
-    "set-iteration-order": "Iterating or printing a set: Portalis uses insertion order, CPython uses hash order.",
+    "set-iteration-order": "Iterating, printing or popping a set of values CPython hashes differently in every run (str, None, objects hashed by identity): CPython's own order changes from run to run.",
     "float-last-digit": "math.sin/cos/tan/atan/hypot/... (warning): WebAssembly's libm is not glibc's, results can differ from CPython in the last digit.",
     "internal-error": "A Portalis bug met while analysing this file (the traceback is in the log); please report it.",
     "function-not-found": "`translate --function NAME`: the module has no top-level function NAME.",

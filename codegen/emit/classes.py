@@ -191,19 +191,26 @@ class ClassEmitter:
             w.line(f"impl PartialEq for {s} {{ fn eq(&self, other: &Self) -> bool {{ self.oid() == other.oid() }} }}", ln)
         w.line(f"impl Eq for {s} {{}}", ln)
         w.line(f"impl rt::HasNan for {s} {{ fn has_nan(&self) -> bool {{ false }} }}", ln)  # compared by identity first
+        # rt::PyHash: CPython's hash(obj), which lays out the sets holding the object
+        # (pyrt/set.rs): the fields' tuple hash, `__hash__`'s int, or the identity
         if c.hash_fields is not None:  # a frozen dataclass: by its (non-float) fields, as a tuple
             parts = " ".join(f"self.get_{self.mod.names.rust(f).removeprefix('r#')}().hash(state);"
                              for f, t in c.hash_fields if not any(x == ir.FLOAT for x in ir.type_parts(t)))
             w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
                    f"{parts} }} }}", ln)
+            items = ", ".join(f"rt::PyHash::py_hash(&self.get_{self.mod.names.rust(f).removeprefix('r#')}())"
+                              for f, _ in c.hash_fields)
+            w.line(f"impl rt::PyHash for {s} {{ fn py_hash(&self) -> i64 {{ rt::tuple_py_hash(&[{items}]) }} }}", ln)
         elif has("__hash__"):
             fallback = "rt::Int::S(self.oid() as i64)" if self.mod.big else "(self.oid() as i64)"
             h = self.tag_match(root, "__hash__", lambda f: f"{fi(f)}(self.clone(){depth})", fallback)
             w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
                    f"let h = {h}; h.hash(state); }} }}", ln)
+            w.line(f"impl rt::PyHash for {s} {{ fn py_hash(&self) -> i64 {{ let h = {h}; rt::obj_hash_result(&h) }} }}", ln)
         else:
             w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
                    "self.oid().hash(state); } }", ln)
+            w.line(f"impl rt::PyHash for {s} {{ fn py_hash(&self) -> i64 {{ rt::user_py_hash((self.oid() >> 4) as i64) }} }}", ln)
         if has("__lt__"):
             lt = self.tag_match(root, "__lt__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
                                 "false")

@@ -316,3 +316,18 @@ def _list_view_candidates(loop, big: bool = False) -> set[str]:
 def _indexed_str_locals(node) -> set[str]:
     return {n.args[0].name for n in ir.walk(node)
             if isinstance(n, ir.Intrinsic) and n.name == "str.getitem" and isinstance(n.args[0], ir.Local)}
+
+
+def folded_const(e: ir.Expr) -> bool:
+    """Whether CPython's compiler sees e as a constant after its AST optimizer folded it (a
+    literal, `-5`, `2 ** 10`, a tuple of those): a set display of such items becomes a frozenset
+    constant, which decides the set's layout (pyrt/set.rs `from_consts`)."""
+    if isinstance(e, ir.Const):
+        return True
+    if isinstance(e, ir.UnaryOp):
+        return folded_const(e.operand)
+    if isinstance(e, ir.BinOp):
+        return folded_const(e.left) and folded_const(e.right)  # (a zero divisor raises first)
+    if isinstance(e, ir.TupleLit):
+        return all(folded_const(i) for i in e.items)
+    return False

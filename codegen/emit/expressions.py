@@ -8,7 +8,7 @@ import dataclasses
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, rust_float, rust_str
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, rust_float, rust_str, folded_const
 
 
 class _ExpressionsMixin:
@@ -131,7 +131,9 @@ class _ExpressionsMixin:
         if isinstance(e, ir.SetLit):
             if not e.items:
                 return f"{self.rty(e.ty)}::new()".replace("rt::PySet<", "rt::PySet::<", 1)
-            return f"rt::PySet::from_vec(vec![{', '.join(self.expr(i) for i in e.items)}])"
+            # three or more constants: CPython builds a frozenset constant and merges it in
+            how = "from_consts" if len(e.items) > 2 and all(map(folded_const, e.items)) else "from_vec"
+            return f"rt::PySet::{how}(vec![{', '.join(self.expr(i) for i in e.items)}])"
         if isinstance(e, ir.DictLit):
             if not e.items:
                 return f"{self.rty(e.ty)}::new()".replace("rt::PyDict<", "rt::PyDict::<", 1)

@@ -198,6 +198,8 @@ class _IntrinsicsMixin:
             return f"{{ let _ef = &{R(a[0])}; {tests} else {{ _ef.exc_fields::<{struct}>().{fld}.clone() }} }}"
         if n == "ord":
             return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
+        if n == "hash":
+            return self.from_i64(f"rt::PyHash::py_hash(&{R(a[0])})")
         if n == "chr":
             if self.big:
                 return q(f"rt::bi_chr(&{R(a[0])}, {ln})")
@@ -253,6 +255,8 @@ class _IntrinsicsMixin:
             return self.deque_method(e)
         if n.startswith("dict."):
             return self.dict_method(e)
+        if n == "set.display":
+            return self.set_display(e)
         if n.startswith("set."):
             m = n[4:]
             if m in ("add",):
@@ -265,6 +269,8 @@ class _IntrinsicsMixin:
                 return f"{R(a[0])}.{m}(&{R(a[1])})"
             if m in ("copy", "clear"):
                 return f"{R(a[0])}.{m}()"
+            if m == "pop":
+                return q(f"{R(a[0])}.pop({ln})")
         if n == "iter.list":
             return f"rt::ListIter::new({X(a[0])})"
         if n == "iter.next":
@@ -439,6 +445,27 @@ class _IntrinsicsMixin:
             return q(f"{{ let _n = {num}; let _d = {den}; rt::float_div(_n, _d, {ln}) }}")
         return None
 
+    def set_display(self, e: ir.Intrinsic) -> str:
+        """`{a, *xs, *s}`: CPython's BUILD_SET then SET_ADD / SET_UPDATE: a set operand is merged
+        (set_merge), a dict's keys added after one resize, any other iterable's items added."""
+        ln = e.span.line
+        acc = self.t("_acc")
+        stars = dict(e.kwargs)["stars"].value
+
+        def fill() -> None:
+            self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();", ln)
+            for a, star in zip(e.args, stars):
+                if star == ".":
+                    self.w.line(f"{acc}.add({self.expr(a)});", ln)
+                elif isinstance(a.ty, ir.SetT):
+                    self.w.line(f"{acc}.update(&{self.ref(a)});", ln)
+                elif isinstance(a.ty, ir.DictT):
+                    self.w.line(f"{acc}.update_dict(&{self.ref(a)});", ln)
+                else:
+                    self.foreach(a, lambda x: self.w.line(f"{acc}.add({x});", ln), ln)
+            self.w.line(acc, ln)
+        return "{\n" + self.sub(fill) + "\n}"
+
     def consume(self, e: ir.Intrinsic) -> str:
         """Builtins that drain an iterable: sum/any/all/min/max/sorted/list/set/dict/join."""
         n = e.name
@@ -595,6 +622,10 @@ class _IntrinsicsMixin:
                 one = self.expr(ir.Const(1, ir.INT, e.span))
                 self.foreach(it, lambda x: w_line(f"{self.q(f'{acc}.count_one({x}, &{one}, {ln})')};"), ln)
                 w_line(acc if n == "counter.from_iter" else "()")
+            elif n == "set.from_iter" and isinstance(it.ty, ir.SetT):  # set_merge: the layout copied
+                w_line(f"{self.ref(it)}.copy()")
+            elif n == "set.from_iter" and isinstance(it.ty, ir.DictT):  # set(d): one resize first
+                w_line(f"rt::PySet::from_dict(&{self.ref(it)})")
             elif n == "set.from_iter":
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.add({x});"), ln)

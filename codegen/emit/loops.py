@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _assigned_names, _indexed_str_locals, _list_view_candidates
+from portalis.codegen.emit.common import EmitError, _assigned_names, _indexed_str_locals, _list_view_candidates, folded_const
 
 
 class _LoopsMixin:
@@ -213,7 +213,11 @@ class _LoopsMixin:
         if isinstance(t, (ir.DictT, ir.SetT)):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             meth = "key_at" if isinstance(t, ir.DictT) else "elem_at"
-            return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
+            src = self.expr(it)
+            if isinstance(it, ir.SetLit) and it.items and all(map(folded_const, it.items)):
+                # `for x in {3, 1, 2}`: CPython iterates a frozenset constant (ast_opt's fold_iter)
+                src = f"rt::PySet::frozen_consts(vec![{', '.join(self.expr(i) for i in it.items)}])"
+            return ([f"let {d} = {src};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
                     self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
         if t == ir.STR:
             r = self.t("_r")

@@ -141,7 +141,7 @@ impl<T: CheckDigits> CheckDigits for PyList<T> {
     }
 }
 
-impl<T: CheckDigits + Clone + Eq + Hash> CheckDigits for PySet<T> {
+impl<T: CheckDigits + Clone + Eq + PyHash> CheckDigits for PySet<T> {
     fn check_digits(&self, line: u32) -> PyResult<()> {
         let n = self.iter_mark();
         let mut p = 0usize;

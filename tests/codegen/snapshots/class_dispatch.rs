@@ -33,6 +33,7 @@ impl PartialEq for OShape { fn eq(&self, other: &Self) -> bool { self.oid() == o
 impl Eq for OShape {}
 impl rt::HasNan for OShape { fn has_nan(&self) -> bool { false } }
 impl std::hash::Hash for OShape { fn hash<H: std::hash::Hasher>(&self, state: &mut H) { self.oid().hash(state); } }
+impl rt::PyHash for OShape { fn py_hash(&self) -> i64 { rt::user_py_hash((self.oid() >> 4) as i64) } }
 impl PartialOrd for OShape { fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> { None } }
 trait ObjId { fn oid(&self) -> usize; }
 impl<T: ObjId> ObjId for Option<T> { fn oid(&self) -> usize { match self { Some(x) => x.oid(), None => 0 } } }

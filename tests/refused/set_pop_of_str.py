@@ -1,0 +1,3 @@
+# expect: set-iteration-order @ 3
+names = {"b", "a", "c"}
+print(names.pop())
