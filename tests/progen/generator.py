@@ -165,7 +165,9 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin):
         if t == "list[int]":
             return r.choice([
                 f"[{self.expr('int', env, d + 1)}, {self.expr('int', env, d + 1)}, {self.literal('int')}]",
-                f"sorted({self.expr('list[int]', env, d + 1)})",
+                # at odd depths sorted(), else list(set(...)): a set of ints, in CPython's order
+                # (pyrt/set.rs); no extra draw, so the seeds keep their streams
+                f"sorted({self.expr('list[int]', env, d + 1)})" if d % 2 else f"list(set({self.expr('list[int]', env, d + 1)}))",
                 f"[v * 2 for v in {self.expr('list[int]', env, d + 1)} if v % 3 != 1]",
                 f"{self.expr('list[int]', env, d + 1)}[{r.randint(-3, 3)}:{r.randint(-2, 5)}]",
                 f"list(range({r.randint(-3, 3)}, {r.randint(0, 9)}, {r.choice([1, 2, 3, -1])}))",
