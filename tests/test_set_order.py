@@ -10,12 +10,9 @@ items and a checksum of its order. The whole stdout must be CPython's."""
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 
 import pytest
-
-from portalis.pipeline import run_program
+from progen.runner import check
 
 
 def _value(rng: random.Random) -> str:
@@ -133,17 +130,5 @@ def _program(seed: int, cases: int = 30) -> str:
 
 @pytest.mark.parametrize("seed", range(3))
 def test_set_order_matches_cpython(seed, toolchain, tmp_path):
-    src = _program(seed)
-    path = tmp_path / f"sets_{seed}.py"
-    path.write_text(src)
-    want = subprocess.run([sys.executable, str(path)], capture_output=True, timeout=60)
-    assert want.returncode == 0, want.stderr.decode()
-    pr = run_program(src, str(path), [], toolchain=toolchain)
-    assert pr.result is not None, f"seed {seed}: not translated/built: {pr.build.translation.diagnostics if pr.build.translation else pr}"
-    if pr.result.stdout != want.stdout:
-        got = pr.result.stdout.decode().splitlines()
-        exp = want.stdout.decode().splitlines()
-        first = next((i for i, (a, b) in enumerate(zip(got, exp)) if a != b), min(len(got), len(exp)))
-        pytest.fail(f"seed {seed}: stdout differs from line {first + 1}: "
-                    f"got {got[first:first + 2]!r}, CPython {exp[first:first + 2]!r}")
-    assert pr.result.exit_code == 0
+    o = check(_program(seed), toolchain, path=str(tmp_path / f"sets_{seed}.py"))  # stdout, exit code, exception
+    assert o.kind == "same", f"seed {seed}: {o.kind}: {o.detail} {o.codes}"

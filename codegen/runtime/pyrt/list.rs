@@ -634,26 +634,33 @@ impl<T: Clone> PyList<T> {
         unstable: bool,
         line: u32,
     ) -> PyResult<()> {
+        let (items, keys) = self.take_keys(&mut key)?;
+        self.sort_by_keys(items, keys, reverse, unstable, line)
+    }
+
+    /// The first step of a keyed sort: the items taken out of the list (it looks empty while the
+    /// key function runs, as in CPython) and their keys; if the key function raises, the list
+    /// gets its items back, in their order, and what the function added to it is dropped.
+    fn take_keys<K, F: FnMut(&T) -> PyResult<K>>(&self, key: &mut F) -> PyResult<(Vec<T>, Vec<K>)> {
         let items = std::mem::take(&mut *self.0.borrow_mut());
         let mut keys: Vec<K> = Vec::with_capacity(items.len());
         for it in items.iter() {
             match key(it) {
                 Ok(k) => keys.push(k),
                 Err(e) => {
-                    let mut cur = self.0.borrow_mut();
-                    *cur = items;
+                    *self.0.borrow_mut() = items;
                     return Err(e);
                 }
             }
         }
-        self.sort_by_keys(items, keys, reverse, unstable, line)
+        Ok((items, keys))
     }
 
     /// Put the sorted items back; CPython's ValueError when user code (a key function, `__lt__`)
     /// changed the list meanwhile: its changes are dropped, as in CPython. The list was left
     /// as an empty Vec without a buffer, so any item added (even if removed again) shows as a
     /// buffer, as CPython's list shows the change by its `allocated`.
-    pub(crate) fn restore_sorted(&self, items: Vec<T>, r: PyResult<()>, line: u32) -> PyResult<()> {
+    fn restore_sorted(&self, items: Vec<T>, r: PyResult<()>, line: u32) -> PyResult<()> {
         let meanwhile = std::mem::replace(&mut *self.0.borrow_mut(), items);
         r?;
         if meanwhile.capacity() != 0 {
@@ -763,17 +770,7 @@ impl<T: Clone + PartialOrd> PyList<T> {
         line: u32,
         nan: impl Fn(&K) -> bool,
     ) -> PyResult<()> {
-        let items = std::mem::take(&mut *self.0.borrow_mut());
-        let mut keys: Vec<K> = Vec::with_capacity(items.len());
-        for it in items.iter() {
-            match key(it) {
-                Ok(k) => keys.push(k),
-                Err(e) => {
-                    *self.0.borrow_mut() = items;
-                    return Err(e);
-                }
-            }
-        }
+        let (items, keys) = self.take_keys(&mut key)?;
         if keys.iter().any(nan) {
             *self.0.borrow_mut() = items;
             return Err(sort_nan_err(line));

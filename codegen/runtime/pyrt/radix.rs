@@ -121,17 +121,8 @@ impl<T: Clone> PyList<T> {
         reverse: bool,
         line: u32,
     ) -> PyResult<()> {
-        let items = std::mem::take(&mut *self.0.borrow_mut());
-        let mut pairs: Vec<(K, usize)> = Vec::with_capacity(items.len());
-        for (i, it) in items.iter().enumerate() {
-            match key(it) {
-                Ok(k) => pairs.push((k, i)),
-                Err(e) => {
-                    *self.0.borrow_mut() = items;
-                    return Err(e);
-                }
-            }
-        }
+        let (items, keys) = self.take_keys(&mut key)?;
+        let pairs: Vec<(K, usize)> = keys.into_iter().zip(0..).collect();
         let order: Vec<usize> = radix_sort(pairs, |p| p.0, reverse).into_iter().map(|p| p.1).collect();
         self.permute_sorted(items, order, line)
     }

@@ -125,6 +125,48 @@ tuple_py_hash_impl!(A.0, B.1, C.2, D.3, E.4, F.5, G.6, H.7, I.8, J.9, K.10, L.11
 const LINEAR_PROBES: u64 = 9;
 const MINSIZE: usize = 8;
 
+/// The slots a walk for hash `h` visits, in CPython's order: runs of LINEAR_PROBES + 1
+/// consecutive slots (one when the run would pass the end), each run starting where the
+/// `perturb` jump lands. Endless: every walk stops at an empty slot, and a table always has one.
+struct Probe {
+    start: u64, // the run's first slot (the `i` of setobject.c)
+    next: u64,
+    end: u64,
+    perturb: u64,
+    mask: u64,
+}
+
+impl Probe {
+    #[inline]
+    fn new(h: i64, mask: u64) -> Probe {
+        let i = (h as u64) & mask;
+        Probe { start: i, next: i, end: Probe::run_end(i, mask), perturb: h as u64, mask }
+    }
+    #[inline]
+    fn run_end(i: u64, mask: u64) -> u64 {
+        if i + LINEAR_PROBES <= mask {
+            i + LINEAR_PROBES
+        } else {
+            i
+        }
+    }
+}
+
+impl Iterator for Probe {
+    type Item = usize;
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.next > self.end {
+            self.perturb >>= 5;
+            let i = self.start.wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb) & self.mask;
+            *self = Probe { start: i, next: i, end: Probe::run_end(i, self.mask), ..*self };
+        }
+        let idx = self.next;
+        self.next += 1;
+        Some(idx as usize)
+    }
+}
+
 enum Slot<T> {
     Empty,
     Dummy,
@@ -160,21 +202,14 @@ impl<T: PartialEq> SetInner<T> {
         if self.used == 0 {
             return None;
         }
-        let mask = self.mask();
-        let mut perturb = h as u64;
-        let mut i = (h as u64) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for idx in i as usize..=(i + probes) as usize {
-                match &self.table[idx] {
-                    Slot::Empty => return None,
-                    Slot::Full(eh, e) if *eh == h && e == v => return Some(idx),
-                    _ => {}
-                }
+        for idx in Probe::new(h, self.mask()) {
+            match &self.table[idx] {
+                Slot::Empty => return None,
+                Slot::Full(eh, e) if *eh == h && e == v => return Some(idx),
+                _ => {}
             }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
         }
+        None
     }
 
     /// set_add_entry: false when an equal element is there already (it stays).
@@ -183,56 +218,42 @@ impl<T: PartialEq> SetInner<T> {
             self.table = empty_table(MINSIZE);
         }
         let mask = self.mask();
-        let mut perturb = h as u64;
-        let mut i = (h as u64) & mask;
         let mut freeslot: Option<usize> = None;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for idx in i as usize..=(i + probes) as usize {
-                match &self.table[idx] {
-                    Slot::Empty => {
-                        self.keys_ver += 1;
-                        self.used += 1;
-                        if let Some(f) = freeslot {
-                            self.table[f] = Slot::Full(h, v);
-                            return true;
-                        }
-                        self.fill += 1;
-                        self.table[idx] = Slot::Full(h, v);
-                        if (self.fill as u64) * 5 >= mask * 3 {
-                            let used = self.used;
-                            self.resize(if used > 50000 { used * 2 } else { used * 4 });
-                        }
+        for idx in Probe::new(h, mask) {
+            match &self.table[idx] {
+                Slot::Empty => {
+                    self.keys_ver += 1;
+                    self.used += 1;
+                    if let Some(f) = freeslot {
+                        self.table[f] = Slot::Full(h, v);
                         return true;
                     }
-                    Slot::Full(eh, e) => {
-                        if *eh == h && *e == v {
-                            return false;
-                        }
+                    self.fill += 1;
+                    self.table[idx] = Slot::Full(h, v);
+                    if (self.fill as u64) * 5 >= mask * 3 {
+                        let used = self.used;
+                        self.resize(if used > 50000 { used * 2 } else { used * 4 });
                     }
-                    Slot::Dummy => freeslot = Some(idx), // the last dummy on the way (3.11)
+                    return true;
                 }
+                Slot::Full(eh, e) => {
+                    if *eh == h && *e == v {
+                        return false;
+                    }
+                }
+                Slot::Dummy => freeslot = Some(idx), // the last dummy on the way (3.11)
             }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
         }
+        false
     }
 
     /// set_insert_clean: `v` is known to be absent and the table to have room.
     fn insert_clean(table: &mut [Slot<T>], h: i64, v: T) {
-        let mask = (table.len() - 1) as u64;
-        let mut perturb = h as u64;
-        let mut i = (h as u64) & mask;
-        loop {
-            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
-            for slot in &mut table[i as usize..=(i + probes) as usize] {
-                if let Slot::Empty = slot {
-                    *slot = Slot::Full(h, v);
-                    return;
-                }
+        for idx in Probe::new(h, (table.len() - 1) as u64) {
+            if let Slot::Empty = table[idx] {
+                table[idx] = Slot::Full(h, v);
+                return;
             }
-            perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
         }
     }
 
