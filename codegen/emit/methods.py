@@ -336,6 +336,10 @@ class _MethodsMixin:
         if m == "get_or":
             return f"{d}.get_or(&{R(a[1])}, {X(a[2])})"
         if m == "setdefault":
+            if _effect_free(a[2]):
+                # `d.setdefault(k, [])`: the default is made, and the key cloned, only when
+                # the key is missing (making it has no effect CPython could show)
+                return f"{d}.setdefault_with(&{R(a[1])}, || {X(a[2])})"
             return f"{d}.setdefault({X(a[1])}, {X(a[2])})"
         if m == "pop":
             return q(f"{d}.pop(&{R(a[1])}, {ln})")
@@ -368,3 +372,14 @@ class _MethodsMixin:
             by_kw = "true" if dict(e.kwargs).get("by_keyword") else "false"
             return q(f"{d}.popitem_last({X(a[1])}, {by_kw}, {ln})")
         raise EmitError(f"dict.{m}", e.span)
+
+
+def _effect_free(e: ir.Expr) -> bool:
+    """A constant, or a display of constants: making it cannot fail, print or change anything."""
+    if isinstance(e, ir.Const):
+        return True
+    if isinstance(e, (ir.ListLit, ir.SetLit, ir.TupleLit)):
+        return all(isinstance(x, ir.Const) for x in e.items)
+    if isinstance(e, ir.DictLit):
+        return all(isinstance(k, ir.Const) and isinstance(v, ir.Const) for k, v in e.items)
+    return False

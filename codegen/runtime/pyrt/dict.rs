@@ -443,6 +443,20 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         d.push_new(h, k, default.clone());
         default
     }
+    /// `d.setdefault(k, default)` where making the default has no effect (a constant, an
+    /// empty list): it is made, and `k` cloned, only when `k` is missing.
+    pub fn setdefault_with(&self, k: &K, default: impl FnOnce() -> V) -> V {
+        let mut d = self.0.borrow_mut();
+        let h = hash_of(k);
+        if let Some(pos) = d.find(h, k) {
+            if let Some(e) = d.entries[pos].as_ref() {
+                return e.1.clone();
+            }
+        }
+        let v = default();
+        d.push_new(h, k.clone(), v.clone());
+        v
+    }
     pub fn update(&self, other: &PyDict<K, V>) {
         let items: Vec<(K, V)> = other.0.borrow().entries.iter().flatten().cloned().collect();
         let mut d = self.0.borrow_mut();

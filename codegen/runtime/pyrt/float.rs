@@ -418,6 +418,42 @@ fn parse_int_general(s: &str, line: u32) -> PyResult<i64> {
 
 /// float(s) for a str.
 pub fn parse_float(s: &str, line: u32) -> PyResult<f64> {
+    // the common case: a sign, then 1-15 ASCII digits with at most one '.' among them. The
+    // digits as an integer (< 10**15, exact in an f64) divided by 10**(digits after the
+    // point) (exact too) is one correctly rounded division: the nearest float to the text,
+    // as CPython's parse gives (Clinger's fast path). No copies, no allocation.
+    const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let b = s.as_bytes();
+    let (neg, rest) = match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    };
+    if rest.len() <= 16 {
+        let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
+        let mut plain = true;
+        for &c in rest {
+            if c.is_ascii_digit() {
+                m = m * 10 + (c - b'0') as u64;
+                digits += 1;
+                frac += dot as usize;
+            } else if c == b'.' && !dot {
+                dot = true;
+            } else {
+                plain = false;
+                break;
+            }
+        }
+        if plain && (1..=15).contains(&digits) {
+            let v = m as f64 / POW10[frac];
+            return Ok(if neg { -v } else { v });
+        }
+    }
+    parse_float_general(s, line)
+}
+
+#[inline(never)]
+fn parse_float_general(s: &str, line: u32) -> PyResult<f64> {
     let bad = || {
         value_err(
             &format!("could not convert string to float: {}", str_repr(s)),
