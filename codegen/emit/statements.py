@@ -134,6 +134,11 @@ class _StatementsMixin:
 
     def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
         if isinstance(target, ir.NameTarget) and not target.is_global:
+            if (isinstance(value, (ir.ListLit, ir.DictLit)) and not value.items and value.ty == target.ty
+                    and target.name != ir.DISCARD):
+                # `x = []` / `x = {}`: the old container emptied in place when only `x` has it
+                self.w.line(f"{self.ident(target.name)}.renew();", ln)
+                return
             lhs = "let _" if target.name == ir.DISCARD else self.ident(target.name)
             self.w.line(f"{lhs} = {self.expr(value)};", ln)
             return

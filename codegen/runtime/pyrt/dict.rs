@@ -375,6 +375,24 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn new() -> Self {
         PyDict(Rc::new(PyCell::new(DictInner::new())))
     }
+    /// `x = {}` where `x` holds a dict: as `PyList::renew` (a plain empty dict, the small
+    /// entry buffers kept when nothing else refers to the old one).
+    #[inline]
+    pub fn renew(&mut self) {
+        if let Some(c) = Rc::get_mut(&mut self.0) {
+            let d = c.value.get_mut();
+            if d.entries.capacity() <= RENEW_KEEP {
+                let (mut e, mut h) = (std::mem::take(&mut d.entries), std::mem::take(&mut d.hashes));
+                *d = DictInner::new();
+                e.clear();
+                h.clear();
+                d.entries = e;
+                d.hashes = h;
+                return;
+            }
+        }
+        *self = PyDict::new();
+    }
     pub fn from_pairs(pairs: Vec<(K, V)>) -> Self {
         let d = PyDict::new();
         {

@@ -291,6 +291,9 @@ impl<T> std::ops::DerefMut for CellRefMut<'_, T> {
 /// A Python list: Clone aliases (shared Rc), methods take &self.
 pub struct PyList<T>(pub Rc<PyCell<Vec<T>>>);
 
+/// The most elements whose storage `PyList::renew` / `PyDict::renew` keep.
+const RENEW_KEEP: usize = 64;
+
 impl<T> Clone for PyList<T> {
     #[inline]
     fn clone(&self) -> Self {
@@ -458,6 +461,21 @@ impl<T: Clone> PyList<T> {
     }
     pub fn reverse(&self) {
         self.0.borrow_mut().reverse();
+    }
+    /// `x = []` where `x` holds a list: when nothing else refers to that list (so no one can
+    /// tell), it is emptied and kept, storage included, for the next round of appends (a list
+    /// per loop iteration allocates once); otherwise `x` gets a new list.
+    #[inline]
+    pub fn renew(&mut self) {
+        if let Some(c) = Rc::get_mut(&mut self.0) {
+            let v = c.value.get_mut();
+            // (a large buffer is let go, as CPython would: peak memory stays CPython's)
+            if v.capacity() <= RENEW_KEEP {
+                v.clear();
+                return;
+            }
+        }
+        *self = PyList::new();
     }
     pub fn clear(&self) {
         // drop the elements after releasing the borrow
