@@ -91,7 +91,8 @@ class _LoopsMixin:
     def str_buffer_loop(self, s: "ir.For", ln: int) -> None:
         """`for ch in text:` / `for w in words:` copy each item into the loop variable's own
         buffer (one String for the whole loop instead of one allocation per item). A str is
-        iterated as a snapshot; a list by index, live, as CPython does."""
+        iterated as a snapshot; a list by index, live, as CPython does; `s.split(sep)` and
+        `s.splitlines()` piece by piece (`rt::Pieces`, no list)."""
         w = self.w
         name = self.ident(s.target.name)
         w.line("{", ln)
@@ -104,6 +105,12 @@ class _LoopsMixin:
             w.indent += 1
             w.line(f"let _c = match {it}.next() {{ Some(_x) => _x, None => break }};", ln)
             w.line(f"{name} = rt::Str::from_char(_c);", ln)
+        elif (lazy := self.lazy_pieces(s.iter)) is not None:
+            lst = self.t("_l")
+            w.line(f"let mut {lst} = {lazy};", ln)
+            w.line(f"'l{s.label}: loop {{", ln)
+            w.indent += 1
+            w.line(f"if !{lst}.next_into(&mut {name}) {{ break; }}", ln)
         else:
             lst, k = self.t("_l"), self.t("_k")
             w.line(f"let {lst} = {self.expr(s.iter)};", ln)
@@ -202,6 +209,9 @@ class _LoopsMixin:
                     self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
         if isinstance(t, ir.ListT):
             l, k = self.t("_l"), self.t("_k")
+            lazy = self.lazy_pieces(it)
+            if lazy is not None:
+                return [f"let mut {l} = {lazy};"], f"{l}.next_raw()"
             return [f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"], f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}"
         if isinstance(t, ir.DequeT):  # CPython's deque iterator: RuntimeError once the deque changes
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")

@@ -106,6 +106,10 @@ class _MethodsMixin:
 
     def split_args(self, e: ir.Intrinsic) -> str:
         """`s, sep, maxsplit` of a str.split/rsplit call, as the runtime's split functions take them."""
+        return f"{self.split_text_sep(e)}, {self.as_i64(e.args[2], 'ssize')}"
+
+    def split_text_sep(self, e: ir.Intrinsic) -> str:
+        """`s, sep` of a str.split/rsplit call (see split_args)."""
         a = e.args
         s = self.sref(a[0])
         sep = a[1]
@@ -113,7 +117,18 @@ class _MethodsMixin:
             sep_code = f"Some(&*{self.expr(sep.expr)})"
         else:
             sep_code = "None" if isinstance(sep, ir.Const) else f"{self.expr(sep)}.as_deref()"
-        return f"{s}, {sep_code}, {self.as_i64(a[2], 'ssize')}"
+        return f"{s}, {sep_code}"
+
+    def lazy_pieces(self, it: ir.Expr) -> str | None:
+        """`s.split(sep)` (no maxsplit) or `s.splitlines()` looped over: an `rt::Pieces` that
+        makes the pieces as the loop takes them (no list). None: not one of these."""
+        if not isinstance(it, ir.Intrinsic):
+            return None
+        if it.name == "str.split" and isinstance(it.args[2], ir.Const) and it.args[2].value == -1:
+            return self.q(f"rt::Pieces::split({self.split_text_sep(it)}, {it.span.line})")
+        if it.name == "str.splitlines":
+            return f"rt::Pieces::lines({self.sref(it.args[0])})"
+        return None
 
     def str_method(self, e: ir.Intrinsic) -> str:
         m = e.name[4:]

@@ -1297,6 +1297,121 @@ fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> P
     Ok(PyList::from_vec(out))
 }
 
+/// `for x in s.split(sep)` (no maxsplit), `for x in s.split()` and `for x in s.splitlines()`:
+/// the pieces one at a time, without the list. A str cannot change, so splitting as the loop
+/// goes gives exactly the pieces splitting first would; the errors come first, as CPython's.
+/// Done lazily for a separator of one ASCII byte, and for whitespace and line breaks in ASCII
+/// text; anything else is split first into a list, as before.
+pub struct Pieces {
+    s: Str,
+    pos: usize,
+    how: PiecesHow,
+}
+
+enum PiecesHow {
+    Byte(u8),
+    Space,
+    Lines,
+    List(PyList<Str>),
+}
+
+impl Pieces {
+    /// `s.split(sep)` (maxsplit -1).
+    pub fn split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, line: u32) -> PyResult<Pieces> {
+        let src = s.src();
+        let how = match sep {
+            Some(sep) if sep.len() == 1 => PiecesHow::Byte(sep.as_bytes()[0]),
+            None if src.text.is_ascii() => PiecesHow::Space,
+            _ => PiecesHow::List(str_split_src(src, sep, -1, line)?),
+        };
+        Ok(Pieces { s: Pieces::owned(src), pos: 0, how })
+    }
+    /// `s.splitlines()`.
+    pub fn lines<S: StrSrc + ?Sized>(s: &S) -> Pieces {
+        let src = s.src();
+        let how = if src.text.is_ascii() { PiecesHow::Lines } else { PiecesHow::List(str_splitlines_keep_src(src, false)) };
+        Pieces { s: Pieces::owned(src), pos: 0, how }
+    }
+    fn owned(src: Src<'_>) -> Str {
+        match src.owner {
+            Some(o) => o.clone(),
+            None => Str::from_str(src.text),
+        }
+    }
+    /// The next piece, or None after the last.
+    #[inline]
+    pub fn next_raw(&mut self) -> Option<Str> {
+        let mut d = Str::new();
+        if self.next_into(&mut d) {
+            Some(d)
+        } else {
+            None
+        }
+    }
+    /// The next piece into `dst`; false after the last.
+    #[inline]
+    pub fn next_into(&mut self, dst: &mut Str) -> bool {
+        let src = self.s.src();
+        let (t, b, n, i) = (src.text, src.text.as_bytes(), src.text.len(), self.pos);
+        let (st, end, next) = match self.how {
+            PiecesHow::Byte(c) => {
+                // `pos` past the end once the last piece (the text after the last separator,
+                // maybe empty) is out
+                if i > n {
+                    return false;
+                }
+                let e = match find_byte(&b[i..], c) {
+                    Some(j) => i + j,
+                    None => n,
+                };
+                (i, e, e + 1)
+            }
+            PiecesHow::Space => {
+                // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and ' '
+                let sp = |c: u8| matches!(c, 0x09..=0x0d | 0x1c..=0x20);
+                let mut st = i;
+                while st < n && sp(b[st]) {
+                    st += 1;
+                }
+                if st == n {
+                    self.pos = n;
+                    return false;
+                }
+                let mut e = st;
+                while e < n && !sp(b[e]) {
+                    e += 1;
+                }
+                (st, e, e)
+            }
+            PiecesHow::Lines => {
+                if i >= n {
+                    return false;
+                }
+                // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
+                let mut e = i;
+                while e + 8 <= n && !has_byte_below_0x20(b, e) {
+                    e += 8;
+                }
+                while e < n && !matches!(b[e], 0x0a..=0x0d | 0x1c..=0x1e) {
+                    e += 1;
+                }
+                let next = if e + 1 < n && b[e] == b'\r' && b[e + 1] == b'\n' { e + 2 } else { e + 1 };
+                (i, e, next)
+            }
+            PiecesHow::List(ref l) => {
+                if !l.read_str_into(i, dst) {
+                    return false;
+                }
+                self.pos = i + 1;
+                return true;
+            }
+        };
+        *dst = src.piece(&t[st..end]);
+        self.pos = next;
+        true
+    }
+}
+
 /// `s.split(sep, maxsplit)[k]` with a constant `k` >= 0 or -1: that piece, without a list of
 /// them (split's own errors first, then list's IndexError).
 pub fn str_split_nth<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, k: i64, line: u32) -> PyResult<Str> {
