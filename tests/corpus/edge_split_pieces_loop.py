@@ -32,6 +32,8 @@ def main() -> None:
     except ValueError as e:
         print("ValueError", e)
     sep = ","
+    for i, w in enumerate(f"{sep}x{sep}{sep}y z".split(sep)):
+        print(i, repr(w), [q for q in f"  {w} \n w ".split()], [q for q in f"{w}\r\n{w}".splitlines()])
     print([p for p in "1,2,,3".split(sep)], [p for p in "1, 2,  3".split(", ")])
 
 

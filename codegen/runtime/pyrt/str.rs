@@ -1300,8 +1300,8 @@ fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> P
 /// `for x in s.split(sep)` (no maxsplit), `for x in s.split()` and `for x in s.splitlines()`:
 /// the pieces one at a time, without the list. A str cannot change, so splitting as the loop
 /// goes gives exactly the pieces splitting first would; the errors come first, as CPython's.
-/// Done lazily for a separator of one ASCII byte, and for whitespace and line breaks in ASCII
-/// text; anything else is split first into a list, as before.
+/// Done lazily for a `Str`'s text, with a separator of one ASCII byte, or whitespace or line
+/// breaks in ASCII text; anything else is split first into a list, as before.
 pub struct Pieces {
     s: Str,
     pos: usize,
@@ -1319,9 +1319,11 @@ impl Pieces {
     /// `s.split(sep)` (maxsplit -1).
     pub fn split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, line: u32) -> PyResult<Pieces> {
         let src = s.src();
+        // (text that is not a `Str`'s, a `String` temporary, is split first: keeping it for
+        // the loop would copy it once more)
         let how = match sep {
-            Some(sep) if sep.len() == 1 => PiecesHow::Byte(sep.as_bytes()[0]),
-            None if src.text.is_ascii() => PiecesHow::Space,
+            Some(sep) if sep.len() == 1 && src.owner.is_some() => PiecesHow::Byte(sep.as_bytes()[0]),
+            None if src.owner.is_some() && src.text.is_ascii() => PiecesHow::Space,
             _ => PiecesHow::List(str_split_src(src, sep, -1, line)?),
         };
         Ok(Pieces { s: Pieces::owned(src), pos: 0, how })
@@ -1329,13 +1331,17 @@ impl Pieces {
     /// `s.splitlines()`.
     pub fn lines<S: StrSrc + ?Sized>(s: &S) -> Pieces {
         let src = s.src();
-        let how = if src.text.is_ascii() { PiecesHow::Lines } else { PiecesHow::List(str_splitlines_keep_src(src, false)) };
+        let how = if src.owner.is_some() && src.text.is_ascii() {
+            PiecesHow::Lines
+        } else {
+            PiecesHow::List(str_splitlines_keep_src(src, false))
+        };
         Pieces { s: Pieces::owned(src), pos: 0, how }
     }
     fn owned(src: Src<'_>) -> Str {
         match src.owner {
             Some(o) => o.clone(),
-            None => Str::from_str(src.text),
+            None => Str::new(), // (split into a list already: see `split`)
         }
     }
     /// The next piece, or None after the last.
