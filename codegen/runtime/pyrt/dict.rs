@@ -252,7 +252,14 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k)
         };
         if self.index.is_empty() {
-            (0..hashes.len()).find(|&p| eq(p))
+            // a plain loop over the cached hashes (as `(0..n).find(|&p| eq(p))`, wasm32 kept
+            // a call of the closure per entry); the key compared only where the hash matches
+            for (p, &hp) in hashes.iter().enumerate() {
+                if hp == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k) {
+                    return Some(p);
+                }
+            }
+            None
         } else {
             self.index.find(h, eq)
         }
