@@ -344,16 +344,21 @@ pub fn invalid_int_literal(base: i64, s: &str, line: u32) -> PyErr {
     PyErr::new(&VALUE_ERROR, format!("invalid literal for int() with base {}: {}", base, r), line)
 }
 
+/// A leading '-' or '+' of a number's text: (negative, the rest).
+#[inline]
+fn split_sign(b: &[u8]) -> (bool, &[u8]) {
+    match b.first() {
+        Some(b'-') => (true, &b[1..]),
+        Some(b'+') => (false, &b[1..]),
+        _ => (false, b),
+    }
+}
+
 /// int(s) for a str (base 10).
 pub fn parse_int(s: &str, line: u32) -> PyResult<i64> {
     // the common case, a sign and 1-18 ASCII digits (no spaces or underscores): it fits an
     // i64, so no i128 accumulator (a 128-bit multiply call per digit on wasm32)
-    let b = s.as_bytes();
-    let (neg, digits) = match b.first() {
-        Some(b'-') => (true, &b[1..]),
-        Some(b'+') => (false, &b[1..]),
-        _ => (false, b),
-    };
+    let (neg, digits) = split_sign(s.as_bytes());
     if !digits.is_empty() && digits.len() <= 18 && digits.iter().all(|c| c.is_ascii_digit()) {
         let mut v: i64 = 0;
         for &c in digits {
@@ -423,12 +428,7 @@ pub fn parse_float(s: &str, line: u32) -> PyResult<f64> {
     // point) (exact too) is one correctly rounded division: the nearest float to the text,
     // as CPython's parse gives (Clinger's fast path). No copies, no allocation.
     const POW10: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-    let b = s.as_bytes();
-    let (neg, rest) = match b.first() {
-        Some(b'-') => (true, &b[1..]),
-        Some(b'+') => (false, &b[1..]),
-        _ => (false, b),
-    };
+    let (neg, rest) = split_sign(s.as_bytes());
     if rest.len() <= 16 {
         let (mut m, mut digits, mut frac, mut dot) = (0u64, 0usize, 0usize, false);
         let mut plain = true;

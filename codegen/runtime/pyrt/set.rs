@@ -460,12 +460,16 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
             return self.copy();
         }
         let (big, small) = if o.len() > self.len() { (o, self) } else { (self, o) };
+        small.select(big, true)
+    }
+    /// A new set of this set's elements, in order, that `other` holds (`held`) or lacks.
+    fn select(&self, other: &PySet<T>, held: bool) -> PySet<T> {
         let r = PySet::new();
         {
-            let b = big.0.borrow();
+            let ob = other.0.borrow();
             let mut ri = r.0.borrow_mut();
-            for (h, v) in small.hashed() {
-                if b.find(h, &v).is_some() {
+            for (h, v) in self.hashed() {
+                if ob.find(h, &v).is_some() == held {
                     ri.add_hashed(h, v);
                 }
             }
@@ -480,17 +484,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
             r.difference_update(o);
             return r;
         }
-        let r = PySet::new();
-        {
-            let ob = o.0.borrow();
-            let mut ri = r.0.borrow_mut();
-            for (h, v) in self.hashed() {
-                if ob.find(h, &v).is_none() {
-                    ri.add_hashed(h, v);
-                }
-            }
-        }
-        r
+        self.select(o, false)
     }
     /// set_difference_update_internal (with a set).
     fn difference_update(&self, o: &PySet<T>) {
