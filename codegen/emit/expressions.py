@@ -299,6 +299,9 @@ class _ExpressionsMixin:
         ln = e.span.line
         if self.big and (e.ty == ir.INT or (e.ty == ir.FLOAT and e.op == "/" and e.left.ty == ir.INT)):
             return self.big_binop(e)
+        if e.ty == ir.STR:  # the right operand is only read (a local is not cloned for it)
+            a = self.expr(e.left)
+            return f"({a} + &{self.ref(e.right)})"
         a, b = self.expr(e.left), self.expr(e.right)
         if e.ty == ir.INT:
             c = e.right.value if isinstance(e.right, ir.Const) and type(e.right.value) is int else None
@@ -322,8 +325,6 @@ class _ExpressionsMixin:
             return self.q(f"rt::{fn}({a}, {b}, {ln})")
         if e.ty == ir.BOOL:
             return f"({a} {e.op} {b})"
-        if e.ty == ir.STR:
-            return f"({a} + &{b})"
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
 
     def big_binop(self, e: ir.BinOp) -> str:
@@ -484,7 +485,10 @@ class _ExpressionsMixin:
         return "{\n" + self.sub(fill) + "\n}"
 
     def collect(self, it: ir.Expr, elem_ty: ir.Type) -> str:
-        """A Vec<T> of the items of any iterable."""
+        """A Vec<T> of the items of any iterable (of a list of the same items: one copy of its
+        Vec, no user code runs while it is made)."""
+        if isinstance(it.ty, ir.ListT) and self.rty(it.ty.elem) == self.rty(elem_ty):
+            return f"{self.ref(it)}.to_vec()"
         v = self.t("_vec")
         return "{\n" + self.sub(lambda: (
             self.w.line(f"let mut {v}: Vec<{self.rty(elem_ty)}> = Vec::new();"),
@@ -496,9 +500,10 @@ class _ExpressionsMixin:
             return f"rt::Str::lit({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
         ln = e.span.line
         f = self.t("_f")
-        # room for the text and ~8 bytes per field: one allocation instead of a growing buffer
+        # room for the text and ~8 bytes per field, in the buffer the last f-string gave back
+        # (rt::fmt_buf): in a loop, only the result is allocated, and only when it is not inline
         cap = sum(len(p.encode()) for p in e.parts if isinstance(p, str)) + 8 * sum(not isinstance(p, str) for p in e.parts)
-        out = [f"let mut {f} = String::with_capacity({cap});"]
+        out = [f"let mut {f} = rt::fmt_buf({cap});"]
         if e.eval_first:  # str.format(): the arguments first, in order, then the formatting
             parts: list = []
             lets: list[str] = []
@@ -576,7 +581,7 @@ class _ExpressionsMixin:
             else:
                 val = self.ref(x)
             out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};{close}")
-        out.append(f"rt::Str::from({f})")
+        out.append(f"rt::Str::from_fmt({f})")
         return "{ " + " ".join(out) + " }"
 
     def new_exc(self, e: ir.NewExc) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, _Writer, default_value, is_copy, rust_str, rust_type, yield_param
-from portalis.codegen.emit.statements import _StatementsMixin
+from portalis.codegen.emit.statements import _StatementsMixin, fuse_setdefault
 from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
 from portalis.codegen.emit.intrinsics import _IntrinsicsMixin
@@ -233,7 +233,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                f"Err(e) => {{ rt::set_pending(e); {dflt} }} }}", ln)
 
     def block(self, stmts: tuple) -> None:
-        for s in stmts:
+        for s in fuse_setdefault(stmts):
             try:
                 self.stmt(s)
             except EmitError as e:

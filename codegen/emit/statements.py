@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, rust_str
+from portalis.codegen.emit.methods import _effect_free
 
 
 class _StatementsMixin:
@@ -337,6 +338,60 @@ class _StatementsMixin:
                 self.jump(kind, label, f"_rv{s.label}.take().unwrap()" if kind == "return" else None, ln)
                 w.indent -= 1
                 w.line("}", ln)
+
+
+def fuse_setdefault(stmts: tuple) -> tuple:
+    """The grouping idiom `if k not in d: d[k] = []` then `d[k].append(x)` as
+    `d.setdefault(k, []).append(x)`: one lookup where there were two. The same in Python when
+    `d` is a local dict whose keys' `==` and hash run no code, `k` a local or constant, the
+    default a constant or a display of constants, and the method's other arguments locals or
+    constants (nothing runs between the two statements, so `d` and `k` are the same)."""
+    out: list = []
+    i = 0
+    while i < len(stmts):
+        s = stmts[i]
+        nxt = stmts[i + 1] if i + 1 < len(stmts) else None
+        fused = _setdefault_pair(s, nxt) if nxt is not None else None
+        if fused is None:
+            out.append(s)
+            i += 1
+        else:
+            out.append(fused)
+            i += 2
+    return tuple(out)
+
+
+def _setdefault_pair(s: object, nxt: object) -> ir.ExprStmt | None:
+    if not (isinstance(s, ir.If) and not s.orelse and len(s.body) == 1 and isinstance(s.body[0], ir.Assign)):
+        return None
+    store = s.body[0]
+    tgt, dflt = store.target, store.value
+    if not (isinstance(tgt, ir.IndexTarget) and isinstance(tgt.obj, ir.Local) and _simple(tgt.index)):
+        return None
+    d, k = tgt.obj, tgt.index
+    if not (isinstance(d.ty, ir.DictT) and _plain_key(d.ty.key) and _effect_free(dflt) and dflt.ty == d.ty.val):
+        return None
+    c = s.cond
+    if not (isinstance(c, ir.Compare) and c.ops == ("not in",) and _same_pure(c.operands[0], k)
+            and _same_pure(c.operands[1], d)):
+        return None
+    if not (isinstance(nxt, ir.ExprStmt) and isinstance(nxt.expr, ir.Intrinsic) and nxt.expr.args):
+        return None
+    call = nxt.expr
+    get, rest = call.args[0], call.args[1:]
+    if not (isinstance(get, ir.Intrinsic) and get.name == "dict.getitem" and _same_pure(get.args[0], d)
+            and _same_pure(get.args[1], k) and all(_simple(a) for a in rest)
+            and all(_simple(v) for _, v in call.kwargs)):
+        return None
+    recv = ir.Intrinsic("dict.setdefault", (get.args[0], get.args[1], dflt), get.ty, get.span)
+    return ir.ExprStmt(ir.Intrinsic(call.name, (recv, *rest), call.ty, call.span, call.kwargs), nxt.span)
+
+
+def _plain_key(t: ir.Type) -> bool:
+    """Keys whose hash and `==` run no user code and cannot fail."""
+    if isinstance(t, ir.TupleT):
+        return all(_plain_key(x) for x in t.items)
+    return t in (ir.STR, ir.INT, ir.BOOL)
 
 
 def _simple(e: ir.Expr) -> bool:

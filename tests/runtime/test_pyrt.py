@@ -526,7 +526,9 @@ STR_SAMPLES = [" a b  c ", "a,b,,c", "", "  ", "x\ny\r\nz\rw\x0b\x1c\u2028v\n", 
                "一二", "Ⅻ", "Hello World", "HELLO", "hello", "123abc", "a\u0301b", "  -42", "-42", "+7",
                "xyxhixy", "a\u00a0b\u3000c", ",a,", "ǅungla", "ὈΔΥΣΣΕΎΣ", "hello_world 3rd", "ÀÉÎ õü",
                "\t tab\t", "ab  cd   ef", "mIxEd CaSe", "🙂 x 🙂", "\u1680a\u2000b",
-               " a\x1fb\x0bc\x0c d\x1ce\x1d f\x1e g \x7f h  "]
+               " a\x1fb\x0bc\x0c d\x1ce\x1d f\x1e g \x7f h  ",
+               # ASCII case maps (one byte at a time) on either side of the inline size
+               "hELLO wORLD [@`{] 12_z", "mIxEd CaSe AnD a LoNgEr TeXt, PaSt 22 bYtEs", "1st 2ND", "Z", "_a"]
 
 
 def test_oracle_find_count_random(oracle):

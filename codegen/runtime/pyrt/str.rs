@@ -182,18 +182,19 @@ impl Str {
         unsafe { copy_to(heap_data(p), s.as_bytes()) };
         Str(StrRepr::Heap { data: heap_text(p), len: s.len() })
     }
-    /// A string of `n` bytes written by `fill` into a zeroed buffer.
+    /// A string of `n` bytes written by `fill` at the pointer it is given (`n` writable bytes,
+    /// not initialised: a long result's block is not zeroed first).
     ///
     /// # Safety
-    /// `fill` must leave valid UTF-8 in the buffer.
-    pub(crate) unsafe fn build(n: usize, fill: impl FnOnce(&mut [u8])) -> Str {
+    /// `fill` must write all `n` bytes, read none it has not written, and leave valid UTF-8.
+    pub(crate) unsafe fn build(n: usize, fill: impl FnOnce(*mut u8)) -> Str {
         if n <= STR_INLINE {
             let mut buf = [0u8; STR_INLINE];
-            fill(&mut buf[..n]);
+            fill(buf.as_mut_ptr());
             return Str(StrRepr::Inline { len: n as u8, buf });
         }
-        let p = heap_alloc(n, 0, true);
-        fill(std::slice::from_raw_parts_mut(heap_data(p), n));
+        let p = heap_alloc(n, 0, false);
+        fill(heap_data(p));
         Str(StrRepr::Heap { data: heap_text(p), len: n })
     }
     /// A copy of `s`, out of line (for the runtime's loops that make many pieces: one copy of
@@ -608,6 +609,42 @@ impl From<String> for Str {
     }
 }
 
+thread_local! {
+    // the buffer the last finished f-string gave back (see `fmt_buf`)
+    static FMT_BUF: Cell<String> = const { Cell::new(String::new()) };
+}
+
+/// Buffers larger than this are not kept for the next f-string (peak memory stays the text's).
+const FMT_BUF_KEEP: usize = 4096;
+
+/// An empty `String` with room for `cap` bytes, for an f-string to be written into: the buffer
+/// the last finished one gave back (`Str::from_fmt`), so that an f-string in a loop allocates
+/// only its result (nothing when that is short enough to be inline). An f-string inside another
+/// takes a new buffer; whichever finishes gives its buffer back.
+#[inline]
+pub fn fmt_buf(cap: usize) -> String {
+    let mut s = FMT_BUF.with(|b| b.take());
+    s.reserve(cap);
+    s
+}
+
+impl Str {
+    /// The text of an f-string written into `fmt_buf`'s buffer; the buffer is kept for the next.
+    // out of line: every f-string ends with it (module size)
+    #[inline(never)]
+    pub fn from_fmt(mut s: String) -> Str {
+        let r = Str::from_str(&s);
+        if s.capacity() <= FMT_BUF_KEEP {
+            s.clear();
+            FMT_BUF.with(|b| {
+                let kept = b.take();
+                b.set(if kept.capacity() > s.capacity() { kept } else { s });
+            });
+        }
+        r
+    }
+}
+
 impl From<&str> for Str {
     #[inline]
     fn from(s: &str) -> Str {
@@ -964,8 +1001,7 @@ fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
     // SAFETY: the block has room for exactly the concatenation of whole `str`s (n_bytes, from
     // the same immutable items), so every copy stays inside it and the result is valid UTF-8
     unsafe {
-        Str::build(n_bytes, |buf| {
-            let base = buf.as_mut_ptr();
+        Str::build(n_bytes, |base| {
             let mut pos = 0usize;
             if sep.is_empty() {
                 for x in items {

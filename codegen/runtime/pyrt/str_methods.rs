@@ -90,8 +90,8 @@ fn ascii_map(s: &str, f: impl Fn(u8) -> u8) -> Str {
     // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
     unsafe {
         Str::build(s.len(), |buf| {
-            for (d, &c) in buf.iter_mut().zip(s.as_bytes()) {
-                *d = f(c);
+            for (i, &c) in s.as_bytes().iter().enumerate() {
+                buf.add(i).write(f(c));
             }
         })
     }
@@ -239,8 +239,8 @@ pub fn str_title(s: &str) -> Str {
         return unsafe {
             Str::build(s.len(), |buf| {
                 let mut prev_cased = false;
-                for (d, &c) in buf.iter_mut().zip(s.as_bytes()) {
-                    *d = if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() };
+                for (i, &c) in s.as_bytes().iter().enumerate() {
+                    buf.add(i).write(if prev_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
                     prev_cased = c.is_ascii_alphabetic();
                 }
             })
@@ -261,7 +261,17 @@ pub fn str_title(s: &str) -> Str {
     Str::from(out)
 }
 
-pub fn str_capitalize(s: &str) -> String {
+pub fn str_capitalize(s: &str) -> Str {
+    if s.is_ascii() {
+        // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
+        return unsafe {
+            Str::build(s.len(), |buf| {
+                for (i, &c) in s.as_bytes().iter().enumerate() {
+                    buf.add(i).write(if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+                }
+            })
+        };
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for i in 0..chars.len() {
@@ -271,10 +281,13 @@ pub fn str_capitalize(s: &str) -> String {
             push_lower_at(&mut out, &chars, i);
         }
     }
-    out
+    Str::from(out)
 }
 
-pub fn str_swapcase(s: &str) -> String {
+pub fn str_swapcase(s: &str) -> Str {
+    if s.is_ascii() {
+        return ascii_map(s, |c| if c.is_ascii_alphabetic() { c ^ 0x20 } else { c });
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for i in 0..chars.len() {
@@ -287,7 +300,7 @@ pub fn str_swapcase(s: &str) -> String {
             out.push(c);
         }
     }
-    out
+    Str::from(out)
 }
 
 /// str.casefold(): CPython's full case folding (CaseFolding.txt as CPython's tables hold it:
@@ -367,6 +380,40 @@ pub fn str_isprintable(s: &str) -> bool {
     })
 }
 
+/// Positions of matches: the first few in place (most replaces find one or two), the rest in a
+/// `Vec` (no allocation for a short text).
+struct Hits {
+    n: usize,
+    first: [usize; 8],
+    more: Vec<usize>,
+}
+
+impl Hits {
+    fn new() -> Hits {
+        Hits { n: 0, first: [0; 8], more: Vec::new() }
+    }
+    #[inline]
+    fn len(&self) -> usize {
+        self.n
+    }
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+    #[inline]
+    fn push(&mut self, at: usize) {
+        if self.n < self.first.len() {
+            self.first[self.n] = at;
+        } else {
+            self.more.push(at);
+        }
+        self.n += 1;
+    }
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.first[..self.n.min(self.first.len())].iter().chain(self.more.iter()).copied()
+    }
+}
+
 /// str.replace(old, new, count); count < 0 replaces all.
 #[inline]
 pub fn str_replace<S: StrSrc + ?Sized>(s: &S, old: &str, new: &str, count: i64) -> Str {
@@ -383,7 +430,7 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
     // UTF-8 is self-synchronising: a match of `old`'s bytes is a match of its characters, so a
     // byte scan (first byte, then the rest) finds what Python finds, left to right
     let (b, o) = (s.as_bytes(), old.as_bytes());
-    let mut hits: Vec<usize> = Vec::new();
+    let mut hits = Hits::new();
     let mut i = 0;
     while hits.len() < limit && i + o.len() <= b.len() {
         match find_byte(&b[i..=b.len() - o.len()], o[0]) {
@@ -407,14 +454,15 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
     unsafe {
         Str::build(n, |buf| {
             let (mut from, mut pos) = (0, 0);
-            for &at in &hits {
-                put_bytes(&mut buf[pos..pos + at - from], &b[from..at]);
+            for at in hits.iter() {
+                copy_to(buf.add(pos), &b[from..at]);
                 pos += at - from;
-                put_bytes(&mut buf[pos..pos + new.len()], new.as_bytes());
+                copy_to(buf.add(pos), new.as_bytes());
                 pos += new.len();
                 from = at + o.len();
             }
-            put_bytes(&mut buf[pos..], &b[from..]);
+            copy_to(buf.add(pos), &b[from..]);
+            debug_assert_eq!(pos + b.len() - from, n);
         })
     }
 }
@@ -695,9 +743,9 @@ fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
         // SAFETY: ASCII fill bytes around a whole `str`: valid UTF-8
         return unsafe {
             Str::build(l + s.len() + r, |buf| {
-                buf[..l].iter_mut().for_each(|d| *d = fill as u8);
-                put_bytes(&mut buf[l..l + s.len()], s.as_bytes());
-                buf[l + s.len()..].iter_mut().for_each(|d| *d = fill as u8);
+                std::ptr::write_bytes(buf, fill as u8, l);
+                copy_to(buf.add(l), s.as_bytes());
+                std::ptr::write_bytes(buf.add(l + s.len()), fill as u8, r);
             })
         };
     }

@@ -68,7 +68,7 @@ pub(super) fn Shape__repr(self_: OShape) -> rt::Str {
 }
 #[inline(always)]
 fn Shape__repr_body(mut self_: OShape) -> rt::PyResult<rt::Str> {
-    return Ok({ let mut _f1 = String::with_capacity(15); _f1.push_str("Shape("); rt::push_text(&mut _f1, &(self_.get_name())); _f1.push_str(")"); rt::Str::from(_f1) });
+    return Ok({ let mut _f1 = rt::fmt_buf(15); _f1.push_str("Shape("); rt::push_text(&mut _f1, &(self_.get_name())); _f1.push_str(")"); rt::Str::from_fmt(_f1) });
 }
 } use pf_Shape__repr::Shape__repr;
 
@@ -106,7 +106,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
         'l1: loop {
             let _it5 = match { let _o = _l3.get_raw(_k4); _k4 += 1; _o } { Some(_x) => _x, None => break };
             sh = _it5;
-            let _v6 = (sh.get_name() + &rt::Str::lit("!"));
+            let _v6 = (sh.get_name() + &(rt::Str::lit("!")));
             sh.set_name(_v6);
             { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(rt::ret(dsp_Shape_area(sh.clone()))?); let _a10 = &((obj_is(&sh, &(rt::ret(shapes.get(0_i64, 24)?)?)))); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
         }

@@ -18,7 +18,7 @@ pub(super) fn parse(s: rt::Str) -> i64 {
 #[inline(always)]
 fn parse_body(mut s: rt::Str) -> rt::PyResult<i64> {
     if (!rt::str_isdigit(&s)) {
-        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = String::with_capacity(22); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); rt::Str::from(_f1) }, 7));
+        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = rt::fmt_buf(22); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); rt::Str::from_fmt(_f1) }, 7));
     }
     return Ok(rt::parse_int(&s, 8)?);
 }
