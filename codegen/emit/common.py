@@ -313,6 +313,50 @@ def _list_view_candidates(loop, big: bool = False) -> set[str]:
     return {name for name, t in cands.items() if t not in unsafe}
 
 
+def _char_locals(fn: ir.Function) -> set[str]:
+    """str locals that only ever hold one character, kept as a Rust `char`: every binding is
+    `c = s[i]`, `c = "x"` (one character) or `for c in <str>` (no `else`), and nothing else binds
+    them (no augmented, tuple, walrus, handler or comprehension target). Reads that need a str
+    make one (`rt::Str::from_char`); comparisons with a character, `in` a literal, `ord()` and the
+    `is...()` tests use the char. Every read follows a binding (possibly-unbound reads are
+    refused), so the char's initial value is never seen."""
+    params = {n for n, _ in fn.params}
+    cands = {n for n, t in fn.locals if t == ir.STR and n not in params and not ir.is_made_up(n)}
+    if not cands:
+        return set()
+    ok: dict[str, int] = {}
+    bound: dict[str, int] = {}
+    for n in ir.walk(fn.body):
+        if isinstance(n, ir.NameTarget) and n.name in cands:
+            bound[n.name] = bound.get(n.name, 0) + 1
+        elif isinstance(n, ir.Handler) and n.name in cands:
+            bound[n.name] = bound.get(n.name, 0) + 2  # never matched by an allowed binding
+        if isinstance(n, ir.Assign) and isinstance(n.target, ir.NameTarget) and n.target.name in cands \
+                and not n.target.is_global and _one_char_value(n.value):
+            ok[n.target.name] = ok.get(n.target.name, 0) + 1
+        elif isinstance(n, ir.For) and isinstance(n.target, ir.NameTarget) and n.target.name in cands \
+                and not n.target.is_global and n.iter.ty == ir.STR and not n.orelse:
+            ok[n.target.name] = ok.get(n.target.name, 0) + 1
+    return {n for n in cands if bound.get(n, 0) > 0 and bound.get(n) == ok.get(n)}
+
+
+def _one_char_value(e: ir.Expr) -> bool:
+    if isinstance(e, ir.Const):
+        return one_char_literal(e)
+    return isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.ty == ir.STR and e.args[1].ty == ir.INT
+
+
+def one_char_literal(e: ir.Expr) -> bool:
+    """A str constant of one character that a Rust `char` can hold (not a lone surrogate)."""
+    return (isinstance(e, ir.Const) and isinstance(e.value, str) and len(e.value) == 1 and e.ty == ir.STR
+            and not 0xD800 <= ord(e.value) <= 0xDFFF)
+
+
+def rust_char(c: str) -> str:
+    """A Rust char literal of the one character `c`."""
+    return f"'\\u{{{ord(c):x}}}'"
+
+
 def _indexed_str_locals(node) -> set[str]:
     return {n.args[0].name for n in ir.walk(node)
             if isinstance(n, ir.Intrinsic) and n.name == "str.getitem" and isinstance(n.args[0], ir.Local)}

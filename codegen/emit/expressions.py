@@ -8,7 +8,7 @@ import dataclasses
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, rust_float, rust_str, folded_const
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, rust_char, rust_float, rust_str, folded_const
 
 
 class _ExpressionsMixin:
@@ -36,13 +36,30 @@ class _ExpressionsMixin:
         """A `&str` for a str-typed expression: literals are not allocated, locals not cloned."""
         if isinstance(e, ir.Const) and isinstance(e.value, str) and e.ty == ir.STR:
             return rust_str(e.value)
+        if (isinstance(e, ir.Local) and e.name in self.char_locals
+                or isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.args[1].ty == ir.INT):
+            # one character (a char local, `s[i]`): its UTF-8 on the stack, no str made
+            return f"&*{self.char_operand(e)}.encode_utf8(&mut [0u8; 4])"
         return f"&{self.ref(e)}"
 
     def ref(self, e: ir.Expr) -> str:
         """An expression usable by reference without moving (no clone for locals)."""
         if isinstance(e, ir.Local):
+            if e.name in self.char_locals:
+                return f"(rt::Str::from_char({self.ident(e.name)}))"
             return self.ident(e.name)
         return f"({self.expr(e)})"
+
+    def char_operand(self, e: ir.Expr) -> str | None:
+        """A Rust `char` for a char local, a one-character literal or `s[i]`; else None."""
+        if isinstance(e, ir.Local) and e.name in self.char_locals:
+            return self.ident(e.name)
+        if one_char_literal(e):
+            return rust_char(e.value)
+        if isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.ty == ir.STR:
+            sh, idx = self.str_getitem(e)
+            return self.q(f"rt::str_index_char({sh}, {idx}, {e.span.line})")
+        return None
 
     def receiver(self, e: ir.Expr) -> str:
         """An object whose field is read: `ref`, and a local that may be None (`cur.key` after
@@ -62,6 +79,8 @@ class _ExpressionsMixin:
         if isinstance(e, ir.Const):
             return self.const(e)
         if isinstance(e, ir.Local):
+            if e.name in self.char_locals:
+                return f"rt::Str::from_char({self.ident(e.name)})"
             return self.ident(e.name) if self.copy(e.ty) else f"{self.ident(e.name)}.clone()"
         if isinstance(e, ir.Global):
             return self.mod.global_getter(e.name, self)
@@ -361,6 +380,20 @@ class _ExpressionsMixin:
             pass  # both sides may have effects: the chained form below evaluates left first
         elif len(e.ops) == 1:
             a, b = operands
+            chars = [isinstance(x, ir.Local) and x.name in self.char_locals for x in (a, b)]
+            if any(chars) and e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
+                # a char local against a character: compared as chars (left operand first)
+                ca, cb = self.char_operand(a), self.char_operand(b)
+                if ca is not None and cb is not None:
+                    return f"({ca} {e.ops[0]} {cb})"
+                other = b if chars[0] else a
+                if isinstance(other, ir.Const) and isinstance(other.value, str):  # "" or "ab": never one char
+                    return "true" if e.ops[0] == "!=" else "false"
+            if (chars[0] and e.ops[0] in ("in", "not in") and isinstance(b, ir.Const) and isinstance(b.value, str)
+                    and b.ty == ir.STR):
+                # `c in "+-*"`: one character in a literal is a substring of it when it is one of its characters
+                neg = "!" if e.ops[0] == "not in" else ""
+                return f"({neg}{rust_str(b.value)}.contains({self.ident(a.name)}))"
             if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
                 # `s[i] == x` without allocating a one-character String (x evaluated after s[i]
                 # only matters if it has effects: restrict to locals and constants)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _Writer, default_value, is_copy, rust_str, rust_type, yield_param
-from portalis.codegen.emit.statements import _StatementsMixin, fuse_setdefault
+from portalis.codegen.emit.common import EmitError, _Writer, _char_locals, default_value, is_copy, rust_str, rust_type, yield_param
+from portalis.codegen.emit.statements import _StatementsMixin, fuse_dict_idioms
 from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
 from portalis.codegen.emit.intrinsics import _IntrinsicsMixin
@@ -30,6 +30,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
         self.ascii_texts: dict[str, str] = {}  # the same locals -> a Rust `&str` of their text, taken with the hint
         self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
+        self.char_locals = _char_locals(fn)  # str locals kept as a Rust `char` (see common._char_locals)
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
@@ -186,6 +187,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
             try:
+                if n in self.char_locals:
+                    w.line(f"let mut {self.ident(n)}: char = '\\0';", fn.span.line)
+                    continue
                 w.line(f"let mut {self.ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
             except EmitError as e:
                 if e.span is None:  # at the variable's first assignment, not at 1:1
@@ -233,7 +237,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                f"Err(e) => {{ rt::set_pending(e); {dflt} }} }}", ln)
 
     def block(self, stmts: tuple) -> None:
-        for s in fuse_setdefault(stmts):
+        for s in fuse_dict_idioms(stmts):
             try:
                 self.stmt(s)
             except EmitError as e:

@@ -87,6 +87,8 @@ class _IntrinsicsMixin:
             return f"rt::opaque_f64({self.expr(a[0])})"
         if n == "truthy":
             v = self.t("_y")
+            if isinstance(a[0], ir.Local) and a[0].name in self.char_locals:
+                return "true"  # one character: a non-empty str
             return f"{{ let {v} = {R(a[0])}; {self.truthy(v, a[0].ty)} }}" if not isinstance(a[0], ir.Local) else self.truthy(self.ident(a[0].name), a[0].ty)
         if n == "len":
             t = a[0].ty
@@ -197,6 +199,10 @@ class _IntrinsicsMixin:
                                   for s in subs)
             return f"{{ let _ef = &{R(a[0])}; {tests} else {{ _ef.exc_fields::<{struct}>().{fld}.clone() }} }}"
         if n == "ord":
+            if isinstance(a[0], ir.Local) and a[0].name in self.char_locals:
+                return self.from_i64(f"({self.ident(a[0].name)} as i64)")
+            if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.getitem":  # ord(s[i]): no one-character str
+                return self.from_i64(f"({self.char_operand(a[0])} as i64)")
             return self.from_i64(q(f"rt::py_ord(&{R(a[0])}, {ln})"))
         if n == "hash":
             return self.from_i64(f"rt::PyHash::py_hash(&{R(a[0])})")
@@ -655,19 +661,26 @@ class _IntrinsicsMixin:
             elif n == "str.join":
                 sep = self.t("_sep")
                 w_line(f"let {sep}: rt::Str = {self.expr(e.args[0])};")
-                w_line(f"let mut {acc} = String::new(); let mut _first = true;")
+                # the text in the buffer the last f-string or join gave back (rt::fmt_buf)
+                w_line(f"let mut {acc} = rt::fmt_buf(0); let mut _first = true;")
 
-                def push(x: str) -> None:  # push_text: no memcpy call for short pieces
-                    w_line(f"if !_first {{ rt::push_text(&mut {acc}, &{sep}); }} _first = false; "
-                           f"rt::push_text(&mut {acc}, &{x});")
+                def push(x: str, digits: bool = False) -> None:  # push_text: no memcpy call for short pieces
+                    put = f"rt::PyFmt::fmt_str(&{x}, &mut {acc});" if digits else f"rt::push_text(&mut {acc}, &{x});"
+                    w_line(f"if !_first {{ rt::push_text(&mut {acc}, &{sep}); }} _first = false; {put}")
                 comp = e.args[1]
                 if isinstance(comp, ir.Comprehension) and comp.kind == "list":
                     # sep.join([f(x) for x in xs]): each item joined as the comprehension makes
-                    # it, no list of them (CPython makes them all first, but joining runs no code)
-                    self.comp_loops(comp.gens, lambda _: push(self.expr(comp.elt)), ln, frame=comp.frame)
+                    # it, no list of them (CPython makes them all first, but joining runs no code);
+                    # `str(n)` of an int: its digits written into the text, no str of them
+                    elt = comp.elt
+                    if (isinstance(elt, ir.Intrinsic) and elt.name == "str" and len(elt.args) == 1
+                            and elt.args[0].ty == ir.INT and not self.big):
+                        self.comp_loops(comp.gens, lambda _: push(self.expr(elt.args[0]), True), ln, frame=comp.frame)
+                    else:
+                        self.comp_loops(comp.gens, lambda _: push(self.expr(elt)), ln, frame=comp.frame)
                 else:
                     self.foreach(e.args[1], push, ln, driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
-                w_line(acc)
+                w_line(f"rt::Str::from_fmt({acc})")
             else:
                 raise EmitError(n, e.span)
 

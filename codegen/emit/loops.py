@@ -20,7 +20,8 @@ class _LoopsMixin:
         with that hint in scope. Returns False when there is nothing to hoist."""
         ln = loop.span.line
         assigned = _assigned_names(loop)
-        bases = sorted(n for n in _indexed_str_locals(loop.body) if n not in assigned and n not in self.ascii_hints)
+        bases = sorted(n for n in _indexed_str_locals(loop.body)
+                       if n not in assigned and n not in self.ascii_hints and n not in self.char_locals)
         if not bases:
             return False
         w = self.w
@@ -104,7 +105,7 @@ class _LoopsMixin:
             w.line(f"'l{s.label}: loop {{", ln)
             w.indent += 1
             w.line(f"let _c = match {it}.next() {{ Some(_x) => _x, None => break }};", ln)
-            w.line(f"{name} = rt::Str::from_char(_c);", ln)
+            w.line(f"{name} = _c;" if s.target.name in self.char_locals else f"{name} = rt::Str::from_char(_c);", ln)
         elif (lazy := self.lazy_pieces(s.iter)) is not None:
             lst = self.t("_l")
             w.line(f"let mut {lst} = {lazy};", ln)
@@ -128,7 +129,10 @@ class _LoopsMixin:
         """(`&s, hint` , index) for rt::str_index* calls; hint is the hoisted ASCII flag or false."""
         base = e.args[0]
         # the hoisted hint, else the one a Str caches (only for a local: no second evaluation)
-        hint = self.ascii_hints.get(base.name, f"{self.ident(base.name)}.is_ascii()") if isinstance(base, ir.Local) else "false"
+        if isinstance(base, ir.Local):
+            hint = self.ascii_hints.get(base.name, f"{self.ident(base.name)}.is_ascii()")
+        else:  # a literal's text is known (`"+-*"[k]`)
+            hint = "true" if isinstance(base, ir.Const) and isinstance(base.value, str) and base.value.isascii() else "false"
         if isinstance(base, ir.Local) and base.name in self.ascii_texts:
             return f"{self.ascii_texts[base.name]}, {hint}", self.as_i64(e.args[1], "index")
         return f"&{self.ref(base)}, {hint}", self.as_i64(e.args[1], "index")

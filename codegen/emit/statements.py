@@ -134,6 +134,9 @@ class _StatementsMixin:
         return f"rt::sys_exit({self.expr(code)}, {ln})"
 
     def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
+        if isinstance(target, ir.NameTarget) and target.name in self.char_locals and not target.is_global:
+            self.w.line(f"{self.ident(target.name)} = {self.char_operand(value)};", ln)  # see common._char_locals
+            return
         if isinstance(target, ir.NameTarget) and not target.is_global:
             if (isinstance(value, (ir.ListLit, ir.DictLit)) and not value.items and value.ty == target.ty
                     and target.name != ir.DISCARD):
@@ -173,7 +176,7 @@ class _StatementsMixin:
             return None
         obj = self.ident(d.name)
         dflt = "None" if default is None else f"Some({self.expr(default)})"
-        key = f"&{self.ident(k.name)}" if isinstance(k, ir.Local) else f"&{self.ref(k)}"
+        key = f"&{self.ref(k)}"
         kl = get.span.line
         if t.val == ir.INT:
             return f"{self.q(f'{obj}.add_int({key}, {dflt}, {self.expr(x)}, {kl}, {value.span.line})')};"
@@ -340,12 +343,17 @@ class _StatementsMixin:
                 w.line("}", ln)
 
 
-def fuse_setdefault(stmts: tuple) -> tuple:
-    """The grouping idiom `if k not in d: d[k] = []` then `d[k].append(x)` as
-    `d.setdefault(k, []).append(x)`: one lookup where there were two. The same in Python when
-    `d` is a local dict whose keys' `==` and hash run no code, `k` a local or constant, the
-    default a constant or a display of constants, and the method's other arguments locals or
-    constants (nothing runs between the two statements, so `d` and `k` are the same)."""
+def fuse_dict_idioms(stmts: tuple) -> tuple:
+    """Two dict idioms with one lookup where Python makes two, the same in Python when `d` is a
+    local dict whose keys' `==` and hash run no code and `k` a local or constant (nothing runs
+    between the lookups, so `d` and `k` are the same):
+
+    * grouping: `if k not in d: d[k] = []` then `d[k].append(x)` as
+      `d.setdefault(k, []).append(x)` (the default a constant or a display of constants, the
+      method's other arguments locals or constants);
+    * counting: `if k in d: d[k] += x` / `else: d[k] = x` (or the `not in` order) as
+      `d[k] = d.get(k, 0) + x` (ints; `x` a local or constant), which `dict_add` makes one
+      `add_int`."""
     out: list = []
     i = 0
     while i < len(stmts):
@@ -353,12 +361,39 @@ def fuse_setdefault(stmts: tuple) -> tuple:
         nxt = stmts[i + 1] if i + 1 < len(stmts) else None
         fused = _setdefault_pair(s, nxt) if nxt is not None else None
         if fused is None:
-            out.append(s)
+            out.append(_count_if(s) or s)
             i += 1
         else:
             out.append(fused)
             i += 2
     return tuple(out)
+
+
+def _count_if(s: object) -> ir.Assign | None:
+    if not (isinstance(s, ir.If) and len(s.body) == 1 and len(s.orelse) == 1 and isinstance(s.cond, ir.Compare)
+            and s.cond.ops in (("in",), ("not in",))):
+        return None
+    add, put = (s.body[0], s.orelse[0]) if s.cond.ops == ("in",) else (s.orelse[0], s.body[0])
+    if not (isinstance(add, ir.Assign) and isinstance(put, ir.Assign)
+            and isinstance(add.target, ir.IndexTarget) and isinstance(put.target, ir.IndexTarget)):
+        return None
+    d, k = put.target.obj, put.target.index
+    if not (isinstance(d, ir.Local) and isinstance(d.ty, ir.DictT) and d.ty.val == ir.INT and _plain_key(d.ty.key)
+            and _simple(k)):
+        return None
+    if not (_same_pure(s.cond.operands[0], k) and _same_pure(s.cond.operands[1], d)
+            and _same_pure(add.target.obj, d) and _same_pure(add.target.index, k)):
+        return None
+    v = add.value
+    if not (isinstance(v, ir.BinOp) and v.op == "+" and v.ty == ir.INT and isinstance(v.left, ir.Intrinsic)
+            and v.left.name == "dict.getitem" and _same_pure(v.left.args[0], d) and _same_pure(v.left.args[1], k)):
+        return None
+    x = v.right
+    if not (_simple(x) and x.ty == ir.INT and _same_pure(put.value, x)):
+        return None
+    get = ir.Intrinsic("dict.get_or", (v.left.args[0], v.left.args[1], ir.Const(0, ir.INT, v.left.span)),
+                       ir.INT, v.left.span)
+    return ir.Assign(add.target, ir.BinOp("+", get, x, ir.INT, v.span), add.span)
 
 
 def _setdefault_pair(s: object, nxt: object) -> ir.ExprStmt | None:

@@ -18,12 +18,14 @@ pub(super) fn main_() -> () {
 fn main__body() -> rt::PyResult<()> {
     let mut by_len: rt::PyDict<i64, rt::PyList<rt::Str>> = rt::PyDict::new();
     let mut other: rt::PyDict<rt::Str, rt::PyList<i64>> = rt::PyDict::new();
+    let mut counts: rt::PyDict<rt::Str, i64> = rt::PyDict::new();
     let mut w: rt::Str = rt::Str::new();
     let mut n: i64 = 0;
     by_len.renew();
     other.renew();
+    counts.renew();
     {
-        let _l1 = rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("bb"), rt::Str::lit("cc"), rt::Str::lit("d"), rt::Str::lit("eee")]);
+        let _l1 = rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("bb"), rt::Str::lit("cc"), rt::Str::lit("d"), rt::Str::lit("eee"), rt::Str::lit("a")]);
         let mut _k2: usize = 0;
         'l1: loop {
             if !_l1.read_str_into(_k2, &mut w) { break; } _k2 += 1;
@@ -33,10 +35,11 @@ fn main__body() -> rt::PyResult<()> {
                 let _v6 = rt::PyList::from_vec(vec![other.len()]);
                 other.set_item_ref(&w, _v6);
             }
-            { let _v7 = n; (other.get_item(&w, 13)?).append(_v7) };
+            { let _v7 = n; (other.get_item(&w, 15)?).append(_v7) };
+            counts.add_int(&w, Some(0_i64), 1_i64, 17, 17)?;
         }
     }
-    { let mut _o8 = String::new(); rt::PyFmt::fmt_str(&by_len, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&other, &mut _o8); _o8.push('\n'); rt::out_str(&_o8); };
+    { let mut _o8 = String::new(); rt::PyFmt::fmt_str(&by_len, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&other, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&counts, &mut _o8); _o8.push('\n'); rt::out_str(&_o8); };
     Ok(())
 }
 } use pf_main_::main_;
@@ -49,5 +52,5 @@ pub(super) fn module_body() -> rt::PyResult<()> {
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main_in(module_body, "dict_group.py", &[(3, 14, "main")]);
+    rt::run_main_in(module_body, "dict_group.py", &[(4, 20, "main")]);
 }
