@@ -29,6 +29,7 @@ from .containers import ContainersMixin
 from .gens import GensMixin
 from .records import RecordsMixin
 from .rich import RichMixin
+from .text import TextMixin
 
 # -------------------------------------------------------------------- names
 
@@ -92,7 +93,7 @@ class Program:
 _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
 
 
-class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin):
+class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin, TextMixin):
     def __init__(self, rnd: random.Random, taken: set[str] | None = None, wide_ints: bool = True):
         self.r = rnd
         # False: no literal or shift meant to outgrow 64 bits (a program can still get there by
@@ -378,6 +379,8 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin):
             return self.with_stmt(env, indent, fn)
         if r.random() < 0.08:
             return self.container_stmt(env, indent, fn)
+        if r.random() < 0.05:
+            return self.text_stmt(env, indent)
         if self.gens and self.depth < 2 and r.random() < 0.1:
             return self.gen_stmt(env, indent, fn)
         choice = r.random()
