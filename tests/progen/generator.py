@@ -12,7 +12,8 @@ overrides and calls `super()`, objects aliased, mutated through lists and functi
 field), value classes with protocols (rich.py: operators, ordering, hashing, str/repr,
 properties, class and static methods), enums, named tuples, dicts of lists, sets and values of
 several types (records.py), list and dict methods, chained comparisons and loops with `else`
-(containers.py), `with` over a context manager that may suppress, trys and `with` blocks left
+(containers.py), one-character locals, `s[i]` tests and the counting and grouping dict idioms
+(text.py), `with` over a context manager that may suppress, trys and `with` blocks left
 by return/break/continue, bodies on their header's line, and names drawn to collide: Rust keywords, their `_` forms, case
 variants, NFKC variants (several spellings of one name), the emitter's own prefixes.
 
