@@ -318,7 +318,11 @@ class _ExpressionsMixin:
         ln = e.span.line
         if self.big and (e.ty == ir.INT or (e.ty == ir.FLOAT and e.op == "/" and e.left.ty == ir.INT)):
             return self.big_binop(e)
-        if e.ty == ir.STR:  # the right operand is only read (a local is not cloned for it)
+        if e.ty == ir.STR:
+            chain = self.str_chain(e)
+            if chain is not None:
+                return chain
+            # the right operand is only read (a local is not cloned for it)
             a = self.expr(e.left)
             return f"({a} + &{self.ref(e.right)})"
         a, b = self.expr(e.left), self.expr(e.right)
@@ -345,6 +349,32 @@ class _ExpressionsMixin:
         if e.ty == ir.BOOL:
             return f"({a} {e.op} {b})"
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
+
+    def str_chain(self, e: ir.BinOp) -> str | None:
+        """`a + b + c + ...` of three or more strs as one `rt::str_concat`: the operands that are
+        not locals or constants evaluated first, in order, into temporaries; locals read where
+        the parts are listed (nothing in the chain can rebind them: no walrus in it, and
+        `nonlocal` is refused). None: fewer than three operands, or a walrus."""
+        parts: list[ir.Expr] = []
+        x: ir.Expr = e
+        while isinstance(x, ir.BinOp) and x.op == "+" and x.ty == ir.STR:
+            parts.append(x.right)
+            x = x.left
+        parts.append(x)
+        parts.reverse()
+        if len(parts) < 3 or any(isinstance(n, ir.AssignExpr) for p in parts for n in ir.walk(p)):
+            return None
+        lets, refs = [], []
+        for p in parts:
+            if isinstance(p, ir.Local) and p.name not in self.char_locals:
+                refs.append(f"{self.ident(p.name)}.as_str()")
+            elif isinstance(p, (ir.Local, ir.Const)):
+                refs.append(self.sref(p))
+            else:
+                v = self.t("_cc")
+                lets.append(f"let {v} = {self.expr(p)};")
+                refs.append(f"&*{v}")
+        return f"{{ {' '.join(lets)} rt::str_concat(&[{', '.join(refs)}]) }}"
 
     def big_binop(self, e: ir.BinOp) -> str:
         """An int operator in the big-int build: the runtime's arbitrary-precision ops, operands

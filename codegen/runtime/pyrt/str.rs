@@ -993,6 +993,12 @@ fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -
     join_all(sep, &picked)
 }
 
+/// `a + b + c + ...` of strs (the operands evaluated first, left to right, as Python does): one
+/// block of the exact size, or an inline value, instead of a new str per `+`.
+pub fn str_concat(parts: &[&str]) -> Str {
+    join_all("", parts)
+}
+
 /// `sep.join(items)`: one block of the exact size, each piece copied by `copy_to` (fixed-size
 /// moves for short pieces, no memcpy call), a loop without a separator when it is empty.
 fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {

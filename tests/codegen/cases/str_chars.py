@@ -1,5 +1,6 @@
 # one-character locals are Rust chars: `for ch in s`, `c = s[i]`; compared with characters,
-# `in` a literal, `ord()` and `.isdigit()` without making a str; `s[i].isalpha()` likewise
+# `in` a literal, `ord()` and `.isdigit()` without making a str; `s[i].isalpha()` likewise;
+# `a + "/" + b` is one rt::str_concat
 def scan(s: str) -> int:
     n = 0
     for ch in s:
@@ -16,4 +17,8 @@ def scan(s: str) -> int:
     return n
 
 
-print(scan("a1,b2;c3 x"))
+def key(a: str, b: str) -> str:
+    return a + "/" + b + "/" + str(len(a))
+
+
+print(scan("a1,b2;c3 x"), key("ab", "c"))

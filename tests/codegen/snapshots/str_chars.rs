@@ -28,10 +28,10 @@ fn scan_body(mut s: rt::Str) -> rt::PyResult<i64> {
             let _c = match _ci2.next() { Some(_x) => _x, None => break };
             ch = _c;
             if ((ch == '\u{2c}') || ("; ".contains(ch))) {
-                n = rt::int_add(n, 1_i64, 7)?;
+                n = rt::int_add(n, 1_i64, 8)?;
             } else {
                 if rt::str_isdigit(&*ch.encode_utf8(&mut [0u8; 4])) {
-                    n = rt::int_add(n, rt::int_sub((ch as i64), 48_i64, 9)?, 9)?;
+                    n = rt::int_add(n, rt::int_sub((ch as i64), 48_i64, 10)?, 10)?;
                 }
             }
         }
@@ -40,24 +40,34 @@ fn scan_body(mut s: rt::Str) -> rt::PyResult<i64> {
     {
         let _asc7 = s.is_ascii(); let _txt8: &str = s.as_str();
         'l2: while (i < (s.char_len())) {
-            c = rt::str_index_char(_txt8, _asc7, i, 12)?;
-            if ((c != '\u{78}') && rt::str_isalpha(&*rt::str_index_char(_txt8, _asc7, i, 13)?.encode_utf8(&mut [0u8; 4]))) {
-                n = rt::int_add(n, 100_i64, 14)?;
+            c = rt::str_index_char(_txt8, _asc7, i, 13)?;
+            if ((c != '\u{78}') && rt::str_isalpha(&*rt::str_index_char(_txt8, _asc7, i, 14)?.encode_utf8(&mut [0u8; 4]))) {
+                n = rt::int_add(n, 100_i64, 15)?;
             }
-            i = rt::int_add(i, 1_i64, 15)?;
+            i = rt::int_add(i, 1_i64, 16)?;
         }
     }
     return Ok(n);
 }
 } use pf_scan::scan;
 
+mod pf_key { use super::*;
+pub(super) fn key(a: rt::Str, b: rt::Str) -> rt::Str {
+    match key_body(a, b) { Ok(v) => v, Err(e) => { rt::set_pending(e); rt::Str::new() } }
+}
+#[inline(always)]
+fn key_body(mut a: rt::Str, mut b: rt::Str) -> rt::PyResult<rt::Str> {
+    return Ok({ let _cc1 = rt::Str::from(rt::Str::from_i64(a.char_len())); rt::str_concat(&[a.as_str(), "/", b.as_str(), "/", &*_cc1]) });
+}
+} use pf_key::key;
+
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(rt::ret(scan(rt::Str::lit("a1,b2;c3 x")))?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(rt::ret(scan(rt::Str::lit("a1,b2;c3 x")))?); let _a3 = &(rt::ret(key(rt::Str::lit("ab"), rt::Str::lit("c")))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;
 
 fn main() {
-    rt::run_main_in(module_body, "str_chars.py", &[(3, 16, "scan")]);
+    rt::run_main_in(module_body, "str_chars.py", &[(4, 17, "scan"), (20, 21, "key")]);
 }
