@@ -207,7 +207,7 @@ class _StatementsMixin:
             obj = self.ref(target.obj)
             if isinstance(target.obj.ty, ir.DictT):
                 if isinstance(target.index, ir.Local) and not self.copy(target.index.ty):
-                    w.line(f"{obj}.set_item_ref(&{self.ident(target.index.name)}, {item});", ln)
+                    w.line(f"{obj}.set_item_ref(&{self.ref(target.index)}, {item});", ln)
                 else:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
             elif isinstance(target.obj, ir.Local) and target.obj.name in self.list_views:
