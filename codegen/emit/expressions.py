@@ -47,6 +47,8 @@ class _ExpressionsMixin:
         if isinstance(e, ir.Local):
             if e.name in self.char_locals:
                 return f"(rt::Str::from_char({self.ident(e.name)}))"
+            if e.name in self.byref_locals:
+                return f"(*{self.ident(e.name)})"
             return self.ident(e.name)
         return f"({self.expr(e)})"
 
@@ -81,6 +83,8 @@ class _ExpressionsMixin:
         if isinstance(e, ir.Local):
             if e.name in self.char_locals:
                 return f"rt::Str::from_char({self.ident(e.name)})"
+            if e.name in self.byref_locals:
+                return f"(*{self.ident(e.name)}).clone()"
             return self.ident(e.name) if self.copy(e.ty) else f"{self.ident(e.name)}.clone()"
         if isinstance(e, ir.Global):
             return self.mod.global_getter(e.name, self)
@@ -125,7 +129,12 @@ class _ExpressionsMixin:
             if ir.is_generator(e):
                 raise EmitError("a generator function's call runs none of its code until it is looped over: loop over "
                                 "it, or pass it directly to a consumer (list, sum, any, all, min, max, sorted, ...)", e.span)
-            args = [self.expr(a) for a in e.args]
+            byref = self.mod.byref.get(e.func, frozenset())
+            walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
+            # a container the callee takes by reference: a local borrowed where it stands (a
+            # walrus among the arguments could rebind it: then a clone, borrowed)
+            args = [(f"&{self.ref(a)}" if isinstance(a, ir.Local) and not walrus else f"&({self.expr(a)})")
+                    if i in byref else self.expr(a) for i, a in enumerate(e.args)]
             if self.mod.recursive:
                 args.append(f"_depth + {1 + self.frame_off}")
             target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)

@@ -31,6 +31,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.ascii_texts: dict[str, str] = {}  # the same locals -> a Rust `&str` of their text, taken with the hint
         self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
         self.char_locals = _char_locals(fn)  # str locals kept as a Rust `char` (see common._char_locals)
+        # container parameters taken by reference (module._byref_params)
+        self.byref_locals = {fn.params[i][0] for i in mod.byref.get(fn.name, ())}
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
@@ -131,7 +133,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         fn = self.fn
         w = self.w
         is_main = fn.name == "<module>"
-        params = ", ".join(f"mut {self.ident(n)}: {self.rty(t)}" for n, t in fn.params)
+        params = ", ".join(f"{self.ident(n)}: &{self.rty(t)}" if n in self.byref_locals else f"mut {self.ident(n)}: {self.rty(t)}"
+                           for n, t in fn.params)
         if self.mod.recursive and not is_main:  # the frame's depth (see rt::MAX_USER_DEPTH)
             params = f"{params}, _depth: u32" if params else "_depth: u32"
         try:

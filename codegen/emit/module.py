@@ -51,6 +51,7 @@ class _ModEmitter:
                       for x in module.exceptions}
         self._enums = {x.name: names.fresh(f"E_{names.bare(x.name)}") for x in module.enums}
         self.recursive = _recursive_functions(module)
+        self.byref = _byref_params(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
@@ -190,6 +191,26 @@ class _ModEmitter:
             w.line(f"    Err(rt::PyErr::new(&rt::NAME_ERROR, {msg}, {ln}))", ln)
         w.line("}", ln)
         w.line(f"fn {setter}(v: {ty}) {{ py_global_set!({static}, v); }}", ln)
+
+
+def _byref_params(m: ir.Module) -> dict[str, frozenset[int]]:
+    """Per plain module function, the positions of its list, dict and set parameters that it
+    never rebinds: passed as `&T` (the caller's container, borrowed) instead of a clone, so a
+    call writes and drops no reference count (recursion over a list). The same object either
+    way, as in Python; a caller's local cannot change while the callee runs (no `nonlocal`).
+    Not for functions used as values (a function pointer has one signature), generators,
+    memoized functions, methods and nested functions (their names hold a dot)."""
+    as_values = {n.func for n in ir.walk(m) if isinstance(n, ir.FuncRef)}
+    out: dict[str, frozenset[int]] = {}
+    for f in m.functions:
+        if "." in f.name or f.nested_in or f.generator or f.cache is not None or f.name in as_values:
+            continue
+        bound = {n.name for n in ir.walk(f.body) if isinstance(n, (ir.NameTarget, ir.Handler)) and n.name}
+        pos = frozenset(i for i, (n, t) in enumerate(f.params)
+                        if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)) and n not in bound)
+        if pos:
+            out[f.name] = pos
+    return out
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:

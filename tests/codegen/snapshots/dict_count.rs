@@ -11,16 +11,16 @@ use pyrt as rt;
 
 
 mod pf_count { use super::*;
-pub(super) fn count(words: rt::PyList<rt::Str>) -> rt::PyDict<rt::Str, i64> {
+pub(super) fn count(words: &rt::PyList<rt::Str>) -> rt::PyDict<rt::Str, i64> {
     match count_body(words) { Ok(v) => v, Err(e) => { rt::set_pending(e); rt::PyDict::new() } }
 }
 #[inline(always)]
-fn count_body(mut words: rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i64>> {
+fn count_body(words: &rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i64>> {
     let mut c: rt::PyDict<rt::Str, i64> = rt::PyDict::new();
     let mut w: rt::Str = rt::Str::new();
     c.renew();
     {
-        let _l1 = words.clone();
+        let _l1 = (*words).clone();
         let mut _k2: usize = 0;
         'l1: loop {
             if !_l1.read_str_into(_k2, &mut w) { break; } _k2 += 1;
@@ -33,7 +33,7 @@ fn count_body(mut words: rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(rt::ret(count(rt::str_split("a b a", None, (-1_i64), 8)?))?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(rt::ret(count(&(rt::str_split("a b a", None, (-1_i64), 8)?)))?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -11,16 +11,16 @@ use pyrt as rt;
 
 
 mod pf_total { use super::*;
-pub(super) fn total(xs: rt::PyList<i64>) -> i64 {
+pub(super) fn total(xs: &rt::PyList<i64>) -> i64 {
     match total_body(xs) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0 } }
 }
 #[inline(always)]
-fn total_body(mut xs: rt::PyList<i64>) -> rt::PyResult<i64> {
+fn total_body(xs: &rt::PyList<i64>) -> rt::PyResult<i64> {
     let mut t: i64 = 0;
     let mut x: i64 = 0;
     t = 0_i64;
     {
-        let _l1 = xs.clone();
+        let _l1 = (*xs).clone();
         let mut _k2: usize = 0;
         'l1: loop {
             let _it3 = match { let _o = _l1.get_raw(_k2); _k2 += 1; _o } { Some(_x) => _x, None => break };
@@ -34,7 +34,7 @@ fn total_body(mut xs: rt::PyList<i64>) -> rt::PyResult<i64> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(total(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64])))?); let _a3 = &({
+    { let mut _o1 = String::new(); let _a2 = &(rt::ret(total(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64]))))?); let _a3 = &({
     let mut _acc4: Vec<i64> = Vec::new();
     {
         let mut _r5 = 0_i64..4_i64;
