@@ -30,7 +30,7 @@ def main() -> None:
     c: dict[str, int] = {}
     b = grow(a, s, c)
     b.append(7)
-    print(a, b, a is b, s, c)
+    print(a, b, s, c)
     print(grow([5], s, c), grow(grow(a, s, c), s, c), s, c)
     print(rebinds(a), a)
     store: list[list[int]] = []
