@@ -725,6 +725,9 @@ class _ExpressionsMixin:
         # the parameter is a new local: facts hoisted for an outer local of that name (ASCII
         # hints, list views) do not hold for it
         saved = [(d, d.pop(pname)) for d in (self.ascii_hints, self.ascii_texts, self.list_views) if pname in d]
+        hidden = [st for st in (self.char_locals, self.byref_locals) if pname in st]  # (a char local, a borrowed parameter)
+        for st in hidden:
+            st.discard(pname)
         off = self.frame_off
         try:
             enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame
@@ -735,6 +738,8 @@ class _ExpressionsMixin:
             self.err_ctx.pop()
             for d, v in saved:
                 d[pname] = v
+            for st in hidden:
+                st.add(pname)
         return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
                 f"let {self.ident(pname)} = _p.clone(); Ok({body}) }}")
 
