@@ -175,6 +175,9 @@ class ClassEmitter:
         w.line("    fn fmt_str(&self, out: &mut String) { let t: rt::Str = match self.tag() { "
                + " ".join(str_arms) + f" _ => {default_repr} }}; out.push_str(&t); }}", ln)
         w.line("}", ln)
+        # the big-int build checks the digits of ints about to be printed inside containers; an
+        # object's text comes from its __repr__/__str__, which checks its own ints as it formats them
+        w.line(f"impl rt::CheckDigits for {s} {{ fn check_digits(&self, _line: u32) -> rt::PyResult<()> {{ Ok(()) }} }}", ln)
         has = lambda m: any(m in self.methods[k] for k in self.subclasses(root))  # noqa: E731
         ni = self.notimpl  # methods that may return NotImplemented: CPython's protocol (codegen/emit/protocols.py)
         may_ni = lambda m: any(f in ni for _, f in self.impls(root, m))  # noqa: E731

@@ -29,6 +29,7 @@ impl rt::PyFmt for OShape {
     fn fmt_repr(&self, out: &mut String) { let t: rt::Str = match self.tag() { 1 | 2 => Shape__repr(self.clone()), _ => { rt::set_pending(rt::limit_err("printing an object with the default repr (its address) is not supported", 0)); rt::Str::new() } }; out.push_str(&t); }
     fn fmt_str(&self, out: &mut String) { let t: rt::Str = match self.tag() { 1 => Shape__repr(self.clone()), 2 => Shape__repr(self.clone()), _ => { rt::set_pending(rt::limit_err("printing an object with the default repr (its address) is not supported", 0)); rt::Str::new() } }; out.push_str(&t); }
 }
+impl rt::CheckDigits for OShape { fn check_digits(&self, _line: u32) -> rt::PyResult<()> { Ok(()) } }
 impl PartialEq for OShape { fn eq(&self, other: &Self) -> bool { self.oid() == other.oid() } }
 impl Eq for OShape {}
 impl rt::HasNan for OShape { fn has_nan(&self) -> bool { false } }
