@@ -390,6 +390,10 @@ class _ExpressionsMixin:
         by reference, evaluated left to right."""
         ln = e.span.line
         a, b = f"&{self.ref(e.left)}", f"&{self.ref(e.right)}"
+        if isinstance(e.left, ir.Local) and any(isinstance(n, ir.AssignExpr) for n in ir.walk(e.right)):
+            # `a + (a := 10)`: the right operand may rebind the local, so its value is taken
+            # first (as Python reads it first), not borrowed across the assignment
+            a = f"&({self.expr(e.left)})"
         if e.ty == ir.FLOAT:  # int / int
             return self.q(f"rt::bi_truediv({a}, {b}, {ln})")
         plain = {"+": "bi_add", "-": "bi_sub", "*": "bi_mul", "&": "bi_and", "|": "bi_or", "^": "bi_xor"}
