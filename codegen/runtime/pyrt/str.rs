@@ -601,8 +601,8 @@ impl std::borrow::Borrow<str> for Str {
 }
 
 impl From<String> for Str {
-    // out of line: generated code converts every f-string and runtime `String` result, and an
-    // inline copy at each of those places made modules ~5 % larger
+    // out of line: generated code converts every runtime `String` result (f-strings and joins
+    // end with `Str::from_fmt`), and an inline copy at each of those places made modules larger
     #[inline(never)]
     fn from(s: String) -> Str {
         Str::from_str(&s)
