@@ -8,7 +8,7 @@ import dataclasses
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, rust_char, rust_float, rust_str, folded_const
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, rebinds, rust_char, rust_float, rust_str, folded_const
 
 
 class _ExpressionsMixin:
@@ -51,6 +51,13 @@ class _ExpressionsMixin:
                 return f"(*{self.ident(e.name)})"
             return self.ident(e.name)
         return f"({self.expr(e)})"
+
+    def ref_before(self, e: ir.Expr, later: "list[ir.Expr] | tuple[ir.Expr, ...]") -> str:
+        """`ref(e)` for an operand evaluated before `later`; its value instead when one of them
+        rebinds (walrus) a local `e` reads: `xs + (xs := ys)` reads the old `xs` first."""
+        if any(rebinds(e, x) for x in later):
+            return f"({{ {self.expr(e)} }})"  # a block: a copy even of an i64 local, not a place
+        return self.ref(e)
 
     def char_operand(self, e: ir.Expr) -> str | None:
         """A Rust `char` for a char local, a one-character literal or `s[i]`; else None."""
@@ -390,7 +397,7 @@ class _ExpressionsMixin:
         by reference, evaluated left to right."""
         ln = e.span.line
         a, b = f"&{self.ref(e.left)}", f"&{self.ref(e.right)}"
-        if isinstance(e.left, ir.Local) and any(isinstance(n, ir.AssignExpr) for n in ir.walk(e.right)):
+        if isinstance(e.left, ir.Local) and rebinds(e.left, e.right):
             # `a + (a := 10)`: the right operand may rebind the local, so its value is taken
             # first (as Python reads it first), not borrowed across the assignment
             a = f"&({self.expr(e.left)})"
@@ -421,6 +428,8 @@ class _ExpressionsMixin:
         if len(e.ops) == 1 and e.ops[0] in ("in", "not in") and not any(
                 isinstance(x, (ir.Local, ir.Const)) for x in operands):
             pass  # both sides may have effects: the chained form below evaluates left first
+        elif len(e.ops) == 1 and rebinds(operands[0], operands[1]):
+            pass  # `s == (s := t)`: the left value is taken before the right rebinds it (chained form)
         elif len(e.ops) == 1:
             a, b = operands
             chars = [isinstance(x, ir.Local) and x.name in self.char_locals for x in (a, b)]

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, rust_str
+from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, rebinds, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
 from portalis.codegen.emit.named import named_intrinsic
 from portalis.codegen.emit.protocols import protocol_intrinsic
@@ -245,16 +245,19 @@ class _IntrinsicsMixin:
             return self.consume(e)
         if n in ("min.args", "max.args"):
             return self.minmax_args(e)
-        if n.startswith("str."):
-            return self.str_method(e)
-        if (n.startswith(("list.", "dict.", "set.")) and len(a) > 1 and isinstance(a[0].ty, (ir.ListT, ir.DictT, ir.SetT))
-                and not isinstance(a[0], (ir.Local, ir.Const)) and not dict(e.kwargs).get("count_first")
-                and any(_runs_user_code(x) for x in a[1:])):
-            # CPython reads the receiver (`xs` of `xs.append(f())`, a module variable or a field)
-            # before the arguments: an `f()` that rebinds it does not redirect the call
+        if (n.startswith(("list.", "dict.", "set.", "deque.", "str.")) and len(a) > 1
+                and isinstance(a[0].ty, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) | (a[0].ty == ir.STR)
+                and not dict(e.kwargs).get("count_first")
+                and (not isinstance(a[0], (ir.Local, ir.Const)) and any(_runs_user_code(x) for x in a[1:])
+                     or any(rebinds(a[0], x) for x in a[1:]))):
+            # CPython reads the receiver (`xs` of `xs.append(f())`, a module variable or a field;
+            # `xs` of `xs.index(len(xs := ys))`) before the arguments: an `f()` or a walrus that
+            # rebinds it does not redirect the call
             v, local = self.temp_local("rcv", a[0].ty, a[0].span)
             inner = ir.Intrinsic(n, (local, *a[1:]), e.ty, e.span, e.kwargs)
             return f"{{ let {v} = {self.expr(a[0])}; {self.intrinsic_code(inner)} }}"
+        if n.startswith("str."):
+            return self.str_method(e)
         if n.startswith("list."):
             return self.list_method(e)
         if n.startswith("deque."):
@@ -314,9 +317,10 @@ class _IntrinsicsMixin:
             vals = [self.ref(x) for x in e.args]  # nothing after the first (sep= and end= too) can change anything
         else:
             vals = []
-            for x in e.args:
+            for i, x in enumerate(e.args):
                 v = self.t("_a")
-                out.append(f"let {v} = &{self.ref(x)};")
+                later = [*e.args[i + 1:], *(v for k, v in e.kwargs if k in ("sep", "end"))]
+                out.append(f"let {v} = &{self.ref_before(x, later)};")
                 vals.append(f"(*{v})")
         sepv, endv = self.t("_s"), self.t("_e")
         for k, v in e.kwargs:  # in the order written
