@@ -30,6 +30,7 @@ from .containers import ContainersMixin
 from .gens import GensMixin
 from .records import RecordsMixin
 from .rich import RichMixin
+from .order import OrderMixin
 from .text import TextMixin
 
 # -------------------------------------------------------------------- names
@@ -94,7 +95,7 @@ class Program:
 _COMPOUND = {"if", "elif", "else:", "for", "while", "try:", "except", "except:", "finally:", "with", "def", "class"}
 
 
-class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin, TextMixin):
+class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin, TextMixin, OrderMixin):
     def __init__(self, rnd: random.Random, taken: set[str] | None = None, wide_ints: bool = True):
         self.r = rnd
         # False: no literal or shift meant to outgrow 64 bits (a program can still get there by
@@ -382,6 +383,10 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin, TextMixin):
             return self.container_stmt(env, indent, fn)
         if r.random() < 0.05:
             return self.text_stmt(env, indent)
+        if r.random() < 0.05:
+            order = self.order_stmt(env, indent)
+            if order:
+                return order
         if self.gens and self.depth < 2 and r.random() < 0.1:
             return self.gen_stmt(env, indent, fn)
         choice = r.random()
