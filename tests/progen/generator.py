@@ -384,7 +384,7 @@ class Gen(RecordsMixin, RichMixin, ContainersMixin, GensMixin, TextMixin, OrderM
         if r.random() < 0.05:
             return self.text_stmt(env, indent)
         if r.random() < 0.05:
-            order = self.order_stmt(env, indent)
+            order = self.order_stmt(env, indent, fn)
             if order:
                 return order
         if self.gens and self.depth < 2 and r.random() < 0.1:

@@ -4,6 +4,7 @@ operand sees the old value (the old object, for a list or dict) and what follows
 The shapes: print's arguments, comparisons (also chained), `+`, `max()`, a method's receiver
 (`xs.count(len(xs := ys))`), a subscript, container displays, f-strings, `and`/`or` and a
 conditional expression, a call of a user function, and `+=` whose right side rebinds the target.
+Only in functions: Portalis refuses a walrus that assigns a module variable.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ _TYPES = ("int", "str", "list[int]", "dict[str, int]", "float", "tuple[int, str]
 
 
 class OrderMixin:
-    def order_stmt(self, env: dict[str, str], indent: str) -> list[str]:
+    def order_stmt(self, env: dict[str, str], indent: str, fn) -> list[str]:
         r = self.r
         cands = [n for n, t in env.items() if t in _TYPES and n not in self.globals]
-        if not cands:
+        if fn is None or not cands:  # (a walrus assigning a module variable is refused: refusal-codes)
             return []
         name = r.choice(cands)
         t = env[name]
