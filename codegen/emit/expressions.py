@@ -741,6 +741,12 @@ class _ExpressionsMixin:
         hidden = [st for st in (self.char_locals, self.byref_locals) if pname in st]  # (a char local, a borrowed parameter)
         for st in hidden:
             st.discard(pname)
+        # a str or container parameter the body never rebinds is read through the reference the
+        # caller passes (a sort key reads `p[2]` without copying the record `p` first)
+        borrowed = ((pty == ir.STR or isinstance(pty, (ir.TupleT, ir.ListT, ir.DictT, ir.SetT, ir.DequeT)))
+                    and not any(isinstance(n, ir.AssignExpr) and n.target.name == pname for n in ir.walk(e.body)))
+        if borrowed:
+            self.byref_locals.add(pname)
         off = self.frame_off
         try:
             enter = self.enter_frame(1, e.span.line) if e.frame else ""  # a lambda's own frame
@@ -751,10 +757,12 @@ class _ExpressionsMixin:
             self.err_ctx.pop()
             for d, v in saved:
                 d[pname] = v
+            self.byref_locals.discard(pname)
             for st in hidden:
                 st.add(pname)
+        bind = "_p" if borrowed else "_p.clone()"
         return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
-                f"let {self.ident(pname)} = _p.clone(); Ok({body}) }}")
+                f"let {self.ident(pname)} = {bind}; Ok({body}) }}")
 
 
 def _holds_optionals(t: ir.Type) -> bool:

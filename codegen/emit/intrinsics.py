@@ -289,7 +289,18 @@ class _IntrinsicsMixin:
         if n == "iter.next_or":  # the iterator, then the default, are evaluated before the call
             return f"{{ let _i = {X(a[0])}; let _d = {X(a[1])}; match _i.next_item() {{ Some(_v) => _v, None => _d }} }}"
         if n == "tuple.getitem":
-            return f"{R(a[0])}.{a[1].value}" + ("" if self.copy(e.ty) else ".clone()")
+            clone = "" if self.copy(e.ty) else ".clone()"
+            fields, base = [], e
+            while isinstance(base, ir.Intrinsic) and base.name == "tuple.getitem":
+                fields.insert(0, f".{base.args[1].value}")
+                base = base.args[0]
+            if (isinstance(base, ir.Intrinsic) and base.name == "list.getitem" and isinstance(base.args[0].ty, ir.ListT)
+                    and isinstance(base.args[0], ir.Local) and base.args[0].name not in self.list_views
+                    and not rebinds(base.args[0], base.args[1])):
+                # `xs[i][k]`: the field, not a clone of the whole item first
+                idx = self.as_i64(base.args[1], "index")
+                return q(f"{R(base.args[0])}.get_with({idx}, {base.span.line}, |_t| _t{''.join(fields)}{clone})")
+            return f"{R(a[0])}.{a[1].value}{clone}"
         if n in ("enumerate", "zip", "reversed"):
             raise EmitError(f"{n}() can only be looped over or passed to list()/sorted()/dict()", e.span)
         raise EmitError(f"intrinsic {n} is not implemented", e.span)

@@ -124,7 +124,7 @@ fn run(a: &[&str]) -> PyResult<String> {
         "removesuffix" => String::from(str_removesuffix(&unhex(a[1]), &unhex(a[2]))),
         "isascii_printable" => format!("{}{}", str_isascii(&unhex(a[1])) as u8, str_isprintable(&unhex(a[1])) as u8),
         "ascii" => String::from(py_ascii(&unhex(a[1]))),
-        "zfill" => str_zfill(&unhex(a[1]), int(a[2])),
+        "zfill" => String::from(str_zfill(&unhex(a[1]), int(a[2]))),
         "center" => String::from(str_center(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?),
         "ljust" => String::from(str_ljust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?),
         "rjust" => String::from(str_rjust(&unhex(a[1]), int(a[2]), &unhex(a[3]), 1)?),

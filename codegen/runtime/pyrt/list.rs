@@ -398,6 +398,16 @@ impl<T: Clone> PyList<T> {
             None => Err(index_err("list index out of range", line)),
         }
     }
+    /// `xs[i][k]`: the part of the item `f` picks (a field of a tuple, cloned) without cloning
+    /// the whole item first. `f` runs no user code (a projection and a clone, as in `get`).
+    #[inline]
+    pub fn get_with<R>(&self, i: i64, line: u32, f: impl FnOnce(&T) -> R) -> PyResult<R> {
+        let v = self.peek();
+        match norm_index(i, v.len()) {
+            Some(j) => Ok(f(&v[j])),
+            None => Err(index_err("list index out of range", line)),
+        }
+    }
     #[inline]
     pub fn get_raw(&self, i: usize) -> Option<T> {
         self.peek().get(i).cloned()
@@ -720,10 +730,28 @@ impl<T: Clone> PyList<T> {
         } else {
             pairs.sort_unstable_by(|a, b| total_cmp(&a.0, &b.0).then(a.1.cmp(&b.1)));
         }
-        let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
-        let sorted: Vec<T> = pairs.into_iter().filter_map(|(_, i)| items[i].take()).collect();
+        let sorted = gather(items, pairs.into_iter().map(|(_, i)| i));
         self.restore_sorted(sorted, Ok(()), line)
     }
+}
+
+/// `items` in the order of `order`, which must give each of their positions exactly once (the
+/// positions of a sort's (key, position) pairs): each item is moved once, straight into place.
+pub(crate) fn gather<T>(mut items: Vec<T>, order: impl Iterator<Item = usize>) -> Vec<T> {
+    let n = items.len();
+    let mut out: Vec<T> = Vec::with_capacity(n);
+    // SAFETY: the items are moved out by position; setting the length to 0 first means none is
+    // dropped twice (a panic leaks the rest instead), and `order` names each position once
+    unsafe {
+        items.set_len(0);
+        let src = items.as_ptr();
+        for i in order {
+            assert!(i < n && out.len() < n);
+            out.push(std::ptr::read(src.add(i)));
+        }
+    }
+    assert!(out.len() == n);
+    out
 }
 
 impl<T: Clone + PartialOrd> PyList<T> {

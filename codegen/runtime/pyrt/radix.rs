@@ -130,8 +130,7 @@ impl<T: Clone> PyList<T> {
     /// Puts `items` on the list in the order of the positions in `order`.
     #[inline(never)]
     fn permute_sorted(&self, items: Vec<T>, order: Vec<usize>, line: u32) -> PyResult<()> {
-        let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
-        let sorted: Vec<T> = order.into_iter().filter_map(|i| items[i].take()).collect();
+        let sorted = gather(items, order.into_iter());
         self.restore_sorted(sorted, Ok(()), line)
     }
 }

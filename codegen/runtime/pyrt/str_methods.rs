@@ -803,12 +803,27 @@ fn str_center_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<S
     Ok(pad_str(s, left, marg - left, f))
 }
 
-pub fn str_zfill(s: &str, width: i64) -> String {
+pub fn str_zfill(s: &str, width: i64) -> Str {
     let n = str_len(s);
     if width <= n {
-        return s.to_string();
+        return Str::from_str(s);
     }
     let fill = width - n;
+    if fill <= 1 << 20 {
+        // the usual case (`str(n).zfill(6)`): the result written in place, inline when short
+        let fill = fill as usize;
+        let sign = if s.starts_with('+') || s.starts_with('-') { 1 } else { 0 };
+        // SAFETY: every byte written (the sign, `fill` ASCII zeros, the rest), and the result is
+        // `s` with ASCII zeros inserted after its first character or at its start: valid UTF-8
+        return unsafe {
+            Str::build(s.len() + fill, |buf| {
+                let b = s.as_bytes();
+                std::ptr::copy_nonoverlapping(b.as_ptr(), buf, sign);
+                std::ptr::write_bytes(buf.add(sign), b'0', fill);
+                std::ptr::copy_nonoverlapping(b.as_ptr().add(sign), buf.add(sign + fill), b.len() - sign);
+            })
+        };
+    }
     let mut out = String::with_capacity(cap_hint(s.len() as i64 + fill));
     let (sign, rest) = if s.starts_with('+') || s.starts_with('-') {
         s.split_at(1)
@@ -820,7 +835,7 @@ pub fn str_zfill(s: &str, width: i64) -> String {
         out.push('0');
     }
     out.push_str(rest);
-    out
+    Str::from(out)
 }
 
 #[inline]
