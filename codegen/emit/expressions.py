@@ -378,7 +378,11 @@ class _ExpressionsMixin:
             x = x.left
         parts.append(x)
         parts.reverse()
-        if len(parts) < 3 or any(isinstance(n, ir.AssignExpr) for p in parts for n in ir.walk(p)):
+        if any(isinstance(n, ir.AssignExpr) for p in parts for n in ir.walk(p)):
+            return None
+        if any(self.buffer_part(p) for p in parts):
+            return self.str_chain_buffer(parts)
+        if len(parts) < 3:
             return None
         lets, refs = [], []
         for p in parts:
@@ -391,6 +395,43 @@ class _ExpressionsMixin:
                 lets.append(f"let {v} = {self.expr(p)};")
                 refs.append(f"&*{v}")
         return f"{{ {' '.join(lets)} rt::str_concat(&[{', '.join(refs)}]) }}"
+
+    def buffer_part(self, p: ir.Expr) -> bool:
+        """An operand of a str `+` chain that can write its text straight into the chain's
+        buffer: an f-string, or a join of a comprehension, a generator or a list of strs."""
+        if isinstance(p, ir.FString):
+            return not p.eval_first and not all(isinstance(x, str) for x in p.parts)
+        if isinstance(p, ir.Intrinsic) and p.name == "str.join":
+            it = p.args[1]
+            return not isinstance(it, ir.ListLit) and not (isinstance(it, ir.Intrinsic) and it.name == "list.slice")
+        return False
+
+    def str_chain_buffer(self, parts: list[ir.Expr]) -> str:
+        """`"{" + ", ".join(xs) + "}"`, `f"<{k}>" + s`: the operands written left to right (the
+        order Python evaluates them in) into one buffer (rt::fmt_buf), then one str made of it,
+        instead of a str per f-string or join and one more for their concatenation."""
+        f = self.t("_f")
+        cap = sum(len(p.value.encode()) if isinstance(p, ir.Const) else 16 for p in parts)
+        out = [f"let mut {f} = rt::fmt_buf({cap});"]
+        for p in parts:
+            if isinstance(p, ir.Const) and isinstance(p.value, str):
+                if p.value:
+                    out.append(f"{f}.push_str({rust_str(p.value)});")
+            elif isinstance(p, ir.FString) and self.buffer_part(p):
+                out += self.fstring_into(p, f)
+            elif isinstance(p, ir.Intrinsic) and p.name == "str.join" and self.buffer_part(p):
+                it = p.args[1]
+                if isinstance(it.ty, ir.ListT) and not isinstance(it, ir.Comprehension):
+                    # the separator first, then the list (Python's order)
+                    sep = self.t("_sep")
+                    out.append(f"let {sep}: rt::Str = {self.expr(p.args[0])}; "
+                               f"rt::push_join_list(&mut {f}, &{sep}, &{self.ref(it)});")
+                else:
+                    out.append("{\n" + self.sub(lambda p=p: self.join_into(p, f)) + "\n}")
+            else:
+                out.append(f"rt::push_text(&mut {f}, {self.sref(p)});")
+        out.append(f"rt::Str::from_fmt({f})")
+        return "{ " + " ".join(out) + " }"
 
     def big_binop(self, e: ir.BinOp) -> str:
         """An int operator in the big-int build: the runtime's arbitrary-precision ops, operands
@@ -583,7 +624,6 @@ class _ExpressionsMixin:
     def fstring(self, e: ir.FString) -> str:
         if all(isinstance(p, str) for p in e.parts):
             return f"rt::Str::lit({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
-        ln = e.span.line
         f = self.t("_f")
         # room for the text and ~8 bytes per field, in the buffer the last f-string gave back
         # (rt::fmt_buf): in a loop, only the result is allocated, and only when it is not inline
@@ -600,6 +640,14 @@ class _ExpressionsMixin:
                 parts.append(p)
             out = lets + out
             e = ir.FString(tuple(parts), e.ty, e.span)
+        out += self.fstring_into(e, f)
+        out.append(f"rt::Str::from_fmt({f})")
+        return "{ " + " ".join(out) + " }"
+
+    def fstring_into(self, e: ir.FString, f: str) -> list[str]:
+        """The statements that write the f-string `e`'s text at the end of the buffer `f`."""
+        ln = e.span.line
+        out: list[str] = []
         for p in e.parts:
             if isinstance(p, str):
                 if p:
@@ -666,8 +714,7 @@ class _ExpressionsMixin:
             else:
                 val = self.ref(x)
             out.append(f"{self.q(f'rt::PyFormat::py_format_into(&{val}, &{spec}, &mut {f}, {ln})')};{close}")
-        out.append(f"rt::Str::from_fmt({f})")
-        return "{ " + " ".join(out) + " }"
+        return out
 
     def new_exc(self, e: ir.NewExc) -> str:
         static = self.mod.exc_static(e.cls)

@@ -305,6 +305,31 @@ class _IntrinsicsMixin:
             raise EmitError(f"{n}() can only be looped over or passed to list()/sorted()/dict()", e.span)
         raise EmitError(f"intrinsic {n} is not implemented", e.span)
 
+    def join_into(self, e: ir.Intrinsic, acc: str) -> None:
+        """`sep.join(items)` of a comprehension or another iterable, written at the end of the
+        buffer `acc` (the separator evaluated first, then the items, as Python does)."""
+        ln = e.span.line
+        w_line = lambda s: self.w.line(s, ln)  # noqa: E731
+        sep = self.t("_sep")
+        w_line(f"let {sep}: rt::Str = {self.expr(e.args[0])}; let mut _first = true;")
+
+        def push(x: str, digits: bool = False) -> None:  # push_text: no memcpy call for short pieces
+            put = f"rt::PyFmt::fmt_str(&{x}, &mut {acc});" if digits else f"rt::push_text(&mut {acc}, &{x});"
+            w_line(f"if !_first {{ rt::push_text(&mut {acc}, &{sep}); }} _first = false; {put}")
+        comp = e.args[1]
+        if isinstance(comp, ir.Comprehension) and comp.kind == "list":
+            # sep.join([f(x) for x in xs]): each item joined as the comprehension makes
+            # it, no list of them (CPython makes them all first, but joining runs no code);
+            # `str(n)` of an int: its digits written into the text, no str of them
+            elt = comp.elt
+            if (isinstance(elt, ir.Intrinsic) and elt.name == "str" and len(elt.args) == 1
+                    and elt.args[0].ty == ir.INT and not self.big):
+                self.comp_loops(comp.gens, lambda _: push(self.expr(elt.args[0]), True), ln, frame=comp.frame)
+            else:
+                self.comp_loops(comp.gens, lambda _: push(self.expr(elt)), ln, frame=comp.frame)
+        else:
+            self.foreach(e.args[1], push, ln, driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
+
     def print_(self, e: ir.Intrinsic) -> str:
         """print(): like CPython, every argument is evaluated (then sep=, then end=) before any
         is turned into text, so `print(xs, xs.pop())` shows the list after the pop. Arguments
@@ -674,27 +699,9 @@ class _IntrinsicsMixin:
             elif n == "str.join" and isinstance(e.args[1].ty, ir.ListT) and not isinstance(e.args[1], ir.Comprehension):
                 w_line(f"rt::str_join_list({self.sref(e.args[0])}, &{self.ref(e.args[1])})")
             elif n == "str.join":
-                sep = self.t("_sep")
-                w_line(f"let {sep}: rt::Str = {self.expr(e.args[0])};")
                 # the text in the buffer the last f-string or join gave back (rt::fmt_buf)
-                w_line(f"let mut {acc} = rt::fmt_buf(0); let mut _first = true;")
-
-                def push(x: str, digits: bool = False) -> None:  # push_text: no memcpy call for short pieces
-                    put = f"rt::PyFmt::fmt_str(&{x}, &mut {acc});" if digits else f"rt::push_text(&mut {acc}, &{x});"
-                    w_line(f"if !_first {{ rt::push_text(&mut {acc}, &{sep}); }} _first = false; {put}")
-                comp = e.args[1]
-                if isinstance(comp, ir.Comprehension) and comp.kind == "list":
-                    # sep.join([f(x) for x in xs]): each item joined as the comprehension makes
-                    # it, no list of them (CPython makes them all first, but joining runs no code);
-                    # `str(n)` of an int: its digits written into the text, no str of them
-                    elt = comp.elt
-                    if (isinstance(elt, ir.Intrinsic) and elt.name == "str" and len(elt.args) == 1
-                            and elt.args[0].ty == ir.INT and not self.big):
-                        self.comp_loops(comp.gens, lambda _: push(self.expr(elt.args[0]), True), ln, frame=comp.frame)
-                    else:
-                        self.comp_loops(comp.gens, lambda _: push(self.expr(elt)), ln, frame=comp.frame)
-                else:
-                    self.foreach(e.args[1], push, ln, driver=self.frame_off + 1)  # str.join (METH_O) drains a generator
+                w_line(f"let mut {acc} = rt::fmt_buf(0);")
+                self.join_into(e, acc)
                 w_line(f"rt::Str::from_fmt({acc})")
             else:
                 raise EmitError(n, e.span)

@@ -114,7 +114,7 @@ class _MethodsMixin:
         s = self.sref(a[0])
         sep = a[1]
         if isinstance(sep, ir.Coerce) and sep.expr.ty != ir.NONE:  # (a call that returns None: as_deref below)
-            sep_code = f"Some(&*{self.expr(sep.expr)})"
+            sep_code = f"Some({self.sref(sep.expr)})"  # a literal as it is, a local not cloned
         else:
             sep_code = "None" if isinstance(sep, ir.Const) else f"{self.expr(sep)}.as_deref()"
         return f"{s}, {sep_code}"

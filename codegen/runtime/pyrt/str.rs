@@ -970,6 +970,20 @@ pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
     join_strided(sep, &items, 0, 1, items.len())
 }
 
+/// `sep.join(xs)` for a list of str, written at the end of `out` (a join inside a concatenation
+/// that is built in one buffer): no str of its own.
+pub fn push_join_list(out: &mut String, sep: &str, l: &PyList<Str>) {
+    let items = l.0.borrow();
+    let n: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    out.reserve(n);
+    for (k, x) in items.iter().enumerate() {
+        if k > 0 {
+            push_text(out, sep);
+        }
+        push_text(out, x);
+    }
+}
+
 /// `sep.join(xs[start:stop:step])` for a list of str: no list for the slice.
 pub fn str_join_list_slice(
     sep: &str,
