@@ -546,7 +546,8 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 call, arg = "list.extend", rhs
             else:  # list.__imul__ repeats the list in place: every alias sees it
                 call, arg = "list.imul", self.int_arg(rhs, node.value)
-            if isinstance(cur, ir.Local):  # nothing in one statement can rebind a local
+            if isinstance(cur, ir.Local) and not ir.rebinds(cur, arg):
+                # only a walrus in the right side can rebind a local in one statement
                 return [ir.ExprStmt(ir.Intrinsic(call, (cur, arg), ir.NONE, sp), sp)]
             return self.list_inplace(node, cur, call, arg)
         if isinstance(ct, ir.SetT) and op in ("|", "&", "-", "^"):
@@ -561,12 +562,13 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         """`xs += ys` (`*=`) on a module variable, a field or an item: CPython runs
         `xs = xs.__iadd__(ys)`, so the list read before the right side is the one extended and
         stored back, even where the right side rebinds the target (`g += f()` with `f` setting
-        `g = [...]`). The list goes to a hidden local first; an item's object and key too."""
+        `g = [...]`, `xs += (xs := ys)`). The list goes to a hidden local first; an item's object
+        and key too."""
         sp = self.sp(node)
         stmts: list[ir.Stmt] = []
 
         def once(e: ir.Expr, suffix: str) -> ir.Expr:
-            if isinstance(e, (ir.Local, ir.Const)):
+            if isinstance(e, ir.Const) or isinstance(e, ir.Local) and not ir.rebinds(e, arg):
                 return e
             n = ir.hidden("aug", sp.line, sp.col, suffix)
             if n not in self.locals:
@@ -625,8 +627,10 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
                 self.err("unsupported-syntax", "augmented assignment to this kind of item is not supported", node)
             return []
         obj, key = cur.args
-        if isinstance(obj, ir.Local) and isinstance(key, (ir.Local, ir.Const)):
-            # nothing in one statement can rebind a local, so re-reading them is evaluating once
+        if (isinstance(obj, ir.Local) and isinstance(key, (ir.Local, ir.Const))
+                and not ir.rebinds(ir.TupleLit((obj, key), ir.NONE, sp), rhs)):
+            # only a walrus in the right side can rebind a local in one statement, so without
+            # one re-reading them is evaluating once
             value = self.coerce_to(self.binop(op, cur, rhs, node, inplace=True), cur.ty, node, "the item")
             return [ir.Assign(ir.IndexTarget(obj, key, sp), value, sp)]
         # a hidden local for each of obj and key that is not already one (or a constant); a plain
@@ -634,7 +638,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         stmts: list[ir.Stmt] = []
         parts = []
         for suffix, e in (("obj", obj), ("key", key)):
-            if isinstance(e, ir.Local) or (suffix == "key" and isinstance(e, ir.Const)):
+            if isinstance(e, ir.Local) and not ir.rebinds(e, rhs) or (suffix == "key" and isinstance(e, ir.Const)):
                 parts.append(e)
                 continue
             n = ir.hidden("aug", sp.line, sp.col, suffix)

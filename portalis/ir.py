@@ -818,6 +818,13 @@ def walk(node: Any) -> Iterator[Any]:
             push(getattr(n, f))
 
 
+def rebinds(left: Any, right: Any) -> bool:
+    """Whether `right` assigns, by a walrus, a local that `left` reads: Python reads `left`
+    first, so it must not be read again (or borrowed) after `right` ran (`s += (s := t)`)."""
+    assigned = {n.target.name for n in walk(right) if isinstance(n, AssignExpr)}
+    return bool(assigned) and any(isinstance(n, Local) and n.name in assigned for n in walk(left))
+
+
 def type_parts(t: Any) -> Iterator[Any]:
     """`t` and every type inside it (items, keys, values, inner types)."""
     yield t

@@ -375,9 +375,3 @@ def folded_const(e: ir.Expr) -> bool:
     if isinstance(e, ir.TupleLit):
         return all(folded_const(i) for i in e.items)
     return False
-
-
-def rebinds(left: ir.Expr, right: ir.Expr) -> bool:
-    """`right` assigns (by a walrus) a local that `left` reads: `left` cannot be borrowed across it."""
-    assigned = {n.target.name for n in ir.walk(right) if isinstance(n, ir.AssignExpr)}
-    return bool(assigned) and any(isinstance(n, ir.Local) and n.name in assigned for n in ir.walk(left))

@@ -8,7 +8,7 @@ import dataclasses
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, rebinds, rust_char, rust_float, rust_str, folded_const
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, rust_char, rust_float, rust_str, folded_const
 
 
 class _ExpressionsMixin:
@@ -55,7 +55,7 @@ class _ExpressionsMixin:
     def ref_before(self, e: ir.Expr, later: "list[ir.Expr] | tuple[ir.Expr, ...]") -> str:
         """`ref(e)` for an operand evaluated before `later`; its value instead when one of them
         rebinds (walrus) a local `e` reads: `xs + (xs := ys)` reads the old `xs` first."""
-        if any(rebinds(e, x) for x in later):
+        if any(ir.rebinds(e, x) for x in later):
             return f"({{ {self.expr(e)} }})"  # a block: a copy even of an i64 local, not a place
         return self.ref(e)
 
@@ -438,7 +438,7 @@ class _ExpressionsMixin:
         by reference, evaluated left to right."""
         ln = e.span.line
         a, b = f"&{self.ref(e.left)}", f"&{self.ref(e.right)}"
-        if isinstance(e.left, ir.Local) and rebinds(e.left, e.right):
+        if isinstance(e.left, ir.Local) and ir.rebinds(e.left, e.right):
             # `a + (a := 10)`: the right operand may rebind the local, so its value is taken
             # first (as Python reads it first), not borrowed across the assignment
             a = f"&({self.expr(e.left)})"
@@ -469,7 +469,7 @@ class _ExpressionsMixin:
         if len(e.ops) == 1 and e.ops[0] in ("in", "not in") and not any(
                 isinstance(x, (ir.Local, ir.Const)) for x in operands):
             pass  # both sides may have effects: the chained form below evaluates left first
-        elif len(e.ops) == 1 and rebinds(operands[0], operands[1]):
+        elif len(e.ops) == 1 and ir.rebinds(operands[0], operands[1]):
             pass  # `s == (s := t)`: the left value is taken before the right rebinds it (chained form)
         elif len(e.ops) == 1:
             a, b = operands

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, rebinds, rust_str
+from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
 from portalis.codegen.emit.named import named_intrinsic
 from portalis.codegen.emit.protocols import protocol_intrinsic
@@ -249,7 +249,7 @@ class _IntrinsicsMixin:
                 and isinstance(a[0].ty, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) | (a[0].ty == ir.STR)
                 and not dict(e.kwargs).get("count_first")
                 and (not isinstance(a[0], (ir.Local, ir.Const)) and any(_runs_user_code(x) for x in a[1:])
-                     or any(rebinds(a[0], x) for x in a[1:]))):
+                     or any(ir.rebinds(a[0], x) for x in a[1:]))):
             # CPython reads the receiver (`xs` of `xs.append(f())`, a module variable or a field;
             # `xs` of `xs.index(len(xs := ys))`) before the arguments: an `f()` or a walrus that
             # rebinds it does not redirect the call
@@ -296,7 +296,7 @@ class _IntrinsicsMixin:
                 base = base.args[0]
             if (isinstance(base, ir.Intrinsic) and base.name == "list.getitem" and isinstance(base.args[0].ty, ir.ListT)
                     and isinstance(base.args[0], ir.Local) and base.args[0].name not in self.list_views
-                    and not rebinds(base.args[0], base.args[1])):
+                    and not ir.rebinds(base.args[0], base.args[1])):
                 # `xs[i][k]`: the field, not a clone of the whole item first
                 idx = self.as_i64(base.args[1], "index")
                 return q(f"{R(base.args[0])}.get_with({idx}, {base.span.line}, |_t| _t{''.join(fields)}{clone})")

@@ -22,6 +22,10 @@ class _StatementsMixin:
             if tgt.is_global:
                 cur = ir.Global(tgt.name, tgt.ty, s.span)
                 self.assign(tgt, ir.BinOp("+", cur, s.value, ir.STR, s.span), ln)
+            elif ir.rebinds(ir.Local(tgt.name, tgt.ty, s.span), s.value):
+                # `s += (s := t)`: Python reads the old `s` first, then the right side, then stores
+                cur = ir.Local(tgt.name, tgt.ty, s.span)
+                self.assign(tgt, ir.BinOp("+", cur, s.value, ir.STR, s.span), ln)
             else:
                 v = self.t()
                 w.line(f"let {v} = {self.expr(s.value)}; {self.ident(tgt.name)}.push_str(&{v});", ln)
