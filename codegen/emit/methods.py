@@ -26,10 +26,18 @@ def _equal_is_same(t: ir.Type) -> bool:
 def _cheap_key(t: ir.Type) -> bool:
     """Whether sort keys of type t compare in a few instructions (numbers, tuples of them): then
     the runtime's unstable sort of (key, position) pairs beats its merge sort (sort_key 1.39x on
-    wasm); with str keys the merge sort wins (sort_records 0.79x), making fewer comparisons."""
+    wasm); with str keys the merge sort wins (sort_records 0.79x), making fewer comparisons, unless
+    the pairs are the keys' prefix words (`_prefix_key`)."""
     if t in (ir.INT, ir.BOOL, ir.FLOAT):
         return True
     return isinstance(t, ir.TupleT) and all(_cheap_key(x) for x in t.items)
+
+
+def _prefix_key(t: ir.Type, big: bool) -> bool:
+    """Keys with a str that the runtime sorts by their prefixes (pyrt/list.rs `SortPrefix`): a
+    str, a tuple of 2-3 strs, ints, floats and bools (not big ints)."""
+    scalars = (ir.STR, ir.FLOAT, ir.BOOL) if big else (ir.STR, ir.INT, ir.FLOAT, ir.BOOL)
+    return t == ir.STR or (isinstance(t, ir.TupleT) and 2 <= len(t.items) <= 3 and all(x in scalars for x in t.items))
 
 
 def _int_key(t: ir.Type) -> bool:
@@ -54,6 +62,8 @@ class _MethodsMixin:
                 how = "sort_by_int_key"  # a radix sort
             elif not obs and _cheap_key(kt):
                 how = "sort_by_num_key"
+            elif not obs and _prefix_key(kt, self.big):
+                how = "sort_by_prefix_key"
             else:
                 how = f"sort_by_key{obs}"
             self.w.line(f"{self.q(f'{lst}.{how}(&mut {kf}, {rev}, {ln})')};", ln)

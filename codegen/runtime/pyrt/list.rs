@@ -735,6 +735,141 @@ impl<T: Clone> PyList<T> {
     }
 }
 
+impl<T: Clone> PyList<T> {
+    /// `sort_by_key` for keys with a str in them (a str, a tuple of strs and numbers: the
+    /// emitter decides): the pairs sorted are the keys' order-preserving prefixes (`SortPrefix`,
+    /// up to three words) and positions, so most comparisons are of words, not strs, and the
+    /// pairs moved are small; equal prefixes that do not determine their keys compare the keys.
+    pub fn sort_by_prefix_key<K: PartialOrd + SortPrefix, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        mut key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        let (items, keys) = self.take_keys(&mut key)?;
+        self.sort_by_prefixes(items, keys, reverse, line)
+    }
+
+    #[inline(never)]
+    fn sort_by_prefixes<K: PartialOrd + SortPrefix>(&self, items: Vec<T>, keys: Vec<K>, reverse: bool, line: u32) -> PyResult<()> {
+        if let Err(e) = check_sortable(&keys, line) {
+            *self.0.borrow_mut() = items;
+            return Err(e);
+        }
+        let mut pairs: Vec<([u64; 3], bool, usize)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let (mut w, mut n) = ([0u64; 3], 0usize);
+                let exact = k.put_prefix(&mut w, &mut n);
+                (w, exact, i)
+            })
+            .collect();
+        // the position is the last tie-break, so no two pairs are equal and the unstable sort
+        // gives the stable order; `reverse` keeps equal keys in their original order
+        let words = |x: &[u64; 3], y: &[u64; 3]| {
+            if x[0] != y[0] {
+                x[0].cmp(&y[0])
+            } else if x[1] != y[1] {
+                x[1].cmp(&y[1])
+            } else {
+                x[2].cmp(&y[2])
+            }
+        };
+        let cmp = |a: &([u64; 3], bool, usize), b: &([u64; 3], bool, usize)| {
+            let w = if reverse { words(&b.0, &a.0) } else { words(&a.0, &b.0) };
+            let by_key = if w != Ordering::Equal {
+                w
+            } else if a.1 && b.1 {
+                Ordering::Equal
+            } else if reverse {
+                total_cmp(&keys[b.2], &keys[a.2])
+            } else {
+                total_cmp(&keys[a.2], &keys[b.2])
+            };
+            by_key.then(a.2.cmp(&b.2))
+        };
+        pairs.sort_unstable_by(cmp);
+        drop(keys);
+        let sorted = gather(items, pairs.into_iter().map(|p| p.2));
+        self.restore_sorted(sorted, Ok(()), line)
+    }
+}
+
+/// A sort key's order-preserving prefix: up to three 64-bit words, its leading components' (a key
+/// that is less than another never has greater words). `put_prefix` writes this value's words
+/// from `w[*n]` on and says whether all of the key is in them (equal words then mean equal keys).
+pub trait SortPrefix {
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool;
+}
+
+impl SortPrefix for i64 {
+    #[inline]
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
+        if *n == 3 {
+            return false;
+        }
+        w[*n] = (*self as u64) ^ (1 << 63);
+        *n += 1;
+        true
+    }
+}
+
+impl SortPrefix for bool {
+    #[inline]
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
+        (*self as i64).put_prefix(w, n)
+    }
+}
+
+impl SortPrefix for f64 {
+    #[inline]
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
+        if *n == 3 {
+            return false;
+        }
+        // -0.0 == 0.0; the keys hold no NaN (check_sortable ran first)
+        let bits = if *self == 0.0 { 0 } else { self.to_bits() };
+        w[*n] = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
+        *n += 1;
+        true
+    }
+}
+
+impl SortPrefix for Str {
+    /// The first 7 bytes, big-endian, then the length when it is at most 7 (the word is then the
+    /// whole str) or 8 (longer): UTF-8's byte order is the code points' order.
+    #[inline]
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
+        if *n == 3 {
+            return false;
+        }
+        let b = self.as_bytes();
+        let m = b.len().min(7);
+        let mut x = 0u64;
+        for (k, &c) in b[..m].iter().enumerate() {
+            x |= (c as u64) << (56 - 8 * k);
+        }
+        w[*n] = x | if b.len() <= 7 { b.len() as u64 } else { 8 };
+        *n += 1;
+        b.len() <= 7
+    }
+}
+
+impl<A: SortPrefix, B: SortPrefix> SortPrefix for (A, B) {
+    #[inline]
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
+        self.0.put_prefix(w, n) && self.1.put_prefix(w, n)
+    }
+}
+
+impl<A: SortPrefix, B: SortPrefix, C: SortPrefix> SortPrefix for (A, B, C) {
+    #[inline]
+    fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
+        self.0.put_prefix(w, n) && self.1.put_prefix(w, n) && self.2.put_prefix(w, n)
+    }
+}
+
 /// `items` in the order of `order`, which must give each of their positions exactly once (the
 /// positions of a sort's (key, position) pairs): each item is moved once, straight into place.
 pub(crate) fn gather<T>(mut items: Vec<T>, order: impl Iterator<Item = usize>) -> Vec<T> {
