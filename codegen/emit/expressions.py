@@ -791,7 +791,8 @@ class _ExpressionsMixin:
         # a str or container parameter the body never rebinds is read through the reference the
         # caller passes (a sort key reads `p[2]` without copying the record `p` first)
         borrowed = ((pty == ir.STR or isinstance(pty, (ir.TupleT, ir.ListT, ir.DictT, ir.SetT, ir.DequeT)))
-                    and not any(isinstance(n, ir.AssignExpr) and n.target.name == pname for n in ir.walk(e.body)))
+                    and not any(isinstance(n, ir.NameTarget) and n.name == pname for n in ir.walk(e.body)))
+        # (not when the body binds the name: a walrus, or a comprehension's own `p`)
         if borrowed:
             self.byref_locals.add(pname)
         off = self.frame_off

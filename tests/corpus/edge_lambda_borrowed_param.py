@@ -1,4 +1,4 @@
-# corpus: edge: a lambda's str, tuple, list or dict parameter is read through a reference (sort keys, max/min keys, map/filter), while an int parameter, one a walrus-free body shadows, and nested lambdas keep CPython's results
+# corpus: edge: a lambda's str, tuple, list or dict parameter is read through a reference (sort keys, max/min keys, map/filter); an int parameter, nested lambdas, and a body whose comprehension rebinds the parameter's name keep CPython's results
 def keyed(people: list[tuple[str, str, int, float]]) -> None:
     print(sorted(people, key=lambda p: (p[2], p[0], p[1])))
     print(sorted(people, key=lambda p: p[3], reverse=True))
@@ -24,6 +24,14 @@ def containers() -> None:
     print(pairs, sorted(pairs, key=lambda t: t[1] * 2))
 
 
+def shadowed() -> None:
+    xs = [[3, 1], [2], [1, 1, 1]]
+    print(sorted(xs, key=lambda p: [p * 2 for p in p]), sorted(xs, key=lambda p: sum(p for p in p)))
+    ws = ["bb", "a", "ccc"]
+    print(sorted(ws, key=lambda w: "".join(w for w in w)), max(ws, key=lambda w: [w for w in w if w]))
+
+
 keyed([("b", "x", 3, 1.5), ("a", "y", 3, 0.5), ("c", "zé", 1, 2.5), ("a", "w", 2, 2.5)])
 words(["bb", "a", "ccc", "dd", "é"])
 containers()
+shadowed()
