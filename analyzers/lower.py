@@ -27,7 +27,7 @@ from portalis.analyzers import classes as user_classes
 from portalis.analyzers.classes import ClassMixin
 from portalis.analyzers.exprs import _AUGOPS, ExprMixin
 from portalis.analyzers.flow import check_definite_assignment
-from portalis.analyzers.unions import UnionMixin
+from portalis.analyzers.unions import UnionMixin, _assigns
 from portalis.analyzers.ingest import SourceModule
 from portalis.analyzers.scope import function_scope
 from portalis.analyzers.types import AnnotationError, TVar, free_var, parse_annotation, prune, resolve, set_order_unknown, show, type_alias, unify
@@ -524,8 +524,10 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
             return []
-        if isinstance(node.target, cst.Attribute) and not isinstance(node.target.value, cst.Name) \
-                and node.target.value not in self.evaluated:
+        if isinstance(node.target, cst.Attribute) and node.target.value not in self.evaluated and (
+                not isinstance(node.target.value, cst.Name) or _assigns(node.value, node.target.value.value)):
+            # (a plain name is read again after the right side, unless a walrus there rebinds it:
+            # `b.x += (b := other).x` changes the old object)
             return self.attr_aug_assign(node)
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
