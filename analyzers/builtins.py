@@ -18,6 +18,7 @@ import libcst as cst
 from portalis import ir
 from portalis.analyzers import enums, named, nested, protocols
 from portalis.analyzers import none_errors as ne
+from portalis.analyzers.scope import walrus_targets
 from portalis.diagnostics import Severity
 from portalis.analyzers.types import TVar, prune, stable_hash, unify, show
 
@@ -259,10 +260,13 @@ class BuiltinMixin:
     def unwrap_any(self, e: ir.Expr) -> ir.Expr:
         return e
 
-    def effect_free(self, e: cst.BaseExpression) -> bool:
+    def effect_free(self, e: cst.BaseExpression, rebound: frozenset[str] = frozenset()) -> bool:
         """A literal or a local variable: evaluating it can neither print, raise nor see another
-        argument's effects (a module variable can: a call may rebind it)."""
+        argument's effects (a module variable can: a call may rebind it; so can a local that a
+        walrus among the other arguments assigns, one of `rebound`)."""
         if isinstance(e, cst.Name):
+            if e.value in rebound:
+                return False
             return (e.value in self.comp_scope or (e.value in self.locals and e.value not in self.global_names)
                     or e.value in ("True", "False", "None"))
         return _effect_free(e)
@@ -300,7 +304,8 @@ class BuiltinMixin:
                             f"{len(names)} arguments by position (CPython's cache keys on how a call is written: "
                             "`f(1)`, `f(x=1)` and a default left out are different keys)", node)
         order = [names.index(k) for k in kw]
-        if order != sorted(order) and sum(not self.effect_free(kw[k]) for k in kw) > 1:
+        rebound = walrus_targets(kw.values())
+        if order != sorted(order) and sum(not self.effect_free(kw[k], rebound) for k in kw) > 1:
             return self.err("unsupported-syntax", f"keyword arguments written out of `{shown}`'s parameter order "
                             "must be local variables or literals (Python evaluates them in the order written)", node)
         args = tuple(nested.capture(self, n, pn, pt, node) if pn in sig.captures else

@@ -23,6 +23,7 @@ import libcst as cst
 from portalis import ir
 from portalis.analyzers import class_attrs, class_group, class_methods, class_types, generators, protocols
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show, unify
+from portalis.analyzers.scope import walrus_targets
 
 # dunders lowered as calls of the user's method (binary operators: (method, reflected method))
 BINARY_DUNDERS = {"+": ("__add__", "__radd__"), "-": ("__sub__", "__rsub__"), "*": ("__mul__", "__rmul__"),
@@ -1031,7 +1032,8 @@ class ClassMixin(OperatorMixin):
         if missing:
             return self.err("type-mismatch", f"`{shown}()` is missing the argument `{missing[0]}`", node)
         order = [names.index(k) for k in kw]
-        if order != sorted(order) and sum(not self.effect_free(kw[k]) for k in kw) > 1:
+        rebound = walrus_targets(kw.values())
+        if order != sorted(order) and sum(not self.effect_free(kw[k], rebound) for k in kw) > 1:
             return self.err("unsupported-syntax", "keyword arguments written out of the parameter order must be "
                             "local variables or literals (Python evaluates them in the order written)", node)
         args = [self.coerce_to(e, pt, node, f"`self` of `{shown}`") for e, (_, pt) in zip(pre, params)]

@@ -18,6 +18,7 @@ import libcst as cst
 
 from portalis import ir
 from portalis.analyzers.types import AnnotationError, TVar, parse_annotation, prune, show
+from portalis.analyzers.scope import walrus_targets
 
 MAX_FIELDS = 8  # the runtime's tuples go up to 8 items
 
@@ -252,7 +253,8 @@ def construct(fl: Any, node: cst.Call, pos: list, kw: dict) -> ir.Expr:
     if missing:
         return fl.err("type-mismatch", f"`{info.var}()` is missing the argument `{missing[0]}`", node)
     order = [names.index(k) for k in kw]
-    if order != sorted(order) and sum(not fl.effect_free(kw[k]) for k in kw) > 1:
+    rebound = walrus_targets(kw.values())
+    if order != sorted(order) and sum(not fl.effect_free(kw[k], rebound) for k in kw) > 1:
         return fl.err("unsupported-syntax", f"keyword arguments written out of `{info.var}`'s field order must be "
                       "local variables or literals (Python evaluates them in the order written)", node)
     items = tuple(fl.coerce_to(fl.expr(bound.get(f, info.defaults.get(f))), ft, bound.get(f, node),

@@ -294,3 +294,15 @@ def statement_blocks(s: cst.CSTNode) -> list[list[cst.CSTNode]]:
     for c in getattr(s, "cases", ()):
         out.append(stmts(c.body))
     return out
+
+
+def walrus_targets(exprs) -> frozenset[str]:
+    """The names the walruses in `exprs` assign."""
+    out: set[str] = set()
+    stack = list(exprs)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, cst.NamedExpr) and isinstance(n.target, cst.Name):
+            out.add(n.target.value)
+        stack.extend(n.children)
+    return frozenset(out)
