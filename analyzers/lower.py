@@ -381,7 +381,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             self.refused_target(t.value)
         elif isinstance(t, cst.Name):
             n = t.value
-            is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
+            is_global = self.module_variable(n)
             slot = self.info.globals.get(n) if is_global else self.locals.get(n)
             if slot is not None and isinstance(prune(slot), TVar):
                 unify(slot, TVar("error"))
@@ -392,7 +392,7 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             n = t.value
             if n == "_" and n not in self.info.globals and n not in self.locals:
                 return ir.NameTarget(ir.DISCARD, value.ty, False, sp), value  # a throwaway: never read back
-            is_global = n in self.global_names or (n not in self.locals and n in self.info.globals)
+            is_global = self.module_variable(n)
             slot = self.info.globals.get(n) if is_global else self.locals.get(n)
             if slot is None:  # a `global` never assigned at module level (reported), or no scope for it
                 if not is_global:
@@ -524,10 +524,12 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
         if op is None:
             self.err("unsupported-syntax", "unsupported augmented assignment", node)
             return []
-        if isinstance(node.target, cst.Attribute) and node.target.value not in self.evaluated and (
-                not isinstance(node.target.value, cst.Name) or _assigns(node.value, node.target.value.value)):
-            # (a plain name is read again after the right side, unless a walrus there rebinds it:
-            # `b.x += (b := other).x` changes the old object)
+        tv = node.target.value if isinstance(node.target, cst.Attribute) else None
+        if tv is not None and tv not in self.evaluated and (not isinstance(tv, cst.Name) or _assigns(node.value, tv.value)
+                                                            or self.module_variable(tv.value)):
+            # the object is evaluated once, before the right side; only a local that no walrus
+            # there rebinds may be read again (a module variable may be rebound by a call, a
+            # local by a walrus: `b.x += g()`, `b.x += (b := other).x` change the old object)
             return self.attr_aug_assign(node)
         cur = self.expr(node.target) if not isinstance(node.target, (cst.Tuple, cst.List)) else None
         if cur is None:
@@ -559,6 +561,10 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
             return self.item_aug_assign(node, op, cur, rhs)
         value = self.binop(op, cur, rhs, node, inplace=True)
         return [self.bind(node.target, value, node)]
+
+    def module_variable(self, n: str) -> bool:
+        """Whether the name `n` read here is a module variable (a call may rebind it)."""
+        return n in self.global_names or (n not in self.locals and n in self.info.globals)
 
     def list_inplace(self, node: cst.AugAssign, cur: ir.Expr, call: str, arg: ir.Expr) -> list[ir.Stmt]:
         """`xs += ys` (`*=`) on a module variable, a field or an item: CPython runs
