@@ -367,10 +367,12 @@ class _ExpressionsMixin:
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
 
     def str_chain(self, e: ir.BinOp) -> str | None:
-        """`a + b + c + ...` of three or more strs as one `rt::str_concat`: the operands that are
-        not locals or constants evaluated first, in order, into temporaries; locals read where
-        the parts are listed (nothing in the chain can rebind them: no walrus in it, and
-        `nonlocal` is refused). None: fewer than three operands, or a walrus."""
+        """`a + b + c + ...` of strs as one str: written into one buffer when an operand is an
+        f-string or a join (`str_chain_buffer`, two operands or more), else, for three or more,
+        one `rt::str_concat`: the operands that are not locals or constants evaluated first, in
+        order, into temporaries; locals read where the parts are listed (nothing in the chain
+        can rebind them: no walrus in it, and `nonlocal` is refused). None: a walrus, or fewer
+        than three operands and no f-string or join."""
         parts: list[ir.Expr] = []
         x: ir.Expr = e
         while isinstance(x, ir.BinOp) and x.op == "+" and x.ty == ir.STR:

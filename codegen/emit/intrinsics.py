@@ -246,7 +246,7 @@ class _IntrinsicsMixin:
         if n in ("min.args", "max.args"):
             return self.minmax_args(e)
         if (n.startswith(("list.", "dict.", "set.", "deque.", "str.")) and len(a) > 1
-                and isinstance(a[0].ty, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) | (a[0].ty == ir.STR)
+                and (isinstance(a[0].ty, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT)) or a[0].ty == ir.STR)
                 and not dict(e.kwargs).get("count_first")
                 and (not isinstance(a[0], (ir.Local, ir.Const)) and any(_runs_user_code(x) for x in a[1:])
                      or any(ir.rebinds(a[0], x) for x in a[1:]))):
