@@ -173,6 +173,13 @@ def _profile_flags(profile: str, codegen_units: int | None) -> list[str]:
 
 SHADOW_STACK = 16 << 20  # bytes; see _wasm_flags (and wasm_exec.WASM_STACK for the native one)
 
+# WebAssembly's 128-bit SIMD (a standard feature since 2021; wasmtime enables it by default): lets
+# LLVM vectorize element-wise loops such as `row[j] += a * b[j]` (matmul 4.4x faster in the guest).
+# It never reorders a float sum (no fast-math), so results are bit-for-bit those of scalar code.
+# The program, its runtime and library builds all take it (wasm32's std is compiled without it,
+# which mixes fine: features are per function).
+WASM_FEATURES = ("-C", "target-feature=+simd128")
+
 
 def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1,
                 profile: str = "release") -> list[str]:
@@ -195,6 +202,7 @@ def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1,
         # default, 1 MiB, did not hold 1000 of an 80-local one; 16 MiB holds them for 240 locals);
         # only the pages used are resident
         "-C", f"link-arg=-zstack-size={SHADOW_STACK}",
+        *WASM_FEATURES,
         *toolchain.extra_args,
     ]
 
@@ -210,6 +218,7 @@ def _rt_flags(toolchain: Toolchain, opt: str) -> list[str]:
         "-C", "codegen-units=1",
         "-C", "panic=abort",
         "-C", "debuginfo=0",
+        *WASM_FEATURES,
         *toolchain.extra_args,
     ]
 
@@ -511,7 +520,7 @@ def build_library(crate_dir: Path, toolchain: Toolchain, *, opt: str = "3",
     lib = crate_dir / "src" / "lib.rs"
     flags = ["--edition", "2021", "--crate-type", "rlib", "--crate-name", "portalis_lib",
              "--target", toolchain.target, "-C", f"opt-level={opt}", "-C", "codegen-units=1",
-             "-C", "panic=abort", "-C", "debuginfo=0", *toolchain.extra_args]
+             "-C", "panic=abort", "-C", "debuginfo=0", *WASM_FEATURES, *toolchain.extra_args]
     if not lib.is_file():
         d = RustDiagnostic(f"{lib} does not exist", None, None, None, None, f"error: {lib} not found")
         return BuildResult(False, None, (d,), time.perf_counter() - t0, False, ())

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from portalis.codegen.build import WASM_FEATURES
 from portalis.codegen.emit import runtime_text
 
 HERE = Path(__file__).resolve().parent
@@ -47,8 +48,8 @@ def oracle(request, tmp_path_factory):
     if not os.path.exists(rustc):
         pytest.fail("/usr/bin/rustc is missing: apt-get install rustc libstd-rust-dev-wasm32 lld-14")
     wasm = d / "oracle.wasm"
-    r = subprocess.run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O", str(d / "main.rs"),
-                        "-o", str(wasm)], capture_output=True, text=True, timeout=900)
+    r = subprocess.run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O", *WASM_FEATURES,
+                        str(d / "main.rs"), "-o", str(wasm)], capture_output=True, text=True, timeout=900)
     assert r.returncode == 0, r.stderr[-6000:]
     assert "warning" not in r.stderr, r.stderr[-3000:]
     return _wasm_runner(wasm, d)

@@ -24,6 +24,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNTIME = ROOT / "codegen" / "runtime"
+from portalis.codegen.build import WASM_FEATURES  # noqa: E402  (the target features programs are built with)
 from portalis.codegen.emit import runtime_text  # noqa: E402  (the runtime's parts, as crates get it)
 HERE = Path(__file__).resolve().parent
 
@@ -100,7 +101,7 @@ def test_wasm_compiles_with_debian_rustc(tmp_path):
     (src / "pyrt.rs").write_text(runtime_text())
     (src / "main.rs").write_text(WASM_MAIN)
     out = tmp_path / "main.wasm"
-    r = _run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O",
+    r = _run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O", *WASM_FEATURES,
               str(src / "main.rs"), "-o", str(out)], timeout=600)
     if r.returncode != 0 and ("can't find crate for `std`" in r.stderr or "linker" in r.stderr):
         pytest.fail(f"wasm32-wasi toolchain incomplete ({INSTALL_HINT}):\n{r.stderr[-3000:]}")
@@ -174,7 +175,7 @@ def oracle(request, tmp_path_factory):
     except ImportError:
         pytest.fail("the wasmtime Python package is required (pip install -e .[test])")
     wasm = d / "oracle.wasm"
-    r = _run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O",
+    r = _run([rustc, "--edition", "2021", "--target", "wasm32-wasi", "-O", *WASM_FEATURES,
               str(d / "oracle_main.rs"), "-o", str(wasm)], timeout=600)
     assert r.returncode == 0, f"wasm oracle compile failed ({INSTALL_HINT}?):\n{r.stderr[-6000:]}"
     return WasmOracle(wasm, d)
