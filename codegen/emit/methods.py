@@ -224,6 +224,10 @@ class _MethodsMixin:
                 and isinstance(a[1], ir.Const) and type(a[1].value) is int and a[1].value >= -1):
             # s.split(sep)[k]: the piece itself, no list
             return q(f"rt::str_split_nth({self.split_args(a[0])}, {a[1].value}, {ln})")
+        if m in ("repeat", "concat"):
+            fresh = self.fresh_vec(e)
+            if fresh is not None:
+                return f"rt::PyList::from_vec({fresh})"
         lst = self.ref(a[0])
         if m == "getitem":
             idx = self.as_i64(a[1], "index")
@@ -279,6 +283,39 @@ class _MethodsMixin:
                 return f"{{ let _n: i64 = {self.as_i64(a[1])}; {lst}.repeat(_n) }}"
             return f"{lst}.repeat({self.as_i64(a[1])})"
         raise EmitError(f"list.{m}", e.span)
+
+    def fresh_vec(self, e: ir.Expr) -> str | None:
+        """The items of a list no one else sees yet, as a `Vec` built in place: a display, or
+        `*` / `+` whose left operand is one (`[0] * n`, `[i] + [0] * n`): one allocation, not
+        one per intermediate list. None for any other list. The operands keep their order (the
+        display's items, then the count or the right operand; `n * [x]`: the count first)."""
+        if not _fresh_list(e):
+            return None
+        if isinstance(e, ir.ListLit):
+            return f"vec![{', '.join(self.expr(i) for i in e.items)}]"
+        assert isinstance(e, ir.Intrinsic)
+        a = e.args
+        if e.name == "list.repeat":
+            one = a[0]
+            count_first = dict(e.kwargs).get("count_first")
+            n = self.t("_n") if count_first else ""
+            let = f"let {n}: i64 = {self.as_i64(a[1])};" if count_first else ""
+            if isinstance(one, ir.ListLit) and len(one.items) == 1:  # [x] * n: no one-item Vec
+                call = f"rt::vec_fill({self.expr(one.items[0])}, {n or self.as_i64(a[1])})"
+            else:
+                call = f"rt::vec_repeat({self.fresh_vec(one)}, {n or self.as_i64(a[1])})"
+            return f"{{ {let} {call} }}" if count_first else call
+        head, tail = a
+        if (isinstance(head, ir.ListLit) and isinstance(tail, ir.Intrinsic) and tail.name == "list.repeat"
+                and not dict(tail.kwargs).get("count_first") and isinstance(tail.args[0], ir.ListLit)
+                and len(tail.args[0].items) == 1):  # [i] + [0] * n: one Vec of the final size
+            items = ", ".join(self.expr(i) for i in head.items)
+            return (f"rt::vec_prefixed([{items}], {self.expr(tail.args[0].items[0])}, "
+                    f"{self.as_i64(tail.args[1])})")
+        inner = self.fresh_vec(a[0])
+        if _fresh_list(a[1]):
+            return f"rt::vec_chain({inner}, {self.fresh_vec(a[1])})"
+        return f"rt::vec_concat({inner}, &{self.ref(a[1])})"
 
     def deque_method(self, e: ir.Intrinsic) -> str:
         """`collections.deque` (runtime `PyDeque`, pyrt/deque.rs)."""
@@ -408,3 +445,10 @@ def _effect_free(e: ir.Expr) -> bool:
     if isinstance(e, ir.DictLit):
         return all(isinstance(k, ir.Const) and isinstance(v, ir.Const) for k, v in e.items)
     return False
+
+
+def _fresh_list(e: ir.Expr) -> bool:
+    """A non-empty list display, or `*` / `+` with one on the left (see `fresh_vec`)."""
+    if isinstance(e, ir.ListLit):
+        return bool(e.items)
+    return isinstance(e, ir.Intrinsic) and e.name in ("list.repeat", "list.concat") and _fresh_list(e.args[0])

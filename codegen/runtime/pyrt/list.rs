@@ -504,20 +504,7 @@ impl<T: Clone> PyList<T> {
         PyList::from_vec(v)
     }
     pub fn repeat(&self, n: i64) -> PyList<T> {
-        let a = self.0.borrow();
-        if n <= 0 || a.is_empty() {
-            return PyList::new();
-        }
-        if a.len() == 1 {
-            if let Ok(k) = usize::try_from(n) {
-                return PyList::from_vec(vec![a[0].clone(); k]);
-            }
-        }
-        let mut v = Vec::with_capacity(cap_hint((a.len() as i64).saturating_mul(n)));
-        for _ in 0..n {
-            v.extend(a.iter().cloned());
-        }
-        PyList::from_vec(v)
+        PyList::from_vec(repeat_items(&self.0.borrow(), n))
     }
     /// `xs *= n`: in place (every alias sees it), like CPython's list.__imul__.
     pub fn imul(&self, n: i64) {
@@ -1283,4 +1270,72 @@ impl<T> std::fmt::Debug for ListIter<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<list_iterator>")
     }
+}
+
+/// The items of `a`, `n` times (none for n <= 0): `xs * n`.
+fn repeat_items<T: Clone>(a: &[T], n: i64) -> Vec<T> {
+    if n <= 0 || a.is_empty() {
+        return Vec::new();
+    }
+    if a.len() == 1 {
+        if let Ok(k) = usize::try_from(n) {
+            return vec![a[0].clone(); k];
+        }
+    }
+    let mut v = Vec::with_capacity(cap_hint((a.len() as i64).saturating_mul(n)));
+    for _ in 0..n {
+        v.extend(a.iter().cloned());
+    }
+    v
+}
+
+// The items of a list display combined before anyone sees it (the emitter's `fresh_vec`):
+// `[x] * n`, `[a, b] * n`, `[i] + [0] * n`, `[x] + xs` build one Vec, not a list per operand.
+
+/// `[x] * n`.
+#[inline]
+pub fn vec_fill<T: Clone>(x: T, n: i64) -> Vec<T> {
+    match usize::try_from(n) {
+        Ok(k) => vec![x; k],
+        // more items than wasm32's usize counts: grows until the memory limit stops it, as
+        // `xs * n` does (not an empty list)
+        Err(_) => repeat_items(std::slice::from_ref(&x), n),
+    }
+}
+
+/// `[a, b, ...] * n`.
+#[inline]
+pub fn vec_repeat<T: Clone>(v: Vec<T>, n: i64) -> Vec<T> {
+    if n == 1 {
+        return v;
+    }
+    repeat_items(&v, n)
+}
+
+/// `[a, b] + [x] * n`: the head's items, then the fill (none for n <= 0), in one Vec.
+#[inline]
+pub fn vec_prefixed<T: Clone, const K: usize>(head: [T; K], x: T, n: i64) -> Vec<T> {
+    let k = match usize::try_from(n.max(0)) {
+        Ok(k) => k,
+        Err(_) => return vec_chain(head.into_iter().collect(), vec_fill(x, n)), // see vec_fill
+    };
+    let mut v = Vec::with_capacity(K.saturating_add(k));
+    v.extend(head);
+    v.resize(K + k, x);
+    v
+}
+
+/// `[...] + [...]`: both displays (or products of them).
+#[inline]
+pub fn vec_chain<T>(mut v: Vec<T>, mut w: Vec<T>) -> Vec<T> {
+    v.reserve_exact(w.len());
+    v.append(&mut w);
+    v
+}
+
+/// `[...] + xs`.
+#[inline]
+pub fn vec_concat<T: Clone>(mut v: Vec<T>, other: &PyList<T>) -> Vec<T> {
+    v.extend_from_slice(&other.0.borrow());
+    v
 }
