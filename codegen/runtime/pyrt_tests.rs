@@ -917,6 +917,19 @@ fn str_values() {
     assert_eq!(a.char_len(), 31);
     assert_eq!(Str::from('ß').len(), 2);
     assert_eq!((Str::lit("ab") + "cd"), Str::from("abcd"));
+    // inline texts: every length, a non-ASCII char at every place
+    for n in 0..=STR_INLINE {
+        let plain = "q".repeat(n);
+        assert!(Str::from(plain.as_str()).is_ascii(), "{n}");
+        assert_eq!(Str::from(plain.as_str()).char_len(), n as i64);
+        for at in 0..n.saturating_sub(1) {
+            let t = format!("{}é{}", "q".repeat(at), "q".repeat(n - at - 2));
+            assert_eq!(t.len(), n);
+            let v = Str::from(t.as_str());
+            assert!(!v.is_ascii(), "{t:?}");
+            assert_eq!(v.char_len(), n as i64 - 1, "{t:?}");
+        }
+    }
     assert_eq!(py_repr(&Str::from("it's")), "\"it's\"");
     assert_eq!(Str::from("y".repeat(40)).into_string(), "y".repeat(40));
     // equal texts built different ways are equal (inline buffers are zero past their length)

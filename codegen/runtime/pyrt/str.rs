@@ -1223,6 +1223,9 @@ fn str_char_at(s: &str, ascii: bool, i: i64) -> Option<char> {
     str_char_at_slow(s, i)
 }
 
+// out of line: keeps `str_char_at`'s ASCII path small enough to inline into loops (`a[i - 1]`
+// in a DP over two words was a call per read)
+#[inline(never)]
 fn str_char_at_slow(s: &str, i: i64) -> Option<char> {
     let b = s.as_bytes();
     let blen = b.len() as u64;
