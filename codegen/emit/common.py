@@ -375,3 +375,10 @@ def folded_const(e: ir.Expr) -> bool:
     if isinstance(e, ir.TupleLit):
         return all(folded_const(i) for i in e.items)
     return False
+
+
+def pad_part(p: ir.Expr) -> bool:
+    """`s.ljust(n[, fill])`, `s.rjust(...)` or `s.center(...)` whose receiver no later argument
+    rebinds (a walrus): `into_buffer` writes it straight into a buffer (`rt::str_pad_into`)."""
+    return (isinstance(p, ir.Intrinsic) and p.name in ("str.ljust", "str.rjust", "str.center")
+            and not any(ir.rebinds(p.args[0], x) for x in p.args[1:]))

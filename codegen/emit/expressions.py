@@ -8,7 +8,7 @@ import dataclasses
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, rust_char, rust_float, rust_str, folded_const
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, pad_part, rust_char, rust_float, rust_str, folded_const
 
 
 class _ExpressionsMixin:
@@ -368,7 +368,7 @@ class _ExpressionsMixin:
 
     def str_chain(self, e: ir.BinOp) -> str | None:
         """`a + b + c + ...` of strs as one str: written into one buffer when an operand is an
-        f-string or a join (`str_chain_buffer`, two operands or more), else, for three or more,
+        f-string, a join or a padding method (`str_chain_buffer`, two operands or more), else, for three or more,
         one `rt::str_concat`: the operands that are not locals or constants evaluated first, in
         order, into temporaries; locals read where the parts are listed (nothing in the chain
         can rebind them: no walrus in it, and `nonlocal` is refused). None: a walrus, or fewer
@@ -382,7 +382,7 @@ class _ExpressionsMixin:
         parts.reverse()
         if any(isinstance(n, ir.AssignExpr) for p in parts for n in ir.walk(p)):
             return None
-        if any(self.buffer_part(p) for p in parts):
+        if any(self.buffer_part(p) or pad_part(p) for p in parts):
             return self.str_chain_buffer(parts)
         if len(parts) < 3:
             return None
@@ -416,24 +416,52 @@ class _ExpressionsMixin:
         cap = sum(len(p.value.encode()) if isinstance(p, ir.Const) else 16 for p in parts)
         out = [f"let mut {f} = rt::fmt_buf({cap});"]
         for p in parts:
-            if isinstance(p, ir.Const) and isinstance(p.value, str):
-                if p.value:
-                    out.append(f"{f}.push_str({rust_str(p.value)});")
-            elif isinstance(p, ir.FString) and self.buffer_part(p):
-                out += self.fstring_into(p, f)
-            elif isinstance(p, ir.Intrinsic) and p.name == "str.join" and self.buffer_part(p):
-                it = p.args[1]
-                if isinstance(it.ty, ir.ListT) and not isinstance(it, ir.Comprehension):
-                    # the separator first, then the list (Python's order)
-                    sep = self.t("_sep")
-                    out.append(f"let {sep}: rt::Str = {self.expr(p.args[0])}; "
-                               f"rt::push_join_list(&mut {f}, &{sep}, &{self.ref(it)});")
-                else:
-                    out.append("{\n" + self.sub(lambda p=p: self.join_into(p, f)) + "\n}")
-            else:
-                out.append(f"rt::push_text(&mut {f}, {self.sref(p)});")
+            out += self.into_buffer(p, f)
         out.append(f"rt::Str::from_fmt({f})")
         return "{ " + " ".join(out) + " }"
+
+    def join_display_buffer(self, sep: ir.Expr, items: tuple[ir.Expr, ...]) -> str:
+        """`sep.join([a.ljust(8), f"{n}", b])`: the separator, then each item evaluated and
+        written in turn into one buffer (joining runs no code, so nothing can tell that the
+        list was never made), then one str of it."""
+        f = self.t("_f")
+        out = [f"let mut {f} = rt::fmt_buf({16 * len(items)});"]
+        if isinstance(sep, ir.Const) and isinstance(sep.value, str):
+            put_sep = f"{f}.push_str({rust_str(sep.value)});" if sep.value else ""
+        else:
+            v = self.t("_sep")
+            out.insert(0, f"let {v}: rt::Str = {self.expr(sep)};")
+            put_sep = f"rt::push_text(&mut {f}, &{v});"
+        for k, p in enumerate(items):
+            if k and put_sep:
+                out.append(put_sep)
+            out += self.into_buffer(p, f)
+        out.append(f"rt::Str::from_fmt({f})")
+        return "{ " + " ".join(out) + " }"
+
+    def into_buffer(self, p: ir.Expr, f: str) -> list[str]:
+        """The statements that write the str `p` at the end of the buffer `f`: a constant, an
+        f-string, a join or a padding method (`s.ljust(n)`) straight into it, anything else
+        made first and copied."""
+        if isinstance(p, ir.Const) and isinstance(p.value, str):
+            return [f"{f}.push_str({rust_str(p.value)});"] if p.value else []
+        if isinstance(p, ir.FString) and self.buffer_part(p):
+            return self.fstring_into(p, f)
+        if isinstance(p, ir.Intrinsic) and p.name == "str.join" and self.buffer_part(p):
+            it = p.args[1]
+            if isinstance(it.ty, ir.ListT) and not isinstance(it, ir.Comprehension):
+                # the separator first, then the list (Python's order)
+                sep = self.t("_sep")
+                return [f"let {sep}: rt::Str = {self.expr(p.args[0])}; "
+                        f"rt::push_join_list(&mut {f}, &{sep}, &{self.ref(it)});"]
+            return ["{\n" + self.sub(lambda p=p: self.join_into(p, f)) + "\n}"]
+        if pad_part(p):
+            assert isinstance(p, ir.Intrinsic)
+            a = p.args
+            how = {"str.ljust": 0, "str.rjust": 1, "str.center": 2}[p.name]
+            return [self.q(f"rt::str_pad_into(&mut {f}, {self.sref(a[0])}, {how}, {self.as_i64(a[1], 'ssize')}, "
+                           f"{self.sref(a[2])}, {p.span.line})") + ";"]
+        return [f"rt::push_text(&mut {f}, {self.sref(p)});"]
 
     def big_binop(self, e: ir.BinOp) -> str:
         """An int operator in the big-int build: the runtime's arbitrary-precision ops, operands
@@ -824,3 +852,4 @@ def _holds_optionals(t: ir.Type) -> bool:
     if isinstance(t, ir.TupleT):
         return any(isinstance(x, ir.OptionT) for x in t.items)
     return False
+

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, rust_str
+from portalis.codegen.emit.common import EmitError, _has_float, _has_int, _has_obj, _opaque_rs, pad_part, rust_str
 from portalis.codegen.emit.enums import enum_intrinsic
 from portalis.codegen.emit.named import named_intrinsic
 from portalis.codegen.emit.protocols import protocol_intrinsic
@@ -686,6 +686,9 @@ class _IntrinsicsMixin:
                 w_line(f"let {acc}: {self.rty(e.ty)} = rt::PyDict::new();")
                 self.foreach(it, lambda x: w_line(f"{acc}.set_item({x}.0, {x}.1);"), ln)
                 w_line(acc)
+            elif (n == "str.join" and isinstance(e.args[1], ir.ListLit)
+                  and any(pad_part(x) or (isinstance(x, ir.FString) and self.buffer_part(x)) for x in e.args[1].items)):
+                w_line(self.join_display_buffer(e.args[0], e.args[1].items))  # no list, no str per item
             elif n == "str.join" and isinstance(e.args[1], ir.ListLit):  # no list: the items
                 sep = self.sref(e.args[0])
                 w_line(f"rt::str_join({sep}, &[{', '.join(self.expr(x) for x in e.args[1].items)}])")

@@ -803,6 +803,43 @@ fn str_center_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<S
     Ok(pad_str(s, left, marg - left, f))
 }
 
+/// `s.ljust(width, fill)` (`how` 0), `s.rjust(...)` (1) or `s.center(...)` (2) written at the
+/// end of `out`, the buffer of a join of a list display or of a `+` chain: no str of its own.
+/// The same text and errors as `str_ljust` / `str_rjust` / `str_center`.
+pub fn str_pad_into<S: StrSrc + ?Sized>(out: &mut String, s: &S, how: u8, width: i64, fill: &str, line: u32) -> PyResult<()> {
+    let s = s.src().text;
+    let f = fill_char(fill, line)?;
+    let n = str_len(s);
+    let marg = if width > n { width - n } else { 0 };
+    let left = match how {
+        0 => 0,
+        1 => marg,
+        _ => marg / 2 + (marg & width & 1),
+    };
+    push_pad(out, f, left);
+    out.push_str(s);
+    push_pad(out, f, marg - left);
+    Ok(())
+}
+
+/// `n` copies of `f` (none for n <= 0): ASCII as one fill of bytes.
+#[inline]
+fn push_pad(out: &mut String, f: char, n: i64) {
+    if n <= 0 {
+        return;
+    }
+    match usize::try_from(n) {
+        Ok(k) if f.is_ascii() && k <= 1 << 20 => {
+            // SAFETY: ASCII bytes appended to valid UTF-8 stay valid UTF-8
+            let v = unsafe { out.as_mut_vec() };
+            v.resize(v.len() + k, f as u8);
+        }
+        // a wide fill (or more than wasm32's usize counts) char by char: grows until the memory
+        // limit stops it, as `pad_str` does
+        _ => push_fill(out, f, n),
+    }
+}
+
 pub fn str_zfill(s: &str, width: i64) -> Str {
     let n = str_len(s);
     if width <= n {
