@@ -26,8 +26,11 @@ puts every function in a module of its own, so that is the edited function).
 Two build profiles, like cargo's (``build_wasm(profile=...)``):
 
 * ``"release"`` (the default): the flags above.  An incremental build has up to 256 codegen
-  units and rustc's default local ThinLTO across them, which keeps the code as fast as a
-  one-unit build.  What ``portalis build`` writes and ``benchmarks/kernels.py`` measures.
+  units and rustc's default local ThinLTO across them, which usually keeps the code as fast as
+  a one-unit build, but not always: which unit a hot loop lands in can cost or gain ~1.5x
+  (sieve on 2026-12-06: 0.198 or 0.297 s for two crates that run alike as one unit;
+  benchmarks/README.md, session 21).  What ``portalis build`` writes and
+  ``benchmarks/kernels.py`` measures.
 * ``"dev"``: the same plus ``-C lto=off``, only where that changes anything: builds with more
   than one codegen unit (the incremental ``program=`` builds).  A one-unit build
   (``PROGRAM_CODEGEN_UNITS``, the whole-crate fallback) has identical flags in both profiles,
