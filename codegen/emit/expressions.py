@@ -852,4 +852,3 @@ def _holds_optionals(t: ir.Type) -> bool:
     if isinstance(t, ir.TupleT):
         return any(isinstance(x, ir.OptionT) for x in t.items)
     return False
-
