@@ -1297,8 +1297,8 @@ fn repeat_items<T: Clone>(a: &[T], n: i64) -> Vec<T> {
 pub fn vec_fill<T: Clone>(x: T, n: i64) -> Vec<T> {
     match usize::try_from(n) {
         Ok(k) => vec![x; k],
-        // more items than wasm32's usize counts: grows until the memory limit stops it, as
-        // `xs * n` does (not an empty list)
+        // n < 0: an empty list; more items than wasm32's usize counts: grows until the memory
+        // limit stops it, as `xs * n` does (never a short list)
         Err(_) => repeat_items(std::slice::from_ref(&x), n),
     }
 }
