@@ -118,7 +118,7 @@ class ClassEmitter:
             # neither of which runs user code while it holds the reference (a clone is an Rc
             # count or a copy; the value a store drops cannot be this object, which the caller
             # holds), so no two references to the payload ever overlap
-            w.line(f"#[derive(Clone)] pub struct {s} {{ p: std::rc::Rc<(u32, std::cell::UnsafeCell<Option<{d}>>)> }}", ln)
+            w.line(f"#[derive(Clone)] pub struct {s} {{ p: rt::ObjRc<(u32, std::cell::UnsafeCell<Option<{d}>>)> }}", ln)
             # freeing an object hands its `F | None` object fields to rt::trash: a chain of a
             # million objects (a linked list, a degenerate tree) must not drop one native frame
             # per object (CPython's trashcan). On the payload, so that it runs only when an
@@ -128,13 +128,13 @@ class ClassEmitter:
                 taken = "".join(f"self.{rf}.take(), " for rf in links)
                 w.line(f"impl Drop for {d} {{ fn drop(&mut self) {{ rt::trash(({taken})); }} }}", ln)
             w.line(f"impl {s} {{", ln)
-            w.line(f"    fn null() -> Self {{ {s} {{ p: std::rc::Rc::new((0, std::cell::UnsafeCell::new(None))) }} }}", ln)
+            w.line(f"    fn null() -> Self {{ {s} {{ p: rt::ObjRc::new((0, std::cell::UnsafeCell::new(None))) }} }}", ln)
             init = ", ".join(f"{rf}: {default_value(t, big)}" for rf, _, t in fields)
-            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: std::rc::Rc::new((tag, std::cell::UnsafeCell::new(Some({d} {{ {init} }})))) }} }}", ln)
+            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: rt::ObjRc::new((tag, std::cell::UnsafeCell::new(Some({d} {{ {init} }})))) }} }}", ln)
             w.line(f"    #[inline(always)] fn data(&self) -> &{d} {{ match unsafe {{ &*self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
             w.line(f"    #[inline(always)] fn data_mut(&self) -> &mut {d} {{ match unsafe {{ &mut *self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
             w.line("    #[inline(always)] fn tag(&self) -> u32 { self.p.0 }", ln)
-            w.line("    #[inline(always)] fn oid(&self) -> usize { std::rc::Rc::as_ptr(&self.p) as *const u8 as usize }", ln)
+            w.line("    #[inline(always)] fn oid(&self) -> usize { rt::ObjRc::as_ptr(&self.p) as *const u8 as usize }", ln)
             for rf, f, t in fields:
                 bare = rf.removeprefix("r#")
                 rt = rust_type(t, big)

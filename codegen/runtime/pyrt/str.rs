@@ -1045,7 +1045,7 @@ fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
 
 /// `a == b` for str: a length test, then fixed-size or word compares (a memcmp call is a
 /// function with a byte loop on wasm32).
-#[inline]
+#[inline(always)]
 pub fn str_eq(a: &str, b: &str) -> bool {
     str_eq_bytes(a.as_bytes(), b.as_bytes())
 }
