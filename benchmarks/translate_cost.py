@@ -11,9 +11,10 @@ interleaved in the same run:
 * edit           = the dev build profile (``build_wasm(program=..., profile="dev")``, i.e. with
                    ``-C lto=off``): what `portalis run` / `check` and the language server do
                    after an edit.  The headline: the targets are checked against it.
-* edit (release) = the same kind of edit with the release profile (cross-unit ThinLTO, what
-                   `portalis build` and `run --release` use), under its own program identity so
-                   its incremental state is separate; for reference.
+* edit (release) = the same kind of edit with the release profile (what `portalis build` and
+                   `run --release` use), under its own program identity; for reference.  Since
+                   2026-12-06 release builds are one codegen unit and never incremental, so
+                   this column is a whole-program build, like cold.
 * cold           = each version built as a program never seen before (no program identity: no
                    incremental state, one codegen unit, the same flags in both profiles).
 
@@ -139,7 +140,7 @@ def main() -> int:
     print(f"medians over {args.runs} edits (a new line in the function; the build is never a cache hit), ms:")
     print(f"  {'':<6}{'edit':>9}{'edit (release)':>16}{'cold':>9}   (edit: incremental rustc for the same program, "
           "dev profile, as `portalis run`/`check` and the language server build; edit (release): the same with "
-          "cross-unit ThinLTO, as `run --release`; cold: a program never built before)")
+          "the release profile, one codegen unit, as `build` and `run --release`; cold: a program never built before)")
     for k in STEPS:
         extra = ""
         if k == "own":

@@ -18,27 +18,31 @@ the program's cache key includes the rlib's key.  Runtime functions are inlined 
 program only when generic or ``#[inline]``.  A runtime that does not build as an rlib (say, an
 edited copy) is remembered (``.failed``) and the crate is compiled whole, as before.
 
-A build that names its program (``build_wasm(program=...)``, as ``build_program`` does with the
-Python file's path) is incremental: rustc keeps its work for that program in
-``<cache>/incr/<id>/`` and an edit recompiles only the codegen units that changed (the emitter
-puts every function in a module of its own, so that is the edited function).
+A dev build that names its program (``build_wasm(program=..., profile="dev")``, as
+``build_program`` does with the Python file's path) is incremental: rustc keeps its work for
+that program in ``<cache>/incr/<id>/`` and an edit recompiles only the codegen units that
+changed (the emitter puts every function in a module of its own, so that is the edited
+function).
 
 Two build profiles, like cargo's (``build_wasm(profile=...)``):
 
-* ``"release"`` (the default): the flags above.  An incremental build has up to 256 codegen
-  units and rustc's default local ThinLTO across them, which usually keeps the code as fast as
-  a one-unit build, but not always: which unit a hot loop lands in can cost or gain ~1.5x
-  (sieve on 2026-12-06: 0.198 or 0.297 s for two crates that run alike as one unit;
-  benchmarks/README.md, session 21).  What ``portalis build`` writes and
-  ``benchmarks/kernels.py`` measures.
-* ``"dev"``: the same plus ``-C lto=off``, only where that changes anything: builds with more
-  than one codegen unit (the incremental ``program=`` builds).  A one-unit build
-  (``PROGRAM_CODEGEN_UNITS``, the whole-crate fallback) has identical flags in both profiles,
-  so both share its cache entry.  ThinLTO re-optimises the edited unit a second time; without
-  it, measured on 2026-12-01 (benchmarks/kernels/fifty_lines.py, one-line edit, rustc 1.63,
-  wasm32-wasi), the rustc step of an incremental rebuild went from ~940 ms to ~590 ms, and the
-  code was 0-30 % slower (sieve, knapsack, wordcount ~1.2-1.3x).  ``portalis run`` / ``check``
-  (the edit loop) use it unless given ``--release``.
+* ``"release"`` (the default): the flags above, always one codegen unit and never incremental
+  (``program`` is ignored).  What ``portalis build`` writes and ``benchmarks/kernels.py``
+  measures.  Until 2026-12-06 release builds of a named program were incremental too (up to
+  256 units with rustc's local ThinLTO across them), and which unit a hot loop landed in cost
+  or gained up to ~1.7x (sieve: 0.198 or 0.297 s for two crates that run alike as one unit).
+  One unit is the same code for the same source and, guest only over the 25 kernels, faster
+  on most (sieve 1.6x, particles_obj 1.26x, tree_nodes 1.14x; lcs 0.95x the lowest;
+  benchmarks/README.md, session 22).  A first build takes as long either way (2 cores); a rebuild after an edit
+  compiles the whole program again (fifty_lines.py: ~2 s of rustc instead of ~0.7 s).
+* ``"dev"``: incremental for a named program, with ``-C lto=off`` (only where that changes
+  anything: builds with more than one codegen unit).  A one-unit build (no ``program``, or the
+  whole-crate fallback) has the same flags in both profiles, so both share its cache entry.
+  Without ThinLTO, measured on 2026-12-01 (benchmarks/kernels/fifty_lines.py, one-line edit,
+  rustc 1.63, wasm32-wasi), the rustc step of an incremental rebuild went from ~940 ms to
+  ~590 ms, and the code was 0-30 % slower (sieve, knapsack, wordcount ~1.2-1.3x).
+  ``portalis run`` / ``check`` and the language server (the edit loop) use it unless given
+  ``--release``.
 The profile changes the flags, so it is part of the cache key, of the incremental work
 directory's key and of ``BuildResult.command``; the runtime rlib is the same for both.
 """
@@ -477,6 +481,8 @@ def build_wasm(
     Never raises for compile errors: they come back as ``diagnostics`` with ``ok=False``."""
     _check_profile(profile)
     t0 = time.perf_counter()
+    if profile == "release":
+        program = None  # one codegen unit: see the module docstring
     crate_dir = Path(crate_dir).absolute()
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     main = crate_dir / _MAIN

@@ -5,10 +5,10 @@ Thin: parses arguments, calls `portalis.pipeline` / `codegen.wasm_exec` /
 code cannot be translated (one `path:LINE:COL: error[CODE]: message` line per problem on
 stderr, nothing on stdout); 3 for a missing toolchain or a bad invocation.
 
-Build profiles (`portalis.codegen.build`): `build` always writes the release build (cross-unit
-ThinLTO); `run` and `check`, the edit loop, use the dev build (`-C lto=off`: measured on
-2026-12-01, a one-line edit of a 50-line program rebuilt in ~590 instead of ~940 ms of rustc,
-code 0-30 % slower) unless given `--release`. `exec` runs a module as it is.
+Build profiles (`portalis.codegen.build`): `build` always writes the release build (one
+codegen unit); `run` and `check`, the edit loop, use the dev build (incremental, `-C lto=off`:
+a one-line edit of a 50-line program rebuilds in ~0.5-0.6 s of rustc, code 0-30 % slower)
+unless given `--release`. `exec` runs a module as it is.
 """
 
 from __future__ import annotations
@@ -246,7 +246,7 @@ def _run_opts(p: argparse.ArgumentParser) -> None:
 
 def _release_opt(p: argparse.ArgumentParser) -> None:
     p.add_argument("--release", action="store_true",
-                   help="build with cross-unit LTO: ~0.3 s slower per edit, code up to ~1.3x faster")
+                   help="the release build (one codegen unit, as `build`): slower to rebuild after an edit, code up to ~1.3x faster")
 
 
 def cmd_model_serve(args) -> int:

@@ -5,8 +5,9 @@
 `build_program`: text -> built .wasm (translation + rustc behind the content caches).
 `run_program`: text -> a run, like `python prog.py`, rerun with big ints when it outgrows 64 bits.
 Both take a build `profile` (`portalis.codegen.build`): "release" (the default, what
-`portalis build` writes) or "dev" (`portalis run`/`check` unless `--release`: an edited program
-rebuilds ~0.35 s faster, its code runs up to ~1.3x slower; measured 2026-12-01).
+`portalis build` writes: one codegen unit) or "dev" (`portalis run`/`check` unless `--release`,
+the language server: incremental, an edited program rebuilds in a fraction of the time, its code
+runs up to ~1.3x slower).
 Keeps no global state besides the caches on disk; must not print or exit.
 """
 
@@ -178,9 +179,9 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
                   crate_dir: Path | None = None, big_ints: bool = False, profile: str = "release") -> ProgramBuild:
     """Translate and build; an unchanged program (same source, same Portalis, same profile) is
     neither re-translated nor rebuilt. `big_ints`: the big-int build (see `run_program`).
-    `profile`: "release" (cross-unit ThinLTO, the fastest code) or "dev" (`-C lto=off`: rustc
-    ~940 -> ~590 ms for a one-line edit of a 50-line program, code 0-30 % slower); see
-    `portalis.codegen.build`. Anything else raises ValueError."""
+    `profile`: "release" (one codegen unit, the fastest code) or "dev" (incremental with
+    `-C lto=off`: rustc ~0.5-0.6 s for a one-line edit of a 50-line program, code 0-30 % slower);
+    see `portalis.codegen.build`. Anything else raises ValueError."""
     if profile not in PROFILES:
         raise ValueError(f"unknown build profile {profile!r} (expected one of {', '.join(PROFILES)})")
     toolchain = toolchain or find_toolchain()
@@ -203,7 +204,7 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
         write_crate(tr.crate, crate_dir, force=True)
     else:
         write_crate(tr.crate, crate_dir)
-    # the program's identity across edits: its builds reuse rustc's incremental work
+    # the program's identity across edits: its dev builds reuse rustc's incremental work
     program = os.path.abspath(path) + ("#big" if big_ints else "")
     res = build_wasm(crate_dir, toolchain, cache_dir=cache, program=program, profile=profile)
     if res.ok and res.wasm_path is not None:

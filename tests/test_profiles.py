@@ -1,6 +1,6 @@
-"""Build profiles (portalis.codegen.build): "release" (what `portalis build` writes) and "dev"
-(release plus `-C lto=off` on multi-unit builds; what `portalis run`/`check` use unless
-`--release`). Real rustc builds and wasmtime runs, `portalis` as a subprocess where the user
+"""Build profiles (portalis.codegen.build): "release" (one codegen unit, what `portalis build`
+writes) and "dev" (incremental with `-C lto=off` for a named program; what `portalis run`/`check`
+use unless `--release`). Real rustc builds and wasmtime runs, `portalis` as a subprocess where the user
 would run it. Each program carries a fresh nonce so its builds are never cache hits from an
 earlier test run (the runtime rlib in the default cache is reused)."""
 
@@ -15,7 +15,6 @@ import pytest
 
 from portalis.codegen.build import DEV_FLAGS, build_wasm
 from portalis.codegen.crate import write_crate
-from portalis.codegen.toolchain import default_cache_dir
 from portalis.codegen.wasm_exec import run_wasm
 from portalis.pipeline import build_program, run_program, translate_source
 
@@ -57,46 +56,47 @@ def _python(p: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(p)], capture_output=True, text=True, timeout=60)
 
 
-def _without_dev_flags(cmd: tuple[str, ...]) -> list[str]:
-    out = list(cmd)
-    for i in range(len(out) - 1):
-        if tuple(out[i:i + 2]) == DEV_FLAGS:
-            return out[:i] + out[i + 2:]
-    raise AssertionError(f"no {' '.join(DEV_FLAGS)} in {cmd}")
-
-
-def _incr_free(cmd: list[str], cache: Path) -> list[str]:
-    """The command without the arguments naming the program's incremental work directory
-    (``-C incremental=...`` and the ``-o`` inside it), which differs per profile."""
-    incr = str(cache / "incr")
-    return [a for a in cmd if incr not in a]
+def _core_flags(cmd: tuple[str, ...]) -> list[str]:
+    """The command without what the profiles set differently: `-C lto=off`, `-C incremental=..`,
+    `-C codegen-units=..` and the output path (dev writes inside its incremental work directory)."""
+    out: list[str] = []
+    i = 0
+    while i < len(cmd):
+        if cmd[i] == "-C" and i + 1 < len(cmd) and cmd[i + 1].startswith(("lto=", "incremental=", "codegen-units=")):
+            i += 2
+        elif cmd[i] == "-o":
+            i += 2
+        else:
+            out.append(cmd[i])
+            i += 1
+    return out
 
 
 @pytest.mark.parametrize("same_path", [True, False])
-def test_dev_and_release_builds_differ_only_by_lto_and_print_the_same(tmp_path: Path, toolchain, same_path: bool):
+def test_dev_is_incremental_release_is_one_unit_and_both_print_the_same(tmp_path: Path, toolchain, same_path: bool):
     p, text = _program(tmp_path)
     q = p if same_path else tmp_path / "other" / p.name
     if not same_path:
         q.parent.mkdir()
         q.write_text(text)
-    cache = default_cache_dir()
     dev = build_program(text, str(p), toolchain=toolchain, profile="dev")
     rel = build_program(text, str(q), toolchain=toolchain, profile="release")
     for pb in (dev, rel):
         assert pb.build is not None and pb.build.ok and pb.wasm_path is not None, pb.build
         assert not pb.cached  # the release request did not get the dev result (nor the reverse)
     assert dev.wasm_path != rel.wasm_path
-    assert "lto=off" not in rel.build.command
-    assert _incr_free(_without_dev_flags(dev.build.command), cache) == _incr_free(list(rel.build.command), cache)
-    # separate rustc incremental state per profile
-    incr = [[a for a in pb.build.command if a.startswith("incremental=")] for pb in (dev, rel)]
-    assert incr[0] and incr[1] and incr[0] != incr[1]
+    d, r = dev.build.command, rel.build.command
+    assert tuple(DEV_FLAGS) in zip(d, d[1:]) and "lto=off" not in r
+    # dev: rustc's incremental work for this program, its default units; release: one unit
+    assert any(a.startswith("incremental=") for a in d) and not any(a.startswith("incremental=") for a in r)
+    assert "codegen-units=1" in r and not any(a.startswith("codegen-units=") for a in d)
+    assert _core_flags(d) == _core_flags(r)
 
     expected = _python(p)
     assert expected.returncode == 0, expected.stderr
     outs = [run_wasm(pb.wasm_path, program_name=p.name) for pb in (dev, rel)]
-    for r in outs:
-        assert (r.exit_code, r.stdout.decode()) == (0, expected.stdout), r.stderr
+    for res in outs:
+        assert (res.exit_code, res.stdout.decode()) == (0, expected.stdout), res.stderr
     # each profile's cached result comes back for its own request only
     assert build_program(text, str(p), toolchain=toolchain, profile="dev").wasm_path == dev.wasm_path
     assert build_program(text, str(q), toolchain=toolchain, profile="release").wasm_path == rel.wasm_path
@@ -139,6 +139,11 @@ def test_one_unit_builds_share_the_cache_across_profiles(tmp_path: Path, toolcha
     assert rel.ok and not rel.cached, rel.format_errors()
     assert dev.ok and dev.cached and dev.wasm_path == rel.wasm_path
     assert dev.command == rel.command and "lto=off" not in dev.command
+    # a release build of a named program is the same one-unit build: not incremental, and the
+    # same module as the unnamed one (so `portalis build` is deterministic: no unit partition)
+    named = build_wasm(crate, toolchain, program=str(tmp_path / "prof.py"), profile="release")
+    assert named.ok and named.cached and named.wasm_path == rel.wasm_path, named.command
+    assert not any(a.startswith("incremental=") for a in named.command)
 
 
 def test_unknown_profile_is_rejected(tmp_path: Path, toolchain):

@@ -190,7 +190,7 @@ def _own_cache(toolchain: Toolchain, shared: Path, tmp_path: Path) -> Path:
 
 
 def test_incremental_edits_rebuild_and_run_right(toolchain: Toolchain, cache_dir: Path, tmp_path: Path) -> None:
-    """build_wasm(program=...): one rustc work directory per program, reused across edits; each
+    """build_wasm(program=..., profile="dev"): one rustc work directory per program, reused across edits; each
     version lands at its own content-keyed path and runs as CPython does; errors keep their
     Python lines; an unchanged version is a cache hit."""
     from portalis.codegen.build import INCREMENTAL_DIR
@@ -200,7 +200,7 @@ def test_incremental_edits_rebuild_and_run_right(toolchain: Toolchain, cache_dir
     outs = []
     for i, text in enumerate([PROGRAM, PROGRAM.replace("b a b c a b", "x y x"), PROGRAM]):
         crate = _crate(tmp_path / f"v{i}", text)
-        r = build_wasm(crate, toolchain, cache_dir=cache_dir, program=prog)
+        r = build_wasm(crate, toolchain, cache_dir=cache_dir, program=prog, profile="dev")
         assert r.ok, r.format_errors()
         assert r.cached == (i == 2)  # the third version is the first again
         assert any(a.startswith("incremental=") for a in r.command) or r.cached
@@ -221,7 +221,7 @@ def test_incremental_edits_rebuild_and_run_right(toolchain: Toolchain, cache_dir
     line_map.insert(i, PRINT_LINE)
     main.write_text("\n".join(lines))
     (crate / MAP_FILE).write_text(json.dumps({"src/main.rs": line_map}))
-    bad = build_wasm(crate, toolchain, cache_dir=cache_dir, program=prog)
+    bad = build_wasm(crate, toolchain, cache_dir=cache_dir, program=prog, profile="dev")
     assert not bad.ok and bad.diagnostics[0].python_line == PRINT_LINE, bad.format_errors()
 
 
@@ -233,7 +233,7 @@ def test_incremental_work_directories_are_pruned(toolchain: Toolchain, cache_dir
     monkeypatch.setattr(build, "INCREMENTAL_KEEP", 2)
     for i in range(4):
         crate = _crate(tmp_path / f"p{i}", OTHER.replace("21", str(30 + i)))
-        r = build_wasm(crate, toolchain, cache_dir=cache_dir, program=f"/programs/p{i}.py")
+        r = build_wasm(crate, toolchain, cache_dir=cache_dir, program=f"/programs/p{i}.py", profile="dev")
         assert r.ok, r.format_errors()
     left = list((cache_dir / build.INCREMENTAL_DIR).iterdir())
     assert len(left) == 2
