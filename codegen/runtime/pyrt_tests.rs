@@ -1256,3 +1256,35 @@ fn find_byte_every_position() {
         }
     }
 }
+
+// ---- object handles (ObjRc) ---------------------------------------------------------------
+
+struct Freed<'a>(&'a std::cell::Cell<u32>, i64);
+impl Drop for Freed<'_> {
+    fn drop(&mut self) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+#[test]
+fn obj_rc_frees_its_payload_once_with_the_last_handle() {
+    let freed = std::cell::Cell::new(0);
+    let a = ObjRc::new(Freed(&freed, 7));
+    let b = a.clone();
+    let c = b.clone();
+    assert_eq!(ObjRc::as_ptr(&a), ObjRc::as_ptr(&c)); // one object: one identity
+    assert_eq!(c.1, 7);
+    drop(a);
+    drop(c);
+    assert_eq!(freed.get(), 0); // b still holds it
+    assert_eq!(b.1, 7);
+    let other = ObjRc::new(Freed(&freed, 8));
+    assert_ne!(ObjRc::as_ptr(&b), ObjRc::as_ptr(&other));
+    drop(b);
+    assert_eq!(freed.get(), 1);
+    let v: Vec<ObjRc<Freed>> = (0..1000).map(|_| other.clone()).collect();
+    drop(other);
+    assert_eq!(freed.get(), 1);
+    drop(v);
+    assert_eq!(freed.get(), 2);
+}
