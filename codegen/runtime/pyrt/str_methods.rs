@@ -799,8 +799,15 @@ fn str_center_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<S
         return Ok(src.whole());
     }
     let marg = width - n;
-    let left = marg / 2 + (marg & width & 1);
+    let left = center_left(marg, width);
     Ok(pad_str(s, left, marg - left, f))
+}
+
+/// The fill `center` puts on the left of a margin `marg`: CPython's `pad(self, marg / 2 +
+/// (marg & width & 1), ...)` (an odd margin's extra fill goes left when the width is odd).
+#[inline]
+fn center_left(marg: i64, width: i64) -> i64 {
+    marg / 2 + (marg & width & 1)
 }
 
 /// `s.ljust(width, fill)` (`how` 0), `s.rjust(...)` (1) or `s.center(...)` (2) written at the
@@ -814,7 +821,7 @@ pub fn str_pad_into<S: StrSrc + ?Sized>(out: &mut String, s: &S, how: u8, width:
     let left = match how {
         0 => 0,
         1 => marg,
-        _ => marg / 2 + (marg & width & 1),
+        _ => center_left(marg, width),
     };
     push_pad(out, f, left);
     out.push_str(s);
