@@ -128,3 +128,18 @@ def test_64_bit_build_is_untouched_when_ints_fit(tmp_path, toolchain):
     assert pr.result.int_limit is None
     big = build_program(src, str(p), toolchain=toolchain, big_ints=True)
     assert big.wasm_path is not None and big.wasm_path != pr.build.wasm_path
+
+
+
+def test_power_of_two_fits_where_its_squarings_did_not(tmp_path, toolchain):
+    # |a| = 2**k: rt::bi_pow makes `a ** e` one shift, and a shift allocates its result once.
+    # Before, the squarings held the last square, its operand and the multiplication's
+    # temporaries, and a shift's `vec![0; n]` then `push` reallocated to twice the size: with a
+    # 64 MB limit `2 ** 2 ** 28` (a 32 MB value) ran out of memory (the generator's
+    # `2 ** 62 ** 5`, 114 MB, did under the default 512 MB where CPython needs 394 MB).
+    src = "v = 2 ** 2 ** 28\nprint(v.bit_length())\n"
+    p = tmp_path / "pow2.py"
+    p.write_text(src)
+    pr = run_program(src, str(p), limits=Limits(timeout=60, max_memory=64 << 20), toolchain=toolchain)
+    assert pr.result is not None, pr
+    assert (pr.result.exit_code, pr.result.stdout.decode()) == (0, f"{2 ** 28 + 1}\n"), pr.result.stderr

@@ -177,7 +177,9 @@ fn mag_shl_limbs(a: &[u32], n: usize) -> Vec<u32> {
     if a.is_empty() {
         return Vec::new();
     }
-    let mut v = vec![0u32; n];
+    // room for all of it first: `vec![0; n]` then extending reallocated, to twice the size
+    let mut v = Vec::with_capacity(n + a.len());
+    v.resize(n, 0);
     v.extend_from_slice(a);
     v
 }
@@ -200,7 +202,8 @@ fn mag_shl(a: &[u32], bits: u64) -> Vec<u32> {
     }
     let words = (bits / 32) as usize;
     let r = (bits % 32) as u32;
-    let mut out = vec![0u32; words];
+    let mut out = Vec::with_capacity(words + a.len() + 1); // as in mag_shl_limbs
+    out.resize(words, 0);
     if r == 0 {
         out.extend_from_slice(a);
     } else {
@@ -565,6 +568,12 @@ pub fn bi_pow(a: &Int, b: &Int, line: u32) -> PyResult<Int> {
         return Err(PyErr::new(&MEMORY_ERROR, "", line));
     }
     let base = a.sg();
+    if base.mag.iter().map(|x| x.count_ones()).sum::<u32>() == 1 {
+        // |a| = 2**k: one shift. CPython squares; the value is the same, and the squarings'
+        // temporaries took `2 ** 62 ** 5` (114 MB) past the 512 MB memory limit
+        let k = mag_bits(&base.mag) - 1;
+        return Ok(Int::from_sg(Sg::new(base.neg && e & 1 == 1, mag_shl(&[1], k * e))));
+    }
     let mut result = Sg::new(false, vec![1]);
     let mut bit = 63 - e.leading_zeros();
     loop {
