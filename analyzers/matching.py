@@ -653,6 +653,10 @@ def _used_outside(fl: Any, names: set[str]) -> dict[str, cst.CSTNode]:
             node.value.visit(self)
             return False
 
+        def visit_MatchKeywordElement(self, node: cst.MatchKeywordElement) -> bool:
+            node.pattern.visit(self)  # `case C(name=...)`: `name` is an attribute, not the variable
+            return False
+
         def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
             # `from enum import Enum`: the module's name is no variable; the names it binds are
             if not isinstance(node.names, cst.ImportStar):

@@ -111,3 +111,16 @@ def test_names_of_other_scopes_are_not_uses_of_a_capture():
     assert tr.ok, [d.render("m.py") for d in tr.diagnostics]
     errs = translate_source(src + "print(n)\n", "m.py").diagnostics
     assert any("used outside the cases" in d.message for d in errs), [d.render("m.py") for d in errs]
+
+
+def test_a_class_patterns_keyword_is_not_a_use_of_a_capture():
+    """`case P(x=-9)` names P's attribute `x`, not the variable a guarded `case int(x) if ...` of
+    another match captured (progen seed 94000 refused a batch for it; one program does too)."""
+    src = ("from dataclasses import dataclass\n\n\n@dataclass\nclass P:\n    x: int\n    y: int\n\n\n"
+           "v = 7\nmatch v:\n    case int(x) if x > 4:\n        print('int', x // 2)\n    case _:\n        print('other')\n"
+           "p = P(-9, 2)\nmatch p:\n    case P(x=-9, y=y):\n        print('by keyword', p.x, y)\n")
+    tr = translate_source(src, "m.py")
+    assert tr.ok, [d.render("m.py") for d in tr.diagnostics]
+    # a real use of `x` in that match (its guard) still counts
+    errs = translate_source(src + "match p:\n    case P(x=z) if z > x:\n        print(z)\n", "m.py").diagnostics
+    assert any("used outside the cases" in d.message for d in errs), [d.render("m.py") for d in errs]
