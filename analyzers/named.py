@@ -29,6 +29,7 @@ class NamedInfo:
     type: ir.NamedT
     defaults: dict[str, cst.BaseExpression]
     line: int
+    inferred: bool = False  # `collections.namedtuple`: field types inferred from every construction
 
 
 @dataclass
@@ -92,9 +93,9 @@ def is_namedtuple_class(ml: Any, c: cst.ClassDef) -> bool:
 
 
 def _register(ml: Any, var: str, tname: str, fields: list[str], items: list[Any],
-              defaults: dict[str, cst.BaseExpression], line: int) -> None:
+              defaults: dict[str, cst.BaseExpression], line: int, inferred: bool = False) -> None:
     t = ir.NamedT(tname, tuple(fields), tuple(items))
-    ml.info.named_state.classes[var] = NamedInfo(var, t, defaults, line)
+    ml.info.named_state.classes[var] = NamedInfo(var, t, defaults, line, inferred)
     ml.info.type_aliases[var] = t  # usable in annotations: `def norm(p: Point) -> float`
 
 
@@ -198,7 +199,8 @@ def collect_assign(ml: Any, s: cst.CSTNode) -> bool:
     if not fields or len(fields) > MAX_FIELDS:
         return refuse(f"a named tuple needs 1 to {MAX_FIELDS} fields here", fn)
     line = ml.sm.span(s).line
-    _register(ml, var, tn.evaluated_value, fields, [TVar(f"field {f} of {var}", line) for f in fields], {}, line)
+    _register(ml, var, tn.evaluated_value, fields, [TVar(f"field {f} of {var}", line) for f in fields], {}, line,
+              inferred=True)
     return True
 
 

@@ -100,3 +100,24 @@ def test_quick_reanalysis_equals_fresh_with_nested_functions(seed):
     assert NESTED
     answered, steps = edit_sequence(seed, 8, NESTED)
     assert steps == 8
+
+
+def test_editing_the_only_construction_of_a_factory_namedtuple():
+    """`collections.namedtuple` field types come from every construction in the module: removing
+    the only one (in `parse`) leaves them unknown, which only a full analysis sees (the random
+    sequence of seed 5 found the quick path reporting the old types' consequences instead)."""
+    head = ('from collections import namedtuple\n\nSale = namedtuple("Sale", "region units")\n\n\n'
+            "def parse(text: str) -> list[Sale]:\n    rows: list[Sale] = []\n    for line in text.splitlines():\n"
+            '        region, units = line.split(",")\n')
+    tail = ("    return rows\n\n\ndef main() -> None:\n    for s in parse('a,1'):\n        print(s.region, s.units)\n\n\n"
+            "main()\n")
+    before = head + "        rows.append(Sale(region, int(units)))\n" + tail
+    after = head + tail
+    e = Engine()
+    e.set_text("m.py", before)
+    e.analysis("m.py")
+    e.set_text("m.py", after)
+    q = e.quick("m.py")
+    fresh = analyse(after, "m.py")
+    assert q is None or view(q) == view(fresh), _first_difference(view(q), view(fresh))
+    assert any(d.code == "cannot-infer-type" for d in fresh.diagnostics), fresh.diagnostics
