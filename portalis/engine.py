@@ -547,7 +547,8 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
         ml.sm = ml.info.sm = shim
         ml.info.funcs[old.name] = new_sig
         ml.info.locals[old.name] = {}
-        from portalis.analyzers.lower import PASSES, _ground_partial, finalize
+        from portalis.analyzers.lower import (PASSES, _function_values, _ground_partial, _iterator_text, _set_text,
+                                              _unhashable_keys, finalize)
         for k in range(PASSES):  # as the full lowering does: types learnt in one pass feed the next
             ctx = Ctx(final=(k == PASSES - 1))
             fn, fl = ml.lower_function(ctx, new_sig)
@@ -556,7 +557,11 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
         if any(isinstance(n, ir.Coerce) and n.widen for n in ir.walk(fn.body)):
             return None  # an int where a float is annotated: analyzers.numeric checks the whole module
         shell = ir.Module("m", path, (fn,), (), (), ir.Function("<module>", (), ir.NONE, (), (), Span(0, 0, 0, 0), ""))
-        post = [d for d in check_definite_assignment(shell) if start <= d.span.line <= end_new]
+        # the full analysis's checks of the finished IR that look at one function at a time
+        # (analyzers.lower: its `post`); the module-wide ones are the full analysis's
+        checks = (check_definite_assignment(shell) + _unhashable_keys(shell) + _set_text(shell)
+                  + _iterator_text(shell) + _function_values(shell))
+        post = [d for d in checks if start <= d.span.line <= end_new]
         errs = sorted(dict.fromkeys(d for d in stage1 + post if d.severity is Severity.ERROR), key=lambda d: (d.span, d.code))
         if _type_errors(stage1, start) != _type_errors(state.ml_stage1, old.span.line, old.span.end_line):
             return None  # a new type conflict may be the signature changing: only the full analysis can tell

@@ -121,3 +121,22 @@ def test_editing_the_only_construction_of_a_factory_namedtuple():
     fresh = analyse(after, "m.py")
     assert q is None or view(q) == view(fresh), _first_difference(view(q), view(fresh))
     assert any(d.code == "cannot-infer-type" for d in fresh.diagnostics), fresh.diagnostics
+
+
+@pytest.mark.parametrize("line", ["print(x)", "print(f'{x}')", "print({'a', 'b'})", "print(iter([1]))",
+                                  "d = {0.5: 1}"])
+def test_quick_path_runs_the_checks_of_one_functions_ir(line):
+    """The checks of the finished IR that look at one function (analyzers.lower's `post`: function
+    values or list iterators printed, set order, float keys) run on the quick path too
+    (scripts/engine_edits.py --seed 22 found `print(x)` refused by the fresh analysis only)."""
+    before = ('def x() -> str:\n    print("x called")\n    return "X"\n\n\n'
+              "def main() -> None:\n    print(x())\n\n\nmain()\n")
+    after = before.replace('    print("x called")\n', f'    print("x called")\n    {line}\n')
+    e = Engine()
+    e.set_text("m.py", before)
+    e.analysis("m.py")
+    e.set_text("m.py", after)
+    q = e.quick("m.py")
+    fresh = analyse(after, "m.py")
+    assert fresh.diagnostics and any(d.span.line == 3 for d in fresh.diagnostics), fresh.diagnostics
+    assert q is None or view(q) == view(fresh), _first_difference(view(q), view(fresh))
