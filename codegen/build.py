@@ -32,9 +32,10 @@ Two build profiles, like cargo's (``build_wasm(profile=...)``):
   256 units with rustc's local ThinLTO across them), and which unit a hot loop landed in cost
   or gained up to ~1.7x (sieve: 0.198 or 0.297 s for two crates that run alike as one unit).
   One unit is the same code for the same source and, guest only over the 25 kernels, faster
-  on most (sieve 1.6x, particles_obj 1.26x, tree_nodes 1.14x; lcs 0.95x the lowest;
-  benchmarks/README.md, session 22).  A first build takes as long either way (2 cores); a rebuild after an edit
-  compiles the whole program again (fifty_lines.py: ~2 s of rustc instead of ~0.7 s).
+  on most (sieve 1.6x, particles_obj 1.2x, tree_nodes 1.07-1.14x; lcs 0.92-0.95x the lowest;
+  benchmarks/README.md, session 22).  A first build takes as long either way (2 cores); a
+  rebuild after an edit compiles the whole program again (fifty_lines.py: ~2 s of rustc
+  instead of ~0.7 s).
 * ``"dev"``: incremental for a named program, with ``-C lto=off`` (only where that changes
   anything: builds with more than one codegen unit).  A one-unit build (no ``program``, or the
   whole-crate fallback) has the same flags in both profiles, so both share its cache entry.
