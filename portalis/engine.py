@@ -347,20 +347,6 @@ def _nests_defs(fn) -> bool:
     return isinstance(fn.body, cst.IndentedBlock) and any(isinstance(s, cst.FunctionDef) for s in fn.body.body)
 
 
-def _mentions(node, names: set[str]) -> bool:
-    """Whether `node` has a `Name` among `names`."""
-    import libcst as cst
-    found: list[bool] = []
-
-    class V(cst.CSTVisitor):
-        def visit_Name(self, n: cst.Name) -> None:
-            if n.value in names:
-                found.append(True)
-
-    node.visit(V())
-    return bool(found)
-
-
 def _names(module):
     """The crate's Rust names: `rust(name)` of a Python name, `fns` (Python function or method
     "K.m" -> its Rust fn) and `objs` (class -> its hierarchy's Rust type) when the module has
@@ -517,8 +503,9 @@ def quick_reanalysis(state: "_State", text: str, path: str) -> ModuleAnalysis | 
         return None
     if _nests_defs(node) or _nests_defs(new_node):
         return None  # its nested functions are functions of their own (analyzers.nested): the full analysis
+    from portalis.analyzers.lower import _names_read
     inferred = {v for v, nt in state.ml.info.named_state.classes.items() if nt.inferred}
-    if inferred and (_mentions(node, inferred) or _mentions(new_node, inferred)):
+    if inferred & (_names_read(node) | _names_read(new_node)):
         return None  # a `collections.namedtuple` built or used here: its field types come from the whole module
     positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
     mod, positions = _normalise(mod, positions, unit)

@@ -102,6 +102,15 @@ def test_quick_reanalysis_equals_fresh_with_nested_functions(seed):
     assert steps == 8
 
 
+def _quick_and_fresh(before: str, after: str):
+    """The engine's quick answer for `after` (None: it declined) after a full analysis of
+    `before`, and a fresh analysis of `after`."""
+    e = Engine()
+    e.set_text("m.py", before)
+    e.analysis("m.py")
+    e.set_text("m.py", after)
+    return e.quick("m.py"), analyse(after, "m.py")
+
 def test_editing_the_only_construction_of_a_factory_namedtuple():
     """`collections.namedtuple` field types come from every construction in the module: removing
     the only one (in `parse`) leaves them unknown, which only a full analysis sees (the random
@@ -111,14 +120,7 @@ def test_editing_the_only_construction_of_a_factory_namedtuple():
             '        region, units = line.split(",")\n')
     tail = ("    return rows\n\n\ndef main() -> None:\n    for s in parse('a,1'):\n        print(s.region, s.units)\n\n\n"
             "main()\n")
-    before = head + "        rows.append(Sale(region, int(units)))\n" + tail
-    after = head + tail
-    e = Engine()
-    e.set_text("m.py", before)
-    e.analysis("m.py")
-    e.set_text("m.py", after)
-    q = e.quick("m.py")
-    fresh = analyse(after, "m.py")
+    q, fresh = _quick_and_fresh(head + "        rows.append(Sale(region, int(units)))\n" + tail, head + tail)
     assert q is None or view(q) == view(fresh), _first_difference(view(q), view(fresh))
     assert any(d.code == "cannot-infer-type" for d in fresh.diagnostics), fresh.diagnostics
 
@@ -131,12 +133,6 @@ def test_quick_path_runs_the_checks_of_one_functions_ir(line):
     (scripts/engine_edits.py --seed 22 found `print(x)` refused by the fresh analysis only)."""
     before = ('def x() -> str:\n    print("x called")\n    return "X"\n\n\n'
               "def main() -> None:\n    print(x())\n\n\nmain()\n")
-    after = before.replace('    print("x called")\n', f'    print("x called")\n    {line}\n')
-    e = Engine()
-    e.set_text("m.py", before)
-    e.analysis("m.py")
-    e.set_text("m.py", after)
-    q = e.quick("m.py")
-    fresh = analyse(after, "m.py")
+    q, fresh = _quick_and_fresh(before, before.replace('    print("x called")\n', f'    print("x called")\n    {line}\n'))
     assert fresh.diagnostics and any(d.span.line == 3 for d in fresh.diagnostics), fresh.diagnostics
     assert q is None or view(q) == view(fresh), _first_difference(view(q), view(fresh))
