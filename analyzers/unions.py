@@ -408,6 +408,7 @@ class UnionMixin:
             return self.unknown(self.sp(node), of=(lt, rt_))
         sp = self.sp(node)
         results = []
+        undefined = None
         for a in member_list(lt):
             for b in member_list(rt_):
                 r = binop_result(op, a, b)
@@ -417,11 +418,23 @@ class UnionMixin:
                         "(other names for it see the change), which is not modelled for values of several types; "
                         "narrow it with isinstance() first", node)
                 if r is None:
-                    return self.union_refuse(
-                        f"`{op}` is not defined for every pair of types the operands may have: {kind(a)} {op} "
-                        f"{kind(b)} raises TypeError in Python ({show(lt)} {op} {show(rt_)}); narrow with isinstance() first",
-                        node)
-                results.append(r)
+                    undefined = undefined or (a, b)
+                else:
+                    results.append(r)
+        if undefined is not None:
+            a, b = undefined
+            refused = self.union_refuse(
+                f"`{op}` is not defined for every pair of types the operands may have: {kind(a)} {op} "
+                f"{kind(b)} raises TypeError in Python ({show(lt)} {op} {show(rt_)}); narrow with isinstance() first",
+                node)
+            # the value has the types of the pairs that are defined (not a type variable that the
+            # first use binds): what is reported further on does not depend on the order in
+            # which the passes learnt the operands' types (the language server's quick
+            # re-analysis of one function and a fresh analysis agree)
+            try:
+                return ir.Const(None, make_union(results), sp) if results else refused
+            except Exception:  # noqa: BLE001 - a union Portalis cannot hold: the refusal is enough
+                return refused
         try:
             res = make_union(results)
         except Exception:
