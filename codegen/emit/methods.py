@@ -34,10 +34,10 @@ def _cheap_key(t: ir.Type) -> bool:
 
 
 def _prefix_key(t: ir.Type, big: bool) -> bool:
-    """Keys with a str that the runtime sorts by their prefixes (pyrt/list.rs `SortPrefix`): a
-    str, a tuple of 2-3 strs, ints, floats and bools (not big ints)."""
+    """Keys the runtime radix-sorts by their prefix words (pyrt/list.rs `SortPrefix`): a str, a
+    float, a tuple of 2-3 strs, ints, floats and bools (not big ints)."""
     scalars = (ir.STR, ir.FLOAT, ir.BOOL) if big else (ir.STR, ir.INT, ir.FLOAT, ir.BOOL)
-    return t == ir.STR or (isinstance(t, ir.TupleT) and 2 <= len(t.items) <= 3 and all(x in scalars for x in t.items))
+    return t in (ir.STR, ir.FLOAT) or (isinstance(t, ir.TupleT) and 2 <= len(t.items) <= 3 and all(x in scalars for x in t.items))
 
 
 def _int_key(t: ir.Type) -> bool:
@@ -60,10 +60,10 @@ class _MethodsMixin:
             self.w.line(f"let mut {kf} = {key};", ln)
             if _int_key(kt) and not self.big:
                 how = "sort_by_int_key"  # a radix sort
+            elif not obs and _prefix_key(kt, self.big):
+                how = "sort_by_prefix_key"  # a radix sort of the keys' prefix words
             elif not obs and _cheap_key(kt):
                 how = "sort_by_num_key"
-            elif not obs and _prefix_key(kt, self.big):
-                how = "sort_by_prefix_key"
             else:
                 how = f"sort_by_key{obs}"
             self.w.line(f"{self.q(f'{lst}.{how}(&mut {kf}, {rev}, {ln})')};", ln)

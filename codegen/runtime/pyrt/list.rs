@@ -787,74 +787,160 @@ impl<T: Clone> PyList<T> {
 }
 
 impl<T: Clone> PyList<T> {
-    /// `sort_by_key` for keys with a str in them (a str, a tuple of strs and numbers: the
-    /// emitter decides): the pairs sorted are the keys' order-preserving prefixes (`SortPrefix`,
-    /// up to three words) and positions, so most comparisons are of words, not strs, and the
-    /// pairs moved are small; equal prefixes that do not determine their keys compare the keys.
+    /// `sort_by_key` for keys with a str or a float in them (a str, a float, a tuple of strs and
+    /// numbers: the emitter decides): each key's order-preserving prefix (`SortPrefix`, up to
+    /// three words) is taken as it is computed, and the positions are radix-sorted by them
+    /// (radix.rs: stable, no comparisons); only keys the prefix does not hold whole (a str of
+    /// more than 7 bytes) are kept, and compared where their prefixes are equal.
     pub fn sort_by_prefix_key<K: PartialOrd + SortPrefix, F: FnMut(&T) -> PyResult<K>>(
+        &self,
+        key: F,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        match K::WORDS {
+            1 => self.sort_by_prefix_words::<1, K, F>(key, reverse, line),
+            2 => self.sort_by_prefix_words::<2, K, F>(key, reverse, line),
+            _ => self.sort_by_prefix_words::<3, K, F>(key, reverse, line),
+        }
+    }
+
+    #[inline(always)]
+    fn sort_by_prefix_words<const W: usize, K: PartialOrd + SortPrefix, F: FnMut(&T) -> PyResult<K>>(
         &self,
         mut key: F,
         reverse: bool,
         line: u32,
     ) -> PyResult<()> {
-        let (items, keys) = self.take_keys(&mut key)?;
-        self.sort_by_prefixes(items, keys, reverse, line)
+        // the list looks empty to the key function, as in CPython; if it raises, the list gets
+        // its items back, in their order
+        let items = std::mem::take(&mut *self.0.borrow_mut());
+        let mut pairs: Vec<(PrefixWords<W>, usize)> = Vec::with_capacity(items.len());
+        let mut slow: Vec<(usize, K)> = Vec::new();
+        for (i, it) in items.iter().enumerate() {
+            match key(it) {
+                Ok(k) => {
+                    let (mut w, mut n) = ([0u64; 3], 0usize);
+                    if !k.put_prefix(&mut w, &mut n) {
+                        slow.push((i, k));
+                    }
+                    pairs.push((PrefixWords::new(&w), i));
+                }
+                Err(e) => {
+                    *self.0.borrow_mut() = items;
+                    return Err(e);
+                }
+            }
+        }
+        self.sort_by_prefixes(items, pairs, slow, reverse, line)
     }
 
     #[inline(never)]
-    fn sort_by_prefixes<K: PartialOrd + SortPrefix>(&self, items: Vec<T>, keys: Vec<K>, reverse: bool, line: u32) -> PyResult<()> {
-        if let Err(e) = check_sortable(&keys, line) {
+    fn sort_by_prefixes<const W: usize, K: PartialOrd>(
+        &self,
+        items: Vec<T>,
+        pairs: Vec<(PrefixWords<W>, usize)>,
+        slow: Vec<(usize, K)>,
+        reverse: bool,
+        line: u32,
+    ) -> PyResult<()> {
+        // a key whose prefix is whole holds no NaN (`put_prefix` of a NaN says "not whole")
+        if let Err(e) = check_sortable_slow(&slow, line) {
             *self.0.borrow_mut() = items;
             return Err(e);
         }
-        let mut pairs: Vec<([u64; 3], bool, usize)> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let (mut w, mut n) = ([0u64; 3], 0usize);
-                let exact = k.put_prefix(&mut w, &mut n);
-                (w, exact, i)
-            })
-            .collect();
-        // the position is the last tie-break, so no two pairs are equal and the unstable sort
-        // gives the stable order; `reverse` keeps equal keys in their original order
-        let words = |x: &[u64; 3], y: &[u64; 3]| {
-            if x[0] != y[0] {
-                x[0].cmp(&y[0])
-            } else if x[1] != y[1] {
-                x[1].cmp(&y[1])
-            } else {
-                x[2].cmp(&y[2])
-            }
-        };
-        let cmp = |a: &([u64; 3], bool, usize), b: &([u64; 3], bool, usize)| {
-            let w = if reverse { words(&b.0, &a.0) } else { words(&a.0, &b.0) };
-            let by_key = if w != Ordering::Equal {
-                w
-            } else if a.1 && b.1 {
-                Ordering::Equal
-            } else if reverse {
-                total_cmp(&keys[b.2], &keys[a.2])
-            } else {
-                total_cmp(&keys[a.2], &keys[b.2])
-            };
-            by_key.then(a.2.cmp(&b.2))
-        };
-        pairs.sort_unstable_by(cmp);
-        drop(keys);
-        let sorted = gather(items, pairs.into_iter().map(|p| p.2));
+        let order = prefix_order(pairs, &slow, reverse);
+        drop(slow);
+        let sorted = gather(items, order.into_iter());
         self.restore_sorted(sorted, Ok(()), line)
     }
 }
 
+fn check_sortable_slow<K: PartialOrd>(slow: &[(usize, K)], line: u32) -> PyResult<()> {
+    if slow.iter().any(|(_, k)| k.partial_cmp(k) != Some(Ordering::Equal)) {
+        return Err(sort_nan_err(line));
+    }
+    Ok(())
+}
+
+/// Prefix words as a radix sort key: `W` words, each unsigned word as the signed int of the same
+/// order (radix.rs takes words as i64).
+#[derive(Clone, Copy)]
+struct PrefixWords<const W: usize>([i64; W]);
+
+impl<const W: usize> PrefixWords<W> {
+    #[inline(always)]
+    fn new(w: &[u64; 3]) -> Self {
+        let mut p = [0i64; W];
+        for k in 0..W {
+            p[k] = (w[k] ^ (1 << 63)) as i64;
+        }
+        PrefixWords(p)
+    }
+}
+
+impl<const W: usize> RadixKey for PrefixWords<W> {
+    const WORDS: usize = W;
+    #[inline(always)]
+    fn word(&self, w: usize) -> i64 {
+        self.0[w]
+    }
+}
+
+/// The positions of the keys in sorted order (descending with `rev`; equal keys in their order):
+/// a stable radix sort by the prefix words, then, where keys not held whole by their words
+/// (`slow`, by position) have equal words, a stable sort of those keys.
+fn prefix_order<const W: usize, K: PartialOrd>(pairs: Vec<(PrefixWords<W>, usize)>, slow: &[(usize, K)], rev: bool) -> Vec<usize> {
+    let pairs = radix_sort(pairs, |p| p.0, rev);
+    let mut order: Vec<usize> = pairs.iter().map(|p| p.1).collect();
+    if !slow.is_empty() {
+        let n = pairs.len();
+        let mut s = 0;
+        while s < n {
+            let mut e = s + 1;
+            while e < n && pairs[e].0 .0 == pairs[s].0 .0 {
+                e += 1;
+            }
+            if e - s > 1 {
+                // keys with equal words: either all held whole (then equal) or none (a str
+                // longer than the prefix holds ends the prefix, and its word says so)
+                let mut run: Vec<(usize, &K)> = Vec::new();
+                for &pos in &order[s..e] {
+                    if let Ok(j) = slow.binary_search_by_key(&pos, |x| x.0) {
+                        run.push((pos, &slow[j].1));
+                    }
+                }
+                if !run.is_empty() {
+                    assert!(run.len() == e - s, "sort prefix: mixed whole and partial keys");
+                    // in position order (the radix sort is stable): a stable sort by key gives
+                    // (key, position) order
+                    if rev {
+                        run.sort_by(|a, b| total_cmp(b.1, a.1));
+                    } else {
+                        run.sort_by(|a, b| total_cmp(a.1, b.1));
+                    }
+                    for (d, (pos, _)) in order[s..e].iter_mut().zip(run) {
+                        *d = pos;
+                    }
+                }
+            }
+            s = e;
+        }
+    }
+    order
+}
+
 /// A sort key's order-preserving prefix: up to three 64-bit words, its leading components' (a key
 /// that is less than another never has greater words). `put_prefix` writes this value's words
-/// from `w[*n]` on and says whether all of the key is in them (equal words then mean equal keys).
+/// from `w[*n]` on and says whether all of the key is in them (equal words then mean equal keys;
+/// a key with a NaN is never whole). `WORDS`: how many words it can write (at most 3).
 pub trait SortPrefix {
+    const WORDS: usize;
     fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool;
 }
 
 impl SortPrefix for i64 {
+    const WORDS: usize = 1;
     #[inline]
     fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
         if *n == 3 {
@@ -867,6 +953,7 @@ impl SortPrefix for i64 {
 }
 
 impl SortPrefix for bool {
+    const WORDS: usize = 1;
     #[inline]
     fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
         (*self as i64).put_prefix(w, n)
@@ -874,12 +961,13 @@ impl SortPrefix for bool {
 }
 
 impl SortPrefix for f64 {
+    const WORDS: usize = 1;
     #[inline]
     fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
-        if *n == 3 {
+        if *n == 3 || self.is_nan() {
             return false;
         }
-        // -0.0 == 0.0; the keys hold no NaN (check_sortable ran first)
+        // -0.0 == 0.0
         let bits = if *self == 0.0 { 0 } else { self.to_bits() };
         w[*n] = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
         *n += 1;
@@ -888,6 +976,7 @@ impl SortPrefix for f64 {
 }
 
 impl SortPrefix for Str {
+    const WORDS: usize = 1;
     /// The first 7 bytes, big-endian, then the length when it is at most 7 (the word is then the
     /// whole str) or 8 (longer): UTF-8's byte order is the code points' order.
     #[inline]
@@ -907,7 +996,16 @@ impl SortPrefix for Str {
     }
 }
 
+const fn min3(n: usize) -> usize {
+    if n > 3 {
+        3
+    } else {
+        n
+    }
+}
+
 impl<A: SortPrefix, B: SortPrefix> SortPrefix for (A, B) {
+    const WORDS: usize = min3(A::WORDS + B::WORDS);
     #[inline]
     fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
         self.0.put_prefix(w, n) && self.1.put_prefix(w, n)
@@ -915,6 +1013,7 @@ impl<A: SortPrefix, B: SortPrefix> SortPrefix for (A, B) {
 }
 
 impl<A: SortPrefix, B: SortPrefix, C: SortPrefix> SortPrefix for (A, B, C) {
+    const WORDS: usize = min3(A::WORDS + B::WORDS + C::WORDS);
     #[inline]
     fn put_prefix(&self, w: &mut [u64; 3], n: &mut usize) -> bool {
         self.0.put_prefix(w, n) && self.1.put_prefix(w, n) && self.2.put_prefix(w, n)

@@ -61,13 +61,19 @@ fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool)
             hi[w] = hi[w].max(k.word(w));
         }
     }
-    let norm = |k: &K, w: usize| -> u64 {
+    // the distance from the column's smallest (`k - lo`), or descending from its largest
+    // (`hi - k`, which is `!k - !hi`): one xor and one subtraction, no branch
+    let mut flip = [0u64; 3];
+    let mut base = [0u64; 3];
+    for w in 0..K::WORDS {
         if rev {
-            (hi[w] as u64).wrapping_sub(k.word(w) as u64)
+            flip[w] = !0;
+            base[w] = !(hi[w] as u64);
         } else {
-            (k.word(w) as u64).wrapping_sub(lo[w] as u64)
+            base[w] = lo[w] as u64;
         }
-    };
+    }
+    let norm = |k: &K, w: usize| -> u64 { ((k.word(w) as u64) ^ flip[w]).wrapping_sub(base[w]) };
     if n < 64 {
         let mut v = v;
         v.sort_by(|a, b| {
@@ -76,12 +82,18 @@ fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool)
         });
         return v;
     }
+    // a word's distances are at most its column's span: the bytes above the span's are zero
+    let mut bytes = [0usize; 3];
+    for w in 0..K::WORDS {
+        let span = (hi[w] as u64).wrapping_sub(lo[w] as u64);
+        bytes[w] = (64 - span.leading_zeros() as usize + 7) >> 3; // whole bytes (div_ceil is newer than rustc 1.63)
+    }
     let mut counts = vec![[0usize; 256]; 8 * K::WORDS];
     for e in v.iter() {
         let k = key(e);
         for w in 0..K::WORDS {
             let u = norm(&k, w);
-            for b in 0..8 {
+            for b in 0..bytes[w] {
                 counts[8 * w + b][((u >> (8 * b)) & 255) as usize] += 1;
             }
         }
@@ -89,7 +101,7 @@ fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool)
     let mut src = v;
     let mut dst: Vec<E> = vec![src[0]; n];
     for w in (0..K::WORDS).rev() {
-        for b in 0..8 {
+        for b in 0..bytes[w] {
             let c = &counts[8 * w + b];
             if c.contains(&n) {
                 continue; // every key has the same byte here
@@ -100,10 +112,12 @@ fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool)
                 *p = s;
                 s += x;
             }
+            let (f, base, shift) = (flip[w], base[w], 8 * b);
             for e in src.iter() {
-                let d = ((norm(&key(e), w) >> (8 * b)) & 255) as usize;
-                dst[pos[d]] = *e;
-                pos[d] += 1;
+                let d = ((((key(e).word(w) as u64) ^ f).wrapping_sub(base) >> shift) & 255) as usize;
+                let p = &mut pos[d];
+                dst[*p] = *e;
+                *p += 1;
             }
             std::mem::swap(&mut src, &mut dst);
         }
