@@ -129,6 +129,25 @@ class _MethodsMixin:
             sep_code = "None" if isinstance(sep, ir.Const) else f"{self.expr(sep)}.as_deref()"
         return f"{s}, {sep_code}"
 
+    @staticmethod
+    def split_unpack_from(e: ir.Expr) -> tuple[ir.Intrinsic, str, int] | None:
+        """`s.rsplit(...)`, or `s.split(...)[k:]` / `s.rsplit(...)[k:]` with a constant `k`, being
+        unpacked: (the split call, "true" for rsplit, k). None: another list."""
+        start = 0
+        if (isinstance(e, ir.Intrinsic) and e.name == "list.slice" and isinstance(e.args[0], ir.Intrinsic)
+                and e.args[0].name in ("str.split", "str.rsplit")
+                and all(isinstance(b, ir.Const) and b.value is None for b in e.args[2:4])):
+            lo = e.args[1]
+            if isinstance(lo, ir.Coerce):
+                lo = lo.expr
+            if not (isinstance(lo, ir.Const) and type(lo.value) is int and -(2**31) < lo.value < 2**31):
+                return None
+            start, e = lo.value, e.args[0]
+        elif not (isinstance(e, ir.Intrinsic) and e.name == "str.rsplit"):
+            return None
+        assert isinstance(e, ir.Intrinsic)
+        return e, "true" if e.name == "str.rsplit" else "false", start
+
     def lazy_pieces(self, it: ir.Expr) -> str | None:
         """`s.split(sep)` (no maxsplit) or `s.splitlines()` looped over: an `rt::Pieces` that
         makes the pieces as the loop takes them (no list). None: not one of these."""
@@ -213,6 +232,14 @@ class _MethodsMixin:
         if m == "getitem" and isinstance(a[0], ir.Local) and a[0].name in self.list_views:
             idx = self.as_i64(a[1], "index")
             return q(f"rt::vget({self.list_views[a[0].name]}, {idx}, {ln})")
+        sliced = self.split_unpack_from(a[0]) if m == "unpack" else None
+        if sliced is not None:
+            # a, b = s.rsplit(sep, k) / a, b = s.split(sep, k)[1:]: the pieces, no list or slice
+            sp, rev, start = sliced
+            n = a[1].value  # type: ignore[attr-defined]
+            names = ", ".join(f"_u{i}" for i in range(n))
+            call = q(f"rt::str_split_unpack_from::<{n}>({self.split_args(sp)}, {rev}, {start}_i64, {ln})")
+            return f"{{ let [{names}] = {call}; ({names}{',' if n == 1 else ''}) }}"
         if m == "unpack" and isinstance(a[0], ir.Intrinsic) and a[0].name == "str.split":
             # a, b = s.split(sep): the pieces themselves, no list
             n = a[1].value  # type: ignore[attr-defined]

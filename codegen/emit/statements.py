@@ -150,13 +150,48 @@ class _StatementsMixin:
             lhs = "let _" if target.name == ir.DISCARD else self.ident(target.name)
             self.w.line(f"{lhs} = {self.expr(value)};", ln)
             return
-        fused = self.dict_add(target, value)
+        fused = self.dict_add(target, value) or self.split_unpack_into(target, value, ln)
         if fused is not None:
             self.w.line(fused, ln)
             return
         v = self.t("_v")
         self.w.line(f"let {v} = {self.expr(value)};", ln)
         self.bind_target(target, v, ln)
+
+    def split_unpack_into(self, target: ir.Target, value: ir.Expr, ln: int) -> str | None:
+        """`a, b = s.split(sep)` into distinct str locals that the call does not read: each piece
+        made in its variable (`rt::str_split_unpack_into`), not returned as an array and moved
+        through temporaries. None: another assignment."""
+        if not (isinstance(target, ir.TupleTarget) and isinstance(value, ir.Intrinsic) and value.name == "list.unpack"
+                and isinstance(value.args[0], ir.Intrinsic)):
+            return None
+        window = self.split_unpack_from(value.args[0])  # s.rsplit(..), s.split(..)[k:], s.rsplit(..)[k:]
+        if window is None and value.args[0].name != "str.split":
+            return None
+        names = []
+        for t in target.items:
+            if not (isinstance(t, ir.NameTarget) and not t.is_global and t.ty == ir.STR
+                    and t.name not in self.char_locals):
+                return None
+            names.append(t.name)
+        split = value.args[0] if window is None else window[0]
+        n = value.args[1].value  # type: ignore[attr-defined]
+        named = [x for x in names if x != ir.DISCARD]
+        if len(set(named)) != len(named) or n != len(names):
+            return None
+
+        def ok(e: ir.Expr) -> bool:  # read by the call without a borrow of a target
+            if isinstance(e, ir.Coerce):
+                e = e.expr
+            return isinstance(e, ir.Const) or (isinstance(e, ir.Local) and e.name not in names)
+        if not all(ok(a) for a in split.args):
+            return None
+        outs = ", ".join("&mut rt::Str::new()" if x == ir.DISCARD else f"&mut {self.ident(x)}" for x in names)
+        args = f"{self.split_text_sep(split)}, {self.as_i64(split.args[2], 'ssize')}"
+        if window is not None:
+            args += f", {window[1]}, {window[2]}_i64"
+            return self.q(f"rt::str_split_unpack_from_into::<{n}>({args}, [{outs}], {ln})") + ";"
+        return self.q(f"rt::str_split_unpack_into::<{n}>({args}, [{outs}], {ln})") + ";"
 
     def dict_add(self, target: ir.Target, value: ir.Expr) -> str | None:
         """`d[k] = d.get(k, c) + x` and `d[k] += x` (d a local dict of ints or floats; k, c and x

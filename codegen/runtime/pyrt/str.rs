@@ -158,6 +158,30 @@ impl Str {
     /// ~40 % of `split`'s time on short pieces).
     #[inline]
     fn inline(s: &str) -> Str {
+        // SAFETY: see `inline_words`
+        unsafe { std::mem::transmute(Str::inline_words(s)) }
+    }
+    /// `*dst = Str::inline(s)`, stored as whole words straight into `dst`: a value returned and
+    /// then moved is copied as 16 + 8 bytes on x86-64, a 16-byte load of two 8-byte stores that
+    /// fails store-to-load forwarding (~30 % of `Pieces::next_into`'s time).
+    #[inline(always)]
+    fn set_inline(dst: &mut Str, s: &str) {
+        let w = Str::inline_words(s);
+        // SAFETY: the old value is dropped once, then overwritten by a valid inline value (see
+        // `inline_words`); `Str` is word-aligned and as large as the words
+        unsafe {
+            std::ptr::drop_in_place(dst);
+            let p = dst as *mut Str as *mut u64;
+            let mut i = 0;
+            while i < w.len() {
+                std::ptr::write(p.add(i), w[i]);
+                i += 1;
+            }
+        }
+    }
+    /// The words of `Str::inline(s)`.
+    #[inline(always)]
+    fn inline_words(s: &str) -> [u64; STR_INLINE / 8 + 1] {
         let (b, n) = (s.as_bytes(), s.len());
         debug_assert!(n <= STR_INLINE);
         // the text as little-endian words, zero-padded: bytes [0, 8), [8, 16), [16, 24)
@@ -170,10 +194,10 @@ impl Str {
         let words: [u64; 2] = [w0, w1];
         #[cfg(not(target_pointer_width = "32"))]
         let words: [u64; 3] = [w0, w1, (x1 >> 48) | (text_word(b, 16) << 16)];
-        // SAFETY: `StrRepr` is `repr(u8)` with `Inline` first: byte 0 is its tag (0), byte 1
-        // `len`, then `buf` (the text, zero-padded as every inline buffer is); the sizes match
-        // (checked at compile time by `transmute`); the targets are little-endian (see below)
-        unsafe { std::mem::transmute(words) }
+        // `StrRepr` is `repr(u8)` with `Inline` first: byte 0 is its tag (0), byte 1 `len`,
+        // then `buf` (the text, zero-padded as every inline buffer is); the sizes match
+        // (checked at compile time by `inline`'s `transmute`); the targets are little-endian
+        words
     }
     /// A heap copy of `s` with room for `cap >= s.len()` bytes.
     fn heap(s: &str, cap: usize, ascii: u8) -> Str {
@@ -404,6 +428,15 @@ impl<'a> Src<'a> {
             return Str::inline(sub);
         }
         self.long_piece(sub)
+    }
+    /// `*dst = self.piece(sub)` (see `Str::set_inline`).
+    #[inline(always)]
+    pub fn piece_into(&self, sub: &str, dst: &mut Str) {
+        if sub.len() <= STR_INLINE {
+            Str::set_inline(dst, sub);
+        } else {
+            *dst = self.long_piece(sub);
+        }
     }
     #[inline(never)]
     fn long_piece(&self, sub: &str) -> Str {
@@ -1471,7 +1504,7 @@ impl Pieces {
                 return true;
             }
         };
-        *dst = src.piece(&t[st..end]);
+        src.piece_into(&t[st..end], dst);
         self.pos = next;
         true
     }
@@ -1506,6 +1539,65 @@ pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
     line: u32,
 ) -> PyResult<[Str; N]> {
     str_split_unpack_src::<N>(s.src(), sep, maxsplit, line)
+}
+
+/// `a, b = s.split(sep, maxsplit)` into `a` and `b` (distinct locals not read by the call):
+/// as `str_split_unpack`, but each piece is made in its target, which is only written once the
+/// unpack succeeded (CPython assigns nothing on a ValueError). A returned `[Str; N]` is moved
+/// through stack slots a piece at a time, as a tag byte and overlapping 4-byte copies of the
+/// next 7 bytes that fail store-to-load forwarding (~10 % of a split-and-unpack loop's time).
+#[inline]
+pub fn str_split_unpack_into<const N: usize>(s: &(impl StrSrc + ?Sized),
+    sep: Option<&str>,
+    maxsplit: i64,
+    out: [&mut Str; N],
+    line: u32,
+) -> PyResult<()> {
+    let src = s.src();
+    let t = src.text;
+    if let (Some(sep), true) = (sep, maxsplit < 0) {
+        if sep.len() == 1 {
+            // one ASCII byte (see split_each): where the first N - 1 pieces end, then the pieces
+            let (c, b) = (sep.as_bytes()[0], t.as_bytes());
+            let mut ends = [0usize; N];
+            let mut n = 0usize;
+            let mut at = 0usize;
+            while let Some(j) = find_byte(&b[at..], c) {
+                if n < N {
+                    ends[n] = at + j;
+                }
+                n += 1;
+                at += j + 1;
+            }
+            if n + 1 != N {
+                return Err(unpack_count_err(N, n + 1, line));
+            }
+            ends[N - 1] = b.len();
+            let mut st = 0;
+            for (o, &e) in out.into_iter().zip(ends.iter()) {
+                src.piece_into(&t[st..e], o);
+                st = e + 1;
+            }
+            return Ok(());
+        }
+    }
+    let base = t.as_ptr() as usize;
+    let mut at = [(0usize, 0usize); N];
+    let mut n = 0usize;
+    split_each(t, sep, maxsplit, line, |p| {
+        if n < N {
+            let a = p.as_ptr() as usize - base;
+            at[n] = (a, a + p.len());
+        }
+        n += 1;
+    })?;
+    if n != N {
+        return Err(unpack_count_err(N, n, line));
+    }
+    for (o, &(a, b)) in out.into_iter().zip(at.iter()) {
+        src.piece_into(&t[a..b], o);
+    }
+    Ok(())
 }
 
 /// The empty string, for array initialisers (`[EMPTY_STR; N]`).
@@ -1684,8 +1776,15 @@ fn str_rsplit_src(src: Src<'_>,
     maxsplit: i64,
     line: u32,
 ) -> PyResult<PyList<Str>> {
-    let s = src.text;
     let mut out: Vec<Str> = Vec::new();
+    rsplit_each(src.text, sep, maxsplit, line, |p| out.push(src.piece(p)))?;
+    out.reverse();
+    Ok(PyList::from_vec(out))
+}
+
+/// The pieces of `s.rsplit(sep, maxsplit)`, last first, to `put`.
+#[inline]
+fn rsplit_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: impl FnMut(&str)) -> PyResult<()> {
     match sep {
         Some(sep) => {
             if sep.is_empty() {
@@ -1699,53 +1798,164 @@ fn str_rsplit_src(src: Src<'_>,
                 while left != 0 {
                     match b[..end].iter().rposition(|&x| x == c) {
                         Some(j) => {
-                            out.push(src.piece(&s[j + 1..end]));
+                            put(&s[j + 1..end]);
                             end = j;
                             left -= 1;
                         }
                         None => break,
                     }
                 }
-                out.push(src.piece(&s[..end]));
-                out.reverse();
-                return Ok(PyList::from_vec(out));
+                put(&s[..end]);
+                return Ok(());
             }
             if maxsplit < 0 {
-                out.extend(s.rsplit(sep).map(|p| src.piece(p)));
-                out.reverse();
-                return Ok(PyList::from_vec(out));
+                s.rsplit(sep).for_each(&mut put);
+                return Ok(());
             }
             let n = (maxsplit as u64).saturating_add(1).min(usize::MAX as u64) as usize;
-            out.extend(s.rsplitn(n, sep).map(|p| src.piece(p)));
-            out.reverse();
+            s.rsplitn(n, sep).for_each(&mut put);
         }
         None => {
             let mut rest = s.trim_end_matches(py_isspace);
             let mut left = maxsplit;
             while !rest.is_empty() {
                 if left == 0 {
-                    out.push(src.piece(rest));
+                    put(rest);
                     break;
                 }
                 match rest.rfind(py_isspace) {
                     Some(i) => {
                         let c_len = rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1);
-                        out.push(src.piece(&rest[i + c_len..]));
+                        put(&rest[i + c_len..]);
                         rest = rest[..i].trim_end_matches(py_isspace);
                         if left > 0 {
                             left -= 1;
                         }
                     }
                     None => {
-                        out.push(src.piece(rest));
+                        put(rest);
                         break;
                     }
                 }
             }
-            out.reverse();
         }
     }
-    Ok(PyList::from_vec(out))
+    Ok(())
+}
+
+/// `a, b = s.split(sep, maxsplit)[start:]`, `a, b = s.rsplit(sep, maxsplit)[start:]` (`rev`) and
+/// `a, b = s.rsplit(sep, maxsplit)` (start 0): the `N` pieces without the list or its slice
+/// (split's own errors first, then `list_unpack`'s ValueError texts for the sliced list).
+#[inline]
+pub fn str_split_unpack_from<const N: usize>(s: &(impl StrSrc + ?Sized),
+    sep: Option<&str>,
+    maxsplit: i64,
+    rev: bool,
+    start: i64,
+    line: u32,
+) -> PyResult<[Str; N]> {
+    str_split_unpack_from_src::<N>(s.src(), sep, maxsplit, rev, start, line)
+}
+
+fn str_split_unpack_from_src<const N: usize>(src: Src<'_>,
+    sep: Option<&str>,
+    maxsplit: i64,
+    rev: bool,
+    start: i64,
+    line: u32,
+) -> PyResult<[Str; N]> {
+    let at = split_window::<N>(src.text, sep, maxsplit, rev, start, line)?;
+    let mut out: [Str; N] = [EMPTY_STR; N];
+    for (o, &(a, b)) in out.iter_mut().zip(at.iter()) {
+        src.piece_into(&src.text[a..b], o);
+    }
+    Ok(out)
+}
+
+/// `str_split_unpack_from` into `N` distinct locals the call does not read (see
+/// `str_split_unpack_into`).
+#[inline]
+pub fn str_split_unpack_from_into<const N: usize>(s: &(impl StrSrc + ?Sized),
+    sep: Option<&str>,
+    maxsplit: i64,
+    rev: bool,
+    start: i64,
+    out: [&mut Str; N],
+    line: u32,
+) -> PyResult<()> {
+    let src = s.src();
+    let at = split_window::<N>(src.text, sep, maxsplit, rev, start, line)?;
+    for (o, &(a, b)) in out.into_iter().zip(at.iter()) {
+        src.piece_into(&src.text[a..b], o);
+    }
+    Ok(())
+}
+
+/// Where the pieces `[start:]` of `s.split(sep, maxsplit)` (`s.rsplit` when `rev`) are in `s`,
+/// when there are exactly `N` of them; else split's own error, or `list_unpack`'s ValueError
+/// for the sliced list.
+fn split_window<const N: usize>(s: &str,
+    sep: Option<&str>,
+    maxsplit: i64,
+    rev: bool,
+    start: i64,
+    line: u32,
+) -> PyResult<[(usize, usize); N]> {
+    // where the pieces are (split and rsplit yield sub-slices), in the order made: the first
+    // CAP of them
+    const CAP: usize = 16;
+    let base = s.as_ptr() as usize;
+    let pos = |p: &str| {
+        let a = p.as_ptr() as usize - base;
+        (a, a + p.len())
+    };
+    let mut kept = [(0usize, 0usize); CAP];
+    let mut n = 0usize;
+    {
+        let put = |p: &str| {
+            if n < CAP {
+                kept[n] = pos(p);
+            }
+            n += 1;
+        };
+        if rev {
+            rsplit_each(s, sep, maxsplit, line, put)?;
+        } else {
+            split_each(s, sep, maxsplit, line, put)?;
+        }
+    }
+    // the slice's first position in the list, clamped as CPython's
+    let lo = if start < 0 {
+        (n as i64 + start).max(0) as usize
+    } else {
+        (start as u64).min(n as u64) as usize
+    };
+    if n - lo != N {
+        return Err(unpack_count_err(N, n - lo, line));
+    }
+    let mut out = [(0usize, 0usize); N];
+    if n <= CAP {
+        for (k, o) in out.iter_mut().enumerate() {
+            let i = lo + k; // the position in the list
+            *o = if rev { kept[n - 1 - i] } else { kept[i] };
+        }
+        return Ok(out);
+    }
+    // more pieces than kept: split again, keeping the window (no error this time)
+    let mut j = 0usize;
+    let put = |p: &str| {
+        let i = if rev { n - 1 - j } else { j };
+        if i >= lo && i - lo < N {
+            out[i - lo] = pos(p);
+        }
+        j += 1;
+    };
+    if rev {
+        rsplit_each(s, sep, maxsplit, line, put)?;
+    } else {
+        split_each(s, sep, maxsplit, line, put)?;
+    }
+    Ok(out)
 }
 
 fn is_line_break(c: char) -> bool {
