@@ -185,19 +185,63 @@ impl Str {
         let (b, n) = (s.as_bytes(), s.len());
         debug_assert!(n <= STR_INLINE);
         // the text as little-endian words, zero-padded: bytes [0, 8), [8, 16), [16, 24)
-        let x0 = text_word(b, 0);
-        let x1 = text_word(b, 8);
+        #[cfg(target_pointer_width = "32")]
+        let x2 = 0;
+        #[cfg(not(target_pointer_width = "32"))]
+        let x2 = text_word(b, 16);
+        Str::words_of(n, text_word(b, 0), text_word(b, 8), x2)
+    }
+    /// The words of the inline value of the `n <= STR_INLINE` bytes of text held zero-padded
+    /// in the little-endian words `x0, x1, x2` (bytes [0, 8), [8, 16), [16, 24); every byte from
+    /// `n` on zero; `x2` unused on wasm32).
+    #[inline(always)]
+    fn words_of(n: usize, x0: u64, x1: u64, x2: u64) -> [u64; STR_INLINE / 8 + 1] {
         // tag 0 (`Inline`), then the length byte, then the text
         let w0 = ((n as u64) << 8) | (x0 << 16);
         let w1 = (x0 >> 48) | (x1 << 16);
         #[cfg(target_pointer_width = "32")]
-        let words: [u64; 2] = [w0, w1];
+        let words: [u64; 2] = {
+            let _ = x2;
+            [w0, w1]
+        };
         #[cfg(not(target_pointer_width = "32"))]
-        let words: [u64; 3] = [w0, w1, (x1 >> 48) | (text_word(b, 16) << 16)];
+        let words: [u64; 3] = [w0, w1, (x1 >> 48) | (x2 << 16)];
         // `StrRepr` is `repr(u8)` with `Inline` first: byte 0 is its tag (0), byte 1 `len`,
         // then `buf` (the text, zero-padded as every inline buffer is); the sizes match
         // (checked at compile time by `inline`'s `transmute`); the targets are little-endian
         words
+    }
+    /// The inline value of `words_of(n, x0, x1, x2)`, put together in registers.
+    #[inline(always)]
+    fn from_words(n: usize, x0: u64, x1: u64, x2: u64) -> Str {
+        // SAFETY: see `words_of`
+        unsafe { std::mem::transmute(Str::words_of(n, x0, x1, x2)) }
+    }
+    /// The inline value of the `n <= STR_INLINE` bytes of text at `p`, read as three whole
+    /// words and masked to `n` bytes (no branch on the length, as `text_word` has: pieces of a
+    /// split have random lengths).
+    ///
+    /// # Safety
+    /// 24 bytes from `p` must be readable; its first `n` are a whole `str`.
+    #[inline(always)]
+    unsafe fn inline_from_text(p: *const u8, n: usize) -> Str {
+        #[inline(always)]
+        fn keep(x: u64, v: usize) -> u64 {
+            // the low min(v, 8) bytes of x
+            if v >= 8 {
+                x
+            } else {
+                x & ((1u64 << (v * 8)) - 1)
+            }
+        }
+        let w = |at: usize| u64::from_le(std::ptr::read_unaligned(p.add(at) as *const u64));
+        let x0 = keep(w(0), n);
+        let x1 = keep(w(8), n.saturating_sub(8));
+        #[cfg(target_pointer_width = "32")]
+        let x2 = 0;
+        #[cfg(not(target_pointer_width = "32"))]
+        let x2 = keep(w(16), n.saturating_sub(16));
+        Str::from_words(n, x0, x1, x2)
     }
     /// A heap copy of `s` with room for `cap >= s.len()` bytes.
     fn heap(s: &str, cap: usize, ascii: u8) -> Str {
@@ -425,6 +469,11 @@ impl<'a> Src<'a> {
     #[inline]
     pub fn piece(&self, sub: &str) -> Str {
         if sub.len() <= STR_INLINE {
+            let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
+            if p >= t && p + 24 <= t + self.text.len() {
+                // SAFETY: the 24 bytes from `sub`'s start lie inside the text
+                return unsafe { Str::inline_from_text(sub.as_ptr(), sub.len()) };
+            }
             return Str::inline(sub);
         }
         self.long_piece(sub)
@@ -1034,10 +1083,78 @@ pub fn str_join_list_slice(
 /// `sep.join` of the `n` items `items[start]`, `items[start + step]`, ... (all in range).
 fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -> Str {
     if step == 1 {
-        return join_all(sep, &items[start..start + n]);
+        return join_strs(sep, &items[start..start + n]);
     }
     let picked: Vec<&str> = (0..n).map(|k| items[(start as isize + k as isize * step) as usize].as_str()).collect();
     join_all(sep, &picked)
+}
+
+/// `sep.join(items)` of `Str`s: as `join_all`, but an inline item (a word, a piece of a `split`)
+/// is copied as the fixed words of its whole buffer (its text, then zeros that the next piece
+/// overwrites) into a destination with `STR_INLINE` bytes of room past the text: no branch on
+/// its length (with pieces of random lengths, `copy_to`'s length tests mispredict). A short
+/// result is put together in a zeroed local buffer, then made inline from its words.
+fn join_strs(sep: &str, items: &[Str]) -> Str {
+    let n_bytes: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    if n_bytes <= STR_INLINE {
+        // every piece starts at or before n_bytes <= STR_INLINE and writes at most STR_INLINE
+        // bytes: 48 bytes of room; a byte past n_bytes is only ever written as a piece's padding
+        // (zero), so the words read back hold the text zero-padded, as `inline_words` wants
+        let mut buf = [0u64; 6];
+        // SAFETY: see above; the items' text is whole `str`s, so the result is UTF-8
+        unsafe { join_strs_into(buf.as_mut_ptr() as *mut u8, 48, sep, items) };
+        return Str::from_words(n_bytes, u64::from_le(buf[0]), u64::from_le(buf[1]), u64::from_le(buf[2]));
+    }
+    let p = heap_alloc(n_bytes, 0, false);
+    // SAFETY: the block has room for the text
+    unsafe { join_strs_into(heap_data(p), n_bytes, sep, items) };
+    Str(StrRepr::Heap { data: heap_text(p), len: n_bytes })
+}
+
+/// Write `sep.join(items)` at `dst`, which has room for `cap` bytes (at least the text's): a
+/// piece with `STR_INLINE` bytes of room after its start is copied by `put_piece` (its padding
+/// overwritten by what follows), the last ones exactly (no room past the text is needed).
+#[inline(always)]
+unsafe fn join_strs_into(dst: *mut u8, cap: usize, sep: &str, items: &[Str]) {
+    let mut pos = 0usize;
+    for (k, x) in items.iter().enumerate() {
+        if k > 0 && !sep.is_empty() {
+            copy_to(dst.add(pos), sep.as_bytes());
+            pos += sep.len();
+        }
+        if pos + STR_INLINE <= cap {
+            pos += put_piece(dst.add(pos), x);
+        } else {
+            let b = x.as_bytes();
+            copy_to(dst.add(pos), b);
+            pos += b.len();
+        }
+    }
+}
+
+/// Copy the text of `x` to `dst`, which has room for `STR_INLINE` bytes at least; its length.
+/// An inline value's whole buffer is copied (text, then zeros) by fixed-size moves.
+#[inline(always)]
+unsafe fn put_piece(dst: *mut u8, x: &Str) -> usize {
+    match &x.0 {
+        StrRepr::Inline { len, buf } => {
+            // [0, 8), [8, 16) and [STR_INLINE - 8, STR_INLINE) cover the buffer (14 or 22 bytes)
+            const MID: usize = if STR_INLINE >= 16 { 8 } else { STR_INLINE - 8 };
+            let p = buf.as_ptr();
+            let a = std::ptr::read_unaligned(p as *const u64);
+            let b = std::ptr::read_unaligned(p.add(MID) as *const u64);
+            let c = std::ptr::read_unaligned(p.add(STR_INLINE - 8) as *const u64);
+            std::ptr::write_unaligned(dst as *mut u64, a);
+            std::ptr::write_unaligned(dst.add(MID) as *mut u64, b);
+            std::ptr::write_unaligned(dst.add(STR_INLINE - 8) as *mut u64, c);
+            *len as usize
+        }
+        _ => {
+            let s = x.as_bytes();
+            copy_to(dst, s);
+            s.len()
+        }
+    }
 }
 
 /// `a + b + c + ...` of strs (the operands evaluated first, left to right, as Python does): one
@@ -1103,6 +1220,37 @@ pub fn str_eq_bytes(x: &[u8], y: &[u8]) -> bool {
     }
     // 0 to 3 bytes: the first, middle and last byte cover them all
     n == 0 || (x[0] == y[0] && x[n / 2] == y[n / 2] && x[n - 1] == y[n - 1])
+}
+
+/// The first position at or after `i` of a Python whitespace byte in the ASCII text `b` (or
+/// `b.len()`): the end of a word of `split()`. Eight bytes at a time: the "has less than" word
+/// test marks bytes below 0x21, the lowest mark exactly; a marked byte that is not whitespace
+/// (a control character) is stepped over. A word shorter than 8 bytes ends in one step, so
+/// the loop's branches follow the text's words less than a byte loop's exit does.
+#[inline(always)]
+fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let sp = |c: u8| matches!(c, 0x09..=0x0d | 0x1c..=0x20);
+    let (n, p) = (b.len(), b.as_ptr());
+    while i + 8 <= n {
+        // SAFETY: i + 8 <= n bytes are readable
+        let w = u64::from_le(unsafe { std::ptr::read_unaligned(p.add(i) as *const u64) });
+        let t = w.wrapping_sub(ONES.wrapping_mul(0x21)) & !w & HIGH;
+        if t == 0 {
+            i += 8;
+            continue;
+        }
+        let j = i + (t.trailing_zeros() / 8) as usize;
+        if sp(b[j]) {
+            return j;
+        }
+        i = j + 1;
+    }
+    while i < n && !sp(b[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether one of the 8 ASCII bytes at `b[i..i + 8]` is below 0x20 (the "has less than" word
@@ -1475,10 +1623,7 @@ impl Pieces {
                     self.pos = n;
                     return false;
                 }
-                let mut e = st;
-                while e < n && !sp(b[e]) {
-                    e += 1;
-                }
+                let e = ascii_word_end(b, st);
                 (st, e, e)
             }
             PiecesHow::Lines => {
@@ -1725,9 +1870,7 @@ fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: imp
                     break;
                 }
                 let st = i;
-                while i < n && !sp(b[i]) {
-                    i += 1;
-                }
+                i = ascii_word_end(b, i);
                 put(&s[st..i]);
                 if left > 0 {
                     left -= 1;
