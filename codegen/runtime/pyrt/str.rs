@@ -1699,36 +1699,37 @@ pub fn str_split_unpack_into<const N: usize>(s: &(impl StrSrc + ?Sized),
     line: u32,
 ) -> PyResult<()> {
     let src = s.src();
-    let t = src.text;
+    let at = split_positions::<N>(src.text, sep, maxsplit, line)?;
+    pieces_into(src, &at, out);
+    Ok(())
+}
+
+/// Where the `N` pieces of `t.split(sep, maxsplit)` are, when there are exactly `N`; else
+/// split's own error, or the unpack's ValueError.
+#[inline(always)]
+fn split_positions<const N: usize>(t: &str, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<[(usize, usize); N]> {
+    let mut at = [(0usize, 0usize); N];
+    let mut n = 0usize;
     if let (Some(sep), true) = (sep, maxsplit < 0) {
         if sep.len() == 1 {
-            // one ASCII byte (see split_each): where the first N - 1 pieces end, then the pieces
+            // one ASCII byte (see split_each): where the first N - 1 pieces end, then the last
             let (c, b) = (sep.as_bytes()[0], t.as_bytes());
-            let mut ends = [0usize; N];
-            let mut n = 0usize;
-            let mut at = 0usize;
-            while let Some(j) = find_byte(&b[at..], c) {
+            let mut st = 0usize;
+            while let Some(j) = find_byte(&b[st..], c) {
                 if n < N {
-                    ends[n] = at + j;
+                    at[n] = (st, st + j);
                 }
                 n += 1;
-                at += j + 1;
+                st += j + 1;
             }
             if n + 1 != N {
                 return Err(unpack_count_err(N, n + 1, line));
             }
-            ends[N - 1] = b.len();
-            let mut st = 0;
-            for (o, &e) in out.into_iter().zip(ends.iter()) {
-                src.piece_into(&t[st..e], o);
-                st = e + 1;
-            }
-            return Ok(());
+            at[N - 1] = (st, b.len());
+            return Ok(at);
         }
     }
     let base = t.as_ptr() as usize;
-    let mut at = [(0usize, 0usize); N];
-    let mut n = 0usize;
     split_each(t, sep, maxsplit, line, |p| {
         if n < N {
             let a = p.as_ptr() as usize - base;
@@ -1739,10 +1740,26 @@ pub fn str_split_unpack_into<const N: usize>(s: &(impl StrSrc + ?Sized),
     if n != N {
         return Err(unpack_count_err(N, n, line));
     }
-    for (o, &(a, b)) in out.into_iter().zip(at.iter()) {
-        src.piece_into(&t[a..b], o);
+    Ok(at)
+}
+
+/// The pieces of `src` at `at`, as an array (filled in place: rustc 1.63's `array::from_fn`
+/// goes through `array::map`, a slow out-of-line copy loop on wasm32).
+#[inline(always)]
+fn pieces_at<const N: usize>(src: Src<'_>, at: &[(usize, usize); N]) -> [Str; N] {
+    let mut out: [Str; N] = [EMPTY_STR; N];
+    for (o, &(a, b)) in out.iter_mut().zip(at.iter()) {
+        src.piece_into(&src.text[a..b], o);
     }
-    Ok(())
+    out
+}
+
+/// The pieces of `src` at `at`, each written into its target.
+#[inline(always)]
+fn pieces_into<const N: usize>(src: Src<'_>, at: &[(usize, usize); N], out: [&mut Str; N]) {
+    for (o, &(a, b)) in out.into_iter().zip(at.iter()) {
+        src.piece_into(&src.text[a..b], o);
+    }
 }
 
 /// The empty string, for array initialisers (`[EMPTY_STR; N]`).
@@ -1753,48 +1770,8 @@ fn str_split_unpack_src<const N: usize>(src: Src<'_>,
     maxsplit: i64,
     line: u32,
 ) -> PyResult<[Str; N]> {
-    let s = src.text;
-    if let (Some(sep), true) = (sep, maxsplit < 0) {
-        if sep.len() == 1 {
-            // one ASCII byte (see split_each): where the first N - 1 pieces end, then the pieces
-            let (c, b) = (sep.as_bytes()[0], s.as_bytes());
-            let mut ends = [0usize; N];
-            let mut n = 0usize;
-            let mut at = 0usize;
-            while let Some(j) = find_byte(&b[at..], c) {
-                if n < N {
-                    ends[n] = at + j;
-                }
-                n += 1;
-                at += j + 1;
-            }
-            if n + 1 == N {
-                ends[N - 1] = b.len();
-                // filled in place (rustc 1.63's `array::from_fn` goes through `array::map`, a
-                // slow out-of-line copy loop on wasm32)
-                let mut out: [Str; N] = [EMPTY_STR; N];
-                let mut st = 0;
-                for (o, &e) in out.iter_mut().zip(ends.iter()) {
-                    *o = src.piece(&s[st..e]);
-                    st = e + 1;
-                }
-                return Ok(out);
-            }
-            return Err(unpack_count_err(N, n + 1, line));
-        }
-    }
-    let mut out: [Str; N] = [EMPTY_STR; N];
-    let mut n = 0usize;
-    split_each(s, sep, maxsplit, line, |p| {
-        if n < N {
-            out[n] = src.piece(p);
-        }
-        n += 1;
-    })?;
-    if n != N {
-        return Err(unpack_count_err(N, n, line));
-    }
-    Ok(out)
+    let at = split_positions::<N>(src.text, sep, maxsplit, line)?;
+    Ok(pieces_at(src, &at))
 }
 
 /// CPython's ValueError for unpacking a list of `got` items into `n` names.
@@ -2008,11 +1985,7 @@ fn str_split_unpack_from_src<const N: usize>(src: Src<'_>,
     line: u32,
 ) -> PyResult<[Str; N]> {
     let at = split_window::<N>(src.text, sep, maxsplit, rev, start, line)?;
-    let mut out: [Str; N] = [EMPTY_STR; N];
-    for (o, &(a, b)) in out.iter_mut().zip(at.iter()) {
-        src.piece_into(&src.text[a..b], o);
-    }
-    Ok(out)
+    Ok(pieces_at(src, &at))
 }
 
 /// `str_split_unpack_from` into `N` distinct locals the call does not read (see
@@ -2028,9 +2001,7 @@ pub fn str_split_unpack_from_into<const N: usize>(s: &(impl StrSrc + ?Sized),
 ) -> PyResult<()> {
     let src = s.src();
     let at = split_window::<N>(src.text, sep, maxsplit, rev, start, line)?;
-    for (o, &(a, b)) in out.into_iter().zip(at.iter()) {
-        src.piece_into(&src.text[a..b], o);
-    }
+    pieces_into(src, &at, out);
     Ok(())
 }
 
