@@ -721,18 +721,25 @@ impl<T: Clone> PyList<T> {
     /// key function runs, as in CPython) and their keys; if the key function raises, the list
     /// gets its items back, in their order, and what the function added to it is dropped.
     fn take_keys<K, F: FnMut(&T) -> PyResult<K>>(&self, key: &mut F) -> PyResult<(Vec<T>, Vec<K>)> {
+        let mut keys: Vec<K> = Vec::with_capacity(self.0.borrow().len());
+        let items = self.take_keys_with(key, |_, k| keys.push(k))?;
+        Ok((items, keys))
+    }
+
+    /// `take_keys` with each key (and its item's position) given to `each` as it is made.
+    #[inline(always)]
+    fn take_keys_with<K, F: FnMut(&T) -> PyResult<K>>(&self, key: &mut F, mut each: impl FnMut(usize, K)) -> PyResult<Vec<T>> {
         let items = std::mem::take(&mut *self.0.borrow_mut());
-        let mut keys: Vec<K> = Vec::with_capacity(items.len());
-        for it in items.iter() {
+        for (i, it) in items.iter().enumerate() {
             match key(it) {
-                Ok(k) => keys.push(k),
+                Ok(k) => each(i, k),
                 Err(e) => {
                     *self.0.borrow_mut() = items;
                     return Err(e);
                 }
             }
         }
-        Ok((items, keys))
+        Ok(items)
     }
 
     /// Put the sorted items back; CPython's ValueError when user code (a key function, `__lt__`)
@@ -812,27 +819,18 @@ impl<T: Clone> PyList<T> {
         reverse: bool,
         line: u32,
     ) -> PyResult<()> {
-        // the list looks empty to the key function, as in CPython; if it raises, the list gets
-        // its items back, in their order
-        let items = std::mem::take(&mut *self.0.borrow_mut());
-        let mut pairs: Vec<(PrefixWords<W>, usize)> = Vec::with_capacity(items.len());
-        let mut slow: Vec<(usize, K)> = Vec::new();
-        for (i, it) in items.iter().enumerate() {
-            match key(it) {
-                Ok(k) => {
-                    let (mut w, mut n) = ([0u64; 3], 0usize);
-                    if !k.put_prefix(&mut w, &mut n) {
-                        slow.push((i, k));
-                    }
-                    pairs.push((PrefixWords::new(&w), i));
-                }
-                Err(e) => {
-                    *self.0.borrow_mut() = items;
-                    return Err(e);
-                }
+        let mut pairs: Vec<(PrefixWords<W>, usize)> = Vec::with_capacity(self.0.borrow().len());
+        // the keys the words do not hold whole, and their positions (ascending)
+        let (mut slow_pos, mut slow): (Vec<usize>, Vec<K>) = (Vec::new(), Vec::new());
+        let items = self.take_keys_with(&mut key, |i, k| {
+            let (mut w, mut n) = ([0u64; 3], 0usize);
+            if !k.put_prefix(&mut w, &mut n) {
+                slow_pos.push(i);
+                slow.push(k);
             }
-        }
-        self.sort_by_prefixes(items, pairs, slow, reverse, line)
+            pairs.push((PrefixWords::new(&w), i));
+        })?;
+        self.sort_by_prefixes(items, pairs, slow_pos, slow, reverse, line)
     }
 
     #[inline(never)]
@@ -840,27 +838,21 @@ impl<T: Clone> PyList<T> {
         &self,
         items: Vec<T>,
         pairs: Vec<(PrefixWords<W>, usize)>,
-        slow: Vec<(usize, K)>,
+        slow_pos: Vec<usize>,
+        slow: Vec<K>,
         reverse: bool,
         line: u32,
     ) -> PyResult<()> {
         // a key whose prefix is whole holds no NaN (`put_prefix` of a NaN says "not whole")
-        if let Err(e) = check_sortable_slow(&slow, line) {
+        if let Err(e) = check_sortable(&slow, line) {
             *self.0.borrow_mut() = items;
             return Err(e);
         }
-        let order = prefix_order(pairs, &slow, reverse);
+        let order = prefix_order(pairs, &slow_pos, &slow, reverse);
         drop(slow);
         let sorted = gather(items, order.into_iter());
         self.restore_sorted(sorted, Ok(()), line)
     }
-}
-
-fn check_sortable_slow<K: PartialOrd>(slow: &[(usize, K)], line: u32) -> PyResult<()> {
-    if slow.iter().any(|(_, k)| k.partial_cmp(k) != Some(Ordering::Equal)) {
-        return Err(sort_nan_err(line));
-    }
-    Ok(())
 }
 
 /// Prefix words as a radix sort key: `W` words, each unsigned word as the signed int of the same
@@ -889,8 +881,8 @@ impl<const W: usize> RadixKey for PrefixWords<W> {
 
 /// The positions of the keys in sorted order (descending with `rev`; equal keys in their order):
 /// a stable radix sort by the prefix words, then, where keys not held whole by their words
-/// (`slow`, by position) have equal words, a stable sort of those keys.
-fn prefix_order<const W: usize, K: PartialOrd>(pairs: Vec<(PrefixWords<W>, usize)>, slow: &[(usize, K)], rev: bool) -> Vec<usize> {
+/// (`slow`, at the ascending positions `slow_pos`) have equal words, a stable sort of those keys.
+fn prefix_order<const W: usize, K: PartialOrd>(pairs: Vec<(PrefixWords<W>, usize)>, slow_pos: &[usize], slow: &[K], rev: bool) -> Vec<usize> {
     let pairs = radix_sort(pairs, |p| p.0, rev);
     let mut order: Vec<usize> = pairs.iter().map(|p| p.1).collect();
     if !slow.is_empty() {
@@ -906,8 +898,8 @@ fn prefix_order<const W: usize, K: PartialOrd>(pairs: Vec<(PrefixWords<W>, usize
                 // longer than the prefix holds ends the prefix, and its word says so)
                 let mut run: Vec<(usize, &K)> = Vec::new();
                 for &pos in &order[s..e] {
-                    if let Ok(j) = slow.binary_search_by_key(&pos, |x| x.0) {
-                        run.push((pos, &slow[j].1));
+                    if let Ok(j) = slow_pos.binary_search(&pos) {
+                        run.push((pos, &slow[j]));
                     }
                 }
                 if !run.is_empty() {
