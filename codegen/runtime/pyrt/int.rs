@@ -69,6 +69,11 @@ pub fn int_floordiv(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b == 0 {
         return Err(zero_div_err("integer division or modulo by zero", line));
     }
+    if ((a | b) as u64) >> 32 == 0 {
+        // both in [0, 2**32): a 32-bit division (the 64-bit one is slower on x86-64; wasm's
+        // i64.div_s becomes the 64-bit one), and floor and truncation agree
+        return Ok(((a as u32) / (b as u32)) as i64);
+    }
     if a == i64::MIN && b == -1 {
         return Err(overflow_err(line));
     }
@@ -84,6 +89,10 @@ pub fn int_floordiv(a: i64, b: i64, line: u32) -> PyResult<i64> {
 pub fn int_mod(a: i64, b: i64, line: u32) -> PyResult<i64> {
     if b == 0 {
         return Err(zero_div_err("integer modulo by zero", line));
+    }
+    if ((a | b) as u64) >> 32 == 0 {
+        // as in int_floordiv
+        return Ok(((a as u32) % (b as u32)) as i64);
     }
     if b == -1 {
         return Ok(0);
