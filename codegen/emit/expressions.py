@@ -40,6 +40,15 @@ class _ExpressionsMixin:
                 or isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.args[1].ty == ir.INT):
             # one character (a char local, `s[i]`): its UTF-8 on the stack, no str made
             return f"&*{self.char_operand(e)}.encode_utf8(&mut [0u8; 4])"
+        if isinstance(e, ir.Intrinsic) and e.name == "tuple.getitem":
+            # `t[k]` of a tuple local: the field borrowed in place (`node[0] == "num"` compares
+            # it, no clone of the str first)
+            fields, base = [], e
+            while isinstance(base, ir.Intrinsic) and base.name == "tuple.getitem":
+                fields.insert(0, f".{base.args[1].value}")
+                base = base.args[0]
+            if isinstance(base, ir.Local) and base.name not in self.char_locals and isinstance(base.ty, ir.TupleT):
+                return f"&{self.ref(base)}{''.join(fields)}"
         return f"&{self.ref(e)}"
 
     def ref(self, e: ir.Expr) -> str:
@@ -145,6 +154,8 @@ class _ExpressionsMixin:
             if self.mod.recursive:
                 args.append(f"_depth + {1 + self.frame_off}")
             target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
+            if self.self_target and e.func == self.fn.name and e.dispatch is None:
+                target = self.self_target
             return self.q(f"rt::ret({target}({', '.join(args)}))")
         if isinstance(e, ir.FuncRef):
             return self.func_ref(e)

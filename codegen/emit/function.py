@@ -41,6 +41,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.inner_labels: set[str] = set()
         # labels of loops with an `else` block (their breaks set a flag)
         self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
+        # the Rust fn its direct calls of itself go to ("": its own, see `emit`)
+        self.self_target = ""
 
     def ident(self, name: str) -> str:
         """The Rust identifier of a Python name (see codegen/emit/names.py)."""
@@ -161,15 +163,65 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             # (recursive code ~1.6x faster). The body keeps `Result` and `?` (inlined here).
             args = ", ".join([*(self.ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
             plain = params.replace("mut ", "")
-            w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
+            guard = self.entry_guard() if fn.cache is None else None
+            if guard is not None:
+                # `if n < 2: return n` opening a recursive function: answered at the call site
+                # (half of fib's calls never enter the function); any other case, or a depth
+                # over the limit (the check the function opens with), calls it
+                cond, val = guard
+                outer = self.mod.names.fresh(f"{name}_call")
+                depth_ok = "_depth <= rt::MAX_USER_DEPTH && " if self.mod.recursive else ""
+                w.line("#[inline(always)]", fn.span.line)
+                w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
+                w.line(f"    if {depth_ok}{cond} {{ return {val}; }}", fn.span.line)
+                w.line(f"    {outer}({args})", fn.span.line)
+                w.line("}", fn.span.line)
+                w.line("#[inline(never)]", fn.span.line)
+                name = outer
+            w.line(f"{'' if guard is not None else 'pub(super) '}fn {name}({plain}) -> {ret} {{", fn.span.line)
             if fn.cache is not None:
                 self.memo_wrapper(fn, body, ret)
             else:
                 w.line(f"    match {body}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
                        fn.span.line)
             w.line("}", fn.span.line)
+            name = self.mod.fn_items(fn)[0]
+            if guard is not None and self.unrollable():
+                # one level of the recursion inlined into the function (as compilers inline a
+                # self-recursive call once): its own calls of itself go to a copy of the body,
+                # inlined, whose calls are the real ones (half as many calls)
+                inner = self.mod.names.fresh(f"{name}_in")
+                body2 = self.mod.names.fresh(f"{body}_in")
+                self.self_target = inner
+                w.line("#[inline(always)]", fn.span.line)
+                w.line(f"fn {inner}({plain}) -> {ret} {{", fn.span.line)
+                w.line(f"    if {depth_ok}{cond} {{ return {val}; }}", fn.span.line)
+                w.line(f"    match {body2}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
+                       fn.span.line)
+                w.line("}", fn.span.line)
+                copy = _FnEmitter(self.mod, fn, w)
+                w.line("#[inline(always)]", fn.span.line)
+                w.line(f"fn {body2}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+                copy.emit_body()
             w.line("#[inline(always)]", fn.span.line)
             w.line(f"fn {body}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+        self.emit_body()
+        w.line(f"}} use {module}::{name};")
+
+    def unrollable(self) -> bool:
+        """A small function of plain statements and int/bool expressions that calls itself
+        directly (its body can be emitted twice: nothing in it is a static or a closure)."""
+        ok = (ir.If, ir.Return, ir.Assign, ir.ExprStmt, ir.NameTarget, ir.BinOp, ir.UnaryOp, ir.Compare,
+              ir.BoolOp, ir.Local, ir.Const, ir.Call, ir.Coerce, ir.IfExp)
+        nodes = list(ir.walk(self.fn.body))
+        return (len(nodes) <= 60 and all(isinstance(n, ok) for n in nodes)
+                and all(n.ty in (ir.INT, ir.BOOL, ir.FLOAT) for n in nodes if hasattr(n, "ty"))
+                and any(isinstance(n, ir.Call) and n.func == self.fn.name and n.dispatch is None for n in nodes))
+
+    def emit_body(self) -> None:
+        """The statements of the function's body fn (its header written), and its closing brace."""
+        fn, w = self.fn, self.w
+        is_main = fn.name == "<module>"
         w.indent += 1
         if self.mod.recursive:
             # CPython's limit counts every frame (the module's too), so once anything recurses,
@@ -215,7 +267,47 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                 w.line(f"#[allow(unreachable_code)]\nreturn Err(rt::limit_err({rust_str(msg)}, {last}));", last)
         w.indent -= 1
         w.line("}")
-        w.line(f"}} use {module}::{name};")
+
+    def entry_guard(self) -> tuple[str, str] | None:
+        """(condition, value) of an `if COND: return VALUE` opening a recursive plain function
+        (not a method, generator or the module body), when both read only its int/bool
+        parameters and constants through comparisons, `and`, `or` and `not` (nothing that can
+        raise or have an effect, so evaluating them before the call changes nothing)."""
+        fn = self.fn
+        if (self.big or fn.generator or fn.nested_in or "." in fn.name or fn.name not in self.mod.recursive
+                or not fn.body):
+            return None
+        first = fn.body[0]
+        if not (isinstance(first, ir.If) and not first.orelse and len(first.body) == 1
+                and isinstance(first.body[0], ir.Return) and first.body[0].value is not None):
+            return None
+        params = dict(fn.params)
+
+        def leaf(x: ir.Expr) -> bool:
+            if isinstance(x, ir.Local):
+                return (x.ty in (ir.INT, ir.BOOL) and params.get(x.name) == x.ty
+                        and x.name not in self.byref_locals and x.name not in self.char_locals)
+            return isinstance(x, ir.Const) and x.ty in (ir.INT, ir.BOOL) and type(x.value) in (int, bool)
+
+        def pure(x: ir.Expr) -> bool:
+            if isinstance(x, ir.Compare):
+                return (all(op in ("<", "<=", ">", ">=", "==", "!=") for op in x.ops)
+                        and all(leaf(o) and o.ty == ir.INT for o in x.operands))
+            if isinstance(x, ir.BoolOp):
+                return x.ty == ir.BOOL and x.op in ("and", "or") and pure(x.left) and pure(x.right)
+            if isinstance(x, ir.UnaryOp):
+                return x.op == "not" and x.operand.ty == ir.BOOL and pure(x.operand)
+            return leaf(x) and x.ty == ir.BOOL
+
+        val = first.body[0].value
+        if not (first.cond.ty == ir.BOOL and pure(first.cond) and leaf(val) and val.ty == fn.ret):
+            return None
+        tmp = self.tmp
+        cond, v = self.expr(first.cond), self.expr(val)
+        self.tmp = tmp  # the body's temporaries keep their names
+        if "?" in cond + v or "tr!" in cond + v:
+            return None
+        return cond, v
 
     def memo_wrapper(self, fn: ir.Function, body: str, ret: str) -> None:
         """The body of `fn`'s cache wrapper (`@functools.cache` / `@lru_cache`, analyzers/memo.py):

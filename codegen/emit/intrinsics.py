@@ -300,6 +300,9 @@ class _IntrinsicsMixin:
                 # `xs[i][k]`: the field, not a clone of the whole item first
                 idx = self.as_i64(base.args[1], "index")
                 return q(f"{R(base.args[0])}.get_with({idx}, {base.span.line}, |_t| _t{''.join(fields)}{clone})")
+            if isinstance(base, ir.Local) and base.name not in self.char_locals and len(fields) > 1:
+                # `t[i][k]` of a tuple local: the field, not a clone of the inner tuple first
+                return f"{R(base)}{''.join(fields)}{clone}"
             return f"{R(a[0])}.{a[1].value}{clone}"
         if n in ("enumerate", "zip", "reversed"):
             raise EmitError(f"{n}() can only be looped over or passed to list()/sorted()/dict()", e.span)
