@@ -2,11 +2,12 @@
 methods, and the Python protocols (str/repr, ==, <, hash) the runtime's containers use.
 
 Representation (see ARCHITECTURE.md): every class of a hierarchy is the one Rust type
-`O<Root> { p: Rc<(u32, UnsafeCell<Option<D<Root>>>)> }`: cloning it is aliasing (Python's
-references; `is` compares the pointers), the `u32` is the run-time class (`ir.Class.tag`),
-`D<Root>` holds the fields of every class of the hierarchy (a subclass's fields keep their
-defaults in a base instance, which no Python code can read). `None` data is the placeholder a
-Rust local holds before the Python code assigns it (never read: `analyzers.flow`). Fields are
+`O<Root> { p: rt::ObjP<D<Root>> }` (a count, a `u32` tag and the payload in one block): cloning
+it is aliasing (Python's references; `is` compares the pointers), the tag is the run-time class
+(`ir.Class.tag`, from 1), `D<Root>` holds the fields of every class of the hierarchy (a
+subclass's fields keep their defaults in a base instance, which no Python code can read). Tag 0,
+with no payload, is the placeholder a Rust local holds before the Python code assigns it (never
+read: `analyzers.flow`). Fields are
 read and written only through `get_F`/`set_F`, which run no user code while they hold the
 payload, so no two references to it overlap. Methods are plain functions taking the object first; a call through a
 base type whose subclasses override the method goes through `dsp_<S>_<m>`, a `match` on the tag.
@@ -118,7 +119,7 @@ class ClassEmitter:
             # neither of which runs user code while it holds the reference (a clone is an Rc
             # count or a copy; the value a store drops cannot be this object, which the caller
             # holds), so no two references to the payload ever overlap
-            w.line(f"#[derive(Clone)] pub struct {s} {{ p: rt::ObjRc<(u32, std::cell::UnsafeCell<Option<{d}>>)> }}", ln)
+            w.line(f"#[derive(Clone)] pub struct {s} {{ p: rt::ObjP<{d}> }}", ln)
             # freeing an object hands its `F | None` object fields to rt::trash: a chain of a
             # million objects (a linked list, a degenerate tree) must not drop one native frame
             # per object (CPython's trashcan). On the payload, so that it runs only when an
@@ -128,13 +129,13 @@ class ClassEmitter:
                 taken = "".join(f"self.{rf}.take(), " for rf in links)
                 w.line(f"impl Drop for {d} {{ fn drop(&mut self) {{ rt::trash(({taken})); }} }}", ln)
             w.line(f"impl {s} {{", ln)
-            w.line(f"    fn null() -> Self {{ {s} {{ p: rt::ObjRc::new((0, std::cell::UnsafeCell::new(None))) }} }}", ln)
+            w.line(f"    fn null() -> Self {{ {s} {{ p: rt::ObjP::null() }} }}", ln)
             init = ", ".join(f"{rf}: {default_value(t, big)}" for rf, _, t in fields)
-            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: rt::ObjRc::new((tag, std::cell::UnsafeCell::new(Some({d} {{ {init} }})))) }} }}", ln)
-            w.line(f"    #[inline(always)] fn data(&self) -> &{d} {{ match unsafe {{ &*self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
-            w.line(f"    #[inline(always)] fn data_mut(&self) -> &mut {d} {{ match unsafe {{ &mut *self.p.1.get() }} {{ Some(d) => d, None => rt::null_object() }} }}", ln)
-            w.line("    #[inline(always)] fn tag(&self) -> u32 { self.p.0 }", ln)
-            w.line("    #[inline(always)] fn oid(&self) -> usize { rt::ObjRc::as_ptr(&self.p) as *const u8 as usize }", ln)
+            w.line(f"    fn new(tag: u32) -> Self {{ {s} {{ p: rt::ObjP::new(tag, {d} {{ {init} }}) }} }}", ln)
+            w.line(f"    #[inline(always)] fn data(&self) -> &{d} {{ match self.p.data() {{ Some(d) => d, None => rt::null_object() }} }}", ln)
+            w.line(f"    #[inline(always)] fn data_mut(&self) -> &mut {d} {{ match self.p.data_mut() {{ Some(d) => d, None => rt::null_object() }} }}", ln)
+            w.line("    #[inline(always)] fn tag(&self) -> u32 { self.p.tag() }", ln)
+            w.line("    #[inline(always)] fn oid(&self) -> usize { self.p.addr() }", ln)
             for rf, f, t in fields:
                 bare = rf.removeprefix("r#")
                 rt = rust_type(t, big)

@@ -1257,7 +1257,7 @@ fn find_byte_every_position() {
     }
 }
 
-// ---- object handles (ObjRc) ---------------------------------------------------------------
+// ---- object handles (ObjP) ---------------------------------------------------------------
 
 struct Freed<'a>(&'a std::cell::Cell<u32>, i64);
 impl Drop for Freed<'_> {
@@ -1267,24 +1267,36 @@ impl Drop for Freed<'_> {
 }
 
 #[test]
-fn obj_rc_frees_its_payload_once_with_the_last_handle() {
+fn obj_p_frees_its_payload_once_with_the_last_handle() {
     let freed = std::cell::Cell::new(0);
-    let a = ObjRc::new(Freed(&freed, 7));
+    let a = ObjP::new(1, Freed(&freed, 7));
     let b = a.clone();
     let c = b.clone();
-    assert_eq!(ObjRc::as_ptr(&a), ObjRc::as_ptr(&c)); // one object: one identity
-    assert_eq!(c.1, 7);
+    assert_eq!(a.addr(), c.addr()); // one object: one identity
+    assert_eq!(c.data().map(|f| f.1), Some(7));
+    assert_eq!(c.tag(), 1);
     drop(a);
     drop(c);
     assert_eq!(freed.get(), 0); // b still holds it
-    assert_eq!(b.1, 7);
-    let other = ObjRc::new(Freed(&freed, 8));
-    assert_ne!(ObjRc::as_ptr(&b), ObjRc::as_ptr(&other));
+    assert_eq!(b.data().map(|f| f.1), Some(7));
+    let other = ObjP::new(2, Freed(&freed, 8));
+    assert_ne!(b.addr(), other.addr());
     drop(b);
     assert_eq!(freed.get(), 1);
-    let v: Vec<ObjRc<Freed>> = (0..1000).map(|_| other.clone()).collect();
+    let v: Vec<ObjP<Freed>> = (0..1000).map(|_| other.clone()).collect();
     drop(other);
     assert_eq!(freed.get(), 1);
     drop(v);
     assert_eq!(freed.get(), 2);
+    // the placeholder: no payload to read or to drop
+    let n: ObjP<Freed> = ObjP::null();
+    assert!(n.data().is_none() && n.data_mut().is_none());
+    assert_eq!(n.tag(), 0);
+    drop(n.clone());
+    drop(n);
+    assert_eq!(freed.get(), 2);
+    if let Some(f) = ObjP::new(3, Freed(&freed, 9)).data_mut() {
+        f.1 = 10;
+    }
+    assert_eq!(freed.get(), 3);
 }

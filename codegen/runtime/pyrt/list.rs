@@ -175,67 +175,106 @@ mod trash_slot {
     }
 }
 
-/// The shared block of a generated object type (`struct O.. { p: rt::ObjRc<(tag, payload)> }`):
-/// `std::rc::Rc` without weak counts, whose drop is a decrement inline and the last handle's
-/// free out of line.  std's `Rc` drop is one glue function holding the payload's drop too; a
-/// one-codegen-unit build called it for every rebinding of an object variable (tree_nodes'
-/// `cur = nxt`: 0.86x).  Counts are not checked for overflow: every count is a live handle.
-pub struct ObjRc<T>(std::ptr::NonNull<ObjBlock<T>>, std::marker::PhantomData<ObjBlock<T>>);
+/// The shared block of a generated object type (`struct O.. { p: rt::ObjP<D> }`): a count, the
+/// run-time class tag (`ir.Class.tag`, from 1) and the payload `D` in one block; `std::rc::Rc`
+/// without weak counts.  Tag 0 is the placeholder a Rust local holds before the Python code
+/// assigns it (no payload, never read: `data` is `None`), so no `Option` discriminant is stored
+/// and the count and the tag share a word on wasm32: an object of two ints and two references
+/// is a 32-byte block there, not 48 (tree_nodes' lookups, bound by cache misses, 1.2-1.3x).
+/// std's `Rc` drop is one glue function holding the payload's drop too; a one-codegen-unit
+/// build called it for every rebinding of an object variable (tree_nodes' `cur = nxt`: 0.86x),
+/// so the drop here is a decrement inline and the last handle's free out of line.  Counts are
+/// not checked for overflow: every count is a live handle.
+pub struct ObjP<D>(std::ptr::NonNull<ObjBox<D>>, std::marker::PhantomData<ObjBox<D>>);
 
-pub struct ObjBlock<T> {
+pub struct ObjBox<D> {
     count: Cell<usize>,
-    value: T,
+    tag: u32,
+    data: std::cell::UnsafeCell<std::mem::MaybeUninit<D>>,
 }
 
-impl<T> ObjRc<T> {
+impl<D> Drop for ObjBox<D> {
+    fn drop(&mut self) {
+        if self.tag != 0 {
+            // SAFETY: a nonzero tag means `new` wrote the payload; it is dropped once, here
+            unsafe { std::ptr::drop_in_place((*self.data.get()).as_mut_ptr()) }
+        }
+    }
+}
+
+impl<D> ObjP<D> {
     #[inline]
-    pub fn new(value: T) -> Self {
-        let b = Box::new(ObjBlock { count: Cell::new(1), value });
-        ObjRc(std::ptr::NonNull::from(Box::leak(b)), std::marker::PhantomData)
+    fn boxed(b: ObjBox<D>) -> Self {
+        ObjP(std::ptr::NonNull::from(Box::leak(Box::new(b))), std::marker::PhantomData)
     }
-    /// The payload's address: an object's identity (`is`, `id()`, hashing).
-    #[inline(always)]
-    pub fn as_ptr(this: &Self) -> *const T {
-        &**this as *const T
+    /// A new object of class `tag` (nonzero) holding `d`.
+    #[inline]
+    pub fn new(tag: u32, d: D) -> Self {
+        assert!(tag != 0, "object tag 0 is the placeholder's");
+        Self::boxed(ObjBox { count: Cell::new(1), tag, data: std::cell::UnsafeCell::new(std::mem::MaybeUninit::new(d)) })
     }
-}
-
-impl<T> std::ops::Deref for ObjRc<T> {
-    type Target = T;
+    /// The placeholder (tag 0, no payload).
+    #[inline]
+    pub fn null() -> Self {
+        Self::boxed(ObjBox { count: Cell::new(1), tag: 0, data: std::cell::UnsafeCell::new(std::mem::MaybeUninit::uninit()) })
+    }
     #[inline(always)]
-    fn deref(&self) -> &T {
+    fn block(&self) -> &ObjBox<D> {
         // SAFETY: the block lives while a handle (this one) does
-        unsafe { &self.0.as_ref().value }
+        unsafe { self.0.as_ref() }
+    }
+    #[inline(always)]
+    pub fn tag(&self) -> u32 {
+        self.block().tag
+    }
+    /// The payload, `None` for the placeholder.
+    #[inline(always)]
+    pub fn data(&self) -> Option<&D> {
+        let b = self.block();
+        // SAFETY: a nonzero tag means the payload is initialised; the generated accessors hold
+        // no two references to it at once (see codegen/emit/classes.py)
+        if b.tag != 0 { Some(unsafe { &*(*b.data.get()).as_ptr() }) } else { None }
+    }
+    /// The payload, mutably, `None` for the placeholder (as `data`).
+    #[allow(clippy::mut_from_ref)]
+    #[inline(always)]
+    pub fn data_mut(&self) -> Option<&mut D> {
+        let b = self.block();
+        // SAFETY: as in `data`
+        if b.tag != 0 { Some(unsafe { &mut *(*b.data.get()).as_mut_ptr() }) } else { None }
+    }
+    /// The object's identity (`is`, `id()`, hashing): the payload's address.
+    #[inline(always)]
+    pub fn addr(&self) -> usize {
+        self.block().data.get() as *const u8 as usize
     }
 }
 
-impl<T> Clone for ObjRc<T> {
+impl<D> Clone for ObjP<D> {
     #[inline(always)]
     fn clone(&self) -> Self {
-        // SAFETY: as in `deref`
-        let c = unsafe { &self.0.as_ref().count };
+        let c = &self.block().count;
         cset(c, c.get() + 1);
-        ObjRc(self.0, std::marker::PhantomData)
+        ObjP(self.0, std::marker::PhantomData)
     }
 }
 
-impl<T> Drop for ObjRc<T> {
+impl<D> Drop for ObjP<D> {
     #[inline(always)]
     fn drop(&mut self) {
-        // SAFETY: as in `deref`
-        let c = unsafe { &self.0.as_ref().count };
+        let c = &self.block().count;
         let n = c.get();
         if n > 1 {
             cset(c, n - 1);
         } else {
-            obj_free(self.0);
+            objp_free(self.0);
         }
     }
 }
 
 #[inline(never)]
-fn obj_free<T>(p: std::ptr::NonNull<ObjBlock<T>>) {
-    // SAFETY: the last handle of a block made by `ObjRc::new` (a leaked Box), dropped once
+fn objp_free<D>(p: std::ptr::NonNull<ObjBox<D>>) {
+    // SAFETY: the last handle of a block made by `ObjP::boxed` (a leaked Box), dropped once
     drop(unsafe { Box::from_raw(p.as_ptr()) });
 }
 

@@ -10,14 +10,14 @@ extern crate pyrt;
 use pyrt as rt;
 
 pub struct DShape { name: rt::Str, s: f64, }
-#[derive(Clone)] pub struct OShape { p: rt::ObjRc<(u32, std::cell::UnsafeCell<Option<DShape>>)> }
+#[derive(Clone)] pub struct OShape { p: rt::ObjP<DShape> }
 impl OShape {
-    fn null() -> Self { OShape { p: rt::ObjRc::new((0, std::cell::UnsafeCell::new(None))) } }
-    fn new(tag: u32) -> Self { OShape { p: rt::ObjRc::new((tag, std::cell::UnsafeCell::new(Some(DShape { name: rt::Str::new(), s: 0.0 })))) } }
-    #[inline(always)] fn data(&self) -> &DShape { match unsafe { &*self.p.1.get() } { Some(d) => d, None => rt::null_object() } }
-    #[inline(always)] fn data_mut(&self) -> &mut DShape { match unsafe { &mut *self.p.1.get() } { Some(d) => d, None => rt::null_object() } }
-    #[inline(always)] fn tag(&self) -> u32 { self.p.0 }
-    #[inline(always)] fn oid(&self) -> usize { rt::ObjRc::as_ptr(&self.p) as *const u8 as usize }
+    fn null() -> Self { OShape { p: rt::ObjP::null() } }
+    fn new(tag: u32) -> Self { OShape { p: rt::ObjP::new(tag, DShape { name: rt::Str::new(), s: 0.0 }) } }
+    #[inline(always)] fn data(&self) -> &DShape { match self.p.data() { Some(d) => d, None => rt::null_object() } }
+    #[inline(always)] fn data_mut(&self) -> &mut DShape { match self.p.data_mut() { Some(d) => d, None => rt::null_object() } }
+    #[inline(always)] fn tag(&self) -> u32 { self.p.tag() }
+    #[inline(always)] fn oid(&self) -> usize { self.p.addr() }
     #[inline(always)] fn get_name(&self) -> rt::Str { self.data().name.clone() }
     #[inline(always)] fn set_name(&self, v: rt::Str) { self.data_mut().name = v; }
     #[inline(always)] fn get_s(&self) -> f64 { self.data().s.clone() }
