@@ -61,6 +61,14 @@ class _ExpressionsMixin:
             return self.ident(e.name)
         return f"({self.expr(e)})"
 
+    def lit_key(self, d: ir.Type, k: ir.Expr) -> str | None:
+        """A `str` literal key `k` of a `dict[str, V]` (type `d`) as a compile-time `rt::LitKey`
+        (hash and inline words computed by rustc), else None."""
+        if isinstance(d, ir.DictT) and d.key == ir.STR and isinstance(k, ir.Const) and k.ty == ir.STR \
+                and isinstance(k.value, str):
+            return f"{{ const K: rt::LitKey = rt::LitKey::new({rust_str(k.value)}); K }}"
+        return None
+
     def ref_before(self, e: ir.Expr, later: "list[ir.Expr] | tuple[ir.Expr, ...]") -> str:
         """`ref(e)` for an operand evaluated before `later`; its value instead when one of them
         rebinds (walrus) a local `e` reads: `xs + (xs := ys)` reads the old `xs` first."""
@@ -183,6 +191,10 @@ class _ExpressionsMixin:
         if isinstance(e, ir.DictLit):
             if not e.items:
                 return f"{self.rty(e.ty)}::new()".replace("rt::PyDict<", "rt::PyDict::<", 1)
+            lits = [self.lit_key(e.ty, k) for k, _ in e.items]
+            if all(lits):
+                pairs = ", ".join(f"({lk}, {self.expr(v)})" for lk, (_, v) in zip(lits, e.items))
+                return f"rt::PyDict::from_lit_pairs([{pairs}])"
             pairs = ", ".join(f"({self.expr(k)}, {self.expr(v)})" for k, v in e.items)
             return f"rt::PyDict::from_pairs(vec![{pairs}])"
         if isinstance(e, ir.TupleLit):
@@ -604,6 +616,9 @@ class _ExpressionsMixin:
             if ct == ir.STR:
                 return f"{neg}rt::str_contains(&{b}, &{a})"
             if isinstance(ct, ir.DictT):
+                lk = self.lit_key(ct, ea)
+                if lk:
+                    return f"{neg}{b}.contains_lit(&{lk})"
                 return f"{neg}{b}.contains_key(&{a})"
             if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)):
                 return f"{neg}{b}.contains(&{a})"

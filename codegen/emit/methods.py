@@ -418,11 +418,18 @@ class _MethodsMixin:
         X, R = self.expr, self.ref
         q = self.q
         d = self.ref(a[0])
+        lk = self.lit_key(a[0].ty, a[1]) if len(a) > 1 else None
         if m == "getitem":
+            if lk:
+                return q(f"{d}.get_item_lit(&{lk}, {ln})")
             return q(f"{d}.get_item(&{R(a[1])}, {ln})")
         if m == "get":
+            if lk:
+                return f"{d}.get_lit(&{lk})"
             return f"{d}.get(&{R(a[1])})"
         if m == "get_or":
+            if lk:
+                return f"{d}.get_or_lit(&{lk}, {X(a[2])})"
             return f"{d}.get_or(&{R(a[1])}, {X(a[2])})"
         if m == "setdefault":
             if _effect_free(a[2]):

@@ -216,10 +216,14 @@ class _StatementsMixin:
         obj = self.ident(d.name)
         dflt = "None" if default is None else f"Some({self.expr(default)})"
         key = f"&{self.ref(k)}"
+        lk = self.lit_key(t, k)
+        sfx = ""
+        if lk:
+            key, sfx = f"&{lk}", "_lit"
         kl = get.span.line
         if t.val == ir.INT:
-            return f"{self.q(f'{obj}.add_int({key}, {dflt}, {self.expr(x)}, {kl}, {value.span.line})')};"
-        return f"{self.q(f'{obj}.add_float({key}, {dflt}, {self.expr(x)}, {kl})')};"
+            return f"{self.q(f'{obj}.add_int{sfx}({key}, {dflt}, {self.expr(x)}, {kl}, {value.span.line})')};"
+        return f"{self.q(f'{obj}.add_float{sfx}({key}, {dflt}, {self.expr(x)}, {kl})')};"
 
     def bind_target(self, target: ir.Target, item: str, ln: int, fresh: bool = False) -> None:
         """Store the Rust value `item` (a variable name or expression, moved) into a Python target."""
@@ -245,7 +249,10 @@ class _StatementsMixin:
         elif isinstance(target, ir.IndexTarget):
             obj = self.ref(target.obj)
             if isinstance(target.obj.ty, ir.DictT):
-                if isinstance(target.index, ir.Local) and not self.copy(target.index.ty):
+                lk = self.lit_key(target.obj.ty, target.index)
+                if lk:
+                    w.line(f"{obj}.set_item_lit(&{lk}, {item});", ln)
+                elif isinstance(target.index, ir.Local) and not self.copy(target.index.ty):
                     w.line(f"{obj}.set_item_ref(&{self.ref(target.index)}, {item});", ln)
                 else:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)

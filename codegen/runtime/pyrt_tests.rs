@@ -962,6 +962,71 @@ fn str_values() {
     assert_eq!(d.get(&Str::from("short")), Some(2));
 }
 
+/// A literal key (`LitKey`: hash and inline words made at compile time) finds, and is found
+/// as, the same text held in every form a `Str` takes (inline, heap, view, literal), in small
+/// tables (a scan) and indexed ones.
+#[test]
+fn literal_keys_match_every_key_form() {
+    const LITS: [&str; 14] = ["", "a", "id", "abc", "temp", "label", "abcdefg", "abcdefgh",
+        "abcdefghijklmn", "abcdefghijklmno", "abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvw",
+        "h\u{e9}llo w\u{f6}rld, longer than inline", "\u{65e5}\u{672c}"];
+    const K_TEMP: LitKey = LitKey::new("temp");
+    // (views are made of ASCII text only: the non-ASCII literals are copies below)
+    let ascii: Vec<&str> = LITS.iter().copied().filter(|l| l.is_ascii()).collect();
+    let text = Str::from(ascii.join(";"));
+    for pad in [0usize, 3, 9, 30] {
+        // views: the pieces of a split of one long ASCII text; the rest copies or literals
+        let d: PyDict<Str, i64> = PyDict::new();
+        for i in 0..pad {
+            d.set_item(Str::from(format!("pad{}", i)), -1);
+        }
+        let mut pieces = Pieces::split(&text, Some(";"), 1).unwrap();
+        let mut piece = Str::new();
+        let mut views = Vec::new();
+        while pieces.next_into(&mut piece) {
+            views.push(piece.clone());
+        }
+        assert_eq!(views.len(), ascii.len());
+        for (i, lit) in LITS.iter().enumerate() {
+            let k = match (i % 3, views.iter().find(|v| v.as_str() == *lit)) {
+                (0, Some(v)) => v.clone(),
+                (2, _) => Str::lit(LITS[i]),
+                _ => Str::from(*lit),
+            };
+            d.set_item(k, i as i64);
+        }
+        for (i, lit) in LITS.iter().enumerate() {
+            let k = LitKey::new(lit);
+            assert_eq!(d.get_item_lit(&k, 1).unwrap(), i as i64, "{:?} pad {}", lit, pad);
+            assert!(d.contains_lit(&k));
+            assert_eq!(d.get_lit(&k), Some(i as i64));
+            assert_eq!(d.get(&Str::from(*lit)), Some(i as i64));
+        }
+        assert_eq!(d.get_item_lit(&K_TEMP, 1).unwrap(), 4);
+        for miss in ["tem", "temp ", "abcdefghijklmnopqrstuvwx", "\u{65e5}"] {
+            let k = LitKey::new(miss);
+            assert!(!d.contains_lit(&k));
+            assert_eq!(d.get_or_lit(&k, 7), 7);
+        }
+        let (ty, msg) = err_of(d.get_item_lit(&LitKey::new("nope"), 3));
+        assert_eq!((ty.as_str(), msg.as_str()), ("KeyError", "'nope'"));
+        // stores by literal replace the entry of the same text, whatever its form
+        let n = d.len();
+        for (i, lit) in LITS.iter().enumerate() {
+            d.set_item_lit(&LitKey::new(lit), 100 + i as i64);
+            d.add_int_lit(&LitKey::new(lit), None, 1, 1, 1).unwrap();
+        }
+        assert_eq!(d.len(), n);
+        d.set_item_lit(&LitKey::new("fresh key"), 5);
+        assert_eq!(d.get(&Str::from("fresh key")), Some(5));
+        for (i, lit) in LITS.iter().enumerate() {
+            assert_eq!(d.get(&Str::from(*lit)), Some(101 + i as i64));
+        }
+    }
+    let f = PyDict::from_lit_pairs([(LitKey::new("a"), 1), (LitKey::new("b"), 2), (LitKey::new("a"), 3)]);
+    assert_eq!(py_repr(&f), "{'a': 3, 'b': 2}");
+}
+
 /// Dicts and sets against a plain model (a Vec of pairs in insertion order; the set's contents) over a long
 /// pseudo-random sequence of inserts, overwrites, deletions, pops and clears: small tables (no
 /// index), growth past the index's rebuilds, tombstones, trailing trims and compaction.

@@ -9,10 +9,26 @@ pub struct FxHasher {
 
 const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
+/// One step of `FxHasher` (a `const fn`: `LitKey::new` hashes literals at compile time).
+#[inline(always)]
+const fn fx_add(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(FX_SEED)
+}
+
+/// `FxHasher::finish` of the state `h`.
+#[inline(always)]
+const fn fx_finish(mut h: u64) -> u64 {
+    // final avalanche so that low bits are well mixed for hashbrown
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h
+}
+
 impl FxHasher {
     #[inline]
     fn add(&mut self, w: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(FX_SEED);
+        self.hash = fx_add(self.hash, w);
     }
 }
 
@@ -56,12 +72,7 @@ impl Hasher for FxHasher {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        // final avalanche so that low bits are well mixed for hashbrown
-        let mut h = self.hash;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h
+        fx_finish(self.hash)
     }
 }
 
@@ -88,12 +99,89 @@ fn tail_word(t: &[u8]) -> u64 {
 
 pub type FxBuild = BuildHasherDefault<FxHasher>;
 
+/// Bytes `[at, at + 8)` of `b` (those that exist) as a little-endian word, zero-padded, in a
+/// `const fn` (`text_word` at compile time).
+const fn const_text_word(b: &[u8], at: usize) -> u64 {
+    let mut w = 0u64;
+    let mut j = 0;
+    while j < 8 && at + j < b.len() {
+        w |= (b[at + j] as u64) << (8 * j);
+        j += 1;
+    }
+    w
+}
+
+/// A `str` literal used as the key of a `dict[str, V]` (`d["name"]`, `d["name"] += 1`,
+/// `"name" in d`, `{"name": v}`), with what a lookup needs computed at compile time: the
+/// generated code makes it a `const` (`{ const K: rt::LitKey = rt::LitKey::new("name"); K }`).
+/// A lookup then hashes nothing, and compares a stored inline key with the literal as a few
+/// words (the literal's inline value), any other stored key as text.
+#[derive(Clone, Copy)]
+pub struct LitKey {
+    s: &'static str,
+    h: u64, // hash_of(s)
+    // the words of `Str::inline(s)` when `s` fits inline, else a first word with the tag byte
+    // 0xff (no inline value's: the `Inline` tag is 0)
+    words: [u64; STR_INLINE / 8 + 1],
+}
+
+impl LitKey {
+    pub const fn new(s: &'static str) -> LitKey {
+        let (b, n) = (s.as_bytes(), s.len());
+        // `hash_of(s)`: `str`'s Hash is `write(bytes)` then `write_u8(0xff)` (see FxHasher::write)
+        let mut h = 0u64;
+        let mut i = 0;
+        while i + 8 <= n {
+            h = fx_add(h, const_text_word(b, i));
+            i += 8;
+        }
+        if n > i {
+            h = fx_add(h, const_text_word(b, i) ^ (((n - i) as u64) << 59));
+        }
+        h = fx_finish(fx_add(h, 0xff));
+        let words = if n <= STR_INLINE {
+            Str::words_of(n, const_text_word(b, 0), const_text_word(b, 8), const_text_word(b, 16))
+        } else {
+            let mut w = [0u64; STR_INLINE / 8 + 1];
+            w[0] = u64::MAX;
+            w
+        };
+        LitKey { s, h, words }
+    }
+    /// The key as a `Str` (stored when it is new; a KeyError's argument).
+    #[inline]
+    pub fn key(&self) -> Str {
+        Str::lit(self.s)
+    }
+    /// `k == self.s`.
+    #[inline(always)]
+    fn matches(&self, k: &Str) -> bool {
+        match &k.0 {
+            StrRepr::Inline { .. } => {
+                // SAFETY: an inline value is all initialised bytes (tag, length, zero-padded
+                // text), as large as the words and word-aligned
+                let w = unsafe { std::ptr::read(k as *const Str as *const [u64; STR_INLINE / 8 + 1]) };
+                let mut diff = 0u64;
+                let mut j = 0;
+                while j < w.len() {
+                    diff |= w[j] ^ self.words[j];
+                    j += 1;
+                }
+                diff == 0
+            }
+            _ => str_eq(k.as_str(), self.s),
+        }
+    }
+}
+
 // ===================================================================================
 // dict
 // ===================================================================================
 
 /// The hash of a key, as dicts and sets store it (FxHasher over the key's `Hash`).
-#[inline]
+// always inline: on wasm32 a call per lookup otherwise (~5 % of a dict-heavy loop), and for a
+// `str` key it is a few words' arithmetic
+#[inline(always)]
 pub fn hash_of<Q: Hash + ?Sized>(k: &Q) -> u64 {
     let mut h = FxHasher::default();
     k.hash(&mut h);
@@ -241,19 +329,18 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             ordered: false,
         }
     }
-    /// Position of key `k` (hash `h`).
-    #[inline]
+    /// Position of key `k` (hash `h`). Inlined into the caller: on wasm32 the call was a good
+    /// part of each lookup of a small dict (a dict per record), and out of line the index probe
+    /// of a large one cost more (~5 % more instructions for word counting).
+    #[inline(always)]
     fn find<Q: ?Sized + Eq>(&self, h: u64, k: &Q) -> Option<usize>
     where
         K: std::borrow::Borrow<Q>,
     {
-        let (entries, hashes) = (&self.entries, &self.hashes);
-        let eq = |p: usize| {
-            p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k)
-        };
         if self.index.is_empty() {
             // a plain loop over the cached hashes (as `(0..n).find(|&p| eq(p))`, wasm32 kept
             // a call of the closure per entry); the key compared only where the hash matches
+            let (entries, hashes) = (&self.entries, &self.hashes);
             for (p, &hp) in hashes.iter().enumerate() {
                 if hp == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k) {
                     return Some(p);
@@ -261,8 +348,19 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             }
             None
         } else {
-            self.index.find(h, eq)
+            self.find_indexed(h, k)
         }
+    }
+    /// `find` through the index.
+    #[inline(always)]
+    fn find_indexed<Q: ?Sized + Eq>(&self, h: u64, k: &Q) -> Option<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+    {
+        let (entries, hashes) = (&self.entries, &self.hashes);
+        self.index.find(h, |p: usize| {
+            p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k)
+        })
     }
     #[inline]
     fn get_ref<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<&V>
@@ -304,19 +402,29 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
         }
         e.map(|(_, v)| v)
     }
-    /// Add a key known to be absent (hash `h`).
-    #[inline]
+    /// Add a key known to be absent (hash `h`). Inlined (the call, with the key and value
+    /// passed through memory, was a third of adding a key to a small dict); filing the new
+    /// entry in the index is not.
+    #[inline(always)]
     fn push_new(&mut self, h: u64, k: K, v: V) {
         self.keys_ver += 1;
         self.live += 1;
-        let pos = self.entries.len();
         self.entries.push(Some((k, v)));
         self.hashes.push(h);
-        if !self.index.is_empty() {
+        if !self.index.is_empty() || self.entries.len() > SMALL_TABLE {
+            self.index_last();
+        }
+    }
+    /// File the last entry in the index (making the index when the table outgrew a scan).
+    #[inline(never)]
+    fn index_last(&mut self) {
+        if self.index.is_empty() {
+            self.reindex();
+        } else {
+            let pos = self.entries.len() - 1;
+            let h = self.hashes[pos];
             let entries = &self.entries;
             self.index.insert(h, pos, &self.hashes, |p| entries[p].is_some());
-        } else if self.entries.len() > SMALL_TABLE {
-            self.reindex();
         }
     }
     fn insert(&mut self, k: K, v: V) {
@@ -328,6 +436,31 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             return;
         }
         self.push_new(h, k, v);
+    }
+}
+
+impl<V: Clone> DictInner<Str, V> {
+    /// Position of the literal key `k` (as `find`).
+    #[inline(always)]
+    fn find_lit(&self, k: &LitKey) -> Option<usize> {
+        if self.index.is_empty() {
+            let (entries, hashes, h) = (&self.entries, &self.hashes, k.h);
+            for (p, &hp) in hashes.iter().enumerate() {
+                if hp == h && matches!(&entries[p], Some((ek, _)) if k.matches(ek)) {
+                    return Some(p);
+                }
+            }
+            None
+        } else {
+            self.find_lit_indexed(k)
+        }
+    }
+    #[inline]
+    fn find_lit_indexed(&self, k: &LitKey) -> Option<usize> {
+        let (entries, hashes, h) = (&self.entries, &self.hashes, k.h);
+        self.index.find(h, |p| {
+            p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if k.matches(ek))
+        })
     }
 }
 
@@ -404,6 +537,8 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         let d = PyDict::new();
         {
             let mut inner = d.0.borrow_mut();
+            inner.entries.reserve_exact(pairs.len());
+            inner.hashes.reserve_exact(pairs.len());
             for (k, v) in pairs {
                 inner.insert(k, v);
             }
@@ -659,10 +794,16 @@ impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, f64> {
 impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
     #[inline(never)]
     pub fn get_item(&self, k: &K, line: u32) -> PyResult<V> {
-        match self.get(k) {
-            Some(v) => Ok(v),
-            None => self.missing(k, line),
+        {
+            // (not through `get`: one call fewer per lookup on wasm32)
+            let d = self.0.borrow();
+            if let Some(p) = d.find(hash_of(k), k) {
+                if let Some(e) = d.entries[p].as_ref() {
+                    return Ok(e.1.clone());
+                }
+            }
         }
+        self.missing(k, line)
     }
     /// `d[k]` of a missing key (CPython's `__missing__`): a defaultdict stores and returns a
     /// new default value, a Counter returns 0 (and stores nothing), a dict raises KeyError.
@@ -722,6 +863,107 @@ impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
                 line,
             )),
         }
+    }
+}
+
+/// The operations of a `dict[str, V]` whose key is a literal (see `LitKey`): as their
+/// `&Str` counterparts.
+impl<V: Clone> PyDict<Str, V> {
+    /// `{"a": x, "b": y}` with literal keys (later duplicates replace the value, as `from_pairs`).
+    pub fn from_lit_pairs<const N: usize>(pairs: [(LitKey, V); N]) -> Self {
+        let d = PyDict::new();
+        {
+            let mut inner = d.0.borrow_mut();
+            inner.entries.reserve_exact(N);
+            inner.hashes.reserve_exact(N);
+            for (k, v) in pairs {
+                match inner.find_lit(&k) {
+                    Some(pos) => {
+                        if let Some(e) = inner.entries[pos].as_mut() {
+                            e.1 = v;
+                        }
+                    }
+                    None => inner.push_new(k.h, k.key(), v),
+                }
+            }
+        }
+        d
+    }
+    #[inline(never)]
+    pub fn get_item_lit(&self, k: &LitKey, line: u32) -> PyResult<V> {
+        {
+            let d = self.0.borrow();
+            if let Some(p) = d.find_lit(k) {
+                if let Some(e) = d.entries[p].as_ref() {
+                    return Ok(e.1.clone());
+                }
+            }
+        }
+        self.missing(&k.key(), line)
+    }
+    #[inline(never)]
+    pub fn get_lit(&self, k: &LitKey) -> Option<V> {
+        let d = self.0.borrow();
+        match d.find_lit(k) {
+            Some(p) => d.entries[p].as_ref().map(|e| e.1.clone()),
+            None => None,
+        }
+    }
+    #[inline(never)]
+    pub fn get_or_lit(&self, k: &LitKey, default: V) -> V {
+        match self.get_lit(k) {
+            Some(v) => v,
+            None => default,
+        }
+    }
+    #[inline(never)]
+    pub fn contains_lit(&self, k: &LitKey) -> bool {
+        self.0.borrow().find_lit(k).is_some()
+    }
+    #[inline(never)]
+    pub fn set_item_lit(&self, k: &LitKey, v: V) {
+        let mut d = self.0.borrow_mut();
+        if let Some(pos) = d.find_lit(k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 = v;
+            }
+            return;
+        }
+        d.push_new(k.h, k.key(), v);
+    }
+}
+
+impl PyDict<Str, i64> {
+    /// `add_int` with a literal key.
+    #[inline(never)]
+    pub fn add_int_lit(&self, k: &LitKey, default: Option<i64>, x: i64, key_line: u32, add_line: u32) -> PyResult<()> {
+        let mut d = self.0.borrow_mut();
+        if let Some(pos) = d.find_lit(k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 = int_add(e.1, x, add_line)?;
+            }
+            return Ok(());
+        }
+        let v = int_add(missing_base(default, d.missing, &k.key(), key_line)?, x, add_line)?;
+        d.push_new(k.h, k.key(), v);
+        Ok(())
+    }
+}
+
+impl PyDict<Str, f64> {
+    /// `add_float` with a literal key.
+    #[inline(never)]
+    pub fn add_float_lit(&self, k: &LitKey, default: Option<f64>, x: f64, key_line: u32) -> PyResult<()> {
+        let mut d = self.0.borrow_mut();
+        if let Some(pos) = d.find_lit(k) {
+            if let Some(e) = d.entries[pos].as_mut() {
+                e.1 += x;
+            }
+            return Ok(());
+        }
+        let v = missing_base(default, d.missing, &k.key(), key_line)? + x;
+        d.push_new(k.h, k.key(), v);
+        Ok(())
     }
 }
 

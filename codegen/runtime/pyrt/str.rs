@@ -210,7 +210,7 @@ impl Str {
     /// in the little-endian words `x0, x1, x2` (bytes [0, 8), [8, 16), [16, 24); every byte from
     /// `n` on zero; `x2` unused on wasm32).
     #[inline(always)]
-    fn words_of(n: usize, x0: u64, x1: u64, x2: u64) -> [u64; STR_INLINE / 8 + 1] {
+    const fn words_of(n: usize, x0: u64, x1: u64, x2: u64) -> [u64; STR_INLINE / 8 + 1] {
         // tag 0 (`Inline`), then the length byte, then the text
         let w0 = ((n as u64) << 8) | (x0 << 16);
         let w1 = (x0 >> 48) | (x1 << 16);
