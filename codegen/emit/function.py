@@ -163,46 +163,45 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             # (recursive code ~1.6x faster). The body keeps `Result` and `?` (inlined here).
             args = ", ".join([*(self.ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
             plain = params.replace("mut ", "")
+
+            def value_fn(head: str, lines: list[str]) -> None:
+                w.line(f"{head}({plain}) -> {ret} {{", fn.span.line)
+                for x in lines:
+                    w.line(f"    {x}", fn.span.line)
+                w.line("}", fn.span.line)
+
+            def settle(b: str) -> str:  # the body fn's Result as a value, its error left pending
+                return f"match {b}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}"
+
             guard = self.entry_guard() if fn.cache is None else None
             if guard is not None:
                 # `if n < 2: return n` opening a recursive function: answered at the call site
                 # (half of fib's calls never enter the function); any other case, or a depth
                 # over the limit (the check the function opens with), calls it
-                cond, val = guard
+                cond = f"if _depth <= rt::MAX_USER_DEPTH && {guard[0]} {{ return {guard[1]}; }}"
                 outer = self.mod.names.fresh(f"{name}_call")
-                depth_ok = "_depth <= rt::MAX_USER_DEPTH && " if self.mod.recursive else ""
                 w.line("#[inline(always)]", fn.span.line)
-                w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
-                w.line(f"    if {depth_ok}{cond} {{ return {val}; }}", fn.span.line)
-                w.line(f"    {outer}({args})", fn.span.line)
-                w.line("}", fn.span.line)
+                value_fn(f"pub(super) fn {name}", [cond, f"{outer}({args})"])
                 w.line("#[inline(never)]", fn.span.line)
-                name = outer
-            w.line(f"{'' if guard is not None else 'pub(super) '}fn {name}({plain}) -> {ret} {{", fn.span.line)
-            if fn.cache is not None:
+                value_fn(f"fn {outer}", [settle(body)])
+                if self.unrollable():
+                    # one level of the recursion inlined into the function (as compilers inline
+                    # a self-recursive call once): its own calls of itself go to a copy of the
+                    # body, inlined, whose calls are the real ones (half as many calls)
+                    inner = self.mod.names.fresh(f"{name}_in")
+                    body2 = self.mod.names.fresh(f"{body}_in")
+                    self.self_target = inner
+                    w.line("#[inline(always)]", fn.span.line)
+                    value_fn(f"fn {inner}", [cond, settle(body2)])
+                    w.line("#[inline(always)]", fn.span.line)
+                    w.line(f"fn {body2}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
+                    _FnEmitter(self.mod, fn, w).emit_body()
+            elif fn.cache is not None:
+                w.line(f"pub(super) fn {name}({plain}) -> {ret} {{", fn.span.line)
                 self.memo_wrapper(fn, body, ret)
-            else:
-                w.line(f"    match {body}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
-                       fn.span.line)
-            w.line("}", fn.span.line)
-            name = self.mod.fn_items(fn)[0]
-            if guard is not None and self.unrollable():
-                # one level of the recursion inlined into the function (as compilers inline a
-                # self-recursive call once): its own calls of itself go to a copy of the body,
-                # inlined, whose calls are the real ones (half as many calls)
-                inner = self.mod.names.fresh(f"{name}_in")
-                body2 = self.mod.names.fresh(f"{body}_in")
-                self.self_target = inner
-                w.line("#[inline(always)]", fn.span.line)
-                w.line(f"fn {inner}({plain}) -> {ret} {{", fn.span.line)
-                w.line(f"    if {depth_ok}{cond} {{ return {val}; }}", fn.span.line)
-                w.line(f"    match {body2}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}",
-                       fn.span.line)
                 w.line("}", fn.span.line)
-                copy = _FnEmitter(self.mod, fn, w)
-                w.line("#[inline(always)]", fn.span.line)
-                w.line(f"fn {body2}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
-                copy.emit_body()
+            else:
+                value_fn(f"pub(super) fn {name}", [settle(body)])
             w.line("#[inline(always)]", fn.span.line)
             w.line(f"fn {body}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
         self.emit_body()

@@ -329,38 +329,35 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             ordered: false,
         }
     }
-    /// Position of key `k` (hash `h`). Inlined into the caller: on wasm32 the call was a good
-    /// part of each lookup of a small dict (a dict per record), and out of line the index probe
-    /// of a large one cost more (~5 % more instructions for word counting).
+    /// Position of key `k` (hash `h`).
     #[inline(always)]
     fn find<Q: ?Sized + Eq>(&self, h: u64, k: &Q) -> Option<usize>
     where
         K: std::borrow::Borrow<Q>,
     {
+        self.find_by(h, |ek| ek.borrow() == k)
+    }
+    /// Position of the live key with hash `h` that `is_key` accepts. Inlined into the caller: on
+    /// wasm32 the call was a good part of each lookup of a small dict (a dict per record), and
+    /// out of line the index probe of a large one cost more (~5 % more instructions for word
+    /// counting).
+    #[inline(always)]
+    fn find_by(&self, h: u64, is_key: impl Fn(&K) -> bool) -> Option<usize> {
+        let (entries, hashes) = (&self.entries, &self.hashes);
         if self.index.is_empty() {
             // a plain loop over the cached hashes (as `(0..n).find(|&p| eq(p))`, wasm32 kept
             // a call of the closure per entry); the key compared only where the hash matches
-            let (entries, hashes) = (&self.entries, &self.hashes);
             for (p, &hp) in hashes.iter().enumerate() {
-                if hp == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k) {
+                if hp == h && matches!(&entries[p], Some((ek, _)) if is_key(ek)) {
                     return Some(p);
                 }
             }
             None
         } else {
-            self.find_indexed(h, k)
+            self.index.find(h, |p: usize| {
+                p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if is_key(ek))
+            })
         }
-    }
-    /// `find` through the index.
-    #[inline(always)]
-    fn find_indexed<Q: ?Sized + Eq>(&self, h: u64, k: &Q) -> Option<usize>
-    where
-        K: std::borrow::Borrow<Q>,
-    {
-        let (entries, hashes) = (&self.entries, &self.hashes);
-        self.index.find(h, |p: usize| {
-            p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if ek.borrow() == k)
-        })
     }
     #[inline]
     fn get_ref<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<&V>
@@ -443,24 +440,7 @@ impl<V: Clone> DictInner<Str, V> {
     /// Position of the literal key `k` (as `find`).
     #[inline(always)]
     fn find_lit(&self, k: &LitKey) -> Option<usize> {
-        if self.index.is_empty() {
-            let (entries, hashes, h) = (&self.entries, &self.hashes, k.h);
-            for (p, &hp) in hashes.iter().enumerate() {
-                if hp == h && matches!(&entries[p], Some((ek, _)) if k.matches(ek)) {
-                    return Some(p);
-                }
-            }
-            None
-        } else {
-            self.find_lit_indexed(k)
-        }
-    }
-    #[inline]
-    fn find_lit_indexed(&self, k: &LitKey) -> Option<usize> {
-        let (entries, hashes, h) = (&self.entries, &self.hashes, k.h);
-        self.index.find(h, |p| {
-            p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if k.matches(ek))
-        })
+        self.find_by(k.h, |ek| k.matches(ek))
     }
 }
 
