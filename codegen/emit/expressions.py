@@ -364,6 +364,8 @@ class _ExpressionsMixin:
             # the right operand is only read (a local is not cloned for it)
             a = self.expr(e.left)
             return f"({a} + &{self.ref(e.right)})"
+        if e.ty == ir.INT and (k := self.offset_in(e)) is not None:
+            return k
         a, b = self.expr(e.left), self.expr(e.right)
         if e.ty == ir.INT:
             c = e.right.value if isinstance(e.right, ir.Const) and type(e.right.value) is int else None

@@ -30,6 +30,10 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.ascii_hints: dict[str, str] = {}  # str local -> Rust bool var: "is ASCII" (loop-invariant)
         self.ascii_texts: dict[str, str] = {}  # the same locals -> a Rust `&str` of their text, taken with the hint
         self.list_views: dict[str, str] = {}  # list local -> Rust `&[Cell<T>]` var (see hoist_list_views)
+        # inside the checked-bounds copy of a range loop (loops.py `in_bounds_loop`): the loop
+        # variable, and the view accesses `xs[j + c]` known to be in bounds
+        self.in_bounds: tuple[str, frozenset[tuple[str, int]]] | None = None
+        self.range_bounds: dict[int, tuple[str, str]] = {}  # id(range intrinsic) -> Rust vars of its start and stop
         self.char_locals = _char_locals(fn)  # str locals kept as a Rust `char` (see common._char_locals)
         # container parameters taken by reference (module._byref_params)
         self.byref_locals = {fn.params[i][0] for i in mod.byref.get(fn.name, ())}

@@ -10,6 +10,22 @@ from portalis import ir
 from portalis.codegen.emit.common import EmitError, _assigned_names, _indexed_str_locals, _list_view_candidates, folded_const
 
 
+def index_offset(idx: ir.Expr, j: str) -> int | None:
+    """c when `idx` is `j`, `j + c`, `c + j` or `j - c` (j an int local, c an int constant below
+    2**31 in size), else None."""
+    if isinstance(idx, ir.Local) and idx.name == j:
+        return 0
+    if not (isinstance(idx, ir.BinOp) and idx.op in "+-" and idx.ty == ir.INT):
+        return None
+    a, b = idx.left, idx.right
+    if idx.op == "+" and isinstance(a, ir.Const):
+        a, b = b, a
+    if not (isinstance(a, ir.Local) and a.name == j and isinstance(b, ir.Const) and type(b.value) is int
+            and abs(b.value) < 2**31):
+        return None
+    return b.value if idx.op == "+" else -b.value
+
+
 class _LoopsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
@@ -68,6 +84,104 @@ class _LoopsMixin:
         w.indent -= 1
         w.line("}", ln)
         return True
+
+    def in_bounds_loop(self, s: "ir.For", ln: int) -> bool:
+        """`for j in range(a, b)` whose body indexes viewed lists at `j + c` (c a constant) runs
+        as two loops: when every such index is inside its list for every j of the range (a test
+        made once, before the loop: the lists cannot change length while it runs, see
+        `hoist_list_views`), a copy whose accesses read and store with no bounds or overflow
+        test (`rt::vget_in`); otherwise the loop as usual (negative indexes, IndexError at its
+        line). Only small bodies of plain statements get the copy. Returns False when the loop
+        does not qualify."""
+        it, t = s.iter, s.target
+        if (self.big or s.orelse or self.in_bounds is not None or not self.list_views
+                or not (isinstance(it, ir.Intrinsic) and it.name == "range")
+                or not (isinstance(it.args[2], ir.Const) and it.args[2].value == 1)
+                or not isinstance(t, ir.NameTarget) or t.is_global or t.ty != ir.INT
+                or t.name in _assigned_names(s.body)):
+            return False
+        nodes = list(ir.walk(s.body))
+        if len(nodes) > 120 or any(isinstance(n, (ir.For, ir.While, ir.Try, ir.Lambda, ir.Comprehension, ir.Yield,
+                                                   ir.Call, ir.CallValue, ir.NewObj)) for n in nodes):
+            return False
+        spans = {(n, c) for n, c in (self.affine_view_index(x, t.name) for x in nodes) if n}
+        if not spans:
+            return False
+        w = self.w
+        lo, hi = self.t("_lo"), self.t("_hi")
+        w.line("{", ln)
+        w.indent += 1
+        w.line(f"let {lo}: i64 = {self.expr(it.args[0])}; let {hi}: i64 = {self.expr(it.args[1])};", ln)
+        tests = []
+        for v in sorted({n for n, _ in spans}):
+            cs = [c for n, c in spans if n == v]
+            tests.append(f"rt::span_in({lo}, {hi}, {min(cs)}, {max(cs)}, {v}.len())")
+        w.line(f"if {' && '.join(tests)} {{", ln)
+        w.indent += 1
+        r = self.t("_r")
+        w.line(f"let mut {r} = {lo}..{hi};", ln)
+        w.line(f"'l{s.label}: loop {{", ln)
+        w.indent += 1
+        w.line(f"let _x = match {r}.next() {{ Some(_x) => _x, None => break }};", ln)
+        self.bind_target(t, "_x", ln)
+        self.in_bounds = (t.name, frozenset(spans))
+        try:
+            self.block(s.body)
+        finally:
+            self.in_bounds = None
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("} else {", ln)
+        w.indent += 1
+        self.range_bounds[id(it)] = (lo, hi)
+        try:
+            self.stmt(s)
+        finally:
+            del self.range_bounds[id(it)]
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+        return True
+
+    def affine_view_index(self, n: object, j: str) -> tuple[str, int]:
+        """(view var, c) for a read `xs[j + c]` / store `xs[j + c] = v` of a viewed list local
+        (c a small int constant, `j`, `j + c`, `c + j` or `j - c`), else ("", 0)."""
+        if isinstance(n, ir.Intrinsic) and n.name == "list.getitem":
+            obj, idx = n.args[0], n.args[1]
+        elif isinstance(n, ir.IndexTarget):
+            obj, idx = n.obj, n.index
+        else:
+            return "", 0
+        if not (isinstance(obj, ir.Local) and obj.name in self.list_views):
+            return "", 0
+        c = index_offset(idx, j)
+        return (self.list_views[obj.name], c) if c is not None else ("", 0)
+
+    def view_index_in(self, obj: ir.Expr, idx: ir.Expr) -> str | None:
+        """Inside `in_bounds_loop`'s checked copy: the usize index of `obj[idx]` when it is one
+        of the accesses known to be in bounds, else None."""
+        if self.in_bounds is None or not (isinstance(obj, ir.Local) and obj.name in self.list_views):
+            return None
+        j, spans = self.in_bounds
+        c = index_offset(idx, j)
+        if c is None or (self.list_views[obj.name], c) not in spans:
+            return None
+        k = self.expr(idx)  # `offset_in`: no overflow test
+        return f"({k} as usize)"
+
+    def offset_in(self, e: ir.BinOp) -> str | None:
+        """Inside `in_bounds_loop`'s checked copy: `j + c` with no overflow test when c is within
+        the offsets the copy's test covered (j + c is then inside some list's bounds)."""
+        if self.in_bounds is None:
+            return None
+        j, spans = self.in_bounds
+        c = index_offset(e, j)
+        if c is None or not min(k for _, k in spans) <= c <= max(k for _, k in spans):
+            return None
+        jv = self.expr(ir.Local(j, ir.INT, e.span))
+        return f"({jv} + {c})" if c >= 0 else f"({jv} - {-c})"
 
     def loop_else_flag(self, s: "ir.For | ir.While", ln: int) -> None:
         if s.orelse:
@@ -151,7 +265,7 @@ class _LoopsMixin:
             if self.big:  # bounds of any size (i64 arithmetic while they fit)
                 bounds = ", ".join(f"&{self.ref(x)}" for x in (a, b, c))
                 return [f"let mut {r} = {self.q(f'rt::bi_range({bounds}, {ln})')};"], f"{r}.next()"
-            ea, eb = self.expr(a), self.expr(b)
+            ea, eb = self.range_bounds.get(id(it)) or (self.expr(a), self.expr(b))
             if isinstance(c, ir.Const) and c.value == 1:
                 return [f"let mut {r} = {ea}..{eb};"], f"{r}.next()"
             if isinstance(c, ir.Const) and isinstance(c.value, int) and 0 < c.value < 2**31:

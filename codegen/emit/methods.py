@@ -229,6 +229,8 @@ class _MethodsMixin:
         a = e.args
         X, R = self.expr, self.ref
         q = self.q
+        if m == "getitem" and (k := self.view_index_in(a[0], a[1])) is not None:
+            return f"rt::vget_in({self.list_views[a[0].name]}, {k})"
         if m == "getitem" and isinstance(a[0], ir.Local) and a[0].name in self.list_views:
             idx = self.as_i64(a[1], "index")
             return q(f"rt::vget({self.list_views[a[0].name]}, {idx}, {ln})")

@@ -51,6 +51,8 @@ class _StatementsMixin:
             self.body(s.body)
             w.line("}", ln)
             self.loop_else(s, ln)
+        elif isinstance(s, ir.For) and id(s.iter) not in self.range_bounds and self.in_bounds_loop(s, ln):
+            return
         elif isinstance(s, ir.For) and self.is_str_buffer_loop(s):
             self.str_buffer_loop(s, ln)
         elif isinstance(s, ir.For):
@@ -256,6 +258,8 @@ class _StatementsMixin:
                     w.line(f"{obj}.set_item_ref(&{self.ref(target.index)}, {item});", ln)
                 else:
                     w.line(f"{obj}.set_item({self.expr(target.index)}, {item});", ln)
+            elif (k := self.view_index_in(target.obj, target.index)) is not None:
+                w.line(f"rt::vset_in({self.list_views[target.obj.name]}, {k}, {item});", ln)
             elif isinstance(target.obj, ir.Local) and target.obj.name in self.list_views:
                 view = self.list_views[target.obj.name]
                 idx = self.as_i64(target.index, "index")

@@ -469,6 +469,35 @@ pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
     }
 }
 
+/// Whether `j + c` is inside `0..len` for every `j` in `lo..hi` and `c` in `cmin..=cmax`
+/// (trivially when the range is empty): the test before the checked copy of a range loop
+/// (`vget_in`, `vset_in`; codegen/emit/loops.py `in_bounds_loop`).
+#[inline]
+pub fn span_in(lo: i64, hi: i64, cmin: i64, cmax: i64, len: usize) -> bool {
+    // (`hi + cmax <= len` is `hi - 1 + cmax < len`; an overflow answers false: the usual loop)
+    lo >= hi
+        || match (lo.checked_add(cmin), hi.checked_add(cmax)) {
+            (Some(a), Some(b)) => a >= 0 && b <= len as i64,
+            _ => false,
+        }
+}
+
+/// `xs[i]` through a view where `span_in` proved `i` in bounds.
+#[inline(always)]
+pub fn vget_in<T: Copy>(v: &[Cell<T>], i: usize) -> T {
+    debug_assert!(i < v.len());
+    // SAFETY: `span_in` held for the loop's range, and a view's length cannot change
+    unsafe { v.get_unchecked(i) }.get()
+}
+
+/// `xs[i] = val` through a view where `span_in` proved `i` in bounds.
+#[inline(always)]
+pub fn vset_in<T: Copy>(v: &[Cell<T>], i: usize, val: T) {
+    debug_assert!(i < v.len());
+    // SAFETY: as in vget_in
+    cset(unsafe { v.get_unchecked(i) }, val);
+}
+
 impl<T: Clone> PyList<T> {
     #[inline]
     pub fn new() -> Self {
