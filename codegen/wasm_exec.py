@@ -381,7 +381,8 @@ def _real_exit_status(store: wasmtime.Store, instance: wasmtime.Instance, code: 
 # The runtime's host block (pyrt.rs, `out_wasi::HostBlock`, #[repr(C)]): u32 seq (odd while
 # flushing), len, line_buffered, cap, flags, int_limit_line, stop_limit_line, 1 reserved; u64 out_total,
 # out_hash, err_total, err_hash, skip_out, skip_err, expect_out_hash, expect_err_hash; then cap
-# bytes of stdout data.
+# bytes of stdout data.  The block starts as zeros (it is in the module's .bss): cap is 0 until
+# the program starts, and the hashes are FNV-1a XOR its offset basis (only compared here).
 _OB_SEQ, _OB_LEN, _OB_LINE, _OB_CAP, _OB_FLAGS, _OB_LIMIT_LINE, _OB_STOP_LIMIT_LINE = range(0, 28, 4)
 (_OB_OUT_TOTAL, _OB_OUT_HASH, _OB_ERR_TOTAL, _OB_ERR_HASH, _OB_SKIP_OUT, _OB_SKIP_ERR, _OB_EXPECT_OUT,
  _OB_EXPECT_ERR) = range(32, 96, 8)

@@ -428,6 +428,7 @@ fn frame_name<'a>(frames: &[(u32, u32, &'a str)], line: u32) -> &'a str {
 /// Program entry point used by the generated `main`. `frames`: the line range and name of each
 /// user function, so that the traceback names the function the error was raised in.
 pub fn run_main_in(body: fn() -> PyResult<()>, script: &str, frames: &[(u32, u32, &str)]) {
+    out_extra::start();
     std::panic::set_hook(Box::new(|info| {
         flush_stdout();
         let payload = info.payload();

@@ -31,13 +31,13 @@ mod out_wasi {
         pub seq: AtomicU32,
         pub len: AtomicU32,
         pub line_buffered: AtomicU32,
-        pub cap: u32,
+        pub cap: AtomicU32, // 0 until `start` (see OUTBUF)
         pub flags: AtomicU32,
         pub int_limit_line: AtomicU32,
         pub stop_limit_line: AtomicU32, // the program stopped at a Portalis limit on this line
         pub reserved: u32,
         pub out_total: Cell<u64>,
-        pub out_hash: Cell<u64>,
+        pub out_hash: Cell<u64>, // FNV-1a of the bytes, XOR its offset basis (0 for none)
         pub err_total: Cell<u64>,
         pub err_hash: Cell<u64>,
         pub skip_out: Cell<u64>,
@@ -52,19 +52,22 @@ mod out_wasi {
 
     const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+    // All zeros, so that the block (with its 64 KiB of data) is in `.bss`, which the linker
+    // leaves out of the module, not in `.data`, which it copies into every module: `cap` is
+    // set by `start`, and the hashes are stored XOR FNV_OFFSET.
     pub static OUTBUF: HostBlock = HostBlock {
         seq: AtomicU32::new(0),
         len: AtomicU32::new(0),
         line_buffered: AtomicU32::new(0),
-        cap: super::OUT_LIMIT as u32,
+        cap: AtomicU32::new(0),
         flags: AtomicU32::new(0),
         int_limit_line: AtomicU32::new(0),
         stop_limit_line: AtomicU32::new(0),
         reserved: 0,
         out_total: Cell::new(0),
-        out_hash: Cell::new(FNV_OFFSET),
+        out_hash: Cell::new(0),
         err_total: Cell::new(0),
-        err_hash: Cell::new(FNV_OFFSET),
+        err_hash: Cell::new(0),
         skip_out: Cell::new(0),
         skip_err: Cell::new(0),
         expect_out_hash: Cell::new(0),
@@ -89,12 +92,19 @@ mod out_wasi {
         fn wasi_fd_write(fd: u32, iovs: *const Ciovec, iovs_len: usize, nwritten: *mut usize) -> u16;
     }
 
-    fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    /// The program starts: the host may read up to `cap` bytes of `data` from now on.
+    pub fn start() {
+        OUTBUF.cap.store(super::OUT_LIMIT as u32, Ordering::Release);
+    }
+
+    /// A stored hash (XOR FNV_OFFSET, see OUTBUF) continued over `bytes`.
+    fn fnv(stored: u64, bytes: &[u8]) -> u64 {
+        let mut h = stored ^ FNV_OFFSET;
         for &b in bytes {
             h ^= b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
-        h
+        h ^ FNV_OFFSET
     }
 
     /// All of `bytes` to `fd` (an error, e.g. a closed pipe, drops the rest, as CPython's
@@ -266,6 +276,7 @@ mod out_native_extra {
     }
     pub fn note_limit_stop(_line: u32) {}
     pub fn check_rerun_complete() {}
+    pub fn start() {}
 }
 
 #[cfg(target_os = "wasi")]
