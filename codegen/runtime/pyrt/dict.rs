@@ -188,6 +188,16 @@ pub fn hash_of<Q: Hash + ?Sized>(k: &Q) -> u64 {
     h.finish()
 }
 
+/// Read (and discard) the first byte of `x`: a load the optimiser keeps where it is, so that a
+/// cache miss on `x` starts there (wasm has no prefetch).
+#[inline(always)]
+fn touch<T>(x: &T) {
+    if std::mem::size_of::<T>() > 0 {
+        // SAFETY: one byte inside a live value, read as `MaybeUninit` (it may be padding)
+        unsafe { std::ptr::read_volatile(x as *const T as *const std::mem::MaybeUninit<u8>) };
+    }
+}
+
 /// Containers of at most this many entries (tombstones included) have no `HashIndex`: a scan
 /// of their cached hashes is faster than probing and allocates nothing (a dict per record).
 const SMALL_TABLE: usize = 8;
@@ -355,7 +365,13 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             None
         } else {
             self.index.find(h, |p: usize| {
-                p < hashes.len() && hashes[p] == h && matches!(&entries[p], Some((ek, _)) if is_key(ek))
+                if p >= hashes.len() {
+                    return false;
+                }
+                // start reading the entry before the cached hash is tested: in a large table
+                // both are cache misses, which then overlap instead of following one another
+                touch(&entries[p]);
+                hashes[p] == h && matches!(&entries[p], Some((ek, _)) if is_key(ek))
             })
         }
     }

@@ -181,9 +181,13 @@ impl Str {
     /// fails store-to-load forwarding (~30 % of `Pieces::next_into`'s time).
     #[inline(always)]
     fn set_inline(dst: &mut Str, s: &str) {
-        let w = Str::inline_words(s);
+        Str::set_words(dst, Str::inline_words(s));
+    }
+    /// `*dst = ` the inline value of the words `w` (`words_of`), stored as whole words.
+    #[inline(always)]
+    fn set_words(dst: &mut Str, w: [u64; STR_INLINE / 8 + 1]) {
         // SAFETY: the old value is dropped once, then overwritten by a valid inline value (see
-        // `inline_words`); `Str` is word-aligned and as large as the words
+        // `words_of`); `Str` is word-aligned and as large as the words
         unsafe {
             std::ptr::drop_in_place(dst);
             let p = dst as *mut Str as *mut u64;
@@ -349,6 +353,23 @@ impl Str {
         let mut buf = [0u8; STR_INLINE];
         let n = c.encode_utf8(&mut buf[..4]).len();
         Str(StrRepr::Inline { len: n as u8, buf })
+    }
+    /// An inline text of at most 14 bytes as little-endian words, zero-padded (bytes [0, 8) and
+    /// [8, 16)), put together from the value's two first words: aligned reads, where 8-byte
+    /// reads at the text (2 bytes into the value) would straddle the two word stores that just
+    /// made a fresh value, which the CPU cannot forward (a stall of ~15 cycles per read).
+    #[inline(always)]
+    pub(crate) fn short_text(&self) -> Option<(usize, u64, u64)> {
+        match &self.0 {
+            StrRepr::Inline { len, .. } if (*len as usize) <= 14 => {
+                // SAFETY: an inline value is all initialised bytes, word-aligned, at least 16
+                // bytes: byte 0 the tag, byte 1 the length, the text (zero-padded) from byte 2
+                let w = unsafe { std::ptr::read(self as *const Str as *const [u64; 2]) };
+                let (w0, w1) = (u64::from_le(w[0]), u64::from_le(w[1]));
+                Some((*len as usize, (w0 >> 16) | (w1 << 48), w1 >> 16))
+            }
+            _ => None,
+        }
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -559,11 +580,20 @@ impl<'a> Src<'a> {
 /// What runtime str functions take: a `Str` (whose long pieces they share) or any other text.
 pub trait StrSrc {
     fn src(&self) -> Src<'_>;
+    /// `Str::short_text` of an inline `Str`; None for other text.
+    #[inline(always)]
+    fn short_text(&self) -> Option<(usize, u64, u64)> {
+        None
+    }
 }
 impl StrSrc for Str {
     #[inline]
     fn src(&self) -> Src<'_> {
         Src { text: self.as_str(), owner: Some(self) }
+    }
+    #[inline(always)]
+    fn short_text(&self) -> Option<(usize, u64, u64)> {
+        Str::short_text(self)
     }
 }
 impl StrSrc for str {
@@ -582,6 +612,10 @@ impl<T: StrSrc + ?Sized> StrSrc for &T {
     #[inline]
     fn src(&self) -> Src<'_> {
         (**self).src()
+    }
+    #[inline(always)]
+    fn short_text(&self) -> Option<(usize, u64, u64)> {
+        (**self).short_text()
     }
 }
 
@@ -790,22 +824,23 @@ impl From<Str> for String {
     }
 }
 
-/// Two inline buffers equal: word compares (an array `==` is a memcmp call on wasm32, a byte
-/// loop there).
+/// Two inline values equal: their whole words (tag, length, zero-padded text) equal.
 #[inline(always)]
-fn inline_eq(a: &[u8; STR_INLINE], b: &[u8; STR_INLINE]) -> bool {
-    #[inline(always)]
-    fn w(x: &[u8; STR_INLINE], at: usize) -> u64 {
-        // SAFETY: callers pass at + 8 <= STR_INLINE
-        unsafe { std::ptr::read_unaligned(x.as_ptr().add(at) as *const u64) }
+fn inline_value_eq(a: &Str, b: &Str) -> bool {
+    // SAFETY: inline values are all initialised bytes, word-aligned, as large as the words
+    let (x, y) = unsafe {
+        (
+            std::ptr::read(a as *const Str as *const [u64; STR_INLINE / 8 + 1]),
+            std::ptr::read(b as *const Str as *const [u64; STR_INLINE / 8 + 1]),
+        )
+    };
+    let mut diff = 0u64;
+    let mut j = 0;
+    while j < x.len() {
+        diff |= x[j] ^ y[j];
+        j += 1;
     }
-    let mut at = 0;
-    let mut same = true;
-    while at + 8 < STR_INLINE {
-        same &= w(a, at) == w(b, at);
-        at += 8;
-    }
-    same & (w(a, STR_INLINE - 8) == w(b, STR_INLINE - 8))
+    diff == 0
 }
 
 impl PartialEq for Str {
@@ -815,7 +850,9 @@ impl PartialEq for Str {
             // the bytes of an inline buffer past its length are always zero (every constructor
             // starts from a zeroed buffer and writes only the text), so equal texts are equal
             // buffers: a fixed-size compare, no memcmp call
-            (StrRepr::Inline { len: n, buf: a }, StrRepr::Inline { len: m, buf: b }) => n == m && inline_eq(a, b),
+            // (compared as the values' whole words, tag and length included: reads at the text
+            // would straddle the word stores that made a fresh value, see `short_text`)
+            (StrRepr::Inline { .. }, StrRepr::Inline { .. }) => inline_value_eq(self, o),
             (StrRepr::Heap { data: a, len: n }, StrRepr::Heap { data: b, len: m }) if a == b && n == m => true,
             _ => str_eq(self.as_str(), o.as_str()),
         }
@@ -1733,10 +1770,65 @@ pub fn str_split_unpack_into<const N: usize>(s: &(impl StrSrc + ?Sized),
     out: [&mut Str; N],
     line: u32,
 ) -> PyResult<()> {
+    let mut out = out;
+    if let (Some(sep), true) = (sep, maxsplit < 0) {
+        if let ([c], Some((n, t0, t1))) = (sep.as_bytes(), s.short_text()) {
+            if *c != 0 && split_short_into(n, t0, t1, *c, &mut out) {
+                return Ok(());
+            }
+        }
+    }
     let src = s.src();
     let at = split_positions::<N>(src.text, sep, maxsplit, line)?;
     pieces_into(src, &at, out);
     Ok(())
+}
+
+/// `out = t.split(c)` for the short text `t` (`n` <= 14 bytes as zero-padded little-endian
+/// words `t0`, `t1`: `Str::short_text`) and a separator byte `c` != 0, when it has exactly `N`
+/// pieces: found and made in registers (a field just split off a line, read at its text, makes
+/// reads that straddle the word stores that made it: see `Str::short_text`). False, nothing
+/// written, for any other count (the general path then raises).
+#[inline(always)]
+fn split_short_into<const N: usize>(n: usize, t0: u64, t1: u64, c: u8, out: &mut [&mut Str; N]) -> bool {
+    const L7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // 0x80 in each zero byte of x, nothing elsewhere (no borrow between bytes)
+    let zero = |x: u64| !((x & L7).wrapping_add(L7) | x | L7);
+    let rep = 0x0101_0101_0101_0101u64.wrapping_mul(c as u64);
+    // the padding past n is zero bytes and c is not: separators only in the text
+    let (mut m0, mut m1) = (zero(t0 ^ rep), zero(t1 ^ rep));
+    if (m0.count_ones() + m1.count_ones()) as usize + 1 != N {
+        return false;
+    }
+    // bytes [a, a + len) of the text, zero-padded
+    let piece = |a: usize, len: usize| -> [u64; STR_INLINE / 8 + 1] {
+        let (y0, y1) = if a == 0 {
+            (t0, t1)
+        } else if a < 8 {
+            ((t0 >> (8 * a)) | (t1 << (64 - 8 * a)), t1 >> (8 * a))
+        } else {
+            (t1 >> (8 * (a - 8)), 0)
+        };
+        let keep = |k: usize| if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
+        Str::words_of(len, y0 & keep(len), y1 & keep(len.saturating_sub(8)), 0)
+    };
+    let mut st = 0usize;
+    for (k, o) in out.iter_mut().enumerate() {
+        let end = if k + 1 == N {
+            n
+        } else if m0 != 0 {
+            let e = (m0.trailing_zeros() / 8) as usize;
+            m0 &= m0 - 1;
+            e
+        } else {
+            let e = 8 + (m1.trailing_zeros() / 8) as usize;
+            m1 &= m1 - 1;
+            e
+        };
+        Str::set_words(o, piece(st, end - st));
+        st = end + 1;
+    }
+    true
 }
 
 /// Where the `N` pieces of `t.split(sep, maxsplit)` are, when there are exactly `N`; else

@@ -857,6 +857,22 @@ pub fn str_zfill(s: &str, width: i64) -> Str {
         // the usual case (`str(n).zfill(6)`): the result written in place, inline when short
         let fill = fill as usize;
         let sign = if s.starts_with('+') || s.starts_with('-') { 1 } else { 0 };
+        let total = s.len() + fill;
+        // inline, and in two words (wasm32: all inline texts; 64-bit: up to 16 of 22 bytes)
+        const SHORT: usize = if STR_INLINE < 16 { STR_INLINE } else { 16 };
+        if total <= SHORT {
+            // an inline result put together in registers (a `write_bytes` and `copy` of run-time
+            // lengths are memset and memcpy calls on wasm32, byte loops): the text as a
+            // little-endian u128, zero-padded; the sign byte, `fill` zeros, then the rest
+            let b = s.as_bytes();
+            let x = (text_word(b, 0) as u128) | ((text_word(b, 8) as u128) << 64);
+            let keep = |k: usize| if k >= 16 { u128::MAX } else { (1u128 << (8 * k)) - 1 };
+            let zeros = u128::from_le_bytes([b'0'; 16]) & keep(fill);
+            let rest = x >> (8 * sign);
+            let at = sign + fill; // < 16 unless the rest is empty
+            let r = (x & keep(sign)) | (zeros << (8 * sign)) | if at < 16 { rest << (8 * at) } else { 0 };
+            return Str::from_words(total, r as u64, (r >> 64) as u64, 0);
+        }
         // SAFETY: every byte written (the sign, `fill` ASCII zeros, the rest), and the result is
         // `s` with ASCII zeros inserted after its first character or at its start: valid UTF-8
         return unsafe {
