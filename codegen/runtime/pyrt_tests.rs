@@ -941,6 +941,33 @@ fn str_values() {
         assert_eq!(hash_of(&x), hash_of("123"));
     }
     assert_ne!(Str::from_i64(124), Str::from("123"));
+    // every length and representation hashes as its `str` (inline values from their words,
+    // see `Hash for Str`) and compares equal to the others, also as part of a tuple key
+    for n in 0..40usize {
+        let text: String = (0..n).map(|k| (b'a' + ((k * 7 + n) % 26) as u8) as char).collect();
+        let long_text = format!("{} {} tail", text, text);
+        let whole = Str::from(long_text.clone());
+        let pieces = str_split(&whole, Some(" "), -1, 1).unwrap();
+        let piece = pieces.get(0, 1).unwrap(); // a view or an inline piece of `whole`
+        let lit: &'static str = Box::leak(text.clone().into_boxed_str());
+        let reps = [Str::from(text.as_str()), Str::lit(lit), Str::from(text.clone()), piece, str_join_list("", &PyList::from_vec(vec![Str::from(text.as_str())]))];
+        for a in reps.iter() {
+            assert_eq!(hash_of(a), hash_of(text.as_str()), "{n}");
+            assert_eq!(hash_of(&(a.clone(), Str::lit("x"))), hash_of(&(Str::from(text.as_str()), Str::from("x"))), "{n}");
+            for b in reps.iter() {
+                assert!(a == b, "{n}");
+            }
+            let mut other = text.clone();
+            other.push('z');
+            assert!(*a != Str::from(other.as_str()) && Str::from(other.as_str()) != *a, "{n}");
+            if n > 0 {
+                let mut diff = text.clone().into_bytes();
+                diff[n - 1] = b'A';
+                let d = Str::from(String::from_utf8(diff).unwrap());
+                assert!(*a != d && d != *a && hash_of(&d) != hash_of(a), "{n}");
+            }
+        }
+    }
     // str_eq at every length around its fixed-size paths, a difference at every position
     for n in 0..40usize {
         let a: String = (0..n).map(|i| (b'a' + (i % 26) as u8) as char).collect();

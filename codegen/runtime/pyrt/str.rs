@@ -176,6 +176,25 @@ impl Str {
         // SAFETY: see `inline_words`
         unsafe { std::mem::transmute(Str::inline_words(s)) }
     }
+    /// `self.len()` in bytes, an inline value's read straight from its length byte (not
+    /// through `as_str`'s match of every representation: a join's sum of the lengths).
+    #[inline(always)]
+    fn byte_len(&self) -> usize {
+        match &self.0 {
+            StrRepr::Inline { len, .. } => *len as usize,
+            _ => self.as_str().len(),
+        }
+    }
+    /// The words of an inline value (tag, length, zero-padded text), else None.
+    #[inline(always)]
+    fn inline_words_ref(&self) -> Option<&[u64; STR_INLINE / 8 + 1]> {
+        match &self.0 {
+            // SAFETY: an inline value is all initialised bytes (tag, length, zero-padded text),
+            // as large as the words and word-aligned
+            StrRepr::Inline { .. } => Some(unsafe { &*(self as *const Str as *const [u64; STR_INLINE / 8 + 1]) }),
+            _ => None,
+        }
+    }
     /// `*dst = Str::inline(s)`, stored as whole words straight into `dst`: a value returned and
     /// then moved is copied as 16 + 8 bytes on x86-64, a 16-byte load of two 8-byte stores that
     /// fails store-to-load forwarding (~30 % of `Pieces::next_into`'s time).
@@ -524,6 +543,11 @@ impl<'a> Src<'a> {
     /// `sub`, a part of `self.text`, as a `Str`.
     #[inline]
     pub fn piece(&self, sub: &str) -> Str {
+        self.piece_inl(sub)
+    }
+    /// `piece`, always in line (a split's loop: wasm32 kept a call per piece).
+    #[inline(always)]
+    fn piece_inl(&self, sub: &str) -> Str {
         if sub.len() <= STR_INLINE {
             let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
             if p >= t && p + 24 <= t + self.text.len() {
@@ -824,38 +848,36 @@ impl From<Str> for String {
     }
 }
 
-/// Two inline values equal: their whole words (tag, length, zero-padded text) equal.
-#[inline(always)]
-fn inline_value_eq(a: &Str, b: &Str) -> bool {
-    // SAFETY: inline values are all initialised bytes, word-aligned, as large as the words
-    let (x, y) = unsafe {
-        (
-            std::ptr::read(a as *const Str as *const [u64; STR_INLINE / 8 + 1]),
-            std::ptr::read(b as *const Str as *const [u64; STR_INLINE / 8 + 1]),
-        )
-    };
-    let mut diff = 0u64;
-    let mut j = 0;
-    while j < x.len() {
-        diff |= x[j] ^ y[j];
-        j += 1;
-    }
-    diff == 0
-}
-
 impl PartialEq for Str {
-    #[inline]
+    // always inline, the rest out of line: a dict probe with `str` keys (or tuples of them)
+    // compares two inline values (two or three words), which a call made slower than the
+    // compare (wasm32: ngrams' tuple keys, 5.7 % of its time in an out-of-line `eq`)
+    #[inline(always)]
     fn eq(&self, o: &Str) -> bool {
-        match (&self.0, &o.0) {
+        match (self.inline_words_ref(), o.inline_words_ref()) {
             // the bytes of an inline buffer past its length are always zero (every constructor
             // starts from a zeroed buffer and writes only the text), so equal texts are equal
-            // buffers: a fixed-size compare, no memcmp call
-            // (compared as the values' whole words, tag and length included: reads at the text
-            // would straddle the word stores that made a fresh value, see `short_text`)
-            (StrRepr::Inline { .. }, StrRepr::Inline { .. }) => inline_value_eq(self, o),
-            (StrRepr::Heap { data: a, len: n }, StrRepr::Heap { data: b, len: m }) if a == b && n == m => true,
-            _ => str_eq(self.as_str(), o.as_str()),
+            // values: the tag, the length and the buffer compared as whole words
+            (Some(a), Some(b)) => {
+                let mut diff = 0u64;
+                let mut j = 0;
+                while j < a.len() {
+                    diff |= a[j] ^ b[j];
+                    j += 1;
+                }
+                diff == 0
+            }
+            _ => str_eq_slow(self, o),
         }
+    }
+}
+
+/// `a == b` for two `Str`s not both inline.
+#[inline(never)]
+fn str_eq_slow(a: &Str, b: &Str) -> bool {
+    match (&a.0, &b.0) {
+        (StrRepr::Heap { data: x, len: n }, StrRepr::Heap { data: y, len: m }) if x == y && n == m => true,
+        _ => str_eq(a.as_str(), b.as_str()),
     }
 }
 impl Eq for Str {}
@@ -890,10 +912,50 @@ impl Ord for Str {
     }
 }
 impl Hash for Str {
-    #[inline]
+    /// As `str`'s hash (`write` of the bytes, then `write_u8(0xff)`), which a `PyDict<Str, V>`
+    /// searched with a `&str` needs. An inline value is hashed from its words instead: the
+    /// words `FxHasher::write` would add for its text (8-byte words, then the rest zero-padded
+    /// with its length in the top bits), given to `write_u64`, which adds a word as `write`
+    /// does; the same hash with `FxHasher`, the runtime's only hasher (dicts, sets, memo).
+    /// No branchy tail read and no call (wasm32: ngrams' tuple keys, 9.9 % of its time in an
+    /// out-of-line `hash`).
+    #[inline(always)]
     fn hash<H: Hasher>(&self, state: &mut H) {
-        self.as_str().hash(state)
+        match self.inline_words_ref() {
+            Some(w) => {
+                let n = w[0] >> 8 & 0xff;
+                // the text's bytes [0, 8), [8, 16) and [16, 24), zero-padded (byte 0 is the
+                // tag, byte 1 the length, then the buffer)
+                let x0 = (w[0] >> 16) | (w[1] << 48);
+                let x1 = w[1] >> 16 | if w.len() > 2 { w[w.len() - 1] << 48 } else { 0 };
+                if n < 8 {
+                    if n > 0 {
+                        state.write_u64(x0 ^ (n << 59));
+                    }
+                } else {
+                    state.write_u64(x0);
+                    // (16 bytes and more only on 64-bit targets: no code for them on wasm32)
+                    if n < 16 || STR_INLINE < 16 {
+                        if n > 8 {
+                            state.write_u64(x1 ^ ((n - 8) << 59));
+                        }
+                    } else {
+                        state.write_u64(x1);
+                        if n > 16 {
+                            state.write_u64((w[w.len() - 1] >> 16) ^ ((n - 16) << 59));
+                        }
+                    }
+                }
+                state.write_u8(0xff);
+            }
+            None => hash_text(self.as_str(), state),
+        }
     }
+}
+
+#[inline(never)]
+fn hash_text<H: Hasher>(s: &str, state: &mut H) {
+    s.hash(state)
 }
 impl std::fmt::Display for Str {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -1148,6 +1210,13 @@ pub fn str_join_list_slice(
     line: u32,
 ) -> PyResult<Str> {
     let items = l.0.borrow();
+    if let (Some(a), Some(b), None) = (start, stop, step) {
+        // `xs[i:j]` inside the list (ngrams' `" ".join(words[i:i + 3])`): no call of the
+        // general slice arithmetic
+        if 0 <= a && a <= b && b <= items.len() as i64 {
+            return Ok(join_strs(sep, &items[a as usize..b as usize]));
+        }
+    }
     let (st, sp, n) = slice_indices(items.len() as i64, start, stop, step, line)?;
     Ok(join_strided(sep, &items, st as usize, sp as isize, n as usize))
 }
@@ -1167,7 +1236,7 @@ fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -
 /// its length (with pieces of random lengths, `copy_to`'s length tests mispredict). A short
 /// result is put together in a zeroed local buffer, then made inline from its words.
 fn join_strs(sep: &str, items: &[Str]) -> Str {
-    let n_bytes: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    let n_bytes: usize = items.iter().map(|x| x.byte_len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
     if n_bytes <= STR_INLINE {
         // every piece starts at or before n_bytes <= STR_INLINE and writes at most STR_INLINE
         // bytes: 48 bytes of room; a byte past n_bytes is only ever written as a piece's padding
@@ -1189,10 +1258,18 @@ fn join_strs(sep: &str, items: &[Str]) -> Str {
 #[inline(always)]
 unsafe fn join_strs_into(dst: *mut u8, cap: usize, sep: &str, items: &[Str]) {
     let mut pos = 0usize;
+    // (a one-byte separator, the usual " " or ",", stored as a byte: `copy_to`'s length tests
+    // ran for every item)
+    let sep1 = if sep.len() == 1 { Some(sep.as_bytes()[0]) } else { None };
     for (k, x) in items.iter().enumerate() {
-        if k > 0 && !sep.is_empty() {
-            copy_to(dst.add(pos), sep.as_bytes());
-            pos += sep.len();
+        if k > 0 {
+            if let Some(c) = sep1 {
+                *dst.add(pos) = c;
+                pos += 1;
+            } else if !sep.is_empty() {
+                copy_to(dst.add(pos), sep.as_bytes());
+                pos += sep.len();
+            }
         }
         if pos + STR_INLINE <= cap {
             pos += put_piece(dst.add(pos), x);
@@ -1605,7 +1682,7 @@ pub fn str_split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, li
 fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
     let s = src.text;
     let mut out: Vec<Str> = Vec::new();
-    split_each(s, sep, maxsplit, line, |p| out.push(src.piece(p)))?;
+    split_each(s, sep, maxsplit, line, |p| out.push(src.piece_inl(p)))?;
     Ok(PyList::from_vec(out))
 }
 
