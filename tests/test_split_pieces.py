@@ -54,3 +54,34 @@ def test_split_pieces_match_cpython(seed, toolchain, tmp_path):
     assert main_rs.count("rt::Pieces::split(") == 4 and main_rs.count("rt::Pieces::lines(") == 1
     o = check(_program(seed), toolchain, path=str(tmp_path / f"pieces_{seed}.py"))  # stdout, exit code, exception
     assert o.kind == "same", f"seed {seed}: {o.kind}: {o.detail} {o.codes}"
+
+
+def _strip_program(seed: int) -> str:
+    rng = random.Random(1000 + seed)
+    texts = [_text(rng) for _ in range(60)]
+    return f'''TEXTS = {texts!r}
+
+
+def main() -> None:
+    for t in TEXTS:
+        a = [p.strip() for p in t.split(";")]
+        b = [p.lstrip() for p in t.split(",")]
+        c = [p.rstrip() for p in t.split(" ")]
+        d = [w.strip() for w in t.split()]
+        e = [p.strip() for p in t.split("\\r\\n")]
+        print(a, b, c, d, e, [len(x) for x in a])
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_split_strip_comprehension_matches_cpython(seed, toolchain, tmp_path):
+    # `[p.strip() for p in s.split(sep)]` (and lstrip/rstrip) is one runtime call that trims each
+    # piece before making it (rt::str_split_strip): Unicode and \x1c-\x1f whitespace, long pieces
+    main_rs = translate_source(_strip_program(seed), "strip.py").crate.files["src/main.rs"]
+    assert main_rs.count("rt::str_split_strip(") == 5
+    o = check(_strip_program(seed), toolchain, path=str(tmp_path / f"strip_{seed}.py"))
+    assert o.kind == "same", f"seed {seed}: {o.kind}: {o.detail} {o.codes}"

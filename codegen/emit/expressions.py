@@ -644,7 +644,29 @@ class _ExpressionsMixin:
             return f"({sub}.issubset(&{sup}){strict})"
         return f"{a} {op} {b}"
 
+    def split_strip_comp(self, e: ir.Comprehension) -> str | None:
+        """`[x.strip() for x in s.split(sep)]` (or lstrip/rstrip, no chars; no maxsplit, no
+        condition): one runtime call, `rt::str_split_strip`. None: another comprehension. Not
+        where the comprehension's frame counts toward the recursion limit (a recursive module)."""
+        if e.kind != "list" or len(e.gens) != 1 or (e.frame is not None and self.mod.recursive):
+            return None
+        g, elt = e.gens[0], e.elt
+        it = g.iter
+        if (g.conds or not isinstance(g.target, ir.NameTarget) or g.target.is_global
+                or not (isinstance(it, ir.Intrinsic) and it.name == "str.split"
+                        and isinstance(it.args[2], ir.Const) and it.args[2].value == -1)
+                or not (isinstance(elt, ir.Intrinsic) and elt.name in ("str.strip", "str.lstrip", "str.rstrip")
+                        and isinstance(elt.args[0], ir.Local) and elt.args[0].name == g.target.name
+                        and isinstance(elt.args[1], ir.Const) and elt.args[1].value is None)
+                or e.ty != ir.ListT(ir.STR)):
+            return None
+        how = {"str.strip": 0, "str.lstrip": 1, "str.rstrip": 2}[elt.name]
+        return self.q(f"rt::str_split_strip({self.split_text_sep(it)}, {how}, {e.span.line})")
+
     def comprehension(self, e: ir.Comprehension) -> str:
+        fused = self.split_strip_comp(e)
+        if fused is not None:
+            return fused
         ln = e.span.line
         acc = self.t("_acc")
 

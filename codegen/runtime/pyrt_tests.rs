@@ -1349,6 +1349,70 @@ fn find_byte_every_position() {
     }
 }
 
+#[test]
+fn ascii_case_words_every_length() {
+    // the word-at-a-time upper/lower/title of short ASCII text against a byte loop: every
+    // length up to STR_INLINE, letters next to the bytes just outside 'a'..='z' / 'A'..='Z'
+    let alphabet = b"aAzZ`{@[09 _'\x00\x7fmQ";
+    let mut seed = 99u64;
+    for n in 0..=STR_INLINE {
+        for _ in 0..200 {
+            let t: String = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    alphabet[(seed >> 33) as usize % alphabet.len()] as char
+                })
+                .collect();
+            let up: String = t.chars().map(|c| c.to_ascii_uppercase()).collect();
+            let low: String = t.chars().map(|c| c.to_ascii_lowercase()).collect();
+            let mut title = String::new();
+            let mut prev = false;
+            for c in t.chars() {
+                title.push(if prev { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
+                prev = c.is_ascii_alphabetic();
+            }
+            assert_eq!(&*str_upper(&t), up.as_str(), "{:?}", t);
+            assert_eq!(&*str_lower(&t), low.as_str(), "{:?}", t);
+            assert_eq!(&*str_title(&t), title.as_str(), "{:?}", t);
+        }
+    }
+    // non-ASCII and long text still take the tables / the byte loop
+    assert_eq!(&*str_upper("straße"), "STRASSE");
+    assert_eq!(&*str_title("ǆemal ǆ"), "ǅemal ǅ");
+    assert_eq!(&*str_title("a long title-cased text of many words"), "A Long Title-Cased Text Of Many Words");
+}
+
+#[test]
+fn repeat_checked_builds_str() {
+    for n in -2..30i64 {
+        for t in ["", " ", "ab", "é", "xyz"] {
+            let want = if n > 0 { t.repeat(n as usize) } else { String::new() };
+            assert_eq!(&*str_repeat_checked(t, n, 1).unwrap(), want.as_str(), "{:?} * {}", t, n);
+        }
+    }
+    assert!(str_repeat_checked("ab", i64::MAX, 7).is_err());
+}
+
+#[test]
+fn split_strip_as_comprehension() {
+    let t = st(" a , b,c  ,, \u{3000}d\u{3000},\x1ce\x1f , a much longer piece of text here ");
+    let each = |how: u8| -> Vec<String> {
+        str_split_strip(&t, Some(","), how, 1).unwrap().0.borrow().iter().map(|x| x.to_string()).collect()
+    };
+    let pieces: Vec<&str> = t.split(',').collect();
+    let trim = |x: &str, l: bool, r: bool| {
+        let sp = |c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c);
+        let x = if l { x.trim_start_matches(sp) } else { x };
+        (if r { x.trim_end_matches(sp) } else { x }).to_string()
+    };
+    assert_eq!(each(0), pieces.iter().map(|p| trim(p, true, true)).collect::<Vec<_>>());
+    assert_eq!(each(1), pieces.iter().map(|p| trim(p, true, false)).collect::<Vec<_>>());
+    assert_eq!(each(2), pieces.iter().map(|p| trim(p, false, true)).collect::<Vec<_>>());
+    let ws: Vec<String> = str_split_strip(&st("  x  y "), None, 0, 1).unwrap().0.borrow().iter().map(|x| x.to_string()).collect();
+    assert_eq!(ws, vec!["x", "y"]);
+    assert!(str_split_strip(&t, Some(""), 0, 3).is_err());
+}
+
 // ---- object handles (ObjP) ---------------------------------------------------------------
 
 struct Freed<'a>(&'a std::cell::Cell<u32>, i64);

@@ -613,7 +613,7 @@ fn obj_binop_slow(op: &str, a: &Obj, b: &Obj, inplace: bool, big: bool, line: u3
         ("+", Obj::List(x), Obj::List(y)) => Ok(Obj::List(x.concat(y))),
         ("*", Obj::Str(s), n) | ("*", n, Obj::Str(s)) if seq_count(n).is_some() => {
             let k = bi_clamp_i64(&seq_count(n).unwrap_or_default());
-            Ok(Obj::Str(Str::from(str_repeat_checked(s, k, line)?)))
+            Ok(Obj::Str(str_repeat_checked(s, k, line)?))
         }
         ("*", Obj::List(l), n) | ("*", n, Obj::List(l)) if seq_count(n).is_some() => {
             let k = bi_clamp_i64(&seq_count(n).unwrap_or_default());

@@ -1415,10 +1415,10 @@ fn has_byte_below_0x20(b: &[u8], i: usize) -> bool {
 }
 
 /// The first position of byte `c` in `b`: eight bytes at a time (the zero-byte test on the word
-/// XOR `c` repeated), then a byte loop for the last few. The scan of split, find and replace: a
-/// tight loop of its own, where a byte loop with the caller's work inlined in it spilled
-/// registers on every byte (wasm32, Cranelift).
-#[inline]
+/// XOR `c` repeated), the last few as one more word (no byte loop). The scan of split, find and
+/// replace: a tight loop of its own, where a byte loop with the caller's work inlined in it
+/// spilled registers on every byte (wasm32, Cranelift).
+#[inline(always)]
 pub fn find_byte(b: &[u8], c: u8) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -1436,11 +1436,22 @@ pub fn find_byte(b: &[u8], c: u8) -> Option<usize> {
         }
         i += 8;
     }
-    while i < n {
-        if b[i] == c {
-            return Some(i);
-        }
-        i += 1;
+    if i == n {
+        return None;
+    }
+    // the last n - i < 8 bytes as one word too: the last 8 of the text when there are that
+    // many (the bytes before i in it did not match, so the first match in it is at i or
+    // after), else the whole text zero-padded, the padding masked off
+    let (at, x, keep) = if n >= 8 {
+        // SAFETY: n >= 8 bytes are readable
+        (n - 8, u64::from_le(unsafe { std::ptr::read_unaligned(p.add(n - 8) as *const u64) }), u64::MAX)
+    } else {
+        (0, tail_word(b), (1u64 << (n * 8)) - 1)
+    };
+    let x = x ^ rep;
+    let t = x.wrapping_sub(ONES) & !x & HIGH & keep;
+    if t != 0 {
+        return Some(at + (t.trailing_zeros() / 8) as usize);
     }
     None
 }
@@ -1658,14 +1669,40 @@ pub fn str_repeat(s: &str, n: i64) -> String {
 /// s * n with CPython's errors instead of an allocation failure for absurd sizes: past
 /// PY_SSIZE_T_MAX code points (64-bit CPython) `OverflowError: repeated string is too long`,
 /// else MemoryError.
-pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<String> {
+pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<Str> {
     if n > 0 && (s.len() as u128) * (n as u128) > (isize::MAX as u128) / 2 {
         if (s.chars().count() as u128) * (n as u128) > i64::MAX as u128 {
             return Err(PyErr::new(&OVERFLOW_ERROR, "repeated string is too long", line));
         }
         return Err(PyErr::with_args(&MEMORY_ERROR, vec![], vec![], line));
     }
-    Ok(str_repeat(s, n))
+    if n <= 0 || s.is_empty() {
+        return Ok(Str::new());
+    }
+    // the result built in place (inline when short): no `String` to copy into a `Str`
+    let (b, total) = (s.as_bytes(), s.len() * n as usize); // fits: checked above
+    if b.len() == 1 && total <= STR_INLINE {
+        // (`" " * k`, a padding) put together in registers
+        let w = 0x0101_0101_0101_0101u64 * b[0] as u64;
+        let keep = |v: usize| if v >= 8 { w } else { w & ((1u64 << (v * 8)) - 1) };
+        return Ok(Str::from_words(total, keep(total), keep(total.saturating_sub(8)), keep(total.saturating_sub(16))));
+    }
+    // SAFETY: every byte of the `total` written: copies of the whole `s` (valid UTF-8)
+    Ok(unsafe {
+        Str::build(total, |buf| {
+            if b.len() == 1 {
+                std::ptr::write_bytes(buf, b[0], total);
+                return;
+            }
+            copy_to(buf, b);
+            let mut done = b.len();
+            while done < total {
+                let k = done.min(total - done);
+                std::ptr::copy_nonoverlapping(buf, buf.add(done), k);
+                done += k;
+            }
+        })
+    })
 }
 
 #[inline]
@@ -1683,6 +1720,16 @@ fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> P
     let s = src.text;
     let mut out: Vec<Str> = Vec::new();
     split_each(s, sep, maxsplit, line, |p| out.push(src.piece_inl(p)))?;
+    Ok(PyList::from_vec(out))
+}
+
+/// `[x.strip() for x in s.split(sep)]` (`how` 0; 1: `lstrip`, 2: `rstrip`; no chars, no
+/// maxsplit): the list in one pass, each piece trimmed before it becomes a `Str` (no untrimmed
+/// piece made and dropped, no call per item). Split's errors as `str_split`'s.
+pub fn str_split_strip<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, how: u8, line: u32) -> PyResult<PyList<Str>> {
+    let src = s.src();
+    let mut out: Vec<Str> = Vec::new();
+    split_each(src.text, sep, -1, line, |p| out.push(src.piece(trim_space(p, how != 2, how != 1))))?;
     Ok(PyList::from_vec(out))
 }
 

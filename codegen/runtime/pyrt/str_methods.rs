@@ -14,7 +14,10 @@ fn ascii_space(c: u8) -> bool {
 }
 
 /// `s` without leading (`left`) and trailing (`right`) whitespace, by bytes while they are ASCII
-/// (a non-ASCII byte stops the byte scan; the char scan takes over from there).
+/// (a non-ASCII byte stops the byte scan; the char scan takes over from there). Inlined: the
+/// callers' constant `left` / `right` drop the other scan, and a call costs about what the scan
+/// of a few blanks does.
+#[inline]
 fn trim_space(s: &str, left: bool, right: bool) -> &str {
     let b = s.as_bytes();
     let (mut i, mut j) = (0, b.len());
@@ -98,7 +101,57 @@ fn ascii_map(s: &str, f: impl Fn(u8) -> u8) -> Str {
 }
 
 pub fn str_upper(s: &str) -> Str {
+    if s.len() <= STR_INLINE && s.is_ascii() {
+        return ascii_case_short(s, CASE_UPPER);
+    }
     map_case(s, |c| c.to_ascii_uppercase(), UPPER_RUNS, UPPER_MULTI)
+}
+
+const CASE_UPPER: u8 = 0;
+const CASE_LOWER: u8 = 1;
+const CASE_TITLE: u8 = 2;
+
+/// The high bit of each byte of the word `x` (bytes below 0x80) that lies in `lo..=hi`
+/// (`lo >= 1`: zero padding never does). No byte carries into the next: a byte below 0x80
+/// plus at most 0x7f stays below 0x100.
+#[inline(always)]
+fn ascii_bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    let ge_lo = x.wrapping_add(L * (0x80 - lo as u64));
+    let gt_hi = x.wrapping_add(L * (0x7f - hi as u64));
+    ge_lo & !gt_hi & (L * 0x80)
+}
+
+/// `s.upper()` / `s.lower()` / `s.title()` of ASCII text of at most `STR_INLINE` bytes, eight
+/// bytes at a time in registers (no byte loop, and the inline result stored as whole words:
+/// see `Str::inline`). Title case: a letter after a letter is lowered, any other is raised
+/// (in ASCII the cased characters are the letters).
+fn ascii_case_short(s: &str, kind: u8) -> Str {
+    let b = s.as_bytes();
+    debug_assert!(b.len() <= STR_INLINE && s.is_ascii());
+    let mut carry = 0u64; // the high bit of byte 0: the byte before this word is a letter
+    let mut map = |x: u64| -> u64 {
+        let low = ascii_bytes_in(x, b'a', b'z');
+        let up = ascii_bytes_in(x, b'A', b'Z');
+        let flip = match kind {
+            CASE_UPPER => low,
+            CASE_LOWER => up,
+            _ => {
+                let letters = low | up;
+                let after_letter = (letters << 8) | carry;
+                carry = letters >> 56;
+                (low & !after_letter) | (up & after_letter)
+            }
+        };
+        x ^ (flip >> 2) // 0x80 >> 2: the case bit 0x20
+    };
+    let x0 = map(text_word(b, 0));
+    let x1 = map(text_word(b, 8));
+    #[cfg(target_pointer_width = "32")]
+    let x2 = 0;
+    #[cfg(not(target_pointer_width = "32"))]
+    let x2 = map(text_word(b, 16));
+    Str::from_words(b.len(), x0, x1, x2)
 }
 
 /// Map each char of `s` on its own (no context rule): `ascii` for ASCII text, else the table.
@@ -163,6 +216,9 @@ fn py_is_lower(c: char) -> bool {
 
 pub fn str_lower(s: &str) -> Str {
     if s.is_ascii() {
+        if s.len() <= STR_INLINE {
+            return ascii_case_short(s, CASE_LOWER);
+        }
         return ascii_map(s, |c| c.to_ascii_lowercase());
     }
     // CPython's final-sigma rule with CPython's Cased/Case_Ignorable tables (not std's, which
@@ -235,6 +291,9 @@ fn is_case_ignorable(c: char) -> bool {
 
 pub fn str_title(s: &str) -> Str {
     if s.is_ascii() {
+        if s.len() <= STR_INLINE {
+            return ascii_case_short(s, CASE_TITLE);
+        }
         // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
         return unsafe {
             Str::build(s.len(), |buf| {
@@ -725,7 +784,15 @@ pub fn str_istitle(s: &str) -> bool {
     cased
 }
 
+#[inline]
 fn fill_char(fill: &str, line: u32) -> PyResult<char> {
+    if fill.len() == 1 {
+        return Ok(fill.as_bytes()[0] as char); // one byte: an ASCII character (the usual " ")
+    }
+    fill_char_slow(fill, line)
+}
+
+fn fill_char_slow(fill: &str, line: u32) -> PyResult<char> {
     let mut it = fill.chars();
     match (it.next(), it.next()) {
         (Some(c), None) => Ok(c),
@@ -824,7 +891,7 @@ pub fn str_pad_into<S: StrSrc + ?Sized>(out: &mut String, s: &S, how: u8, width:
         _ => center_left(marg, width),
     };
     push_pad(out, f, left);
-    out.push_str(s);
+    push_text(out, s);
     push_pad(out, f, marg - left);
     Ok(())
 }
@@ -837,9 +904,23 @@ fn push_pad(out: &mut String, f: char, n: i64) {
     }
     match usize::try_from(n) {
         Ok(k) if f.is_ascii() && k <= 1 << 20 => {
-            // SAFETY: ASCII bytes appended to valid UTF-8 stay valid UTF-8
-            let v = unsafe { out.as_mut_vec() };
-            v.resize(v.len() + k, f as u8);
+            // whole words of the fill byte (`resize` is a memset call, a function with a byte
+            // loop on wasm32); the last may run past the k bytes, into the spare capacity
+            out.reserve(k + 7);
+            let w = 0x0101_0101_0101_0101u64 * f as u64;
+            // SAFETY: `reserve` made room for k + 7 more bytes (the last word starts before k);
+            // the k kept are ASCII, so the text stays UTF-8
+            unsafe {
+                let v = out.as_mut_vec();
+                let len = v.len();
+                let p = v.as_mut_ptr().add(len);
+                let mut i = 0;
+                while i < k {
+                    std::ptr::write_unaligned(p.add(i) as *mut u64, w);
+                    i += 8;
+                }
+                v.set_len(len + k);
+            }
         }
         // a wide fill (or more than wasm32's usize counts) char by char: grows until the memory
         // limit stops it, as `pad_str` does
