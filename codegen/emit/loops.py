@@ -101,8 +101,9 @@ class _LoopsMixin:
                 or t.name in _assigned_names(s.body)):
             return False
         nodes = list(ir.walk(s.body))
-        if len(nodes) > 120 or any(isinstance(n, (ir.For, ir.While, ir.Try, ir.Lambda, ir.Comprehension, ir.Yield,
-                                                   ir.Call, ir.CallValue, ir.NewObj)) for n in nodes):
+        # (no calls either: a loop with one has no views, `_list_view_candidates`)
+        if len(nodes) > 120 or any(isinstance(n, (ir.For, ir.While, ir.Try, ir.Lambda, ir.Comprehension, ir.Yield))
+                                   for n in nodes):
             return False
         spans = {(n, c) for n, c in (self.affine_view_index(x, t.name) for x in nodes) if n}
         if not spans:

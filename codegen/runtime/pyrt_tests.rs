@@ -430,8 +430,8 @@ fn str_basics() {
         err_of(str_slice("x", None, None, Some(0), 1)),
         (s("ValueError"), s("slice step cannot be zero"))
     );
-    assert_eq!(str_repeat("ab", 3), "ababab");
-    assert_eq!(str_repeat("ab", -1), "");
+    assert_eq!(&*str_repeat_checked("ab", 3, 1).unwrap(), "ababab");
+    assert_eq!(&*str_repeat_checked("ab", -1, 1).unwrap(), "");
     assert_eq!(
         py_repr(&str_split("a b  c", None, -1, 1).unwrap()),
         "['a', 'b', 'c']"

@@ -379,16 +379,13 @@ impl Str {
     /// made a fresh value, which the CPU cannot forward (a stall of ~15 cycles per read).
     #[inline(always)]
     pub(crate) fn short_text(&self) -> Option<(usize, u64, u64)> {
-        match &self.0 {
-            StrRepr::Inline { len, .. } if (*len as usize) <= 14 => {
-                // SAFETY: an inline value is all initialised bytes, word-aligned, at least 16
-                // bytes: byte 0 the tag, byte 1 the length, the text (zero-padded) from byte 2
-                let w = unsafe { std::ptr::read(self as *const Str as *const [u64; 2]) };
-                let (w0, w1) = (u64::from_le(w[0]), u64::from_le(w[1]));
-                Some((*len as usize, (w0 >> 16) | (w1 << 48), w1 >> 16))
-            }
-            _ => None,
+        // (byte 0 of the words is the tag, byte 1 the length, the text from byte 2)
+        let w = self.inline_words_ref()?;
+        let n = (w[0] >> 8 & 0xff) as usize;
+        if n > 14 {
+            return None;
         }
+        Some((n, (w[0] >> 16) | (w[1] << 48), w[1] >> 16))
     }
     #[inline]
     pub fn as_str(&self) -> &str {
@@ -1648,22 +1645,6 @@ fn str_slice_hint_src(src: Src<'_>,
         i += sp;
     }
     Ok(Str::from(out))
-}
-
-/// s * n (n <= 0 gives "").
-pub fn str_repeat(s: &str, n: i64) -> String {
-    if n <= 0 || s.is_empty() {
-        return String::new();
-    }
-    match usize::try_from(n).ok().and_then(|k| k.checked_mul(s.len())) {
-        Some(total) if total <= isize::MAX as usize / 2 => s.repeat(n as usize),
-        _ => {
-            // CPython raises MemoryError; this signature cannot, so end the program the way an
-            // uncaught MemoryError would (use str_repeat_checked to get a catchable error).
-            err_str("MemoryError\n");
-            std::process::exit(1);
-        }
-    }
 }
 
 /// s * n with CPython's errors instead of an allocation failure for absurd sizes: past
