@@ -266,6 +266,27 @@ def _assigned_names(node) -> set[str]:
     return out
 
 
+def _appended_each_pass(loop: "ir.For") -> dict[str, tuple[ir.Local, int]]:
+    """List locals that every pass of the for-loop `loop` appends to: name -> (the ir.Local, how
+    many `x.append(e)` statements stand at the top of its body). The loop must end only when its
+    items run out, or by an exception: no `break` or `continue` of it, no `return` or `yield` in
+    it, and `x` is not rebound in it. Such a loop makes room for its items first (`rt::vec_room`):
+    it adds exactly that many per item."""
+    nodes = list(ir.walk(loop.body))
+    if any(isinstance(n, (ir.Return, ir.Yield)) or (isinstance(n, (ir.Break, ir.Continue)) and n.label == loop.label)
+           for n in nodes):
+        return {}
+    assigned = _assigned_names(loop)
+    out: dict[str, tuple[ir.Local, int]] = {}
+    for st in loop.body:
+        e = st.expr if isinstance(st, ir.ExprStmt) else None
+        if (isinstance(e, ir.Intrinsic) and e.name == "list.append" and isinstance(e.args[0], ir.Local)
+                and e.args[0].name not in assigned):
+            name = e.args[0].name
+            out[name] = (e.args[0], out[name][1] + 1 if name in out else 1)
+    return out
+
+
 # list intrinsics that change a list's length (or reorder it wholesale): a loop containing one
 # on any list of type T gets no view of a list[T] (the list it changes may be the viewed one)
 _LIST_RESIZERS = frozenset({"list.append", "list.extend", "list.insert", "list.pop", "list.pop_at", "list.remove",

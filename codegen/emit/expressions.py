@@ -673,7 +673,8 @@ class _ExpressionsMixin:
         def fill() -> None:
             if e.kind == "list":
                 self.w.line(f"let mut {acc}: Vec<{self.rty(e.ty.elem)}> = Vec::new();", ln)
-                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln, frame=e.frame)
+                self.comp_loops(e.gens, lambda _: self.w.line(f"{acc}.push({self.expr(e.elt)});", ln), ln, frame=e.frame,
+                                room=lambda n: f"rt::vec_room(&mut {acc}, {n});")
                 self.w.line(f"rt::PyList::from_vec({acc})", ln)
             elif e.kind == "set":
                 self.w.line(f"let {acc}: {self.rty(e.ty)} = rt::PySet::new();", ln)
@@ -698,7 +699,8 @@ class _ExpressionsMixin:
         v = self.t("_vec")
         return "{\n" + self.sub(lambda: (
             self.w.line(f"let mut {v}: Vec<{self.rty(elem_ty)}> = Vec::new();"),
-            self.foreach(it, lambda x: self.w.line(f"{v}.push({x});"), it.span.line),
+            self.foreach(it, lambda x: self.w.line(f"{v}.push({x});"), it.span.line,
+                         room=lambda n: f"rt::vec_room(&mut {v}, {n});"),
             self.w.line(v))) + "\n}"
 
     def fstring(self, e: ir.FString) -> str:

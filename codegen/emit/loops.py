@@ -230,6 +230,8 @@ class _LoopsMixin:
         else:
             lst, k = self.t("_l"), self.t("_k")
             w.line(f"let {lst} = {self.expr(s.iter)};", ln)
+            if (room := self.append_room(s)) is not None:
+                w.line(room(f"{lst}.len()"), ln)
             w.line(f"let mut {k}: usize = 0;", ln)
             w.line(f"'l{s.label}: loop {{", ln)
             w.indent += 1
@@ -257,38 +259,39 @@ class _LoopsMixin:
         before = "argument 1" if i == 1 else f"arguments 1-{i}"
         return self.propagate(f"rt::PyErr::new(&rt::VALUE_ERROR, \"zip() argument {i + 1} is {how} than {before}\", {ln})")
 
-    def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str]:
-        """(setup statements, an expression giving Option<next item>) for an iterable."""
+    def cursor(self, it: ir.Expr, ln: int) -> tuple[list[str], str, str | None]:
+        """(setup statements, an expression giving Option<next item>, a Rust i64 expression giving
+        the number of items to come when it is known once the setup ran, else None) for an iterable."""
         t = it.ty
         if isinstance(it, ir.Intrinsic) and it.name == "range":
             a, b, c = it.args
             r = self.t("_r")
             if self.big:  # bounds of any size (i64 arithmetic while they fit)
                 bounds = ", ".join(f"&{self.ref(x)}" for x in (a, b, c))
-                return [f"let mut {r} = {self.q(f'rt::bi_range({bounds}, {ln})')};"], f"{r}.next()"
+                return [f"let mut {r} = {self.q(f'rt::bi_range({bounds}, {ln})')};"], f"{r}.next()", None
             ea, eb = self.range_bounds.get(id(it)) or (self.expr(a), self.expr(b))
             if isinstance(c, ir.Const) and c.value == 1:
-                return [f"let mut {r} = {ea}..{eb};"], f"{r}.next()"
+                return [f"let mut {r} = {ea}..{eb};"], f"{r}.next()", f"{r}.end.saturating_sub({r}.start)"
             if isinstance(c, ir.Const) and isinstance(c.value, int) and 0 < c.value < 2**31:
-                return [f"let mut {r} = ({ea}..{eb}).step_by({c.value});"], f"{r}.next()"
-            return [f"let mut {r} = {self.q(f'rt::py_range({ea}, {eb}, {self.expr(c)}, {ln})')};"], f"{r}.next()"
+                return [f"let mut {r} = ({ea}..{eb}).step_by({c.value});"], f"{r}.next()", f"({r}.size_hint().0 as i64)"
+            return [f"let mut {r} = {self.q(f'rt::py_range({ea}, {eb}, {self.expr(c)}, {ln})')};"], f"{r}.next()", None
         if isinstance(it, ir.Intrinsic) and it.name == "enumerate":
-            setup, nxt = self.cursor(it.args[0], ln)
+            setup, nxt, count = self.cursor(it.args[0], ln)
             c = self.t("_c")
             if self.big:  # a Python int counter: any start, no limit
                 setup.append(f"let mut {c}: rt::Int = {self.expr(it.args[1])};")
                 return setup, (f"match {nxt} {{ Some(_x) => {{ let _i = {c}.clone(); "
-                               f"{c} = rt::bi_add(&{c}, &rt::Int::S(1)); Some((_i, _x)) }} None => None }}")
+                               f"{c} = rt::bi_add(&{c}, &rt::Int::S(1)); Some((_i, _x)) }} None => None }}"), count
             # the index of the next item; None once past 2**63 - 1 (the 64-bit limit, only if
             # an item needs that index)
             setup.append(f"let mut {c}: Option<i64> = Some({self.expr(it.args[1])});")
             take = self.q(f"rt::enum_index({c}, {ln})")
-            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {take}; {c} = _i.checked_add(1); Some((_i, _x)) }} None => None }}"
+            return setup, f"match {nxt} {{ Some(_x) => {{ let _i = {take}; {c} = _i.checked_add(1); Some((_i, _x)) }} None => None }}", count
         if isinstance(it, ir.Intrinsic) and it.name == "zip":
             setups: list[str] = []
             nexts = []
             for a in it.args:
-                s1, n1 = self.cursor(a, ln)
+                s1, n1, _ = self.cursor(a, ln)
                 setups += s1
                 nexts.append(n1)
             names = [self.t("_z") for _ in nexts]
@@ -303,42 +306,43 @@ class _LoopsMixin:
                                       for j in range(1, len(nexts)))
                     end = f"{{ {checks} None }}"
                 code = f"match {nx} {{ Some({n}) => {code}, None => {end} }}"
-            return setups, code
+            return setups, code, None
         if isinstance(it, ir.Intrinsic) and it.name == "reversed":
             inner = it.args[0]
             if isinstance(inner.ty, ir.ListT):
                 l, k = self.t("_l"), self.t("_k")
                 return ([f"let {l} = {self.expr(inner)};", f"let mut {k}: i64 = {l}.len();"],
-                        f"if {k} > 0 && {k} <= {l}.len() {{ {k} -= 1; {l}.get_raw({k} as usize) }} else {{ None }}")
+                        f"if {k} > 0 && {k} <= {l}.len() {{ {k} -= 1; {l}.get_raw({k} as usize) }} else {{ None }}", k)
             if isinstance(inner.ty, ir.DequeT):  # CPython's reverse iterator: RuntimeError if it changes
                 d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
                 return ([f"let {d} = {self.expr(inner)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
-                        self.q(f"{d}.item_back_at(&mut {p}, {n}, {ln})"))
+                        self.q(f"{d}.item_back_at(&mut {p}, {n}, {ln})"), None)
             r = self.t("_r")
             if inner.ty == ir.STR:
-                return [f"let mut {r} = rt::str_chars(&{self.ref(inner)}).into_iter().rev();"], f"{r}.next()"
-            s1, n1 = self.cursor(inner, ln)
+                return [f"let mut {r} = rt::str_chars(&{self.ref(inner)}).into_iter().rev();"], f"{r}.next()", f"({r}.len() as i64)"
+            s1, n1, _ = self.cursor(inner, ln)
             v = self.t("_v")
             return [f"let mut {v}: Vec<_> = Vec::new();", "{", *s1, f"while let Some(_x) = {n1} {{ {v}.push(_x); }}", "}",
-                    f"let mut {r} = {v}.into_iter().rev();"], f"{r}.next()"
+                    f"let mut {r} = {v}.into_iter().rev();"], f"{r}.next()", f"({r}.len() as i64)"
         if isinstance(it, ir.Intrinsic) and it.name in ("dict.items", "dict.keys", "dict.values"):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             meth = {"dict.items": "item_at", "dict.keys": "key_at", "dict.values": "value_at"}[it.name]
             return ([f"let {d} = {self.expr(it.args[0])};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
-                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
+                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"), f"{d}.len()")
         if isinstance(t, ir.ListT):
             l, k = self.t("_l"), self.t("_k")
             lazy = self.lazy_pieces(it)
             if lazy is not None:
-                return [f"let mut {l} = {lazy};"], f"{l}.next_raw()"
-            return [f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"], f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}"
+                return [f"let mut {l} = {lazy};"], f"{l}.next_raw()", None
+            return ([f"let {l} = {self.expr(it)};", f"let mut {k}: usize = 0;"],
+                    f"{{ let _o = {l}.get_raw({k}); {k} += 1; _o }}", f"{l}.len()")
         if isinstance(t, ir.DequeT):  # CPython's deque iterator: RuntimeError once the deque changes
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             return ([f"let {d} = {self.expr(it)};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
-                    self.q(f"{d}.item_at(&mut {p}, {n}, {ln})"))
+                    self.q(f"{d}.item_at(&mut {p}, {n}, {ln})"), None)
         if isinstance(t, ir.IterT) and t.kind == "iter":  # a list iterator: it advances for every holder
             r = self.t("_r")
-            return [f"let {r} = {self.expr(it)};"], f"{r}.next_item()"
+            return [f"let {r} = {self.expr(it)};"], f"{r}.next_item()", None
         if isinstance(t, (ir.DictT, ir.SetT)):
             d, p, n = self.t("_d"), self.t("_p"), self.t("_n")
             meth = "key_at" if isinstance(t, ir.DictT) else "elem_at"
@@ -347,30 +351,33 @@ class _LoopsMixin:
                 # `for x in {3, 1, 2}`: CPython iterates a frozenset constant (ast_opt's fold_iter)
                 src = f"rt::PySet::frozen_consts(vec![{', '.join(self.expr(i) for i in it.items)}])"
             return ([f"let {d} = {src};", f"let {n} = {d}.iter_mark();", f"let mut {p}: usize = 0;"],
-                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"))
+                    self.q(f"{d}.{meth}(&mut {p}, {n}, {ln})"), f"{d}.len()")
         if t == ir.STR:
             r = self.t("_r")
-            return [f"let mut {r} = rt::str_chars(&{self.ref(it)}).into_iter();"], f"{r}.next()"
+            return [f"let mut {r} = rt::str_chars(&{self.ref(it)}).into_iter();"], f"{r}.next()", f"({r}.len() as i64)"
         if isinstance(t, ir.TupleT):
             r, v = self.t("_r"), self.t("_v")
             items = ", ".join(f"{v}.{i}" for i in range(len(t.items)))
-            return [f"let {v} = {self.expr(it)};", f"let mut {r} = vec![{items}].into_iter();"], f"{r}.next()"
+            return [f"let {v} = {self.expr(it)};", f"let mut {r} = vec![{items}].into_iter();"], f"{r}.next()", None
         if ir.is_generator(it):
             raise EmitError("a generator can only be looped over or passed directly to a consumer "
                             "(list, sum, any, all, min, max, sorted, str.join, ...)", it.span)
         raise EmitError(f"cannot iterate over {t}", it.span)
 
     def foreach(self, it: ir.Expr, body: Callable[[str], None], ln: int, label: str = "",
-                enter: str = "", driver: int | None = None) -> None:
+                enter: str = "", driver: int | None = None,
+                room: Callable[[str], str] | None = None) -> None:
         """Emit a loop over `it`; `body(item)` emits the loop body with the item in a variable.
         `enter` is emitted once `it` is evaluated, before the first item; `driver` is the frame
-        offset of the code that takes the items (default: the current one)."""
+        offset of the code that takes the items (default: the current one); `room(n)`, when the
+        number of items is known then (a Rust i64 `n`), the statement that makes room for what
+        the loop adds (`rt::vec_room`)."""
         w = self.w
         drv = self.frame_off if driver is None else driver
         if label and label not in self.inner_labels:  # `stop_loop` can break it from here
             self.inner_labels.add(label)
             try:
-                self.foreach(it, body, ln, label, enter, driver)
+                self.foreach(it, body, ln, label, enter, driver, room)
             finally:
                 self.inner_labels.discard(label)
             return
@@ -392,13 +399,15 @@ class _LoopsMixin:
                     self.frame_off = saved
             self.comp_loops(it.gens, inner, ln, label, frame=it.frame, driver=drv, enter=enter)
             return
-        setup, nxt = self.cursor(it, ln)
+        setup, nxt, count = self.cursor(it, ln)
         w.line("{", ln)
         w.indent += 1
         for s in setup:
             w.line(s, ln)
         if enter:
             w.line(enter, ln)
+        if room is not None and count is not None:
+            w.line(room(count), ln)
         item = self.t("_it")
         w.line(f"{label + ': ' if label else ''}loop {{", ln)
         w.indent += 1
@@ -506,7 +515,8 @@ class _LoopsMixin:
         self.foreach(it.args[0], counted, ln, label, enter=start + enter, driver=drv)
 
     def comp_loops(self, gens: tuple, inner: Callable[[str], None], ln: int, label: str = "",
-                   frame: str | None = None, driver: int | None = None, enter: str = "") -> None:
+                   frame: str | None = None, driver: int | None = None, enter: str = "",
+                   room: Callable[[str], str] | None = None) -> None:
         """Loops over a comprehension's generators, `inner` in the innermost.  With `frame`
         (an ir.Comprehension.frame), the first iterable is evaluated in the current frame and
         the rest in the comprehension's, one unit above `driver` (the frame that runs the
@@ -538,4 +548,5 @@ class _LoopsMixin:
             finally:
                 self.frame_off = saved
 
-        self.foreach(g.iter, body, ln, label, enter=enter, driver=off)
+        one_each = len(gens) == 1 and not g.conds  # (`room`: then the loop adds one item per item)
+        self.foreach(g.iter, body, ln, label, enter=enter, driver=off, room=room if one_each else None)

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, rust_str
+from portalis.codegen.emit.common import EmitError, _appended_each_pass, rust_str
 from portalis.codegen.emit.methods import _effect_free
 
 
@@ -61,7 +63,7 @@ class _StatementsMixin:
                 self.bind_target(s.target, item, ln, fresh=hidden)
                 self.block(s.body)
             self.loop_else_flag(s, ln)
-            self.foreach(s.iter, bind, ln, label=f"'l{s.label}")
+            self.foreach(s.iter, bind, ln, label=f"'l{s.label}", room=self.append_room(s))
             self.loop_else(s, ln)
         elif isinstance(s, ir.Break):
             self.jump("break", s.label, None, ln)
@@ -117,6 +119,17 @@ class _StatementsMixin:
                 w.line(f"{self.mod.global_setter(s.name)}({self.expr(s.value)});", ln)
         else:
             raise EmitError(f"cannot emit {type(s).__name__}", s.span)
+
+    def append_room(self, s: ir.For) -> Callable[[str], str] | None:
+        """`foreach`'s `room` for a loop that appends to lists on every pass
+        (`_appended_each_pass`): room for its items' worth in each, before the first."""
+        lists = _appended_each_pass(s)
+        if not lists:
+            return None
+        def room(n: str) -> str:
+            return " ".join(f"{self.ref(local)}.room({n}{'' if k == 1 else f'.saturating_mul({k})'});"
+                            for local, k in lists.values())
+        return room
 
     def exc_value(self, s: ir.Raise) -> str:
         if s.exc is None:
