@@ -45,8 +45,18 @@ enum StrRepr {
     // `Static`: pointer and length, so `as_str` needs no arithmetic)
     Heap { data: std::ptr::NonNull<u8>, len: usize },
     // `len` bytes at `data`, inside the text of the block `hdr` (which this value holds one
-    // count of)
-    View { len: u32, hdr: std::ptr::NonNull<HeapHdr>, data: std::ptr::NonNull<u8> },
+    // count of). On wasm32 `data` and `len` sit where a `Static`'s and a `Heap`'s pointer and
+    // length do (bytes 4 and 8), so that `as_str` reads any representation but `Inline` the
+    // same way (one branch on the tag, no jump table); on 64-bit targets that order would not
+    // fit in 24 bytes.
+    View {
+        #[cfg(target_pointer_width = "32")]
+        data: std::ptr::NonNull<u8>,
+        len: u32,
+        hdr: std::ptr::NonNull<HeapHdr>,
+        #[cfg(not(target_pointer_width = "32"))]
+        data: std::ptr::NonNull<u8>,
+    },
 }
 
 /// The header of a heap `Str`'s block; `cap` bytes of text follow it (at `HEAP_HDR`).
@@ -158,6 +168,30 @@ unsafe fn copy_to(dst: *mut u8, src: &[u8]) {
 }
 
 impl Str {
+    /// The representation's tag byte (`StrRepr` is `repr(u8)`): 0 `Inline`, 1 `Static`, 2
+    /// `Heap`, 3 `View`.
+    #[inline(always)]
+    fn tag(&self) -> u8 {
+        // SAFETY: byte 0 of every value is its tag (see `StrRepr`)
+        unsafe { *(self as *const Str as *const u8) }
+    }
+    /// Whether this value holds a count of a heap block (`Heap` or `View`).
+    #[inline(always)]
+    fn counted(&self) -> bool {
+        self.tag() >= 2
+    }
+    /// The block a `Heap` or `View` value holds a count of.
+    ///
+    /// # Safety
+    /// `self.counted()`.
+    #[inline(always)]
+    unsafe fn counted_hdr(&self) -> std::ptr::NonNull<HeapHdr> {
+        match &self.0 {
+            StrRepr::View { hdr, .. } => *hdr,
+            StrRepr::Heap { data, .. } => heap_hdr(*data),
+            _ => std::hint::unreachable_unchecked(),
+        }
+    }
     #[inline]
     pub const fn new() -> Str {
         Str(StrRepr::Inline { len: 0, buf: [0; STR_INLINE] })
@@ -389,6 +423,19 @@ impl Str {
     }
     #[inline]
     pub fn as_str(&self) -> &str {
+        #[cfg(target_pointer_width = "32")]
+        {
+            if self.tag() != 0 {
+                // SAFETY: a `Static`, `Heap` or `View` value: a pointer to a whole `str`'s bytes
+                // at byte 4, its length at byte 8 (see `View`), alive while this value is
+                unsafe {
+                    let p = self as *const Str as *const u8;
+                    let data = std::ptr::read(p.add(4) as *const *const u8);
+                    let len = std::ptr::read(p.add(8) as *const u32) as usize;
+                    return std::str::from_utf8_unchecked(std::slice::from_raw_parts(data, len));
+                }
+            }
+        }
         match &self.0 {
             // SAFETY: `buf[..len]` is always a copy of a whole `&str` (see `inline` and
             // `push_str`), so it is valid UTF-8.
@@ -408,23 +455,35 @@ impl Str {
     /// Whether the text is ASCII (cached for long strings).
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        match &self.0 {
-            StrRepr::Heap { data, .. } => {
-                // SAFETY: the header lives while this value does
-                let h = unsafe { heap_hdr(*data).as_ref() };
-                match h.ascii.get() {
-                    1 => true,
-                    2 => false,
-                    _ => {
-                        let a = self.as_str().is_ascii();
-                        h.ascii.set(if a { 1 } else { 2 });
-                        a
-                    }
-                }
+        if self.counted() {
+            // SAFETY: a heap value or view: the header lives while this value does
+            let h = unsafe { self.counted_hdr().as_ref() };
+            // an ASCII block has ASCII pieces (and `Src` makes views of ASCII blocks only)
+            if h.ascii.get() == 1 {
+                return true;
             }
-            // SAFETY: the header lives while this value does; an ASCII block has ASCII pieces
-            // (and `Src` makes views of ASCII blocks only)
-            StrRepr::View { hdr, .. } => unsafe { hdr.as_ref() }.ascii.get() == 1 || self.as_str().is_ascii(),
+            return self.is_ascii_uncached(h);
+        }
+        // a short inline text: its two words tested at once (no byte loop, no branch on its
+        // length)
+        if let Some((_, a, b)) = self.short_text() {
+            return (a | b) & 0x8080_8080_8080_8080 == 0;
+        }
+        self.as_str().is_ascii()
+    }
+    /// `is_ascii` of a heap value or view whose block is not known to be ASCII: a heap value's
+    /// answer is cached in its block.
+    #[inline(never)]
+    fn is_ascii_uncached(&self, h: &HeapHdr) -> bool {
+        match &self.0 {
+            StrRepr::Heap { .. } => match h.ascii.get() {
+                2 => false,
+                _ => {
+                    let a = self.as_str().is_ascii();
+                    h.ascii.set(if a { 1 } else { 2 });
+                    a
+                }
+            },
             _ => self.as_str().is_ascii(),
         }
     }
@@ -648,10 +707,9 @@ fn count_chars(s: &str) -> i64 {
 impl Drop for Str {
     #[inline]
     fn drop(&mut self) {
-        match &self.0 {
-            StrRepr::Heap { data, .. } => release(heap_hdr(*data)),
-            StrRepr::View { hdr, .. } => release(*hdr),
-            _ => {}
+        if self.counted() {
+            // SAFETY: a heap value or view holds one count of its block
+            release(unsafe { self.counted_hdr() })
         }
     }
 }
@@ -724,22 +782,16 @@ fn copy_short(dst: &mut [u8], src: &[u8]) {
 impl Clone for Str {
     #[inline]
     fn clone(&self) -> Str {
-        match &self.0 {
-            // SAFETY: an inline or static value owns nothing: a bitwise copy, as whole words
-            StrRepr::Inline { .. } | StrRepr::Static(_) => unsafe { std::ptr::read(self) },
-            StrRepr::Heap { data, len } => {
-                // SAFETY: the header lives while this value does
-                let h = unsafe { heap_hdr(*data).as_ref() };
-                h.rc.set(h.rc.get() + 1);
-                Str(StrRepr::Heap { data: *data, len: *len })
-            }
-            StrRepr::View { hdr, data, len } => {
-                // SAFETY: the header lives while this value does
-                let h = unsafe { hdr.as_ref() };
-                h.rc.set(h.rc.get() + 1);
-                Str(StrRepr::View { hdr: *hdr, data: *data, len: *len })
-            }
+        // one test of the tag, no jump table over the four representations (a `match` made one
+        // on wasm32: an indirect jump per clone of a list item or dict key)
+        if self.counted() {
+            // SAFETY: a heap value or view: the header lives while this value does
+            let h = unsafe { self.counted_hdr().as_ref() };
+            h.rc.set(h.rc.get() + 1);
         }
+        // SAFETY: every representation's fields are plain words (pointers, lengths, bytes):
+        // the copy is a valid value, and holds the count taken above when it needs one
+        unsafe { std::ptr::read(self) }
     }
 }
 
@@ -1230,10 +1282,39 @@ fn join_strided(sep: &str, items: &[Str], start: usize, step: isize, n: usize) -
 /// `sep.join(items)` of `Str`s: as `join_all`, but an inline item (a word, a piece of a `split`)
 /// is copied as the fixed words of its whole buffer (its text, then zeros that the next piece
 /// overwrites) into a destination with `STR_INLINE` bytes of room past the text: no branch on
-/// its length (with pieces of random lengths, `copy_to`'s length tests mispredict). A short
-/// result is put together in a zeroed local buffer, then made inline from its words.
+/// its length (with pieces of random lengths, `copy_to`'s length tests mispredict). A result of
+/// at most 14 bytes with a separator of at most one byte is put together in registers (see
+/// `or_at`); another short result in a zeroed local buffer, then made inline from its words. In
+/// line in its two callers (a call less per `" ".join(words[i:i + 3])`).
+#[inline(always)]
 fn join_strs(sep: &str, items: &[Str]) -> Str {
     let n_bytes: usize = items.iter().map(|x| x.byte_len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    if n_bytes <= 14 && sep.len() <= 1 {
+        // up to 14 bytes with a separator of at most one byte: the text put together in two
+        // registers (little-endian words, zero-padded), each piece OR-ed in at its place. Written
+        // to a buffer in memory and read back as words, the read waited for the piece stores to
+        // drain (a failed store-to-load forward: ~10 % of ngrams' `" ".join(words[i:i + 3])`).
+        let (mut lo, mut hi) = (0u64, 0u64);
+        let c = if sep.len() == 1 { sep.as_bytes()[0] as u64 } else { 0 };
+        let mut pos = 0usize;
+        for (k, x) in items.iter().enumerate() {
+            if k > 0 && sep.len() == 1 {
+                or_at(&mut lo, &mut hi, pos, c, 0);
+                pos += 1;
+            }
+            let (n, a, b) = match x.short_text() {
+                Some(t) => t,
+                None => {
+                    let t = x.as_bytes();
+                    (t.len(), text_word(t, 0), text_word(t, 8))
+                }
+            };
+            or_at(&mut lo, &mut hi, pos, a, b);
+            pos += n;
+        }
+        debug_assert_eq!(pos, n_bytes);
+        return Str::from_words(n_bytes, lo, hi, 0);
+    }
     if n_bytes <= STR_INLINE {
         // every piece starts at or before n_bytes <= STR_INLINE and writes at most STR_INLINE
         // bytes: 48 bytes of room; a byte past n_bytes is only ever written as a piece's padding
@@ -1247,6 +1328,22 @@ fn join_strs(sep: &str, items: &[Str]) -> Str {
     // SAFETY: the block has room for the text
     unsafe { join_strs_into(heap_data(p), n_bytes, sep, items) };
     Str(StrRepr::Heap { data: heap_text(p), len: n_bytes })
+}
+
+/// OR the text `a, b` (bytes [0, 8) and [8, 16) as little-endian words, zero-padded) into the
+/// text `lo, hi` at byte `pos`, where it ends by byte 14 (`pos + ` its length `<= 14`: so `b` is
+/// zero when `pos >= 8`, and nothing is shifted out past byte 16). No branch: two shifts and
+/// selects.
+#[inline(always)]
+fn or_at(lo: &mut u64, hi: &mut u64, pos: usize, a: u64, b: u64) {
+    debug_assert!(pos <= 14 && (pos < 8 || b == 0));
+    let s = ((pos * 8) & 63) as u32;
+    let a_lo = a << s;
+    // a's bytes carried into the high word (none when s is 0: `a >> 64` would overflow)
+    let carry = (a >> 1) >> (63 - s);
+    let low_half = pos < 8;
+    *lo |= if low_half { a_lo } else { 0 };
+    *hi |= if low_half { carry | (b << s) } else { a_lo };
 }
 
 /// Write `sep.join(items)` at `dst`, which has room for `cap` bytes (at least the text's): a
