@@ -1456,3 +1456,86 @@ fn obj_p_frees_its_payload_once_with_the_last_handle() {
     }
     assert_eq!(freed.get(), 3);
 }
+
+// ---- joins of short pieces put together in registers; every representation's text --------
+
+#[test]
+fn join_short_pieces_every_length_and_representation() {
+    // pieces of 0..=14 bytes made every way (inline, literal, heap, view of a long ASCII text,
+    // non-ASCII), joined with "", " " and "--" (the register path takes separators of 0 or 1
+    // byte and results of at most 14 bytes; the rest go through the buffer)
+    let long = Str::from("abcdefghijklmnopqrstuvwxyz0123456789 abcdefghijklmnopqrstuvwxyz0123456789");
+    let pieces: Vec<Str> = str_split(&long, Some(" "), -1, 1).unwrap().to_vec();
+    let texts = ["", "a", "ab", "abc", "abcd", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmn", "é", "aé", "€uro"];
+    let mut items: Vec<Str> = Vec::new();
+    for t in texts {
+        items.push(Str::from(t));
+        items.push(Str::from(t.to_string()));
+    }
+    items.push(Str::lit("lit"));
+    items.push(Str::lit("fourteen bytes"));
+    items.push(pieces[0].clone());
+    items.push(str_join_list("", &PyList::from_vec(vec![st("abcdefghijklm"), st("nopq")])));
+    for sep in ["", " ", "--"] {
+        for a in &items {
+            for b in &items {
+                for c in [None, Some(&items[3]), Some(&items[13])] {
+                    let mut v = vec![a.clone(), b.clone()];
+                    if let Some(c) = c {
+                        v.push(c.clone());
+                    }
+                    let want: Vec<&str> = v.iter().map(|x| x.as_str()).collect();
+                    let want = want.join(sep);
+                    let l = PyList::from_vec(v);
+                    let got = str_join_list(sep, &l);
+                    assert_eq!(got.as_str(), want, "sep {:?}", sep);
+                    assert_eq!(got, Str::from(want.as_str()));
+                    assert_eq!(hash_of(&got), hash_of(&Str::from(want.as_str())));
+                    let got = str_join_list_slice(sep, &l, Some(0), Some(l.len()), None, 1).unwrap();
+                    assert_eq!(got.as_str(), want);
+                }
+            }
+        }
+    }
+}
+
+// ---- dicts: the tagged index against a reference, through growth, removals and re-adds ----
+
+#[test]
+fn dict_tagged_index_matches_reference() {
+    let d: PyDict<Str, i64> = PyDict::new();
+    let mut reference: Vec<(String, i64)> = Vec::new();
+    let mut x: u64 = 12345;
+    for step in 0..40000u64 {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let k = format!("k{}", (x >> 33) % 3000);
+        let ks = Str::from(k.as_str());
+        match (x >> 20) % 5 {
+            0 => {
+                let got = d.pop_or(&ks, -1);
+                let want = match reference.iter().position(|e| e.0 == k) {
+                    Some(p) => reference.remove(p).1,
+                    None => -1,
+                };
+                assert_eq!(got, want, "pop {} at {}", k, step);
+            }
+            _ => {
+                d.add_int(&ks, Some(0), 1, 1, 1).unwrap();
+                match reference.iter_mut().find(|e| e.0 == k) {
+                    Some(e) => e.1 += 1,
+                    None => reference.push((k.clone(), 1)),
+                }
+            }
+        }
+        if step % 997 == 0 {
+            let keys: Vec<String> = d.keys().to_vec().iter().map(|s| s.as_str().to_string()).collect();
+            let want: Vec<String> = reference.iter().map(|e| e.0.clone()).collect();
+            assert_eq!(keys, want, "order at {}", step);
+            for (k, v) in &reference {
+                assert_eq!(d.get(&Str::from(k.as_str())), Some(*v));
+            }
+            assert!(!d.contains_key(&st("absent")));
+        }
+    }
+    assert_eq!(d.len() as usize, reference.len());
+}
