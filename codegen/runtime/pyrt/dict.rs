@@ -757,8 +757,24 @@ impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, i64> {
     /// `d[k] = d.get(k, default) + x`, or `d[k] += x` (`default` None: KeyError at `key_line`
     /// when `k` is missing), in one lookup. CPython adds first: nothing is stored when the sum
     /// fails (`add_line`).
-    #[inline(never)]
+    #[inline(always)]
     pub fn add_int(&self, k: &K, default: Option<i64>, x: i64, key_line: u32, add_line: u32) -> PyResult<()> {
+        {
+            let mut d = self.0.borrow_mut();
+            let h = hash_of(k);
+            if let Some(pos) = d.find(h, k) {
+                if let Some(e) = d.entries[pos].as_mut() {
+                    if let Some(v) = e.1.checked_add(x) {
+                        e.1 = v;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        self.add_int_slow(k, default, x, key_line, add_line)
+    }
+    #[inline(never)]
+    fn add_int_slow(&self, k: &K, default: Option<i64>, x: i64, key_line: u32, add_line: u32) -> PyResult<()> {
         let mut d = self.0.borrow_mut();
         let h = hash_of(k);
         if let Some(pos) = d.find(h, k) {
