@@ -32,8 +32,33 @@ class _ExpressionsMixin:
         finally:
             self.w = saved
 
+    def strip_view(self, e: ir.Expr) -> str | None:
+        """`s.strip(...)` / `lstrip` / `rstrip` as an `rt::Src` borrowed from `s` (`rt::str_strip_view`:
+        the part of its text, no str made and dropped); None: another expression."""
+        if not (isinstance(e, ir.Intrinsic) and e.name in ("str.strip", "str.lstrip", "str.rstrip")):
+            return None
+        how = ("str.strip", "str.lstrip", "str.rstrip").index(e.name)
+        return f"rt::str_strip_view({self.src_ref(e.args[0])}, {how}, {self.strip_chars(e.args[1])})"
+
+    def strip_chars(self, ch: ir.Expr) -> str:
+        """The `Option<&str>` chars argument of a strip call."""
+        if isinstance(ch, ir.Const):
+            return "None"
+        if isinstance(ch, ir.Coerce) and ch.expr.ty != ir.NONE:
+            return f"Some(&*{self.expr(ch.expr)})"
+        return f"{self.expr(ch)}.as_deref()"
+
+    def src_ref(self, e: ir.Expr) -> str:
+        """The text argument (`&S`, `S: rt::StrSrc`) of a runtime str function: `sref`, except
+        that a strip call is a borrowed `rt::Src` of its operand (see `strip_view`)."""
+        v = self.strip_view(e)
+        return f"&{v}" if v is not None else self.sref(e)
+
     def sref(self, e: ir.Expr) -> str:
         """A `&str` for a str-typed expression: literals are not allocated, locals not cloned."""
+        v = self.strip_view(e)
+        if v is not None:
+            return f"&*{v}"
         if isinstance(e, ir.Const) and isinstance(e.value, str) and e.ty == ir.STR:
             return rust_str(e.value)
         if (isinstance(e, ir.Local) and e.name in self.char_locals

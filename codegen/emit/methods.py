@@ -121,7 +121,7 @@ class _MethodsMixin:
     def split_text_sep(self, e: ir.Intrinsic) -> str:
         """`s, sep` of a str.split/rsplit call (see split_args)."""
         a = e.args
-        s = self.sref(a[0])
+        s = self.src_ref(a[0])
         sep = a[1]
         if isinstance(sep, ir.Coerce) and sep.expr.ty != ir.NONE:  # (a call that returns None: as_deref below)
             sep_code = f"Some({self.sref(sep.expr)})"  # a literal as it is, a local not cloned
@@ -156,14 +156,14 @@ class _MethodsMixin:
         if it.name == "str.split" and isinstance(it.args[2], ir.Const) and it.args[2].value == -1:
             return self.q(f"rt::Pieces::split({self.split_text_sep(it)}, {it.span.line})")
         if it.name == "str.splitlines":
-            return f"rt::Pieces::lines({self.sref(it.args[0])})"
+            return f"rt::Pieces::lines({self.src_ref(it.args[0])})"
         return None
 
     def str_method(self, e: ir.Intrinsic) -> str:
         m = e.name[4:]
         ln = e.span.line
         a = e.args
-        s = f"{self.sref(a[0])}"
+        s = self.src_ref(a[0])
         X = self.expr
         q = self.q
         if m in ("upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
@@ -178,10 +178,7 @@ class _MethodsMixin:
         if m in ("split", "rsplit"):
             return q(f"rt::str_{m}({self.split_args(e)}, {ln})")
         if m in ("strip", "lstrip", "rstrip"):
-            ch = a[1]
-            ch_code = "None" if isinstance(ch, ir.Const) else f"Some(&*{X(ch.expr)})" if isinstance(ch, ir.Coerce) \
-                and ch.expr.ty != ir.NONE else f"{X(ch)}.as_deref()"
-            return f"rt::str_{m}({s}, {ch_code})"
+            return f"rt::str_{m}({s}, {self.strip_chars(a[1])})"
         if m == "splitlines_keep":
             return f"rt::str_splitlines_keep({s}, {X(a[1])})"
         if m == "replace":

@@ -629,7 +629,8 @@ impl<'a> Src<'a> {
             Some(o) => {
                 let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
                 assert!(p >= t && p + sub.len() <= t + self.text.len(), "Src::piece: not a part of the text");
-                if sub.len() == self.text.len() {
+                // (the text may be a part of the owner's: see `str_strip_view`)
+                if sub.len() == o.byte_len() {
                     return o.clone();
                 }
                 // only ASCII pieces are shared: a view has no ASCII flag of its own to cache, and
@@ -647,13 +648,48 @@ impl<'a> Src<'a> {
             None => Str::from_long(sub),
         }
     }
-    /// The whole text as a `Str` (a clone of the owner when there is one).
+    /// The whole text as a `Str` (a clone of the owner when the text is all of it).
     #[inline]
     pub fn whole(&self) -> Str {
         match self.owner {
-            Some(o) => o.clone(),
+            Some(o) if self.text.len() == o.byte_len() => o.clone(),
+            Some(_) => self.piece(self.text),
             None => Str::from_str(self.text),
         }
+    }
+}
+
+/// `s.strip()` / `lstrip()` / `rstrip()` (`how` 0 / 1 / 2; `chars` as theirs) as the text
+/// argument of another str method (`s.strip().split(",")`, `line.strip().lower()`): the part of
+/// `s`'s text, borrowed, with `s` as its owner (pieces of it still share `s`'s block), instead
+/// of a `Str` of its own made and dropped. Dereferences to that text.
+#[inline]
+pub fn str_strip_view<'a, S: StrSrc + ?Sized>(s: &'a S, how: u8, chars: Option<&str>) -> Src<'a> {
+    let src = s.src();
+    let t = src.text;
+    let text = match chars {
+        None => trim_space(t, how != 2, how != 1),
+        Some(cs) => match how {
+            0 => t.trim_matches(|c: char| cs.contains(c)),
+            1 => t.trim_start_matches(|c: char| cs.contains(c)),
+            _ => t.trim_end_matches(|c: char| cs.contains(c)),
+        },
+    };
+    Src { text, owner: src.owner }
+}
+
+impl StrSrc for Src<'_> {
+    #[inline]
+    fn src(&self) -> Src<'_> {
+        *self
+    }
+}
+
+impl std::ops::Deref for Src<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        self.text
     }
 }
 
@@ -1854,7 +1890,7 @@ impl Pieces {
     }
     fn owned(src: Src<'_>) -> Str {
         match src.owner {
-            Some(o) => o.clone(),
+            Some(_) => src.whole(), // (the owner itself unless the text is a part of it)
             None => Str::new(), // (split into a list already: see `split`)
         }
     }
