@@ -486,6 +486,9 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
         // between the characters: std's char boundaries are Python's code points
         return Str::from(if count < 0 { s.replace(old, new) } else { s.replacen(old, new, limit) });
     }
+    if old.len() == 1 && new.len() == 1 && count < 0 && old.as_bytes()[0] < 0x80 && new.as_bytes()[0] < 0x80 {
+        return replace_ascii_byte(src, old.as_bytes()[0], new.as_bytes()[0]);
+    }
     // UTF-8 is self-synchronising: a match of `old`'s bytes is a match of its characters, so a
     // byte scan (first byte, then the rest) finds what Python finds, left to right
     let (b, o) = (s.as_bytes(), old.as_bytes());
@@ -522,6 +525,57 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
             }
             copy_to(buf.add(pos), &b[from..]);
             debug_assert_eq!(pos + b.len() - from, n);
+        })
+    }
+}
+
+/// Each byte `x` of `w` equal to `a` (a byte below 0x80) turned into `b` (also), in the low
+/// `n` bytes only (the zero padding beyond is not text, even when `a` is 0).
+#[inline(always)]
+fn replace_byte_word(w: u64, a: u8, b: u8, n: usize) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = L * 0x7f;
+    let y = w ^ (L * a as u64);
+    // the high bit of each byte of y that is zero (exact: no carry leaves a byte)
+    let zero = !(((y & LOW7).wrapping_add(LOW7)) | y) & (L * 0x80);
+    let keep = if n >= 8 { u64::MAX } else { (1u64 << (n * 8)) - 1 };
+    let hit = (zero >> 7) * 0xff & keep;
+    w ^ (hit & (L * (a ^ b) as u64))
+}
+
+/// `s.replace(a, b)` of one ASCII character by another (all occurrences): an ASCII byte never
+/// occurs inside a multi-byte UTF-8 sequence, so replacing the bytes replaces the characters. A
+/// short inline text in registers, eight bytes at a time; longer text a word at a time into
+/// the new string. Nothing to replace: the same string, as `str_replace_src` returns.
+#[inline(never)]
+fn replace_ascii_byte(src: Src<'_>, a: u8, b: u8) -> Str {
+    if let Some((n, x0, x1)) = src.owner.and_then(|o| o.short_text()) {
+        if n == src.text.len() {
+            let (y0, y1) = (replace_byte_word(x0, a, b, n), replace_byte_word(x1, a, b, n.saturating_sub(8)));
+            return Str::from_words(n, y0, y1, 0);
+        }
+    }
+    let t = src.text.as_bytes();
+    let first = match find_byte(t, a) {
+        Some(k) => k,
+        None => return src.whole(),
+    };
+    let n = t.len();
+    // SAFETY: every byte written (a copy of `t` with ASCII `a` bytes turned into ASCII `b`
+    // bytes): valid UTF-8 as `t` is
+    unsafe {
+        Str::build(n, |buf| {
+            let mut i = first & !7;
+            copy_to(buf, &t[..i]);
+            while i + 8 <= n {
+                let w = u64::from_le(std::ptr::read_unaligned(t.as_ptr().add(i) as *const u64));
+                std::ptr::write_unaligned(buf.add(i) as *mut u64, replace_byte_word(w, a, b, 8).to_le());
+                i += 8;
+            }
+            while i < n {
+                *buf.add(i) = if t[i] == a { b } else { t[i] };
+                i += 1;
+            }
         })
     }
 }
