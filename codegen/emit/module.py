@@ -194,10 +194,11 @@ class _ModEmitter:
 
 
 def _byref_params(m: ir.Module) -> dict[str, frozenset[int]]:
-    """Per plain module function, the positions of its list, dict and set parameters that it
-    never rebinds: passed as `&T` (the caller's container, borrowed) instead of a clone, so a
-    call writes and drops no reference count (recursion over a list). The same object either
-    way, as in Python; a caller's local cannot change while the callee runs (no `nonlocal`).
+    """Per plain module function, the positions of its list, dict, set and str parameters that
+    it never rebinds: passed as `&T` (the caller's container or str, borrowed) instead of a
+    clone, so a call writes and drops no reference count (recursion over a list, a str function
+    called per line). The same object either way, as in Python; a caller's local cannot change
+    while the callee runs (no `nonlocal`).
     Not for functions used as values (a function pointer has one signature), generators,
     memoized functions, methods and nested functions (their names hold a dot)."""
     as_values = {n.func for n in ir.walk(m) if isinstance(n, ir.FuncRef)}
@@ -207,7 +208,7 @@ def _byref_params(m: ir.Module) -> dict[str, frozenset[int]]:
             continue
         bound = {n.name for n in ir.walk(f.body) if isinstance(n, (ir.NameTarget, ir.Handler)) and n.name}
         pos = frozenset(i for i, (n, t) in enumerate(f.params)
-                        if isinstance(t, (ir.ListT, ir.DictT, ir.SetT)) and n not in bound)
+                        if (isinstance(t, (ir.ListT, ir.DictT, ir.SetT)) or t == ir.STR) and n not in bound)
         if pos:
             out[f.name] = pos
     return out
