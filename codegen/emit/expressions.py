@@ -803,6 +803,14 @@ class _ExpressionsMixin:
                 spec_var = self.t("_fs")
                 out.append(f"let {v} = {self.expr(x)}; let {spec_var} = {self.fstring(p.spec)};")
                 x = local
+            simple = (_simple_int_spec("".join(p.spec.parts))  # type: ignore[arg-type]
+                      if spec_var is None and t == ir.INT and not self.big and p.conversion not in ("r", "s") else None)
+            if simple is not None:
+                # `{n:5d}`, `{n:02}`: padded digits straight into the buffer (the spec known here,
+                # not parsed per value; the runtime's own fast path for it, `push_int_padded`)
+                out.append(f"rt::push_int_padded(&mut {f}, {self.ref(x)}, {'true' if simple[0] else 'false'}, "
+                           f"{simple[1]});{close}")
+                continue
             spec = spec_var or self.fstring(p.spec)
             if p.conversion not in ("r", "s") and isinstance(t, ir.UnionT):  # the value's own __format__
                 out.append(f"{f}.push_str(&{self.q(f'rt::PyFormat::py_format(&{self.ref(x)}, &{spec}, {ln})')});{close}")
@@ -929,3 +937,22 @@ def _holds_optionals(t: ir.Type) -> bool:
     if isinstance(t, ir.TupleT):
         return any(isinstance(x, ir.OptionT) for x in t.items)
     return False
+
+
+def _simple_int_spec(spec: str) -> tuple[bool, int] | None:
+    """The runtime's `simple_int_spec` (format_spec.rs), at translation time: `[0|>][width][d]`
+    (width under 10000) as (zero fill, width), else None (the spec parsed at run time)."""
+    right = spec[:1] == ">"
+    zero = not right and spec[:1] == "0"
+    st = 1 if zero or right else 0
+    if right and spec[1:2] == "0":
+        return None  # '>0...': the '0' flag with an explicit alignment
+    i, w = st, 0
+    while i < len(spec) and spec[i] in "0123456789" and i - st < 4:
+        w = w * 10 + int(spec[i])
+        i += 1
+    if zero and (i == st or spec[st] == "0"):
+        return None  # "0", "0d", "00d", ...
+    if i < len(spec) and spec[i] == "d":
+        i += 1
+    return (zero, w) if i == len(spec) else None

@@ -45,7 +45,7 @@ fn simple_int_spec(spec: &str) -> Option<(bool, usize)> {
 }
 
 /// `v` in decimal, right-aligned to `width` with spaces, or with zeros after the sign.
-fn push_int_padded(out: &mut String, v: i64, zero: bool, width: usize) {
+pub fn push_int_padded(out: &mut String, v: i64, zero: bool, width: usize) {
     let mut d = [0u8; 20];
     let i = dec_digits(v.unsigned_abs(), &mut d);
     let pad = width.saturating_sub(d.len() - i + (v < 0) as usize);

@@ -487,9 +487,31 @@ impl Str {
             _ => self.as_str().is_ascii(),
         }
     }
-    /// `len(s)`: code points.
-    #[inline]
+    /// `len(s)`: code points. In line: an inline text's ASCII test on its two words, a heap
+    /// text's cached flag; anything else (not known ASCII yet, not ASCII, a view or literal)
+    /// out of line.
+    #[inline(always)]
     pub fn char_len(&self) -> i64 {
+        match &self.0 {
+            StrRepr::Heap { data, len } => {
+                // SAFETY: the header lives while this value does
+                if unsafe { heap_hdr(*data).as_ref() }.ascii.get() == 1 {
+                    return *len as i64;
+                }
+            }
+            StrRepr::Inline { .. } => {
+                if let Some((n, x0, x1)) = self.short_text() {
+                    if (x0 | x1) & 0x8080_8080_8080_8080 == 0 {
+                        return n as i64;
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.char_len_slow()
+    }
+    #[inline(never)]
+    fn char_len_slow(&self) -> i64 {
         if self.is_ascii() {
             self.as_str().len() as i64
         } else {
@@ -1832,7 +1854,7 @@ pub fn str_split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, li
 
 fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
     let s = src.text;
-    let mut out: Vec<Str> = Vec::new();
+    let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
     split_each(s, sep, maxsplit, line, |p| out.push(src.piece_inl(p)))?;
     Ok(PyList::from_vec(out))
 }
@@ -1842,9 +1864,21 @@ fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> P
 /// piece made and dropped, no call per item). Split's errors as `str_split`'s.
 pub fn str_split_strip<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, how: u8, line: u32) -> PyResult<PyList<Str>> {
     let src = s.src();
-    let mut out: Vec<Str> = Vec::new();
+    let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
     split_each(src.text, sep, -1, line, |p| out.push(src.piece(trim_space(p, how != 2, how != 1))))?;
     Ok(PyList::from_vec(out))
+}
+
+/// The room a split's list starts with: 4 pieces when there is a separator (there is at least
+/// one piece, and 4 is what a `Vec`'s first push allocates: the same block, without the
+/// out-of-line growth path on the first piece), else none.
+#[inline(always)]
+fn split_capacity(sep: Option<&str>) -> usize {
+    if sep.is_some() {
+        4
+    } else {
+        0
+    }
 }
 
 /// `for x in s.split(sep)` (no maxsplit), `for x in s.split()` and `for x in s.splitlines()`:

@@ -16,8 +16,9 @@ fn ascii_space(c: u8) -> bool {
 /// `s` without leading (`left`) and trailing (`right`) whitespace, by bytes while they are ASCII
 /// (a non-ASCII byte stops the byte scan; the char scan takes over from there). Inlined: the
 /// callers' constant `left` / `right` drop the other scan, and a call costs about what the scan
-/// of a few blanks does.
-#[inline]
+/// of a few blanks does (always: with more callers LLVM kept it out of line in the loop of
+/// `str_split_strip`, a call per piece).
+#[inline(always)]
 fn trim_space(s: &str, left: bool, right: bool) -> &str {
     let b = s.as_bytes();
     let (mut i, mut j) = (0, b.len());
