@@ -135,6 +135,21 @@ fn run(a: &[&str]) -> PyResult<String> {
         "index_of" => py_str(&str_index_of(&unhex(a[1]), &unhex(a[2]), 1)?),
         "find_in" => py_str(&str_find_in(&unhex(a[1]), &unhex(a[2]), opt_int(a[3]), opt_int(a[4]))),
         "replace" => String::from(str_replace(&unhex(a[1]), &unhex(a[2]), &unhex(a[3]), int(a[4]))),
+        // the same on a `Str` (inline texts take the in-register paths), and on a strip view of
+        // one (`s.strip().replace(...)`: the text a part of its owner's)
+        "replace_str" => String::from(str_replace(&Str::from(unhex(a[1])), &unhex(a[2]), &unhex(a[3]), int(a[4]))),
+        "strip_view_replace" => {
+            let s = Str::from(unhex(a[1]));
+            String::from(str_replace(&str_strip_view(&s, int(a[2]) as u8, opt_str(a[3]).as_deref()), &unhex(a[4]), &unhex(a[5]), -1))
+        }
+        "strip_view_split" => {
+            let s = Str::from(unhex(a[1]));
+            py_repr(&str_split(&str_strip_view(&s, int(a[2]) as u8, opt_str(a[3]).as_deref()), opt_str(a[4]).as_deref(), -1, 1)?)
+        }
+        "strip_view_strip" => {
+            let s = Str::from(unhex(a[1]));
+            String::from(str_strip(&str_strip_view(&s, int(a[2]) as u8, opt_str(a[3]).as_deref()), None))
+        }
         "partition" => py_repr(&str_partition(&unhex(a[1]), &unhex(a[2]), 1)?),
         "rpartition" => py_repr(&str_rpartition(&unhex(a[1]), &unhex(a[2]), 1)?),
         "isfns" => {

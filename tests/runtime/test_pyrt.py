@@ -555,6 +555,35 @@ def test_oracle_find_count_random(oracle):
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 
+def test_oracle_replace_char_and_strip_view(oracle):
+    """replace of one ASCII char by another (words in registers for inline texts, word at a time
+    beyond: lengths 0-40 around 8, 14/22 and 16, NUL bytes, non-ASCII text, no match), on a `str`
+    and on a `Str`; a strip view (`s.strip().replace/split/strip(...)`) of texts with blanks or
+    chars on either side, short and long, ASCII or not."""
+    rnd = random.Random(7)
+    cases = []
+    for _ in range(500):
+        alpha = rnd.choice(["ab ", "a\x00b", "é a", "xy,_", "a", "东 ,"])
+        s = "".join(rnd.choice(alpha) for _ in range(rnd.randrange(0, 41)))
+        old, new = rnd.choice([c for c in alpha if c.isascii()]), rnd.choice(["_", "A", "\x00", " "])
+        cnt = rnd.choice([-1, -1, -1, 0, 1, 3])
+        for op in ("replace", "replace_str"):
+            cases.append(((op, h(s), h(old), h(new), str(cnt)), expect(lambda: s.replace(old, new, cnt))))
+        pad = "".join(rnd.choice(" \t\u3000xy") for _ in range(rnd.randrange(0, 4)))
+        t = pad + s + pad[::-1]
+        how = rnd.randrange(3)
+        chars = rnd.choice([None, None, "xy", "x \u3000"])
+        stripped = (t.strip, t.lstrip, t.rstrip)[how](chars)
+        cs = "None" if chars is None else h(chars)
+        cases.append((("strip_view_replace", h(t), str(how), cs, h(old), h(new)), expect(lambda: stripped.replace(old, new))))
+        cases.append((("strip_view_replace", h(t), str(how), cs, h("@@"), h("!")), expect(lambda: stripped.replace("@@", "!"))))
+        sep = rnd.choice([None, ",", " ", "ab"])
+        cases.append((("strip_view_split", h(t), str(how), cs, "None" if sep is None else h(sep)),
+                      expect(lambda: repr(stripped.split(sep)))))
+        cases.append((("strip_view_strip", h(t), str(how), cs), expect(lambda: stripped.strip())))
+    assert_no_mismatch(run_cases(oracle, cases), len(cases))
+
+
 def test_oracle_str_compare_and_int_text(oracle):
     """str ==, <, ... (word-at-a-time compares: inline and heap strs, lengths around 4, 8, 16
     and the inline size, shared prefixes, non-ASCII bytes) and str(int) (digit pairs, 32-bit
