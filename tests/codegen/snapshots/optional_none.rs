@@ -11,11 +11,11 @@ use pyrt as rt;
 
 
 mod pf_find { use super::*;
-pub(super) fn find(xs: &rt::PyList<rt::Str>, k: rt::Str) -> Option<i64> {
+pub(super) fn find(xs: &rt::PyList<rt::Str>, k: &rt::Str) -> Option<i64> {
     match find_body(xs, k) { Ok(v) => v, Err(e) => { rt::set_pending(e); None } }
 }
 #[inline(always)]
-fn find_body(xs: &rt::PyList<rt::Str>, mut k: rt::Str) -> rt::PyResult<Option<i64>> {
+fn find_body(xs: &rt::PyList<rt::Str>, k: &rt::Str) -> rt::PyResult<Option<i64>> {
     let mut i: i64 = 0;
     let mut x: rt::Str = rt::Str::new();
     {
@@ -27,7 +27,7 @@ fn find_body(xs: &rt::PyList<rt::Str>, mut k: rt::Str) -> rt::PyResult<Option<i6
             let (_u5, _u6) = _it4;
             i = _u5;
             x = _u6;
-            if rt::str_eq(&x, &k) {
+            if rt::str_eq(&x, &(*k)) {
                 return Ok(Some(i));
             }
         }
@@ -39,8 +39,8 @@ fn find_body(xs: &rt::PyList<rt::Str>, mut k: rt::Str) -> rt::PyResult<Option<i6
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
     let mut r: Option<i64> = None;
-    r = rt::ret(find(&(rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("b")])), rt::Str::lit("b")))?;
-    { let mut _o1 = String::new(); let _a2 = &r; let _a3 = &(((rt::ret(find(&(rt::PyList::<rt::Str>::new()), rt::Str::lit("z")))?).is_none())); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    r = rt::ret(find(&(rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("b")])), &(rt::Str::lit("b"))))?;
+    { let mut _o1 = String::new(); let _a2 = &r; let _a3 = &(((rt::ret(find(&(rt::PyList::<rt::Str>::new()), &(rt::Str::lit("z"))))?).is_none())); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -11,18 +11,18 @@ use pyrt as rt;
 
 
 mod pf_scan { use super::*;
-pub(super) fn scan(s: rt::Str) -> i64 {
+pub(super) fn scan(s: &rt::Str) -> i64 {
     match scan_body(s) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0 } }
 }
 #[inline(always)]
-fn scan_body(mut s: rt::Str) -> rt::PyResult<i64> {
+fn scan_body(s: &rt::Str) -> rt::PyResult<i64> {
     let mut n: i64 = 0;
     let mut ch: char = '\0';
     let mut i: i64 = 0;
     let mut c: char = '\0';
     n = 0_i64;
     {
-        let _s1: rt::Str = s.clone();
+        let _s1: rt::Str = (*s).clone();
         let mut _ci2 = _s1.chars();
         'l1: loop {
             let _c = match _ci2.next() { Some(_x) => _x, None => break };
@@ -39,7 +39,7 @@ fn scan_body(mut s: rt::Str) -> rt::PyResult<i64> {
     i = 0_i64;
     {
         let _asc7 = s.is_ascii(); let _txt8: &str = s.as_str();
-        'l2: while (i < (s.char_len())) {
+        'l2: while (i < ((*s).char_len())) {
             c = rt::str_index_char(_txt8, _asc7, i, 13)?;
             if ((c != '\u{78}') && rt::str_isalpha(&*rt::str_index_char(_txt8, _asc7, i, 14)?.encode_utf8(&mut [0u8; 4]))) {
                 n = rt::int_add(n, 100_i64, 15)?;
@@ -52,18 +52,18 @@ fn scan_body(mut s: rt::Str) -> rt::PyResult<i64> {
 } use pf_scan::scan;
 
 mod pf_key { use super::*;
-pub(super) fn key(a: rt::Str, b: rt::Str) -> rt::Str {
+pub(super) fn key(a: &rt::Str, b: &rt::Str) -> rt::Str {
     match key_body(a, b) { Ok(v) => v, Err(e) => { rt::set_pending(e); rt::Str::new() } }
 }
 #[inline(always)]
-fn key_body(mut a: rt::Str, mut b: rt::Str) -> rt::PyResult<rt::Str> {
-    return Ok({ let _cc1 = rt::Str::from(rt::Str::from_i64(a.char_len())); rt::str_concat(&[a.as_str(), "/", b.as_str(), "/", &*_cc1]) });
+fn key_body(a: &rt::Str, b: &rt::Str) -> rt::PyResult<rt::Str> {
+    return Ok({ let _cc1 = rt::Str::from(rt::Str::from_i64((*a).char_len())); rt::str_concat(&[a.as_str(), "/", b.as_str(), "/", &*_cc1]) });
 }
 } use pf_key::key;
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(scan(rt::Str::lit("a1,b2;c3 x")))?); let _a3 = &(rt::ret(key(rt::Str::lit("ab"), rt::Str::lit("c")))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(rt::ret(scan(&(rt::Str::lit("a1,b2;c3 x"))))?); let _a3 = &(rt::ret(key(&(rt::Str::lit("ab")), &(rt::Str::lit("c"))))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -12,15 +12,15 @@ use pyrt as rt;
 static EXC_BadInput: rt::ExcClass = rt::ExcClass { name: "BadInput", base: Some(&rt::VALUE_ERROR), module: "" };
 
 mod pf_parse { use super::*;
-pub(super) fn parse(s: rt::Str) -> i64 {
+pub(super) fn parse(s: &rt::Str) -> i64 {
     match parse_body(s) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0 } }
 }
 #[inline(always)]
-fn parse_body(mut s: rt::Str) -> rt::PyResult<i64> {
-    if (!rt::str_isdigit(&s)) {
-        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = rt::fmt_buf(22); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&s, &mut _f1); rt::Str::from_fmt(_f1) }, 7));
+fn parse_body(s: &rt::Str) -> rt::PyResult<i64> {
+    if (!rt::str_isdigit(&(*s))) {
+        return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = rt::fmt_buf(22); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&(*s), &mut _f1); rt::Str::from_fmt(_f1) }, 7));
     }
-    return Ok(rt::parse_int(&s, 8)?);
+    return Ok(rt::parse_int(&(*s), 8)?);
 }
 } use pf_parse::parse;
 
@@ -33,7 +33,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
         'l1: loop {
             if !_l1.read_str_into(_k2, &mut s) { break; } _k2 += 1;
             let _r2: rt::PyResult<()> = 't2: loop {
-                { let mut _o3 = String::new(); rt::PyFmt::fmt_str(&(tr!(rt::ret(parse(s.clone())), 't2)), &mut _o3); _o3.push('\n'); rt::out_str(&_o3); };
+                { let mut _o3 = String::new(); rt::PyFmt::fmt_str(&(tr!(rt::ret(parse(&s)), 't2)), &mut _o3); _o3.push('\n'); rt::out_str(&_o3); };
                 #[allow(unreachable_code)]
                 { break 't2 Ok(()); }
             };
