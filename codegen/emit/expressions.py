@@ -86,6 +86,12 @@ class _ExpressionsMixin:
             return self.ident(e.name)
         return f"({self.expr(e)})"
 
+    def key_hashed(self, e: ir.Expr) -> str | None:
+        """The variable holding the hash of the key of lookup `e`, when `key_hash` planned one
+        for it (codegen/emit/keyhash.py), else None."""
+        got = self.__dict__.get("key_uses", {}).get(id(e))
+        return got[0] if got is not None and got[1] is e else None
+
     def lit_key(self, d: ir.Type, k: ir.Expr) -> str | None:
         """A `str` literal key `k` of a `dict[str, V]` (type `d`) as a compile-time `rt::LitKey`
         (hash and inline words computed by rustc), else None."""
@@ -533,6 +539,12 @@ class _ExpressionsMixin:
         raise EmitError(f"operator {e.op} on int", e.span)
 
     def compare(self, e: ir.Compare) -> str:
+        kh = self.key_hashed(e)
+        if kh is not None:  # `k in c` with k's hash computed once (codegen/emit/keyhash.py)
+            neg = "!" if e.ops[0] == "not in" else ""
+            k, c = e.operands
+            m = "contains_key_h" if isinstance(c.ty, ir.DictT) else "contains_h"
+            return f"{neg}{self.ref(c)}.{m}(&{self.ident(k.name)}, {kh})"
         operands = list(e.operands)
         if all(op in _ORDER_OPS for op in e.ops):
             # int vs float compares exactly in Python: keep the int (no `as f64`), see cmp1

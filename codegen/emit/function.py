@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, _Writer, _char_locals, default_value, is_copy, rust_str, rust_type, yield_param
+from portalis.codegen.emit import keyhash
 from portalis.codegen.emit.statements import _StatementsMixin, fuse_dict_idioms
 from portalis.codegen.emit.loops import _LoopsMixin
 from portalis.codegen.emit.expressions import _ExpressionsMixin
@@ -335,13 +336,30 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                f"Err(e) => {{ rt::set_pending(e); {dflt} }} }}", ln)
 
     def block(self, stmts: tuple) -> None:
-        for s in fuse_dict_idioms(stmts):
+        stmts = fuse_dict_idioms(stmts)
+        for i, s in enumerate(stmts):
             try:
                 self.stmt(s)
             except EmitError as e:
                 if e.span is None:  # reported at the innermost statement's line, not at 1:1
                     e.span = getattr(s, "span", None)
                 raise
+            kh = keyhash.plan(stmts, i, self.char_locals)
+            if kh is not None:
+                self.key_hash(kh, s.span.line)
+
+    def key_hash(self, kh: "keyhash.KeyHashPlan", ln: int) -> None:
+        """`let _hkN = rt::hash_of(&k);` for the lookups of `kh` (codegen/emit/keyhash.py), and
+        the prefetches of the containers they read after the first."""
+        h = self.t("_hk")
+        k = self.ident(kh.name)
+        line = f"let {h}: u64 = rt::hash_of(&{k});"
+        for c in kh.prefetch:
+            line += f" {self.ref(c)}.prefetch_h({h});"
+        self.w.line(line, ln)
+        uses = self.__dict__.setdefault("key_uses", {})
+        for n in kh.uses:
+            uses[id(n)] = (h, n)
 
     def body(self, stmts: tuple) -> None:
         self.w.indent += 1

@@ -418,6 +418,14 @@ class _MethodsMixin:
         q = self.q
         d = self.ref(a[0])
         lk = self.lit_key(a[0].ty, a[1]) if len(a) > 1 else None
+        kh = self.key_hashed(e)
+        if kh is not None:  # a str local's hash computed once (codegen/emit/keyhash.py)
+            k = f"&{self.ident(a[1].name)}, {kh}"
+            if m == "getitem":
+                return q(f"{d}.get_item_h({k}, {ln})")
+            if m == "get":
+                return f"{d}.get_h({k})"
+            return f"{d}.get_or_h({k}, {X(a[2])})"
         if m == "getitem":
             if lk:
                 return q(f"{d}.get_item_lit(&{lk}, {ln})")

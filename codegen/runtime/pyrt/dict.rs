@@ -585,6 +585,48 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         let d = self.0.borrow();
         d.find(hash_of(k), k).is_some()
     }
+    // The lookups below take the key's hash from the caller: `h` must be `hash_of(k)`. The
+    // emitter computes it once for a `str` local that is the key of several lookups with no
+    // store to it between (`if k in seen: ...` then `d.get(k, 0)`; codegen/emit/keyhash.py), and
+    // then starts the other containers' probes early (`prefetch_h`).
+    #[inline(never)]
+    pub fn get_h(&self, k: &K, h: u64) -> Option<V> {
+        debug_assert!(h == hash_of(k));
+        let d = self.0.borrow();
+        match d.find(h, k) {
+            Some(p) => d.entries[p].as_ref().map(|e| e.1.clone()),
+            None => None,
+        }
+    }
+    #[inline(never)]
+    pub fn get_or_h(&self, k: &K, h: u64, default: V) -> V {
+        match self.get_h(k, h) {
+            Some(v) => v,
+            None => default,
+        }
+    }
+    #[inline(never)]
+    pub fn contains_key_h(&self, k: &K, h: u64) -> bool {
+        debug_assert!(h == hash_of(k));
+        let d = self.0.borrow();
+        d.find(h, k).is_some()
+    }
+    /// Start loading the index slot a lookup of hash `h` reads first (a large dict's index is a
+    /// cache miss, and wasm has no prefetch): issued before another container's lookup, the two
+    /// misses overlap instead of following one another (lookup.py). Reads nothing else, changes
+    /// nothing, and does nothing while the dict is borrowed mutably.
+    #[inline(always)]
+    pub fn prefetch_h(&self, h: u64) {
+        let c = &*self.0;
+        if c.flag.get() >= 0 {
+            // SAFETY: no mutable guard is live (flag >= 0), and this shared read ends here
+            let d = unsafe { &*c.value.get() };
+            let n = d.index.slots.len();
+            if n > 0 {
+                touch(&d.index.slots[(h as usize) & (n - 1)]);
+            }
+        }
+    }
     pub fn pop_or(&self, k: &K, default: V) -> V {
         let r = self.0.borrow_mut().remove(k);
         match r {
@@ -808,6 +850,20 @@ impl<K: Hash + Eq + Clone + PyFmt> PyDict<K, f64> {
 }
 
 impl<K: Hash + Eq + Clone + PyFmt, V: Clone> PyDict<K, V> {
+    /// `get_item` of a key of hash `h == hash_of(k)` (see `get_h`).
+    #[inline(never)]
+    pub fn get_item_h(&self, k: &K, h: u64, line: u32) -> PyResult<V> {
+        debug_assert!(h == hash_of(k));
+        {
+            let d = self.0.borrow();
+            if let Some(p) = d.find(h, k) {
+                if let Some(e) = d.entries[p].as_ref() {
+                    return Ok(e.1.clone());
+                }
+            }
+        }
+        self.missing(k, line)
+    }
     #[inline(never)]
     pub fn get_item(&self, k: &K, line: u32) -> PyResult<V> {
         {

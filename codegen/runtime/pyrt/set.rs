@@ -756,3 +756,27 @@ impl<T: Hash> PyHash for PyDeque<T> {
         user_py_hash(hash_of(self) as i64)
     }
 }
+
+impl PySet<Str> {
+    /// `k in s` of a key whose `hash_of` the caller computed once for several lookups (see
+    /// `PyDict::get_h`): `h == hash_of(k)`, so the set's hash is `user_py_hash(h)` as `py_hash`.
+    #[inline]
+    pub fn contains_h(&self, k: &Str, h: u64) -> bool {
+        debug_assert!(h == hash_of(k));
+        let s = self.0.borrow();
+        s.find(user_py_hash(h as i64), k).is_some()
+    }
+    /// Start loading the slot a lookup of `hash_of` `h` reads first (see `PyDict::prefetch_h`).
+    #[inline(always)]
+    pub fn prefetch_h(&self, h: u64) {
+        let c = &*self.0;
+        if c.flag.get() >= 0 {
+            // SAFETY: no mutable guard is live (flag >= 0), and this shared read ends here
+            let s = unsafe { &*c.value.get() };
+            let n = s.table.len();
+            if n > 0 {
+                touch(&s.table[(user_py_hash(h as i64) as u64 & (n as u64 - 1)) as usize]);
+            }
+        }
+    }
+}
