@@ -188,6 +188,16 @@ pub fn hash_of<Q: Hash + ?Sized>(k: &Q) -> u64 {
     h.finish()
 }
 
+/// Read (and discard) the first byte of `x`: a load the optimiser keeps where it is, so that a
+/// cache miss on `x` starts there (wasm has no prefetch; `prefetch_h`).
+#[inline(always)]
+fn touch<T>(x: &T) {
+    if std::mem::size_of::<T>() > 0 {
+        // SAFETY: one byte inside a live value, read as `MaybeUninit` (it may be padding)
+        unsafe { std::ptr::read_volatile(x as *const T as *const std::mem::MaybeUninit<u8>) };
+    }
+}
+
 /// Containers of at most this many entries (tombstones included) have no `HashIndex`: a scan
 /// of their cached hashes is faster than probing and allocates nothing (a dict per record).
 const SMALL_TABLE: usize = 8;
