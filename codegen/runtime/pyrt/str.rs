@@ -493,11 +493,9 @@ impl Str {
     #[inline(always)]
     pub fn char_len(&self) -> i64 {
         match &self.0 {
-            StrRepr::Heap { data, len } => {
-                // SAFETY: the header lives while this value does
-                if unsafe { heap_hdr(*data).as_ref() }.ascii.get() == 1 {
-                    return *len as i64;
-                }
+            // SAFETY: the header lives while this value does
+            StrRepr::Heap { data, len } if unsafe { heap_hdr(*data).as_ref() }.ascii.get() == 1 => {
+                return *len as i64;
             }
             StrRepr::Inline { .. } => {
                 if let Some((n, x0, x1)) = self.short_text() {

@@ -540,7 +540,7 @@ fn replace_byte_word(w: u64, a: u8, b: u8, n: usize) -> u64 {
     // the high bit of each byte of y that is zero (exact: no carry leaves a byte)
     let zero = !(((y & LOW7).wrapping_add(LOW7)) | y) & (L * 0x80);
     let keep = if n >= 8 { u64::MAX } else { (1u64 << (n * 8)) - 1 };
-    let hit = (zero >> 7) * 0xff & keep;
+    let hit = ((zero >> 7) * 0xff) & keep;
     w ^ (hit & (L * (a ^ b) as u64))
 }
 
