@@ -13,7 +13,7 @@ import statistics
 import sys
 import time
 
-from portalis import model
+from portalis.analyzers import lower
 from portalis.model import clear_cache, predict, triton
 from portalis.model.features import slot_queries
 
@@ -37,7 +37,7 @@ def bench(qs, server, n):
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--file", default=os.path.join(os.path.dirname(model.__file__), "..", "lower.py"))
+    ap.add_argument("--file", default=lower.__file__)  # a large file of the translator
     ap.add_argument("--n", type=int, default=200)
     a = ap.parse_args()
     src = open(a.file, encoding="utf-8").read()

@@ -151,18 +151,24 @@ class ProgramBuild:
 @functools.lru_cache(maxsize=1)
 def _translator_digest() -> str:
     """Hash of everything that decides the generated crate: the runtime and the translator's
-    sources (portalis, analyzers, codegen). Read once per process."""
+    sources (portalis, analyzers, codegen). Read once per process.  The same whichever way the
+    package was found (the checkout's folders, an editable link tree, a wheel): it hashes the
+    files' contents, not their paths."""
     h = hashlib.sha256(runtime_text().encode())
-    root = Path(__file__).parent.parent
-    for src in translator_sources():
-        h.update(b"\0" + str(src.relative_to(root)).encode() + b"\0" + src.read_bytes())
+    for digest in sorted(hashlib.sha256(src.read_bytes()).digest() for src in translator_sources()):
+        h.update(digest)
     return h.hexdigest()
 
 
 def translator_sources() -> list[Path]:
-    """Every Python file of the translator (subpackages such as codegen/emit/ included)."""
-    root = Path(__file__).parent.parent
-    return [src for pkg in ("portalis", "analyzers", "codegen") for src in sorted((root / pkg).rglob("*.py"))]
+    """Every Python file of the translator (subpackages such as codegen/emit/ included), each
+    once (an installed portalis/ holds analyzers/ and codegen/; a checkout has them beside it)."""
+    import portalis.analyzers
+    import portalis.codegen
+    roots = [Path(pkg.__path__[0]) for pkg in (sys.modules["portalis"], portalis.analyzers, portalis.codegen)]
+    files = {src.resolve(): src for root in roots for src in sorted(root.rglob("*.py"))
+             if src.relative_to(root).parts[0] != "server"}  # the language server: not the translator
+    return [files[k] for k in sorted(files)]
 
 
 def _source_key(text: str, path: str, toolchain: Toolchain, big_ints: bool = False,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One-time set-up on Debian 12: the wasm toolchain (Debian's rustc 1.63 + wasm32-wasi std), Neovim
-# (a real LSP client for the tests), the project's virtualenv at .venv with `portalis` installed (editable) plus the test tools,
+# (a real LSP client for the tests), the project's virtualenv at .venv with `portalis` installed (editable, strict mode: see below) plus the test tools,
 # and the VS Code extension: its .vsix built (npm ci + vsce), chromium and code-server 4.100.3 (cached in
 # ~/.cache/portalis-vscode) for its real-VS Code test.
 # Safe to re-run; skips what is already there.
@@ -55,13 +55,24 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-# (re)install when pyproject.toml changed since the last install (the install is editable:
-# source edits need nothing)
+# (re)install when pyproject.toml or the set of the package's files changed since the last
+# install.  The install is editable in setuptools' "strict" mode: a tree of symlinks to the
+# sources (build/__editable__.*) on a plain .pth path, so edits to a file need nothing, a new or
+# removed file needs this script again (hence the file list in the stamp).  The default mode's
+# import hook costs every Python start-up in the venv ~14 ms (pathlib, re, urllib at start-up),
+# `portalis exec` included; a wheel install has no hook either.
 STAMP=.venv/.portalis-installed
-WANT=$(sha256sum pyproject.toml | cut -d' ' -f1)
+WANT=$( (cat pyproject.toml; find portalis analyzers codegen server -type f ! -path '*/__pycache__/*' | LC_ALL=C sort) \
+  | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/portalis ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$WANT" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null 2>&1 || true
-  .venv/bin/python -m pip install -q -e '.[test]'
+  rm -rf build/__editable__.*  # files removed since the last install leave no dangling link
+  # (its output, setuptools' banner about the link tree included, only when it fails)
+  if ! out=$(.venv/bin/python -m pip install -q -e '.[test]' --config-settings editable_mode=strict 2>&1); then
+    echo "$out" >&2
+    echo "portalis setup: installing portalis into .venv failed" >&2
+    exit 1
+  fi
   echo "$WANT" > "$STAMP"
 fi
 echo "portalis setup: ok ($(.venv/bin/portalis --help >/dev/null && echo .venv/bin/portalis), $(ls $VSX/portalis-*.vsix))"

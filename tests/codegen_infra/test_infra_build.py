@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Callable
@@ -164,6 +165,28 @@ def test_cache_lookup_cost(toolchain: Toolchain, make_crate: Callable[..., Path]
     for _ in range(20):
         assert build_wasm(crate, toolchain, cache_dir=tmp_path).cached
     assert (time.perf_counter() - t0) / 20 < 0.01
+
+
+_CHECKOUT = Path(__file__).resolve().parents[2]
+_PROBE = ("import portalis.codegen.build as b, portalis.infer as i, portalis.model as m, portalis.server as s\n"
+          "from portalis.pipeline import _translator_digest, translator_sources\n"
+          "import os; print(*(os.path.realpath(x.__file__) for x in (b, i, m, s)), len(translator_sources()), _translator_digest())")
+
+
+def test_checkout_root_on_sys_path_imports_the_same_package(tmp_path: Path) -> None:
+    """`python -m pytest` (or -c, -m) run in the checkout puts its root first on sys.path, so the
+    checkout's portalis/ shadows the installed package: its subpackages must still be found where
+    pyproject's package-dir puts them (they were not with scripts/setup.sh's link-tree install:
+    `No module named 'portalis.codegen'`), as the same files, with the same translator digest
+    (the program cache key) as from anywhere else."""
+    runs = [subprocess.run([sys.executable, "-c", _PROBE], cwd=cwd, capture_output=True, text=True, timeout=120)
+            for cwd in (_CHECKOUT, tmp_path)]
+    for r in runs:
+        assert r.returncode == 0, r.stderr
+    from_root, elsewhere = (r.stdout.split() for r in runs)
+    assert from_root == elsewhere
+    assert from_root[:4] == [str(_CHECKOUT / f) for f in ("codegen/build.py", "analyzers/infer/__init__.py",
+                                                           "analyzers/model/__init__.py", "server/__init__.py")]
 
 
 def test_program_cache_key_covers_every_translator_file():
