@@ -22,8 +22,10 @@ Per iteration it measures:
 
 * own     = translate_source (parse + lower + emit) + write_crate into a fresh temp dir
 * rustc   = build_wasm (plain rustc -O to wasm32-wasi*: main.rs against the cached runtime rlib)
-* load    = load_module: wasmtime (cranelift) compile of the new module (+ writing its .cwasm)
-* run     = run_wasm: instantiate + run (stdout checked against CPython)
+* load    = load_module: wasmtime's compile of the new module (+ writing its .cwasm), with the
+            compiler `portalis run` uses for the profile (``codegen.wasm_exec.TIERS``): Winch,
+            the baseline compiler, for the dev profile (edit and cold); Cranelift for release
+* run     = run_wasm: instantiate + run (stdout checked against CPython), same compiler
 * total   = own + rustc + load + run
 
 Prints the median of each over --runs (default 5), own's share of the (dev) edit total,
@@ -89,11 +91,12 @@ def one_iteration(base: str, expected: bytes, toolchain, tmp: Path, i: int, prog
         raise RuntimeError("rustc failed:\n" + br.format_errors())
     if br.cached:
         raise RuntimeError("build_wasm hit its cache: the edit did not change the crate")
-    _, module_cached = load_module(br.wasm_path, mode="exit")  # as `portalis run`
+    tier = "baseline" if profile == "dev" else "optimized"  # as `portalis run` (pipeline.run_program)
+    _, module_cached = load_module(br.wasm_path, mode="exit", tier=tier)
     t3 = time.perf_counter()
     if module_cached:
         raise RuntimeError("load_module hit its cache: the wasm did not change")
-    r = run_wasm(br.wasm_path, program_name=PROGRAM.name, timeout_mode="exit")
+    r = run_wasm(br.wasm_path, program_name=PROGRAM.name, timeout_mode="exit", tier=tier)
     t4 = time.perf_counter()
     if r.exit_code != 0 or r.stdout != expected:
         raise RuntimeError(f"wrong output (exit {r.exit_code}): {r.stdout[:200]!r} {r.stderr[-300:]!r}")
@@ -184,7 +187,7 @@ def main() -> int:
     for _ in range(args.runs):
         t = time.perf_counter()
         pb = build_program(base, str(PROGRAM), profile="dev")
-        r = run_wasm(pb.wasm_path, program_name=PROGRAM.name, timeout_mode="exit")
+        r = run_wasm(pb.wasm_path, program_name=PROGRAM.name, timeout_mode="exit", tier="baseline")
         inproc.append(time.perf_counter() - t)
         assert pb.cached and r.stdout == expected
     cli_med, in_med = statistics.median(cli), statistics.median(inproc)

@@ -1,7 +1,8 @@
 """Running WASI command modules (built by ``portalis.codegen.build``) with the ``wasmtime`` package.
 
-It owns ``run_wasm``: one process-wide ``Engine`` per timeout mode, a compiled-module cache
-(``Module.serialize`` to ``<cache>/cwasm/<sha256(wasm)>-<wasmtime version>-<mode>.cwasm`` and
+It owns ``run_wasm``: one process-wide ``Engine`` per timeout mode and tier (Cranelift or
+Winch, ``TIERS``), a compiled-module cache
+(``Module.serialize`` to ``<cache>/cwasm/<sha256(wasm)>-<wasmtime version>-<mode>[-winch].cwasm`` and
 ``Module.deserialize_file`` afterwards, plus an in-process cache), the sandbox (argv =
 ``[program_name, *args]``, no environment variables, no preopened directories unless ``dirs``
 grants them), the wall-clock and memory limits (exit code 124 / 137 with a message naming
@@ -57,6 +58,7 @@ __all__ = [
     "EXIT_TRAP",
     "EXIT_INTERRUPTED",
     "TIMEOUT_MODES",
+    "TIERS",
     "IntLimitStop",
 ]
 
@@ -70,6 +72,14 @@ EXIT_TRAP = 134
 EXIT_INTERRUPTED = 130
 
 TIMEOUT_MODES = ("trap", "exit")
+#: How modules are compiled to machine code (``load_module``/``run_wasm``'s ``tier``):
+#: "optimized" is Cranelift, the optimizing compiler (what `portalis exec` and release builds
+#: run); "baseline" is Winch, wasmtime's single-pass compiler: it compiles a module ~4-5x faster
+#: and its code runs ~1.4-1.7x slower (measured 2026-12-07, benchmarks/README.md), so the dev
+#: profile's edit loop (`portalis run`/`check`, the language server) takes it.  Where this
+#: wasmtime has no Winch (it is x86-64 only), "baseline" compiles with Cranelift.
+TIERS = ("optimized", "baseline")
+_STRATEGY_WINCH = 2  # wasmtime.h's wasmtime_strategy_t: WASMTIME_STRATEGY_WINCH
 
 _TICK_S = 0.02  # epoch ticker period: the timeout fires within [timeout, timeout + _TICK_S]
 _MiB = 1024 * 1024
@@ -107,10 +117,11 @@ class RunResult:
 # --------------------------------------------------------------------------- engine + modules
 
 _engine_lock = threading.Lock()
-_engines: dict[str, wasmtime.Engine] = {}
-_linkers: dict[str, wasmtime.Linker] = {}
+_engines: dict[tuple[str, str], wasmtime.Engine] = {}  # (mode, tier) -> engine
+_linkers: dict[tuple[str, str], wasmtime.Linker] = {}
+_winch: dict[tuple[str, str], bool] = {}  # (mode, tier) -> its engine compiles with Winch
 _wasmtime_version: str | None = None
-_modules: dict[tuple[str, str], wasmtime.Module] = {}  # (sha256, mode) -> module
+_modules: dict[tuple[str, str, str], wasmtime.Module] = {}  # (sha256, mode, tier) -> module
 _hash_by_stat: dict[tuple[str, int, int], str] = {}
 
 
@@ -122,31 +133,54 @@ _hash_by_stat: dict[tuple[str, int, int], str] = {}
 WASM_STACK = 2 << 20
 
 
-def get_engine(mode: str = "trap") -> wasmtime.Engine:
+def get_engine(mode: str = "trap", tier: str = "optimized") -> wasmtime.Engine:
     """The process-wide Engine for ``mode`` ("trap": epoch interruption on; "exit": off, and
-    linear memory never moves, so a watchdog may read it while the guest runs)."""
+    linear memory never moves, so a watchdog may read it while the guest runs) and ``tier``
+    ("optimized": Cranelift; "baseline": Winch, see ``TIERS``)."""
     if mode not in TIMEOUT_MODES:
         raise ValueError(f"timeout_mode must be one of {TIMEOUT_MODES}, not {mode!r}")
+    if tier not in TIERS:
+        raise ValueError(f"tier must be one of {TIERS}, not {tier!r}")
     with _engine_lock:
-        eng = _engines.get(mode)
+        eng = _engines.get((mode, tier))
         if eng is None:
-            cfg = wasmtime.Config()
-            cfg.max_wasm_stack = WASM_STACK
-            if mode == "trap":
-                cfg.epoch_interruption = True
-            else:
-                cfg.memory_may_move = False
-            eng = wasmtime.Engine(cfg)
+            eng = _baseline_engine(mode) if tier == "baseline" else None
+            _winch[(mode, tier)] = eng is not None
+            if eng is None:
+                eng = wasmtime.Engine(_config(mode))
             linker = wasmtime.Linker(eng)
             linker.define_wasi()
-            _engines[mode] = eng
-            _linkers[mode] = linker
+            _engines[(mode, tier)] = eng
+            _linkers[(mode, tier)] = linker
         return eng
 
 
-def _get_linker(mode: str) -> wasmtime.Linker:
-    get_engine(mode)
-    return _linkers[mode]
+def _config(mode: str) -> wasmtime.Config:
+    cfg = wasmtime.Config()
+    cfg.max_wasm_stack = WASM_STACK
+    if mode == "trap":
+        cfg.epoch_interruption = True
+    else:
+        cfg.memory_may_move = False
+    return cfg
+
+
+def _baseline_engine(mode: str) -> wasmtime.Engine | None:
+    """An Engine that compiles with Winch, or None where this wasmtime has no Winch (it is
+    x86-64 only; the Python API names only "auto" and "cranelift", so the C API's strategy
+    number is set directly): the caller then uses Cranelift."""
+    cfg = _config(mode)
+    try:
+        from wasmtime import _ffi
+        _ffi.wasmtime_config_strategy_set(cfg.ptr(), _STRATEGY_WINCH)
+        return wasmtime.Engine(cfg)
+    except (ImportError, AttributeError, wasmtime.WasmtimeError):
+        return None
+
+
+def _get_linker(mode: str, tier: str = "optimized") -> wasmtime.Linker:
+    get_engine(mode, tier)
+    return _linkers[(mode, tier)]
 
 
 def _version() -> str:
@@ -186,22 +220,25 @@ def _sha256_file(path: Path) -> str:
     return h
 
 
-def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "trap") -> tuple[wasmtime.Module, bool]:
-    """Compiled module for ``wasm_path`` (for the engine of ``mode``) and whether it came from
-    a cache (in-process or ``<cache>/cwasm``).  A fresh compile is serialized atomically for
-    next time.
+def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "trap",
+                tier: str = "optimized") -> tuple[wasmtime.Module, bool]:
+    """Compiled module for ``wasm_path`` (for the engine of ``mode`` and ``tier``) and whether
+    it came from a cache (in-process or ``<cache>/cwasm``).  A fresh compile is serialized
+    atomically for next time.
 
     ``.cwasm`` files are mmapped by ``Module.deserialize_file`` (0.1 ms vs ~1.3 ms for
     ``Module.deserialize`` of the bytes): they must only ever be replaced by rename, never
-    rewritten in place, or live modules die with SIGBUS."""
-    engine = get_engine(mode)
+    rewritten in place, or live modules die with SIGBUS.  Winch's are named ``...-winch.cwasm``
+    (the native launcher of `portalis exec` reads Cranelift's)."""
+    engine = get_engine(mode, tier)
     wasm_path = Path(wasm_path)
     digest = _sha256_file(wasm_path)
-    mod = _modules.get((digest, mode))
+    mod = _modules.get((digest, mode, tier))
     if mod is not None:
         return mod, True
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    cwasm = cache / "cwasm" / f"{digest}-{_version()}-{mode}.cwasm"
+    winch = "-winch" if _winch[(mode, tier)] else ""
+    cwasm = cache / "cwasm" / f"{digest}-{_version()}-{mode}{winch}.cwasm"
     cached = False
     mod = None
     if cwasm.is_file():
@@ -221,7 +258,7 @@ def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "tra
             os.replace(tmp, cwasm)
         except OSError:
             pass  # caching is an optimisation only
-    _modules[(digest, mode)] = mod
+    _modules[(digest, mode, tier)] = mod
     return mod, cached
 
 
@@ -253,13 +290,15 @@ class _Ticker:
             self._active -= 1
 
     def _loop(self) -> None:
-        engine = get_engine("trap")
         while True:
             with self._cond:
                 while self._active == 0:
                     self._cond.wait()
             time.sleep(_TICK_S)
-            engine.increment_epoch()
+            with _engine_lock:
+                engines = [eng for (mode, _), eng in _engines.items() if mode == "trap"]
+            for engine in engines:
+                engine.increment_epoch()
 
 
 _ticker = _Ticker()
@@ -578,6 +617,7 @@ def run_wasm(
     env: Mapping[str, str] | None = None,
     cache_dir: Path | None = None,
     timeout_mode: str = "trap",
+    tier: str = "optimized",
     rerun_on_int_limit: bool = False,
     repeat_of: IntLimitStop | None = None,
     stdin_path: str | None = None,
@@ -591,14 +631,14 @@ def run_wasm(
     directories (unless ``dirs``: ``(host_path, guest_path)`` pairs).  Exit codes: the guest's
     own, 124 timeout, 137 memory, 134 other traps.  ``timeout_mode``: see the module docstring;
     with ``"exit"`` a time limit or Ctrl-C ends the calling process (exit 124 / 130) and
-    ``run_wasm`` does not return.  ``rerun_on_int_limit``: a Portalis program whose ints
+    ``run_wasm`` does not return.  ``tier``: see ``TIERS``.  ``rerun_on_int_limit``: a Portalis program whose ints
     outgrow 64 bits stops right there (no traceback) and ``RunResult.int_limit`` says what it
     had done; ``repeat_of``: this run is the big-int build of such a run (portalis.pipeline
     `run_program`) and writes nothing until it has produced that run's output again;
     ``stdin_path``: read stdin from this file (a FIFO) instead."""
-    module, module_cached = load_module(Path(wasm_path), cache_dir, timeout_mode)
-    engine = get_engine(timeout_mode)
-    linker = _get_linker(timeout_mode)
+    module, module_cached = load_module(Path(wasm_path), cache_dir, timeout_mode, tier)
+    engine = get_engine(timeout_mode, tier)
+    linker = _get_linker(timeout_mode, tier)
 
     tmpdir: tempfile.TemporaryDirectory[str] | None = None
     out_file = err_file = None

@@ -241,17 +241,21 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
                 timeout_mode: str = "trap", dirs: Sequence[tuple[str | Path, str]] = (),
                 toolchain: Toolchain | None = None, cache_dir: Path | None = None,
                 on_built: Callable[[ProgramBuild], None] | None = None, profile: str = "release",
-                big_rerun: bool = True) -> ProgramRun:
+                big_rerun: bool = True, tier: str | None = None) -> ProgramRun:
     """Build and run a program like `python path`: the 64-bit build first (fast); if its ints
     outgrow 64 bits, it stops right there and the big-int build (Python's int with arbitrary
     precision, built on first need and cached) runs from the start, with the same stdin,
     printing nothing until it has reproduced what the first run printed (it stops loudly if
     that differs), then carrying on. The time limit covers both runs.  `on_built(build)` is
     called before anything runs (e.g. to print the translation's warnings ahead of the
-    program's output). `profile`: the build profile of both builds (see `build_program`).
+    program's output). `profile`: the build profile of both builds (see `build_program`); the
+    dev profile's modules are compiled to machine code by wasmtime's baseline compiler (Winch:
+    quick to load after an edit, slower code; `codegen.wasm_exec.TIERS`) unless `tier` says.
     `big_rerun=False`: a run whose ints outgrow 64 bits ends there (`result.int_limit` says
     where; nothing more is built or run), for callers that rerun it their own way."""
     name = program_name or Path(path).name
+    if tier is None:
+        tier = "baseline" if profile == "dev" else "optimized"  # the edit loop: see wasm_exec.TIERS
     pb = build_program(text, path, toolchain=toolchain, cache_dir=cache_dir, profile=profile)
     if on_built is not None:
         on_built(pb)
@@ -262,7 +266,7 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
     relay = _StdinRelay() if stdin is None and not capture else None
     try:
         first = run_wasm(pb.wasm_path, args, limits=limits, stdin=stdin, capture=capture, program_name=name,
-                         dirs=dirs, cache_dir=cache_dir, timeout_mode=timeout_mode, rerun_on_int_limit=True,
+                         dirs=dirs, cache_dir=cache_dir, timeout_mode=timeout_mode, tier=tier, rerun_on_int_limit=True,
                          stdin_path=relay.fifo() if relay is not None else None)
     except BaseException:
         if relay is not None:
@@ -291,7 +295,7 @@ def run_program(text: str, path: str, args: Sequence[str] = (), *, limits: Limit
     try:
         second = run_wasm(big.wasm_path, args, limits=Limits(timeout=left, max_memory=limits.max_memory),
                           stdin=stdin, capture=capture, program_name=name, dirs=dirs, cache_dir=cache_dir,
-                          timeout_mode=timeout_mode, repeat_of=stop,
+                          timeout_mode=timeout_mode, tier=tier, repeat_of=stop,
                           stdin_path=relay.fifo() if relay is not None else None)
     finally:
         if relay is not None:

@@ -37,12 +37,21 @@ def test_same_as_cpython(path: Path, toolchain):
         assert not errors, "refused:\n" + "\n".join(errors)
     assert pb.wasm_path is not None, "build failed:\n" + (pb.build.format_errors() if pb.build else "")
 
+    results = []
+
     def run():
         pr = run_program(path.read_text(), str(path), [], toolchain=toolchain)
         assert pr.result is not None
+        results.append(pr.result)
         return pr.result
     verdict = compare_run(path, [], run)
     assert verdict.same, verdict.detail
+    # the same module compiled by Winch, the baseline compiler the dev profile runs with
+    # (codegen.wasm_exec.TIERS), behaves alike: output, exit code and messages
+    pr = run_program(path.read_text(), str(path), [], toolchain=toolchain, tier="baseline")
+    assert pr.result is not None
+    first = results[-1]
+    assert (pr.result.exit_code, pr.result.stdout, pr.result.stderr) == (first.exit_code, first.stdout, first.stderr)
 
 
 def test_overflow_reruns_with_big_ints(toolchain, tmp_path):
