@@ -168,3 +168,28 @@ def test_corpus_programs_match_cpython_in_the_dev_profile(name: str, toolchain):
         return pr.result
     verdict = compare_run(path, [], run)
     assert verdict.same, verdict.detail
+
+
+def test_dev_runs_load_with_winch_release_with_cranelift(tmp_path: Path, toolchain):
+    """The dev profile's runs are compiled to machine code by Winch (wasm_exec.TIERS "baseline";
+    its compiled modules are cached as *-winch.cwasm), everything else by Cranelift; where this
+    wasmtime has no Winch (it is x86-64 only) "baseline" falls back to Cranelift."""
+    import hashlib
+    import platform
+
+    from portalis.codegen import wasm_exec
+    p, text = _program(tmp_path)
+    pb = build_program(text, str(p), toolchain=toolchain, profile="dev")
+    assert pb.wasm_path is not None
+    digest = hashlib.sha256(pb.wasm_path.read_bytes()).hexdigest()
+    cache = tmp_path / "cache"
+    winch = platform.machine() in ("x86_64", "AMD64")
+    expected = _python(p).stdout
+    for tier, suffix in (("optimized", "-exit.cwasm"), ("baseline", "-exit-winch.cwasm" if winch else "-exit.cwasm")):
+        _, cached = wasm_exec.load_module(pb.wasm_path, cache, "exit", tier)
+        assert not cached
+        assert (cache / "cwasm" / f"{digest}-{wasm_exec._version()}{suffix}").is_file(), sorted((cache / "cwasm").iterdir())
+        r = run_wasm(pb.wasm_path, program_name=p.name, cache_dir=cache, timeout_mode="exit", tier=tier)
+        assert r.module_cached and (r.exit_code, r.stdout.decode()) == (0, expected)
+    with pytest.raises(ValueError, match="tier"):
+        wasm_exec.get_engine("exit", "winch")
