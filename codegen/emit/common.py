@@ -361,6 +361,61 @@ def _char_locals(fn: ir.Function) -> set[str]:
     return {n for n in cands if bound.get(n, 0) > 0 and bound.get(n) == ok.get(n)}
 
 
+def _piece_locals(fn: ir.Function, recursive: bool) -> set[str]:
+    """list[str] locals only ever bound to a fresh split -- `xs = s.split(sep[, n])` or
+    `xs = [x.strip() for x in s.split(sep)]` (lstrip/rstrip; `split_strip_comp`) -- and only
+    read as `xs[i]` or `len(xs)`: no other reference to that list can exist, so it is a plain
+    `Vec<rt::Str>` (no shared cell, reference count or borrow flag; an item read is borrowed,
+    not cloned). Not in a generator or the module body; not read inside a lambda (a closure
+    would borrow it); no other binding (augmented, tuple, walrus, `for`, handler)."""
+    if fn.generator or fn.name == "<module>":
+        return set()
+    params = {n for n, _ in fn.params}
+    cands = {n for n, t in fn.locals if t == ir.ListT(ir.STR) and n not in params and not ir.is_made_up(n)}
+    if not cands:
+        return set()
+    nodes = list(ir.walk(fn.body))
+    targets: set[int] = set()
+    reads: set[int] = set()
+    bad: set[str] = set()
+    bound: set[str] = set()
+    for n in nodes:
+        if (isinstance(n, ir.Assign) and isinstance(n.target, ir.NameTarget) and n.target.name in cands
+                and not n.target.is_global and _fresh_split(n.value, recursive)):
+            targets.add(id(n.target))
+            bound.add(n.target.name)
+        elif (isinstance(n, ir.Intrinsic) and n.name in ("list.getitem", "len") and n.args
+              and isinstance(n.args[0], ir.Local) and n.args[0].name in cands):
+            reads.add(id(n.args[0]))
+        elif isinstance(n, ir.Lambda):
+            bad.update(x.name for x in ir.walk(n.body) if isinstance(x, ir.Local))
+        elif isinstance(n, ir.Handler) and n.name in cands:
+            bad.add(n.name)
+    for n in nodes:
+        if isinstance(n, ir.NameTarget) and n.name in cands and id(n) not in targets:
+            bad.add(n.name)
+        elif isinstance(n, ir.Local) and n.name in cands and id(n) not in reads:
+            bad.add(n.name)
+    return (cands & bound) - bad
+
+
+def _fresh_split(e: ir.Expr, recursive: bool) -> bool:
+    """`s.split(...)`, or a comprehension `split_strip_comp` makes one call of (see there)."""
+    if isinstance(e, ir.Intrinsic):
+        return e.name == "str.split" and e.ty == ir.ListT(ir.STR)
+    if not (isinstance(e, ir.Comprehension) and e.kind == "list" and len(e.gens) == 1
+            and (e.frame is None or not recursive) and e.ty == ir.ListT(ir.STR)):
+        return False
+    g, elt = e.gens[0], e.elt
+    it = g.iter
+    return (not g.conds and isinstance(g.target, ir.NameTarget) and not g.target.is_global
+            and isinstance(it, ir.Intrinsic) and it.name == "str.split"
+            and isinstance(it.args[2], ir.Const) and it.args[2].value == -1
+            and isinstance(elt, ir.Intrinsic) and elt.name in ("str.strip", "str.lstrip", "str.rstrip")
+            and isinstance(elt.args[0], ir.Local) and elt.args[0].name == g.target.name
+            and isinstance(elt.args[1], ir.Const) and elt.args[1].value is None)
+
+
 def _one_char_value(e: ir.Expr) -> bool:
     if isinstance(e, ir.Const):
         return one_char_literal(e)

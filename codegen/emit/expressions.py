@@ -84,6 +84,9 @@ class _ExpressionsMixin:
             if e.name in self.byref_locals:
                 return f"(*{self.ident(e.name)})"
             return self.ident(e.name)
+        item = self.piece_item(e)
+        if item is not None:
+            return f"(*{item})"
         return f"({self.expr(e)})"
 
     def key_hashed(self, e: ir.Expr) -> str | None:
@@ -681,7 +684,25 @@ class _ExpressionsMixin:
             return f"({sub}.issubset(&{sup}){strict})"
         return f"{a} {op} {b}"
 
-    def split_strip_comp(self, e: ir.Comprehension) -> str | None:
+    def piece_vec(self, e: ir.Expr) -> str:
+        """The `Vec<rt::Str>` of a fresh split bound to a piece local (common._piece_locals)."""
+        if isinstance(e, ir.Intrinsic):
+            return self.q(f"rt::str_split_vec({self.split_args(e)}, {e.span.line})")
+        assert isinstance(e, ir.Comprehension)
+        code = self.split_strip_comp(e, "str_split_strip_vec")
+        assert code is not None
+        return code
+
+    def piece_item(self, e: ir.Expr) -> str | None:
+        """`xs[i]` of a piece local (common._piece_locals) as a `&rt::Str` expression (the item
+        borrowed), else None."""
+        if (isinstance(e, ir.Intrinsic) and e.name == "list.getitem" and isinstance(e.args[0], ir.Local)
+                and e.args[0].name in self.piece_locals):
+            return self.q(f"rt::str_piece(&{self.ident(e.args[0].name)}, {self.as_i64(e.args[1], 'index')}, "
+                          f"{e.span.line})")
+        return None
+
+    def split_strip_comp(self, e: ir.Comprehension, fn: str = "str_split_strip") -> str | None:
         """`[x.strip() for x in s.split(sep)]` (or lstrip/rstrip, no chars; no maxsplit, no
         condition): one runtime call, `rt::str_split_strip`. None: another comprehension. Not
         where the comprehension's frame counts toward the recursion limit (a recursive module)."""
@@ -698,7 +719,7 @@ class _ExpressionsMixin:
                 or e.ty != ir.ListT(ir.STR)):
             return None
         how = {"str.strip": 0, "str.lstrip": 1, "str.rstrip": 2}[elt.name]
-        return self.q(f"rt::str_split_strip({self.split_text_sep(it)}, {how}, {e.span.line})")
+        return self.q(f"rt::{fn}({self.split_text_sep(it)}, {how}, {e.span.line})")
 
     def comprehension(self, e: ir.Comprehension) -> str:
         fused = self.split_strip_comp(e)

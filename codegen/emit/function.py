@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _Writer, _char_locals, default_value, is_copy, rust_str, rust_type, yield_param
+from portalis.codegen.emit.common import EmitError, _Writer, _char_locals, _piece_locals, default_value, is_copy, rust_str, rust_type, yield_param
 from portalis.codegen.emit import keyhash
 from portalis.codegen.emit.statements import _StatementsMixin, fuse_dict_idioms
 from portalis.codegen.emit.loops import _LoopsMixin
@@ -36,6 +36,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.in_bounds: tuple[str, frozenset[tuple[str, int]]] | None = None
         self.range_bounds: dict[int, tuple[str, str]] = {}  # id(range intrinsic) -> Rust vars of its start and stop
         self.char_locals = _char_locals(fn)  # str locals kept as a Rust `char` (see common._char_locals)
+        # list[str] locals kept as a plain `Vec<rt::Str>` (see common._piece_locals)
+        self.piece_locals = _piece_locals(fn, bool(mod.recursive))
         # container parameters taken by reference (module._byref_params)
         self.byref_locals = {fn.params[i][0] for i in mod.byref.get(fn.name, ())}
         # CPython recursion-limit units between this function's frame and the code being
@@ -248,6 +250,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             try:
                 if n in self.char_locals:
                     w.line(f"let mut {self.ident(n)}: char = '\\0';", fn.span.line)
+                    continue
+                if n in self.piece_locals:
+                    w.line(f"let mut {self.ident(n)}: Vec<rt::Str> = Vec::new();", fn.span.line)
                     continue
                 w.line(f"let mut {self.ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
             except EmitError as e:

@@ -109,6 +109,8 @@ class _IntrinsicsMixin:
                 return self.from_i64(q(f"rt::str_split_count({self.split_args(a[0])}, {ln})"))
             if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.splitlines":
                 return self.from_i64(f"rt::str_splitlines_count({self.sref(a[0].args[0])})")
+            if isinstance(a[0], ir.Local) and a[0].name in self.piece_locals:  # a `Vec` (common._piece_locals)
+                return self.from_i64(f"({self.ident(a[0].name)}.len() as i64)")
             return self.from_i64(f"{R(a[0])}.len()")
         if n in ("str", "repr") and self.big and _has_int(a[0].ty):
             # CPython's limit on the digits of int -> decimal text (ValueError)

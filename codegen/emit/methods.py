@@ -254,6 +254,8 @@ class _MethodsMixin:
             fresh = self.fresh_vec(e)
             if fresh is not None:
                 return f"rt::PyList::from_vec({fresh})"
+        if m == "getitem" and (item := self.piece_item(e)) is not None:
+            return f"{item}.clone()"
         lst = self.ref(a[0])
         if m == "getitem":
             idx = self.as_i64(a[1], "index")

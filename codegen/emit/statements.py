@@ -156,6 +156,9 @@ class _StatementsMixin:
         if isinstance(target, ir.NameTarget) and target.name in self.char_locals and not target.is_global:
             self.w.line(f"{self.ident(target.name)} = {self.char_operand(value)};", ln)  # see common._char_locals
             return
+        if isinstance(target, ir.NameTarget) and target.name in self.piece_locals and not target.is_global:
+            self.w.line(f"{self.ident(target.name)} = {self.piece_vec(value)};", ln)  # see common._piece_locals
+            return
         if isinstance(target, ir.NameTarget) and not target.is_global:
             if (isinstance(value, (ir.ListLit, ir.DictLit)) and not value.items and value.ty == target.ty
                     and target.name != ir.DISCARD):

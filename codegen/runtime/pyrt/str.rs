@@ -357,6 +357,13 @@ impl Str {
     fn from_long(s: &str) -> Str {
         Str::heap(s, s.len(), 0)
     }
+    /// `from_long` with the block's ASCII flag set (the text is scanned as it is copied, while
+    /// it is in cache): an f-string's or join's result, whose `len()`, index or slice then needs
+    /// no scan of its own (text_clean's `len(c)` of each cleaned line).
+    #[inline(never)]
+    fn from_long_scanned(s: &str) -> Str {
+        Str::heap(s, s.len(), if long_is_ascii(s.as_bytes()) { 1 } else { 2 })
+    }
     /// `str(v)` of an int.
     pub fn from_i64(v: i64) -> Str {
         // up to 8 characters: the digits put together in a register, last digit first (no
@@ -755,6 +762,24 @@ impl<T: StrSrc + ?Sized> StrSrc for &T {
     }
 }
 
+/// Whether the at least 8 bytes `b` are all ASCII: every word OR-ed together (the last one
+/// overlapping the one before), no early exit and no alignment prologue (`<[u8]>::is_ascii`
+/// has both: for the short text of an f-string, more than the scan).
+#[inline]
+fn long_is_ascii(b: &[u8]) -> bool {
+    let (n, p) = (b.len(), b.as_ptr());
+    assert!(n >= 8, "long_is_ascii: short text");
+    // SAFETY: every load reads 8 bytes inside `b` (n >= 8)
+    let w = |at: usize| unsafe { std::ptr::read_unaligned(p.add(at) as *const u64) };
+    let mut acc = w(n - 8);
+    let mut i = 0;
+    while i + 8 <= n {
+        acc |= w(i);
+        i += 8;
+    }
+    acc & 0x8080_8080_8080_8080 == 0
+}
+
 #[inline(never)]
 fn count_chars(s: &str) -> i64 {
     s.chars().count() as i64
@@ -913,7 +938,7 @@ impl Str {
     // out of line: every f-string ends with it (module size)
     #[inline(never)]
     pub fn from_fmt(mut s: String) -> Str {
-        let r = Str::from_str(&s);
+        let r = if s.len() <= STR_INLINE { Str::inline(&s) } else { Str::from_long_scanned(&s) };
         if s.capacity() <= FMT_BUF_KEEP {
             s.clear();
             FMT_BUF.with(|b| {
@@ -1865,6 +1890,34 @@ pub fn str_split_strip<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, how: u8, li
     let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
     split_each(src.text, sep, -1, line, |p| out.push(src.piece(trim_space(p, how != 2, how != 1))))?;
     Ok(PyList::from_vec(out))
+}
+
+/// `s.split(sep, maxsplit)` bound to a local that is only indexed (`xs[i]`, `len(xs)`: the
+/// emitter's piece locals): the pieces in a plain `Vec`, no list around them.
+pub fn str_split_vec<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<Vec<Str>> {
+    let src = s.src();
+    let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
+    split_each(src.text, sep, maxsplit, line, |p| out.push(src.piece_inl(p)))?;
+    Ok(out)
+}
+
+/// `str_split_strip` into a plain `Vec` (see `str_split_vec`).
+pub fn str_split_strip_vec<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, how: u8, line: u32) -> PyResult<Vec<Str>> {
+    let src = s.src();
+    let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
+    split_each(src.text, sep, -1, line, |p| out.push(src.piece(trim_space(p, how != 2, how != 1))))?;
+    Ok(out)
+}
+
+/// `xs[i]` of a piece local (see `str_split_vec`), borrowed; IndexError as a list's.
+#[inline]
+pub fn str_piece(v: &[Str], i: i64, line: u32) -> PyResult<&Str> {
+    let n = v.len() as i64;
+    let j = if i < 0 { i.wrapping_add(n) } else { i };
+    if j < 0 || j >= n {
+        return Err(index_err("list index out of range", line));
+    }
+    Ok(&v[j as usize])
 }
 
 /// The room a split's list starts with: 4 pieces when there is a separator (there is at least
