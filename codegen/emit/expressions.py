@@ -764,6 +764,9 @@ class _ExpressionsMixin:
     def fstring(self, e: ir.FString) -> str:
         if all(isinstance(p, str) for p in e.parts):
             return f"rt::Str::lit({rust_str(''.join(e.parts))})"  # type: ignore[arg-type]
+        pieces = self.fstring_pieces(e)
+        if pieces is not None:
+            return pieces
         f = self.t("_f")
         # room for the text and ~8 bytes per field, in the buffer the last f-string gave back
         # (rt::fmt_buf): in a loop, only the result is allocated, and only when it is not inline
@@ -783,6 +786,53 @@ class _ExpressionsMixin:
         out += self.fstring_into(e, f)
         out.append(f"rt::Str::from_fmt({f})")
         return "{ " + " ".join(out) + " }"
+
+    def fstring_pieces(self, e: ir.FString) -> str | None:
+        """An f-string of literal text, strs (no spec or conversion) and ints (no spec, or a
+        simple one: `{n:02d}`, `{n:5}`) as one `rt::str_concat_scanned` of its pieces: each
+        field evaluated in order into a temporary (an int as its digits, a short `Str` put
+        together in registers), locals read in place; then the text's exact size summed and one
+        block written, ASCII flag recorded (no buffer filled piece by piece, then copied).
+        None: another f-string (a walrus in it, another field)."""
+        if e.eval_first or any(isinstance(n, ir.AssignExpr) for n in ir.walk(e)):
+            return None
+        lets: list[str] = []
+        refs: list[str] = []
+        for p in e.parts:
+            if isinstance(p, str):
+                if p:
+                    refs.append(rust_str(p))
+                continue
+            x, t = p.expr, p.expr.ty
+            if p.conversion:  # (!r, !s, !a)
+                return None
+            empty_spec = p.spec is None or (isinstance(p.spec, ir.FString) and p.spec.parts in ((), ("",)))
+            if t == ir.STR and empty_spec:
+                if isinstance(x, ir.Local) and x.name not in self.char_locals:
+                    refs.append(f"{self.ref(x)}.as_str()")
+                    continue
+                v = self.t("_fp")
+                lets.append(f"let {v}: rt::Str = {self.expr(x)};")
+                refs.append(f"{v}.as_str()")
+                continue
+            if t != ir.INT or self.big:
+                return None
+            if empty_spec:
+                simple: tuple[bool, int] | None = (False, 0)
+            elif all(isinstance(sp, str) for sp in p.spec.parts):  # type: ignore[union-attr]
+                simple = _simple_int_spec("".join(p.spec.parts))  # type: ignore[union-attr, arg-type]
+            else:
+                simple = None
+            if simple is None:
+                return None
+            v = self.t("_fp")
+            if simple == (False, 0):
+                lets.append(f"let {v} = rt::Str::from_i64({self.expr(x)});")
+            else:
+                lets.append(f"let {v} = rt::int_padded_str({self.expr(x)}, {'true' if simple[0] else 'false'}, "
+                            f"{simple[1]});")
+            refs.append(f"{v}.as_str()")
+        return f"{{ {' '.join(lets)} rt::str_concat_scanned(&[{', '.join(refs)}]) }}"
 
     def fstring_into(self, e: ir.FString, f: str) -> list[str]:
         """The statements that write the f-string `e`'s text at the end of the buffer `f`."""

@@ -1483,6 +1483,79 @@ unsafe fn put_piece(dst: *mut u8, x: &Str) -> usize {
 
 /// `a + b + c + ...` of strs (the operands evaluated first, left to right, as Python does): one
 /// block of the exact size, or an inline value, instead of a new str per `+`.
+/// An f-string of plain pieces (the emitter's `fstring_pieces`): `str_concat`, and a result
+/// longer than `STR_INLINE` has its ASCII flag recorded (see `Str::from_long_scanned`).
+pub fn str_concat_scanned(parts: &[&str]) -> Str {
+    let mut n_bytes = 0usize;
+    for x in parts {
+        n_bytes += x.len();
+    }
+    if n_bytes <= 14 {
+        // put together in two registers (see `join_strs`)
+        let (mut lo, mut hi, mut pos) = (0u64, 0u64, 0usize);
+        for x in parts {
+            let t = x.as_bytes();
+            or_at(&mut lo, &mut hi, pos, text_word(t, 0), text_word(t, 8));
+            pos += t.len();
+        }
+        return Str::from_words(n_bytes, lo, hi, 0);
+    }
+    if n_bytes <= STR_INLINE {
+        return join_all("", parts);
+    }
+    let p = heap_alloc(n_bytes, 0, false);
+    // SAFETY: the block has room for exactly the concatenation of whole `str`s (n_bytes, from
+    // the same immutable parts), so every copy stays inside it and the text is valid UTF-8
+    unsafe {
+        let base = heap_data(p);
+        let mut pos = 0usize;
+        for x in parts {
+            copy_to(base.add(pos), x.as_bytes());
+            pos += x.len();
+        }
+        debug_assert_eq!(pos, n_bytes);
+        let text = std::slice::from_raw_parts(base as *const u8, n_bytes);
+        p.as_ref().ascii.set(if long_is_ascii(text) { 1 } else { 2 });
+    }
+    Str(StrRepr::Heap { data: heap_text(p), len: n_bytes })
+}
+
+/// `f"{v:0w}"` / `f"{v:w}"` (`zero`, `width`) as a `Str` (see `push_int_padded`): short text
+/// inline, no buffer.
+pub fn int_padded_str(v: i64, zero: bool, width: usize) -> Str {
+    let mut d = [0u8; 20];
+    let i = dec_digits(v.unsigned_abs(), &mut d);
+    let (nd, neg) = (d.len() - i, (v < 0) as usize);
+    let n = (nd + neg).max(width);
+    if n > STR_INLINE {
+        let mut s = String::with_capacity(n);
+        push_int_padded(&mut s, v, zero, width);
+        return Str::from(s);
+    }
+    let pad = n - nd - neg;
+    let mut buf = [0u8; STR_INLINE];
+    let mut k = 0;
+    if !zero {
+        while k < pad {
+            buf[k] = b' ';
+            k += 1;
+        }
+    }
+    if neg == 1 {
+        buf[k] = b'-';
+        k += 1;
+    }
+    if zero {
+        let end = k + pad;
+        while k < end {
+            buf[k] = b'0';
+            k += 1;
+        }
+    }
+    buf[k..n].copy_from_slice(&d[i..]);
+    Str(StrRepr::Inline { len: n as u8, buf })
+}
+
 pub fn str_concat(parts: &[&str]) -> Str {
     join_all("", parts)
 }

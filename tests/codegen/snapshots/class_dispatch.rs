@@ -69,7 +69,7 @@ pub(super) fn Shape__repr(self_: OShape) -> rt::Str {
 }
 #[inline(always)]
 fn Shape__repr_body(mut self_: OShape) -> rt::PyResult<rt::Str> {
-    return Ok({ let mut _f1 = rt::fmt_buf(15); _f1.push_str("Shape("); rt::push_text(&mut _f1, &(self_.get_name())); _f1.push_str(")"); rt::Str::from_fmt(_f1) });
+    return Ok({ let _fp1: rt::Str = self_.get_name(); rt::str_concat_scanned(&["Shape(", _fp1.as_str(), ")"]) });
 }
 } use pf_Shape__repr::Shape__repr;
 
