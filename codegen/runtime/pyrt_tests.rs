@@ -1539,3 +1539,47 @@ fn dict_tagged_index_matches_reference() {
     }
     assert_eq!(d.len() as usize, reference.len());
 }
+
+// ---- f-string pieces, split into a Vec ----------------------------------------------------
+
+#[test]
+fn int_padded_str_matches_push_int_padded() {
+    for &v in &[0i64, 1, -1, 7, -7, 99, -100, 12345678, -123456789, 10_i64.pow(13), i64::MAX, i64::MIN] {
+        for &(zero, width) in &[(false, 0usize), (true, 2), (true, 3), (false, 6), (true, 15), (false, 20)] {
+            let mut s = String::new();
+            push_int_padded(&mut s, v, zero, width);
+            let t = int_padded_str(v, zero, width);
+            assert_eq!(t.as_str(), s, "{} {} {}", v, zero, width);
+        }
+    }
+}
+
+#[test]
+fn concat_scanned_lengths_and_ascii() {
+    let words = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmn", "abcdefghijklmno", "é", "日本語"];
+    for a in words.iter() {
+        for b in words.iter() {
+            for c in ["", "x", " | "].iter() {
+                let want = format!("{}{}{}{}", a, c, b, a);
+                let got = str_concat_scanned(&[a, c, b, a]);
+                assert_eq!(got.as_str(), want);
+                assert_eq!(got.char_len(), want.chars().count() as i64);
+                assert_eq!(got.is_ascii(), want.is_ascii());
+            }
+        }
+    }
+}
+
+#[test]
+fn split_vec_and_piece() {
+    let v = str_split_vec(&st(" a, b ,c"), Some(","), -1, 1).unwrap();
+    assert_eq!(v.iter().map(|x| x.as_str()).collect::<Vec<_>>(), vec![" a", " b ", "c"]);
+    let w = str_split_strip_vec(&st(" a, b ,c"), Some(","), 0, 1).unwrap();
+    assert_eq!(str_piece(&w, 1, 1).unwrap().as_str(), "b");
+    assert_eq!(str_piece(&w, -3, 1).unwrap().as_str(), "a");
+    assert_eq!(err_of(str_piece(&w, 3, 7)).0, "IndexError");
+    assert_eq!(err_of(str_piece(&w, -4, 7)).0, "IndexError");
+    assert_eq!(err_of(str_piece(&w, i64::MIN, 7)).0, "IndexError");
+    assert_eq!(err_of(str_split_vec(&st("a"), Some(""), -1, 1)).0, "ValueError");
+    assert_eq!(str_split_vec(&st("a b  c"), None, 1, 1).unwrap().len(), 2);
+}
