@@ -1583,3 +1583,206 @@ fn split_vec_and_piece() {
     assert_eq!(err_of(str_split_vec(&st("a"), Some(""), -1, 1)).0, "ValueError");
     assert_eq!(str_split_vec(&st("a b  c"), None, 1, 1).unwrap().len(), 2);
 }
+
+// ---- set: the tag bytes against a reference table ----------------------------------------
+
+/// CPython 3.11's set table (setobject.c), as plainly as possible: the reference the runtime's
+/// set (whose probes walk tag bytes) must match slot for slot.
+enum RefSlot {
+    Empty,
+    Dummy,
+    Full(i64, i64),
+}
+
+struct RefSet {
+    table: Vec<RefSlot>,
+    fill: usize,
+    used: usize,
+    finger: usize,
+}
+
+impl RefSet {
+    fn walk(h: i64, mask: u64) -> Vec<usize> {
+        // the first 64 slots of CPython's probe sequence (enough for these tables)
+        let (mut out, mut perturb, mut i) = (Vec::new(), h as u64, (h as u64) & mask);
+        while out.len() < 64 * (mask as usize + 1) {
+            let end = if i + 9 <= mask { i + 9 } else { i };
+            for j in i..=end {
+                out.push(j as usize);
+            }
+            perturb >>= 5;
+            i = i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb) & mask;
+        }
+        out
+    }
+    fn mask(&self) -> u64 {
+        (self.table.len().max(8) - 1) as u64
+    }
+    fn find(&self, h: i64, v: i64) -> Option<usize> {
+        if self.used == 0 {
+            return None;
+        }
+        for idx in RefSet::walk(h, self.mask()) {
+            match self.table[idx] {
+                RefSlot::Empty => return None,
+                RefSlot::Full(eh, e) if eh == h && e == v => return Some(idx),
+                _ => {}
+            }
+        }
+        unreachable!()
+    }
+    fn add(&mut self, v: i64) {
+        let h = v.py_hash();
+        if self.table.is_empty() {
+            self.table = (0..8).map(|_| RefSlot::Empty).collect();
+        }
+        let mask = self.mask();
+        let mut free = None;
+        for idx in RefSet::walk(h, mask) {
+            match self.table[idx] {
+                RefSlot::Empty => {
+                    self.used += 1;
+                    if let Some(f) = free {
+                        self.table[f] = RefSlot::Full(h, v);
+                        return;
+                    }
+                    self.fill += 1;
+                    self.table[idx] = RefSlot::Full(h, v);
+                    if self.fill as u64 * 5 >= mask * 3 {
+                        let used = self.used;
+                        self.resize(if used > 50000 { used * 2 } else { used * 4 });
+                    }
+                    return;
+                }
+                RefSlot::Full(eh, e) if eh == h && e == v => return,
+                RefSlot::Dummy => free = Some(idx),
+                _ => {}
+            }
+        }
+    }
+    fn resize(&mut self, minused: usize) {
+        let mut n = 8;
+        while n <= minused {
+            n <<= 1;
+        }
+        if n == 8 && self.table.len() <= 8 && self.fill == self.used {
+            return;
+        }
+        let old = std::mem::replace(&mut self.table, (0..n).map(|_| RefSlot::Empty).collect());
+        self.fill = self.used;
+        for s in old {
+            if let RefSlot::Full(h, v) = s {
+                let idx = RefSet::walk(h, (n - 1) as u64).into_iter().find(|&i| matches!(self.table[i], RefSlot::Empty)).unwrap();
+                self.table[idx] = RefSlot::Full(h, v);
+            }
+        }
+    }
+    fn discard(&mut self, v: i64) {
+        if let Some(idx) = self.find(v.py_hash(), v) {
+            self.table[idx] = RefSlot::Dummy;
+            self.used -= 1;
+        }
+    }
+    fn pop(&mut self) -> Option<i64> {
+        if self.used == 0 {
+            return None;
+        }
+        let n = self.table.len();
+        let mut i = self.finger & (n - 1);
+        while !matches!(self.table[i], RefSlot::Full(..)) {
+            i = (i + 1) % n;
+        }
+        self.finger = i + 1;
+        self.used -= 1;
+        match std::mem::replace(&mut self.table[i], RefSlot::Dummy) {
+            RefSlot::Full(_, v) => Some(v),
+            _ => None,
+        }
+    }
+    fn order(&self) -> Vec<i64> {
+        self.table.iter().filter_map(|s| if let RefSlot::Full(_, v) = s { Some(*v) } else { None }).collect()
+    }
+}
+
+#[test]
+fn set_tags_match_reference_table() {
+    let mut x: u64 = 12345;
+    let mut rnd = move |n: u64| {
+        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (x >> 33) % n
+    };
+    // keys: small ints (colliding low bits), -1 and -2 (the same hash), multiples of 2**61 - 1
+    // (hash 0) and of 1024 (the same low bits)
+    let pool: Vec<i64> = (0..300i64)
+        .chain([-1, -2, (1i64 << 61) - 1, -((1i64 << 61) - 1), i64::MAX, i64::MIN + 1])
+        .chain((1..200).map(|k| k * 1024))
+        .collect();
+    for round in 0..40 {
+        let s: PySet<i64> = PySet::new();
+        let mut r = RefSet { table: Vec::new(), fill: 0, used: 0, finger: 0 };
+        let mut member = std::collections::HashSet::new();
+        let span = [8, 40, 300, 500][round % 4] as u64;
+        for step in 0..3000 {
+            let k = pool[rnd(span.min(pool.len() as u64)) as usize];
+            match rnd(10) {
+                0..=4 => {
+                    s.add(k);
+                    r.add(k);
+                    member.insert(k);
+                }
+                5..=7 => {
+                    s.discard(&k);
+                    r.discard(k);
+                    member.remove(&k);
+                }
+                8 => {
+                    let got = s.pop(1).ok();
+                    assert_eq!(got, r.pop());
+                    if let Some(v) = got {
+                        member.remove(&v);
+                    }
+                }
+                _ => {
+                    if rnd(50) == 0 {
+                        s.clear();
+                        r = RefSet { table: Vec::new(), fill: 0, used: 0, finger: r.finger };
+                        member.clear();
+                    }
+                }
+            }
+            assert_eq!(s.contains(&k), member.contains(&k), "round {} step {} key {}", round, step, k);
+            assert_eq!(s.len() as usize, member.len());
+            if step % 97 == 0 {
+                assert_eq!(s.to_vec(), r.order(), "round {} step {}", round, step);
+                for &q in pool.iter().step_by(7) {
+                    assert_eq!(s.contains(&q), member.contains(&q));
+                }
+            }
+        }
+        // the merges (slots copied as they are, or inserted clean), then adds and removes
+        let c = s.copy();
+        let u: PySet<i64> = PySet::new();
+        u.update(&s);
+        for t in [&c, &u] {
+            for &q in &pool {
+                assert_eq!(t.contains(&q), member.contains(&q));
+            }
+            for &q in pool.iter().step_by(3) {
+                t.add(q);
+                assert!(t.contains(&q));
+                t.discard(&q);
+                assert!(!t.contains(&q));
+            }
+        }
+    }
+    // str keys with a hash computed once (contains_h)
+    let s: PySet<Str> = PySet::new();
+    let keys: Vec<Str> = (0..2000).map(|i| Str::from(format!("SKU-{:06}", i * 7).as_str())).collect();
+    for k in keys.iter().step_by(2) {
+        s.add(k.clone());
+    }
+    for (i, k) in keys.iter().enumerate() {
+        assert_eq!(s.contains_h(k, hash_of(k)), i % 2 == 0);
+        s.prefetch_h(hash_of(k));
+    }
+}

@@ -176,6 +176,11 @@ enum Slot<T> {
 
 pub struct SetInner<T> {
     table: Vec<Slot<T>>, // no allocation until the first add: then MINSIZE slots
+    // tags[i] says what table[i] is: TAG_EMPTY, TAG_DUMMY, or (Full) `tag_of` its hash. A probe
+    // walks these bytes and reads a slot only where the tag is its hash's: a lookup of an
+    // absent key usually reads no slot at all (a large set's tags stay in cache, its slots do
+    // not: lookup.py's 28,572 SKUs are 3 MB of slots, 128 KB of tags)
+    tags: Vec<u8>,
     fill: usize,         // slots Full or Dummy
     used: usize,         // slots Full
     finger: usize,       // where pop() looks first
@@ -188,9 +193,20 @@ fn empty_table<T>(n: usize) -> Vec<Slot<T>> {
     t
 }
 
+const TAG_EMPTY: u8 = 0;
+const TAG_DUMMY: u8 = 1;
+
+/// The tag of a full slot whose hash is `h`: 7 bits of a multiplicative mix of the whole hash
+/// (an int's hash is the int: its high bits alone would all be 0), with the top bit set (never
+/// TAG_EMPTY or TAG_DUMMY). Only a filter: the slot's hash and key are still compared.
+#[inline(always)]
+fn tag_of(h: i64) -> u8 {
+    ((h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 57) as u8 | 0x80
+}
+
 impl<T: PartialEq> SetInner<T> {
     const fn new() -> Self {
-        SetInner { table: Vec::new(), fill: 0, used: 0, finger: 0, keys_ver: 0 }
+        SetInner { table: Vec::new(), tags: Vec::new(), fill: 0, used: 0, finger: 0, keys_ver: 0 }
     }
 
     #[inline]
@@ -198,16 +214,30 @@ impl<T: PartialEq> SetInner<T> {
         (self.table.len().max(MINSIZE) - 1) as u64
     }
 
-    /// set_lookkey: the slot holding `v`, if any.
+    /// A new empty table of `n` slots (a power of two), its tags all TAG_EMPTY.
+    fn new_table(&mut self, n: usize) -> Vec<Slot<T>> {
+        self.tags = vec![TAG_EMPTY; n];
+        std::mem::replace(&mut self.table, empty_table(n))
+    }
+
+    /// set_lookkey: the slot holding `v`, if any (the same walk, over the tags).
+    #[inline]
     fn find(&self, h: i64, v: &T) -> Option<usize> {
         if self.used == 0 {
             return None;
         }
+        let (tags, tag) = (&self.tags[..], tag_of(h));
         for idx in Probe::new(h, self.mask()) {
-            match &self.table[idx] {
-                Slot::Empty => return None,
-                Slot::Full(eh, e) if *eh == h && e == v => return Some(idx),
-                _ => {}
+            let t = tags[idx];
+            if t == TAG_EMPTY {
+                return None;
+            }
+            if t == tag {
+                if let Slot::Full(eh, e) = &self.table[idx] {
+                    if *eh == h && e == v {
+                        return Some(idx);
+                    }
+                }
             }
         }
         None
@@ -216,43 +246,51 @@ impl<T: PartialEq> SetInner<T> {
     /// set_add_entry: false when an equal element is there already (it stays).
     fn add_hashed(&mut self, h: i64, v: T) -> bool {
         if self.table.is_empty() {
-            self.table = empty_table(MINSIZE);
+            self.new_table(MINSIZE);
         }
         let mask = self.mask();
+        let tag = tag_of(h);
         let mut freeslot: Option<usize> = None;
         for idx in Probe::new(h, mask) {
-            match &self.table[idx] {
-                Slot::Empty => {
+            match self.tags[idx] {
+                TAG_EMPTY => {
                     self.keys_ver += 1;
                     self.used += 1;
                     if let Some(f) = freeslot {
                         self.table[f] = Slot::Full(h, v);
+                        self.tags[f] = tag;
                         return true;
                     }
                     self.fill += 1;
                     self.table[idx] = Slot::Full(h, v);
+                    self.tags[idx] = tag;
                     if (self.fill as u64) * 5 >= mask * 3 {
                         let used = self.used;
                         self.resize(if used > 50000 { used * 2 } else { used * 4 });
                     }
                     return true;
                 }
-                Slot::Full(eh, e) => {
-                    if *eh == h && *e == v {
-                        return false;
+                TAG_DUMMY => freeslot = Some(idx), // the last dummy on the way (3.11)
+                t => {
+                    if t == tag {
+                        if let Slot::Full(eh, e) = &self.table[idx] {
+                            if *eh == h && *e == v {
+                                return false;
+                            }
+                        }
                     }
                 }
-                Slot::Dummy => freeslot = Some(idx), // the last dummy on the way (3.11)
             }
         }
         false
     }
 
     /// set_insert_clean: `v` is known to be absent and the table to have room.
-    fn insert_clean(table: &mut [Slot<T>], h: i64, v: T) {
+    fn insert_clean(table: &mut [Slot<T>], tags: &mut [u8], h: i64, v: T) {
         for idx in Probe::new(h, (table.len() - 1) as u64) {
-            if let Slot::Empty = table[idx] {
+            if tags[idx] == TAG_EMPTY {
                 table[idx] = Slot::Full(h, v);
+                tags[idx] = tag_of(h);
                 return;
             }
         }
@@ -268,11 +306,11 @@ impl<T: PartialEq> SetInner<T> {
         if newsize == MINSIZE && self.table.len() <= MINSIZE && self.fill == self.used {
             return; // the small table without dummies: nothing to do
         }
-        let old = std::mem::replace(&mut self.table, empty_table(newsize));
+        let old = self.new_table(newsize);
         self.fill = self.used;
         for s in old {
             if let Slot::Full(h, v) = s {
-                Self::insert_clean(&mut self.table, h, v);
+                Self::insert_clean(&mut self.table, &mut self.tags, h, v);
             }
         }
     }
@@ -282,6 +320,7 @@ impl<T: PartialEq> SetInner<T> {
         let idx = self.find(h, v)?;
         self.keys_ver += 1;
         self.used -= 1;
+        self.tags[idx] = TAG_DUMMY;
         match std::mem::replace(&mut self.table[idx], Slot::Dummy) {
             Slot::Full(_, e) => Some(e),
             _ => None,
@@ -443,6 +482,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
         s.finger = i + 1;
         s.used -= 1;
         s.keys_ver += 1;
+        s.tags[i] = TAG_DUMMY;
         match std::mem::replace(&mut s.table[i], Slot::Dummy) {
             Slot::Full(_, v) => Ok(v),
             _ => unreachable!(),
@@ -540,6 +580,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
             s.fill = 0;
             s.used = 0;
             s.keys_ver += 1;
+            s.tags = Vec::new();
             std::mem::take(&mut s.table)
         };
         drop(old);
@@ -558,7 +599,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
         let items = o.hashed();
         let mut s = self.0.borrow_mut();
         if s.table.is_empty() {
-            s.table = empty_table(MINSIZE);
+            s.new_table(MINSIZE);
         }
         if ((s.fill + oused) as u64) * 5 >= s.mask() * 3 {
             let n = (s.used + oused) * 2;
@@ -569,6 +610,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
             for (k, slot) in ob.table.iter().enumerate() {
                 if let Slot::Full(h, v) = slot {
                     s.table[k] = Slot::Full(*h, v.clone());
+                    s.tags[k] = ob.tags[k];
                 }
             }
             s.fill = oused;
@@ -580,8 +622,9 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
             s.fill = oused;
             s.used = oused;
             s.keys_ver += 1;
+            let s = &mut *s;
             for (h, v) in items {
-                SetInner::insert_clean(&mut s.table, h, v);
+                SetInner::insert_clean(&mut s.table, &mut s.tags, h, v);
             }
             return;
         }
@@ -773,9 +816,9 @@ impl PySet<Str> {
         if c.flag.get() >= 0 {
             // SAFETY: no mutable guard is live (flag >= 0), and this shared read ends here
             let s = unsafe { &*c.value.get() };
-            let n = s.table.len();
+            let n = s.tags.len();
             if n > 0 {
-                touch(&s.table[(user_py_hash(h as i64) as u64 & (n as u64 - 1)) as usize]);
+                touch(&s.tags[(user_py_hash(h as i64) as u64 & (n as u64 - 1)) as usize]);
             }
         }
     }
