@@ -169,8 +169,15 @@ impl LitKey {
                 }
                 diff == 0
             }
-            _ => str_eq(k.as_str(), self.s),
+            _ => self.matches_text(k),
         }
+    }
+    /// `matches` of a key not stored inline: out of line, so that the inline-key compare stays
+    /// small enough to be inlined into the lookup's scan (on wasm32 `str_eq` in line made the
+    /// compare a call per lookup).
+    #[inline(never)]
+    fn matches_text(&self, k: &Str) -> bool {
+        str_eq(k.as_str(), self.s)
     }
 }
 
