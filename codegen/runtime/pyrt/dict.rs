@@ -547,12 +547,17 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         if let Some(c) = Rc::get_mut(&mut self.0) {
             let d = c.value.get_mut();
             if d.entries.capacity() <= RENEW_KEEP {
-                let (mut e, mut h) = (std::mem::take(&mut d.entries), std::mem::take(&mut d.hashes));
-                *d = DictInner::new();
-                e.clear();
-                h.clear();
-                d.entries = e;
-                d.hashes = h;
+                // field by field, as `DictInner::new()` (no drop of a whole old `DictInner`:
+                // a call per record of a dict-per-record loop)
+                d.entries.clear();
+                d.hashes.clear();
+                if !d.index.is_empty() {
+                    d.index = HashIndex::new();
+                }
+                d.live = 0;
+                d.keys_ver = 0;
+                d.missing = None;
+                d.ordered = false;
                 return;
             }
         }
