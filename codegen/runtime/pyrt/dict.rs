@@ -148,10 +148,18 @@ impl LitKey {
         };
         LitKey { s, h, words }
     }
-    /// The key as a `Str` (stored when it is new; a KeyError's argument).
+    /// The key as a `Str` (stored when it is new; a KeyError's argument): inline when it fits,
+    /// as text made at run time is, so that a later lookup with this literal compares words
+    /// (a `Str::lit` key was compared as text: json_like's `{"id": ..., "items": ...}`).
     #[inline]
     pub fn key(&self) -> Str {
-        Str::lit(self.s)
+        if self.words[0] != u64::MAX {
+            // SAFETY: `words` are `Str::words_of` the literal, the words of its inline value
+            // (as `Str::inline` transmutes them)
+            unsafe { std::mem::transmute(self.words) }
+        } else {
+            Str::lit(self.s)
+        }
     }
     /// `k == self.s`.
     #[inline(always)]
