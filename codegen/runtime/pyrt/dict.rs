@@ -156,7 +156,7 @@ impl LitKey {
         if self.words[0] != u64::MAX {
             // SAFETY: `words` are `Str::words_of` the literal, the words of its inline value
             // (as `Str::inline` transmutes them)
-            unsafe { std::mem::transmute(self.words) }
+            unsafe { std::mem::transmute::<[u64; STR_INLINE / 8 + 1], Str>(self.words) }
         } else {
             Str::lit(self.s)
         }
