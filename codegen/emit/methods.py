@@ -59,7 +59,8 @@ class _MethodsMixin:
             key = self.at_off(self.frame_off + 1, lambda: self.expr(kw["key"]))  # called by list.sort
             self.w.line(f"let mut {kf} = {key};", ln)
             if _int_key(kt) and not self.big:
-                how = "sort_by_int_key"  # a radix sort
+                # a radix sort (of the items with their keys when they are plain values)
+                how = "sort_by_int_key_copy" if self.copy(el) else "sort_by_int_key"
             elif not obs and _prefix_key(kt, self.big):
                 how = "sort_by_prefix_key"  # a radix sort of the keys' prefix words
             elif not obs and _cheap_key(kt):
