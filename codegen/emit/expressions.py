@@ -117,9 +117,15 @@ class _ExpressionsMixin:
         if one_char_literal(e):
             return rust_char(e.value)
         if isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.ty == ir.STR:
-            sh, idx = self.str_getitem(e)
-            return self.q(f"rt::str_index_char({sh}, {idx}, {e.span.line})")
+            return self.str_char(e)
         return None
+
+    def str_char(self, e: ir.Intrinsic) -> str:
+        """The Rust `char` of a one-character read `s[i]` (IndexError at its line)."""
+        if (k := self.str_char_in(e)) is not None:
+            return k
+        sh, idx = self.str_getitem(e)
+        return self.q(f"rt::str_index_char({sh}, {idx}, {e.span.line})")
 
     def receiver(self, e: ir.Expr) -> str:
         """An object whose field is read: `ref`, and a local that may be None (`cur.key` after
@@ -586,9 +592,7 @@ class _ExpressionsMixin:
                 # `s[i] == x` without allocating a one-character String (x evaluated after s[i]
                 # only matters if it has effects: restrict to locals and constants)
                 if all(isinstance(x, ir.Intrinsic) and x.name == "str.getitem" for x in (a, b)):
-                    (sa, ia), (sb, ib) = self.str_getitem(a), self.str_getitem(b)
-                    ca = self.q(f"rt::str_index_char({sa}, {ia}, {a.span.line})")
-                    cb = self.q(f"rt::str_index_char({sb}, {ib}, {b.span.line})")
+                    ca, cb = self.str_char(a), self.str_char(b)
                     return f"({ca} {e.ops[0]} {cb})"
                 for ix, other in ((a, b), (b, a)):
                     if (isinstance(ix, ir.Intrinsic) and ix.name == "str.getitem"

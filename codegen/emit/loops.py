@@ -26,6 +26,13 @@ def index_offset(idx: ir.Expr, j: str) -> int | None:
     return b.value if idx.op == "+" else -b.value
 
 
+def _int_operand(e: ir.Expr) -> bool:
+    """An int local or an int constant below 2**62 in size (evaluating it runs nothing)."""
+    if isinstance(e, ir.Local):
+        return e.ty == ir.INT
+    return isinstance(e, ir.Const) and type(e.value) is int and abs(e.value) < 2**62
+
+
 class _LoopsMixin:
     """Part of `_FnEmitter` (codegen/emit/function.py)."""
 
@@ -94,7 +101,7 @@ class _LoopsMixin:
         line). Only small bodies of plain statements get the copy. Returns False when the loop
         does not qualify."""
         it, t = s.iter, s.target
-        if (self.big or s.orelse or self.in_bounds is not None or not self.list_views
+        if (self.big or s.orelse or self.in_bounds is not None or not (self.list_views or self.ascii_texts)
                 or not (isinstance(it, ir.Intrinsic) and it.name == "range")
                 or not (isinstance(it.args[2], ir.Const) and it.args[2].value == 1)
                 or not isinstance(t, ir.NameTarget) or t.is_global or t.ty != ir.INT
@@ -114,9 +121,12 @@ class _LoopsMixin:
         w.indent += 1
         w.line(f"let {lo}: i64 = {self.expr(it.args[0])}; let {hi}: i64 = {self.expr(it.args[1])};", ln)
         tests = []
+        texts = {t: self.ascii_hints[b] for b, t in self.ascii_texts.items()}
         for v in sorted({n for n, _ in spans}):
             cs = [c for n, c in spans if n == v]
-            tests.append(f"rt::span_in({lo}, {hi}, {min(cs)}, {max(cs)}, {v}.len())")
+            # a str's: its byte length is its length in chars when it is ASCII (its hoisted hint)
+            asc = f"{texts[v]} && " if v in texts else ""
+            tests.append(f"{asc}rt::span_in({lo}, {hi}, {min(cs)}, {max(cs)}, {v}.len())")
         w.line(f"if {' && '.join(tests)} {{", ln)
         w.indent += 1
         r = self.t("_r")
@@ -146,9 +156,86 @@ class _LoopsMixin:
         w.line("}", ln)
         return True
 
+    def in_bounds_while(self, s: "ir.While", ln: int) -> bool:
+        """`while j <= n: ...; j += i` (or `j < n`; j an int local that only the last statement,
+        the step, assigns; n and i int locals or constants the loop does not assign; a sieve's
+        inner loop) whose body indexes viewed lists or ASCII strs at `j + c` runs as two loops,
+        as `in_bounds_loop`'s range loops do: when, before it, `i > 0`, the first j's accesses
+        are not below 0 and the last j's (n, or n - 1) not past the end, and the last j plus i
+        does not overflow, every pass's accesses are in bounds (j only grows, and a pass runs
+        only while j is at most the last j) and the step cannot overflow: a copy with no bounds or
+        overflow test; otherwise the loop as usual. Returns False when the loop does not qualify."""
+        if (self.big or s.orelse or self.in_bounds is not None or not (self.list_views or self.ascii_texts)
+                or len(s.body) < 2):
+            return False
+        c = s.cond
+        if not (isinstance(c, ir.Compare) and len(c.ops) == 1 and c.ops[0] in ("<", "<=")):
+            return False
+        jx, nx = c.operands
+        step = s.body[-1]
+        if not (isinstance(jx, ir.Local) and jx.ty == ir.INT and _int_operand(nx)
+                and isinstance(step, ir.Assign) and isinstance(step.target, ir.NameTarget)
+                and not step.target.is_global and step.target.name == jx.name
+                and isinstance(step.value, ir.BinOp) and step.value.op == "+" and step.value.ty == ir.INT):
+            return False
+        a, b = step.value.left, step.value.right
+        if isinstance(b, ir.Local) and b.name == jx.name:
+            a, b = b, a
+        if not (isinstance(a, ir.Local) and a.name == jx.name and _int_operand(b)):
+            return False
+        j = jx.name
+        assigned = _assigned_names(s.body[:-1])
+        if any(isinstance(x, ir.Local) and x.name in assigned for x in (jx, nx, b)):
+            return False
+        nodes = [n for st in s.body[:-1] for n in ir.walk(st)]
+        if len(nodes) > 120 or any(isinstance(n, (ir.For, ir.While, ir.Try, ir.Lambda, ir.Comprehension, ir.Yield))
+                                   for n in nodes):
+            return False
+        spans = {(v, k) for v, k in (self.affine_view_index(x, j) for x in nodes) if v}
+        if not spans:
+            return False
+        w = self.w
+        jv, nv, iv = self.expr(jx), self.expr(nx), self.expr(b)
+        strict = "true" if c.ops[0] == "<" else "false"
+        texts = {t: self.ascii_hints[n] for n, t in self.ascii_texts.items()}
+        tests = []
+        for v in sorted({v for v, _ in spans}):
+            cs = [k for x, k in spans if x == v]
+            asc = f"{texts[v]} && " if v in texts else ""
+            tests.append(f"{asc}rt::stride_in({jv}, {nv}, {strict}, {iv}, {min(cs)}, {max(cs)}, {v}.len())")
+        w.line(f"if {' && '.join(tests)} {{", ln)
+        w.indent += 1
+        w.line(f"'l{s.label}: while {self.expr(c)} {{", ln)
+        w.indent += 1
+        self.in_bounds = (j, frozenset(spans))
+        try:
+            self.block(s.body[:-1])
+        finally:
+            self.in_bounds = None
+        # (`stride_in`: j + i cannot overflow)
+        w.line(f"{self.ident(j)} = {jv} + {iv};", step.span.line)
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("} else {", ln)
+        w.indent += 1
+        self.loop_else_flag(s, ln)
+        w.line(f"'l{s.label}: while {self.expr(c)} {{", ln)
+        self.body(s.body)
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+        return True
+
     def affine_view_index(self, n: object, j: str) -> tuple[str, int]:
         """(view var, c) for a read `xs[j + c]` / store `xs[j + c] = v` of a viewed list local
-        (c a small int constant, `j`, `j + c`, `c + j` or `j - c`), else ("", 0)."""
+        (c a small int constant, `j`, `j + c`, `c + j` or `j - c`), or (text var, c) for a
+        one-character read `s[j + c]` of a str local whose text and ASCII hint are hoisted
+        (`hoist_ascii_hints`), else ("", 0)."""
+        if (isinstance(n, ir.Intrinsic) and n.name == "str.getitem" and n.ty == ir.STR
+                and isinstance(n.args[0], ir.Local) and n.args[0].name in self.ascii_texts):
+            c = index_offset(n.args[1], j)
+            return (self.ascii_texts[n.args[0].name], c) if c is not None else ("", 0)
         if isinstance(n, ir.Intrinsic) and n.name == "list.getitem":
             obj, idx = n.args[0], n.args[1]
         elif isinstance(n, ir.IndexTarget):
@@ -171,6 +258,18 @@ class _LoopsMixin:
             return None
         k = self.expr(idx)  # `offset_in`: no overflow test
         return f"({k} as usize)"
+
+    def str_char_in(self, e: ir.Intrinsic) -> str | None:
+        """Inside `in_bounds_loop`'s checked copy: the Rust `char` of a one-character read
+        `s[j + c]` known to be in bounds of an ASCII text (`affine_view_index`), else None."""
+        if self.in_bounds is None or not (isinstance(e.args[0], ir.Local) and e.args[0].name in self.ascii_texts):
+            return None
+        j, spans = self.in_bounds
+        c = index_offset(e.args[1], j)
+        t = self.ascii_texts[e.args[0].name]
+        if c is None or (t, c) not in spans:
+            return None
+        return f"rt::text_char_in({t}, ({self.expr(e.args[1])} as usize))"
 
     def offset_in(self, e: ir.BinOp) -> str | None:
         """Inside `in_bounds_loop`'s checked copy: `j + c` with no overflow test when c is within

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Callable
 
 from portalis import ir
@@ -33,6 +34,8 @@ class _StatementsMixin:
                 w.line(f"let {v} = {self.expr(s.value)}; {self.ident(tgt.name)}.push_str(&{v});", ln)
         elif isinstance(s, ir.ExprStmt):
             w.line(f"{self.expr(s.expr)};", ln)
+        elif isinstance(s, ir.If) and self.if_store(s, ln):
+            return
         elif isinstance(s, ir.If):
             w.line(f"if {self.expr(s.cond)} {{", ln)
             self.body(s.body)
@@ -43,6 +46,8 @@ class _StatementsMixin:
         elif isinstance(s, (ir.While, ir.For)) and self.hoist_ascii_hints(s):
             return
         elif isinstance(s, (ir.While, ir.For)) and self.hoist_list_views(s):
+            return
+        elif isinstance(s, ir.While) and self.in_bounds_while(s, ln):
             return
         elif isinstance(s, ir.While):
             self.loop_else_flag(s, ln)
@@ -119,6 +124,37 @@ class _StatementsMixin:
                 w.line(f"{self.mod.global_setter(s.name)}({self.expr(s.value)});", ln)
         else:
             raise EmitError(f"cannot emit {type(s).__name__}", s.span)
+
+    def if_store(self, s: ir.If, ln: int) -> bool:
+        """`if c1: xs[i] = e1 / elif c2: xs[i] = e2 / else: xs[i] = e3` (every branch one store
+        of an int, float or bool to the same item of the same list, written the same way) as one
+        store of `if c1 { e1 } else if c2 { e2 } else { e3 }`: each path evaluates what it did
+        before in the same order (its tests, its value, then the list and the index, then the
+        store), but with one store the branches become selects (a DP cell's max, lcs: no
+        mispredicted jump per cell). Only where the store cannot fail (an index known to be in
+        bounds): a failing one raises at its own branch's line. False: not this shape (or an
+        operand needs statements of its own before it: emitted as usual)."""
+        target = _if_store_target(s)
+        # only a store known to be in bounds (`in_bounds_loop`'s copy): one that can fail raises
+        # at its own branch's line, which one store could not tell
+        if self.big or target is None or self.view_index_in(target.obj, target.index) is None:
+            return False
+        w = self.w
+        mark = len(w.lines)
+
+        def arm(x) -> str:
+            if isinstance(x, ir.Assign):
+                return f"{{ {self.expr(x.value)} }}"
+            return f"if {self.expr(x.cond)} {arm(x.body[0])} else {arm(x.orelse[0])}"
+        code = arm(s)
+        if len(w.lines) != mark:  # something was emitted ahead of the test: not movable into it
+            del w.lines[mark:]
+            del w.pylines[mark:]
+            return False
+        v = self.t("_v")
+        w.line(f"let {v} = {code};", ln)
+        self.bind_target(target, v, ln)
+        return True
 
     def append_room(self, s: ir.For) -> Callable[[str], str] | None:
         """`foreach`'s `room` for a loop that appends to lists on every pass
@@ -511,3 +547,38 @@ def _same_pure(a: ir.Expr, b: ir.Expr) -> bool:
             and isinstance(a.args[0], ir.Local)):
         return all(_same_pure(x, y) for x, y in zip(a.args, b.args)) and _simple(a.args[1])
     return False
+
+
+def _same_expr(a: object, b: object) -> bool:
+    """`a` and `b` are the same expression tree (spans aside)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, tuple):
+        return len(a) == len(b) and all(_same_expr(x, y) for x, y in zip(a, b))  # type: ignore[arg-type]
+    if dataclasses.is_dataclass(a) and not isinstance(a, type):
+        return all(_same_expr(getattr(a, f.name), getattr(b, f.name))
+                   for f in dataclasses.fields(a) if f.name != "span")
+    return type(a) is type(b) and a == b
+
+
+def _if_store_target(s: ir.If) -> ir.IndexTarget | None:
+    """The target of `statements.if_store`'s shape: an `if` (elifs and an else) whose every
+    branch is one store of an int, float or bool to the same `xs[i]`, xs a list local."""
+    stores: list[ir.Assign] = []
+
+    def walk(x) -> bool:
+        if isinstance(x, ir.If):
+            return (len(x.body) == 1 and len(x.orelse) == 1 and walk(x.body[0]) and walk(x.orelse[0]))
+        if isinstance(x, ir.Assign) and isinstance(x.target, ir.IndexTarget):
+            stores.append(x)
+            return True
+        return False
+    if not walk(s) or len(stores) > 8:
+        return None
+    t = stores[0].target
+    assert isinstance(t, ir.IndexTarget)
+    if not (isinstance(t.obj, ir.Local) and isinstance(t.obj.ty, ir.ListT) and t.obj.ty.elem in (ir.INT, ir.FLOAT, ir.BOOL)):
+        return None
+    if not all(x.value.ty == t.obj.ty.elem and _same_expr(x.target, t) for x in stores):
+        return None
+    return t

@@ -1786,3 +1786,49 @@ fn set_tags_match_reference_table() {
         s.prefetch_h(hash_of(k));
     }
 }
+
+#[test]
+fn stride_in_against_passes() {
+    // stride_in's answer against the passes themselves: when it says yes, every pass's j + c is
+    // in 0..len and j + step fits (i64 arithmetic, checked)
+    let big = i64::MAX;
+    let starts = [-5, -1, 0, 1, 2, 3, 7, 9, big - 9, big - 2];
+    let ends = [-2, 0, 1, 5, 8, 9, 10, 16, big - 4, big - 1, big];
+    for &j0 in &starts {
+        for &n in &ends {
+            for &strict in &[false, true] {
+                for &step in &[-1i64, 0, 1, 2, 3, 5, big / 2] {
+                    for &(cmin, cmax) in &[(0i64, 0i64), (-1, 1), (0, 2), (-3, 0)] {
+                        for &len in &[0usize, 1, 9, 10, 17] {
+                            if !stride_in(j0, n, strict, step, cmin, cmax, len) {
+                                continue;
+                            }
+                            let mut j = j0;
+                            let mut passes = 0;
+                            while if strict { j < n } else { j <= n } {
+                                for c in cmin..=cmax {
+                                    let k = j.checked_add(c).expect("j + c overflows");
+                                    assert!(k >= 0 && (k as usize) < len, "{} {} {} {} {}", j0, n, step, c, len);
+                                }
+                                j = j.checked_add(step).expect("step overflows");
+                                passes += 1;
+                                assert!(passes < 100);
+                            }
+                            assert!(passes > 0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(stride_in(4, 24, false, 4, 0, 0, 25) && !stride_in(4, 25, false, 4, 0, 0, 25));
+    assert!(stride_in(4, 25, true, 4, 0, 0, 25) && !stride_in(0, 3, false, 0, 0, 0, 25));
+    assert!(!stride_in(1, big - 1, false, 1, 0, 0, usize::MAX) && !stride_in(0, i64::MIN, true, 1, 0, 0, 9));
+}
+
+#[test]
+fn text_char_in_reads_bytes() {
+    let t = "ACGT acgt~";
+    let got: String = (0..t.len()).map(|i| text_char_in(t, i)).collect();
+    assert_eq!(got, t);
+}

@@ -500,12 +500,46 @@ pub fn span_in(lo: i64, hi: i64, cmin: i64, cmax: i64, len: usize) -> bool {
         }
 }
 
+/// Whether, in `while j <= n: ...; j += step` (`j < n` when `strict`), every pass's `j + c`
+/// (c in `cmin..=cmax`) is inside `0..len` and `j + step` cannot overflow: `step > 0` (j only
+/// grows from its first value), the first j's lowest access and the last j's (n, or n - 1)
+/// highest one are in bounds, and the last j plus step fits. A loop that would not run at all
+/// answers false (the usual loop).
+#[inline]
+pub fn stride_in(j: i64, n: i64, strict: bool, step: i64, cmin: i64, cmax: i64, len: usize) -> bool {
+    let last = if strict {
+        match n.checked_sub(1) {
+            Some(v) => v,
+            None => return false,
+        }
+    } else {
+        n
+    };
+    if step <= 0 || j > last {
+        return false;
+    }
+    match (j.checked_add(cmin), last.checked_add(cmax), last.checked_add(step)) {
+        (Some(a), Some(b), Some(_)) => a >= 0 && b < len as i64,
+        _ => false,
+    }
+}
+
 /// `xs[i]` through a view where `span_in` proved `i` in bounds.
 #[inline(always)]
 pub fn vget_in<T: Copy>(v: &[Cell<T>], i: usize) -> T {
     debug_assert!(i < v.len());
     // SAFETY: `span_in` held for the loop's range, and a view's length cannot change
     unsafe { v.get_unchecked(i) }.get()
+}
+
+/// `s[i]` of an ASCII text (its byte length its length in chars) where `span_in` proved `i`
+/// in bounds: no test, no Result.
+#[inline(always)]
+pub fn text_char_in(s: &str, i: usize) -> char {
+    debug_assert!(i < s.len() && s.is_ascii());
+    // SAFETY: `span_in` held for the loop's range over the text's length, and a str's text
+    // cannot change
+    (unsafe { *s.as_bytes().get_unchecked(i) }) as char
 }
 
 /// `xs[i] = val` through a view where `span_in` proved `i` in bounds.
