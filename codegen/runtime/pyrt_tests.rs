@@ -1832,3 +1832,56 @@ fn text_char_in_reads_bytes() {
     let got: String = (0..t.len()).map(|i| text_char_in(t, i)).collect();
     assert_eq!(got, t);
 }
+
+#[test]
+fn radix_sorts_against_std_stable_sort() {
+    // int keys of spans around the 11-bit digits (0, 2**11, 2**22, 2**33, all 64 bits, negative),
+    // one- and two-word keys, both directions, the plain-item and by-position paths, n around 64
+    let mut x: u64 = 88172645463325252;
+    let mut next = || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for &n in &[0usize, 1, 2, 63, 64, 65, 300, 5000] {
+        for &bits in &[0u32, 1, 10, 11, 12, 21, 22, 23, 33, 63, 64] {
+            let vals: Vec<i64> = (0..n)
+                .map(|_| {
+                    let r = next();
+                    let v = if bits == 64 { r as i64 } else { (r & ((1u64 << bits) - 1)) as i64 };
+                    if bits == 33 { v - (1i64 << 32) } else { v }
+                })
+                .collect();
+            let items: Vec<(i64, i64)> = vals.iter().enumerate().map(|(i, &v)| (v, i as i64)).collect();
+            for &rev in &[false, true] {
+                // one word: the value's low 5 bits dropped (ties); two words: (v >> 3, item's parity)
+                let k1 = |p: &(i64, i64)| p.0 >> 5;
+                let k2 = |p: &(i64, i64)| (p.0 >> 3, p.1 & 1);
+                let mut want1 = items.clone();
+                let mut want2 = items.clone();
+                if rev {
+                    want1.sort_by(|a, b| k1(b).cmp(&k1(a)));
+                    want2.sort_by(|a, b| k2(b).cmp(&k2(a)));
+                } else {
+                    want1.sort_by_key(k1);
+                    want2.sort_by_key(k2);
+                }
+                let a = PyList::from_vec(items.clone());
+                a.sort_by_int_key_copy(|p: &(i64, i64)| Ok(k1(p)), rev, 1).unwrap();
+                assert_eq!(a.to_vec(), want1, "copy n={} bits={} rev={}", n, bits, rev);
+                let b = PyList::from_vec(items.clone());
+                b.sort_by_int_key(|p: &(i64, i64)| Ok(k1(p)), rev, 1).unwrap();
+                assert_eq!(b.to_vec(), want1, "by position n={} bits={} rev={}", n, bits, rev);
+                let c = PyList::from_vec(items.clone());
+                c.sort_by_int_key_copy(|p: &(i64, i64)| Ok(k2(p)), rev, 1).unwrap();
+                assert_eq!(c.to_vec(), want2, "pairs n={} bits={} rev={}", n, bits, rev);
+            }
+            let d = PyList::from_vec(vals.clone());
+            d.sort_ints(false);
+            let mut want = vals.clone();
+            want.sort();
+            assert_eq!(d.to_vec(), want, "ints n={} bits={}", n, bits);
+        }
+    }
+}

@@ -3,8 +3,8 @@
 // ===================================================================================
 
 // Sorting 64-bit ints needs no comparisons: a least-significant-digit radix sort moves every item
-// once per byte in which the keys differ (two passes for keys within a range of 65536), where std
-// sorts compare n log n times. Each pass is stable, so equal keys keep their order: CPython's result.
+// once per digit of up to 11 bits in which the keys differ (one pass for keys within a range of
+// 2048, two within 2**22), where std sorts compare n log n times. Each pass is stable, so equal keys keep their order: CPython's result.
 
 /// A sort key made of 64-bit ints: an int, or a tuple of two or three (compared item by item).
 pub trait RadixKey: Copy {
@@ -43,10 +43,13 @@ impl RadixKey for (i64, i64, i64) {
     }
 }
 
+const RADIX_BITS: u32 = 11;
+const RADIX_SIZE: usize = 1 << RADIX_BITS;
+
 /// Stable sort of `v` by `key` (descending with `rev`). Each word of the key is taken as its
 /// distance from the smallest (largest, descending) of its column, so keys in a small range
-/// need few passes, negative ones included; then one counting pass per byte, from the last
-/// word's lowest byte to the first word's highest, skipping the bytes all keys share.
+/// need few passes, negative ones included; then one counting pass per digit, from the last
+/// word's lowest digit to the first word's highest, skipping the digits all keys share.
 fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool) -> Vec<E> {
     let n = v.len();
     if n < 2 {
@@ -82,40 +85,53 @@ fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool)
         });
         return v;
     }
-    // a word's distances are at most its column's span: the bytes above the span's are zero
-    let mut bytes = [0usize; 3];
+    // a word's distances are at most its column's span: the bits above the span's are zero. The
+    // rest is sorted in as few digits of at most 11 bits as it takes (2048 counters stay in the
+    // L1 cache): a key below 2048 takes one pass, one below 2**22 two
+    let mut passes = [0u32; 3];
+    let mut width = [0u32; 3];
     for w in 0..K::WORDS {
         let span = (hi[w] as u64).wrapping_sub(lo[w] as u64);
-        bytes[w] = (64 - span.leading_zeros() as usize + 7) >> 3; // whole bytes (div_ceil is newer than rustc 1.63)
+        let bits = 64 - span.leading_zeros();
+        passes[w] = (bits + RADIX_BITS - 1) / RADIX_BITS; // (div_ceil is newer than rustc 1.63)
+        if passes[w] > 0 {
+            width[w] = (bits + passes[w] - 1) / passes[w];
+        }
     }
-    let mut counts = vec![[0usize; 256]; 8 * K::WORDS];
+    let slots: usize = (0..K::WORDS).map(|w| passes[w] as usize).sum();
+    let mut counts = vec![[0usize; RADIX_SIZE]; slots];
     for e in v.iter() {
         let k = key(e);
+        let mut slot = 0;
         for w in 0..K::WORDS {
             let u = norm(&k, w);
-            for b in 0..bytes[w] {
-                counts[8 * w + b][((u >> (8 * b)) & 255) as usize] += 1;
+            let mask = (1u64 << width[w]) - 1;
+            for d in 0..passes[w] {
+                counts[slot][((u >> (width[w] * d)) & mask) as usize & (RADIX_SIZE - 1)] += 1;
+                slot += 1;
             }
         }
     }
     let mut src = v;
     let mut dst: Vec<E> = vec![src[0]; n];
+    let mut first = slots; // the word's first digit's counts (its lowest digit's)
     for w in (0..K::WORDS).rev() {
-        for b in 0..bytes[w] {
-            let c = &counts[8 * w + b];
+        first -= passes[w] as usize;
+        for d in 0..passes[w] {
+            let c = &counts[first + d as usize];
             if c.contains(&n) {
-                continue; // every key has the same byte here
+                continue; // every key has the same digit here
             }
-            let mut pos = [0usize; 256];
+            let mut pos = [0usize; RADIX_SIZE];
             let mut s = 0;
             for (p, &x) in pos.iter_mut().zip(c.iter()) {
                 *p = s;
                 s += x;
             }
-            let (f, base, shift) = (flip[w], base[w], 8 * b);
+            let (f, base, shift, mask) = (flip[w], base[w], width[w] * d, (1u64 << width[w]) - 1);
             for e in src.iter() {
-                let d = ((((key(e).word(w) as u64) ^ f).wrapping_sub(base) >> shift) & 255) as usize;
-                let p = &mut pos[d];
+                let g = ((((key(e).word(w) as u64) ^ f).wrapping_sub(base) >> shift) & mask) as usize & (RADIX_SIZE - 1);
+                let p = &mut pos[g];
                 dst[*p] = *e;
                 *p += 1;
             }
