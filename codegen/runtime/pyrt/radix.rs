@@ -93,9 +93,13 @@ fn radix_sort<E: Copy, K: RadixKey>(v: Vec<E>, key: impl Fn(&E) -> K, rev: bool)
     for w in 0..K::WORDS {
         let span = (hi[w] as u64).wrapping_sub(lo[w] as u64);
         let bits = 64 - span.leading_zeros();
-        passes[w] = (bits + RADIX_BITS - 1) / RADIX_BITS; // (div_ceil is newer than rustc 1.63)
-        if passes[w] > 0 {
-            width[w] = (bits + passes[w] - 1) / passes[w];
+        // the fewest digits and then the narrowest that cover the bits (by counting: div_ceil is
+        // newer than rustc 1.63, and clippy asks for it)
+        while passes[w] * RADIX_BITS < bits {
+            passes[w] += 1;
+        }
+        while width[w] * passes[w] < bits {
+            width[w] += 1;
         }
     }
     let slots: usize = (0..K::WORDS).map(|w| passes[w] as usize).sum();
