@@ -93,6 +93,12 @@ def parse_module(text: str, path: str = "prog.py", cancelled=None) -> tuple[Sour
     errors, warned = _cpython_check(text, path)
     if errors:
         return empty, errors
+    lone = _lone_backslashes(text)
+    if lone:
+        return empty, [make("unsupported-syntax", "a line continuation (`\\`) on a line with nothing before it: "
+                            "Portalis' parser (libcst) would read the next line into the block above "
+                            "(CPython does not); remove the backslash or join the lines", Span.point(n, col))
+                       for n, col in lone]
     parsed = _parse_by_units(text, cancelled)  # top-level statements parsed one by one, cached by text
     if parsed is not None:
         tree, positions = parsed
@@ -231,6 +237,19 @@ _CONTINUES = ("else", "elif", "except", "finally")
 _UNIT_CACHE: "dict[str, tuple[cst.Module, dict]]" = {}
 _UNIT_CACHE_MAX = 4096
 _UNIT_LOCK = threading.Lock()
+
+
+def _lone_backslashes(text: str) -> list[tuple[int, int]]:
+    """(1-based line, 0-based column) of each backslash that continues a line holding nothing
+    else (outside strings).  CPython takes the logical line's indentation from that line; libcst
+    (1.x) does not: a line `\\` at column 0 after a function's body, then `print(1)`, put the
+    `print` into the function (the program silently printed less).  Such lines are refused
+    (parse_module)."""
+    if "\\" not in text:
+        return []
+    masked, _ = _mask(text)
+    lines = [line.rstrip("\r\n") for line in _split_lines(masked)]
+    return [(i + 1, len(line) - 1) for i, line in enumerate(lines) if re.fullmatch(r"[ \t\f]*\\", line)]
 
 
 def _mask(text: str) -> tuple[str, set[int]]:
