@@ -92,6 +92,17 @@ class _LoopsMixin:
         w.line("}", ln)
         return True
 
+    def span_tests(self, spans, test) -> str:
+        """The test before a checked loop copy: `test(view, min offset, max offset)` for each
+        view indexed at `j + c`, a str's preceded by its hoisted ASCII hint (its byte length
+        is its length in chars when it is ASCII)."""
+        texts = {t: self.ascii_hints[b] for b, t in self.ascii_texts.items()}
+        tests = []
+        for v in sorted({n for n, _ in spans}):
+            cs = [c for n, c in spans if n == v]
+            tests.append(f"{texts[v] + ' && ' if v in texts else ''}{test(v, min(cs), max(cs))}")
+        return " && ".join(tests)
+
     def in_bounds_loop(self, s: "ir.For", ln: int) -> bool:
         """`for j in range(a, b)` whose body indexes viewed lists at `j + c` (c a constant) runs
         as two loops: when every such index is inside its list for every j of the range (a test
@@ -120,14 +131,8 @@ class _LoopsMixin:
         w.line("{", ln)
         w.indent += 1
         w.line(f"let {lo}: i64 = {self.expr(it.args[0])}; let {hi}: i64 = {self.expr(it.args[1])};", ln)
-        tests = []
-        texts = {t: self.ascii_hints[b] for b, t in self.ascii_texts.items()}
-        for v in sorted({n for n, _ in spans}):
-            cs = [c for n, c in spans if n == v]
-            # a str's: its byte length is its length in chars when it is ASCII (its hoisted hint)
-            asc = f"{texts[v]} && " if v in texts else ""
-            tests.append(f"{asc}rt::span_in({lo}, {hi}, {min(cs)}, {max(cs)}, {v}.len())")
-        w.line(f"if {' && '.join(tests)} {{", ln)
+        tests = self.span_tests(spans, lambda v, c0, c1: f"rt::span_in({lo}, {hi}, {c0}, {c1}, {v}.len())")
+        w.line(f"if {tests} {{", ln)
         w.indent += 1
         r = self.t("_r")
         w.line(f"let mut {r} = {lo}..{hi};", ln)
@@ -197,13 +202,8 @@ class _LoopsMixin:
         w = self.w
         jv, nv, iv = self.expr(jx), self.expr(nx), self.expr(b)
         strict = "true" if c.ops[0] == "<" else "false"
-        texts = {t: self.ascii_hints[n] for n, t in self.ascii_texts.items()}
-        tests = []
-        for v in sorted({v for v, _ in spans}):
-            cs = [k for x, k in spans if x == v]
-            asc = f"{texts[v]} && " if v in texts else ""
-            tests.append(f"{asc}rt::stride_in({jv}, {nv}, {strict}, {iv}, {min(cs)}, {max(cs)}, {v}.len())")
-        w.line(f"if {' && '.join(tests)} {{", ln)
+        tests = self.span_tests(spans, lambda v, c0, c1: f"rt::stride_in({jv}, {nv}, {strict}, {iv}, {c0}, {c1}, {v}.len())")
+        w.line(f"if {tests} {{", ln)
         w.indent += 1
         w.line(f"'l{s.label}: while {self.expr(c)} {{", ln)
         w.indent += 1
