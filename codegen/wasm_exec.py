@@ -121,7 +121,12 @@ _engines: dict[tuple[str, str], wasmtime.Engine] = {}  # (mode, tier) -> engine
 _linkers: dict[tuple[str, str], wasmtime.Linker] = {}
 _winch: dict[tuple[str, str], bool] = {}  # (mode, tier) -> its engine compiles with Winch
 _wasmtime_version: str | None = None
-_modules: dict[tuple[str, str, str], wasmtime.Module] = {}  # (sha256, mode, tier) -> module
+_modules: dict[tuple[str, str, str], wasmtime.Module] = {}  # (sha256, mode, tier) -> module, oldest first
+# How many compiled modules stay loaded: each holds its machine code and a memfd of its memory
+# image, so a long-lived process that runs one new module per edit (the language server, a test
+# run) must let the least recently used go, or it runs out of memory and file descriptors.
+MODULES_KEPT = 16
+_modules_lock = threading.Lock()
 _hash_by_stat: dict[tuple[str, int, int], str] = {}
 
 
@@ -233,9 +238,12 @@ def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "tra
     engine = get_engine(mode, tier)
     wasm_path = Path(wasm_path)
     digest = _sha256_file(wasm_path)
-    mod = _modules.get((digest, mode, tier))
-    if mod is not None:
-        return mod, True
+    key = (digest, mode, tier)
+    with _modules_lock:
+        mod = _modules.pop(key, None)
+        if mod is not None:
+            _modules[key] = mod  # now the most recently used
+            return mod, True
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     winch = "-winch" if _winch[(mode, tier)] else ""
     cwasm = cache / "cwasm" / f"{digest}-{_version()}-{mode}{winch}.cwasm"
@@ -258,7 +266,10 @@ def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "tra
             os.replace(tmp, cwasm)
         except OSError:
             pass  # caching is an optimisation only
-    _modules[(digest, mode, tier)] = mod
+    with _modules_lock:
+        _modules[key] = mod
+        while len(_modules) > MODULES_KEPT:
+            del _modules[next(iter(_modules))]
     return mod, cached
 
 
@@ -573,6 +584,9 @@ class _Watchdog:
         self._rfd = self._wfd = -1
 
     def _run(self) -> None:
+        poller = select.poll()
+        if self._rfd >= 0:
+            poller.register(self._rfd, select.POLLIN)
         while not self._done.is_set():
             left = None if self._timeout is None else self._timeout - (time.monotonic() - self._t0)
             if left is not None and left <= 0:
@@ -583,7 +597,7 @@ class _Watchdog:
             wait = 0.05 if left is None else min(left, 0.05)
             if self._rfd >= 0:
                 try:
-                    ready, _, _ = select.select([self._rfd], [], [], wait)
+                    ready = poller.poll(wait * 1000)  # poll, not select: any fd number works
                     if ready and signal.SIGINT in os.read(self._rfd, 64) and not self._done.is_set():
                         self._stop("KeyboardInterrupt (portalis: the program was stopped)", EXIT_INTERRUPTED)
                         return

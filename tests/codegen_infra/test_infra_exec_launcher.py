@@ -167,10 +167,11 @@ def test_terminal_output_is_line_buffered(tmp_path: Path, toolchain, cache_dir: 
         os.execve(sys.executable, [*PORTALIS, "exec", "--timeout", "3", str(spin)], env)
     data = b""
     first_line_at = None
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
     try:
         while time.monotonic() - t0 < 60:
-            ready, _, _ = select.select([fd], [], [], 0.05)
-            if not ready:
+            if not poller.poll(50):  # poll: the pty's fd may be numbered above 1024
                 continue
             try:
                 chunk = os.read(fd, 4096)

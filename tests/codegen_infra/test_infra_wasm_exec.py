@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -12,6 +13,7 @@ import pytest
 
 from portalis.codegen import wasm_exec
 from portalis.codegen.wasm_exec import (
+    EXIT_INTERRUPTED,
     EXIT_MEMORY,
     EXIT_TIMEOUT,
     EXIT_TRAP,
@@ -192,6 +194,64 @@ def test_module_cache(program_wasm: Path, tmp_path: Path, monkeypatch: pytest.Mo
     assert not cached and cwasm[0].stat().st_size > 1000
     r = run_wasm(program_wasm, ["x"], cache_dir=cache)
     assert r.exit_code == 0 and r.module_cached
+
+
+
+def _fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_loaded_modules_are_bounded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-lived process (the language server, a test worker) loads one new module per
+    edit: only the `MODULES_KEPT` most recently used stay loaded, so their memory images (one
+    memfd each) do not pile up until the process runs out of file descriptors."""
+    import wasmtime
+    monkeypatch.setattr(wasm_exec, "_modules", {})
+    paths = []
+    for i in range(wasm_exec.MODULES_KEPT + 8):
+        p = tmp_path / f"m{i}.wasm"
+        p.write_bytes(wasmtime.wat2wasm(
+            f'(module (memory (export "memory") 1) (data (i32.const 8) "module {i}"))'))
+        paths.append(p)
+    load_module(paths[0], tmp_path / "c")
+    before = _fds()
+    for p in paths[1:]:
+        load_module(p, tmp_path / "c")
+        load_module(paths[0], tmp_path / "c")  # kept loaded: it is used again and again
+    assert len(wasm_exec._modules) == wasm_exec.MODULES_KEPT
+    assert _fds() - before <= wasm_exec.MODULES_KEPT
+    assert load_module(paths[0], tmp_path / "c")[1] and load_module(paths[-1], tmp_path / "c")[1]
+    n = len(list((tmp_path / "c" / "cwasm").glob("*.cwasm")))
+    assert n == len(paths)  # a module let go is deserialized from disk when it comes back
+    _, cached = load_module(paths[1], tmp_path / "c")
+    assert cached
+
+
+INTERRUPT_WITH_MANY_FDS = """
+import os, resource, signal, sys, threading
+from pathlib import Path
+from portalis.codegen.wasm_exec import Limits, run_wasm
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+if soft < 1200:
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(hard, 4096), hard))
+while os.dup(0) < 1100:
+    pass
+threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT)).start()
+r = run_wasm(Path(sys.argv[1]), ["loop"], limits=Limits(timeout=20), cache_dir=Path(sys.argv[2]),
+            timeout_mode="exit")
+print("not interrupted", r.exit_code)
+"""
+
+
+def test_ctrl_c_stops_the_guest_in_a_process_with_many_open_files(program_wasm: Path, cache_dir: Path) -> None:
+    """The watchdog's wakeup pipe gets an fd number above 1024 in a process with many files
+    open (select() cannot wait on those): Ctrl-C still stops the guest at once."""
+    t0 = time.monotonic()
+    p = subprocess.run([sys.executable, "-c", INTERRUPT_WITH_MANY_FDS, str(program_wasm), str(cache_dir)],
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == EXIT_INTERRUPTED, (p.returncode, p.stdout, p.stderr)
+    assert "KeyboardInterrupt" in p.stderr
+    assert time.monotonic() - t0 < 15
 
 
 def test_demangle() -> None:
