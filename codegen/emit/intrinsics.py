@@ -344,6 +344,13 @@ class _IntrinsicsMixin:
         out = [f"let mut {o} = String::new();"]
         checked = self.big and any(_has_int(x.ty) for x in e.args)  # each value is used twice below
         starred = any(isinstance(x, ir.Intrinsic) and x.name == "print.star" for x in e.args)
+        # print(f"..."): the f-string's text written straight into the line (its fields are
+        # evaluated in order as they are written, before the other arguments, as in CPython;
+        # nothing is printed if one raises): no str of it made first
+        direct = (not starred and bool(e.args) and isinstance(e.args[0], ir.FString)
+                  and self.buffer_part(e.args[0]))
+        if direct:
+            out += self.fstring_into(e.args[0], o)
         if starred:  # print(a, *xs): each `*` part's items collected where it stands
             vals = []
             for x in e.args:
@@ -355,10 +362,14 @@ class _IntrinsicsMixin:
                 vals.append(v)
         elif all(isinstance(x, (ir.Local, ir.Const)) for x in (*e.args[1:], *(v for k, v in e.kwargs if k in ("sep", "end")))) \
                 and not checked:
-            vals = [self.ref(x) for x in e.args]  # nothing after the first (sep= and end= too) can change anything
+            # nothing after the first (sep= and end= too) can change anything
+            vals = ["" if direct and i == 0 else self.ref(x) for i, x in enumerate(e.args)]
         else:
             vals = []
             for i, x in enumerate(e.args):
+                if i == 0 and direct:
+                    vals.append("")
+                    continue
                 v = self.t("_a")
                 later = [*e.args[i + 1:], *(v for k, v in e.kwargs if k in ("sep", "end"))]
                 out.append(f"let {v} = &{self.ref_before(x, later)};")
@@ -373,6 +384,8 @@ class _IntrinsicsMixin:
         for i, (x, v) in enumerate(zip(e.args, vals)):
             if i:
                 out.append(f"{o}.push_str(&{sepv});" if "sep" in kw else f"{o}.push(' ');")
+            elif direct:
+                continue  # written above
             if self.big and _has_int(x.ty):
                 # CPython's limit on the digits of int -> decimal text (ValueError); print has
                 # written the arguments (and separators) before the failing one by then
