@@ -257,8 +257,11 @@ def exec_launcher(module: str, args: list[str], timeout: float | None, max_memor
             s.encode("utf-8")  # the Python path cannot pass these to WASI either: let it report
         digest = _sha256_file(module)
         cwasm = os.path.join(_cache_dir(), "cwasm", f"{digest}-{version}-exit.cwasm")
-        if not os.path.isfile(cwasm):
-            return "the module is not compiled yet (this run compiles it)"
+        try:
+            os.utime(cwasm)  # just used: the cache's pruning keeps it (codegen.cache_prune)
+        except OSError:
+            if not os.path.isfile(cwasm):
+                return "the module is not compiled yet (this run compiles it)"
         exe = _stamp_path(version)
         if not os.access(exe, os.X_OK):
             exe, why = build_launcher(version)

@@ -253,6 +253,10 @@ def load_module(wasm_path: Path, cache_dir: Path | None = None, mode: str = "tra
         try:
             mod = wasmtime.Module.deserialize_file(engine, str(cwasm))
             cached = True
+            try:
+                os.utime(cwasm)  # just used: the cache's pruning keeps it (codegen.cache_prune)
+            except OSError:
+                pass
         except wasmtime.WasmtimeError:
             mod = None  # stale/incompatible: recompile and overwrite
     if mod is None:

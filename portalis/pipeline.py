@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from portalis import __version__, ir
 from portalis.codegen.build import PROFILES, BuildResult, build_wasm
+from portalis.codegen.cache_prune import maybe_prune, touch
 from portalis.codegen.crate import write_crate
 from portalis.codegen.emit import EmitError, RustCrate, emit_crate, emit_library, runtime_text
 from portalis.codegen.toolchain import Toolchain, default_cache_dir, find_toolchain
@@ -198,6 +199,7 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
         try:
             wasm = Path(json.loads(index.read_text())["wasm"])
             if wasm.exists():
+                touch(index, wasm)  # just used: the cache's pruning keeps them
                 return ProgramBuild(None, None, wasm, True)
         except (OSError, ValueError, KeyError):
             pass
@@ -219,6 +221,8 @@ def build_program(text: str, path: str, *, toolchain: Toolchain | None = None, c
         with os.fdopen(fd, "w") as f:
             json.dump({"wasm": str(res.wasm_path)}, f)
         os.replace(tmp, index)
+        if not res.cached:
+            maybe_prune(cache)  # a new entry: keep the cache to its size (codegen.cache_prune)
     return ProgramBuild(tr, res, res.wasm_path if res.ok else None, res.cached, crate_dir)
 
 
