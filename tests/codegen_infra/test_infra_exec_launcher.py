@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -276,6 +277,43 @@ def test_launcher_loads_its_own_copy_of_the_library(prepared: Path, cache_dir: P
         proc.kill()
         proc.communicate(timeout=60)
     assert str(copy) in maps and lib not in maps
+
+
+def _max_rss_kb(cmd: list[str], env: dict[str, str] | None = None) -> int:
+    """A process's own peak RSS as GNU time reports it (as benchmarks/kernels.py measures it):
+    the smallest of three runs (other processes' page-cache churn only ever adds)."""
+    peaks = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "rss")
+        for _ in range(3):
+            r = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out, *cmd], capture_output=True, timeout=120, env=env)
+            assert r.returncode in (0, 3), r.stderr
+            peaks.append(int(Path(out).read_text().split()[-1]))
+    return min(peaks)
+
+
+@pytest.mark.skipif(not os.path.isfile("/usr/bin/time"), reason="GNU time (/usr/bin/time) is not installed")
+def test_launcher_peak_memory_is_below_cpython_hello_world(prepared: Path, cache_dir: Path, monkeypatch) -> None:
+    """The launcher maps only the code pages it runs (`no_fault_around` in the C source: without
+    it libwasmtime's fault-around put the launcher at ~10.3 MB, above CPython's ~8.7 MB hello
+    world): its own peak RSS, measured like the benchmark's, stays below CPython's hello world."""
+    found = launcher.wasmtime_library()
+    assert found is not None
+    exe = launcher.launcher_path(found[1], str(cache_dir))
+    if subprocess.run([exe, "--no-fault-around"], capture_output=True, text=True, check=True).stdout.strip() == "0":
+        pytest.skip("this kernel cannot turn fault-around off (userfaultfd with UFFD_FEATURE_WP_ASYNC: Linux 6.7+)")
+    argv: list[str] = []
+
+    def capture(path: str, args: list[str]) -> None:  # the launcher's command line, as `exec` builds it
+        argv.extend(args)
+        raise OSError("captured")
+    monkeypatch.setattr(launcher.os, "execv", capture)
+    monkeypatch.setenv("PORTALIS_CACHE_DIR", str(cache_dir))
+    launcher.exec_launcher(str(prepared), ["exit3"], 10.0, 512 << 20, [], "prog.py", [sys.executable, "-c", "pass"])
+    assert argv and "libwasmtime" in argv[1], argv
+    ours = _max_rss_kb(argv)
+    cpython = _max_rss_kb([sys.executable, "-c", "print('hello world')"])
+    assert ours < cpython, (ours, cpython)
 
 
 def test_exec_imports_nothing_heavy_before_the_launcher(prepared: Path, cache_dir: Path) -> None:
