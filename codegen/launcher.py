@@ -19,9 +19,10 @@ the reason and the caller runs the module in Python; the launcher itself falls b
 after starting (a ``.cwasm`` that does not deserialize).  Reasons are printed only with
 ``PORTALIS_EXEC_VERBOSE=1``.
 
-Start-up path: this module imports nothing but ``os`` and ``sys`` at the top (and the
-``_sha256`` extension module, not ``hashlib``), because Linux reports the peak memory of a process
-over its whole life, Python part included.  It must not import ``wasmtime``.
+Start-up path: what `portalis exec` runs before the exec (``exec_launcher``, ``wasmtime_library``,
+the cache lookups) is ``codegen.exec_start``, re-exported here: `exec` does not load this module,
+because Linux reports the peak memory of a process over its whole life, Python part included.
+Neither may import ``wasmtime``.
 """
 
 from __future__ import annotations
@@ -29,18 +30,15 @@ from __future__ import annotations
 import os
 import sys
 
+# what `portalis exec` needs before the exec lives in codegen.exec_start (small: its peak memory)
+from .exec_start import (ENV_SWITCH, ENV_VERBOSE, SOURCE, _hasher, _sha256_file, _stamp_path,  # noqa: F401
+                         exec_launcher, verbose, wasmtime_library)
+from .exec_start import library_copy as _library_copy_path
+
 __all__ = ["SOURCE", "exec_launcher", "build_launcher", "launcher_path", "wasmtime_library", "verbose"]
 
-SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "launcher", "portalis_exec.c")
-ENV_SWITCH = "PORTALIS_EXEC_LAUNCHER"  # "0": never use the launcher
-ENV_VERBOSE = "PORTALIS_EXEC_VERBOSE"  # "1": say on stderr why the launcher is not used
 _CFLAGS = ["-O2", "-Wall", "-Wextra"]
 _LIBS = ["-ldl", "-lpthread"]
-_MiB = 1024 * 1024
-
-
-def verbose() -> bool:
-    return os.environ.get(ENV_VERBOSE, "") not in ("", "0")
 
 
 def _say(msg: str) -> None:
@@ -49,71 +47,15 @@ def _say(msg: str) -> None:
         sys.stderr.flush()
 
 
-def _hasher():
-    try:  # the builtin module: `hashlib` loads OpenSSL (~3.5 MB of peak memory)
-        import _sha256  # type: ignore[import-not-found]
-        return _sha256.sha256()
-    except ImportError:
-        try:
-            import _sha2  # type: ignore[import-not-found]  # Python 3.12+
-            return _sha2.sha256()
-        except ImportError:
-            import hashlib
-            return hashlib.sha256()
-
-
 def _sha256(data: bytes) -> str:
     h = _hasher()
     h.update(data)
     return h.hexdigest()
 
 
-def _sha256_file(path: str) -> str:
-    """In 16 KiB pieces: a whole module read at once would add its size to the peak RSS."""
-    h = _hasher()
-    buf = bytearray(16384)
-    view = memoryview(buf)
-    with open(path, "rb", buffering=0) as f:
-        while True:
-            n = f.readinto(buf)
-            if not n:
-                break
-            h.update(view[:n])
-    return h.hexdigest()
-
-
 def _read(path: str) -> bytes:
     with open(path, "rb") as f:
         return f.read()
-
-
-def wasmtime_library() -> tuple[str, str] | None:
-    """``(path of the wasmtime C library of the wasmtime wheel, wasmtime version)``, found the
-    way ``import wasmtime`` and ``wasm_exec._version`` find them, without importing it."""
-    if not sys.platform.startswith("linux"):
-        return None
-    machine = os.uname().machine
-    machine = {"AMD64": "x86_64", "arm64": "aarch64", "ARM64": "aarch64"}.get(machine, machine)
-    for entry in sys.path:
-        pkg = os.path.join(entry or ".", "wasmtime")
-        if not os.path.isfile(os.path.join(pkg, "__init__.py")):
-            continue
-        lib = os.path.join(pkg, f"linux-{machine}", "_libwasmtime.so")
-        if not os.path.isfile(lib):
-            return None
-        site = os.path.dirname(os.path.realpath(pkg))
-        try:
-            with os.scandir(site) as it:
-                for e in it:
-                    name = e.name
-                    if name.startswith("wasmtime-") and name.endswith(".dist-info"):
-                        version = name[len("wasmtime-"):-len(".dist-info")]
-                        if version and "-" not in version:
-                            return lib, version
-        except OSError:
-            pass
-        return None
-    return None
 
 
 def _cache_dir() -> str:
@@ -126,13 +68,6 @@ def launcher_path(version: str, cache: str | None = None, source: bytes | None =
     src = _read(SOURCE) if source is None else source
     key = _sha256(src + b"\0wasmtime " + version.encode())[:20]
     return os.path.join(cache or _cache_dir(), "launcher", f"portalis-exec-{key}")
-
-
-def _stamp_path(version: str, cache: str | None = None) -> str:
-    """A symlink to ``launcher_path``, named by the source file's size and mtime: what `exec`
-    looks up (a stat, where hashing the source costs its Python part ~0.15 MB of peak RSS)."""
-    st = os.stat(SOURCE)
-    return os.path.join(cache or _cache_dir(), "launcher", f"by-stat-{st.st_size}-{st.st_mtime_ns}-{version}")
 
 
 def _link_stamp(out: str, version: str, cache: str | None) -> None:
@@ -155,8 +90,7 @@ def library_copy(lib: str, version: str, cache: str | None = None) -> str:
     functions a run touches brought 15 MB of its 28 MB into RSS (measured 2026-12-04, Linux 6.18);
     a copy written 4 KiB at a time is cached in small folios and maps ~10 MB.  Same bytes, same
     engine: the .cwasm files are compatible."""
-    size = os.stat(lib).st_size
-    return os.path.join(cache or _cache_dir(), "launcher", f"libwasmtime-{version}-{size}.so")
+    return _library_copy_path(lib, version, cache)
 
 
 def _copy_library(lib: str, dst: str) -> None:
@@ -238,53 +172,6 @@ def _ensure_library_copy(version: str, cache: str | None) -> None:
             _copy_library(found[0], dst)
     except OSError:
         pass
-
-
-def exec_launcher(module: str, args: list[str], timeout: float | None, max_memory: int | None,
-                  dirs: list[tuple[str, str]], program_name: str, fallback_argv: list[str]) -> str:
-    """Become the launcher running ``module`` (``os.execv``: does not return) or return why not.
-
-    ``timeout``/``max_memory``: as ``wasm_exec.Limits``; ``fallback_argv``: the command that runs
-    the same ``portalis exec`` in Python (the launcher runs it when it cannot load the module)."""
-    if os.environ.get(ENV_SWITCH, "") == "0":
-        return f"{ENV_SWITCH}=0"
-    found = wasmtime_library()
-    if found is None:
-        return "the wasmtime C library (of the wasmtime wheel) was not found"
-    lib, version = found
-    try:
-        for s in (module, program_name, *args, *(p for d in dirs for p in d)):
-            s.encode("utf-8")  # the Python path cannot pass these to WASI either: let it report
-        digest = _sha256_file(module)
-        cwasm = os.path.join(_cache_dir(), "cwasm", f"{digest}-{version}-exit.cwasm")
-        try:
-            os.utime(cwasm)  # just used: the cache's pruning keeps it (codegen.cache_prune)
-        except OSError:
-            if not os.path.isfile(cwasm):
-                return "the module is not compiled yet (this run compiles it)"
-        exe = _stamp_path(version)
-        if not os.access(exe, os.X_OK):
-            exe, why = build_launcher(version)
-            if exe is None:
-                return why
-    except (OSError, UnicodeError) as e:
-        return f"{type(e).__name__}: {e}"
-    copy = library_copy(lib, version)
-    argv = [exe, copy if os.path.isfile(copy) else lib, cwasm,
-            "-" if timeout is None else repr(float(timeout)),
-            "-" if timeout is None else f"{timeout:g}",
-            "-" if max_memory is None else str(int(max_memory)),
-            "-" if max_memory is None else f"{int(max_memory) / _MiB:g} MB",
-            str(len(dirs)), *(p for d in dirs for p in d),
-            str(1 + len(args)), program_name, *args,
-            str(len(fallback_argv)), *fallback_argv]
-    sys.stdout.flush()
-    sys.stderr.flush()
-    try:
-        os.execv(exe, argv)
-    except OSError as e:
-        return f"cannot start the launcher: {e}"
-    return "unreachable"  # pragma: no cover
 
 
 def prepare_exec(wasm_path: str, cache: str | None = None) -> str:

@@ -6,10 +6,9 @@ code for every other command) is loaded; anything else, or an exec the launcher 
 goes on to `portalis.cli.main`.  Why it matters: Linux reports a process's peak memory over its
 whole life, so what the Python part loads before the exec is in every run's peak
 (benchmarks/README.md; loading cli.py first put `portalis exec` of a small program ~0.15 MB
-above CPython running the same program).  So this module imports only ``os`` and ``sys``.
+above CPython running the same program).  So this module imports only ``os`` and ``sys`` (no
+``__future__`` either: a module more), and the exec itself is ``codegen.exec_start``'s.
 """
-
-from __future__ import annotations
 
 import os
 import sys
@@ -30,7 +29,7 @@ def fallback_argv() -> list[str]:
 
 
 def say_why(why: str) -> None:
-    from portalis.codegen.launcher import verbose
+    from portalis.codegen.exec_start import verbose
     if why and verbose():
         print(f"portalis: exec: not using the native launcher: {why}", file=sys.stderr, flush=True)
 
@@ -73,7 +72,7 @@ def exec_fast(argv: list[str]) -> bool:
     for d in dirs_raw:
         host, _, guest = d.partition("::")
         dirs.append((host, guest or host))
-    from portalis.codegen.launcher import exec_launcher
+    from portalis.codegen.exec_start import exec_launcher
     why = exec_launcher(module, args, timeout if timeout > 0 else None,
                         int(max_memory * 1024 * 1024) if max_memory > 0 else None, dirs, name, fallback_argv())
     say_why(why)

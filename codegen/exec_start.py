@@ -1,0 +1,142 @@
+"""The start of `portalis exec`: from its command line to the native launcher (``exec_launcher``).
+
+What the Python part of a `portalis exec` process runs before it becomes the launcher
+(``codegen.launcher`` builds the launcher and says why it exists).  Small on purpose: Linux
+counts this part in the process's peak memory and it sets that peak (the launcher's own is ~5
+MB, CPython's hello world ~8.7 MB), so it imports nothing but ``os``, ``sys`` and ``_sha256``,
+no ``__future__``; its functions are documented in comments (a docstring is loaded with the code).
+"""
+
+import os
+import sys
+
+SOURCE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "launcher", "portalis_exec.c")
+ENV_SWITCH = "PORTALIS_EXEC_LAUNCHER"  # "0": never use the launcher
+ENV_VERBOSE = "PORTALIS_EXEC_VERBOSE"  # "1": say on stderr why the launcher is not used
+_MiB = 1024 * 1024
+
+
+def verbose() -> bool:
+    return os.environ.get(ENV_VERBOSE, "") not in ("", "0")
+
+
+def cache_dir_name() -> str:
+    # = codegen.cache_dir.cache_dir_name (not imported: one module less in the peak)
+    return os.path.expanduser(os.environ.get("PORTALIS_CACHE_DIR") or "~/.cache/portalis")
+
+
+def _hasher():
+    # the builtin module: `hashlib` loads OpenSSL (~3.5 MB of peak memory)
+    try:
+        import _sha256  # type: ignore[import-not-found]
+        return _sha256.sha256()
+    except ImportError:
+        try:
+            import _sha2  # type: ignore[import-not-found]  # Python 3.12+
+            return _sha2.sha256()
+        except ImportError:
+            import hashlib
+            return hashlib.sha256()
+
+
+def _sha256_file(path: str) -> str:
+    # in 16 KiB pieces: a whole module read at once would add its size to the peak RSS
+    h = _hasher()
+    buf = bytearray(16384)
+    view = memoryview(buf)
+    with open(path, "rb", buffering=0) as f:
+        while True:
+            n = f.readinto(buf)
+            if not n:
+                break
+            h.update(view[:n])
+    return h.hexdigest()
+
+
+def wasmtime_library() -> "tuple[str, str] | None":
+    # (path of the wasmtime C library of the wasmtime wheel, wasmtime version), found the way
+    # `import wasmtime` and `wasm_exec._version` find them, without importing it
+    if not sys.platform.startswith("linux"):
+        return None
+    machine = os.uname().machine
+    machine = {"AMD64": "x86_64", "arm64": "aarch64", "ARM64": "aarch64"}.get(machine, machine)
+    for entry in sys.path:
+        pkg = os.path.join(entry or ".", "wasmtime")
+        if not os.path.isfile(os.path.join(pkg, "__init__.py")):
+            continue
+        lib = os.path.join(pkg, f"linux-{machine}", "_libwasmtime.so")
+        if not os.path.isfile(lib):
+            return None
+        site = os.path.dirname(os.path.realpath(pkg))
+        try:
+            with os.scandir(site) as it:
+                for e in it:
+                    name = e.name
+                    if name.startswith("wasmtime-") and name.endswith(".dist-info"):
+                        version = name[len("wasmtime-"):-len(".dist-info")]
+                        if version and "-" not in version:
+                            return lib, version
+        except OSError:
+            pass
+        return None
+    return None
+
+
+def _stamp_path(version: str, cache: "str | None" = None) -> str:
+    # a symlink to launcher.launcher_path, named by the source file's size and mtime: what `exec`
+    # looks up (a stat, where hashing the source costs this part ~0.15 MB of peak RSS)
+    st = os.stat(SOURCE)
+    return os.path.join(cache or cache_dir_name(), "launcher", f"by-stat-{st.st_size}-{st.st_mtime_ns}-{version}")
+
+
+def library_copy(lib: str, version: str, cache: "str | None" = None) -> str:
+    # where the launcher's private copy of the wasmtime library lives (why: launcher.library_copy)
+    size = os.stat(lib).st_size
+    return os.path.join(cache or cache_dir_name(), "launcher", f"libwasmtime-{version}-{size}.so")
+
+
+def exec_launcher(module: str, args: "list[str]", timeout: "float | None", max_memory: "int | None",
+                  dirs: "list[tuple[str, str]]", program_name: str, fallback_argv: "list[str]") -> str:
+    # Become the launcher running `module` (os.execv: does not return) or return why not.
+    # `timeout`/`max_memory`: as wasm_exec.Limits; `fallback_argv`: the command that runs the same
+    # `portalis exec` in Python (the launcher runs it when it cannot load the module).
+    if os.environ.get(ENV_SWITCH, "") == "0":
+        return f"{ENV_SWITCH}=0"
+    found = wasmtime_library()
+    if found is None:
+        return "the wasmtime C library (of the wasmtime wheel) was not found"
+    lib, version = found
+    try:
+        for s in (module, program_name, *args, *(p for d in dirs for p in d)):
+            s.encode("utf-8")  # the Python path cannot pass these to WASI either: let it report
+        digest = _sha256_file(module)
+        cwasm = os.path.join(cache_dir_name(), "cwasm", f"{digest}-{version}-exit.cwasm")
+        try:
+            os.utime(cwasm)  # just used: the cache's pruning keeps it (codegen.cache_prune)
+        except OSError:
+            if not os.path.isfile(cwasm):
+                return "the module is not compiled yet (this run compiles it)"
+        exe = _stamp_path(version)
+        if not os.access(exe, os.X_OK):
+            from .launcher import build_launcher
+            exe, why = build_launcher(version)
+            if exe is None:
+                return why
+    except (OSError, UnicodeError) as e:
+        return f"{type(e).__name__}: {e}"
+    copy = library_copy(lib, version)
+    argv = [exe, copy if os.path.isfile(copy) else lib, cwasm,
+            "-" if timeout is None else repr(float(timeout)),
+            "-" if timeout is None else f"{timeout:g}",
+            "-" if max_memory is None else str(int(max_memory)),
+            "-" if max_memory is None else f"{int(max_memory) / _MiB:g} MB",
+            str(len(dirs)), *(p for d in dirs for p in d),
+            str(1 + len(args)), program_name, *args,
+            str(len(fallback_argv)), *fallback_argv]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        os.execv(exe, argv)
+    except OSError as e:
+        return f"cannot start the launcher: {e}"
+    return "unreachable"  # pragma: no cover
