@@ -40,6 +40,12 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.piece_locals = _piece_locals(fn, bool(mod.recursive))
         # container parameters taken by reference (module._byref_params)
         self.byref_locals = {fn.params[i][0] for i in mod.byref.get(fn.name, ())}
+        # `k, v = xs[i]` / `t = xs[i]` of a borrowed list parameter in a function that changes no
+        # list: the str and tuple locals it binds borrow the item's fields in place (see
+        # `item_borrows`); they then read like borrowed parameters
+        self.item_borrows, self.borrowed_locals = item_borrows(fn, mod, self.byref_locals, self.char_locals,
+                                                               self.piece_locals)
+        self.byref_locals |= self.borrowed_locals
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
@@ -247,6 +253,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
+            if n in self.borrowed_locals:
+                continue  # a reference, bound where the item is read (`borrow_item`)
             try:
                 if n in self.char_locals:
                     w.line(f"let mut {self.ident(n)}: char = '\\0';", fn.span.line)
@@ -370,3 +378,49 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.w.indent += 1
         self.block(stmts)
         self.w.indent -= 1
+
+
+def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces: set[str]
+                 ) -> tuple[set[int], set[str]]:
+    """The top-level `target = xs[i]` statements of `fn` whose str and tuple locals can borrow
+    the item of `xs` in place instead of cloning it (ids of their `xs[i]` expressions), and
+    those locals. `fn` is list-stable (module._list_stable: while it runs, its callees included,
+    no list changes and none is dropped) and `xs` is a parameter passed by reference (the
+    caller's list, alive until `fn` returns): the item stays where it is while the local lives.
+    A local qualifies when this statement is its only binding (so every read of it follows the
+    statement: a read before it would be an unbound local, refused), it is not a parameter, and
+    its type is a str or a tuple of plain values (the str in `kind, value, left, right =
+    nodes[i]`; `node = nodes[i]`); the item's other fields are copied or cloned as before."""
+    if fn.name not in mod.stable or mod.big:
+        return set(), set()
+    params = {n for n, _ in fn.params}
+    bound: dict[str, int] = {}
+    for n in ir.walk(fn.body):
+        if isinstance(n, ir.NameTarget):
+            bound[n.name] = bound.get(n.name, 0) + 1
+
+    def ok(t: ir.Target) -> bool:
+        return (isinstance(t, ir.NameTarget) and not t.is_global and t.name != ir.DISCARD and t.name not in params
+                and t.name not in chars and t.name not in pieces and bound.get(t.name) == 1
+                and not ir.is_made_up(t.name) and (t.ty == ir.STR or isinstance(t.ty, ir.TupleT) and not is_copy(t.ty, False)))
+
+    sites: set[int] = set()
+    names: set[str] = set()
+    for s in fn.body:
+        if not (isinstance(s, ir.Assign) and isinstance(s.value, ir.Intrinsic) and s.value.name == "list.getitem"):
+            continue
+        xs = s.value.args[0]
+        if not (isinstance(xs, ir.Local) and xs.name in byref and isinstance(xs.ty, ir.ListT)):
+            continue
+        t = s.target
+        if isinstance(t, ir.TupleTarget) and all(isinstance(x, ir.NameTarget) and not x.is_global for x in t.items) \
+                and isinstance(t.ty, ir.TupleT):
+            mine = {x.name for x in t.items if ok(x)}
+        elif ok(t):
+            mine = {t.name}
+        else:
+            continue
+        if mine:
+            sites.add(id(s.value))
+            names |= mine
+    return sites, names

@@ -29,6 +29,7 @@ class _LibEmitter(_ModEmitter):
 
     def __init__(self, module: ir.Module, function: str):
         super().__init__(module)
+        self.stable = frozenset()  # (no borrowed parameters, so no borrowed items: see module._list_stable)
         self.byref = {}  # the library's `pub fn` takes its arguments by value (see _byref_params)
         self.function = function
         fn = next(f for f in module.functions if f.name == function)

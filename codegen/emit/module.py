@@ -52,6 +52,7 @@ class _ModEmitter:
         self._enums = {x.name: names.fresh(f"E_{names.bare(x.name)}") for x in module.enums}
         self.recursive = _recursive_functions(module)
         self.byref = _byref_params(module)
+        self.stable = _list_stable(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
@@ -212,6 +213,71 @@ def _byref_params(m: ir.Module) -> dict[str, frozenset[int]]:
         if pos:
             out[f.name] = pos
     return out
+
+
+# builtins and methods that only read their arguments and run no user code when those are plain
+# values (`_plain`): a function using only these (and plain operators) changes no list
+_STABLE_INTRINSICS = frozenset({
+    "abs", "all", "any", "chr", "divmod", "enumerate", "float", "float.from_str", "int.from_float", "int.from_str",
+    "int.from_str_base", "len", "list.concat", "list.from_iter", "list.getitem", "list.repeat", "list.slice",
+    "list.unpack", "max.args", "max.iter", "min.args", "min.iter", "ord", "pow.mod", "print", "range", "repr",
+    "reversed", "round", "round.ndigits", "sorted", "str", "sum", "truthy", "tuple.getitem", "zip",
+})
+# the IR nodes such a function may hold (no stores into containers, objects or globals, no
+# calls through values, no objects made, no exceptions caught or raised, no generators)
+_STABLE_NODES = (ir.Const, ir.Local, ir.Global, ir.Coerce, ir.BinOp, ir.UnaryOp, ir.Compare, ir.BoolOp, ir.IfExp,
+                 ir.Call, ir.Intrinsic, ir.TupleLit, ir.ListLit, ir.FString, ir.FormatField, ir.Assign, ir.ExprStmt,
+                 ir.If, ir.While, ir.For, ir.Break, ir.Continue, ir.Return, ir.Pass, ir.NameTarget, ir.TupleTarget)
+
+
+def _plain(t: ir.Type) -> bool:
+    """A type whose values' comparison, hashing, printing and dropping run no user code."""
+    if isinstance(t, ir.Prim):
+        return True
+    if isinstance(t, ir.TupleT):
+        return all(_plain(x) for x in t.items)
+    if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
+        return _plain(t.elem)
+    if isinstance(t, ir.OptionT):
+        return _plain(t.inner)
+    if isinstance(t, ir.DictT):
+        return _plain(t.key) and _plain(t.val)
+    return False
+
+
+def _list_stable(m: ir.Module) -> frozenset[str]:
+    """The plain module functions during whose run no existing list changes or is dropped: their
+    bodies store only into their own locals, read plain values (`_plain`) with plain operators
+    and `_STABLE_INTRINSICS`, and call only such functions (directly, by name). An item of a
+    list parameter such a function borrows stays where it is until it returns (see
+    function.py `item_borrows`)."""
+    cand: dict[str, set[str]] = {}
+    for f in m.functions:
+        if "." in f.name or f.nested_in or f.generator or f.cache is not None:
+            continue
+        ok, calls = True, set()
+        for n in ir.walk(f.body):
+            if not isinstance(n, _STABLE_NODES) or not _plain(getattr(n, "ty", ir.NONE)):
+                ok = False
+            elif isinstance(n, ir.Intrinsic):
+                ok = (n.name in _STABLE_INTRINSICS or n.name.startswith(("str.", "math."))) and not n.kwargs
+            elif isinstance(n, ir.NameTarget):
+                ok = not n.is_global
+            elif isinstance(n, ir.Call):
+                ok = n.dispatch is None
+                calls.add(n.func)
+            if not ok:
+                break
+        if ok:
+            cand[f.name] = calls
+    changed = True
+    while changed:  # drop the functions that call one that is not (or no longer) a candidate
+        changed = False
+        for name in list(cand):
+            if not cand[name] <= cand.keys():
+                del cand[name]
+                changed = True
+    return frozenset(cand)
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:

@@ -189,6 +189,9 @@ class _StatementsMixin:
         return f"rt::sys_exit({self.expr(code)}, {ln})"
 
     def assign(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
+        if id(value) in self.item_borrows:
+            self.borrow_item(target, value, ln)
+            return
         if isinstance(target, ir.NameTarget) and target.name in self.char_locals and not target.is_global:
             self.w.line(f"{self.ident(target.name)} = {self.char_operand(value)};", ln)  # see common._char_locals
             return
@@ -211,6 +214,23 @@ class _StatementsMixin:
         v = self.t("_v")
         self.w.line(f"let {v} = {self.expr(value)};", ln)
         self.bind_target(target, v, ln)
+
+    def borrow_item(self, target: ir.Target, value: ir.Expr, ln: int) -> None:
+        """`t = xs[i]` / `a, b = xs[i]` planned by function.item_borrows: a reference to the item
+        (IndexError as `xs[i]` raises it), the borrowed locals bound to it or its fields, the
+        other fields copied or cloned."""
+        xs, idx = value.args
+        v = self.t("_v")
+        get = f"unsafe {{ {self.ref(xs)}.get_ref({self.as_i64(idx, 'index')}, {ln}) }}"
+        self.w.line(f"let {v} = {self.q(get)};", ln)
+        items = target.items if isinstance(target, ir.TupleTarget) else (target,)
+        for k, x in enumerate(items):
+            assert isinstance(x, ir.NameTarget)
+            field = v if isinstance(target, ir.NameTarget) else f"{v}.{k}"
+            if x.name in self.borrowed_locals:
+                self.w.line(f"let {self.ident(x.name)}: &{self.rty(x.ty)} = {'' if field == v else '&'}{field};", ln)
+            elif x.name != ir.DISCARD:
+                self.bind_target(x, field if self.copy(x.ty) else f"{field}.clone()", ln)
 
     def split_unpack_into(self, target: ir.Target, value: ir.Expr, ln: int) -> str | None:
         """`a, b = s.split(sep)` into distinct str locals that the call does not read: each piece

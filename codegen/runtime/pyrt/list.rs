@@ -574,6 +574,20 @@ impl<T: Clone> PyList<T> {
         // this list mutably. Skipping the guard saves two writes per indexed read in hot loops.
         unsafe { self.0.peek() }
     }
+    /// `xs[i]` borrowed in place (IndexError as `get`): `t = xs[i]` / `a, b = xs[i]` in a
+    /// function that changes no list while the reference lives (codegen/emit/function.py
+    /// `item_borrows`).
+    ///
+    /// # Safety
+    /// Nothing may change or drop this list's items while the reference lives.
+    #[inline(always)]
+    pub unsafe fn get_ref(&self, i: i64, line: u32) -> PyResult<&T> {
+        let v = self.peek();
+        match norm_index(i, v.len()) {
+            Some(j) => Ok(&v[j]),
+            None => Err(index_err("list index out of range", line)),
+        }
+    }
     #[inline(always)]
     pub fn get(&self, i: i64, line: u32) -> PyResult<T> {
         let v = self.peek();
