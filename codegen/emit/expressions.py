@@ -461,7 +461,9 @@ class _ExpressionsMixin:
                 v = self.t("_cc")
                 lets.append(f"let {v} = {self.expr(p)};")
                 refs.append(f"&*{v}")
-        return f"{{ {' '.join(lets)} rt::str_concat(&[{', '.join(refs)}]) }}"
+        # a few pieces: `str_concat_n`, inlined (the literals' lengths fold); more, one call
+        fn = "rt::str_concat_n([" if len(refs) <= 8 else "rt::str_concat(&["
+        return f"{{ {' '.join(lets)} {fn}{', '.join(refs)}]) }}"
 
     def buffer_part(self, p: ir.Expr) -> bool:
         """An operand of a str `+` chain that can write its text straight into the chain's

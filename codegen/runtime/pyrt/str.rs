@@ -1556,6 +1556,35 @@ pub fn int_padded_str(v: i64, zero: bool, width: usize) -> Str {
     Str(StrRepr::Inline { len: n as u8, buf })
 }
 
+/// `a + b + c + ...` of a few strs (codegen/emit/expressions.py `str_chain`), inlined where it
+/// is written: the literal pieces' lengths are constants there, so their copies are single
+/// stores and the total length partly folds (`"(" + a + " " + op + " " + b + ")"`: a
+/// `str_concat` call spent most of its time on the pieces' size tests).
+#[inline(always)]
+pub fn str_concat_n<const N: usize>(parts: [&str; N]) -> Str {
+    let mut n = 0usize;
+    for p in parts.iter() {
+        n += p.len();
+    }
+    let mut buf = [0u8; STR_INLINE];
+    let heap = if n <= STR_INLINE { None } else { Some(heap_alloc(n, 0, false)) };
+    let base = match heap {
+        Some(h) => heap_data(h),
+        None => buf.as_mut_ptr(),
+    };
+    let mut pos = 0usize;
+    for p in parts.iter() {
+        // SAFETY: the block (or `buf`) has room for exactly the `n` bytes of the pieces, whole
+        // `str`s, so every copy stays inside it and the result is valid UTF-8
+        unsafe { copy_to(base.add(pos), p.as_bytes()) };
+        pos += p.len();
+    }
+    match heap {
+        Some(h) => Str(StrRepr::Heap { data: heap_text(h), len: n }),
+        None => Str(StrRepr::Inline { len: n as u8, buf }),
+    }
+}
+
 pub fn str_concat(parts: &[&str]) -> Str {
     join_all("", parts)
 }

@@ -57,7 +57,7 @@ pub(super) fn key(a: &rt::Str, b: &rt::Str) -> rt::Str {
 }
 #[inline(always)]
 fn key_body(a: &rt::Str, b: &rt::Str) -> rt::PyResult<rt::Str> {
-    return Ok({ let _cc1 = rt::Str::from(rt::Str::from_i64((*a).char_len())); rt::str_concat(&[a.as_str(), "/", b.as_str(), "/", &*_cc1]) });
+    return Ok({ let _cc1 = rt::Str::from(rt::Str::from_i64((*a).char_len())); rt::str_concat_n([a.as_str(), "/", b.as_str(), "/", &*_cc1]) });
 }
 } use pf_key::key;
 
