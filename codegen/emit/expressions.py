@@ -193,18 +193,7 @@ class _ExpressionsMixin:
             if ir.is_generator(e):
                 raise EmitError("a generator function's call runs none of its code until it is looped over: loop over "
                                 "it, or pass it directly to a consumer (list, sum, any, all, min, max, sorted, ...)", e.span)
-            byref = self.mod.byref.get(e.func, frozenset())
-            walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
-            # a container the callee takes by reference: a local borrowed where it stands (a
-            # walrus among the arguments could rebind it: then a clone, borrowed)
-            args = [(f"&{self.ref(a)}" if isinstance(a, ir.Local) and not walrus else f"&({self.expr(a)})")
-                    if i in byref else self.expr(a) for i, a in enumerate(e.args)]
-            if self.mod.recursive:
-                args.append(f"_depth + {1 + self.frame_off}")
-            target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
-            if self.self_target and e.func == self.fn.name and e.dispatch is None:
-                target = self.self_target
-            return self.q(f"rt::ret({target}({', '.join(args)}))")
+            return self.q(f"rt::ret({self.call_code(e)})")
         if isinstance(e, ir.FuncRef):
             return self.func_ref(e)
         if isinstance(e, ir.CallValue):  # through the pointer: the callee first, then the arguments
@@ -431,6 +420,21 @@ class _ExpressionsMixin:
             return f"({a} {e.op} {b})"
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
 
+    def call_code(self, e: ir.Call) -> str:
+        """The Rust call of user function `e` (its value; an exception it raised left pending)."""
+        byref = self.mod.byref.get(e.func, frozenset())
+        walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
+        # a container the callee takes by reference: a local borrowed where it stands (a
+        # walrus among the arguments could rebind it: then a clone, borrowed)
+        args = [(f"&{self.ref(a)}" if isinstance(a, ir.Local) and not walrus else f"&({self.expr(a)})")
+                if i in byref else self.expr(a) for i, a in enumerate(e.args)]
+        if self.mod.recursive:
+            args.append(f"_depth + {1 + self.frame_off}")
+        target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
+        if self.self_target and e.func == self.fn.name and e.dispatch is None:
+            target = self.self_target
+        return f"{target}({', '.join(args)})"
+
     def str_chain(self, e: ir.BinOp) -> str | None:
         """`a + b + c + ...` of strs as one str: written into one buffer when an operand is an
         f-string, a join or a padding method (`str_chain_buffer`, two operands or more), else, for three or more,
@@ -457,6 +461,13 @@ class _ExpressionsMixin:
                 refs.append(f"{self.ident(p.name)}.as_str()")
             elif isinstance(p, (ir.Local, ir.Const)):
                 refs.append(self.sref(p))
+            elif isinstance(p, ir.Call) and not ir.is_generator(p) and self.operands_first(p) is None:
+                # a user function's str stored straight where the callee writes it, then its
+                # pending exception taken (`rt::ret` would move it: a 16-byte copy just
+                # after the callee's narrower stores, which stalls store forwarding)
+                v = self.t("_cc")
+                lets.append(f"let {v} = {self.call_code(p)}; {self.q('rt::pend()')};")
+                refs.append(f"&*{v}")
             else:
                 v = self.t("_cc")
                 lets.append(f"let {v} = {self.expr(p)};")

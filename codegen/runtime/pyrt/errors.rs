@@ -547,6 +547,14 @@ pub fn ret<T>(v: T) -> PyResult<T> {
     }
 }
 
+/// After a call of a user function whose value is already stored: the exception it left
+/// pending, if any (`let v = f(..); rt::pend()?;` builds `v` in place, where `rt::ret(f(..))?`
+/// moves it).
+#[inline(always)]
+pub fn pend() -> PyResult<()> {
+    ret(())
+}
+
 /// What a call of an operator method gives the operator: its value, None if it returned
 /// NotImplemented (`notimpl_signal`), or the exception it raised.
 #[inline(always)]
