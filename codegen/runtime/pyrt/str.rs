@@ -1559,7 +1559,8 @@ pub fn int_padded_str(v: i64, zero: bool, width: usize) -> Str {
 /// `a + b + c + ...` of a few strs (codegen/emit/expressions.py `str_chain`), inlined where it
 /// is written: the literal pieces' lengths are constants there, so their copies are single
 /// stores and the total length partly folds (`"(" + a + " " + op + " " + b + ")"`: a
-/// `str_concat` call spent most of its time on the pieces' size tests).
+/// `str_concat` call spent most of its time on the pieces' size tests). Up to 8 pieces are
+/// copied by straight-line code.
 #[inline(always)]
 pub fn str_concat_n<const N: usize>(parts: [&str; N]) -> Str {
     let mut n = 0usize;
@@ -1572,12 +1573,27 @@ pub fn str_concat_n<const N: usize>(parts: [&str; N]) -> Str {
         Some(h) => heap_data(h),
         None => buf.as_mut_ptr(),
     };
+    // one copy per piece written out (a loop over the pieces is not unrolled: each literal's
+    // copy would stay a run of size tests); `get(k)` of a constant past N folds away
     let mut pos = 0usize;
-    for p in parts.iter() {
-        // SAFETY: the block (or `buf`) has room for exactly the `n` bytes of the pieces, whole
-        // `str`s, so every copy stays inside it and the result is valid UTF-8
-        unsafe { copy_to(base.add(pos), p.as_bytes()) };
-        pos += p.len();
+    let mut put = |k: usize| {
+        if let Some(p) = parts.get(k) {
+            // SAFETY: the block (or `buf`) has room for exactly the `n` bytes of the pieces,
+            // whole `str`s, so every copy stays inside it and the result is valid UTF-8
+            unsafe { copy_to(base.add(pos), p.as_bytes()) };
+            pos += p.len();
+        }
+    };
+    put(0);
+    put(1);
+    put(2);
+    put(3);
+    put(4);
+    put(5);
+    put(6);
+    put(7);
+    for k in 8..N {
+        put(k);
     }
     match heap {
         Some(h) => Str(StrRepr::Heap { data: heap_text(h), len: n }),
