@@ -1,4 +1,4 @@
-# corpus: functions: `k, v, l, r = xs[i]` and `t = xs[i]` of a list parameter in functions that change no list (the str and tuple fields borrowed in place) next to ones that do, IndexError, RecursionError, long and non-ASCII strs
+# corpus: functions: `k, v, l, r = xs[i]` and `t = xs[i]` of a list parameter in functions that change no list (the str and tuple fields borrowed in place), IndexError, RecursionError, long and non-ASCII strs, the big-int rerun
 
 
 def evaluate(nodes: list[tuple[str, int, int, int]], i: int) -> int:
@@ -33,29 +33,6 @@ def label(rows: list[tuple[str, str]], i: int) -> str:
     return f"{name}|{note}|{len(name)}|{whole[1][-2:]}|{'/'.join(parts)}|{name.upper()}"
 
 
-def pick(rows: list[tuple[str, str]], i: int) -> str:
-    name, _ = rows[i]
-    return name
-
-
-def renamed(rows: list[tuple[str, str]], i: int) -> str:
-    name, note = rows[i]
-    rows[i] = ("changed", note)  # this function changes the list: the local keeps the old str
-    rows.append((name + "!", ""))
-    return name + "/" + rows[i][0] + "/" + rows[-1][0]
-
-
-def grow(rows: list[tuple[str, str]]) -> None:
-    rows.append(("grown " * 5, "x"))
-    rows[0] = ("replaced", "y")
-
-
-def calls_grow(rows: list[tuple[str, str]], i: int) -> str:
-    name, note = rows[i]
-    grow(rows)  # a callee changes the list: `name` must stay what it was
-    return name + ":" + note + ":" + rows[0][0]
-
-
 def walk(nodes: list[tuple[str, int, int, int]], i: int) -> str:
     kind, _, left, _ = nodes[i]
     return kind + walk(nodes, left)
@@ -81,22 +58,22 @@ def main() -> None:
     rows = [("", ""), ("x", "y"), ("seven77", "eight888"), ("fourteen chars", "fifteen chars.."),
             ("sixteen chars..." * 2, "caf\u00e9 \u2603"), ("\U0001f600", "\u00e9")]
     for i in range(len(rows)):
-        print(label(rows, i), pick(rows, i) == rows[i][0])
-    print(renamed(rows, 4), rows[4], rows[-1])
-    print(calls_grow(rows, 3), rows[0], len(rows))
-    print(calls_grow(rows, 0), rows[0])
+        print(label(rows, i))
     chain: list[tuple[str, int, int, int]] = [("k", 0, i + 1, 0) for i in range(3000)]
+    try:
+        print(len(walk(chain[:50], 0)))
+    except IndexError as e:
+        print("IndexError", e)
     try:
         print(len(walk(chain, 0)))
     except RecursionError as e:
         print("RecursionError", e)
     except IndexError as e:
         print("IndexError", e)
-    short = [("s", 0, i + 1, 0) for i in range(50)]
-    try:
-        print(walk(short, 0))
-    except IndexError as e:
-        print("IndexError", e)
+    big = 1
+    for _ in range(70):
+        big = big * 2 + depth(nodes, 4)
+    print(big, show(nodes, 4))
 
 
 main()

@@ -31,6 +31,10 @@ def wrapped(n: int) -> str:
         return "caught " + str(e) + " in wrapped"
 
 
+def show_big(n: int) -> str:
+    return "<" + str(n % 7) + "|" + nest(n % 3) + ">"
+
+
 def main() -> None:
     print(wrapped(2), wrapped(3))
     try:
@@ -65,6 +69,10 @@ def main() -> None:
                      + parts[8] + "!")
         print(k, len(chain), chain[:20], joined.startswith(chain[:10]))
     print("" + "" + piece("q", 0) + "", "a" + "bcdefghijklm" + "n", "a" + "bcdefghijklm" + "no")
+    big = 1
+    for _ in range(70):
+        big = big * 2 + len(show_big(big))
+    print(big)
 
 
 main()
