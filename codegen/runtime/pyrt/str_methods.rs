@@ -983,7 +983,36 @@ fn push_pad(out: &mut String, f: char, n: i64) {
     }
 }
 
-pub fn str_zfill(s: &str, width: i64) -> Str {
+/// `s.zfill(width)`. An ASCII text with a result of at most 14 bytes (`str(n).zfill(6)`) is put
+/// together in two words in line (an inline `Str`'s text read from its words, no char count;
+/// out of line, its `u128` shifts were libcalls on wasm32: ~210 instructions per call); the
+/// rest out of line.
+#[inline]
+pub fn str_zfill<S: StrSrc + ?Sized>(s: &S, width: i64) -> Str {
+    if let Some((n, x0, x1)) = s.short_text() {
+        if (x0 | x1) & 0x8080_8080_8080_8080 == 0 && width <= 14 {
+            if width <= n as i64 {
+                return Str::from_words(n, x0, x1, 0);
+            }
+            let total = width as usize;
+            let fill = total - n;
+            // the sign byte, `fill` ASCII zeros, then the rest (each placed with `or_at`: every
+            // piece ends by byte 14)
+            let sign = matches!(x0 as u8, b'+' | b'-') as usize;
+            let (mut lo, mut hi) = (x0 & (0xff * sign as u64), 0u64);
+            let zeros = 0x3030_3030_3030_3030u64;
+            let keep = |k: usize| if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
+            or_at(&mut lo, &mut hi, sign, zeros & keep(fill), zeros & keep(fill.saturating_sub(8)));
+            let (r0, r1) = if sign == 1 { ((x0 >> 8) | (x1 << 56), x1 >> 8) } else { (x0, x1) };
+            or_at(&mut lo, &mut hi, sign + fill, r0, r1);
+            return Str::from_words(total, lo, hi, 0);
+        }
+    }
+    str_zfill_text(s.src().text, width)
+}
+
+#[inline(never)]
+fn str_zfill_text(s: &str, width: i64) -> Str {
     let n = str_len(s);
     if width <= n {
         return Str::from_str(s);
