@@ -1101,8 +1101,24 @@ impl std::fmt::Debug for Str {
 /// `a + b` for str: appends to `a` (in place when `a` is not shared).
 impl std::ops::Add<&Str> for Str {
     type Output = Str;
+    /// A result of at most 14 bytes from an inline or literal left side and an inline right
+    /// side (`"SKU-" + str(n).zfill(6)`) is put together in two words in line (through
+    /// `push_str`, a copy of each side into a byte buffer: ~175 instructions on wasm32).
     #[inline]
     fn add(mut self, o: &Str) -> Str {
+        if let Some((m, y0, y1)) = o.short_text() {
+            let left = match &self.0 {
+                StrRepr::Static(t) if t.len() <= 14 => Some((t.len(), text_word(t.as_bytes(), 0), text_word(t.as_bytes(), 8))),
+                _ => self.short_text(),
+            };
+            if let Some((n, mut lo, mut hi)) = left {
+                if n + m <= 14 {
+                    // (n >= 8 leaves at most 6 bytes for `o`: its second word is zero)
+                    or_at(&mut lo, &mut hi, n, y0, y1);
+                    return Str::from_words(n + m, lo, hi, 0);
+                }
+            }
+        }
         self.push_str(o);
         self
     }
