@@ -249,11 +249,14 @@ impl HashIndex {
     /// The first position whose entry `eq` accepts, among those filed under `h`.
     #[inline]
     fn find(&self, h: u64, mut eq: impl FnMut(usize) -> bool) -> Option<usize> {
+        debug_assert!(self.slots.len().is_power_of_two());
         let mask = self.slots.len() - 1;
         let tag = self.tag(h);
         let mut i = (h as usize) & mask;
         loop {
-            let s = self.slots[i];
+            // SAFETY: `slots.len()` is a power of two (a table is never empty here: callers
+            // test `is_empty`), so `i & mask` is in bounds (no bounds test per probe)
+            let s = unsafe { *self.slots.get_unchecked(i) };
             if s == 0 {
                 return None;
             }
@@ -395,12 +398,14 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             None
         } else {
             self.index.find(h, |p: usize| {
-                if p >= hashes.len() {
-                    return false;
+                // (a position past the end: trailing tombstones trimmed; `entries` and `hashes`
+                // always have the same length)
+                match entries.get(p) {
+                    // (the slot's tag matched the hash's: the cached hash is not read, the key
+                    // is compared)
+                    Some(Some((ek, _))) => is_key(ek),
+                    _ => false,
                 }
-                // (the slot's tag matched the hash's: the cached hash is not read, the key is
-                // compared)
-                matches!(&entries[p], Some((ek, _)) if is_key(ek))
             })
         }
     }
