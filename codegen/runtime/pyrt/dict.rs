@@ -618,8 +618,9 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     }
     #[inline(never)]
     pub fn get_or(&self, k: &K, default: V) -> V {
-        match self.get(k) {
-            Some(v) => v,
+        // (the lookup in line, not through `get`: one call per lookup, not two)
+        match self.0.borrow().get_ref(k) {
+            Some(v) => v.clone(),
             None => default,
         }
     }
@@ -639,8 +640,10 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     }
     #[inline(never)]
     pub fn get_or_h(&self, k: &K, h: u64, default: V) -> V {
-        match self.get_h(k, h) {
-            Some(v) => v,
+        debug_assert!(h == hash_of(k));
+        // (the lookup in line, not through `get_h`: one call per lookup, not two)
+        match self.0.borrow().get_ref_h(k, h) {
+            Some(v) => v.clone(),
             None => default,
         }
     }
@@ -1014,8 +1017,13 @@ impl<V: Clone> PyDict<Str, V> {
     }
     #[inline(never)]
     pub fn get_or_lit(&self, k: &LitKey, default: V) -> V {
-        match self.get_lit(k) {
-            Some(v) => v,
+        // (the lookup in line, not through `get_lit`: one call per lookup, not two)
+        let d = self.0.borrow();
+        match d.find_lit(k) {
+            Some(p) => match d.entries[p].as_ref() {
+                Some(e) => e.1.clone(),
+                None => default,
+            },
             None => default,
         }
     }
