@@ -1,4 +1,4 @@
-# corpus: strings: for x in s.split(";") loops: empty pieces, ends, long and non-ASCII pieces, rebinding the text, break
+# corpus: strings: for x in s.split(";") and s.split() loops: empty pieces, ends, long and non-ASCII pieces, rebinding, break
 
 
 def fields(n: int) -> str:
@@ -35,6 +35,12 @@ def main() -> None:
         k, v = p.split("=")
         print(len(k), v)
     print(n)
+    for t in ["", "   ", "a", " a ", "a  b\tc\nd\x0be\x0cf\rg\x1ch\x1fi", "é  日本 x", "x" * 15 + " " + "y" * 17,
+              "\x85a\u2003b c"]:
+        ws: list[str] = []
+        for w in t.split():
+            ws.append(w)
+        print(len(ws), ws == t.split(), [len(w) for w in ws])
     for line in "id=1;t=2\nid=3;t=4\n\nx".splitlines():
         rec: dict[str, str] = {}
         for f in line.split(";"):

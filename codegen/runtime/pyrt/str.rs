@@ -2161,7 +2161,31 @@ impl Pieces {
             self.pos = e + 1;
             return true;
         }
+        if let PiecesHow::Space = self.how {
+            return self.next_space_into(dst);
+        }
         self.next_into_other(dst)
+    }
+    /// `next_into` of a split at whitespace (`for w in text.split()`, wordcount's loop): in
+    /// line where the loop is small enough.
+    #[inline]
+    fn next_space_into(&mut self, dst: &mut Str) -> bool {
+        let src = self.s.src();
+        let (b, n) = (src.text.as_bytes(), src.text.len());
+        // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and ' '
+        let sp = |c: u8| matches!(c, 0x09..=0x0d | 0x1c..=0x20);
+        let mut st = self.pos;
+        while st < n && sp(b[st]) {
+            st += 1;
+        }
+        if st == n {
+            self.pos = n;
+            return false;
+        }
+        let e = ascii_word_end(b, st);
+        src.piece_into(&src.text[st..e], dst);
+        self.pos = e;
+        true
     }
     #[inline(never)]
     fn next_into_other(&mut self, dst: &mut Str) -> bool {
