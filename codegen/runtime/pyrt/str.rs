@@ -1336,13 +1336,84 @@ pub fn str_join_list(sep: &str, l: &PyList<Str>) -> Str {
 /// that is built in one buffer): no str of its own.
 pub fn push_join_list(out: &mut String, sep: &str, l: &PyList<Str>) {
     let items = l.0.borrow();
-    let n: usize = items.iter().map(|x| x.len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
+    let n: usize = items.iter().map(|x| x.byte_len()).sum::<usize>() + sep.len() * items.len().saturating_sub(1);
     out.reserve(n);
-    for (k, x) in items.iter().enumerate() {
-        if k > 0 {
-            push_text(out, sep);
+    // SAFETY: `reserve` made room for the n bytes written below (whole `str`s: UTF-8 stays)
+    unsafe {
+        let v = out.as_mut_vec();
+        let start = v.len();
+        let (base, mut pos) = (v.as_mut_ptr().add(start), 0usize);
+        for (k, x) in items.iter().enumerate() {
+            if k > 0 {
+                copy_to(base.add(pos), sep.as_bytes());
+                pos += sep.len();
+            }
+            let b = x.as_bytes();
+            copy_to(base.add(pos), b);
+            pos += b.len();
         }
-        push_text(out, x);
+        debug_assert_eq!(pos, n);
+        v.set_len(start + pos);
+    }
+}
+
+/// One item of `sep.join(...)` written into an f-string's buffer (the emitter's `join_into`):
+/// the separator unless it is the `first` item, then `x`; one call and one `reserve` for both.
+#[inline(never)]
+pub fn push_join_text(out: &mut String, sep: &str, first: bool, x: &str) {
+    let s = if first { 0 } else { sep.len() };
+    out.reserve(s + x.len());
+    // SAFETY: `reserve` made room for both; whole `str`s keep the text UTF-8
+    unsafe {
+        let v = out.as_mut_vec();
+        let len = v.len();
+        let p = v.as_mut_ptr().add(len);
+        copy_to(p, &sep.as_bytes()[..s]);
+        copy_to(p.add(s), x.as_bytes());
+        v.set_len(len + s + x.len());
+    }
+}
+
+/// `push_join_text` of `str(v)` for an int: its digits written straight into the buffer (up
+/// to 8 digits put together in a register, last digit first, and stored as one word).
+#[inline(never)]
+pub fn push_join_i64(out: &mut String, sep: &str, first: bool, v: i64) {
+    let s = if first { 0 } else { sep.len() };
+    let neg = (v < 0) as usize;
+    let mut d = [0u8; 20];
+    let (mut x, mut nd, mut i) = (0u64, 0usize, 20usize);
+    if v > -100_000_000 && v < 100_000_000 {
+        let mut u = v.unsigned_abs() as u32;
+        loop {
+            x = (x << 8) | (b'0' + (u % 10) as u8) as u64;
+            nd += 1;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+    } else {
+        i = dec_digits(v.unsigned_abs(), &mut d);
+        nd = 20 - i;
+    }
+    // 8 bytes of room past the sign for the word store (its bytes past the digits are spare
+    // capacity, not text)
+    out.reserve(s + neg + nd.max(8));
+    // SAFETY: `reserve` made room for the separator, the sign and max(nd, 8) bytes; all
+    // written bytes kept are ASCII or the separator's whole `str`
+    unsafe {
+        let vec = out.as_mut_vec();
+        let len = vec.len();
+        let p = vec.as_mut_ptr().add(len);
+        copy_to(p, &sep.as_bytes()[..s]);
+        *p.add(s) = b'-';
+        let q = p.add(s + neg);
+        if i == 20 {
+            std::ptr::write_unaligned(q as *mut u64, x.to_le());
+        } else {
+            copy_to(q, &d[i..]);
+        }
+        vec.set_len(len + s + neg + nd);
     }
 }
 
