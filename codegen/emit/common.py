@@ -458,3 +458,19 @@ def pad_part(p: ir.Expr) -> bool:
     rebinds (a walrus): `into_buffer` writes it straight into a buffer (`rt::str_pad_into`)."""
     return (isinstance(p, ir.Intrinsic) and p.name in ("str.ljust", "str.rjust", "str.center")
             and not any(ir.rebinds(p.args[0], x) for x in p.args[1:]))
+
+
+def plain_data(t: ir.Type) -> bool:
+    """Whether releasing a value of type `t` runs no code and shows nothing: strs, numbers,
+    None, and lists, dicts, sets, deques, tuples and optionals of such."""
+    if isinstance(t, ir.Prim):
+        return True
+    if isinstance(t, (ir.ListT, ir.SetT, ir.DequeT)):
+        return plain_data(t.elem)
+    if isinstance(t, ir.DictT):
+        return plain_data(t.key) and plain_data(t.val)
+    if isinstance(t, ir.TupleT):
+        return all(plain_data(x) for x in t.items)
+    if isinstance(t, ir.OptionT):
+        return plain_data(t.inner)
+    return False

@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _Writer, _char_locals, _piece_locals, default_value, is_copy, rust_str, rust_type, yield_param
+from portalis.codegen.emit.common import (EmitError, _Writer, _char_locals, _piece_locals, default_value, is_copy, plain_data,
+                                          rust_str, rust_type, yield_param)
 from portalis.codegen.emit import keyhash
 from portalis.codegen.emit.statements import _StatementsMixin, fuse_dict_idioms
 from portalis.codegen.emit.loops import _LoopsMixin
@@ -274,6 +275,12 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             if fn.generator:
                 w.line("Ok(true)", last)
             elif fn.ret == ir.NONE:
+                if fn.name == self.mod.exit_fn:
+                    # the program's last call returning: its plain-data locals are left to the exit
+                    keep = [self.ident(n) for n, t in fn.locals
+                            if n not in self.char_locals and (n in self.piece_locals or plain_data(t) and not self.copy(t))]
+                    if keep:
+                        w.line(" ".join(f"std::mem::forget({x});" for x in keep), last)
                 w.line("Ok(())", last)
             elif isinstance(fn.ret, ir.OptionT):
                 w.line("Ok(None)", last)

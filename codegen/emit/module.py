@@ -51,6 +51,7 @@ class _ModEmitter:
                       for x in module.exceptions}
         self._enums = {x.name: names.fresh(f"E_{names.bare(x.name)}") for x in module.enums}
         self.recursive = _recursive_functions(module)
+        self.exit_fn = _exit_function(module, self.recursive)
         self.byref = _byref_params(module)
         self.stable = _list_stable(module)
         self.assigned_globals = _assigned_globals(module)
@@ -278,6 +279,32 @@ def _list_stable(m: ir.Module) -> frozenset[str]:
                 del cand[name]
                 changed = True
     return frozenset(cand)
+
+
+def _exit_function(m: ir.Module, recursive: set[str]) -> str | None:
+    """The function whose call is the module's last statement (`main()`, also as the last of an
+    `if __name__ == "__main__":` without `else`) and its only use: a plain function returning
+    None that nothing else calls, refers to or nests in. When it returns normally the program
+    only flushes its output and exits, so its plain-data locals (strs, numbers and containers
+    of them, whose release runs no code and prints nothing) are left to the exit instead of
+    released one by one (`FnEmitter.emit_body`): text_clean's 3 million strs, json_like's
+    450,000 dicts."""
+    body = m.main.body
+    while body and isinstance(body[-1], ir.If) and not body[-1].orelse:
+        body = body[-1].body
+    if not body or not isinstance(body[-1], ir.ExprStmt):
+        return None
+    call = body[-1].expr
+    if not isinstance(call, ir.Call) or call.dispatch is not None:
+        return None
+    name = call.func
+    fn = next((f for f in m.functions if f.name == name), None)
+    if (fn is None or fn.ret != ir.NONE or fn.generator or fn.cache is not None or fn.nested_in or "." in name
+            or name in recursive or any(f.nested_in == name for f in m.functions)):
+        return None
+    uses = sum(1 for n in ir.walk((m.functions, m.main))
+               if isinstance(n, (ir.Call, ir.FuncRef, ir.MethodTarget)) and n.func == name)
+    return name if uses == 1 else None
 
 
 def _recursive_functions(m: ir.Module) -> set[str]:

@@ -40,6 +40,7 @@ fn main__body() -> rt::PyResult<()> {
         }
     }
     { let mut _o8 = String::new(); rt::PyFmt::fmt_str(&by_len, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&other, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&counts, &mut _o8); _o8.push('\n'); rt::out_str(&_o8); };
+    std::mem::forget(by_len); std::mem::forget(other); std::mem::forget(counts); std::mem::forget(w);
     Ok(())
 }
 } use pf_main_::main_;
