@@ -1885,3 +1885,36 @@ fn radix_sorts_against_std_stable_sort() {
         }
     }
 }
+
+#[test]
+fn push_join_items_match_reference() {
+    // push_join_i64 / push_join_text / push_join_list against format!/join, around the
+    // 8-digit register path, i64's ends, separators of 0-17 bytes and non-ASCII text
+    let ints: Vec<i64> = vec![0, 7, -7, 9, 10, 99, -100, 9_999_999, 10_000_000, -9_999_999, -10_000_000,
+        99_999_999, 100_000_000, -99_999_999, -100_000_000, 4_294_967_295, 4_294_967_296, i64::MAX, i64::MIN];
+    let seps = ["", ",", ", ", "é", "0123456789abcdef", "0123456789abcdefg", "\u{1F600}"];
+    for sep in seps {
+        for n in 0..ints.len() {
+            let items = &ints[..n];
+            let mut out = String::from("<");
+            let mut first = true;
+            for &v in items {
+                push_join_i64(&mut out, sep, first, v);
+                first = false;
+            }
+            let want: Vec<String> = items.iter().map(|v| v.to_string()).collect();
+            assert_eq!(out, format!("<{}", want.join(sep)));
+        }
+        let words = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmno", "abcdefghijklmnop",
+            "abcdefghijklmnopq", "naïve", "\u{1F600}x"];
+        let mut out = String::new();
+        for (k, w) in words.iter().enumerate() {
+            push_join_text(&mut out, sep, k == 0, w);
+        }
+        assert_eq!(out, words.join(sep));
+        let mut out2 = String::from("[");
+        let l = PyList::from_vec(words.iter().map(|w| Str::from(*w)).collect::<Vec<Str>>());
+        push_join_list(&mut out2, sep, &l);
+        assert_eq!(out2, format!("[{}", words.join(sep)));
+    }
+}
