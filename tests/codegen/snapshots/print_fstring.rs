@@ -40,6 +40,7 @@ fn main__body() -> rt::PyResult<()> {
     }
     t = { let _fp6 = rt::Str::from_i64(name.char_len()); rt::str_concat_scanned(&[name.as_str(), "=", _fp6.as_str()]) };
     { let mut _o7 = String::new(); _o7.push_str(&t); _o7.push('\n'); rt::out_str(&_o7); };
+    std::mem::forget(name); std::mem::forget(t);
     Ok(())
 }
 } use pf_main_::main_;
