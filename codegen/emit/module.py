@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from portalis import ir
-from portalis.codegen.emit.common import RustCrate, _Writer, crate_name, is_copy, runtime_text, rust_str, rust_type
+from portalis.codegen.emit.common import (RustCrate, _Writer, crate_name, is_copy, plain_data, runtime_text, rust_str,
+                                          rust_type)
 from portalis.codegen.emit.enums import emit_enum_classes
 from portalis.codegen.emit.function import _FnEmitter
 from portalis.codegen.emit.names import Names
@@ -232,18 +233,9 @@ _STABLE_NODES = (ir.Const, ir.Local, ir.Global, ir.Coerce, ir.BinOp, ir.UnaryOp,
 
 
 def _plain(t: ir.Type) -> bool:
-    """A type whose values' comparison, hashing, printing and dropping run no user code."""
-    if isinstance(t, ir.Prim):
-        return True
-    if isinstance(t, ir.TupleT):
-        return all(_plain(x) for x in t.items)
-    if isinstance(t, (ir.ListT, ir.SetT, ir.IterT)):
-        return _plain(t.elem)
-    if isinstance(t, ir.OptionT):
-        return _plain(t.inner)
-    if isinstance(t, ir.DictT):
-        return _plain(t.key) and _plain(t.val)
-    return False
+    """A type whose values' comparison, hashing, printing and dropping run no user code: plain
+    data (`common.plain_data`) or an iterator over it."""
+    return plain_data(t.elem) if isinstance(t, ir.IterT) else plain_data(t)
 
 
 def _list_stable(m: ir.Module) -> frozenset[str]:
