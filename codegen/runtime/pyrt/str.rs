@@ -2216,26 +2216,29 @@ impl Pieces {
     /// a call per piece: ~40 % of the cost of a short field); the other ways out of line.
     #[inline(always)]
     pub fn next_into(&mut self, dst: &mut Str) -> bool {
-        if let PiecesHow::Byte(c) = self.how {
-            let src = self.s.src();
-            let (b, n, i) = (src.text.as_bytes(), src.text.len(), self.pos);
-            // `pos` past the end once the last piece (the text after the last separator,
-            // maybe empty) is out
-            if i > n {
-                return false;
-            }
-            let e = match find_byte(&b[i..], c) {
-                Some(j) => i + j,
-                None => n,
-            };
-            src.piece_into(&src.text[i..e], dst);
-            self.pos = e + 1;
-            return true;
+        match self.how {
+            PiecesHow::Byte(c) => self.next_byte_into(c, dst),
+            PiecesHow::Space => self.next_space_into(dst),
+            _ => self.next_into_other(dst),
         }
-        if let PiecesHow::Space = self.how {
-            return self.next_space_into(dst);
+    }
+    /// `next_into` of a split at the byte `c`.
+    #[inline(always)]
+    fn next_byte_into(&mut self, c: u8, dst: &mut Str) -> bool {
+        let src = self.s.src();
+        let (b, n, i) = (src.text.as_bytes(), src.text.len(), self.pos);
+        // `pos` past the end once the last piece (the text after the last separator, maybe
+        // empty) is out
+        if i > n {
+            return false;
         }
-        self.next_into_other(dst)
+        let e = match find_byte(&b[i..], c) {
+            Some(j) => i + j,
+            None => n,
+        };
+        src.piece_into(&src.text[i..e], dst);
+        self.pos = e + 1;
+        true
     }
     /// `next_into` of a split at whitespace (`for w in text.split()`, wordcount's loop): in
     /// line where the loop is small enough.
@@ -2258,37 +2261,13 @@ impl Pieces {
         self.pos = e;
         true
     }
+    /// `next_into` of the other ways (lines, a list's items), out of line.
     #[inline(never)]
     fn next_into_other(&mut self, dst: &mut Str) -> bool {
         let src = self.s.src();
         let (t, b, n, i) = (src.text, src.text.as_bytes(), src.text.len(), self.pos);
         let (st, end, next) = match self.how {
-            PiecesHow::Byte(c) => {
-                // `pos` past the end once the last piece (the text after the last separator,
-                // maybe empty) is out
-                if i > n {
-                    return false;
-                }
-                let e = match find_byte(&b[i..], c) {
-                    Some(j) => i + j,
-                    None => n,
-                };
-                (i, e, e + 1)
-            }
-            PiecesHow::Space => {
-                // Python's ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and ' '
-                let sp = |c: u8| matches!(c, 0x09..=0x0d | 0x1c..=0x20);
-                let mut st = i;
-                while st < n && sp(b[st]) {
-                    st += 1;
-                }
-                if st == n {
-                    self.pos = n;
-                    return false;
-                }
-                let e = ascii_word_end(b, st);
-                (st, e, e)
-            }
+            PiecesHow::Byte(_) | PiecesHow::Space => unreachable!("next_into takes these"),
             PiecesHow::Lines => {
                 if i >= n {
                     return false;
