@@ -30,8 +30,9 @@ command -v pkg-config >/dev/null 2>&1 || APT+=(pkg-config)
 command -v g++ >/dev/null 2>&1 && command -v make >/dev/null 2>&1 || APT+=(g++ make)
 command -v cc >/dev/null 2>&1 || APT+=(gcc)  # `portalis exec`'s native launcher (codegen/launcher)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || APT+=(libkrb5-dev)
+[ -x /usr/bin/time ] || APT+=(time)  # GNU time: peak memory in benchmarks/kernels.py and the launcher's test
 if [ ${#APT[@]} -gt 0 ]; then
-  echo "portalis setup: installing ${APT[*]} (apt, for the VS Code extension and its test)..."
+  echo "portalis setup: installing ${APT[*]} (apt, for the VS Code extension, its test and the launcher's)..."
   $SUDO apt-get update -q >/dev/null
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${APT[@]}" >/dev/null
 fi

@@ -292,7 +292,6 @@ def _max_rss_kb(cmd: list[str], env: dict[str, str] | None = None) -> int:
     return min(peaks)
 
 
-@pytest.mark.skipif(not os.path.isfile("/usr/bin/time"), reason="GNU time (/usr/bin/time) is not installed")
 def test_launcher_peak_memory_is_below_cpython_hello_world(prepared: Path, cache_dir: Path, monkeypatch) -> None:
     """The launcher maps only the code pages it runs (`no_fault_around` in the C source: without
     it libwasmtime's fault-around put the launcher at ~10.3 MB, above CPython's ~8.7 MB hello
