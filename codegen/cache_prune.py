@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import time
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def touch(*paths: Path) -> None:
 def _entry(path: Path) -> tuple[float, int]:
     """(last use, bytes) of one entry: a file, or a directory (its newest file, its total)."""
     st = path.lstat()
-    if not path.is_dir() or path.is_symlink():
+    if not stat.S_ISDIR(st.st_mode):  # a file (or a link: not followed)
         return st.st_mtime, st.st_size
     newest, total = st.st_mtime, 0
     for root, _dirs, files in os.walk(path):

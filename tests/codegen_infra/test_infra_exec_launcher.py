@@ -299,8 +299,8 @@ def test_launcher_peak_memory_is_below_cpython_hello_world(prepared: Path, cache
     found = launcher.wasmtime_library()
     assert found is not None
     exe = launcher.launcher_path(found[1], str(cache_dir))
-    if subprocess.run([exe, "--no-fault-around"], capture_output=True, text=True, check=True).stdout.strip() == "0":
-        pytest.skip("this kernel cannot turn fault-around off (userfaultfd with UFFD_FEATURE_WP_ASYNC: Linux 6.7+)")
+    turned_off = subprocess.run([exe, "--no-fault-around"], capture_output=True, text=True,
+                                check=True).stdout.strip() != "0"
     argv: list[str] = []
 
     def capture(path: str, args: list[str]) -> None:  # the launcher's command line, as `exec` builds it
@@ -312,6 +312,9 @@ def test_launcher_peak_memory_is_below_cpython_hello_world(prepared: Path, cache
     assert argv and "libwasmtime" in argv[1], argv
     ours = _max_rss_kb(argv)
     cpython = _max_rss_kb([sys.executable, "-c", "print('hello world')"])
+    if not turned_off and ours >= cpython:  # the launcher ran (exit 3), at its ~10 MB of before
+        pytest.xfail(f"a known gap: this kernel cannot turn fault-around off (userfaultfd with "
+                     f"UFFD_FEATURE_WP_ASYNC: Linux 6.7+): {ours} KB against CPython's {cpython} KB")
     assert ours < cpython, (ours, cpython)
 
 
