@@ -399,6 +399,52 @@ def _piece_locals(fn: ir.Function, recursive: bool) -> set[str]:
     return (cands & bound) - bad
 
 
+def _joinbuf_locals(fn: ir.Function) -> dict[str, str]:
+    """list[str] locals whose only use is to be joined: every binding is `xs = []`, every other
+    reference is `xs.append(e)` as a statement (`e` not reading `xs`), `len(xs)`, or
+    `SEP.join(xs)` with one str literal SEP for all its joins. Such a list is the joined text
+    itself (`rt::JoinBuf`): an item is written into it, after the separator, when it is
+    appended; a join copies the text so far. Name -> the separator. Not in a generator or the
+    module body; not in a function with a `try` (an item that raises half-written would stay in
+    a text that a handler could then join)."""
+    if fn.generator or fn.name == "<module>":
+        return {}
+    params = {n for n, _ in fn.params}
+    cands = {n for n, t in fn.locals if t == ir.ListT(ir.STR) and n not in params and not ir.is_made_up(n)}
+    if not cands:
+        return {}
+    nodes = list(ir.walk(fn.body))
+    if any(isinstance(n, ir.Try) for n in nodes):
+        return {}
+    ok: set[int] = set()  # ids of the allowed references
+    bad: set[str] = set()
+    seps: dict[str, set[str]] = {}
+    for n in nodes:
+        if (isinstance(n, ir.Assign) and isinstance(n.target, ir.NameTarget) and n.target.name in cands
+                and not n.target.is_global and isinstance(n.value, ir.ListLit) and not n.value.items):
+            ok.add(id(n.target))
+        elif (isinstance(n, ir.ExprStmt) and isinstance(n.expr, ir.Intrinsic) and n.expr.name == "list.append"
+              and isinstance(n.expr.args[0], ir.Local) and n.expr.args[0].name in cands):
+            name = n.expr.args[0].name
+            ok.add(id(n.expr.args[0]))
+            if any(isinstance(x, ir.Local) and x.name == name for x in ir.walk(n.expr.args[1:])):
+                bad.add(name)
+        elif (isinstance(n, ir.Intrinsic) and n.name == "str.join" and len(n.args) == 2
+              and isinstance(n.args[1], ir.Local) and n.args[1].name in cands
+              and isinstance(n.args[0], ir.Const) and isinstance(n.args[0].value, str)):
+            ok.add(id(n.args[1]))
+            seps.setdefault(n.args[1].name, set()).add(n.args[0].value)
+        elif (isinstance(n, ir.Intrinsic) and n.name == "len" and len(n.args) == 1
+              and isinstance(n.args[0], ir.Local) and n.args[0].name in cands):
+            ok.add(id(n.args[0]))
+        elif isinstance(n, ir.Handler) and n.name in cands:
+            bad.add(n.name)
+    for n in nodes:
+        if isinstance(n, (ir.NameTarget, ir.Local)) and n.name in cands and id(n) not in ok:
+            bad.add(n.name)
+    return {n: next(iter(ss)) for n, ss in seps.items() if n not in bad and len(ss) == 1}
+
+
 def _fresh_split(e: ir.Expr, recursive: bool) -> bool:
     """`s.split(...)`, or a comprehension `split_strip_comp` makes one call of (see there)."""
     if isinstance(e, ir.Intrinsic):

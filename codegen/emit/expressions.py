@@ -525,6 +525,9 @@ class _ExpressionsMixin:
             return [f"{f}.push_str({rust_str(p.value)});"] if p.value else []
         if isinstance(p, ir.FString) and self.buffer_part(p):
             return self.fstring_into(p, f)
+        if (isinstance(p, ir.Intrinsic) and p.name == "str.join" and isinstance(p.args[1], ir.Local)
+                and p.args[1].name in self.joinbufs):
+            return [f"rt::push_text(&mut {f}, &{self.ident(p.args[1].name)}.text);"]  # common._joinbuf_locals
         if isinstance(p, ir.Intrinsic) and p.name == "str.join" and self.buffer_part(p):
             it = p.args[1]
             if isinstance(it.ty, ir.ListT) and not isinstance(it, ir.Comprehension):

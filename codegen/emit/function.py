@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from portalis import ir
-from portalis.codegen.emit.common import (EmitError, _Writer, _char_locals, _piece_locals, default_value, is_copy, plain_data,
+from portalis.codegen.emit.common import (EmitError, _Writer, _char_locals, _joinbuf_locals, _piece_locals, default_value, is_copy, plain_data,
                                           rust_str, rust_type, yield_param)
 from portalis.codegen.emit import keyhash
 from portalis.codegen.emit.statements import _StatementsMixin, fuse_dict_idioms
@@ -39,6 +39,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.char_locals = _char_locals(fn)  # str locals kept as a Rust `char` (see common._char_locals)
         # list[str] locals kept as a plain `Vec<rt::Str>` (see common._piece_locals)
         self.piece_locals = _piece_locals(fn, bool(mod.recursive))
+        # list[str] locals that are only joined: the joined text itself (common._joinbuf_locals)
+        self.joinbufs = _joinbuf_locals(fn)
         # container parameters taken by reference (module._byref_params)
         self.byref_locals = {fn.params[i][0] for i in mod.byref.get(fn.name, ())}
         # `k, v = xs[i]` / `t = xs[i]` of a borrowed list parameter in a function that changes no
@@ -262,6 +264,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                     continue
                 if n in self.piece_locals:
                     w.line(f"let mut {self.ident(n)}: Vec<rt::Str> = Vec::new();", fn.span.line)
+                    continue
+                if n in self.joinbufs:
+                    w.line(f"let mut {self.ident(n)}: rt::JoinBuf = rt::JoinBuf::new();", fn.span.line)
                     continue
                 w.line(f"let mut {self.ident(n)}: {self.rty(t)} = {self.dflt(t)};", fn.span.line)
             except EmitError as e:

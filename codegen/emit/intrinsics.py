@@ -35,6 +35,8 @@ class _IntrinsicsMixin:
         q = self.q
         if n == "print":
             return self.print_(e)
+        if n == "str.join" and isinstance(a[1], ir.Local) and a[1].name in self.joinbufs:
+            return f"{self.ident(a[1].name)}.join()"  # the text so far (common._joinbuf_locals)
         if n.startswith("union."):
             return self.union_intrinsic(e)
         if n.startswith("enum."):
@@ -109,6 +111,8 @@ class _IntrinsicsMixin:
                 return self.from_i64(q(f"rt::str_split_count({self.split_args(a[0])}, {ln})"))
             if isinstance(a[0], ir.Intrinsic) and a[0].name == "str.splitlines":
                 return self.from_i64(f"rt::str_splitlines_count({self.sref(a[0].args[0])})")
+            if isinstance(a[0], ir.Local) and a[0].name in self.joinbufs:  # common._joinbuf_locals
+                return self.from_i64(f"{self.ident(a[0].name)}.len()")
             if isinstance(a[0], ir.Local) and a[0].name in self.piece_locals:  # a `Vec` (common._piece_locals)
                 return self.from_i64(f"({self.ident(a[0].name)}.len() as i64)")
             return self.from_i64(f"{R(a[0])}.len()")

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs
+from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs, rust_str
 
 
 def _order_observable(t: ir.Type) -> bool:
@@ -263,6 +263,25 @@ class _MethodsMixin:
             return q(f"{lst}.get({idx}, {ln})")
         if m == "slice":
             return q(f"{lst}.slice({self.as_i64(a[1])}, {self.as_i64(a[2])}, {self.as_i64(a[3])}, {ln})")
+        if m == "append" and isinstance(a[0], ir.Local) and a[0].name in self.joinbufs:
+            # the item written into the joined text, after the separator (common._joinbuf_locals)
+            jb = self.ident(a[0].name)
+            sep = self.joinbufs[a[0].name]
+            put = [f"{jb}.next({rust_str(sep)});"]
+            parts: list[ir.Expr] = []
+            x = a[1]
+            # a `+` chain of strs: each operand written in turn, in Python's order (as
+            # `str_chain_buffer`); no walrus in it (it could rebind a local read before it)
+            while isinstance(x, ir.BinOp) and x.op == "+" and x.ty == ir.STR:
+                parts.append(x.right)
+                x = x.left
+            parts.append(x)
+            parts.reverse()
+            if any(isinstance(n, ir.AssignExpr) for n in ir.walk(a[1])):
+                parts = [a[1]]
+            for p in parts:
+                put += self.into_buffer(p, f"{jb}.text")
+            return "{ " + " ".join(put) + " }"
         if m == "append":
             v = self.t("_v")
             return f"{{ let {v} = {X(a[1])}; {lst}.append({v}) }}"

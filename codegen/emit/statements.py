@@ -159,7 +159,7 @@ class _StatementsMixin:
     def append_room(self, s: ir.For) -> Callable[[str], str] | None:
         """`foreach`'s `room` for a loop that appends to lists on every pass
         (`_appended_each_pass`): room for its items' worth in each, before the first."""
-        lists = _appended_each_pass(s)
+        lists = {n: v for n, v in _appended_each_pass(s).items() if n not in self.joinbufs}
         if not lists:
             return None
         def room(n: str) -> str:

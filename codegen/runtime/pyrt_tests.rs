@@ -1918,3 +1918,31 @@ fn push_join_items_match_reference() {
         assert_eq!(out2, format!("[{}", words.join(sep)));
     }
 }
+
+#[test]
+fn join_buf_separators_lengths_and_reuse() {
+    for sep in ["", "\n", ", ", "→"].iter() {
+        for n in [0usize, 1, 2, 7, 8, 9, 15, 16, 17, 300].iter() {
+            let items: Vec<String> = (0..*n).map(|i| if i % 5 == 4 { "é".to_string() } else { format!("{}", i % 10) }).collect();
+            let mut jb = JoinBuf::new();
+            jb.renew();
+            for it in items.iter() {
+                jb.next(sep);
+                jb.text.push_str(it);
+            }
+            let want = items.join(sep);
+            let got = jb.join();
+            assert_eq!(got.as_str(), want);
+            assert_eq!(got.char_len(), want.chars().count() as i64);
+            assert_eq!(got.is_ascii(), want.is_ascii());
+            assert_eq!(jb.len(), *n as i64);
+            // `xs = []` again: empty, nothing of the old text left
+            jb.renew();
+            assert_eq!(jb.join().as_str(), "");
+            assert_eq!(jb.len(), 0);
+            jb.next(sep);
+            jb.text.push_str("z");
+            assert_eq!(jb.join().as_str(), "z");
+        }
+    }
+}

@@ -950,6 +950,78 @@ impl Str {
     }
 }
 
+/// A `list[str]` local that is only ever appended to and joined with one literal separator
+/// (`lines = []`, `lines.append(f"...")`, `return "\n".join(lines)`; codegen/emit/common.py
+/// `_joinbuf_locals`): the joined text itself, each item written straight into it (an
+/// f-string's fields formatted in place) after the separator, no str per item and no list.
+/// Joining runs no code, so nothing can tell that the items were never made as strs.
+pub struct JoinBuf {
+    pub text: String,
+    items: usize,
+}
+
+impl JoinBuf {
+    pub const fn new() -> JoinBuf {
+        JoinBuf { text: String::new(), items: 0 }
+    }
+    /// `xs = []`: empty again (a small buffer kept; a new list takes the buffer the last one
+    /// gave back, so that a function called in a loop allocates no buffer for its list).
+    #[inline]
+    pub fn renew(&mut self) {
+        if self.text.capacity() == 0 {
+            self.text = JOIN_BUF.with(|b| b.take());
+        } else if self.text.capacity() > FMT_BUF_KEEP {
+            self.text = String::new();
+        } else {
+            self.text.clear();
+        }
+        self.items = 0;
+    }
+    /// Before an item is written: the separator, unless it is the first item.
+    #[inline(always)]
+    pub fn next(&mut self, sep: &str) {
+        if self.items > 0 {
+            if sep.len() == 1 {
+                // (one byte: the separator written in line, no call)
+                self.text.push(sep.as_bytes()[0] as char);
+            } else {
+                push_text(&mut self.text, sep);
+            }
+        }
+        self.items += 1;
+    }
+    /// `len(xs)`.
+    #[inline]
+    pub fn len(&self) -> i64 {
+        self.items as i64
+    }
+    /// `sep.join(xs)`: the text so far, as a str (ASCII flag recorded as it is copied).
+    #[inline(never)]
+    pub fn join(&self) -> Str {
+        let s = self.text.as_str();
+        if s.len() <= STR_INLINE { Str::inline(s) } else { Str::from_long_scanned(s) }
+    }
+}
+
+impl Drop for JoinBuf {
+    fn drop(&mut self) {
+        let cap = self.text.capacity();
+        if cap > 0 && cap <= FMT_BUF_KEEP {
+            let mut t = std::mem::take(&mut self.text);
+            t.clear();
+            JOIN_BUF.with(|b| {
+                let kept = b.take();
+                b.set(if kept.capacity() > cap { kept } else { t });
+            });
+        }
+    }
+}
+
+thread_local! {
+    // the buffer the last `JoinBuf` gave back (see `JoinBuf::renew`)
+    static JOIN_BUF: Cell<String> = const { Cell::new(String::new()) };
+}
+
 impl From<&str> for Str {
     #[inline]
     fn from(s: &str) -> Str {
