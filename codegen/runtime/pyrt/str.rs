@@ -1871,16 +1871,42 @@ fn ascii_word_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// Whether one of the 8 ASCII bytes at `b[i..i + 8]` is below 0x20 (the "has less than" word
-/// test; exact for bytes below 0x80).
+/// The first position at or after `i` of a byte below 0x20 in the ASCII text `b` (every ASCII
+/// line break is one), else `b.len()`: 16 bytes per step on wasm32 with SIMD (one unsigned
+/// compare and a bit mask), else 8 (the "has less than" word test, exact for bytes below 0x80:
+/// its lowest set bit marks the first such byte, a borrow only reaches bytes above it); no byte
+/// loop to find that byte in the block that has it.
 #[inline(always)]
-fn has_byte_below_0x20(b: &[u8], i: usize) -> bool {
+fn next_below_0x20(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    assert!(i + 8 <= b.len());
-    // SAFETY: checked just above
-    let w = u64::from_le(unsafe { std::ptr::read_unaligned(b.as_ptr().add(i) as *const u64) });
-    w.wrapping_sub(ONES.wrapping_mul(0x20)) & !w & HIGH != 0
+    let (n, p) = (b.len(), b.as_ptr());
+    #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+    {
+        use std::arch::wasm32::{u8x16_bitmask, u8x16_lt, u8x16_splat, v128, v128_load};
+        let lim = u8x16_splat(0x20);
+        while i + 16 <= n {
+            // SAFETY: i + 16 <= n bytes are readable (an unaligned load)
+            let m = u8x16_bitmask(u8x16_lt(unsafe { v128_load(p.add(i) as *const v128) }, lim));
+            if m != 0 {
+                return i + m.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+    }
+    while i + 8 <= n {
+        // SAFETY: i + 8 <= n bytes are readable
+        let w = u64::from_le(unsafe { std::ptr::read_unaligned(p.add(i) as *const u64) });
+        let t = w.wrapping_sub(ONES.wrapping_mul(0x20)) & !w & HIGH;
+        if t != 0 {
+            return i + (t.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < n && b[i] >= 0x20 {
+        i += 1;
+    }
+    i
 }
 
 /// The first position of byte `c` in `b`: eight bytes at a time (the zero-byte test on the word
@@ -2345,12 +2371,9 @@ impl Pieces {
                     return false;
                 }
                 // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e
-                let mut e = i;
-                while e + 8 <= n && !has_byte_below_0x20(b, e) {
-                    e += 8;
-                }
+                let mut e = next_below_0x20(b, i);
                 while e < n && !matches!(b[e], 0x0a..=0x0d | 0x1c..=0x1e) {
-                    e += 1;
+                    e = next_below_0x20(b, e + 1);
                 }
                 let next = if e + 1 < n && b[e] == b'\r' && b[e + 1] == b'\n' { e + 2 } else { e + 1 };
                 (i, e, next)
@@ -2888,10 +2911,8 @@ fn splitlines_each(s: &str, keepends: bool, mut put: impl FnMut(&str)) {
         let b = s.as_bytes();
         let (mut i, mut start) = (0usize, 0usize);
         while i < b.len() {
-            // every ASCII line break is below 0x20: skip 8 bytes at a time while none is
-            while i + 8 <= b.len() && !has_byte_below_0x20(b, i) {
-                i += 8;
-            }
+            // every ASCII line break is below 0x20: skip to the next such byte
+            i = next_below_0x20(b, i);
             if i >= b.len() {
                 break;
             }
