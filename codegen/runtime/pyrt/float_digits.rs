@@ -688,7 +688,7 @@ fn push_float_repr_short(out: &mut String, x: f64) -> bool {
         i -= 1;
         buf[i] = b'-';
     }
-    // SAFETY: ASCII digits, '.' and '-'
-    out.push_str(unsafe { std::str::from_utf8_unchecked(&buf[i..]) });
+    // SAFETY: ASCII digits, '.' and '-' (`push_text`: fixed-size moves, no `memcpy` call)
+    push_text(out, unsafe { std::str::from_utf8_unchecked(&buf[i..]) });
     true
 }

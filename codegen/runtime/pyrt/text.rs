@@ -72,6 +72,35 @@ pub fn dec_digits(mut u: u64, buf: &mut [u8; 20]) -> usize {
 /// Appends the decimal text of an i64 without going through `fmt`.
 #[inline]
 pub fn push_i64(out: &mut String, v: i64) {
+    if v > -10_000_000 && v < 100_000_000 {
+        // up to 8 characters (as `Str::from_i64`): put together in a register, last digit
+        // first, then stored as one 8-byte word at the end of the text (no buffer, no copy
+        // of a run-time length: on wasm32 that is a `memcpy` call)
+        let mut u = v.unsigned_abs() as u32;
+        let (mut x, mut n) = (0u64, 0usize);
+        loop {
+            x = (x << 8) | (b'0' + (u % 10) as u8) as u64;
+            n += 1;
+            u /= 10;
+            if u == 0 {
+                break;
+            }
+        }
+        if v < 0 {
+            x = (x << 8) | b'-' as u64;
+            n += 1;
+        }
+        out.reserve(8);
+        // SAFETY: `reserve` made room for 8 more bytes; the first n written are ASCII, the
+        // rest lie past the new length (spare capacity)
+        unsafe {
+            let b = out.as_mut_vec();
+            let len = b.len();
+            std::ptr::write_unaligned(b.as_mut_ptr().add(len) as *mut u64, x.to_le());
+            b.set_len(len + n);
+        }
+        return;
+    }
     let mut buf = [0u8; 20];
     let i = dec_digits(v.unsigned_abs(), &mut buf);
     if v < 0 {
