@@ -451,6 +451,13 @@ class _ExpressionsMixin:
         parts.reverse()
         if any(isinstance(n, ir.AssignExpr) for p in parts for n in ir.walk(p)):
             return None
+        jb = [p for p in parts if isinstance(p, ir.Intrinsic) and p.name == "str.join"
+              and isinstance(p.args[1], ir.Local) and p.args[1].name in self.joinbufs]
+        if jb and all(p in jb or (isinstance(p, ir.Const) and isinstance(p.value, str)) for p in parts):
+            # `"{" + ", ".join(fields) + "}"` of a joined-text local (common._joinbuf_locals):
+            # one exact-size copy of the pieces, no buffer filled first
+            refs = [f"{self.ident(p.args[1].name)}.text.as_str()" if p in jb else rust_str(p.value) for p in parts]
+            return f"rt::str_concat_scanned(&[{', '.join(refs)}])"
         if any(self.buffer_part(p) or pad_part(p) for p in parts):
             return self.str_chain_buffer(parts)
         if len(parts) < 3:
