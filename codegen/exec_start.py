@@ -3,8 +3,10 @@
 What the Python part of a `portalis exec` process runs before it becomes the launcher
 (``codegen.launcher`` builds the launcher and says why it exists).  Small on purpose: Linux
 counts this part in the process's peak memory and it sets that peak (the launcher's own is ~5
-MB, CPython's hello world ~8.7 MB), so it imports nothing but ``os``, ``sys`` and ``_sha256``,
-no ``__future__``; its functions are documented in comments (a docstring is loaded with the code).
+MB, CPython's hello world ~8.7 MB), so it imports nothing but ``os`` and ``sys``, no
+``__future__``, and reads no file: the launcher itself hashes the module to find its compiled
+form (``_sha256`` cost this part 28 KB of mapped library and a read buffer); its functions are
+documented in comments (a docstring is loaded with the code).
 """
 
 import os
@@ -24,34 +26,6 @@ def cache_dir_name() -> str:
     """``$PORTALIS_CACHE_DIR`` or ``~/.cache/portalis``, ``~`` expanded (not created here);
     re-exported by codegen.cache_dir."""
     return os.path.expanduser(os.environ.get("PORTALIS_CACHE_DIR") or "~/.cache/portalis")
-
-
-def _hasher():
-    # the builtin module: `hashlib` loads OpenSSL (~3.5 MB of peak memory)
-    try:
-        import _sha256  # type: ignore[import-not-found]
-        return _sha256.sha256()
-    except ImportError:
-        try:
-            import _sha2  # type: ignore[import-not-found]  # Python 3.12+
-            return _sha2.sha256()
-        except ImportError:
-            import hashlib
-            return hashlib.sha256()
-
-
-def _sha256_file(path: str) -> str:
-    # in 16 KiB pieces: a whole module read at once would add its size to the peak RSS
-    h = _hasher()
-    buf = bytearray(16384)
-    view = memoryview(buf)
-    with open(path, "rb", buffering=0) as f:
-        while True:
-            n = f.readinto(buf)
-            if not n:
-                break
-            h.update(view[:n])
-    return h.hexdigest()
 
 
 def wasmtime_library() -> "tuple[str, str] | None":
@@ -110,13 +84,6 @@ def exec_launcher(module: str, args: "list[str]", timeout: "float | None", max_m
     try:
         for s in (module, program_name, *args, *(p for d in dirs for p in d)):
             s.encode("utf-8")  # the Python path cannot pass these to WASI either: let it report
-        digest = _sha256_file(module)
-        cwasm = os.path.join(cache_dir_name(), "cwasm", f"{digest}-{version}-exit.cwasm")
-        try:
-            os.utime(cwasm)  # just used: the cache's pruning keeps it (codegen.cache_prune)
-        except OSError:
-            if not os.path.isfile(cwasm):
-                return "the module is not compiled yet (this run compiles it)"
         exe = _stamp_path(version)
         if not os.access(exe, os.X_OK):
             from .launcher import build_launcher
@@ -126,7 +93,10 @@ def exec_launcher(module: str, args: "list[str]", timeout: "float | None", max_m
     except (OSError, UnicodeError) as e:
         return f"{type(e).__name__}: {e}"
     copy = library_copy(lib, version)
-    argv = [exe, copy if os.path.isfile(copy) else lib, cwasm,
+    # the launcher hashes the module and finds its compiled form (wasm_exec's "exit" cache entry):
+    # <cache>/cwasm/<sha256 of the module>-<version>-exit.cwasm, or it runs `fallback_argv`
+    argv = [exe, copy if os.path.isfile(copy) else lib, module,
+            os.path.join(cache_dir_name(), "cwasm", ""), f"-{version}-exit.cwasm",
             "-" if timeout is None else repr(float(timeout)),
             "-" if timeout is None else f"{timeout:g}",
             "-" if max_memory is None else str(int(max_memory)),

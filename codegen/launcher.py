@@ -31,7 +31,7 @@ import os
 import sys
 
 # what `portalis exec` needs before the exec lives in codegen.exec_start (small: its peak memory)
-from .exec_start import (ENV_SWITCH, ENV_VERBOSE, SOURCE, _hasher, _sha256_file, _stamp_path,  # noqa: F401
+from .exec_start import (ENV_SWITCH, ENV_VERBOSE, SOURCE, _stamp_path,  # noqa: F401
                          exec_launcher, verbose, wasmtime_library)
 from .exec_start import library_copy as _library_copy_path
 
@@ -48,9 +48,8 @@ def _say(msg: str) -> None:
 
 
 def _sha256(data: bytes) -> str:
-    h = _hasher()
-    h.update(data)
-    return h.hexdigest()
+    import hashlib
+    return hashlib.sha256(data).hexdigest()
 
 
 def _read(path: str) -> bytes:

@@ -12,9 +12,12 @@
  * starts, and then it execs the Python path (the fallback argv it was given) with
  * PORTALIS_EXEC_LAUNCHER=0: the user sees no difference but speed.
  *
- * argv: LIB CWASM TIMEOUT TIMEOUT_TEXT MAXMEM MAXMEM_TEXT NDIRS [HOST GUEST]... NARGS [PROGRAM ARG...]
- *       NFALLBACK [ARGV...]
- *   (or --demangle NAME... / --user-frames FRAME... / --no-fault-around: test hooks)
+ * argv: LIB MODULE CWASM_PREFIX CWASM_SUFFIX TIMEOUT TIMEOUT_TEXT MAXMEM MAXMEM_TEXT NDIRS [HOST GUEST]...
+ *       NARGS [PROGRAM ARG...] NFALLBACK [ARGV...]
+ *   (or --demangle NAME... / --user-frames FRAME... / --no-fault-around / --sha256 FILE...: test hooks)
+ *   The compiled module is CWASM_PREFIX + sha256(MODULE) in hex + CWASM_SUFFIX (wasm_exec's cache
+ *   name): the hash is computed here, not in the Python part, whose every import and buffer is
+ *   in the run's peak memory (codegen/exec_start.py).
  *   TIMEOUT: seconds (a float), MAXMEM: bytes, "-" for none; the _TEXTs are how Portalis' messages
  *   print them (Python's `f"{x:g}"`), so that they read exactly as the Python path's.
  * Exit codes: the program's own; 124 time limit, 137 memory limit, 130 Ctrl-C, 134 other traps.
@@ -35,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -177,6 +181,72 @@ static void write_all(int fd, const char *p, size_t n) {
         p += w;
         n -= (size_t)w;
     }
+}
+
+/* ------------------------------------------------------------------ SHA-256 (FIPS 180-4) */
+
+static const uint32_t SHA_K[64] = {
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+};
+
+static uint32_t ror(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+static void sha256_block(uint32_t h[8], const uint8_t *p) {
+    uint32_t w[64];
+    for (int t = 0; t < 16; t++)
+        w[t] = (uint32_t)p[4 * t] << 24 | (uint32_t)p[4 * t + 1] << 16 | (uint32_t)p[4 * t + 2] << 8 | p[4 * t + 3];
+    for (int t = 16; t < 64; t++)
+        w[t] = w[t - 16] + (ror(w[t - 15], 7) ^ ror(w[t - 15], 18) ^ (w[t - 15] >> 3)) + w[t - 7] +
+               (ror(w[t - 2], 17) ^ ror(w[t - 2], 19) ^ (w[t - 2] >> 10));
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], k = h[7];
+    for (int t = 0; t < 64; t++) {
+        uint32_t t1 = k + (ror(e, 6) ^ ror(e, 11) ^ ror(e, 25)) + ((e & f) ^ (~e & g)) + SHA_K[t] + w[t];
+        uint32_t t2 = (ror(a, 2) ^ ror(a, 13) ^ ror(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        k = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += k;
+}
+
+/* the file's SHA-256 as 64 lowercase hex digits into hex[65] (hashlib's hexdigest); false with
+ * errno set when it cannot be read */
+static bool sha256_file(const char *path, char hex[65]) {
+    uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+    static uint8_t buf[16384];
+    size_t have = 0; /* bytes in buf not hashed yet (< 64 between reads) */
+    uint64_t total = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    for (;;) {
+        ssize_t n = read(fd, buf + have, sizeof buf - have);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) { int e = errno; close(fd); errno = e; return false; }
+        if (n == 0) break;
+        have += (size_t)n;
+        total += (uint64_t)n;
+        size_t k = 0;
+        for (; k + 64 <= have; k += 64) sha256_block(h, buf + k);
+        memmove(buf, buf + k, have - k);
+        have -= k;
+    }
+    close(fd);
+    buf[have++] = 0x80;
+    if (have > 56) {
+        memset(buf + have, 0, 64 - have);
+        sha256_block(h, buf);
+        have = 0;
+    }
+    memset(buf + have, 0, 56 - have);
+    for (int k = 0; k < 8; k++) buf[56 + k] = (uint8_t)((total * 8) >> (56 - 8 * k));
+    sha256_block(h, buf);
+    for (int k = 0; k < 8; k++) snprintf(hex + 8 * k, 9, "%08x", h[k]);
+    return true;
 }
 
 /* ------------------------------------------------------------------ fallback to Python */
@@ -617,6 +687,14 @@ int main(int argc, char **argv) {
         for (size_t k = 0; k < nw; k++) printf("%s\n", where[k]);
         return 0;
     }
+    if (argc >= 2 && strcmp(argv[1], "--sha256") == 0) {
+        for (int k = 2; k < argc; k++) {
+            char hex[65];
+            if (!sha256_file(argv[k], hex)) { perror(argv[k]); return 1; }
+            printf("%s\n", hex);
+        }
+        return 0;
+    }
     if (argc == 2 && strcmp(argv[1], "--no-fault-around") == 0) { /* how many segments no_fault_around registers */
         printf("%d\n", no_fault_around());
         return 0;
@@ -624,8 +702,8 @@ int main(int argc, char **argv) {
 
     /* ---- arguments */
     int i = 1;
-    if (argc < 10) { fprintf(stderr, "portalis-exec: bad arguments (run by `portalis exec`)\n"); return 3; }
-    const char *lib = argv[i++], *cwasm = argv[i++];
+    if (argc < 12) { fprintf(stderr, "portalis-exec: bad arguments (run by `portalis exec`)\n"); return 3; }
+    const char *lib = argv[i++], *module_path = argv[i++], *cwasm_prefix = argv[i++], *cwasm_suffix = argv[i++];
     const char *timeout_arg = argv[i++];
     timeout_text = argv[i++];
     const char *maxmem_arg = argv[i++];
@@ -645,6 +723,17 @@ int main(int argc, char **argv) {
     for (int k = 0; k < nfb; k++) fallback_argv[k] = argv[i + k];
     if (strcmp(timeout_arg, "-") != 0) timeout_s = strtod(timeout_arg, NULL);
     int64_t max_memory = strcmp(maxmem_arg, "-") == 0 ? -1 : strtoll(maxmem_arg, NULL, 10);
+
+    /* ---- the compiled module: wasm_exec's cache entry for this module (the Python path makes it) */
+    char hex[65];
+    if (!sha256_file(module_path, hex)) fallback("cannot read the module", strerror(errno));
+    size_t cwasm_len = strlen(cwasm_prefix) + 64 + strlen(cwasm_suffix) + 1;
+    char *cwasm = malloc(cwasm_len);
+    if (!cwasm) abort();
+    snprintf(cwasm, cwasm_len, "%s%s%s", cwasm_prefix, hex, cwasm_suffix);
+    /* just used: the cache's pruning keeps it (codegen.cache_prune) */
+    if (utimensat(AT_FDCWD, cwasm, NULL, 0) != 0 && access(cwasm, F_OK) != 0)
+        fallback("the module is not compiled yet (this run compiles it)", NULL);
 
     /* ---- wasmtime: everything that can fail here falls back to the Python path */
     void *dl = dlopen(lib, RTLD_NOW | RTLD_LOCAL);

@@ -233,6 +233,43 @@ def test_first_exec_of_an_unprepared_module_runs_in_python(program_wasm: Path, t
     assert r.stderr == IN_LAUNCHER.encode() + b"to stderr\n"
 
 
+def test_a_module_replaced_in_place_runs_as_the_new_module(prepared: Path, cache_dir: Path, tmp_path: Path,
+                                                          toolchain) -> None:
+    """The launcher finds the compiled module by the module's content (its SHA-256), not its name
+    or time stamps: another module copied over a prepared one never runs the old machine code."""
+    other = _portalis_wasm(tmp_path, "other.py", 'print("the other program")\n', toolchain, tmp_path / "c2")
+    wasm = tmp_path / "prog.wasm"
+    shutil.copyfile(prepared, wasm)
+    r = _exec(cache_dir, wasm, "exit3", PORTALIS_EXEC_VERBOSE="1")
+    assert (r.returncode, r.stdout, r.stderr) == (3, b"to stdout\n", IN_LAUNCHER.encode() + b"to stderr\n")
+    st = wasm.stat()
+    shutil.copyfile(other, wasm)
+    os.utime(wasm, ns=(st.st_atime_ns, st.st_mtime_ns))  # the same time stamps
+    r = _exec(cache_dir, wasm, "exit3", PORTALIS_EXEC_VERBOSE="1")
+    assert b"not using the native launcher: the module is not compiled yet" in r.stderr
+    assert (r.returncode, r.stdout) == (0, b"the other program\n")
+    r = _exec(cache_dir, wasm, "exit3", PORTALIS_EXEC_VERBOSE="1")  # compiled by that run
+    assert (r.returncode, r.stdout, r.stderr) == (0, b"the other program\n", IN_LAUNCHER.encode())
+
+
+def test_launcher_hashes_like_hashlib(prepared: Path, cache_dir: Path, tmp_path: Path) -> None:
+    """The launcher's SHA-256 (the compiled module's cache name) is hashlib's, at every padding
+    boundary and across its 16 KiB reads."""
+    import hashlib
+    found = launcher.wasmtime_library()
+    assert found is not None
+    exe = launcher.launcher_path(found[1], str(cache_dir))
+    files = []
+    for n in (0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 16383, 16384, 16385, 16447, 16448, 100_000):
+        f = tmp_path / f"f{n}"
+        f.write_bytes(os.urandom(n))
+        files.append(f)
+    out = subprocess.run([exe, "--sha256", *map(str, files)], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [hashlib.sha256(f.read_bytes()).hexdigest() for f in files]
+    r = subprocess.run([exe, "--sha256", str(tmp_path / "missing")], capture_output=True, text=True)
+    assert r.returncode == 1 and "No such file" in r.stderr
+
+
 # ---------------------------------------------------------------- the C source
 
 
