@@ -13,10 +13,11 @@ compiling the launcher once per (source hash, wasmtime version) into ``<cache>/l
 (atomically: rename; `exec` finds it through a symlink named by the source's size and mtime),
 the launcher's private copy of the wasmtime library (``library_copy``: why, there), and the
 launcher's argv.  When the launcher cannot be used (no C compiler,
-no library, no compiled module yet, ``PORTALIS_EXEC_LAUNCHER=0``, ...) ``exec_launcher`` returns
+no library, ``PORTALIS_EXEC_LAUNCHER=0``, ...) ``exec_launcher`` returns
 the reason and the caller runs the module in Python; the launcher itself falls back the same way
 (it re-executes ``portalis exec`` with ``PORTALIS_EXEC_LAUNCHER=0``) for what it only learns
-after starting (a ``.cwasm`` that does not deserialize).  Reasons are printed only with
+after starting: no compiled module yet (it hashes the module to find the ``.cwasm``), a ``.cwasm``
+that does not deserialize.  Reasons are printed only with
 ``PORTALIS_EXEC_VERBOSE=1``.
 
 Start-up path: what `portalis exec` runs before the exec (``exec_launcher``, ``wasmtime_library``,
