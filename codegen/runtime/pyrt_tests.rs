@@ -482,6 +482,15 @@ fn str_basics() {
     assert_eq!(str_count("abc", ""), 4);
     assert_eq!(str_replace("aaa", "a", "b", 2), "bba");
     assert_eq!(str_replace("aaa", "a", "b", -1), "bbb");
+    // longer `old`: none, one (the path without a list of positions), several, overlapping, counts
+    assert_eq!(str_replace("x;ok", ";ok", "", -1), "x");
+    assert_eq!(str_replace("a long line of text, past the inline size ;ok", ";ok", "", -1), "a long line of text, past the inline size ");
+    assert_eq!(str_replace("aaaaa", "aa", "b", -1), "bba");
+    assert_eq!(str_replace("aaaaa", "aa", "b", 1), "baaa");
+    assert_eq!(str_replace("aaaaa", "aa", "b", 0), "aaaaa");
+    assert_eq!(str_replace("abab", "ab", "", 5), "");
+    assert_eq!(str_replace("東京東京", "東京", "x", -1), "xx");
+    assert_eq!(str_replace("ab", "abc", "x", -1), "ab");
     assert_eq!(
         str_partition("a=b=c", "=", 1).unwrap(),
         (st("a"), st("="), st("b=c"))

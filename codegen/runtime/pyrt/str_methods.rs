@@ -475,8 +475,13 @@ impl Hits {
 }
 
 /// str.replace(old, new, count); count < 0 replaces all.
+// the one-ASCII-byte case picked here, in line: with literal `old` and `new` (the usual call)
+// the test folds away and the call goes straight to `replace_ascii_byte`
 #[inline]
 pub fn str_replace<S: StrSrc + ?Sized>(s: &S, old: &str, new: &str, count: i64) -> Str {
+    if old.len() == 1 && new.len() == 1 && count < 0 && old.as_bytes()[0] < 0x80 && new.as_bytes()[0] < 0x80 {
+        return replace_ascii_byte(s.src(), old.as_bytes()[0], new.as_bytes()[0]);
+    }
     str_replace_src(s.src(), old, new, count)
 }
 
@@ -487,30 +492,42 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
         // between the characters: std's char boundaries are Python's code points
         return Str::from(if count < 0 { s.replace(old, new) } else { s.replacen(old, new, limit) });
     }
-    if old.len() == 1 && new.len() == 1 && count < 0 && old.as_bytes()[0] < 0x80 && new.as_bytes()[0] < 0x80 {
-        return replace_ascii_byte(src, old.as_bytes()[0], new.as_bytes()[0]);
-    }
     // UTF-8 is self-synchronising: a match of `old`'s bytes is a match of its characters, so a
     // byte scan (first byte, then the rest) finds what Python finds, left to right
     let (b, o) = (s.as_bytes(), old.as_bytes());
+    let first = match next_hit(b, o, 0) {
+        Some(at) if limit > 0 => at,
+        _ => return src.whole(),
+    };
+    let rest = first + o.len();
+    let second = if limit > 1 { next_hit(b, o, rest) } else { None };
+    if second.is_none() {
+        // one match (most replaces): three copies, no list of positions
+        let n = b.len() - o.len() + new.len();
+        // SAFETY: `s` cut at a whole match of a valid `old`, joined with `new`: valid UTF-8
+        return unsafe {
+            Str::build(n, |buf| {
+                copy_to(buf, &b[..first]);
+                copy_to(buf.add(first), new.as_bytes());
+                copy_to(buf.add(first + new.len()), &b[rest..]);
+            })
+        };
+    }
     let mut hits = Hits::new();
-    let mut i = 0;
-    while hits.len() < limit && i + o.len() <= b.len() {
-        match find_byte(&b[i..=b.len() - o.len()], o[0]) {
+    hits.push(first);
+    let mut i = rest;
+    if let Some(at) = second {
+        hits.push(at);
+        i = at + o.len();
+    }
+    while hits.len() < limit {
+        match next_hit(b, o, i) {
             None => break,
-            Some(k) => {
-                let at = i + k;
-                if str_eq_bytes(&b[at..at + o.len()], o) {
-                    hits.push(at);
-                    i = at + o.len();
-                } else {
-                    i = at + 1;
-                }
+            Some(at) => {
+                hits.push(at);
+                i = at + o.len();
             }
         }
-    }
-    if hits.is_empty() {
-        return src.whole();
     }
     let n = b.len() - hits.len() * o.len() + hits.len() * new.len();
     // SAFETY: pieces of `s` cut at whole matches of a valid `old`, joined with `new`: valid UTF-8
@@ -528,6 +545,21 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
             debug_assert_eq!(pos + b.len() - from, n);
         })
     }
+}
+
+/// The first match of `o` (not empty) in `b` at or after `i`, by a scan for its first byte then a
+/// compare (UTF-8 is self-synchronising: a byte match of a whole `str` is a match of its
+/// characters).
+#[inline]
+fn next_hit(b: &[u8], o: &[u8], mut i: usize) -> Option<usize> {
+    while i + o.len() <= b.len() {
+        let at = i + find_byte(&b[i..=b.len() - o.len()], o[0])?;
+        if str_eq_bytes(&b[at..at + o.len()], o) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Each byte `x` of `w` equal to `a` (a byte below 0x80) turned into `b` (also), in the low
