@@ -2207,6 +2207,9 @@ fn str_split_src(src: Src<'_>, sep: Option<&str>, maxsplit: i64, line: u32) -> P
 /// piece made and dropped, no call per item). Split's errors as `str_split`'s.
 pub fn str_split_strip<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, how: u8, line: u32) -> PyResult<PyList<Str>> {
     let src = s.src();
+    if let Some(&[c]) = sep.map(str::as_bytes) {
+        return Ok(PyList::from_vec(split_strip_byte(src, c, how)));
+    }
     let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
     split_each(src.text, sep, -1, line, |p| out.push(src.piece(trim_space(p, how != 2, how != 1))))?;
     Ok(PyList::from_vec(out))
@@ -2224,9 +2227,35 @@ pub fn str_split_vec<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64
 /// `str_split_strip` into a plain `Vec` (see `str_split_vec`).
 pub fn str_split_strip_vec<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, how: u8, line: u32) -> PyResult<Vec<Str>> {
     let src = s.src();
+    if let Some(&[c]) = sep.map(str::as_bytes) {
+        return Ok(split_strip_byte(src, c, how));
+    }
     let mut out: Vec<Str> = Vec::with_capacity(split_capacity(sep));
     split_each(src.text, sep, -1, line, |p| out.push(src.piece(trim_space(p, how != 2, how != 1))))?;
     Ok(out)
+}
+
+/// `str_split_strip` by a one-byte separator `c` (ASCII: it never occurs inside a multi-byte
+/// UTF-8 sequence, so the pieces are cut at character boundaries), the pieces made in this one
+/// loop (through `split_each` its closure and `Src::piece` stayed calls per piece on wasm32).
+#[inline(never)]
+fn split_strip_byte(src: Src<'_>, c: u8, how: u8) -> Vec<Str> {
+    let (t, b) = (src.text, src.text.as_bytes());
+    let mut out: Vec<Str> = Vec::with_capacity(4);
+    let mut st = 0;
+    loop {
+        let end = match find_byte(&b[st..], c) {
+            Some(j) => st + j,
+            None => b.len(),
+        };
+        // SAFETY: `st` is 0 or just past an ASCII byte, `end` at one or the end: boundaries
+        let p = unsafe { t.get_unchecked(st..end) };
+        out.push(src.piece_inl(trim_space(p, how != 2, how != 1)));
+        if end == b.len() {
+            return out;
+        }
+        st = end + 1;
+    }
 }
 
 /// `xs[i]` of a piece local (see `str_split_vec`), borrowed; IndexError as a list's.

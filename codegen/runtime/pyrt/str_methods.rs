@@ -550,7 +550,7 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
 /// The first match of `o` (not empty) in `b` at or after `i`, by a scan for its first byte then a
 /// compare (UTF-8 is self-synchronising: a byte match of a whole `str` is a match of its
 /// characters).
-#[inline]
+#[inline(always)]
 fn next_hit(b: &[u8], o: &[u8], mut i: usize) -> Option<usize> {
     while i + o.len() <= b.len() {
         let at = i + find_byte(&b[i..=b.len() - o.len()], o[0])?;
