@@ -102,8 +102,10 @@ fn ascii_map(s: &str, f: impl Fn(u8) -> u8) -> Str {
 }
 
 pub fn str_upper(s: &str) -> Str {
-    if s.len() <= STR_INLINE && s.is_ascii() {
-        return ascii_case_short(s, CASE_UPPER);
+    if s.len() <= STR_INLINE {
+        if let Some(r) = ascii_case_short(s, CASE_UPPER) {
+            return r;
+        }
     }
     map_case(s, |c| c.to_ascii_uppercase(), UPPER_RUNS, UPPER_MULTI)
 }
@@ -123,13 +125,22 @@ fn ascii_bytes_in(x: u64, lo: u8, hi: u8) -> u64 {
     ge_lo & !gt_hi & (L * 0x80)
 }
 
-/// `s.upper()` / `s.lower()` / `s.title()` of ASCII text of at most `STR_INLINE` bytes, eight
+/// `s.upper()` / `s.lower()` / `s.title()` of text of at most `STR_INLINE` bytes when it is
+/// ASCII (None when it is not: tested on the same words, not by `str::is_ascii`'s loop), eight
 /// bytes at a time in registers (no byte loop, and the inline result stored as whole words:
 /// see `Str::inline`). Title case: a letter after a letter is lowered, any other is raised
 /// (in ASCII the cased characters are the letters).
-fn ascii_case_short(s: &str, kind: u8) -> Str {
+fn ascii_case_short(s: &str, kind: u8) -> Option<Str> {
     let b = s.as_bytes();
-    debug_assert!(b.len() <= STR_INLINE && s.is_ascii());
+    debug_assert!(b.len() <= STR_INLINE);
+    let (w0, w1) = (text_word(b, 0), text_word(b, 8));
+    #[cfg(target_pointer_width = "32")]
+    let w2 = 0;
+    #[cfg(not(target_pointer_width = "32"))]
+    let w2 = text_word(b, 16);
+    if (w0 | w1 | w2) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
     let mut carry = 0u64; // the high bit of byte 0: the byte before this word is a letter
     let mut map = |x: u64| -> u64 {
         let low = ascii_bytes_in(x, b'a', b'z');
@@ -146,13 +157,13 @@ fn ascii_case_short(s: &str, kind: u8) -> Str {
         };
         x ^ (flip >> 2) // 0x80 >> 2: the case bit 0x20
     };
-    let x0 = map(text_word(b, 0));
-    let x1 = map(text_word(b, 8));
+    let x0 = map(w0);
+    let x1 = map(w1);
     #[cfg(target_pointer_width = "32")]
-    let x2 = 0;
+    let x2 = w2;
     #[cfg(not(target_pointer_width = "32"))]
-    let x2 = map(text_word(b, 16));
-    Str::from_words(b.len(), x0, x1, x2)
+    let x2 = map(w2);
+    Some(Str::from_words(b.len(), x0, x1, x2))
 }
 
 /// Map each char of `s` on its own (no context rule): `ascii` for ASCII text, else the table.
@@ -216,10 +227,11 @@ fn py_is_lower(c: char) -> bool {
 }
 
 pub fn str_lower(s: &str) -> Str {
-    if s.is_ascii() {
-        if s.len() <= STR_INLINE {
-            return ascii_case_short(s, CASE_LOWER);
+    if s.len() <= STR_INLINE {
+        if let Some(r) = ascii_case_short(s, CASE_LOWER) {
+            return r;
         }
+    } else if s.is_ascii() {
         return ascii_map(s, |c| c.to_ascii_lowercase());
     }
     // CPython's final-sigma rule with CPython's Cased/Case_Ignorable tables (not std's, which
@@ -291,10 +303,11 @@ fn is_case_ignorable(c: char) -> bool {
 }
 
 pub fn str_title(s: &str) -> Str {
-    if s.is_ascii() {
-        if s.len() <= STR_INLINE {
-            return ascii_case_short(s, CASE_TITLE);
+    if s.len() <= STR_INLINE {
+        if let Some(r) = ascii_case_short(s, CASE_TITLE) {
+            return r;
         }
+    } else if s.is_ascii() {
         // SAFETY: ASCII bytes mapped to ASCII bytes are valid UTF-8
         return unsafe {
             Str::build(s.len(), |buf| {
