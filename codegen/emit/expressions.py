@@ -420,8 +420,10 @@ class _ExpressionsMixin:
             return f"({a} {e.op} {b})"
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
 
-    def call_code(self, e: ir.Call) -> str:
-        """The Rust call of user function `e` (its value; an exception it raised left pending)."""
+    def call_code(self, e: ir.Call, into: str = "") -> str:
+        """The Rust call of user function `e` (its value; an exception it raised left pending);
+        with `into`, the call of that `_into` fn writing into `_out` (a PyResult<()>, see
+        function.py `into_candidate`)."""
         byref = self.mod.byref.get(e.func, frozenset())
         walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
         # a container the callee takes by reference: a local borrowed where it stands (a
@@ -433,6 +435,9 @@ class _ExpressionsMixin:
         target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
         if self.self_target and e.func == self.fn.name and e.dispatch is None:
             target = self.self_target
+        if into:
+            target = into
+            args.insert(0, "_out")
         return f"{target}({', '.join(args)})"
 
     def str_chain(self, e: ir.BinOp) -> str | None:

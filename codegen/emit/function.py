@@ -59,6 +59,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.else_loops = {n.label for n in ir.walk(fn.body) if isinstance(n, (ir.For, ir.While)) and n.orelse}
         # the Rust fn its direct calls of itself go to ("": its own, see `emit`)
         self.self_target = ""
+        # the `_into` fn its returns write into ("": returns give back a value; see
+        # `into_candidate`)
+        self.into_fn = ""
 
     def ident(self, name: str) -> str:
         """The Rust identifier of a Python name (see codegen/emit/names.py)."""
@@ -190,6 +193,20 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                 return f"match {b}({args}) {{ Ok(v) => v, Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}"
 
             guard = self.entry_guard() if fn.cache is None else None
+            if self.into_candidate():
+                # a str built by `+` chains that call the function itself (a recursive
+                # printer): the chains are written into one buffer the calls share
+                # (`{name}_into`), not a str per call copied into its caller's
+                into = self.mod.names.fresh(f"{name}_into")
+                value_fn(f"pub(super) fn {name}", [
+                    "let mut _o = rt::fmt_buf(0);",
+                    f"match {into}(&mut _o, {args}) {{ Ok(()) => rt::Str::from_fmt(_o), "
+                    f"Err(e) => {{ rt::set_pending(e); {self.dflt(fn.ret)} }} }}"])
+                self.into_fn = into
+                w.line(f"fn {into}(_out: &mut String, {params}) -> rt::PyResult<()> {{", fn.span.line)
+                self.emit_body()
+                w.line(f"}} use {module}::{name};")
+                return
             if guard is not None:
                 # `if n < 2: return n` opening a recursive function: answered at the call site
                 # (half of fib's calls never enter the function); any other case, or a depth
@@ -222,6 +239,45 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             w.line(f"fn {body}({params}) -> rt::PyResult<{ret}> {{", fn.span.line)
         self.emit_body()
         w.line(f"}} use {module}::{name};")
+
+    def into_candidate(self) -> bool:
+        """A plain recursive function returning str, one of whose `return`s is a `+` chain with
+        a direct call of itself among its operands, and nothing that catches, yields or returns
+        through a frame (no `try`/`with`, no loop over a generator): its returns can write
+        their operands, left to right (the order Python evaluates them in), at the end of one
+        buffer the recursive calls share (`return_into`). An exception leaves the buffer
+        half-written, and it always propagates out of the whole call: the wrapper drops it."""
+        fn = self.fn
+        if (fn.name == "<module>" or "." in fn.name or fn.generator or fn.cache is not None or fn.ret != ir.STR
+                or fn.name not in self.mod.recursive):
+            return False
+        nodes = list(ir.walk(fn.body))
+        if any(isinstance(n, (ir.Try, ir.Yield)) or isinstance(n, ir.For) and ir.is_generator(n.iter) for n in nodes):
+            return False
+        rets = [n for n in nodes if isinstance(n, ir.Return)]
+        if any(r.value is None or any(isinstance(x, ir.AssignExpr) for x in ir.walk(r.value)) for r in rets):
+            return False
+        return any(isinstance(r.value, ir.BinOp) and any(self.self_piece(p) for p in str_pieces(r.value)) for r in rets)
+
+    def self_piece(self, p: ir.Expr) -> bool:
+        """A direct call of this function (not through a method or a value), not a generator."""
+        return isinstance(p, ir.Call) and p.func == self.fn.name and p.dispatch is None and not ir.is_generator(p)
+
+    def return_into(self, e: ir.Expr, ln: int) -> None:
+        """`return a + f(x) + c` in `f_into` (see `into_candidate`): each operand written at the
+        end of `_out` as Python evaluates it, a call of itself straight into it; then done."""
+        w = self.w
+        for p in str_pieces(e):
+            if self.self_piece(p):
+                w.line(f"{self.q(self.call_code(p, into=self.into_fn))};", ln)
+            elif isinstance(p, ir.Const) and isinstance(p.value, str):
+                if p.value:
+                    w.line(f"_out.push_str({rust_str(p.value)});", ln)
+            elif isinstance(p, ir.Intrinsic) and p.name == "str" and p.args[0].ty == ir.INT and not self.big:
+                w.line(f"rt::push_int_piece(_out, {self.expr(p.args[0])});", ln)
+            else:
+                w.line(f"rt::push_piece(_out, {self.sref(p)});", ln)
+        w.line("return Ok(());", ln)
 
     def unrollable(self) -> bool:
         """A small function of plain statements and int/bool expressions that calls itself
@@ -436,3 +492,14 @@ def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces:
             sites.add(id(s.value))
             names |= mine
     return sites, names
+
+
+def str_pieces(e: ir.Expr) -> list[ir.Expr]:
+    """The operands of a str `a + b + c` chain, left to right (the expression alone if it is not one)."""
+    parts: list[ir.Expr] = []
+    while isinstance(e, ir.BinOp) and e.op == "+" and e.ty == ir.STR:
+        parts.append(e.right)
+        e = e.left
+    parts.append(e)
+    parts.reverse()
+    return parts

@@ -77,6 +77,8 @@ class _StatementsMixin:
         elif isinstance(s, ir.Return):
             if self.fn.generator:  # the generator ended: the consumer goes on after its loop
                 self.jump("return", 0, "true", ln)
+            elif self.into_fn and s.value is not None:
+                self.return_into(s.value, ln)
             elif s.value is None:
                 self.jump("return", 0, "()" if self.fn.ret == ir.NONE else "None", ln)
             else:

@@ -1216,6 +1216,32 @@ impl PyFmt for Str {
     }
 }
 
+/// An operand of a str `+` chain written at the end of a recursive function's result buffer
+/// (its `_into` fn: codegen/emit/function.py `into_candidate`): in line, `copy_to`'s moves.
+#[inline(always)]
+pub fn push_piece(out: &mut String, s: &str) {
+    let n = s.len();
+    out.reserve(n);
+    // SAFETY: `reserve` made room for n more bytes; appending a whole `str` keeps UTF-8
+    unsafe {
+        let v = out.as_mut_vec();
+        let len = v.len();
+        copy_to(v.as_mut_ptr().add(len), s.as_bytes());
+        v.set_len(len + n);
+    }
+}
+
+/// `str(v)` of an int as such an operand: a digit in line, other values by `push_i64`.
+#[inline(always)]
+pub fn push_int_piece(out: &mut String, v: i64) {
+    if (v as u64) < 10 {
+        // SAFETY: an ASCII digit
+        unsafe { out.as_mut_vec().push(b'0' + v as u8) }
+    } else {
+        push_i64(out, v);
+    }
+}
+
 /// `out.push_str(s)` for the pieces of an f-string or `print`: up to 32 bytes by fixed-size
 /// moves (`copy_to`), not a memcpy call (a byte loop on wasm32). Out of line: one copy of the
 /// code for every f-string (the edit-to-run cost of a program grows with what is inlined).
