@@ -271,8 +271,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             if self.self_piece(p):
                 w.line(f"{self.q(self.call_code(p, into=self.into_fn))};", ln)
             elif isinstance(p, ir.Const) and isinstance(p.value, str):
-                if p.value:
-                    w.line(f"_out.push_str({rust_str(p.value)});", ln)
+                if p.value:  # (in line: `String::push_str` is a call, its copy a memcpy call)
+                    w.line(f"rt::push_piece(_out, {rust_str(p.value)});", ln)
             elif isinstance(p, ir.Intrinsic) and p.name == "str" and p.args[0].ty == ir.INT and not self.big:
                 w.line(f"rt::push_int_piece(_out, {self.expr(p.args[0])});", ln)
             else:
