@@ -76,6 +76,17 @@ class _ExpressionsMixin:
                 return f"&{self.ref(base)}{''.join(fields)}"
         return f"&{self.ref(e)}"
 
+    def str_value_ref(self, e: ir.Expr) -> bool:
+        """`sref(e)` is a `&rt::Str` (a str local, or a field of a tuple local), not a text."""
+        if self.strip_view(e) is not None:
+            return False
+        while isinstance(e, ir.Intrinsic) and e.name == "tuple.getitem":
+            e = e.args[0]
+            if not isinstance(e.ty, ir.TupleT):
+                return False
+        return (isinstance(e, ir.Local) and e.name not in self.char_locals and e.name not in self.piece_locals
+                and (e.ty == ir.STR or isinstance(e.ty, ir.TupleT)))
+
     def ref(self, e: ir.Expr) -> str:
         """An expression usable by reference without moving (no clone for locals)."""
         if isinstance(e, ir.Local):
@@ -630,6 +641,10 @@ class _ExpressionsMixin:
                         return f"({neg}{self.q(f'rt::str_index_eq({sh}, {idx}, {self.sref(other)}, {ix.span.line})')})"
             if e.ops[0] in ("==", "!=") and a.ty == ir.STR and b.ty == ir.STR:
                 neg = "!" if e.ops[0] == "!=" else ""
+                for x, lit in ((a, b), (b, a)):
+                    if isinstance(lit, ir.Const) and isinstance(lit.value, str) and self.str_value_ref(x):
+                        # a `Str` against a literal: its pointer first, no bounds test (rt::EqLit)
+                        return f"{neg}rt::EqLit::eq_lit({self.sref(x)}, {rust_str(lit.value)})"
                 return f"{neg}rt::str_eq({self.sref(a)}, {self.sref(b)})"
             return "(" + self.cmp1(e.ops[0], self.ref(a), self.ref(b), a, b) + ")"
         # chained: evaluate each operand once, left to right, short-circuiting

@@ -1837,6 +1837,58 @@ fn join_all<T: std::ops::Deref<Target = str>>(sep: &str, items: &[T]) -> Str {
     }
 }
 
+/// `s == "lit"` of a `Str` (or a text) against a literal (codegen/emit/expressions.py): an
+/// inline value compares its length byte and text (no bounds test of the length), any other
+/// its pointer first: a literal stored in a list and compared with the same literal is the
+/// same bytes (tree_rec's `kind == "num"`), the bytes compared only when the pointers differ.
+pub trait EqLit {
+    fn eq_lit(&self, lit: &'static str) -> bool;
+}
+
+impl EqLit for Str {
+    #[inline(always)]
+    fn eq_lit(&self, lit: &'static str) -> bool {
+        let n = lit.len();
+        if self.tag() == 0 {
+            if n > STR_INLINE {
+                return false;
+            }
+            // SAFETY: an inline value: byte 1 its length (at most STR_INLINE), its text from
+            // byte 2; n bytes are read only when the length is n
+            unsafe {
+                let p = self as *const Str as *const u8;
+                if *p.add(1) as usize != n {
+                    return false;
+                }
+                return str_eq_bytes(std::slice::from_raw_parts(p.add(2), n), lit.as_bytes());
+            }
+        }
+        let t = self.as_str();
+        t.len() == n && (t.as_ptr() == lit.as_ptr() || str_eq_bytes(t.as_bytes(), lit.as_bytes()))
+    }
+}
+
+impl EqLit for str {
+    #[inline(always)]
+    fn eq_lit(&self, lit: &'static str) -> bool {
+        str_eq(self, lit)
+    }
+}
+
+impl<T: EqLit + ?Sized> EqLit for &T {
+    #[inline(always)]
+    fn eq_lit(&self, lit: &'static str) -> bool {
+        (**self).eq_lit(lit)
+    }
+}
+
+impl EqLit for String {
+    #[inline(always)]
+    fn eq_lit(&self, lit: &'static str) -> bool {
+        str_eq(self, lit)
+    }
+}
+
 /// `a == b` for str: a length test, then fixed-size or word compares (a memcmp call is a
 /// function with a byte loop on wasm32).
 #[inline(always)]
