@@ -596,10 +596,6 @@ impl<T: Clone> PyList<T> {
     #[inline(always)]
     pub fn get(&self, i: i64, line: u32) -> PyResult<T> {
         let v = self.peek();
-        if (i as u64) < (v.len() as u64) {
-            // SAFETY: 0 <= i < len
-            return Ok(unsafe { v.get_unchecked(i as usize) }.clone());
-        }
         match norm_index(i, v.len()) {
             Some(j) => Ok(v[j].clone()),
             None => Err(index_err("list index out of range", line)),
