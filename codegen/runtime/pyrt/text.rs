@@ -72,24 +72,9 @@ pub fn dec_digits(mut u: u64, buf: &mut [u8; 20]) -> usize {
 /// Appends the decimal text of an i64 without going through `fmt`.
 #[inline]
 pub fn push_i64(out: &mut String, v: i64) {
-    if v > -10_000_000 && v < 100_000_000 {
-        // up to 8 characters (as `Str::from_i64`): put together in a register, last digit
-        // first, then stored as one 8-byte word at the end of the text (no buffer, no copy
-        // of a run-time length: on wasm32 that is a `memcpy` call)
-        let mut u = v.unsigned_abs() as u32;
-        let (mut x, mut n) = (0u64, 0usize);
-        loop {
-            x = (x << 8) | (b'0' + (u % 10) as u8) as u64;
-            n += 1;
-            u /= 10;
-            if u == 0 {
-                break;
-            }
-        }
-        if v < 0 {
-            x = (x << 8) | b'-' as u64;
-            n += 1;
-        }
+    if let Some((x, n)) = small_int_word(v) {
+        // up to 8 characters (as `Str::from_i64`) stored as one 8-byte word at the end of the
+        // text (no buffer, no copy of a run-time length: on wasm32 that is a `memcpy` call)
         out.reserve(8);
         // SAFETY: `reserve` made room for 8 more bytes; the first n written are ASCII, the
         // rest lie past the new length (spare capacity)
