@@ -520,3 +520,13 @@ def plain_data(t: ir.Type) -> bool:
     if isinstance(t, ir.OptionT):
         return plain_data(t.inner)
     return False
+
+def str_pieces(e: ir.Expr) -> list[ir.Expr]:
+    """The operands of a str `a + b + c` chain, left to right (the expression alone if it is not one)."""
+    parts: list[ir.Expr] = []
+    while isinstance(e, ir.BinOp) and e.op == "+" and e.ty == ir.STR:
+        parts.append(e.right)
+        e = e.left
+    parts.append(e)
+    parts.reverse()
+    return parts

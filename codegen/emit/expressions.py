@@ -8,7 +8,7 @@ import dataclasses
 from typing import Callable
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, pad_part, rust_char, rust_float, rust_str, folded_const
+from portalis.codegen.emit.common import EmitError, _CMP_NAME, _FLIP, _ORDER_OPS, _Writer, _has_float, _has_int, _has_obj, _opaque, _py_type_name, one_char_literal, pad_part, rust_char, rust_float, rust_str, folded_const, str_pieces
 
 
 class _ExpressionsMixin:
@@ -458,13 +458,7 @@ class _ExpressionsMixin:
         order, into temporaries; locals read where the parts are listed (nothing in the chain
         can rebind them: no walrus in it, and `nonlocal` is refused). None: a walrus, or fewer
         than three operands and no f-string or join."""
-        parts: list[ir.Expr] = []
-        x: ir.Expr = e
-        while isinstance(x, ir.BinOp) and x.op == "+" and x.ty == ir.STR:
-            parts.append(x.right)
-            x = x.left
-        parts.append(x)
-        parts.reverse()
+        parts = str_pieces(e)
         if any(isinstance(n, ir.AssignExpr) for p in parts for n in ir.walk(p)):
             return None
         jb = [p for p in parts if isinstance(p, ir.Intrinsic) and p.name == "str.join"

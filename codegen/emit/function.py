@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from portalis import ir
 from portalis.codegen.emit.common import (EmitError, _Writer, _char_locals, _joinbuf_locals, _piece_locals, default_value, is_copy, plain_data,
-                                          rust_str, rust_type, yield_param)
+                                          rust_str, rust_type, str_pieces, yield_param)
 from portalis.codegen.emit import keyhash
 from portalis.codegen.emit.statements import _StatementsMixin, fuse_dict_idioms
 from portalis.codegen.emit.loops import _LoopsMixin
@@ -492,14 +492,3 @@ def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces:
             sites.add(id(s.value))
             names |= mine
     return sites, names
-
-
-def str_pieces(e: ir.Expr) -> list[ir.Expr]:
-    """The operands of a str `a + b + c` chain, left to right (the expression alone if it is not one)."""
-    parts: list[ir.Expr] = []
-    while isinstance(e, ir.BinOp) and e.op == "+" and e.ty == ir.STR:
-        parts.append(e.right)
-        e = e.left
-    parts.append(e)
-    parts.reverse()
-    return parts

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from portalis import ir
-from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs, rust_str
+from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs, rust_str, str_pieces
 
 
 def _order_observable(t: ir.Type) -> bool:
@@ -268,15 +268,9 @@ class _MethodsMixin:
             jb = self.ident(a[0].name)
             sep = self.joinbufs[a[0].name]
             put = [f"{jb}.next({rust_str(sep)});"]
-            parts: list[ir.Expr] = []
-            x = a[1]
             # a `+` chain of strs: each operand written in turn, in Python's order (as
             # `str_chain_buffer`); no walrus in it (it could rebind a local read before it)
-            while isinstance(x, ir.BinOp) and x.op == "+" and x.ty == ir.STR:
-                parts.append(x.right)
-                x = x.left
-            parts.append(x)
-            parts.reverse()
+            parts = str_pieces(a[1])
             if any(isinstance(n, ir.AssignExpr) for n in ir.walk(a[1])):
                 parts = [a[1]]
             for p in parts:
