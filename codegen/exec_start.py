@@ -6,7 +6,9 @@ counts this part in the process's peak memory and it sets that peak (the launche
 MB, CPython's hello world ~8.7 MB), so it imports nothing but ``os`` and ``sys``, no
 ``__future__``, and reads no file: the launcher itself hashes the module to find its compiled
 form (``_sha256`` cost this part 28 KB of mapped library and a read buffer); its functions are
-documented in comments (a docstring is loaded with the code).
+documented in comments (a docstring is loaded with the code).  It also writes the record that
+lets the `portalis` command's /bin/sh front (launcher/portalis) skip Python next time
+(``write_front_record``): then no Python part runs at all.
 """
 
 import os
@@ -70,6 +72,71 @@ def library_copy(lib: str, version: str, cache: "str | None" = None) -> str:
     return os.path.join(cache or cache_dir_name(), "launcher", f"libwasmtime-{version}-{size}.so")
 
 
+def launcher_argv(exe: str, lib: str, copy: str, version: str, module: str, args: "list[str]",
+                  timeout: "float | None", max_memory: "int | None", dirs: "list[tuple[str, str]]",
+                  program_name: str, fallback_argv: "list[str]") -> "list[str]":
+    # the launcher's command line (the top of launcher/portalis_exec.c); its `--front` mode makes
+    # the same one from the record below (a test compares them)
+    return [exe, copy if os.path.isfile(copy) else lib, module,
+            os.path.join(cache_dir_name(), "cwasm", ""), f"-{version}-exit.cwasm",
+            "-" if timeout is None else repr(float(timeout)),
+            "-" if timeout is None else f"{timeout:g}",
+            "-" if max_memory is None else str(int(max_memory)),
+            "-" if max_memory is None else f"{int(max_memory) / _MiB:g} MB",
+            str(len(dirs)), *(p for d in dirs for p in d),
+            str(1 + len(args)), program_name, *args,
+            str(len(fallback_argv)), *fallback_argv]
+
+
+FRONT_SCRIPT = "portalis-py"  # the Python console script, beside the `portalis` /bin/sh front
+FRONT_FORMAT = "portalis-front 1"
+
+
+def front_record_path(bindir: str, cache: "str | None" = None) -> str:
+    # where the /bin/sh front (launcher/portalis) looks: named by its directory, each / as %
+    return os.path.join(cache or cache_dir_name(), "launcher", "front-" + bindir.replace("/", "%"))
+
+
+def front_record(bindir: str, exe: str, lib: str, copy: str, version: str) -> "bytes | None":
+    # the record's lines (read by the launcher's `--front` mode): LAUNCHER (first: the /bin/sh
+    # front reads it), the format, BINDIR, SOURCE and its stat, LIB and its stat, LIB_COPY,
+    # CWASM_PREFIX, CWASM_SUFFIX; None for a path with a newline
+    src, wheel = os.stat(SOURCE), os.stat(lib)
+    lines = [exe, FRONT_FORMAT, bindir, SOURCE, f"{src.st_size} {src.st_mtime_ns}",
+             lib, f"{wheel.st_size} {wheel.st_mtime_ns}", copy,
+             os.path.join(cache_dir_name(), "cwasm", ""), f"-{version}-exit.cwasm"]
+    data = b"".join(os.fsencode(line) + b"\n" for line in lines)
+    return data if data.count(b"\n") == len(lines) else None
+
+
+def write_front_record(exe: str, lib: str, copy: str, version: str) -> None:
+    # What the `portalis` command's /bin/sh front needs to run the launcher with no Python at all:
+    # written when this process is the `portalis-py` script and about to become the launcher; the
+    # launcher checks the stats in it and hands anything stale back to `portalis-py`, which writes
+    # the record again.  Best effort: without a record the front runs Python.
+    script = sys.argv[0]
+    bindir = os.path.dirname(script)
+    if os.path.basename(script) != FRONT_SCRIPT or not bindir.startswith("/"):
+        return
+    try:
+        data = front_record(bindir, exe, lib, copy, version)
+        if data is None:
+            return
+        path = front_record_path(bindir)
+        try:
+            with open(path, "rb") as f:
+                if f.read() == data:
+                    return
+        except OSError:
+            pass
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
 def exec_launcher(module: str, args: "list[str]", timeout: "float | None", max_memory: "int | None",
                   dirs: "list[tuple[str, str]]", program_name: str, fallback_argv: "list[str]") -> str:
     # Become the launcher running `module` (os.execv: does not return) or return why not.
@@ -95,15 +162,9 @@ def exec_launcher(module: str, args: "list[str]", timeout: "float | None", max_m
     copy = library_copy(lib, version)
     # the launcher hashes the module and finds its compiled form (wasm_exec's "exit" cache entry):
     # <cache>/cwasm/<sha256 of the module>-<version>-exit.cwasm, or it runs `fallback_argv`
-    argv = [exe, copy if os.path.isfile(copy) else lib, module,
-            os.path.join(cache_dir_name(), "cwasm", ""), f"-{version}-exit.cwasm",
-            "-" if timeout is None else repr(float(timeout)),
-            "-" if timeout is None else f"{timeout:g}",
-            "-" if max_memory is None else str(int(max_memory)),
-            "-" if max_memory is None else f"{int(max_memory) / _MiB:g} MB",
-            str(len(dirs)), *(p for d in dirs for p in d),
-            str(1 + len(args)), program_name, *args,
-            str(len(fallback_argv)), *fallback_argv]
+    argv = launcher_argv(exe, lib, copy, version, module, args, timeout, max_memory, dirs, program_name,
+                         fallback_argv)
+    write_front_record(exe, lib, copy, version)
     sys.stdout.flush()
     sys.stderr.flush()
     try:

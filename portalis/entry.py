@@ -1,4 +1,6 @@
-"""The `portalis` console script's entry point: `portalis exec` of a built module without the rest.
+"""The `portalis-py` console script's entry point (the `portalis` command is a /bin/sh front over
+it, codegen/launcher/portalis, which runs `exec` in the native launcher without Python once this
+module's path wrote the launcher's record): `portalis exec` of a built module without the rest.
 
 `main` runs `portalis exec MODULE` by becoming the native launcher (``codegen.launcher``,
 ``os.execv``) before the command line proper (`portalis.cli`: argparse and ~30 KB of byte
@@ -34,23 +36,24 @@ def say_why(why: str) -> None:
         print(f"portalis: exec: not using the native launcher: {why}", file=sys.stderr, flush=True)
 
 
-def exec_fast(argv: list[str]) -> bool:
-    """`portalis exec` with the usual options, before argparse is imported: become the native
-    launcher (`codegen.launcher`, does not return) or return, and `main` parses and runs it the
-    ordinary way (True: the launcher was tried and cannot be used).  Only unambiguous command lines are taken: full option names before the
-    module, values that do not start with `-`, no `--` (argparse's own rules decide the rest)."""
+def parse_exec(argv: list[str]) -> "tuple[str, list[str], float | None, int | None, list[tuple[str, str]], str] | None":
+    """`portalis exec`'s command line (argv[0] == "exec") as (module, args, timeout, max_memory,
+    dirs, program name) for the native launcher, before argparse is imported; None: leave it to
+    argparse.  Only unambiguous command lines are taken: full option names before the module,
+    values that do not start with `-`, no `--` (argparse's own rules decide the rest).  The
+    launcher's `--front` mode ports this (codegen/launcher/portalis_exec.c; a test compares)."""
     timeout, max_memory, dirs_raw = DEFAULT_TIMEOUT_S, DEFAULT_MAX_MEMORY_MB, []
     i = 1
     while i < len(argv) and argv[i].startswith("-"):
         opt, eq, val = argv[i].partition("=")
         if not eq:
             if i + 1 >= len(argv):
-                return False
+                return None
             val = argv[i + 1]
             i += 1
         i += 1
         if val.startswith("-"):
-            return False
+            return None
         try:
             if opt == "--timeout":
                 timeout = float(val)
@@ -59,28 +62,38 @@ def exec_fast(argv: list[str]) -> bool:
             elif opt == "--dir":
                 dirs_raw.append(val)
             else:
-                return False
+                return None
         except ValueError:
-            return False
+            return None
     if i >= len(argv) or "--" in argv[i:]:
-        return False
+        return None
     module, args = argv[i], argv[i + 1:]
     if not os.path.isfile(module) or max_memory != max_memory or abs(max_memory) == float("inf"):
-        return False  # the ordinary path says what is wrong
+        return None  # the ordinary path says what is wrong
     name = os.path.splitext(os.path.basename(module))[0] + ".py"
     dirs = []
     for d in dirs_raw:
         host, _, guest = d.partition("::")
         dirs.append((host, guest or host))
+    return (module, args, timeout if timeout > 0 else None,
+            int(max_memory * 1024 * 1024) if max_memory > 0 else None, dirs, name)
+
+
+def exec_fast(argv: list[str]) -> bool:
+    """`portalis exec` with the usual options (``parse_exec``): become the native launcher
+    (`codegen.launcher`, does not return) or return, and `main` parses and runs it the ordinary
+    way (True: the launcher was tried and cannot be used)."""
+    parsed = parse_exec(argv)
+    if parsed is None:
+        return False
     from portalis.codegen.exec_start import exec_launcher
-    why = exec_launcher(module, args, timeout if timeout > 0 else None,
-                        int(max_memory * 1024 * 1024) if max_memory > 0 else None, dirs, name, fallback_argv())
+    why = exec_launcher(*parsed, fallback_argv())
     say_why(why)
     return True
 
 
 def main() -> int:
-    """The `portalis` command (``[project.scripts]``, ``python -m portalis``)."""
+    """The `portalis-py` command (``[project.scripts]``; `portalis` runs it), ``python -m portalis``."""
     argv = sys.argv[1:]
     tried = argv[:1] == ["exec"] and exec_fast(argv)  # returns when it cannot become the launcher
     from portalis.cli import main as cli_main

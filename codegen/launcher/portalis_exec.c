@@ -14,7 +14,9 @@
  *
  * argv: LIB MODULE CWASM_PREFIX CWASM_SUFFIX TIMEOUT TIMEOUT_TEXT MAXMEM MAXMEM_TEXT NDIRS [HOST GUEST]...
  *       NARGS [PROGRAM ARG...] NFALLBACK [ARGV...]
- *   (or --demangle NAME... / --user-frames FRAME... / --no-fault-around / --sha256 FILE...: test hooks)
+ *   or --front RECORD PY exec ARG... (from the `portalis` command's /bin/sh front: see "the /bin/sh front")
+ *   (or --demangle NAME... / --user-frames FRAME... / --no-fault-around / --sha256 FILE... /
+ *   --front-argv RECORD PY exec ARG...: test hooks)
  *   The compiled module is CWASM_PREFIX + sha256(MODULE) in hex + CWASM_SUFFIX (wasm_exec's cache
  *   name): the hash is computed here, not in the Python part, whose every import and buffer is
  *   in the run's peak memory (codegen/exec_start.py).
@@ -635,6 +637,203 @@ static int no_fault_around(void) {
     return count;
 }
 
+/* ------------------------------------------------------------------ the /bin/sh front */
+
+/* `--front RECORD PY exec [OPTION...] MODULE [ARG...]`: `portalis exec` handed over by the
+ * `portalis` command's /bin/sh front (codegen/launcher/portalis) with no Python started at all.
+ * RECORD, written by an earlier `portalis-py exec` (codegen/exec_start.py, write_front_record),
+ * says where this launcher, its source and the wasmtime library are; PY is the `portalis-py`
+ * script beside the front.  This ports portalis.entry.exec_fast and exec_start.launcher_argv for
+ * the command lines they take, more strictly still (option values are plain decimals, every
+ * string is UTF-8); for any other command line, and for a record that no longer matches the
+ * installation (a changed launcher source or wasmtime library), it runs PY with the same
+ * arguments, which is what the front does without a record.  `--front-argv` (a test hook) prints
+ * what it would run instead, one argument per line after "launcher" or "python". */
+
+static char **front_py; /* PY exec ARG... */
+static bool front_dry, from_front;
+
+static void print_argv(const char *what, char **v) {
+    printf("%s\n", what);
+    for (; *v; v++) printf("%s\n", *v);
+    fflush(stdout);
+}
+
+static void to_python(const char *why) {
+    if (front_dry) { print_argv("python", front_py); exit(0); }
+    if (why && verbose) fprintf(stderr, "portalis: exec: the record of the /bin/sh front is out of date: %s\n", why);
+    execv(front_py[0], front_py);
+    fprintf(stderr, "portalis: cannot run %s: %s\n", front_py[0], strerror(errno));
+    exit(127);
+}
+
+/* digits with at most one '.': what Python's float() and strtod read as the same number */
+static bool plain_decimal(const char *s, double *out) {
+    size_t digits = 0, dots = 0, n = 0;
+    for (const char *p = s; *p; p++, n++) {
+        if (*p >= '0' && *p <= '9') digits++;
+        else if (*p == '.' && !dots) dots++;
+        else return false;
+    }
+    if (!digits || n > 24) return false;
+    *out = strtod(s, NULL);
+    return true;
+}
+
+/* strict UTF-8 (no overlong forms, surrogates or code points past U+10FFFF): what Python's
+ * str.encode("utf-8") accepts of a command-line argument it decoded */
+static bool utf8_ok(const char *s) {
+    const uint8_t *p = (const uint8_t *)s;
+    while (*p) {
+        uint32_t c = *p, need, min;
+        if (c < 0x80) { p++; continue; }
+        if ((c & 0xE0) == 0xC0) { need = 1; min = 0x80; c &= 0x1F; }
+        else if ((c & 0xF0) == 0xE0) { need = 2; min = 0x800; c &= 0x0F; }
+        else if ((c & 0xF8) == 0xF0) { need = 3; min = 0x10000; c &= 0x07; }
+        else return false;
+        p++;
+        for (uint32_t k = 0; k < need; k++, p++) {
+            if ((*p & 0xC0) != 0x80) return false;
+            c = (c << 6) | (*p & 0x3F);
+        }
+        if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return false;
+    }
+    return true;
+}
+
+/* one line of the record, without its newline; NULL at the end of the file */
+static char *record_line(FILE *f) {
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, f);
+    if (n <= 0) { free(line); return NULL; }
+    if (line[n - 1] == '\n') line[n - 1] = 0;
+    return line;
+}
+
+/* "SIZE MTIME_NS" of `path` as the record has it (Python's os.stat st_size, st_mtime_ns) */
+static bool same_stat(const char *path, const char *want) {
+    struct stat st;
+    if (!path || !want || stat(path, &st) != 0) return false;
+    char have[64];
+    snprintf(have, sizeof have, "%lld %lld", (long long)st.st_size,
+             (long long)st.st_mtim.tv_sec * 1000000000LL + (long long)st.st_mtim.tv_nsec);
+    return strcmp(have, want) == 0;
+}
+
+static char *fmt_dup(const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = NULL;
+    if (vasprintf(&s, fmt, ap) < 0) abort();
+    va_end(ap);
+    return s;
+}
+
+/* the launcher's own argv (see the top of this file) for this command line, or no return */
+static char **front(int argc, char **argv) {
+    /* argv: SELF --front[-argv] RECORD PY exec ARG... */
+    if (argc < 5 || strcmp(argv[4], "exec") != 0) { fprintf(stderr, "portalis-exec: bad arguments\n"); exit(3); }
+    front_dry = strcmp(argv[1], "--front-argv") == 0;
+    front_py = calloc((size_t)argc, sizeof(char *));
+    if (!front_py) abort();
+    for (int k = 3; k < argc; k++) front_py[k - 3] = argv[k];
+    const char *py = argv[3];
+
+    /* the record: LAUNCHER, the format, BINDIR, SOURCE, its stat, LIB, its stat, LIB_COPY, CWASM_PREFIX, CWASM_SUFFIX */
+    FILE *f = fopen(argv[2], "r");
+    if (!f) to_python("cannot read it");
+    char *rec[10];
+    for (int k = 0; k < 10; k++) rec[k] = record_line(f);
+    fclose(f);
+    for (int k = 0; k < 10; k++) if (!rec[k]) to_python("it is incomplete");
+    if (strcmp(rec[1], "portalis-front 1") != 0) to_python("another format");
+    size_t nb = strlen(rec[2]);
+    if (strncmp(py, rec[2], nb) != 0 || strcmp(py + nb, "/portalis-py") != 0) to_python("another installation");
+    if (!same_stat(rec[3], rec[4])) to_python("the launcher's source changed");
+    if (!same_stat(rec[5], rec[6])) to_python("the wasmtime library changed");
+
+    /* entry.exec_fast: full option names before the module, values that do not start with `-`, no `--` */
+    double timeout = 10.0, max_memory = 512.0; /* entry.DEFAULT_TIMEOUT_S, DEFAULT_MAX_MEMORY_MB */
+    char **dirs = calloc((size_t)argc * 2, sizeof(char *));
+    if (!dirs) abort();
+    int ndirs = 0, i = 5;
+    while (i < argc && argv[i][0] == '-') {
+        char *opt = argv[i], *eq = strchr(opt, '='), *val;
+        size_t optlen = eq ? (size_t)(eq - opt) : strlen(opt);
+        if (eq) val = eq + 1;
+        else if (i + 1 < argc) val = argv[++i];
+        else to_python(NULL);
+        i++;
+        if (val[0] == '-') to_python(NULL);
+        if (optlen == 9 && strncmp(opt, "--timeout", 9) == 0) {
+            if (!plain_decimal(val, &timeout)) to_python(NULL);
+        } else if (optlen == 12 && strncmp(opt, "--max-memory", 12) == 0) {
+            if (!plain_decimal(val, &max_memory) || max_memory >= 1e12) to_python(NULL);
+        } else if (optlen == 5 && strncmp(opt, "--dir", 5) == 0) {
+            char *sep = strstr(val, "::");
+            char *host = sep ? strndup(val, (size_t)(sep - val)) : val;
+            char *guest = sep && sep[2] ? sep + 2 : host;
+            if (!utf8_ok(host) || !utf8_ok(guest)) to_python(NULL);
+            dirs[2 * ndirs] = host;
+            dirs[2 * ndirs + 1] = guest;
+            ndirs++;
+        } else {
+            to_python(NULL);
+        }
+    }
+    if (i >= argc) to_python(NULL);
+    for (int k = i; k < argc; k++) if (strcmp(argv[k], "--") == 0 || !utf8_ok(argv[k])) to_python(NULL);
+    const char *module = argv[i];
+    struct stat st;
+    if (stat(module, &st) != 0 || !S_ISREG(st.st_mode)) to_python(NULL); /* Python says what is wrong */
+
+    /* the program's name: os.path.splitext(os.path.basename(module))[0] + ".py" */
+    const char *base = strrchr(module, '/');
+    base = base ? base + 1 : module;
+    const char *dot = strrchr(base, '.');
+    size_t stem = strlen(base);
+    if (dot) for (const char *p = base; p < dot; p++) if (*p != '.') { stem = (size_t)(dot - base); break; }
+    char *name = fmt_dup("%.*s.py", (int)stem, base);
+
+    /* exec_start.launcher_argv */
+    int nargs = argc - i - 1;
+    char **out = calloc((size_t)(argc * 4 + 32), sizeof(char *));
+    if (!out) abort();
+    int o = 0;
+    out[o++] = argv[0];
+    out[o++] = access(rec[7], F_OK) == 0 ? rec[7] : rec[5];
+    out[o++] = (char *)module;
+    out[o++] = rec[8];
+    out[o++] = rec[9];
+    if (timeout > 0) {
+        out[o++] = fmt_dup("%.17g", timeout);
+        out[o++] = fmt_dup("%g", timeout);
+    } else {
+        out[o++] = "-";
+        out[o++] = "-";
+    }
+    if (max_memory > 0) {
+        long long bytes = (long long)(max_memory * 1024 * 1024);
+        out[o++] = fmt_dup("%lld", bytes);
+        out[o++] = fmt_dup("%g MB", (double)bytes / (1024.0 * 1024.0));
+    } else {
+        out[o++] = "-";
+        out[o++] = "-";
+    }
+    out[o++] = fmt_dup("%d", ndirs);
+    for (int k = 0; k < 2 * ndirs; k++) out[o++] = dirs[k];
+    out[o++] = fmt_dup("%d", 1 + nargs);
+    out[o++] = name;
+    for (int k = i + 1; k < argc; k++) out[o++] = argv[k];
+    out[o++] = fmt_dup("%d", argc - 3);
+    for (int k = 3; k < argc; k++) out[o++] = argv[k]; /* the fallback: PY exec ARG... */
+    out[o] = NULL;
+    if (front_dry) { print_argv("launcher", out); exit(0); }
+    from_front = true;
+    return out;
+}
+
 /* ------------------------------------------------------------------ running */
 
 static P context;
@@ -698,6 +897,11 @@ int main(int argc, char **argv) {
     if (argc == 2 && strcmp(argv[1], "--no-fault-around") == 0) { /* how many segments no_fault_around registers */
         printf("%d\n", no_fault_around());
         return 0;
+    }
+
+    if (argc >= 2 && (strcmp(argv[1], "--front") == 0 || strcmp(argv[1], "--front-argv") == 0)) {
+        argv = front(argc, argv);
+        for (argc = 0; argv[argc]; argc++) {}
     }
 
     /* ---- arguments */
@@ -766,7 +970,8 @@ int main(int argc, char **argv) {
     W.wasi_config_inherit_stdout(wasi);
     W.wasi_config_inherit_stderr(wasi);
     if ((err = W.context_set_wasi(context, wasi))) { size_t n; fallback("cannot set up WASI", error_text(err, &n)); }
-    if (verbose) fprintf(stderr, "portalis: exec: running in the native launcher\n");
+    if (verbose) fprintf(stderr, "portalis: exec: running in the native launcher%s\n",
+                         from_front ? " (from the /bin/sh front: no Python started)" : "");
 
     /* ---- the run (wasm_exec.run_wasm) */
     t0 = now_s();
