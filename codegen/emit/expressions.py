@@ -61,8 +61,7 @@ class _ExpressionsMixin:
             return f"&*{v}"
         if isinstance(e, ir.Const) and isinstance(e.value, str) and e.ty == ir.STR:
             return rust_str(e.value)
-        if (isinstance(e, ir.Local) and e.name in self.char_locals
-                or isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.args[1].ty == ir.INT):
+        if self.is_char_text(e):
             # one character (a char local, `s[i]`): its UTF-8 on the stack, no str made
             return f"&*{self.char_operand(e)}.encode_utf8(&mut [0u8; 4])"
         if isinstance(e, ir.Intrinsic) and e.name == "tuple.getitem":
@@ -75,6 +74,11 @@ class _ExpressionsMixin:
             if isinstance(base, ir.Local) and base.name not in self.char_locals and isinstance(base.ty, ir.TupleT):
                 return f"&{self.ref(base)}{''.join(fields)}"
         return f"&{self.ref(e)}"
+
+    def is_char_text(self, e: ir.Expr) -> bool:
+        """`e` is one character the emitter holds as a Rust `char` (a char local, `s[i]`)."""
+        return (isinstance(e, ir.Local) and e.name in self.char_locals
+                or isinstance(e, ir.Intrinsic) and e.name == "str.getitem" and e.args[1].ty == ir.INT)
 
     def str_value_ref(self, e: ir.Expr) -> bool:
         """`sref(e)` is a `&rt::Str` (a str local, or a field of a tuple local), not a text."""
@@ -706,6 +710,11 @@ class _ExpressionsMixin:
             if isinstance(ct, (ir.ListT, ir.SetT, ir.DequeT)):
                 return f"{neg}{b}.contains(&{a})"
             if isinstance(ct, ir.TupleT):
+                if (ea.ty == ir.STR and isinstance(eb, ir.TupleLit) and eb.items
+                        and all(isinstance(x, ir.Const) and isinstance(x.value, str) and x.ty == ir.STR for x in eb.items)):
+                    # `s in ("==", "<=")`: the literals compared in place (rt::EqLit), no tuple made
+                    return (f"{neg}{{ let _k: &rt::Str = &{a}; "
+                            + " || ".join(f"rt::EqLit::eq_lit(_k, {rust_str(x.value)})" for x in eb.items) + " }")
                 return f"{neg}{{ let _k = &{a}; let _t = &{b}; " + " || ".join(f"*_k == _t.{i}" for i in range(len(ct.items))) + " }"
             if isinstance(eb, ir.Intrinsic) and eb.name == "range":  # O(1), as CPython's
                 if self.big:

@@ -6,6 +6,9 @@ from __future__ import annotations
 from portalis import ir
 from portalis.codegen.emit.common import EmitError, _has_float, _opaque_rs, rust_str, str_pieces
 
+# str tests with a per-character runtime form (`rt::char_isdigit`, ...) for one-character operands
+CHAR_TESTS = frozenset({"isdigit", "isdecimal", "isnumeric", "isalpha", "isalnum", "isspace", "isupper", "islower"})
+
 
 def _order_observable(t: ir.Type) -> bool:
     """Whether `<` on values of type t can run user code (a class's __lt__), so that which
@@ -167,6 +170,8 @@ class _MethodsMixin:
         s = self.src_ref(a[0])
         X = self.expr
         q = self.q
+        if m in CHAR_TESTS and self.is_char_text(a[0]):
+            return f"rt::char_{m}({self.char_operand(a[0])})"  # one character: no text made
         if m in ("upper", "lower", "title", "capitalize", "swapcase", "casefold", "isdigit", "isalpha", "isalnum",
                  "isspace", "isupper", "islower", "isdecimal", "isnumeric", "istitle", "isascii", "isprintable",
                  "splitlines"):

@@ -167,6 +167,21 @@ fn run(a: &[&str]) -> PyResult<String> {
             ];
             fs.iter().map(|f| if f(&s) { '1' } else { '0' }).collect()
         }
+        "charfns" => {
+            // the one-character forms (rt::char_is*) in the order of "isfns"; istitle has none
+            let c = unhex(a[1]).chars().next().unwrap();
+            let fs: [fn(char) -> bool; 8] = [
+                char_isdigit,
+                char_isalpha,
+                char_isalnum,
+                char_isspace,
+                char_isupper,
+                char_islower,
+                char_isdecimal,
+                char_isnumeric,
+            ];
+            fs.iter().map(|f| if f(c) { '1' } else { '0' }).collect()
+        }
         "str_cmp" => {
             // the comparison operators of two strs, `==` through the free function too, and
             // whether equal strs hash alike
@@ -179,6 +194,11 @@ fn run(a: &[&str]) -> PyResult<String> {
         "len" => py_str(&str_len(&unhex(a[1]))),
         "index" => String::from(str_index(&unhex(a[1]), int(a[2]), 1)?),
         "slice" => String::from(str_slice(&unhex(a[1]), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?),
+        "slice_hint" => {
+            // the emitter's form (the text's ASCII flag passed in; step 1 of ASCII text in line)
+            let s = Str::from(unhex(a[1]));
+            String::from(str_slice_hint(&s, s.is_ascii(), opt_int(a[2]), opt_int(a[3]), opt_int(a[4]), 1)?)
+        }
         "list_slice" => {
             let s = unhex(a[1]);
             let l = PyList::from_vec(str_chars(&s));

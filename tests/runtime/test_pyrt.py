@@ -681,9 +681,11 @@ def test_oracle_str_methods(oracle):
         for a, b, c in [(None, None, None), (1, None, None), (None, -1, None), (-3, None, None),
                         (2, 5, None), (None, None, -1), (None, None, 2), (5, 1, -2), (-1, -10, -3),
                         (None, None, 0), (100, None, None), (-100, 100, 3), (3, 3, 1),
-                        (None, None, -(2**63)), (2**62, -(2**62), -(2**62))]:
+                        (None, None, -(2**63)), (2**62, -(2**62), -(2**62)), (-(2**63), 2**63 - 1, None),
+                        (2**62, -(2**62), None), (-1, -10, None), (-2, None, None), (None, 40, None), (0, 0, None)]:
             f = tuple("None" if v is None else str(v) for v in (a, b, c))
             add(("slice", h(s)) + f, lambda: s[a:b:c])
+            add(("slice_hint", h(s)) + f, lambda: s[a:b:c])
             add(("list_slice", h(s)) + f, lambda: repr(list(s)[a:b:c]))
     # a few unicode char-class checks
     for cp in list(range(0, 0x3000, 7)) + [0x2160, 0x00B2, 0x0660, 0x4E00, 0x1D7CE, 0x1F100, 0x10FFFD]:
@@ -693,6 +695,14 @@ def test_oracle_str_methods(oracle):
         add(("isfns", h(c)), lambda: "".join(str(int(getattr(c, f)())) for f in [
             "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal",
             "isnumeric", "istitle"]))
+    # the one-character forms: every ASCII character, and the same Unicode sample
+    for cp in list(range(128)) + list(range(128, 0x3000, 7)) + [0x2160, 0x00B2, 0x0660, 0x4E00, 0x1D7CE, 0x1F100,
+                                                               0x10FFFD, 0x85, 0xA0, 0x1C5, 0x2028, 0x3000, 0xBD]:
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        add(("charfns", h(c)), lambda: "".join(str(int(getattr(c, f)())) for f in [
+            "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isdecimal", "isnumeric"]))
     assert_no_mismatch(run_cases(oracle, cases), len(cases))
 
 

@@ -2178,7 +2178,10 @@ pub fn str_slice<S: StrSrc + ?Sized>(
 }
 
 /// `s[start:stop:step]` where `ascii` is `s.is_ascii()` (a `Str` caches it, or the emitter
-/// hoisted it out of a loop): O(length of the result) then.
+/// hoisted it out of a loop): O(length of the result) then.  `s[i:j]` of ASCII text is worked
+/// out in line (a tokenizer's `src[i:j]` per token: `slice_indices` was a call with the general
+/// step's cases); what `slice_indices` does for step 1: a negative bound counts from the end,
+/// both are clamped to the text, and a stop before the start is an empty piece.
 #[inline]
 pub fn str_slice_hint<S: StrSrc + ?Sized>(s: &S,
     ascii: bool,
@@ -2187,7 +2190,16 @@ pub fn str_slice_hint<S: StrSrc + ?Sized>(s: &S,
     step: Option<i64>,
     line: u32,
 ) -> PyResult<Str> {
-    str_slice_hint_src(s.src(), ascii, start, stop, step, line)
+    let src = s.src();
+    if ascii && step.is_none() {
+        let n = src.text.len() as i64;
+        let clamp = |v: i64| if v < 0 { if v + n < 0 { 0 } else { v + n } } else if v > n { n } else { v };
+        let st = start.map_or(0, clamp);
+        let sp = stop.map_or(n, clamp);
+        let sp = if sp < st { st } else { sp };
+        return Ok(src.piece(&src.text[st as usize..sp as usize]));
+    }
+    str_slice_hint_src(src, ascii, start, stop, step, line)
 }
 
 fn str_slice_hint_src(src: Src<'_>,

@@ -817,6 +817,48 @@ fn py_isalpha_char(c: char) -> bool {
     c.is_ascii_alphabetic() || ((c as u32) >= 128 && in_ranges(c as u32, ALPHA_RANGES))
 }
 
+/// `c.isdigit()`, `c.isalpha()`, ... of one character (a char local or `s[i]`: the emitter's
+/// `char_operand`): ASCII answered inline, anything else by the `str_is*` function of its
+/// one-character text, out of line.  (A tokenizer's `src[j].isalnum()` was a call that encoded
+/// the char and walked the tables' preamble per character.)
+#[inline(never)]
+fn char_test_wide(c: char, f: fn(&str) -> bool) -> bool {
+    f(c.encode_utf8(&mut [0u8; 4]))
+}
+#[inline]
+pub fn char_isdigit(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_digit() } else { char_test_wide(c, str_isdigit) }
+}
+#[inline]
+pub fn char_isdecimal(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_digit() } else { char_test_wide(c, str_isdecimal) }
+}
+#[inline]
+pub fn char_isnumeric(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_digit() } else { char_test_wide(c, str_isnumeric) }
+}
+#[inline]
+pub fn char_isalpha(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphabetic() } else { char_test_wide(c, str_isalpha) }
+}
+#[inline]
+pub fn char_isalnum(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_alphanumeric() } else { char_test_wide(c, str_isalnum) }
+}
+#[inline]
+pub fn char_isspace(c: char) -> bool {
+    // ASCII: \t \n \v \f \r, the separators \x1c-\x1f and ' '
+    if c.is_ascii() { matches!(c as u32, 0x09..=0x0d | 0x1c..=0x20) } else { char_test_wide(c, str_isspace) }
+}
+#[inline]
+pub fn char_isupper(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_uppercase() } else { char_test_wide(c, str_isupper) }
+}
+#[inline]
+pub fn char_islower(c: char) -> bool {
+    if c.is_ascii() { c.is_ascii_lowercase() } else { char_test_wide(c, str_islower) }
+}
+
 pub fn str_isdigit(s: &str) -> bool {
     !s.is_empty() && s.chars().all(py_isdigit_char)
 }
