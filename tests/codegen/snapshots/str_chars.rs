@@ -30,7 +30,7 @@ fn scan_body(s: &rt::Str) -> rt::PyResult<i64> {
             if ((ch == '\u{2c}') || ("; ".contains(ch))) {
                 n = rt::int_add(n, 1_i64, 8)?;
             } else {
-                if rt::str_isdigit(&*ch.encode_utf8(&mut [0u8; 4])) {
+                if rt::char_isdigit(ch) {
                     n = rt::int_add(n, rt::int_sub((ch as i64), 48_i64, 10)?, 10)?;
                 }
             }
@@ -41,7 +41,7 @@ fn scan_body(s: &rt::Str) -> rt::PyResult<i64> {
         let _asc7 = s.is_ascii(); let _txt8: &str = s.as_str();
         'l2: while (i < ((*s).char_len())) {
             c = rt::str_index_char(_txt8, _asc7, i, 13)?;
-            if ((c != '\u{78}') && rt::str_isalpha(&*rt::str_index_char(_txt8, _asc7, i, 14)?.encode_utf8(&mut [0u8; 4]))) {
+            if ((c != '\u{78}') && rt::char_isalpha(rt::str_index_char(_txt8, _asc7, i, 14)?)) {
                 n = rt::int_add(n, 100_i64, 15)?;
             }
             i = rt::int_add(i, 1_i64, 16)?;
