@@ -1329,6 +1329,42 @@ fn word_hash_eq_cmp() {
 }
 
 #[test]
+fn int_text_digit_lanes() {
+    // str(int) of up to 8 digits is made in 8 digit lanes at once (`digits_word`): every
+    // power of ten and its neighbours, both signs, then a sample of the whole range
+    let mut vals: Vec<i64> = Vec::new();
+    let mut p = 1i64;
+    for _ in 0..10 {
+        for d in [-1i64, 0, 1] {
+            vals.push(p + d);
+            vals.push(-(p + d));
+            vals.push(p * 9 + d);
+            vals.push(-(p * 9 + d));
+        }
+        p *= 10;
+    }
+    let mut seed = 987654321u64;
+    for _ in 0..200_000 {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let v = ((seed >> 20) % 200_000_001) as i64 - 100_000_000;
+        vals.push(v);
+        vals.push(v / 1000);
+    }
+    for v in vals {
+        let want = v.to_string();
+        assert_eq!(&*Str::from_i64(v), want);
+        let mut o = String::from("ab");
+        push_i64(&mut o, v);
+        assert_eq!(o, format!("ab{}", want));
+        let mut j = String::from("x");
+        push_join_i64(&mut j, ", ", false, v);
+        push_join_i64(&mut j, ", ", false, v);
+        assert_eq!(j, format!("x, {}, {}", want, want));
+        assert_eq!(&*str_zfill(&Str::from_i64(v), 9), format!("{:09}", v));
+    }
+}
+
+#[test]
 fn find_byte_every_position() {
     // the word-at-a-time scan against a byte loop: every length, every position, bytes that
     // differ from the needle by one bit, by the high bit, zero and 0xff around it
