@@ -208,6 +208,10 @@ class _MethodsMixin:
         if m in ("ljust", "rjust", "center"):
             return q(f"rt::str_{m}({s}, {self.as_i64(a[1], 'ssize')}, {self.sref(a[2])}, {ln})")
         if m == "zfill":
+            t = a[0]
+            if isinstance(t, ir.Intrinsic) and t.name == "str" and t.args[0].ty == ir.INT and not self.big:
+                # `str(n).zfill(w)` of an int: the digits zero-filled, no `Str` of them made first
+                return f"rt::int_zfill({X(t.args[0])}, {self.as_i64(a[1], 'ssize')})"
             return f"rt::str_zfill({s}, {self.as_i64(a[1], 'ssize')})"
         if m in ("partition", "rpartition"):
             return q(f"rt::str_{m}({s}, {self.sref(a[1])}, {ln})")

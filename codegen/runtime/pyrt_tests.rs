@@ -1350,6 +1350,7 @@ fn int_text_digit_lanes() {
         vals.push(v);
         vals.push(v / 1000);
     }
+    vals.extend([i64::MAX, i64::MIN, 123456789012345, -123456789012345]);
     for v in vals {
         let want = v.to_string();
         assert_eq!(&*Str::from_i64(v), want);
@@ -1361,6 +1362,12 @@ fn int_text_digit_lanes() {
         push_join_i64(&mut j, ", ", false, v);
         assert_eq!(j, format!("x, {}, {}", want, want));
         assert_eq!(&*str_zfill(&Str::from_i64(v), 9), format!("{:09}", v));
+        // `str(v).zfill(w)` made from the digits' word: as zfill of the text
+        for w in [-5i64, 0, 1, 5, 6, 7, 8, 9, 13, 14, 15, 20] {
+            let z = int_zfill(v, w);
+            assert_eq!(&*z, &*str_zfill(&Str::from(want.as_str()), w), "{} {}", v, w);
+            assert_eq!(z, Str::from(z.as_str()));
+        }
     }
 }
 

@@ -1078,24 +1078,49 @@ fn push_pad(out: &mut String, f: char, n: i64) {
 pub fn str_zfill<S: StrSrc + ?Sized>(s: &S, width: i64) -> Str {
     if let Some((n, x0, x1)) = s.short_text() {
         if (x0 | x1) & 0x8080_8080_8080_8080 == 0 && width <= 14 {
-            if width <= n as i64 {
-                return Str::from_words(n, x0, x1, 0);
-            }
-            let total = width as usize;
-            let fill = total - n;
-            // the sign byte, `fill` ASCII zeros, then the rest (each placed with `or_at`: every
-            // piece ends by byte 14)
-            let sign = matches!(x0 as u8, b'+' | b'-') as usize;
-            let (mut lo, mut hi) = (x0 & (0xff * sign as u64), 0u64);
-            let zeros = 0x3030_3030_3030_3030u64;
-            let keep = |k: usize| if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
-            or_at(&mut lo, &mut hi, sign, zeros & keep(fill), zeros & keep(fill.saturating_sub(8)));
-            let (r0, r1) = if sign == 1 { ((x0 >> 8) | (x1 << 56), x1 >> 8) } else { (x0, x1) };
-            or_at(&mut lo, &mut hi, sign + fill, r0, r1);
-            return Str::from_words(total, lo, hi, 0);
+            return zfill_words(n, x0, x1, width);
         }
     }
     str_zfill_text(s.src().text, width)
+}
+
+/// `str(v).zfill(width)` of an int (the emitter's form of it: no `Str` of the digits made and
+/// read back): the digits' word (`small_int_word`, ASCII) zero-filled as `str_zfill` does.
+#[inline]
+pub fn int_zfill(v: i64, width: i64) -> Str {
+    if let Some((x, n)) = small_int_word(v) {
+        if width <= 14 {
+            return zfill_words(n, x, 0, width);
+        }
+    }
+    int_zfill_long(v, width)
+}
+
+#[inline(never)]
+fn int_zfill_long(v: i64, width: i64) -> Str {
+    str_zfill_text(&Str::from_i64(v), width)
+}
+
+/// `zfill(width)` (`width <= 14`) of the `n <= 14` ASCII bytes in the words `x0`, `x1` (zero
+/// past the text), as an inline `Str`.
+#[inline(always)]
+fn zfill_words(n: usize, x0: u64, x1: u64, width: i64) -> Str {
+    debug_assert!(n <= 14 && width <= 14 && (x0 | x1) & 0x8080_8080_8080_8080 == 0);
+    if width <= n as i64 {
+        return Str::from_words(n, x0, x1, 0);
+    }
+    let total = width as usize;
+    let fill = total - n;
+    // the sign byte, `fill` ASCII zeros, then the rest (each placed with `or_at`: every
+    // piece ends by byte 14)
+    let sign = matches!(x0 as u8, b'+' | b'-') as usize;
+    let (mut lo, mut hi) = (x0 & (0xff * sign as u64), 0u64);
+    let zeros = 0x3030_3030_3030_3030u64;
+    let keep = |k: usize| if k >= 8 { u64::MAX } else { (1u64 << (8 * k)) - 1 };
+    or_at(&mut lo, &mut hi, sign, zeros & keep(fill), zeros & keep(fill.saturating_sub(8)));
+    let (r0, r1) = if sign == 1 { ((x0 >> 8) | (x1 << 56), x1 >> 8) } else { (x0, x1) };
+    or_at(&mut lo, &mut hi, sign + fill, r0, r1);
+    Str::from_words(total, lo, hi, 0)
 }
 
 #[inline(never)]
