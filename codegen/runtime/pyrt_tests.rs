@@ -1368,6 +1368,14 @@ fn int_text_digit_lanes() {
             assert_eq!(&*z, &*str_zfill(&Str::from(want.as_str()), w), "{} {}", v, w);
             assert_eq!(z, Str::from(z.as_str()));
         }
+        // `f"{v:0w}"` / `f"{v:w}"`
+        for w in [0usize, 1, 2, 5, 6, 8, 9, 13, 14, 15, 20] {
+            let (z, p) = (int_padded_str(v, true, w), int_padded_str(v, false, w));
+            assert_eq!(&*z, format!("{:0w$}", v, w = w), "{} {}", v, w);
+            assert_eq!(&*p, format!("{:w$}", v, w = w), "{} {}", v, w);
+            assert_eq!(z, Str::from(z.as_str()));
+            assert_eq!(p, Str::from(p.as_str()));
+        }
     }
 }
 

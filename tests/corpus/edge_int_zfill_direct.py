@@ -1,4 +1,4 @@
-# corpus: edge: str(n).zfill(w) of an int made straight from its digits: signs, widths -5..20, 8/9-digit and 64-bit values, call order
+# corpus: edge: str(n).zfill(w) and f"{n:0w}"/f"{n:w}" of an int made from its digits: signs, widths -5..20, 8/9-digit and 64-bit values, call order
 
 
 def width(w: int) -> int:
@@ -24,6 +24,10 @@ def main() -> None:
             assert len(z) == max(len(str(v)), w)
             row.append(z)
         print(v, row)
+        print(f"[{v:02d}|{v:06d}|{v:6d}|{v:9d}|{v:014d}|{v:14d}|{v:015d}|{v:1d}|{v:08}]")
+        padded: dict[str, int] = {f"K{v:06d}": 1, f"{v:9d}|": 2, f"<{v:014d}": 3, f"{v:2d}.": 4,
+                                  f"{v:15d}": 5, f"{v:014}x": 6, f"{v:1d}_": 7}
+        print(list(padded), f"K{v:06d}" == "K" + str(v).zfill(6), f"K{v:06d}" in padded)
     print(str(value(-5)).zfill(width(4)), str(True).zfill(6), str(False).zfill(2))
     keys: dict[str, int] = {}
     x = 5
