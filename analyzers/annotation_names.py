@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from portalis.analyzers.scope import _target_names, statement_blocks
+from portalis.analyzers.scope import _TRIVIA, _fields, _target_names, statement_blocks
 
 
 def rebound_annotation_names(module: cst.Module) -> list[tuple[cst.Name, str]]:
@@ -115,7 +115,60 @@ def _bound(body, classes_too: bool = False) -> set[str]:
     """Names a block binds (not inside nested functions or classes): assignment, loop, `with`,
     `except` and import targets, walrus targets and functions; classes only in a class body
     (a module's classes are the types its annotations name; a class body's nested class is
-    not what a method's annotation means by that name in Portalis either, but CPython reads it)."""
+    not what a method's annotation means by that name in Portalis either, but CPython reads it).
+
+    A direct walk over the nodes' fields (as analyzers/scope.py's), the same names as libcst's
+    visitor (`_bound_visitor`, tests/test_annotation_names_walk.py) in a fraction of the time."""
+    out: set[str] = set()
+    for s in body:
+        _bound_walk(s, out, classes_too)
+    return out
+
+
+_NOT_BOUND_HERE = (cst.Lambda, cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
+
+
+def _bound_walk(node: cst.CSTNode, out: set[str], classes_too: bool) -> None:
+    cls = type(node)
+    if cls is cst.Name:
+        return
+    if cls is cst.FunctionDef:
+        out.add(node.name.value)  # type: ignore[attr-defined]
+        return
+    if cls is cst.ClassDef:
+        if classes_too:
+            out.add(node.name.value)  # type: ignore[attr-defined]
+        return
+    if cls in _NOT_BOUND_HERE:
+        return  # its own scope (a walrus inside binds outside, too rare to matter here)
+    if cls is cst.Assign:
+        if not _defines_type(node.value):  # type: ignore[attr-defined]
+            for t in node.targets:  # type: ignore[attr-defined]
+                _targets(t.target, out)
+    elif cls is cst.AnnAssign:
+        if node.value is not None:  # type: ignore[attr-defined]
+            _targets(node.target, out)  # type: ignore[attr-defined]
+    elif cls is cst.AugAssign or cls is cst.For or cls is cst.NamedExpr:
+        _targets(node.target, out)  # type: ignore[attr-defined]
+    elif cls is cst.WithItem or cls is cst.ImportAlias:
+        if node.asname is not None:  # type: ignore[attr-defined]
+            _targets(node.asname.name, out)  # type: ignore[attr-defined]
+    elif cls is cst.ExceptHandler:
+        if node.name is not None:  # type: ignore[attr-defined]
+            _targets(node.name.name, out)  # type: ignore[attr-defined]
+    for f in _fields(cls):
+        v = getattr(node, f)
+        if isinstance(v, cst.CSTNode):
+            if not isinstance(v, _TRIVIA):
+                _bound_walk(v, out, classes_too)
+        elif type(v) is tuple or type(v) is list:
+            for x in v:
+                if isinstance(x, cst.CSTNode) and not isinstance(x, _TRIVIA):
+                    _bound_walk(x, out, classes_too)
+
+
+def _bound_visitor(body, classes_too: bool = False) -> set[str]:
+    """The reference implementation of `_bound` (libcst's visitor), for tests."""
     out: set[str] = set()
 
     class V(cst.CSTVisitor):
@@ -193,7 +246,27 @@ def _targets(t: cst.BaseExpression, out: set[str]) -> None:
 
 
 def _global_assigned(module: cst.Module) -> set[str]:
-    """Names a function declares `global` (it may bind them at module level when it runs)."""
+    """Names a function declares `global` (it may bind them at module level when it runs).
+    `global` is a statement: a walk over the statements only (`_global_assigned_visitor`, the
+    libcst visitor it replaces, for tests)."""
+    out: set[str] = set()
+    _globals_in(module.body, out)
+    return out
+
+
+def _globals_in(stmts, out: set[str]) -> None:
+    for s in stmts:
+        if isinstance(s, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            for x in s.body:
+                if isinstance(x, cst.Global):
+                    out.update(n.name.value for n in x.names)
+        else:
+            for block in statement_blocks(s):
+                _globals_in(block, out)
+
+
+def _global_assigned_visitor(module: cst.Module) -> set[str]:
+    """The reference implementation of `_global_assigned` (libcst's visitor), for tests."""
     out: set[str] = set()
 
     class V(cst.CSTVisitor):
