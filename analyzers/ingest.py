@@ -112,8 +112,7 @@ def parse_module(text: str, path: str = "prog.py", cancelled=None) -> tuple[Sour
         except Exception as e:  # noqa: BLE001 - libcst refusing what CPython accepts: a limit, not a crash
             return empty, [make("unsupported-syntax", f"Portalis' parser (libcst) cannot read this file: {e}",
                                 Span.point(1))]
-        wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-        positions = dict(wrapper.resolve(PositionProvider))
+        positions = _positions(tree)
         tree, positions = _normalise(tree, positions, text)
     sm = SourceModule(path, text, tree, positions, [])
     for stmt in tree.body:
@@ -291,6 +290,19 @@ def unit_starts(text: str) -> list[int]:
     return starts
 
 
+def _positions(mod: cst.Module) -> dict:
+    """Every node's CodeRange (libcst's PositionProvider), computed by the provider itself:
+    `MetadataWrapper.resolve` also runs a batched visitor over the whole tree after it, with no
+    batchable provider to feed (libcst 1.x), which cost as much again (the 45-line function of
+    benchmarks/kernels/fifty_lines.py: 14 -> ~8 ms). The same mapping (tests/test_ingest_positions.py);
+    `resolve` where the provider's `_gen` is not there or not callable so."""
+    wrapper = MetadataWrapper(mod, unsafe_skip_copy=True)
+    try:
+        return dict(PositionProvider()._gen(wrapper))
+    except (AttributeError, TypeError):
+        return dict(wrapper.resolve(PositionProvider))
+
+
 def _parse_unit(unit: str, fresh: bool = False) -> "tuple[cst.Module, dict]":
     """`fresh`: parse even if cached (a node may stand in one place of a module only: the same
     statement text twice in one module needs two trees)."""
@@ -299,7 +311,7 @@ def _parse_unit(unit: str, fresh: bool = False) -> "tuple[cst.Module, dict]":
     if hit is not None:
         return hit
     mod = cst.parse_module(unit)
-    positions = dict(MetadataWrapper(mod, unsafe_skip_copy=True).resolve(PositionProvider))
+    positions = _positions(mod)
     mod, positions = _normalise(mod, positions, unit)
     with _UNIT_LOCK:
         if len(_UNIT_CACHE) >= _UNIT_CACHE_MAX:
