@@ -118,7 +118,7 @@ def _bound(body, classes_too: bool = False) -> set[str]:
     not what a method's annotation means by that name in Portalis either, but CPython reads it).
 
     A direct walk over the nodes' fields (as analyzers/scope.py's), the same names as libcst's
-    visitor (`_bound_visitor`, tests/test_annotation_names_walk.py) in a fraction of the time."""
+    visitor (the reference in tests/test_annotation_names_walk.py) in a fraction of the time."""
     out: set[str] = set()
     for s in body:
         _bound_walk(s, out, classes_too)
@@ -167,65 +167,6 @@ def _bound_walk(node: cst.CSTNode, out: set[str], classes_too: bool) -> None:
                     _bound_walk(x, out, classes_too)
 
 
-def _bound_visitor(body, classes_too: bool = False) -> set[str]:
-    """The reference implementation of `_bound` (libcst's visitor), for tests."""
-    out: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
-            out.add(node.name.value)
-            return False
-
-        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
-            if classes_too:
-                out.add(node.name.value)
-            return False
-
-        def visit_Lambda(self, node: cst.Lambda) -> bool:
-            return False
-
-        def visit_Assign(self, node: cst.Assign) -> None:
-            if _defines_type(node.value):
-                return  # `Sale = namedtuple(...)`, `Vector = list[float]`: a type, as annotations mean it
-            for t in node.targets:
-                _targets(t.target, out)
-
-        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
-            if node.value is not None:
-                _targets(node.target, out)
-
-        def visit_AugAssign(self, node: cst.AugAssign) -> None:
-            _targets(node.target, out)
-
-        def visit_For(self, node: cst.For) -> None:
-            _targets(node.target, out)
-
-        def visit_WithItem(self, node: cst.WithItem) -> None:
-            if node.asname is not None:
-                _targets(node.asname.name, out)
-
-        def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-            if node.name is not None:
-                _targets(node.name.name, out)
-
-        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
-            _targets(node.target, out)
-
-        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
-            if node.asname is not None:
-                _targets(node.asname.name, out)
-
-        def visit_ListComp(self, node: cst.ListComp) -> bool:
-            return False  # its own scope (a walrus inside binds outside, too rare to matter here)
-
-        visit_SetComp = visit_DictComp = visit_GeneratorExp = visit_ListComp  # type: ignore[assignment]
-
-    v = V()
-    for s in body:
-        s.visit(v)
-    return out
-
-
 _TYPE_FACTORIES = {"namedtuple", "NamedTuple", "NewType", "TypeVar", "TypedDict"}
 
 
@@ -247,8 +188,8 @@ def _targets(t: cst.BaseExpression, out: set[str]) -> None:
 
 def _global_assigned(module: cst.Module) -> set[str]:
     """Names a function declares `global` (it may bind them at module level when it runs).
-    `global` is a statement: a walk over the statements only (`_global_assigned_visitor`, the
-    libcst visitor it replaces, for tests)."""
+    `global` is a statement: a walk over the statements only (the libcst visitor it
+    replaces is the reference in tests/test_annotation_names_walk.py)."""
     out: set[str] = set()
     _globals_in(module.body, out)
     return out
@@ -263,15 +204,3 @@ def _globals_in(stmts, out: set[str]) -> None:
         else:
             for block in statement_blocks(s):
                 _globals_in(block, out)
-
-
-def _global_assigned_visitor(module: cst.Module) -> set[str]:
-    """The reference implementation of `_global_assigned` (libcst's visitor), for tests."""
-    out: set[str] = set()
-
-    class V(cst.CSTVisitor):
-        def visit_Global(self, node: cst.Global) -> None:
-            out.update(n.name.value for n in node.names)
-
-    module.visit(V())
-    return out

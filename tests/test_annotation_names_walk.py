@@ -14,6 +14,77 @@ FILES = sorted([*ROOT.glob("tests/corpus/*.py"), *ROOT.glob("tests/refused/*.py"
                 *ROOT.glob("benchmarks/kernels/*.py"), *ROOT.glob("examples/*.py")])
 
 
+def _bound_visitor(body, classes_too: bool = False) -> set[str]:
+    """The reference for `an._bound`: libcst's visitor, which it replaced."""
+    out: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_FunctionDef(self, node: cst.FunctionDef) -> bool:
+            out.add(node.name.value)
+            return False
+
+        def visit_ClassDef(self, node: cst.ClassDef) -> bool:
+            if classes_too:
+                out.add(node.name.value)
+            return False
+
+        def visit_Lambda(self, node: cst.Lambda) -> bool:
+            return False
+
+        def visit_Assign(self, node: cst.Assign) -> None:
+            if an._defines_type(node.value):
+                return  # `Sale = namedtuple(...)`, `Vector = list[float]`: a type, as annotations mean it
+            for t in node.targets:
+                an._targets(t.target, out)
+
+        def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+            if node.value is not None:
+                an._targets(node.target, out)
+
+        def visit_AugAssign(self, node: cst.AugAssign) -> None:
+            an._targets(node.target, out)
+
+        def visit_For(self, node: cst.For) -> None:
+            an._targets(node.target, out)
+
+        def visit_WithItem(self, node: cst.WithItem) -> None:
+            if node.asname is not None:
+                an._targets(node.asname.name, out)
+
+        def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
+            if node.name is not None:
+                an._targets(node.name.name, out)
+
+        def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+            an._targets(node.target, out)
+
+        def visit_ImportAlias(self, node: cst.ImportAlias) -> None:
+            if node.asname is not None:
+                an._targets(node.asname.name, out)
+
+        def visit_ListComp(self, node: cst.ListComp) -> bool:
+            return False  # its own scope (a walrus inside binds outside, too rare to matter here)
+
+        visit_SetComp = visit_DictComp = visit_GeneratorExp = visit_ListComp  # type: ignore[assignment]
+
+    v = V()
+    for s in body:
+        s.visit(v)
+    return out
+
+
+def _global_assigned_visitor(module: cst.Module) -> set[str]:
+    """The reference for `an._global_assigned`: libcst's visitor, which it replaced."""
+    out: set[str] = set()
+
+    class V(cst.CSTVisitor):
+        def visit_Global(self, node: cst.Global) -> None:
+            out.update(n.name.value for n in node.names)
+
+    module.visit(V())
+    return out
+
+
 def _blocks(stmts):
     """Every statement list in `stmts`, nested ones (function and class bodies too) included."""
     yield stmts
@@ -24,11 +95,11 @@ def _blocks(stmts):
 
 
 def _check(tree: cst.Module) -> int:
-    assert an._global_assigned(tree) == an._global_assigned_visitor(tree)
+    assert an._global_assigned(tree) == _global_assigned_visitor(tree)
     n = 0
     for block in _blocks(list(tree.body)):
         for classes_too in (False, True):
-            assert an._bound(block, classes_too) == an._bound_visitor(block, classes_too)
+            assert an._bound(block, classes_too) == _bound_visitor(block, classes_too)
         n += 1
     return n
 
