@@ -111,6 +111,13 @@ def _copy_library(lib: str, dst: str) -> None:
             os.unlink(tmp)
 
 
+def _version_define(version: str) -> str:
+    """The wasmtime major version, for the C layouts that changed between versions (the host
+    memory creator's: see portalis_exec.c)."""
+    major = version.split(".", 1)[0]
+    return f"-DPORTALIS_WASMTIME_MAJOR={int(major) if major.isdigit() else 0}"
+
+
 def build_launcher(version: str | None = None, cache: str | None = None, cc: str | None = None) -> tuple[str | None, str]:
     """Compile the launcher into the cache (once per source and wasmtime version).  Returns
     ``(path, "")`` or ``(None, why not)``; a failed compile is remembered (``.failed`` next to
@@ -140,7 +147,7 @@ def build_launcher(version: str | None = None, cache: str | None = None, cc: str
     fd, tmp = tempfile.mkstemp(dir=os.path.dirname(out), prefix=".portalis-exec-", suffix=".tmp")
     os.close(fd)
     try:
-        p = subprocess.run([*compiler, *_CFLAGS, "-o", tmp, "-x", "c", "-", *_LIBS], input=src,
+        p = subprocess.run([*compiler, *_CFLAGS, _version_define(version), "-o", tmp, "-x", "c", "-", *_LIBS], input=src,
                            capture_output=True, timeout=120, check=False)
         if p.returncode != 0:
             msg = p.stderr.decode(errors="replace")

@@ -60,6 +60,16 @@ fn main() {
         "stack" => println!("{}", recurse(u64::MAX)),
         "stdin" => { let mut s = String::new(); std::io::stdin().read_to_string(&mut s).unwrap(); println!("got {}", s.to_uppercase()); }
         "env" => println!("env={:?}", std::env::vars().collect::<Vec<_>>()),
+        // out-of-bounds reads: near the end of the 4 GiB, and right past a memory grown by 48 MiB
+        // (whose pages were written and read first)
+        "oob" => println!("{}", unsafe { std::ptr::read_volatile((usize::MAX - 15) as *const u32) }),
+        #[cfg(target_arch = "wasm32")]
+        "grown" => {
+            let v: Vec<u8> = (0..48u32 << 20).map(|i| (i % 251) as u8).collect();
+            println!("sum={}", v.iter().map(|&b| b as u64).sum::<u64>());
+            let end = core::arch::wasm32::memory_size(0) * 65536;
+            println!("{}", unsafe { std::ptr::read_volatile(end as *const u8) });
+        }
         "count" => { let n: u64 = a[2].parse().unwrap(); let mut s: u64 = 0; for i in 0..n { s = s.wrapping_add(i * i % 7); } println!("sum={}", s); }
         _ => println!("args={:?}", a),
     }

@@ -94,6 +94,17 @@ def test_traps(prepared: Path, cache_dir: Path) -> None:
     assert b"\n  in " in both(cache_dir, prepared, "abort").stderr  # the frames, demangled
 
 
+def test_out_of_bounds_accesses_trap(prepared: Path, cache_dir: Path) -> None:
+    """The launcher's own linear memory (portalis_exec.c, `HOST_MEMORY`) keeps wasmtime's
+    reservation and guard: reads past the memory trap, as in the Python path; grown pages read
+    back what was written."""
+    for mode in ("oob", "grown"):
+        r = both(cache_dir, prepared, mode)
+        assert r.returncode == wasm_exec.EXIT_TRAP, (mode, r.stderr)
+        assert b"memory fault at wasm address" in r.stderr, (mode, r.stderr)
+    assert both(cache_dir, prepared, "grown").stdout.startswith(b"sum=6291448126\n")
+
+
 def test_time_and_memory_limits(prepared: Path, cache_dir: Path) -> None:
     t0 = time.monotonic()
     r = both(cache_dir, prepared, "loop", opts=("--timeout", "0.5"))
