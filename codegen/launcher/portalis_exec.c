@@ -588,8 +588,8 @@ static void *watchdog(void *arg) {
  * wasmtime its own linear memory (a "host memory creator") that does what wasmtime's does --
  * reserve the whole range wasmtime asks for (4 GiB plus its guard on 64-bit hosts) inaccessible,
  * make it accessible as it grows, never move it -- and then asks the kernel to allocate the
- * grown pages at once (madvise MADV_POPULATE_WRITE, Linux 5.14+; where it fails the pages are
- * faulted in as before).  The memory it starts with is not pre-faulted (a small program's peak
+ * grown pages (or the first half of a large step, see hm_open) at once (madvise
+ * MADV_POPULATE_WRITE, Linux 5.14+; where it fails the pages are faulted in as before).  The memory it starts with is not pre-faulted (a small program's peak
  * memory stays what it was).  Out-of-bounds accesses trap as before: wasmtime compiled the module
  * for that reservation and guard (its bounds checks rely on them) and treats a fault anywhere in
  * them as the program's.  Only with the wasmtime whose C layout this follows (51: the request
@@ -617,11 +617,19 @@ static uint8_t *hm_get(void *env, size_t *size, size_t *cap) {
     return m->base;
 }
 
-/* [from, to) of the reservation made accessible, and its pages allocated (when `populate`) */
+/* [from, to) of the reservation made accessible, and (when `populate`) its pages allocated: all
+ * of a step of up to 64 KiB (the runtime's allocator takes 64 KiB at a time for small blocks),
+ * the first half of a larger one.  Why half: a large step is made for one block, and a block
+ * that is not filled yet is typically a growing list's or dict's, which doubles (its old
+ * contents fill the first half); pre-faulting all of it would add the unfilled half to the
+ * program's peak memory (json_like +11 %, wordcount +23 % measured), half adds nothing there
+ * and keeps most of the gain (page faults of text_clean 62,900 -> 13,500). */
 static bool hm_open(HostMemory *m, size_t from, size_t to, bool populate) {
     if (to <= from) return true;
     if (mprotect(m->base + from, to - from, PROT_READ | PROT_WRITE) != 0) return false;
-    if (populate) (void)madvise(m->base + from, to - from, MADV_POPULATE_WRITE); /* an optimisation only */
+    size_t n = to - from;
+    if (n > 65536) n = (n / 2 + 4095) & ~(size_t)4095;
+    if (populate) (void)madvise(m->base + from, n, MADV_POPULATE_WRITE); /* an optimisation only */
     return true;
 }
 
