@@ -144,8 +144,6 @@ static const struct { const char *name; size_t off; } SYMBOLS[] = {
     S(trap_trace, wasm_trap_trace),
     S(frame_func_index, wasm_frame_func_index),
     S(frame_func_name, wasmtime_frame_func_name),
-    S(config_host_memory_creator_set, wasmtime_config_host_memory_creator_set),
-    S(error_new, wasmtime_error_new),
 #undef S
 };
 
@@ -1040,7 +1038,12 @@ int main(int argc, char **argv) {
     P config = W.config_new();
     W.config_memory_may_move_set(config, false); /* = wasm_exec.get_engine("exit") */
     W.config_max_wasm_stack_set(config, WASM_STACK);
-    if (PORTALIS_WASMTIME_MAJOR == 51) W.config_host_memory_creator_set(config, &HOST_MEMORY);
+    if (PORTALIS_WASMTIME_MAJOR == 51) { /* the launcher's linear memory (HOST_MEMORY), where the library has it */
+        void *set = dlsym(dl, "wasmtime_config_host_memory_creator_set"), *error_new = dlsym(dl, "wasmtime_error_new");
+        memcpy(&W.config_host_memory_creator_set, &set, sizeof set);
+        memcpy(&W.error_new, &error_new, sizeof error_new);
+        if (W.config_host_memory_creator_set && W.error_new) W.config_host_memory_creator_set(config, &HOST_MEMORY);
+    }
     P engine = W.engine_new_with_config(config);
     if (!engine) fallback("cannot create the wasmtime engine", NULL);
     P module = NULL;
