@@ -587,8 +587,8 @@ static void *watchdog(void *arg) {
  * reserve the whole range wasmtime asks for (4 GiB plus its guard on 64-bit hosts) inaccessible,
  * make it accessible as it grows, never move it -- and then asks the kernel to allocate the
  * grown pages (or the first half of a large step, see hm_open) at once (madvise
- * MADV_POPULATE_WRITE, Linux 5.14+; where it fails the pages are faulted in as before).  The memory it starts with is not pre-faulted (a small program's peak
- * memory stays what it was).  Out-of-bounds accesses trap as before: wasmtime compiled the module
+ * MADV_POPULATE_WRITE, Linux 5.14+; where it fails the pages are faulted in as before).  The
+ * memory it starts with is not pre-faulted (a small program's peak memory stays what it was).  Out-of-bounds accesses trap as before: wasmtime compiled the module
  * for that reservation and guard (its bounds checks rely on them) and treats a fault anywhere in
  * them as the program's.  Only with the wasmtime whose C layout this follows (51: the request
  * struct); built for another (or without PORTALIS_WASMTIME_MAJOR), wasmtime's own memory. */
