@@ -23,7 +23,8 @@ that does not deserialize.  Reasons are printed only with
 Start-up path: what `portalis exec` runs before the exec (``exec_launcher``, ``wasmtime_library``,
 the cache lookups) is ``codegen.exec_start``, re-exported here: `exec` does not load this module,
 because Linux reports the peak memory of a process over its whole life, Python part included.
-Neither may import ``wasmtime``.
+Neither may import ``wasmtime``.  The `portalis` command's /bin/sh front skips even that part
+once it has run (``exec_start.write_front_record``; the launcher's ``--front`` mode).
 """
 
 from __future__ import annotations

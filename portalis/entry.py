@@ -20,12 +20,12 @@ DEFAULT_MAX_MEMORY_MB = 512.0  # `--max-memory` of run/exec/check
 
 
 def fallback_argv() -> list[str]:
-    """This `portalis` command again, run in Python (the native launcher runs it, with
+    """This `portalis-py` command again, run in Python (the native launcher runs it, with
     PORTALIS_EXEC_LAUNCHER=0, when it cannot load the module)."""
     script = sys.argv[0]
     if script.endswith(("cli.py", "__main__.py")) or not os.path.isfile(script):  # `python -m portalis[.cli]`
         how = ["-m", "portalis" if script.endswith("__main__.py") else "portalis.cli"]
-    else:  # the `portalis` script: the same command, so that even a traceback reads the same
+    else:  # the `portalis-py` script: the same command, so that even a traceback reads the same
         how = [script]
     return [sys.executable, *how, *sys.argv[1:]]
 
