@@ -521,25 +521,43 @@ impl<T: PyFmt + Clone> PyFmt for DictView<T> {
 }
 
 /// A Python dict: insertion ordered, Clone aliases.
-pub struct PyDict<K, V>(pub Rc<PyCell<DictInner<K, V>>>);
+pub struct PyDict<K, V>(pub std::mem::ManuallyDrop<Rc<PyCell<DictInner<K, V>>>>);
 
 impl<K, V> Drop for PyDict<K, V> {
+    /// Not the last handle: one count fewer, in line. The last: `drop_last`, out of line (the
+    /// dict's entries and storage go there, not in every function that drops a dict; in an
+    /// incremental dev build that code then stays in the runtime's codegen unit instead of
+    /// being recompiled with each edited function).
     #[inline]
     fn drop(&mut self) {
-        if (std::mem::needs_drop::<K>() || std::mem::needs_drop::<V>()) && Rc::strong_count(&self.0) == 1 {
+        if Rc::strong_count(&self.0) == 1 {
+            self.drop_last();
+            return;
+        }
+        // SAFETY: this handle's count, given up once; the field is not used again
+        unsafe { std::mem::ManuallyDrop::drop(&mut self.0) };
+    }
+}
+
+impl<K, V> PyDict<K, V> {
+    #[inline(never)]
+    fn drop_last(&mut self) {
+        if std::mem::needs_drop::<K>() || std::mem::needs_drop::<V>() {
             // SAFETY: the last handle (no Weak is ever made); see `trash` (list.rs)
             let entries = std::mem::take(unsafe { &mut (*self.0.value.get()).entries });
             if !entries.is_empty() {
                 trash(entries);
             }
         }
+        // SAFETY: as in `drop`
+        unsafe { std::mem::ManuallyDrop::drop(&mut self.0) };
     }
 }
 
 impl<K, V> Clone for PyDict<K, V> {
     #[inline]
     fn clone(&self) -> Self {
-        PyDict(Rc::clone(&self.0))
+        PyDict(std::mem::ManuallyDrop::new(Rc::clone(&self.0)))
     }
 }
 
@@ -551,11 +569,11 @@ impl<K: Hash + Eq + Clone, V: Clone> Default for PyDict<K, V> {
 
 impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     pub fn new() -> Self {
-        PyDict(Rc::new(PyCell::new(DictInner::new())))
+        PyDict(std::mem::ManuallyDrop::new(Rc::new(PyCell::new(DictInner::new()))))
     }
     /// `x = {}` where `x` holds a dict: as `PyList::renew` (a plain empty dict, the small
-    /// entry buffers kept when nothing else refers to the old one).
-    #[inline]
+    /// entry buffers kept when nothing else refers to the old one).  Not `#[inline]`: see
+    /// `PyList::renew`.
     pub fn renew(&mut self) {
         if let Some(c) = Rc::get_mut(&mut self.0) {
             let d = c.value.get_mut();

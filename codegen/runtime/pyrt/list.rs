@@ -281,7 +281,7 @@ fn objp_free<D>(p: std::ptr::NonNull<ObjBox<D>>) {
 /// Drop `v`, the payload of the last handle to a list, dict or object, without nesting more
 /// than TRASH_NEST drops on the stack (see above).  Generic only in what must be: the
 /// bookkeeping is in the non-generic functions below (one copy per crate, not per type).
-#[inline]
+/// Not `#[inline]`: only the out-of-line drops of last handles call it.
 pub fn trash<T>(v: T) {
     if trash_enter() {
         drop(v);
@@ -682,8 +682,11 @@ impl<T: Clone> PyList<T> {
     }
     /// `x = []` where `x` holds a list: when nothing else refers to that list (so no one can
     /// tell), it is emptied and kept, storage included, for the next round of appends (a list
-    /// per loop iteration allocates once); otherwise `x` gets a new list.
-    #[inline]
+    /// per loop iteration allocates once); otherwise `x` gets a new list.  Not `#[inline]`
+    /// (a generic without it is still inlined where LLVM finds it cheap in a one-unit release
+    /// build): an `#[inline]` function is copied into every codegen unit that calls it, so an
+    /// incremental dev build recompiles it with each edited function; without, it is built in
+    /// the runtime generics' own unit, which an edit leaves alone.
     pub fn renew(&mut self) {
         if let Some(c) = Rc::get_mut(&mut self.0) {
             let v = c.value.get_mut();

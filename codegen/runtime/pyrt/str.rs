@@ -714,20 +714,25 @@ impl<'a> Src<'a> {
 /// `s.strip()` / `lstrip()` / `rstrip()` (`how` 0 / 1 / 2; `chars` as theirs) as the text
 /// argument of another str method (`s.strip().split(",")`, `line.strip().lower()`): the part of
 /// `s`'s text, borrowed, with `s` as its owner (pieces of it still share `s`'s block), instead
-/// of a `Str` of its own made and dropped. Dereferences to that text.
+/// of a `Str` of its own made and dropped. Dereferences to that text.  The scan is out of line
+/// (`strip_text`), as `str_strip`'s is: in line it was ~480 lines of IR copied into every
+/// function that strips, and recompiled with it on each edit of an incremental dev build.
 #[inline]
 pub fn str_strip_view<'a, S: StrSrc + ?Sized>(s: &'a S, how: u8, chars: Option<&str>) -> Src<'a> {
     let src = s.src();
-    let t = src.text;
-    let text = match chars {
+    Src { text: strip_text(src.text, how, chars), owner: src.owner }
+}
+
+#[inline(never)]
+fn strip_text<'a>(t: &'a str, how: u8, chars: Option<&str>) -> &'a str {
+    match chars {
         None => trim_space(t, how != 2, how != 1),
         Some(cs) => match how {
             0 => t.trim_matches(|c: char| cs.contains(c)),
             1 => t.trim_start_matches(|c: char| cs.contains(c)),
             _ => t.trim_end_matches(|c: char| cs.contains(c)),
         },
-    };
-    Src { text, owner: src.owner }
+    }
 }
 
 impl StrSrc for Src<'_> {
