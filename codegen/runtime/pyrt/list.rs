@@ -551,11 +551,10 @@ pub fn vset_in<T: Copy>(v: &[Cell<T>], i: usize, val: T) {
 }
 
 impl<T: Clone> PyList<T> {
-    #[inline]
+    /// `new` and `from_vec` are not `#[inline]`: see `renew`.
     pub fn new() -> Self {
         PyList(std::mem::ManuallyDrop::new(Rc::new(PyCell::new(Vec::new()))))
     }
-    #[inline]
     pub fn from_vec(v: Vec<T>) -> Self {
         PyList(std::mem::ManuallyDrop::new(Rc::new(PyCell::new(v))))
     }
