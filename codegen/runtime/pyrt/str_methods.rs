@@ -56,11 +56,7 @@ pub fn str_strip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
 }
 
 fn str_strip_src(src: Src<'_>, chars: Option<&str>) -> Str {
-    let s = src.text;
-    src.piece(match chars {
-        None => trim_space(s, true, true),
-        Some(cs) => s.trim_matches(|c: char| cs.contains(c)),
-    })
+    src.piece(strip_text(src.text, 0, chars))
 }
 
 #[inline]
@@ -69,11 +65,7 @@ pub fn str_lstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
 }
 
 fn str_lstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
-    let s = src.text;
-    src.piece(match chars {
-        None => trim_space(s, true, false),
-        Some(cs) => s.trim_start_matches(|c: char| cs.contains(c)),
-    })
+    src.piece(strip_text(src.text, 1, chars))
 }
 
 #[inline]
@@ -82,11 +74,7 @@ pub fn str_rstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
 }
 
 fn str_rstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
-    let s = src.text;
-    src.piece(match chars {
-        None => trim_space(s, false, true),
-        Some(cs) => s.trim_end_matches(|c: char| cs.contains(c)),
-    })
+    src.piece(strip_text(src.text, 2, chars))
 }
 
 /// `s` with each ASCII byte mapped by `f` (which keeps ASCII ASCII), built in place.
