@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import libcst as cst
 
-from portalis.analyzers.scope import _TRIVIA, _fields, _target_names, statement_blocks
+from portalis.analyzers.scope import WALKED, _fields, _target_names, statement_blocks
 
 
 def rebound_annotation_names(module: cst.Module) -> list[tuple[cst.Name, str]]:
@@ -158,13 +158,12 @@ def _bound_walk(node: cst.CSTNode, out: set[str], classes_too: bool) -> None:
             _targets(node.name.name, out)  # type: ignore[attr-defined]
     for f in _fields(cls):
         v = getattr(node, f)
-        if isinstance(v, cst.CSTNode):
-            if not isinstance(v, _TRIVIA):
-                _bound_walk(v, out, classes_too)
-        elif type(v) is tuple or type(v) is list:
+        if type(v) is tuple or type(v) is list:
             for x in v:
-                if isinstance(x, cst.CSTNode) and not isinstance(x, _TRIVIA):
+                if WALKED[type(x)]:
                     _bound_walk(x, out, classes_too)
+        elif WALKED[type(v)]:
+            _bound_walk(v, out, classes_too)
 
 
 _TYPE_FACTORIES = {"namedtuple", "NamedTuple", "NewType", "TypeVar", "TypedDict"}

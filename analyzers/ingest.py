@@ -204,8 +204,8 @@ def _normalise(tree: cst.Module, positions: dict, text: str) -> tuple[cst.Module
     change names (NFKC leaves ASCII as it is), and only a tree with a one-line body changes
     shape: otherwise the tree is returned as it is, at no cost."""
     nfkc = not text.isascii()
-    if not nfkc and not any(isinstance(n, cst.SimpleStatementSuite) or isinstance(n, cst.SimpleStatementLine)
-                            and len(n.body) > 1 for n in positions):
+    if not nfkc and not any(type(n) is cst.SimpleStatementSuite or type(n) is cst.SimpleStatementLine
+                            and len(n.body) > 1 for n in positions):  # (isinstance: ~0.25 µs a node)
         return tree, positions
     t = _Normalise(nfkc)
     new_tree = tree.visit(t)

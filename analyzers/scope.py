@@ -169,6 +169,24 @@ _TRIVIA = (cst.BaseParenthesizableWhitespace, cst.EmptyLine, cst.TrailingWhitesp
 _FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+class ByClass(dict):
+    """cls -> `fact(cls)`, computed once per class: `isinstance` against libcst's node classes
+    (ABCs) costs ~0.25 µs a call, a dict look-up ~0.03 µs (the walks below ask it of every node)."""
+
+    def __init__(self, fact) -> None:
+        super().__init__()
+        self.fact = fact
+
+    def __missing__(self, cls: type) -> bool:
+        v = self[cls] = self.fact(cls)
+        return v
+
+
+WALKED = ByClass(lambda cls: issubclass(cls, cst.CSTNode) and not issubclass(cls, _TRIVIA))  # not trivia
+_IS_SCOPE = ByClass(lambda cls: issubclass(cls, _SCOPES))
+_IS_NOT_OURS = ByClass(lambda cls: issubclass(cls, _NOT_OURS))
+
+
 # fields that only ever hold punctuation, whitespace or comments (never a name)
 _TRIVIA_FIELDS = {"lpar", "rpar", "leading_lines", "lines_after_decorators", "header", "footer", "comma",
                   "semicolon", "dot", "colon", "equal", "operator", "indent", "newline", "lbracket", "rbracket",
@@ -190,23 +208,22 @@ def _walk(node: cst.CSTNode, c: _Collector) -> None:
     if cls is cst.Name:
         c.visit_Name(node)  # type: ignore[arg-type]
         return
-    if isinstance(node, _NOT_OURS):
+    if _IS_NOT_OURS[cls]:
         return
     bind = _BINDS.get(cls)
     if bind is not None:
         bind(c, node)
-    scoped = isinstance(node, _SCOPES)
+    scoped = _IS_SCOPE[cls]
     if scoped:
         c._enter(node)
     for f in _fields(cls):
         v = getattr(node, f)
-        if isinstance(v, cst.CSTNode):
-            if not isinstance(v, _TRIVIA):
-                _walk(v, c)
-        elif type(v) is tuple or type(v) is list:
+        if type(v) is tuple or type(v) is list:
             for x in v:
-                if isinstance(x, cst.CSTNode) and not isinstance(x, _TRIVIA):
+                if WALKED[type(x)]:
                     _walk(x, c)
+        elif WALKED[type(v)]:
+            _walk(v, c)
     if scoped:
         c._leave(node)
 
