@@ -787,13 +787,18 @@ def is_generator(e: Any) -> bool:
 
 
 _CHILD_FIELDS: dict[type, tuple[str, ...] | None] = {}
+# annotations of fields that hold no IR node (walk need not look into them)
+_LEAF_FIELDS = frozenset({"bool", "int", "int | None", "str", "str | None", "frozenset[str]", "tuple[str, ...]",
+                          "tuple[int | str, ...]", "tuple[tuple[str, int], ...]", "tuple[tuple[str, str], ...]"})
+_UNSEEN = object()
 
 
 def _child_fields(cls: type) -> tuple[str, ...] | None:
     """The fields `walk` descends into, last first (None: not an IR node)."""
-    fs = _CHILD_FIELDS.get(cls, ())
-    if fs == ():
-        fs = (tuple(reversed([f.name for f in dataclasses.fields(cls) if f.name not in ("ty", "span")]))
+    fs = _CHILD_FIELDS.get(cls, _UNSEEN)
+    if fs is _UNSEEN:
+        fs = (tuple(reversed([f.name for f in dataclasses.fields(cls)
+                              if f.name not in ("ty", "span") and f.type not in _LEAF_FIELDS]))
               if dataclasses.is_dataclass(cls) else None)
         _CHILD_FIELDS[cls] = fs
     return fs
@@ -803,14 +808,16 @@ def walk(node: Any) -> Iterator[Any]:
     """Every IR node under `node` (itself included; expressions, statements, targets,
     handlers; not types or spans), in source order (pre-order)."""
     stack = [node]
-    pop, push, extend = stack.pop, stack.append, stack.extend
+    pop, push, extend, child_fields = stack.pop, stack.append, stack.extend, _CHILD_FIELDS.get
     while stack:
         n = pop()
         cls = type(n)
         if cls is tuple or cls is list:
             extend(reversed(n))
             continue
-        fs = _child_fields(cls)
+        fs = child_fields(cls, _UNSEEN)
+        if fs is _UNSEEN:
+            fs = _child_fields(cls)
         if fs is None:
             continue
         yield n
