@@ -1724,24 +1724,38 @@ def _ground_partial(t: Any) -> Any:
 
 def finalize(node: Any, ground: Any = _ground) -> Any:
     """Replace every type variable in the IR by its solution (the IR invariant: concrete types)."""
-    if isinstance(node, tuple):
-        return tuple(finalize(x, ground) for x in node)
-    if isinstance(node, TVar):
+    how = _FINALIZE.get(type(node)) or _finalize_how(type(node))
+    if how == "keep":
+        return node
+    if how == "ground":
         return ground(node)
-    if dataclasses.is_dataclass(node) and not isinstance(node, type):
-        if isinstance(node, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT, Span)):
-            return node
-        if isinstance(node, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT,
-                             ir.NamedT)):
-            return ground(node)
-        changes = {}
-        for f in dataclasses.fields(node):
-            v = getattr(node, f.name)
-            nv = finalize(v, ground)
-            if nv is not v:
-                changes[f.name] = nv
-        return dataclasses.replace(node, **changes) if changes else node
-    return node
+    if how == "tuple":
+        return tuple(finalize(x, ground) for x in node)
+    changes = {}
+    for f in how:  # a node: its fields
+        v = getattr(node, f)
+        nv = finalize(v, ground)
+        if nv is not v:
+            changes[f] = nv
+    return dataclasses.replace(node, **changes) if changes else node
+
+
+_FINALIZE: dict[type, Any] = {}  # class -> what `finalize` does with its instances ("keep", ...)
+
+
+def _finalize_how(cls: type) -> Any:
+    if issubclass(cls, tuple):
+        how: Any = "tuple"
+    elif issubclass(cls, TVar):
+        how = "ground"
+    elif not dataclasses.is_dataclass(cls) or issubclass(cls, (ir.Prim, ir.ExcT, ir.ObjT, ir.EnumT, ir.ExcArgsT, Span)):
+        how = "keep"
+    elif issubclass(cls, (ir.ListT, ir.DictT, ir.SetT, ir.DequeT, ir.TupleT, ir.OptionT, ir.IterT, ir.FuncT, ir.NamedT)):
+        how = "ground"
+    else:
+        how = tuple(f.name for f in dataclasses.fields(cls)) or "keep"  # (no fields: nothing to replace)
+    _FINALIZE[cls] = how
+    return how
 
 
 class Superseded(Exception):
