@@ -126,6 +126,8 @@ def plan(stmts: tuple, i: int, char_locals: frozenset | set) -> KeyHashPlan | No
                 if not uses:
                     first_sure = j == i + 1 and not cond
                 uses.append((n, c))
+        if not first_sure:  # no lookup in the next statement where it always runs: no plan (the rest unread)
+            return None
     if len(uses) < 2 or not first_sure:
         return None
     seen = {uses[0][1].name}
