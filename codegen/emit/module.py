@@ -306,11 +306,15 @@ def _recursive_functions(m: ir.Module) -> set[str]:
     values = {n.func for n in ir.walk((m.functions, m.main)) if isinstance(n, ir.FuncRef)}
     for f in m.functions:
         out: set[str] = set()
-        out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.Call))
-        if any(isinstance(n, ir.CallValue) for n in ir.walk(f.body)):
-            out |= values
-        out.update(n.init for n in ir.walk(f.body) if isinstance(n, ir.NewObj) and n.init is not None)
-        out.update(n.func for n in ir.walk(f.body) if isinstance(n, ir.MethodTarget))
+        for n in ir.walk(f.body):
+            if isinstance(n, ir.Call):
+                out.add(n.func)
+            if isinstance(n, ir.CallValue):
+                out |= values
+            if isinstance(n, ir.NewObj) and n.init is not None:
+                out.add(n.init)
+            if isinstance(n, ir.MethodTarget):
+                out.add(n.func)
         calls[f.name] = out
     # a method called through a base type may run any override (dunders the runtime calls
     # through traits, when objects are printed, compared or hashed, are not counted)
