@@ -298,7 +298,7 @@ def _positions(mod: cst.Module) -> dict:
     `resolve` where the provider's `_gen` is not there or not callable so."""
     wrapper = MetadataWrapper(mod, unsafe_skip_copy=True)
     try:
-        return dict(PositionProvider()._gen(wrapper))
+        return PositionProvider()._gen(wrapper).copy()  # (a mappingproxy: `dict()` of it hashes every node again)
     except (AttributeError, TypeError):
         return dict(wrapper.resolve(PositionProvider))
 
