@@ -160,8 +160,10 @@ class FunctionLowerer(ClassMixin, ExprMixin, BuiltinMixin, UnionMixin):
     # ------------------------------------------------------------ plumbing
 
     def sp(self, node: cst.CSTNode) -> Span:
-        node = self.positions_alias.get(node, node)
-        node = self.info.synth_alias.get(node, node)
+        if self.positions_alias:  # (a look-up hashes the node: a Python-level call in libcst)
+            node = self.positions_alias.get(node, node)
+        if self.info.synth_alias:
+            node = self.info.synth_alias.get(node, node)
         return self.info.sm.span(node)
 
     def err(self, code: str, msg: str, node: cst.CSTNode, severity: Severity = Severity.ERROR) -> ir.Expr:
