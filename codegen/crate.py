@@ -9,6 +9,7 @@ else: it is never overwritten unless the caller passes `force=True`. Writes are 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -32,6 +33,13 @@ class CrateConflict(Exception):
 
 def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+@functools.lru_cache(maxsize=16)
+def _text_sha(text: str) -> str:
+    """`_sha` of a file's text, keyed on the text: the runtime (`src/pyrt.rs`, ~640 KB, the same
+    in every crate) is encoded and hashed once per process instead of once per crate (~1.2 ms)."""
+    return _sha(text.encode("utf-8"))
 
 
 def _atomic_write(path: Path, text: str) -> None:
@@ -68,7 +76,7 @@ def write_crate(crate: RustCrate, out_dir: Path, *, force: bool = False) -> Path
         if p.exists() and not force:
             have = _sha(p.read_bytes())
             if rel not in old or old[rel] != have:
-                if have != _sha(files[rel].encode("utf-8")):
+                if have != _text_sha(files[rel]):
                     conflicts.append(p)
     if conflicts:
         raise CrateConflict(conflicts)
@@ -77,5 +85,5 @@ def write_crate(crate: RustCrate, out_dir: Path, *, force: bool = False) -> Path
         if p.exists() and p.read_text(encoding="utf-8", errors="replace") == text:
             continue
         _atomic_write(p, text)
-    _atomic_write(manifest_path, json.dumps({rel: _sha(t.encode("utf-8")) for rel, t in files.items()}, indent=1))
+    _atomic_write(manifest_path, json.dumps({rel: _text_sha(t) for rel, t in files.items()}, indent=1))
     return out_dir
