@@ -140,7 +140,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         """Propagate the error of a PyResult expression to the current handler."""
         if self.err_ctx and self.err_ctx[-1]:
             return f"tr!({code}, {self.err_ctx[-1]})"
-        return f"{code}?"
+        return f"tr!({code})"
 
     def propagate(self, err_code: str) -> str:
         if self.err_ctx and self.err_ctx[-1]:
@@ -300,7 +300,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             if is_main:
                 w.line("let _depth: u32 = 0;", fn.span.line)
             else:
-                w.line(f"rt::check_depth(_depth, {fn.span.line})?;", fn.span.line)
+                w.line(f"tr!(rt::check_depth(_depth, {fn.span.line}));", fn.span.line)
         cls = self.mod.classes.classes.get(fn.name.removesuffix(".__repr__")) if fn.name.endswith(".__repr__") else None
         if cls is not None and cls.recursive_repr and fn.params:
             # reprlib.recursive_repr around @dataclass's __repr__: the object met again inside

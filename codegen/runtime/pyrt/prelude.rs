@@ -67,12 +67,21 @@ macro_rules! py_global_set {
     }};
 }
 
-/// `tr!(expr, 'label)`: propagate a `PyErr` out of a labeled loop used as a try block.
+/// `tr!(expr, 'label)`: propagate a `PyErr` out of a labeled loop used as a try block;
+/// `tr!(expr)`: return it from the function (what `expr?` does, minus the `Try`/`From`
+/// trait machinery that rustc 1.63, which has no MIR inliner, instantiates per type into
+/// every function using it: leaner to codegen on each incremental rebuild, same machine code).
 /// Exported so that it also reaches generated code when the runtime is a prebuilt rlib
 /// (`#[macro_use] extern crate pyrt;`, see codegen/build.py); as a module it is `#[macro_use]`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! tr {
+    ($e:expr) => {
+        match $e {
+            Ok(v) => v,
+            Err(e) => return Err(e),
+        }
+    };
     ($e:expr, $l:lifetime) => {
         match $e {
             Ok(v) => v,
