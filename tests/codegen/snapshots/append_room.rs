@@ -25,7 +25,7 @@ fn squares_body(mut n: i64) -> rt::PyResult<rt::PyList<i64>> {
         'l1: loop {
             let _it2 = match _r1.next() { Some(_x) => _x, None => break };
             i = _it2;
-            { let _v3 = rt::int_mul(i, i, 4)?; out.append(_v3) };
+            { let _v3 = tr!(rt::int_mul(i, i, 4)); out.append(_v3) };
         }
     }
     return Ok(out.clone());
@@ -72,7 +72,7 @@ fn evens_then_halves_body(xs: &rt::PyList<i64>) -> rt::PyResult<rt::PyList<i64>>
             let _it15 = match { let _o = _l13.get_raw(_k14); _k14 += 1; _o } { Some(_x) => _x, None => break };
             x = _it15;
             { let _v16 = x; out.append(_v16) };
-            { let _v17 = rt::int_neg(x, 19)?; out.append(_v17) };
+            { let _v17 = tr!(rt::int_neg(x, 19)); out.append(_v17) };
         }
     }
     return Ok(out.clone());
@@ -81,7 +81,7 @@ fn evens_then_halves_body(xs: &rt::PyList<i64>) -> rt::PyResult<rt::PyList<i64>>
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(squares(5_i64))?); let _a3 = &(rt::ret(squares(0_i64))?); let _a4 = &(rt::ret(evens_then_halves(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64, 4_i64, 200_i64, 5_i64]))))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a4), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(squares(5_i64)))); let _a3 = &(tr!(rt::ret(squares(0_i64)))); let _a4 = &(tr!(rt::ret(evens_then_halves(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64, 4_i64, 200_i64, 5_i64])))))); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a4), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     { let mut _o7 = String::new(); let _a8 = &({
     let mut _acc9: Vec<rt::Str> = Vec::new();
     {
@@ -90,7 +90,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
         loop {
             let _it11 = match _r10.next() { Some(_x) => _x, None => break };
             let c = _it11;
-            _acc9.push(rt::Str::from(rt::str_repeat_checked(&c, 2_i64, 24)?));
+            _acc9.push(rt::Str::from(tr!(rt::str_repeat_checked(&c, 2_i64, 24))));
         }
     }
     rt::PyList::from_vec(_acc9)

@@ -79,7 +79,7 @@ pub(super) fn Sq__init(self_: OShape, s: f64) -> () {
 }
 #[inline(always)]
 fn Sq__init_body(mut self_: OShape, mut s: f64) -> rt::PyResult<()> {
-    rt::ret(Shape__init(self_.clone(), rt::Str::lit("sq")))?;
+    tr!(rt::ret(Shape__init(self_.clone(), rt::Str::lit("sq"))));
     let _v1 = s;
     self_.set_s(_v1);
     Ok(())
@@ -100,7 +100,7 @@ mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
     let mut shapes: rt::PyList<OShape> = rt::PyList::new();
     let mut sh: OShape = OShape::null();
-    shapes = rt::PyList::from_vec(vec![{ let _ob1 = OShape::new(2); rt::ret(Sq__init(_ob1.clone(), 2.0_f64))?; _ob1 }, { let _ob2 = OShape::new(1); rt::ret(Shape__init(_ob2.clone(), rt::Str::lit("dot")))?; _ob2 }]);
+    shapes = rt::PyList::from_vec(vec![{ let _ob1 = OShape::new(2); tr!(rt::ret(Sq__init(_ob1.clone(), 2.0_f64))); _ob1 }, { let _ob2 = OShape::new(1); tr!(rt::ret(Shape__init(_ob2.clone(), rt::Str::lit("dot")))); _ob2 }]);
     {
         let _l3 = shapes.clone();
         let mut _k4: usize = 0;
@@ -109,7 +109,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
             sh = _it5;
             let _v6 = (sh.get_name() + &(rt::Str::lit("!")));
             sh.set_name(_v6);
-            { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(rt::ret(dsp_Shape_area(sh.clone()))?); let _a10 = &((obj_is(&sh, &(rt::ret(shapes.get(0_i64, 24)?)?)))); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
+            { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(tr!(rt::ret(dsp_Shape_area(sh.clone())))); let _a10 = &((obj_is(&sh, &(tr!(rt::ret(tr!(shapes.get(0_i64, 24)))))))); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
         }
     }
     Ok(())

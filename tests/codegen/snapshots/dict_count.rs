@@ -24,7 +24,7 @@ fn count_body(words: &rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i
         let mut _k2: usize = 0;
         'l1: loop {
             if !_l1.read_str_into(_k2, &mut w) { break; } _k2 += 1;
-            c.add_int(&w, Some(0_i64), 1_i64, 4, 4)?;
+            tr!(c.add_int(&w, Some(0_i64), 1_i64, 4, 4));
         }
     }
     return Ok(c.clone());
@@ -33,7 +33,7 @@ fn count_body(words: &rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(rt::ret(count(&(rt::str_split("a b a", None, (-1_i64), 8)?)))?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(tr!(rt::ret(count(&(tr!(rt::str_split("a b a", None, (-1_i64), 8))))))), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

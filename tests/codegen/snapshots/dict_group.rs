@@ -35,8 +35,8 @@ fn main__body() -> rt::PyResult<()> {
                 let _v6 = rt::PyList::from_vec(vec![other.len()]);
                 other.set_item_ref(&w, _v6);
             }
-            { let _v7 = n; (other.get_item(&w, 15)?).append(_v7) };
-            counts.add_int(&w, Some(0_i64), 1_i64, 17, 17)?;
+            { let _v7 = n; (tr!(other.get_item(&w, 15))).append(_v7) };
+            tr!(counts.add_int(&w, Some(0_i64), 1_i64, 17, 17));
         }
     }
     { let mut _o8 = String::new(); rt::PyFmt::fmt_str(&by_len, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&other, &mut _o8); _o8.push(' '); rt::PyFmt::fmt_str(&counts, &mut _o8); _o8.push('\n'); rt::out_str(&_o8); };
@@ -47,7 +47,7 @@ fn main__body() -> rt::PyResult<()> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    rt::ret(main_())?;
+    tr!(rt::ret(main_()));
     Ok(())
 }
 } use pf_module_body::module_body;

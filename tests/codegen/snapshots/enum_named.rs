@@ -23,7 +23,7 @@ fn shade_body(mut p: rt::Nt<(i64, rt::EnumV)>) -> rt::PyResult<rt::Str> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(shade(rt::Nt { v: (1_i64, rt::enum_from_int(&E_Color, 2_i64, 19)?), info: &rt::NtInfo { name: "Pixel", fields: &["x", "color"] } }))?); let _a3 = &(rt::Nt { v: (0_i64, rt::EnumV { cls: &E_Color, idx: 0 }), info: &rt::NtInfo { name: "Pixel", fields: &["x", "color"] } }); _o1.push_str(&(*_a2)); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(shade(rt::Nt { v: (1_i64, tr!(rt::enum_from_int(&E_Color, 2_i64, 19))), info: &rt::NtInfo { name: "Pixel", fields: &["x", "color"] } })))); let _a3 = &(rt::Nt { v: (0_i64, rt::EnumV { cls: &E_Color, idx: 0 }), info: &rt::NtInfo { name: "Pixel", fields: &["x", "color"] } }); _o1.push_str(&(*_a2)); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -14,7 +14,7 @@ mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
     let mut x: f64 = 0.0;
     x = (0.1_f64 + 0.2_f64);
-    { let mut _o1 = String::new(); let _a2 = &x; let _a3 = &({ let mut _f4 = rt::fmt_buf(8); rt::PyFormat::py_format_into(&x, &rt::Str::lit(".2f"), &mut _f4, 2)?; rt::Str::from_fmt(_f4) }); let _a5 = &(rt::round_half_even(2.5_f64, 2)?); let _a6 = &(rt::int_truediv(1_i64, 3_i64, 2)?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a5), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a6), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &x; let _a3 = &({ let mut _f4 = rt::fmt_buf(8); tr!(rt::PyFormat::py_format_into(&x, &rt::Str::lit(".2f"), &mut _f4, 2)); rt::Str::from_fmt(_f4) }); let _a5 = &(tr!(rt::round_half_even(2.5_f64, 2))); let _a6 = &(tr!(rt::int_truediv(1_i64, 3_i64, 2))); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a5), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a6), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

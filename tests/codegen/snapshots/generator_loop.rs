@@ -16,10 +16,10 @@ pub(super) fn evens(mut limit: i64, _y: &mut dyn FnMut(i64) -> rt::PyResult<bool
     n = 0_i64;
     'l1: while (n < limit) {
         let _yv3 = n;
-        if !_y(_yv3)? {
+        if !tr!(_y(_yv3)) {
             return Ok(false);
         }
-        n = rt::int_add(n, 2_i64, 9)?;
+        n = tr!(rt::int_add(n, 2_i64, 9));
     }
     Ok(true)
 }
@@ -50,7 +50,7 @@ fn first_over_body(mut limit: i64, mut bar: i64) -> rt::PyResult<i64> {
             #[allow(unreachable_code)]
             Ok(false)
         });
-        _gr2?;
+        tr!(_gr2);
         if _gc2 == 1 {
             return Ok(_grv2.take().unwrap());
         }
@@ -61,7 +61,7 @@ fn first_over_body(mut limit: i64, mut bar: i64) -> rt::PyResult<i64> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(first_over(100_i64, 7_i64))?); let _a3 = &({
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(first_over(100_i64, 7_i64)))); let _a3 = &({
     let mut _acc4: i64 = 0;
     {
         let _ga5 = 10_i64;
@@ -69,14 +69,14 @@ pub(super) fn module_body() -> rt::PyResult<()> {
             let mut _go6 = Some(_gp6);
             loop {
                 let _gx6 = match _go6.take() { Some(_x) => _x, None => return Ok(true) };
-                _acc4 = rt::int_add(_acc4, _gx6 as i64, 19)?;
+                _acc4 = tr!(rt::int_add(_acc4, _gx6 as i64, 19));
                 #[allow(unreachable_code)]
                 { return Ok(true); }
             }
             #[allow(unreachable_code)]
             Ok(false)
         });
-        _gr6?;
+        tr!(_gr6);
     }
     _acc4
     }); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };

@@ -16,13 +16,13 @@ pub(super) fn f(a: i64, b: i64) -> i64 {
 }
 #[inline(always)]
 fn f_body(mut a: i64, mut b: i64) -> rt::PyResult<i64> {
-    return Ok(rt::int_sub(rt::int_add(rt::int_mul(a, b, 2)?, rt::int_floordiv(a, b, 2)?, 2)?, rt::int_mod(a, b, 2)?, 2)?);
+    return Ok(tr!(rt::int_sub(tr!(rt::int_add(tr!(rt::int_mul(a, b, 2)), tr!(rt::int_floordiv(a, b, 2)), 2)), tr!(rt::int_mod(a, b, 2)), 2)));
 }
 } use pf_f::f;
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(rt::ret(f(7_i64, (-2_i64)))?), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); rt::PyFmt::fmt_str(&(tr!(rt::ret(f(7_i64, (-2_i64))))), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -25,7 +25,7 @@ fn total_body(xs: &rt::PyList<i64>) -> rt::PyResult<i64> {
         'l1: loop {
             let _it3 = match { let _o = _l1.get_raw(_k2); _k2 += 1; _o } { Some(_x) => _x, None => break };
             x = _it3;
-            t = rt::int_add(t, x, 4)?;
+            t = tr!(rt::int_add(t, x, 4));
         }
     }
     return Ok(t);
@@ -34,7 +34,7 @@ fn total_body(xs: &rt::PyList<i64>) -> rt::PyResult<i64> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(total(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64]))))?); let _a3 = &({
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(total(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64])))))); let _a3 = &({
     let mut _acc4: Vec<i64> = Vec::new();
     {
         let mut _r5 = 0_i64..4_i64;
@@ -42,7 +42,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
             let _it6 = match _r5.next() { Some(_x) => _x, None => break };
             let x = _it6;
             if !((((x & 1_i64)) == (0_i64))) { continue; }
-            _acc4.push(rt::int_mul(x, x, 8)?);
+            _acc4.push(tr!(rt::int_mul(x, x, 8)));
         }
     }
     rt::PyList::from_vec(_acc4)

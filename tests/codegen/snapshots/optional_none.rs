@@ -23,7 +23,7 @@ fn find_body(xs: &rt::PyList<rt::Str>, k: &rt::Str) -> rt::PyResult<Option<i64>>
         let mut _k2: usize = 0;
         let mut _c3: Option<i64> = Some(0_i64);
         'l1: loop {
-            let _it4 = match match { let _o = _l1.get_raw(_k2); _k2 += 1; _o } { Some(_x) => { let _i = rt::enum_index(_c3, 5)?; _c3 = _i.checked_add(1); Some((_i, _x)) } None => None } { Some(_x) => _x, None => break };
+            let _it4 = match match { let _o = _l1.get_raw(_k2); _k2 += 1; _o } { Some(_x) => { let _i = tr!(rt::enum_index(_c3, 5)); _c3 = _i.checked_add(1); Some((_i, _x)) } None => None } { Some(_x) => _x, None => break };
             let (_u5, _u6) = _it4;
             i = _u5;
             x = _u6;
@@ -39,8 +39,8 @@ fn find_body(xs: &rt::PyList<rt::Str>, k: &rt::Str) -> rt::PyResult<Option<i64>>
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
     let mut r: Option<i64> = None;
-    r = rt::ret(find(&(rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("b")])), &(rt::Str::lit("b"))))?;
-    { let mut _o1 = String::new(); let _a2 = &r; let _a3 = &(((rt::ret(find(&(rt::PyList::<rt::Str>::new()), &(rt::Str::lit("z"))))?).is_none())); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    r = tr!(rt::ret(find(&(rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("b")])), &(rt::Str::lit("b")))));
+    { let mut _o1 = String::new(); let _a2 = &r; let _a3 = &(((tr!(rt::ret(find(&(rt::PyList::<rt::Str>::new()), &(rt::Str::lit("z")))))).is_none())); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

@@ -16,7 +16,7 @@ pub(super) fn label(n: i64) -> rt::Str {
 }
 #[inline(always)]
 fn label_body(mut n: i64) -> rt::PyResult<rt::Str> {
-    return Ok(rt::Str::from(rt::str_repeat_checked("n", n, 2)?));
+    return Ok(rt::Str::from(tr!(rt::str_repeat_checked("n", n, 2))));
 }
 } use pf_label::label;
 
@@ -35,7 +35,7 @@ fn main__body() -> rt::PyResult<()> {
         'l1: loop {
             let _it2 = match _r1.next() { Some(_x) => _x, None => break };
             i = _it2;
-            { let mut _o3 = String::new(); rt::push_text(&mut _o3, &name); _o3.push_str(": "); rt::push_int_padded(&mut _o3, i, true, 3); _o3.push_str(" "); rt::push_text(&mut _o3, &(rt::ret(label(i))?)); _o3.push_str("!"); _o3.push(' '); rt::PyFmt::fmt_str(&i, &mut _o3); _o3.push('\n'); rt::out_str(&_o3); };
+            { let mut _o3 = String::new(); rt::push_text(&mut _o3, &name); _o3.push_str(": "); rt::push_int_padded(&mut _o3, i, true, 3); _o3.push_str(" "); rt::push_text(&mut _o3, &(tr!(rt::ret(label(i))))); _o3.push_str("!"); _o3.push(' '); rt::PyFmt::fmt_str(&i, &mut _o3); _o3.push('\n'); rt::out_str(&_o3); };
         }
     }
     t = { let _fp6 = rt::Str::from_i64(name.char_len()); rt::str_concat_scanned(&[name.as_str(), "=", _fp6.as_str()]) };
@@ -47,7 +47,7 @@ fn main__body() -> rt::PyResult<()> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    rt::ret(main_())?;
+    tr!(rt::ret(main_()));
     Ok(())
 }
 } use pf_module_body::module_body;

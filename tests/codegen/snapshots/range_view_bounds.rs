@@ -23,13 +23,13 @@ fn smooth_body(xs: &rt::PyList<i64>) -> rt::PyResult<rt::PyList<i64>> {
         let _lv1 = out.view(); let _vs2 = _lv1.cells;
         let _lv3 = xs.view(); let _vs4 = _lv3.cells;
         {
-            let _lo5: i64 = 1_i64; let _hi6: i64 = rt::int_sub((*xs).len(), 1_i64, 3)?;
+            let _lo5: i64 = 1_i64; let _hi6: i64 = tr!(rt::int_sub((*xs).len(), 1_i64, 3));
             if rt::span_in(_lo5, _hi6, 0, 0, _vs2.len()) && rt::span_in(_lo5, _hi6, -1, 1, _vs4.len()) {
                 let mut _r7 = _lo5.._hi6;
                 'l1: loop {
                     let _x = match _r7.next() { Some(_x) => _x, None => break };
                     j = _x;
-                    let _v8 = rt::int_add(rt::int_add(rt::vget_in(_vs4, ((j - 1) as usize)), rt::vget_in(_vs4, (j as usize)), 4)?, rt::vget_in(_vs4, ((j + 1) as usize)), 4)?;
+                    let _v8 = tr!(rt::int_add(tr!(rt::int_add(rt::vget_in(_vs4, ((j - 1) as usize)), rt::vget_in(_vs4, (j as usize)), 4)), rt::vget_in(_vs4, ((j + 1) as usize)), 4));
                     rt::vset_in(_vs2, (j as usize), _v8);
                 }
             } else {
@@ -38,8 +38,8 @@ fn smooth_body(xs: &rt::PyList<i64>) -> rt::PyResult<rt::PyList<i64>> {
                     'l1: loop {
                         let _it10 = match _r9.next() { Some(_x) => _x, None => break };
                         j = _it10;
-                        let _v11 = rt::int_add(rt::int_add(rt::vget(_vs4, rt::int_sub(j, 1_i64, 4)?, 4)?, rt::vget(_vs4, j, 4)?, 4)?, rt::vget(_vs4, rt::int_add(j, 1_i64, 4)?, 4)?, 4)?;
-                        rt::vset(_vs2, j, _v11, 4)?;
+                        let _v11 = tr!(rt::int_add(tr!(rt::int_add(tr!(rt::vget(_vs4, tr!(rt::int_sub(j, 1_i64, 4)), 4)), tr!(rt::vget(_vs4, j, 4)), 4)), tr!(rt::vget(_vs4, tr!(rt::int_add(j, 1_i64, 4)), 4)), 4));
+                        tr!(rt::vset(_vs2, j, _v11, 4));
                     }
                 }
             }
@@ -65,7 +65,7 @@ fn doubling_body(xs: &rt::PyList<i64>, mut n: i64) -> rt::PyResult<rt::PyList<i6
                 'l1: loop {
                     let _x = match _r5.next() { Some(_x) => _x, None => break };
                     j = _x;
-                    let _v6 = rt::int_mul(rt::vget_in(_vs2, ((j - 1) as usize)), 2_i64, 10)?;
+                    let _v6 = tr!(rt::int_mul(rt::vget_in(_vs2, ((j - 1) as usize)), 2_i64, 10));
                     rt::vset_in(_vs2, (j as usize), _v6);
                 }
             } else {
@@ -74,8 +74,8 @@ fn doubling_body(xs: &rt::PyList<i64>, mut n: i64) -> rt::PyResult<rt::PyList<i6
                     'l1: loop {
                         let _it8 = match _r7.next() { Some(_x) => _x, None => break };
                         j = _it8;
-                        let _v9 = rt::int_mul(rt::vget(_vs2, rt::int_sub(j, 1_i64, 10)?, 10)?, 2_i64, 10)?;
-                        rt::vset(_vs2, j, _v9, 10)?;
+                        let _v9 = tr!(rt::int_mul(tr!(rt::vget(_vs2, tr!(rt::int_sub(j, 1_i64, 10)), 10)), 2_i64, 10));
+                        tr!(rt::vset(_vs2, j, _v9, 10));
                     }
                 }
             }
@@ -87,7 +87,7 @@ fn doubling_body(xs: &rt::PyList<i64>, mut n: i64) -> rt::PyResult<rt::PyList<i6
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(smooth(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64, 4_i64, 5_i64]))))?); let _a3 = &(rt::ret(smooth(&(rt::PyList::from_vec(vec![7_i64]))))?); let _a4 = &(rt::ret(doubling(&(rt::PyList::from_vec(vec![1_i64, 0_i64, 0_i64])), 3_i64))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a4), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(smooth(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64, 4_i64, 5_i64])))))); let _a3 = &(tr!(rt::ret(smooth(&(rt::PyList::from_vec(vec![7_i64])))))); let _a4 = &(tr!(rt::ret(doubling(&(rt::PyList::from_vec(vec![1_i64, 0_i64, 0_i64])), 3_i64)))); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a4), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     let _r1: rt::PyResult<()> = 't1: loop {
         { let mut _o7 = String::new(); rt::PyFmt::fmt_str(&(tr!(rt::ret(doubling(&(rt::PyList::from_vec(vec![1_i64, 2_i64, 3_i64])), 4_i64)), 't1)), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
         #[allow(unreachable_code)]

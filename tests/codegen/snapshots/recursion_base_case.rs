@@ -27,19 +27,19 @@ fn fib_in(n: i64, _depth: u32) -> i64 {
 }
 #[inline(always)]
 fn fib_body_in(mut n: i64, _depth: u32) -> rt::PyResult<i64> {
-    rt::check_depth(_depth, 1)?;
+    tr!(rt::check_depth(_depth, 1));
     if (n < (2_i64)) {
         return Ok(n);
     }
-    return Ok(rt::int_add(rt::ret(fib(rt::int_sub(n, 1_i64, 4)?, _depth + 1))?, rt::ret(fib(rt::int_sub(n, 2_i64, 4)?, _depth + 1))?, 4)?);
+    return Ok(tr!(rt::int_add(tr!(rt::ret(fib(tr!(rt::int_sub(n, 1_i64, 4)), _depth + 1))), tr!(rt::ret(fib(tr!(rt::int_sub(n, 2_i64, 4)), _depth + 1))), 4)));
 }
 #[inline(always)]
 fn fib_body(mut n: i64, _depth: u32) -> rt::PyResult<i64> {
-    rt::check_depth(_depth, 1)?;
+    tr!(rt::check_depth(_depth, 1));
     if (n < (2_i64)) {
         return Ok(n);
     }
-    return Ok(rt::int_add(rt::ret(fib_in(rt::int_sub(n, 1_i64, 4)?, _depth + 1))?, rt::ret(fib_in(rt::int_sub(n, 2_i64, 4)?, _depth + 1))?, 4)?);
+    return Ok(tr!(rt::int_add(tr!(rt::ret(fib_in(tr!(rt::int_sub(n, 1_i64, 4)), _depth + 1))), tr!(rt::ret(fib_in(tr!(rt::int_sub(n, 2_i64, 4)), _depth + 1))), 4)));
 }
 } use pf_fib::fib;
 
@@ -60,19 +60,19 @@ fn gcd_in(a: i64, b: i64, _depth: u32) -> i64 {
 }
 #[inline(always)]
 fn gcd_body_in(mut a: i64, mut b: i64, _depth: u32) -> rt::PyResult<i64> {
-    rt::check_depth(_depth, 7)?;
+    tr!(rt::check_depth(_depth, 7));
     if (b == (0_i64)) {
         return Ok(a);
     }
-    return Ok(rt::ret(gcd(b, rt::int_mod(a, b, 10)?, _depth + 1))?);
+    return Ok(tr!(rt::ret(gcd(b, tr!(rt::int_mod(a, b, 10)), _depth + 1))));
 }
 #[inline(always)]
 fn gcd_body(mut a: i64, mut b: i64, _depth: u32) -> rt::PyResult<i64> {
-    rt::check_depth(_depth, 7)?;
+    tr!(rt::check_depth(_depth, 7));
     if (b == (0_i64)) {
         return Ok(a);
     }
-    return Ok(rt::ret(gcd_in(b, rt::int_mod(a, b, 10)?, _depth + 1))?);
+    return Ok(tr!(rt::ret(gcd_in(b, tr!(rt::int_mod(a, b, 10)), _depth + 1))));
 }
 } use pf_gcd::gcd;
 
@@ -93,19 +93,19 @@ fn walk_in(n: i64, _depth: u32) -> i64 {
 }
 #[inline(always)]
 fn walk_body_in(mut n: i64, _depth: u32) -> rt::PyResult<i64> {
-    rt::check_depth(_depth, 13)?;
+    tr!(rt::check_depth(_depth, 13));
     if (n <= (0_i64)) {
         return Ok(0_i64);
     }
-    return Ok(rt::int_add(rt::ret(walk(rt::int_sub(n, 1_i64, 16)?, _depth + 1))?, 1_i64, 16)?);
+    return Ok(tr!(rt::int_add(tr!(rt::ret(walk(tr!(rt::int_sub(n, 1_i64, 16)), _depth + 1))), 1_i64, 16)));
 }
 #[inline(always)]
 fn walk_body(mut n: i64, _depth: u32) -> rt::PyResult<i64> {
-    rt::check_depth(_depth, 13)?;
+    tr!(rt::check_depth(_depth, 13));
     if (n <= (0_i64)) {
         return Ok(0_i64);
     }
-    return Ok(rt::int_add(rt::ret(walk_in(rt::int_sub(n, 1_i64, 16)?, _depth + 1))?, 1_i64, 16)?);
+    return Ok(tr!(rt::int_add(tr!(rt::ret(walk_in(tr!(rt::int_sub(n, 1_i64, 16)), _depth + 1))), 1_i64, 16)));
 }
 } use pf_walk::walk;
 
@@ -113,7 +113,7 @@ mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
     let _depth: u32 = 0;
     let mut d: i64 = 0;
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(fib(20_i64, _depth + 1))?); let _a3 = &(rt::ret(gcd(1071_i64, 462_i64, _depth + 1))?); let _a4 = &(rt::ret(gcd(rt::int_pow(10_i64, 12_i64, 19)?, rt::int_add(rt::int_pow(10_i64, 6_i64, 19)?, 3_i64, 19)?, _depth + 1))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a4), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(fib(20_i64, _depth + 1)))); let _a3 = &(tr!(rt::ret(gcd(1071_i64, 462_i64, _depth + 1)))); let _a4 = &(tr!(rt::ret(gcd(tr!(rt::int_pow(10_i64, 12_i64, 19)), tr!(rt::int_add(tr!(rt::int_pow(10_i64, 6_i64, 19)), 3_i64, 19)), _depth + 1)))); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a3), &mut _o1); _o1.push(' '); rt::PyFmt::fmt_str(&(*_a4), &mut _o1); _o1.push('\n'); rt::out_str(&_o1); };
     {
         let _v8 = (995_i64, 996_i64, 997_i64, 998_i64);
         let mut _r7 = vec![_v8.0, _v8.1, _v8.2, _v8.3].into_iter();

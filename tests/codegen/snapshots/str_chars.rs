@@ -28,10 +28,10 @@ fn scan_body(s: &rt::Str) -> rt::PyResult<i64> {
             let _c = match _ci2.next() { Some(_x) => _x, None => break };
             ch = _c;
             if ((ch == '\u{2c}') || ("; ".contains(ch))) {
-                n = rt::int_add(n, 1_i64, 8)?;
+                n = tr!(rt::int_add(n, 1_i64, 8));
             } else {
                 if rt::char_isdigit(ch) {
-                    n = rt::int_add(n, rt::int_sub((ch as i64), 48_i64, 10)?, 10)?;
+                    n = tr!(rt::int_add(n, tr!(rt::int_sub((ch as i64), 48_i64, 10)), 10));
                 }
             }
         }
@@ -40,11 +40,11 @@ fn scan_body(s: &rt::Str) -> rt::PyResult<i64> {
     {
         let _asc7 = s.is_ascii(); let _txt8: &str = s.as_str();
         'l2: while (i < ((*s).char_len())) {
-            c = rt::str_index_char(_txt8, _asc7, i, 13)?;
-            if ((c != '\u{78}') && rt::char_isalpha(rt::str_index_char(_txt8, _asc7, i, 14)?)) {
-                n = rt::int_add(n, 100_i64, 15)?;
+            c = tr!(rt::str_index_char(_txt8, _asc7, i, 13));
+            if ((c != '\u{78}') && rt::char_isalpha(tr!(rt::str_index_char(_txt8, _asc7, i, 14)))) {
+                n = tr!(rt::int_add(n, 100_i64, 15));
             }
-            i = rt::int_add(i, 1_i64, 16)?;
+            i = tr!(rt::int_add(i, 1_i64, 16));
         }
     }
     return Ok(n);
@@ -63,7 +63,7 @@ fn key_body(a: &rt::Str, b: &rt::Str) -> rt::PyResult<rt::Str> {
 
 mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
-    { let mut _o1 = String::new(); let _a2 = &(rt::ret(scan(&(rt::Str::lit("a1,b2;c3 x"))))?); let _a3 = &(rt::ret(key(&(rt::Str::lit("ab")), &(rt::Str::lit("c"))))?); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push('\n'); rt::out_str(&_o1); };
+    { let mut _o1 = String::new(); let _a2 = &(tr!(rt::ret(scan(&(rt::Str::lit("a1,b2;c3 x")))))); let _a3 = &(tr!(rt::ret(key(&(rt::Str::lit("ab")), &(rt::Str::lit("c")))))); rt::PyFmt::fmt_str(&(*_a2), &mut _o1); _o1.push(' '); _o1.push_str(&(*_a3)); _o1.push('\n'); rt::out_str(&_o1); };
     Ok(())
 }
 } use pf_module_body::module_body;

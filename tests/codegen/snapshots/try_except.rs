@@ -20,7 +20,7 @@ fn parse_body(s: &rt::Str) -> rt::PyResult<i64> {
     if (!rt::str_isdigit(&(*s))) {
         return Err(rt::PyErr::new(&EXC_BadInput, { let mut _f1 = rt::fmt_buf(22); _f1.push_str("not a number: "); rt::PyFmt::fmt_repr(&(*s), &mut _f1); rt::Str::from_fmt(_f1) }, 7));
     }
-    return Ok(rt::parse_int(&(*s), 8)?);
+    return Ok(tr!(rt::parse_int(&(*s), 8)));
 }
 } use pf_parse::parse;
 
