@@ -52,6 +52,10 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
+        # nesting of the statements being emitted (`block`), and the `x = []` / `x = {}`
+        # displays of the top level that bind a still fresh local (`fresh_empty_displays`)
+        self.depth = 0
+        self.fresh_empty: set[int] = set()
         # the Rust labels of the loops `foreach` opened that code here can `break` directly (not
         # from inside a generator's consumer closure: `stop_loop`)
         self.inner_labels: set[str] = set()
@@ -309,6 +313,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             w.line(f"let _repr_guard = rt::ReprGuard::enter({cls.tag}, {me}.oid());", fn.span.line)
             w.line("if !_repr_guard.entered() { return Ok(rt::Str::lit(\"...\")); }", fn.span.line)
         handler_vars = {n.name for n in ir.walk(fn.body) if isinstance(n, ir.Handler) and n.name}
+        self.fresh_empty = fresh_empty_displays(fn, {*handler_vars, *self.char_locals, *self.piece_locals,
+                                                     *self.joinbufs, *self.borrowed_locals})
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
@@ -418,16 +424,20 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
 
     def block(self, stmts: tuple) -> None:
         stmts = fuse_dict_idioms(stmts)
-        for i, s in enumerate(stmts):
-            try:
-                self.stmt(s)
-            except EmitError as e:
-                if e.span is None:  # reported at the innermost statement's line, not at 1:1
-                    e.span = getattr(s, "span", None)
-                raise
-            kh = keyhash.plan(stmts, i, self.char_locals)
-            if kh is not None:
-                self.key_hash(kh, s.span.line)
+        self.depth += 1  # 1: the function body's own statements (`fresh_empty`)
+        try:
+            for i, s in enumerate(stmts):
+                try:
+                    self.stmt(s)
+                except EmitError as e:
+                    if e.span is None:  # reported at the innermost statement's line, not at 1:1
+                        e.span = getattr(s, "span", None)
+                    raise
+                kh = keyhash.plan(stmts, i, self.char_locals)
+                if kh is not None:
+                    self.key_hash(kh, s.span.line)
+        finally:
+            self.depth -= 1
 
     def key_hash(self, kh: "keyhash.KeyHashPlan", ln: int) -> None:
         """`let _hkN = rt::hash_of(&k);` for the lookups of `kh` (codegen/emit/keyhash.py), and
@@ -446,6 +456,27 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.w.indent += 1
         self.block(stmts)
         self.w.indent -= 1
+
+
+def fresh_empty_displays(fn: ir.Function, other: set[str]) -> set[int]:
+    """The `[]` / `{}` displays (ids) of the top-level `x = []` / `x = {}` statements of `fn`
+    that bind a local still holding the empty container it was declared with (`let mut x: T =
+    T::new();`, `emit_body`): no statement before it at the top level names `x` (a local is
+    only changed by statements of its function naming it: `nonlocal` is refused), and it is
+    not a parameter nor a local kept in another form (`other`).  Their `x.renew()` (emptying
+    the old container in place, `statements.assign`) is left out: the same empty container,
+    and less for rustc to compile on each edit (an inlined `renew` per container type)."""
+    declared = {n for n, _ in fn.locals} - other - {n for n, _ in fn.params}
+    named: set[str] = set()
+    out: set[int] = set()
+    for s in fn.body:
+        if (isinstance(s, ir.Assign) and isinstance(s.target, ir.NameTarget) and not s.target.is_global
+                and s.target.name in declared and s.target.name not in named
+                and isinstance(s.value, (ir.ListLit, ir.DictLit))
+                and not s.value.items):
+            out.add(id(s.value))
+        named |= {n.name for n in ir.walk(s) if isinstance(getattr(n, "name", None), str)}
+    return out
 
 
 def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces: set[str]

@@ -203,8 +203,10 @@ class _StatementsMixin:
         if isinstance(target, ir.NameTarget) and not target.is_global:
             if (isinstance(value, (ir.ListLit, ir.DictLit)) and not value.items and value.ty == target.ty
                     and target.name != ir.DISCARD):
-                # `x = []` / `x = {}`: the old container emptied in place when only `x` has it
-                self.w.line(f"{self.ident(target.name)}.renew();", ln)
+                # `x = []` / `x = {}`: the old container emptied in place when only `x` has it;
+                # nothing to do when `x` still holds the empty one it was declared with
+                if not (self.depth == 1 and id(value) in self.fresh_empty):
+                    self.w.line(f"{self.ident(target.name)}.renew();", ln)
                 return
             lhs = "let _" if target.name == ir.DISCARD else self.ident(target.name)
             self.w.line(f"{lhs} = {self.expr(value)};", ln)
