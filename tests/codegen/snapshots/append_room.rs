@@ -18,7 +18,6 @@ pub(super) fn squares(n: i64) -> rt::PyList<i64> {
 fn squares_body(mut n: i64) -> rt::PyResult<rt::PyList<i64>> {
     let mut out: rt::PyList<i64> = rt::PyList::new();
     let mut i: i64 = 0;
-    out.renew();
     {
         let mut _r1 = 0_i64..n;
         out.room(_r1.end.saturating_sub(_r1.start));
@@ -40,7 +39,6 @@ pub(super) fn evens_then_halves(xs: &rt::PyList<i64>) -> rt::PyList<i64> {
 fn evens_then_halves_body(xs: &rt::PyList<i64>) -> rt::PyResult<rt::PyList<i64>> {
     let mut out: rt::PyList<i64> = rt::PyList::new();
     let mut x: i64 = 0;
-    out.renew();
     {
         let _l1 = (*xs).clone();
         let mut _k2: usize = 0;

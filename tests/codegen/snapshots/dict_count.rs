@@ -18,7 +18,6 @@ pub(super) fn count(words: &rt::PyList<rt::Str>) -> rt::PyDict<rt::Str, i64> {
 fn count_body(words: &rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i64>> {
     let mut c: rt::PyDict<rt::Str, i64> = rt::PyDict::new();
     let mut w: rt::Str = rt::Str::new();
-    c.renew();
     {
         let _l1 = (*words).clone();
         let mut _k2: usize = 0;

@@ -21,9 +21,6 @@ fn main__body() -> rt::PyResult<()> {
     let mut counts: rt::PyDict<rt::Str, i64> = rt::PyDict::new();
     let mut w: rt::Str = rt::Str::new();
     let mut n: i64 = 0;
-    by_len.renew();
-    other.renew();
-    counts.renew();
     {
         let _l1 = rt::PyList::from_vec(vec![rt::Str::lit("a"), rt::Str::lit("bb"), rt::Str::lit("cc"), rt::Str::lit("d"), rt::Str::lit("eee"), rt::Str::lit("a")]);
         let mut _k2: usize = 0;
