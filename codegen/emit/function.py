@@ -181,7 +181,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             w.line(f"pub(super) fn {name}({params + ', ' if params else ''}{y}) -> rt::PyResult<bool> {{", fn.span.line)
         else:
             # A user function returns its value itself; an exception it raises is left pending
-            # in the runtime (`rt::set_pending`) and taken by the caller (`rt::ret(f(..))?`):
+            # in the runtime (`rt::set_pending`) and taken by the caller (`tr!(rt::ret(f(..)))`):
             # on wasm32 a `Result` return travels through memory, a plain value in a register
             # (recursive code ~1.6x faster). The body keeps `Result` and `?` (inlined here).
             args = ", ".join([*(self.ident(n) for n, _ in fn.params), *(["_depth"] if self.mod.recursive else [])])
