@@ -104,6 +104,10 @@ INCREMENTAL_MARK = "portalis:incremental"  # in the cache key: the code differs 
 # DEV_FLAGS to builds with more than one codegen unit.
 PROFILES = ("dev", "release")
 DEV_FLAGS = ("-C", "lto=off")
+# The runtime rlib of those dev builds is compiled with this cfg: most runtime functions are
+# `#[cfg_attr(not(portalis_dev), inline)]`, so a dev build calls them instead of copying them
+# into the edited function's codegen unit (see the module docstring and runtime/CONTRACT.md).
+DEV_RT_CFG = "portalis_dev"
 
 
 @dataclass(frozen=True)
@@ -215,8 +219,17 @@ def _wasm_flags(toolchain: Toolchain, opt: str, codegen_units: int | None = 1,
     ]
 
 
-def _rt_flags(toolchain: Toolchain, opt: str) -> list[str]:
+def _rt_profile(profile: str, codegen_units: int | None) -> str:
+    """The runtime rlib a program build links: the dev one exactly when the profile's flags
+    apply (a dev build with more than one codegen unit, i.e. an incremental rebuild), else the
+    release one, shared by every one-unit build."""
+    return "dev" if _profile_flags(profile, codegen_units) else "release"
+
+
+def _rt_flags(toolchain: Toolchain, opt: str, profile: str = "release") -> list[str]:
     # codegen-units=1: built once, so it may as well be built for the fastest code.
+    _check_profile(profile)
+    dev = ["--cfg", DEV_RT_CFG] if profile == "dev" else []
     return [
         "--edition", "2021",
         "--crate-type", "rlib",
@@ -226,6 +239,7 @@ def _rt_flags(toolchain: Toolchain, opt: str) -> list[str]:
         "-C", "codegen-units=1",
         "-C", "panic=abort",
         "-C", "debuginfo=0",
+        *dev,
         *WASM_FEATURES,
         *toolchain.extra_args,
     ]
@@ -402,15 +416,18 @@ def build_runtime(
     *,
     opt: str = "3",
     cache_dir: Path | None = None,
+    profile: str = "release",
 ) -> RuntimeLib:
     """Compile the runtime ``source`` (the text of ``pyrt.rs``) into the rlib
-    ``<cache>/rt/libpyrt-<key>.rlib``, or return the cached one.  Concurrent builders of the
+    ``<cache>/rt/libpyrt-<key>.rlib``, or return the cached one.  ``profile="dev"``: the rlib
+    of incremental dev builds (``--cfg portalis_dev``: fewer functions inlined into callers).
+    Concurrent builders of the
     same key wait on a file lock (one compiles, the others reuse); the rlib is placed by
     rename.  A runtime that rustc rejects is remembered in ``libpyrt-<key>.failed`` so callers
     fall back to compiling it as a module without retrying."""
     t0 = time.perf_counter()
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-    flags = _rt_flags(toolchain, opt)
+    flags = _rt_flags(toolchain, opt, profile)
     key = runtime_key(source, toolchain, flags)
     out, failed = _rt_paths(cache, key)
     command = (str(toolchain.rustc), *flags, "--error-format=json", "-o", str(out), _RT_SRC)
@@ -493,10 +510,11 @@ def build_wasm(
 
     rt_src = _runtime_source(crate_dir) if runtime_rlib else None
     if rt_src is not None:
-        rt_key = runtime_key(rt_src, toolchain, _rt_flags(toolchain, opt))
+        units = None if program is not None else PROGRAM_CODEGEN_UNITS
+        rt_profile = _rt_profile(profile, units)
+        rt_key = runtime_key(rt_src, toolchain, _rt_flags(toolchain, opt, rt_profile))
         rlib, failed = _rt_paths(cache, rt_key)
         if not failed.is_file():
-            units = None if program is not None else PROGRAM_CODEGEN_UNITS
             flags = [*_wasm_flags(toolchain, opt, units, profile), "--cfg", RT_CFG]
             key_flags = [*flags, INCREMENTAL_MARK] if program is not None else flags
             key = cache_key(crate_dir, toolchain, key_flags, rt_key)
@@ -505,7 +523,7 @@ def build_wasm(
                 command = (str(toolchain.rustc), *flags, "--extern", f"{_RT_CRATE}={rlib}",
                            "--error-format=json", "-o", str(out), _MAIN)
                 return BuildResult(True, out, (), time.perf_counter() - t0, True, command, runtime_rlib=rlib)
-            rt = build_runtime(rt_src, toolchain, opt=opt, cache_dir=cache)
+            rt = build_runtime(rt_src, toolchain, opt=opt, cache_dir=cache, profile=rt_profile)
             if rt.ok and rt.path is not None:
                 if program is not None:
                     return _compile_incremental(crate_dir, toolchain, cache, flags, key, t0, rt.path,

@@ -28,7 +28,7 @@ mod small_alloc {
         bump: std::ptr::null_mut(),
         end: std::ptr::null_mut(),
     }));
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn class(size: usize, align: usize) -> Option<usize> {
         if align > 8 || size > 1024 {
             return None;
@@ -41,7 +41,7 @@ mod small_alloc {
             33
         })
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn class_size(c: usize) -> usize {
         if c < 32 {
             (c + 1) * 8
@@ -51,7 +51,7 @@ mod small_alloc {
     }
     pub struct SmallAlloc;
     unsafe impl GlobalAlloc for SmallAlloc {
-        #[inline]
+        #[cfg_attr(not(portalis_dev), inline)]
         unsafe fn alloc(&self, l: Layout) -> *mut u8 {
             match class(l.size(), l.align()) {
                 Some(c) => {
@@ -77,7 +77,7 @@ mod small_alloc {
                 None => System.alloc(l),
             }
         }
-        #[inline]
+        #[cfg_attr(not(portalis_dev), inline)]
         unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
             match class(l.size(), l.align()) {
                 Some(c) => {
@@ -88,7 +88,7 @@ mod small_alloc {
                 None => System.dealloc(p, l),
             }
         }
-        #[inline]
+        #[cfg_attr(not(portalis_dev), inline)]
         unsafe fn realloc(&self, p: *mut u8, l: Layout, new_size: usize) -> *mut u8 {
             let old = class(l.size(), l.align());
             if old.is_some() && old == class(new_size, l.align()) {

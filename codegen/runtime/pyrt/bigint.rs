@@ -34,14 +34,14 @@ impl Default for Int {
 }
 
 impl From<i64> for Int {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: i64) -> Int {
         Int::S(v)
     }
 }
 
 impl From<bool> for Int {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: bool) -> Int {
         Int::S(v as i64)
     }
@@ -404,7 +404,7 @@ impl Int {
     }
 
     /// The value as an i64, if it fits.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn to_i64(&self) -> Option<i64> {
         match self {
             Int::S(v) => Some(*v),
@@ -412,7 +412,7 @@ impl Int {
         }
     }
 
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn is_zero(&self) -> bool {
         matches!(self, Int::S(0))
     }
@@ -457,7 +457,7 @@ impl Ord for Int {
 
 // ---- arithmetic (Python semantics) -------------------------------------------------------
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_add(a: &Int, b: &Int) -> Int {
     if let (Int::S(x), Int::S(y)) = (a, b) {
         if let Some(v) = x.checked_add(*y) {
@@ -467,7 +467,7 @@ pub fn bi_add(a: &Int, b: &Int) -> Int {
     Int::from_sg(a.sg().add(&b.sg()))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_sub(a: &Int, b: &Int) -> Int {
     if let (Int::S(x), Int::S(y)) = (a, b) {
         if let Some(v) = x.checked_sub(*y) {
@@ -477,7 +477,7 @@ pub fn bi_sub(a: &Int, b: &Int) -> Int {
     Int::from_sg(a.sg().add(&b.sg().neg()))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_mul(a: &Int, b: &Int) -> Int {
     if let (Int::S(x), Int::S(y)) = (a, b) {
         if let Some(v) = x.checked_mul(*y) {
@@ -487,7 +487,7 @@ pub fn bi_mul(a: &Int, b: &Int) -> Int {
     Int::from_sg(a.sg().mul(&b.sg()))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_neg(a: &Int) -> Int {
     if let Int::S(x) = a {
         if let Some(v) = x.checked_neg() {
@@ -497,7 +497,7 @@ pub fn bi_neg(a: &Int) -> Int {
     Int::from_sg(a.sg().neg())
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_abs(a: &Int) -> Int {
     if a.is_negative() {
         bi_neg(a)
@@ -880,7 +880,7 @@ pub fn bi_cmp_float_eq(a: &Int, f: f64) -> bool {
 // ---- sizes and indices -----------------------------------------------------------------
 
 /// An int used as an index (`xs[i]`, `s[i]`): IndexError when it cannot be one.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_index(a: &Int, line: u32) -> PyResult<i64> {
     match a {
         Int::S(v) => Ok(*v),
@@ -890,7 +890,7 @@ pub fn bi_index(a: &Int, line: u32) -> PyResult<i64> {
 
 /// An int used as a size or position (`s * n`, `range(n)`, slice bounds, `str.ljust(n)`, ...):
 /// OverflowError when it does not fit, as CPython's index-sized integers.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_size(a: &Int, line: u32) -> PyResult<i64> {
     match a {
         Int::S(v) => Ok(*v),
@@ -909,7 +909,7 @@ pub fn bi_len_check(a: &Int, line: u32) -> PyResult<Int> {
 
 /// An int CPython converts to a Py_ssize_t argument (list.pop/insert positions, str.split's
 /// maxsplit, widths of ljust/center/zfill, replace's count): OverflowError when it does not fit.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_ssize(a: &Int, line: u32) -> PyResult<i64> {
     match a {
         Int::S(v) => Ok(*v),
@@ -918,13 +918,13 @@ pub fn bi_ssize(a: &Int, line: u32) -> PyResult<i64> {
 }
 
 /// sys.exit(n) with a big n: CPython cannot make a C long of it and exits with -1 (255).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_exit_code(a: &Int) -> i64 {
     a.to_i64().unwrap_or(-1)
 }
 
 /// Slice bounds and optional positions: None stays None.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_size_opt(a: &Option<Int>, line: u32) -> PyResult<Option<i64>> {
     match a {
         None => Ok(None),
@@ -956,7 +956,7 @@ pub fn bi_range(start: &Int, stop: &Int, step: &Int, line: u32) -> PyResult<BigR
 
 impl Iterator for BigRange {
     type Item = Int;
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn next(&mut self) -> Option<Int> {
         match self {
             BigRange::Small(r) => r.next().map(Int::S),
@@ -1044,7 +1044,7 @@ pub fn bi_bit_count(a: &Int) -> Int {
 }
 
 /// An int CPython clamps to the index range (round(x, n) digits, an int() base).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn bi_clamp_i64(a: &Int) -> i64 {
     match a {
         Int::S(v) => *v,

@@ -108,7 +108,7 @@ pub trait CheckDigits {
 }
 
 impl CheckDigits for Int {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn check_digits(&self, line: u32) -> PyResult<()> {
         if bi_too_many_digits(self) {
             Err(str_digits_err(line))
@@ -190,7 +190,7 @@ tuple_digits!(0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G);
 tuple_digits!(0 A, 1 B, 2 C, 3 D, 4 E, 5 F, 6 G, 7 H);
 
 /// The digit limit for a value about to become text; returns it unchanged.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn check_digits<T: CheckDigits>(v: T, line: u32) -> PyResult<T> {
     v.check_digits(line)?;
     Ok(v)

@@ -57,7 +57,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         d.0.borrow_mut().missing = Some(Missing { make, name: "", counter: Some(ops) });
         d
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn is_counter(&self) -> bool {
         matches!(self.0.borrow().missing, Some(Missing { counter: Some(_), .. }))
     }

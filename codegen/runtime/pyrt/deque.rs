@@ -16,7 +16,7 @@ pub struct DequeInner<T> {
 }
 
 impl<T> Clone for PyDeque<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn clone(&self) -> Self {
         PyDeque(Rc::clone(&self.0))
     }
@@ -29,7 +29,7 @@ impl<T: Clone> Default for PyDeque<T> {
 }
 
 impl<T> Drop for PyDeque<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn drop(&mut self) {
         if std::mem::needs_drop::<T>() && Rc::strong_count(&self.0) == 1 {
             // SAFETY: the last handle (no Weak is ever made): nothing else can reach the items.
@@ -69,7 +69,7 @@ impl<T: Clone> PyDeque<T> {
         Ok(PyDeque(Rc::new(PyCell::new(DequeInner { items, maxlen: max, state: 0 }))))
     }
 
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn len(&self) -> i64 {
         self.0.borrow().items.len() as i64
     }
@@ -245,14 +245,14 @@ impl<T: Clone> PyDeque<T> {
     }
 
     /// The mutation counter a loop starts with (see `item_at`).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn iter_mark(&self) -> u64 {
         self.0.borrow().state
     }
 
     /// The next item of a loop that started at `mark` (`pos` counts the items taken), None at
     /// the end; RuntimeError if the deque was mutated since (checked first, also at the end).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn item_at(&self, pos: &mut usize, mark: u64, line: u32) -> PyResult<Option<T>> {
         self.item_from(pos, mark, line, false)
     }
@@ -262,7 +262,7 @@ impl<T: Clone> PyDeque<T> {
         self.item_from(pos, mark, line, true)
     }
 
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn item_from(&self, pos: &mut usize, mark: u64, line: u32, back: bool) -> PyResult<Option<T>> {
         let d = self.0.borrow();
         if d.state != mark {

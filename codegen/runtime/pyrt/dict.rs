@@ -26,14 +26,14 @@ const fn fx_finish(mut h: u64) -> u64 {
 }
 
 impl FxHasher {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn add(&mut self, w: u64) {
         self.hash = fx_add(self.hash, w);
     }
 }
 
 impl Hasher for FxHasher {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn write(&mut self, bytes: &[u8]) {
         // 8-byte words, then the rest zero-padded (little-endian), read with fixed-size loads:
         // `copy_from_slice` into a word array is a memcpy call on wasm32 (a byte loop)
@@ -50,27 +50,27 @@ impl Hasher for FxHasher {
             self.add(tail_word(&bytes[i..]) ^ ((r as u64) << 59));
         }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn write_u8(&mut self, i: u8) {
         self.add(i as u64)
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn write_u32(&mut self, i: u32) {
         self.add(i as u64)
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn write_u64(&mut self, i: u64) {
         self.add(i)
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn write_i64(&mut self, i: i64) {
         self.add(i as u64)
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64)
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn finish(&self) -> u64 {
         fx_finish(self.hash)
     }
@@ -151,7 +151,7 @@ impl LitKey {
     /// The key as a `Str` (stored when it is new; a KeyError's argument): inline when it fits,
     /// as text made at run time is, so that a later lookup with this literal compares words
     /// (a `Str::lit` key was compared as text: json_like's `{"id": ..., "items": ...}`).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn key(&self) -> Str {
         if self.words[0] != u64::MAX {
             // SAFETY: `words` are `Str::words_of` the literal, the words of its inline value
@@ -236,7 +236,7 @@ impl HashIndex {
     const fn new() -> Self {
         HashIndex { slots: Vec::new(), used: 0, bits: 0 }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn is_empty(&self) -> bool {
         self.slots.is_empty()
     }
@@ -247,7 +247,7 @@ impl HashIndex {
         ((h >> 32) as usize).wrapping_shl(self.bits)
     }
     /// The first position whose entry `eq` accepts, among those filed under `h`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn find(&self, h: u64, mut eq: impl FnMut(usize) -> bool) -> Option<usize> {
         debug_assert!(self.slots.len().is_power_of_two());
         let mask = self.slots.len() - 1;
@@ -266,7 +266,7 @@ impl HashIndex {
             i = (i + 1) & mask;
         }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn insert_slot(&mut self, h: u64, pos: usize) {
         let mask = self.slots.len() - 1;
         debug_assert!(pos < mask);
@@ -278,7 +278,7 @@ impl HashIndex {
         self.used += 1;
     }
     /// File `pos` under `h`, growing (and dropping stale slots) when more than half full.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn insert(&mut self, h: u64, pos: usize, hashes: &[u64], live: impl Fn(usize) -> bool) {
         if (self.used + 1) * 2 > self.slots.len() {
             self.rebuild(hashes, live);
@@ -332,7 +332,7 @@ pub struct IterMark {
 
 impl IterMark {
     /// Ok while the container (now `len` keys, key version `ver`) is as the iteration found it.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn check(self, len: usize, ver: u64, what: &str, line: u32) -> PyResult<()> {
         if ver == self.ver {
             Ok(())
@@ -409,7 +409,7 @@ impl<K: Hash + Eq + Clone, V: Clone> DictInner<K, V> {
             })
         }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn get_ref<Q: ?Sized + Hash + Eq>(&self, k: &Q) -> Option<&V>
     where
         K: std::borrow::Borrow<Q>,
@@ -528,7 +528,7 @@ impl<K, V> Drop for PyDict<K, V> {
     /// dict's entries and storage go there, not in every function that drops a dict; in an
     /// incremental dev build that code then stays in the runtime's codegen unit instead of
     /// being recompiled with each edited function).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn drop(&mut self) {
         if Rc::strong_count(&self.0) == 1 {
             self.drop_last();
@@ -555,7 +555,7 @@ impl<K, V> PyDict<K, V> {
 }
 
 impl<K, V> Clone for PyDict<K, V> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn clone(&self) -> Self {
         PyDict(std::mem::ManuallyDrop::new(Rc::clone(&self.0)))
     }
@@ -606,7 +606,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         }
         d
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn len(&self) -> i64 {
         self.0.borrow().live as i64
     }
@@ -779,7 +779,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
         PyList::from_vec(self.0.borrow().entries.iter().flatten().cloned().collect())
     }
     /// Start of an iteration (see `key_at`).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn iter_mark(&self) -> IterMark {
         let d = self.0.borrow();
         IterMark { len: d.live as i64, ver: d.keys_ver }
@@ -789,7 +789,7 @@ impl<K: Hash + Eq + Clone, V: Clone> PyDict<K, V> {
     /// OrderedDict's iterator holds the next key, so it is done once it has yielded the last one
     /// (`pos` is then `usize::MAX`; also when it started empty), whatever changes after that, and
     /// otherwise raises for any key added, removed or moved (`od_state`) or for a `clear()`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn next_live(d: &DictInner<K, V>, pos: &mut usize, start: IterMark, line: u32) -> PyResult<Option<usize>> {
         if d.ordered {
             if *pos == usize::MAX || (*pos == 0 && start.len == 0) {

@@ -33,55 +33,55 @@ impl Default for Obj {
 }
 
 impl From<()> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(_: ()) -> Obj {
         Obj::None
     }
 }
 impl From<bool> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: bool) -> Obj {
         Obj::Bool(v)
     }
 }
 impl From<i64> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: i64) -> Obj {
         Obj::Int(Int::S(v))
     }
 }
 impl From<Int> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: Int) -> Obj {
         Obj::Int(v)
     }
 }
 impl From<f64> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: f64) -> Obj {
         Obj::Float(v)
     }
 }
 impl From<Str> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: Str) -> Obj {
         Obj::Str(v)
     }
 }
 impl From<PyList<Obj>> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: PyList<Obj>) -> Obj {
         Obj::List(v)
     }
 }
 impl From<PyDict<Str, Obj>> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: PyDict<Str, Obj>) -> Obj {
         Obj::Dict(v)
     }
 }
 impl<T: Into<Obj>> From<Option<T>> for Obj {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(v: Option<T>) -> Obj {
         match v {
             Some(x) => x.into(),
@@ -124,7 +124,7 @@ pub const OBJ_LIST: u32 = 32;
 pub const OBJ_DICT: u32 = 64;
 
 /// `isinstance(x, classes)`, `mask` the union of the classes' bits (bool is an int).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn obj_isinstance(x: &Obj, mask: u32) -> bool {
     let bit = match x {
         Obj::None => OBJ_NONE,
@@ -138,7 +138,7 @@ pub fn obj_isinstance(x: &Obj, mask: u32) -> bool {
     bit & mask != 0
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn obj_is_none(x: &Obj) -> bool {
     matches!(x, Obj::None)
 }
@@ -534,7 +534,7 @@ fn seq_count(n: &Obj) -> Option<Int> {
 /// `a OP b` (`inplace`: `a OP= b`, which only changes CPython's messages; lists concatenate
 /// into a new list here: the analyzers keep `xs += ys` on lists to the list's own method).
 /// `big`: the big-int build (else a result past 64 bits stops at the 64-bit limit).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn obj_binop(op: &str, a: &Obj, b: &Obj, inplace: bool, big: bool, line: u32) -> PyResult<Obj> {
     // fast paths (`op` is a literal at every call site, so the match folds once inlined):
     // + - * of small ints that do not overflow, and of floats (an int operand converted as

@@ -23,22 +23,22 @@ pub struct EnumV {
 }
 
 impl EnumV {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn name(&self) -> Str {
         Str::lit(self.cls.names[self.idx as usize])
     }
     /// `.value` of a class with int values (and the int an IntEnum member acts as).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn int_value(&self) -> i64 {
         self.cls.ints[self.idx as usize]
     }
     /// `.value` of a class with str values.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn str_value(&self) -> Str {
         Str::lit(self.cls.strs[self.idx as usize])
     }
     /// Truth: an IntEnum member is an int (false when 0); an Enum member is always true.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn truthy(&self) -> bool {
         !self.cls.int_enum || self.int_value() != 0
     }
@@ -52,7 +52,7 @@ impl EnumV {
 }
 
 impl PartialEq for EnumV {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn eq(&self, other: &Self) -> bool {
         self.idx == other.idx && std::ptr::eq(self.cls, other.cls)
     }
@@ -102,7 +102,7 @@ impl HasNan for EnumV {
     }
 }
 impl CheckDigits for EnumV {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn check_digits(&self, _line: u32) -> PyResult<()> {
         Ok(())
     }

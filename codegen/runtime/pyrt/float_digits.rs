@@ -626,7 +626,7 @@ pub fn float_repr(x: f64) -> String {
     s
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn push_float_repr(out: &mut String, x: f64) {
     if !push_float_repr_short(out, x) {
         format_float_short(out, x, b'r', 0, false, true, false, false, false);

@@ -6,7 +6,7 @@ pub trait PyFormat {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String>;
     /// `py_format` appended to `out` (an f-string's buffer): ints, floats and strs write there
     /// directly, with fast paths for the common specs (`02d`, `8`, `>12`, `<16`).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
         let s = self.py_format(spec, line)?;
         out.push_str(&s);
@@ -16,7 +16,7 @@ pub trait PyFormat {
 
 /// `[0][width][d]` or `>[width][d]` (width < 10000, no other field):
 /// `Some((zero_padded, width))`, else None (the general parser decides, errors included).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn simple_int_spec(spec: &str) -> Option<(bool, usize)> {
     let b = spec.as_bytes();
     let right = b.first() == Some(&b'>');
@@ -63,7 +63,7 @@ pub fn push_int_padded(out: &mut String, v: i64, zero: bool, width: usize) {
 }
 
 /// `[<>^][width]` (width < 10000, no fill or other field): `Some((align, width))`, else None.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn simple_str_spec(spec: &str) -> Option<(u8, usize)> {
     let b = spec.as_bytes();
     let (align, st) = match b.first() {
@@ -276,7 +276,7 @@ fn unknown_code(ty: char, type_name: &str, line: u32) -> PyErr {
 }
 
 /// A capacity hint that never makes `with_capacity` panic.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn cap_hint(n: i64) -> usize {
     n.clamp(0, 1 << 20) as usize
 }
@@ -689,7 +689,7 @@ impl<T: PyFormat + ?Sized> PyFormat for &T {
     fn py_format(&self, spec: &str, line: u32) -> PyResult<String> {
         (**self).py_format(spec, line)
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn py_format_into(&self, spec: &str, out: &mut String, line: u32) -> PyResult<()> {
         (**self).py_format_into(spec, out, line)
     }

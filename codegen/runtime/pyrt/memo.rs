@@ -90,7 +90,7 @@ impl<K: Hash + Eq + Clone, V: Clone> Memo<K, V> {
 }
 
 /// The recursion check of a cached function's wrapper (a C call in CPython): its message.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn check_depth_call(depth: u32, line: u32) -> PyResult<()> {
     if depth > MAX_USER_DEPTH {
         Err(recursion_call_err(line))

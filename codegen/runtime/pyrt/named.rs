@@ -17,14 +17,14 @@ pub struct Nt<T> {
 }
 
 impl<T: PartialEq> PartialEq for Nt<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn eq(&self, other: &Self) -> bool {
         self.v == other.v
     }
 }
 impl<T: Eq> Eq for Nt<T> {}
 impl<T: PartialOrd> PartialOrd for Nt<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         self.v.partial_cmp(&other.v)
     }

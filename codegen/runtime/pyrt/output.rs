@@ -199,7 +199,7 @@ mod out_wasi {
     }
 
     /// Whether the host reruns a program that outgrows 64-bit ints with big ints.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn rerun_on_int_limit() -> bool {
         OUTBUF.flags.load(Ordering::Relaxed) & 1 != 0
     }
@@ -290,7 +290,7 @@ use out_native_extra as out_extra;
 
 /// Append to the process-wide stdout buffer (flushed when full, at exit, before stderr output
 /// and input(); at every newline when the host says stdout is a terminal).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn out_str(s: &str) {
     out_impl::out(s.as_bytes())
 }

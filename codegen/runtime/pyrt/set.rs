@@ -21,7 +21,7 @@ pub trait PyHash {
 const HASH_MODULUS: u64 = (1u64 << 61) - 1;
 
 /// CPython's hash of an int: its value modulo 2**61 - 1, with its sign; -1 is reserved.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn int_py_hash(x: i64) -> i64 {
     let h = (x.unsigned_abs() % HASH_MODULUS) as i64;
     let h = if x < 0 { -h } else { h };
@@ -34,7 +34,7 @@ pub fn int_py_hash(x: i64) -> i64 {
 
 /// The hash a `__hash__` result becomes: an int that fits a machine word is kept as it is
 /// (CPython's slot_tp_hash), except -1.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn user_py_hash(h: i64) -> i64 {
     if h == -1 {
         -2
@@ -44,13 +44,13 @@ pub fn user_py_hash(h: i64) -> i64 {
 }
 
 impl PyHash for i64 {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn py_hash(&self) -> i64 {
         int_py_hash(*self)
     }
 }
 impl PyHash for bool {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn py_hash(&self) -> i64 {
         *self as i64
     }
@@ -63,13 +63,13 @@ impl PyHash for Str {
     }
 }
 impl PyHash for () {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn py_hash(&self) -> i64 {
         0x5f3759df // None: an address in CPython 3.11
     }
 }
 impl<T: PyHash> PyHash for Option<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn py_hash(&self) -> i64 {
         match self {
             Some(v) => v.py_hash(),
@@ -138,12 +138,12 @@ struct Probe {
 }
 
 impl Probe {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn new(h: i64, mask: u64) -> Probe {
         let i = (h as u64) & mask;
         Probe { start: i, next: i, end: Probe::run_end(i, mask), perturb: h as u64, mask }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn run_end(i: u64, mask: u64) -> u64 {
         if i + LINEAR_PROBES <= mask {
             i + LINEAR_PROBES
@@ -155,7 +155,7 @@ impl Probe {
 
 impl Iterator for Probe {
     type Item = usize;
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn next(&mut self) -> Option<usize> {
         if self.next > self.end {
             self.perturb >>= 5;
@@ -209,7 +209,7 @@ impl<T: PartialEq> SetInner<T> {
         SetInner { table: Vec::new(), tags: Vec::new(), fill: 0, used: 0, finger: 0, keys_ver: 0 }
     }
 
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn mask(&self) -> u64 {
         (self.table.len().max(MINSIZE) - 1) as u64
     }
@@ -221,7 +221,7 @@ impl<T: PartialEq> SetInner<T> {
     }
 
     /// set_lookkey: the slot holding `v`, if any (the same walk, over the tags).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn find(&self, h: i64, v: &T) -> Option<usize> {
         if self.used == 0 {
             return None;
@@ -328,7 +328,7 @@ impl<T: PartialEq> SetInner<T> {
     }
 
     /// set_next: the next live slot from `*pos`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn next_full(&self, pos: &mut usize) -> Option<(i64, &T)> {
         while *pos < self.table.len() {
             let p = *pos;
@@ -342,12 +342,12 @@ impl<T: PartialEq> SetInner<T> {
 }
 
 impl<T: PyHash + PartialEq> SetInner<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn insert(&mut self, v: T) {
         let h = v.py_hash();
         self.add_hashed(h, v);
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn remove(&mut self, v: &T) -> Option<T> {
         self.remove_hashed(v.py_hash(), v)
     }
@@ -357,7 +357,7 @@ impl<T: PyHash + PartialEq> SetInner<T> {
 pub struct PySet<T>(pub Rc<PyCell<SetInner<T>>>);
 
 impl<T> Clone for PySet<T> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn clone(&self) -> Self {
         PySet(Rc::clone(&self.0))
     }
@@ -429,14 +429,14 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
             inner.insert(x);
         }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn len(&self) -> i64 {
         self.0.borrow().used as i64
     }
     pub fn is_empty(&self) -> bool {
         self.0.borrow().used == 0
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn add(&self, v: T) {
         self.0.borrow_mut().insert(v);
     }
@@ -444,7 +444,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
         let r = self.0.borrow_mut().remove(v);
         drop(r);
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn contains(&self, v: &T) -> bool {
         let s = self.0.borrow();
         s.find(v.py_hash(), v).is_some()
@@ -633,7 +633,7 @@ impl<T: PyHash + Eq + Clone> PySet<T> {
         }
     }
     /// Start of an iteration (see `PyDict::key_at`).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn iter_mark(&self) -> IterMark {
         let s = self.0.borrow();
         IterMark { len: s.used as i64, ver: s.keys_ver }
@@ -803,7 +803,7 @@ impl<T: Hash> PyHash for PyDeque<T> {
 impl PySet<Str> {
     /// `k in s` of a key whose `hash_of` the caller computed once for several lookups (see
     /// `PyDict::get_h`): `h == hash_of(k)`, so the set's hash is `user_py_hash(h)` as `py_hash`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn contains_h(&self, k: &Str, h: u64) -> bool {
         debug_assert!(h == hash_of(k));
         let s = self.0.borrow();

@@ -234,12 +234,12 @@ impl Str {
             _ => std::hint::unreachable_unchecked(),
         }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub const fn new() -> Str {
         Str(StrRepr::Inline { len: 0, buf: [0; STR_INLINE] })
     }
     /// A literal (or any `&'static str`): no allocation, no copy.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub const fn lit(s: &'static str) -> Str {
         Str(StrRepr::Static(s))
     }
@@ -247,7 +247,7 @@ impl Str {
     /// stored as whole words: built byte-wise in memory, the first read of it as words (a move,
     /// a compare, a hash) waits for the byte stores to drain (a failed store-to-load forward,
     /// ~40 % of `split`'s time on short pieces).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn inline(s: &str) -> Str {
         // SAFETY: see `inline_words`
         unsafe { std::mem::transmute(Str::inline_words(s)) }
@@ -386,7 +386,7 @@ impl Str {
         Str::from_str(s)
     }
     /// A copy of `s` (inline when short).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn from_str(s: &str) -> Str {
         if s.len() <= STR_INLINE {
             Str::inline(s)
@@ -433,7 +433,7 @@ impl Str {
         }
     }
     /// The one-character string `c`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn from_char(c: char) -> Str {
         let mut buf = [0u8; STR_INLINE];
         let n = c.encode_utf8(&mut buf[..4]).len();
@@ -453,7 +453,7 @@ impl Str {
         }
         Some((n, (w[0] >> 16) | (w[1] << 48), w[1] >> 16))
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn as_str(&self) -> &str {
         #[cfg(target_pointer_width = "32")]
         {
@@ -485,7 +485,7 @@ impl Str {
         }
     }
     /// Whether the text is ASCII (cached for long strings).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn is_ascii(&self) -> bool {
         if self.counted() {
             // SAFETY: a heap value or view: the header lives while this value does
@@ -605,7 +605,7 @@ impl Str {
         s.push_str(t);
         *self = s;
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn push(&mut self, c: char) {
         let mut b = [0u8; 4];
         self.push_str(c.encode_utf8(&mut b));
@@ -618,7 +618,7 @@ impl Str {
     ///
     /// # Safety
     /// `sub` must lie inside `self.as_str()`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     unsafe fn share(&self, sub: &str) -> Str {
         let hdr = match &self.0 {
             StrRepr::Heap { data, .. } => heap_hdr(*data),
@@ -649,7 +649,7 @@ pub struct Src<'a> {
 
 impl<'a> Src<'a> {
     /// `sub`, a part of `self.text`, as a `Str`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn piece(&self, sub: &str) -> Str {
         self.piece_inl(sub)
     }
@@ -701,7 +701,7 @@ impl<'a> Src<'a> {
         }
     }
     /// The whole text as a `Str` (a clone of the owner when the text is all of it).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn whole(&self) -> Str {
         match self.owner {
             Some(o) if self.text.len() == o.byte_len() => o.clone(),
@@ -717,7 +717,7 @@ impl<'a> Src<'a> {
 /// of a `Str` of its own made and dropped. Dereferences to that text.  The scan is out of line
 /// (`strip_text`), as `str_strip`'s is: in line it was ~480 lines of IR copied into every
 /// function that strips, and recompiled with it on each edit of an incremental dev build.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_strip_view<'a, S: StrSrc + ?Sized>(s: &'a S, how: u8, chars: Option<&str>) -> Src<'a> {
     let src = s.src();
     Src { text: strip_text(src.text, how, chars), owner: src.owner }
@@ -736,7 +736,7 @@ fn strip_text<'a>(t: &'a str, how: u8, chars: Option<&str>) -> &'a str {
 }
 
 impl StrSrc for Src<'_> {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn src(&self) -> Src<'_> {
         *self
     }
@@ -744,7 +744,7 @@ impl StrSrc for Src<'_> {
 
 impl std::ops::Deref for Src<'_> {
     type Target = str;
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn deref(&self) -> &str {
         self.text
     }
@@ -760,7 +760,7 @@ pub trait StrSrc {
     }
 }
 impl StrSrc for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn src(&self) -> Src<'_> {
         Src { text: self.as_str(), owner: Some(self) }
     }
@@ -770,19 +770,19 @@ impl StrSrc for Str {
     }
 }
 impl StrSrc for str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn src(&self) -> Src<'_> {
         Src { text: self, owner: None }
     }
 }
 impl StrSrc for String {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn src(&self) -> Src<'_> {
         Src { text: self.as_str(), owner: None }
     }
 }
 impl<T: StrSrc + ?Sized> StrSrc for &T {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn src(&self) -> Src<'_> {
         (**self).src()
     }
@@ -795,7 +795,7 @@ impl<T: StrSrc + ?Sized> StrSrc for &T {
 /// Whether the at least 8 bytes `b` are all ASCII: every word OR-ed together (the last one
 /// overlapping the one before), no early exit and no alignment prologue (`<[u8]>::is_ascii`
 /// has both: for the short text of an f-string, more than the scan).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn long_is_ascii(b: &[u8]) -> bool {
     let (n, p) = (b.len(), b.as_ptr());
     assert!(n >= 8, "long_is_ascii: short text");
@@ -816,7 +816,7 @@ fn count_chars(s: &str) -> i64 {
 }
 
 impl Drop for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn drop(&mut self) {
         if self.counted() {
             // SAFETY: a heap value or view holds one count of its block
@@ -891,7 +891,7 @@ fn copy_short(dst: &mut [u8], src: &[u8]) {
 }
 
 impl Clone for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn clone(&self) -> Str {
         // one test of the tag, no jump table over the four representations (a `match` made one
         // on wasm32: an indirect jump per clone of a list item or dict key)
@@ -907,7 +907,7 @@ impl Clone for Str {
 }
 
 impl Default for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn default() -> Str {
         Str::new()
     }
@@ -915,21 +915,21 @@ impl Default for Str {
 
 impl std::ops::Deref for Str {
     type Target = str;
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
 impl AsRef<str> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn as_ref(&self) -> &str {
         self.as_str()
     }
 }
 
 impl std::borrow::Borrow<str> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn borrow(&self) -> &str {
         self.as_str()
     }
@@ -956,7 +956,7 @@ const FMT_BUF_KEEP: usize = 4096;
 /// the last finished one gave back (`Str::from_fmt`), so that an f-string in a loop allocates
 /// only its result (nothing when that is short enough to be inline). An f-string inside another
 /// takes a new buffer; whichever finishes gives its buffer back.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn fmt_buf(cap: usize) -> String {
     let mut s = FMT_BUF.with(|b| b.take());
     s.reserve(cap);
@@ -996,7 +996,7 @@ impl JoinBuf {
     }
     /// `xs = []`: empty again (a small buffer kept; a new list takes the buffer the last one
     /// gave back, so that a function called in a loop allocates no buffer for its list).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn renew(&mut self) {
         if self.text.capacity() == 0 {
             self.text = JOIN_BUF.with(|b| b.take());
@@ -1021,7 +1021,7 @@ impl JoinBuf {
         self.items += 1;
     }
     /// `len(xs)`.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn len(&self) -> i64 {
         self.items as i64
     }
@@ -1053,28 +1053,28 @@ thread_local! {
 }
 
 impl From<&str> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(s: &str) -> Str {
         Str::from_str(s)
     }
 }
 
 impl From<&String> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(s: &String) -> Str {
         Str::from_str(s)
     }
 }
 
 impl From<char> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(c: char) -> Str {
         Str::from_char(c)
     }
 }
 
 impl From<Str> for String {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn from(s: Str) -> String {
         s.into_string()
     }
@@ -1114,31 +1114,31 @@ fn str_eq_slow(a: &Str, b: &Str) -> bool {
 }
 impl Eq for Str {}
 impl PartialEq<str> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn eq(&self, o: &str) -> bool {
         str_eq(self.as_str(), o)
     }
 }
 impl PartialEq<&str> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn eq(&self, o: &&str) -> bool {
         str_eq(self.as_str(), o)
     }
 }
 impl PartialEq<String> for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn eq(&self, o: &String) -> bool {
         str_eq(self.as_str(), o)
     }
 }
 impl PartialOrd for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn partial_cmp(&self, o: &Str) -> Option<Ordering> {
         Some(self.cmp(o))
     }
 }
 impl Ord for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn cmp(&self, o: &Str) -> Ordering {
         str_cmp(self.as_str(), o.as_str())
     }
@@ -1206,7 +1206,7 @@ impl std::ops::Add<&Str> for Str {
     /// A result of at most 14 bytes from an inline or literal left side and an inline right
     /// side (`"SKU-" + str(n).zfill(6)`) is put together in two words in line (through
     /// `push_str`, a copy of each side into a byte buffer: ~175 instructions on wasm32).
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn add(mut self, o: &Str) -> Str {
         if let Some((m, y0, y1)) = o.short_text() {
             let left = match &self.0 {
@@ -1228,7 +1228,7 @@ impl std::ops::Add<&Str> for Str {
 
 impl std::ops::Add<&str> for Str {
     type Output = Str;
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn add(mut self, o: &str) -> Str {
         self.push_str(o);
         self
@@ -1236,11 +1236,11 @@ impl std::ops::Add<&str> for Str {
 }
 
 impl PyFmt for Str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         push_str_repr(out, self);
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_str(&self, out: &mut String) {
         push_text(out, self);
     }
@@ -1353,7 +1353,7 @@ pub fn slice_indices(
 }
 
 /// len(s) in code points.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_len(s: &str) -> i64 {
     if s.is_ascii() {
         s.len() as i64
@@ -1368,14 +1368,14 @@ fn char_string(c: char) -> String {
 }
 
 /// s[i]
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_index(s: &str, i: i64, line: u32) -> PyResult<Str> {
     str_index_hint(s, false, i, line)
 }
 
 /// `s[i]` where `ascii` is a caller-proven `s.is_ascii()` (hoisted out of a loop by the
 /// emitter): O(1) then; otherwise O(i), with an ASCII-prefix fast path.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<Str> {
     match str_char_at(s, ascii, i) {
         Some(c) => Ok(Str::from_char(c)),
@@ -1386,7 +1386,7 @@ pub fn str_index_hint(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<Str> 
 impl PyList<Str> {
     /// Item `k` into `dst` (a `for` loop over a list of str: a clone, no allocation); false
     /// past the end.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn read_str_into(&self, k: usize, dst: &mut Str) -> bool {
         match self.0.borrow().get(k) {
             Some(x) => {
@@ -1534,7 +1534,7 @@ pub fn push_join_i64(out: &mut String, sep: &str, first: bool, v: i64) {
 /// call site, where the separator is a literal: its length tests fold away (ngrams' `" ".join(
 /// words[i:i + 3])`: 11 % of its instructions out of line); any slice but an in-range `xs[i:j]`
 /// goes out of line.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_join_list_slice(
     sep: &str,
     l: &PyList<Str>,
@@ -1912,7 +1912,7 @@ pub fn str_eq(a: &str, b: &str) -> bool {
 }
 
 /// `x == y` for byte strings, as `str_eq` (no memcmp call).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_eq_bytes(x: &[u8], y: &[u8]) -> bool {
     let n = x.len();
     if n != y.len() {
@@ -2048,7 +2048,7 @@ pub fn find_byte(b: &[u8], c: u8) -> Option<usize> {
 /// (a byte loop on wasm32): the common prefix a word at a time; the first byte that differs is
 /// found from the XOR of two little-endian words (trailing zeros; wasm32 has no byte swap).
 /// Under 8 bytes, a byte loop (most short strs differ in their first byte).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_cmp(a: &str, b: &str) -> Ordering {
     let (x, y) = (a.as_bytes(), b.as_bytes());
     let n = x.len().min(y.len());
@@ -2108,13 +2108,13 @@ fn long_bytes_eq(x: &[u8], y: &[u8]) -> bool {
 }
 
 /// `s[i]` as a char (for `s[i] == t[j]`: two code points compare like one-character strs).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_index_char(s: &str, ascii: bool, i: i64, line: u32) -> PyResult<char> {
     str_char_at(s, ascii, i).ok_or_else(|| str_index_error(line))
 }
 
 /// `s[i] == other` without allocating the one-character string.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_index_eq(s: &str, ascii: bool, i: i64, other: &str, line: u32) -> PyResult<bool> {
     if ascii {
         let b = s.as_bytes();
@@ -2141,7 +2141,7 @@ fn str_index_error(line: u32) -> PyErr {
     index_err("string index out of range", line)
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn str_char_at(s: &str, ascii: bool, i: i64) -> Option<char> {
     let b = s.as_bytes();
     if ascii {
@@ -2197,7 +2197,7 @@ pub fn str_slice<S: StrSrc + ?Sized>(
 /// out in line (a tokenizer's `src[i:j]` per token: `slice_indices` was a call with the general
 /// step's cases); what `slice_indices` does for step 1: a negative bound counts from the end,
 /// both are clamped to the text, and a stop before the start is an empty piece.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_slice_hint<S: StrSrc + ?Sized>(s: &S,
     ascii: bool,
     start: Option<i64>,
@@ -2289,13 +2289,13 @@ pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<Str> {
     })
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_contains(hay: &str, needle: &str) -> bool {
     find_sub(hay, needle).is_some()
 }
 
 /// str.split(sep, maxsplit)
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_split<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64, line: u32) -> PyResult<PyList<Str>> {
     str_split_src(s.src(), sep, maxsplit, line)
 }
@@ -2364,7 +2364,7 @@ fn split_strip_byte(src: Src<'_>, c: u8, how: u8) -> Vec<Str> {
 }
 
 /// `xs[i]` of a piece local (see `str_split_vec`), borrowed; IndexError as a list's.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_piece(v: &[Str], i: i64, line: u32) -> PyResult<&Str> {
     let n = v.len() as i64;
     let j = if i < 0 { i.wrapping_add(n) } else { i };
@@ -2434,7 +2434,7 @@ impl Pieces {
         }
     }
     /// The next piece, or None after the last.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn next_raw(&mut self) -> Option<Str> {
         let mut d = Str::new();
         if self.next_into(&mut d) {
@@ -2474,7 +2474,7 @@ impl Pieces {
     }
     /// `next_into` of a split at whitespace (`for w in text.split()`, wordcount's loop): in
     /// line where the loop is small enough.
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn next_space_into(&mut self, dst: &mut Str) -> bool {
         let src = self.s.src();
         let (b, n) = (src.text.as_bytes(), src.text.len());
@@ -2548,7 +2548,7 @@ pub fn str_split_nth<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i64
 
 /// `a, b = s.split(sep, maxsplit)`: the `N` pieces without a list (ValueError texts as
 /// `list_unpack`'s, after split's own errors, as CPython splits first).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
     sep: Option<&str>,
     maxsplit: i64,
@@ -2562,7 +2562,7 @@ pub fn str_split_unpack<const N: usize>(s: &(impl StrSrc + ?Sized),
 /// unpack succeeded (CPython assigns nothing on a ValueError). A returned `[Str; N]` is moved
 /// through stack slots a piece at a time, as a tag byte and overlapping 4-byte copies of the
 /// next 7 bytes that fail store-to-load forwarding (~10 % of a split-and-unpack loop's time).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_split_unpack_into<const N: usize>(s: &(impl StrSrc + ?Sized),
     sep: Option<&str>,
     maxsplit: i64,
@@ -2711,7 +2711,7 @@ fn unpack_count_err(n: usize, got: usize, line: u32) -> PyErr {
 }
 
 /// The pieces of `s.split(sep, maxsplit)`, in order, to `put`.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: impl FnMut(&str)) -> PyResult<()> {
     match sep {
         Some(sep) => {
@@ -2808,7 +2808,7 @@ fn split_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: imp
 }
 
 /// str.rsplit(sep, maxsplit)
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_rsplit<S: StrSrc + ?Sized>(s: &S,
     sep: Option<&str>,
     maxsplit: i64,
@@ -2829,7 +2829,7 @@ fn str_rsplit_src(src: Src<'_>,
 }
 
 /// The pieces of `s.rsplit(sep, maxsplit)`, last first, to `put`.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn rsplit_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: impl FnMut(&str)) -> PyResult<()> {
     match sep {
         Some(sep) => {
@@ -2892,7 +2892,7 @@ fn rsplit_each(s: &str, sep: Option<&str>, maxsplit: i64, line: u32, mut put: im
 /// `a, b = s.split(sep, maxsplit)[start:]`, `a, b = s.rsplit(sep, maxsplit)[start:]` (`rev`) and
 /// `a, b = s.rsplit(sep, maxsplit)` (start 0): the `N` pieces without the list or its slice
 /// (split's own errors first, then `list_unpack`'s ValueError texts for the sliced list).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_split_unpack_from<const N: usize>(s: &(impl StrSrc + ?Sized),
     sep: Option<&str>,
     maxsplit: i64,
@@ -2916,7 +2916,7 @@ fn str_split_unpack_from_src<const N: usize>(src: Src<'_>,
 
 /// `str_split_unpack_from` into `N` distinct locals the call does not read (see
 /// `str_split_unpack_into`).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_split_unpack_from_into<const N: usize>(s: &(impl StrSrc + ?Sized),
     sep: Option<&str>,
     maxsplit: i64,
@@ -3006,13 +3006,13 @@ fn is_line_break(c: char) -> bool {
 }
 
 /// str.splitlines()
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_splitlines<S: StrSrc + ?Sized>(s: &S) -> PyList<Str> {
     str_splitlines_keep_src(s.src(), false)
 }
 
 /// str.splitlines(keepends)
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_splitlines_keep<S: StrSrc + ?Sized>(s: &S, keepends: bool) -> PyList<Str> {
     str_splitlines_keep_src(s.src(), keepends)
 }
@@ -3038,7 +3038,7 @@ pub fn str_split_count<S: StrSrc + ?Sized>(s: &S, sep: Option<&str>, maxsplit: i
 }
 
 /// The lines of `s.splitlines(keepends)`, in order, to `put`.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn splitlines_each(s: &str, keepends: bool, mut put: impl FnMut(&str)) {
     if s.is_ascii() {
         // the ASCII line breaks: \n \r (\r\n as one) \x0b \x0c \x1c \x1d \x1e

@@ -8,7 +8,7 @@ pub fn str_join(sep: &str, items: &[Str]) -> Str {
 }
 
 /// Python's ASCII whitespace (str.isspace): \t \n \v \f \r, \x1c-\x1f and ' '.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn ascii_space(c: u8) -> bool {
     matches!(c, 0x09..=0x0d | 0x1c..=0x20)
 }
@@ -50,7 +50,7 @@ fn trim_space_chars(s: &str, left: bool, right: bool) -> &str {
     }
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_strip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
     str_strip_src(s.src(), chars)
 }
@@ -59,7 +59,7 @@ fn str_strip_src(src: Src<'_>, chars: Option<&str>) -> Str {
     src.piece(strip_text(src.text, 0, chars))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_lstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
     str_lstrip_src(s.src(), chars)
 }
@@ -68,7 +68,7 @@ fn str_lstrip_src(src: Src<'_>, chars: Option<&str>) -> Str {
     src.piece(strip_text(src.text, 1, chars))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_rstrip<S: StrSrc + ?Sized>(s: &S, chars: Option<&str>) -> Str {
     str_rstrip_src(s.src(), chars)
 }
@@ -372,7 +372,7 @@ pub fn str_casefold(s: &str) -> Str {
 
 /// str.expandtabs(tabsize): each tab becomes the spaces up to the next multiple of tabsize
 /// (none when tabsize <= 0); the column counts code points and restarts after \n and \r.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_expandtabs<S: StrSrc + ?Sized>(s: &S, tabsize: i64, line: u32) -> PyResult<Str> {
     str_expandtabs_src(s.src(), tabsize, line)
 }
@@ -407,7 +407,7 @@ fn str_expandtabs_src(src: Src<'_>, tabsize: i64, line: u32) -> PyResult<Str> {
 }
 
 /// str.removeprefix(prefix) / str.removesuffix(suffix): the same string when it does not match.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_removeprefix<S: StrSrc + ?Sized>(s: &S, prefix: &str) -> Str {
     let src = s.src();
     match src.text.strip_prefix(prefix) {
@@ -416,7 +416,7 @@ pub fn str_removeprefix<S: StrSrc + ?Sized>(s: &S, prefix: &str) -> Str {
     }
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_removesuffix<S: StrSrc + ?Sized>(s: &S, suffix: &str) -> Str {
     let src = s.src();
     match src.text.strip_suffix(suffix) {
@@ -453,15 +453,15 @@ impl Hits {
     fn new() -> Hits {
         Hits { n: 0, first: [0; 8], more: Vec::new() }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn len(&self) -> usize {
         self.n
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn is_empty(&self) -> bool {
         self.n == 0
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn push(&mut self, at: usize) {
         if self.n < self.first.len() {
             self.first[self.n] = at;
@@ -478,7 +478,7 @@ impl Hits {
 /// str.replace(old, new, count); count < 0 replaces all.
 // the one-ASCII-byte case picked here, in line: with literal `old` and `new` (the usual call)
 // the test folds away and the call goes straight to `replace_ascii_byte`
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_replace<S: StrSrc + ?Sized>(s: &S, old: &str, new: &str, count: i64) -> Str {
     if old.len() == 1 && new.len() == 1 && count < 0 && old.as_bytes()[0] < 0x80 && new.as_bytes()[0] < 0x80 {
         return replace_ascii_byte(s.src(), old.as_bytes()[0], new.as_bytes()[0]);
@@ -614,17 +614,17 @@ fn replace_ascii_byte(src: Src<'_>, a: u8, b: u8) -> Str {
     }
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_startswith(s: &str, prefix: &str) -> bool {
     s.starts_with(prefix)
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_endswith(s: &str, suffix: &str) -> bool {
     s.ends_with(suffix)
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn byte_to_char_index(s: &str, byte: usize) -> i64 {
     str_len(&s[..byte])
 }
@@ -633,7 +633,7 @@ fn byte_to_char_index(s: &str, byte: usize) -> i64 {
 /// of a whole `str` is a match of its characters. Needles of up to 8 bytes: a scan for the
 /// first byte, then a compare (std's two-way searcher costs more to set up than such a search
 /// takes); longer ones: std's.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn find_sub(s: &str, sub: &str) -> Option<usize> {
     let (h, n) = (s.as_bytes(), sub.as_bytes());
     match n.len() {
@@ -813,36 +813,36 @@ fn py_isalpha_char(c: char) -> bool {
 fn char_test_wide(c: char, f: fn(&str) -> bool) -> bool {
     f(c.encode_utf8(&mut [0u8; 4]))
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isdigit(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_digit() } else { char_test_wide(c, str_isdigit) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isdecimal(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_digit() } else { char_test_wide(c, str_isdecimal) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isnumeric(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_digit() } else { char_test_wide(c, str_isnumeric) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isalpha(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphabetic() } else { char_test_wide(c, str_isalpha) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isalnum(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_alphanumeric() } else { char_test_wide(c, str_isalnum) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isspace(c: char) -> bool {
     // ASCII: \t \n \v \f \r, the separators \x1c-\x1f and ' '
     if c.is_ascii() { matches!(c as u32, 0x09..=0x0d | 0x1c..=0x20) } else { char_test_wide(c, str_isspace) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_isupper(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_uppercase() } else { char_test_wide(c, str_isupper) }
 }
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn char_islower(c: char) -> bool {
     if c.is_ascii() { c.is_ascii_lowercase() } else { char_test_wide(c, str_islower) }
 }
@@ -914,7 +914,7 @@ pub fn str_istitle(s: &str) -> bool {
     cased
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn fill_char(fill: &str, line: u32) -> PyResult<char> {
     if fill.len() == 1 {
         return Ok(fill.as_bytes()[0] as char); // one byte: an ASCII character (the usual " ")
@@ -953,7 +953,7 @@ fn pad_str(s: &str, left: i64, right: i64, fill: char) -> Str {
     Str::from(out)
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_ljust<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     str_ljust_src(s.src(), width, fill, line)
 }
@@ -968,7 +968,7 @@ fn str_ljust_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<St
     Ok(pad_str(s, 0, width - n, f))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_rjust<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     str_rjust_src(s.src(), width, fill, line)
 }
@@ -983,7 +983,7 @@ fn str_rjust_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<St
     Ok(pad_str(s, width - n, 0, f))
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_center<S: StrSrc + ?Sized>(s: &S, width: i64, fill: &str, line: u32) -> PyResult<Str> {
     str_center_src(s.src(), width, fill, line)
 }
@@ -1002,7 +1002,7 @@ fn str_center_src(src: Src<'_>, width: i64, fill: &str, line: u32) -> PyResult<S
 
 /// The fill `center` puts on the left of a margin `marg`: CPython's `pad(self, marg / 2 +
 /// (marg & width & 1), ...)` (an odd margin's extra fill goes left when the width is odd).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn center_left(marg: i64, width: i64) -> i64 {
     marg / 2 + (marg & width & 1)
 }
@@ -1027,7 +1027,7 @@ pub fn str_pad_into<S: StrSrc + ?Sized>(out: &mut String, s: &S, how: u8, width:
 }
 
 /// `n` copies of `f` (none for n <= 0): ASCII as one fill of bytes.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn push_pad(out: &mut String, f: char, n: i64) {
     if n <= 0 {
         return;
@@ -1062,7 +1062,7 @@ fn push_pad(out: &mut String, f: char, n: i64) {
 /// together in two words in line (an inline `Str`'s text read from its words, no char count;
 /// out of line, its `u128` shifts were libcalls on wasm32: ~210 instructions per call); the
 /// rest out of line.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_zfill<S: StrSrc + ?Sized>(s: &S, width: i64) -> Str {
     if let Some((n, x0, x1)) = s.short_text() {
         if (x0 | x1) & 0x8080_8080_8080_8080 == 0 && width <= 14 {
@@ -1074,7 +1074,7 @@ pub fn str_zfill<S: StrSrc + ?Sized>(s: &S, width: i64) -> Str {
 
 /// `str(v).zfill(width)` of an int (the emitter's form of it: no `Str` of the digits made and
 /// read back): the digits' word (`small_int_word`, ASCII) zero-filled as `str_zfill` does.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn int_zfill(v: i64, width: i64) -> Str {
     if let Some((x, n)) = small_int_word(v) {
         if width <= 14 {
@@ -1163,7 +1163,7 @@ fn str_zfill_text(s: &str, width: i64) -> Str {
     Str::from(out)
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_partition<S: StrSrc + ?Sized>(s: &S, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
     str_partition_src(s.src(), sep, line)
 }
@@ -1183,7 +1183,7 @@ fn str_partition_src(src: Src<'_>, sep: &str, line: u32) -> PyResult<(Str, Str, 
     }
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn str_rpartition<S: StrSrc + ?Sized>(s: &S, sep: &str, line: u32) -> PyResult<(Str, Str, Str)> {
     str_rpartition_src(s.src(), sep, line)
 }
@@ -1208,7 +1208,7 @@ pub fn str_chars(s: &str) -> Vec<Str> {
     s.chars().map(Str::from_char).collect()
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn py_chr(i: i64, line: u32) -> PyResult<String> {
     if i32::try_from(i).is_err() {
         return Err(PyErr::new(&OVERFLOW_ERROR, "Python int too large to convert to C int", line));
@@ -1229,7 +1229,7 @@ fn surrogate_limit(line: u32) -> PyErr {
     limit_err("a str with a lone surrogate code point (U+D800..U+DFFF): Python allows it, Portalis strs cannot hold it", line)
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn py_ord(s: &str, line: u32) -> PyResult<i64> {
     let mut it = s.chars();
     match (it.next(), it.next()) {

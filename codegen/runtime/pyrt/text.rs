@@ -23,7 +23,7 @@ pub fn py_repr<T: PyFmt + ?Sized>(v: &T) -> String {
 }
 
 impl PyFmt for i64 {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         push_i64(out, *self);
     }
@@ -40,7 +40,7 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 /// The decimal digits of `u` at the end of `buf`; returns where they start. Two digits per
 /// step, and 32-bit arithmetic once the value fits (a 64-bit division is a slow instruction on
 /// wasm32, where a 32-bit division by a constant becomes a multiplication).
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn dec_digits(mut u: u64, buf: &mut [u8; 20]) -> usize {
     let mut i = buf.len();
     while u > u32::MAX as u64 {
@@ -70,7 +70,7 @@ pub fn dec_digits(mut u: u64, buf: &mut [u8; 20]) -> usize {
 }
 
 /// Appends the decimal text of an i64 without going through `fmt`.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 pub fn push_i64(out: &mut String, v: i64) {
     if let Some((x, n)) = small_int_word(v) {
         // up to 8 characters (as `Str::from_i64`) stored as one 8-byte word at the end of the
@@ -96,57 +96,57 @@ pub fn push_i64(out: &mut String, v: i64) {
 }
 
 impl PyFmt for i32 {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         push_i64(out, *self as i64);
     }
 }
 
 impl PyFmt for usize {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str(&self.to_string());
     }
 }
 
 impl PyFmt for f64 {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         push_float_repr(out, *self);
     }
 }
 
 impl PyFmt for bool {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str(if *self { "True" } else { "False" });
     }
 }
 
 impl PyFmt for String {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         push_str_repr(out, self);
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_str(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 
 impl PyFmt for str {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         push_str_repr(out, self);
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_str(&self, out: &mut String) {
         out.push_str(self);
     }
 }
 
 impl PyFmt for () {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str("None");
     }
@@ -157,7 +157,7 @@ impl PyFmt for () {
 pub struct EmptyTuple;
 
 impl PyFmt for EmptyTuple {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     fn fmt_repr(&self, out: &mut String) {
         out.push_str("()");
     }
@@ -227,7 +227,7 @@ pub struct ReprGuard {
 }
 
 impl ReprGuard {
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn enter(kind: usize, addr: usize) -> ReprGuard {
         let key = (kind, addr);
         let entered = REPR_ACTIVE.with(|a| {
@@ -241,7 +241,7 @@ impl ReprGuard {
         });
         ReprGuard { key, entered }
     }
-    #[inline]
+    #[cfg_attr(not(portalis_dev), inline)]
     pub fn entered(&self) -> bool {
         self.entered
     }
@@ -263,7 +263,7 @@ impl Drop for ReprGuard {
 
 /// The repr of the container at `addr`, written by `body`, or `cycle` when it holds itself
 /// (directly, through other containers or through a `__repr__`), as CPython's `Py_ReprEnter`.
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn repr_guarded(addr: usize, out: &mut String, cycle: &str, body: impl FnOnce(&mut String)) {
     let g = ReprGuard::enter(0, addr);
     if g.entered() {
@@ -396,7 +396,7 @@ fn push_hex_escape(out: &mut String, kind: char, cp: u32, width: usize) {
     }
 }
 
-#[inline]
+#[cfg_attr(not(portalis_dev), inline)]
 fn in_ranges(cp: u32, table: &[(u32, u32)]) -> bool {
     // binary search over sorted inclusive ranges
     let mut lo = 0usize;
