@@ -58,14 +58,15 @@ def _python(p: Path) -> subprocess.CompletedProcess:
 
 def _core_flags(cmd: tuple[str, ...]) -> list[str]:
     """The command without what the profiles set differently: `-C lto=off`, `-C incremental=..`,
-    `-C codegen-units=..` and the output path (dev writes inside its incremental work directory)."""
+    `-C codegen-units=..`, the output path (dev writes inside its incremental work directory)
+    and the runtime rlib (dev links the one built with `--cfg portalis_dev`)."""
     out: list[str] = []
     i = 0
     while i < len(cmd):
         if cmd[i] == "-C" and i + 1 < len(cmd) and cmd[i + 1].startswith(("lto=", "incremental=", "codegen-units=")):
             i += 2
-        elif cmd[i] == "-o":
-            i += 2
+        elif cmd[i] == "-o" or (cmd[i] == "--extern" and cmd[i + 1].startswith("pyrt=")):
+            i += 2  # the output path; the runtime rlib (dev links its own: see test_infra_runtime_rlib)
         else:
             out.append(cmd[i])
             i += 1

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from portalis.codegen.build import (
+    DEV_RT_CFG,
     MAP_FILE,
     RT_CFG,
     build_runtime,
@@ -22,6 +23,7 @@ from portalis.codegen.build import (
     runtime_key,
 )
 from portalis.codegen.crate import write_crate
+from portalis.codegen.emit import RUNTIME_PARTS
 from portalis.codegen.toolchain import Toolchain
 from portalis.codegen.wasm_exec import run_wasm
 from portalis.pipeline import translate_source
@@ -237,3 +239,52 @@ def test_incremental_work_directories_are_pruned(toolchain: Toolchain, cache_dir
         assert r.ok, r.format_errors()
     left = list((cache_dir / build.INCREMENTAL_DIR).iterdir())
     assert len(left) == 2
+
+
+def test_dev_rebuilds_link_the_dev_runtime_rlib(toolchain: Toolchain, cache_dir: Path, tmp_path: Path) -> None:
+    """An incremental dev build links the runtime compiled with ``--cfg portalis_dev`` (most runtime
+    functions called, not copied into the edited function's codegen unit); one-unit builds of
+    either profile share the release rlib.  All of them print what CPython prints."""
+    cache_dir = _own_cache(toolchain, cache_dir, tmp_path)
+    crate = _crate(tmp_path / "p", PROGRAM)
+    dev = build_wasm(crate, toolchain, cache_dir=cache_dir, program=str(tmp_path / "prog.py"), profile="dev")
+    rel = build_wasm(crate, toolchain, cache_dir=cache_dir, profile="release")
+    one_unit_dev = build_wasm(crate, toolchain, cache_dir=cache_dir, profile="dev")  # no program: one unit
+    for r in (dev, rel, one_unit_dev):
+        assert r.ok and r.runtime_rlib is not None, r.format_errors()
+        out = run_wasm(r.wasm_path, program_name="prog.py")
+        assert out.exit_code == 0 and out.stdout == _expected(tmp_path, PROGRAM), out.stderr
+    assert dev.runtime_rlib != rel.runtime_rlib
+    assert one_unit_dev.cached and one_unit_dev.runtime_rlib == rel.runtime_rlib
+    assert f"pyrt={dev.runtime_rlib}" in dev.command
+
+    source = (crate / "src" / "pyrt.rs").read_bytes()
+    lib = build_runtime(source, toolchain, cache_dir=cache_dir, profile="dev")
+    assert lib.ok and not lib.built and lib.path == dev.runtime_rlib
+    assert ("--cfg", DEV_RT_CFG) in zip(lib.command, lib.command[1:])
+    assert DEV_RT_CFG not in build_runtime(source, toolchain, cache_dir=cache_dir).command
+    with pytest.raises(ValueError, match="unknown build profile"):
+        build_runtime(source, toolchain, cache_dir=cache_dir, profile="debug")
+
+
+# the runtime parts whose functions stay inline in dev builds too: scalar arithmetic and the
+# error plumbing every user function runs (fib 4.2x slower in a dev build without them)
+DEV_INLINE_PARTS = {"int", "float", "errors", "range", "math"}
+
+
+def test_runtime_inline_hints_follow_the_dev_rule() -> None:
+    """codegen/runtime/CONTRACT.md: outside DEV_INLINE_PARTS a runtime function is inlined in release
+    builds only (``#[cfg_attr(not(portalis_dev), inline)]``); a plain ``#[inline]`` there would be
+    copied into, and recompiled with, every edited function of a dev build."""
+    import re
+
+    spelled = f"#[cfg_attr(not({DEV_RT_CFG}), inline)]"
+    plain, dev_only = [], 0
+    for part in RUNTIME_PARTS:
+        for no, line in enumerate(part.read_text().splitlines(), 1):
+            code = line.split("//")[0]
+            dev_only += code.count(spelled)
+            if part.stem not in DEV_INLINE_PARTS and re.search(r"#\[inline\]", code):
+                plain.append(f"{part.name}:{no}: {line.strip()}")
+    assert not plain, "plain #[inline] outside the dev-inline parts:\n" + "\n".join(plain)
+    assert dev_only > 200  # the rule is in use (262 functions when it was introduced)

@@ -708,6 +708,7 @@ def test_oracle_str_methods(oracle):
 
 CLIPPY_MAIN = r"""
 #![allow(clippy::never_loop)]
+#![allow(unknown_lints, unexpected_cfgs)] // as generated crates: the runtime names `portalis_dev`
 #[macro_use]
 mod pyrt;
 use pyrt::*;
