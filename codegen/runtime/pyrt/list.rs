@@ -7,7 +7,7 @@
 /// `sort_by` is one) gives CPython's result.
 /// One `partial_cmp` (a tuple key compares its items once, where `a < b` then `b < a` compared
 /// them twice); it is `<`'s order: the runtime's types define `<` through `partial_cmp`.
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 fn total_cmp<T: PartialOrd>(a: &T, b: &T) -> Ordering {
     a.partial_cmp(b).unwrap_or(Ordering::Equal)
 }
@@ -48,12 +48,12 @@ impl<T> Global<T> {
 }
 
 impl<T: Clone> Global<T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn get(&self) -> Option<T> {
         // SAFETY: see the type's comment: the reference ends within this call.
         unsafe { (*self.0.get()).clone() }
     }
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn set(&self, v: T) {
         // SAFETY: as in `get`; the old value's drop runs no user code.
         let old = unsafe { (*self.0.get()).replace(v) };
@@ -86,7 +86,7 @@ impl<T> PyCell<T> {
     pub const fn new(value: T) -> Self {
         PyCell { flag: Cell::new(0), value: UnsafeCell::new(value) }
     }
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn borrow(&self) -> CellRef<'_, T> {
         let f = self.flag.get();
         if f < 0 {
@@ -95,7 +95,7 @@ impl<T> PyCell<T> {
         cset(&self.flag, f + 1);
         CellRef { cell: self }
     }
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn borrow_mut(&self) -> CellRefMut<'_, T> {
         if self.flag.get() != 0 {
             cell_conflict();
@@ -106,7 +106,7 @@ impl<T> PyCell<T> {
     /// A shared reference without a guard. SAFETY (caller): it is dropped before anything that
     /// could borrow this cell mutably runs (in practice: within one runtime function that calls
     /// no user code).
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     unsafe fn peek(&self) -> &T {
         if self.flag.get() < 0 {
             cell_conflict();
@@ -115,7 +115,7 @@ impl<T> PyCell<T> {
     }
     /// A mutable reference without a guard, when nothing borrows the cell. SAFETY (caller): it
     /// is dropped before anything else touches this cell (one runtime function, no user code).
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     #[allow(clippy::mut_from_ref)]
     unsafe fn poke(&self) -> &mut T {
         if self.flag.get() != 0 {
@@ -327,7 +327,7 @@ fn trash_leave() {
 }
 
 impl<T> Drop for PyList<T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn drop(&mut self) {
         if std::mem::needs_drop::<T>() && Rc::strong_count(&self.0) == 1 {
             self.drop_last();
@@ -360,7 +360,7 @@ pub struct CellRef<'a, T> {
 }
 
 impl<T> Drop for CellRef<'_, T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn drop(&mut self) {
         cset(&self.cell.flag, self.cell.flag.get() - 1);
     }
@@ -368,7 +368,7 @@ impl<T> Drop for CellRef<'_, T> {
 
 impl<T> std::ops::Deref for CellRef<'_, T> {
     type Target = T;
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn deref(&self) -> &T {
         // SAFETY: the flag counts this guard, so no mutable guard or poke exists while it lives.
         unsafe { &*self.cell.value.get() }
@@ -380,7 +380,7 @@ pub struct CellRefMut<'a, T> {
 }
 
 impl<T> Drop for CellRefMut<'_, T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn drop(&mut self) {
         cset(&self.cell.flag, 0);
     }
@@ -388,7 +388,7 @@ impl<T> Drop for CellRefMut<'_, T> {
 
 impl<T> std::ops::Deref for CellRefMut<'_, T> {
     type Target = T;
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn deref(&self) -> &T {
         // SAFETY: the flag is -1 while this guard lives: no other guard exists.
         unsafe { &*self.cell.value.get() }
@@ -396,7 +396,7 @@ impl<T> std::ops::Deref for CellRefMut<'_, T> {
 }
 
 impl<T> std::ops::DerefMut for CellRefMut<'_, T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn deref_mut(&mut self) -> &mut T {
         // SAFETY: as for deref; `&mut self` makes this the only reference.
         unsafe { &mut *self.cell.value.get() }
@@ -416,7 +416,7 @@ pub struct PyList<T>(pub std::mem::ManuallyDrop<Rc<PyCell<Vec<T>>>>);
 const RENEW_KEEP: usize = 64;
 
 impl<T> Clone for PyList<T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn clone(&self) -> Self {
         PyList(std::mem::ManuallyDrop::new(Rc::clone(&self.0)))
     }
@@ -428,7 +428,7 @@ impl<T: Clone> Default for PyList<T> {
     }
 }
 
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 fn norm_index(i: i64, len: usize) -> Option<usize> {
     let n = len as i64;
     let j = if i < 0 { i + n } else { i };
@@ -452,7 +452,7 @@ pub struct ListView<'a, T> {
 }
 
 impl<T: Copy> PyList<T> {
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn view(&self) -> ListView<'_, T> {
         let g = self.0.borrow();
         // SAFETY: `Cell<T>` has the layout of `T`; the guard keeps the Vec alive and unresized
@@ -465,7 +465,7 @@ impl<T: Copy> PyList<T> {
 }
 
 /// `xs[i]` through a view.
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 pub fn vget<T: Copy>(v: &[Cell<T>], i: i64, line: u32) -> PyResult<T> {
     match norm_index(i, v.len()) {
         // SAFETY: norm_index returns an index below len.
@@ -475,7 +475,7 @@ pub fn vget<T: Copy>(v: &[Cell<T>], i: i64, line: u32) -> PyResult<T> {
 }
 
 /// `xs[i] = val` through a view.
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
     match norm_index(i, v.len()) {
         // SAFETY: as in vget.
@@ -490,7 +490,7 @@ pub fn vset<T: Copy>(v: &[Cell<T>], i: i64, val: T, line: u32) -> PyResult<()> {
 /// Whether `j + c` is inside `0..len` for every `j` in `lo..hi` and `c` in `cmin..=cmax`
 /// (trivially when the range is empty): the test before the checked copy of a range loop
 /// (`vget_in`, `vset_in`; codegen/emit/loops.py `in_bounds_loop`).
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 pub fn span_in(lo: i64, hi: i64, cmin: i64, cmax: i64, len: usize) -> bool {
     // (`hi + cmax <= len` is `hi - 1 + cmax < len`; an overflow answers false: the usual loop)
     lo >= hi
@@ -505,7 +505,7 @@ pub fn span_in(lo: i64, hi: i64, cmin: i64, cmax: i64, len: usize) -> bool {
 /// grows from its first value), the first j's lowest access and the last j's (n, or n - 1)
 /// highest one are in bounds, and the last j plus step fits. A loop that would not run at all
 /// answers false (the usual loop).
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 pub fn stride_in(j: i64, n: i64, strict: bool, step: i64, cmin: i64, cmax: i64, len: usize) -> bool {
     let last = if strict {
         match n.checked_sub(1) {
@@ -558,7 +558,7 @@ impl<T: Clone> PyList<T> {
     pub fn from_vec(v: Vec<T>) -> Self {
         PyList(std::mem::ManuallyDrop::new(Rc::new(PyCell::new(v))))
     }
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn len(&self) -> i64 {
         self.0.borrow().len() as i64
     }
@@ -566,7 +566,7 @@ impl<T: Clone> PyList<T> {
         self.0.borrow().is_empty()
     }
     /// A shared view of the items for a read that ends before anything else runs.
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     fn peek(&self) -> &Vec<T> {
         // SAFETY: the reference is used only within `get`/`get_raw` to clone one item, and
         // cloning a runtime value (i64, f64, String, tuples, Rc-based containers) never borrows
@@ -602,7 +602,7 @@ impl<T: Clone> PyList<T> {
     }
     /// `xs[i][k]`: the part of the item `f` picks (a field of a tuple, cloned) without cloning
     /// the whole item first. `f` runs no user code (a projection and a clone, as in `get`).
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn get_with<R>(&self, i: i64, line: u32, f: impl FnOnce(&T) -> R) -> PyResult<R> {
         let v = self.peek();
         match norm_index(i, v.len()) {
@@ -610,11 +610,11 @@ impl<T: Clone> PyList<T> {
             None => Err(index_err("list index out of range", line)),
         }
     }
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn get_raw(&self, i: usize) -> Option<T> {
         self.peek().get(i).cloned()
     }
-    #[cfg_attr(not(portalis_dev), inline)]
+    #[inline]
     pub fn set(&self, i: i64, val: T, line: u32) -> PyResult<()> {
         // SAFETY: `v` lives until the store below; dropping the old item cannot reach this
         // list (an item never owns its own list's last reference: `self` holds one).
@@ -1293,7 +1293,7 @@ impl<T: Clone + PartialOrd> PyList<T> {
 /// Guard for `in`, list.count/index/remove and container `==` on values that may hold floats:
 /// CPython compares identity before `==` there, so a NaN can match itself; Portalis does not
 /// track identity, so a NaN (x != x) is an error rather than a guess.
-#[cfg_attr(not(portalis_dev), inline)]
+#[inline]
 pub fn no_nan<T: HasNan + ?Sized>(x: &T, line: u32) -> PyResult<()> {
     if x.has_nan() {
         return Err(nan_identity_err(line));
