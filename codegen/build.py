@@ -43,9 +43,15 @@ Two build profiles, like cargo's (``build_wasm(profile=...)``):
   rustc 1.63, wasm32-wasi), the rustc step of an incremental rebuild went from ~940 ms to
   ~590 ms, and the code was 0-30 % slower (sieve, knapsack, wordcount ~1.2-1.3x).
   ``portalis run`` / ``check`` and the language server (the edit loop) use it unless given
-  ``--release``.
+  ``--release``.  Those multi-unit dev builds link a runtime rlib of their own, compiled with
+  ``--cfg portalis_dev`` (``DEV_RT_CFG``): most runtime functions are
+  ``#[cfg_attr(not(portalis_dev), inline)]``, so they are called rather than copied into (and
+  re-optimised with) the edited function's codegen unit (codegen/runtime/CONTRACT.md, "Inline
+  hints per profile").  Measured on 2026-12-07 (the same edit): rustc ~0.43 -> ~0.33 s, the
+  dev code a median 1.07x slower over the 25 kernels (lookup 1.9x the most).
 The profile changes the flags, so it is part of the cache key, of the incremental work
-directory's key and of ``BuildResult.command``; the runtime rlib is the same for both.
+directory's key and of ``BuildResult.command``; one-unit builds of both profiles link the same
+(release) runtime rlib.
 """
 
 from __future__ import annotations
