@@ -503,6 +503,13 @@ fn str_replace_src(src: Src<'_>, old: &str, new: &str, count: i64) -> Str {
     let rest = first + o.len();
     let second = if limit > 1 { next_hit(b, o, rest) } else { None };
     if second.is_none() {
+        if new.is_empty() && (first == 0 || rest == b.len()) {
+            // one match deleted at the start or the end (`line.replace(";ok", "")`): what is
+            // left is a part of the text, made as strip's result is (a long piece of an ASCII
+            // `Str` shares its block: no new block, no copy)
+            // SAFETY: a whole match of a valid `old` starts and ends on character boundaries
+            return src.piece(unsafe { if first == 0 { s.get_unchecked(rest..) } else { s.get_unchecked(..first) } });
+        }
         // one match (most replaces): three copies, no list of positions
         let n = b.len() - o.len() + new.len();
         // SAFETY: `s` cut at a whole match of a valid `old`, joined with `new`: valid UTF-8
