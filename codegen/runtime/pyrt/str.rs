@@ -814,6 +814,12 @@ pub trait StrSrc {
     fn short_text(&self) -> Option<(usize, u64, u64)> {
         None
     }
+    /// `len()` in code points: a `Str`'s `char_len` (an inline one's from its words, a heap one
+    /// known ASCII its byte length: no scan), else a count of the text's.
+    #[inline(always)]
+    fn char_count(&self) -> i64 {
+        str_len(self.src().text)
+    }
 }
 impl StrSrc for Str {
     #[cfg_attr(not(portalis_dev), inline)]
@@ -823,6 +829,10 @@ impl StrSrc for Str {
     #[inline(always)]
     fn short_text(&self) -> Option<(usize, u64, u64)> {
         Str::short_text(self)
+    }
+    #[inline(always)]
+    fn char_count(&self) -> i64 {
+        self.char_len()
     }
 }
 impl StrSrc for str {
@@ -845,6 +855,10 @@ impl<T: StrSrc + ?Sized> StrSrc for &T {
     #[inline(always)]
     fn short_text(&self) -> Option<(usize, u64, u64)> {
         (**self).short_text()
+    }
+    #[inline(always)]
+    fn char_count(&self) -> i64 {
+        (**self).char_count()
     }
 }
 

@@ -1018,9 +1018,10 @@ fn center_left(marg: i64, width: i64) -> i64 {
 /// end of `out`, the buffer of a join of a list display or of a `+` chain: no str of its own.
 /// The same text and errors as `str_ljust` / `str_rjust` / `str_center`.
 pub fn str_pad_into<S: StrSrc + ?Sized>(out: &mut String, s: &S, how: u8, width: i64, fill: &str, line: u32) -> PyResult<()> {
-    let s = s.src().text;
     let f = fill_char(fill, line)?;
-    let n = str_len(s);
+    // (an inline or known-ASCII `Str`'s length without a scan of its text)
+    let n = s.char_count();
+    let s = s.src().text;
     let marg = if width > n { width - n } else { 0 };
     let left = match how {
         0 => 0,
@@ -1033,12 +1034,18 @@ pub fn str_pad_into<S: StrSrc + ?Sized>(out: &mut String, s: &S, how: u8, width:
     Ok(())
 }
 
-/// `n` copies of `f` (none for n <= 0): ASCII as one fill of bytes.
-#[cfg_attr(not(portalis_dev), inline)]
+/// `n` copies of `f` (none for n <= 0): the test in line (one side of a pad is usually empty),
+/// the fill out of line.
+#[inline(always)]
 fn push_pad(out: &mut String, f: char, n: i64) {
-    if n <= 0 {
-        return;
+    if n > 0 {
+        push_pad_some(out, f, n);
     }
+}
+
+/// `push_pad` of n > 0 copies: ASCII as one fill of bytes.
+#[cfg_attr(not(portalis_dev), inline)]
+fn push_pad_some(out: &mut String, f: char, n: i64) {
     match usize::try_from(n) {
         Ok(k) if f.is_ascii() && k <= 1 << 20 => {
             // whole words of the fill byte (`resize` is a memset call, a function with a byte
