@@ -38,7 +38,11 @@ fn trim_space(s: &str, left: bool, right: bool) -> &str {
             return trim_space_chars(&s[i..], false, right);
         }
     }
-    &s[i..j]
+    // SAFETY: `i` is 0, the end, or at a byte below 0x80 (a byte that starts a character);
+    // `j` is the end, or just past a byte below 0x80 (the last byte of its character): both are
+    // character boundaries, `i <= j <= s.len()` (a slice's boundary checks: ~10 instructions
+    // per piece of `[f.strip() for f in s.split(",")]`)
+    unsafe { s.get_unchecked(i..j) }
 }
 
 fn trim_space_chars(s: &str, left: bool, right: bool) -> &str {
