@@ -2759,7 +2759,9 @@ fn split_positions<const N: usize>(t: &str, sep: Option<&str>, maxsplit: i64, li
 fn pieces_at<const N: usize>(src: Src<'_>, at: &[(usize, usize); N]) -> [Str; N] {
     let mut out: [Str; N] = [EMPTY_STR; N];
     for (o, &(a, b)) in out.iter_mut().zip(at.iter()) {
-        src.piece_into(&src.text[a..b], o);
+        // SAFETY: `split_positions` gives the bounds of pieces of `src.text` (`split_each`'s,
+        // or cut next to an ASCII separator): character boundaries
+        src.piece_into(unsafe { cut(src.text, a, b) }, o);
     }
     out
 }
@@ -2768,7 +2770,8 @@ fn pieces_at<const N: usize>(src: Src<'_>, at: &[(usize, usize); N]) -> [Str; N]
 #[inline(always)]
 fn pieces_into<const N: usize>(src: Src<'_>, at: &[(usize, usize); N], out: [&mut Str; N]) {
     for (o, &(a, b)) in out.into_iter().zip(at.iter()) {
-        src.piece_into(&src.text[a..b], o);
+        // SAFETY: as in `pieces_at`
+        src.piece_into(unsafe { cut(src.text, a, b) }, o);
     }
 }
 
