@@ -427,9 +427,8 @@ def build_runtime(
     """Compile the runtime ``source`` (the text of ``pyrt.rs``) into the rlib
     ``<cache>/rt/libpyrt-<key>.rlib``, or return the cached one.  ``profile="dev"``: the rlib
     of incremental dev builds (``--cfg portalis_dev``: fewer functions inlined into callers).
-    Concurrent builders of the
-    same key wait on a file lock (one compiles, the others reuse); the rlib is placed by
-    rename.  A runtime that rustc rejects is remembered in ``libpyrt-<key>.failed`` so callers
+    Concurrent builders of the same key wait on a file lock (one compiles, the others reuse);
+    the rlib is placed by rename.  A runtime that rustc rejects is remembered in ``libpyrt-<key>.failed`` so callers
     fall back to compiling it as a module without retrying."""
     t0 = time.perf_counter()
     cache = Path(cache_dir) if cache_dir is not None else default_cache_dir()
