@@ -344,21 +344,12 @@ impl Str {
         // SAFETY: see `words_of`
         unsafe { std::mem::transmute(Str::words_of(n, x0, x1, x2)) }
     }
-    /// The inline value of the `n <= STR_INLINE` bytes of text at `p`, read as three whole
-    /// words and masked to `n` bytes (no branch on the length, as `text_word` has: pieces of a
-    /// split have random lengths).
+    /// The words of the inline value of the `n <= STR_INLINE` bytes of text at `p`, read as
+    /// three whole words and masked to `n` bytes (no branch on the length, as `text_word` has:
+    /// pieces of a split have random lengths).
     ///
     /// # Safety
     /// 24 bytes from `p` must be readable; its first `n` are a whole `str`.
-    #[inline(always)]
-    unsafe fn inline_from_text(p: *const u8, n: usize) -> Str {
-        // SAFETY: see `words_of`
-        std::mem::transmute(Str::words_from_text(p, n))
-    }
-    /// The words of `inline_from_text(p, n)`.
-    ///
-    /// # Safety
-    /// As `inline_from_text`.
     #[inline(always)]
     unsafe fn words_from_text(p: *const u8, n: usize) -> [u64; STR_INLINE / 8 + 1] {
         #[inline(always)]
@@ -679,14 +670,21 @@ impl<'a> Src<'a> {
     #[inline(always)]
     fn piece_inl(&self, sub: &str) -> Str {
         if sub.len() <= STR_INLINE {
-            let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
-            if p >= t && p + 24 <= t + self.text.len() {
-                // SAFETY: the 24 bytes from `sub`'s start lie inside the text
-                return unsafe { Str::inline_from_text(sub.as_ptr(), sub.len()) };
-            }
-            return Str::inline(sub);
+            // SAFETY: see `words_of`
+            return unsafe { std::mem::transmute::<[u64; STR_INLINE / 8 + 1], Str>(self.short_words(sub)) };
         }
         self.long_piece(sub)
+    }
+    /// The words of the inline value of a short piece `sub` (`len <= STR_INLINE`) of the text:
+    /// read as whole words from the text when the 24 bytes from its start lie inside it.
+    #[inline(always)]
+    fn short_words(&self, sub: &str) -> [u64; STR_INLINE / 8 + 1] {
+        let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
+        if p >= t && p + 24 <= t + self.text.len() {
+            // SAFETY: the 24 bytes from `sub`'s start lie inside the text
+            return unsafe { Str::words_from_text(sub.as_ptr(), sub.len()) };
+        }
+        Str::inline_words(sub)
     }
     /// `out.push(self.piece(sub))`, a short piece's words stored straight into the list's
     /// slot: built as a value and then pushed, the piece went through the stack as two word
@@ -697,19 +695,12 @@ impl<'a> Src<'a> {
         if out.len() == out.capacity() {
             out.reserve(1);
         }
-        let (t, p) = (self.text.as_ptr() as usize, sub.as_ptr() as usize);
         if sub.len() <= STR_INLINE {
-            // SAFETY: `words_from_text` only when the 24 bytes from `sub`'s start lie inside the
-            // text; the slot at `len` is within the capacity (reserved above), uninitialised,
+            // SAFETY: the slot at `len` is within the capacity (reserved above), uninitialised,
             // word-aligned and as large as the words of a valid inline value (`words_of`), which
             // it holds once `len` counts it
             unsafe {
-                let w = if p >= t && p + 24 <= t + self.text.len() {
-                    Str::words_from_text(sub.as_ptr(), sub.len())
-                } else {
-                    Str::inline_words(sub)
-                };
-                Str::write_words(out.as_mut_ptr().add(out.len()), w);
+                Str::write_words(out.as_mut_ptr().add(out.len()), self.short_words(sub));
                 out.set_len(out.len() + 1);
             }
             return;
