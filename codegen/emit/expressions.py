@@ -598,8 +598,12 @@ class _ExpressionsMixin:
                         for x in operands]
         if any(op in ("<", "<=", ">", ">=") for op in e.ops) and all(x.ty == ir.FLOAT for x in operands):
             # every float ordering comparison has an operand the optimiser cannot see through
-            # (see `_opaque`): the first one stays as it is
-            operands = [operands[0], *(_opaque(x) for x in operands[1:])]
+            # (see `_opaque`): the first one stays as it is, unless it is the one constant of
+            # `c < x` (a constant is hidden more cheaply, see `opaque_f64` in intrinsics.py)
+            if len(operands) == 2 and isinstance(operands[0], ir.Const) and not isinstance(operands[1], ir.Const):
+                operands = [_opaque(operands[0]), operands[1]]
+            else:
+                operands = [operands[0], *(_opaque(x) for x in operands[1:])]
         vals = [self.t("_c") for _ in operands]
         parts = []
         for i, op in enumerate(e.ops):

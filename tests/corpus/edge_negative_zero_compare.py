@@ -27,5 +27,20 @@ def pick2(x: float, n: int) -> float:
 
 
 print(pick(z, 0), pick2(z, 0), pick(0.0, 0))
+def clamp_c(x: float) -> float:
+    return 0.0 if 0.0 > x else x
+
+
+def floor_c(x: float) -> float:
+    if 0.0 < x:
+        return x
+    return 0.0
+
+
+def low_c(x: float) -> float:
+    return x if 0.0 >= x else 0.0
+
+
+print(clamp_c(z), floor_c(z), low_c(z), clamp_c(-2.5), floor_c(3.5), low_c(0.5))
 xs = [0.0, -0.0, 1.5, -2.0, -0.0]
 print(max(xs), min(xs), max([-0.0, 0.0]), min([0.0, -0.0]), max(xs, key=lambda v: v * 2.0), min(-0.0, 0.0, key=abs))

@@ -32,6 +32,14 @@ pub fn opaque_f64(v: f64) -> f64 {
     unsafe { std::ptr::read_volatile(&v) }
 }
 
+/// `opaque_f64` of a constant: the emitter puts it in a `static` and this reads it volatile (one
+/// load from a fixed address instead of a store to the stack and a load back).
+#[inline(always)]
+pub fn opaque_static(c: &'static f64) -> f64 {
+    // SAFETY: reading a static through a reference to it.
+    unsafe { std::ptr::read_volatile(c) }
+}
+
 /// A module variable's value (see `py_global!`). Reads clone the value (an `Rc` for containers),
 /// so no reference into the slot outlives a call, and `Clone` of runtime values runs no user code.
 pub struct Global<T>(UnsafeCell<Option<T>>);
