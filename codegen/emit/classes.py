@@ -154,6 +154,13 @@ class ClassEmitter:
         for (cls, meth), name in self.dispatchers.items():
             self.emit_dispatcher(w, cls, meth, name)
 
+    def pass_args(self, f: str, refs: list[str], depth: str) -> str:
+        """The call of method f from a runtime trait with `refs` (Rust `&Self` names): each
+        passed as it is where f takes it by reference (module._byref_params), else cloned."""
+        byref = self.mod.byref.get(f, frozenset())
+        args = ", ".join(r if i in byref else f"{r}.clone()" for i, r in enumerate(refs))
+        return f"{self.mod.fn_ident(f)}({args}{depth})"
+
     def tag_match(self, root: str, m: str, call: "callable", fallback: str) -> str:
         """`match self.tag() { tags => call(f), ... _ => fallback }` over the hierarchy of root."""
         arms = [f"{' | '.join(map(str, tags))} => {call(f)}," for tags, f in self.impls(root, m)]
@@ -161,18 +168,17 @@ class ClassEmitter:
 
     def emit_protocols(self, w: _Writer, c: ir.Class, s: str, depth: str) -> None:
         ln = c.span.line
-        fi = self.mod.fn_ident
         root = c.name
         default_repr = f"{{ rt::set_pending(rt::limit_err({rust_str('printing an object with the default repr (its address) is not supported')}, 0)); rt::Str::new() }}"
         w.line(f"impl rt::PyFmt for {s} {{", ln)
         w.line("    fn fmt_repr(&self, out: &mut String) { let t: rt::Str = "
-               + self.tag_match(root, "__repr__", lambda f: f"{fi(f)}(self.clone(){depth})", default_repr)
+               + self.tag_match(root, "__repr__", lambda f: self.pass_args(f, ["self"], depth), default_repr)
                + "; out.push_str(&t); }", ln)
         str_arms = []
         for k in self.subclasses(root):
             f = self.methods[k].get("__str__") or self.methods[k].get("__repr__")
             if f is not None:
-                str_arms.append(f"{self.classes[k].tag} => {fi(f)}(self.clone(){depth}),")
+                str_arms.append(f"{self.classes[k].tag} => {self.pass_args(f, ['self'], depth)},")
         w.line("    fn fmt_str(&self, out: &mut String) { let t: rt::Str = match self.tag() { "
                + " ".join(str_arms) + f" _ => {default_repr} }}; out.push_str(&t); }}", ln)
         w.line("}", ln)
@@ -183,7 +189,7 @@ class ClassEmitter:
         ni = self.notimpl  # methods that may return NotImplemented: CPython's protocol (codegen/emit/protocols.py)
         may_ni = lambda m: any(f in ni for _, f in self.impls(root, m))  # noqa: E731
         if has("__eq__"):
-            eq = self.tag_match(root, "__eq__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+            eq = self.tag_match(root, "__eq__", lambda f: self.pass_args(f, ["self", "other"], depth),
                                 "self.oid() == other.oid()")
             if may_ni("__eq__"):  # then other.__eq__(self), then identity (false here)
                 eq = ni_wrap(eq, self.reflected(root, "__eq__", depth, "false"), "false")
@@ -207,7 +213,7 @@ class ClassEmitter:
             w.line(f"impl rt::PyHash for {s} {{ fn py_hash(&self) -> i64 {{ rt::tuple_py_hash(&[{items}]) }} }}", ln)
         elif has("__hash__"):
             fallback = "rt::Int::S(self.oid() as i64)" if self.mod.big else "(self.oid() as i64)"
-            h = self.tag_match(root, "__hash__", lambda f: f"{fi(f)}(self.clone(){depth})", fallback)
+            h = self.tag_match(root, "__hash__", lambda f: self.pass_args(f, ["self"], depth), fallback)
             w.line(f"impl std::hash::Hash for {s} {{ fn hash<H: std::hash::Hasher>(&self, state: &mut H) {{ "
                    f"let h = {h}; h.hash(state); }} }}", ln)
             w.line(f"impl rt::PyHash for {s} {{ fn py_hash(&self) -> i64 {{ let h = {h}; rt::obj_hash_result(&h) }} }}", ln)
@@ -216,7 +222,7 @@ class ClassEmitter:
                    "self.oid().hash(state); } }", ln)
             w.line(f"impl rt::PyHash for {s} {{ fn py_hash(&self) -> i64 {{ rt::user_py_hash((self.oid() >> 4) as i64) }} }}", ln)
         if has("__lt__"):
-            lt = self.tag_match(root, "__lt__", lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+            lt = self.tag_match(root, "__lt__", lambda f: self.pass_args(f, ["self", "other"], depth),
                                 "false")
             if may_ni("__lt__") or may_ni("__gt__"):
                 lt = ni_wrap(lt, self.reflected(root, "__gt__", depth, None) if has("__gt__") else None,
@@ -229,7 +235,7 @@ class ClassEmitter:
             for m, op, fallback in (("gt", "__gt__", "other.lt(self)"), ("le", "__le__", "!other.lt(self)"),
                                     ("ge", "__ge__", "!self.lt(other)")):
                 own = has(op) and all(rets.get(f) == ir.BOOL for _, f in self.impls(root, op))
-                body = self.tag_match(root, op, lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+                body = self.tag_match(root, op, lambda f: self.pass_args(f, ["self", "other"], depth),
                                       fallback) if own else fallback
                 if own and may_ni(op):
                     refl = {"__gt__": "__lt__", "__le__": "__ge__", "__ge__": "__le__"}[op]
@@ -263,8 +269,7 @@ class ClassEmitter:
                 a = self.classes[a].base
         if not pairs:
             return body
-        fi = self.mod.fn_ident
-        first = self.tag_match(root, m, lambda f: f"{fi(f)}(self.clone(), other.clone(){depth})",
+        first = self.tag_match(root, m, lambda f: self.pass_args(f, ["self", "other"], depth),
                                "{ rt::set_pending(rt::notimpl_signal(\"\", 0)); false }")
         swapped = ni_wrap(self.reflected(root, rm, depth, None), first, final)
         return f"(if matches!((self.tag(), other.tag()), {' | '.join(pairs)}) {{ {swapped} }} else {{ {body} }})"
@@ -272,9 +277,8 @@ class ClassEmitter:
     def reflected(self, root: str, m: str, depth: str, fallback: str | None) -> str:
         """`other.m(self)` dispatched on other's class (fallback for classes without m: a value, or
         None for NotImplemented)."""
-        fi = self.mod.fn_ident
         fb = fallback if fallback is not None else "{ rt::set_pending(rt::notimpl_signal(\"\", 0)); false }"
-        return self.tag_match(root, m, lambda f: f"{fi(f)}(other.clone(), self.clone(){depth})", fb).replace(
+        return self.tag_match(root, m, lambda f: self.pass_args(f, ["other", "self"], depth), fb).replace(
             "match self.tag()", "match other.tag()", 1)
 
     def emit_dispatcher(self, w: _Writer, cls: str, meth: str, name: str) -> None:
@@ -283,7 +287,8 @@ class ClassEmitter:
         impls = self.impls(cls, meth)
         fn = next(f for f in self.mod.module.functions if f.name == impls[0][1])
         rec = self.mod.recursive
-        params = [f"a{i}: {self.mod.rty(t)}" for i, (_, t) in enumerate(fn.params)]
+        byref = self.mod.byref.get(fn.name, frozenset())  # the same for every implementation
+        params = [f"a{i}: {'&' if i in byref else ''}{self.mod.rty(t)}" for i, (_, t) in enumerate(fn.params)]
         args = [f"a{i}" for i in range(len(fn.params))]
         if rec:
             params.append("_depth: u32")

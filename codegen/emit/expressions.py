@@ -435,16 +435,21 @@ class _ExpressionsMixin:
             return f"({a} {e.op} {b})"
         raise EmitError(f"operator {e.op} on {e.ty}", e.span)
 
+    def call_args(self, func: str, args: "tuple[ir.Expr, ...] | list[ir.Expr]") -> list[str]:
+        """The Rust arguments of a call of user function `func` (module._byref_params): a
+        parameter the callee takes by reference gets a local borrowed where it stands (a walrus
+        among the arguments could rebind it: then a clone, borrowed), any other value a
+        temporary the call borrows (alive until the call returns)."""
+        byref = self.mod.byref.get(func, frozenset())
+        walrus = byref and any(isinstance(n, ir.AssignExpr) for a in args for n in ir.walk(a))
+        return [(f"&{self.ref(local)}" if (local := _same_local(a)) is not None and not walrus else f"&({self.expr(a)})")
+                if i in byref else self.expr(a) for i, a in enumerate(args)]
+
     def call_code(self, e: ir.Call, into: str = "") -> str:
         """The Rust call of user function `e` (its value; an exception it raised left pending);
         with `into`, the call of that `_into` fn writing into `_out` (a PyResult<()>, see
         function.py `into_candidate`)."""
-        byref = self.mod.byref.get(e.func, frozenset())
-        walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
-        # a container the callee takes by reference: a local borrowed where it stands (a
-        # walrus among the arguments could rebind it: then a clone, borrowed)
-        args = [(f"&{self.ref(a)}" if isinstance(a, ir.Local) and not walrus else f"&({self.expr(a)})")
-                if i in byref else self.expr(a) for i, a in enumerate(e.args)]
+        args = self.call_args(e.func, e.args)
         if self.mod.recursive:
             args.append(f"_depth + {1 + self.frame_off}")
         target = self.mod.classes.call_target(e) if "." in e.func else self.mod.fn_ident(e.func)
@@ -1011,7 +1016,15 @@ class _ExpressionsMixin:
         new = f"{self.rty(e.ty)}::new({tag})"
         if e.init is None:
             return new
-        args = [f"{o}.clone()"] + [self.at_off(self.frame_off + 1, lambda a=a: self.expr(a)) for a in e.args]
+        byref = self.mod.byref.get(e.init, frozenset())
+        walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
+        args = [f"&{o}" if 0 in byref else f"{o}.clone()"]
+        for i, a in enumerate(e.args, 1):  # (module._byref_params, as `call_args`)
+            if i in byref and (local := _same_local(a)) is not None and not walrus:
+                args.append(f"&{self.ref(local)}")
+            else:
+                v = self.at_off(self.frame_off + 1, lambda a=a: self.expr(a))
+                args.append(f"&({v})" if i in byref else v)
         if self.mod.recursive:
             args.append(f"_depth + {2 + self.frame_off}")
         init = self.mod.classes.call_target(e) if e.dispatch is not None else self.mod.fn_ident(e.init)
@@ -1063,6 +1076,14 @@ class _ExpressionsMixin:
         bind = "_p" if borrowed else "_p.clone()"
         return (f"|_p: &{self.rty(pty)}| -> rt::PyResult<{self.rty(e.body.ty)}> {{ {enter} "
                 f"let {self.ident(pname)} = {bind}; Ok({body}) }}")
+
+
+def _same_local(e: ir.Expr) -> "ir.Local | None":
+    """A local, also as its base class or narrowed to a subclass (the same Rust value: one
+    Rust type per hierarchy), else None."""
+    if isinstance(e, ir.Coerce) and isinstance(e.ty, ir.ObjT) and isinstance(e.expr.ty, ir.ObjT):
+        e = e.expr
+    return e if isinstance(e, ir.Local) else None
 
 
 def _holds_optionals(t: ir.Type) -> bool:

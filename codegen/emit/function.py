@@ -41,7 +41,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.piece_locals = _piece_locals(fn, bool(mod.recursive))
         # list[str] locals that are only joined: the joined text itself (common._joinbuf_locals)
         self.joinbufs = _joinbuf_locals(fn)
-        # container parameters taken by reference (module._byref_params)
+        # container, str and object parameters taken by reference (module._byref_params)
         self.byref_locals = {fn.params[i][0] for i in mod.byref.get(fn.name, ())}
         # `k, v = xs[i]` / `t = xs[i]` of a borrowed list parameter in a function that changes no
         # list: the str and tuple locals it binds borrow the item's fields in place (see

@@ -197,23 +197,66 @@ class _ModEmitter:
 
 
 def _byref_params(m: ir.Module) -> dict[str, frozenset[int]]:
-    """Per plain module function, the positions of its list, dict, set and str parameters that
-    it never rebinds: passed as `&T` (the caller's container or str, borrowed) instead of a
-    clone, so a call writes and drops no reference count (recursion over a list, a str function
-    called per line). The same object either way, as in Python; a caller's local cannot change
-    while the callee runs (no `nonlocal`).
+    """Per module function or method, the positions of its list, dict, set, str, object and
+    `object | None` parameters that it never rebinds: passed as `&T` (the caller's container,
+    str or object handle, borrowed) instead of a clone, so a call writes and drops no reference
+    count (recursion over a list, a str function called per line, `p.step(dt)` per particle).
+    The same object either way, as in Python; a caller's local cannot change while the callee
+    runs (no `nonlocal`), and an argument that is not a local is a temporary the caller holds
+    until the call returns (`lst[0].m()` where m empties lst: the object stays alive). A use
+    that needs its own handle (stored, returned, passed on by value) clones it.
+    The implementations of one method in a hierarchy (and the functions implementing several
+    names) share their signature, as the tag dispatchers and the runtime traits (`__eq__`,
+    `__repr__`, ...) call any of them alike: a position is by reference only if it is in all
+    of them, and none if one of them cannot be (a generator, memoized).
     Not for functions used as values (a function pointer has one signature), generators,
-    memoized functions, methods and nested functions (their names hold a dot)."""
+    memoized functions, nested functions, and exception classes' `__init__`."""
     as_values = {n.func for n in ir.walk(m) if isinstance(n, ir.FuncRef)}
-    out: dict[str, frozenset[int]] = {}
+    user_classes = {c.name for c in m.classes}
+
+    def by_ref_type(t: ir.Type) -> bool:
+        return (isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.ObjT)) or t == ir.STR
+                or isinstance(t, ir.OptionT) and isinstance(t.inner, ir.ObjT))
+
+    cand: dict[str, frozenset[int] | None] = {}  # None: must take every parameter by value
     for f in m.functions:
-        if "." in f.name or f.nested_in or f.generator or f.cache is not None or f.name in as_values:
+        method = "." in f.name and f.name.split(".")[0] in user_classes and not f.nested_in
+        if ("." in f.name and not method) or f.nested_in:
+            continue
+        if f.generator or f.cache is not None or f.name in as_values:
+            cand[f.name] = None
             continue
         bound = {n.name for n in ir.walk(f.body) if isinstance(n, (ir.NameTarget, ir.Handler)) and n.name}
-        pos = frozenset(i for i, (n, t) in enumerate(f.params)
-                        if (isinstance(t, (ir.ListT, ir.DictT, ir.SetT)) or t == ir.STR) and n not in bound)
-        if pos:
-            out[f.name] = pos
+        cand[f.name] = frozenset(i for i, (n, t) in enumerate(f.params) if by_ref_type(t) and n not in bound)
+    # the methods dispatched together: one group per (hierarchy, method name), merged where a
+    # function implements several
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+    groups: dict[tuple[str, str], list[str]] = {}
+    for c in m.classes:
+        for meth, fname in c.methods:
+            groups.setdefault((c.root, meth), []).append(fname)
+    for fs in groups.values():
+        for f in fs[1:]:
+            a, b = find(fs[0]), find(f)
+            if a != b:
+                parent[a] = b
+    members: dict[str, list[str]] = {}
+    for f in {*cand, *parent}:
+        members.setdefault(find(f), []).append(f)
+    out: dict[str, frozenset[int]] = {}
+    for fs in members.values():
+        sets = [cand.get(f) for f in fs]  # (a method not in cand: by value)
+        if any(s is None for s in sets):
+            continue
+        pos = frozenset.intersection(*sets)  # type: ignore[arg-type]
+        for f in fs:
+            if pos:
+                out[f] = pos
     return out
 
 

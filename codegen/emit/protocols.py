@@ -44,7 +44,7 @@ def protocol_intrinsic(fe: Any, e: ir.Intrinsic) -> str:
 def _raw_call(fe: Any, e: ir.Call) -> str:
     """A user method call as `Option<value>` (None: it returned NotImplemented); its other
     exceptions propagate."""
-    args = [fe.expr(x) for x in e.args]
+    args = fe.call_args(e.func, e.args)
     if fe.mod.recursive:
         args.append(f"_depth + {1 + fe.frame_off}")
     target = fe.mod.classes.call_target(e)

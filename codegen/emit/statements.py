@@ -353,7 +353,8 @@ class _StatementsMixin:
         elif isinstance(target, ir.MethodTarget):
             v = self.t("_mv")
             w.line(f"let {v} = {item};", ln)
-            args = [self.expr(a) for a in target.args] + [v]
+            byref = self.mod.byref.get(target.func, frozenset())
+            args = self.call_args(target.func, target.args) + [f"&{v}" if len(target.args) in byref else v]
             if self.mod.recursive:
                 args.append(f"_depth + {1 + self.frame_off}")
             w.line(f"{self.q(f'rt::ret({self.mod.classes.call_target(target)}({chr(44).join(args)}))')};", ln)

@@ -26,8 +26,8 @@ impl OShape {
 }
 impl ObjId for OShape { fn oid(&self) -> usize { OShape::oid(self) } }
 impl rt::PyFmt for OShape {
-    fn fmt_repr(&self, out: &mut String) { let t: rt::Str = match self.tag() { 1 | 2 => Shape__repr(self.clone()), _ => { rt::set_pending(rt::limit_err("printing an object with the default repr (its address) is not supported", 0)); rt::Str::new() } }; out.push_str(&t); }
-    fn fmt_str(&self, out: &mut String) { let t: rt::Str = match self.tag() { 1 => Shape__repr(self.clone()), 2 => Shape__repr(self.clone()), _ => { rt::set_pending(rt::limit_err("printing an object with the default repr (its address) is not supported", 0)); rt::Str::new() } }; out.push_str(&t); }
+    fn fmt_repr(&self, out: &mut String) { let t: rt::Str = match self.tag() { 1 | 2 => Shape__repr(self), _ => { rt::set_pending(rt::limit_err("printing an object with the default repr (its address) is not supported", 0)); rt::Str::new() } }; out.push_str(&t); }
+    fn fmt_str(&self, out: &mut String) { let t: rt::Str = match self.tag() { 1 => Shape__repr(self), 2 => Shape__repr(self), _ => { rt::set_pending(rt::limit_err("printing an object with the default repr (its address) is not supported", 0)); rt::Str::new() } }; out.push_str(&t); }
 }
 impl rt::CheckDigits for OShape { fn check_digits(&self, _line: u32) -> rt::PyResult<()> { Ok(()) } }
 impl PartialEq for OShape { fn eq(&self, other: &Self) -> bool { self.oid() == other.oid() } }
@@ -39,60 +39,60 @@ impl PartialOrd for OShape { fn partial_cmp(&self, other: &Self) -> Option<std::
 trait ObjId { fn oid(&self) -> usize; }
 impl<T: ObjId> ObjId for Option<T> { fn oid(&self) -> usize { match self { Some(x) => x.oid(), None => 0 } } }
 fn obj_is<A: ObjId, B: ObjId>(a: &A, b: &B) -> bool { a.oid() == b.oid() }
-fn dsp_Shape_area(a0: OShape) -> f64 { match a0.tag() { 1 => Shape__area(a0), _ => Sq__area(a0), } }
+fn dsp_Shape_area(a0: &OShape) -> f64 { match a0.tag() { 1 => Shape__area(a0), _ => Sq__area(a0), } }
 
 mod pf_Shape__init { use super::*;
-pub(super) fn Shape__init(self_: OShape, name: rt::Str) -> () {
+pub(super) fn Shape__init(self_: &OShape, name: rt::Str) -> () {
     match Shape__init_body(self_, name) { Ok(v) => v, Err(e) => { rt::set_pending(e); () } }
 }
 #[inline(always)]
-fn Shape__init_body(mut self_: OShape, mut name: rt::Str) -> rt::PyResult<()> {
+fn Shape__init_body(self_: &OShape, mut name: rt::Str) -> rt::PyResult<()> {
     let _v1 = name.clone();
-    self_.set_name(_v1);
+    (*self_).set_name(_v1);
     Ok(())
 }
 } use pf_Shape__init::Shape__init;
 
 mod pf_Shape__area { use super::*;
-pub(super) fn Shape__area(self_: OShape) -> f64 {
+pub(super) fn Shape__area(self_: &OShape) -> f64 {
     match Shape__area_body(self_) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0.0 } }
 }
 #[inline(always)]
-fn Shape__area_body(mut self_: OShape) -> rt::PyResult<f64> {
+fn Shape__area_body(self_: &OShape) -> rt::PyResult<f64> {
     return Ok(0.0_f64);
 }
 } use pf_Shape__area::Shape__area;
 
 mod pf_Shape__repr { use super::*;
-pub(super) fn Shape__repr(self_: OShape) -> rt::Str {
+pub(super) fn Shape__repr(self_: &OShape) -> rt::Str {
     match Shape__repr_body(self_) { Ok(v) => v, Err(e) => { rt::set_pending(e); rt::Str::new() } }
 }
 #[inline(always)]
-fn Shape__repr_body(mut self_: OShape) -> rt::PyResult<rt::Str> {
-    return Ok({ let _fp1: rt::Str = self_.get_name(); rt::str_concat_scanned(&["Shape(", _fp1.as_str(), ")"]) });
+fn Shape__repr_body(self_: &OShape) -> rt::PyResult<rt::Str> {
+    return Ok({ let _fp1: rt::Str = (*self_).get_name(); rt::str_concat_scanned(&["Shape(", _fp1.as_str(), ")"]) });
 }
 } use pf_Shape__repr::Shape__repr;
 
 mod pf_Sq__init { use super::*;
-pub(super) fn Sq__init(self_: OShape, s: f64) -> () {
+pub(super) fn Sq__init(self_: &OShape, s: f64) -> () {
     match Sq__init_body(self_, s) { Ok(v) => v, Err(e) => { rt::set_pending(e); () } }
 }
 #[inline(always)]
-fn Sq__init_body(mut self_: OShape, mut s: f64) -> rt::PyResult<()> {
-    tr!(rt::ret(Shape__init(self_.clone(), rt::Str::lit("sq"))));
+fn Sq__init_body(self_: &OShape, mut s: f64) -> rt::PyResult<()> {
+    tr!(rt::ret(Shape__init(&(*self_), rt::Str::lit("sq"))));
     let _v1 = s;
-    self_.set_s(_v1);
+    (*self_).set_s(_v1);
     Ok(())
 }
 } use pf_Sq__init::Sq__init;
 
 mod pf_Sq__area { use super::*;
-pub(super) fn Sq__area(self_: OShape) -> f64 {
+pub(super) fn Sq__area(self_: &OShape) -> f64 {
     match Sq__area_body(self_) { Ok(v) => v, Err(e) => { rt::set_pending(e); 0.0 } }
 }
 #[inline(always)]
-fn Sq__area_body(mut self_: OShape) -> rt::PyResult<f64> {
-    return Ok((self_.get_s() * self_.get_s()));
+fn Sq__area_body(self_: &OShape) -> rt::PyResult<f64> {
+    return Ok(((*self_).get_s() * (*self_).get_s()));
 }
 } use pf_Sq__area::Sq__area;
 
@@ -100,7 +100,7 @@ mod pf_module_body { use super::*;
 pub(super) fn module_body() -> rt::PyResult<()> {
     let mut shapes: rt::PyList<OShape> = rt::PyList::new();
     let mut sh: OShape = OShape::null();
-    shapes = rt::PyList::from_vec(vec![{ let _ob1 = OShape::new(2); tr!(rt::ret(Sq__init(_ob1.clone(), 2.0_f64))); _ob1 }, { let _ob2 = OShape::new(1); tr!(rt::ret(Shape__init(_ob2.clone(), rt::Str::lit("dot")))); _ob2 }]);
+    shapes = rt::PyList::from_vec(vec![{ let _ob1 = OShape::new(2); tr!(rt::ret(Sq__init(&_ob1, 2.0_f64))); _ob1 }, { let _ob2 = OShape::new(1); tr!(rt::ret(Shape__init(&_ob2, rt::Str::lit("dot")))); _ob2 }]);
     {
         let _l3 = shapes.clone();
         let mut _k4: usize = 0;
@@ -109,7 +109,7 @@ pub(super) fn module_body() -> rt::PyResult<()> {
             sh = _it5;
             let _v6 = (sh.get_name() + &(rt::Str::lit("!")));
             sh.set_name(_v6);
-            { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(tr!(rt::ret(dsp_Shape_area(sh.clone())))); let _a10 = &((obj_is(&sh, &(tr!(rt::ret(tr!(shapes.get(0_i64, 24)))))))); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
+            { let mut _o7 = String::new(); let _a8 = &sh; let _a9 = &(tr!(rt::ret(dsp_Shape_area(&sh)))); let _a10 = &((obj_is(&sh, &(tr!(rt::ret(tr!(shapes.get(0_i64, 24)))))))); let _pl = _o7.len(); rt::PyFmt::fmt_str(&(*_a8), &mut _o7); if let Err(_e) = rt::ret(()) { _o7.truncate(_pl); rt::out_str(&_o7); return Err(_e); } _o7.push(' '); rt::PyFmt::fmt_str(&(*_a9), &mut _o7); _o7.push(' '); rt::PyFmt::fmt_str(&(*_a10), &mut _o7); _o7.push('\n'); rt::out_str(&_o7); };
         }
     }
     Ok(())
