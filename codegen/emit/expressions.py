@@ -146,8 +146,8 @@ class _ExpressionsMixin:
         """An object whose field is read: `ref`, and a local that may be None (`cur.key` after
         `cur = cur.left`) is borrowed (`cur.as_ref()`) rather than cloned: no reference count
         written and dropped again for every field read."""
-        if (isinstance(e, ir.Coerce) and isinstance(e.expr, ir.Local) and isinstance(e.expr.ty, ir.OptionT)
-                and isinstance(e.ty, ir.ObjT) and e.expr.ty.inner == e.ty):
+        if _narrowed_local(e):
+            assert isinstance(e, ir.Coerce) and isinstance(e.expr, ir.Local)
             return f"({self.coerce(e, self.ident(e.expr.name) + '.as_ref()')})"
         return self.ref(e)
 
@@ -442,8 +442,17 @@ class _ExpressionsMixin:
         temporary the call borrows (alive until the call returns)."""
         byref = self.mod.byref.get(func, frozenset())
         walrus = byref and any(isinstance(n, ir.AssignExpr) for a in args for n in ir.walk(a))
-        return [(f"&{self.ref(local)}" if (local := _same_local(a)) is not None and not walrus else f"&({self.expr(a)})")
-                if i in byref else self.expr(a) for i, a in enumerate(args)]
+        return [self.byref_arg(a, walrus) if i in byref else self.expr(a) for i, a in enumerate(args)]
+
+    def byref_arg(self, a: ir.Expr, walrus: bool) -> str:
+        """A `&T` argument (see `call_args`); an `object | None` local tested not None is
+        borrowed inside its Option (`receiver`)."""
+        if not walrus:
+            if (local := _same_local(a)) is not None:
+                return f"&{self.ref(local)}"
+            if _narrowed_local(a):
+                return self.receiver(a)
+        return f"&({self.expr(a)})"
 
     def call_code(self, e: ir.Call, into: str = "") -> str:
         """The Rust call of user function `e` (its value; an exception it raised left pending);
@@ -1020,8 +1029,8 @@ class _ExpressionsMixin:
         walrus = byref and any(isinstance(n, ir.AssignExpr) for a in e.args for n in ir.walk(a))
         args = [f"&{o}" if 0 in byref else f"{o}.clone()"]
         for i, a in enumerate(e.args, 1):  # (module._byref_params, as `call_args`)
-            if i in byref and (local := _same_local(a)) is not None and not walrus:
-                args.append(f"&{self.ref(local)}")
+            if i in byref and (_same_local(a) is not None or _narrowed_local(a)) and not walrus:
+                args.append(self.byref_arg(a, walrus))
             else:
                 v = self.at_off(self.frame_off + 1, lambda a=a: self.expr(a))
                 args.append(f"&({v})" if i in byref else v)
@@ -1084,6 +1093,13 @@ def _same_local(e: ir.Expr) -> "ir.Local | None":
     if isinstance(e, ir.Coerce) and isinstance(e.ty, ir.ObjT) and isinstance(e.expr.ty, ir.ObjT):
         e = e.expr
     return e if isinstance(e, ir.Local) else None
+
+
+def _narrowed_local(e: ir.Expr) -> bool:
+    """An `object | None` local used as its object (tested not None): `receiver` borrows it
+    inside its Option."""
+    return (isinstance(e, ir.Coerce) and isinstance(e.expr, ir.Local) and isinstance(e.expr.ty, ir.OptionT)
+            and isinstance(e.ty, ir.ObjT) and e.expr.ty.inner == e.ty)
 
 
 def _holds_optionals(t: ir.Type) -> bool:

@@ -52,6 +52,22 @@ class Node:
         self.v = v
         self.nxt = nxt
 
+    def bump(self, by: "Node") -> int:
+        self.v += by.v
+        return self.v
+
+
+def bump_all(head: Node | None) -> list[int]:
+    out: list[int] = []
+    cur = head
+    prev = head
+    while cur is not None:
+        if prev is not None and prev is not cur:
+            out.append(cur.bump(prev))
+        prev = cur
+        cur = cur.nxt
+    return out
+
 
 def length(n: Node | None) -> int:
     if n is None:
@@ -80,7 +96,7 @@ def main() -> None:
     head: Node | None = None
     for i in range(6):
         head = Node(i, head)
-    print(length(head), last_value(head, -1), last_value(None, -1), length(None))
+    print(length(head), last_value(head, -1), last_value(None, -1), length(None), bump_all(head))
     try:
         print(a + 1)  # type: ignore[operator]
     except TypeError as e:
