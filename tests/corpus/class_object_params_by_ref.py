@@ -1,4 +1,4 @@
-# corpus: class: object and `object | None` parameters by reference through operators, setters, class methods, generators and recursion
+# corpus: class: object parameters and `self` by reference through operators (NotImplemented), item setters, class and static methods, generators and hashing
 from typing import Iterator
 
 
@@ -47,42 +47,6 @@ class Grid:
         return self.cells[key]
 
 
-class Node:
-    def __init__(self, v: int, nxt: "Node | None") -> None:
-        self.v = v
-        self.nxt = nxt
-
-    def bump(self, by: "Node") -> int:
-        self.v += by.v
-        return self.v
-
-
-def bump_all(head: Node | None) -> list[int]:
-    out: list[int] = []
-    cur = head
-    prev = head
-    while cur is not None:
-        if prev is not None and prev is not cur:
-            out.append(cur.bump(prev))
-        prev = cur
-        cur = cur.nxt
-    return out
-
-
-def length(n: Node | None) -> int:
-    if n is None:
-        return 0
-    return 1 + length(n.nxt)
-
-
-def last_value(n: Node | None, dflt: int) -> int:
-    while n is not None:
-        if n.nxt is None:
-            return n.v
-        n = n.nxt  # rebinds the parameter: passed by value
-    return dflt
-
-
 def main() -> None:
     a, b = Vec(1, 2), Vec(3, 4)
     c = a + b
@@ -93,10 +57,6 @@ def main() -> None:
     g[2] = c
     a.x = 100
     print(g[1], g[2], g.last, g.last is c)
-    head: Node | None = None
-    for i in range(6):
-        head = Node(i, head)
-    print(length(head), last_value(head, -1), last_value(None, -1), length(None), bump_all(head))
     try:
         print(a + 1)  # type: ignore[operator]
     except TypeError as e:
