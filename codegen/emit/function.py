@@ -49,6 +49,12 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.item_borrows, self.borrowed_locals = item_borrows(fn, mod, self.byref_locals, self.char_locals,
                                                                self.piece_locals)
         self.byref_locals |= self.borrowed_locals
+        # `for w in words:` whose body changes no list: `w` borrows each item in place
+        # (`loop_borrows`, loops.py `str_buffer_loop`); it too reads like a borrowed parameter
+        self.loop_borrows, self.loop_borrowed = loop_borrows(
+            fn, mod, {*self.byref_locals, *self.char_locals, *self.piece_locals, *self.joinbufs},
+            {*self.piece_locals, *self.joinbufs})
+        self.byref_locals |= self.loop_borrowed
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
@@ -314,12 +320,14 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
             w.line("if !_repr_guard.entered() { return Ok(rt::Str::lit(\"...\")); }", fn.span.line)
         handler_vars = {n.name for n in ir.walk(fn.body) if isinstance(n, ir.Handler) and n.name}
         self.fresh_empty = fresh_empty_displays(fn, {*handler_vars, *self.char_locals, *self.piece_locals,
-                                                     *self.joinbufs, *self.borrowed_locals})
+                                                     *self.joinbufs, *self.borrowed_locals, *self.loop_borrowed})
         for n, t in fn.locals:
             if isinstance(t, ir.ExcT) and n in handler_vars:
                 continue  # handler variables are bound in their handler
             if n in self.borrowed_locals:
                 continue  # a reference, bound where the item is read (`borrow_item`)
+            if n in self.loop_borrowed:
+                continue  # a reference, each of its loops binds its own (`loop_borrows`)
             try:
                 if n in self.char_locals:
                     w.line(f"let mut {self.ident(n)}: char = '\\0';", fn.span.line)
@@ -345,7 +353,8 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                 if fn.name == self.mod.exit_fn:
                     # the program's last call returning: its plain-data locals are left to the exit
                     keep = [self.ident(n) for n, t in fn.locals
-                            if n not in self.char_locals and (n in self.piece_locals or plain_data(t) and not self.copy(t))]
+                            if n not in self.char_locals and n not in self.loop_borrowed
+                            and (n in self.piece_locals or plain_data(t) and not self.copy(t))]
                     if keep:
                         w.line(" ".join(f"std::mem::forget({x});" for x in keep), last)
                 w.line("Ok(())", last)
@@ -523,3 +532,96 @@ def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces:
             sites.add(id(s.value))
             names |= mine
     return sites, names
+
+
+# what the body of a `for w in words:` whose `w` borrows the items (`loop_borrows`) may hold
+# besides module._STABLE_NODES: str `+=` on a local, stores into dicts of plain keys and values
+_LOOP_BORROW_NODES = (ir.AugAssign, ir.IndexTarget)
+# ... and, besides module._STABLE_INTRINSICS and the `str.`/`math.` ones, reads and stores of
+# dicts and sets (no list changes; keys and values are plain: hashing, comparing and dropping
+# them run no user code)
+_LOOP_BORROW_INTRINSICS = frozenset({"dict.get", "dict.get_or", "dict.getitem", "set.add", "set.discard"})
+
+
+def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple[set[int], set[str]]:
+    """The `for w in xs:` loops of `fn` (ids) whose str variable `w` can be a reference to each
+    item of the list local `xs` instead of a copy, and those variables. The loop holds a shared
+    borrow of the list's cell while it runs (`PyList::items`), so a change to that list would
+    stop the program (a Portalis bug, never a wrong value or a dangling reference); the body
+    is therefore limited to what changes no list at all: plain values, plain operators,
+    `_STABLE_INTRINSICS`, dict and set reads and stores, local stores, and calls of list-stable
+    functions (module._list_stable). The list itself is then the same from the first item to
+    the last, so iterating a snapshot of it is what CPython's live iteration sees.
+    `w` is a str local (not a parameter, nor kept in another form: `other`) bound only by such
+    loops (`for w in a: ...` then `for w in b: ...`: each its own Rust variable; none inside
+    another's body) and read only inside their bodies (the last item stays bound after a
+    Python loop: a read after it keeps the copy); no `else`. `xs` is a list local not kept in
+    another form (`kept`: a piece vector, a join buffer)."""
+    from portalis.codegen.emit.module import _STABLE_INTRINSICS, _STABLE_NODES, _plain
+    nodes_ok = (*_STABLE_NODES, *_LOOP_BORROW_NODES)
+    if fn.generator or fn.name == "<module>":
+        return set(), set()
+    stable = getattr(mod, "stable", frozenset())
+    params = {n for n, _ in fn.params}
+    local_types = dict(fn.locals)
+    bound: dict[str, int] = {}
+    reads: dict[str, int] = {}
+    for n in ir.walk(fn.body):
+        if isinstance(n, ir.NameTarget):
+            bound[n.name] = bound.get(n.name, 0) + 1
+        elif isinstance(n, ir.Handler) and n.name:
+            bound[n.name] = bound.get(n.name, 0) + 2
+        elif isinstance(n, ir.Local):
+            reads[n.name] = reads.get(n.name, 0) + 1
+        elif isinstance(n, ir.Lambda):
+            for p, _ in n.params:  # (a lambda's own parameter of that name: left alone)
+                bound[p] = bound.get(p, 0) + 2
+
+    def body_ok(body: tuple) -> bool:
+        for n in ir.walk(body):
+            if not isinstance(n, nodes_ok) or not _plain(getattr(n, "ty", ir.NONE)):
+                return False
+            if isinstance(n, ir.Intrinsic):
+                if not ((n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS
+                         or n.name.startswith(("str.", "math."))) and not n.kwargs):
+                    return False
+            elif isinstance(n, ir.NameTarget):
+                if n.is_global:
+                    return False
+            elif isinstance(n, ir.AugAssign):
+                if not (isinstance(n.target, ir.NameTarget) and n.target.ty == ir.STR):
+                    return False
+            elif isinstance(n, ir.IndexTarget):
+                if not (isinstance(n.obj.ty, ir.DictT) and _plain(n.obj.ty)):
+                    return False
+            elif isinstance(n, ir.Call):
+                if n.dispatch is not None or n.func not in stable:
+                    return False
+        return True
+
+    by_name: dict[str, list[ir.For]] = {}
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.For) and isinstance(s.target, ir.NameTarget):
+            by_name.setdefault(s.target.name, []).append(s)
+    loops: set[int] = set()
+    names: set[str] = set()
+    for name, fors in by_name.items():
+        # every binding of the name is one of these loops, none inside another's body (each
+        # loop's `w` is then a Rust variable of its own), and every read is inside one's body
+        if not (bound.get(name) == len(fors) and name != ir.DISCARD and not ir.is_made_up(name)
+                and name not in params and name not in other and local_types.get(name) == ir.STR):
+            continue
+        inside = 0
+        for s in fors:
+            t, xs = s.target, s.iter
+            if (s.orelse or t.is_global or t.ty != ir.STR
+                    or not (isinstance(xs, ir.Local) and xs.ty == ir.ListT(ir.STR) and xs.name not in kept)
+                    or any(isinstance(n, ir.NameTarget) and n.name == name for n in ir.walk(s.body))
+                    or not body_ok(s.body)):
+                break
+            inside += sum(1 for n in ir.walk(s.body) if isinstance(n, ir.Local) and n.name == name)
+        else:
+            if inside == reads.get(name, 0):
+                loops |= {id(s) for s in fors}
+                names.add(name)
+    return loops, names

@@ -307,7 +307,8 @@ class _LoopsMixin:
         """`for ch in text:` / `for w in words:` copy each item into the loop variable's own
         buffer (one String for the whole loop instead of one allocation per item). A str is
         iterated as a snapshot; a list by index, live, as CPython does; `s.split(sep)` and
-        `s.splitlines()` piece by piece (`rt::Pieces`, no list)."""
+        `s.splitlines()` piece by piece (`rt::Pieces`, no list); a list the body cannot change
+        with `w` a reference to each item (function.py `loop_borrows`)."""
         w = self.w
         name = self.ident(s.target.name)
         w.line("{", ln)
@@ -326,6 +327,13 @@ class _LoopsMixin:
             w.line(f"'l{s.label}: loop {{", ln)
             w.indent += 1
             w.line(f"if !{lst}.next_into(&mut {name}) {{ break; }}", ln)
+        elif id(s) in self.loop_borrows:
+            # (function.py `loop_borrows`: the body changes no list) each item borrowed in
+            # place, under a shared borrow of the list held for the whole loop
+            lst, items = self.t("_l"), self.t("_b")
+            w.line(f"let {lst} = {self.expr(s.iter)}; let {items} = {lst}.items();", ln)
+            w.line(f"'l{s.label}: for {name} in {items}.iter() {{", ln)
+            w.indent += 1
         else:
             lst, k = self.t("_l"), self.t("_k")
             w.line(f"let {lst} = {self.expr(s.iter)};", ln)

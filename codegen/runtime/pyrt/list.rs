@@ -581,6 +581,13 @@ impl<T: Clone> PyList<T> {
         // this list mutably. Skipping the guard saves two writes per indexed read in hot loops.
         unsafe { self.0.peek() }
     }
+    /// The items under a shared borrow: `for w in xs:` whose body changes no list
+    /// (codegen/emit/function.py `loop_borrows`) reads each in place. A change to the list
+    /// while the guard lives stops with a Portalis bug (`cell_conflict`), never a dangling item.
+    #[inline(always)]
+    pub fn items(&self) -> CellRef<'_, Vec<T>> {
+        self.0.borrow()
+    }
     /// `xs[i]` borrowed in place (IndexError as `get`): `t = xs[i]` / `a, b = xs[i]` in a
     /// function that changes no list while the reference lives (codegen/emit/function.py
     /// `item_borrows`).

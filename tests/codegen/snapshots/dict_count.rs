@@ -17,13 +17,10 @@ pub(super) fn count(words: &rt::PyList<rt::Str>) -> rt::PyDict<rt::Str, i64> {
 #[inline(always)]
 fn count_body(words: &rt::PyList<rt::Str>) -> rt::PyResult<rt::PyDict<rt::Str, i64>> {
     let mut c: rt::PyDict<rt::Str, i64> = rt::PyDict::new();
-    let mut w: rt::Str = rt::Str::new();
     {
-        let _l1 = (*words).clone();
-        let mut _k2: usize = 0;
-        'l1: loop {
-            if !_l1.read_str_into(_k2, &mut w) { break; } _k2 += 1;
-            tr!(c.add_int(&w, Some(0_i64), 1_i64, 4, 4));
+        let _l1 = (*words).clone(); let _b2 = _l1.items();
+        'l1: for w in _b2.iter() {
+            tr!(c.add_int(&(*w), Some(0_i64), 1_i64, 4, 4));
         }
     }
     return Ok(c.clone());
