@@ -1,4 +1,4 @@
-# corpus: loops: `for w in words:` bodies that change no list (the items read in place): dict keys and values, break/continue/return, nested loops over one list, a per-line helper, a list-stable callee
+# corpus: loops: `for w in words:` bodies that change no list (the items read in place): dict keys and values, break/continue/return, nested loops over one list, a per-line helper, a list-stable callee, the list changed after a break, a KeyError or a return
 
 
 def weight(s: str) -> int:
@@ -23,6 +23,13 @@ def tally(line: str, seen: dict[str, int], firsts: dict[str, str]) -> int:
         total += weight(p)
         seen[p] = seen.get(p, 0) + 1
         firsts[p[0]] = p
+    return total
+
+
+def lookup_all(words: list[str], table: dict[str, int]) -> int:
+    total = 0
+    for w in words:
+        total += table[w]
     return total
 
 
@@ -55,6 +62,19 @@ def main() -> None:
         if len(w) > len(longest):
             longest = w
     print(longest, weight(longest))
+    for w in words:
+        if w == "date":
+            break
+    words.append("kiwi")
+    table = {"apple": 1, "banana": 2}
+    try:
+        print(lookup_all(words, table))
+    except KeyError as e:
+        words.append("lime")
+        print("missing", e, len(words))
+    print(first_long(words, 6))
+    words.sort()
+    print(words)
 
 
 main()
