@@ -561,7 +561,7 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
     nodes_ok = (*_STABLE_NODES, *_LOOP_BORROW_NODES)
     if fn.generator or fn.name == "<module>":
         return set(), set()
-    stable = getattr(mod, "stable", frozenset())
+    stable = mod.stable
     params = {n for n, _ in fn.params}
     local_types = dict(fn.locals)
     bound: dict[str, int] = {}
