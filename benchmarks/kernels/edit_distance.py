@@ -25,7 +25,7 @@ def distance(a: str, b: str) -> int:
 
 
 def main() -> None:
-    words = make_words(600)
+    words = make_words(720)
     total = 0
     closest = (100, "", "")
     for i in range(len(words)):

@@ -24,7 +24,7 @@ def make_log(n: int) -> list[str]:
 
 
 def main() -> None:
-    lines = make_log(1000000)
+    lines = make_log(1500000)
     statuses: Counter[int] = Counter()
     paths: Counter[str] = Counter()
     clients: Counter[str] = Counter()

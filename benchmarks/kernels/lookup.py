@@ -13,7 +13,7 @@ def main() -> None:
     total = 0
     missing = 0
     skipped = 0
-    for j in range(4000000):
+    for j in range(8000000):
         x = (x * 1103515245 + 12345) % 2147483648
         sku = "SKU-" + str(x % 250000).zfill(6)
         if sku in discontinued:

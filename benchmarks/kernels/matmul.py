@@ -29,7 +29,7 @@ def matmul(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
 
 
 def main() -> None:
-    n = 420
+    n = 480
     a = make_matrix(n, 1)
     b = make_matrix(n, 2)
     c = matmul(a, b)

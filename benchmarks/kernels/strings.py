@@ -25,7 +25,7 @@ def count_chars(s: str) -> list[int]:
 
 
 def main() -> None:
-    s = build(5000000)
+    s = build(7500000)
     counts = count_chars(s)
     lines = s.split("\n")
     longest = 0

@@ -54,7 +54,7 @@ def tokenize(src: str) -> list[tuple[str, str]]:
 
 
 def main() -> None:
-    src = make_source(3000000)
+    src = make_source(4500000)
     tokens = tokenize(src)
     kinds: dict[str, int] = {}
     names: dict[str, int] = {}

@@ -57,11 +57,11 @@ def total(n: Node | None) -> int:
 def main() -> None:
     t = Tree()
     seed = 7
-    for _ in range(500000):
+    for _ in range(750000):
         seed = (seed * 1103515245 + 12345) % 2147483648
-        t.insert(seed % 2000000)
+        t.insert(seed % 3000000)
     found = 0
-    for k in range(0, 2000000, 2):
+    for k in range(0, 3000000, 2):
         if t.contains(k):
             found += 1
     print(f"size {t.size}, found {found}, total {total(t.root)}")

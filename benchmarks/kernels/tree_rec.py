@@ -46,7 +46,7 @@ def main() -> None:
     size = 0
     text_len = 0
     deepest = 0
-    for t in range(60):
+    for t in range(120):
         nodes: list[tuple[str, int, int, int]] = []
         root = build(nodes, 18, t)
         total = (total + evaluate(nodes, root)) % 1000003

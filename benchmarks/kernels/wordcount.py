@@ -22,7 +22,7 @@ def count_words(text: str) -> dict[str, int]:
 
 
 def main() -> None:
-    text = generate(7000000)
+    text = generate(10500000)
     counts = count_words(text)
     top = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
     print(f"distinct {len(counts)} top {top}")
