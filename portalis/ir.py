@@ -825,6 +825,16 @@ def walk(node: Any) -> Iterator[Any]:
             push(getattr(n, f))
 
 
+
+def children(node: Any) -> Iterator[Any]:
+    """The IR nodes directly under `node` (its fields, and the items of its tuple fields), in
+    source order."""
+    for f in reversed(_child_fields(type(node)) or ()):
+        v = getattr(node, f)
+        for x in (v if isinstance(v, (tuple, list)) else (v,)):
+            if _child_fields(type(x)) is not None:
+                yield x
+
 def rebinds(left: Any, right: Any) -> bool:
     """Whether `right` assigns, by a walrus, a local that `left` reads: Python reads `left`
     first, so it must not be read again (or borrowed) after `right` ran (`s += (s := t)`)."""

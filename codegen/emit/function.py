@@ -550,14 +550,16 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
     stop the program (a Portalis bug, never a wrong value or a dangling reference); the body
     is therefore limited to what changes no list at all: plain values, plain operators,
     `_STABLE_INTRINSICS`, dict and set reads and stores, local stores, and calls of list-stable
-    functions (module._list_stable). The list itself is then the same from the first item to
-    the last, so iterating a snapshot of it is what CPython's live iteration sees.
-    `w` is a str local (not a parameter, nor kept in another form: `other`) bound only by such
+    functions (module._list_stable); for an object `w`, what `module.unchanging_nodes` admits
+    (fields read and stored, methods called: `module._unchanging`). The list itself is then the
+    same from the first item to the last, so iterating a snapshot of it is what CPython's live
+    iteration sees.
+    `w` is a str or object local (not a parameter, nor kept in another form: `other`) bound only by such
     loops (`for w in a: ...` then `for w in b: ...`: each its own Rust variable; none inside
     another's body) and read only inside their bodies (the last item stays bound after a
     Python loop: a read after it keeps the copy); no `else`. `xs` is a list local not kept in
     another form (`kept`: a piece vector, a join buffer)."""
-    from portalis.codegen.emit.module import _STABLE_INTRINSICS, _STABLE_NODES, _plain
+    from portalis.codegen.emit.module import _STABLE_INTRINSICS, _STABLE_NODES, _plain, unchanging_nodes
     nodes_ok = (*_STABLE_NODES, *_LOOP_BORROW_NODES)
     if fn.generator or fn.name == "<module>":
         return set(), set()
@@ -608,16 +610,19 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
     for name, fors in by_name.items():
         # every binding of the name is one of these loops, none inside another's body (each
         # loop's `w` is then a Rust variable of its own), and every read is inside one's body
+        ty = local_types.get(name)
         if not (bound.get(name) == len(fors) and name != ir.DISCARD and not ir.is_made_up(name)
-                and name not in params and name not in other and local_types.get(name) == ir.STR):
+                and name not in params and name not in other and (ty == ir.STR or isinstance(ty, ir.ObjT))):
             continue
+        # an object: the body may also read and store fields and call methods (`unchanging_nodes`)
+        ok = body_ok if ty == ir.STR else lambda b: unchanging_nodes(b, mod.unchanging.__contains__, mod.exc_inits)
         inside = 0
         for s in fors:
             t, xs = s.target, s.iter
-            if (s.orelse or t.is_global or t.ty != ir.STR
-                    or not (isinstance(xs, ir.Local) and xs.ty == ir.ListT(ir.STR) and xs.name not in kept)
+            if (s.orelse or t.is_global or t.ty != ty
+                    or not (isinstance(xs, ir.Local) and xs.ty == ir.ListT(ty) and xs.name not in kept)
                     or any(isinstance(n, ir.NameTarget) and n.name == name for n in ir.walk(s.body))
-                    or not body_ok(s.body)):
+                    or not ok(s.body)):
                 break
             inside += sum(1 for n in ir.walk(s.body) if isinstance(n, ir.Local) and n.name == name)
         else:

@@ -307,8 +307,8 @@ class _LoopsMixin:
         """`for ch in text:` / `for w in words:` copy each item into the loop variable's own
         buffer (one String for the whole loop instead of one allocation per item). A str is
         iterated as a snapshot; a list by index, live, as CPython does; `s.split(sep)` and
-        `s.splitlines()` piece by piece (`rt::Pieces`, no list); a list the body cannot change
-        with `w` a reference to each item (function.py `loop_borrows`)."""
+        `s.splitlines()` piece by piece (`rt::Pieces`, no list); a list the body cannot change:
+        `borrowed_items_loop`."""
         w = self.w
         name = self.ident(s.target.name)
         w.line("{", ln)
@@ -327,13 +327,6 @@ class _LoopsMixin:
             w.line(f"'l{s.label}: loop {{", ln)
             w.indent += 1
             w.line(f"if !{lst}.next_into(&mut {name}) {{ break; }}", ln)
-        elif id(s) in self.loop_borrows:
-            # (function.py `loop_borrows`: the body changes no list) each item borrowed in
-            # place, under a shared borrow of the list held for the whole loop
-            lst, items = self.t("_l"), self.t("_b")
-            w.line(f"let {lst} = {self.expr(s.iter)}; let {items} = {lst}.items();", ln)
-            w.line(f"'l{s.label}: for {name} in {items}.iter() {{", ln)
-            w.indent += 1
         else:
             lst, k = self.t("_l"), self.t("_k")
             w.line(f"let {lst} = {self.expr(s.iter)};", ln)
@@ -343,6 +336,22 @@ class _LoopsMixin:
             w.line(f"'l{s.label}: loop {{", ln)
             w.indent += 1
             w.line(f"if !{lst}.read_str_into({k}, &mut {name}) {{ break; }} {k} += 1;", ln)
+        self.block(s.body)
+        w.indent -= 1
+        w.line("}", ln)
+        w.indent -= 1
+        w.line("}", ln)
+
+    def borrowed_items_loop(self, s: "ir.For", ln: int) -> None:
+        """`for w in xs:` whose body changes no list (function.py `loop_borrows`): `w` a reference
+        to each item in place, under a shared borrow of the list held for the whole loop."""
+        w = self.w
+        lst, items = self.t("_l"), self.t("_b")
+        w.line("{", ln)
+        w.indent += 1
+        w.line(f"let {lst} = {self.expr(s.iter)}; let {items} = {lst}.items();", ln)
+        w.line(f"'l{s.label}: for {self.ident(s.target.name)} in {items}.iter() {{", ln)
+        w.indent += 1
         self.block(s.body)
         w.indent -= 1
         w.line("}", ln)

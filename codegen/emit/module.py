@@ -5,12 +5,13 @@ module variables, exception classes, main).
 from __future__ import annotations
 
 import re
+from typing import Callable, Mapping
 
 from portalis import ir
 from portalis.codegen.emit.common import (RustCrate, _Writer, crate_name, is_copy, plain_data, runtime_text, rust_str,
                                           rust_type)
 from portalis.codegen.emit.enums import emit_enum_classes
-from portalis.codegen.emit.function import _FnEmitter
+from portalis.codegen.emit.function import _LOOP_BORROW_INTRINSICS, _FnEmitter
 from portalis.codegen.emit.names import Names
 
 
@@ -55,6 +56,8 @@ class _ModEmitter:
         self.exit_fn = _exit_function(module, self.recursive)
         self.byref = _byref_params(module)
         self.stable = _list_stable(module)
+        self.unchanging = _unchanging(module)
+        self.exc_inits = exc_inits(module)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
@@ -305,6 +308,100 @@ def _list_stable(m: ir.Module) -> frozenset[str]:
             if not ok:
                 break
         if ok:
+            cand[f.name] = calls
+    changed = True
+    while changed:  # drop the functions that call one that is not (or no longer) a candidate
+        changed = False
+        for name in list(cand):
+            if not cand[name] <= cand.keys():
+                del cand[name]
+                changed = True
+    return frozenset(cand)
+
+
+
+def _obj_ref(t: ir.Type) -> bool:
+    """An object or an optional object: reading, storing and releasing one runs no user code
+    (objects have no `__del__`)."""
+    return isinstance(t, ir.ObjT) or (isinstance(t, ir.OptionT) and isinstance(t.inner, ir.ObjT))
+
+
+def unchanging_nodes(body, calls_ok: Callable[[str], bool], exc_inits: Mapping[str, str | None]) -> bool:
+    """Whether running the IR `body` changes no list (stores, adds, removes or reorders no
+    item of any list) and runs no user code but the calls `calls_ok(call)` accepts: plain
+    values with plain operators and `_STABLE_INTRINSICS` (the `str.`/`math.` ones, dict and set
+    reads and stores of plain values: function.py `_LOOP_BORROW_INTRINSICS`), locals, objects
+    read and passed along, their fields read and stored (a store releases the old value, which
+    runs no user code and changes no list), objects made (`calls_ok` their `__init__`),
+    exceptions made from plain values and raised (`exc_inits`: a user exception class's
+    generated `__init__`, or None), str `+=` on a local. An operator, builtin or test
+    applied to an object could run its class's dunder methods, so every operand of those must be
+    plain. A list may be released here (by a store): `loop_borrows`' loops hold their own count
+    of their list."""
+    def val(e) -> bool:  # a value an operator, builtin or display may take: plain
+        return _plain(getattr(e, "ty", ir.NONE))
+
+    for n in ir.walk(body):
+        if isinstance(n, ir.Local):
+            ok = True  # (what takes it is checked: a builtin or an operator takes plain values only)
+        elif isinstance(n, ir.GetAttr):
+            ok = _obj_ref(n.obj.ty) and (_plain(n.ty) or _obj_ref(n.ty))
+        elif isinstance(n, ir.AttrTarget):
+            ok = _obj_ref(n.obj.ty)
+        elif isinstance(n, ir.NameTarget):
+            ok = not n.is_global
+        elif isinstance(n, ir.AugAssign):  # (only str and list `+=` stay AugAssigns)
+            ok = isinstance(n.target, ir.NameTarget) and n.target.ty == ir.STR
+        elif isinstance(n, ir.IndexTarget):
+            ok = isinstance(n.obj.ty, ir.DictT) and _plain(n.obj.ty) and val(n.index)
+        elif isinstance(n, ir.Call):
+            ok = n.dispatch is None and calls_ok(n.func)
+        elif isinstance(n, ir.NewObj):
+            ok = n.dispatch is None and n.tag is None and (n.init is None or calls_ok(n.init))
+        elif isinstance(n, ir.NewExc):
+            init = exc_inits.get(n.cls)
+            ok = all(map(val, n.args)) and (init is None or calls_ok(init))
+        elif isinstance(n, ir.Intrinsic):
+            ok = ((n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS
+                   or n.name.startswith(("str.", "math."))) and not n.kwargs
+                  and _plain(n.ty) and all(map(val, n.args)))
+        elif isinstance(n, ir.Coerce) and _obj_ref(n.ty) and _obj_ref(n.expr.ty):
+            ok = True  # (an optional object narrowed: AttributeError or TypeError if None)
+        elif isinstance(n, ir.IfExp) and _obj_ref(n.ty):
+            ok = val(n.cond) and _obj_ref(n.then.ty) and _obj_ref(n.orelse.ty)
+        elif isinstance(n, ir.Compare) and all(op in ("is", "is not") for op in n.ops):
+            ok = True  # (identity: no dunder method)
+        elif isinstance(n, (ir.Compare, ir.BinOp, ir.UnaryOp, ir.BoolOp, ir.IfExp, ir.Coerce, ir.TupleLit,
+                            ir.ListLit, ir.FString, ir.FormatField)):
+            ok = val(n) and all(map(val, ir.children(n)))
+        elif isinstance(n, (ir.Const, ir.Assign, ir.ExprStmt, ir.If, ir.While, ir.For, ir.Break, ir.Continue,
+                            ir.Return, ir.Pass, ir.TupleTarget, ir.Raise)):
+            ok = True
+        else:
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def exc_inits(m: ir.Module) -> dict[str, str | None]:
+    """Each user exception class's generated `__init__` function (None: it has none)."""
+    return {x.name: x.init for x in m.exceptions}
+
+
+def _unchanging(m: ir.Module) -> frozenset[str]:
+    """The functions and methods during whose run no list changes (`unchanging_nodes`, calling
+    only such functions, directly). A loop over a list whose body only calls these can borrow
+    the list's items in place (function.py `loop_borrows`). Unlike `_list_stable` it admits
+    objects and stores into their fields, which may release a list: not for borrows that hold
+    no count of their list."""
+    cand: dict[str, set[str]] = {}
+    inits = exc_inits(m)
+    for f in m.functions:
+        if f.nested_in or f.generator or f.cache is not None:
+            continue
+        calls: set[str] = set()
+        if unchanging_nodes(f.body, lambda name: calls.add(name) is None, inits):
             cand[f.name] = calls
     changed = True
     while changed:  # drop the functions that call one that is not (or no longer) a candidate

@@ -60,6 +60,8 @@ class _StatementsMixin:
             self.loop_else(s, ln)
         elif isinstance(s, ir.For) and id(s.iter) not in self.range_bounds and self.in_bounds_loop(s, ln):
             return
+        elif isinstance(s, ir.For) and id(s) in self.loop_borrows:
+            self.borrowed_items_loop(s, ln)
         elif isinstance(s, ir.For) and self.is_str_buffer_loop(s):
             self.str_buffer_loop(s, ln)
         elif isinstance(s, ir.For):
