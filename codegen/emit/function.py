@@ -615,7 +615,7 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
                 and name not in params and name not in other and (ty == ir.STR or isinstance(ty, ir.ObjT))):
             continue
         # an object: the body may also read and store fields and call methods (`unchanging_nodes`)
-        ok = body_ok if ty == ir.STR else lambda b: unchanging_nodes(b, mod.unchanging.__contains__, mod.exc_inits)
+        ok = body_ok if ty == ir.STR else lambda b: unchanging_nodes(b, mod.unchanging.__contains__, mod.callees)
         inside = 0
         for s in fors:
             t, xs = s.target, s.iter

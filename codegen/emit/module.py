@@ -56,8 +56,8 @@ class _ModEmitter:
         self.exit_fn = _exit_function(module, self.recursive)
         self.byref = _byref_params(module)
         self.stable = _list_stable(module)
-        self.unchanging = _unchanging(module)
-        self.exc_inits = exc_inits(module)
+        self.callees = Callees(module)
+        self.unchanging = _unchanging(module, self.callees)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
@@ -326,17 +326,33 @@ def _obj_ref(t: ir.Type) -> bool:
     return isinstance(t, ir.ObjT) or (isinstance(t, ir.OptionT) and isinstance(t.inner, ir.ObjT))
 
 
-def unchanging_nodes(body, calls_ok: Callable[[str], bool], exc_inits: Mapping[str, str | None]) -> bool:
+class Callees:
+    """The user functions a call, a store or a new object may run: a method called through a
+    base type may run any implementation of that name (`overrides`); a user exception class's
+    generated `__init__` (`exc_inits`, None: it has none)."""
+
+    def __init__(self, m: ir.Module) -> None:
+        self.exc_inits = {x.name: x.init for x in m.exceptions}
+        self.overrides: dict[str, set[str]] = {}
+        for c in m.classes:
+            for meth, func in c.methods:
+                self.overrides.setdefault(meth, set()).add(func)
+
+    def of(self, func: str, dispatch: str | None) -> set[str]:
+        return {func} if dispatch is None else self.overrides.get(func.split(".", 1)[1], set()) | {func}
+
+
+def unchanging_nodes(body, calls_ok: Callable[[str], bool], callees: Callees) -> bool:
     """Whether running the IR `body` changes no list (stores, adds, removes or reorders no
-    item of any list) and runs no user code but the calls `calls_ok(call)` accepts: plain
+    item of any list) and runs no user function but those `calls_ok(name)` accepts: plain
     values with plain operators and `_STABLE_INTRINSICS` (the `str.`/`math.` ones, dict and set
     reads and stores of plain values: function.py `_LOOP_BORROW_INTRINSICS`), locals, objects
     read and passed along, their fields read and stored (a store releases the old value, which
-    runs no user code and changes no list), objects made (`calls_ok` their `__init__`),
-    exceptions made from plain values and raised (`exc_inits`: a user exception class's
-    generated `__init__`, or None), str `+=` on a local. An operator, builtin or test
-    applied to an object could run its class's dunder methods, so every operand of those must be
-    plain. A list may be released here (by a store): `loop_borrows`' loops hold their own count
+    runs no user code and changes no list), methods called (every implementation a call through
+    a base type may run: `Callees`) and property setters, objects made (`calls_ok` their
+    `__init__`), exceptions made from plain values and raised, str `+=` on a local. An
+    operator, builtin or test applied to an object could run its class's dunder methods, so
+    every operand of those must be plain (but `is`). A list may be released here (by a store): `loop_borrows`' loops hold their own count
     of their list."""
     def val(e) -> bool:  # a value an operator, builtin or display may take: plain
         return _plain(getattr(e, "ty", ir.NONE))
@@ -354,12 +370,12 @@ def unchanging_nodes(body, calls_ok: Callable[[str], bool], exc_inits: Mapping[s
             ok = isinstance(n.target, ir.NameTarget) and n.target.ty == ir.STR
         elif isinstance(n, ir.IndexTarget):
             ok = isinstance(n.obj.ty, ir.DictT) and _plain(n.obj.ty) and val(n.index)
-        elif isinstance(n, ir.Call):
-            ok = n.dispatch is None and calls_ok(n.func)
+        elif isinstance(n, (ir.Call, ir.MethodTarget)):
+            ok = all(calls_ok(f) for f in sorted(callees.of(n.func, n.dispatch)))
         elif isinstance(n, ir.NewObj):
             ok = n.dispatch is None and n.tag is None and (n.init is None or calls_ok(n.init))
         elif isinstance(n, ir.NewExc):
-            init = exc_inits.get(n.cls)
+            init = callees.exc_inits.get(n.cls)
             ok = all(map(val, n.args)) and (init is None or calls_ok(init))
         elif isinstance(n, ir.Intrinsic):
             ok = ((n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS
@@ -384,24 +400,18 @@ def unchanging_nodes(body, calls_ok: Callable[[str], bool], exc_inits: Mapping[s
     return True
 
 
-def exc_inits(m: ir.Module) -> dict[str, str | None]:
-    """Each user exception class's generated `__init__` function (None: it has none)."""
-    return {x.name: x.init for x in m.exceptions}
-
-
-def _unchanging(m: ir.Module) -> frozenset[str]:
+def _unchanging(m: ir.Module, callees: Callees) -> frozenset[str]:
     """The functions and methods during whose run no list changes (`unchanging_nodes`, calling
     only such functions, directly). A loop over a list whose body only calls these can borrow
     the list's items in place (function.py `loop_borrows`). Unlike `_list_stable` it admits
     objects and stores into their fields, which may release a list: not for borrows that hold
     no count of their list."""
     cand: dict[str, set[str]] = {}
-    inits = exc_inits(m)
     for f in m.functions:
         if f.nested_in or f.generator or f.cache is not None:
             continue
         calls: set[str] = set()
-        if unchanging_nodes(f.body, lambda name: calls.add(name) is None, inits):
+        if unchanging_nodes(f.body, lambda name: calls.add(name) is None, callees):
             cand[f.name] = calls
     changed = True
     while changed:  # drop the functions that call one that is not (or no longer) a candidate
