@@ -534,36 +534,33 @@ def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces:
     return sites, names
 
 
-# what the body of a `for w in words:` whose `w` borrows the items (`loop_borrows`) may hold
-# besides module._STABLE_NODES: str `+=` on a local, stores into dicts of plain keys and values
-_LOOP_BORROW_NODES = (ir.AugAssign, ir.IndexTarget)
-# ... and, besides module._STABLE_INTRINSICS and the `str.`/`math.` ones, reads and stores of
-# dicts and sets (no list changes; keys and values are plain: hashing, comparing and dropping
-# them run no user code)
+# builtins a loop body whose variable borrows the list's items (`loop_borrows`) may call besides
+# module._STABLE_INTRINSICS and the `str.`/`math.` ones: reads and stores of dicts and sets (no
+# list changes; keys and values are plain: hashing, comparing and dropping them run no user code)
 _LOOP_BORROW_INTRINSICS = frozenset({"dict.get", "dict.get_or", "dict.getitem", "set.add", "set.discard"})
+# the types of a tuple loop target's items that are copied out of the borrowed item
+_COPIED = (ir.INT, ir.FLOAT, ir.BOOL)
 
 
 def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple[set[int], set[str]]:
-    """The `for w in xs:` loops of `fn` (ids) whose str variable `w` can be a reference to each
-    item of the list local `xs` instead of a copy, and those variables. The loop holds a shared
-    borrow of the list's cell while it runs (`PyList::items`), so a change to that list would
-    stop the program (a Portalis bug, never a wrong value or a dangling reference); the body
-    is therefore limited to what changes no list at all: plain values, plain operators,
-    `_STABLE_INTRINSICS`, dict and set reads and stores, local stores, and calls of list-stable
-    functions (module._list_stable); for an object `w`, what `module.unchanging_nodes` admits
-    (fields read and stored, methods called: `module._unchanging`). The list itself is then the
-    same from the first item to the last, so iterating a snapshot of it is what CPython's live
-    iteration sees.
-    `w` is a str or object local (not a parameter, nor kept in another form: `other`) bound only by such
-    loops (`for w in a: ...` then `for w in b: ...`: each its own Rust variable; none inside
-    another's body) and read only inside their bodies (the last item stays bound after a
-    Python loop: a read after it keeps the copy); no `else`. `xs` is a list local not kept in
-    another form (`kept`: a piece vector, a join buffer)."""
-    from portalis.codegen.emit.module import _STABLE_INTRINSICS, _STABLE_NODES, _plain, unchanging_nodes
-    nodes_ok = (*_STABLE_NODES, *_LOOP_BORROW_NODES)
+    """The `for w in xs:` / `for a, b in xs:` loops of `fn` (ids) whose str and object
+    variables can be references to each item (or its fields) of the list local `xs` instead of
+    copies, and those variables (ints, floats and bools of a tuple are copied out). The loop
+    holds a shared borrow of the list's cell while it runs (`PyList::items`), so a change to
+    that list would stop the program (a Portalis bug, never a wrong value or a dangling
+    reference); the body is therefore limited to what changes no list at all
+    (`module.unchanging_nodes`: plain values and operators, dict and set reads and stores,
+    objects' fields read and stored, calls of functions and methods that change no list,
+    `module._unchanging`). The list itself is then the same from the first item to the last,
+    so iterating a snapshot of it is what CPython's live iteration sees.
+    Each borrowed variable is a local (not a parameter, nor kept in another form: `other`) bound
+    only by such loops (`for w in a: ...` then `for w in b: ...`: each its own Rust variable;
+    none inside another's body) and read only inside their bodies (the last item stays bound
+    after a Python loop: a read after it keeps the copy); no `else`. `xs` is a list local not
+    kept in another form (`kept`: a piece vector, a join buffer)."""
+    from portalis.codegen.emit.module import unchanging_nodes
     if fn.generator or fn.name == "<module>":
         return set(), set()
-    stable = mod.stable
     params = {n for n, _ in fn.params}
     local_types = dict(fn.locals)
     bound: dict[str, int] = {}
@@ -579,54 +576,52 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
             for p, _ in n.params:  # (a lambda's own parameter of that name: left alone)
                 bound[p] = bound.get(p, 0) + 2
 
-    def body_ok(body: tuple) -> bool:
-        for n in ir.walk(body):
-            if not isinstance(n, nodes_ok) or not _plain(getattr(n, "ty", ir.NONE)):
-                return False
-            if isinstance(n, ir.Intrinsic):
-                if not ((n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS
-                         or n.name.startswith(("str.", "math."))) and not n.kwargs):
-                    return False
-            elif isinstance(n, ir.NameTarget):
-                if n.is_global:
-                    return False
-            elif isinstance(n, ir.AugAssign):
-                if not (isinstance(n.target, ir.NameTarget) and n.target.ty == ir.STR):
-                    return False
-            elif isinstance(n, ir.IndexTarget):
-                if not (isinstance(n.obj.ty, ir.DictT) and _plain(n.obj.ty)):
-                    return False
-            elif isinstance(n, ir.Call):
-                if n.dispatch is not None or n.func not in stable:
-                    return False
-        return True
+    def borrowable(t: ir.NameTarget, ty: ir.Type) -> bool:
+        return (not t.is_global and t.ty == ty and local_types.get(t.name) == ty and t.name not in params
+                and t.name not in other and (ty == ir.STR or isinstance(ty, ir.ObjT)))
 
-    by_name: dict[str, list[ir.For]] = {}
-    for s in ir.walk(fn.body):
-        if isinstance(s, ir.For) and isinstance(s.target, ir.NameTarget):
-            by_name.setdefault(s.target.name, []).append(s)
-    loops: set[int] = set()
-    names: set[str] = set()
-    for name, fors in by_name.items():
-        # every binding of the name is one of these loops, none inside another's body (each
-        # loop's `w` is then a Rust variable of its own), and every read is inside one's body
-        ty = local_types.get(name)
-        if not (bound.get(name) == len(fors) and name != ir.DISCARD and not ir.is_made_up(name)
-                and name not in params and name not in other and (ty == ir.STR or isinstance(ty, ir.ObjT))):
-            continue
-        # an object: the body may also read and store fields and call methods (`unchanging_nodes`)
-        ok = body_ok if ty == ir.STR else lambda b: unchanging_nodes(b, mod.unchanging.__contains__, mod.callees)
-        inside = 0
-        for s in fors:
-            t, xs = s.target, s.iter
-            if (s.orelse or t.is_global or t.ty != ty
-                    or not (isinstance(xs, ir.Local) and xs.ty == ir.ListT(ty) and xs.name not in kept)
-                    or any(isinstance(n, ir.NameTarget) and n.name == name for n in ir.walk(s.body))
-                    or not ok(s.body)):
-                break
-            inside += sum(1 for n in ir.walk(s.body) if isinstance(n, ir.Local) and n.name == name)
+    def borrowed_names(s: ir.For) -> list[str] | None:
+        """The variables of the candidate loop `s` that borrow, None: not a candidate."""
+        t, xs = s.target, s.iter
+        if s.orelse or not (isinstance(xs, ir.Local) and isinstance(xs.ty, ir.ListT) and xs.name not in kept):
+            return None
+        if isinstance(t, ir.NameTarget):
+            items, tys = (t,), (xs.ty.elem,)
+        elif (isinstance(t, ir.TupleTarget) and isinstance(xs.ty.elem, ir.TupleT)
+              and len(t.items) == len(xs.ty.elem.items) and all(isinstance(i, ir.NameTarget) for i in t.items)):
+            items, tys = t.items, xs.ty.elem.items
         else:
-            if inside == reads.get(name, 0):
-                loops |= {id(s) for s in fors}
-                names.add(name)
-    return loops, names
+            return None
+        out = []
+        for i, ty in zip(items, tys):
+            if ir.is_made_up(i.name):
+                return None
+            if i.name == ir.DISCARD or (ty in _COPIED and i.ty == ty and not i.is_global):
+                continue
+            if not borrowable(i, ty):
+                return None
+            out.append(i.name)
+        if not out or any(isinstance(n, ir.NameTarget) and n.name in out for n in ir.walk(s.body)):
+            return None
+        return out if unchanging_nodes(s.body, mod.unchanging.__contains__, mod.callees) else None
+
+    cands: dict[int, tuple[ir.For, list[str]]] = {}
+    for s in ir.walk(fn.body):
+        if isinstance(s, ir.For) and (ns := borrowed_names(s)) is not None:
+            cands[id(s)] = (s, ns)
+    while True:
+        # every binding of a name is as a borrowed variable of one of these loops, none inside
+        # another's body (each loop's `w` is then a Rust variable of its own), and every read
+        # is inside one's body; a loop stays when all its variables do
+        loops_of: dict[str, list[ir.For]] = {}
+        for s, ns in cands.values():
+            for n in ns:
+                loops_of.setdefault(n, []).append(s)
+        good = {n for n, fors in loops_of.items()
+                if bound.get(n) == len(fors)
+                and reads.get(n, 0) == sum(1 for s in fors for x in ir.walk(s.body) if isinstance(x, ir.Local) and x.name == n)}
+        drop = [k for k, (_, ns) in cands.items() if not set(ns) <= good]
+        if not drop:
+            return set(cands), set(loops_of)
+        for k in drop:
+            del cands[k]

@@ -343,15 +343,34 @@ class _LoopsMixin:
         w.line("}", ln)
 
     def borrowed_items_loop(self, s: "ir.For", ln: int) -> None:
-        """`for w in xs:` whose body changes no list (function.py `loop_borrows`): `w` a reference
-        to each item in place, under a shared borrow of the list held for the whole loop."""
+        """`for w in xs:` / `for a, b in xs:` whose body changes no list (function.py
+        `loop_borrows`): `w` a reference to each item in place (`a`, `b` to its fields; an int,
+        float or bool field copied into its variable), under a shared borrow of the list held
+        for the whole loop."""
         w = self.w
         lst, items = self.t("_l"), self.t("_b")
         w.line("{", ln)
         w.indent += 1
         w.line(f"let {lst} = {self.expr(s.iter)}; let {items} = {lst}.items();", ln)
-        w.line(f"'l{s.label}: for {self.ident(s.target.name)} in {items}.iter() {{", ln)
+        copies: list[str] = []
+        if isinstance(s.target, ir.TupleTarget):
+            pats = []
+            for i in s.target.items:
+                if i.name in self.loop_borrowed:
+                    pats.append(self.ident(i.name))
+                elif i.name == ir.DISCARD:
+                    pats.append("_")
+                else:
+                    c = self.t("_c")
+                    pats.append(c)
+                    copies.append(f"{self.ident(i.name)} = *{c};")
+            pat = f"({', '.join(pats)}{',' if len(pats) == 1 else ''})"
+        else:
+            pat = self.ident(s.target.name)
+        w.line(f"'l{s.label}: for {pat} in {items}.iter() {{", ln)
         w.indent += 1
+        for c in copies:
+            w.line(c, ln)
         self.block(s.body)
         w.indent -= 1
         w.line("}", ln)
