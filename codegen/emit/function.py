@@ -548,17 +548,17 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
     copies, and those variables (ints, floats and bools of a tuple are copied out). The loop
     holds a shared borrow of the list's cell while it runs (`PyList::items`), so a change to
     that list would stop the program (a Portalis bug, never a wrong value or a dangling
-    reference); the body is therefore limited to what changes no list at all
-    (`module.unchanging_nodes`: plain values and operators, dict and set reads and stores,
-    objects' fields read and stored, calls of functions and methods that change no list,
-    `module._unchanging`). The list itself is then the same from the first item to the last,
-    so iterating a snapshot of it is what CPython's live iteration sees.
+    reference); the body is therefore limited to what changes no list of that Rust type
+    (`module.body_list_changes`: plain values and operators, dict and set reads and stores,
+    changes of other lists of plain items, objects' fields read and stored, calls of
+    functions and methods followed there). The list itself is then the same from the first
+    item to the last, so iterating a snapshot of it is what CPython's live iteration sees.
     Each borrowed variable is a local (not a parameter, nor kept in another form: `other`) bound
     only by such loops (`for w in a: ...` then `for w in b: ...`: each its own Rust variable;
     none inside another's body) and read only inside their bodies (the last item stays bound
     after a Python loop: a read after it keeps the copy); no `else`. `xs` is a list local not
     kept in another form (`kept`: a piece vector, a join buffer)."""
-    from portalis.codegen.emit.module import unchanging_nodes
+    from portalis.codegen.emit.module import body_list_changes
     if fn.generator or fn.name == "<module>":
         return set(), set()
     params = {n for n, _ in fn.params}
@@ -603,7 +603,8 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
             out.append(i.name)
         if not out or any(isinstance(n, ir.NameTarget) and n.name in out for n in ir.walk(s.body)):
             return None
-        return out if unchanging_nodes(s.body, mod.unchanging.__contains__, mod.callees) else None
+        changes = body_list_changes(s.body, mod)
+        return out if changes is not None and mod.rty(xs.ty) not in changes else None
 
     cands: dict[int, tuple[ir.For, list[str]]] = {}
     for s in ir.walk(fn.body):

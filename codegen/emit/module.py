@@ -57,7 +57,7 @@ class _ModEmitter:
         self.byref = _byref_params(module)
         self.stable = _list_stable(module)
         self.callees = Callees(module)
-        self.unchanging = _unchanging(module, self.callees)
+        self.list_changes = _list_change_summaries(module, self.callees, self.rty)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
         self.user_excs = {e.name for e in module.exceptions}
@@ -342,20 +342,35 @@ class Callees:
         return {func} if dispatch is None else self.overrides.get(func.split(".", 1)[1], set()) | {func}
 
 
-def unchanging_nodes(body, calls_ok: Callable[[str], bool], callees: Callees) -> bool:
-    """Whether running the IR `body` changes no list (stores, adds, removes or reorders no
-    item of any list) and runs no user function but those `calls_ok(name)` accepts: plain
-    values with plain operators and `_STABLE_INTRINSICS` (the `str.`/`math.` ones, dict and set
-    reads and stores of plain values: function.py `_LOOP_BORROW_INTRINSICS`), locals, objects
-    read and passed along, their fields read and stored (a store releases the old value, which
-    runs no user code and changes no list), methods called (every implementation a call through
-    a base type may run: `Callees`) and property setters, objects made (`calls_ok` their
-    `__init__`), exceptions made from plain values and raised, str `+=` on a local. An
-    operator, builtin or test applied to an object could run its class's dunder methods, so
-    every operand of those must be plain (but `is`). A list may be released here (by a store): `loop_borrows`' loops hold their own count
-    of their list."""
+# list methods that change their list (the first argument) and, when its items and the other
+# arguments are plain, run no user code
+_LIST_CHANGERS = frozenset({"list.append", "list.extend", "list.insert", "list.pop", "list.pop_at", "list.remove",
+                            "list.clear", "list.reverse", "list.sort", "list.imul"})
+
+
+def list_changes(body, callees: Callees, rty: Callable[[ir.Type], str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """What running the IR `body` may change: (the Rust types of the lists whose items it may
+    store, add, remove or reorder itself, the user functions it may call), or None: it may do
+    what is not followed here. Admitted: plain values with plain operators and
+    `_STABLE_INTRINSICS` (the `str.`/`math.` ones, dict and set reads and stores of plain
+    values: function.py `_LOOP_BORROW_INTRINSICS`, `dict.setdefault`), changes of lists of plain
+    items (`_LIST_CHANGERS`, item stores and deletions, `+=`), locals, objects read and passed
+    along, their fields read and stored (a store releases the old value, which runs no user code
+    and changes no list), methods called (every implementation a call through a base type may
+    run: `Callees`) and property setters, objects made (their `__init__`), exceptions made from
+    plain values and raised, str `+=` on a local. An operator, builtin or test applied to an
+    object could run its class's dunder methods, so every operand of those must be plain (but
+    `is`). A list may be released here (by a store): `loop_borrows`' loops hold their own count
+    of their list. A change goes through a value of the list's own Rust type: a list of
+    another Rust type is another list."""
+    changed: set[str] = set()
+    calls: set[str] = set()
+
     def val(e) -> bool:  # a value an operator, builtin or display may take: plain
         return _plain(getattr(e, "ty", ir.NONE))
+
+    def plain_list(e) -> bool:
+        return isinstance(e.ty, ir.ListT) and _plain(e.ty)
 
     for n in ir.walk(body):
         if isinstance(n, ir.Local):
@@ -367,20 +382,31 @@ def unchanging_nodes(body, calls_ok: Callable[[str], bool], callees: Callees) ->
         elif isinstance(n, ir.NameTarget):
             ok = not n.is_global
         elif isinstance(n, ir.AugAssign):  # (only str and list `+=` stay AugAssigns)
-            ok = isinstance(n.target, ir.NameTarget) and n.target.ty == ir.STR
-        elif isinstance(n, ir.IndexTarget):
-            ok = isinstance(n.obj.ty, ir.DictT) and _plain(n.obj.ty) and val(n.index)
+            t = n.target
+            ok = isinstance(t, ir.NameTarget) and (t.ty == ir.STR or (isinstance(t.ty, ir.ListT) and _plain(t.ty)))
+            if ok and t.ty != ir.STR:
+                changed.add(rty(t.ty))
+        elif isinstance(n, (ir.IndexTarget, ir.DelItem)):
+            ok = ((isinstance(n.obj.ty, ir.DictT) or plain_list(n.obj)) and _plain(n.obj.ty) and val(n.index))
+            if ok and isinstance(n.obj.ty, ir.ListT):
+                changed.add(rty(n.obj.ty))
         elif isinstance(n, (ir.Call, ir.MethodTarget)):
-            ok = all(calls_ok(f) for f in sorted(callees.of(n.func, n.dispatch)))
+            calls |= callees.of(n.func, n.dispatch)
+            ok = True
         elif isinstance(n, ir.NewObj):
-            ok = n.dispatch is None and n.tag is None and (n.init is None or calls_ok(n.init))
+            ok = n.dispatch is None and n.tag is None
+            if n.init is not None:
+                calls.add(n.init)
         elif isinstance(n, ir.NewExc):
-            init = callees.exc_inits.get(n.cls)
-            ok = all(map(val, n.args)) and (init is None or calls_ok(init))
+            ok = all(map(val, n.args))
+            if (init := callees.exc_inits.get(n.cls)) is not None:
+                calls.add(init)
         elif isinstance(n, ir.Intrinsic):
-            ok = ((n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS
-                   or n.name.startswith(("str.", "math."))) and not n.kwargs
-                  and _plain(n.ty) and all(map(val, n.args)))
+            ok = not n.kwargs and all(map(val, n.args)) and (
+                n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS or n.name == "dict.setdefault"
+                or n.name.startswith(("str.", "math.")) or (n.name in _LIST_CHANGERS and plain_list(n.args[0])))
+            if ok and n.name in _LIST_CHANGERS:
+                changed.add(rty(n.args[0].ty))
         elif isinstance(n, ir.Coerce) and _obj_ref(n.ty) and _obj_ref(n.expr.ty):
             ok = True  # (an optional object narrowed: AttributeError or TypeError if None)
         elif isinstance(n, ir.IfExp) and _obj_ref(n.ty):
@@ -396,31 +422,45 @@ def unchanging_nodes(body, calls_ok: Callable[[str], bool], callees: Callees) ->
         else:
             ok = False
         if not ok:
-            return False
-    return True
+            return None
+    return frozenset(changed), frozenset(calls)
 
 
-def _unchanging(m: ir.Module, callees: Callees) -> frozenset[str]:
-    """The functions and methods during whose run no list changes (`unchanging_nodes`, calling
-    only such functions, directly). A loop over a list whose body only calls these can borrow
-    the list's items in place (function.py `loop_borrows`). Unlike `_list_stable` it admits
-    objects and stores into their fields, which may release a list: not for borrows that hold
-    no count of their list."""
-    cand: dict[str, set[str]] = {}
+def _list_change_summaries(m: ir.Module, callees: Callees, rty: Callable[[ir.Type], str]) -> dict[str, frozenset[str]]:
+    """For each function and method whose run `list_changes` can follow (through the functions
+    it calls), the Rust types of the lists that run may change (an empty set: it changes no
+    list). A loop over a list whose body changes no list of that type can borrow its items in
+    place (function.py `loop_borrows`). Unlike `_list_stable` it admits objects and stores into
+    their fields, which may release a list: not for borrows that hold no count of their list."""
+    own: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
     for f in m.functions:
-        if f.nested_in or f.generator or f.cache is not None:
-            continue
-        calls: set[str] = set()
-        if unchanging_nodes(f.body, lambda name: calls.add(name) is None, callees):
-            cand[f.name] = calls
+        if not (f.nested_in or f.generator or f.cache is not None) and (r := list_changes(f.body, callees, rty)):
+            own[f.name] = r
+    out = {f: ch for f, (ch, _) in own.items()}
     changed = True
-    while changed:  # drop the functions that call one that is not (or no longer) a candidate
+    while changed:  # add what the callees change; drop the functions calling one not (or no longer) known
         changed = False
-        for name in list(cand):
-            if not cand[name] <= cand.keys():
-                del cand[name]
+        for f, (ch, calls) in own.items():
+            if f not in out:
+                continue
+            if not calls <= out.keys():
+                del out[f]
                 changed = True
-    return frozenset(cand)
+                continue
+            new = ch.union(*(out[g] for g in calls))
+            if new != out[f]:
+                out[f] = new
+                changed = True
+    return out
+
+
+def body_list_changes(body, mod) -> frozenset[str] | None:
+    """The Rust types of the lists running `body` (of a function of the module `mod`) may
+    change (`list_changes` with the callees' summaries), None: not known."""
+    r = list_changes(body, mod.callees, mod.rty)
+    if r is None or not r[1] <= mod.list_changes.keys():
+        return None
+    return r[0].union(*(mod.list_changes[g] for g in r[1]))
 
 
 def _exit_function(m: ir.Module, recursive: set[str]) -> str | None:

@@ -18,6 +18,11 @@ def widest(rows: list[tuple[str, str, float]]) -> str:
     return best
 
 
+def push(xs: list[tuple[str, int]], tag: str, c: int) -> None:
+    if c < 4:
+        xs.append((tag + tag, c + 2))
+
+
 def main() -> None:
     pairs = [("a", 3), ("é", 4), ("a", 9), ("long name " * 3, 1), ("", 0)]
     print(tally(pairs))
@@ -34,12 +39,11 @@ def main() -> None:
     seen: list[str] = []
     for word, m in pairs:
         if m > 3:
-            seen.append(word)  # changes a list, not the one looped over
+            seen.append(word)  # changes a list of another type, not the one looped over
     print(seen)
     grow = [("p", 1), ("q", 2)]
     for tag, c in grow:
-        if c < 4:
-            grow.append((tag + tag, c + 2))  # changes the list being looped over
+        push(grow, tag, c)  # changes the list being looped over
     print(grow)
     single = [("only",), ("one",)]
     for (s,) in single:
