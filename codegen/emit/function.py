@@ -51,10 +51,10 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.byref_locals |= self.borrowed_locals
         # `for w in words:` whose body changes no list: `w` borrows each item in place
         # (`loop_borrows`, loops.py `str_buffer_loop`); it too reads like a borrowed parameter
-        self.loop_borrows, self.loop_borrowed = loop_borrows(
+        # (read as references inside those loops' bodies only: `borrowed_items_loop`)
+        self.loop_borrows, self.loop_borrowed, self.loop_shared = loop_borrows(
             fn, mod, {*self.byref_locals, *self.char_locals, *self.piece_locals, *self.joinbufs},
             {*self.piece_locals, *self.joinbufs})
-        self.byref_locals |= self.loop_borrowed
         # CPython recursion-limit units between this function's frame and the code being
         # emitted (see `enter_frame`): comprehension and lambda frames, C calls that call back
         self.frame_off = 0
@@ -326,7 +326,7 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
                 continue  # handler variables are bound in their handler
             if n in self.borrowed_locals:
                 continue  # a reference, bound where the item is read (`borrow_item`)
-            if n in self.loop_borrowed:
+            if n in self.loop_borrowed and n not in self.loop_shared:
                 continue  # a reference, each of its loops binds its own (`loop_borrows`)
             try:
                 if n in self.char_locals:
@@ -542,7 +542,7 @@ _LOOP_BORROW_INTRINSICS = frozenset({"dict.get", "dict.get_or", "dict.getitem", 
 _COPIED = (ir.INT, ir.FLOAT, ir.BOOL)
 
 
-def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple[set[int], set[str]]:
+def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple[set[int], set[str], set[str]]:
     """The `for w in xs:` / `for a, b in xs:` loops of `fn` (ids) whose str and object
     variables can be references to each item (or its fields) of the list local `xs` instead of
     copies, and those variables (ints, floats and bools of a tuple are copied out). The loop
@@ -560,7 +560,7 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
     kept in another form (`kept`: a piece vector, a join buffer)."""
     from portalis.codegen.emit.module import body_list_changes
     if fn.generator or fn.name == "<module>":
-        return set(), set()
+        return set(), set(), set()
     params = {n for n, _ in fn.params}
     local_types = dict(fn.locals)
     bound: dict[str, int] = {}
@@ -607,22 +607,31 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
         return out if changes is not None and mod.rty(xs.ty) not in changes else None
 
     cands: dict[int, tuple[ir.For, list[str]]] = {}
+    heads: dict[str, list[ir.For]] = {}  # the loops whose target binds each name
     for s in ir.walk(fn.body):
-        if isinstance(s, ir.For) and (ns := borrowed_names(s)) is not None:
-            cands[id(s)] = (s, ns)
+        if isinstance(s, ir.For):
+            if (ns := borrowed_names(s)) is not None:
+                cands[id(s)] = (s, ns)
+            for t in ir.walk(s.target):
+                if isinstance(t, ir.NameTarget):
+                    heads.setdefault(t.name, []).append(s)
     while True:
-        # every binding of a name is as a borrowed variable of one of these loops, none inside
-        # another's body (each loop's `w` is then a Rust variable of its own), and every read
-        # is inside one's body; a loop stays when all its variables do
+        # every binding of a name is a loop's target, and every read is inside the body of a
+        # loop binding it: the innermost such loop's item (a borrowed loop's `w` is a Rust
+        # variable of its own, shadowing the local the other loops bind; none is inside another's
+        # body); a loop stays when all its variables do
         loops_of: dict[str, list[ir.For]] = {}
         for s, ns in cands.values():
             for n in ns:
                 loops_of.setdefault(n, []).append(s)
-        good = {n for n, fors in loops_of.items()
-                if bound.get(n) == len(fors)
-                and reads.get(n, 0) == sum(1 for s in fors for x in ir.walk(s.body) if isinstance(x, ir.Local) and x.name == n)}
+        good = {n for n in loops_of
+                if bound.get(n) == len(heads[n])
+                and reads.get(n, 0) == len({id(x) for s in heads[n] for x in ir.walk(s.body)
+                                            if isinstance(x, ir.Local) and x.name == n})}
         drop = [k for k, (_, ns) in cands.items() if not set(ns) <= good]
         if not drop:
-            return set(cands), set(loops_of)
+            # (and those also bound by loops that do not borrow: declared as locals too)
+            shared = {n for n, fors in loops_of.items() if len(fors) < len(heads[n])}
+            return set(cands), set(loops_of), shared
         for k in drop:
             del cands[k]

@@ -41,6 +41,14 @@ def main() -> None:
         if m > 3:
             seen.append(word)  # changes a list of another type, not the one looped over
     print(seen)
+    for word in sorted(seen, reverse=True):  # the same name bound by a loop that copies
+        print(word[::-1], word.isascii())
+    key2 = "start"
+    for key2, _ in pairs:
+        key2 = key2 + "?"  # rebinds the variable: the loop copies
+    for key2, _ in pairs[:2]:
+        print(key2)
+    print(key2)  # the last item after the loop
     grow = [("p", 1), ("q", 2)]
     for tag, c in grow:
         push(grow, tag, c)  # changes the list being looped over
