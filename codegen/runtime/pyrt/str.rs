@@ -217,6 +217,42 @@ impl Str {
         // SAFETY: byte 0 of every value is its tag (see `StrRepr`)
         unsafe { *(self as *const Str as *const u8) }
     }
+    /// The value whose bytes are the little-endian words `w` (a valid value's: `words_of`, or
+    /// `heap_value`'s), put together in a register and stored as one piece: on
+    /// wasm32 with SIMD a `Str` is moved as one 16-byte load and store (LLVM lowers its 16-byte
+    /// copies to `v128.load`/`v128.store`), and a 16-byte load of a value just written by two
+    /// 8-byte stores (or a tag byte and two 4-byte fields) cannot be forwarded from them: the
+    /// load waits for the stores to drain (the hot spot after a call that returns a `Str`).
+    ///
+    /// # Safety
+    /// `w` must be the bytes of a valid value, which this one then owns (its count).
+    #[inline(always)]
+    unsafe fn from_raw_words(w: [u64; STR_INLINE / 8 + 1]) -> Str {
+        #[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+        {
+            std::mem::transmute::<std::arch::wasm32::v128, Str>(std::arch::wasm32::u64x2(w[0], w[1]))
+        }
+        #[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+        {
+            std::mem::transmute::<[u64; STR_INLINE / 8 + 1], Str>(w)
+        }
+    }
+    /// A `Heap` value of the `len` bytes at `data` (a block's text, one count of it owned by
+    /// the new value), built as words on wasm32 (see `from_raw_words`): the tag (2) in byte 0,
+    /// `data` at byte 4, `len` at byte 8 (where `as_str` reads them), zero padding.
+    #[inline(always)]
+    fn heap_value(data: std::ptr::NonNull<u8>, len: usize) -> Str {
+        #[cfg(target_pointer_width = "32")]
+        {
+            // SAFETY: the layout above is `StrRepr::Heap`'s on wasm32 (`repr(u8)`, the fields
+            // in order: see `as_str`); the value owns the block's count as `Heap` would
+            unsafe { Str::from_raw_words([2 | ((data.as_ptr() as usize as u64) << 32), len as u64]) }
+        }
+        #[cfg(not(target_pointer_width = "32"))]
+        {
+            Str(StrRepr::Heap { data, len })
+        }
+    }
     /// Whether this value holds a count of a heap block (`Heap` or `View`).
     #[inline(always)]
     fn counted(&self) -> bool {
@@ -344,6 +380,20 @@ impl Str {
         // SAFETY: see `words_of`
         unsafe { std::mem::transmute(Str::words_of(n, x0, x1, x2)) }
     }
+    /// `from_words` for a value an out-of-line function returns (through memory: see
+    /// `from_raw_words`). Not for code inlined into its user: there the words stay in
+    /// registers, where the value built as one vector went through memory (lookup 0.91x).
+    #[inline(always)]
+    pub(crate) fn from_words_out(n: usize, x0: u64, x1: u64, x2: u64) -> Str {
+        // SAFETY: see `words_of`
+        unsafe { Str::from_raw_words(Str::words_of(n, x0, x1, x2)) }
+    }
+    /// `Str::inline` for a value an out-of-line function returns (see `from_words_out`).
+    #[inline(always)]
+    fn inline_out(s: &str) -> Str {
+        // SAFETY: see `inline_words`
+        unsafe { Str::from_raw_words(Str::inline_words(s)) }
+    }
     /// The words of the inline value of the `n <= STR_INLINE` bytes of text at `p`, read as
     /// three whole words and masked to `n` bytes (no branch on the length, as `text_word` has:
     /// pieces of a split have random lengths).
@@ -375,7 +425,7 @@ impl Str {
         let p = heap_alloc(cap, ascii, false);
         // SAFETY: the block has `cap >= s.len()` bytes after the header
         unsafe { copy_to(heap_data(p), s.as_bytes()) };
-        Str(StrRepr::Heap { data: heap_text(p), len: s.len() })
+        Str::heap_value(heap_text(p), s.len())
     }
     /// A string of `n` bytes written by `fill` at the pointer it is given (`n` writable bytes,
     /// not initialised: a long result's block is not zeroed first).
@@ -390,13 +440,22 @@ impl Str {
         }
         let p = heap_alloc(n, 0, false);
         fill(heap_data(p));
-        Str(StrRepr::Heap { data: heap_text(p), len: n })
+        Str::heap_value(heap_text(p), n)
     }
     /// A copy of `s`, out of line (for the runtime's loops that make many pieces: one copy of
     /// the code).
     #[inline(never)]
     pub fn piece(s: &str) -> Str {
-        Str::from_str(s)
+        Str::from_str_out(s)
+    }
+    /// `from_str` for a value an out-of-line function returns (see `from_words_out`).
+    #[inline(always)]
+    fn from_str_out(s: &str) -> Str {
+        if s.len() <= STR_INLINE {
+            Str::inline_out(s)
+        } else {
+            Str::from_long(s)
+        }
     }
     /// A copy of `s` (inline when short).
     #[cfg_attr(not(portalis_dev), inline)]
@@ -1001,7 +1060,7 @@ impl From<String> for Str {
     // end with `Str::from_fmt`), and an inline copy at each of those places made modules larger
     #[inline(never)]
     fn from(s: String) -> Str {
-        Str::from_str(&s)
+        Str::from_str_out(&s)
     }
 }
 
@@ -1029,7 +1088,7 @@ impl Str {
     // out of line: every f-string ends with it (module size)
     #[inline(never)]
     pub fn from_fmt(mut s: String) -> Str {
-        let r = if s.len() <= STR_INLINE { Str::inline(&s) } else { Str::from_long_scanned(&s) };
+        let r = if s.len() <= STR_INLINE { Str::inline_out(&s) } else { Str::from_long_scanned(&s) };
         if s.capacity() <= FMT_BUF_KEEP {
             s.clear();
             FMT_BUF.with(|b| {
@@ -1090,7 +1149,7 @@ impl JoinBuf {
     #[inline(never)]
     pub fn join(&self) -> Str {
         let s = self.text.as_str();
-        if s.len() <= STR_INLINE { Str::inline(s) } else { Str::from_long_scanned(s) }
+        if s.len() <= STR_INLINE { Str::inline_out(s) } else { Str::from_long_scanned(s) }
     }
 }
 
@@ -1672,7 +1731,7 @@ fn join_strs(sep: &str, items: &[Str]) -> Str {
             pos += n;
         }
         debug_assert_eq!(pos, n_bytes);
-        return Str::from_words(n_bytes, lo, hi, 0);
+        return Str::from_words_out(n_bytes, lo, hi, 0);
     }
     if n_bytes <= STR_INLINE {
         // every piece starts at or before n_bytes <= STR_INLINE and writes at most STR_INLINE
@@ -1681,12 +1740,12 @@ fn join_strs(sep: &str, items: &[Str]) -> Str {
         let mut buf = [0u64; 6];
         // SAFETY: see above; the items' text is whole `str`s, so the result is UTF-8
         unsafe { join_strs_into(buf.as_mut_ptr() as *mut u8, 48, sep, items) };
-        return Str::from_words(n_bytes, u64::from_le(buf[0]), u64::from_le(buf[1]), u64::from_le(buf[2]));
+        return Str::from_words_out(n_bytes, u64::from_le(buf[0]), u64::from_le(buf[1]), u64::from_le(buf[2]));
     }
     let p = heap_alloc(n_bytes, 0, false);
     // SAFETY: the block has room for the text
     unsafe { join_strs_into(heap_data(p), n_bytes, sep, items) };
-    Str(StrRepr::Heap { data: heap_text(p), len: n_bytes })
+    Str::heap_value(heap_text(p), n_bytes)
 }
 
 /// OR the text `a, b` (bytes [0, 8) and [8, 16) as little-endian words, zero-padded) into the
@@ -1776,7 +1835,7 @@ pub fn str_concat_scanned(parts: &[&str]) -> Str {
             or_at(&mut lo, &mut hi, pos, text_word(t, 0), text_word(t, 8));
             pos += t.len();
         }
-        return Str::from_words(n_bytes, lo, hi, 0);
+        return Str::from_words_out(n_bytes, lo, hi, 0);
     }
     if n_bytes <= STR_INLINE {
         return join_all("", parts);
@@ -1795,7 +1854,7 @@ pub fn str_concat_scanned(parts: &[&str]) -> Str {
         let text = std::slice::from_raw_parts(base as *const u8, n_bytes);
         p.as_ref().ascii.set(if long_is_ascii(text) { 1 } else { 2 });
     }
-    Str(StrRepr::Heap { data: heap_text(p), len: n_bytes })
+    Str::heap_value(heap_text(p), n_bytes)
 }
 
 /// `f"{v:0w}"` / `f"{v:w}"` (`zero`, `width`) as a `Str` (see `push_int_padded`): short text
@@ -1874,7 +1933,7 @@ pub fn str_concat_n<const N: usize>(parts: [&str; N]) -> Str {
         put(k);
     }
     match heap {
-        Some(h) => Str(StrRepr::Heap { data: heap_text(h), len: n }),
+        Some(h) => Str::heap_value(heap_text(h), n),
         None => Str(StrRepr::Inline { len: n as u8, buf }),
     }
 }
@@ -2330,7 +2389,7 @@ pub fn str_repeat_checked(s: &str, n: i64, line: u32) -> PyResult<Str> {
         // (`" " * k`, a padding) put together in registers
         let w = 0x0101_0101_0101_0101u64 * b[0] as u64;
         let keep = |v: usize| if v >= 8 { w } else { w & ((1u64 << (v * 8)) - 1) };
-        return Ok(Str::from_words(total, keep(total), keep(total.saturating_sub(8)), keep(total.saturating_sub(16))));
+        return Ok(Str::from_words_out(total, keep(total), keep(total.saturating_sub(8)), keep(total.saturating_sub(16))));
     }
     // SAFETY: every byte of the `total` written: copies of the whole `s` (valid UTF-8)
     Ok(unsafe {

@@ -155,7 +155,7 @@ fn ascii_case_short(s: &str, kind: u8) -> Option<Str> {
     let x2 = w2;
     #[cfg(not(target_pointer_width = "32"))]
     let x2 = map(w2);
-    Some(Str::from_words(b.len(), x0, x1, x2))
+    Some(Str::from_words_out(b.len(), x0, x1, x2))
 }
 
 /// Map each char of `s` on its own (no context rule): `ascii` for ASCII text, else the table.
@@ -597,7 +597,7 @@ fn replace_ascii_byte(src: Src<'_>, a: u8, b: u8) -> Str {
     if let Some((n, x0, x1)) = src.owner.and_then(|o| o.short_text()) {
         if n == src.text.len() {
             let (y0, y1) = (replace_byte_word(x0, a, b, n), replace_byte_word(x1, a, b, n.saturating_sub(8)));
-            return Str::from_words(n, y0, y1, 0);
+            return Str::from_words_out(n, y0, y1, 0);
         }
     }
     let t = src.text.as_bytes();
