@@ -594,10 +594,10 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
             return None
         out = []
         for i, ty in zip(items, tys):
+            if i.name == ir.DISCARD or (ty in _COPIED and i.ty == ty and not i.is_global and not ir.is_made_up(i.name)):
+                continue
             if ir.is_made_up(i.name):
                 return None
-            if i.name == ir.DISCARD or (ty in _COPIED and i.ty == ty and not i.is_global):
-                continue
             if not borrowable(i, ty):
                 return None
             out.append(i.name)
@@ -608,13 +608,20 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
 
     cands: dict[int, tuple[ir.For, list[str]]] = {}
     heads: dict[str, list[ir.For]] = {}  # the loops whose target binds each name
+    # the names bound by the targets of the loops each loop is nested in: a loop inside another
+    # binding its variable does not borrow (after it, the outer loop's body reads its last item)
+    enclosing: dict[int, set[str]] = {}
     for s in ir.walk(fn.body):
         if isinstance(s, ir.For):
             if (ns := borrowed_names(s)) is not None:
                 cands[id(s)] = (s, ns)
-            for t in ir.walk(s.target):
-                if isinstance(t, ir.NameTarget):
-                    heads.setdefault(t.name, []).append(s)
+            names = {t.name for t in ir.walk(s.target) if isinstance(t, ir.NameTarget)}
+            for n in names:
+                heads.setdefault(n, []).append(s)
+            for inner in ir.walk(s.body):
+                if isinstance(inner, ir.For):
+                    enclosing.setdefault(id(inner), set()).update(names)
+    cands = {k: (s, ns) for k, (s, ns) in cands.items() if not set(ns) & enclosing.get(k, set())}
     while True:
         # every binding of a name is a loop's target, and every read is inside the body of a
         # loop binding it: the innermost such loop's item (a borrowed loop's `w` is a Rust

@@ -56,6 +56,17 @@ def main() -> None:
         if len(xs) < 4:
             xs += [x + "+"]
     print(xs)
+    outer, inner = ["o1", "o2"], ["i1", "i2", "i3"]
+    total = 0
+    for w in outer:
+        for w in inner:  # a loop inside another binding its variable: copies
+            total += len(w)
+        print(w, total)  # the inner loop's last item
+    ps, qs = [("p", 1)], [("q", 2), ("r", 3)]
+    for tt, _ in ps:
+        for tt, _ in qs:
+            total += len(tt)
+        print(tt, total)
 
 
 main()
