@@ -49,9 +49,9 @@ class _FnEmitter(_StatementsMixin, _LoopsMixin, _ExpressionsMixin, _IntrinsicsMi
         self.item_borrows, self.borrowed_locals = item_borrows(fn, mod, self.byref_locals, self.char_locals,
                                                                self.piece_locals)
         self.byref_locals |= self.borrowed_locals
-        # `for w in words:` whose body changes no list: `w` borrows each item in place
-        # (`loop_borrows`, loops.py `str_buffer_loop`); it too reads like a borrowed parameter
-        # (read as references inside those loops' bodies only: `borrowed_items_loop`)
+        # `for w in words:` whose body changes no list of that type: `w` borrows each item in
+        # place (`loop_borrows`); inside those loops' bodies it reads like a borrowed parameter
+        # (loops.py `borrowed_items_loop`)
         self.loop_borrows, self.loop_borrowed, self.loop_shared = loop_borrows(
             fn, mod, {*self.byref_locals, *self.char_locals, *self.piece_locals, *self.joinbufs},
             {*self.piece_locals, *self.joinbufs})
@@ -534,10 +534,6 @@ def item_borrows(fn: ir.Function, mod, byref: set[str], chars: set[str], pieces:
     return sites, names
 
 
-# builtins a loop body whose variable borrows the list's items (`loop_borrows`) may call besides
-# module._STABLE_INTRINSICS and the `str.`/`math.` ones: reads and stores of dicts and sets (no
-# list changes; keys and values are plain: hashing, comparing and dropping them run no user code)
-_LOOP_BORROW_INTRINSICS = frozenset({"dict.get", "dict.get_or", "dict.getitem", "set.add", "set.discard"})
 # the types of a tuple loop target's items that are copied out of the borrowed item
 _COPIED = (ir.INT, ir.FLOAT, ir.BOOL)
 
@@ -554,9 +550,10 @@ def loop_borrows(fn: ir.Function, mod, other: set[str], kept: set[str]) -> tuple
     functions and methods followed there). The list itself is then the same from the first
     item to the last, so iterating a snapshot of it is what CPython's live iteration sees.
     Each borrowed variable is a local (not a parameter, nor kept in another form: `other`) bound
-    only by such loops (`for w in a: ...` then `for w in b: ...`: each its own Rust variable;
-    none inside another's body) and read only inside their bodies (the last item stays bound
-    after a Python loop: a read after it keeps the copy); no `else`. `xs` is a list local not
+    only by loop targets and read only inside the bodies of loops binding it (the last item stays
+    bound after a Python loop: a read after it keeps the copy); a borrowing loop's variable is
+    its own Rust variable, shadowing the local that loops which copy bind (the third set: those
+    names), and the loop is in no other loop binding it; no `else`. `xs` is a list local not
     kept in another form (`kept`: a piece vector, a join buffer)."""
     from portalis.codegen.emit.module import body_list_changes
     if fn.generator or fn.name == "<module>":

@@ -371,18 +371,16 @@ class _LoopsMixin:
         w.indent += 1
         for c in copies:
             w.line(c, ln)
-        # the borrowed variables read as references in the body only (another loop may bind the
-        # local of that name); facts hoisted for that local do not hold for them
-        names = [n.name for n in ir.walk(s.target) if isinstance(n, ir.NameTarget) and n.name in self.loop_borrowed]
-        saved = [(d, n, d.pop(n)) for n in names for d in (self.ascii_hints, self.ascii_texts, self.list_views) if n in d]
-        added = [n for n in names if n not in self.byref_locals]
+        # the borrowed variables read as references in the body only (loops that copy may bind
+        # the local of that name). (No ASCII hint is hoisted for them: a loop hoists hints only
+        # for names nothing in it binds.)
+        added = [n.name for n in ir.walk(s.target) if isinstance(n, ir.NameTarget) and n.name in self.loop_borrowed
+                 and n.name not in self.byref_locals]
         self.byref_locals.update(added)
         try:
             self.block(s.body)
         finally:
             self.byref_locals.difference_update(added)
-            for d, n, v in saved:
-                d[n] = v
         w.indent -= 1
         w.line("}", ln)
         w.indent -= 1

@@ -11,7 +11,7 @@ from portalis import ir
 from portalis.codegen.emit.common import (RustCrate, _Writer, crate_name, is_copy, plain_data, runtime_text, rust_str,
                                           rust_type)
 from portalis.codegen.emit.enums import emit_enum_classes
-from portalis.codegen.emit.function import _LOOP_BORROW_INTRINSICS, _FnEmitter
+from portalis.codegen.emit.function import _FnEmitter
 from portalis.codegen.emit.names import Names
 
 
@@ -52,11 +52,11 @@ class _ModEmitter:
         self._excs = {x.name: (names.fresh(f"EXC_{names.bare(x.name)}"), names.fresh(f"ExcFields{names.bare(x.name)}"))
                       for x in module.exceptions}
         self._enums = {x.name: names.fresh(f"E_{names.bare(x.name)}") for x in module.enums}
-        self.recursive = _recursive_functions(module)
+        self.callees = Callees(module)
+        self.recursive = _recursive_functions(module, self.callees)
         self.exit_fn = _exit_function(module, self.recursive)
         self.byref = _byref_params(module)
         self.stable = _list_stable(module)
-        self.callees = Callees(module)
         self.list_changes = _list_change_summaries(module, self.callees, self.rty)
         self.assigned_globals = _assigned_globals(module)
         self.defined_before_calls = _defined_before_calls(module.main.body)
@@ -218,8 +218,7 @@ def _byref_params(m: ir.Module) -> dict[str, frozenset[int]]:
     user_classes = {c.name for c in m.classes}
 
     def by_ref_type(t: ir.Type) -> bool:
-        return (isinstance(t, (ir.ListT, ir.DictT, ir.SetT, ir.ObjT)) or t == ir.STR
-                or isinstance(t, ir.OptionT) and isinstance(t.inner, ir.ObjT))
+        return isinstance(t, (ir.ListT, ir.DictT, ir.SetT)) or t == ir.STR or _obj_ref(t)
 
     cand: dict[str, frozenset[int] | None] = {}  # None: must take every parameter by value
     for f in m.functions:
@@ -319,7 +318,6 @@ def _list_stable(m: ir.Module) -> frozenset[str]:
     return frozenset(cand)
 
 
-
 def _obj_ref(t: ir.Type) -> bool:
     """An object or an optional object: reading, storing and releasing one runs no user code
     (objects have no `__del__`)."""
@@ -342,6 +340,11 @@ class Callees:
         return {func} if dispatch is None else self.overrides.get(func.split(".", 1)[1], set()) | {func}
 
 
+# builtins `list_changes` admits besides `_STABLE_INTRINSICS` and the `str.`/`math.` ones: reads
+# and stores of dicts and sets (keys and values plain: hashing, comparing and releasing them run
+# no user code)
+_DICT_SET_INTRINSICS = frozenset({"dict.get", "dict.get_or", "dict.getitem", "dict.setdefault", "set.add",
+                                  "set.discard"})
 # list methods that change their list (the first argument) and, when its items and the other
 # arguments are plain, run no user code
 _LIST_CHANGERS = frozenset({"list.append", "list.extend", "list.insert", "list.pop", "list.pop_at", "list.remove",
@@ -353,7 +356,7 @@ def list_changes(body, callees: Callees, rty: Callable[[ir.Type], str]) -> tuple
     store, add, remove or reorder itself, the user functions it may call), or None: it may do
     what is not followed here. Admitted: plain values with plain operators and
     `_STABLE_INTRINSICS` (the `str.`/`math.` ones, dict and set reads and stores of plain
-    values: function.py `_LOOP_BORROW_INTRINSICS`, `dict.setdefault`), changes of lists of plain
+    values: `_DICT_SET_INTRINSICS`), changes of lists of plain
     items (`_LIST_CHANGERS`, item stores and deletions, `+=`), locals, objects read and passed
     along, their fields read and stored (a store releases the old value, which runs no user code
     and changes no list), methods called (every implementation a call through a base type may
@@ -403,7 +406,7 @@ def list_changes(body, callees: Callees, rty: Callable[[ir.Type], str]) -> tuple
                 calls.add(init)
         elif isinstance(n, ir.Intrinsic):
             ok = not n.kwargs and all(map(val, n.args)) and (
-                n.name in _STABLE_INTRINSICS or n.name in _LOOP_BORROW_INTRINSICS or n.name == "dict.setdefault"
+                n.name in _STABLE_INTRINSICS or n.name in _DICT_SET_INTRINSICS
                 or n.name.startswith(("str.", "math.")) or (n.name in _LIST_CHANGERS and plain_list(n.args[0])))
             if ok and n.name in _LIST_CHANGERS:
                 changed.add(rty(n.args[0].ty))
@@ -489,7 +492,7 @@ def _exit_function(m: ir.Module, recursive: set[str]) -> str | None:
     return name if uses == 1 else None
 
 
-def _recursive_functions(m: ir.Module) -> set[str]:
+def _recursive_functions(m: ir.Module, callees: Callees) -> set[str]:
     """Functions on a cycle of the call graph (if any, every function gets a depth guard)."""
     calls: dict[str, set[str]] = {}
     # a call through a function value may run any function used as a value
@@ -506,18 +509,14 @@ def _recursive_functions(m: ir.Module) -> set[str]:
             if isinstance(n, ir.MethodTarget):
                 out.add(n.func)
         calls[f.name] = out
-    # a method called through a base type may run any override (dunders the runtime calls
-    # through traits, when objects are printed, compared or hashed, are not counted)
-    overrides: dict[str, set[str]] = {}
-    for c in m.classes:
-        for meth, func in c.methods:
-            overrides.setdefault(meth, set()).add(func)
+    # a method called through a base type may run any override (`Callees`; dunders the runtime
+    # calls through traits, when objects are printed, compared or hashed, are not counted)
     for f in m.functions:
         for n in ir.walk(f.body):
             if isinstance(n, (ir.Call, ir.MethodTarget)) and n.dispatch is not None:
-                calls[f.name] |= overrides.get(n.func.split(".", 1)[1], set())
+                calls[f.name] |= callees.of(n.func, n.dispatch)
             elif isinstance(n, ir.NewObj) and n.dispatch is not None:
-                calls[f.name] |= overrides.get("__init__", set())
+                calls[f.name] |= callees.overrides.get("__init__", set())
     rec = set()
     for f in calls:
         seen, stack = set(), list(calls[f])
